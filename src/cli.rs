@@ -1,0 +1,49 @@
+//! Command-line options, with strace's letters and meanings.
+
+use clap::Parser;
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+/// Trace the system calls of a command or of running processes, printing them as strace does.
+#[derive(Debug, Parser)]
+#[command(
+    name = "strace-rs",
+    version,
+    about,
+    override_usage = "strace-rs [-o FILE] [-s STRSIZE] [-a COLUMN] { -p PID | [--] PROG [ARGS] }"
+)]
+pub struct Cli {
+    /// Write the trace to FILE instead of stderr
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Show at most STRSIZE bytes of each string (default 32)
+    #[arg(short = 's', long = "string-limit", value_name = "STRSIZE", default_value_t = 32)]
+    pub string_limit: usize,
+
+    /// Align return values at COLUMN (default 40)
+    #[arg(short = 'a', long = "columns", value_name = "COLUMN", default_value_t = 40)]
+    pub column: usize,
+
+    /// Attach to the process PID and trace it (repeatable; a comma or space separated list too)
+    #[arg(short = 'p', long = "attach", value_name = "PID")]
+    pub pids: Vec<String>,
+
+    /// The command to run and trace, with its arguments
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, value_name = "PROG")]
+    pub command: Vec<OsString>,
+}
+
+impl Cli {
+    /// The pids of every `-p`, split on commas and spaces as strace accepts them.
+    pub fn attach_pids(&self) -> Result<Vec<i32>, String> {
+        let mut pids = Vec::new();
+        for word in self.pids.iter().flat_map(|p| p.split([',', ' '])).filter(|w| !w.is_empty()) {
+            match word.parse::<i32>() {
+                Ok(pid) if pid > 0 => pids.push(pid),
+                _ => return Err(format!("Invalid process id: '{word}'")),
+            }
+        }
+        Ok(pids)
+    }
+}

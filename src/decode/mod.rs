@@ -1,0 +1,206 @@
+//! Decoding: turns a syscall's raw arguments (and the tracee memory they point to) into values
+//! described to a [`Sink`]. Decoders never build strings; the text renderer (`crate::text`)
+//! writes strace's format and other renderers can write the same values another way.
+//!
+//! One generic loop walks a syscall's argument list from the generated table and calls one
+//! printer per argument kind; there is no per-syscall code here.
+
+mod signal;
+mod stat;
+mod string;
+
+pub use signal::siginfo;
+
+use crate::mem::Memory;
+use crate::table::{ArgDesc, ArgKind, EnumTable, FlagTable, Len, RetKind, SyscallDesc};
+
+/// `AT_FDCWD` from `<linux/fcntl.h>`: the `*at` calls' "current directory" descriptor.
+const AT_FDCWD: i32 = -100;
+
+/// Where decoded values go. The methods mirror the value kinds strace prints; the renderer owns
+/// all separators and punctuation inside arrays and structs.
+pub trait Sink {
+    /// Separates two top-level arguments.
+    fn arg_sep(&mut self);
+    fn int(&mut self, v: i64);
+    fn uint(&mut self, v: u64);
+    fn hex(&mut self, v: u64);
+    /// A pointer: `NULL` or its address.
+    fn addr(&mut self, v: u64);
+    /// A mode in octal, `0644`.
+    fn octal(&mut self, v: u64);
+    fn fd(&mut self, fd: i32);
+    /// A constant known by name standing for a number (`AT_FDCWD`).
+    fn constant(&mut self, name: &'static str, raw: i64);
+    fn flags(&mut self, v: u64, table: &'static FlagTable);
+    fn enumeration(&mut self, v: u64, table: &'static EnumTable);
+    fn signal(&mut self, sig: i64);
+    /// A quoted string: `bytes` as read, `truncated` when more followed.
+    fn string(&mut self, bytes: &[u8], truncated: bool);
+    fn begin_array(&mut self);
+    fn end_array(&mut self);
+    fn begin_struct(&mut self);
+    /// Names the next value of the current struct.
+    fn field(&mut self, name: &'static str);
+    /// Closes a struct; `abbreviated` when fields were left out (`, ...}`).
+    fn end_struct(&mut self, abbreviated: bool);
+    /// More elements or fields exist than are shown (`...` in an array).
+    fn more(&mut self);
+    /// How many elements an array has, shown after its address (`/* 35 vars */`).
+    fn count(&mut self, n: u64, what: &'static str);
+    /// A `mode_t` with its file type: `S_IFREG|0644`.
+    fn file_mode(&mut self, mode: u32);
+    /// A device number: `makedev(0x1, 0x3)`.
+    fn dev(&mut self, major: u32, minor: u32);
+    /// A symbolic name without a value (`si_code=SI_USER`).
+    fn name(&mut self, name: &str);
+}
+
+/// Options that change how values decode.
+#[derive(Debug, Clone, Copy)]
+pub struct DecodeOpts {
+    /// `-s`: the most string bytes shown.
+    pub max_strlen: usize,
+}
+
+/// `PATH_MAX` from `<linux/limits.h>`: strace shows paths up to this length, ignoring `-s`.
+pub const PATH_MAX: usize = 4096;
+
+/// Reusable buffers, so decoding allocates nothing once warmed up.
+pub struct Scratch {
+    bytes: Vec<u8>,
+}
+
+impl Scratch {
+    pub fn new() -> Self {
+        Scratch { bytes: vec![0; PATH_MAX + 1] }
+    }
+
+    fn buf(&mut self, len: usize) -> &mut [u8] {
+        if self.bytes.len() < len {
+            self.bytes.resize(len, 0);
+        }
+        &mut self.bytes[..len]
+    }
+}
+
+impl Default for Scratch {
+    fn default() -> Self {
+        Scratch::new()
+    }
+}
+
+/// Everything a printer may need.
+pub struct Ctx<'a, M: Memory> {
+    pub mem: &'a M,
+    pub opts: DecodeOpts,
+    pub scratch: &'a mut Scratch,
+}
+
+/// The outcome of a syscall, as the exit stop reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The return value of a call that succeeded.
+    Ok(i64),
+    /// The errno of a call that failed.
+    Err(u64),
+}
+
+/// The 6-argument stand-in for a syscall number the table does not know: strace prints all six
+/// registers then.
+pub static UNKNOWN_ARGS: [ArgDesc; 6] = [ArgDesc::RAW; 6];
+
+/// Prints the arguments from `range` (entry: those before `first_out`; exit: the rest).
+/// `printed` says whether an argument was already printed, for the separator.
+pub fn args<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    descs: &[ArgDesc],
+    values: &[u64; 6],
+    range: std::ops::Range<usize>,
+    outcome: Option<Outcome>,
+    mut printed: bool,
+) -> bool {
+    for i in range {
+        let desc = &descs[i];
+        if let Some(show_if) = desc.show_if {
+            if values[show_if.arg as usize] & show_if.mask == 0 {
+                continue;
+            }
+        }
+        if printed {
+            sink.arg_sep();
+        }
+        printed = true;
+        arg(sink, ctx, desc.kind, values, values[i], outcome);
+    }
+    printed
+}
+
+/// Prints one argument of kind `kind` with raw value `v`.
+fn arg<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    kind: ArgKind,
+    values: &[u64; 6],
+    v: u64,
+    outcome: Option<Outcome>,
+) {
+    match kind {
+        ArgKind::Int => sink.int(i64::from(v as i32)),
+        ArgKind::Uint => sink.uint(u64::from(v as u32)),
+        ArgKind::Long => sink.int(v as i64),
+        ArgKind::Size => sink.uint(v),
+        ArgKind::Hex => sink.hex(v),
+        ArgKind::Addr => sink.addr(v),
+        ArgKind::Fd => sink.fd(v as i32),
+        ArgKind::Dirfd if v as i32 == AT_FDCWD => sink.constant("AT_FDCWD", i64::from(AT_FDCWD)),
+        ArgKind::Dirfd => sink.fd(v as i32),
+        ArgKind::Octal => sink.octal(v),
+        ArgKind::Flags(table) => sink.flags(v, table),
+        ArgKind::Enum(table) => sink.enumeration(v, table),
+        ArgKind::Signo => sink.signal(i64::from(v as i32)),
+        ArgKind::Path => string::path(sink, ctx, v),
+        ArgKind::Str => string::cstring(sink, ctx, v),
+        ArgKind::Argv => string::argv(sink, ctx, v),
+        ArgKind::Envp => string::envp(sink, ctx, v),
+        // Output arguments of a failed call hold nothing: strace shows their address.
+        ArgKind::Buffer(_) | ArgKind::Stat if matches!(outcome, Some(Outcome::Err(_))) => sink.addr(v),
+        ArgKind::Buffer(len) => {
+            let len = match len {
+                Len::Ret => match outcome {
+                    Some(Outcome::Ok(n)) => n.max(0) as u64,
+                    _ => 0,
+                },
+                Len::Arg(i) => values[i as usize],
+            };
+            string::buffer(sink, ctx, v, len);
+        }
+        ArgKind::Stat => stat::stat(sink, ctx, v),
+    }
+}
+
+/// Prints the return value of a call that returned.
+pub fn ret<S: RetSink>(sink: &mut S, kind: RetKind, outcome: Outcome) {
+    match outcome {
+        Outcome::Err(errno) => sink.ret_error(errno),
+        Outcome::Ok(v) => match kind {
+            RetKind::Hex => sink.ret_hex(v as u64),
+            RetKind::Octal => sink.ret_octal(v as u64),
+            RetKind::Int | RetKind::Fd | RetKind::Noreturn => sink.ret_int(v),
+        },
+    }
+}
+
+/// The return value side of a renderer.
+pub trait RetSink {
+    fn ret_int(&mut self, v: i64);
+    fn ret_hex(&mut self, v: u64);
+    fn ret_octal(&mut self, v: u64);
+    fn ret_error(&mut self, errno: u64);
+}
+
+/// The name a syscall prints under.
+pub fn desc_args(desc: Option<&'static SyscallDesc>) -> &'static [ArgDesc] {
+    desc.map_or(&UNKNOWN_ARGS[..], |d| d.args)
+}

@@ -1,0 +1,147 @@
+//! `siginfo_t`, as strace prints it on a signal-delivery line:
+//! `{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=5631, si_uid=0, si_status=7, ...}`.
+//!
+//! Which union member is meaningful follows sigaction(2): signals sent by a process (`si_code`
+//! <= 0) carry the sender; those the kernel raises carry fields that depend on the signal.
+
+use super::Sink;
+use crate::table::{self, EnumTable};
+
+/// Offsets inside the x86_64 `siginfo_t` (`<asm-generic/siginfo.h>`): three ints, then the
+/// union, aligned to 8.
+const SIGNO: usize = 0;
+const ERRNO: usize = 4;
+const CODE: usize = 8;
+const UNION: usize = 16;
+
+/// `si_code` values from `<asm-generic/siginfo.h>` that select a union member.
+const SI_USER: i32 = 0;
+const SI_KERNEL: i32 = 0x80;
+const SI_QUEUE: i32 = -1;
+const SI_TIMER: i32 = -2;
+const SI_MESGQ: i32 = -3;
+const SI_TKILL: i32 = -6;
+const CLD_EXITED: i32 = 1;
+
+/// The signals whose kernel-raised siginfo carries a fault address or other fields.
+const SIGILL: i32 = libc::SIGILL;
+const SIGTRAP: i32 = libc::SIGTRAP;
+const SIGBUS: i32 = libc::SIGBUS;
+const SIGFPE: i32 = libc::SIGFPE;
+const SIGSEGV: i32 = libc::SIGSEGV;
+const SIGCHLD: i32 = libc::SIGCHLD;
+const SIGPOLL: i32 = libc::SIGPOLL;
+const SIGSYS: i32 = libc::SIGSYS;
+
+fn i32_at(raw: &[u8], off: usize) -> i32 {
+    raw.get(off..off + 4).map_or(0, |b| i32::from_ne_bytes(b.try_into().unwrap_or_default()))
+}
+
+fn u64_at(raw: &[u8], off: usize) -> u64 {
+    raw.get(off..off + 8).map_or(0, |b| u64::from_ne_bytes(b.try_into().unwrap_or_default()))
+}
+
+/// The `si_code` names that apply to a kernel-raised `signo`.
+fn code_table(signo: i32) -> Option<&'static EnumTable> {
+    Some(match signo {
+        SIGILL => &table::ENUM_SI_CODE_SIGILL,
+        SIGFPE => &table::ENUM_SI_CODE_SIGFPE,
+        SIGSEGV => &table::ENUM_SI_CODE_SIGSEGV,
+        SIGBUS => &table::ENUM_SI_CODE_SIGBUS,
+        SIGTRAP => &table::ENUM_SI_CODE_SIGTRAP,
+        SIGCHLD => &table::ENUM_SI_CODE_SIGCHLD,
+        SIGPOLL => &table::ENUM_SI_CODE_SIGPOLL,
+        SIGSYS => &table::ENUM_SI_CODE_SIGSYS,
+        _ => return None,
+    })
+}
+
+/// Prints a raw `siginfo_t` (as `PTRACE_GETSIGINFO` fills it).
+pub fn siginfo<S: Sink>(sink: &mut S, raw: &[u8]) {
+    let signo = i32_at(raw, SIGNO);
+    let code = i32_at(raw, CODE);
+    let errno = i32_at(raw, ERRNO);
+    sink.begin_struct();
+    sink.field("si_signo");
+    sink.signal(i64::from(signo));
+    sink.field("si_code");
+    let from_kernel = code > 0 && code != SI_KERNEL;
+    let specific = if from_kernel { code_table(signo) } else { None };
+    let codes = specific.unwrap_or(&table::ENUM_SI_CODE);
+    sink.enumeration(code as i64 as u64, codes);
+    if errno != 0 {
+        sink.field("si_errno");
+        sink.int(i64::from(errno));
+    }
+    let pid_uid = |sink: &mut S| {
+        sink.field("si_pid");
+        sink.int(i64::from(i32_at(raw, UNION)));
+        sink.field("si_uid");
+        sink.uint(u64::from(i32_at(raw, UNION + 4) as u32));
+    };
+    let value = |sink: &mut S| {
+        sink.field("si_int");
+        sink.int(i64::from(i32_at(raw, UNION + 8)));
+        sink.field("si_ptr");
+        sink.addr(u64_at(raw, UNION + 8));
+    };
+    match code {
+        SI_USER | SI_TKILL => pid_uid(sink),
+        SI_QUEUE | SI_MESGQ => {
+            pid_uid(sink);
+            value(sink);
+        }
+        SI_TIMER => {
+            sink.field("si_timerid");
+            sink.hex(u64::from(i32_at(raw, UNION) as u32));
+            sink.field("si_overrun");
+            sink.int(i64::from(i32_at(raw, UNION + 4)));
+            value(sink);
+        }
+        _ if code > 0 || code == SI_KERNEL => kernel_fields(sink, raw, signo, code),
+        _ => {}
+    }
+    sink.end_struct(false);
+}
+
+/// The union member the kernel fills for `signo`.
+fn kernel_fields<S: Sink>(sink: &mut S, raw: &[u8], signo: i32, code: i32) {
+    match signo {
+        SIGCHLD => {
+            sink.field("si_pid");
+            sink.int(i64::from(i32_at(raw, UNION)));
+            sink.field("si_uid");
+            sink.uint(u64::from(i32_at(raw, UNION + 4) as u32));
+            sink.field("si_status");
+            let status = i32_at(raw, UNION + 8);
+            if code == CLD_EXITED {
+                sink.int(i64::from(status));
+            } else {
+                sink.signal(i64::from(status));
+            }
+            sink.field("si_utime");
+            sink.int(u64_at(raw, UNION + 16) as i64);
+            sink.field("si_stime");
+            sink.int(u64_at(raw, UNION + 24) as i64);
+        }
+        SIGILL | SIGFPE | SIGSEGV | SIGBUS | SIGTRAP => {
+            sink.field("si_addr");
+            sink.addr(u64_at(raw, UNION));
+        }
+        SIGPOLL => {
+            sink.field("si_band");
+            sink.int(u64_at(raw, UNION) as i64);
+            sink.field("si_fd");
+            sink.int(i64::from(i32_at(raw, UNION + 8)));
+        }
+        SIGSYS => {
+            sink.field("si_call_addr");
+            sink.addr(u64_at(raw, UNION));
+            sink.field("si_syscall");
+            sink.int(i64::from(i32_at(raw, UNION + 8)));
+            sink.field("si_arch");
+            sink.hex(u64::from(i32_at(raw, UNION + 12) as u32));
+        }
+        _ => {}
+    }
+}

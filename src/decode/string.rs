@@ -1,0 +1,96 @@
+//! Printers for strings and arrays of strings in tracee memory.
+//!
+//! Limits follow strace: paths are shown up to `PATH_MAX` whatever `-s` says, other strings and
+//! buffers up to `-s` bytes, and arrays (execve's argv) up to `-s` elements.
+
+use super::{Ctx, PATH_MAX, Sink};
+use crate::mem::Memory;
+
+/// A NUL-terminated path.
+pub fn path<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    bounded_cstring(sink, ctx, addr, PATH_MAX - 1);
+}
+
+/// A NUL-terminated string cut at `-s` bytes.
+pub fn cstring<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    bounded_cstring(sink, ctx, addr, ctx.opts.max_strlen);
+}
+
+/// Shows at most `limit` bytes of the string at `addr`, with `...` when it is longer.
+fn bounded_cstring<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, limit: usize) {
+    if addr == 0 {
+        return sink.addr(0);
+    }
+    // One byte more than shown tells whether the string goes on.
+    let buf = ctx.scratch.buf(limit + 1);
+    match ctx.mem.read_cstr(addr, buf) {
+        Ok(s) if s.found_nul => sink.string(&buf[..s.len], false),
+        Ok(_) => sink.string(&buf[..limit], true),
+        Err(_) => sink.addr(addr),
+    }
+}
+
+/// A buffer of `len` bytes (`read`, `write`), cut at `-s` bytes.
+pub fn buffer<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u64) {
+    if addr == 0 {
+        return sink.addr(0);
+    }
+    let limit = ctx.opts.max_strlen;
+    let shown = usize::try_from(len).map_or(limit, |len| len.min(limit));
+    let buf = ctx.scratch.buf(shown);
+    match ctx.mem.read(addr, buf) {
+        Ok(()) => sink.string(buf, len > shown as u64),
+        Err(_) => sink.addr(addr),
+    }
+}
+
+/// A NULL-terminated array of strings: `["ls", "-l"]`.
+pub fn argv<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    if addr == 0 {
+        return sink.addr(0);
+    }
+    let mut n = 0u64;
+    loop {
+        let elem = addr.wrapping_add(n * 8);
+        let ptr = match ctx.mem.read_u64(elem) {
+            Ok(ptr) => ptr,
+            Err(_) if n == 0 => return sink.addr(addr),
+            Err(_) => {
+                // The array runs into memory that cannot be read: show where it stops.
+                sink.more();
+                sink.addr(elem);
+                break;
+            }
+        };
+        if n == 0 {
+            sink.begin_array();
+        }
+        if ptr == 0 {
+            break;
+        }
+        if n >= ctx.opts.max_strlen as u64 {
+            sink.more();
+            break;
+        }
+        cstring(sink, ctx, ptr);
+        n += 1;
+    }
+    sink.end_array();
+}
+
+/// A NULL-terminated array of strings shown as its address and length: `0x7ffd... /* 35 vars */`.
+pub fn envp<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    sink.addr(addr);
+    if addr == 0 {
+        return;
+    }
+    let mut n = 0u64;
+    loop {
+        match ctx.mem.read_u64(addr.wrapping_add(n * 8)) {
+            Ok(0) => break,
+            Ok(_) => n += 1,
+            Err(_) => return,
+        }
+    }
+    sink.count(n, "var");
+}

@@ -1,0 +1,184 @@
+//! strace-rs: a system-call tracer for Linux x86_64 with strace's output.
+
+mod cli;
+mod decode;
+mod mem;
+mod output;
+mod ptrace;
+mod table;
+mod text;
+mod tracer;
+
+use clap::Parser;
+use cli::Cli;
+use decode::DecodeOpts;
+use output::Output;
+use std::ffi::{CString, OsStr, OsString};
+use std::fs::File;
+use std::io::{self, IsTerminal, Write};
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use tracer::{Config, Ending, Tracer};
+
+/// Prints `strace-rs: MSG` and the hint strace gives after a usage error.
+fn usage_error(msg: &str) -> ExitCode {
+    eprintln!("strace-rs: {msg}");
+    eprintln!("Try 'strace-rs -h' for more information.");
+    ExitCode::from(1)
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 1 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("strace-rs: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, String> {
+    let pids = match cli.attach_pids() {
+        Ok(pids) => pids,
+        Err(msg) => return Ok(usage_error(&msg)),
+    };
+    if pids.is_empty() && cli.command.is_empty() {
+        return Ok(usage_error("must have PROG [ARGS] or -p PID"));
+    }
+    // Everything that can fail on bad input is checked before anything is run or attached.
+    let program = match cli.command.first() {
+        Some(prog) => Some(resolve_program(prog)?),
+        None => None,
+    };
+    let (dest, to_file): (Box<dyn Write>, bool) = match &cli.output {
+        Some(path) => {
+            let file = File::create(path).map_err(|e| format!("Can't fopen '{}': {}", path.display(), os_error(&e)))?;
+            (Box::new(file), true)
+        }
+        None => (Box::new(io::stderr()), false),
+    };
+    let line_buffered = !to_file || io::stderr().is_terminal();
+    let out = Output::new(dest, line_buffered, cli.column);
+    let cfg = Config { decode: DecodeOpts { max_strlen: cli.string_limit }, to_file };
+    let mut tracer = Tracer::new(cfg, out);
+
+    tracer::catch_fatal_signals();
+    for pid in &pids {
+        attach(&mut tracer, *pid)?;
+    }
+    if let Some(path) = program {
+        let argv: Vec<CString> = cli.command.iter().map(|a| cstring(a)).collect::<Result<_, _>>()?;
+        let pid = ptrace::spawn(&cstring(path.as_os_str())?, &argv).map_err(|e| format!("exec: {}", e.desc()))?;
+        tracer.add_spawned(pid);
+    }
+    let ending = tracer.run();
+    if let Err(e) = tracer.output().finish() {
+        eprintln!("strace-rs: write error: {}", os_error(&e));
+    }
+    Ok(exit_like(ending))
+}
+
+fn cstring(s: &OsStr) -> Result<CString, String> {
+    CString::new(s.as_bytes()).map_err(|_| format!("argument contains a NUL byte: {}", s.to_string_lossy()))
+}
+
+/// An io::Error as strerror() words it, without Rust's " (os error N)".
+fn os_error(e: &io::Error) -> String {
+    match e.raw_os_error() {
+        Some(code) => nix::errno::Errno::from_raw(code).desc().to_string(),
+        None => e.to_string(),
+    }
+}
+
+/// Finds the program as strace does: a name with a slash is used as is, any other is searched
+/// for in PATH; either way it must exist (`Can't stat '...'`).
+fn resolve_program(prog: &OsString) -> Result<PathBuf, String> {
+    let as_path = Path::new(prog);
+    let cant_stat = |e: &io::Error| format!("Can't stat '{}': {}", as_path.display(), os_error(e));
+    if prog.as_bytes().contains(&b'/') {
+        std::fs::metadata(as_path).map_err(|e| cant_stat(&e))?;
+        return Ok(as_path.to_path_buf());
+    }
+    let path_var = std::env::var_os("PATH").unwrap_or_else(|| OsString::from("/usr/local/bin:/bin:/usr/bin"));
+    for dir in std::env::split_paths(&path_var) {
+        let candidate = dir.join(as_path);
+        if let Ok(meta) = std::fs::metadata(&candidate) {
+            if meta.is_file() && meta.permissions().mode() & 0o111 != 0 {
+                return Ok(candidate);
+            }
+        }
+    }
+    Err(cant_stat(&io::Error::from_raw_os_error(libc::ENOENT)))
+}
+
+/// Attaches to every thread of process `pid` and announces it as strace does.
+fn attach(tracer: &mut Tracer, pid: i32) -> Result<(), String> {
+    let threads = list_threads(pid);
+    if threads.is_empty() {
+        return Err(format!("attach: ptrace(PTRACE_SEIZE, {pid}): No such process"));
+    }
+    let opts = ptrace::options(false);
+    let mut attached = 0;
+    for tid in &threads {
+        match ptrace::seize(*tid, opts) {
+            Ok(()) => {
+                // The interrupt stop lets the loop start the tracee on syscall stops.
+                let _ = ptrace::interrupt(*tid);
+                tracer.add_attached(*tid);
+                attached += 1;
+            }
+            Err(e) if *tid == pid => return Err(format!("attach: ptrace(PTRACE_SEIZE, {pid}): {}", e.desc())),
+            Err(_) => {}
+        }
+    }
+    if attached > 1 {
+        eprintln!("strace-rs: Process {pid} attached with {attached} threads");
+    } else {
+        eprintln!("strace-rs: Process {pid} attached");
+    }
+    Ok(())
+}
+
+/// The thread ids of a process, from /proc/PID/task; empty if there is no such process.
+fn list_threads(pid: i32) -> Vec<i32> {
+    let mut tids: Vec<i32> = std::fs::read_dir(format!("/proc/{pid}/task"))
+        .map(|dir| dir.flatten().filter_map(|e| e.file_name().to_str()?.parse().ok()).collect())
+        .unwrap_or_default();
+    tids.sort_unstable();
+    // The thread group leader first, so its attach error is the one reported.
+    if let Some(i) = tids.iter().position(|t| *t == pid) {
+        tids.swap(0, i);
+    }
+    tids
+}
+
+/// Ends the tracer the way the traced command ended: the same exit code, or death by the same
+/// signal (without a core dump of the tracer), as strace does.
+fn exit_like(ending: Ending) -> ExitCode {
+    let sig = match ending {
+        Ending::Exited(code) => return ExitCode::from(code as u8),
+        Ending::Killed { sig, .. } | Ending::Interrupted(sig) => sig,
+    };
+    // SAFETY: plain libc calls; the tracer has no tracees left and its output is flushed.
+    unsafe {
+        let no_core = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+        libc::setrlimit(libc::RLIMIT_CORE, &no_core);
+        libc::signal(sig, libc::SIG_DFL);
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, sig);
+        libc::sigprocmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+        libc::raise(sig);
+    }
+    ExitCode::from(128u8.wrapping_add(sig as u8))
+}

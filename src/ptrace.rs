@@ -1,0 +1,193 @@
+//! The only module that talks ptrace: spawning and attaching, typed stops, and the requests the
+//! tracer loop makes. Everything `unsafe` about ptrace lives here.
+//!
+//! Tracees are always `PTRACE_SEIZE`d (ptrace(2)): that is what makes `PTRACE_INTERRUPT` (to
+//! detach from a running tracee) and `PTRACE_LISTEN` (group stops) available.
+
+use nix::errno::Errno;
+use nix::sys::ptrace::{self as nix_ptrace, Options};
+use nix::unistd::Pid;
+use std::ffi::CString;
+
+/// `status >> 8` of a syscall stop under `PTRACE_O_TRACESYSGOOD`.
+const SYSCALL_STOP_SIG: i32 = libc::SIGTRAP | 0x80;
+
+/// Options for every tracee: syscall stops told apart from SIGTRAP, the post-exec stop reported
+/// as an event (not mistaken for a signal), and a spawned child killed if the tracer dies.
+pub fn options(kill_on_exit: bool) -> Options {
+    let mut opts = Options::PTRACE_O_TRACESYSGOOD | Options::PTRACE_O_TRACEEXEC;
+    if kill_on_exit {
+        opts |= Options::PTRACE_O_EXITKILL;
+    }
+    opts
+}
+
+/// What `waitpid` reported about a tracee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// The process exited with `code`.
+    Exited { pid: i32, code: i32 },
+    /// The process was killed by `sig`.
+    Killed { pid: i32, sig: i32, core: bool },
+    /// Syscall entry or exit; `PTRACE_GET_SYSCALL_INFO` tells which.
+    Syscall { pid: i32 },
+    /// A `PTRACE_EVENT_*` stop; `sig` is the stop signal (tells a group stop apart).
+    Event { pid: i32, event: i32, sig: i32 },
+    /// Signal-delivery stop: `sig` is about to be delivered.
+    Signal { pid: i32, sig: i32 },
+}
+
+/// Waits for the next stop of any tracee. `Err(EINTR)` when a signal to the tracer came first.
+pub fn wait_any() -> Result<Stop, Errno> {
+    let mut status = 0;
+    // SAFETY: waitpid writes only to `status`, a valid local.
+    let pid = unsafe { libc::waitpid(-1, &mut status, libc::__WALL) };
+    Errno::result(pid)?;
+    Ok(decode_status(pid, status))
+}
+
+/// Waits for a stop of one tracee.
+pub fn wait_pid(pid: i32) -> Result<Stop, Errno> {
+    let mut status = 0;
+    // SAFETY: as in `wait_any`.
+    let got = unsafe { libc::waitpid(pid, &mut status, libc::__WALL) };
+    Errno::result(got)?;
+    Ok(decode_status(got, status))
+}
+
+fn decode_status(pid: i32, status: i32) -> Stop {
+    if libc::WIFEXITED(status) {
+        return Stop::Exited { pid, code: libc::WEXITSTATUS(status) };
+    }
+    if libc::WIFSIGNALED(status) {
+        return Stop::Killed { pid, sig: libc::WTERMSIG(status), core: libc::WCOREDUMP(status) };
+    }
+    let sig = libc::WSTOPSIG(status);
+    let event = status >> 16;
+    if sig == SYSCALL_STOP_SIG {
+        Stop::Syscall { pid }
+    } else if event != 0 {
+        Stop::Event { pid, event, sig }
+    } else {
+        Stop::Signal { pid, sig }
+    }
+}
+
+/// A raw ptrace request; nix's wrappers take only the signals its `Signal` enum knows, and
+/// real-time signals must be passed on too.
+fn request(req: libc::c_uint, pid: i32, data: usize) -> Result<(), Errno> {
+    // SAFETY: the requests used here (SYSCALL, LISTEN, DETACH) pass `data` as a number and
+    // read no local memory.
+    let r = unsafe { libc::ptrace(req, pid, std::ptr::null_mut::<libc::c_void>(), data) };
+    Errno::result(r).map(drop)
+}
+
+/// Resumes until the next syscall stop, delivering `sig` (0 for none).
+pub fn resume(pid: i32, sig: i32) -> Result<(), Errno> {
+    request(libc::PTRACE_SYSCALL, pid, sig as usize)
+}
+
+/// Lets a tracee in group stop stay stopped while still reporting events (ptrace(2), "Group-stop").
+pub fn listen(pid: i32) -> Result<(), Errno> {
+    request(libc::PTRACE_LISTEN, pid, 0)
+}
+
+/// Detaches, delivering `sig` (0 for none).
+pub fn detach(pid: i32, sig: i32) -> Result<(), Errno> {
+    request(libc::PTRACE_DETACH, pid, sig as usize)
+}
+
+/// Stops a running tracee so it can be detached.
+pub fn interrupt(pid: i32) -> Result<(), Errno> {
+    nix_ptrace::interrupt(Pid::from_raw(pid))
+}
+
+pub fn seize(pid: i32, opts: Options) -> Result<(), Errno> {
+    nix_ptrace::seize(Pid::from_raw(pid), opts)
+}
+
+/// The raw `siginfo_t` of a signal-delivery stop.
+pub fn siginfo(pid: i32) -> Result<[u8; 128], Errno> {
+    let info = nix_ptrace::getsiginfo(Pid::from_raw(pid))?;
+    let mut raw = [0u8; 128];
+    let size = std::mem::size_of::<libc::siginfo_t>().min(raw.len());
+    // SAFETY: `siginfo_t` is plain data of `size` bytes; it is copied byte for byte.
+    let bytes = unsafe { std::slice::from_raw_parts((&info as *const libc::siginfo_t).cast::<u8>(), size) };
+    raw[..size].copy_from_slice(bytes);
+    Ok(raw)
+}
+
+/// Which side of a syscall a syscall stop is, from `PTRACE_GET_SYSCALL_INFO`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyscallInfo {
+    Entry { nr: u64, args: [u64; 6] },
+    Exit { rval: i64, is_error: bool },
+    /// Neither (a stop the kernel does not describe as a syscall stop).
+    Other,
+}
+
+pub fn syscall_info(pid: i32) -> Result<SyscallInfo, Errno> {
+    let info = nix_ptrace::syscall_info(Pid::from_raw(pid))?;
+    // SAFETY: `op` says which member of the union the kernel filled (linux/ptrace.h).
+    Ok(unsafe {
+        match info.op {
+            libc::PTRACE_SYSCALL_INFO_ENTRY => {
+                let e = info.u.entry;
+                SyscallInfo::Entry { nr: e.nr, args: e.args }
+            }
+            libc::PTRACE_SYSCALL_INFO_EXIT => {
+                let e = info.u.exit;
+                SyscallInfo::Exit { rval: e.sval, is_error: e.is_error != 0 }
+            }
+            _ => SyscallInfo::Other,
+        }
+    })
+}
+
+/// Forks a child that stops itself, then execs `path`. Returns once the child is stopped and
+/// seized, before the exec; the caller resumes it. The child is stopped with SIGSTOP (not
+/// `PTRACE_TRACEME`) so that the parent can `PTRACE_SEIZE` it.
+pub fn spawn(path: &CString, argv: &[CString]) -> Result<i32, Errno> {
+    let mut argv_ptrs: Vec<*const libc::c_char> = argv.iter().map(|a| a.as_ptr()).collect();
+    argv_ptrs.push(std::ptr::null());
+    let exec_failed: &[u8] = b"strace-rs: exec: ";
+
+    // SAFETY: the tracer is single-threaded here; the child only makes async-signal-safe calls
+    // (kill, getpid, execve, write, _exit) on memory prepared before the fork.
+    let pid = unsafe { libc::fork() };
+    if pid < 0 {
+        return Err(Errno::last());
+    }
+    if pid == 0 {
+        // SAFETY: see above; every pointer is valid and NUL-terminated, argv ends with NULL.
+        unsafe {
+            libc::kill(libc::getpid(), libc::SIGSTOP);
+            libc::execve(path.as_ptr(), argv_ptrs.as_ptr(), environ());
+            let err = libc::strerror(*libc::__errno_location());
+            libc::write(2, exec_failed.as_ptr().cast(), exec_failed.len());
+            libc::write(2, err.cast(), libc::strlen(err));
+            libc::write(2, b"\n".as_ptr().cast(), 1);
+            libc::_exit(1);
+        }
+    }
+    // Wait for the child's self-stop, then seize it and let it run into its execve.
+    let mut status = 0;
+    // SAFETY: waitpid writes only `status`.
+    let r = unsafe { libc::waitpid(pid, &mut status, libc::WSTOPPED) };
+    Errno::result(r)?;
+    if !libc::WIFSTOPPED(status) {
+        return Err(Errno::ECHILD);
+    }
+    seize(pid, options(true))?;
+    // SAFETY: kill has no memory effects.
+    Errno::result(unsafe { libc::kill(pid, libc::SIGCONT) })?;
+    Ok(pid)
+}
+
+fn environ() -> *const *const libc::c_char {
+    unsafe extern "C" {
+        static environ: *const *const libc::c_char;
+    }
+    // SAFETY: `environ` is the C runtime's environment pointer, valid for the process lifetime.
+    unsafe { environ }
+}

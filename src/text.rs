@@ -1,0 +1,402 @@
+//! The text renderer: writes decoded values in strace's default format into the output buffer.
+
+use crate::decode::{RetSink, Sink};
+use crate::output::Output;
+use crate::table::{self, EnumTable, FlagTable, SigName};
+use std::io::Write;
+
+/// Nesting of arrays and structs inside one argument; deeper values are not printed by strace's
+/// default format, so a small fixed stack keeps rendering allocation-free.
+const MAX_DEPTH: usize = 8;
+
+/// Renders into an [`Output`]'s current line.
+pub struct Text<'a> {
+    out: &'a mut Output,
+    /// Per open array or struct: whether an element was written (so the next needs `, `).
+    nonempty: [bool; MAX_DEPTH],
+    depth: usize,
+    /// Set by `field`: the next value belongs to it and needs no separator.
+    after_field: bool,
+}
+
+impl<'a> Text<'a> {
+    pub fn new(out: &'a mut Output) -> Self {
+        Text { out, nonempty: [false; MAX_DEPTH], depth: 0, after_field: false }
+    }
+
+    /// Writes the separator an element of the innermost array needs.
+    fn element(&mut self) {
+        if self.after_field {
+            self.after_field = false;
+            return;
+        }
+        if self.depth > 0 {
+            let slot = &mut self.nonempty[self.depth - 1];
+            if *slot {
+                self.out.bytes(b", ");
+            }
+            *slot = true;
+        }
+    }
+
+    fn open(&mut self, bracket: u8) {
+        self.element();
+        self.out.bytes(&[bracket]);
+        if self.depth < MAX_DEPTH {
+            self.nonempty[self.depth] = false;
+        }
+        self.depth += 1;
+    }
+
+    fn close(&mut self, bracket: u8) {
+        self.depth = self.depth.saturating_sub(1);
+        self.out.bytes(&[bracket]);
+    }
+
+    fn fmt(&mut self, args: std::fmt::Arguments<'_>) {
+        // Writing to the in-memory line buffer cannot fail.
+        let _ = self.out.buf().write_fmt(args);
+    }
+}
+
+/// `%#x` as C prints it: `0` for zero, `0x...` otherwise.
+fn write_hex(out: &mut Vec<u8>, v: u64) {
+    if v == 0 {
+        out.push(b'0');
+    } else {
+        let _ = write!(out, "{v:#x}");
+    }
+}
+
+/// `%#03o` as C prints it: a leading zero and at least three digits (`000`, `0644`, `007`).
+fn write_octal(out: &mut Vec<u8>, v: u64) {
+    if v == 0 {
+        out.extend_from_slice(b"000");
+    } else if v < 0o10 {
+        let _ = write!(out, "00{v:o}");
+    } else {
+        let _ = write!(out, "0{v:o}");
+    }
+}
+
+/// Escapes `bytes` into a C string literal body as strace does: `\t \n \v \f \r \" \\` by
+/// name, other unprintable bytes in octal, three digits only when a digit 0-7 follows (so the
+/// escape cannot swallow it).
+pub fn escape_into(out: &mut Vec<u8>, bytes: &[u8]) {
+    for (i, &c) in bytes.iter().enumerate() {
+        match c {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            0x0b => out.extend_from_slice(b"\\v"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            0x20..=0x7e => out.push(c),
+            _ => {
+                out.push(b'\\');
+                let next_is_octal_digit = matches!(bytes.get(i + 1), Some(b'0'..=b'7'));
+                if next_is_octal_digit || c >= 0o100 {
+                    out.push(b'0' + (c >> 6));
+                }
+                if next_is_octal_digit || c >= 0o10 {
+                    out.push(b'0' + ((c >> 3) & 7));
+                }
+                out.push(b'0' + (c & 7));
+            }
+        }
+    }
+}
+
+/// Writes a flag set the way strace's flag printer does (see `spec::FlagTable`).
+pub fn write_flags(out: &mut Vec<u8>, v: u64, table: &FlagTable) {
+    if v == 0 {
+        if let Some(zero) = table.zero {
+            out.extend_from_slice(zero.as_bytes());
+            return;
+        }
+    }
+    let mut printed = false;
+    let mut sep = |out: &mut Vec<u8>, printed: &mut bool| {
+        if *printed {
+            out.push(b'|');
+        }
+        *printed = true;
+    };
+    let mut rest = v;
+    if table.field_mask != 0 {
+        let field = v & table.field_mask;
+        rest &= !table.field_mask;
+        sep(out, &mut printed);
+        match table.field.iter().find(|(_, fv)| *fv == field) {
+            Some((name, _)) => out.extend_from_slice(name.as_bytes()),
+            None => write_unknown(out, field, table.unknown),
+        }
+    }
+    let mut shifted = 0;
+    if let Some(s) = &table.shifted {
+        shifted = (rest >> s.shift) & s.mask;
+        rest &= !(s.mask << s.shift);
+    }
+    for (name, bits) in table.bits {
+        if rest & bits == *bits {
+            sep(out, &mut printed);
+            out.extend_from_slice(name.as_bytes());
+            rest &= !bits;
+        }
+    }
+    if rest != 0 {
+        if printed {
+            out.push(b'|');
+            write_hex(out, rest);
+        } else {
+            write_unknown(out, rest, table.unknown);
+        }
+        printed = true;
+    }
+    if let (Some(s), true) = (&table.shifted, shifted != 0) {
+        sep(out, &mut printed);
+        let _ = write!(out, "{shifted}<<{}", s.name);
+    }
+    if !printed {
+        out.push(b'0');
+    }
+}
+
+/// `0x100 /* PROT_??? */`, or plain hex when the table names no unknown.
+fn write_unknown(out: &mut Vec<u8>, v: u64, unknown: Option<&str>) {
+    write_hex(out, v);
+    if let Some(unknown) = unknown {
+        let _ = write!(out, " /* {unknown} */");
+    }
+}
+
+impl Sink for Text<'_> {
+    fn arg_sep(&mut self) {
+        self.out.bytes(b", ");
+    }
+
+    fn int(&mut self, v: i64) {
+        self.element();
+        self.fmt(format_args!("{v}"));
+    }
+
+    fn uint(&mut self, v: u64) {
+        self.element();
+        self.fmt(format_args!("{v}"));
+    }
+
+    fn hex(&mut self, v: u64) {
+        self.element();
+        write_hex(self.out.buf(), v);
+    }
+
+    fn addr(&mut self, v: u64) {
+        self.element();
+        if v == 0 {
+            self.out.bytes(b"NULL");
+        } else {
+            write_hex(self.out.buf(), v);
+        }
+    }
+
+    fn octal(&mut self, v: u64) {
+        self.element();
+        write_octal(self.out.buf(), v);
+    }
+
+    fn fd(&mut self, fd: i32) {
+        self.element();
+        self.fmt(format_args!("{fd}"));
+    }
+
+    fn constant(&mut self, name: &'static str, _raw: i64) {
+        self.element();
+        self.out.bytes(name.as_bytes());
+    }
+
+    fn flags(&mut self, v: u64, table: &'static FlagTable) {
+        self.element();
+        write_flags(self.out.buf(), v, table);
+    }
+
+    fn enumeration(&mut self, v: u64, table: &'static EnumTable) {
+        self.element();
+        match table.name(v) {
+            Some(name) => self.out.bytes(name.as_bytes()),
+            None => write_unknown(self.out.buf(), v, Some(table.unknown)),
+        }
+    }
+
+    fn signal(&mut self, sig: i64) {
+        self.element();
+        self.fmt(format_args!("{}", SigName(sig)));
+    }
+
+    fn string(&mut self, bytes: &[u8], truncated: bool) {
+        self.element();
+        let buf = self.out.buf();
+        buf.push(b'"');
+        escape_into(buf, bytes);
+        buf.push(b'"');
+        if truncated {
+            buf.extend_from_slice(b"...");
+        }
+    }
+
+    fn begin_array(&mut self) {
+        self.open(b'[');
+    }
+
+    fn end_array(&mut self) {
+        self.close(b']');
+    }
+
+    fn begin_struct(&mut self) {
+        self.open(b'{');
+    }
+
+    fn field(&mut self, name: &'static str) {
+        self.after_field = false;
+        self.element();
+        self.out.bytes(name.as_bytes());
+        self.out.bytes(b"=");
+        self.after_field = true;
+    }
+
+    fn end_struct(&mut self, abbreviated: bool) {
+        if abbreviated {
+            self.out.bytes(b", ...");
+        }
+        self.close(b'}');
+    }
+
+    fn more(&mut self) {
+        self.element();
+        self.out.bytes(b"...");
+    }
+
+    fn count(&mut self, n: u64, what: &'static str) {
+        let plural = if n == 1 { "" } else { "s" };
+        self.fmt(format_args!(" /* {n} {what}{plural} */"));
+    }
+
+    fn file_mode(&mut self, mode: u32) {
+        self.element();
+        write_file_mode(self.out.buf(), mode);
+    }
+
+    fn dev(&mut self, major: u32, minor: u32) {
+        self.element();
+        let buf = self.out.buf();
+        buf.extend_from_slice(b"makedev(");
+        write_hex(buf, u64::from(major));
+        buf.extend_from_slice(b", ");
+        write_hex(buf, u64::from(minor));
+        buf.push(b')');
+    }
+
+    fn name(&mut self, name: &str) {
+        self.element();
+        self.out.bytes(name.as_bytes());
+    }
+}
+
+/// File type names by `mode & S_IFMT`, from `<linux/stat.h>`.
+const FILE_TYPES: [(u32, &str); 7] = [
+    (0o140000, "S_IFSOCK"),
+    (0o120000, "S_IFLNK"),
+    (0o100000, "S_IFREG"),
+    (0o060000, "S_IFBLK"),
+    (0o040000, "S_IFDIR"),
+    (0o020000, "S_IFCHR"),
+    (0o010000, "S_IFIFO"),
+];
+const S_IFMT: u32 = 0o170000;
+const SPECIAL_BITS: [(u32, &str); 3] = [(0o4000, "S_ISUID"), (0o2000, "S_ISGID"), (0o1000, "S_ISVTX")];
+
+/// `S_IFREG|S_ISUID|0755`: the type, the set-id and sticky bits by name, the rest in octal.
+fn write_file_mode(out: &mut Vec<u8>, mode: u32) {
+    let file_type = mode & S_IFMT;
+    let Some((_, type_name)) = FILE_TYPES.iter().find(|(t, _)| *t == file_type) else {
+        // No type, or one the kernel does not define: strace prints the whole number.
+        return write_octal(out, u64::from(mode));
+    };
+    out.extend_from_slice(type_name.as_bytes());
+    out.push(b'|');
+    for (bit, name) in SPECIAL_BITS {
+        if mode & bit != 0 {
+            out.extend_from_slice(name.as_bytes());
+            out.push(b'|');
+        }
+    }
+    write_octal(out, u64::from(mode & 0o777));
+}
+
+impl RetSink for Text<'_> {
+    fn ret_int(&mut self, v: i64) {
+        self.out.align_return();
+        self.fmt(format_args!("{v}"));
+    }
+
+    fn ret_hex(&mut self, v: u64) {
+        self.out.align_return();
+        write_hex(self.out.buf(), v);
+    }
+
+    fn ret_octal(&mut self, v: u64) {
+        self.out.align_return();
+        write_octal(self.out.buf(), v);
+    }
+
+    fn ret_error(&mut self, errno: u64) {
+        self.out.align_return();
+        // The kernel's restart codes (<linux/errno.h>) never reach the program: strace shows
+        // them as `?` rather than -1.
+        let shown = if (512..=516).contains(&errno) { "?" } else { "-1" };
+        match table::errno(errno) {
+            Some(e) => self.fmt(format_args!("{shown} {} ({})", e.name, e.desc)),
+            None => self.fmt(format_args!("{shown} (errno {errno})")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn escaped(bytes: &[u8]) -> String {
+        let mut out = Vec::new();
+        escape_into(&mut out, bytes);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn escapes_like_strace() {
+        assert_eq!(escaped(b"\x001\0a\x018\x019\x01\x02x\x7f\x807"), r#"\0001\0a\18\19\1\2x\177\2007"#);
+        assert_eq!(escaped(b"\x1b[0m\t\n\r\x0b\x0c\x07\x08\\\"'?\0"), r#"\33[0m\t\n\r\v\f\7\10\\\"'?\0"#);
+    }
+
+    #[test]
+    fn octal_like_printf_hash_03o() {
+        for (v, s) in [(0, "000"), (7, "007"), (0o644, "0644"), (0o177777, "0177777")] {
+            let mut out = Vec::new();
+            write_octal(&mut out, v);
+            assert_eq!(String::from_utf8(out).unwrap(), s);
+        }
+    }
+
+    #[test]
+    fn file_modes() {
+        for (m, s) in [
+            (0o100644, "S_IFREG|0644"),
+            (0o104755, "S_IFREG|S_ISUID|0755"),
+            (0o041777, "S_IFDIR|S_ISVTX|0777"),
+            (0o020000, "S_IFCHR|000"),
+        ] {
+            let mut out = Vec::new();
+            write_file_mode(&mut out, m);
+            assert_eq!(String::from_utf8(out).unwrap(), s);
+        }
+    }
+}
