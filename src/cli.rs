@@ -18,11 +18,21 @@ pub struct Cli {
     pub output: Option<PathBuf>,
 
     /// Show at most STRSIZE bytes of each string (default 32)
-    #[arg(short = 's', long = "string-limit", value_name = "STRSIZE", default_value_t = 32)]
+    #[arg(
+        short = 's',
+        long = "string-limit",
+        value_name = "STRSIZE",
+        default_value_t = 32
+    )]
     pub string_limit: usize,
 
     /// Align return values at COLUMN (default 40)
-    #[arg(short = 'a', long = "columns", value_name = "COLUMN", default_value_t = 40)]
+    #[arg(
+        short = 'a',
+        long = "columns",
+        value_name = "COLUMN",
+        default_value_t = 40
+    )]
     pub column: usize,
 
     /// Attach to the process PID and trace it (repeatable; a comma or space separated list too)
@@ -30,7 +40,11 @@ pub struct Cli {
     pub pids: Vec<String>,
 
     /// The command to run and trace, with its arguments
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, value_name = "PROG")]
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "PROG"
+    )]
     pub command: Vec<OsString>,
 }
 
@@ -38,7 +52,12 @@ impl Cli {
     /// The pids of every `-p`, split on commas and spaces as strace accepts them.
     pub fn attach_pids(&self) -> Result<Vec<i32>, String> {
         let mut pids = Vec::new();
-        for word in self.pids.iter().flat_map(|p| p.split([',', ' '])).filter(|w| !w.is_empty()) {
+        for word in self
+            .pids
+            .iter()
+            .flat_map(|p| p.split([',', ' ']))
+            .filter(|w| !w.is_empty())
+        {
             match word.parse::<i32>() {
                 Ok(pid) if pid > 0 => pids.push(pid),
                 _ => return Err(format!("Invalid process id: '{word}'")),

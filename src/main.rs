@@ -62,14 +62,20 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     };
     let (dest, to_file): (Box<dyn Write>, bool) = match &cli.output {
         Some(path) => {
-            let file = File::create(path).map_err(|e| format!("Can't fopen '{}': {}", path.display(), os_error(&e)))?;
+            let file = File::create(path)
+                .map_err(|e| format!("Can't fopen '{}': {}", path.display(), os_error(&e)))?;
             (Box::new(file), true)
         }
         None => (Box::new(io::stderr()), false),
     };
     let line_buffered = !to_file || io::stderr().is_terminal();
     let out = Output::new(dest, line_buffered, cli.column);
-    let cfg = Config { decode: DecodeOpts { max_strlen: cli.string_limit }, to_file };
+    let cfg = Config {
+        decode: DecodeOpts {
+            max_strlen: cli.string_limit,
+        },
+        to_file,
+    };
     let mut tracer = Tracer::new(cfg, out);
 
     tracer::catch_fatal_signals();
@@ -77,8 +83,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         attach(&mut tracer, *pid)?;
     }
     if let Some(path) = program {
-        let argv: Vec<CString> = cli.command.iter().map(|a| cstring(a)).collect::<Result<_, _>>()?;
-        let pid = ptrace::spawn(&cstring(path.as_os_str())?, &argv).map_err(|e| format!("exec: {}", e.desc()))?;
+        let argv: Vec<CString> = cli
+            .command
+            .iter()
+            .map(|a| cstring(a))
+            .collect::<Result<_, _>>()?;
+        let pid = ptrace::spawn(&cstring(path.as_os_str())?, &argv)
+            .map_err(|e| format!("exec: {}", e.desc()))?;
         tracer.add_spawned(pid);
     }
     let ending = tracer.run();
@@ -89,7 +100,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
 }
 
 fn cstring(s: &OsStr) -> Result<CString, String> {
-    CString::new(s.as_bytes()).map_err(|_| format!("argument contains a NUL byte: {}", s.to_string_lossy()))
+    CString::new(s.as_bytes())
+        .map_err(|_| format!("argument contains a NUL byte: {}", s.to_string_lossy()))
 }
 
 /// An io::Error as strerror() words it, without Rust's " (os error N)".
@@ -109,13 +121,15 @@ fn resolve_program(prog: &OsString) -> Result<PathBuf, String> {
         std::fs::metadata(as_path).map_err(|e| cant_stat(&e))?;
         return Ok(as_path.to_path_buf());
     }
-    let path_var = std::env::var_os("PATH").unwrap_or_else(|| OsString::from("/usr/local/bin:/bin:/usr/bin"));
+    let path_var =
+        std::env::var_os("PATH").unwrap_or_else(|| OsString::from("/usr/local/bin:/bin:/usr/bin"));
     for dir in std::env::split_paths(&path_var) {
         let candidate = dir.join(as_path);
-        if let Ok(meta) = std::fs::metadata(&candidate) {
-            if meta.is_file() && meta.permissions().mode() & 0o111 != 0 {
-                return Ok(candidate);
-            }
+        if let Ok(meta) = std::fs::metadata(&candidate)
+            && meta.is_file()
+            && meta.permissions().mode() & 0o111 != 0
+        {
+            return Ok(candidate);
         }
     }
     Err(cant_stat(&io::Error::from_raw_os_error(libc::ENOENT)))
@@ -125,7 +139,9 @@ fn resolve_program(prog: &OsString) -> Result<PathBuf, String> {
 fn attach(tracer: &mut Tracer, pid: i32) -> Result<(), String> {
     let threads = list_threads(pid);
     if threads.is_empty() {
-        return Err(format!("attach: ptrace(PTRACE_SEIZE, {pid}): No such process"));
+        return Err(format!(
+            "attach: ptrace(PTRACE_SEIZE, {pid}): No such process"
+        ));
     }
     let opts = ptrace::options(false);
     let mut attached = 0;
@@ -137,7 +153,9 @@ fn attach(tracer: &mut Tracer, pid: i32) -> Result<(), String> {
                 tracer.add_attached(*tid);
                 attached += 1;
             }
-            Err(e) if *tid == pid => return Err(format!("attach: ptrace(PTRACE_SEIZE, {pid}): {}", e.desc())),
+            Err(e) if *tid == pid => {
+                return Err(format!("attach: ptrace(PTRACE_SEIZE, {pid}): {}", e.desc()));
+            }
             Err(_) => {}
         }
     }
@@ -152,7 +170,11 @@ fn attach(tracer: &mut Tracer, pid: i32) -> Result<(), String> {
 /// The thread ids of a process, from /proc/PID/task; empty if there is no such process.
 fn list_threads(pid: i32) -> Vec<i32> {
     let mut tids: Vec<i32> = std::fs::read_dir(format!("/proc/{pid}/task"))
-        .map(|dir| dir.flatten().filter_map(|e| e.file_name().to_str()?.parse().ok()).collect())
+        .map(|dir| {
+            dir.flatten()
+                .filter_map(|e| e.file_name().to_str()?.parse().ok())
+                .collect()
+        })
         .unwrap_or_default();
     tids.sort_unstable();
     // The thread group leader first, so its attach error is the one reported.
@@ -171,7 +193,10 @@ fn exit_like(ending: Ending) -> ExitCode {
     };
     // SAFETY: plain libc calls; the tracer has no tracees left and its output is flushed.
     unsafe {
-        let no_core = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+        let no_core = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
         libc::setrlimit(libc::RLIMIT_CORE, &no_core);
         libc::signal(sig, libc::SIG_DFL);
         let mut set: libc::sigset_t = std::mem::zeroed();

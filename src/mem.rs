@@ -28,11 +28,17 @@ pub trait Memory {
             // the address then, so any failure is the caller's failure.
             self.read(at, &mut buf[done..done + chunk])?;
             if let Some(nul) = buf[done..done + chunk].iter().position(|&b| b == 0) {
-                return Ok(CStr { len: done + nul, found_nul: true });
+                return Ok(CStr {
+                    len: done + nul,
+                    found_nul: true,
+                });
             }
             done += chunk;
         }
-        Ok(CStr { len: buf.len(), found_nul: false })
+        Ok(CStr {
+            len: buf.len(),
+            found_nul: false,
+        })
     }
 
     /// Reads one native-endian 64-bit word.
@@ -59,7 +65,10 @@ pub struct TraceeMemory {
 
 impl TraceeMemory {
     pub fn new(pid: libc::pid_t) -> Self {
-        TraceeMemory { pid, peek_only: std::cell::Cell::new(false) }
+        TraceeMemory {
+            pid,
+            peek_only: std::cell::Cell::new(false),
+        }
     }
 
     pub fn set_pid(&mut self, pid: libc::pid_t) {
@@ -67,8 +76,14 @@ impl TraceeMemory {
     }
 
     fn read_vm(&self, addr: u64, buf: &mut [u8]) -> Result<usize, Errno> {
-        let local = libc::iovec { iov_base: buf.as_mut_ptr().cast(), iov_len: buf.len() };
-        let remote = libc::iovec { iov_base: addr as *mut libc::c_void, iov_len: buf.len() };
+        let local = libc::iovec {
+            iov_base: buf.as_mut_ptr().cast(),
+            iov_len: buf.len(),
+        };
+        let remote = libc::iovec {
+            iov_base: addr as *mut libc::c_void,
+            iov_len: buf.len(),
+        };
         // SAFETY: `local` describes `buf`, which is valid for writes of `buf.len()` bytes; the
         // remote address is only read by the kernel, which checks it against the tracee's mappings.
         let n = unsafe { libc::process_vm_readv(self.pid, &local, 1, &remote, 1, 0) };
@@ -84,7 +99,12 @@ impl TraceeMemory {
             // SAFETY: PTRACE_PEEKDATA reads one word of the stopped tracee; no local memory is
             // written by the kernel. Errors are reported through errno, checked below.
             let word = unsafe {
-                libc::ptrace(libc::PTRACE_PEEKDATA, self.pid, word_addr as *mut libc::c_void, 0)
+                libc::ptrace(
+                    libc::PTRACE_PEEKDATA,
+                    self.pid,
+                    word_addr as *mut libc::c_void,
+                    0,
+                )
             };
             if word == -1 && Errno::last_raw() != 0 {
                 return Err(Errno::last());
@@ -120,23 +140,29 @@ impl Memory for TraceeMemory {
 }
 
 /// Memory made of a few byte ranges, for testing decoders without a tracee.
+#[cfg(test)]
 #[derive(Default)]
 pub struct FakeMemory {
     regions: Vec<(u64, Vec<u8>)>,
 }
 
+#[cfg(test)]
 impl FakeMemory {
     pub fn new() -> Self {
         FakeMemory::default()
     }
 
-    /// Maps `bytes` at `addr`.
+    /// Maps `bytes` at `addr`, followed by zeros to the end of the page as a real mapping.
     pub fn with(mut self, addr: u64, bytes: &[u8]) -> Self {
-        self.regions.push((addr, bytes.to_vec()));
+        let mut bytes = bytes.to_vec();
+        let end = addr + bytes.len() as u64;
+        bytes.resize(bytes.len() + ((PAGE - end % PAGE) % PAGE) as usize, 0);
+        self.regions.push((addr, bytes));
         self
     }
 }
 
+#[cfg(test)]
 impl Memory for FakeMemory {
     fn read(&self, addr: u64, buf: &mut [u8]) -> Result<(), Errno> {
         let end = addr.checked_add(buf.len() as u64).ok_or(Errno::EFAULT)?;
@@ -159,7 +185,13 @@ mod tests {
     fn cstr_stops_at_nul() {
         let mem = FakeMemory::new().with(0x1000, b"abc\0def");
         let mut buf = [0u8; 16];
-        assert_eq!(mem.read_cstr(0x1000, &mut buf), Ok(CStr { len: 3, found_nul: true }));
+        assert_eq!(
+            mem.read_cstr(0x1000, &mut buf),
+            Ok(CStr {
+                len: 3,
+                found_nul: true
+            })
+        );
         assert_eq!(&buf[..3], b"abc");
     }
 
@@ -167,7 +199,13 @@ mod tests {
     fn cstr_without_nul_fills_buffer() {
         let mem = FakeMemory::new().with(0x1000, b"abcdefgh");
         let mut buf = [0u8; 4];
-        assert_eq!(mem.read_cstr(0x1000, &mut buf), Ok(CStr { len: 4, found_nul: false }));
+        assert_eq!(
+            mem.read_cstr(0x1000, &mut buf),
+            Ok(CStr {
+                len: 4,
+                found_nul: false
+            })
+        );
     }
 
     #[test]

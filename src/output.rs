@@ -114,10 +114,13 @@ impl Output {
         if complete == 0 {
             return;
         }
-        if self.error.is_none() {
-            if let Err(e) = self.dest.write_all(&self.buf[..complete]).and_then(|_| self.dest.flush()) {
-                self.error = Some(e);
-            }
+        if self.error.is_none()
+            && let Err(e) = self
+                .dest
+                .write_all(&self.buf[..complete])
+                .and_then(|_| self.dest.flush())
+        {
+            self.error = Some(e);
         }
         self.buf.drain(..complete);
         self.line_start = 0;
@@ -125,10 +128,13 @@ impl Output {
 
     /// Writes out everything, a partial line too, and reports the first write error.
     pub fn finish(&mut self) -> io::Result<()> {
-        if self.error.is_none() {
-            if let Err(e) = self.dest.write_all(&self.buf).and_then(|_| self.dest.flush()) {
-                self.error = Some(e);
-            }
+        if self.error.is_none()
+            && let Err(e) = self
+                .dest
+                .write_all(&self.buf)
+                .and_then(|_| self.dest.flush())
+        {
+            self.error = Some(e);
         }
         self.buf.clear();
         self.line_start = 0;

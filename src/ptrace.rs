@@ -57,10 +57,17 @@ pub fn wait_pid(pid: i32) -> Result<Stop, Errno> {
 
 fn decode_status(pid: i32, status: i32) -> Stop {
     if libc::WIFEXITED(status) {
-        return Stop::Exited { pid, code: libc::WEXITSTATUS(status) };
+        return Stop::Exited {
+            pid,
+            code: libc::WEXITSTATUS(status),
+        };
     }
     if libc::WIFSIGNALED(status) {
-        return Stop::Killed { pid, sig: libc::WTERMSIG(status), core: libc::WCOREDUMP(status) };
+        return Stop::Killed {
+            pid,
+            sig: libc::WTERMSIG(status),
+            core: libc::WCOREDUMP(status),
+        };
     }
     let sig = libc::WSTOPSIG(status);
     let event = status >> 16;
@@ -112,7 +119,8 @@ pub fn siginfo(pid: i32) -> Result<[u8; 128], Errno> {
     let mut raw = [0u8; 128];
     let size = std::mem::size_of::<libc::siginfo_t>().min(raw.len());
     // SAFETY: `siginfo_t` is plain data of `size` bytes; it is copied byte for byte.
-    let bytes = unsafe { std::slice::from_raw_parts((&info as *const libc::siginfo_t).cast::<u8>(), size) };
+    let bytes =
+        unsafe { std::slice::from_raw_parts((&info as *const libc::siginfo_t).cast::<u8>(), size) };
     raw[..size].copy_from_slice(bytes);
     Ok(raw)
 }
@@ -120,8 +128,14 @@ pub fn siginfo(pid: i32) -> Result<[u8; 128], Errno> {
 /// Which side of a syscall a syscall stop is, from `PTRACE_GET_SYSCALL_INFO`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SyscallInfo {
-    Entry { nr: u64, args: [u64; 6] },
-    Exit { rval: i64, is_error: bool },
+    Entry {
+        nr: u64,
+        args: [u64; 6],
+    },
+    Exit {
+        rval: i64,
+        is_error: bool,
+    },
     /// Neither (a stop the kernel does not describe as a syscall stop).
     Other,
 }
@@ -133,11 +147,17 @@ pub fn syscall_info(pid: i32) -> Result<SyscallInfo, Errno> {
         match info.op {
             libc::PTRACE_SYSCALL_INFO_ENTRY => {
                 let e = info.u.entry;
-                SyscallInfo::Entry { nr: e.nr, args: e.args }
+                SyscallInfo::Entry {
+                    nr: e.nr,
+                    args: e.args,
+                }
             }
             libc::PTRACE_SYSCALL_INFO_EXIT => {
                 let e = info.u.exit;
-                SyscallInfo::Exit { rval: e.sval, is_error: e.is_error != 0 }
+                SyscallInfo::Exit {
+                    rval: e.sval,
+                    is_error: e.is_error != 0,
+                }
             }
             _ => SyscallInfo::Other,
         }

@@ -29,8 +29,6 @@ pub struct Syscall {
     pub nr: u32,
     #[serde(default)]
     pub ret: RetKind,
-    #[serde(default)]
-    pub class: Vec<String>,
     pub args: Option<Vec<Arg>>,
     pub nargs: Option<usize>,
 }
@@ -88,11 +86,13 @@ pub enum ArgKind {
     Fd,
     /// A directory descriptor of the `*at` calls: `AT_FDCWD` or a descriptor.
     Dirfd,
-    /// A file mode in octal, `0644`.
+    /// A file mode (`umode_t`, 16 bits) in octal, `0644`.
     Octal,
-    /// A set of flags from `table`.
+    /// A set of flags from `table`, in a C `int` (the upper 32 bits of the register ignored).
     Flags,
-    /// One value from `table`.
+    /// A set of flags from `table`, in a C `unsigned long`.
+    Flags64,
+    /// One value from `table`, in a C `int`.
     Enum,
     /// A NUL-terminated path name (not cut at `-s`, as strace prints paths).
     Path,
@@ -108,11 +108,13 @@ pub enum ArgKind {
     Stat,
     /// A signal number.
     Signo,
+    /// `restart_syscall`'s note naming the call it resumes (no register is read).
+    InterruptedCall,
 }
 
 impl ArgKind {
     fn needs_table(self) -> bool {
-        matches!(self, ArgKind::Flags | ArgKind::Enum)
+        matches!(self, ArgKind::Flags | ArgKind::Flags64 | ArgKind::Enum)
     }
 }
 
@@ -173,7 +175,11 @@ pub struct Shifted {
 impl FlagTable {
     /// The value of a named flag, for `show_if`.
     pub fn value_of(&self, name: &str) -> Option<u64> {
-        self.field.iter().chain(&self.bits).find(|(n, _)| n == name).map(|(_, v)| *v)
+        self.field
+            .iter()
+            .chain(&self.bits)
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| *v)
     }
 }
 
@@ -216,7 +222,13 @@ pub fn parse(text: &str) -> Result<Spec, String> {
     let signals = named_list("signal", raw.signal)?;
     let flags = tables("flags", raw.flags)?;
     let enums = tables("enums", raw.enums)?;
-    let spec = Spec { syscalls, errnos, signals, flags, enums };
+    let spec = Spec {
+        syscalls,
+        errnos,
+        signals,
+        flags,
+        enums,
+    };
     check(&spec)?;
     Ok(spec)
 }
@@ -231,7 +243,10 @@ fn entry<T: for<'de> Deserialize<'de>>(
     value: toml::Value,
     label: impl Fn() -> String,
 ) -> Result<T, String> {
-    let name = value.get("name").and_then(|n| n.as_str()).map(|n| format!(" \"{n}\""));
+    let name = value
+        .get("name")
+        .and_then(|n| n.as_str())
+        .map(|n| format!(" \"{n}\""));
     T::deserialize(value).map_err(|e| {
         let msg = e.to_string();
         let msg = msg.trim();
@@ -268,7 +283,9 @@ fn tables<T: for<'de> Deserialize<'de>>(
         .into_iter()
         .map(|(name, v)| {
             let label = format!("{section}.{name}");
-            T::deserialize(v).map(|t| (name, t)).map_err(|e| format!("{label}: {}", e.to_string().trim()))
+            T::deserialize(v)
+                .map(|t| (name, t))
+                .map_err(|e| format!("{label}: {}", e.to_string().trim()))
         })
         .collect()
 }
@@ -280,16 +297,29 @@ fn check(spec: &Spec) -> Result<(), String> {
     for sc in &spec.syscalls {
         let label = format!("syscall \"{}\"", sc.name);
         if let Some(other) = numbers.insert(sc.nr, &sc.name) {
-            return Err(format!("{label}: field `nr`: {} is also the number of \"{other}\"", sc.nr));
+            return Err(format!(
+                "{label}: field `nr`: {} is also the number of \"{other}\"",
+                sc.nr
+            ));
         }
         if !names.insert(&sc.name) {
             return Err(format!("{label}: field `name`: defined twice"));
         }
         match (&sc.args, sc.nargs) {
-            (Some(_), Some(_)) => return Err(format!("{label}: fields `args` and `nargs`: give one, not both")),
-            (None, None) => return Err(format!("{label}: missing field `args` (or `nargs` for a raw entry)")),
+            (Some(_), Some(_)) => {
+                return Err(format!(
+                    "{label}: fields `args` and `nargs`: give one, not both"
+                ));
+            }
+            (None, None) => {
+                return Err(format!(
+                    "{label}: missing field `args` (or `nargs` for a raw entry)"
+                ));
+            }
             (None, Some(n)) if n > MAX_ARGS => {
-                return Err(format!("{label}: field `nargs`: {n} is more than {MAX_ARGS}"));
+                return Err(format!(
+                    "{label}: field `nargs`: {n} is more than {MAX_ARGS}"
+                ));
             }
             (Some(args), None) => check_args(spec, &label, args)?,
             _ => {}
@@ -297,13 +327,19 @@ fn check(spec: &Spec) -> Result<(), String> {
     }
     for (name, table) in &spec.flags {
         if table.field.is_empty() != (table.field_mask == 0) {
-            return Err(format!("flags.{name}: fields `field` and `field_mask` go together"));
+            return Err(format!(
+                "flags.{name}: fields `field` and `field_mask` go together"
+            ));
         }
         if let Some((n, v)) = table.field.iter().find(|(_, v)| v & !table.field_mask != 0) {
-            return Err(format!("flags.{name}: field `field`: {n} = {v:#x} is outside field_mask"));
+            return Err(format!(
+                "flags.{name}: field `field`: {n} = {v:#x} is outside field_mask"
+            ));
         }
         if let Some((n, _)) = table.bits.iter().find(|(_, v)| *v == 0) {
-            return Err(format!("flags.{name}: field `bits`: {n} is zero (use `zero`)"));
+            return Err(format!(
+                "flags.{name}: field `bits`: {n} is zero (use `zero`)"
+            ));
         }
     }
     Ok(())
@@ -311,20 +347,30 @@ fn check(spec: &Spec) -> Result<(), String> {
 
 fn check_args(spec: &Spec, label: &str, args: &[Arg]) -> Result<(), String> {
     if args.len() > MAX_ARGS {
-        return Err(format!("{label}: field `args`: {} arguments, more than {MAX_ARGS}", args.len()));
+        return Err(format!(
+            "{label}: field `args`: {} arguments, more than {MAX_ARGS}",
+            args.len()
+        ));
     }
     for arg in args {
         let at = format!("{label}: argument `{}`", arg.name);
         match (&arg.table, arg.kind.needs_table()) {
             (None, true) => return Err(format!("{at}: missing field `table`")),
-            (Some(_), false) => return Err(format!("{at}: field `table`: kind {:?} takes no table", arg.kind)),
+            (Some(_), false) => {
+                return Err(format!(
+                    "{at}: field `table`: kind {:?} takes no table",
+                    arg.kind
+                ));
+            }
             (Some(t), true) => {
-                let known = match arg.kind {
-                    ArgKind::Flags => spec.flags.contains_key(t),
-                    _ => spec.enums.contains_key(t),
+                let is_flags = arg.kind != ArgKind::Enum;
+                let known = if is_flags {
+                    spec.flags.contains_key(t)
+                } else {
+                    spec.enums.contains_key(t)
                 };
                 if !known {
-                    let section = if arg.kind == ArgKind::Flags { "flags" } else { "enums" };
+                    let section = if is_flags { "flags" } else { "enums" };
                     return Err(format!("{at}: field `table`: no table [{section}.{t}]"));
                 }
             }
@@ -332,7 +378,9 @@ fn check_args(spec: &Spec, label: &str, args: &[Arg]) -> Result<(), String> {
         }
         match (&arg.len, arg.kind == ArgKind::Buffer) {
             (None, true) => return Err(format!("{at}: missing field `len`")),
-            (Some(_), false) => return Err(format!("{at}: field `len`: only a buffer has a length")),
+            (Some(_), false) => {
+                return Err(format!("{at}: field `len`: only a buffer has a length"));
+            }
             (Some(len), true) if len != "ret" && !args.iter().any(|a| &a.name == len) => {
                 return Err(format!("{at}: field `len`: no argument named `{len}`"));
             }
@@ -340,13 +388,21 @@ fn check_args(spec: &Spec, label: &str, args: &[Arg]) -> Result<(), String> {
         }
         if let Some(show_if) = &arg.show_if {
             let Some(flags_arg) = args.iter().find(|a| a.name == show_if.arg) else {
-                return Err(format!("{at}: field `show_if`: no argument named `{}`", show_if.arg));
+                return Err(format!(
+                    "{at}: field `show_if`: no argument named `{}`",
+                    show_if.arg
+                ));
             };
             let Some(table) = flags_arg.table.as_ref().and_then(|t| spec.flags.get(t)) else {
-                return Err(format!("{at}: field `show_if`: `{}` is not a flags argument", show_if.arg));
+                return Err(format!(
+                    "{at}: field `show_if`: `{}` is not a flags argument",
+                    show_if.arg
+                ));
             };
             if let Some(bad) = show_if.any_of.iter().find(|n| table.value_of(n).is_none()) {
-                return Err(format!("{at}: field `show_if`: no flag {bad} in that table"));
+                return Err(format!(
+                    "{at}: field `show_if`: no flag {bad} in that table"
+                ));
             }
         }
     }

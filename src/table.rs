@@ -5,7 +5,6 @@
 #[derive(Debug)]
 pub struct SyscallDesc {
     pub name: &'static str,
-    pub nr: u32,
     pub ret: RetKind,
     pub args: &'static [ArgDesc],
     /// Index of the first argument printed at syscall exit (`args.len()` when none is).
@@ -30,7 +29,10 @@ pub struct ArgDesc {
 
 impl ArgDesc {
     /// An argument of a syscall that has no decoder: printed in hex, as strace prints them.
-    pub const RAW: ArgDesc = ArgDesc { kind: ArgKind::Hex, show_if: None };
+    pub const RAW: ArgDesc = ArgDesc {
+        kind: ArgKind::Hex,
+        show_if: None,
+    };
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -39,7 +41,9 @@ pub struct ShowIf {
     pub mask: u64,
 }
 
-/// The value kinds of `spec::ArgKind`, with their tables resolved.
+/// The value kinds of `spec::ArgKind`, with their tables resolved. Every kind the schema
+/// offers is here, whether or not a table entry uses it yet.
+#[allow(dead_code)]
 #[derive(Debug, Clone, Copy)]
 pub enum ArgKind {
     Int,
@@ -52,6 +56,7 @@ pub enum ArgKind {
     Dirfd,
     Octal,
     Flags(&'static FlagTable),
+    Flags64(&'static FlagTable),
     Enum(&'static EnumTable),
     Path,
     Str,
@@ -60,6 +65,7 @@ pub enum ArgKind {
     Envp,
     Stat,
     Signo,
+    InterruptedCall,
 }
 
 /// Where a buffer's length comes from.
@@ -97,7 +103,10 @@ pub struct EnumTable {
 
 impl EnumTable {
     pub fn name(&self, value: u64) -> Option<&'static str> {
-        self.values.iter().find(|(_, v)| *v == value).map(|(n, _)| *n)
+        self.values
+            .iter()
+            .find(|(_, v)| *v == value)
+            .map(|(n, _)| *n)
     }
 }
 

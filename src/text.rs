@@ -21,7 +21,12 @@ pub struct Text<'a> {
 
 impl<'a> Text<'a> {
     pub fn new(out: &'a mut Output) -> Self {
-        Text { out, nonempty: [false; MAX_DEPTH], depth: 0, after_field: false }
+        Text {
+            out,
+            nonempty: [false; MAX_DEPTH],
+            depth: 0,
+            after_field: false,
+        }
     }
 
     /// Writes the separator an element of the innermost array needs.
@@ -110,14 +115,14 @@ pub fn escape_into(out: &mut Vec<u8>, bytes: &[u8]) {
 
 /// Writes a flag set the way strace's flag printer does (see `spec::FlagTable`).
 pub fn write_flags(out: &mut Vec<u8>, v: u64, table: &FlagTable) {
-    if v == 0 {
-        if let Some(zero) = table.zero {
-            out.extend_from_slice(zero.as_bytes());
-            return;
-        }
+    if v == 0
+        && let Some(zero) = table.zero
+    {
+        out.extend_from_slice(zero.as_bytes());
+        return;
     }
     let mut printed = false;
-    let mut sep = |out: &mut Vec<u8>, printed: &mut bool| {
+    let sep = |out: &mut Vec<u8>, printed: &mut bool| {
         if *printed {
             out.push(b'|');
         }
@@ -296,9 +301,9 @@ impl Sink for Text<'_> {
         buf.push(b')');
     }
 
-    fn name(&mut self, name: &str) {
+    fn interrupted_call(&mut self, name: &str) {
         self.element();
-        self.out.bytes(name.as_bytes());
+        self.fmt(format_args!("<... resuming interrupted {name} ...>"));
     }
 }
 
@@ -313,7 +318,11 @@ const FILE_TYPES: [(u32, &str); 7] = [
     (0o010000, "S_IFIFO"),
 ];
 const S_IFMT: u32 = 0o170000;
-const SPECIAL_BITS: [(u32, &str); 3] = [(0o4000, "S_ISUID"), (0o2000, "S_ISGID"), (0o1000, "S_ISVTX")];
+const SPECIAL_BITS: [(u32, &str); 3] = [
+    (0o4000, "S_ISUID"),
+    (0o2000, "S_ISGID"),
+    (0o1000, "S_ISVTX"),
+];
 
 /// `S_IFREG|S_ISUID|0755`: the type, the set-id and sticky bits by name, the rest in octal.
 fn write_file_mode(out: &mut Vec<u8>, mode: u32) {
@@ -353,7 +362,11 @@ impl RetSink for Text<'_> {
         self.out.align_return();
         // The kernel's restart codes (<linux/errno.h>) never reach the program: strace shows
         // them as `?` rather than -1.
-        let shown = if (512..=516).contains(&errno) { "?" } else { "-1" };
+        let shown = if (512..=516).contains(&errno) {
+            "?"
+        } else {
+            "-1"
+        };
         match table::errno(errno) {
             Some(e) => self.fmt(format_args!("{shown} {} ({})", e.name, e.desc)),
             None => self.fmt(format_args!("{shown} (errno {errno})")),
@@ -373,13 +386,24 @@ mod tests {
 
     #[test]
     fn escapes_like_strace() {
-        assert_eq!(escaped(b"\x001\0a\x018\x019\x01\x02x\x7f\x807"), r#"\0001\0a\18\19\1\2x\177\2007"#);
-        assert_eq!(escaped(b"\x1b[0m\t\n\r\x0b\x0c\x07\x08\\\"'?\0"), r#"\33[0m\t\n\r\v\f\7\10\\\"'?\0"#);
+        assert_eq!(
+            escaped(b"\x001\0a\x018\x019\x01\x02x\x7f\x807"),
+            r#"\0001\0a\18\19\1\2x\177\2007"#
+        );
+        assert_eq!(
+            escaped(b"\x1b[0m\t\n\r\x0b\x0c\x07\x08\\\"'?\0"),
+            r#"\33[0m\t\n\r\v\f\7\10\\\"'?\0"#
+        );
     }
 
     #[test]
     fn octal_like_printf_hash_03o() {
-        for (v, s) in [(0, "000"), (7, "007"), (0o644, "0644"), (0o177777, "0177777")] {
+        for (v, s) in [
+            (0, "000"),
+            (7, "007"),
+            (0o644, "0644"),
+            (0o177777, "0177777"),
+        ] {
             let mut out = Vec::new();
             write_octal(&mut out, v);
             assert_eq!(String::from_utf8(out).unwrap(), s);

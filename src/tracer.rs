@@ -1,10 +1,10 @@
 //! The tracer loop: waits for stops, keeps the state of each tracee, and turns stops into lines.
 
-use crate::decode::{self, Ctx, DecodeOpts, Outcome, Scratch};
+use crate::decode::{self, Call, Ctx, DecodeOpts, Outcome, Scratch};
 use crate::mem::TraceeMemory;
 use crate::output::{Output, PidPrefix};
 use crate::ptrace::{self, Stop, SyscallInfo};
-use crate::table::{self, SigName, SyscallDesc};
+use crate::table::SigName;
 use crate::text::Text;
 use nix::errno::Errno;
 use std::collections::HashMap;
@@ -25,7 +25,13 @@ extern "C" fn on_fatal_signal(sig: libc::c_int) {
 /// Makes SIGINT, SIGTERM, SIGHUP, SIGQUIT and SIGPIPE interrupt the loop's `waitpid` (no
 /// SA_RESTART) so the tracer can detach before it goes.
 pub fn catch_fatal_signals() {
-    for sig in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP, libc::SIGQUIT, libc::SIGPIPE] {
+    for sig in [
+        libc::SIGINT,
+        libc::SIGTERM,
+        libc::SIGHUP,
+        libc::SIGQUIT,
+        libc::SIGPIPE,
+    ] {
         // SAFETY: installs a handler that only stores to an atomic, which is async-signal-safe.
         unsafe {
             let mut action: libc::sigaction = std::mem::zeroed();
@@ -44,28 +50,26 @@ pub struct Config {
     pub to_file: bool,
 }
 
-/// A syscall whose entry was seen and whose exit was not.
-#[derive(Clone, Copy)]
-struct InSyscall {
-    nr: u64,
-    desc: Option<&'static SyscallDesc>,
-    args: [u64; 6],
-}
-
 #[derive(Default)]
 struct Tracee {
-    in_syscall: Option<InSyscall>,
+    /// The syscall whose entry was seen and whose exit was not.
+    in_syscall: Option<Call>,
     /// A spawned child prints nothing until its first execve (the tracer's own fork/stop dance).
     hidden: bool,
     /// Started by the tracer (not attached): killed, not detached, when the tracer is stopped.
     spawned: bool,
+    /// The number of the last syscall entered, for `restart_syscall`'s note.
+    previous_nr: u64,
 }
 
 /// How the traced command ended, for the tracer's own exit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ending {
     Exited(i32),
-    Killed { sig: i32, core: bool },
+    Killed {
+        sig: i32,
+        core: bool,
+    },
     /// The tracer was stopped by this signal and detached.
     Interrupted(i32),
 }
@@ -97,7 +101,14 @@ impl Tracer {
     /// Registers a child made by `ptrace::spawn`.
     pub fn add_spawned(&mut self, pid: i32) {
         self.main_pid = Some(pid);
-        self.tracees.insert(pid, Tracee { hidden: true, spawned: true, ..Tracee::default() });
+        self.tracees.insert(
+            pid,
+            Tracee {
+                hidden: true,
+                spawned: true,
+                ..Tracee::default()
+            },
+        );
     }
 
     /// Registers an attached (seized and interrupted) thread.
@@ -109,13 +120,18 @@ impl Tracer {
         &mut self.out
     }
 
-    /// Runs until no tracee is left, or until a fatal signal asks the tracer to stop.
+    /// Runs until no tracee is left. A fatal signal to the tracer detaches attached processes
+    /// and passes the signal to the spawned command, which is traced until it ends; a second one
+    /// detaches everything at once.
     pub fn run(&mut self) -> Ending {
+        let mut interrupted = 0;
         while !self.tracees.is_empty() {
-            let sig = INTERRUPTED.load(Ordering::SeqCst);
+            let sig = INTERRUPTED.swap(0, Ordering::SeqCst);
             if sig != 0 {
-                self.detach_all(sig);
-                return Ending::Interrupted(sig);
+                let first = interrupted == 0;
+                interrupted = sig;
+                self.leave_all(sig, first);
+                continue;
             }
             match ptrace::wait_any() {
                 Ok(stop) => self.handle(stop),
@@ -123,7 +139,11 @@ impl Tracer {
                 Err(_) => break,
             }
         }
-        self.ending.unwrap_or(Ending::Exited(0))
+        match self.ending {
+            Some(ending) => ending,
+            None if interrupted != 0 => Ending::Interrupted(interrupted),
+            None => Ending::Exited(0),
+        }
     }
 
     fn prefix(&self) -> PidPrefix {
@@ -146,7 +166,10 @@ impl Tracer {
             }
             Stop::Event { pid, event, sig } => {
                 let group_stop = event == libc::PTRACE_EVENT_STOP
-                    && matches!(sig, libc::SIGSTOP | libc::SIGTSTP | libc::SIGTTIN | libc::SIGTTOU);
+                    && matches!(
+                        sig,
+                        libc::SIGSTOP | libc::SIGTSTP | libc::SIGTTIN | libc::SIGTTOU
+                    );
                 if group_stop {
                     self.on_group_stop(pid, sig);
                     if ptrace::listen(pid).is_err() {
@@ -179,15 +202,20 @@ impl Tracer {
     }
 
     fn on_syscall(&mut self, pid: i32) {
-        let Ok(info) = ptrace::syscall_info(pid) else { return };
+        let Ok(info) = ptrace::syscall_info(pid) else {
+            return;
+        };
         let prefix = self.prefix();
-        let Some(tracee) = self.tracees.get_mut(&pid) else { return };
+        let Some(tracee) = self.tracees.get_mut(&pid) else {
+            return;
+        };
         match info {
             SyscallInfo::Entry { nr, args } => {
                 if tracee.hidden && (nr == NR_EXECVE || nr == NR_EXECVEAT) {
                     tracee.hidden = false;
                 }
-                let call = InSyscall { nr, desc: table::syscall(nr), args };
+                let call = Call::new(nr, args);
+                let previous = std::mem::replace(&mut tracee.previous_nr, nr);
                 tracee.in_syscall = Some(call);
                 if tracee.hidden {
                     return;
@@ -195,33 +223,44 @@ impl Tracer {
                 self.out.start_line(pid, prefix);
                 write_name(&mut self.out, &call);
                 self.out.bytes(b"(");
-                let descs = decode::desc_args(call.desc);
-                let first_out = call.desc.map_or(descs.len(), |d| d.first_out as usize);
                 self.mem.set_pid(pid);
-                let mut ctx = Ctx { mem: &self.mem, opts: self.cfg.decode, scratch: &mut self.scratch };
-                let mut text = Text::new(&mut self.out);
-                let printed = decode::args(&mut text, &mut ctx, descs, &args, 0..first_out, None, false);
-                if printed && first_out < descs.len() {
-                    decode::Sink::arg_sep(&mut text);
-                }
+                let mut ctx = Ctx {
+                    mem: &self.mem,
+                    opts: self.cfg.decode,
+                    scratch: &mut self.scratch,
+                    previous,
+                };
+                decode::entry(&mut Text::new(&mut self.out), &mut ctx, &call);
                 self.out.set_open(Some(pid));
             }
             SyscallInfo::Exit { rval, is_error } => {
-                let Some(call) = tracee.in_syscall.take() else { return };
+                let Some(call) = tracee.in_syscall.take() else {
+                    return;
+                };
                 if tracee.hidden {
                     return;
                 }
+                let previous = tracee.previous_nr;
                 self.continue_line(pid, prefix, &call);
-                let outcome = if is_error { Outcome::Err(rval.unsigned_abs()) } else { Outcome::Ok(rval) };
-                let descs = decode::desc_args(call.desc);
-                let first_out = call.desc.map_or(descs.len(), |d| d.first_out as usize);
+                let outcome = if is_error {
+                    Outcome::Err(rval.unsigned_abs())
+                } else {
+                    Outcome::Ok(rval)
+                };
                 self.mem.set_pid(pid);
-                let mut ctx = Ctx { mem: &self.mem, opts: self.cfg.decode, scratch: &mut self.scratch };
-                let mut text = Text::new(&mut self.out);
-                decode::args(&mut text, &mut ctx, descs, &call.args, first_out..descs.len(), Some(outcome), false);
+                let mut ctx = Ctx {
+                    mem: &self.mem,
+                    opts: self.cfg.decode,
+                    scratch: &mut self.scratch,
+                    previous,
+                };
+                decode::exit(&mut Text::new(&mut self.out), &mut ctx, &call, outcome);
                 self.out.bytes(b")");
-                let ret = call.desc.map_or(table::RetKind::Int, |d| d.ret);
-                decode::ret(&mut Text::new(&mut self.out), ret, outcome);
+                decode::ret(
+                    &mut Text::new(&mut self.out),
+                    decode::ret_kind(&call),
+                    outcome,
+                );
                 self.out.end_line();
                 self.out.set_open(None);
             }
@@ -231,7 +270,7 @@ impl Tracer {
 
     /// Continues `pid`'s open syscall line, or starts a `<... NAME resumed>` line if another
     /// process printed in between.
-    fn continue_line(&mut self, pid: i32, prefix: PidPrefix, call: &InSyscall) {
+    fn continue_line(&mut self, pid: i32, prefix: PidPrefix, call: &Call) {
         if !self.out.is_open(pid) {
             self.out.start_line(pid, prefix);
             self.out.bytes(b"<... ");
@@ -242,7 +281,9 @@ impl Tracer {
 
     fn on_signal(&mut self, pid: i32, sig: i32) {
         let prefix = self.prefix();
-        let Some(tracee) = self.tracees.get(&pid) else { return };
+        let Some(tracee) = self.tracees.get(&pid) else {
+            return;
+        };
         if tracee.hidden {
             return;
         }
@@ -262,14 +303,19 @@ impl Tracer {
             return;
         }
         self.out.start_line(pid, prefix);
-        let _ = write_fmt(&mut self.out, format_args!("--- stopped by {} ---", SigName(sig.into())));
+        let _ = write_fmt(
+            &mut self.out,
+            format_args!("--- stopped by {} ---", SigName(sig.into())),
+        );
         self.out.end_line();
     }
 
     /// A tracee exited or was killed: finish its open syscall with `= ?`, then print `line`.
     fn on_gone(&mut self, pid: i32, line: std::fmt::Arguments<'_>) {
         let prefix = self.prefix();
-        let Some(tracee) = self.tracees.remove(&pid) else { return };
+        let Some(tracee) = self.tracees.remove(&pid) else {
+            return;
+        };
         if tracee.hidden {
             return;
         }
@@ -286,62 +332,64 @@ impl Tracer {
         self.out.end_line();
     }
 
-    /// Leaves every tracee: attached ones detached and running, spawned ones sent `sig`.
-    fn detach_all(&mut self, sig: i32) {
+    /// Leaves every tracee: the spawned command is sent `sig` (and detached only when
+    /// `spawned_too` is false, on a repeated signal), attached processes are detached.
+    fn leave_all(&mut self, sig: i32, first: bool) {
         let pids: Vec<i32> = self.tracees.keys().copied().collect();
         for pid in pids {
-            let Some(tracee) = self.tracees.get(&pid) else { continue };
-            if tracee.spawned {
-                // SAFETY: kill has no memory effects.
+            let spawned = self.tracees.get(&pid).is_some_and(|t| t.spawned);
+            if spawned && first {
+                // SAFETY: kill has no memory effects; SIGCONT first so a stopped child can die.
                 unsafe {
                     libc::kill(pid, libc::SIGCONT);
                     libc::kill(pid, sig);
                 }
+            } else {
+                self.detach_one(pid);
             }
-            self.detach_one(pid);
         }
     }
 
-    /// Stops `pid` with `PTRACE_INTERRUPT` and detaches it at that stop, passing on a signal that
-    /// was about to be delivered.
+    /// Stops `pid` with `PTRACE_INTERRUPT` and detaches it at the next stop, whatever kind it
+    /// is (ptrace(2): a tracee sleeping in a syscall reports the interrupt as a syscall-exit
+    /// stop), passing on a signal that was about to be delivered.
     fn detach_one(&mut self, pid: i32) {
-        let prefix = self.prefix();
-        if let Some(call) = self.tracees.get(&pid).and_then(|t| t.in_syscall) {
-            if !self.tracees[&pid].hidden {
-                self.continue_line(pid, prefix, &call);
-                self.out.bytes(b" <detached ...>");
-                self.out.end_line();
-                self.out.set_open(None);
-            }
-        }
         if ptrace::interrupt(pid).is_err() {
             self.tracees.remove(&pid);
             return;
         }
-        loop {
-            match ptrace::wait_pid(pid) {
-                Ok(Stop::Signal { sig, .. }) if sig != libc::SIGSTOP => {
-                    let _ = ptrace::detach(pid, sig);
-                    break;
-                }
-                Ok(Stop::Exited { .. } | Stop::Killed { .. }) | Err(_) => break,
-                Ok(_) => {
-                    let _ = ptrace::detach(pid, 0);
-                    break;
-                }
+        match ptrace::wait_pid(pid) {
+            Err(_) => {
+                self.tracees.remove(&pid);
             }
+            Ok(stop @ (Stop::Exited { .. } | Stop::Killed { .. })) => self.handle(stop),
+            Ok(Stop::Signal { sig, .. }) => self.detached(pid, sig),
+            Ok(Stop::Syscall { .. } | Stop::Event { .. }) => self.detached(pid, 0),
         }
-        if let Some(tracee) = self.tracees.remove(&pid) {
-            if !tracee.spawned {
-                let _ = self.out.finish();
-                eprintln!("strace-rs: Process {pid} detached");
-            }
+    }
+
+    /// Detaches a stopped tracee, closing its open syscall line with `<detached ...>`.
+    fn detached(&mut self, pid: i32, sig: i32) {
+        let prefix = self.prefix();
+        let Some(tracee) = self.tracees.remove(&pid) else {
+            return;
+        };
+        if let (Some(call), false) = (tracee.in_syscall, tracee.hidden) {
+            self.continue_line(pid, prefix, &call);
+            self.out.bytes(b" <detached ...>");
+            self.out.end_line();
+            self.out.set_open(None);
+        }
+        let _ = ptrace::detach(pid, sig);
+        if !tracee.spawned {
+            let _ = self.out.finish();
+            eprintln!("strace-rs: Process {pid} detached");
         }
     }
 }
 
 /// A syscall's name, or `syscall_0x1c3` for a number the table does not know.
-fn write_name(out: &mut Output, call: &InSyscall) {
+fn write_name(out: &mut Output, call: &Call) {
     match call.desc {
         Some(desc) => out.bytes(desc.name.as_bytes()),
         None => {

@@ -12,7 +12,7 @@ mod string;
 pub use signal::siginfo;
 
 use crate::mem::Memory;
-use crate::table::{ArgDesc, ArgKind, EnumTable, FlagTable, Len, RetKind, SyscallDesc};
+use crate::table::{self, ArgDesc, ArgKind, EnumTable, FlagTable, Len, RetKind, SyscallDesc};
 
 /// `AT_FDCWD` from `<linux/fcntl.h>`: the `*at` calls' "current directory" descriptor.
 const AT_FDCWD: i32 = -100;
@@ -52,8 +52,8 @@ pub trait Sink {
     fn file_mode(&mut self, mode: u32);
     /// A device number: `makedev(0x1, 0x3)`.
     fn dev(&mut self, major: u32, minor: u32);
-    /// A symbolic name without a value (`si_code=SI_USER`).
-    fn name(&mut self, name: &str);
+    /// The syscall `restart_syscall` resumes: `<... resuming interrupted read ...>`.
+    fn interrupted_call(&mut self, name: &str);
 }
 
 /// Options that change how values decode.
@@ -73,7 +73,9 @@ pub struct Scratch {
 
 impl Scratch {
     pub fn new() -> Self {
-        Scratch { bytes: vec![0; PATH_MAX + 1] }
+        Scratch {
+            bytes: vec![0; PATH_MAX + 1],
+        }
     }
 
     fn buf(&mut self, len: usize) -> &mut [u8] {
@@ -95,6 +97,8 @@ pub struct Ctx<'a, M: Memory> {
     pub mem: &'a M,
     pub opts: DecodeOpts,
     pub scratch: &'a mut Scratch,
+    /// The tracee's previous syscall, which a `restart_syscall` resumes.
+    pub previous: u64,
 }
 
 /// The outcome of a syscall, as the exit stop reports it.
@@ -112,7 +116,7 @@ pub static UNKNOWN_ARGS: [ArgDesc; 6] = [ArgDesc::RAW; 6];
 
 /// Prints the arguments from `range` (entry: those before `first_out`; exit: the rest).
 /// `printed` says whether an argument was already printed, for the separator.
-pub fn args<S: Sink, M: Memory>(
+fn args<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
     descs: &[ArgDesc],
@@ -123,10 +127,10 @@ pub fn args<S: Sink, M: Memory>(
 ) -> bool {
     for i in range {
         let desc = &descs[i];
-        if let Some(show_if) = desc.show_if {
-            if values[show_if.arg as usize] & show_if.mask == 0 {
-                continue;
-            }
+        if let Some(show_if) = desc.show_if
+            && values[show_if.arg as usize] & show_if.mask == 0
+        {
+            continue;
         }
         if printed {
             sink.arg_sep();
@@ -156,16 +160,20 @@ fn arg<S: Sink, M: Memory>(
         ArgKind::Fd => sink.fd(v as i32),
         ArgKind::Dirfd if v as i32 == AT_FDCWD => sink.constant("AT_FDCWD", i64::from(AT_FDCWD)),
         ArgKind::Dirfd => sink.fd(v as i32),
-        ArgKind::Octal => sink.octal(v),
-        ArgKind::Flags(table) => sink.flags(v, table),
-        ArgKind::Enum(table) => sink.enumeration(v, table),
+        // umode_t is 16 bits wide (include/linux/types.h).
+        ArgKind::Octal => sink.octal(v & 0o177777),
+        ArgKind::Flags(table) => sink.flags(u64::from(v as u32), table),
+        ArgKind::Flags64(table) => sink.flags(v, table),
+        ArgKind::Enum(table) => sink.enumeration(u64::from(v as u32), table),
         ArgKind::Signo => sink.signal(i64::from(v as i32)),
         ArgKind::Path => string::path(sink, ctx, v),
         ArgKind::Str => string::cstring(sink, ctx, v),
         ArgKind::Argv => string::argv(sink, ctx, v),
         ArgKind::Envp => string::envp(sink, ctx, v),
         // Output arguments of a failed call hold nothing: strace shows their address.
-        ArgKind::Buffer(_) | ArgKind::Stat if matches!(outcome, Some(Outcome::Err(_))) => sink.addr(v),
+        ArgKind::Buffer(_) | ArgKind::Stat if matches!(outcome, Some(Outcome::Err(_))) => {
+            sink.addr(v)
+        }
         ArgKind::Buffer(len) => {
             let len = match len {
                 Len::Ret => match outcome {
@@ -177,7 +185,68 @@ fn arg<S: Sink, M: Memory>(
             string::buffer(sink, ctx, v, len);
         }
         ArgKind::Stat => stat::stat(sink, ctx, v),
+        // strace names syscall 0 when it never saw the interrupted call (after an attach).
+        ArgKind::InterruptedCall => {
+            sink.interrupted_call(table::syscall(ctx.previous).map_or("read", |d| d.name))
+        }
     }
+}
+
+/// A syscall as its entry stop reported it.
+#[derive(Debug, Clone, Copy)]
+pub struct Call {
+    pub nr: u64,
+    pub desc: Option<&'static SyscallDesc>,
+    pub args: [u64; 6],
+}
+
+impl Call {
+    pub fn new(nr: u64, args: [u64; 6]) -> Self {
+        Call {
+            nr,
+            desc: table::syscall(nr),
+            args,
+        }
+    }
+
+    fn arg_descs(&self) -> &'static [ArgDesc] {
+        self.desc.map_or(&UNKNOWN_ARGS[..], |d| d.args)
+    }
+
+    fn first_out(&self) -> usize {
+        self.desc
+            .map_or(UNKNOWN_ARGS.len(), |d| d.first_out as usize)
+    }
+}
+
+/// The entry half of a syscall line: the arguments known at entry, and the separator before
+/// those printed at exit (strace writes `read(3, ` before the call blocks).
+pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call) {
+    let descs = call.arg_descs();
+    let first_out = call.first_out();
+    if args(sink, ctx, descs, &call.args, 0..first_out, None, false) && first_out < descs.len() {
+        sink.arg_sep();
+    }
+}
+
+/// The exit half: the remaining arguments, given the outcome (the caller closes the paren and
+/// prints the return value with [`ret`]).
+pub fn exit<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outcome: Outcome) {
+    let descs = call.arg_descs();
+    args(
+        sink,
+        ctx,
+        descs,
+        &call.args,
+        call.first_out()..descs.len(),
+        Some(outcome),
+        false,
+    );
+}
+
+/// The return kind of a call (strace prints unknown calls' returns in decimal).
+pub fn ret_kind(call: &Call) -> RetKind {
+    call.desc.map_or(RetKind::Int, |d| d.ret)
 }
 
 /// Prints the return value of a call that returned.
@@ -200,7 +269,5 @@ pub trait RetSink {
     fn ret_error(&mut self, errno: u64);
 }
 
-/// The name a syscall prints under.
-pub fn desc_args(desc: Option<&'static SyscallDesc>) -> &'static [ArgDesc] {
-    desc.map_or(&UNKNOWN_ARGS[..], |d| d.args)
-}
+#[cfg(test)]
+mod tests;

@@ -34,11 +34,13 @@ const SIGPOLL: i32 = libc::SIGPOLL;
 const SIGSYS: i32 = libc::SIGSYS;
 
 fn i32_at(raw: &[u8], off: usize) -> i32 {
-    raw.get(off..off + 4).map_or(0, |b| i32::from_ne_bytes(b.try_into().unwrap_or_default()))
+    raw.get(off..off + 4)
+        .map_or(0, |b| i32::from_ne_bytes(b.try_into().unwrap_or_default()))
 }
 
 fn u64_at(raw: &[u8], off: usize) -> u64 {
-    raw.get(off..off + 8).map_or(0, |b| u64::from_ne_bytes(b.try_into().unwrap_or_default()))
+    raw.get(off..off + 8)
+        .map_or(0, |b| u64::from_ne_bytes(b.try_into().unwrap_or_default()))
 }
 
 /// The `si_code` names that apply to a kernel-raised `signo`.

@@ -17,7 +17,12 @@ pub fn cstring<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64
 }
 
 /// Shows at most `limit` bytes of the string at `addr`, with `...` when it is longer.
-fn bounded_cstring<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, limit: usize) {
+fn bounded_cstring<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    limit: usize,
+) {
     if addr == 0 {
         return sink.addr(0);
     }

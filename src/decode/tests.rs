@@ -1,0 +1,570 @@
+//! Decoders against fake memory: exact lines, bad pointers and truncation.
+
+use super::*;
+use crate::mem::FakeMemory;
+use crate::output::Output;
+use crate::text::Text;
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
+
+/// A writer the test can read back after the output is finished.
+#[derive(Clone, Default)]
+struct Shared(Rc<RefCell<Vec<u8>>>);
+
+impl Write for Shared {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+const NR_READ: u64 = 0;
+const NR_WRITE: u64 = 1;
+const NR_OPEN: u64 = 2;
+const NR_FSTAT: u64 = 5;
+const NR_LSEEK: u64 = 8;
+const NR_MMAP: u64 = 9;
+const NR_BRK: u64 = 12;
+const NR_ACCESS: u64 = 21;
+const NR_EXECVE: u64 = 59;
+const NR_EXIT_GROUP: u64 = 231;
+const NR_OPENAT: u64 = 257;
+const NR_NEWFSTATAT: u64 = 262;
+const NR_FACCESSAT2: u64 = 439;
+
+/// Renders one whole syscall line as the tracer would, entry and exit together.
+fn line_with(
+    nr: u64,
+    args: [u64; 6],
+    mem: &FakeMemory,
+    outcome: Outcome,
+    max_strlen: usize,
+) -> String {
+    let shared = Shared::default();
+    let mut out = Output::new(Box::new(shared.clone()), false, 40);
+    let call = Call::new(nr, args);
+    let mut scratch = Scratch::new();
+    let mut ctx = Ctx {
+        mem,
+        opts: DecodeOpts { max_strlen },
+        scratch: &mut scratch,
+        previous: 0,
+    };
+    match call.desc {
+        Some(d) => out.bytes(d.name.as_bytes()),
+        None => out.bytes(format!("syscall_{nr:#x}").as_bytes()),
+    }
+    out.bytes(b"(");
+    entry(&mut Text::new(&mut out), &mut ctx, &call);
+    exit(&mut Text::new(&mut out), &mut ctx, &call, outcome);
+    out.bytes(b")");
+    ret(&mut Text::new(&mut out), ret_kind(&call), outcome);
+    out.finish().unwrap();
+
+    String::from_utf8(shared.0.borrow().clone()).unwrap()
+}
+
+fn line(nr: u64, args: [u64; 6], mem: &FakeMemory, outcome: Outcome) -> String {
+    line_with(nr, args, mem, outcome, 32)
+}
+
+const ENOENT: u64 = 2;
+const EBADF: u64 = 9;
+const EFAULT: u64 = 14;
+const EINVAL: u64 = 22;
+const AT_FDCWD: u64 = -100i64 as u64;
+
+#[test]
+fn openat_with_flags_and_mode() {
+    let mem = FakeMemory::new().with(0x1000, b"/etc/ld.so.cache\0");
+    assert_eq!(
+        line(
+            NR_OPENAT,
+            [AT_FDCWD, 0x1000, 0o2000000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(3)
+        ),
+        "openat(AT_FDCWD, \"/etc/ld.so.cache\", O_RDONLY|O_CLOEXEC) = 3"
+    );
+    assert_eq!(
+        line(
+            NR_OPENAT,
+            [3, 0x1000, 0o1101, 0o644, 0, 0],
+            &mem,
+            Outcome::Ok(4)
+        ),
+        "openat(3, \"/etc/ld.so.cache\", O_WRONLY|O_CREAT|O_TRUNC, 0644) = 4"
+    );
+    // Unknown bits, O_TMPFILE (which shows the mode), and an int-sized flags argument.
+    assert_eq!(
+        line(
+            NR_OPENAT,
+            [AT_FDCWD, 0x1000, 0x1_c000_2002 | 0o20200000, 0o600, 0, 0],
+            &mem,
+            Outcome::Err(ENOENT)
+        ),
+        "openat(AT_FDCWD, \"/etc/ld.so.cache\", O_RDWR|O_TMPFILE|FASYNC|0xc0000000, 0600) = -1 ENOENT (No such file or directory)"
+    );
+    assert_eq!(
+        line(
+            NR_OPEN,
+            [0x1000, 0o100, 0x12345, 0, 0, 0],
+            &mem,
+            Outcome::Ok(5)
+        ),
+        "open(\"/etc/ld.so.cache\", O_RDONLY|O_CREAT, 021505) = 5"
+    );
+}
+
+#[test]
+fn bad_path_pointer_prints_the_address() {
+    // A path whose NUL would lie on the next, unmapped, page.
+    let mem = FakeMemory::new().with(0x1ffa, b"aaaaaa");
+    assert_eq!(
+        line(
+            NR_OPENAT,
+            [AT_FDCWD, 0x1ffa, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EFAULT)
+        ),
+        "openat(AT_FDCWD, 0x1ffa, O_RDONLY)      = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(
+            NR_OPENAT,
+            [AT_FDCWD, 0x8, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EFAULT)
+        ),
+        "openat(AT_FDCWD, 0x8, O_RDONLY)         = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(
+            NR_OPENAT,
+            [AT_FDCWD, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EFAULT)
+        ),
+        "openat(AT_FDCWD, NULL, O_RDONLY)        = -1 EFAULT (Bad address)"
+    );
+}
+
+#[test]
+fn read_shows_the_buffer_at_exit_and_truncates() {
+    let data: Vec<u8> = b"\x7fELF\x02\x01\x01\x03"
+        .iter()
+        .copied()
+        .chain(std::iter::repeat_n(0, 40))
+        .collect();
+    let mem = FakeMemory::new().with(0x2000, &data);
+    assert_eq!(
+        line(NR_READ, [3, 0x2000, 832, 0, 0, 0], &mem, Outcome::Ok(40)),
+        r#"read(3, "\177ELF\2\1\1\3\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"..., 832) = 40"#
+    );
+    assert_eq!(
+        line(NR_READ, [3, 0x2000, 4096, 0, 0, 0], &mem, Outcome::Ok(0)),
+        r#"read(3, "", 4096)                       = 0"#
+    );
+    // A failed read shows the buffer's address; so does an unreadable one.
+    assert_eq!(
+        line(
+            NR_READ,
+            [99, 0x2000, 40, 0, 0, 0],
+            &mem,
+            Outcome::Err(EBADF)
+        ),
+        "read(99, 0x2000, 40)                    = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        line(NR_READ, [4, 0x8, 10, 0, 0, 0], &mem, Outcome::Ok(10)),
+        "read(4, 0x8, 10)                        = 10"
+    );
+}
+
+#[test]
+fn write_escapes_and_honours_the_string_limit() {
+    let mem = FakeMemory::new()
+        .with(0x3000, b"hello world\n\t\"\\\x1b[0m")
+        .with(0x4000, b"abcdefghijklmnopqrstuvwxyz0123456789ABCD")
+        .with(0x5ffa, b"bbbbbb");
+    assert_eq!(
+        line(NR_WRITE, [1, 0x3000, 12, 0, 0, 0], &mem, Outcome::Ok(12)),
+        r#"write(1, "hello world\n", 12)           = 12"#
+    );
+    assert_eq!(
+        line(NR_WRITE, [1, 0x3000, 19, 0, 0, 0], &mem, Outcome::Ok(19)),
+        r#"write(1, "hello world\n\t\"\\\33[0m", 19) = 19"#
+    );
+    assert_eq!(
+        line(NR_WRITE, [3, 0x4000, 40, 0, 0, 0], &mem, Outcome::Ok(40)),
+        r#"write(3, "abcdefghijklmnopqrstuvwxyz012345"..., 40) = 40"#
+    );
+    assert_eq!(
+        line(NR_WRITE, [3, 0x4000, 32, 0, 0, 0], &mem, Outcome::Ok(32)),
+        r#"write(3, "abcdefghijklmnopqrstuvwxyz012345", 32) = 32"#
+    );
+    assert_eq!(
+        line_with(NR_WRITE, [3, 0x4000, 40, 0, 0, 0], &mem, Outcome::Ok(40), 5),
+        r#"write(3, "abcde"..., 40)                = 40"#
+    );
+    assert_eq!(
+        line_with(NR_WRITE, [3, 0x4000, 40, 0, 0, 0], &mem, Outcome::Ok(40), 0),
+        r#"write(3, ""..., 40)                     = 40"#
+    );
+    // Running into an unmapped page: the address, as strace prints it.
+    assert_eq!(
+        line(
+            NR_WRITE,
+            [3, 0x5ffa, 10, 0, 0, 0],
+            &mem,
+            Outcome::Err(EFAULT)
+        ),
+        "write(3, 0x5ffa, 10)                    = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(NR_WRITE, [3, 0x5ffa, 6, 0, 0, 0], &mem, Outcome::Ok(6)),
+        r#"write(3, "bbbbbb", 6)                   = 6"#
+    );
+    assert_eq!(
+        line(NR_WRITE, [3, 0, 5, 0, 0, 0], &mem, Outcome::Ok(5)),
+        "write(3, NULL, 5)                       = 5"
+    );
+}
+
+#[test]
+fn lseek_whence_known_and_unknown() {
+    let mem = FakeMemory::new();
+    assert_eq!(
+        line(
+            NR_LSEEK,
+            [3, -5i64 as u64, 1, 0, 0, 0],
+            &mem,
+            Outcome::Ok(1216)
+        ),
+        "lseek(3, -5, SEEK_CUR)                  = 1216"
+    );
+    assert_eq!(
+        line(NR_LSEEK, [3, 0, 4, 0, 0, 0], &mem, Outcome::Ok(1221)),
+        "lseek(3, 0, SEEK_HOLE)                  = 1221"
+    );
+    assert_eq!(
+        line(NR_LSEEK, [3, 100, 7, 0, 0, 0], &mem, Outcome::Err(EINVAL)),
+        "lseek(3, 100, 0x7 /* SEEK_??? */)       = -1 EINVAL (Invalid argument)"
+    );
+}
+
+#[test]
+fn mmap_flags_prot_and_hex_results() {
+    let mem = FakeMemory::new();
+    assert_eq!(
+        line(
+            NR_MMAP,
+            [0, 8192, 3, 0x22, -1i64 as u64, 0],
+            &mem,
+            Outcome::Ok(0x7f74991ca000)
+        ),
+        "mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7f74991ca000"
+    );
+    assert_eq!(
+        line(
+            NR_MMAP,
+            [0x7f7499005000, 1400832, 5, 0x812, 3, 0x26000],
+            &mem,
+            Outcome::Ok(0x7f7499005000)
+        ),
+        "mmap(0x7f7499005000, 1400832, PROT_READ|PROT_EXEC, MAP_PRIVATE|MAP_FIXED|MAP_DENYWRITE, 3, 0x26000) = 0x7f7499005000"
+    );
+    assert_eq!(
+        line(
+            NR_MMAP,
+            [
+                0,
+                4096,
+                0,
+                0x20 | (21 << 26) | 0x40000 | 0x2,
+                -1i64 as u64,
+                0
+            ],
+            &mem,
+            Outcome::Err(12)
+        ),
+        "mmap(NULL, 4096, PROT_NONE, MAP_PRIVATE|MAP_ANONYMOUS|MAP_HUGETLB|21<<MAP_HUGE_SHIFT, -1, 0) = -1 ENOMEM (Cannot allocate memory)"
+    );
+    assert_eq!(
+        line(
+            NR_MMAP,
+            [0, 4096, 0x100, 0xf | 0x20, -1i64 as u64, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "mmap(NULL, 4096, 0x100 /* PROT_??? */, 0xf /* MAP_??? */|MAP_ANONYMOUS, -1, 0) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_BRK,
+            [0, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0x55c88f1f0000)
+        ),
+        "brk(NULL)                               = 0x55c88f1f0000"
+    );
+}
+
+/// A `struct stat` with the given mode, size and rdev at their libc offsets.
+fn stat_bytes(mode: u32, size: i64, rdev: u64) -> Vec<u8> {
+    let mut st = vec![0u8; std::mem::size_of::<libc::stat>()];
+    let off = std::mem::offset_of!(libc::stat, st_mode);
+    st[off..off + 4].copy_from_slice(&mode.to_ne_bytes());
+    let off = std::mem::offset_of!(libc::stat, st_size);
+    st[off..off + 8].copy_from_slice(&size.to_ne_bytes());
+    let off = std::mem::offset_of!(libc::stat, st_rdev);
+    st[off..off + 8].copy_from_slice(&rdev.to_ne_bytes());
+    st
+}
+
+#[test]
+fn stat_structs() {
+    let mem = FakeMemory::new()
+        .with(0x5000, &stat_bytes(0o100644, 33699, 0))
+        .with(0x6000, &stat_bytes(0o020666, 0, libc::makedev(1, 3)))
+        .with(0x7000, &stat_bytes(0o104755, 0, 0))
+        .with(0x8000, b"\0sd/reg\0");
+    assert_eq!(
+        line(
+            NR_NEWFSTATAT,
+            [3, 0x8000, 0x5000, 0x1000, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        r#"newfstatat(3, "", {st_mode=S_IFREG|0644, st_size=33699, ...}, AT_EMPTY_PATH) = 0"#
+    );
+    assert_eq!(
+        line(NR_FSTAT, [3, 0x6000, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "fstat(3, {st_mode=S_IFCHR|0666, st_rdev=makedev(0x1, 0x3), ...}) = 0"
+    );
+    assert_eq!(
+        line(
+            NR_NEWFSTATAT,
+            [AT_FDCWD, 0x8001, 0x7000, 0x900, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        r#"newfstatat(AT_FDCWD, "sd/reg", {st_mode=S_IFREG|S_ISUID|0755, st_size=0, ...}, AT_SYMLINK_NOFOLLOW|AT_NO_AUTOMOUNT) = 0"#
+    );
+    // Failed calls and unreadable buffers show the address.
+    assert_eq!(
+        line(
+            NR_NEWFSTATAT,
+            [AT_FDCWD, 0x8001, 0x5000, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOENT)
+        ),
+        r#"newfstatat(AT_FDCWD, "sd/reg", 0x5000, 0) = -1 ENOENT (No such file or directory)"#
+    );
+    assert_eq!(
+        line(NR_FSTAT, [3, 0x8, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "fstat(3, 0x8)                           = 0"
+    );
+    assert_eq!(
+        line(
+            NR_NEWFSTATAT,
+            [AT_FDCWD, 0x8001, 0x5000, 0x40000000, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        r#"newfstatat(AT_FDCWD, "sd/reg", 0x5000, 0x40000000 /* AT_??? */) = -1 EINVAL (Invalid argument)"#
+    );
+}
+
+#[test]
+fn access_modes() {
+    let mem = FakeMemory::new().with(0x1000, b"/etc/passwd\0");
+    assert_eq!(
+        line(NR_ACCESS, [0x1000, 0, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        r#"access("/etc/passwd", F_OK)             = 0"#
+    );
+    assert_eq!(
+        line(NR_ACCESS, [0x1000, 7, 0, 0, 0, 0], &mem, Outcome::Err(13)),
+        r#"access("/etc/passwd", R_OK|W_OK|X_OK)   = -1 EACCES (Permission denied)"#
+    );
+    assert_eq!(
+        line(
+            NR_ACCESS,
+            [0x1000, 8, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        r#"access("/etc/passwd", 0x8 /* ?_OK */)   = -1 EINVAL (Invalid argument)"#
+    );
+    assert_eq!(
+        line(
+            NR_FACCESSAT2,
+            [AT_FDCWD, 0x1000, 4, 0x1300, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        r#"faccessat2(AT_FDCWD, "/etc/passwd", R_OK, AT_SYMLINK_NOFOLLOW|AT_EACCESS|AT_EMPTY_PATH) = 0"#
+    );
+}
+
+/// Lays out a NULL-terminated pointer array at `at` whose strings follow it.
+fn string_array(at: u64, strings: &[&[u8]]) -> Vec<u8> {
+    let mut table = Vec::new();
+    let mut blob = Vec::new();
+    let strings_at = at + 8 * (strings.len() as u64 + 1);
+    for s in strings {
+        table.extend_from_slice(&(strings_at + blob.len() as u64).to_ne_bytes());
+        blob.extend_from_slice(s);
+        blob.push(0);
+    }
+    table.extend_from_slice(&0u64.to_ne_bytes());
+    table.extend_from_slice(&blob);
+    table
+}
+
+#[test]
+fn execve_argv_and_env_count() {
+    let argv = string_array(
+        0x10000,
+        &[
+            b"/bin/echo",
+            b"hello world",
+            b"abcdefghijklmnopqrstuvwxyz0123456789",
+        ],
+    );
+    let envp = string_array(0x20000, &[b"A=1", b"B=2"]);
+    let mem = FakeMemory::new()
+        .with(0x1000, b"/bin/echo\0")
+        .with(0x10000, &argv)
+        .with(0x20000, &envp);
+    assert_eq!(
+        line(
+            NR_EXECVE,
+            [0x1000, 0x10000, 0x20000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        r#"execve("/bin/echo", ["/bin/echo", "hello world", "abcdefghijklmnopqrstuvwxyz012345"...], 0x20000 /* 2 vars */) = 0"#
+    );
+    assert_eq!(
+        line_with(
+            NR_EXECVE,
+            [0x1000, 0x10000, 0x20000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0),
+            2
+        ),
+        r#"execve("/bin/echo", ["/b"..., "he"..., ...], 0x20000 /* 2 vars */) = 0"#
+    );
+    assert_eq!(
+        line(
+            NR_EXECVE,
+            [0x1000, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOENT)
+        ),
+        r#"execve("/bin/echo", NULL, NULL)         = -1 ENOENT (No such file or directory)"#
+    );
+    assert_eq!(
+        line(
+            NR_EXECVE,
+            [0x1000, 0x8, 0x8, 0, 0, 0],
+            &mem,
+            Outcome::Err(EFAULT)
+        ),
+        r#"execve("/bin/echo", 0x8, 0x8)           = -1 EFAULT (Bad address)"#
+    );
+}
+
+#[test]
+fn raw_and_unknown_syscalls() {
+    let mem = FakeMemory::new();
+    // getppid (nr 110) has no decoder and no arguments; an unknown number prints six raw ones.
+    assert_eq!(
+        line(110, [0; 6], &mem, Outcome::Ok(1)),
+        "getppid()                               = 1"
+    );
+    assert_eq!(
+        line(500, [1, 2, 3, 0, 0xff, 0], &mem, Outcome::Err(38)),
+        "syscall_0x1f4(0x1, 0x2, 0x3, 0, 0xff, 0) = -1 ENOSYS (Function not implemented)"
+    );
+}
+
+#[test]
+fn restart_errors_print_a_question_mark_and_unknown_errnos_a_number() {
+    let mem = FakeMemory::new();
+    assert_eq!(
+        line(34, [0; 6], &mem, Outcome::Err(514)),
+        "pause()                                 = ? ERESTARTNOHAND (To be restarted if no handler)"
+    );
+    assert_eq!(
+        line(110, [0; 6], &mem, Outcome::Err(519)),
+        "getppid()                               = -1 (errno 519)"
+    );
+}
+
+#[test]
+fn exit_group_entry_half() {
+    let mem = FakeMemory::new();
+    let shared = Shared::default();
+    let mut out = Output::new(Box::new(shared.clone()), false, 40);
+    let mut scratch = Scratch::new();
+    let mut ctx = Ctx {
+        mem: &mem,
+        opts: DecodeOpts { max_strlen: 32 },
+        scratch: &mut scratch,
+        previous: 0,
+    };
+    let call = Call::new(NR_EXIT_GROUP, [3, 0, 0, 0, 0, 0]);
+    entry(&mut Text::new(&mut out), &mut ctx, &call);
+    out.finish().unwrap();
+    assert_eq!(String::from_utf8(shared.0.borrow().clone()).unwrap(), "3");
+    // read's entry half ends with the separator before the buffer, printed at exit.
+    let call = Call::new(NR_READ, [0, 0x1000, 10, 0, 0, 0]);
+    let mut out = Output::new(Box::new(shared.clone()), false, 40);
+    entry(&mut Text::new(&mut out), &mut ctx, &call);
+    out.finish().unwrap();
+    assert_eq!(
+        String::from_utf8(shared.0.borrow().clone()).unwrap(),
+        "30, "
+    );
+}
+
+#[test]
+fn siginfo_lines() {
+    let mut raw = [0u8; 128];
+    let put = |raw: &mut [u8; 128], off: usize, v: i32| {
+        raw[off..off + 4].copy_from_slice(&v.to_ne_bytes())
+    };
+    put(&mut raw, 0, libc::SIGCHLD);
+    put(&mut raw, 8, 1); // CLD_EXITED
+    put(&mut raw, 16, 5631);
+    put(&mut raw, 20, 0);
+    put(&mut raw, 24, 7);
+    let shared = Shared::default();
+    let mut out = Output::new(Box::new(shared.clone()), false, 40);
+    siginfo(&mut Text::new(&mut out), &raw);
+    out.bytes(b"\n");
+    let mut segv = [0u8; 128];
+    put(&mut segv, 0, libc::SIGSEGV);
+    put(&mut segv, 8, 1); // SEGV_MAPERR
+    segv[16..24].copy_from_slice(&0x10u64.to_ne_bytes());
+    siginfo(&mut Text::new(&mut out), &segv);
+    out.bytes(b"\n");
+    let mut tkill = [0u8; 128];
+    put(&mut tkill, 0, libc::SIGUSR1);
+    put(&mut tkill, 8, -6); // SI_TKILL
+    put(&mut tkill, 16, 5600);
+    siginfo(&mut Text::new(&mut out), &tkill);
+    out.finish().unwrap();
+    assert_eq!(
+        String::from_utf8(shared.0.borrow().clone()).unwrap(),
+        "{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=5631, si_uid=0, si_status=7, si_utime=0, si_stime=0}\n\
+         {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x10}\n\
+         {si_signo=SIGUSR1, si_code=SI_TKILL, si_pid=5600, si_uid=0}"
+    );
+}

@@ -1,0 +1,241 @@
+//! Tests of the spec: the real `syscalls.toml` parses, its values agree with `libc`, and
+//! malformed entries are rejected with a message naming the entry and the field.
+
+#[path = "../src/spec.rs"]
+#[allow(dead_code)]
+mod spec;
+
+#[path = "data/libc_lists.rs"]
+mod libc_lists;
+
+use libc_lists::{LIBC_FLAGS, LIBC_SYSCALLS};
+
+fn real_spec() -> spec::Spec {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/syscalls.toml")).unwrap();
+    spec::parse(&text).unwrap()
+}
+
+#[test]
+fn real_spec_has_the_whole_x86_64_table() {
+    let spec = real_spec();
+    // 0-334 and 424-450 as in the machine's asm/unistd_64.h.
+    assert_eq!(spec.syscalls.len(), 362);
+    let mut numbers: Vec<u32> = spec.syscalls.iter().map(|s| s.nr).collect();
+    numbers.sort_unstable();
+    let expected: Vec<u32> = (0..=334).chain(424..=450).collect();
+    assert_eq!(numbers, expected);
+}
+
+#[test]
+fn syscall_numbers_agree_with_libc() {
+    let spec = real_spec();
+    // libc lacks four long-removed syscalls; every other one is checked.
+    assert_eq!(LIBC_SYSCALLS.len(), spec.syscalls.len() - 4);
+    for (name, nr) in LIBC_SYSCALLS {
+        let entry = spec.syscalls.iter().find(|s| s.name == *name).unwrap();
+        assert_eq!(i64::from(entry.nr), *nr, "{name}");
+    }
+}
+
+#[test]
+fn flag_values_agree_with_libc() {
+    let spec = real_spec();
+    for (table, name, value) in LIBC_FLAGS {
+        let t = &spec.flags[*table];
+        assert_eq!(t.value_of(name), Some(*value as u64), "{table}.{name}");
+    }
+}
+
+#[test]
+fn errnos_agree_with_libc_and_strerror() {
+    let spec = real_spec();
+    let known = [
+        ("EPERM", libc::EPERM),
+        ("ENOENT", libc::ENOENT),
+        ("EACCES", libc::EACCES),
+        ("EFAULT", libc::EFAULT),
+        ("EAGAIN", libc::EAGAIN),
+        ("EDEADLK", libc::EDEADLK),
+        ("EOPNOTSUPP", libc::EOPNOTSUPP),
+        ("EHWPOISON", libc::EHWPOISON),
+    ];
+    for (name, value) in known {
+        let e = spec.errnos.iter().find(|e| e.name == name).unwrap();
+        assert_eq!(e.value as i32, value, "{name}");
+    }
+    for e in spec.errnos.iter().filter(|e| e.value < 512) {
+        // SAFETY: strerror returns a pointer to a NUL-terminated static or thread-local string.
+        let desc = unsafe { std::ffi::CStr::from_ptr(libc::strerror(e.value as i32)) };
+        assert_eq!(e.desc, desc.to_str().unwrap(), "{}", e.name);
+    }
+}
+
+#[test]
+fn signals_agree_with_libc() {
+    let spec = real_spec();
+    let known = [
+        ("SIGHUP", libc::SIGHUP),
+        ("SIGKILL", libc::SIGKILL),
+        ("SIGCHLD", libc::SIGCHLD),
+        ("SIGSYS", libc::SIGSYS),
+    ];
+    for (name, value) in known {
+        assert_eq!(
+            spec.signals.iter().find(|s| s.name == name).unwrap().value as i32,
+            value
+        );
+    }
+    assert_eq!(spec.signals.len(), 31);
+}
+
+/// A minimal valid spec the malformed cases below break one field at a time.
+const BASE: &str = r#"
+[[syscall]]
+name = "read"
+nr = 0
+args = [
+  { name = "fd", kind = "fd" },
+  { name = "buf", kind = "buffer", len = "ret", dir = "out" },
+  { name = "count", kind = "size" },
+]
+
+[[syscall]]
+name = "getpid"
+nr = 39
+nargs = 0
+
+[flags.prot]
+zero = "PROT_NONE"
+bits = [["PROT_READ", 1]]
+"#;
+
+fn error_of(text: &str) -> String {
+    spec::parse(text).expect_err("the spec should be rejected")
+}
+
+#[test]
+fn base_is_valid() {
+    let spec = spec::parse(BASE).unwrap();
+    assert_eq!(spec.syscalls.len(), 2);
+}
+
+#[test]
+fn unknown_kind_is_rejected() {
+    let err = error_of(&BASE.replace(r#"kind = "size""#, r#"kind = "sise""#));
+    assert!(
+        err.starts_with(r#"syscall entry #1 "read": unknown variant `sise`"#),
+        "{err}"
+    );
+}
+
+#[test]
+fn unknown_flag_table_is_rejected() {
+    let text = BASE.replace(
+        r#"{ name = "count", kind = "size" }"#,
+        r#"{ name = "count", kind = "flags", table = "nope" }"#,
+    );
+    assert_eq!(
+        error_of(&text),
+        r#"syscall "read": argument `count`: field `table`: no table [flags.nope]"#
+    );
+}
+
+#[test]
+fn duplicate_number_is_rejected() {
+    let err = error_of(&BASE.replace("nr = 39", "nr = 0"));
+    assert_eq!(
+        err,
+        r#"syscall "getpid": field `nr`: 0 is also the number of "read""#
+    );
+}
+
+#[test]
+fn missing_field_is_rejected() {
+    let err = error_of(&BASE.replace("nr = 39\n", ""));
+    assert_eq!(err, r#"syscall entry #2 "getpid": missing field `nr`"#);
+}
+
+#[test]
+fn misspelled_key_is_rejected() {
+    let err = error_of(&BASE.replace("nargs = 0", "nargz = 0"));
+    assert!(
+        err.starts_with(r#"syscall entry #2 "getpid": unknown field `nargz`"#),
+        "{err}"
+    );
+}
+
+#[test]
+fn buffer_without_length_is_rejected() {
+    let err = error_of(&BASE.replace(r#", len = "ret""#, ""));
+    assert_eq!(
+        err,
+        r#"syscall "read": argument `buf`: missing field `len`"#
+    );
+}
+
+#[test]
+fn length_naming_no_argument_is_rejected() {
+    let err = error_of(&BASE.replace(r#"len = "ret""#, r#"len = "size""#));
+    assert_eq!(
+        err,
+        r#"syscall "read": argument `buf`: field `len`: no argument named `size`"#
+    );
+}
+
+#[test]
+fn args_and_nargs_together_are_rejected() {
+    let err = error_of(&BASE.replace("nr = 0\n", "nr = 0\nnargs = 3\n"));
+    assert_eq!(
+        err,
+        r#"syscall "read": fields `args` and `nargs`: give one, not both"#
+    );
+}
+
+#[test]
+fn misspelled_flag_table_key_is_rejected() {
+    let err = error_of(&BASE.replace("zero =", "zeros ="));
+    assert!(
+        err.starts_with("flags.prot: unknown field `zeros`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_build_fails_on_a_bad_entry_naming_it() {
+    // The build script reports spec errors; this runs it on a broken copy of the crate.
+    let dir = std::env::temp_dir().join(format!("strace-rs-badspec-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    std::fs::copy(format!("{root}/build.rs"), dir.join("build.rs")).unwrap();
+    std::fs::copy(format!("{root}/src/spec.rs"), dir.join("src/spec.rs")).unwrap();
+    std::fs::write(dir.join("src/main.rs"), "fn main() {}\n").unwrap();
+    std::fs::write(dir.join("syscalls.toml"), BASE.replace("nr = 39", "nr = 0")).unwrap();
+    let manifest = std::fs::read_to_string(format!("{root}/Cargo.toml")).unwrap();
+    let build_deps = manifest
+        .split("[build-dependencies]")
+        .nth(1)
+        .unwrap()
+        .split("\n[")
+        .next()
+        .unwrap();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        format!("[package]\nname = \"badspec\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n[build-dependencies]{build_deps}\n[workspace]\n"),
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO"))
+        .args(["build", "--offline", "--quiet"])
+        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains(r#"syscall "getpid": field `nr`: 0 is also the number of "read""#),
+        "{stderr}"
+    );
+}
