@@ -186,13 +186,15 @@ fn arg_tokens(spec: &Spec, args: &[Arg], arg: &Arg) -> TokenStream {
         }
         ArgKind::Path => quote!(ArgKind::Path),
         ArgKind::String => quote!(ArgKind::Str),
-        ArgKind::Buffer => match arg.len.as_deref() {
-            Some("ret") | None => quote!(ArgKind::Buffer(Len::Ret)),
-            Some(name) => {
-                let index = args.iter().position(|a| a.name == name).unwrap_or(0) as u8;
-                quote!(ArgKind::Buffer(Len::Arg(#index)))
-            }
-        },
+        ArgKind::Buffer => {
+            let len = len_tokens(args, arg);
+            quote!(ArgKind::Buffer(#len))
+        }
+        ArgKind::HexBuffer => {
+            let len = len_tokens(args, arg);
+            quote!(ArgKind::HexBuffer(#len))
+        }
+        ArgKind::Rlimit => quote!(ArgKind::Rlimit),
         ArgKind::Argv => quote!(ArgKind::Argv),
         ArgKind::Envp => quote!(ArgKind::Envp),
         ArgKind::Stat => quote!(ArgKind::Stat),
@@ -208,4 +210,15 @@ fn arg_tokens(spec: &Spec, args: &[Arg], arg: &Arg) -> TokenStream {
         None => quote!(None),
     };
     quote!(ArgDesc { kind: #kind, show_if: #show_if })
+}
+
+/// Where a buffer's length comes from, resolved to an argument index.
+fn len_tokens(args: &[Arg], arg: &Arg) -> TokenStream {
+    match arg.len.as_deref() {
+        Some("ret") | None => quote!(Len::Ret),
+        Some(name) => {
+            let index = args.iter().position(|a| a.name == name).unwrap_or(0) as u8;
+            quote!(Len::Arg(#index))
+        }
+    }
 }

@@ -100,12 +100,16 @@ pub enum ArgKind {
     String,
     /// A byte buffer of length `len`, cut at `-s`.
     Buffer,
+    /// A byte buffer every byte of which prints in hex (`getrandom`'s random bytes).
+    HexBuffer,
     /// A NULL-terminated array of strings (`execve`'s argv).
     Argv,
     /// A NULL-terminated array of strings shown as its count (`execve`'s envp).
     Envp,
     /// A `struct stat`.
     Stat,
+    /// A `struct rlimit`: `{rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}`.
+    Rlimit,
     /// A signal number.
     Signo,
     /// `restart_syscall`'s note naming the call it resumes (no register is read).
@@ -376,7 +380,10 @@ fn check_args(spec: &Spec, label: &str, args: &[Arg]) -> Result<(), String> {
             }
             (None, false) => {}
         }
-        match (&arg.len, arg.kind == ArgKind::Buffer) {
+        match (
+            &arg.len,
+            matches!(arg.kind, ArgKind::Buffer | ArgKind::HexBuffer),
+        ) {
             (None, true) => return Err(format!("{at}: missing field `len`")),
             (Some(_), false) => {
                 return Err(format!("{at}: field `len`: only a buffer has a length"));

@@ -61,9 +61,11 @@ pub enum ArgKind {
     Path,
     Str,
     Buffer(Len),
+    HexBuffer(Len),
     Argv,
     Envp,
     Stat,
+    Rlimit,
     Signo,
     InterruptedCall,
 }

@@ -249,6 +249,31 @@ impl Sink for Text<'_> {
         }
     }
 
+    fn hex_string(&mut self, bytes: &[u8], truncated: bool) {
+        self.element();
+        let buf = self.out.buf();
+        buf.push(b'"');
+        for b in bytes {
+            let _ = write!(buf, "\\x{b:02x}");
+        }
+        buf.push(b'"');
+        if truncated {
+            buf.extend_from_slice(b"...");
+        }
+    }
+
+    fn rlim(&mut self, v: u64) {
+        self.element();
+        // RLIM64_INFINITY (<linux/resource.h>); round sizes as strace shows them.
+        if v == u64::MAX {
+            self.out.bytes(b"RLIM64_INFINITY");
+        } else if v > 0 && v % 1024 == 0 {
+            self.fmt(format_args!("{}*1024", v / 1024));
+        } else {
+            self.fmt(format_args!("{v}"));
+        }
+    }
+
     fn begin_array(&mut self) {
         self.open(b'[');
     }

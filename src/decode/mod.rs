@@ -8,6 +8,7 @@
 mod signal;
 mod stat;
 mod string;
+mod structs;
 
 pub use signal::siginfo;
 
@@ -37,6 +38,10 @@ pub trait Sink {
     fn signal(&mut self, sig: i64);
     /// A quoted string: `bytes` as read, `truncated` when more followed.
     fn string(&mut self, bytes: &[u8], truncated: bool);
+    /// A quoted string shown entirely in hex escapes (`"\x45\x25"`).
+    fn hex_string(&mut self, bytes: &[u8], truncated: bool);
+    /// A resource limit value (`RLIM64_INFINITY`, `8192*1024`).
+    fn rlim(&mut self, v: u64);
     fn begin_array(&mut self);
     fn end_array(&mut self);
     fn begin_struct(&mut self);
@@ -171,24 +176,32 @@ fn arg<S: Sink, M: Memory>(
         ArgKind::Argv => string::argv(sink, ctx, v),
         ArgKind::Envp => string::envp(sink, ctx, v),
         // Output arguments of a failed call hold nothing: strace shows their address.
-        ArgKind::Buffer(_) | ArgKind::Stat if matches!(outcome, Some(Outcome::Err(_))) => {
+        ArgKind::Buffer(_) | ArgKind::HexBuffer(_) | ArgKind::Stat | ArgKind::Rlimit
+            if matches!(outcome, Some(Outcome::Err(_))) =>
+        {
             sink.addr(v)
         }
         ArgKind::Buffer(len) => {
-            let len = match len {
-                Len::Ret => match outcome {
-                    Some(Outcome::Ok(n)) => n.max(0) as u64,
-                    _ => 0,
-                },
-                Len::Arg(i) => values[i as usize],
-            };
-            string::buffer(sink, ctx, v, len);
+            string::buffer(sink, ctx, v, buffer_len(len, values, outcome), false)
         }
+        ArgKind::HexBuffer(len) => {
+            string::buffer(sink, ctx, v, buffer_len(len, values, outcome), true)
+        }
+        ArgKind::Rlimit => structs::rlimit(sink, ctx, v),
         ArgKind::Stat => stat::stat(sink, ctx, v),
         // strace names syscall 0 when it never saw the interrupted call (after an attach).
         ArgKind::InterruptedCall => {
             sink.interrupted_call(table::syscall(ctx.previous).map_or("read", |d| d.name))
         }
+    }
+}
+
+/// The length of a buffer argument: another argument, or what the call returned.
+fn buffer_len(len: Len, values: &[u64; 6], outcome: Option<Outcome>) -> u64 {
+    match (len, outcome) {
+        (Len::Arg(i), _) => values[i as usize],
+        (Len::Ret, Some(Outcome::Ok(n))) => n.max(0) as u64,
+        (Len::Ret, _) => 0,
     }
 }
 

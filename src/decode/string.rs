@@ -35,8 +35,14 @@ fn bounded_cstring<S: Sink, M: Memory>(
     }
 }
 
-/// A buffer of `len` bytes (`read`, `write`), cut at `-s` bytes.
-pub fn buffer<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u64) {
+/// A buffer of `len` bytes (`read`, `write`), cut at `-s` bytes; `hex` shows every byte in hex.
+pub fn buffer<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    len: u64,
+    hex: bool,
+) {
     if addr == 0 {
         return sink.addr(0);
     }
@@ -44,6 +50,7 @@ pub fn buffer<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64,
     let shown = usize::try_from(len).map_or(limit, |len| len.min(limit));
     let buf = ctx.scratch.buf(shown);
     match ctx.mem.read(addr, buf) {
+        Ok(()) if hex => sink.hex_string(buf, len > shown as u64),
         Ok(()) => sink.string(buf, len > shown as u64),
         Err(_) => sink.addr(addr),
     }
