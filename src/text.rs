@@ -267,7 +267,7 @@ impl Sink for Text<'_> {
         // RLIM64_INFINITY (<linux/resource.h>); round sizes as strace shows them.
         if v == u64::MAX {
             self.out.bytes(b"RLIM64_INFINITY");
-        } else if v > 0 && v % 1024 == 0 {
+        } else if v > 0 && v.is_multiple_of(1024) {
             self.fmt(format_args!("{}*1024", v / 1024));
         } else {
             self.fmt(format_args!("{v}"));
