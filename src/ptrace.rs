@@ -37,10 +37,26 @@ pub enum Stop {
     Signal { pid: i32, sig: i32 },
 }
 
+/// How many times the loop polls for a stop before it sleeps in `waitpid`.
+const SPIN_POLLS: u32 = 200;
+
 /// Waits for the next stop of any tracee. `Err(EINTR)` when a signal to the tracer came first.
+///
+/// A traced syscall usually stops again within microseconds of being resumed, much sooner than
+/// a sleeping tracer can be woken (on a virtual machine a wakeup of an idle CPU costs far more
+/// than the syscall). So the loop polls briefly before it blocks.
 pub fn wait_any() -> Result<Stop, Errno> {
     let mut status = 0;
-    // SAFETY: waitpid writes only to `status`, a valid local.
+    for _ in 0..SPIN_POLLS {
+        // SAFETY: waitpid writes only to `status`, a valid local.
+        let pid = unsafe { libc::waitpid(-1, &mut status, libc::__WALL | libc::WNOHANG) };
+        if Errno::result(pid)? > 0 {
+            return Ok(decode_status(pid, status));
+        }
+        // SAFETY: sched_yield has no memory effects; on a shared CPU it lets the tracee run.
+        unsafe { libc::sched_yield() };
+    }
+    // SAFETY: as above.
     let pid = unsafe { libc::waitpid(-1, &mut status, libc::__WALL) };
     Errno::result(pid)?;
     Ok(decode_status(pid, status))
