@@ -257,9 +257,10 @@ pub fn exit<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call,
     );
 }
 
-/// The return kind of a call (strace prints unknown calls' returns in decimal).
+/// The return kind of a call (strace prints what a syscall number it does not know returned in
+/// hex).
 pub fn ret_kind(call: &Call) -> RetKind {
-    call.desc.map_or(RetKind::Int, |d| d.ret)
+    call.desc.map_or(RetKind::Hex, |d| d.ret)
 }
 
 /// Prints the return value of a call that returned.

@@ -492,6 +492,7 @@ fn raw_and_unknown_syscalls() {
         line(500, [1, 2, 3, 0, 0xff, 0], &mem, Outcome::Err(38)),
         "syscall_0x1f4(0x1, 0x2, 0x3, 0, 0xff, 0) = -1 ENOSYS (Function not implemented)"
     );
+    assert_eq!(line(500, [0; 6], &mem, Outcome::Ok(4)), "syscall_0x1f4(0, 0, 0, 0, 0, 0)         = 0x4");
 }
 
 #[test]
