@@ -200,6 +200,7 @@ fn arg_tokens(spec: &Spec, args: &[Arg], arg: &Arg) -> TokenStream {
         ArgKind::Stat => quote!(ArgKind::Stat),
         ArgKind::Signo => quote!(ArgKind::Signo),
         ArgKind::InterruptedCall => quote!(ArgKind::InterruptedCall),
+        ArgKind::SigreturnFrame => quote!(ArgKind::SigreturnFrame),
     };
     let show_if = match &arg.show_if {
         Some(s) => {

@@ -40,11 +40,7 @@ pub struct Cli {
     pub pids: Vec<String>,
 
     /// The command to run and trace, with its arguments
-    #[arg(
-        trailing_var_arg = true,
-        allow_hyphen_values = true,
-        value_name = "PROG"
-    )]
+    #[arg(trailing_var_arg = true, value_name = "PROG")]
     pub command: Vec<OsString>,
 }
 

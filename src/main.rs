@@ -32,11 +32,7 @@ fn usage_error(msg: &str) -> ExitCode {
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            let code = if e.use_stderr() { 1 } else { 0 };
-            let _ = e.print();
-            return ExitCode::from(code);
-        }
+        Err(e) => return parse_error(e),
     };
     match run(cli) {
         Ok(code) => code,
@@ -47,11 +43,31 @@ fn main() -> ExitCode {
     }
 }
 
+/// Reports a command-line error in strace's words where strace has them (getopt's messages for
+/// unknown options), clap's otherwise; help and version exit 0.
+fn parse_error(e: clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if !e.use_stderr() {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    if e.kind() == ErrorKind::UnknownArgument
+        && let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg)
+    {
+        return match arg.strip_prefix("--") {
+            Some(_) => usage_error(&format!("unrecognized option '{arg}'")),
+            None => {
+                let letter = arg.trim_start_matches('-').chars().next().unwrap_or('?');
+                usage_error(&format!("invalid option -- '{letter}'"))
+            }
+        };
+    }
+    let _ = e.print();
+    ExitCode::from(1)
+}
+
 fn run(cli: Cli) -> Result<ExitCode, String> {
-    let pids = match cli.attach_pids() {
-        Ok(pids) => pids,
-        Err(msg) => return Ok(usage_error(&msg)),
-    };
+    let pids = cli.attach_pids()?;
     if pids.is_empty() && cli.command.is_empty() {
         return Ok(usage_error("must have PROG [ARGS] or -p PID"));
     }
@@ -137,6 +153,9 @@ fn resolve_program(prog: &OsString) -> Result<PathBuf, String> {
 
 /// Attaches to every thread of process `pid` and announces it as strace does.
 fn attach(tracer: &mut Tracer, pid: i32) -> Result<(), String> {
+    if pid == std::process::id() as i32 {
+        return Err("I'm sorry, I can't let you do that, Dave.".to_string());
+    }
     let threads = list_threads(pid);
     if threads.is_empty() {
         return Err(format!(

@@ -144,9 +144,11 @@ pub fn siginfo(pid: i32) -> Result<[u8; 128], Errno> {
 /// Which side of a syscall a syscall stop is, from `PTRACE_GET_SYSCALL_INFO`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SyscallInfo {
+    /// `sp` is the stack pointer, where `rt_sigreturn` finds the signal frame.
     Entry {
         nr: u64,
         args: [u64; 6],
+        sp: u64,
     },
     Exit {
         rval: i64,
@@ -166,6 +168,7 @@ pub fn syscall_info(pid: i32) -> Result<SyscallInfo, Errno> {
                 SyscallInfo::Entry {
                     nr: e.nr,
                     args: e.args,
+                    sp: info.stack_pointer,
                 }
             }
             libc::PTRACE_SYSCALL_INFO_EXIT => {

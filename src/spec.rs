@@ -114,6 +114,8 @@ pub enum ArgKind {
     Signo,
     /// `restart_syscall`'s note naming the call it resumes (no register is read).
     InterruptedCall,
+    /// `rt_sigreturn`'s signal frame, found at the stack pointer (no register is read).
+    SigreturnFrame,
 }
 
 impl ArgKind {

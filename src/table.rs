@@ -68,6 +68,7 @@ pub enum ArgKind {
     Rlimit,
     Signo,
     InterruptedCall,
+    SigreturnFrame,
 }
 
 /// Where a buffer's length comes from.

@@ -274,6 +274,33 @@ impl Sink for Text<'_> {
         }
     }
 
+    fn sigset(&mut self, mask: u64) {
+        self.element();
+        // strace shows the complement when that is shorter: `~[RTMIN RT_1]`.
+        let (mask, inverted) = if mask.count_ones() > 32 {
+            (!mask, true)
+        } else {
+            (mask, false)
+        };
+        let buf = self.out.buf();
+        if inverted {
+            buf.push(b'~');
+        }
+        buf.push(b'[');
+        let mut first = true;
+        for bit in 0..64 {
+            if mask & (1 << bit) != 0 {
+                if !first {
+                    buf.push(b' ');
+                }
+                first = false;
+                let name = SigName(bit + 1).to_string();
+                buf.extend_from_slice(name.strip_prefix("SIG").unwrap_or(&name).as_bytes());
+            }
+        }
+        buf.push(b']');
+    }
+
     fn begin_array(&mut self) {
         self.open(b'[');
     }

@@ -54,8 +54,13 @@ pub struct Config {
 struct Tracee {
     /// The syscall whose entry was seen and whose exit was not.
     in_syscall: Option<Call>,
-    /// A spawned child prints nothing until its first execve (the tracer's own fork/stop dance).
+    /// A spawned child prints nothing until its first execve (the tracer's own fork/stop dance),
+    /// and nothing but its end after that execve failed (the tracer's own error exit).
     hidden: bool,
+    /// The spawned child's first execve is in progress.
+    first_exec: bool,
+    /// Something of this tracee was printed, so its end is printed too.
+    shown: bool,
     /// Started by the tracer (not attached): killed, not detached, when the tracer is stopped.
     spawned: bool,
     /// The number of the last syscall entered, for `restart_syscall`'s note.
@@ -210,16 +215,18 @@ impl Tracer {
             return;
         };
         match info {
-            SyscallInfo::Entry { nr, args } => {
-                if tracee.hidden && (nr == NR_EXECVE || nr == NR_EXECVEAT) {
+            SyscallInfo::Entry { nr, args, sp } => {
+                if tracee.hidden && !tracee.shown && (nr == NR_EXECVE || nr == NR_EXECVEAT) {
                     tracee.hidden = false;
+                    tracee.first_exec = true;
                 }
-                let call = Call::new(nr, args);
+                let call = Call::new(nr, args, sp);
                 let previous = std::mem::replace(&mut tracee.previous_nr, nr);
                 tracee.in_syscall = Some(call);
                 if tracee.hidden {
                     return;
                 }
+                tracee.shown = true;
                 self.out.start_line(pid, prefix);
                 write_name(&mut self.out, &call);
                 self.out.bytes(b"(");
@@ -240,6 +247,8 @@ impl Tracer {
                 if tracee.hidden {
                     return;
                 }
+                // After a failed first exec the child only reports the error and exits.
+                tracee.hidden = std::mem::take(&mut tracee.first_exec) && is_error;
                 let previous = tracee.previous_nr;
                 self.continue_line(pid, prefix, &call);
                 let outcome = if is_error {
@@ -316,11 +325,15 @@ impl Tracer {
         let Some(tracee) = self.tracees.remove(&pid) else {
             return;
         };
-        if tracee.hidden {
+        if !tracee.shown {
             return;
         }
-        if let Some(call) = tracee.in_syscall {
+        if let (Some(call), false) = (tracee.in_syscall, tracee.hidden) {
             self.continue_line(pid, prefix, &call);
+            // Arguments left for the exit will never be printed: strace marks the cut there.
+            if call.has_exit_args() {
+                self.out.bytes(b" <unfinished ...>");
+            }
             self.out.bytes(b")");
             self.out.align_return();
             self.out.bytes(b"?");

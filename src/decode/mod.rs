@@ -42,6 +42,8 @@ pub trait Sink {
     fn hex_string(&mut self, bytes: &[u8], truncated: bool);
     /// A resource limit value (`RLIM64_INFINITY`, `8192*1024`).
     fn rlim(&mut self, v: u64);
+    /// A signal set, bit `n - 1` standing for signal `n`: `[INT TERM]`.
+    fn sigset(&mut self, mask: u64);
     fn begin_array(&mut self);
     fn end_array(&mut self);
     fn begin_struct(&mut self);
@@ -119,21 +121,25 @@ pub enum Outcome {
 /// registers then.
 pub static UNKNOWN_ARGS: [ArgDesc; 6] = [ArgDesc::RAW; 6];
 
-/// Prints the arguments from `range` (entry: those before `first_out`; exit: the rest).
-/// `printed` says whether an argument was already printed, for the separator.
+/// Prints the arguments of `call` in `range` (entry: those before `first_out`; exit: the
+/// rest). Returns whether any was printed, for the separator.
 fn args<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
-    descs: &[ArgDesc],
-    values: &[u64; 6],
+    call: &Call,
     range: std::ops::Range<usize>,
     outcome: Option<Outcome>,
-    mut printed: bool,
 ) -> bool {
-    for i in range {
-        let desc = &descs[i];
+    let mut printed = false;
+    for (i, desc) in call
+        .arg_descs()
+        .iter()
+        .enumerate()
+        .take(range.end)
+        .skip(range.start)
+    {
         if let Some(show_if) = desc.show_if
-            && values[show_if.arg as usize] & show_if.mask == 0
+            && call.args[show_if.arg as usize] & show_if.mask == 0
         {
             continue;
         }
@@ -141,7 +147,7 @@ fn args<S: Sink, M: Memory>(
             sink.arg_sep();
         }
         printed = true;
-        arg(sink, ctx, desc.kind, values, values[i], outcome);
+        arg(sink, ctx, desc.kind, call, call.args[i], outcome);
     }
     printed
 }
@@ -151,7 +157,7 @@ fn arg<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
     kind: ArgKind,
-    values: &[u64; 6],
+    call: &Call,
     v: u64,
     outcome: Option<Outcome>,
 ) {
@@ -182,12 +188,13 @@ fn arg<S: Sink, M: Memory>(
             sink.addr(v)
         }
         ArgKind::Buffer(len) => {
-            string::buffer(sink, ctx, v, buffer_len(len, values, outcome), false)
+            string::buffer(sink, ctx, v, buffer_len(len, &call.args, outcome), false)
         }
         ArgKind::HexBuffer(len) => {
-            string::buffer(sink, ctx, v, buffer_len(len, values, outcome), true)
+            string::buffer(sink, ctx, v, buffer_len(len, &call.args, outcome), true)
         }
         ArgKind::Rlimit => structs::rlimit(sink, ctx, v),
+        ArgKind::SigreturnFrame => signal::sigreturn_frame(sink, ctx, call.sp),
         ArgKind::Stat => stat::stat(sink, ctx, v),
         // strace names syscall 0 when it never saw the interrupted call (after an attach).
         ArgKind::InterruptedCall => {
@@ -211,19 +218,27 @@ pub struct Call {
     pub nr: u64,
     pub desc: Option<&'static SyscallDesc>,
     pub args: [u64; 6],
+    /// The stack pointer at entry.
+    pub sp: u64,
 }
 
 impl Call {
-    pub fn new(nr: u64, args: [u64; 6]) -> Self {
+    pub fn new(nr: u64, args: [u64; 6], sp: u64) -> Self {
         Call {
             nr,
             desc: table::syscall(nr),
             args,
+            sp,
         }
     }
 
     fn arg_descs(&self) -> &'static [ArgDesc] {
         self.desc.map_or(&UNKNOWN_ARGS[..], |d| d.args)
+    }
+
+    /// Whether some arguments are printed only when the call returns.
+    pub fn has_exit_args(&self) -> bool {
+        self.first_out() < self.arg_descs().len()
     }
 
     fn first_out(&self) -> usize {
@@ -237,7 +252,7 @@ impl Call {
 pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call) {
     let descs = call.arg_descs();
     let first_out = call.first_out();
-    if args(sink, ctx, descs, &call.args, 0..first_out, None, false) && first_out < descs.len() {
+    if args(sink, ctx, call, 0..first_out, None) && first_out < descs.len() {
         sink.arg_sep();
     }
 }
@@ -245,15 +260,12 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call
 /// The exit half: the remaining arguments, given the outcome (the caller closes the paren and
 /// prints the return value with [`ret`]).
 pub fn exit<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outcome: Outcome) {
-    let descs = call.arg_descs();
     args(
         sink,
         ctx,
-        descs,
-        &call.args,
-        call.first_out()..descs.len(),
+        call,
+        call.first_out()..call.arg_descs().len(),
         Some(outcome),
-        false,
     );
 }
 

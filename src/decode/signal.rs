@@ -4,8 +4,29 @@
 //! Which union member is meaningful follows sigaction(2): signals sent by a process (`si_code`
 //! <= 0) carry the sender; those the kernel raises carry fields that depend on the signal.
 
-use super::Sink;
+use super::{Ctx, Sink};
+use crate::mem::Memory;
 use crate::table::{self, EnumTable};
+
+/// Where `uc_sigmask` lies in the signal frame `rt_sigreturn` unwinds: the `struct ucontext`
+/// starts at the stack pointer (the handler's return popped the restorer address), and the mask
+/// follows `uc_flags`, `uc_link`, `uc_stack` (24 bytes) and `uc_mcontext` (256 bytes)
+/// (arch/x86/include/asm/sigframe.h, asm/ucontext.h).
+pub const UC_SIGMASK_OFFSET: u64 = 8 + 8 + 24 + 256;
+
+/// `rt_sigreturn`'s argument as strace shows it: the mask the frame restores, `{mask=[]}`.
+pub fn sigreturn_frame<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, sp: u64) {
+    let at = sp.wrapping_add(UC_SIGMASK_OFFSET);
+    match ctx.mem.read_u64(at) {
+        Ok(mask) => {
+            sink.begin_struct();
+            sink.field("mask");
+            sink.sigset(mask);
+            sink.end_struct(false);
+        }
+        Err(_) => sink.addr(at),
+    }
+}
 
 /// Offsets inside the x86_64 `siginfo_t` (`<asm-generic/siginfo.h>`): three ints, then the
 /// union, aligned to 8.

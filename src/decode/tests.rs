@@ -46,7 +46,7 @@ fn line_with(
 ) -> String {
     let shared = Shared::default();
     let mut out = Output::new(Box::new(shared.clone()), false, 40);
-    let call = Call::new(nr, args);
+    let call = Call::new(nr, args, 0);
     let mut scratch = Scratch::new();
     let mut ctx = Ctx {
         mem,
@@ -492,7 +492,10 @@ fn raw_and_unknown_syscalls() {
         line(500, [1, 2, 3, 0, 0xff, 0], &mem, Outcome::Err(38)),
         "syscall_0x1f4(0x1, 0x2, 0x3, 0, 0xff, 0) = -1 ENOSYS (Function not implemented)"
     );
-    assert_eq!(line(500, [0; 6], &mem, Outcome::Ok(4)), "syscall_0x1f4(0, 0, 0, 0, 0, 0)         = 0x4");
+    assert_eq!(
+        line(500, [0; 6], &mem, Outcome::Ok(4)),
+        "syscall_0x1f4(0, 0, 0, 0, 0, 0)         = 0x4"
+    );
 }
 
 #[test]
@@ -520,12 +523,12 @@ fn exit_group_entry_half() {
         scratch: &mut scratch,
         previous: 0,
     };
-    let call = Call::new(NR_EXIT_GROUP, [3, 0, 0, 0, 0, 0]);
+    let call = Call::new(NR_EXIT_GROUP, [3, 0, 0, 0, 0, 0], 0);
     entry(&mut Text::new(&mut out), &mut ctx, &call);
     out.finish().unwrap();
     assert_eq!(String::from_utf8(shared.0.borrow().clone()).unwrap(), "3");
     // read's entry half ends with the separator before the buffer, printed at exit.
-    let call = Call::new(NR_READ, [0, 0x1000, 10, 0, 0, 0]);
+    let call = Call::new(NR_READ, [0, 0x1000, 10, 0, 0, 0], 0);
     let mut out = Output::new(Box::new(shared.clone()), false, 40);
     entry(&mut Text::new(&mut out), &mut ctx, &call);
     out.finish().unwrap();
@@ -567,5 +570,46 @@ fn siginfo_lines() {
         "{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=5631, si_uid=0, si_status=7, si_utime=0, si_stime=0}\n\
          {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x10}\n\
          {si_signo=SIGUSR1, si_code=SI_TKILL, si_pid=5600, si_uid=0}"
+    );
+}
+
+#[test]
+fn sigreturn_frame_mask_offset_agrees_with_libc() {
+    assert_eq!(
+        signal::UC_SIGMASK_OFFSET as usize,
+        std::mem::offset_of!(libc::ucontext_t, uc_sigmask)
+    );
+}
+
+#[test]
+fn rt_sigreturn_and_sigsets() {
+    let sp = 0x9000u64;
+    let mut frame = vec![0u8; signal::UC_SIGMASK_OFFSET as usize + 8];
+    let mask: u64 = (1 << (libc::SIGINT - 1)) | (1 << (libc::SIGTERM - 1)) | (1 << (34 - 1));
+    frame[signal::UC_SIGMASK_OFFSET as usize..].copy_from_slice(&mask.to_ne_bytes());
+    let mem = FakeMemory::new().with(sp, &frame);
+    let call = Call::new(15, [0; 6], sp);
+    let shared = Shared::default();
+    let mut out = Output::new(Box::new(shared.clone()), false, 40);
+    let mut scratch = Scratch::new();
+    let mut ctx = Ctx {
+        mem: &mem,
+        opts: DecodeOpts { max_strlen: 32 },
+        scratch: &mut scratch,
+        previous: 0,
+    };
+    entry(&mut Text::new(&mut out), &mut ctx, &call);
+    out.bytes(b" ");
+    Text::new(&mut out).sigset(!(1 << (libc::SIGKILL - 1)));
+    out.bytes(b" ");
+    Text::new(&mut out).sigset(0);
+    out.bytes(b" ");
+    // An unreadable frame shows where the mask would have been.
+    let bad = Call::new(15, [0; 6], 0x8);
+    entry(&mut Text::new(&mut out), &mut ctx, &bad);
+    out.finish().unwrap();
+    assert_eq!(
+        String::from_utf8(shared.0.borrow().clone()).unwrap(),
+        "{mask=[INT TERM RT_2]} ~[KILL] [] 0x130"
     );
 }

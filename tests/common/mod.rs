@@ -1,0 +1,738 @@
+//! Shared support for the end-to-end tests (`tests/e2e.rs`) and the
+//! comparison against the real strace (`tests/reference.rs`).
+//!
+//! * [`helper`] compiles `tests/helpers/<name>.c` with `cc -O0` once per test
+//!   binary run and returns the path of the executable.
+//! * [`TempDir`] is a unique, self-removing directory under
+//!   `std::env::temp_dir()`; every helper gets one as `argv[1]` and `chdir`s
+//!   into it, so tests can run in parallel.
+//! * [`trace`] / [`trace_helper`] run a tracer (`strace-rs` or the real
+//!   `strace`) with `-o FILE` and return the exit status, the tracer's stdout
+//!   and stderr, and the trace file.
+//! * [`mask`] hides what changes from run to run (addresses, pids).
+//! * [`after_marker`] returns the lines a helper made after its marker
+//!   syscall `write(-1, "BEGIN", 5)`, i.e. without the dynamic loader noise.
+//! * [`assert_lines`] compares line lists and panics with a unified-style
+//!   diff.
+
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::ffi::{OsStr, OsString};
+use std::io::Read;
+use std::os::unix::fs::PermissionsExt;
+use std::os::unix::process::ExitStatusExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+/// The binary under test.
+pub const STRACE_RS: &str = env!("CARGO_BIN_EXE_strace-rs");
+
+/// The reference implementation (Debian's strace 6.1).
+pub const REAL_STRACE: &str = "/usr/bin/strace";
+
+/// The line every helper makes first, right after its setup.
+pub const MARKER: &str =
+    r#"write(-1, "BEGIN", 5)                   = -1 EBADF (Bad file descriptor)"#;
+
+/// How long any single traced run may take before the test gives up.
+pub const RUN_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Column strace aligns the ` = ` of results to by default (`-a 40`).
+pub const DEFAULT_COLUMN: usize = 40;
+
+// ---------------------------------------------------------------------------
+// Temporary directories
+// ---------------------------------------------------------------------------
+
+/// A unique directory under `std::env::temp_dir()`, removed on drop.
+///
+/// Names have a fixed width (`strace-rs-t-<pid:010>-<n:06>`) so that two
+/// directories used for the same comparison always have the same length: a
+/// path printed in a trace line then shifts the ` = ` column identically in
+/// both traces.
+pub struct TempDir {
+    path: PathBuf,
+}
+
+impl TempDir {
+    pub fn new() -> TempDir {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        loop {
+            let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+            let path = std::env::temp_dir().join(format!(
+                "strace-rs-t-{:010}-{:06}",
+                std::process::id(),
+                n
+            ));
+            match std::fs::create_dir(&path) {
+                Ok(()) => {
+                    // Independent of the umask of whoever runs the tests:
+                    // helpers stat their directory.
+                    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))
+                        .expect("chmod temp dir");
+                    return TempDir { path };
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => panic!("cannot create {}: {e}", path.display()),
+            }
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn join<P: AsRef<Path>>(&self, p: P) -> PathBuf {
+        self.path.join(p)
+    }
+
+    /// The path as a `&str` (temp paths are always UTF-8 here).
+    pub fn as_str(&self) -> &str {
+        self.path.to_str().expect("temp dir path is UTF-8")
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Helpers written in C
+// ---------------------------------------------------------------------------
+
+fn helpers_build_dir() -> &'static PathBuf {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+        std::fs::create_dir_all(&base).expect("create CARGO_TARGET_TMPDIR");
+        // Remove what earlier runs (processes that no longer exist) left.
+        if let Ok(entries) = std::fs::read_dir(&base) {
+            for e in entries.flatten() {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                if let Some(pid) = name.strip_prefix("strace-rs-helpers-")
+                    && !Path::new("/proc").join(pid).exists()
+                {
+                    let _ = std::fs::remove_dir_all(e.path());
+                }
+            }
+        }
+        let dir = base.join(format!("strace-rs-helpers-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("create helpers build dir");
+        dir
+    })
+}
+
+/// Compiles `tests/helpers/<name>.c` (once per test binary run) and returns
+/// the path of the executable.
+pub fn helper(name: &str) -> PathBuf {
+    static BUILT: OnceLock<Mutex<HashMap<String, PathBuf>>> = OnceLock::new();
+    let mut built = BUILT
+        .get_or_init(|| Mutex::new(HashMap::new()))
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some(p) = built.get(name) {
+        return p.clone();
+    }
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("helpers")
+        .join(format!("{name}.c"));
+    assert!(src.exists(), "no helper source {}", src.display());
+    let out = helpers_build_dir().join(name);
+    let res = Command::new("cc")
+        .arg("-O0")
+        .arg("-o")
+        .arg(&out)
+        .arg(&src)
+        .stdin(Stdio::null())
+        .output()
+        .expect("cannot run cc");
+    assert!(
+        res.status.success(),
+        "cc failed for {}:\n{}",
+        src.display(),
+        String::from_utf8_lossy(&res.stderr)
+    );
+    built.insert(name.to_string(), out.clone());
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Running things
+// ---------------------------------------------------------------------------
+
+/// What a finished process left behind.
+#[derive(Debug)]
+pub struct Output {
+    pub status: ExitStatus,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// A traced run: the tracer's status/stdout/stderr and the `-o` file.
+#[derive(Debug)]
+pub struct Run {
+    pub status: ExitStatus,
+    pub stdout: String,
+    pub stderr: String,
+    pub trace: String,
+}
+
+fn reader<R: Read + Send + 'static>(r: Option<R>) -> JoinHandle<Vec<u8>> {
+    std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        if let Some(mut r) = r {
+            let _ = r.read_to_end(&mut buf);
+        }
+        buf
+    })
+}
+
+/// Waits for `child` (with [`RUN_TIMEOUT`]), collecting piped stdout/stderr.
+pub fn wait_output(mut child: Child, what: &str) -> Output {
+    let out = reader(child.stdout.take());
+    let err = reader(child.stderr.take());
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait().expect("try_wait") {
+            Some(st) => break st,
+            None if start.elapsed() > RUN_TIMEOUT => {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("{what}: still running after {RUN_TIMEOUT:?}, killed");
+            }
+            None => std::thread::sleep(Duration::from_millis(5)),
+        }
+    };
+    Output {
+        status,
+        stdout: String::from_utf8_lossy(&out.join().unwrap()).into_owned(),
+        stderr: String::from_utf8_lossy(&err.join().unwrap()).into_owned(),
+    }
+}
+
+/// Environment variables removed from everything the tests run. cargo sets
+/// LD_LIBRARY_PATH for test binaries; left in place it would make every
+/// traced program's dynamic loader probe a dozen toolchain directories.
+pub const REMOVED_ENV: &[&str] = &["LD_LIBRARY_PATH"];
+
+/// The number of environment variables a traced program gets, i.e. the
+/// `N` of `/* N vars */` in its execve line.
+pub fn env_var_count() -> usize {
+    std::env::vars_os()
+        .filter(|(k, _)| !REMOVED_ENV.iter().any(|r| k == r))
+        .count()
+}
+
+/// A `Command` for `program` with stdin from /dev/null, stdout and stderr
+/// piped and [`REMOVED_ENV`] removed.
+///
+/// File descriptors above 2 that the test process may have without
+/// FD_CLOEXEC are marked close-on-exec in the child, so every traced
+/// program starts with exactly fds 0, 1 and 2 (its first `openat` returns
+/// 3, whatever the test runner leaked).
+pub fn command(program: &str) -> Command {
+    use std::os::unix::process::CommandExt;
+    let mut c = Command::new(program);
+    c.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for v in REMOVED_ENV {
+        c.env_remove(v);
+    }
+    // SAFETY: the closure makes one async-signal-safe syscall.
+    unsafe {
+        c.pre_exec(|| {
+            const CLOSE_RANGE_CLOEXEC: libc::c_uint = 4;
+            libc::syscall(
+                libc::SYS_close_range,
+                3 as libc::c_uint,
+                libc::c_uint::MAX,
+                CLOSE_RANGE_CLOEXEC,
+            );
+            Ok(())
+        });
+    }
+    c
+}
+
+/// Runs `program args...` with stdin from /dev/null and stdout/stderr piped.
+pub fn run<S: AsRef<OsStr>>(program: &str, args: &[S]) -> Output {
+    run_in(program, args, None)
+}
+
+/// Like [`run`], in directory `cwd` if given.
+pub fn run_in<S: AsRef<OsStr>>(program: &str, args: &[S], cwd: Option<&Path>) -> Output {
+    let mut c = command(program);
+    c.args(args);
+    if let Some(d) = cwd {
+        c.current_dir(d);
+    }
+    let child = c
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot spawn {program}: {e}"));
+    let what = format!(
+        "{program} {:?}",
+        args.iter().map(|a| a.as_ref()).collect::<Vec<_>>()
+    );
+    wait_output(child, &what)
+}
+
+/// Runs `tracer -o FILE opts... -- cmd...` and reads FILE.
+pub fn trace<S: AsRef<OsStr>>(tracer: &str, opts: &[&str], cmd: &[S]) -> Run {
+    let outdir = TempDir::new();
+    let file = outdir.join("trace.txt");
+    let mut args: Vec<OsString> = vec!["-o".into(), file.clone().into_os_string()];
+    args.extend(opts.iter().map(OsString::from));
+    args.push("--".into());
+    args.extend(cmd.iter().map(|c| c.as_ref().to_os_string()));
+    let out = run(tracer, &args);
+    let trace = match std::fs::read(&file) {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(e) => panic!(
+            "{tracer} {args:?}: no trace file {} ({e}); status {:?}, stderr:\n{}",
+            file.display(),
+            out.status,
+            out.stderr
+        ),
+    };
+    Run {
+        status: out.status,
+        stdout: out.stdout,
+        stderr: out.stderr,
+        trace,
+    }
+}
+
+/// Builds helper `name`, makes a fresh work dir, and traces
+/// `helper <workdir> extra...` with `tracer`. The work dir is returned so the
+/// test can look at what the helper left there.
+pub fn trace_helper(tracer: &str, opts: &[&str], name: &str, extra: &[&str]) -> (TempDir, Run) {
+    let exe = helper(name);
+    let dir = TempDir::new();
+    let mut cmd: Vec<OsString> = vec![exe.into_os_string(), dir.path().as_os_str().to_owned()];
+    cmd.extend(extra.iter().map(OsString::from));
+    let run = trace(tracer, opts, &cmd);
+    (dir, run)
+}
+
+/// Whether the real strace is installed and runs.
+///
+/// Under CI (`CI` set) a missing strace is an error, not a skip: CI installs it.
+pub fn real_strace_available() -> bool {
+    static OK: OnceLock<bool> = OnceLock::new();
+    *OK.get_or_init(|| {
+        let ok = real_strace_works();
+        assert!(
+            ok || std::env::var_os("CI").is_none(),
+            "CI must install strace (apt-get install -y strace)"
+        );
+        ok
+    })
+}
+
+fn real_strace_works() -> bool {
+    {
+        Path::new(REAL_STRACE).exists()
+            && Command::new(REAL_STRACE)
+                .arg("-V")
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .map(|s| s.success())
+                .unwrap_or(false)
+    }
+}
+
+/// Quotes `bytes` the way strace prints a string argument with the default
+/// `-s 32` for the plain cases (printable ASCII and the usual C escapes);
+/// panics on anything else. Used for data the tests don't control, like the
+/// contents of /etc/hostname.
+pub fn quote_simple(bytes: &[u8]) -> String {
+    let mut s = String::from("\"");
+    for &b in bytes.iter().take(32) {
+        match b {
+            b'"' => s.push_str("\\\""),
+            b'\\' => s.push_str("\\\\"),
+            b'\n' => s.push_str("\\n"),
+            b'\t' => s.push_str("\\t"),
+            b'\r' => s.push_str("\\r"),
+            0x20..=0x7e => s.push(b as char),
+            _ => panic!("quote_simple: unsupported byte {b:#x} in {bytes:?}"),
+        }
+    }
+    s.push('"');
+    if bytes.len() > 32 {
+        s.push_str("...");
+    }
+    s
+}
+
+/// `exited with N` / `killed by signal N`, for messages and comparisons.
+pub fn describe_status(st: &ExitStatus) -> String {
+    match (st.code(), st.signal()) {
+        (Some(c), _) => format!("exited with {c}"),
+        (None, Some(s)) => format!("killed by signal {s}"),
+        _ => format!("{st:?}"),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Masking
+// ---------------------------------------------------------------------------
+
+/// Splits a syscall line `LEFT<spaces>= RESULT` where LEFT ends with `)`.
+/// Returns (LEFT, number of spaces, "= RESULT").
+pub fn split_result(line: &str) -> Option<(&str, usize, &str)> {
+    let b = line.as_bytes();
+    // The rightmost `)` followed by one or more spaces and `=` then a space
+    // or the end of the line. The result part (`= -1 ENOENT (No such ...)`)
+    // never contains that pattern itself.
+    let mut i = b.len();
+    while i > 0 {
+        i -= 1;
+        if b[i] != b')' {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < b.len() && b[j] == b' ' {
+            j += 1;
+        }
+        let spaces = j - (i + 1);
+        if spaces >= 1 && j < b.len() && b[j] == b'=' && (j + 1 == b.len() || b[j + 1] == b' ') {
+            return Some((&line[..=i], spaces, &line[j..]));
+        }
+    }
+    None
+}
+
+fn is_hex(c: u8) -> bool {
+    c.is_ascii_digit() || (b'a'..=b'f').contains(&c)
+}
+
+/// Replaces `0x` followed by 9 or more lowercase hex digits with `0xADDR`.
+///
+/// User-space addresses on x86_64 (heap `0x55..`/`0x56..`, mappings and
+/// stack `0x7f..`) have 12 digits; flag values (`0x80000000`), the rseq
+/// signature `0x53053053`, mmap offsets (`0x26000`) and the fixed address
+/// the helpers map at (`0x10000000`) have at most 8, so they stay asserted.
+pub fn mask_addresses(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    let mut last = 0;
+    while i + 1 < b.len() {
+        let boundary = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'\\');
+        if boundary && b[i] == b'0' && b[i + 1] == b'x' {
+            let mut j = i + 2;
+            while j < b.len() && is_hex(b[j]) {
+                j += 1;
+            }
+            let digits = j - (i + 2);
+            let ends_clean = j == b.len() || !b[j].is_ascii_alphanumeric();
+            if digits >= 9 && ends_clean {
+                out.push_str(&s[last..i]);
+                out.push_str("0xADDR");
+                last = j;
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+/// Replaces every decimal token equal to `num` (not part of a longer number,
+/// a hex literal or an identifier) with `with`.
+pub fn replace_number(s: &str, num: &str, with: &str) -> String {
+    let b = s.as_bytes();
+    let n = num.len();
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    let mut i = 0;
+    while i + n <= b.len() {
+        if &s.as_bytes()[i..i + n] == num.as_bytes() {
+            let before_ok = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_');
+            let after_ok = i + n == b.len() || !b[i + n].is_ascii_alphanumeric();
+            if before_ok && after_ok {
+                out.push_str(&s[last..i]);
+                out.push_str(with);
+                i += n;
+                last = i;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+fn result_number(line: &str) -> Option<String> {
+    let (_, _, res) = split_result(line)?;
+    let v = res.strip_prefix("= ")?;
+    let v = v.split(' ').next()?;
+    if !v.is_empty() && v.bytes().all(|c| c.is_ascii_digit()) {
+        Some(v.to_string())
+    } else {
+        None
+    }
+}
+
+/// Masks what differs between runs, with the default `-a 40` column.
+/// See [`mask_full`].
+pub fn mask(text: &str) -> String {
+    mask_full(text, &[], DEFAULT_COLUMN)
+}
+
+/// Like [`mask`], replacing the literal strings `subs[i].0` with `subs[i].1`
+/// first (e.g. a temp dir path with `@TMP@`).
+pub fn mask_with(text: &str, subs: &[(&str, &str)]) -> String {
+    mask_full(text, subs, DEFAULT_COLUMN)
+}
+
+/// Masks a trace:
+/// * literal substitutions `subs`;
+/// * addresses (see [`mask_addresses`]) -> `0xADDR`;
+/// * the tracee's pid, learned from the results of `getpid()`, `gettid()`
+///   and `set_tid_address(...)`, -> `PID` wherever it appears as a number
+///   (`kill(PID, SIGUSR1)`, `si_pid=PID`, ...), and the result of
+///   `getppid()` -> `PPID`;
+/// * the random bytes `getrandom` returns -> `"<random>"`.
+///
+/// When masking changes the part of a line left of ` = `, the padding in
+/// front of `=` is recomputed for `column` -- but only if the original line
+/// was padded correctly for `column`, so wrong padding is never hidden.
+pub fn mask_full(text: &str, subs: &[(&str, &str)], column: usize) -> String {
+    let mut pids: Vec<String> = Vec::new();
+    let mut ppids: Vec<String> = Vec::new();
+    for line in text.lines() {
+        if line.starts_with("getpid()")
+            || line.starts_with("gettid()")
+            || line.starts_with("set_tid_address(")
+        {
+            if let Some(n) = result_number(line)
+                && !pids.contains(&n)
+            {
+                pids.push(n);
+            }
+        } else if line.starts_with("getppid()")
+            && let Some(n) = result_number(line)
+            && !ppids.contains(&n)
+        {
+            ppids.push(n);
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let mut m = line.to_string();
+        for (from, to) in subs {
+            if !from.is_empty() {
+                m = m.replace(from, to);
+            }
+        }
+        m = mask_addresses(&m);
+        for p in &pids {
+            m = replace_number(&m, p, "PID");
+        }
+        for p in &ppids {
+            m = replace_number(&m, p, "PPID");
+        }
+        if let Some(rest) = m.strip_prefix("getrandom(\"")
+            && let Some(end) = rest.find("\", ")
+        {
+            m = format!("getrandom(\"<random>\"{}", &rest[end + 1..]);
+        }
+        if m != line {
+            m = repad(line, &m, column);
+        }
+        out.push_str(&m);
+        out.push('\n');
+    }
+    out
+}
+
+fn repad(orig: &str, masked: &str, column: usize) -> String {
+    let (Some((ol, ospaces, _)), Some((ml, _, mres))) = (split_result(orig), split_result(masked))
+    else {
+        return masked.to_string();
+    };
+    let expected = column.saturating_sub(ol.len()).max(1);
+    if ospaces != expected {
+        return masked.to_string();
+    }
+    let spaces = column.saturating_sub(ml.len()).max(1);
+    format!("{ml}{}{mres}", " ".repeat(spaces))
+}
+
+// ---------------------------------------------------------------------------
+// Line extraction and comparison
+// ---------------------------------------------------------------------------
+
+/// The marker line as strace prints it with `-a column`.
+pub fn marker_for_column(column: usize) -> String {
+    let left = r#"write(-1, "BEGIN", 5)"#;
+    let spaces = column.saturating_sub(left.len()).max(1);
+    format!(
+        "{left}{}= -1 EBADF (Bad file descriptor)",
+        " ".repeat(spaces)
+    )
+}
+
+/// The lines after the marker line [`MARKER`] (exclusive). Panics, showing
+/// the trace, if the marker line is not there exactly once.
+pub fn after_marker(trace: &str) -> Vec<String> {
+    after_marker_line(trace, MARKER)
+}
+
+/// Like [`after_marker`] for a given marker line (see [`marker_for_column`]).
+pub fn after_marker_line(trace: &str, marker: &str) -> Vec<String> {
+    let lines: Vec<&str> = trace.lines().collect();
+    let pos: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| **l == marker)
+        .map(|(i, _)| i)
+        .collect();
+    assert!(
+        pos.len() == 1,
+        "expected the marker line exactly once ({} times):\n  {marker}\ntrace:\n{trace}",
+        pos.len()
+    );
+    lines[pos[0] + 1..].iter().map(|s| s.to_string()).collect()
+}
+
+/// A unified-style diff (`-` expected, `+` actual) with 3 lines of context,
+/// or None when equal. Long diffs are cut after `max_lines` output lines.
+pub fn diff<A: AsRef<str>, B: AsRef<str>>(
+    expected: &[A],
+    actual: &[B],
+    max_lines: usize,
+) -> Option<String> {
+    let e: Vec<&str> = expected.iter().map(|s| s.as_ref()).collect();
+    let a: Vec<&str> = actual.iter().map(|s| s.as_ref()).collect();
+    if e == a {
+        return None;
+    }
+    // LCS table (traces are at most a few hundred lines).
+    let (n, m) = (e.len(), a.len());
+    let mut t = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            t[i][j] = if e[i] == a[j] {
+                t[i + 1][j + 1] + 1
+            } else {
+                t[i + 1][j].max(t[i][j + 1])
+            };
+        }
+    }
+    // Edit script: (tag, expected index, actual index, text)
+    let mut ops: Vec<(char, usize, usize, &str)> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n || j < m {
+        if i < n && j < m && e[i] == a[j] {
+            ops.push((' ', i, j, e[i]));
+            i += 1;
+            j += 1;
+        } else if i < n && (j == m || t[i + 1][j] >= t[i][j + 1]) {
+            ops.push(('-', i, j, e[i]));
+            i += 1;
+        } else {
+            ops.push(('+', i, j, a[j]));
+            j += 1;
+        }
+    }
+    let changed: Vec<usize> = ops
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.0 != ' ')
+        .map(|(k, _)| k)
+        .collect();
+    let mut show = vec![false; ops.len()];
+    for &k in &changed {
+        let end = (k + 4).min(ops.len());
+        show[k.saturating_sub(3)..end].fill(true);
+    }
+    let mut out = format!("--- expected ({n} lines)\n+++ actual ({m} lines)\n");
+    let mut printed = 0;
+    let mut k = 0;
+    while k < ops.len() {
+        if !show[k] {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < ops.len() && show[k] {
+            k += 1;
+        }
+        let (_, ei, ai, _) = ops[start];
+        out.push_str(&format!(
+            "@@ expected line {} / actual line {} @@\n",
+            ei + 1,
+            ai + 1
+        ));
+        for op in &ops[start..k] {
+            if printed >= max_lines {
+                out.push_str("... (diff cut)\n");
+                return Some(out);
+            }
+            out.push(op.0);
+            out.push_str(op.3);
+            out.push('\n');
+            printed += 1;
+        }
+    }
+    Some(out)
+}
+
+/// Asserts that `actual` equals `expected` line for line.
+#[track_caller]
+pub fn assert_lines<A: AsRef<str>, B: AsRef<str>>(actual: &[A], expected: &[B]) {
+    if let Some(d) = diff(expected, actual, 80) {
+        panic!("trace lines differ:\n{d}");
+    }
+}
+
+/// The masked trace lines of `run` after the marker.
+pub fn masked_after_marker(run: &Run) -> Vec<String> {
+    after_marker(&mask(&run.trace))
+}
+
+/// The syscall name of a trace line (`openat` for `openat(AT_FDCWD, ...`),
+/// None for `+++ ...`, `--- ...` and anything else.
+pub fn syscall_name(line: &str) -> Option<&str> {
+    let end = line.find('(')?;
+    let name = &line[..end];
+    if !name.is_empty() && name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_') {
+        Some(name)
+    } else {
+        None
+    }
+}
+
+/// The TracerPid field of /proc/PID/status (0 when not traced).
+pub fn tracer_pid(pid: u32) -> Option<u32> {
+    let s = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    s.lines()
+        .find_map(|l| l.strip_prefix("TracerPid:"))
+        .and_then(|v| v.trim().parse().ok())
+}
+
+/// The state letter of /proc/PID/stat (R, S, D, T, t, Z, ...).
+pub fn proc_state(pid: u32) -> Option<char> {
+    let s = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // "pid (comm) S ..." -- comm may contain spaces and parens.
+    let rp = s.rfind(')')?;
+    s[rp + 1..].trim_start().chars().next()
+}
