@@ -9,7 +9,7 @@ mod spec;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
-use spec::{Arg, ArgKind, Dir, RetKind, Spec};
+use spec::{Arg, ArgKind, Dir, Spec};
 use std::path::PathBuf;
 
 fn main() {
@@ -90,13 +90,8 @@ fn generate(spec: &Spec) -> TokenStream {
     let mut rows = vec![quote!(None); max_nr + 1];
     for sc in &spec.syscalls {
         let name = &sc.name;
-        let ret = match sc.ret {
-            RetKind::Int => quote!(RetKind::Int),
-            RetKind::Hex => quote!(RetKind::Hex),
-            RetKind::Fd => quote!(RetKind::Fd),
-            RetKind::Octal => quote!(RetKind::Octal),
-            RetKind::Noreturn => quote!(RetKind::Noreturn),
-        };
+        let ret = Ident::new(&format!("{:?}", sc.ret), Span::call_site());
+        let ret = quote!(RetKind::#ret);
         let (args, first_out) = match (&sc.args, sc.nargs) {
             (Some(args), _) => {
                 let first_out = args
@@ -162,45 +157,27 @@ fn dense(items: impl Iterator<Item = (usize, TokenStream)>) -> Vec<TokenStream> 
 
 fn arg_tokens(spec: &Spec, args: &[Arg], arg: &Arg) -> TokenStream {
     let table = arg.table.as_deref().unwrap_or_default();
+    // Kinds that carry a table or a length say so; every other kind maps to the runtime variant
+    // of the same name, so a new plain kind needs no change here.
     let kind = match arg.kind {
-        ArgKind::Int => quote!(ArgKind::Int),
-        ArgKind::Uint => quote!(ArgKind::Uint),
-        ArgKind::Long => quote!(ArgKind::Long),
-        ArgKind::Size => quote!(ArgKind::Size),
-        ArgKind::Hex => quote!(ArgKind::Hex),
-        ArgKind::Addr => quote!(ArgKind::Addr),
-        ArgKind::Fd => quote!(ArgKind::Fd),
-        ArgKind::Dirfd => quote!(ArgKind::Dirfd),
-        ArgKind::Octal => quote!(ArgKind::Octal),
-        ArgKind::Flags => {
+        ArgKind::Flags | ArgKind::Flags64 => {
+            let variant = Ident::new(&format!("{:?}", arg.kind), Span::call_site());
             let ident = table_ident("FLAGS", table);
-            quote!(ArgKind::Flags(&#ident))
-        }
-        ArgKind::Flags64 => {
-            let ident = table_ident("FLAGS", table);
-            quote!(ArgKind::Flags64(&#ident))
+            quote!(ArgKind::#variant(&#ident))
         }
         ArgKind::Enum => {
             let ident = table_ident("ENUM", table);
             quote!(ArgKind::Enum(&#ident))
         }
-        ArgKind::Path => quote!(ArgKind::Path),
-        ArgKind::String => quote!(ArgKind::Str),
-        ArgKind::Buffer => {
+        ArgKind::Buffer | ArgKind::HexBuffer => {
+            let variant = Ident::new(&format!("{:?}", arg.kind), Span::call_site());
             let len = len_tokens(args, arg);
-            quote!(ArgKind::Buffer(#len))
+            quote!(ArgKind::#variant(#len))
         }
-        ArgKind::HexBuffer => {
-            let len = len_tokens(args, arg);
-            quote!(ArgKind::HexBuffer(#len))
+        plain => {
+            let variant = Ident::new(&format!("{plain:?}"), Span::call_site());
+            quote!(ArgKind::#variant)
         }
-        ArgKind::Rlimit => quote!(ArgKind::Rlimit),
-        ArgKind::Argv => quote!(ArgKind::Argv),
-        ArgKind::Envp => quote!(ArgKind::Envp),
-        ArgKind::Stat => quote!(ArgKind::Stat),
-        ArgKind::Signo => quote!(ArgKind::Signo),
-        ArgKind::InterruptedCall => quote!(ArgKind::InterruptedCall),
-        ArgKind::SigreturnFrame => quote!(ArgKind::SigreturnFrame),
     };
     let show_if = match &arg.show_if {
         Some(s) => {

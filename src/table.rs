@@ -59,7 +59,7 @@ pub enum ArgKind {
     Flags64(&'static FlagTable),
     Enum(&'static EnumTable),
     Path,
-    Str,
+    String,
     Buffer(Len),
     HexBuffer(Len),
     Argv,

@@ -1,6 +1,6 @@
 //! The text renderer: writes decoded values in strace's default format into the output buffer.
 
-use crate::decode::{RetSink, Sink};
+use crate::decode::Sink;
 use crate::output::Output;
 use crate::table::{self, EnumTable, FlagTable, SigName};
 use std::io::Write;
@@ -181,6 +181,10 @@ impl Sink for Text<'_> {
         self.out.bytes(b", ");
     }
 
+    fn end_args(&mut self) {
+        self.out.bytes(b")");
+    }
+
     fn int(&mut self, v: i64) {
         self.element();
         self.fmt(format_args!("{v}"));
@@ -357,6 +361,36 @@ impl Sink for Text<'_> {
         self.element();
         self.fmt(format_args!("<... resuming interrupted {name} ...>"));
     }
+
+    fn ret_int(&mut self, v: i64) {
+        self.out.align_return();
+        self.fmt(format_args!("{v}"));
+    }
+
+    fn ret_hex(&mut self, v: u64) {
+        self.out.align_return();
+        write_hex(self.out.buf(), v);
+    }
+
+    fn ret_octal(&mut self, v: u64) {
+        self.out.align_return();
+        write_octal(self.out.buf(), v);
+    }
+
+    fn ret_error(&mut self, errno: u64) {
+        self.out.align_return();
+        // The kernel's restart codes (<linux/errno.h>) never reach the program: strace shows
+        // them as `?` rather than -1.
+        let shown = if (512..=516).contains(&errno) {
+            "?"
+        } else {
+            "-1"
+        };
+        match table::errno(errno) {
+            Some(e) => self.fmt(format_args!("{shown} {} ({})", e.name, e.desc)),
+            None => self.fmt(format_args!("{shown} (errno {errno})")),
+        }
+    }
 }
 
 /// File type names by `mode & S_IFMT`, from `<linux/stat.h>`.
@@ -392,38 +426,6 @@ fn write_file_mode(out: &mut Vec<u8>, mode: u32) {
         }
     }
     write_octal(out, u64::from(mode & 0o777));
-}
-
-impl RetSink for Text<'_> {
-    fn ret_int(&mut self, v: i64) {
-        self.out.align_return();
-        self.fmt(format_args!("{v}"));
-    }
-
-    fn ret_hex(&mut self, v: u64) {
-        self.out.align_return();
-        write_hex(self.out.buf(), v);
-    }
-
-    fn ret_octal(&mut self, v: u64) {
-        self.out.align_return();
-        write_octal(self.out.buf(), v);
-    }
-
-    fn ret_error(&mut self, errno: u64) {
-        self.out.align_return();
-        // The kernel's restart codes (<linux/errno.h>) never reach the program: strace shows
-        // them as `?` rather than -1.
-        let shown = if (512..=516).contains(&errno) {
-            "?"
-        } else {
-            "-1"
-        };
-        match table::errno(errno) {
-            Some(e) => self.fmt(format_args!("{shown} {} ({})", e.name, e.desc)),
-            None => self.fmt(format_args!("{shown} (errno {errno})")),
-        }
-    }
 }
 
 #[cfg(test)]

@@ -264,12 +264,6 @@ impl Tracer {
                     previous,
                 };
                 decode::exit(&mut Text::new(&mut self.out), &mut ctx, &call, outcome);
-                self.out.bytes(b")");
-                decode::ret(
-                    &mut Text::new(&mut self.out),
-                    decode::ret_kind(&call),
-                    outcome,
-                );
                 self.out.end_line();
                 self.out.set_open(None);
             }

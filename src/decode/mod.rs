@@ -23,6 +23,8 @@ const AT_FDCWD: i32 = -100;
 pub trait Sink {
     /// Separates two top-level arguments.
     fn arg_sep(&mut self);
+    /// Closes the argument list.
+    fn end_args(&mut self);
     fn int(&mut self, v: i64);
     fn uint(&mut self, v: u64);
     fn hex(&mut self, v: u64);
@@ -61,6 +63,14 @@ pub trait Sink {
     fn dev(&mut self, major: u32, minor: u32);
     /// The syscall `restart_syscall` resumes: `<... resuming interrupted read ...>`.
     fn interrupted_call(&mut self, name: &str);
+    /// A return value in decimal.
+    fn ret_int(&mut self, v: i64);
+    /// A return value in hex (an address).
+    fn ret_hex(&mut self, v: u64);
+    /// A return value in octal (a mode).
+    fn ret_octal(&mut self, v: u64);
+    /// A failed call's errno.
+    fn ret_error(&mut self, errno: u64);
 }
 
 /// Options that change how values decode.
@@ -178,7 +188,7 @@ fn arg<S: Sink, M: Memory>(
         ArgKind::Enum(table) => sink.enumeration(u64::from(v as u32), table),
         ArgKind::Signo => sink.signal(i64::from(v as i32)),
         ArgKind::Path => string::path(sink, ctx, v),
-        ArgKind::Str => string::cstring(sink, ctx, v),
+        ArgKind::String => string::cstring(sink, ctx, v),
         ArgKind::Argv => string::argv(sink, ctx, v),
         ArgKind::Envp => string::envp(sink, ctx, v),
         // Output arguments of a failed call hold nothing: strace shows their address.
@@ -257,8 +267,7 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call
     }
 }
 
-/// The exit half: the remaining arguments, given the outcome (the caller closes the paren and
-/// prints the return value with [`ret`]).
+/// The exit half: the remaining arguments, given the outcome, and the return value.
 pub fn exit<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outcome: Outcome) {
     args(
         sink,
@@ -267,6 +276,8 @@ pub fn exit<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call,
         call.first_out()..call.arg_descs().len(),
         Some(outcome),
     );
+    sink.end_args();
+    ret(sink, ctx, call, outcome);
 }
 
 /// The return kind of a call (strace prints what a syscall number it does not know returned in
@@ -275,24 +286,16 @@ pub fn ret_kind(call: &Call) -> RetKind {
     call.desc.map_or(RetKind::Hex, |d| d.ret)
 }
 
-/// Prints the return value of a call that returned.
-pub fn ret<S: RetSink>(sink: &mut S, kind: RetKind, outcome: Outcome) {
+/// Prints the return value of a call that returned, by its return kind.
+fn ret<S: Sink, M: Memory>(sink: &mut S, _ctx: &mut Ctx<'_, M>, call: &Call, outcome: Outcome) {
     match outcome {
         Outcome::Err(errno) => sink.ret_error(errno),
-        Outcome::Ok(v) => match kind {
+        Outcome::Ok(v) => match ret_kind(call) {
             RetKind::Hex => sink.ret_hex(v as u64),
             RetKind::Octal => sink.ret_octal(v as u64),
             RetKind::Int | RetKind::Fd | RetKind::Noreturn => sink.ret_int(v),
         },
     }
-}
-
-/// The return value side of a renderer.
-pub trait RetSink {
-    fn ret_int(&mut self, v: i64);
-    fn ret_hex(&mut self, v: u64);
-    fn ret_octal(&mut self, v: u64);
-    fn ret_error(&mut self, errno: u64);
 }
 
 #[cfg(test)]

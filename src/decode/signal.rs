@@ -4,6 +4,7 @@
 //! Which union member is meaningful follows sigaction(2): signals sent by a process (`si_code`
 //! <= 0) carry the sender; those the kernel raises carry fields that depend on the signal.
 
+use super::structs::Raw;
 use super::{Ctx, Sink};
 use crate::mem::Memory;
 use crate::table::{self, EnumTable};
@@ -54,16 +55,6 @@ const SIGCHLD: i32 = libc::SIGCHLD;
 const SIGPOLL: i32 = libc::SIGPOLL;
 const SIGSYS: i32 = libc::SIGSYS;
 
-fn i32_at(raw: &[u8], off: usize) -> i32 {
-    raw.get(off..off + 4)
-        .map_or(0, |b| i32::from_ne_bytes(b.try_into().unwrap_or_default()))
-}
-
-fn u64_at(raw: &[u8], off: usize) -> u64 {
-    raw.get(off..off + 8)
-        .map_or(0, |b| u64::from_ne_bytes(b.try_into().unwrap_or_default()))
-}
-
 /// The `si_code` names that apply to a kernel-raised `signo`.
 fn code_table(signo: i32) -> Option<&'static EnumTable> {
     Some(match signo {
@@ -81,9 +72,10 @@ fn code_table(signo: i32) -> Option<&'static EnumTable> {
 
 /// Prints a raw `siginfo_t` (as `PTRACE_GETSIGINFO` fills it).
 pub fn siginfo<S: Sink>(sink: &mut S, raw: &[u8]) {
-    let signo = i32_at(raw, SIGNO);
-    let code = i32_at(raw, CODE);
-    let errno = i32_at(raw, ERRNO);
+    let raw = Raw(raw);
+    let signo = raw.i32(SIGNO);
+    let code = raw.i32(CODE);
+    let errno = raw.i32(ERRNO);
     sink.begin_struct();
     sink.field("si_signo");
     sink.signal(i64::from(signo));
@@ -98,15 +90,15 @@ pub fn siginfo<S: Sink>(sink: &mut S, raw: &[u8]) {
     }
     let pid_uid = |sink: &mut S| {
         sink.field("si_pid");
-        sink.int(i64::from(i32_at(raw, UNION)));
+        sink.int(i64::from(raw.i32(UNION)));
         sink.field("si_uid");
-        sink.uint(u64::from(i32_at(raw, UNION + 4) as u32));
+        sink.uint(u64::from(raw.i32(UNION + 4) as u32));
     };
     let value = |sink: &mut S| {
         sink.field("si_int");
-        sink.int(i64::from(i32_at(raw, UNION + 8)));
+        sink.int(i64::from(raw.i32(UNION + 8)));
         sink.field("si_ptr");
-        sink.addr(u64_at(raw, UNION + 8));
+        sink.addr(raw.u64(UNION + 8));
     };
     match code {
         SI_USER | SI_TKILL => pid_uid(sink),
@@ -116,9 +108,9 @@ pub fn siginfo<S: Sink>(sink: &mut S, raw: &[u8]) {
         }
         SI_TIMER => {
             sink.field("si_timerid");
-            sink.hex(u64::from(i32_at(raw, UNION) as u32));
+            sink.hex(u64::from(raw.i32(UNION) as u32));
             sink.field("si_overrun");
-            sink.int(i64::from(i32_at(raw, UNION + 4)));
+            sink.int(i64::from(raw.i32(UNION + 4)));
             value(sink);
         }
         _ if code > 0 || code == SI_KERNEL => kernel_fields(sink, raw, signo, code),
@@ -128,42 +120,42 @@ pub fn siginfo<S: Sink>(sink: &mut S, raw: &[u8]) {
 }
 
 /// The union member the kernel fills for `signo`.
-fn kernel_fields<S: Sink>(sink: &mut S, raw: &[u8], signo: i32, code: i32) {
+fn kernel_fields<S: Sink>(sink: &mut S, raw: Raw<'_>, signo: i32, code: i32) {
     match signo {
         SIGCHLD => {
             sink.field("si_pid");
-            sink.int(i64::from(i32_at(raw, UNION)));
+            sink.int(i64::from(raw.i32(UNION)));
             sink.field("si_uid");
-            sink.uint(u64::from(i32_at(raw, UNION + 4) as u32));
+            sink.uint(u64::from(raw.i32(UNION + 4) as u32));
             sink.field("si_status");
-            let status = i32_at(raw, UNION + 8);
+            let status = raw.i32(UNION + 8);
             if code == CLD_EXITED {
                 sink.int(i64::from(status));
             } else {
                 sink.signal(i64::from(status));
             }
             sink.field("si_utime");
-            sink.int(u64_at(raw, UNION + 16) as i64);
+            sink.int(raw.u64(UNION + 16) as i64);
             sink.field("si_stime");
-            sink.int(u64_at(raw, UNION + 24) as i64);
+            sink.int(raw.u64(UNION + 24) as i64);
         }
         SIGILL | SIGFPE | SIGSEGV | SIGBUS | SIGTRAP => {
             sink.field("si_addr");
-            sink.addr(u64_at(raw, UNION));
+            sink.addr(raw.u64(UNION));
         }
         SIGPOLL => {
             sink.field("si_band");
-            sink.int(u64_at(raw, UNION) as i64);
+            sink.int(raw.u64(UNION) as i64);
             sink.field("si_fd");
-            sink.int(i64::from(i32_at(raw, UNION + 8)));
+            sink.int(i64::from(raw.i32(UNION + 8)));
         }
         SIGSYS => {
             sink.field("si_call_addr");
-            sink.addr(u64_at(raw, UNION));
+            sink.addr(raw.u64(UNION));
             sink.field("si_syscall");
-            sink.int(i64::from(i32_at(raw, UNION + 8)));
+            sink.int(i64::from(raw.i32(UNION + 8)));
             sink.field("si_arch");
-            sink.hex(u64::from(i32_at(raw, UNION + 12) as u32));
+            sink.hex(u64::from(raw.i32(UNION + 12) as u32));
         }
         _ => {}
     }

@@ -1,22 +1,66 @@
-//! Printers for small fixed-layout structs.
+//! Reading fixed-layout structs from tracee memory, and printers for small ones.
 
 use super::{Ctx, Sink};
 use crate::mem::Memory;
 
-/// `struct rlimit64` (`<linux/resource.h>`): two 64-bit limits.
-pub fn rlimit<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+/// The largest struct read in one piece (`struct statx` is 256 bytes).
+pub const MAX_STRUCT: usize = 256;
+
+/// A struct's bytes as read, with typed access by offset (native endian, as the kernel wrote
+/// them). Offsets come from `libc` types or the kernel headers, named at each use.
+#[derive(Clone, Copy)]
+pub struct Raw<'a>(pub &'a [u8]);
+
+impl Raw<'_> {
+    fn bytes<const N: usize>(&self, off: usize) -> [u8; N] {
+        self.0
+            .get(off..off + N)
+            .and_then(|b| b.try_into().ok())
+            .unwrap_or([0; N])
+    }
+    pub fn u32(&self, off: usize) -> u32 {
+        u32::from_ne_bytes(self.bytes(off))
+    }
+    pub fn i32(&self, off: usize) -> i32 {
+        i32::from_ne_bytes(self.bytes(off))
+    }
+    pub fn u64(&self, off: usize) -> u64 {
+        u64::from_ne_bytes(self.bytes(off))
+    }
+    pub fn i64(&self, off: usize) -> i64 {
+        i64::from_ne_bytes(self.bytes(off))
+    }
+}
+
+/// Reads a `size`-byte struct at `addr` and hands it to `print`. A NULL pointer prints `NULL`
+/// and unreadable memory its address, as strace prints them. The bytes live on the stack, so
+/// `print` may read more tracee memory through `ctx`.
+pub fn read_struct<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    size: usize,
+    print: impl FnOnce(&mut S, &mut Ctx<'_, M>, Raw<'_>),
+) {
     if addr == 0 {
         return sink.addr(0);
     }
-    let mut raw = [0u8; 16];
-    if ctx.mem.read(addr, &mut raw).is_err() {
+    let mut buf = [0u8; MAX_STRUCT];
+    let size = size.min(MAX_STRUCT);
+    if ctx.mem.read(addr, &mut buf[..size]).is_err() {
         return sink.addr(addr);
     }
-    let (cur, max) = raw.split_at(8);
-    sink.begin_struct();
-    sink.field("rlim_cur");
-    sink.rlim(u64::from_ne_bytes(cur.try_into().unwrap_or_default()));
-    sink.field("rlim_max");
-    sink.rlim(u64::from_ne_bytes(max.try_into().unwrap_or_default()));
-    sink.end_struct(false);
+    print(sink, ctx, Raw(&buf[..size]));
+}
+
+/// `struct rlimit64` (`<linux/resource.h>`): two 64-bit limits.
+pub fn rlimit<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(sink, ctx, addr, 16, |sink, _, raw| {
+        sink.begin_struct();
+        sink.field("rlim_cur");
+        sink.rlim(raw.u64(0));
+        sink.field("rlim_max");
+        sink.rlim(raw.u64(8));
+        sink.end_struct(false);
+    });
 }

@@ -61,8 +61,6 @@ fn line_with(
     out.bytes(b"(");
     entry(&mut Text::new(&mut out), &mut ctx, &call);
     exit(&mut Text::new(&mut out), &mut ctx, &call, outcome);
-    out.bytes(b")");
-    ret(&mut Text::new(&mut out), ret_kind(&call), outcome);
     out.finish().unwrap();
 
     String::from_utf8(shared.0.borrow().clone()).unwrap()
