@@ -15,17 +15,29 @@ use std::os::unix::process::ExitStatusExt;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-/// Traces helper `name` with strace-rs and returns its masked lines after
-/// the marker, asserting the tracer's exit status first.
-fn helper_lines(name: &str, extra: &[&str], expect_status: &str) -> (TempDir, Vec<String>) {
-    let (dir, run) = trace_helper(STRACE_RS, &[], name, extra);
+/// Traces helper `name` with strace-rs and options `opts`, asserting the
+/// tracer's exit status.
+fn trace_helper_status(
+    opts: &[&str],
+    name: &str,
+    extra: &[&str],
+    expect_status: &str,
+) -> (TempDir, Run) {
+    let (dir, run) = trace_helper(STRACE_RS, opts, name, extra);
     assert_eq!(
         describe_status(&run.status),
         expect_status,
-        "exit status of strace-rs tracing {name} {extra:?}; stderr:\n{}\ntrace:\n{}",
+        "exit status of strace-rs {opts:?} tracing {name} {extra:?}; stderr:\n{}\ntrace:\n{}",
         run.stderr,
         run.trace
     );
+    (dir, run)
+}
+
+/// Traces helper `name` with strace-rs and returns its masked lines after
+/// the marker, asserting the tracer's exit status first.
+fn helper_lines(name: &str, extra: &[&str], expect_status: &str) -> (TempDir, Vec<String>) {
+    let (dir, run) = trace_helper_status(&[], name, extra, expect_status);
     assert_eq!(
         run.stderr, "",
         "strace-rs wrote to stderr while tracing {name} with -o"
@@ -395,13 +407,7 @@ fn exit_code_256_is_0() {
 /// `-s 5`: strings cut after 5 bytes; paths are not cut.
 #[test]
 fn option_s_5() {
-    let (_dir, run) = trace_helper(STRACE_RS, &["-s", "5"], "h_rw", &[]);
-    assert_eq!(
-        describe_status(&run.status),
-        "exited with 0",
-        "stderr:\n{}",
-        run.stderr
-    );
+    let (_dir, run) = trace_helper_status(&["-s", "5"], "h_rw", &[], "exited with 0");
     let lines = masked_after_marker(&run);
     assert_lines(
         &lines,
@@ -453,13 +459,7 @@ fn option_s_5() {
 /// arrays cut after 5 elements.
 #[test]
 fn option_s_5_execve() {
-    let (_dir, run) = trace_helper(STRACE_RS, &["-s", "5"], "h_execve", &[]);
-    assert_eq!(
-        describe_status(&run.status),
-        "exited with 0",
-        "stderr:\n{}",
-        run.stderr
-    );
+    let (_dir, run) = trace_helper_status(&["-s", "5"], "h_execve", &[], "exited with 0");
     let lines = masked_after_marker(&run);
     assert!(lines.len() > 3, "trace too short:\n{}", run.trace);
     assert_lines(
@@ -475,13 +475,7 @@ fn option_s_5_execve() {
 /// `-a 20`: results aligned to column 20, one space when the call is longer.
 #[test]
 fn option_a_20() {
-    let (_dir, run) = trace_helper(STRACE_RS, &["-a", "20"], "h_rw", &[]);
-    assert_eq!(
-        describe_status(&run.status),
-        "exited with 0",
-        "stderr:\n{}",
-        run.stderr
-    );
+    let (_dir, run) = trace_helper_status(&["-a", "20"], "h_rw", &[], "exited with 0");
     let lines = after_marker_line(&mask_full(&run.trace, &[], 20), &marker_for_column(20));
     assert_lines(
         &lines,
@@ -537,12 +531,7 @@ fn option_a_20() {
 #[test]
 fn echo_hello_world() {
     let out = run(STRACE_RS, &["--", "/bin/echo", "hello world"]);
-    assert_eq!(
-        describe_status(&out.status),
-        "exited with 0",
-        "stderr:\n{}",
-        out.stderr
-    );
+    assert_status(&out.status, "exited with 0", &out.stderr);
     assert_eq!(out.stdout, "hello world\n");
     let masked = mask(&out.stderr);
     let lines: Vec<&str> = masked.lines().collect();
@@ -577,12 +566,7 @@ fn cat_etc_hostname_to_relative_file() {
         &["-o", "trace.txt", "--", "cat", "/etc/hostname"],
         Some(dir.path()),
     );
-    assert_eq!(
-        describe_status(&out.status),
-        "exited with 0",
-        "stderr:\n{}",
-        out.stderr
-    );
+    assert_status(&out.status, "exited with 0", &out.stderr);
     assert_eq!(out.stdout.as_bytes(), &content[..]);
     assert_eq!(out.stderr, "");
     let trace = std::fs::read_to_string(dir.join("trace.txt")).expect("trace.txt in the cwd");
@@ -610,10 +594,7 @@ fn cat_etc_hostname_to_relative_file() {
         .collect();
     let q = quote_simple(&content);
     let n = content.len();
-    let pad = |left: String| {
-        let spaces = 40usize.saturating_sub(left.len()).max(1);
-        format!("{left}{}", " ".repeat(spaces))
-    };
+    let pad = |left: String| pad_to(&left, DEFAULT_COLUMN);
     let expected = vec![
         r#"openat(AT_FDCWD, "/etc/hostname", O_RDONLY) = 3"#.to_string(),
         format!(
@@ -649,12 +630,7 @@ fn touch_creates_file() {
         &[],
         &[std::ffi::OsStr::new("touch"), target.as_os_str()],
     );
-    assert_eq!(
-        describe_status(&r.status),
-        "exited with 0",
-        "stderr:\n{}",
-        r.stderr
-    );
+    assert_status(&r.status, "exited with 0", &r.stderr);
     assert!(
         target.exists(),
         "touch under strace-rs did not create the file"
@@ -715,66 +691,64 @@ fn exit_status_follows_tracee() {
 /// Like strace, strace-rs re-raises the tracee's fatal signal on itself.
 #[test]
 fn exit_status_killed_by_signal() {
-    let r = trace(STRACE_RS, &[], &["sh", "-c", "ulimit -c 0; kill -SEGV $$"]);
-    assert_eq!(
-        r.status.signal(),
-        Some(libc::SIGSEGV),
-        "status {:?}",
-        r.status
-    );
-    assert_eq!(r.trace.lines().last(), Some("+++ killed by SIGSEGV +++"));
-    let r = trace(STRACE_RS, &[], &["sh", "-c", "kill -TERM $$"]);
-    assert_eq!(
-        r.status.signal(),
-        Some(libc::SIGTERM),
-        "status {:?}",
-        r.status
-    );
-    assert_eq!(r.trace.lines().last(), Some("+++ killed by SIGTERM +++"));
+    for (script, sig, last) in [
+        (
+            "ulimit -c 0; kill -SEGV $$",
+            libc::SIGSEGV,
+            "+++ killed by SIGSEGV +++",
+        ),
+        ("kill -TERM $$", libc::SIGTERM, "+++ killed by SIGTERM +++"),
+    ] {
+        let r = trace(STRACE_RS, &[], &["sh", "-c", script]);
+        assert_eq!(r.status.signal(), Some(sig), "status {:?}", r.status);
+        assert_eq!(r.trace.lines().last(), Some(last));
+    }
 }
 
 // ---------------------------------------------------------------------------
 // Bad input
 // ---------------------------------------------------------------------------
 
+/// Runs `strace-rs args...` and asserts that it exits with 1 and writes
+/// exactly `stderr`.
+#[track_caller]
+fn assert_error_exit<S: AsRef<std::ffi::OsStr>>(args: &[S], stderr: &str) -> Output {
+    let out = run(STRACE_RS, args);
+    assert_eq!(out.status.code(), Some(1), "stderr:\n{}", out.stderr);
+    assert_eq!(out.stderr, stderr);
+    out
+}
+
 #[test]
 fn no_arguments_is_usage_error() {
-    let out = run::<&str>(STRACE_RS, &[]);
-    assert_eq!(out.status.code(), Some(1), "stderr:\n{}", out.stderr);
-    assert_eq!(
-        out.stderr,
-        "strace-rs: must have PROG [ARGS] or -p PID\nTry 'strace-rs -h' for more information.\n"
+    let out = assert_error_exit::<&str>(
+        &[],
+        "strace-rs: must have PROG [ARGS] or -p PID\nTry 'strace-rs -h' for more information.\n",
     );
     assert_eq!(out.stdout, "");
 }
 
 #[test]
 fn nonexistent_program() {
-    let out = run(STRACE_RS, &["/nonexistent/prog"]);
-    assert_eq!(out.status.code(), Some(1), "stderr:\n{}", out.stderr);
-    assert_eq!(
-        out.stderr,
-        "strace-rs: Can't stat '/nonexistent/prog': No such file or directory\n"
+    assert_error_exit(
+        &["/nonexistent/prog"],
+        "strace-rs: Can't stat '/nonexistent/prog': No such file or directory\n",
     );
 }
 
 #[test]
 fn program_not_in_path() {
-    let out = run(STRACE_RS, &["no-such-program-anywhere"]);
-    assert_eq!(out.status.code(), Some(1), "stderr:\n{}", out.stderr);
-    assert_eq!(
-        out.stderr,
-        "strace-rs: Can't stat 'no-such-program-anywhere': No such file or directory\n"
+    assert_error_exit(
+        &["no-such-program-anywhere"],
+        "strace-rs: Can't stat 'no-such-program-anywhere': No such file or directory\n",
     );
 }
 
 #[test]
 fn attach_to_nonexistent_pid() {
-    let out = run(STRACE_RS, &["-p", "999999999"]);
-    assert_eq!(out.status.code(), Some(1), "stderr:\n{}", out.stderr);
-    assert_eq!(
-        out.stderr,
-        "strace-rs: attach: ptrace(PTRACE_SEIZE, 999999999): No such process\n"
+    assert_error_exit(
+        &["-p", "999999999"],
+        "strace-rs: attach: ptrace(PTRACE_SEIZE, 999999999): No such process\n",
     );
 }
 
@@ -784,14 +758,7 @@ fn invalid_pid() {
         ("abc", "strace-rs: Invalid process id: 'abc'\n"),
         ("0", "strace-rs: Invalid process id: '0'\n"),
     ] {
-        let out = run(STRACE_RS, &["-p", pid]);
-        assert_eq!(
-            out.status.code(),
-            Some(1),
-            "-p {pid}; stderr:\n{}",
-            out.stderr
-        );
-        assert_eq!(out.stderr, msg);
+        assert_error_exit(&["-p", pid], msg);
     }
 }
 
@@ -799,19 +766,14 @@ fn invalid_pid() {
 fn output_file_in_missing_dir() {
     let dir = TempDir::new();
     let witness = dir.join("created-by-touch");
-    let out = run(
-        STRACE_RS,
+    assert_error_exit(
         &[
             std::ffi::OsStr::new("-o"),
             std::ffi::OsStr::new("/nonexistent-dir/x"),
             std::ffi::OsStr::new("touch"),
             witness.as_os_str(),
         ],
-    );
-    assert_eq!(out.status.code(), Some(1), "stderr:\n{}", out.stderr);
-    assert_eq!(
-        out.stderr,
-        "strace-rs: Can't fopen '/nonexistent-dir/x': No such file or directory\n"
+        "strace-rs: Can't fopen '/nonexistent-dir/x': No such file or directory\n",
     );
     assert!(
         !witness.exists(),
@@ -821,21 +783,17 @@ fn output_file_in_missing_dir() {
 
 #[test]
 fn unknown_long_option() {
-    let out = run(STRACE_RS, &["--bogus", "true"]);
-    assert_eq!(out.status.code(), Some(1), "stderr:\n{}", out.stderr);
-    assert_eq!(
-        out.stderr,
-        "strace-rs: unrecognized option '--bogus'\nTry 'strace-rs -h' for more information.\n"
+    assert_error_exit(
+        &["--bogus", "true"],
+        "strace-rs: unrecognized option '--bogus'\nTry 'strace-rs -h' for more information.\n",
     );
 }
 
 #[test]
 fn unknown_short_option() {
-    let out = run(STRACE_RS, &["-Q", "true"]);
-    assert_eq!(out.status.code(), Some(1), "stderr:\n{}", out.stderr);
-    assert_eq!(
-        out.stderr,
-        "strace-rs: invalid option -- 'Q'\nTry 'strace-rs -h' for more information.\n"
+    assert_error_exit(
+        &["-Q", "true"],
+        "strace-rs: invalid option -- 'Q'\nTry 'strace-rs -h' for more information.\n",
     );
 }
 
@@ -853,6 +811,14 @@ impl Drop for Reap {
     }
 }
 
+/// Polls `done` every 10 ms until it holds or `timeout` has passed.
+fn poll_until(timeout: Duration, mut done: impl FnMut() -> bool) {
+    let t0 = Instant::now();
+    while !done() && t0.elapsed() < timeout {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
 /// Attach to a sleeping process, interrupt strace-rs with SIGINT: it
 /// detaches, says so, exits, and the target keeps running, not stopped.
 #[test]
@@ -866,10 +832,7 @@ fn attach_and_detach_with_sigint() {
     );
     let pid = target.0.id();
     // Let sleep reach its nanosleep.
-    let t0 = Instant::now();
-    while proc_state(pid) != Some('S') && t0.elapsed() < Duration::from_secs(5) {
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    poll_until(Duration::from_secs(5), || proc_state(pid) == Some('S'));
     assert_eq!(proc_state(pid), Some('S'), "sleep {pid} is not sleeping");
 
     let dir = TempDir::new();
@@ -879,10 +842,9 @@ fn attach_and_detach_with_sigint() {
     let tracer = c.spawn().expect("spawn strace-rs -p");
     let tracer_os_pid = tracer.id() as libc::pid_t;
     // Wait until it is attached (bounded), then let it trace for a while.
-    let t0 = Instant::now();
-    while tracer_pid(pid).unwrap_or(0) == 0 && t0.elapsed() < Duration::from_secs(10) {
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    poll_until(Duration::from_secs(10), || {
+        tracer_pid(pid).unwrap_or(0) != 0
+    });
     std::thread::sleep(Duration::from_millis(300));
     // SAFETY: plain kill(2) on the pid of our own child.
     assert_eq!(unsafe { libc::kill(tracer_os_pid, libc::SIGINT) }, 0);

@@ -340,17 +340,15 @@ pub fn real_strace_available() -> bool {
 }
 
 fn real_strace_works() -> bool {
-    {
-        Path::new(REAL_STRACE).exists()
-            && Command::new(REAL_STRACE)
-                .arg("-V")
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status()
-                .map(|s| s.success())
-                .unwrap_or(false)
-    }
+    Path::new(REAL_STRACE).exists()
+        && Command::new(REAL_STRACE)
+            .arg("-V")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false)
 }
 
 /// Quotes `bytes` the way strace prints a string argument with the default
@@ -375,6 +373,13 @@ pub fn quote_simple(bytes: &[u8]) -> String {
         s.push_str("...");
     }
     s
+}
+
+/// Asserts that a finished tracer's status reads `want` (see
+/// [`describe_status`]), showing its stderr otherwise.
+#[track_caller]
+pub fn assert_status(status: &ExitStatus, want: &str, stderr: &str) {
+    assert_eq!(describe_status(status), want, "stderr:\n{stderr}");
 }
 
 /// `exited with N` / `killed by signal N`, for messages and comparisons.
@@ -568,12 +573,21 @@ fn repad(orig: &str, masked: &str, column: usize) -> String {
     else {
         return masked.to_string();
     };
-    let expected = column.saturating_sub(ol.len()).max(1);
-    if ospaces != expected {
+    if ospaces != padding(ol, column) {
         return masked.to_string();
     }
-    let spaces = column.saturating_sub(ml.len()).max(1);
-    format!("{ml}{}{mres}", " ".repeat(spaces))
+    format!("{}{mres}", pad_to(ml, column))
+}
+
+/// How many spaces strace puts after `left` (the call, up to its `)`) with
+/// `-a column`: up to the column, at least one.
+pub fn padding(left: &str, column: usize) -> usize {
+    column.saturating_sub(left.len()).max(1)
+}
+
+/// `left` followed by its [`padding`], i.e. a trace line up to its `= `.
+pub fn pad_to(left: &str, column: usize) -> String {
+    format!("{left}{}", " ".repeat(padding(left, column)))
 }
 
 // ---------------------------------------------------------------------------
@@ -582,11 +596,9 @@ fn repad(orig: &str, masked: &str, column: usize) -> String {
 
 /// The marker line as strace prints it with `-a column`.
 pub fn marker_for_column(column: usize) -> String {
-    let left = r#"write(-1, "BEGIN", 5)"#;
-    let spaces = column.saturating_sub(left.len()).max(1);
     format!(
-        "{left}{}= -1 EBADF (Bad file descriptor)",
-        " ".repeat(spaces)
+        "{}= -1 EBADF (Bad file descriptor)",
+        pad_to(r#"write(-1, "BEGIN", 5)"#, column)
     )
 }
 

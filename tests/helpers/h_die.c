@@ -3,25 +3,10 @@
  *   kill  - kill(getpid(), SIGKILL)
  *   exit  - exit_group(atoi(argv[3]))
  *   abrt  - kill(getpid(), SIGABRT) with default action */
-#define _GNU_SOURCE
-#include <fcntl.h>
+#include "helper.h"
 #include <signal.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <sys/stat.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-
-static void setup(int argc, char **argv)
-{
-	if (argc < 2)
-		_exit(100);
-	umask(022);
-	if (chdir(argv[1]) != 0)
-		_exit(101);
-	close_range(3, ~0U, 0);
-}
 
 int main(int argc, char **argv)
 {
@@ -34,7 +19,7 @@ int main(int argc, char **argv)
 	struct rlimit no_core = { 0, 0 };
 	if (setrlimit(RLIMIT_CORE, &no_core) != 0)
 		_exit(102);
-	syscall(SYS_write, -1, "BEGIN", 5);
+	begin_marker();
 
 	if (strcmp(argv[2], "segv") == 0) {
 		*(volatile int *)0 = 1;

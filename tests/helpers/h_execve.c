@@ -1,22 +1,7 @@
 /* execve argv/envp decoding: failing calls (ENOENT, EFAULT, NULL arrays,
  * more than 32 elements) and a final successful execve of /bin/true with an
  * argv holding a long element and escapes, and a 3-entry envp. */
-#define _GNU_SOURCE
-#include <fcntl.h>
-#include <stdlib.h>
-#include <sys/stat.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-
-static void setup(int argc, char **argv)
-{
-	if (argc < 2)
-		_exit(100);
-	umask(022);
-	if (chdir(argv[1]) != 0)
-		_exit(101);
-	close_range(3, ~0U, 0);
-}
+#include "helper.h"
 
 static char *const env3[] = { "A=1", "PATH=/usr/bin:/bin", "LONG_VARIABLE=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", NULL };
 static char *const env0[] = { NULL };
@@ -47,7 +32,7 @@ static char *const badelem[] = { "ok", (char *)8, NULL };
 int main(int argc, char **argv)
 {
 	setup(argc, argv);
-	syscall(SYS_write, -1, "BEGIN", 5);
+	begin_marker();
 
 	syscall(SYS_execve, "/nonexistent/prog", args, env3);          /* ENOENT */
 	syscall(SYS_execve, "/nonexistent/prog", many, env0);          /* > 32 elements */

@@ -1,11 +1,6 @@
 /* brk, mmap, munmap, mprotect and lseek decoding. Raw syscalls. */
-#define _GNU_SOURCE
-#include <fcntl.h>
-#include <stdlib.h>
+#include "helper.h"
 #include <sys/mman.h>
-#include <sys/stat.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
 #ifndef MAP_HUGE_2MB
 #define MAP_HUGE_2MB (21 << 26)
@@ -20,16 +15,6 @@
 #define MAP_SHARED_VALIDATE 0x03
 #endif
 
-static void setup(int argc, char **argv)
-{
-	if (argc < 2)
-		_exit(100);
-	umask(022);
-	if (chdir(argv[1]) != 0)
-		_exit(101);
-	close_range(3, ~0U, 0);
-}
-
 #define FIXED ((void *)0x10000000)
 
 int main(int argc, char **argv)
@@ -37,7 +22,7 @@ int main(int argc, char **argv)
 	long cur;
 
 	setup(argc, argv);
-	syscall(SYS_write, -1, "BEGIN", 5);
+	begin_marker();
 
 	/* brk */
 	cur = syscall(SYS_brk, 0);

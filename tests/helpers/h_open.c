@@ -1,26 +1,11 @@
 /* open/openat flag decoding, dirfd, mode shown only with O_CREAT/O_TMPFILE,
  * close success/EBADF, bad path pointer. All syscalls are raw. */
-#define _GNU_SOURCE
-#include <fcntl.h>
-#include <stdlib.h>
-#include <sys/stat.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-
-static void setup(int argc, char **argv)
-{
-	if (argc < 2)
-		_exit(100);
-	umask(022);
-	if (chdir(argv[1]) != 0)
-		_exit(101);
-	close_range(3, ~0U, 0);
-}
+#include "helper.h"
 
 int main(int argc, char **argv)
 {
 	setup(argc, argv);
-	syscall(SYS_write, -1, "BEGIN", 5);
+	begin_marker();
 
 	/* open(2) */
 	syscall(SYS_open, "f1", O_WRONLY | O_CREAT | O_EXCL, 0644);        /* 3 */

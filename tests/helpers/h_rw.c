@@ -1,21 +1,6 @@
 /* read/write buffer decoding: escapes, truncation at 32 bytes, binary
  * bytes, read returning 0, EBADF and EFAULT failures; close. Raw syscalls. */
-#define _GNU_SOURCE
-#include <fcntl.h>
-#include <stdlib.h>
-#include <sys/stat.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-
-static void setup(int argc, char **argv)
-{
-	if (argc < 2)
-		_exit(100);
-	umask(022);
-	if (chdir(argv[1]) != 0)
-		_exit(101);
-	close_range(3, ~0U, 0);
-}
+#include "helper.h"
 
 static const char esc[] = "a\nb\rc\td\\e\"f\v\f\a\b\033g\177";
 static const char nul[] = "x\0y\0\0z";
@@ -31,7 +16,7 @@ int main(int argc, char **argv)
 	char buf[256];
 
 	setup(argc, argv);
-	syscall(SYS_write, -1, "BEGIN", 5);
+	begin_marker();
 
 	syscall(SYS_openat, AT_FDCWD, "data", O_RDWR | O_CREAT | O_TRUNC, 0644); /* 3 */
 	syscall(SYS_write, 3, "hello\n", 6);

@@ -1,23 +1,8 @@
 /* A signal sent to self and handled: kill(getpid(), SIGUSR1), the handler
  * makes a marker write, rt_sigreturn. Then exit with code 7. */
-#define _GNU_SOURCE
-#include <fcntl.h>
+#include "helper.h"
 #include <signal.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-
-static void setup(int argc, char **argv)
-{
-	if (argc < 2)
-		_exit(100);
-	umask(022);
-	if (chdir(argv[1]) != 0)
-		_exit(101);
-	close_range(3, ~0U, 0);
-}
 
 static void handler(int sig)
 {
@@ -35,7 +20,7 @@ int main(int argc, char **argv)
 	sa.sa_handler = handler;
 	if (sigaction(SIGUSR1, &sa, NULL) != 0)
 		_exit(102);
-	syscall(SYS_write, -1, "BEGIN", 5);
+	begin_marker();
 
 	pid = syscall(SYS_getpid);
 	syscall(SYS_kill, pid, SIGUSR1);

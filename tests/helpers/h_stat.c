@@ -1,25 +1,10 @@
 /* fstat/newfstatat of a regular file, directory, char device, fifo, symlink
  * (AT_SYMLINK_NOFOLLOW), AT_EMPTY_PATH, failures; access/faccessat2. */
-#define _GNU_SOURCE
-#include <fcntl.h>
-#include <stdlib.h>
-#include <sys/stat.h>
-#include <sys/syscall.h>
-#include <unistd.h>
+#include "helper.h"
 
 #ifndef SYS_faccessat2
 #define SYS_faccessat2 439
 #endif
-
-static void setup(int argc, char **argv)
-{
-	if (argc < 2)
-		_exit(100);
-	umask(022);
-	if (chdir(argv[1]) != 0)
-		_exit(101);
-	close_range(3, ~0U, 0);
-}
 
 int main(int argc, char **argv)
 {
@@ -30,7 +15,7 @@ int main(int argc, char **argv)
 	if (mkdir("dir", 0750) != 0 || mkfifo("fifo", 0640) != 0 ||
 	    symlink("target-of-link", "link") != 0)
 		_exit(102);
-	syscall(SYS_write, -1, "BEGIN", 5);
+	begin_marker();
 
 	syscall(SYS_openat, AT_FDCWD, "file", O_WRONLY | O_CREAT | O_EXCL, 0755); /* 3 */
 	syscall(SYS_write, 3, "0123456789", 10);
