@@ -35,6 +35,14 @@ pub struct Cli {
     )]
     pub column: usize,
 
+    /// Follow forks, vforks and clones; twice (-ff) with -o, one file per process (FILE.PID)
+    #[arg(short = 'f', action = clap::ArgAction::Count)]
+    pub follow: u8,
+
+    /// Suppress messages about attaching and detaching; twice (-qq), also exit lines
+    #[arg(short = 'q', action = clap::ArgAction::Count)]
+    pub quiet: u8,
+
     /// Attach to the process PID and trace it (repeatable; a comma or space separated list too)
     #[arg(short = 'p', long = "attach", value_name = "PID")]
     pub pids: Vec<String>,

@@ -12,15 +12,15 @@ mod tracer;
 use clap::Parser;
 use cli::Cli;
 use decode::DecodeOpts;
-use output::Output;
+use output::{Output, Outputs};
 use std::ffi::{CString, OsStr, OsString};
 use std::fs::File;
-use std::io::{self, IsTerminal, Write};
+use std::io;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tracer::{Config, Ending, Tracer};
+use tracer::{Config, Ending, Quiet, Tracer};
 
 /// Prints `strace-rs: MSG` and the hint strace gives after a usage error.
 fn usage_error(msg: &str) -> ExitCode {
@@ -76,27 +76,20 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Some(prog) => Some(resolve_program(prog)?),
         None => None,
     };
-    let (dest, to_file): (Box<dyn Write>, bool) = match &cli.output {
-        Some(path) => {
-            let file = File::create(path)
-                .map_err(|e| format!("Can't fopen '{}': {}", path.display(), os_error(&e)))?;
-            (Box::new(file), true)
-        }
-        None => (Box::new(io::stderr()), false),
-    };
-    let line_buffered = !to_file || io::stderr().is_terminal();
-    let out = Output::new(dest, line_buffered, cli.column);
+    let follow = cli.follow > 0;
+    let quiet = Quiet::from_count(cli.quiet);
+    let outs = open_outputs(&cli)?;
     let cfg = Config {
         decode: DecodeOpts {
             max_strlen: cli.string_limit,
         },
-        to_file,
+        quiet,
     };
-    let mut tracer = Tracer::new(cfg, out);
+    let mut tracer = Tracer::new(cfg, outs);
 
     tracer::catch_fatal_signals();
     for pid in &pids {
-        attach(&mut tracer, *pid)?;
+        attach(&mut tracer, *pid, follow, quiet)?;
     }
     if let Some(path) = program {
         let argv: Vec<CString> = cli
@@ -104,15 +97,53 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             .iter()
             .map(|a| cstring(a))
             .collect::<Result<_, _>>()?;
-        let pid = ptrace::spawn(&cstring(path.as_os_str())?, &argv)
+        let pid = ptrace::spawn(&cstring(path.as_os_str())?, &argv, follow)
             .map_err(|e| format!("exec: {}", e.desc()))?;
         tracer.add_spawned(pid);
     }
     let ending = tracer.run();
-    if let Err(e) = tracer.output().finish() {
-        eprintln!("strace-rs: write error: {}", os_error(&e));
+    if let Err(msg) = tracer.outputs().finish() {
+        eprintln!("strace-rs: {msg}");
     }
     Ok(exit_like(ending))
+}
+
+/// The trace's destination: stderr, the `-o` file, or with `-ff -o NAME` one file per process.
+/// The `-o` file is created before anything runs, so a bad path stops the tracer first.
+fn open_outputs(cli: &Cli) -> Result<Outputs, String> {
+    let follow = cli.follow > 0;
+    let Some(path) = &cli.output else {
+        // Line-buffered: whoever reads stderr sees each line as it happens.
+        let out = Output::new(Box::new(io::stderr()), true, cli.column);
+        return Ok(Outputs::Shared {
+            out,
+            to_file: false,
+            follow,
+        });
+    };
+    let cant_open =
+        |path: &Path, e: io::Error| format!("Can't fopen '{}': {}", path.display(), os_error(&e));
+    if cli.follow >= 2 {
+        // Check now that files can be made there, as strace does when it opens the first one.
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::metadata(dir).map_err(|e| cant_open(path, e))?;
+        return Ok(Outputs::PerProcess {
+            base: path.clone(),
+            column: cli.column,
+            files: Default::default(),
+            error: None,
+        });
+    }
+    let file = File::create(path).map_err(|e| cant_open(path, e))?;
+    let out = Output::new(Box::new(file), false, cli.column);
+    Ok(Outputs::Shared {
+        out,
+        to_file: true,
+        follow,
+    })
 }
 
 fn cstring(s: &OsStr) -> Result<CString, String> {
@@ -152,7 +183,7 @@ fn resolve_program(prog: &OsString) -> Result<PathBuf, String> {
 }
 
 /// Attaches to every thread of process `pid` and announces it as strace does.
-fn attach(tracer: &mut Tracer, pid: i32) -> Result<(), String> {
+fn attach(tracer: &mut Tracer, pid: i32, follow: bool, quiet: Quiet) -> Result<(), String> {
     if pid == std::process::id() as i32 {
         return Err("I'm sorry, I can't let you do that, Dave.".to_string());
     }
@@ -162,7 +193,7 @@ fn attach(tracer: &mut Tracer, pid: i32) -> Result<(), String> {
             "attach: ptrace(PTRACE_SEIZE, {pid}): No such process"
         ));
     }
-    let opts = ptrace::options(false);
+    let opts = ptrace::options(false, follow);
     let mut attached = 0;
     for tid in &threads {
         match ptrace::seize(*tid, opts) {
@@ -178,10 +209,11 @@ fn attach(tracer: &mut Tracer, pid: i32) -> Result<(), String> {
             Err(_) => {}
         }
     }
-    if attached > 1 {
-        eprintln!("strace-rs: Process {pid} attached with {attached} threads");
-    } else {
-        eprintln!("strace-rs: Process {pid} attached");
+    if !quiet.attach {
+        match attached {
+            1 => eprintln!("strace-rs: Process {pid} attached"),
+            n => eprintln!("strace-rs: Process {pid} attached with {n} threads"),
+        }
     }
     Ok(())
 }

@@ -144,3 +144,111 @@ impl Output {
         }
     }
 }
+
+/// Where trace lines go: one stream for every process, or one file per process (`-ff`).
+pub enum Outputs {
+    Shared {
+        out: Output,
+        /// `-o` was given (else the trace shares stderr with the tracer's messages).
+        to_file: bool,
+        /// `-f`: with `-o`, strace prefixes every line with the pid, even with one process.
+        follow: bool,
+    },
+    /// `-ff -o NAME`: `NAME.PID` for each process, opened at its first line.
+    PerProcess {
+        base: std::path::PathBuf,
+        column: usize,
+        files: std::collections::HashMap<i32, Output>,
+        /// The first file that could not be created; its lines are dropped.
+        error: Option<(std::path::PathBuf, io::Error)>,
+    },
+}
+
+impl Outputs {
+    /// The output of process `pid`.
+    pub fn for_pid(&mut self, pid: i32) -> &mut Output {
+        match self {
+            Outputs::Shared { out, .. } => out,
+            Outputs::PerProcess {
+                base,
+                column,
+                files,
+                error,
+            } => files.entry(pid).or_insert_with(|| {
+                let mut path = base.clone().into_os_string();
+                path.push(format!(".{pid}"));
+                let dest: Box<dyn Write> = match std::fs::File::create(&path) {
+                    Ok(file) => Box::new(file),
+                    Err(e) => {
+                        error.get_or_insert((path.into(), e));
+                        Box::new(io::sink())
+                    }
+                };
+                Output::new(dest, false, *column)
+            }),
+        }
+    }
+
+    /// The pid prefix strace writes with `nprocs` processes traced.
+    pub fn prefix(&self, nprocs: usize) -> PidPrefix {
+        match self {
+            Outputs::PerProcess { .. } => PidPrefix::None,
+            Outputs::Shared {
+                to_file: true,
+                follow,
+                ..
+            } if *follow || nprocs > 1 => PidPrefix::Plain,
+            Outputs::Shared { to_file: false, .. } if nprocs > 1 => PidPrefix::Bracketed,
+            Outputs::Shared { .. } => PidPrefix::None,
+        }
+    }
+
+    /// Whether the trace goes to stderr, where the tracer's own messages go too.
+    pub fn is_stderr(&self) -> bool {
+        matches!(self, Outputs::Shared { to_file: false, .. })
+    }
+
+    /// A message of the tracer's own (`strace-rs: Process N attached`): into the trace stream when
+    /// that is stderr, so the two keep their order; to stderr directly otherwise.
+    pub fn message(&mut self, text: std::fmt::Arguments<'_>) {
+        match self {
+            Outputs::Shared {
+                out,
+                to_file: false,
+                ..
+            } => {
+                let _ = out.buf().write_fmt(format_args!("strace-rs: {text}"));
+                out.end_line();
+            }
+            _ => eprintln!("strace-rs: {text}"),
+        }
+    }
+
+    /// Closes the file of a process that ended (`-ff`).
+    pub fn close(&mut self, pid: i32) -> io::Result<()> {
+        match self {
+            Outputs::PerProcess { files, .. } => {
+                files.remove(&pid).map_or(Ok(()), |mut out| out.finish())
+            }
+            Outputs::Shared { .. } => Ok(()),
+        }
+    }
+
+    /// Writes out everything and reports the first error.
+    pub fn finish(&mut self) -> Result<(), String> {
+        match self {
+            Outputs::Shared { out, .. } => out.finish().map_err(|e| format!("write error: {e}")),
+            Outputs::PerProcess { files, error, .. } => {
+                let mut first = error
+                    .take()
+                    .map(|(path, e)| format!("Can't fopen '{}': {e}", path.display()));
+                for out in files.values_mut() {
+                    if let Err(e) = out.finish() {
+                        first.get_or_insert(format!("write error: {e}"));
+                    }
+                }
+                first.map_or(Ok(()), Err)
+            }
+        }
+    }
+}

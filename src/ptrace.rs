@@ -14,12 +14,23 @@ const SYSCALL_STOP_SIG: i32 = libc::SIGTRAP | 0x80;
 
 /// Options for every tracee: syscall stops told apart from SIGTRAP, the post-exec stop reported
 /// as an event (not mistaken for a signal), and a spawned child killed if the tracer dies.
-pub fn options(kill_on_exit: bool) -> Options {
+/// With `follow` (`-f`), children are attached by the kernel as they are created.
+pub fn options(kill_on_exit: bool, follow: bool) -> Options {
     let mut opts = Options::PTRACE_O_TRACESYSGOOD | Options::PTRACE_O_TRACEEXEC;
     if kill_on_exit {
         opts |= Options::PTRACE_O_EXITKILL;
     }
+    if follow {
+        opts |= Options::PTRACE_O_TRACECLONE
+            | Options::PTRACE_O_TRACEFORK
+            | Options::PTRACE_O_TRACEVFORK;
+    }
     opts
+}
+
+/// The message of the last event stop: a new child's pid, or the former thread id of an execve.
+pub fn event_msg(pid: i32) -> Result<u64, Errno> {
+    nix_ptrace::getevent(Pid::from_raw(pid)).map(|v| v as u64)
 }
 
 /// What `waitpid` reported about a tracee.
@@ -186,7 +197,7 @@ pub fn syscall_info(pid: i32) -> Result<SyscallInfo, Errno> {
 /// Forks a child that stops itself, then execs `path`. Returns once the child is stopped and
 /// seized, before the exec; the caller resumes it. The child is stopped with SIGSTOP (not
 /// `PTRACE_TRACEME`) so that the parent can `PTRACE_SEIZE` it.
-pub fn spawn(path: &CString, argv: &[CString]) -> Result<i32, Errno> {
+pub fn spawn(path: &CString, argv: &[CString], follow: bool) -> Result<i32, Errno> {
     let mut argv_ptrs: Vec<*const libc::c_char> = argv.iter().map(|a| a.as_ptr()).collect();
     argv_ptrs.push(std::ptr::null());
     let exec_failed: &[u8] = b"strace-rs: exec: ";
@@ -217,7 +228,7 @@ pub fn spawn(path: &CString, argv: &[CString]) -> Result<i32, Errno> {
     if !libc::WIFSTOPPED(status) {
         return Err(Errno::ECHILD);
     }
-    seize(pid, options(true))?;
+    seize(pid, options(true, follow))?;
     // SAFETY: kill has no memory effects.
     Errno::result(unsafe { libc::kill(pid, libc::SIGCONT) })?;
     Ok(pid)

@@ -2,7 +2,7 @@
 
 use crate::decode::{self, Call, Ctx, DecodeOpts, Outcome, Scratch};
 use crate::mem::TraceeMemory;
-use crate::output::{Output, PidPrefix};
+use crate::output::{Output, Outputs, PidPrefix};
 use crate::ptrace::{self, Stop, SyscallInfo};
 use crate::table::SigName;
 use crate::text::Text;
@@ -43,11 +43,29 @@ pub fn catch_fatal_signals() {
     }
 }
 
+/// Which of strace's own messages `-q`, `-qq`, `-qqq` silence.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Quiet {
+    /// `Process N attached` / `detached`.
+    pub attach: bool,
+    /// `+++ exited with N +++` and `+++ killed by ... +++`.
+    pub exit: bool,
+}
+
+impl Quiet {
+    /// From the number of `-q` given.
+    pub fn from_count(n: u8) -> Self {
+        Quiet {
+            attach: n >= 1,
+            exit: n >= 2,
+        }
+    }
+}
+
 /// The settings the loop needs.
 pub struct Config {
     pub decode: DecodeOpts,
-    /// `-o` was given: the pid prefix is written the file way.
-    pub to_file: bool,
+    pub quiet: Quiet,
 }
 
 #[derive(Default)]
@@ -63,6 +81,10 @@ struct Tracee {
     shown: bool,
     /// Started by the tracer (not attached): killed, not detached, when the tracer is stopped.
     spawned: bool,
+    /// Attached with `-p` (or followed from one): announced when detached.
+    attached: bool,
+    /// Its first stop (the attach stop of a followed child) is still to come.
+    fresh: bool,
     /// The number of the last syscall entered, for `restart_syscall`'s note.
     previous_nr: u64,
 }
@@ -81,7 +103,7 @@ pub enum Ending {
 
 pub struct Tracer {
     cfg: Config,
-    out: Output,
+    outs: Outputs,
     tracees: HashMap<i32, Tracee>,
     mem: TraceeMemory,
     scratch: Scratch,
@@ -91,10 +113,10 @@ pub struct Tracer {
 }
 
 impl Tracer {
-    pub fn new(cfg: Config, out: Output) -> Self {
+    pub fn new(cfg: Config, outs: Outputs) -> Self {
         Tracer {
             cfg,
-            out,
+            outs,
             tracees: HashMap::new(),
             mem: TraceeMemory::new(0),
             scratch: Scratch::new(),
@@ -106,23 +128,27 @@ impl Tracer {
     /// Registers a child made by `ptrace::spawn`.
     pub fn add_spawned(&mut self, pid: i32) {
         self.main_pid = Some(pid);
+        let tracee = Tracee {
+            hidden: true,
+            spawned: true,
+            ..Tracee::default()
+        };
+        self.tracees.insert(pid, tracee);
+    }
+
+    /// Registers an attached (seized and interrupted) thread.
+    pub fn add_attached(&mut self, pid: i32) {
         self.tracees.insert(
             pid,
             Tracee {
-                hidden: true,
-                spawned: true,
+                attached: true,
                 ..Tracee::default()
             },
         );
     }
 
-    /// Registers an attached (seized and interrupted) thread.
-    pub fn add_attached(&mut self, pid: i32) {
-        self.tracees.insert(pid, Tracee::default());
-    }
-
-    pub fn output(&mut self) -> &mut Output {
-        &mut self.out
+    pub fn outputs(&mut self) -> &mut Outputs {
+        &mut self.outs
     }
 
     /// Runs until no tracee is left. A fatal signal to the tracer detaches attached processes
@@ -152,40 +178,31 @@ impl Tracer {
     }
 
     fn prefix(&self) -> PidPrefix {
-        match (self.tracees.len() > 1, self.cfg.to_file) {
-            (false, _) => PidPrefix::None,
-            (true, false) => PidPrefix::Bracketed,
-            (true, true) => PidPrefix::Plain,
-        }
+        self.outs.prefix(self.tracees.len())
     }
 
     fn handle(&mut self, stop: Stop) {
         match stop {
             Stop::Syscall { pid } => {
+                self.adopt_if_new(pid);
                 self.on_syscall(pid);
                 self.resume(pid, 0);
             }
             Stop::Signal { pid, sig } => {
+                self.adopt_if_new(pid);
                 self.on_signal(pid, sig);
                 self.resume(pid, sig);
             }
             Stop::Event { pid, event, sig } => {
-                let group_stop = event == libc::PTRACE_EVENT_STOP
-                    && matches!(
-                        sig,
-                        libc::SIGSTOP | libc::SIGTSTP | libc::SIGTTIN | libc::SIGTTOU
-                    );
-                if group_stop {
-                    self.on_group_stop(pid, sig);
-                    if ptrace::listen(pid).is_err() {
-                        self.resume(pid, 0);
-                    }
-                } else {
-                    self.resume(pid, 0);
-                }
+                self.adopt_if_new(pid);
+                self.on_event(pid, event, sig);
             }
             Stop::Exited { pid, code } => {
-                self.on_gone(pid, format_args!("+++ exited with {code} +++"));
+                if !self.cfg.quiet.exit {
+                    self.on_gone(pid, format_args!("+++ exited with {code} +++"));
+                } else {
+                    self.forget(pid);
+                }
                 if Some(pid) == self.main_pid {
                     self.ending = Some(Ending::Exited(code));
                 }
@@ -193,7 +210,11 @@ impl Tracer {
             Stop::Killed { pid, sig, core } => {
                 let name = SigName(sig.into());
                 let core_note = if core { " (core dumped)" } else { "" };
-                self.on_gone(pid, format_args!("+++ killed by {name}{core_note} +++"));
+                if !self.cfg.quiet.exit {
+                    self.on_gone(pid, format_args!("+++ killed by {name}{core_note} +++"));
+                } else {
+                    self.forget(pid);
+                }
                 if Some(pid) == self.main_pid {
                     self.ending = Some(Ending::Killed { sig, core });
                 }
@@ -206,6 +227,93 @@ impl Tracer {
         let _ = ptrace::resume(pid, sig);
     }
 
+    /// A stop of a process not known yet is a followed child whose attach stop arrived before
+    /// its parent's fork event (the kernel does not order the two).
+    fn adopt_if_new(&mut self, pid: i32) {
+        if !self.tracees.contains_key(&pid) {
+            self.adopt(pid);
+        }
+    }
+
+    /// Starts tracing a child the kernel attached because its parent is traced with `-f`.
+    fn adopt(&mut self, pid: i32) {
+        let tracee = Tracee {
+            fresh: true,
+            attached: true,
+            ..Tracee::default()
+        };
+        self.tracees.insert(pid, tracee);
+        // strace announces followed children only where its messages share the trace stream.
+        if !self.cfg.quiet.attach && self.outs.is_stderr() {
+            self.outs.message(format_args!("Process {pid} attached"));
+        }
+    }
+
+    fn on_event(&mut self, pid: i32, event: i32, sig: i32) {
+        match event {
+            libc::PTRACE_EVENT_FORK | libc::PTRACE_EVENT_VFORK | libc::PTRACE_EVENT_CLONE => {
+                if let Ok(child) = ptrace::event_msg(pid) {
+                    let child = child as i32;
+                    if !self.tracees.contains_key(&child) {
+                        self.adopt(child);
+                    }
+                }
+                self.resume(pid, 0);
+            }
+            libc::PTRACE_EVENT_EXEC => {
+                if let Ok(former) = ptrace::event_msg(pid) {
+                    self.on_exec(pid, former as i32);
+                }
+                self.resume(pid, 0);
+            }
+            libc::PTRACE_EVENT_STOP => {
+                let fresh = self
+                    .tracees
+                    .get_mut(&pid)
+                    .map(|t| std::mem::take(&mut t.fresh));
+                let group_stop = matches!(
+                    sig,
+                    libc::SIGSTOP | libc::SIGTSTP | libc::SIGTTIN | libc::SIGTTOU
+                );
+                if group_stop && fresh == Some(false) {
+                    self.on_group_stop(pid, sig);
+                    if ptrace::listen(pid).is_ok() {
+                        return;
+                    }
+                }
+                self.resume(pid, 0);
+            }
+            _ => self.resume(pid, 0),
+        }
+    }
+
+    /// A thread other than the leader called execve: the kernel gives it the leader's pid
+    /// (execve(2)); the leader's old state ends as strace shows it.
+    fn on_exec(&mut self, pid: i32, former: i32) {
+        if former == pid {
+            return;
+        }
+        let Some(execing) = self.tracees.remove(&former) else {
+            return;
+        };
+        if let Some(leader) = self.tracees.remove(&pid) {
+            let prefix = self.outs.prefix(self.tracees.len() + 1);
+            let out = self.outs.for_pid(pid);
+            if let (Some(call), true) = (leader.in_syscall, leader.shown) {
+                continue_line(out, pid, prefix, &call);
+                out.bytes(b" <unfinished ...>)");
+                out.align_return();
+                out.bytes(b"?");
+                out.end_line();
+                out.set_open(None);
+            }
+            out.start_line(pid, prefix);
+            out.bytes(b"+++ superseded by execve +++");
+            out.end_line();
+        }
+        self.tracees.insert(pid, execing);
+    }
+
     fn on_syscall(&mut self, pid: i32) {
         let Ok(info) = ptrace::syscall_info(pid) else {
             return;
@@ -214,6 +322,8 @@ impl Tracer {
         let Some(tracee) = self.tracees.get_mut(&pid) else {
             return;
         };
+        tracee.fresh = false;
+        let out = self.outs.for_pid(pid);
         match info {
             SyscallInfo::Entry { nr, args, sp } => {
                 if tracee.hidden && !tracee.shown && (nr == NR_EXECVE || nr == NR_EXECVEAT) {
@@ -227,9 +337,9 @@ impl Tracer {
                     return;
                 }
                 tracee.shown = true;
-                self.out.start_line(pid, prefix);
-                write_name(&mut self.out, &call);
-                self.out.bytes(b"(");
+                out.start_line(pid, prefix);
+                write_name(out, &call);
+                out.bytes(b"(");
                 self.mem.set_pid(pid);
                 let mut ctx = Ctx {
                     mem: &self.mem,
@@ -237,8 +347,8 @@ impl Tracer {
                     scratch: &mut self.scratch,
                     previous,
                 };
-                decode::entry(&mut Text::new(&mut self.out), &mut ctx, &call);
-                self.out.set_open(Some(pid));
+                decode::entry(&mut Text::new(out), &mut ctx, &call);
+                out.set_open(Some(pid));
             }
             SyscallInfo::Exit { rval, is_error } => {
                 let Some(call) = tracee.in_syscall.take() else {
@@ -250,7 +360,7 @@ impl Tracer {
                 // After a failed first exec the child only reports the error and exits.
                 tracee.hidden = std::mem::take(&mut tracee.first_exec) && is_error;
                 let previous = tracee.previous_nr;
-                self.continue_line(pid, prefix, &call);
+                continue_line(out, pid, prefix, &call);
                 let outcome = if is_error {
                     Outcome::Err(rval.unsigned_abs())
                 } else {
@@ -263,41 +373,28 @@ impl Tracer {
                     scratch: &mut self.scratch,
                     previous,
                 };
-                decode::exit(&mut Text::new(&mut self.out), &mut ctx, &call, outcome);
-                self.out.end_line();
-                self.out.set_open(None);
+                decode::exit(&mut Text::new(out), &mut ctx, &call, outcome);
+                out.end_line();
+                out.set_open(None);
             }
             SyscallInfo::Other => {}
         }
     }
 
-    /// Continues `pid`'s open syscall line, or starts a `<... NAME resumed>` line if another
-    /// process printed in between.
-    fn continue_line(&mut self, pid: i32, prefix: PidPrefix, call: &Call) {
-        if !self.out.is_open(pid) {
-            self.out.start_line(pid, prefix);
-            self.out.bytes(b"<... ");
-            write_name(&mut self.out, call);
-            self.out.bytes(b" resumed>");
-        }
-    }
-
     fn on_signal(&mut self, pid: i32, sig: i32) {
         let prefix = self.prefix();
-        let Some(tracee) = self.tracees.get(&pid) else {
-            return;
-        };
-        if tracee.hidden {
+        if self.tracees.get(&pid).is_none_or(|t| t.hidden) {
             return;
         }
-        self.out.start_line(pid, prefix);
-        let _ = write_fmt(&mut self.out, format_args!("--- {} ", SigName(sig.into())));
+        let out = self.outs.for_pid(pid);
+        out.start_line(pid, prefix);
+        let _ = write_fmt(out, format_args!("--- {} ", SigName(sig.into())));
         match ptrace::siginfo(pid) {
-            Ok(raw) => decode::siginfo(&mut Text::new(&mut self.out), &raw),
-            Err(_) => self.out.bytes(b"{}"),
+            Ok(raw) => decode::siginfo(&mut Text::new(out), &raw),
+            Err(_) => out.bytes(b"{}"),
         }
-        self.out.bytes(b" ---");
-        self.out.end_line();
+        out.bytes(b" ---");
+        out.end_line();
     }
 
     fn on_group_stop(&mut self, pid: i32, sig: i32) {
@@ -305,12 +402,13 @@ impl Tracer {
         if self.tracees.get(&pid).is_none_or(|t| t.hidden) {
             return;
         }
-        self.out.start_line(pid, prefix);
+        let out = self.outs.for_pid(pid);
+        out.start_line(pid, prefix);
         let _ = write_fmt(
-            &mut self.out,
+            out,
             format_args!("--- stopped by {} ---", SigName(sig.into())),
         );
-        self.out.end_line();
+        out.end_line();
     }
 
     /// A tracee exited or was killed: finish its open syscall with `= ?`, then print `line`.
@@ -319,28 +417,35 @@ impl Tracer {
         let Some(tracee) = self.tracees.remove(&pid) else {
             return;
         };
-        if !tracee.shown {
-            return;
-        }
-        if let (Some(call), false) = (tracee.in_syscall, tracee.hidden) {
-            self.continue_line(pid, prefix, &call);
-            // Arguments left for the exit will never be printed: strace marks the cut there.
-            if call.has_exit_args() {
-                self.out.bytes(b" <unfinished ...>");
+        if tracee.shown {
+            let out = self.outs.for_pid(pid);
+            if let (Some(call), false) = (tracee.in_syscall, tracee.hidden) {
+                continue_line(out, pid, prefix, &call);
+                // Arguments left for the exit will never be printed: strace marks the cut there.
+                if call.has_exit_args() {
+                    out.bytes(b" <unfinished ...>");
+                }
+                out.bytes(b")");
+                out.align_return();
+                out.bytes(b"?");
+                out.end_line();
+                out.set_open(None);
             }
-            self.out.bytes(b")");
-            self.out.align_return();
-            self.out.bytes(b"?");
-            self.out.end_line();
-            self.out.set_open(None);
+            out.start_line(pid, prefix);
+            let _ = write_fmt(out, line);
+            out.end_line();
         }
-        self.out.start_line(pid, prefix);
-        let _ = write_fmt(&mut self.out, line);
-        self.out.end_line();
+        let _ = self.outs.close(pid);
     }
 
-    /// Leaves every tracee: the spawned command is sent `sig` (and detached only when
-    /// `spawned_too` is false, on a repeated signal), attached processes are detached.
+    /// Drops a tracee that ended without a line for it (`-qq`).
+    fn forget(&mut self, pid: i32) {
+        self.tracees.remove(&pid);
+        let _ = self.outs.close(pid);
+    }
+
+    /// Leaves every tracee: the spawned command is sent `sig` (and detached only on a repeated
+    /// signal, `first == false`), attached processes are detached.
     fn leave_all(&mut self, sig: i32, first: bool) {
         let pids: Vec<i32> = self.tracees.keys().copied().collect();
         for pid in pids {
@@ -382,16 +487,31 @@ impl Tracer {
             return;
         };
         if let (Some(call), false) = (tracee.in_syscall, tracee.hidden) {
-            self.continue_line(pid, prefix, &call);
-            self.out.bytes(b" <detached ...>");
-            self.out.end_line();
-            self.out.set_open(None);
+            let out = self.outs.for_pid(pid);
+            continue_line(out, pid, prefix, &call);
+            out.bytes(b" <detached ...>");
+            out.end_line();
+            out.set_open(None);
         }
         let _ = ptrace::detach(pid, sig);
-        if !tracee.spawned {
-            let _ = self.out.finish();
-            eprintln!("strace-rs: Process {pid} detached");
+        if tracee.attached && !self.cfg.quiet.attach {
+            if !self.outs.is_stderr() {
+                let _ = self.outs.for_pid(pid).finish();
+            }
+            self.outs.message(format_args!("Process {pid} detached"));
         }
+        let _ = self.outs.close(pid);
+    }
+}
+
+/// Continues `pid`'s open syscall line, or starts a `<... NAME resumed>` line if another
+/// process printed in between.
+fn continue_line(out: &mut Output, pid: i32, prefix: PidPrefix, call: &Call) {
+    if !out.is_open(pid) {
+        out.start_line(pid, prefix);
+        out.bytes(b"<... ");
+        write_name(out, call);
+        out.bytes(b" resumed>");
     }
 }
 
