@@ -111,8 +111,9 @@ fn generate(spec: &Spec) -> TokenStream {
             }
         };
         let first_out = first_out as u8;
+        let classes = sc.class.iter().fold(0u32, |bits, c| bits | c.bit());
         rows[sc.nr as usize] = quote! {
-            Some(SyscallDesc { name: #name, ret: #ret, args: &[#(#args),*], first_out: #first_out })
+            Some(SyscallDesc { name: #name, classes: #classes, ret: #ret, args: &[#(#args),*], first_out: #first_out })
         };
     }
     let nrows = rows.len();
@@ -130,6 +131,8 @@ fn generate(spec: &Spec) -> TokenStream {
         (s.value as usize, quote!(Some(#name)))
     }));
     let nsignals = signals.len();
+    let class_names: Vec<&str> = spec::Class::ALL.iter().map(|c| c.name()).collect();
+    let nclasses = class_names.len();
 
     quote! {
         #(#flag_tables)*
@@ -138,6 +141,8 @@ fn generate(spec: &Spec) -> TokenStream {
         pub static SYSCALLS: [Option<SyscallDesc>; #nrows] = [#(#rows),*];
         /// Errno names and descriptions indexed by value.
         pub static ERRNOS: [Option<ErrnoDesc>; #nerrnos] = [#(#errnos),*];
+        /// Class names by bit: `SyscallDesc::classes & (1 << i)` is class `CLASS_NAMES[i]`.
+        pub static CLASS_NAMES: [&str; #nclasses] = [#(#class_names),*];
         /// Signal names indexed by number.
         pub static SIGNALS: [Option<&str>; #nsignals] = [#(#signals),*];
     }

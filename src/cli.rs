@@ -1,5 +1,6 @@
 //! Command-line options, with strace's letters and meanings.
 
+use crate::filter::{self, SyscallSet};
 use clap::Parser;
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -43,6 +44,18 @@ pub struct Cli {
     #[arg(short = 'q', action = clap::ArgAction::Count)]
     pub quiet: u8,
 
+    /// A qualifying expression, [QUALIFIER=][!]VALUE[,VALUE]...; so far: trace=SET
+    #[arg(short = 'e', value_name = "EXPR")]
+    pub exprs: Vec<String>,
+
+    /// Trace only the syscalls in SET (names, %class, /regex, ?name, all, none; ! negates)
+    #[arg(long = "trace", value_name = "SET")]
+    pub trace: Vec<String>,
+
+    /// List the syscall classes (-e trace=%CLASS) with their syscalls, and exit
+    #[arg(long = "list-classes")]
+    pub list_classes: bool,
+
     /// Attach to the process PID and trace it (repeatable; a comma or space separated list too)
     #[arg(short = 'p', long = "attach", value_name = "PID")]
     pub pids: Vec<String>,
@@ -53,6 +66,26 @@ pub struct Cli {
 }
 
 impl Cli {
+    /// The syscall filter from every `-e trace=` and `--trace=`; as in strace the last wins.
+    pub fn trace_set(&self) -> Result<SyscallSet, String> {
+        let mut set = SyscallSet::all();
+        for expr in &self.exprs {
+            let (qualifier, value) = expr.split_once('=').unwrap_or(("trace", expr));
+            match qualifier {
+                "trace" | "t" => set = filter::parse_trace(value)?,
+                _ => {
+                    return Err(format!(
+                        "invalid -e qualifier '{qualifier}' (supported so far: trace)"
+                    ));
+                }
+            }
+        }
+        for value in &self.trace {
+            set = filter::parse_trace(value)?;
+        }
+        Ok(set)
+    }
+
     /// The pids of every `-p`, split on commas and spaces as strace accepts them.
     pub fn attach_pids(&self) -> Result<Vec<i32>, String> {
         let mut pids = Vec::new();

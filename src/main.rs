@@ -2,6 +2,7 @@
 
 mod cli;
 mod decode;
+mod filter;
 mod mem;
 mod output;
 mod ptrace;
@@ -67,7 +68,12 @@ fn parse_error(e: clap::Error) -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
+    if cli.list_classes {
+        print!("{}", filter::class_listing());
+        return Ok(ExitCode::SUCCESS);
+    }
     let pids = cli.attach_pids()?;
+    let trace = cli.trace_set()?;
     if pids.is_empty() && cli.command.is_empty() {
         return Ok(usage_error("must have PROG [ARGS] or -p PID"));
     }
@@ -84,6 +90,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             max_strlen: cli.string_limit,
         },
         quiet,
+        trace,
     };
     let mut tracer = Tracer::new(cfg, outs);
 

@@ -27,10 +27,88 @@ pub struct Spec {
 pub struct Syscall {
     pub name: String,
     pub nr: u32,
+    /// strace's trace classes (`-e trace=%file`).
+    #[serde(default)]
+    pub class: Vec<Class>,
     #[serde(default)]
     pub ret: RetKind,
     pub args: Option<Vec<Arg>>,
     pub nargs: Option<usize>,
+}
+
+/// strace's syscall classes (strace(1), `-e trace=%CLASS`). `stat_like` and `statfs_like` make
+/// up `%%stat` and `%%statfs`.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Class {
+    Desc,
+    File,
+    Ipc,
+    Network,
+    Process,
+    Signal,
+    Memory,
+    Creds,
+    Clock,
+    Stat,
+    Lstat,
+    Fstat,
+    StatLike,
+    Statfs,
+    Fstatfs,
+    StatfsLike,
+    Pure,
+}
+
+impl Class {
+    /// Every class, in the order of their bits in the generated tables.
+    pub const ALL: [Class; 17] = [
+        Class::Desc,
+        Class::File,
+        Class::Ipc,
+        Class::Network,
+        Class::Process,
+        Class::Signal,
+        Class::Memory,
+        Class::Creds,
+        Class::Clock,
+        Class::Stat,
+        Class::Lstat,
+        Class::Fstat,
+        Class::StatLike,
+        Class::Statfs,
+        Class::Fstatfs,
+        Class::StatfsLike,
+        Class::Pure,
+    ];
+
+    /// The name in `syscalls.toml` and after `%` on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Class::Desc => "desc",
+            Class::File => "file",
+            Class::Ipc => "ipc",
+            Class::Network => "network",
+            Class::Process => "process",
+            Class::Signal => "signal",
+            Class::Memory => "memory",
+            Class::Creds => "creds",
+            Class::Clock => "clock",
+            Class::Stat => "stat",
+            Class::Lstat => "lstat",
+            Class::Fstat => "fstat",
+            Class::StatLike => "stat_like",
+            Class::Statfs => "statfs",
+            Class::Fstatfs => "fstatfs",
+            Class::StatfsLike => "statfs_like",
+            Class::Pure => "pure",
+        }
+    }
+
+    /// This class's bit in `SyscallDesc::classes`.
+    pub fn bit(self) -> u32 {
+        1 << Class::ALL.iter().position(|c| *c == self).unwrap_or(0)
+    }
 }
 
 /// How a return value prints.

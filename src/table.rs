@@ -5,6 +5,8 @@
 #[derive(Debug)]
 pub struct SyscallDesc {
     pub name: &'static str,
+    /// strace's classes, one bit each as `CLASS_NAMES` lists them.
+    pub classes: u32,
     pub ret: RetKind,
     pub args: &'static [ArgDesc],
     /// Index of the first argument printed at syscall exit (`args.len()` when none is).

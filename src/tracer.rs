@@ -1,6 +1,7 @@
 //! The tracer loop: waits for stops, keeps the state of each tracee, and turns stops into lines.
 
 use crate::decode::{self, Call, Ctx, DecodeOpts, Outcome, Scratch};
+use crate::filter::SyscallSet;
 use crate::mem::TraceeMemory;
 use crate::output::{Output, Outputs, PidPrefix};
 use crate::ptrace::{self, Stop, SyscallInfo};
@@ -65,6 +66,8 @@ impl Quiet {
 /// The settings the loop needs.
 pub struct Config {
     pub decode: DecodeOpts,
+    /// `-e trace=`: the syscalls printed.
+    pub trace: SyscallSet,
     pub quiet: Quiet,
 }
 
@@ -72,13 +75,15 @@ pub struct Config {
 struct Tracee {
     /// The syscall whose entry was seen and whose exit was not.
     in_syscall: Option<Call>,
+    /// That syscall is left out by `-e trace=`.
+    filtered: bool,
     /// A spawned child prints nothing until its first execve (the tracer's own fork/stop dance),
     /// and nothing but its end after that execve failed (the tracer's own error exit).
     hidden: bool,
     /// The spawned child's first execve is in progress.
     first_exec: bool,
-    /// Something of this tracee was printed, so its end is printed too.
-    shown: bool,
+    /// Past the spawned child's first execve (or not spawned): its end is reported.
+    exec_started: bool,
     /// Started by the tracer (not attached): killed, not detached, when the tracer is stopped.
     spawned: bool,
     /// Attached with `-p` (or followed from one): announced when detached.
@@ -142,6 +147,7 @@ impl Tracer {
             pid,
             Tracee {
                 attached: true,
+                exec_started: true,
                 ..Tracee::default()
             },
         );
@@ -240,6 +246,7 @@ impl Tracer {
         let tracee = Tracee {
             fresh: true,
             attached: true,
+            exec_started: true,
             ..Tracee::default()
         };
         self.tracees.insert(pid, tracee);
@@ -299,7 +306,7 @@ impl Tracer {
         if let Some(leader) = self.tracees.remove(&pid) {
             let prefix = self.outs.prefix(self.tracees.len() + 1);
             let out = self.outs.for_pid(pid);
-            if let (Some(call), true) = (leader.in_syscall, leader.shown) {
+            if let (Some(call), false) = (leader.in_syscall, leader.hidden || leader.filtered) {
                 continue_line(out, pid, prefix, &call);
                 out.bytes(b" <unfinished ...>)");
                 out.align_return();
@@ -326,17 +333,18 @@ impl Tracer {
         let out = self.outs.for_pid(pid);
         match info {
             SyscallInfo::Entry { nr, args, sp } => {
-                if tracee.hidden && !tracee.shown && (nr == NR_EXECVE || nr == NR_EXECVEAT) {
+                if tracee.hidden && !tracee.exec_started && (nr == NR_EXECVE || nr == NR_EXECVEAT) {
+                    tracee.exec_started = true;
                     tracee.hidden = false;
                     tracee.first_exec = true;
                 }
                 let call = Call::new(nr, args, sp);
                 let previous = std::mem::replace(&mut tracee.previous_nr, nr);
                 tracee.in_syscall = Some(call);
-                if tracee.hidden {
+                tracee.filtered = !self.cfg.trace.contains(nr);
+                if tracee.hidden || tracee.filtered {
                     return;
                 }
-                tracee.shown = true;
                 out.start_line(pid, prefix);
                 write_name(out, &call);
                 out.bytes(b"(");
@@ -359,6 +367,9 @@ impl Tracer {
                 }
                 // After a failed first exec the child only reports the error and exits.
                 tracee.hidden = std::mem::take(&mut tracee.first_exec) && is_error;
+                if tracee.filtered {
+                    return;
+                }
                 let previous = tracee.previous_nr;
                 continue_line(out, pid, prefix, &call);
                 let outcome = if is_error {
@@ -417,9 +428,9 @@ impl Tracer {
         let Some(tracee) = self.tracees.remove(&pid) else {
             return;
         };
-        if tracee.shown {
+        if tracee.exec_started {
             let out = self.outs.for_pid(pid);
-            if let (Some(call), false) = (tracee.in_syscall, tracee.hidden) {
+            if let (Some(call), false) = (tracee.in_syscall, tracee.hidden || tracee.filtered) {
                 continue_line(out, pid, prefix, &call);
                 // Arguments left for the exit will never be printed: strace marks the cut there.
                 if call.has_exit_args() {
@@ -486,7 +497,7 @@ impl Tracer {
         let Some(tracee) = self.tracees.remove(&pid) else {
             return;
         };
-        if let (Some(call), false) = (tracee.in_syscall, tracee.hidden) {
+        if let (Some(call), false) = (tracee.in_syscall, tracee.hidden || tracee.filtered) {
             let out = self.outs.for_pid(pid);
             continue_line(out, pid, prefix, &call);
             out.bytes(b" <detached ...>");
