@@ -18,6 +18,7 @@ pub enum RetKind {
     Fd,
     Octal,
     Noreturn,
+    Fcntl,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -69,6 +70,17 @@ pub enum ArgKind {
     Signo,
     InterruptedCall,
     SigreturnFrame,
+    OutPath,
+    FdPair,
+    Uid,
+    MknodMode,
+    Dirents,
+    Statx,
+    Statfs,
+    FcntlCmd,
+    FcntlArg,
+    IoctlRequest,
+    IoctlArg,
 }
 
 /// Where a buffer's length comes from.
