@@ -382,6 +382,11 @@ impl Sink for Text<'_> {
         buf.push(b')');
     }
 
+    fn ret_signal(&mut self, sig: i64) {
+        self.out.align_return();
+        self.fmt(format_args!("{sig} ({})", SigName(sig)));
+    }
+
     fn ret_enum(&mut self, v: u64, table: &'static EnumTable) {
         self.out.align_return();
         let buf = self.out.buf();

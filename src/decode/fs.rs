@@ -182,6 +182,7 @@ pub fn fcntl_ret<S: Sink>(sink: &mut S, call: &Call, v: i64) {
     match call.args[1] as u32 {
         F_GETFD if v != 0 => sink.ret_flags(v as u64, "flags", &table::FLAGS_FD_FLAGS),
         F_GETFL => sink.ret_flags(v as u64, "flags", &table::FLAGS_OPEN_FLAGS),
+        F_GETSIG if v != 0 => sink.ret_signal(v),
         F_GETLEASE => sink.ret_enum(v as u64, &table::ENUM_LOCK_TYPE),
         F_GET_SEALS if v != 0 => sink.ret_flags(v as u64, "seals", &table::FLAGS_SEALS),
         _ => sink.ret_int(v),

@@ -70,6 +70,8 @@ pub trait Sink {
     /// A return value with its flags (`fcntl(F_GETFL)`): `0x8002 (flags O_RDWR|O_LARGEFILE)`.
     /// `label` says what the flags are (`flags`, `seals`).
     fn ret_flags(&mut self, v: u64, label: &'static str, table: &'static FlagTable);
+    /// A return value that is a signal number (`fcntl(F_GETSIG)`): `10 (SIGUSR1)`.
+    fn ret_signal(&mut self, sig: i64);
     /// A return value with its name (`fcntl(F_GETLEASE)`): `0x2 (F_UNLCK)`.
     fn ret_enum(&mut self, v: u64, table: &'static EnumTable);
     /// A `mode_t` with its file type: `S_IFREG|0644`.
