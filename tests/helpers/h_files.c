@@ -1,6 +1,7 @@
 /* File and descriptor calls: ioctl on a pty and a non-tty, statx, statfs,
  * getdents64, readlink, getcwd, pipe/pipe2, dup3, fcntl, close_range, flock,
- * the *at path calls, chown, truncate. Everything here is independent of the
+ * the *at path calls, chown, truncate, epoll_create1, eventfd2, inotify,
+ * memfd_create, fallocate. Everything here is independent of the
  * machine: no pty numbers, no free-space counts, no absolute paths. */
 #include "helper.h"
 #include <asm/termbits.h>
@@ -156,6 +157,25 @@ int main(int argc, char **argv)
 	syscall(SYS_ftruncate, 4, 5L);
 	syscall(SYS_truncate, "missing", -1L);
 	syscall(SYS_ftruncate, 4, -1L);
+
+	/* event and notification descriptors, memfd, fallocate (fds from 12) */
+	syscall(SYS_epoll_create1, 02000000);
+	syscall(SYS_epoll_create1, 1);
+	syscall(SYS_epoll_create, 10);
+	syscall(SYS_eventfd2, 0, 02000000 | 04000);
+	syscall(SYS_eventfd2, 5, 1);
+	syscall(SYS_eventfd2, 5, 2);
+	syscall(SYS_inotify_init1, 04000 | 02000000);
+	syscall(SYS_inotify_init1, 1);
+	syscall(SYS_inotify_add_watch, 16, "missing", 0x2 | 0x100 | 0x200 | 0x1000000);
+	syscall(SYS_inotify_add_watch, 16, ".", 0xfff);
+	syscall(SYS_inotify_add_watch, 16, ".", 0);
+	syscall(SYS_inotify_rm_watch, 16, 99);
+	syscall(SYS_memfd_create, "name", 1 | 2);
+	syscall(SYS_memfd_create, "name", 0x100);
+	syscall(SYS_fallocate, 4, 0x1 | 0x2, 0L, 4096L);
+	syscall(SYS_fallocate, 99, 0, 0L, 4096L);
+	syscall(SYS_syncfs, 4);
 	syscall(SYS_exit_group, 0);
 	return 0;
 }
