@@ -126,6 +126,10 @@ pub enum RetKind {
     Octal,
     /// The call does not return on success (`exit_group`): `= ?`.
     Noreturn,
+    /// What `fcntl` returns, by its command: a descriptor, `0x1 (flags FD_CLOEXEC)` for
+    /// `F_GETFD`, `0x8002 (flags O_RDWR|O_LARGEFILE)` for `F_GETFL`, `0x2 (F_UNLCK)` for
+    /// `F_GETLEASE`, a number otherwise.
+    Fcntl,
 }
 
 /// One argument of a decoded syscall.
@@ -194,6 +198,33 @@ pub enum ArgKind {
     InterruptedCall,
     /// `rt_sigreturn`'s signal frame, found at the stack pointer (no register is read).
     SigreturnFrame,
+    /// A NUL-terminated path the call wrote (`getcwd`): printed at exit, its address if the
+    /// call failed.
+    OutPath,
+    /// Two descriptors the call wrote (`pipe2`): `[3, 4]`.
+    FdPair,
+    /// A user or group id: `-1` for "unchanged", else unsigned (`chown`).
+    Uid,
+    /// `mknod`'s mode with its file type (`S_IFCHR|0600`), followed by the device
+    /// (`makedev(0x1, 0x3)`) from the next register for character and block devices only.
+    MknodMode,
+    /// A buffer of directory entries (`getdents64`), shown as its address and the number of
+    /// entries the call returned: `0x55e0a4f7a0d0 /* 29 entries */`.
+    Dirents,
+    /// A `struct statx`, abbreviated.
+    Statx,
+    /// A `struct statfs`, in full.
+    Statfs,
+    /// `fcntl`'s command: `F_SETFD`.
+    FcntlCmd,
+    /// `fcntl`'s third argument, by the command (absent for `F_GETFD`): `FD_CLOEXEC`,
+    /// `O_RDONLY|O_NONBLOCK`, a `struct flock`, a signal, a number.
+    FcntlArg,
+    /// `ioctl`'s request: `TCGETS`, or `_IOC(_IOC_READ, 0x54, 0x1, 0x4)` when unknown.
+    IoctlRequest,
+    /// `ioctl`'s third argument, by the request (absent for `FIOCLEX`): a `struct termios`,
+    /// `[0]` for an int pointer, a number, an address.
+    IoctlArg,
 }
 
 impl ArgKind {

@@ -20,6 +20,7 @@ pub enum RetKind {
     Fd,
     Octal,
     Noreturn,
+    Fcntl,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -71,6 +72,17 @@ pub enum ArgKind {
     Signo,
     InterruptedCall,
     SigreturnFrame,
+    OutPath,
+    FdPair,
+    Uid,
+    MknodMode,
+    Dirents,
+    Statx,
+    Statfs,
+    FcntlCmd,
+    FcntlArg,
+    IoctlRequest,
+    IoctlArg,
 }
 
 /// Where a buffer's length comes from.

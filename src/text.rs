@@ -337,9 +337,63 @@ impl Sink for Text<'_> {
         self.out.bytes(b"...");
     }
 
-    fn count(&mut self, n: u64, what: &'static str) {
-        let plural = if n == 1 { "" } else { "s" };
-        self.fmt(format_args!(" /* {n} {what}{plural} */"));
+    fn count(&mut self, n: u64, one: &'static str, many: &'static str) {
+        let what = if n == 1 { one } else { many };
+        self.fmt(format_args!(" /* {n} {what} */"));
+    }
+
+    fn ioctl_code(&mut self, dir: u32, kind: u32, nr: u32, size: u32) {
+        self.element();
+        // _IOC_WRITE and _IOC_READ (<asm-generic/ioctl.h>).
+        let dir = match dir {
+            0 => "_IOC_NONE",
+            1 => "_IOC_WRITE",
+            2 => "_IOC_READ",
+            _ => "_IOC_READ|_IOC_WRITE",
+        };
+        let buf = self.out.buf();
+        let _ = write!(buf, "_IOC({dir}, ");
+        write_hex(buf, u64::from(kind));
+        buf.extend_from_slice(b", ");
+        write_hex(buf, u64::from(nr));
+        buf.extend_from_slice(b", ");
+        write_hex(buf, u64::from(size));
+        buf.push(b')');
+    }
+
+    fn tty_flags(&mut self, fields: &[&'static str], rest: u64, table: &'static FlagTable) {
+        self.element();
+        let buf = self.out.buf();
+        for f in fields {
+            buf.extend_from_slice(f.as_bytes());
+            buf.push(b'|');
+        }
+        if rest != 0 {
+            write_flags(buf, rest, table);
+        }
+    }
+
+    fn ret_flags(&mut self, v: u64, label: &'static str, table: &'static FlagTable) {
+        self.out.align_return();
+        let buf = self.out.buf();
+        write_hex(buf, v);
+        let _ = write!(buf, " ({label} ");
+        write_flags(buf, v, table);
+        buf.push(b')');
+    }
+
+    fn ret_signal(&mut self, sig: i64) {
+        self.out.align_return();
+        self.fmt(format_args!("{sig} ({})", SigName(sig)));
+    }
+
+    fn ret_enum(&mut self, v: u64, table: &'static EnumTable) {
+        self.out.align_return();
+        let buf = self.out.buf();
+        write_hex(buf, v);
+        if let Some(name) = table.name(v) {
+            let _ = write!(buf, " ({name})");
+        }
     }
 
     fn file_mode(&mut self, mode: u32) {

@@ -28,15 +28,7 @@ pub const NOT_YET_DECODED: &[&str] = &[
     // dynamic loader / libc start-up
     "futex",
     // helper set-up before the marker
-    "close_range",
-    "mknodat",
-    "symlink",
     "rt_sigaction",
-    // what cat and ls do
-    "ioctl",
-    "getdents64",
-    "statfs",
-    "statx",
 ];
 
 /// A syscall trace line whose name is in [`NOT_YET_DECODED`].

@@ -5,6 +5,8 @@
 //! One generic loop walks a syscall's argument list from the generated table and calls one
 //! printer per argument kind; there is no per-syscall code here.
 
+mod fs;
+mod ioctl;
 mod signal;
 mod stat;
 mod string;
@@ -55,8 +57,23 @@ pub trait Sink {
     fn end_struct(&mut self, abbreviated: bool);
     /// More elements or fields exist than are shown (`...` in an array).
     fn more(&mut self);
-    /// How many elements an array has, shown after its address (`/* 35 vars */`).
-    fn count(&mut self, n: u64, what: &'static str);
+    /// How many elements an array has, shown after its address (`/* 35 vars */`,
+    /// `/* 1 entries */`): `one` names a single element, `many` any other count.
+    fn count(&mut self, n: u64, one: &'static str, many: &'static str);
+    /// An `ioctl` request no table names, by its parts (`<asm-generic/ioctl.h>`):
+    /// `_IOC(_IOC_READ, 0x54, 0x1, 0x4)`.
+    fn ioctl_code(&mut self, dir: u32, kind: u32, nr: u32, size: u32);
+    /// A terminal flag word (`struct termios`'s `c_oflag`, `c_cflag`): the names of its
+    /// multi-bit fields, each followed by `|`, then the bits of `rest` from `table` (nothing
+    /// when `rest` is zero). strace 6.1 prints exactly that, a trailing `|` included.
+    fn tty_flags(&mut self, fields: &[&'static str], rest: u64, table: &'static FlagTable);
+    /// A return value with its flags (`fcntl(F_GETFL)`): `0x8002 (flags O_RDWR|O_LARGEFILE)`.
+    /// `label` says what the flags are (`flags`, `seals`).
+    fn ret_flags(&mut self, v: u64, label: &'static str, table: &'static FlagTable);
+    /// A return value that is a signal number (`fcntl(F_GETSIG)`): `10 (SIGUSR1)`.
+    fn ret_signal(&mut self, sig: i64);
+    /// A return value with its name (`fcntl(F_GETLEASE)`): `0x2 (F_UNLCK)`.
+    fn ret_enum(&mut self, v: u64, table: &'static EnumTable);
     /// A `mode_t` with its file type: `S_IFREG|0644`.
     fn file_mode(&mut self, mode: u32);
     /// A device number: `makedev(0x1, 0x3)`.
@@ -148,9 +165,7 @@ fn args<S: Sink, M: Memory>(
         .take(range.end)
         .skip(range.start)
     {
-        if let Some(show_if) = desc.show_if
-            && call.args[show_if.arg as usize] & show_if.mask == 0
-        {
+        if !present(desc, call) {
             continue;
         }
         if printed {
@@ -160,6 +175,21 @@ fn args<S: Sink, M: Memory>(
         arg(sink, ctx, desc.kind, call, call.args[i], outcome);
     }
     printed
+}
+
+/// Whether an argument is printed: its `show_if`, and for the kinds whose presence depends
+/// on another argument (`fcntl(3, F_GETFD)` has no third), their own rule.
+fn present(desc: &ArgDesc, call: &Call) -> bool {
+    if let Some(show_if) = desc.show_if
+        && call.args[show_if.arg as usize] & show_if.mask == 0
+    {
+        return false;
+    }
+    match desc.kind {
+        ArgKind::FcntlArg => fs::fcntl_has_arg(call.args[1]),
+        ArgKind::IoctlArg => ioctl::has_arg(call.args[1]),
+        _ => true,
+    }
 }
 
 /// Prints one argument of kind `kind` with raw value `v`.
@@ -192,7 +222,15 @@ fn arg<S: Sink, M: Memory>(
         ArgKind::Argv => string::argv(sink, ctx, v),
         ArgKind::Envp => string::envp(sink, ctx, v),
         // Output arguments of a failed call hold nothing: strace shows their address.
-        ArgKind::Buffer(_) | ArgKind::HexBuffer(_) | ArgKind::Stat | ArgKind::Rlimit
+        ArgKind::Buffer(_)
+        | ArgKind::HexBuffer(_)
+        | ArgKind::Stat
+        | ArgKind::Rlimit
+        | ArgKind::OutPath
+        | ArgKind::FdPair
+        | ArgKind::Dirents
+        | ArgKind::Statx
+        | ArgKind::Statfs
             if matches!(outcome, Some(Outcome::Err(_))) =>
         {
             sink.addr(v)
@@ -206,6 +244,19 @@ fn arg<S: Sink, M: Memory>(
         ArgKind::Rlimit => structs::rlimit(sink, ctx, v),
         ArgKind::SigreturnFrame => signal::sigreturn_frame(sink, ctx, call.sp),
         ArgKind::Stat => stat::stat(sink, ctx, v),
+        ArgKind::OutPath => string::path(sink, ctx, v),
+        ArgKind::FdPair => fs::fd_pair(sink, ctx, v),
+        // -1 means "leave unchanged" (chown(2)); other ids are unsigned.
+        ArgKind::Uid if v as u32 == u32::MAX => sink.int(-1),
+        ArgKind::Uid => sink.uint(u64::from(v as u32)),
+        ArgKind::MknodMode => fs::mknod_mode(sink, call, v),
+        ArgKind::Dirents => fs::dirents(sink, ctx, v, outcome),
+        ArgKind::Statx => stat::statx(sink, ctx, v),
+        ArgKind::Statfs => stat::statfs(sink, ctx, v),
+        ArgKind::FcntlCmd => sink.enumeration(u64::from(v as u32), &table::ENUM_FCNTL_CMD),
+        ArgKind::FcntlArg => fs::fcntl_arg(sink, ctx, call, v, outcome),
+        ArgKind::IoctlRequest => ioctl::request(sink, v),
+        ArgKind::IoctlArg => ioctl::arg(sink, ctx, call, v, outcome),
         // strace names syscall 0 when it never saw the interrupted call (after an attach).
         ArgKind::InterruptedCall => {
             sink.interrupted_call(table::syscall(ctx.previous).map_or("read", |d| d.name))
@@ -248,7 +299,10 @@ impl Call {
 
     /// Whether some arguments are printed only when the call returns.
     pub fn has_exit_args(&self) -> bool {
-        self.first_out() < self.arg_descs().len()
+        let descs = self.arg_descs();
+        descs[self.first_out().min(descs.len())..]
+            .iter()
+            .any(|d| present(d, self))
     }
 
     fn first_out(&self) -> usize {
@@ -262,7 +316,11 @@ impl Call {
 pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call) {
     let descs = call.arg_descs();
     let first_out = call.first_out();
-    if args(sink, ctx, call, 0..first_out, None) && first_out < descs.len() {
+    if args(sink, ctx, call, 0..first_out, None)
+        && descs[first_out.min(descs.len())..]
+            .iter()
+            .any(|d| present(d, call))
+    {
         sink.arg_sep();
     }
 }
@@ -294,6 +352,7 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, _ctx: &mut Ctx<'_, M>, call: &Call, out
             RetKind::Hex => sink.ret_hex(v as u64),
             RetKind::Octal => sink.ret_octal(v as u64),
             RetKind::Int | RetKind::Fd | RetKind::Noreturn => sink.ret_int(v),
+            RetKind::Fcntl => fs::fcntl_ret(sink, call, v),
         },
     }
 }

@@ -5,6 +5,7 @@
 use super::structs::read_struct;
 use super::{Ctx, Sink};
 use crate::mem::Memory;
+use crate::table;
 use std::mem::{offset_of, size_of};
 
 /// `S_IFMT` and the device types, from `<linux/stat.h>`.
@@ -29,4 +30,72 @@ pub fn stat<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
         }
         sink.end_struct(true);
     });
+}
+
+/// `struct statx` (`<linux/stat.h>`), abbreviated as strace prints it by default:
+/// `{stx_mask=STATX_ALL|STATX_MNT_ID, stx_attributes=0, stx_mode=S_IFREG|0644,
+/// stx_size=3, ...}`.
+pub fn statx<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    // Offsets of stx_mask, stx_attributes, stx_mode and stx_size in <linux/stat.h>.
+    read_struct(sink, ctx, addr, 256, |sink, _, raw| {
+        sink.begin_struct();
+        sink.field("stx_mask");
+        sink.flags(u64::from(raw.u32(0)), &table::FLAGS_STATX_MASK);
+        sink.field("stx_attributes");
+        sink.flags(raw.u64(8), &table::FLAGS_STATX_ATTRIBUTES);
+        sink.field("stx_mode");
+        sink.file_mode(u32::from(raw.u16(28)));
+        sink.field("stx_size");
+        sink.uint(raw.u64(40));
+        sink.end_struct(true);
+    });
+}
+
+/// `struct statfs` (x86_64 `<asm-generic/statfs.h>` with 64-bit words), every field:
+/// `{f_type=EXT2_SUPER_MAGIC, f_bsize=4096, ..., f_fsid={val=[0x1, 0x2]}, f_namelen=255,
+/// f_frsize=4096, f_flags=ST_VALID|ST_RELATIME}`.
+pub fn statfs<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(
+        sink,
+        ctx,
+        addr,
+        size_of::<libc::statfs>(),
+        |sink, _, raw| {
+            sink.begin_struct();
+            sink.field("f_type");
+            sink.enumeration(
+                raw.u64(offset_of!(libc::statfs, f_type)),
+                &table::ENUM_FS_MAGIC,
+            );
+            for (name, off) in [
+                ("f_bsize", offset_of!(libc::statfs, f_bsize)),
+                ("f_blocks", offset_of!(libc::statfs, f_blocks)),
+                ("f_bfree", offset_of!(libc::statfs, f_bfree)),
+                ("f_bavail", offset_of!(libc::statfs, f_bavail)),
+                ("f_files", offset_of!(libc::statfs, f_files)),
+                ("f_ffree", offset_of!(libc::statfs, f_ffree)),
+            ] {
+                sink.field(name);
+                sink.uint(raw.u64(off));
+            }
+            let fsid = offset_of!(libc::statfs, f_fsid);
+            sink.field("f_fsid");
+            sink.begin_struct();
+            sink.field("val");
+            sink.begin_array();
+            sink.hex(u64::from(raw.u32(fsid)));
+            sink.hex(u64::from(raw.u32(fsid + 4)));
+            sink.end_array();
+            sink.end_struct(false);
+            sink.field("f_namelen");
+            sink.int(raw.i64(offset_of!(libc::statfs, f_namelen)));
+            sink.field("f_frsize");
+            sink.int(raw.i64(offset_of!(libc::statfs, f_frsize)));
+            sink.field("f_flags");
+            // f_flags follows f_frsize (<asm-generic/statfs.h>); the libc crate hides it.
+            let flags = offset_of!(libc::statfs, f_frsize) + 8;
+            sink.flags(raw.u64(flags), &table::FLAGS_STATFS_FLAGS);
+            sink.end_struct(false);
+        },
+    );
 }

@@ -104,5 +104,5 @@ pub fn envp<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
             Err(_) => return,
         }
     }
-    sink.count(n, "var");
+    sink.count(n, "var", "vars");
 }

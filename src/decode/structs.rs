@@ -18,6 +18,12 @@ impl Raw<'_> {
             .and_then(|b| b.try_into().ok())
             .unwrap_or([0; N])
     }
+    pub fn i16(&self, off: usize) -> i16 {
+        i16::from_ne_bytes(self.bytes(off))
+    }
+    pub fn u16(&self, off: usize) -> u16 {
+        u16::from_ne_bytes(self.bytes(off))
+    }
     pub fn u32(&self, off: usize) -> u32 {
         u32::from_ne_bytes(self.bytes(off))
     }

@@ -611,3 +611,295 @@ fn rt_sigreturn_and_sigsets() {
         "{mask=[INT TERM RT_2]} ~[KILL] [] 0x130"
     );
 }
+
+const NR_IOCTL: u64 = 16;
+const NR_PIPE2: u64 = 293;
+const NR_FCNTL: u64 = 72;
+const NR_GETDENTS64: u64 = 217;
+const NR_STATX: u64 = 332;
+const NR_FSTATFS: u64 = 138;
+const NR_MKNODAT: u64 = 259;
+const NR_GETCWD: u64 = 79;
+const NR_CHOWN: u64 = 92;
+const ENOTTY: u64 = 25;
+
+fn words(ws: &[u32]) -> Vec<u8> {
+    ws.iter().flat_map(|w| w.to_ne_bytes()).collect()
+}
+
+#[test]
+fn ioctl_termios_winsize_and_ints() {
+    // struct termios as a pty starts (<asm-generic/termbits.h> values).
+    let mut termios = words(&[0o2400, 0o5, 0o277, 0o105073]);
+    termios.resize(36, 0);
+    let mem = FakeMemory::new()
+        .with(0x1000, &termios)
+        .with(0x2000, &[24, 0, 80, 0, 0, 0, 0, 0])
+        .with(0x3000, &7i32.to_ne_bytes());
+    assert_eq!(
+        line(NR_IOCTL, [1, 0x5401, 0x1000, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "ioctl(1, TCGETS, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE, ...}) = 0"
+    );
+    // A failed get shows the address; a set shows its struct whatever the outcome.
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [1, 0x5401, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOTTY)
+        ),
+        "ioctl(1, TCGETS, 0x1000)                = -1 ENOTTY (Inappropriate ioctl for device)"
+    );
+    let zero = FakeMemory::new().with(0x1000, &[0; 36]);
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [1, 0x5404, 0x1000, 0, 0, 0],
+            &zero,
+            Outcome::Err(EBADF)
+        ),
+        "ioctl(1, SNDCTL_TMR_CONTINUE or TCSETSF, {c_iflag=, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|, c_cflag=B0|CS5|, c_lflag=, ...}) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [1, 0x5402, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EFAULT)
+        ),
+        "ioctl(1, SNDCTL_TMR_START or TCSETS, NULL) = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [1, 0x5402, 0x8, 0, 0, 0],
+            &mem,
+            Outcome::Err(EFAULT)
+        ),
+        "ioctl(1, SNDCTL_TMR_START or TCSETS, 0x8) = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(NR_IOCTL, [3, 0x5414, 0x2000, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "ioctl(3, TIOCSWINSZ, {ws_row=24, ws_col=80, ws_xpixel=0, ws_ypixel=0}) = 0"
+    );
+    assert_eq!(
+        line(NR_IOCTL, [3, 0x541b, 0x3000, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "ioctl(3, FIONREAD, [7])                 = 0"
+    );
+    assert_eq!(
+        line(NR_IOCTL, [3, 0x5451, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "ioctl(3, FIOCLEX)                       = 0"
+    );
+    assert_eq!(
+        line(NR_IOCTL, [3, 0x540b, 2, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "ioctl(3, TCFLSH, TCIOFLUSH)             = 0"
+    );
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [0, 0xc0105599, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOTTY)
+        ),
+        "ioctl(0, _IOC(_IOC_READ|_IOC_WRITE, 0x55, 0x99, 0x10), 0x1000) = -1 ENOTTY (Inappropriate ioctl for device)"
+    );
+}
+
+#[test]
+fn fcntl_by_command() {
+    // struct flock: l_type F_WRLCK, l_whence SEEK_SET, l_start 10, l_len 20, l_pid 42.
+    let mut flock = vec![1, 0, 0, 0, 0, 0, 0, 0];
+    flock.extend(10i64.to_ne_bytes());
+    flock.extend(20i64.to_ne_bytes());
+    flock.extend(42i32.to_ne_bytes());
+    flock.extend([0; 4]);
+    let mem = FakeMemory::new().with(0x1000, &flock);
+    assert_eq!(
+        line(NR_FCNTL, [3, 1, 0, 0, 0, 0], &mem, Outcome::Ok(1)),
+        "fcntl(3, F_GETFD)                       = 0x1 (flags FD_CLOEXEC)"
+    );
+    assert_eq!(
+        line(NR_FCNTL, [3, 1, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "fcntl(3, F_GETFD)                       = 0"
+    );
+    assert_eq!(
+        line(NR_FCNTL, [3, 3, 0, 0, 0, 0], &mem, Outcome::Ok(0x8002)),
+        "fcntl(3, F_GETFL)                       = 0x8002 (flags O_RDWR|O_LARGEFILE)"
+    );
+    assert_eq!(
+        line(NR_FCNTL, [3, 4, 0o4000, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "fcntl(3, F_SETFL, O_RDONLY|O_NONBLOCK)  = 0"
+    );
+    assert_eq!(
+        line(NR_FCNTL, [3, 6, 0x1000, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "fcntl(3, F_SETLK, {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=10, l_len=20}) = 0"
+    );
+    assert_eq!(
+        line(NR_FCNTL, [3, 5, 0x1000, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "fcntl(3, F_GETLK, {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=10, l_len=20, l_pid=42}) = 0"
+    );
+    assert_eq!(
+        line(NR_FCNTL, [3, 5, 0x8, 0, 0, 0], &mem, Outcome::Err(EFAULT)),
+        "fcntl(3, F_GETLK, 0x8)                  = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(NR_FCNTL, [3, 6, 0, 0, 0, 0], &mem, Outcome::Err(EFAULT)),
+        "fcntl(3, F_SETLK, NULL)                 = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(NR_FCNTL, [3, 11, 0, 0, 0, 0], &mem, Outcome::Ok(10)),
+        "fcntl(3, F_GETSIG)                      = 10 (SIGUSR1)"
+    );
+    assert_eq!(
+        line(NR_FCNTL, [3, 1025, 0, 0, 0, 0], &mem, Outcome::Ok(2)),
+        "fcntl(3, F_GETLEASE)                    = 0x2 (F_UNLCK)"
+    );
+    assert_eq!(
+        line(NR_FCNTL, [3, 1234, 5, 0, 0, 0], &mem, Outcome::Err(EINVAL)),
+        "fcntl(3, 0x4d2 /* F_??? */, 0x5)        = -1 EINVAL (Invalid argument)"
+    );
+}
+
+#[test]
+fn pipe2_getcwd_chown_mknodat() {
+    let mem = FakeMemory::new()
+        .with(0x1000, &words(&[3, 4]))
+        .with(0x2000, b"/tmp\0")
+        .with(0x3000, b"dev\0");
+    assert_eq!(
+        line(
+            NR_PIPE2,
+            [0x1000, 0o2004000, 0, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "pipe2([3, 4], O_NONBLOCK|O_CLOEXEC)     = 0"
+    );
+    assert_eq!(
+        line(NR_PIPE2, [0, 0, 0, 0, 0, 0], &mem, Outcome::Err(EFAULT)),
+        "pipe2(NULL, 0)                          = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(NR_PIPE2, [0x8, 0, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "pipe2(0x8, 0)                           = 0"
+    );
+    assert_eq!(
+        line(NR_GETCWD, [0x2000, 4096, 0, 0, 0, 0], &mem, Outcome::Ok(5)),
+        "getcwd(\"/tmp\", 4096)                    = 5"
+    );
+    assert_eq!(
+        line(NR_GETCWD, [0x2000, 2, 0, 0, 0, 0], &mem, Outcome::Err(34)),
+        "getcwd(0x2000, 2)                       = -1 ERANGE (Numerical result out of range)"
+    );
+    assert_eq!(
+        line(
+            NR_CHOWN,
+            [0x3000, 0xffff_ffff, 1000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "chown(\"dev\", -1, 1000)                  = 0"
+    );
+    assert_eq!(
+        line(
+            NR_MKNODAT,
+            [AT_FDCWD, 0x3000, 0o20600, 0x103, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "mknodat(AT_FDCWD, \"dev\", S_IFCHR|0600, makedev(0x1, 0x3)) = 0"
+    );
+    assert_eq!(
+        line(
+            NR_MKNODAT,
+            [AT_FDCWD, 0x3000, 0o600, 0x103, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "mknodat(AT_FDCWD, \"dev\", 0600)          = 0"
+    );
+}
+
+#[test]
+fn getdents_statx_statfs() {
+    // Two linux_dirent64 records of 24 bytes (d_reclen at offset 16).
+    let mut dents = vec![0u8; 48];
+    dents[16] = 24;
+    dents[24 + 16] = 24;
+    let mut statx = vec![0u8; 256];
+    statx[0..4].copy_from_slice(&0x17ffu32.to_ne_bytes());
+    statx[8..16].copy_from_slice(&0x2000u64.to_ne_bytes());
+    statx[28..30].copy_from_slice(&0o40755u16.to_ne_bytes());
+    statx[40..48].copy_from_slice(&4096u64.to_ne_bytes());
+    let mut statfs = vec![0u8; 120];
+    let put =
+        |b: &mut Vec<u8>, off: usize, v: u64| b[off..off + 8].copy_from_slice(&v.to_ne_bytes());
+    put(&mut statfs, 0, 0x01021994);
+    put(&mut statfs, 8, 4096);
+    put(&mut statfs, 56, 0x0000_0002_0000_0001);
+    put(&mut statfs, 64, 255);
+    put(&mut statfs, 72, 4096);
+    put(&mut statfs, 80, 0x1020);
+    let mem = FakeMemory::new()
+        .with(0x1000, &dents)
+        .with(0x2000, &statx)
+        .with(0x3000, &statfs)
+        .with(0x4000, b"/\0");
+    assert_eq!(
+        line(
+            NR_GETDENTS64,
+            [3, 0x1000, 32768, 0, 0, 0],
+            &mem,
+            Outcome::Ok(48)
+        ),
+        "getdents64(3, 0x1000 /* 2 entries */, 32768) = 48"
+    );
+    assert_eq!(
+        line(NR_GETDENTS64, [3, 0, 10, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "getdents64(3, NULL /* 0 entries */, 10) = 0"
+    );
+    assert_eq!(
+        line(
+            NR_GETDENTS64,
+            [3, 0x1000, 10, 0, 0, 0],
+            &mem,
+            Outcome::Err(EBADF)
+        ),
+        "getdents64(3, 0x1000, 10)               = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        line(
+            NR_STATX,
+            [AT_FDCWD, 0x4000, 0x800, 0x2, 0x2000, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "statx(AT_FDCWD, \"/\", AT_STATX_SYNC_AS_STAT|AT_NO_AUTOMOUNT, STATX_MODE, {stx_mask=STATX_BASIC_STATS|STATX_MNT_ID, stx_attributes=STATX_ATTR_MOUNT_ROOT, stx_mode=S_IFDIR|0755, stx_size=4096, ...}) = 0"
+    );
+    assert_eq!(
+        line(
+            NR_STATX,
+            [AT_FDCWD, 0x4000, 0, 0xfff, 0x8, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "statx(AT_FDCWD, \"/\", AT_STATX_SYNC_AS_STAT, STATX_ALL, 0x8) = 0"
+    );
+    assert_eq!(
+        line(
+            NR_STATX,
+            [AT_FDCWD, 0x4000, 0, 0x80000000, 0, 0],
+            &mem,
+            Outcome::Err(EFAULT)
+        ),
+        "statx(AT_FDCWD, \"/\", AT_STATX_SYNC_AS_STAT, 0x80000000 /* STATX_??? */, NULL) = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(NR_FSTATFS, [3, 0x3000, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "fstatfs(3, {f_type=TMPFS_MAGIC, f_bsize=4096, f_blocks=0, f_bfree=0, f_bavail=0, f_files=0, f_ffree=0, f_fsid={val=[0x1, 0x2]}, f_namelen=255, f_frsize=4096, f_flags=ST_VALID|ST_RELATIME}) = 0"
+    );
+    assert_eq!(
+        line(NR_FSTATFS, [3, 0, 0, 0, 0, 0], &mem, Outcome::Err(EFAULT)),
+        "fstatfs(3, NULL)                        = -1 EFAULT (Bad address)"
+    );
+}

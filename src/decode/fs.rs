@@ -1,0 +1,190 @@
+//! Printers for descriptor and file-system values: descriptor pairs, `mknod`'s mode and
+//! device, directory entry buffers, and `fcntl`'s command-dependent argument and result.
+
+use super::structs::read_struct;
+use super::{Call, Ctx, Outcome, Sink};
+use crate::mem::Memory;
+use crate::table::{self, ArgKind};
+
+/// `int[2]` written by `pipe`/`pipe2`: `[3, 4]`.
+pub fn fd_pair<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(sink, ctx, addr, 8, |sink, _, raw| {
+        sink.begin_array();
+        sink.fd(raw.i32(0));
+        sink.fd(raw.i32(4));
+        sink.end_array();
+    });
+}
+
+/// File type bits and the device types (`<linux/stat.h>`).
+const S_IFMT: u32 = 0o170000;
+const S_IFCHR: u32 = 0o020000;
+const S_IFBLK: u32 = 0o060000;
+
+/// `mknod`'s mode, then the device from the next register when the mode makes one
+/// (mknod(2): `dev` is used only for character and block devices; strace prints it only then).
+pub fn mknod_mode<S: Sink>(sink: &mut S, call: &Call, v: u64) {
+    // umode_t is 16 bits wide.
+    let mode = (v & 0o177777) as u32;
+    sink.file_mode(mode);
+    let file_type = mode & S_IFMT;
+    if file_type != S_IFCHR && file_type != S_IFBLK {
+        return;
+    }
+    let descs = call.arg_descs();
+    let Some(i) = descs
+        .iter()
+        .position(|d| matches!(d.kind, ArgKind::MknodMode))
+    else {
+        return;
+    };
+    if let Some(&dev) = call.args.get(i + 1) {
+        // The kernel takes an `unsigned int` in the new_encode_dev() format, which the C
+        // library's major()/minor() read the same way for 32-bit values.
+        let dev = u64::from(dev as u32);
+        sink.arg_sep();
+        sink.dev(libc::major(dev), libc::minor(dev));
+    }
+}
+
+/// The most directory-entry bytes read to count the entries.
+const MAX_DIRENTS: usize = 1 << 20;
+/// `d_reclen`'s offset, the same in `struct linux_dirent` and `struct linux_dirent64`.
+const D_RECLEN: usize = 16;
+
+/// A `getdents`/`getdents64` buffer: its address and the number of entries the call
+/// returned, `0x55e0a4f7a0d0 /* 29 entries */` (strace says `entries` whatever the count).
+pub fn dirents<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    outcome: Option<Outcome>,
+) {
+    sink.addr(addr);
+    let len = match outcome {
+        Some(Outcome::Ok(n)) => usize::try_from(n).unwrap_or(0).min(MAX_DIRENTS),
+        _ => return,
+    };
+    let buf = ctx.scratch.buf(len);
+    if len > 0 && ctx.mem.read(addr, buf).is_err() {
+        return;
+    }
+    let mut n = 0;
+    let mut off = 0;
+    while off + D_RECLEN + 2 <= len {
+        let reclen = u16::from_ne_bytes([buf[off + D_RECLEN], buf[off + D_RECLEN + 1]]);
+        if reclen == 0 {
+            break;
+        }
+        n += 1;
+        off += usize::from(reclen);
+    }
+    sink.count(n, "entries", "entries");
+}
+
+// fcntl commands (<asm-generic/fcntl.h>, <linux/fcntl.h>).
+const F_DUPFD: u32 = 0;
+const F_GETFD: u32 = 1;
+const F_SETFD: u32 = 2;
+const F_GETFL: u32 = 3;
+const F_SETFL: u32 = 4;
+const F_GETLK: u32 = 5;
+const F_SETLK: u32 = 6;
+const F_SETLKW: u32 = 7;
+const F_SETOWN: u32 = 8;
+const F_GETOWN: u32 = 9;
+const F_SETSIG: u32 = 10;
+const F_GETSIG: u32 = 11;
+const F_SETOWN_EX: u32 = 15;
+const F_GETOWN_EX: u32 = 16;
+const F_OFD_GETLK: u32 = 36;
+const F_OFD_SETLK: u32 = 37;
+const F_OFD_SETLKW: u32 = 38;
+const F_SETLEASE: u32 = 1024;
+const F_GETLEASE: u32 = 1025;
+const F_NOTIFY: u32 = 1026;
+const F_DUPFD_CLOEXEC: u32 = 1030;
+const F_SETPIPE_SZ: u32 = 1031;
+const F_GETPIPE_SZ: u32 = 1032;
+const F_ADD_SEALS: u32 = 1033;
+const F_GET_SEALS: u32 = 1034;
+
+/// Whether `fcntl`'s third argument is shown: the commands that take none omit it.
+pub fn fcntl_has_arg(cmd: u64) -> bool {
+    !matches!(
+        cmd as u32,
+        F_GETFD | F_GETFL | F_GETOWN | F_GETSIG | F_GETLEASE | F_GETPIPE_SZ | F_GET_SEALS
+    )
+}
+
+/// `fcntl`'s third argument, by the command in `call.args[1]`.
+pub fn fcntl_arg<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    call: &Call,
+    v: u64,
+    outcome: Option<Outcome>,
+) {
+    let failed = matches!(outcome, Some(Outcome::Err(_)));
+    match call.args[1] as u32 {
+        F_DUPFD | F_DUPFD_CLOEXEC => sink.fd(v as i32),
+        F_SETFD => sink.flags(u64::from(v as u32), &table::FLAGS_FD_FLAGS),
+        F_SETFL => sink.flags(u64::from(v as u32), &table::FLAGS_OPEN_FLAGS),
+        F_SETLK | F_SETLKW | F_OFD_SETLK | F_OFD_SETLKW => flock(sink, ctx, v, false),
+        F_GETLK | F_OFD_GETLK if failed => sink.addr(v),
+        F_GETLK | F_OFD_GETLK => flock(sink, ctx, v, true),
+        F_SETSIG => sink.signal(i64::from(v as i32)),
+        F_SETLEASE => sink.enumeration(u64::from(v as u32), &table::ENUM_LOCK_TYPE),
+        F_NOTIFY => sink.flags(u64::from(v as u32), &table::FLAGS_DNOTIFY_FLAGS),
+        F_ADD_SEALS => sink.flags(u64::from(v as u32), &table::FLAGS_SEALS),
+        F_GETOWN_EX if failed => sink.addr(v),
+        F_SETOWN_EX | F_GETOWN_EX => owner_ex(sink, ctx, v),
+        F_SETOWN | F_SETPIPE_SZ => sink.int(i64::from(v as i32)),
+        _ => sink.hex(v),
+    }
+}
+
+/// `struct flock` (`<asm-generic/fcntl.h>`, x86_64 layout): `l_pid` only when the kernel
+/// filled it in (the GETLK commands).
+fn flock<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, with_pid: bool) {
+    read_struct(sink, ctx, addr, 32, |sink, _, raw| {
+        sink.begin_struct();
+        sink.field("l_type");
+        sink.enumeration(raw.i16(0) as u16 as u64, &table::ENUM_LOCK_TYPE);
+        sink.field("l_whence");
+        sink.enumeration(raw.i16(2) as u16 as u64, &table::ENUM_SEEK_WHENCE);
+        sink.field("l_start");
+        sink.int(raw.i64(8));
+        sink.field("l_len");
+        sink.int(raw.i64(16));
+        if with_pid {
+            sink.field("l_pid");
+            sink.int(i64::from(raw.i32(24)));
+        }
+        sink.end_struct(false);
+    });
+}
+
+/// `struct f_owner_ex` (`<linux/fcntl.h>`): `{type=F_OWNER_PID, pid=0}`.
+fn owner_ex<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(sink, ctx, addr, 8, |sink, _, raw| {
+        sink.begin_struct();
+        sink.field("type");
+        sink.enumeration(u64::from(raw.u32(0)), &table::ENUM_F_OWNER_TYPE);
+        sink.field("pid");
+        sink.int(i64::from(raw.i32(4)));
+        sink.end_struct(false);
+    });
+}
+
+/// What a successful `fcntl` returned, by its command.
+pub fn fcntl_ret<S: Sink>(sink: &mut S, call: &Call, v: i64) {
+    match call.args[1] as u32 {
+        F_GETFD if v != 0 => sink.ret_flags(v as u64, "flags", &table::FLAGS_FD_FLAGS),
+        F_GETFL => sink.ret_flags(v as u64, "flags", &table::FLAGS_OPEN_FLAGS),
+        F_GETSIG if v != 0 => sink.ret_signal(v),
+        F_GETLEASE => sink.ret_enum(v as u64, &table::ENUM_LOCK_TYPE),
+        F_GET_SEALS if v != 0 => sink.ret_flags(v as u64, "seals", &table::FLAGS_SEALS),
+        _ => sink.ret_int(v),
+    }
+}

@@ -1,0 +1,267 @@
+//! `ioctl`: the request's name, and the third argument by the request. strace 6.1 knows
+//! thousands of requests; this names those of `syscalls.toml`'s `ioctl_request` table
+//! (terminals and a few generic ones) and decodes the arguments of the common terminal
+//! requests. Others print as `_IOC(...)` with the argument in hex.
+
+use super::structs::read_struct;
+use super::{Call, Ctx, Outcome, Sink};
+use crate::mem::Memory;
+use crate::table;
+
+// Requests from <asm-generic/ioctls.h>.
+const TCGETS: u32 = 0x5401;
+const TCSETS: u32 = 0x5402;
+const TCSETSW: u32 = 0x5403;
+const TCSETSF: u32 = 0x5404;
+const TCGETA: u32 = 0x5405;
+const TCSETA: u32 = 0x5406;
+const TCSETAW: u32 = 0x5407;
+const TCSETAF: u32 = 0x5408;
+const TCSBRK: u32 = 0x5409;
+const TCXONC: u32 = 0x540a;
+const TCFLSH: u32 = 0x540b;
+const TIOCEXCL: u32 = 0x540c;
+const TIOCNXCL: u32 = 0x540d;
+const TIOCSCTTY: u32 = 0x540e;
+const TIOCGPGRP: u32 = 0x540f;
+const TIOCSPGRP: u32 = 0x5410;
+const TIOCOUTQ: u32 = 0x5411;
+const TIOCSTI: u32 = 0x5412;
+const TIOCGWINSZ: u32 = 0x5413;
+const TIOCSWINSZ: u32 = 0x5414;
+const TIOCMGET: u32 = 0x5415;
+const TIOCMBIS: u32 = 0x5416;
+const TIOCMBIC: u32 = 0x5417;
+const TIOCMSET: u32 = 0x5418;
+const TIOCGSOFTCAR: u32 = 0x5419;
+const TIOCSSOFTCAR: u32 = 0x541a;
+const FIONREAD: u32 = 0x541b;
+const TIOCCONS: u32 = 0x541d;
+const TIOCSSERIAL: u32 = 0x541f;
+const TIOCPKT: u32 = 0x5420;
+const FIONBIO: u32 = 0x5421;
+const TIOCNOTTY: u32 = 0x5422;
+const TIOCSETD: u32 = 0x5423;
+const TIOCGETD: u32 = 0x5424;
+const TCSBRKP: u32 = 0x5425;
+const TIOCSBRK: u32 = 0x5427;
+const TIOCCBRK: u32 = 0x5428;
+const TIOCGSID: u32 = 0x5429;
+const TIOCVHANGUP: u32 = 0x5437;
+const FIONCLEX: u32 = 0x5450;
+const FIOCLEX: u32 = 0x5451;
+const FIOASYNC: u32 = 0x5452;
+const TIOCGLCKTRMIOS: u32 = 0x5456;
+const TIOCSLCKTRMIOS: u32 = 0x5457;
+const TIOCGPTN: u32 = 0x8004_5430;
+const TIOCSPTLCK: u32 = 0x4004_5431;
+const TIOCGDEV: u32 = 0x8004_5432;
+const TCGETS2: u32 = 0x802c_542a;
+const TCSETS2: u32 = 0x402c_542b;
+const TIOCGEXCL: u32 = 0x8004_5440;
+
+/// How a request's argument prints.
+enum ArgForm {
+    /// No argument is shown (`ioctl(3, FIOCLEX)`).
+    None,
+    /// A `struct termios` (or the older `struct termio` when `termio`), read at exit
+    /// when the kernel writes it (`get`).
+    Termios { get: bool, termio: bool },
+    /// A `struct winsize`.
+    Winsize { get: bool },
+    /// A pointer to an `int`: `[0]`.
+    IntPtr { get: bool },
+    /// An address not followed.
+    Addr,
+    /// An `int` in decimal.
+    Int,
+    /// One value of an enum table.
+    Enum(&'static table::EnumTable),
+    /// Anything else: hex.
+    Hex,
+}
+
+fn form(request: u64) -> ArgForm {
+    match request as u32 {
+        FIOCLEX | FIONCLEX | TIOCEXCL | TIOCNXCL | TIOCNOTTY | TIOCCONS | TIOCSBRK | TIOCCBRK
+        | TIOCVHANGUP | TIOCSSERIAL => ArgForm::None,
+        TCGETS => ArgForm::Termios {
+            get: true,
+            termio: false,
+        },
+        TCSETS | TCSETSW | TCSETSF => ArgForm::Termios {
+            get: false,
+            termio: false,
+        },
+        TCGETA => ArgForm::Termios {
+            get: true,
+            termio: true,
+        },
+        TCSETA | TCSETAW | TCSETAF => ArgForm::Termios {
+            get: false,
+            termio: true,
+        },
+        TIOCGWINSZ => ArgForm::Winsize { get: true },
+        TIOCSWINSZ => ArgForm::Winsize { get: false },
+        TIOCGPGRP | FIONREAD | TIOCOUTQ | TIOCGPTN | TIOCGSID | TIOCGETD | TIOCGSOFTCAR
+        | TIOCGEXCL | TIOCGDEV => ArgForm::IntPtr { get: true },
+        TIOCSPGRP | FIONBIO | FIOASYNC | TIOCSPTLCK | TIOCSETD | TIOCSSOFTCAR | TIOCPKT => {
+            ArgForm::IntPtr { get: false }
+        }
+        TIOCSTI | TIOCMGET | TIOCMBIS | TIOCMBIC | TIOCMSET | TCGETS2 | TCSETS2
+        | TIOCGLCKTRMIOS | TIOCSLCKTRMIOS => ArgForm::Addr,
+        TCSBRK | TCSBRKP | TIOCSCTTY => ArgForm::Int,
+        TCFLSH => ArgForm::Enum(&table::ENUM_TCFLSH_ARG),
+        TCXONC => ArgForm::Enum(&table::ENUM_TCXONC_ARG),
+        _ => ArgForm::Hex,
+    }
+}
+
+/// Whether the request takes an argument strace shows.
+pub fn has_arg(request: u64) -> bool {
+    !matches!(form(request), ArgForm::None)
+}
+
+/// The request: its name, or its parts (`<asm-generic/ioctl.h>`: nr in bits 0-7, type in
+/// 8-15, size in 16-29, direction in 30-31).
+pub fn request<S: Sink>(sink: &mut S, v: u64) {
+    let v = v as u32;
+    match table::ENUM_IOCTL_REQUEST.name(u64::from(v)) {
+        Some(name) => sink.constant(name, i64::from(v)),
+        None => sink.ioctl_code(v >> 30, (v >> 8) & 0xff, v & 0xff, (v >> 16) & 0x3fff),
+    }
+}
+
+/// The third argument, by the request in `call.args[1]`. It is printed at exit; what the
+/// kernel writes (`get`) shows only when the call succeeded.
+pub fn arg<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    call: &Call,
+    v: u64,
+    outcome: Option<Outcome>,
+) {
+    let failed = matches!(outcome, Some(Outcome::Err(_)));
+    match form(call.args[1]) {
+        ArgForm::None => {}
+        ArgForm::Termios { get: true, .. }
+        | ArgForm::Winsize { get: true }
+        | ArgForm::IntPtr { get: true }
+            if failed =>
+        {
+            sink.addr(v)
+        }
+        ArgForm::Termios { termio, .. } => termios(sink, ctx, v, termio),
+        ArgForm::Winsize { .. } => winsize(sink, ctx, v),
+        ArgForm::IntPtr { .. } => read_struct(sink, ctx, v, 4, |sink, _, raw| {
+            sink.begin_array();
+            sink.int(i64::from(raw.i32(0)));
+            sink.end_array();
+        }),
+        ArgForm::Addr => sink.addr(v),
+        ArgForm::Int => sink.int(i64::from(v as i32)),
+        ArgForm::Enum(t) => sink.enumeration(u64::from(v as u32), t),
+        ArgForm::Hex => sink.hex(v),
+    }
+}
+
+/// `struct winsize` (`<asm-generic/termios.h>`): four `unsigned short`s.
+fn winsize<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(sink, ctx, addr, 8, |sink, _, raw| {
+        sink.begin_struct();
+        for (i, name) in ["ws_row", "ws_col", "ws_xpixel", "ws_ypixel"]
+            .into_iter()
+            .enumerate()
+        {
+            sink.field(name);
+            sink.uint(u64::from(raw.u16(i * 2)));
+        }
+        sink.end_struct(false);
+    });
+}
+
+/// Defines the baud rate names by CBAUD value (`<asm-generic/termbits.h>`: B0..B38400 in
+/// the low four bits, BOTHER and the high rates with CBAUDEX), and the same names as the
+/// input rate in CIBAUD prints them.
+macro_rules! bauds {
+    ($($b:literal),* $(,)?) => {
+        const BAUD: [&str; 32] = [$($b),*];
+        const IBAUD: [&str; 32] = [$(concat!($b, "<<IBSHIFT")),*];
+    };
+}
+bauds!(
+    "B0", "B50", "B75", "B110", "B134", "B150", "B200", "B300", "B600", "B1200", "B1800", "B2400",
+    "B4800", "B9600", "B19200", "B38400", "BOTHER", "B57600", "B115200", "B230400", "B460800",
+    "B500000", "B576000", "B921600", "B1000000", "B1152000", "B1500000", "B2000000", "B2500000",
+    "B3000000", "B3500000", "B4000000",
+);
+
+/// The index into [`BAUD`] of a CBAUD value.
+fn baud_index(cbaud: u32) -> usize {
+    ((cbaud & 0o17) | if cbaud & 0o10000 != 0 { 0o20 } else { 0 }) as usize
+}
+
+const CBAUD: u32 = 0o10017;
+const IBSHIFT: u32 = 16;
+const CSIZE: u32 = 0o60;
+const CSIZES: [&str; 4] = ["CS5", "CS6", "CS7", "CS8"];
+/// NLDLY, CRDLY, TABDLY, BSDLY, VTDLY and FFDLY together.
+const OFLAG_FIELDS: u32 = 0o177400;
+const NL: [&str; 2] = ["NL0", "NL1"];
+const CR: [&str; 4] = ["CR0", "CR1", "CR2", "CR3"];
+const TAB: [&str; 4] = ["TAB0", "TAB1", "TAB2", "XTABS"];
+const BS: [&str; 2] = ["BS0", "BS1"];
+const VT: [&str; 2] = ["VT0", "VT1"];
+const FF: [&str; 2] = ["FF0", "FF1"];
+
+/// `struct termios`'s flag words, abbreviated (the control characters are left out):
+/// `{c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR,
+/// c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO, ...}`. `termio`: the older
+/// `struct termio` with 16-bit words (TCGETA).
+fn termios<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, termio: bool) {
+    let size = if termio { 18 } else { 36 };
+    read_struct(sink, ctx, addr, size, |sink, _, raw| {
+        let word = |i: usize| {
+            if termio {
+                u32::from(raw.u16(i * 2))
+            } else {
+                raw.u32(i * 4)
+            }
+        };
+        let (iflag, oflag, cflag, lflag) = (word(0), word(1), word(2), word(3));
+        sink.begin_struct();
+        sink.field("c_iflag");
+        sink.tty_flags(&[], u64::from(iflag), &table::FLAGS_TERMIOS_IFLAG);
+        sink.field("c_oflag");
+        let fields = [
+            NL[((oflag >> 8) & 1) as usize],
+            CR[((oflag >> 9) & 3) as usize],
+            TAB[((oflag >> 11) & 3) as usize],
+            BS[((oflag >> 13) & 1) as usize],
+            VT[((oflag >> 14) & 1) as usize],
+            FF[((oflag >> 15) & 1) as usize],
+        ];
+        sink.tty_flags(
+            &fields,
+            u64::from(oflag & !OFLAG_FIELDS),
+            &table::FLAGS_TERMIOS_OFLAG,
+        );
+        sink.field("c_cflag");
+        let ibaud = (cflag >> IBSHIFT) & CBAUD;
+        let size = CSIZES[((cflag & CSIZE) >> 4) as usize];
+        let rest = u64::from(cflag & !(CBAUD | (CBAUD << IBSHIFT) | CSIZE));
+        let baud = BAUD[baud_index(cflag & CBAUD)];
+        if ibaud != 0 {
+            sink.tty_flags(
+                &[baud, IBAUD[baud_index(ibaud)], size],
+                rest,
+                &table::FLAGS_TERMIOS_CFLAG,
+            );
+        } else {
+            sink.tty_flags(&[baud, size], rest, &table::FLAGS_TERMIOS_CFLAG);
+        }
+        sink.field("c_lflag");
+        sink.tty_flags(&[], u64::from(lflag), &table::FLAGS_TERMIOS_LFLAG);
+        sink.end_struct(true);
+    });
+}
