@@ -92,6 +92,8 @@ struct Tracee {
     fresh: bool,
     /// The number of the last syscall entered, for `restart_syscall`'s note.
     previous_nr: u64,
+    /// When it was registered: tracees are detached in that order, as strace does.
+    seq: u64,
 }
 
 /// How the traced command ended, for the tracer's own exit.
@@ -115,6 +117,8 @@ pub struct Tracer {
     /// The spawned command, whose end is the tracer's exit status.
     main_pid: Option<i32>,
     ending: Option<Ending>,
+    /// The order tracees were registered in (`Tracee::seq`).
+    next_seq: u64,
 }
 
 impl Tracer {
@@ -127,6 +131,7 @@ impl Tracer {
             scratch: Scratch::new(),
             main_pid: None,
             ending: None,
+            next_seq: 0,
         }
     }
 
@@ -138,17 +143,26 @@ impl Tracer {
             spawned: true,
             ..Tracee::default()
         };
-        self.tracees.insert(pid, tracee);
+        self.register(pid, tracee);
     }
 
     /// Registers an attached (seized and interrupted) thread.
     pub fn add_attached(&mut self, pid: i32) {
+        let tracee = Tracee {
+            attached: true,
+            exec_started: true,
+            ..Tracee::default()
+        };
+        self.register(pid, tracee);
+    }
+
+    fn register(&mut self, pid: i32, tracee: Tracee) {
+        self.next_seq += 1;
         self.tracees.insert(
             pid,
             Tracee {
-                attached: true,
-                exec_started: true,
-                ..Tracee::default()
+                seq: self.next_seq,
+                ..tracee
             },
         );
     }
@@ -204,11 +218,7 @@ impl Tracer {
                 self.on_event(pid, event, sig);
             }
             Stop::Exited { pid, code } => {
-                if !self.cfg.quiet.exit {
-                    self.on_gone(pid, format_args!("+++ exited with {code} +++"));
-                } else {
-                    self.forget(pid);
-                }
+                self.on_gone(pid, format_args!("+++ exited with {code} +++"));
                 if Some(pid) == self.main_pid {
                     self.ending = Some(Ending::Exited(code));
                 }
@@ -216,11 +226,7 @@ impl Tracer {
             Stop::Killed { pid, sig, core } => {
                 let name = SigName(sig.into());
                 let core_note = if core { " (core dumped)" } else { "" };
-                if !self.cfg.quiet.exit {
-                    self.on_gone(pid, format_args!("+++ killed by {name}{core_note} +++"));
-                } else {
-                    self.forget(pid);
-                }
+                self.on_gone(pid, format_args!("+++ killed by {name}{core_note} +++"));
                 if Some(pid) == self.main_pid {
                     self.ending = Some(Ending::Killed { sig, core });
                 }
@@ -249,7 +255,7 @@ impl Tracer {
             exec_started: true,
             ..Tracee::default()
         };
-        self.tracees.insert(pid, tracee);
+        self.register(pid, tracee);
         // strace announces followed children only where its messages share the trace stream.
         if !self.cfg.quiet.attach && self.outs.is_stderr() {
             self.outs.message(format_args!("Process {pid} attached"));
@@ -422,7 +428,8 @@ impl Tracer {
         out.end_line();
     }
 
-    /// A tracee exited or was killed: finish its open syscall with `= ?`, then print `line`.
+    /// A tracee exited or was killed: finish its open syscall with `= ?`, then print `line`
+    /// (unless `-qq`).
     fn on_gone(&mut self, pid: i32, line: std::fmt::Arguments<'_>) {
         let prefix = self.prefix();
         let Some(tracee) = self.tracees.remove(&pid) else {
@@ -442,23 +449,21 @@ impl Tracer {
                 out.end_line();
                 out.set_open(None);
             }
-            out.start_line(pid, prefix);
-            let _ = write_fmt(out, line);
-            out.end_line();
+            if !self.cfg.quiet.exit {
+                out.start_line(pid, prefix);
+                let _ = write_fmt(out, line);
+                out.end_line();
+            }
         }
-        let _ = self.outs.close(pid);
-    }
-
-    /// Drops a tracee that ended without a line for it (`-qq`).
-    fn forget(&mut self, pid: i32) {
-        self.tracees.remove(&pid);
         let _ = self.outs.close(pid);
     }
 
     /// Leaves every tracee: the spawned command is sent `sig` (and detached only on a repeated
     /// signal, `first == false`), attached processes are detached.
     fn leave_all(&mut self, sig: i32, first: bool) {
-        let pids: Vec<i32> = self.tracees.keys().copied().collect();
+        let mut pids: Vec<(u64, i32)> = self.tracees.iter().map(|(pid, t)| (t.seq, *pid)).collect();
+        pids.sort_unstable();
+        let pids: Vec<i32> = pids.into_iter().map(|(_, pid)| pid).collect();
         for pid in pids {
             let spawned = self.tracees.get(&pid).is_some_and(|t| t.spawned);
             if spawned && first {
@@ -493,13 +498,13 @@ impl Tracer {
 
     /// Detaches a stopped tracee, closing its open syscall line with `<detached ...>`.
     fn detached(&mut self, pid: i32, sig: i32) {
-        let prefix = self.prefix();
         let Some(tracee) = self.tracees.remove(&pid) else {
             return;
         };
-        if let (Some(call), false) = (tracee.in_syscall, tracee.hidden || tracee.filtered) {
-            let out = self.outs.for_pid(pid);
-            continue_line(out, pid, prefix, &call);
+        // Only a line still open gets the mark; one another process cut already says
+        // `<unfinished ...>`, and strace resumes nothing after a detach.
+        let out = self.outs.for_pid(pid);
+        if out.is_open(pid) {
             out.bytes(b" <detached ...>");
             out.end_line();
             out.set_open(None);
