@@ -1,6 +1,7 @@
 //! Command-line options, with strace's letters and meanings.
 
 use crate::filter::{self, SyscallSet};
+use crate::stamp::{Absolute, Precision, Stamps};
 use clap::Parser;
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -40,6 +41,30 @@ pub struct Cli {
     #[arg(short = 'f', action = clap::ArgAction::Count)]
     pub follow: u8,
 
+    /// Print the wall-clock time before each line; -tt with microseconds, -ttt as seconds since the epoch
+    #[arg(short = 't', action = clap::ArgAction::Count)]
+    pub timestamps_count: u8,
+
+    /// Timestamps: [format:]none|time|unix and [precision:]s|ms|us|ns, comma separated
+    #[arg(long = "timestamps", value_name = "FORMAT", num_args = 0..=1, default_missing_value = "")]
+    pub timestamps: Option<String>,
+
+    /// Print the time since the previous line before each line
+    #[arg(short = 'r')]
+    pub relative: bool,
+
+    /// Relative timestamps with this precision (s, ms, us, ns)
+    #[arg(long = "relative-timestamps", value_name = "PRECISION", num_args = 0..=1, default_missing_value = "us")]
+    pub relative_timestamps: Option<String>,
+
+    /// Print the time spent in each syscall, <0.000012>
+    #[arg(short = 'T')]
+    pub syscall_times_flag: bool,
+
+    /// The time spent in each syscall with this precision (s, ms, us, ns)
+    #[arg(long = "syscall-times", value_name = "PRECISION", num_args = 0..=1, default_missing_value = "us")]
+    pub syscall_times: Option<String>,
+
     /// Suppress messages about attaching and detaching; twice (-qq), also exit lines
     #[arg(short = 'q', action = clap::ArgAction::Count)]
     pub quiet: u8,
@@ -65,7 +90,56 @@ pub struct Cli {
     pub command: Vec<OsString>,
 }
 
+fn precision(word: &str, option: &str) -> Result<Precision, String> {
+    Precision::parse(word).ok_or_else(|| format!("invalid {option} precision: '{word}'"))
+}
+
 impl Cli {
+    /// The timestamps lines start with (`-t`, `-tt`, `-ttt`, `--timestamps`, `-r`).
+    pub fn stamps(&self) -> Result<Stamps, String> {
+        let mut absolute = match self.timestamps_count {
+            0 => None,
+            1 => Some(Absolute::Time(Precision::S)),
+            2 => Some(Absolute::Time(Precision::Us)),
+            _ => Some(Absolute::Unix(Precision::Us)),
+        };
+        if let Some(spec) = &self.timestamps {
+            let (mut unix, mut shown, mut prec) = (false, true, Precision::S);
+            for token in spec.split(',').filter(|t| !t.is_empty()) {
+                let token = token
+                    .strip_prefix("format:")
+                    .or(token.strip_prefix("precision:"))
+                    .unwrap_or(token);
+                match token {
+                    "none" => shown = false,
+                    "time" => unix = false,
+                    "unix" => unix = true,
+                    word => prec = precision(word, "--timestamps")?,
+                }
+            }
+            absolute = match (shown, unix) {
+                (false, _) => None,
+                (true, false) => Some(Absolute::Time(prec)),
+                (true, true) => Some(Absolute::Unix(prec)),
+            };
+        }
+        let relative = match (&self.relative_timestamps, self.relative) {
+            (Some(word), _) => Some(precision(word, "--relative-timestamps")?),
+            (None, true) => Some(Precision::Us),
+            (None, false) => None,
+        };
+        Ok(Stamps { absolute, relative })
+    }
+
+    /// `-T` / `--syscall-times`: the precision of the time spent in each syscall, if shown.
+    pub fn syscall_times(&self) -> Result<Option<Precision>, String> {
+        match (&self.syscall_times, self.syscall_times_flag) {
+            (Some(word), _) => precision(word, "--syscall-times").map(Some),
+            (None, true) => Ok(Some(Precision::Us)),
+            (None, false) => Ok(None),
+        }
+    }
+
     /// The syscall filter from every `-e trace=` and `--trace=`; as in strace the last wins.
     pub fn trace_set(&self) -> Result<SyscallSet, String> {
         let mut set = SyscallSet::all();

@@ -6,6 +6,7 @@ mod filter;
 mod mem;
 mod output;
 mod ptrace;
+mod stamp;
 mod table;
 mod text;
 mod tracer;
@@ -91,6 +92,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         },
         quiet,
         trace,
+        syscall_times: cli.syscall_times()?,
     };
     let mut tracer = Tracer::new(cfg, outs);
 
@@ -121,7 +123,7 @@ fn open_outputs(cli: &Cli) -> Result<Outputs, String> {
     let follow = cli.follow > 0;
     let Some(path) = &cli.output else {
         // Line-buffered: whoever reads stderr sees each line as it happens.
-        let out = Output::new(Box::new(io::stderr()), true, cli.column);
+        let out = Output::new(Box::new(io::stderr()), true, cli.column, cli.stamps()?);
         return Ok(Outputs::Shared {
             out,
             to_file: false,
@@ -140,12 +142,13 @@ fn open_outputs(cli: &Cli) -> Result<Outputs, String> {
         return Ok(Outputs::PerProcess {
             base: path.clone(),
             column: cli.column,
+            stamps: cli.stamps()?,
             files: Default::default(),
             error: None,
         });
     }
     let file = File::create(path).map_err(|e| cant_open(path, e))?;
-    let out = Output::new(Box::new(file), false, cli.column);
+    let out = Output::new(Box::new(file), false, cli.column, cli.stamps()?);
     Ok(Outputs::Shared {
         out,
         to_file: true,

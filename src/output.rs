@@ -5,7 +5,9 @@
 //! the halves, the open line is closed with ` <unfinished ...>` and its exit later starts a new
 //! line with `<... NAME resumed>`.
 
+use crate::stamp::{self, Stamps};
 use std::io::{self, Write};
+use std::time::{Duration, Instant, SystemTime};
 
 /// Flush once this much output is buffered (when not line-buffered).
 const FLUSH_AT: usize = 64 * 1024;
@@ -34,10 +36,14 @@ pub struct Output {
     open_line: Option<i32>,
     /// The first write error; later output is dropped and the error reported at exit.
     error: Option<io::Error>,
+    /// The timestamps each line starts with.
+    stamps: Stamps,
+    /// When the previous line started, for `-r`.
+    previous: Option<Instant>,
 }
 
 impl Output {
-    pub fn new(dest: Box<dyn Write>, line_buffered: bool, column: usize) -> Self {
+    pub fn new(dest: Box<dyn Write>, line_buffered: bool, column: usize, stamps: Stamps) -> Self {
         Output {
             dest,
             buf: Vec::with_capacity(FLUSH_AT * 2),
@@ -46,6 +52,8 @@ impl Output {
             column,
             open_line: None,
             error: None,
+            stamps,
+            previous: None,
         }
     }
 
@@ -95,6 +103,15 @@ impl Output {
             PidPrefix::Plain => {
                 let _ = write!(self.buf, "{pid:<5} ");
             }
+        }
+        if let Some(absolute) = self.stamps.absolute {
+            stamp::write_absolute(&mut self.buf, SystemTime::now(), absolute);
+        }
+        if let Some(precision) = self.stamps.relative {
+            let now = Instant::now();
+            let delta = self.previous.map_or(Duration::ZERO, |p| now - p);
+            self.previous = Some(now);
+            stamp::write_relative(&mut self.buf, delta, precision);
         }
     }
 
@@ -158,6 +175,7 @@ pub enum Outputs {
     PerProcess {
         base: std::path::PathBuf,
         column: usize,
+        stamps: Stamps,
         files: std::collections::HashMap<i32, Output>,
         /// The first file that could not be created; its lines are dropped.
         error: Option<(std::path::PathBuf, io::Error)>,
@@ -172,6 +190,7 @@ impl Outputs {
             Outputs::PerProcess {
                 base,
                 column,
+                stamps,
                 files,
                 error,
             } => files.entry(pid).or_insert_with(|| {
@@ -184,7 +203,7 @@ impl Outputs {
                         Box::new(io::sink())
                     }
                 };
-                Output::new(dest, false, *column)
+                Output::new(dest, false, *column, *stamps)
             }),
         }
     }

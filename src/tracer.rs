@@ -5,11 +5,13 @@ use crate::filter::SyscallSet;
 use crate::mem::TraceeMemory;
 use crate::output::{Output, Outputs, PidPrefix};
 use crate::ptrace::{self, Stop, SyscallInfo};
+use crate::stamp::{self, Precision};
 use crate::table::SigName;
 use crate::text::Text;
 use nix::errno::Errno;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI32, Ordering};
+use std::time::Instant;
 
 /// `__NR_execve` and `__NR_execveat` (asm/unistd_64.h): a spawned child is traced from its exec on.
 const NR_EXECVE: u64 = 59;
@@ -68,6 +70,8 @@ pub struct Config {
     pub decode: DecodeOpts,
     /// `-e trace=`: the syscalls printed.
     pub trace: SyscallSet,
+    /// `-T`: show the time spent in each syscall, with this precision.
+    pub syscall_times: Option<Precision>,
     pub quiet: Quiet,
 }
 
@@ -92,6 +96,8 @@ struct Tracee {
     fresh: bool,
     /// The number of the last syscall entered, for `restart_syscall`'s note.
     previous_nr: u64,
+    /// When the syscall in progress was entered, for `-T`.
+    entered: Option<Instant>,
     /// When it was registered: tracees are detached in that order, as strace does.
     seq: u64,
 }
@@ -348,6 +354,9 @@ impl Tracer {
                 let previous = std::mem::replace(&mut tracee.previous_nr, nr);
                 tracee.in_syscall = Some(call);
                 tracee.filtered = !self.cfg.trace.contains(nr);
+                if self.cfg.syscall_times.is_some() {
+                    tracee.entered = Some(Instant::now());
+                }
                 if tracee.hidden || tracee.filtered {
                     return;
                 }
@@ -391,6 +400,9 @@ impl Tracer {
                     previous,
                 };
                 decode::exit(&mut Text::new(out), &mut ctx, &call, outcome);
+                if let (Some(precision), Some(entered)) = (self.cfg.syscall_times, tracee.entered) {
+                    stamp::write_duration(out.buf(), entered.elapsed(), precision);
+                }
                 out.end_line();
                 out.set_open(None);
             }

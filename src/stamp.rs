@@ -1,0 +1,136 @@
+//! Timestamps on trace lines (`-t`, `-tt`, `-ttt`, `--timestamps`, `-r`) and time spent in
+//! syscalls (`-T`, `--syscall-times`), formatted as strace formats them.
+
+use std::io::Write;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// How many fraction digits a time shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    S,
+    Ms,
+    Us,
+    Ns,
+}
+
+impl Precision {
+    fn digits(self) -> usize {
+        match self {
+            Precision::S => 0,
+            Precision::Ms => 3,
+            Precision::Us => 6,
+            Precision::Ns => 9,
+        }
+    }
+
+    /// strace's precision words: `s`, `ms`, `us`, `ns`.
+    pub fn parse(word: &str) -> Option<Self> {
+        match word {
+            "s" => Some(Precision::S),
+            "ms" => Some(Precision::Ms),
+            "us" => Some(Precision::Us),
+            "ns" => Some(Precision::Ns),
+            _ => None,
+        }
+    }
+}
+
+/// The absolute timestamp before each line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Absolute {
+    /// Local wall-clock time, `01:38:40` (and a fraction).
+    Time(Precision),
+    /// Seconds since the epoch, `1795829920.665617`.
+    Unix(Precision),
+}
+
+/// The timestamps a line starts with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stamps {
+    pub absolute: Option<Absolute>,
+    /// `-r`: the time since the previous line started.
+    pub relative: Option<Precision>,
+}
+
+/// `.ddd` with `digits` digits of `nanos` (truncated, as strace prints them).
+fn write_fraction(buf: &mut Vec<u8>, nanos: u32, digits: usize) {
+    if digits > 0 {
+        let scaled = nanos / 10u32.pow(9 - digits as u32);
+        let _ = write!(buf, ".{scaled:0digits$}");
+    }
+}
+
+/// Writes the absolute stamp for `now` and a space.
+pub fn write_absolute(buf: &mut Vec<u8>, now: SystemTime, absolute: Absolute) {
+    let since_epoch = now.duration_since(UNIX_EPOCH).unwrap_or_default();
+    match absolute {
+        Absolute::Unix(p) => {
+            let _ = write!(buf, "{}", since_epoch.as_secs());
+            write_fraction(buf, since_epoch.subsec_nanos(), p.digits());
+        }
+        Absolute::Time(p) => {
+            let secs = since_epoch.as_secs() as libc::time_t;
+            // SAFETY: localtime_r only writes the `tm` passed in.
+            let tm = unsafe {
+                let mut tm: libc::tm = std::mem::zeroed();
+                libc::localtime_r(&secs, &mut tm);
+                tm
+            };
+            let _ = write!(buf, "{:02}:{:02}:{:02}", tm.tm_hour, tm.tm_min, tm.tm_sec);
+            write_fraction(buf, since_epoch.subsec_nanos(), p.digits());
+        }
+    }
+    buf.push(b' ');
+}
+
+/// Writes a `-r` stamp: seconds right-aligned in six columns, the fraction, a space.
+pub fn write_relative(buf: &mut Vec<u8>, delta: Duration, precision: Precision) {
+    let _ = write!(buf, "{:>6}", delta.as_secs());
+    write_fraction(buf, delta.subsec_nanos(), precision.digits());
+    buf.push(b' ');
+}
+
+/// Writes ` <0.000012>`: the time a syscall took.
+pub fn write_duration(buf: &mut Vec<u8>, spent: Duration, precision: Precision) {
+    let _ = write!(buf, " <{}", spent.as_secs());
+    write_fraction(buf, spent.subsec_nanos(), precision.digits());
+    buf.push(b'>');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(f: impl FnOnce(&mut Vec<u8>)) -> String {
+        let mut buf = Vec::new();
+        f(&mut buf);
+        String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn formats_like_strace() {
+        let t = UNIX_EPOCH + Duration::new(1795829920, 665617123);
+        assert_eq!(
+            text(|b| write_absolute(b, t, Absolute::Unix(Precision::Us))),
+            "1795829920.665617 "
+        );
+        assert_eq!(
+            text(|b| write_absolute(b, t, Absolute::Unix(Precision::Ns))),
+            "1795829920.665617123 "
+        );
+        assert_eq!(
+            text(|b| write_absolute(b, t, Absolute::Unix(Precision::S))),
+            "1795829920 "
+        );
+        let d = Duration::new(0, 489_123);
+        assert_eq!(
+            text(|b| write_relative(b, d, Precision::Us)),
+            "     0.000489 "
+        );
+        assert_eq!(text(|b| write_duration(b, d, Precision::Us)), " <0.000489>");
+        assert_eq!(
+            text(|b| write_duration(b, d, Precision::Ns)),
+            " <0.000489123>"
+        );
+    }
+}
