@@ -288,13 +288,24 @@ pub fn run_in<S: AsRef<OsStr>>(program: &str, args: &[S], cwd: Option<&Path>) ->
 
 /// Runs `tracer -o FILE opts... -- cmd...` and reads FILE.
 pub fn trace<S: AsRef<OsStr>>(tracer: &str, opts: &[&str], cmd: &[S]) -> Run {
+    trace_in(tracer, opts, cmd, None)
+}
+
+/// Like [`trace`], with the tracer (and so the traced program) started in
+/// directory `cwd` if given.
+pub fn trace_in<S: AsRef<OsStr>>(
+    tracer: &str,
+    opts: &[&str],
+    cmd: &[S],
+    cwd: Option<&Path>,
+) -> Run {
     let outdir = TempDir::new();
     let file = outdir.join("trace.txt");
     let mut args: Vec<OsString> = vec!["-o".into(), file.clone().into_os_string()];
     args.extend(opts.iter().map(OsString::from));
     args.push("--".into());
     args.extend(cmd.iter().map(|c| c.as_ref().to_os_string()));
-    let out = run(tracer, &args);
+    let out = run_in(tracer, &args, cwd);
     let trace = match std::fs::read(&file) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
         Err(e) => panic!(
@@ -520,9 +531,52 @@ pub fn mask_with(text: &str, subs: &[(&str, &str)]) -> String {
 /// front of `=` is recomputed for `column` -- but only if the original line
 /// was padded correctly for `column`, so wrong padding is never hidden.
 pub fn mask_full(text: &str, subs: &[(&str, &str)], column: usize) -> String {
+    mask_impl(text, subs, column, false)
+}
+
+/// Like [`mask_full`], and also hides what changes between two runs of a
+/// real program (not a helper written for the tests), for the corpus test:
+/// * the pids of children and threads, learned from the results of
+///   `clone(`, `clone3(`, `fork(` and `vfork(`, -> `CPID` wherever they
+///   appear as numbers (`wait4(...) = CPID`, `si_pid=CPID`, ...);
+/// * times: the numbers of `tv_sec=`, `tv_nsec=`, `tv_usec=`, `si_utime=`,
+///   `si_stime=` -> `N`, numbers of 9+ digits in `time(` lines -> `TIME`,
+///   dates like `2026-11-28T01:32:26+0000` -> `DATE`;
+/// * inode numbers: `st_ino=`, `stx_ino=`, `d_ino=`, `d_off=` (a hash on
+///   ext4), `socket:[..]`, `pipe:[..]` -> `N`;
+/// * the size of directories (`st_size=`/`stx_size=` in a struct whose
+///   mode is `S_IFDIR`): it depends on the history of the directory;
+/// * ports: `sin_port=htons(..)`, `sin6_port=htons(..)` -> `htons(PORT)`
+///   (the kernel picks ephemeral ports);
+/// * heap addresses of non-PIE programs (`/usr/bin/python3`), which have
+///   only 8 hex digits: any hex number between the lowest and the highest
+///   `brk` result of the trace -> `0xADDR`;
+/// * sysinfo's `uptime`, `loads`, `freeram`, `sharedram`, `bufferram`,
+///   `freeswap`, `procs`, statfs's `f_bfree`, `f_bavail`, `f_ffree` -> `N`.
+///
+/// These are masked in both traces alike, so a decoder that prints them
+/// wrongly still differs in the surrounding text only; prefer [`mask_full`]
+/// for tests of specific decoders.
+pub fn mask_volatile(text: &str, subs: &[(&str, &str)], column: usize) -> String {
+    mask_impl(text, subs, column, true)
+}
+
+fn mask_impl(text: &str, subs: &[(&str, &str)], column: usize, volatile: bool) -> String {
     let mut pids: Vec<String> = Vec::new();
     let mut ppids: Vec<String> = Vec::new();
+    let mut cpids: Vec<String> = Vec::new();
+    // The heap, from the results of brk: [lowest, highest].
+    let mut heap: Option<(u64, u64)> = None;
     for line in text.lines() {
+        if volatile
+            && line.starts_with("brk(")
+            && let Some((_, _, res)) = split_result(line)
+            && let Some(v) = res
+                .strip_prefix("= 0x")
+                .and_then(|h| u64::from_str_radix(h.split(' ').next().unwrap_or(""), 16).ok())
+        {
+            heap = Some(heap.map_or((v, v), |(lo, hi)| (lo.min(v), hi.max(v))));
+        }
         if line.starts_with("getpid()")
             || line.starts_with("gettid()")
             || line.starts_with("set_tid_address(")
@@ -537,6 +591,15 @@ pub fn mask_full(text: &str, subs: &[(&str, &str)], column: usize) -> String {
             && !ppids.contains(&n)
         {
             ppids.push(n);
+        } else if volatile
+            && ["clone(", "clone3(", "fork(", "vfork("]
+                .iter()
+                .any(|p| line.starts_with(p))
+            && let Some(n) = result_number(line)
+            && n != "0"
+            && !cpids.contains(&n)
+        {
+            cpids.push(n);
         }
     }
     let mut out = String::with_capacity(text.len());
@@ -554,6 +617,15 @@ pub fn mask_full(text: &str, subs: &[(&str, &str)], column: usize) -> String {
         for p in &ppids {
             m = replace_number(&m, p, "PPID");
         }
+        for p in &cpids {
+            m = replace_number(&m, p, "CPID");
+        }
+        if volatile {
+            if let Some((lo, hi)) = heap {
+                m = mask_hex_in(&m, lo, hi);
+            }
+            m = mask_volatile_line(&m);
+        }
         if let Some(rest) = m.strip_prefix("getrandom(\"")
             && let Some(end) = rest.find("\", ")
         {
@@ -565,6 +637,194 @@ pub fn mask_full(text: &str, subs: &[(&str, &str)], column: usize) -> String {
         out.push_str(&m);
         out.push('\n');
     }
+    out
+}
+
+/// Replaces hex numbers in `[lo, hi]` with `0xADDR`.
+fn mask_hex_in(s: &str, lo: u64, hi: u64) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    let mut last = 0;
+    while i + 1 < b.len() {
+        let boundary = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'\\');
+        if boundary && b[i] == b'0' && b[i + 1] == b'x' {
+            let mut j = i + 2;
+            while j < b.len() && is_hex(b[j]) {
+                j += 1;
+            }
+            let clean = j == b.len() || !b[j].is_ascii_alphanumeric();
+            if clean
+                && let Ok(v) = u64::from_str_radix(&s[i + 2..j], 16)
+                && (lo..=hi).contains(&v)
+            {
+                out.push_str(&s[last..i]);
+                out.push_str("0xADDR");
+                last = j;
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+/// Fields whose decimal value [`mask_volatile`] replaces with `N`.
+const VOLATILE_FIELDS: &[&str] = &[
+    "tv_sec=",
+    "tv_nsec=",
+    "tv_usec=",
+    "si_utime=",
+    "si_stime=",
+    "st_ino=",
+    "stx_ino=",
+    "d_ino=",
+    "d_off=",
+    "socket:[",
+    "pipe:[",
+    // statfs: free space changes with any activity on the file system
+    "f_bfree=",
+    "f_bavail=",
+    "f_ffree=",
+    // sysinfo
+    "uptime=",
+    "freeram=",
+    "sharedram=",
+    "bufferram=",
+    "freeswap=",
+    "procs=",
+];
+
+/// The per-line part of [`mask_volatile`].
+pub fn mask_volatile_line(line: &str) -> String {
+    let mut m = line.to_string();
+    for key in VOLATILE_FIELDS {
+        m = mask_after(&m, key, "N", |_| true);
+    }
+    if let Some(start) = m.find("loads=[")
+        && let Some(len) = m[start..].find(']')
+    {
+        m.replace_range(start + "loads=[".len()..start + len, "N");
+    }
+    for key in ["sin_port=htons(", "sin6_port=htons("] {
+        m = mask_after(&m, key, "PORT", |_| true);
+    }
+    // A directory's size: only inside a struct that says S_IFDIR.
+    for key in ["st_size=", "stx_size="] {
+        m = mask_after(&m, key, "N", |before| {
+            let open = before.rfind('{').unwrap_or(0);
+            before[open..].contains("S_IFDIR")
+        });
+    }
+    if m.starts_with("time(") {
+        m = mask_long_numbers(&m, 9, "TIME");
+    }
+    mask_iso_dates(&m)
+}
+
+/// Replaces the dates strace prints next to times,
+/// `2026-11-28T01:32:26+0000` (optionally with `.nnnnnnnnn` after the
+/// seconds), with `DATE`.
+fn mask_iso_dates(s: &str) -> String {
+    // d = digit; anything else must match literally.
+    const SHAPE: &[u8] = b"dddd-dd-ddTdd:dd:dd";
+    let b = s.as_bytes();
+    let fits = |at: usize, shape: &[u8]| {
+        at + shape.len() <= b.len()
+            && shape.iter().zip(&b[at..]).all(|(&p, &c)| {
+                if p == b'd' {
+                    c.is_ascii_digit()
+                } else {
+                    p == c
+                }
+            })
+    };
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if fits(i, SHAPE) {
+            let mut j = i + SHAPE.len();
+            if j < b.len() && b[j] == b'.' {
+                j += 1;
+                while j < b.len() && b[j].is_ascii_digit() {
+                    j += 1;
+                }
+            }
+            if fits(j, b"+dddd") || fits(j, b"-dddd") {
+                j += 5;
+            }
+            out.push_str(&s[last..i]);
+            out.push_str("DATE");
+            last = j;
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+/// Replaces the (optionally negative) decimal number right after each
+/// occurrence of `key` with `with`, where `key` starts a word and
+/// `cond(text before key)` holds.
+fn mask_after(s: &str, key: &str, with: &str, cond: impl Fn(&str) -> bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    let mut consumed = 0;
+    while let Some(pos) = rest.find(key) {
+        let abs = consumed + pos;
+        let boundary = abs == 0 || {
+            let c = s.as_bytes()[abs - 1];
+            !(c.is_ascii_alphanumeric() || c == b'_')
+        };
+        let after = &rest[pos + key.len()..];
+        let neg = usize::from(after.starts_with('-'));
+        let digits = after[neg..].bytes().take_while(u8::is_ascii_digit).count();
+        out.push_str(&rest[..pos + key.len()]);
+        if boundary && digits > 0 && cond(&s[..abs]) {
+            out.push_str(with);
+            rest = &after[neg + digits..];
+            consumed = abs + key.len() + neg + digits;
+        } else {
+            rest = after;
+            consumed = abs + key.len();
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Replaces decimal numbers of at least `min_digits` digits (not part of a
+/// word or a hex literal) with `with`.
+fn mask_long_numbers(s: &str, min_digits: usize, with: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    let mut last = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit()
+            && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_'))
+        {
+            let mut j = i;
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            let clean = j == b.len() || !(b[j].is_ascii_alphanumeric() || b[j] == b'_');
+            if clean && j - i >= min_digits {
+                out.push_str(&s[last..i]);
+                out.push_str(with);
+                last = j;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&s[last..]);
     out
 }
 
@@ -625,6 +885,69 @@ pub fn after_marker_line(trace: &str, marker: &str) -> Vec<String> {
     lines[pos[0] + 1..].iter().map(|s| s.to_string()).collect()
 }
 
+/// One step of an [`align`]ment of `expected` with `actual` lines; both
+/// indices are where the step is in each list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    /// `expected[i] == actual[j]`.
+    Same(usize, usize),
+    /// `expected[i]` has no counterpart (before `actual[j]`).
+    Missing(usize, usize),
+    /// `actual[j]` has no counterpart (before `expected[i]`).
+    Extra(usize, usize),
+}
+
+/// Aligns two line lists along a longest common subsequence, so one extra
+/// or missing line only costs that line (on ties a `Missing` step comes
+/// before an `Extra` one). O(n*m) time and memory:
+/// fine for traces of a few thousand lines.
+pub fn align<A: AsRef<str>, B: AsRef<str>>(expected: &[A], actual: &[B]) -> Vec<Align> {
+    let e: Vec<&str> = expected.iter().map(|s| s.as_ref()).collect();
+    let a: Vec<&str> = actual.iter().map(|s| s.as_ref()).collect();
+    // Equal heads and tails need no table.
+    let mut head = 0;
+    while head < e.len() && head < a.len() && e[head] == a[head] {
+        head += 1;
+    }
+    let mut tail = 0;
+    while tail < e.len() - head
+        && tail < a.len() - head
+        && e[e.len() - 1 - tail] == a[a.len() - 1 - tail]
+    {
+        tail += 1;
+    }
+    let (n, m) = (e.len() - head - tail, a.len() - head - tail);
+    let (es, as_) = (&e[head..head + n], &a[head..head + m]);
+    let w = m + 1;
+    let mut t = vec![0u32; (n + 1) * w];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            t[i * w + j] = if es[i] == as_[j] {
+                t[(i + 1) * w + j + 1] + 1
+            } else {
+                t[(i + 1) * w + j].max(t[i * w + j + 1])
+            };
+        }
+    }
+    let mut ops: Vec<Align> = (0..head).map(|k| Align::Same(k, k)).collect();
+    let (mut i, mut j) = (0, 0);
+    while i < n || j < m {
+        if i < n && j < m && es[i] == as_[j] {
+            ops.push(Align::Same(head + i, head + j));
+            i += 1;
+            j += 1;
+        } else if i < n && (j == m || t[(i + 1) * w + j] >= t[i * w + j + 1]) {
+            ops.push(Align::Missing(head + i, head + j));
+            i += 1;
+        } else {
+            ops.push(Align::Extra(head + i, head + j));
+            j += 1;
+        }
+    }
+    ops.extend((0..tail).map(|k| Align::Same(head + n + k, head + m + k)));
+    ops
+}
+
 /// A unified-style diff (`-` expected, `+` actual) with 3 lines of context,
 /// or None when equal. Long diffs are cut after `max_lines` output lines.
 pub fn diff<A: AsRef<str>, B: AsRef<str>>(
@@ -637,34 +960,14 @@ pub fn diff<A: AsRef<str>, B: AsRef<str>>(
     if e == a {
         return None;
     }
-    // LCS table (traces are at most a few hundred lines).
-    let (n, m) = (e.len(), a.len());
-    let mut t = vec![vec![0u32; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            t[i][j] = if e[i] == a[j] {
-                t[i + 1][j + 1] + 1
-            } else {
-                t[i + 1][j].max(t[i][j + 1])
-            };
-        }
-    }
-    // Edit script: (tag, expected index, actual index, text)
-    let mut ops: Vec<(char, usize, usize, &str)> = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < n || j < m {
-        if i < n && j < m && e[i] == a[j] {
-            ops.push((' ', i, j, e[i]));
-            i += 1;
-            j += 1;
-        } else if i < n && (j == m || t[i + 1][j] >= t[i][j + 1]) {
-            ops.push(('-', i, j, e[i]));
-            i += 1;
-        } else {
-            ops.push(('+', i, j, a[j]));
-            j += 1;
-        }
-    }
+    let ops: Vec<(char, usize, usize, &str)> = align(&e, &a)
+        .into_iter()
+        .map(|op| match op {
+            Align::Same(i, j) => (' ', i, j, e[i]),
+            Align::Missing(i, j) => ('-', i, j, e[i]),
+            Align::Extra(i, j) => ('+', i, j, a[j]),
+        })
+        .collect();
     let changed: Vec<usize> = ops
         .iter()
         .enumerate()
@@ -676,7 +979,11 @@ pub fn diff<A: AsRef<str>, B: AsRef<str>>(
         let end = (k + 4).min(ops.len());
         show[k.saturating_sub(3)..end].fill(true);
     }
-    let mut out = format!("--- expected ({n} lines)\n+++ actual ({m} lines)\n");
+    let mut out = format!(
+        "--- expected ({} lines)\n+++ actual ({} lines)\n",
+        e.len(),
+        a.len()
+    );
     let mut printed = 0;
     let mut k = 0;
     while k < ops.len() {
