@@ -3,6 +3,7 @@
 use super::*;
 use crate::mem::FakeMemory;
 use crate::output::Output;
+use crate::stamp::Stamps;
 use crate::text::Text;
 use std::cell::RefCell;
 use std::io::Write;
@@ -20,6 +21,11 @@ impl Write for Shared {
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
+}
+
+/// An output at strace's default column, without timestamps, writing into `shared`.
+fn test_output(shared: &Shared) -> Output {
+    Output::new(Box::new(shared.clone()), false, 40, Stamps::default())
 }
 
 const NR_READ: u64 = 0;
@@ -45,7 +51,7 @@ fn line_with(
     max_strlen: usize,
 ) -> String {
     let shared = Shared::default();
-    let mut out = Output::new(Box::new(shared.clone()), false, 40);
+    let mut out = test_output(&shared);
     let call = Call::new(nr, args, 0);
     let mut scratch = Scratch::new();
     let mut ctx = Ctx {
@@ -513,7 +519,7 @@ fn restart_errors_print_a_question_mark_and_unknown_errnos_a_number() {
 fn exit_group_entry_half() {
     let mem = FakeMemory::new();
     let shared = Shared::default();
-    let mut out = Output::new(Box::new(shared.clone()), false, 40);
+    let mut out = test_output(&shared);
     let mut scratch = Scratch::new();
     let mut ctx = Ctx {
         mem: &mem,
@@ -527,7 +533,7 @@ fn exit_group_entry_half() {
     assert_eq!(String::from_utf8(shared.0.borrow().clone()).unwrap(), "3");
     // read's entry half ends with the separator before the buffer, printed at exit.
     let call = Call::new(NR_READ, [0, 0x1000, 10, 0, 0, 0], 0);
-    let mut out = Output::new(Box::new(shared.clone()), false, 40);
+    let mut out = test_output(&shared);
     entry(&mut Text::new(&mut out), &mut ctx, &call);
     out.finish().unwrap();
     assert_eq!(
@@ -548,7 +554,7 @@ fn siginfo_lines() {
     put(&mut raw, 20, 0);
     put(&mut raw, 24, 7);
     let shared = Shared::default();
-    let mut out = Output::new(Box::new(shared.clone()), false, 40);
+    let mut out = test_output(&shared);
     siginfo(&mut Text::new(&mut out), &raw);
     out.bytes(b"\n");
     let mut segv = [0u8; 128];
@@ -588,7 +594,7 @@ fn rt_sigreturn_and_sigsets() {
     let mem = FakeMemory::new().with(sp, &frame);
     let call = Call::new(15, [0; 6], sp);
     let shared = Shared::default();
-    let mut out = Output::new(Box::new(shared.clone()), false, 40);
+    let mut out = test_output(&shared);
     let mut scratch = Scratch::new();
     let mut ctx = Ctx {
         mem: &mem,
