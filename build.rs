@@ -169,7 +169,7 @@ fn arg_tokens(spec: &Spec, args: &[Arg], arg: &Arg) -> TokenStream {
             let ident = table_ident("ENUM", table);
             quote!(ArgKind::Enum(&#ident))
         }
-        ArgKind::Buffer | ArgKind::HexBuffer => {
+        ArgKind::Buffer | ArgKind::HexBuffer | ArgKind::Sigset => {
             let variant = Ident::new(&format!("{:?}", arg.kind), Span::call_site());
             let len = len_tokens(args, arg);
             quote!(ArgKind::#variant(#len))
@@ -187,7 +187,8 @@ fn arg_tokens(spec: &Spec, args: &[Arg], arg: &Arg) -> TokenStream {
         }
         None => quote!(None),
     };
-    quote!(ArgDesc { kind: #kind, show_if: #show_if })
+    let out = arg.dir == Dir::Out;
+    quote!(ArgDesc { kind: #kind, show_if: #show_if, out: #out })
 }
 
 /// Where a buffer's length comes from, resolved to an argument index.

@@ -48,6 +48,8 @@ pub enum RetKind {
     Octal,
     /// The call does not return on success (`exit_group`): `= ?`.
     Noreturn,
+    /// A signal number, named after it: `= 10 (SIGUSR1)` (`rt_sigtimedwait`).
+    Signal,
 }
 
 /// One argument of a decoded syscall.
@@ -116,11 +118,33 @@ pub enum ArgKind {
     InterruptedCall,
     /// `rt_sigreturn`'s signal frame, found at the stack pointer (no register is read).
     SigreturnFrame,
+    /// A pointer to a signal set of `len` bytes: `[INT TERM]`, `~[]`; shown as its address
+    /// unless `len` is the kernel's 8 bytes, as strace does.
+    Sigset,
+    /// A pointer to the kernel's `struct sigaction`: `{sa_handler=SIG_DFL, sa_mask=[],
+    /// sa_flags=SA_RESTORER, sa_restorer=0x7f...}`.
+    Sigaction,
+    /// A pointer to a `siginfo_t`: `{si_signo=SIGUSR1, si_code=SI_USER, si_pid=1, si_uid=0}`.
+    Siginfo,
+    /// A pointer to a `struct timespec`: `{tv_sec=1, tv_nsec=0}`.
+    Timespec,
+    /// A pointer to a `stack_t` (`sigaltstack`): `{ss_sp=NULL, ss_flags=SS_DISABLE, ss_size=0}`.
+    SigaltStack,
+    /// A pointer to a wait status: `[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]`.
+    WaitStatus,
+    /// A pointer to a `struct rusage`, abbreviated: `{ru_utime={tv_sec=0, tv_usec=101},
+    /// ru_stime={tv_sec=0, tv_usec=0}, ...}`.
+    Rusage,
 }
 
 impl ArgKind {
     fn needs_table(self) -> bool {
         matches!(self, ArgKind::Flags | ArgKind::Flags64 | ArgKind::Enum)
+    }
+
+    /// The kinds whose size comes from `len`.
+    pub fn takes_len(self) -> bool {
+        matches!(self, ArgKind::Buffer | ArgKind::HexBuffer | ArgKind::Sigset)
     }
 }
 
@@ -382,13 +406,12 @@ fn check_args(spec: &Spec, label: &str, args: &[Arg]) -> Result<(), String> {
             }
             (None, false) => {}
         }
-        match (
-            &arg.len,
-            matches!(arg.kind, ArgKind::Buffer | ArgKind::HexBuffer),
-        ) {
+        match (&arg.len, arg.kind.takes_len()) {
             (None, true) => return Err(format!("{at}: missing field `len`")),
             (Some(_), false) => {
-                return Err(format!("{at}: field `len`: only a buffer has a length"));
+                return Err(format!(
+                    "{at}: field `len`: only a buffer or a signal set has a length"
+                ));
             }
             (Some(len), true) if len != "ret" && !args.iter().any(|a| &a.name == len) => {
                 return Err(format!("{at}: field `len`: no argument named `{len}`"));

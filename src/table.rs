@@ -18,6 +18,7 @@ pub enum RetKind {
     Fd,
     Octal,
     Noreturn,
+    Signal,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -25,6 +26,9 @@ pub struct ArgDesc {
     pub kind: ArgKind,
     /// Print this argument only when `args[arg] & mask != 0` (`open`'s mode after `O_CREAT`).
     pub show_if: Option<ShowIf>,
+    /// Declared `dir = "out"`: filled by the kernel, so shown as its address when the call
+    /// failed.
+    pub out: bool,
 }
 
 impl ArgDesc {
@@ -32,6 +36,7 @@ impl ArgDesc {
     pub const RAW: ArgDesc = ArgDesc {
         kind: ArgKind::Hex,
         show_if: None,
+        out: false,
     };
 }
 
@@ -69,6 +74,13 @@ pub enum ArgKind {
     Signo,
     InterruptedCall,
     SigreturnFrame,
+    Sigset(Len),
+    Sigaction,
+    Siginfo,
+    Timespec,
+    SigaltStack,
+    WaitStatus,
+    Rusage,
 }
 
 /// Where a buffer's length comes from.

@@ -377,6 +377,16 @@ impl Sink for Text<'_> {
         write_octal(self.out.buf(), v);
     }
 
+    fn ret_signal(&mut self, sig: i64) {
+        self.out.align_return();
+        self.fmt(format_args!("{sig} ({})", SigName(sig)));
+    }
+
+    fn wait_status(&mut self, status: i32) {
+        self.element();
+        write_wait_status(self.out.buf(), status);
+    }
+
     fn ret_error(&mut self, errno: u64) {
         self.out.align_return();
         // The kernel's restart codes (<linux/errno.h>) never reach the program: strace shows
@@ -390,6 +400,42 @@ impl Sink for Text<'_> {
             Some(e) => self.fmt(format_args!("{shown} {} ({})", e.name, e.desc)),
             None => self.fmt(format_args!("{shown} (errno {errno})")),
         }
+    }
+}
+
+/// A wait status as strace shows it, by the `<sys/wait.h>` macros that apply: stopped
+/// (`(s & 0xff) == 0x7f`), continued (`0xffff`), exited (`(s & 0x7f) == 0`), else signalled
+/// (with `WCOREDUMP`, bit 0x80). Bits above the low 16 of a stop are a ptrace event.
+fn write_wait_status(out: &mut Vec<u8>, s: i32) {
+    let low = s & 0xff;
+    if low == 0x7f {
+        let _ = write!(
+            out,
+            "{{WIFSTOPPED(s) && WSTOPSIG(s) == {}",
+            SigName(i64::from((s >> 8) & 0xff))
+        );
+        if s >> 16 != 0 {
+            let _ = write!(out, " && s>>16 == {}", s >> 16);
+        }
+        out.push(b'}');
+    } else if s == 0xffff {
+        out.extend_from_slice(b"{WIFCONTINUED(s)}");
+    } else if s & 0x7f == 0 {
+        let _ = write!(
+            out,
+            "{{WIFEXITED(s) && WEXITSTATUS(s) == {}}}",
+            (s >> 8) & 0xff
+        );
+    } else {
+        let _ = write!(
+            out,
+            "{{WIFSIGNALED(s) && WTERMSIG(s) == {}",
+            SigName(i64::from(s & 0x7f))
+        );
+        if s & 0x80 != 0 {
+            out.extend_from_slice(b" && WCOREDUMP(s)");
+        }
+        out.push(b'}');
     }
 }
 

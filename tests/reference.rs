@@ -31,7 +31,6 @@ pub const NOT_YET_DECODED: &[&str] = &[
     "close_range",
     "mknodat",
     "symlink",
-    "rt_sigaction",
     // what cat and ls do
     "ioctl",
     "getdents64",

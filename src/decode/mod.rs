@@ -5,10 +5,12 @@
 //! One generic loop walks a syscall's argument list from the generated table and calls one
 //! printer per argument kind; there is no per-syscall code here.
 
+mod process;
 mod signal;
 mod stat;
 mod string;
 mod structs;
+pub mod time;
 
 pub use signal::siginfo;
 
@@ -71,6 +73,11 @@ pub trait Sink {
     fn ret_octal(&mut self, v: u64);
     /// A failed call's errno.
     fn ret_error(&mut self, errno: u64);
+    /// A return value that is a signal number: `10 (SIGUSR1)`.
+    fn ret_signal(&mut self, sig: i64);
+    /// A `wait` status (wait(2)), described by the macros that decode it:
+    /// `{WIFEXITED(s) && WEXITSTATUS(s) == 0}`.
+    fn wait_status(&mut self, status: i32);
 }
 
 /// Options that change how values decode.
@@ -157,7 +164,12 @@ fn args<S: Sink, M: Memory>(
             sink.arg_sep();
         }
         printed = true;
-        arg(sink, ctx, desc.kind, call, call.args[i], outcome);
+        if desc.out && matches!(outcome, Some(Outcome::Err(_))) {
+            // What the kernel would have filled is not there: strace shows the address.
+            sink.addr(call.args[i]);
+        } else {
+            arg(sink, ctx, desc.kind, call, call.args[i], outcome);
+        }
     }
     printed
 }
@@ -206,6 +218,13 @@ fn arg<S: Sink, M: Memory>(
         ArgKind::Rlimit => structs::rlimit(sink, ctx, v),
         ArgKind::SigreturnFrame => signal::sigreturn_frame(sink, ctx, call.sp),
         ArgKind::Stat => stat::stat(sink, ctx, v),
+        ArgKind::Sigset(len) => signal::sigset(sink, ctx, v, buffer_len(len, &call.args, outcome)),
+        ArgKind::Sigaction => signal::sigaction(sink, ctx, v),
+        ArgKind::Siginfo => signal::siginfo_at(sink, ctx, v),
+        ArgKind::SigaltStack => signal::sigaltstack(sink, ctx, v),
+        ArgKind::Timespec => time::timespec(sink, ctx, v),
+        ArgKind::WaitStatus => process::wait_status(sink, ctx, v),
+        ArgKind::Rusage => process::rusage(sink, ctx, v),
         // strace names syscall 0 when it never saw the interrupted call (after an attach).
         ArgKind::InterruptedCall => {
             sink.interrupted_call(table::syscall(ctx.previous).map_or("read", |d| d.name))
@@ -293,6 +312,7 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, _ctx: &mut Ctx<'_, M>, call: &Call, out
         Outcome::Ok(v) => match ret_kind(call) {
             RetKind::Hex => sink.ret_hex(v as u64),
             RetKind::Octal => sink.ret_octal(v as u64),
+            RetKind::Signal => sink.ret_signal(v),
             RetKind::Int | RetKind::Fd | RetKind::Noreturn => sink.ret_int(v),
         },
     }
@@ -300,3 +320,5 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, _ctx: &mut Ctx<'_, M>, call: &Call, out
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_procsig;

@@ -1,0 +1,133 @@
+//! End-to-end tests of the process and signal decoders.
+//!
+//! Every expected line was taken from Debian's strace 6.1 on x86_64 running
+//! `tests/helpers/h_procsig.c` in the same mode, then masked with
+//! `common::mask` (addresses -> `0xADDR`, the tracee's pid -> `PID`) and
+//! [`mask_children`] (the pids fork/clone return -> `CPID`).
+
+mod common;
+
+use common::*;
+
+/// Replaces the pids of the children the helper made (what `fork()`,
+/// `clone(` and `clone3(` returned) with `CPID`, keeping the `=` column.
+fn mask_children(lines: Vec<String>) -> Vec<String> {
+    let mut children: Vec<String> = Vec::new();
+    for l in &lines {
+        if (l.starts_with("fork()") || l.starts_with("clone(") || l.starts_with("clone3("))
+            && let Some(res) = l.rsplit(" = ").next()
+            && !res.is_empty()
+            && res.bytes().all(|c| c.is_ascii_digit())
+            && res != "0"
+        {
+            children.push(res.to_string());
+        }
+    }
+    lines
+        .into_iter()
+        .map(|l| {
+            let mut m = l.clone();
+            for c in &children {
+                m = replace_number(&m, c, "CPID");
+            }
+            if m == l {
+                return m;
+            }
+            match m.rfind(" = ") {
+                // Recompute the padding of the masked line.
+                Some(i) => format!(
+                    "{}{}",
+                    pad_to(m[..i].trim_end(), DEFAULT_COLUMN),
+                    &m[i + 1..]
+                ),
+                None => m,
+            }
+        })
+        .collect()
+}
+
+/// The masked lines after the marker of `h_procsig MODE` under strace-rs.
+fn procsig_lines(mode: &str) -> Vec<String> {
+    let (_dir, run) = trace_helper(STRACE_RS, &[], "h_procsig", &[mode]);
+    assert_eq!(
+        describe_status(&run.status),
+        "exited with 0",
+        "strace-rs tracing h_procsig {mode}; stderr:\n{}\ntrace:\n{}",
+        run.stderr,
+        run.trace
+    );
+    assert_eq!(run.stderr, "", "strace-rs wrote to stderr with -o");
+    mask_children(masked_after_marker(&run))
+}
+
+/// rt_sigaction (handlers, SIG_IGN, every SA_* flag, unknown flags, a full
+/// mask, a failed call's old action, bad pointers, a real-time signal),
+/// rt_sigprocmask, rt_sigpending, rt_sigtimedwait (timeout, a pending
+/// signal, a bad set size), sigaltstack, signalfd4, pidfd_open,
+/// pidfd_send_signal and rt_sigqueueinfo.
+#[test]
+fn signal_calls() {
+    assert_lines(
+        &procsig_lines("signal"),
+        &[
+            r#"getpid()                                = PID"#,
+            r#"rt_sigaction(SIGUSR1, {sa_handler=0xADDR, sa_mask=[USR1], sa_flags=SA_RESTORER|SA_RESTART, sa_restorer=0x1234}, {sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}, 8) = 0"#,
+            r#"rt_sigaction(SIGUSR1, NULL, {sa_handler=0xADDR, sa_mask=[USR1], sa_flags=SA_RESTORER|SA_RESTART, sa_restorer=0x1234}, 8) = 0"#,
+            r#"rt_sigaction(SIGUSR2, {sa_handler=SIG_IGN, sa_mask=~[], sa_flags=SA_RESTORER|SA_ONSTACK|SA_RESTART|SA_INTERRUPT|SA_NODEFER|SA_RESETHAND|SA_SIGINFO|SA_NOCLDSTOP|SA_NOCLDWAIT|0x3fffff8, sa_restorer=0x1234}, NULL, 8) = 0"#,
+            r#"rt_sigaction(SIGKILL, {sa_handler=SIG_IGN, sa_mask=[INT RT_9], sa_flags=SA_ONSTACK|SA_SIGINFO}, 0xADDR, 8) = -1 EINVAL (Invalid argument)"#,
+            r#"rt_sigaction(SIGUSR2, 0x8, 0x10, 8)     = -1 EFAULT (Bad address)"#,
+            r#"rt_sigaction(SIGRT_8, NULL, {sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}, 8) = 0"#,
+            r#"rt_sigprocmask(SIG_BLOCK, [USR1], [CHLD], 8) = 0"#,
+            r#"rt_sigprocmask(SIG_UNBLOCK, NULL, [USR1 CHLD], 8) = 0"#,
+            r#"rt_sigprocmask(0x5 /* SIG_??? */, [USR1], 0xADDR, 8) = -1 EINVAL (Invalid argument)"#,
+            r#"rt_sigprocmask(SIG_SETMASK, 0xADDR, 0xADDR, 4) = -1 EINVAL (Invalid argument)"#,
+            r#"rt_sigprocmask(SIG_SETMASK, 0x8, 0x10, 8) = -1 EFAULT (Bad address)"#,
+            r#"rt_sigpending([], 8)                    = 0"#,
+            r#"rt_sigtimedwait([USR1], 0xADDR, {tv_sec=0, tv_nsec=1000}, 8) = -1 EAGAIN (Resource temporarily unavailable)"#,
+            r#"kill(PID, SIGUSR1)                      = 0"#,
+            r#"rt_sigpending([USR1], 8)                = 0"#,
+            r#"rt_sigtimedwait([USR1], {si_signo=SIGUSR1, si_code=SI_USER, si_pid=PID, si_uid=0}, {tv_sec=0, tv_nsec=1000}, 8) = 10 (SIGUSR1)"#,
+            r#"rt_sigtimedwait(0xADDR, NULL, NULL, 4)  = -1 EINVAL (Invalid argument)"#,
+            r#"sigaltstack({ss_sp=0xADDR, ss_flags=0, ss_size=8192}, {ss_sp=NULL, ss_flags=SS_DISABLE, ss_size=0}) = 0"#,
+            r#"sigaltstack(NULL, {ss_sp=0xADDR, ss_flags=0, ss_size=8192}) = 0"#,
+            r#"sigaltstack(0x8, NULL)                  = -1 EFAULT (Bad address)"#,
+            r#"sigaltstack({ss_sp=0xADDR, ss_flags=SS_DISABLE, ss_size=8192}, NULL) = 0"#,
+            r#"signalfd4(-1, [USR1], 8, SFD_CLOEXEC|SFD_NONBLOCK) = 3"#,
+            r#"signalfd4(-1, [USR1], 8, 0x1 /* SFD_??? */) = -1 EINVAL (Invalid argument)"#,
+            r#"pidfd_open(PID, 0)                      = 4"#,
+            r#"pidfd_open(PID, PIDFD_NONBLOCK)         = 5"#,
+            r#"pidfd_send_signal(4, 0, NULL, 0)        = 0"#,
+            r#"pidfd_send_signal(4, SIGCONT, 0x8, 0x5) = -1 EINVAL (Invalid argument)"#,
+            r#"rt_sigqueueinfo(PID, SIGUSR1, {si_signo=SIGUSR1, si_code=SI_QUEUE, si_pid=PID, si_uid=0}) = 0"#,
+            r#"rt_sigqueueinfo(PID, SIGUSR1, {si_signo=SIGUSR1, si_code=SI_QUEUE, si_pid=PID, si_uid=0, si_int=5, si_ptr=0x5}) = 0"#,
+            r#"exit_group(0)                           = ?"#,
+            r#"+++ exited with 0 +++"#,
+        ],
+    );
+}
+
+/// wait4 (exited, killed, NULL status, every option, bad pointers) and
+/// waitid (siginfo out, P_* types, a failed call's siginfo address).
+#[test]
+fn wait_calls() {
+    assert_lines(
+        &procsig_lines("wait"),
+        &[
+            r#"fork()                                  = CPID"#,
+            r#"wait4(CPID, [{WIFEXITED(s) && WEXITSTATUS(s) == 3}], 0, NULL) = CPID"#,
+            r#"fork()                                  = CPID"#,
+            r#"wait4(-1, [{WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL}], WSTOPPED|WCONTINUED|__WALL, NULL) = CPID"#,
+            r#"fork()                                  = CPID"#,
+            r#"wait4(CPID, NULL, 0, NULL)              = CPID"#,
+            r#"wait4(-1, 0xADDR, WNOHANG|__WCLONE|__WNOTHREAD|0x100, NULL) = -1 EINVAL (Invalid argument)"#,
+            r#"wait4(-1, 0x8, WNOHANG, NULL)           = -1 ECHILD (No child processes)"#,
+            r#"fork()                                  = CPID"#,
+            r#"waitid(P_PID, CPID, {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=CPID, si_uid=0, si_status=5, si_utime=0, si_stime=0}, WEXITED|WNOWAIT, NULL) = 0"#,
+            r#"waitid(P_ALL, 0, NULL, WEXITED, NULL)   = 0"#,
+            r#"waitid(P_PGID, 0, 0xADDR, WNOHANG|WEXITED|WSTOPPED, NULL) = -1 ECHILD (No child processes)"#,
+            r#"waitid(0x7 /* P_??? */, 0, NULL, 0, NULL) = -1 EINVAL (Invalid argument)"#,
+            r#"exit_group(0)                           = ?"#,
+            r#"+++ exited with 0 +++"#,
+        ],
+    );
+}
