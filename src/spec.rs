@@ -135,6 +135,9 @@ pub enum ArgKind {
     /// A pointer to a `struct rusage`, abbreviated: `{ru_utime={tv_sec=0, tv_usec=101},
     /// ru_stime={tv_sec=0, tv_usec=0}, ...}`.
     Rusage,
+    /// `futex`'s operation and the arguments after it that the operation takes (the printer
+    /// reads the other registers): `FUTEX_WAIT_PRIVATE, 0, NULL`.
+    FutexOp,
 }
 
 impl ArgKind {

@@ -81,6 +81,7 @@ pub enum ArgKind {
     SigaltStack,
     WaitStatus,
     Rusage,
+    FutexOp,
 }
 
 /// Where a buffer's length comes from.

@@ -382,6 +382,27 @@ impl Sink for Text<'_> {
         self.fmt(format_args!("{sig} ({})", SigName(sig)));
     }
 
+    fn futex_wake_op(&mut self, v: u32) {
+        self.element();
+        let out = self.out.buf();
+        // FUTEX_OP_OPARG_SHIFT (8) sits in the operation's top bit.
+        if v >> 28 & 8 != 0 {
+            out.extend_from_slice(b"FUTEX_OP_OPARG_SHIFT<<28|");
+        }
+        write_shifted(out, u64::from(v >> 28 & 7), 28, &table::ENUM_FUTEX_WAKE_OP);
+        out.push(b'|');
+        write_hex(out, u64::from(v >> 12 & 0xfff));
+        out.extend_from_slice(b"<<12|");
+        write_shifted(
+            out,
+            u64::from(v >> 24 & 0xf),
+            24,
+            &table::ENUM_FUTEX_WAKE_OP_CMP,
+        );
+        out.push(b'|');
+        write_hex(out, u64::from(v & 0xfff));
+    }
+
     fn wait_status(&mut self, status: i32) {
         self.element();
         write_wait_status(self.out.buf(), status);
@@ -399,6 +420,19 @@ impl Sink for Text<'_> {
         match table::errno(errno) {
             Some(e) => self.fmt(format_args!("{shown} {} ({})", e.name, e.desc)),
             None => self.fmt(format_args!("{shown} (errno {errno})")),
+        }
+    }
+}
+
+/// `NAME<<shift`, or `0x7<<shift /* UNKNOWN */` for a value the table does not name.
+fn write_shifted(out: &mut Vec<u8>, v: u64, shift: u32, table: &EnumTable) {
+    match table.name(v) {
+        Some(name) => {
+            let _ = write!(out, "{name}<<{shift}");
+        }
+        None => {
+            write_hex(out, v);
+            let _ = write!(out, "<<{shift} /* {} */", table.unknown);
         }
     }
 }

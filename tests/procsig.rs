@@ -131,3 +131,37 @@ fn wait_calls() {
         ],
     );
 }
+
+/// futex: every operation's argument list, _PRIVATE and
+/// FUTEX_CLOCK_REALTIME names, timeouts, FUTEX_WAKE_OP's encoded operation,
+/// unknown operations, a bad timeout pointer and a NULL futex word.
+#[test]
+fn futex_calls() {
+    assert_lines(
+        &procsig_lines("futex"),
+        &[
+            r#"futex(0xADDR, FUTEX_WAKE_PRIVATE, 2147483647) = 0"#,
+            r#"futex(0xADDR, FUTEX_WAKE, 4294967295)   = 0"#,
+            r#"futex(0xADDR, FUTEX_WAIT_PRIVATE, 4, NULL) = -1 EAGAIN (Resource temporarily unavailable)"#,
+            r#"futex(0xADDR, FUTEX_WAIT, 5, {tv_sec=0, tv_nsec=1000}) = -1 ETIMEDOUT (Connection timed out)"#,
+            r#"futex(0xADDR, FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME, 4, NULL, FUTEX_BITSET_MATCH_ANY) = -1 EAGAIN (Resource temporarily unavailable)"#,
+            r#"futex(0xADDR, FUTEX_WAIT_BITSET, 5, {tv_sec=0, tv_nsec=1000}, 0x3) = -1 ETIMEDOUT (Connection timed out)"#,
+            r#"futex(0xADDR, FUTEX_WAKE_BITSET_PRIVATE, 1, FUTEX_BITSET_MATCH_ANY) = 0"#,
+            r#"futex(0xADDR, FUTEX_REQUEUE_PRIVATE, 1, 2, 0xADDR) = 0"#,
+            r#"futex(0xADDR, FUTEX_CMP_REQUEUE_PRIVATE, 1, 2, 0xADDR, 5) = 0"#,
+            r#"futex(0xADDR, FUTEX_WAKE_OP_PRIVATE, 1, 2, 0xADDR, FUTEX_OP_SET<<28|0x1<<12|FUTEX_OP_CMP_GT<<24|0) = 0"#,
+            r#"futex(0xADDR, FUTEX_WAKE_OP, 1, 2, 0xADDR, FUTEX_OP_OPARG_SHIFT<<28|0x7<<28 /* FUTEX_OP_??? */|0xfff<<12|0xf<<24 /* FUTEX_OP_CMP_??? */|0xfff) = -1 ENOSYS (Function not implemented)"#,
+            r#"futex(0xADDR, FUTEX_LOCK_PI_PRIVATE, NULL) = -1 EPERM (Operation not permitted)"#,
+            r#"futex(0xADDR, FUTEX_UNLOCK_PI_PRIVATE)  = -1 EPERM (Operation not permitted)"#,
+            r#"futex(0xADDR, FUTEX_TRYLOCK_PI)         = -1 EAGAIN (Resource temporarily unavailable)"#,
+            r#"futex(0xADDR, FUTEX_WAIT_REQUEUE_PI_PRIVATE, 5, {tv_sec=0, tv_nsec=1000}, 0xADDR) = -1 ETIMEDOUT (Connection timed out)"#,
+            r#"futex(0xADDR, FUTEX_FD|FUTEX_PRIVATE_FLAG, 1) = -1 ENOSYS (Function not implemented)"#,
+            r#"futex(0xADDR, 0xe /* FUTEX_??? */, 1, 0x2, 0x3, 0x4) = -1 ENOSYS (Function not implemented)"#,
+            r#"futex(0xADDR, 0x101 /* FUTEX_??? */, 1) = -1 ENOSYS (Function not implemented)"#,
+            r#"futex(0xADDR, FUTEX_WAIT, 5, 0x8)       = -1 EFAULT (Bad address)"#,
+            r#"futex(NULL, FUTEX_WAIT, 5, NULL)        = -1 EFAULT (Bad address)"#,
+            r#"exit_group(0)                           = ?"#,
+            r#"+++ exited with 0 +++"#,
+        ],
+    );
+}

@@ -5,6 +5,7 @@
 //! One generic loop walks a syscall's argument list from the generated table and calls one
 //! printer per argument kind; there is no per-syscall code here.
 
+mod futex;
 mod process;
 mod signal;
 mod stat;
@@ -75,6 +76,9 @@ pub trait Sink {
     fn ret_error(&mut self, errno: u64);
     /// A return value that is a signal number: `10 (SIGUSR1)`.
     fn ret_signal(&mut self, sig: i64);
+    /// `FUTEX_WAKE_OP`'s encoded operation (`<linux/futex.h>` `FUTEX_OP()`):
+    /// `FUTEX_OP_SET<<28|0x1<<12|FUTEX_OP_CMP_GT<<24|0`.
+    fn futex_wake_op(&mut self, v: u32);
     /// A `wait` status (wait(2)), described by the macros that decode it:
     /// `{WIFEXITED(s) && WEXITSTATUS(s) == 0}`.
     fn wait_status(&mut self, status: i32);
@@ -225,6 +229,7 @@ fn arg<S: Sink, M: Memory>(
         ArgKind::Timespec => time::timespec(sink, ctx, v),
         ArgKind::WaitStatus => process::wait_status(sink, ctx, v),
         ArgKind::Rusage => process::rusage(sink, ctx, v),
+        ArgKind::FutexOp => futex::futex_op(sink, ctx, call),
         // strace names syscall 0 when it never saw the interrupted call (after an attach).
         ArgKind::InterruptedCall => {
             sink.interrupted_call(table::syscall(ctx.previous).map_or("read", |d| d.name))

@@ -1,5 +1,5 @@
 /* Process and signal syscalls, raw: `h_procsig WORKDIR MODE` with MODE one of
- * signal, wait (more to come). SIGCHLD is blocked before the marker so that
+ * signal, wait, futex. SIGCHLD is blocked before the marker so that
  * no signal line races with the calls. */
 #include "helper.h"
 #include <signal.h>
@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <linux/futex.h>
 
 /* The kernel's struct sigaction on x86_64. */
 struct ksigaction {
@@ -121,6 +122,35 @@ static void waits(void)
 	syscall(SYS_waitid, 7, 0, NULL, 0, NULL);
 }
 
+static void futexes(void)
+{
+	static uint32_t word = 5, other;
+	struct timespec ts = { 0, 1000 };
+
+	syscall(SYS_futex, &word, FUTEX_WAKE_PRIVATE, 2147483647, NULL, NULL, 0);
+	syscall(SYS_futex, &word, FUTEX_WAKE, -1, NULL, NULL, 0);
+	syscall(SYS_futex, &word, FUTEX_WAIT_PRIVATE, 4, NULL, NULL, 0);
+	syscall(SYS_futex, &word, FUTEX_WAIT, 5, &ts, NULL, 0);
+	syscall(SYS_futex, &word, FUTEX_WAIT_BITSET_PRIVATE | FUTEX_CLOCK_REALTIME, 4, NULL, NULL,
+		FUTEX_BITSET_MATCH_ANY);
+	syscall(SYS_futex, &word, FUTEX_WAIT_BITSET, 5, &ts, NULL, 3);
+	syscall(SYS_futex, &word, FUTEX_WAKE_BITSET_PRIVATE, 1, NULL, NULL, FUTEX_BITSET_MATCH_ANY);
+	syscall(SYS_futex, &word, FUTEX_REQUEUE_PRIVATE, 1, 2, &other, 0);
+	syscall(SYS_futex, &word, FUTEX_CMP_REQUEUE_PRIVATE, 1, 2, &other, 5);
+	syscall(SYS_futex, &word, FUTEX_WAKE_OP_PRIVATE, 1, 2, &other,
+		FUTEX_OP(FUTEX_OP_SET, 1, FUTEX_OP_CMP_GT, 0));
+	syscall(SYS_futex, &word, FUTEX_WAKE_OP, 1, 2, &other, 0xffffffff);
+	syscall(SYS_futex, &other, FUTEX_LOCK_PI_PRIVATE, 0, NULL, NULL, 0);
+	syscall(SYS_futex, &other, FUTEX_UNLOCK_PI_PRIVATE, 0, NULL, NULL, 0);
+	syscall(SYS_futex, &other, FUTEX_TRYLOCK_PI, 0, NULL, NULL, 0);
+	syscall(SYS_futex, &word, FUTEX_WAIT_REQUEUE_PI_PRIVATE, 5, &ts, &other, 0);
+	syscall(SYS_futex, &word, FUTEX_FD | FUTEX_PRIVATE_FLAG, 1, NULL, NULL, 0);
+	syscall(SYS_futex, &word, 14, 1, 2, 3, 4);
+	syscall(SYS_futex, &word, FUTEX_WAKE | FUTEX_CLOCK_REALTIME, 1, 2, 3, 4);
+	syscall(SYS_futex, &word, FUTEX_WAIT, 5, (void *)8, NULL, 0);
+	syscall(SYS_futex, NULL, FUTEX_WAIT, 5, NULL, NULL, 0);
+}
+
 int main(int argc, char **argv)
 {
 	sigset_t chld;
@@ -136,6 +166,8 @@ int main(int argc, char **argv)
 		signals();
 	else if (strcmp(argv[2], "wait") == 0)
 		waits();
+	else if (strcmp(argv[2], "futex") == 0)
+		futexes();
 	syscall(SYS_exit_group, 0);
 	return 0;
 }
