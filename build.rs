@@ -160,7 +160,7 @@ fn arg_tokens(spec: &Spec, args: &[Arg], arg: &Arg) -> TokenStream {
     // Kinds that carry a table or a length say so; every other kind maps to the runtime variant
     // of the same name, so a new plain kind needs no change here.
     let kind = match arg.kind {
-        ArgKind::Flags | ArgKind::Flags64 => {
+        ArgKind::Flags | ArgKind::Flags64 | ArgKind::CloneFlags => {
             let variant = Ident::new(&format!("{:?}", arg.kind), Span::call_site());
             let ident = table_ident("FLAGS", table);
             quote!(ArgKind::#variant(&#ident))

@@ -138,11 +138,24 @@ pub enum ArgKind {
     /// `futex`'s operation and the arguments after it that the operation takes (the printer
     /// reads the other registers): `FUTEX_WAIT_PRIVATE, 0, NULL`.
     FutexOp,
+    /// `clone`'s flags (register 0, with a `table`) shown with the stack before them, as
+    /// strace names them: `child_stack=NULL, flags=CLONE_VM|SIGCHLD`.
+    CloneFlags,
+    /// The `clone` arguments that depend on the flags, at exit: `parent_tid=[5631]`,
+    /// `tls=0x...`, `child_tidptr=0x...` (the printer reads the registers itself).
+    CloneTail,
+    /// A pointer to `struct clone_args` of the size in the next register, with what the call
+    /// wrote: `{flags=CLONE_PARENT_SETTID, parent_tid=0x..., exit_signal=SIGCHLD, stack=NULL,
+    /// stack_size=0} => {parent_tid=[5632]}`.
+    CloneArgs,
 }
 
 impl ArgKind {
     fn needs_table(self) -> bool {
-        matches!(self, ArgKind::Flags | ArgKind::Flags64 | ArgKind::Enum)
+        matches!(
+            self,
+            ArgKind::Flags | ArgKind::Flags64 | ArgKind::Enum | ArgKind::CloneFlags
+        )
     }
 
     /// The kinds whose size comes from `len`.

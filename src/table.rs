@@ -82,6 +82,17 @@ pub enum ArgKind {
     WaitStatus,
     Rusage,
     FutexOp,
+    CloneFlags(&'static FlagTable),
+    CloneTail,
+    CloneArgs,
+}
+
+impl ArgKind {
+    /// Kinds that show what a failed call left themselves, rather than the bare address an
+    /// output argument of a failed call gets.
+    pub fn shows_failure(self) -> bool {
+        matches!(self, ArgKind::CloneTail | ArgKind::CloneArgs)
+    }
 }
 
 /// Where a buffer's length comes from.

@@ -403,6 +403,24 @@ impl Sink for Text<'_> {
         write_hex(out, u64::from(v & 0xfff));
     }
 
+    fn flags_and_signal(&mut self, v: u64, table: &'static FlagTable, sig: i64) {
+        self.element();
+        let out = self.out.buf();
+        if v != 0 {
+            write_flags(out, v, table);
+            if sig != 0 {
+                out.push(b'|');
+            }
+        }
+        if sig != 0 || v == 0 {
+            let _ = write!(out, "{}", SigName(sig));
+        }
+    }
+
+    fn updated(&mut self) {
+        self.out.bytes(b" => ");
+    }
+
     fn wait_status(&mut self, status: i32) {
         self.element();
         write_wait_status(self.out.buf(), status);

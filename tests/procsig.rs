@@ -165,3 +165,36 @@ fn futex_calls() {
         ],
     );
 }
+
+/// clone: the arguments each flag brings (parent_tid written at exit, also
+/// for CLONE_PIDFD; tls; child_tidptr), every flag and the exit signal, a
+/// failed call's parent_tid address; clone3: the fields each flag brings,
+/// what the call wrote (` => {pidfd=[N], parent_tid=[N]}`), set_tid and
+/// cgroup, a size below the first version, NULL and unreadable pointers.
+#[test]
+fn clone_calls() {
+    assert_lines(
+        &procsig_lines("clone"),
+        &[
+            r#"clone(child_stack=NULL, flags=SIGCHLD)  = CPID"#,
+            r#"wait4(CPID, NULL, 0, NULL)              = CPID"#,
+            r#"clone(child_stack=NULL, flags=CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, parent_tid=[CPID], child_tidptr=0xADDR) = CPID"#,
+            r#"wait4(CPID, NULL, 0, NULL)              = CPID"#,
+            r#"clone(child_stack=NULL, flags=CLONE_SETTLS|SIGCHLD, tls=0x1234) = CPID"#,
+            r#"wait4(CPID, NULL, 0, NULL)              = CPID"#,
+            r#"clone(child_stack=NULL, flags=CLONE_PIDFD|SIGCHLD, parent_tid=[3]) = CPID"#,
+            r#"wait4(CPID, NULL, 0, NULL)              = CPID"#,
+            r#"clone(child_stack=0x1000, flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_PIDFD|CLONE_PTRACE|CLONE_VFORK|CLONE_PARENT|CLONE_THREAD|CLONE_NEWNS|CLONE_SYSVSEM|CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID|CLONE_UNTRACED|CLONE_CHILD_SETTID|CLONE_NEWCGROUP|CLONE_NEWUTS|CLONE_NEWIPC|CLONE_NEWUSER|CLONE_NEWPID|CLONE_NEWNET|CLONE_IO|0x400000|SIGSYS, parent_tid=0xADDR, tls=0x1234, child_tidptr=0xADDR) = -1 EINVAL (Invalid argument)"#,
+            r#"clone3({flags=CLONE_PIDFD|CLONE_PARENT_SETTID|CLONE_CHILD_SETTID, pidfd=0xADDR, child_tid=0xADDR, parent_tid=0xADDR, exit_signal=SIGCHLD, stack=NULL, stack_size=0} => {pidfd=[4], parent_tid=[CPID]}, 88) = CPID"#,
+            r#"wait4(CPID, NULL, 0, NULL)              = CPID"#,
+            r#"clone3({flags=0, exit_signal=SIGCHLD, stack=NULL, stack_size=0}, 64) = CPID"#,
+            r#"wait4(CPID, NULL, 0, NULL)              = CPID"#,
+            r#"clone3({flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_PIDFD|CLONE_PTRACE|CLONE_VFORK|CLONE_PARENT|CLONE_THREAD|CLONE_NEWNS|CLONE_SYSVSEM|CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID|CLONE_UNTRACED|CLONE_CHILD_SETTID|CLONE_NEWCGROUP|CLONE_NEWUTS|CLONE_NEWIPC|CLONE_NEWUSER|CLONE_NEWPID|CLONE_NEWNET|CLONE_IO|CLONE_NEWTIME|CLONE_CLEAR_SIGHAND|CLONE_INTO_CGROUP|0x400000, pidfd=NULL, child_tid=NULL, parent_tid=NULL, exit_signal=SIGCHLD, stack=0x1000, stack_size=0x2000, tls=0x3000, set_tid=[CPID], set_tid_size=1, cgroup=7}, 88) = -1 EINVAL (Invalid argument)"#,
+            r#"clone3(0xADDR, 40)                      = -1 EINVAL (Invalid argument)"#,
+            r#"clone3(NULL, 88)                        = -1 EFAULT (Bad address)"#,
+            r#"clone3(0x8, 88)                         = -1 EFAULT (Bad address)"#,
+            r#"exit_group(0)                           = ?"#,
+            r#"+++ exited with 0 +++"#,
+        ],
+    );
+}

@@ -79,6 +79,10 @@ pub trait Sink {
     /// `FUTEX_WAKE_OP`'s encoded operation (`<linux/futex.h>` `FUTEX_OP()`):
     /// `FUTEX_OP_SET<<28|0x1<<12|FUTEX_OP_CMP_GT<<24|0`.
     fn futex_wake_op(&mut self, v: u32);
+    /// A set of flags from `table` and a signal number in the low byte: `CLONE_VM|SIGCHLD`.
+    fn flags_and_signal(&mut self, v: u64, table: &'static FlagTable, sig: i64);
+    /// Separates a value as the call got it from what the call left there: ` => `.
+    fn updated(&mut self);
     /// A `wait` status (wait(2)), described by the macros that decode it:
     /// `{WIFEXITED(s) && WEXITSTATUS(s) == 0}`.
     fn wait_status(&mut self, status: i32);
@@ -159,16 +163,14 @@ fn args<S: Sink, M: Memory>(
         .take(range.end)
         .skip(range.start)
     {
-        if let Some(show_if) = desc.show_if
-            && call.args[show_if.arg as usize] & show_if.mask == 0
-        {
+        if !shown(desc, call) {
             continue;
         }
         if printed {
             sink.arg_sep();
         }
         printed = true;
-        if desc.out && matches!(outcome, Some(Outcome::Err(_))) {
+        if desc.out && !desc.kind.shows_failure() && matches!(outcome, Some(Outcome::Err(_))) {
             // What the kernel would have filled is not there: strace shows the address.
             sink.addr(call.args[i]);
         } else {
@@ -176,6 +178,12 @@ fn args<S: Sink, M: Memory>(
         }
     }
     printed
+}
+
+/// Whether an argument shows, by its `show_if`.
+fn shown(desc: &ArgDesc, call: &Call) -> bool {
+    desc.show_if
+        .is_none_or(|s| call.args[s.arg as usize] & s.mask != 0)
 }
 
 /// Prints one argument of kind `kind` with raw value `v`.
@@ -230,6 +238,9 @@ fn arg<S: Sink, M: Memory>(
         ArgKind::WaitStatus => process::wait_status(sink, ctx, v),
         ArgKind::Rusage => process::rusage(sink, ctx, v),
         ArgKind::FutexOp => futex::futex_op(sink, ctx, call),
+        ArgKind::CloneFlags(table) => process::clone_flags(sink, call, table),
+        ArgKind::CloneTail => process::clone_tail(sink, ctx, call, outcome),
+        ArgKind::CloneArgs => process::clone_args(sink, ctx, call, v, outcome),
         // strace names syscall 0 when it never saw the interrupted call (after an attach).
         ArgKind::InterruptedCall => {
             sink.interrupted_call(table::syscall(ctx.previous).map_or("read", |d| d.name))
@@ -286,7 +297,11 @@ impl Call {
 pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call) {
     let descs = call.arg_descs();
     let first_out = call.first_out();
-    if args(sink, ctx, call, 0..first_out, None) && first_out < descs.len() {
+    if args(sink, ctx, call, 0..first_out, None)
+        && descs[first_out.min(descs.len())..]
+            .iter()
+            .any(|d| shown(d, call))
+    {
         sink.arg_sep();
     }
 }

@@ -430,3 +430,98 @@ fn futex_by_operation() {
         );
     }
 }
+
+const NR_CLONE: u64 = 56;
+const NR_CLONE3: u64 = 435;
+
+#[test]
+fn clone_lines() {
+    let mem = FakeMemory::new().with(0x1000, &5631i32.to_ne_bytes());
+    assert_eq!(
+        line(
+            NR_CLONE,
+            [0x1200011, 0, 0, 0x7f81_c995_da10, 0, 0],
+            &mem,
+            Outcome::Ok(5631)
+        ),
+        "clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7f81c995da10) = 5631"
+    );
+    assert_eq!(
+        line(NR_CLONE, [17, 0, 0, 0, 0, 0], &mem, Outcome::Ok(5631)),
+        "clone(child_stack=NULL, flags=SIGCHLD)  = 5631"
+    );
+    assert_eq!(
+        line(NR_CLONE, [0, 0, 0, 0, 0, 0], &mem, Outcome::Ok(5631)),
+        "clone(child_stack=NULL, flags=0)        = 5631"
+    );
+    assert_eq!(
+        line(
+            NR_CLONE,
+            [0x180011, 0x8000, 0x1000, 0, 0x1234, 0],
+            &mem,
+            Outcome::Ok(5631)
+        ),
+        "clone(child_stack=0x8000, flags=CLONE_SETTLS|CLONE_PARENT_SETTID|SIGCHLD, parent_tid=[5631], tls=0x1234) = 5631"
+    );
+    // Unreadable, and a failed call: addresses.
+    assert_eq!(
+        line(
+            NR_CLONE,
+            [0x100011, 0, 0x8, 0, 0, 0],
+            &mem,
+            Outcome::Ok(5631)
+        ),
+        "clone(child_stack=NULL, flags=CLONE_PARENT_SETTID|SIGCHLD, parent_tid=0x8) = 5631"
+    );
+    assert_eq!(
+        line(
+            NR_CLONE,
+            [0x100011, 0, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "clone(child_stack=NULL, flags=CLONE_PARENT_SETTID|SIGCHLD, parent_tid=0x1000) = -1 EINVAL (Invalid argument)"
+    );
+}
+
+#[test]
+fn clone3_lines() {
+    let mut ca = [0u64; 11];
+    ca[0] = 0x100000 | 0x1000000; // CLONE_PARENT_SETTID|CLONE_CHILD_SETTID
+    ca[2] = 0x2000;
+    ca[3] = 0x1000;
+    ca[4] = 17;
+    let mem = FakeMemory::new()
+        .with(0x1000, &5632i32.to_ne_bytes())
+        .with(0x3000, &words(&ca));
+    assert_eq!(
+        line(NR_CLONE3, [0x3000, 88, 0, 0, 0, 0], &mem, Outcome::Ok(5632)),
+        "clone3({flags=CLONE_PARENT_SETTID|CLONE_CHILD_SETTID, child_tid=0x2000, parent_tid=0x1000, exit_signal=SIGCHLD, stack=NULL, stack_size=0} => {parent_tid=[5632]}, 88) = 5632"
+    );
+    assert_eq!(
+        line(
+            NR_CLONE3,
+            [0x3000, 88, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "clone3({flags=CLONE_PARENT_SETTID|CLONE_CHILD_SETTID, child_tid=0x2000, parent_tid=0x1000, exit_signal=SIGCHLD, stack=NULL, stack_size=0}, 88) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_CLONE3,
+            [0x3000, 40, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "clone3(0x3000, 40)                      = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(NR_CLONE3, [0, 88, 0, 0, 0, 0], &mem, Outcome::Err(EFAULT)),
+        "clone3(NULL, 88)                        = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(NR_CLONE3, [0x8, 88, 0, 0, 0, 0], &mem, Outcome::Err(EFAULT)),
+        "clone3(0x8, 88)                         = -1 EFAULT (Bad address)"
+    );
+}

@@ -1,5 +1,5 @@
 /* Process and signal syscalls, raw: `h_procsig WORKDIR MODE` with MODE one of
- * signal, wait, futex. SIGCHLD is blocked before the marker so that
+ * signal, wait, futex, clone. SIGCHLD is blocked before the marker so that
  * no signal line races with the calls. */
 #include "helper.h"
 #include <signal.h>
@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <linux/futex.h>
+#include <linux/sched.h>
 
 /* The kernel's struct sigaction on x86_64. */
 struct ksigaction {
@@ -151,6 +152,64 @@ static void futexes(void)
 	syscall(SYS_futex, NULL, FUTEX_WAIT, 5, NULL, NULL, 0);
 }
 
+static void clones(void)
+{
+	static int ptid, ctid, pfd;
+	struct clone_args ca;
+	long p;
+
+	p = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (p == 0)
+		syscall(SYS_exit_group, 0);
+	syscall(SYS_wait4, p, NULL, 0, NULL);
+	p = syscall(SYS_clone, CLONE_PARENT_SETTID | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | SIGCHLD,
+		    0, &ptid, &ctid, 0);
+	if (p == 0)
+		syscall(SYS_exit_group, 0);
+	syscall(SYS_wait4, p, NULL, 0, NULL);
+	p = syscall(SYS_clone, CLONE_SETTLS | SIGCHLD, 0, &ptid, &ctid, 0x1234);
+	if (p == 0)
+		syscall(SYS_exit_group, 0);
+	syscall(SYS_wait4, p, NULL, 0, NULL);
+	p = syscall(SYS_clone, CLONE_PIDFD | SIGCHLD, 0, &pfd, NULL, 0);
+	if (p == 0)
+		syscall(SYS_exit_group, 0);
+	syscall(SYS_wait4, p, NULL, 0, NULL);
+	syscall(SYS_clone, CLONE_THREAD | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_SYSVSEM |
+		CLONE_NEWNS | CLONE_PIDFD | CLONE_VFORK | CLONE_PARENT | CLONE_PTRACE | CLONE_UNTRACED |
+		CLONE_NEWCGROUP | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET |
+		CLONE_IO | CLONE_PARENT_SETTID | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | CLONE_SETTLS |
+		0x400000 | 0x1f, 0x1000, &ptid, &ctid, 0x1234);
+
+	memset(&ca, 0, sizeof(ca));
+	ca.flags = CLONE_PARENT_SETTID | CLONE_CHILD_SETTID | CLONE_PIDFD;
+	ca.exit_signal = SIGCHLD;
+	ca.parent_tid = (uintptr_t)&ptid;
+	ca.child_tid = (uintptr_t)&ctid;
+	ca.pidfd = (uintptr_t)&pfd;
+	p = syscall(SYS_clone3, &ca, sizeof(ca));
+	if (p == 0)
+		syscall(SYS_exit_group, 0);
+	syscall(SYS_wait4, p, NULL, 0, NULL);
+	memset(&ca, 0, sizeof(ca));
+	ca.exit_signal = SIGCHLD;
+	p = syscall(SYS_clone3, &ca, 64);
+	if (p == 0)
+		syscall(SYS_exit_group, 0);
+	syscall(SYS_wait4, p, NULL, 0, NULL);
+	ca.flags = 0x3ffffff80ULL;
+	ca.stack = 0x1000;
+	ca.stack_size = 0x2000;
+	ca.tls = 0x3000;
+	ca.cgroup = 7;
+	ca.set_tid = (uintptr_t)&ptid;
+	ca.set_tid_size = 1;
+	syscall(SYS_clone3, &ca, sizeof(ca));
+	syscall(SYS_clone3, &ca, 40);
+	syscall(SYS_clone3, NULL, 88);
+	syscall(SYS_clone3, (void *)8, 88);
+}
+
 int main(int argc, char **argv)
 {
 	sigset_t chld;
@@ -168,6 +227,8 @@ int main(int argc, char **argv)
 		waits();
 	else if (strcmp(argv[2], "futex") == 0)
 		futexes();
+	else if (strcmp(argv[2], "clone") == 0)
+		clones();
 	syscall(SYS_exit_group, 0);
 	return 0;
 }
