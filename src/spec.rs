@@ -148,6 +148,16 @@ pub enum ArgKind {
     /// wrote: `{flags=CLONE_PARENT_SETTID, parent_tid=0x..., exit_signal=SIGCHLD, stack=NULL,
     /// stack_size=0} => {parent_tid=[5632]}`.
     CloneArgs,
+    /// A pointer to one `int` (or a struct of one, `struct sched_param`): `[0]`.
+    IntPtr,
+    /// A pointer to `len` `gid_t`s: `[0, 5, 100]`.
+    GidArray,
+    /// A pointer to a CPU mask of `len` bytes, shown as the CPUs in it: `[0 1]`.
+    CpuSet,
+    /// A pointer to a `struct tms`: `{tms_utime=0, tms_stime=0, tms_cutime=0, tms_cstime=0}`.
+    Tms,
+    /// A pointer to a `struct utsname`, abbreviated: `{sysname="Linux", nodename="vm", ...}`.
+    Utsname,
 }
 
 impl ArgKind {
@@ -160,7 +170,14 @@ impl ArgKind {
 
     /// The kinds whose size comes from `len`.
     pub fn takes_len(self) -> bool {
-        matches!(self, ArgKind::Buffer | ArgKind::HexBuffer | ArgKind::Sigset)
+        matches!(
+            self,
+            ArgKind::Buffer
+                | ArgKind::HexBuffer
+                | ArgKind::Sigset
+                | ArgKind::GidArray
+                | ArgKind::CpuSet
+        )
     }
 }
 

@@ -85,6 +85,11 @@ pub enum ArgKind {
     CloneFlags(&'static FlagTable),
     CloneTail,
     CloneArgs,
+    IntPtr,
+    GidArray(Len),
+    CpuSet(Len),
+    Tms,
+    Utsname,
 }
 
 impl ArgKind {

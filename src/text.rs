@@ -417,6 +417,25 @@ impl Sink for Text<'_> {
         }
     }
 
+    fn cpu_set(&mut self, mask: &[u8]) {
+        self.element();
+        let out = self.out.buf();
+        out.push(b'[');
+        let mut first = true;
+        for (i, byte) in mask.iter().enumerate() {
+            for bit in 0..8 {
+                if byte & (1 << bit) != 0 {
+                    if !first {
+                        out.push(b' ');
+                    }
+                    first = false;
+                    let _ = write!(out, "{}", i * 8 + bit);
+                }
+            }
+        }
+        out.push(b']');
+    }
+
     fn updated(&mut self) {
         self.out.bytes(b" => ");
     }

@@ -198,3 +198,73 @@ fn clone_calls() {
         ],
     );
 }
+
+/// The machine's host name, which `uname` shows: replaced with `@HOST@`.
+fn mask_hostname(lines: Vec<String>) -> Vec<String> {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname").expect("hostname");
+    let from = format!("nodename=\"{}\"", host.trim());
+    lines
+        .into_iter()
+        .map(|l| match l.find(&from) {
+            Some(_) => {
+                let m = l.replace(&from, "nodename=\"@HOST@\"");
+                match m.rfind(" = ") {
+                    Some(i) => format!(
+                        "{}{}",
+                        pad_to(m[..i].trim_end(), DEFAULT_COLUMN),
+                        &m[i + 1..]
+                    ),
+                    None => m,
+                }
+            }
+            None => l,
+        })
+        .collect()
+}
+
+/// The set*id/get*id calls (ids as ints, -1, out ids as `[0]`, a failed
+/// call's addresses), group lists, process groups, sched_yield, CPU masks
+/// (of the length returned, of a bad size), sched_param, getrusage with
+/// each `who`, uname. Runs as root, as the whole suite does.
+#[test]
+fn id_and_sched_calls() {
+    assert_lines(
+        &mask_hostname(procsig_lines("ids")),
+        &[
+            r#"getresuid([0], [0], [0])                = 0"#,
+            r#"getresgid(0xADDR, 0xADDR, 0x8)          = -1 EFAULT (Bad address)"#,
+            r#"setresuid(-1, 0, -1)                    = 0"#,
+            r#"setresgid(0, -1, 0)                     = 0"#,
+            r#"setuid(0)                               = 0"#,
+            r#"setgid(0)                               = 0"#,
+            r#"setreuid(-1, 0)                         = 0"#,
+            r#"setregid(0, -1)                         = 0"#,
+            r#"setfsuid(-1)                            = 0"#,
+            r#"setfsgid(-1)                            = 0"#,
+            r#"setgroups(3, [0, 5, 100])               = 0"#,
+            r#"getgroups(3, [0, 5, 100])               = 3"#,
+            r#"getgroups(0, NULL)                      = 3"#,
+            r#"getgroups(1, 0xADDR)                    = -1 EINVAL (Invalid argument)"#,
+            r#"setgroups(1, 0x8)                       = -1 EFAULT (Bad address)"#,
+            r#"setgroups(0, NULL)                      = 0"#,
+            r#"getpgid(-1)                             = -1 ESRCH (No such process)"#,
+            r#"getsid(-1)                              = -1 ESRCH (No such process)"#,
+            r#"setpgid(-1, 0)                          = -1 EINVAL (Invalid argument)"#,
+            r#"sched_yield()                           = 0"#,
+            r#"sched_setaffinity(0, 128, [0])          = 0"#,
+            r#"sched_getaffinity(0, 8, [0])            = 8"#,
+            r#"sched_getaffinity(0, 4, 0xADDR)         = -1 EINVAL (Invalid argument)"#,
+            r#"sched_setaffinity(0, 8, 0x8)            = -1 EFAULT (Bad address)"#,
+            r#"sched_getparam(0, [0])                  = 0"#,
+            r#"sched_setparam(0, [0])                  = 0"#,
+            r#"sched_getparam(0, NULL)                 = -1 EINVAL (Invalid argument)"#,
+            r#"getrusage(RUSAGE_CHILDREN, {ru_utime={tv_sec=0, tv_usec=0}, ru_stime={tv_sec=0, tv_usec=0}, ...}) = 0"#,
+            r#"getrusage(RUSAGE_THREAD, 0x8)           = -1 EFAULT (Bad address)"#,
+            r#"getrusage(0x7 /* RUSAGE_??? */, NULL)   = -1 EINVAL (Invalid argument)"#,
+            r#"uname({sysname="Linux", nodename="@HOST@", ...}) = 0"#,
+            r#"uname(NULL)                             = -1 EFAULT (Bad address)"#,
+            r#"exit_group(0)                           = ?"#,
+            r#"+++ exited with 0 +++"#,
+        ],
+    );
+}

@@ -83,6 +83,8 @@ pub trait Sink {
     fn flags_and_signal(&mut self, v: u64, table: &'static FlagTable, sig: i64);
     /// Separates a value as the call got it from what the call left there: ` => `.
     fn updated(&mut self);
+    /// A set of CPUs as a bit mask, bit `n` of byte `n / 8` standing for CPU `n`: `[0 1]`.
+    fn cpu_set(&mut self, mask: &[u8]);
     /// A `wait` status (wait(2)), described by the macros that decode it:
     /// `{WIFEXITED(s) && WEXITSTATUS(s) == 0}`.
     fn wait_status(&mut self, status: i32);
@@ -241,6 +243,15 @@ fn arg<S: Sink, M: Memory>(
         ArgKind::CloneFlags(table) => process::clone_flags(sink, call, table),
         ArgKind::CloneTail => process::clone_tail(sink, ctx, call, outcome),
         ArgKind::CloneArgs => process::clone_args(sink, ctx, call, v, outcome),
+        ArgKind::IntPtr => process::int_ptr(sink, ctx, v),
+        ArgKind::GidArray(len) => {
+            process::gid_array(sink, ctx, v, buffer_len(len, &call.args, outcome))
+        }
+        ArgKind::CpuSet(len) => {
+            process::cpu_set(sink, ctx, v, buffer_len(len, &call.args, outcome))
+        }
+        ArgKind::Tms => process::tms(sink, ctx, v),
+        ArgKind::Utsname => process::utsname(sink, ctx, v),
         // strace names syscall 0 when it never saw the interrupted call (after an attach).
         ArgKind::InterruptedCall => {
             sink.interrupted_call(table::syscall(ctx.previous).map_or("read", |d| d.name))

@@ -224,3 +224,83 @@ fn int_array<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, 
     }
     sink.end_array();
 }
+
+/// A pointer to one `int`: `[0]` (`getresuid`'s ids, `struct sched_param`).
+pub fn int_ptr<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(sink, ctx, addr, 4, |sink, _, raw| {
+        sink.begin_array();
+        sink.int(i64::from(raw.i32(0)));
+        sink.end_array();
+    });
+}
+
+/// `NGROUPS_MAX` (`<linux/limits.h>`): the longest group list the kernel takes.
+const NGROUPS_MAX: u64 = 65536;
+
+/// A pointer to `n` `gid_t`s: `[0, 5, 100]`. strace shows every element (no `-s` limit).
+pub fn gid_array<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, n: u64) {
+    if addr == 0 {
+        return sink.addr(0);
+    }
+    if n > NGROUPS_MAX {
+        return sink.addr(addr);
+    }
+    let bytes = 4 * n as usize;
+    let buf = ctx.scratch.buf(bytes);
+    if ctx.mem.read(addr, buf).is_err() {
+        return sink.addr(addr);
+    }
+    sink.begin_array();
+    for gid in buf.chunks_exact(4) {
+        sink.uint(u64::from(Raw(gid).u32(0)));
+    }
+    sink.end_array();
+}
+
+/// The largest CPU mask read (`NR_CPUS` is at most 8192 on x86_64).
+const MAX_CPU_SET: u64 = 8192 / 8;
+
+/// A pointer to a CPU mask of `len` bytes: `[0 1]`.
+pub fn cpu_set<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u64) {
+    if addr == 0 {
+        return sink.addr(0);
+    }
+    let buf = ctx.scratch.buf(len.min(MAX_CPU_SET) as usize);
+    if ctx.mem.read(addr, buf).is_err() {
+        return sink.addr(addr);
+    }
+    sink.cpu_set(buf);
+}
+
+/// A pointer to a `struct tms` (`<sys/times.h>`): four `clock_t`s.
+pub fn tms<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(sink, ctx, addr, size_of::<libc::tms>(), |sink, _, raw| {
+        sink.begin_struct();
+        for (name, off) in [
+            ("tms_utime", offset_of!(libc::tms, tms_utime)),
+            ("tms_stime", offset_of!(libc::tms, tms_stime)),
+            ("tms_cutime", offset_of!(libc::tms, tms_cutime)),
+            ("tms_cstime", offset_of!(libc::tms, tms_cstime)),
+        ] {
+            sink.field(name);
+            sink.int(raw.i64(off));
+        }
+        sink.end_struct(false);
+    });
+}
+
+/// A pointer to a `struct utsname` (`<linux/utsname.h>`: six 65-byte strings), abbreviated to
+/// the first two as strace shows it by default.
+pub fn utsname<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    const FIELD: usize = 65;
+    read_struct(sink, ctx, addr, 6 * FIELD, |sink, _, raw| {
+        sink.begin_struct();
+        for (i, name) in ["sysname", "nodename"].into_iter().enumerate() {
+            let field = raw.0.get(i * FIELD..(i + 1) * FIELD).unwrap_or_default();
+            let len = field.iter().position(|&b| b == 0).unwrap_or(field.len());
+            sink.field(name);
+            sink.string(&field[..len], false);
+        }
+        sink.end_struct(true);
+    });
+}

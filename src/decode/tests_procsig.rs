@@ -525,3 +525,152 @@ fn clone3_lines() {
         "clone3(0x8, 88)                         = -1 EFAULT (Bad address)"
     );
 }
+
+const NR_GETRESUID: u64 = 118;
+const NR_GETGROUPS: u64 = 115;
+const NR_SETGROUPS: u64 = 116;
+const NR_SCHED_GETAFFINITY: u64 = 204;
+const NR_SCHED_SETPARAM: u64 = 142;
+const NR_TIMES: u64 = 100;
+const NR_UNAME: u64 = 63;
+const NR_GETRUSAGE: u64 = 98;
+
+#[test]
+fn ids_groups_and_cpu_masks() {
+    let gids: Vec<u8> = [0u32, 5, 100]
+        .iter()
+        .flat_map(|g| g.to_ne_bytes())
+        .collect();
+    let mem = FakeMemory::new()
+        .with(0x1000, &0i32.to_ne_bytes())
+        .with(0x2000, &gids)
+        .with(0x3000, &[0x03, 0, 0, 0, 0, 0, 0, 0x80]);
+    assert_eq!(
+        line(
+            NR_GETRESUID,
+            [0x1000, 0x1000, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "getresuid([0], [0], [0])                = 0"
+    );
+    assert_eq!(
+        line(
+            NR_GETRESUID,
+            [0x1000, 0, 0x8, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "getresuid([0], NULL, 0x8)               = 0"
+    );
+    assert_eq!(
+        line(
+            NR_GETRESUID,
+            [0x1000, 0x1000, 0x8, 0, 0, 0],
+            &mem,
+            Outcome::Err(EFAULT)
+        ),
+        "getresuid(0x1000, 0x1000, 0x8)          = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(NR_SETGROUPS, [3, 0x2000, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "setgroups(3, [0, 5, 100])               = 0"
+    );
+    assert_eq!(
+        line(NR_GETGROUPS, [64, 0x2000, 0, 0, 0, 0], &mem, Outcome::Ok(2)),
+        "getgroups(64, [0, 5])                   = 2"
+    );
+    assert_eq!(
+        line(NR_GETGROUPS, [0, 0, 0, 0, 0, 0], &mem, Outcome::Ok(3)),
+        "getgroups(0, NULL)                      = 3"
+    );
+    assert_eq!(
+        line(
+            NR_SETGROUPS,
+            [1, 0x8, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EFAULT)
+        ),
+        "setgroups(1, 0x8)                       = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(
+            NR_SCHED_GETAFFINITY,
+            [0, 128, 0x3000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(8)
+        ),
+        "sched_getaffinity(0, 128, [0 1 63])     = 8"
+    );
+    assert_eq!(
+        line(
+            NR_SCHED_GETAFFINITY,
+            [0, 4, 0x3000, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "sched_getaffinity(0, 4, 0x3000)         = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_SCHED_GETAFFINITY,
+            [0, 8, 0x8, 0, 0, 0],
+            &mem,
+            Outcome::Ok(8)
+        ),
+        "sched_getaffinity(0, 8, 0x8)            = 8"
+    );
+    assert_eq!(
+        line(
+            NR_SCHED_SETPARAM,
+            [0, 0x1000, 0, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "sched_setparam(0, [0])                  = 0"
+    );
+}
+
+#[test]
+fn times_uname_getrusage() {
+    let tms = words(&[1, 2, 3, 4]);
+    let mut uts = vec![0u8; 390];
+    uts[..5].copy_from_slice(b"Linux");
+    uts[65..67].copy_from_slice(b"vm");
+    uts[130..136].copy_from_slice(b"6.1.0-");
+    let mem = FakeMemory::new().with(0x1000, &tms).with(0x2000, &uts);
+    assert_eq!(
+        line(
+            NR_TIMES,
+            [0x1000, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Ok(1_718_164_712)
+        ),
+        "times({tms_utime=1, tms_stime=2, tms_cutime=3, tms_cstime=4}) = 1718164712"
+    );
+    assert_eq!(
+        line(NR_TIMES, [0, 0, 0, 0, 0, 0], &mem, Outcome::Ok(7)),
+        "times(NULL)                             = 7"
+    );
+    assert_eq!(
+        line(NR_UNAME, [0x2000, 0, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "uname({sysname=\"Linux\", nodename=\"vm\", ...}) = 0"
+    );
+    assert_eq!(
+        line(NR_UNAME, [0x8, 0, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "uname(0x8)                              = 0"
+    );
+    assert_eq!(
+        line(
+            NR_GETRUSAGE,
+            [0xffff_ffff, 0x8, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EFAULT)
+        ),
+        "getrusage(RUSAGE_CHILDREN, 0x8)         = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(NR_GETRUSAGE, [7, 0, 0, 0, 0, 0], &mem, Outcome::Err(EINVAL)),
+        "getrusage(0x7 /* RUSAGE_??? */, NULL)   = -1 EINVAL (Invalid argument)"
+    );
+}

@@ -1,5 +1,5 @@
 /* Process and signal syscalls, raw: `h_procsig WORKDIR MODE` with MODE one of
- * signal, wait, futex, clone. SIGCHLD is blocked before the marker so that
+ * signal, wait, futex, clone, ids. SIGCHLD is blocked before the marker so that
  * no signal line races with the calls. */
 #include "helper.h"
 #include <signal.h>
@@ -9,6 +9,9 @@
 #include <time.h>
 #include <linux/futex.h>
 #include <linux/sched.h>
+#include <sched.h>
+#include <sys/resource.h>
+#include <sys/utsname.h>
 
 /* The kernel's struct sigaction on x86_64. */
 struct ksigaction {
@@ -210,6 +213,51 @@ static void clones(void)
 	syscall(SYS_clone3, (void *)8, 88);
 }
 
+static void ids(void)
+{
+	unsigned int r[3];
+	gid_t groups[3] = { 0, 5, 100 };
+	cpu_set_t cpus;
+	struct sched_param sp;
+	struct rusage ru;
+	struct utsname u;
+
+	syscall(SYS_getresuid, &r[0], &r[1], &r[2]);
+	syscall(SYS_getresgid, &r[0], &r[1], (void *)8);
+	syscall(SYS_setresuid, -1, 0, -1);
+	syscall(SYS_setresgid, 0, -1, 0);
+	syscall(SYS_setuid, 0);
+	syscall(SYS_setgid, 0);
+	syscall(SYS_setreuid, -1, 0);
+	syscall(SYS_setregid, 0, -1);
+	syscall(SYS_setfsuid, -1);
+	syscall(SYS_setfsgid, -1);
+	syscall(SYS_setgroups, 3, groups);
+	syscall(SYS_getgroups, 3, groups);
+	syscall(SYS_getgroups, 0, NULL);
+	syscall(SYS_getgroups, 1, groups);
+	syscall(SYS_setgroups, 1, (void *)8);
+	syscall(SYS_setgroups, 0, NULL);
+	syscall(SYS_getpgid, -1);
+	syscall(SYS_getsid, -1);
+	syscall(SYS_setpgid, -1, 0);
+	syscall(SYS_sched_yield);
+	CPU_ZERO(&cpus);
+	CPU_SET(0, &cpus);
+	syscall(SYS_sched_setaffinity, 0, sizeof(cpus), &cpus);
+	syscall(SYS_sched_getaffinity, 0, 8, &cpus);
+	syscall(SYS_sched_getaffinity, 0, 4, &cpus);
+	syscall(SYS_sched_setaffinity, 0, 8, (void *)8);
+	syscall(SYS_sched_getparam, 0, &sp);
+	syscall(SYS_sched_setparam, 0, &sp);
+	syscall(SYS_sched_getparam, 0, NULL);
+	syscall(SYS_getrusage, RUSAGE_CHILDREN, &ru);
+	syscall(SYS_getrusage, RUSAGE_THREAD, (void *)8);
+	syscall(SYS_getrusage, 7, NULL);
+	syscall(SYS_uname, &u);
+	syscall(SYS_uname, NULL);
+}
+
 int main(int argc, char **argv)
 {
 	sigset_t chld;
@@ -229,6 +277,8 @@ int main(int argc, char **argv)
 		futexes();
 	else if (strcmp(argv[2], "clone") == 0)
 		clones();
+	else if (strcmp(argv[2], "ids") == 0)
+		ids();
 	syscall(SYS_exit_group, 0);
 	return 0;
 }
