@@ -165,7 +165,7 @@ fn arg_tokens(spec: &Spec, args: &[Arg], arg: &Arg) -> TokenStream {
     // Kinds that carry a table or a length say so; every other kind maps to the runtime variant
     // of the same name, so a new plain kind needs no change here.
     let kind = match arg.kind {
-        ArgKind::Flags | ArgKind::Flags64 => {
+        ArgKind::Flags | ArgKind::Flags64 | ArgKind::CloneFlags => {
             let variant = Ident::new(&format!("{:?}", arg.kind), Span::call_site());
             let ident = table_ident("FLAGS", table);
             quote!(ArgKind::#variant(&#ident))
@@ -174,7 +174,11 @@ fn arg_tokens(spec: &Spec, args: &[Arg], arg: &Arg) -> TokenStream {
             let ident = table_ident("ENUM", table);
             quote!(ArgKind::Enum(&#ident))
         }
-        ArgKind::Buffer | ArgKind::HexBuffer => {
+        ArgKind::Buffer
+        | ArgKind::HexBuffer
+        | ArgKind::Sigset
+        | ArgKind::GidArray
+        | ArgKind::CpuSet => {
             let variant = Ident::new(&format!("{:?}", arg.kind), Span::call_site());
             let len = len_tokens(args, arg);
             quote!(ArgKind::#variant(#len))
@@ -192,7 +196,8 @@ fn arg_tokens(spec: &Spec, args: &[Arg], arg: &Arg) -> TokenStream {
         }
         None => quote!(None),
     };
-    quote!(ArgDesc { kind: #kind, show_if: #show_if })
+    let out = arg.dir == Dir::Out;
+    quote!(ArgDesc { kind: #kind, show_if: #show_if, out: #out })
 }
 
 /// Where a buffer's length comes from, resolved to an argument index.

@@ -130,6 +130,8 @@ pub enum RetKind {
     /// `F_GETFD`, `0x8002 (flags O_RDWR|O_LARGEFILE)` for `F_GETFL`, `0x2 (F_UNLCK)` for
     /// `F_GETLEASE`, a number otherwise.
     Fcntl,
+    /// A signal number, named after it: `= 10 (SIGUSR1)` (`rt_sigtimedwait`).
+    Signal,
 }
 
 /// One argument of a decoded syscall.
@@ -225,11 +227,66 @@ pub enum ArgKind {
     /// `ioctl`'s third argument, by the request (absent for `FIOCLEX`): a `struct termios`,
     /// `[0]` for an int pointer, a number, an address.
     IoctlArg,
+    /// A pointer to a signal set of `len` bytes: `[INT TERM]`, `~[]`; shown as its address
+    /// unless `len` is the kernel's 8 bytes, as strace does.
+    Sigset,
+    /// A pointer to the kernel's `struct sigaction`: `{sa_handler=SIG_DFL, sa_mask=[],
+    /// sa_flags=SA_RESTORER, sa_restorer=0x7f...}`.
+    Sigaction,
+    /// A pointer to a `siginfo_t`: `{si_signo=SIGUSR1, si_code=SI_USER, si_pid=1, si_uid=0}`.
+    Siginfo,
+    /// A pointer to a `struct timespec`: `{tv_sec=1, tv_nsec=0}`.
+    Timespec,
+    /// A pointer to a `stack_t` (`sigaltstack`): `{ss_sp=NULL, ss_flags=SS_DISABLE, ss_size=0}`.
+    SigaltStack,
+    /// A pointer to a wait status: `[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]`.
+    WaitStatus,
+    /// A pointer to a `struct rusage`, abbreviated: `{ru_utime={tv_sec=0, tv_usec=101},
+    /// ru_stime={tv_sec=0, tv_usec=0}, ...}`.
+    Rusage,
+    /// `futex`'s operation and the arguments after it that the operation takes (the printer
+    /// reads the other registers): `FUTEX_WAIT_PRIVATE, 0, NULL`.
+    FutexOp,
+    /// `clone`'s flags (register 0, with a `table`) shown with the stack before them, as
+    /// strace names them: `child_stack=NULL, flags=CLONE_VM|SIGCHLD`.
+    CloneFlags,
+    /// The `clone` arguments that depend on the flags, at exit: `parent_tid=[5631]`,
+    /// `tls=0x...`, `child_tidptr=0x...` (the printer reads the registers itself).
+    CloneTail,
+    /// A pointer to `struct clone_args` of the size in the next register, with what the call
+    /// wrote: `{flags=CLONE_PARENT_SETTID, parent_tid=0x..., exit_signal=SIGCHLD, stack=NULL,
+    /// stack_size=0} => {parent_tid=[5632]}`.
+    CloneArgs,
+    /// A pointer to one `int` (or a struct of one, `struct sched_param`): `[0]`.
+    IntPtr,
+    /// A pointer to `len` `gid_t`s: `[0, 5, 100]`.
+    GidArray,
+    /// A pointer to a CPU mask of `len` bytes, shown as the CPUs in it: `[0 1]`.
+    CpuSet,
+    /// A pointer to a `struct tms`: `{tms_utime=0, tms_stime=0, tms_cutime=0, tms_cstime=0}`.
+    Tms,
+    /// A pointer to a `struct utsname`, abbreviated: `{sysname="Linux", nodename="vm", ...}`.
+    Utsname,
 }
 
 impl ArgKind {
     fn needs_table(self) -> bool {
-        matches!(self, ArgKind::Flags | ArgKind::Flags64 | ArgKind::Enum)
+        matches!(
+            self,
+            ArgKind::Flags | ArgKind::Flags64 | ArgKind::Enum | ArgKind::CloneFlags
+        )
+    }
+
+    /// The kinds whose size comes from `len`.
+    pub fn takes_len(self) -> bool {
+        matches!(
+            self,
+            ArgKind::Buffer
+                | ArgKind::HexBuffer
+                | ArgKind::Sigset
+                | ArgKind::GidArray
+                | ArgKind::CpuSet
+        )
     }
 }
 
@@ -491,13 +548,12 @@ fn check_args(spec: &Spec, label: &str, args: &[Arg]) -> Result<(), String> {
             }
             (None, false) => {}
         }
-        match (
-            &arg.len,
-            matches!(arg.kind, ArgKind::Buffer | ArgKind::HexBuffer),
-        ) {
+        match (&arg.len, arg.kind.takes_len()) {
             (None, true) => return Err(format!("{at}: missing field `len`")),
             (Some(_), false) => {
-                return Err(format!("{at}: field `len`: only a buffer has a length"));
+                return Err(format!(
+                    "{at}: field `len`: only a buffer or a signal set has a length"
+                ));
             }
             (Some(len), true) if len != "ret" && !args.iter().any(|a| &a.name == len) => {
                 return Err(format!("{at}: field `len`: no argument named `{len}`"));

@@ -21,6 +21,7 @@ pub enum RetKind {
     Octal,
     Noreturn,
     Fcntl,
+    Signal,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -28,6 +29,9 @@ pub struct ArgDesc {
     pub kind: ArgKind,
     /// Print this argument only when `args[arg] & mask != 0` (`open`'s mode after `O_CREAT`).
     pub show_if: Option<ShowIf>,
+    /// Declared `dir = "out"`: filled by the kernel, so shown as its address when the call
+    /// failed.
+    pub out: bool,
 }
 
 impl ArgDesc {
@@ -35,6 +39,7 @@ impl ArgDesc {
     pub const RAW: ArgDesc = ArgDesc {
         kind: ArgKind::Hex,
         show_if: None,
+        out: false,
     };
 }
 
@@ -83,6 +88,37 @@ pub enum ArgKind {
     FcntlArg,
     IoctlRequest,
     IoctlArg,
+    Sigset(Len),
+    Sigaction,
+    Siginfo,
+    Timespec,
+    SigaltStack,
+    WaitStatus,
+    Rusage,
+    FutexOp,
+    CloneFlags(&'static FlagTable),
+    CloneTail,
+    CloneArgs,
+    IntPtr,
+    GidArray(Len),
+    CpuSet(Len),
+    Tms,
+    Utsname,
+}
+
+impl ArgKind {
+    /// Kinds that show what a failed call left themselves, rather than the bare address an
+    /// output argument of a failed call gets.
+    pub fn shows_failure(self) -> bool {
+        matches!(
+            self,
+            ArgKind::CloneTail
+                | ArgKind::CloneArgs
+                | ArgKind::FcntlArg
+                | ArgKind::IoctlArg
+                | ArgKind::Dirents
+        )
+    }
 }
 
 /// Where a buffer's length comes from.

@@ -431,6 +431,69 @@ impl Sink for Text<'_> {
         write_octal(self.out.buf(), v);
     }
 
+    fn futex_wake_op(&mut self, v: u32) {
+        self.element();
+        let out = self.out.buf();
+        // FUTEX_OP_OPARG_SHIFT (8) sits in the operation's top bit.
+        if v >> 28 & 8 != 0 {
+            out.extend_from_slice(b"FUTEX_OP_OPARG_SHIFT<<28|");
+        }
+        write_shifted(out, u64::from(v >> 28 & 7), 28, &table::ENUM_FUTEX_WAKE_OP);
+        out.push(b'|');
+        write_hex(out, u64::from(v >> 12 & 0xfff));
+        out.extend_from_slice(b"<<12|");
+        write_shifted(
+            out,
+            u64::from(v >> 24 & 0xf),
+            24,
+            &table::ENUM_FUTEX_WAKE_OP_CMP,
+        );
+        out.push(b'|');
+        write_hex(out, u64::from(v & 0xfff));
+    }
+
+    fn flags_and_signal(&mut self, v: u64, table: &'static FlagTable, sig: i64) {
+        self.element();
+        let out = self.out.buf();
+        if v != 0 {
+            write_flags(out, v, table);
+            if sig != 0 {
+                out.push(b'|');
+            }
+        }
+        if sig != 0 || v == 0 {
+            let _ = write!(out, "{}", SigName(sig));
+        }
+    }
+
+    fn cpu_set(&mut self, mask: &[u8]) {
+        self.element();
+        let out = self.out.buf();
+        out.push(b'[');
+        let mut first = true;
+        for (i, byte) in mask.iter().enumerate() {
+            for bit in 0..8 {
+                if byte & (1 << bit) != 0 {
+                    if !first {
+                        out.push(b' ');
+                    }
+                    first = false;
+                    let _ = write!(out, "{}", i * 8 + bit);
+                }
+            }
+        }
+        out.push(b']');
+    }
+
+    fn updated(&mut self) {
+        self.out.bytes(b" => ");
+    }
+
+    fn wait_status(&mut self, status: i32) {
+        self.element();
+        write_wait_status(self.out.buf(), status);
+    }
+
     fn ret_error(&mut self, errno: u64) {
         self.out.align_return();
         // The kernel's restart codes (<linux/errno.h>) never reach the program: strace shows
@@ -444,6 +507,55 @@ impl Sink for Text<'_> {
             Some(e) => self.fmt(format_args!("{shown} {} ({})", e.name, e.desc)),
             None => self.fmt(format_args!("{shown} (errno {errno})")),
         }
+    }
+}
+
+/// `NAME<<shift`, or `0x7<<shift /* UNKNOWN */` for a value the table does not name.
+fn write_shifted(out: &mut Vec<u8>, v: u64, shift: u32, table: &EnumTable) {
+    match table.name(v) {
+        Some(name) => {
+            let _ = write!(out, "{name}<<{shift}");
+        }
+        None => {
+            write_hex(out, v);
+            let _ = write!(out, "<<{shift} /* {} */", table.unknown);
+        }
+    }
+}
+
+/// A wait status as strace shows it, by the `<sys/wait.h>` macros that apply: stopped
+/// (`(s & 0xff) == 0x7f`), continued (`0xffff`), exited (`(s & 0x7f) == 0`), else signalled
+/// (with `WCOREDUMP`, bit 0x80). Bits above the low 16 of a stop are a ptrace event.
+fn write_wait_status(out: &mut Vec<u8>, s: i32) {
+    let low = s & 0xff;
+    if low == 0x7f {
+        let _ = write!(
+            out,
+            "{{WIFSTOPPED(s) && WSTOPSIG(s) == {}",
+            SigName(i64::from((s >> 8) & 0xff))
+        );
+        if s >> 16 != 0 {
+            let _ = write!(out, " && s>>16 == {}", s >> 16);
+        }
+        out.push(b'}');
+    } else if s == 0xffff {
+        out.extend_from_slice(b"{WIFCONTINUED(s)}");
+    } else if s & 0x7f == 0 {
+        let _ = write!(
+            out,
+            "{{WIFEXITED(s) && WEXITSTATUS(s) == {}}}",
+            (s >> 8) & 0xff
+        );
+    } else {
+        let _ = write!(
+            out,
+            "{{WIFSIGNALED(s) && WTERMSIG(s) == {}",
+            SigName(i64::from(s & 0x7f))
+        );
+        if s & 0x80 != 0 {
+            out.extend_from_slice(b" && WCOREDUMP(s)");
+        }
+        out.push(b'}');
     }
 }
 

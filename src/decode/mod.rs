@@ -6,11 +6,14 @@
 //! printer per argument kind; there is no per-syscall code here.
 
 mod fs;
+mod futex;
 mod ioctl;
+mod process;
 mod signal;
 mod stat;
 mod string;
 mod structs;
+pub mod time;
 
 pub use signal::siginfo;
 
@@ -88,6 +91,18 @@ pub trait Sink {
     fn ret_octal(&mut self, v: u64);
     /// A failed call's errno.
     fn ret_error(&mut self, errno: u64);
+    /// `FUTEX_WAKE_OP`'s encoded operation (`<linux/futex.h>` `FUTEX_OP()`):
+    /// `FUTEX_OP_SET<<28|0x1<<12|FUTEX_OP_CMP_GT<<24|0`.
+    fn futex_wake_op(&mut self, v: u32);
+    /// A set of flags from `table` and a signal number in the low byte: `CLONE_VM|SIGCHLD`.
+    fn flags_and_signal(&mut self, v: u64, table: &'static FlagTable, sig: i64);
+    /// Separates a value as the call got it from what the call left there: ` => `.
+    fn updated(&mut self);
+    /// A set of CPUs as a bit mask, bit `n` of byte `n / 8` standing for CPU `n`: `[0 1]`.
+    fn cpu_set(&mut self, mask: &[u8]);
+    /// A `wait` status (wait(2)), described by the macros that decode it:
+    /// `{WIFEXITED(s) && WEXITSTATUS(s) == 0}`.
+    fn wait_status(&mut self, status: i32);
 }
 
 /// Options that change how values decode.
@@ -172,7 +187,12 @@ fn args<S: Sink, M: Memory>(
             sink.arg_sep();
         }
         printed = true;
-        arg(sink, ctx, desc.kind, call, call.args[i], outcome);
+        if desc.out && !desc.kind.shows_failure() && matches!(outcome, Some(Outcome::Err(_))) {
+            // What the kernel would have filled is not there: strace shows the address.
+            sink.addr(call.args[i]);
+        } else {
+            arg(sink, ctx, desc.kind, call, call.args[i], outcome);
+        }
     }
     printed
 }
@@ -257,6 +277,26 @@ fn arg<S: Sink, M: Memory>(
         ArgKind::FcntlArg => fs::fcntl_arg(sink, ctx, call, v, outcome),
         ArgKind::IoctlRequest => ioctl::request(sink, v),
         ArgKind::IoctlArg => ioctl::arg(sink, ctx, call, v, outcome),
+        ArgKind::Sigset(len) => signal::sigset(sink, ctx, v, buffer_len(len, &call.args, outcome)),
+        ArgKind::Sigaction => signal::sigaction(sink, ctx, v),
+        ArgKind::Siginfo => signal::siginfo_at(sink, ctx, v),
+        ArgKind::SigaltStack => signal::sigaltstack(sink, ctx, v),
+        ArgKind::Timespec => time::timespec(sink, ctx, v),
+        ArgKind::WaitStatus => process::wait_status(sink, ctx, v),
+        ArgKind::Rusage => process::rusage(sink, ctx, v),
+        ArgKind::FutexOp => futex::futex_op(sink, ctx, call),
+        ArgKind::CloneFlags(table) => process::clone_flags(sink, call, table),
+        ArgKind::CloneTail => process::clone_tail(sink, ctx, call, outcome),
+        ArgKind::CloneArgs => process::clone_args(sink, ctx, call, v, outcome),
+        ArgKind::IntPtr => process::int_ptr(sink, ctx, v),
+        ArgKind::GidArray(len) => {
+            process::gid_array(sink, ctx, v, buffer_len(len, &call.args, outcome))
+        }
+        ArgKind::CpuSet(len) => {
+            process::cpu_set(sink, ctx, v, buffer_len(len, &call.args, outcome))
+        }
+        ArgKind::Tms => process::tms(sink, ctx, v),
+        ArgKind::Utsname => process::utsname(sink, ctx, v),
         // strace names syscall 0 when it never saw the interrupted call (after an attach).
         ArgKind::InterruptedCall => {
             sink.interrupted_call(table::syscall(ctx.previous).map_or("read", |d| d.name))
@@ -314,13 +354,7 @@ impl Call {
 /// The entry half of a syscall line: the arguments known at entry, and the separator before
 /// those printed at exit (strace writes `read(3, ` before the call blocks).
 pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call) {
-    let descs = call.arg_descs();
-    let first_out = call.first_out();
-    if args(sink, ctx, call, 0..first_out, None)
-        && descs[first_out.min(descs.len())..]
-            .iter()
-            .any(|d| present(d, call))
-    {
+    if args(sink, ctx, call, 0..call.first_out(), None) && call.has_exit_args() {
         sink.arg_sep();
     }
 }
@@ -351,6 +385,7 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, _ctx: &mut Ctx<'_, M>, call: &Call, out
         Outcome::Ok(v) => match ret_kind(call) {
             RetKind::Hex => sink.ret_hex(v as u64),
             RetKind::Octal => sink.ret_octal(v as u64),
+            RetKind::Signal => sink.ret_signal(v),
             RetKind::Int | RetKind::Fd | RetKind::Noreturn => sink.ret_int(v),
             RetKind::Fcntl => fs::fcntl_ret(sink, call, v),
         },
@@ -359,3 +394,5 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, _ctx: &mut Ctx<'_, M>, call: &Call, out
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_procsig;

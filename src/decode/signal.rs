@@ -4,7 +4,7 @@
 //! Which union member is meaningful follows sigaction(2): signals sent by a process (`si_code`
 //! <= 0) carry the sender; those the kernel raises carry fields that depend on the signal.
 
-use super::structs::Raw;
+use super::structs::{Raw, read_struct};
 use super::{Ctx, Sink};
 use crate::mem::Memory;
 use crate::table::{self, EnumTable};
@@ -37,12 +37,10 @@ const CODE: usize = 8;
 const UNION: usize = 16;
 
 /// `si_code` values from `<asm-generic/siginfo.h>` that select a union member.
-const SI_USER: i32 = 0;
 const SI_KERNEL: i32 = 0x80;
 const SI_QUEUE: i32 = -1;
 const SI_TIMER: i32 = -2;
 const SI_MESGQ: i32 = -3;
-const SI_TKILL: i32 = -6;
 const CLD_EXITED: i32 = 1;
 
 /// The signals whose kernel-raised siginfo carries a fault address or other fields.
@@ -101,10 +99,12 @@ pub fn siginfo<S: Sink>(sink: &mut S, raw: &[u8]) {
         sink.addr(raw.u64(UNION + 8));
     };
     match code {
-        SI_USER | SI_TKILL => pid_uid(sink),
+        // strace leaves out a queued signal's value when it is zero.
         SI_QUEUE | SI_MESGQ => {
             pid_uid(sink);
-            value(sink);
+            if raw.u64(UNION + 8) != 0 {
+                value(sink);
+            }
         }
         SI_TIMER => {
             sink.field("si_timerid");
@@ -114,7 +114,8 @@ pub fn siginfo<S: Sink>(sink: &mut S, raw: &[u8]) {
             value(sink);
         }
         _ if code > 0 || code == SI_KERNEL => kernel_fields(sink, raw, signo, code),
-        _ => {}
+        // SI_USER, SI_TKILL and the other codes of a sending process.
+        _ => pid_uid(sink),
     }
     sink.end_struct(false);
 }
@@ -159,4 +160,85 @@ fn kernel_fields<S: Sink>(sink: &mut S, raw: Raw<'_>, signo: i32, code: i32) {
         }
         _ => {}
     }
+}
+
+/// The size of the kernel's signal set on x86_64 (`_NSIG / 8`, `<asm/signal.h>`).
+const SIGSET_SIZE: u64 = 8;
+
+/// A pointer to a signal set of `len` bytes. The kernel accepts only its own size; strace shows
+/// the address for any other.
+pub fn sigset<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u64) {
+    if addr == 0 {
+        return sink.addr(0);
+    }
+    if len != SIGSET_SIZE {
+        return sink.addr(addr);
+    }
+    match ctx.mem.read_u64(addr) {
+        Ok(mask) => sink.sigset(mask),
+        Err(_) => sink.addr(addr),
+    }
+}
+
+/// The kernel's `struct sigaction` on x86_64 (`include/linux/signal_types.h` with
+/// `__ARCH_HAS_SA_RESTORER`): handler, flags, restorer, then the mask.
+const SA_HANDLER: usize = 0;
+const SA_FLAGS: usize = 8;
+const SA_RESTORER_OFF: usize = 16;
+const SA_MASK: usize = 24;
+const KERNEL_SIGACTION_SIZE: usize = 32;
+/// `SA_RESTORER` from `<asm/signal.h>`: only then is `sa_restorer` meaningful.
+const SA_RESTORER: u64 = 0x0400_0000;
+
+/// `SIG_DFL`, `SIG_IGN` and `SIG_ERR` from `<asm-generic/signal-defs.h>`.
+fn handler<S: Sink>(sink: &mut S, h: u64) {
+    match h {
+        0 => sink.constant("SIG_DFL", 0),
+        1 => sink.constant("SIG_IGN", 1),
+        u64::MAX => sink.constant("SIG_ERR", -1),
+        _ => sink.addr(h),
+    }
+}
+
+/// A pointer to the kernel's `struct sigaction`.
+pub fn sigaction<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(sink, ctx, addr, KERNEL_SIGACTION_SIZE, |sink, _, raw| {
+        let flags = raw.u64(SA_FLAGS);
+        sink.begin_struct();
+        sink.field("sa_handler");
+        handler(sink, raw.u64(SA_HANDLER));
+        sink.field("sa_mask");
+        sink.sigset(raw.u64(SA_MASK));
+        sink.field("sa_flags");
+        sink.flags(flags, &table::FLAGS_SA_FLAGS);
+        if flags & SA_RESTORER != 0 {
+            sink.field("sa_restorer");
+            sink.addr(raw.u64(SA_RESTORER_OFF));
+        }
+        sink.end_struct(false);
+    });
+}
+
+/// `sizeof(siginfo_t)` (`<asm-generic/siginfo.h>`: `SI_MAX_SIZE`).
+const SIGINFO_SIZE: usize = 128;
+
+/// A pointer to a `siginfo_t`.
+pub fn siginfo_at<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(sink, ctx, addr, SIGINFO_SIZE, |sink, _, raw| {
+        siginfo(sink, raw.0)
+    });
+}
+
+/// A pointer to a `stack_t` (`<asm/signal.h>`): `ss_sp`, `ss_flags` (an int), `ss_size`.
+pub fn sigaltstack<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(sink, ctx, addr, 24, |sink, _, raw| {
+        sink.begin_struct();
+        sink.field("ss_sp");
+        sink.addr(raw.u64(0));
+        sink.field("ss_flags");
+        sink.flags(u64::from(raw.u32(8)), &table::FLAGS_SS_FLAGS);
+        sink.field("ss_size");
+        sink.uint(raw.u64(16));
+        sink.end_struct(false);
+    });
 }

@@ -3,8 +3,8 @@
 use super::{Ctx, Sink};
 use crate::mem::Memory;
 
-/// The largest struct read in one piece (`struct statx` is 256 bytes).
-pub const MAX_STRUCT: usize = 256;
+/// The largest struct read in one piece (`struct utsname` is 390 bytes).
+pub const MAX_STRUCT: usize = 512;
 
 /// A struct's bytes as read, with typed access by offset (native endian, as the kernel wrote
 /// them). Offsets come from `libc` types or the kernel headers, named at each use.

@@ -72,7 +72,7 @@ fn line_with(
     String::from_utf8(shared.0.borrow().clone()).unwrap()
 }
 
-fn line(nr: u64, args: [u64; 6], mem: &FakeMemory, outcome: Outcome) -> String {
+pub(super) fn line(nr: u64, args: [u64; 6], mem: &FakeMemory, outcome: Outcome) -> String {
     line_with(nr, args, mem, outcome, 32)
 }
 

@@ -1,0 +1,306 @@
+//! Process values: wait statuses and resource usage.
+
+use super::structs::{Raw, read_struct};
+use super::{Call, Ctx, Outcome, Sink};
+use crate::mem::Memory;
+use crate::table::{self, FlagTable};
+use std::mem::{offset_of, size_of};
+
+/// A pointer to an `int` wait status: `[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]`.
+pub fn wait_status<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(sink, ctx, addr, 4, |sink, _, raw| {
+        sink.begin_array();
+        sink.wait_status(raw.i32(0));
+        sink.end_array();
+    });
+}
+
+/// A `struct timeval` inside a struct already read: `{tv_sec=0, tv_usec=101}`.
+fn timeval<S: Sink>(sink: &mut S, raw: Raw<'_>, off: usize) {
+    sink.begin_struct();
+    sink.field("tv_sec");
+    sink.int(raw.i64(off));
+    sink.field("tv_usec");
+    sink.int(raw.i64(off + 8));
+    sink.end_struct(false);
+}
+
+/// A pointer to a `struct rusage`, abbreviated to its two times as strace shows it by default.
+pub fn rusage<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(
+        sink,
+        ctx,
+        addr,
+        size_of::<libc::rusage>(),
+        |sink, _, raw| {
+            sink.begin_struct();
+            sink.field("ru_utime");
+            timeval(sink, raw, offset_of!(libc::rusage, ru_utime));
+            sink.field("ru_stime");
+            timeval(sink, raw, offset_of!(libc::rusage, ru_stime));
+            sink.end_struct(true);
+        },
+    );
+}
+
+/// `<linux/sched.h>` flags that decide which `clone` arguments mean something.
+const CLONE_PIDFD: u64 = 0x1000;
+const CLONE_SETTLS: u64 = 0x80000;
+const CLONE_PARENT_SETTID: u64 = 0x100000;
+const CLONE_CHILD_CLEARTID: u64 = 0x200000;
+const CLONE_CHILD_SETTID: u64 = 0x1000000;
+const CLONE_INTO_CGROUP: u64 = 0x2_0000_0000;
+/// `CSIGNAL`: `clone`'s low byte is the signal sent to the parent when the child exits.
+const CSIGNAL: u64 = 0xff;
+
+/// `clone`'s registers on x86_64 (kernel/fork.c, no CLONE_BACKWARDS): flags, stack,
+/// parent_tid, child_tid, tls.
+const CLONE_STACK: usize = 1;
+const CLONE_PARENT_TID: usize = 2;
+const CLONE_CHILD_TID: usize = 3;
+const CLONE_TLS: usize = 4;
+
+/// `child_stack=NULL, flags=CLONE_VM|SIGCHLD`: strace shows the stack before the flags.
+pub fn clone_flags<S: Sink>(sink: &mut S, call: &Call, table: &'static FlagTable) {
+    let flags = call.args[0];
+    sink.field("child_stack");
+    sink.addr(call.args[CLONE_STACK]);
+    sink.arg_sep();
+    sink.field("flags");
+    sink.flags_and_signal(flags & !CSIGNAL, table, (flags & CSIGNAL) as i64);
+}
+
+/// An `int` the kernel wrote, `[5631]`; its address when the call failed or it is unreadable.
+fn written_int<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    outcome: Option<Outcome>,
+) {
+    if matches!(outcome, Some(Outcome::Err(_))) {
+        return sink.addr(addr);
+    }
+    read_struct(sink, ctx, addr, 4, |sink, _, raw| {
+        sink.begin_array();
+        sink.int(i64::from(raw.i32(0)));
+        sink.end_array();
+    });
+}
+
+/// The `clone` arguments the flags make meaningful, in strace's order: `parent_tid=[N]` (also
+/// where `CLONE_PIDFD` puts the descriptor), `tls=`, `child_tidptr=`.
+pub fn clone_tail<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    call: &Call,
+    outcome: Option<Outcome>,
+) {
+    let flags = call.args[0];
+    let mut first = true;
+    let mut next = |sink: &mut S, name: &'static str| {
+        if !first {
+            sink.arg_sep();
+        }
+        first = false;
+        sink.field(name);
+    };
+    if flags & (CLONE_PARENT_SETTID | CLONE_PIDFD) != 0 {
+        next(sink, "parent_tid");
+        written_int(sink, ctx, call.args[CLONE_PARENT_TID], outcome);
+    }
+    if flags & CLONE_SETTLS != 0 {
+        next(sink, "tls");
+        sink.addr(call.args[CLONE_TLS]);
+    }
+    if flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID) != 0 {
+        next(sink, "child_tidptr");
+        sink.addr(call.args[CLONE_CHILD_TID]);
+    }
+}
+
+/// `struct clone_args` (`<linux/sched.h>`): eleven 64-bit fields; the kernel accepts any size
+/// from `CLONE_ARGS_SIZE_VER0` (64) on.
+const CLONE_ARGS_SIZE_VER0: u64 = 64;
+const CLONE_ARGS_SIZE: usize = 88;
+const CA_FLAGS: usize = 0;
+const CA_PIDFD: usize = 8;
+const CA_CHILD_TID: usize = 16;
+const CA_PARENT_TID: usize = 24;
+const CA_EXIT_SIGNAL: usize = 32;
+const CA_STACK: usize = 40;
+const CA_STACK_SIZE: usize = 48;
+const CA_TLS: usize = 56;
+const CA_SET_TID: usize = 64;
+const CA_SET_TID_SIZE: usize = 72;
+const CA_CGROUP: usize = 80;
+/// The most `set_tid` entries shown (`MAX_PID_NS_LEVEL`, kernel/pid_namespace.c).
+const MAX_SET_TID: u64 = 32;
+
+/// `clone3`'s arguments, printed at exit with what the call wrote: `{flags=..., ...} =>
+/// {pidfd=[3], parent_tid=[5632]}`.
+pub fn clone_args<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    call: &Call,
+    addr: u64,
+    outcome: Option<Outcome>,
+) {
+    let size = call.args[1];
+    if addr != 0 && size < CLONE_ARGS_SIZE_VER0 {
+        return sink.addr(addr);
+    }
+    let len = (size as usize).min(CLONE_ARGS_SIZE);
+    read_struct(sink, ctx, addr, len, |sink, ctx, raw| {
+        let flags = raw.u64(CA_FLAGS);
+        sink.begin_struct();
+        sink.field("flags");
+        sink.flags(flags, &table::FLAGS_CLONE_FLAGS);
+        if flags & CLONE_PIDFD != 0 {
+            sink.field("pidfd");
+            sink.addr(raw.u64(CA_PIDFD));
+        }
+        if flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID) != 0 {
+            sink.field("child_tid");
+            sink.addr(raw.u64(CA_CHILD_TID));
+        }
+        if flags & CLONE_PARENT_SETTID != 0 {
+            sink.field("parent_tid");
+            sink.addr(raw.u64(CA_PARENT_TID));
+        }
+        sink.field("exit_signal");
+        sink.signal(raw.u64(CA_EXIT_SIGNAL) as i64);
+        sink.field("stack");
+        sink.addr(raw.u64(CA_STACK));
+        sink.field("stack_size");
+        sink.hex(raw.u64(CA_STACK_SIZE));
+        if flags & CLONE_SETTLS != 0 {
+            sink.field("tls");
+            sink.addr(raw.u64(CA_TLS));
+        }
+        let set_tid_size = raw.u64(CA_SET_TID_SIZE);
+        if set_tid_size != 0 {
+            sink.field("set_tid");
+            int_array(sink, ctx, raw.u64(CA_SET_TID), set_tid_size);
+            sink.field("set_tid_size");
+            sink.uint(set_tid_size);
+        }
+        if flags & CLONE_INTO_CGROUP != 0 && len > CA_CGROUP {
+            sink.field("cgroup");
+            sink.uint(raw.u64(CA_CGROUP));
+        }
+        sink.end_struct(false);
+        if !matches!(outcome, Some(Outcome::Ok(_)))
+            || flags & (CLONE_PIDFD | CLONE_PARENT_SETTID) == 0
+        {
+            return;
+        }
+        sink.updated();
+        sink.begin_struct();
+        if flags & CLONE_PIDFD != 0 {
+            sink.field("pidfd");
+            written_int(sink, ctx, raw.u64(CA_PIDFD), outcome);
+        }
+        if flags & CLONE_PARENT_SETTID != 0 {
+            sink.field("parent_tid");
+            written_int(sink, ctx, raw.u64(CA_PARENT_TID), outcome);
+        }
+        sink.end_struct(false);
+    });
+}
+
+/// An array of `n` ints at `addr`: `[0, 1]`; its address if unreadable or implausibly long.
+fn int_array<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, n: u64) {
+    if n > MAX_SET_TID {
+        return sink.addr(addr);
+    }
+    let mut buf = [0u8; 4 * MAX_SET_TID as usize];
+    let buf = &mut buf[..4 * n as usize];
+    if addr == 0 || ctx.mem.read(addr, buf).is_err() {
+        return sink.addr(addr);
+    }
+    sink.begin_array();
+    for v in buf.chunks_exact(4) {
+        sink.int(i64::from(Raw(v).i32(0)));
+    }
+    sink.end_array();
+}
+
+/// A pointer to one `int`: `[0]` (`getresuid`'s ids, `struct sched_param`).
+pub fn int_ptr<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(sink, ctx, addr, 4, |sink, _, raw| {
+        sink.begin_array();
+        sink.int(i64::from(raw.i32(0)));
+        sink.end_array();
+    });
+}
+
+/// `NGROUPS_MAX` (`<linux/limits.h>`): the longest group list the kernel takes.
+const NGROUPS_MAX: u64 = 65536;
+
+/// A pointer to `n` `gid_t`s: `[0, 5, 100]`. strace shows every element (no `-s` limit).
+pub fn gid_array<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, n: u64) {
+    if addr == 0 {
+        return sink.addr(0);
+    }
+    if n > NGROUPS_MAX {
+        return sink.addr(addr);
+    }
+    let bytes = 4 * n as usize;
+    let buf = ctx.scratch.buf(bytes);
+    if ctx.mem.read(addr, buf).is_err() {
+        return sink.addr(addr);
+    }
+    sink.begin_array();
+    for gid in buf.chunks_exact(4) {
+        sink.uint(u64::from(Raw(gid).u32(0)));
+    }
+    sink.end_array();
+}
+
+/// The largest CPU mask read (`NR_CPUS` is at most 8192 on x86_64).
+const MAX_CPU_SET: u64 = 8192 / 8;
+
+/// A pointer to a CPU mask of `len` bytes: `[0 1]`.
+pub fn cpu_set<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u64) {
+    if addr == 0 {
+        return sink.addr(0);
+    }
+    let buf = ctx.scratch.buf(len.min(MAX_CPU_SET) as usize);
+    if ctx.mem.read(addr, buf).is_err() {
+        return sink.addr(addr);
+    }
+    sink.cpu_set(buf);
+}
+
+/// A pointer to a `struct tms` (`<sys/times.h>`): four `clock_t`s.
+pub fn tms<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(sink, ctx, addr, size_of::<libc::tms>(), |sink, _, raw| {
+        sink.begin_struct();
+        for (name, off) in [
+            ("tms_utime", offset_of!(libc::tms, tms_utime)),
+            ("tms_stime", offset_of!(libc::tms, tms_stime)),
+            ("tms_cutime", offset_of!(libc::tms, tms_cutime)),
+            ("tms_cstime", offset_of!(libc::tms, tms_cstime)),
+        ] {
+            sink.field(name);
+            sink.int(raw.i64(off));
+        }
+        sink.end_struct(false);
+    });
+}
+
+/// A pointer to a `struct utsname` (`<linux/utsname.h>`: six 65-byte strings), abbreviated to
+/// the first two as strace shows it by default.
+pub fn utsname<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    const FIELD: usize = 65;
+    read_struct(sink, ctx, addr, 6 * FIELD, |sink, _, raw| {
+        sink.begin_struct();
+        for (i, name) in ["sysname", "nodename"].into_iter().enumerate() {
+            let field = raw.0.get(i * FIELD..(i + 1) * FIELD).unwrap_or_default();
+            let len = field.iter().position(|&b| b == 0).unwrap_or(field.len());
+            sink.field(name);
+            sink.string(&field[..len], false);
+        }
+        sink.end_struct(true);
+    });
+}
