@@ -197,6 +197,8 @@ impl std::fmt::Display for SigName {
         let known = i32::try_from(self.0).ok().and_then(signal_name);
         match known {
             Some(name) => f.write_str(name),
+            // strace 6.1 names the first real-time signal itself, the others by offset.
+            None if self.0 == KERNEL_SIGRTMIN => f.write_str("SIGRTMIN"),
             None if (KERNEL_SIGRTMIN..=KERNEL_SIGRTMAX).contains(&self.0) => {
                 write!(f, "SIGRT_{}", self.0 - KERNEL_SIGRTMIN)
             }

@@ -28,15 +28,7 @@ use std::time::{Duration, Instant};
 /// comparing. This list holds exactly what differs today for the commands
 /// compared here; it shrinks as decoders land (remove a name as soon as its
 /// decoder is in, everything not listed is compared exactly).
-const NOT_YET_DECODED: &[&str] = &[
-    "clone",
-    "fcntl",
-    "futex",
-    "pipe2",
-    "rt_sigaction",
-    "rt_sigprocmask",
-    "wait4",
-];
+const NOT_YET_DECODED: &[&str] = &[];
 
 /// The alignment column strace uses by default.
 const COL: usize = DEFAULT_COLUMN;

@@ -5,9 +5,8 @@
 //! two fresh work dirs of equal path length), masks what legitimately
 //! differs between two runs (addresses, pids, getrandom bytes, the work dir
 //! path: see `common::mask_full`) and compares ALL lines, including signal
-//! and `+++ exited` lines and the line count, except the lines of syscalls
-//! listed in [`NOT_YET_DECODED`]. It also compares the exit status and the
-//! program's stdout.
+//! and `+++ exited` lines and the line count. It also compares the exit
+//! status and the program's stdout.
 //!
 //! If strace is not installed the tests print a note and pass (CI installs
 //! it, so there they always run).
@@ -17,37 +16,8 @@ mod common;
 use common::*;
 use std::ffi::OsString;
 
-/// Syscalls whose decoders are outside the first milestone's base set:
-/// their lines are dropped from BOTH traces before comparing. Shrink this
-/// list as decoders land; everything not listed is compared exactly.
-///
-/// Lines are matched by the syscall name at the start of the line
-/// (`name(`), so an undecoded syscall must still be printed under its real
-/// name by strace-rs to be skipped.
-pub const NOT_YET_DECODED: &[&str] = &[
-    // helper set-up before the marker
-    "rt_sigaction",
-    "close_range",
-    "mknodat",
-    "symlink",
-    // what cat and ls do
-    "ioctl",
-    "getdents64",
-    "statfs",
-    "statx",
-];
-
-/// A syscall trace line whose name is in [`NOT_YET_DECODED`].
-fn skipped(line: &str) -> bool {
-    syscall_name(line).is_some_and(|n| NOT_YET_DECODED.contains(&n))
-}
-
 fn compared_lines(masked: &str) -> Vec<String> {
-    masked
-        .lines()
-        .filter(|l| !skipped(l))
-        .map(str::to_string)
-        .collect()
+    masked.lines().map(str::to_string).collect()
 }
 
 /// Runs `cmd` under both tracers and compares. `workdir`: pass a fresh work
@@ -75,10 +45,8 @@ fn compare(label: &str, cmd: &[OsString], with_workdir: bool) {
     let got_lines = compared_lines(&got_masked);
     if let Some(d) = diff(&want_lines, &got_lines, 60) {
         panic!(
-            "{label}: strace-rs trace differs from strace's \
-             (masked, {} syscalls skipped: see NOT_YET_DECODED)\n{d}\n\
-             full masked strace-rs trace:\n{got_masked}",
-            NOT_YET_DECODED.len()
+            "{label}: strace-rs trace differs from strace's (masked)\n{d}\n\
+             full masked strace-rs trace:\n{got_masked}"
         );
     }
     assert_eq!(
@@ -198,8 +166,4 @@ fn masking_keeps_differences() {
     // ... but not when the original padding was wrong
     let bad = "getpid()                                = 99999\nkill(99999, SIGUSR1)  = 0\n";
     assert_ne!(mask(bad), mask(t));
-    assert!(skipped("ioctl(1, TCGETS, 0x7f00) = 0"));
-    assert!(!skipped("rseq(0x7f00, 0x20, 0, 0x53053053) = 0"));
-    assert!(!skipped("+++ exited with 0 +++"));
-    assert!(!skipped("openat(AT_FDCWD, \"futex(\", O_RDONLY) = 3"));
 }

@@ -909,3 +909,17 @@ fn getdents_statx_statfs() {
         "fstatfs(3, NULL)                        = -1 EFAULT (Bad address)"
     );
 }
+
+#[test]
+fn first_realtime_signal_is_rtmin() {
+    let shared = Shared::default();
+    let mut out = test_output(&shared);
+    Text::new(&mut out).sigset((1 << 31) | (1 << 32) | (1 << 33));
+    out.bytes(b" ");
+    Text::new(&mut out).signal(32);
+    out.finish().unwrap();
+    assert_eq!(
+        String::from_utf8(shared.0.borrow().clone()).unwrap(),
+        "[RTMIN RT_1 RT_2] SIGRTMIN"
+    );
+}
