@@ -1,6 +1,7 @@
 //! Command-line options, with strace's letters and meanings.
 
 use crate::filter::{self, SyscallSet};
+use crate::output::{Format, HexStrings};
 use crate::stamp::{Absolute, Precision, Stamps};
 use clap::Parser;
 use std::ffi::OsString;
@@ -56,6 +57,14 @@ pub struct Cli {
     /// Relative timestamps with this precision (s, ms, us, ns)
     #[arg(long = "relative-timestamps", value_name = "PRECISION", num_args = 0..=1, default_missing_value = "us")]
     pub relative_timestamps: Option<String>,
+
+    /// Print strings with non-ASCII bytes in hex; -xx: every string in hex
+    #[arg(short = 'x', action = clap::ArgAction::Count)]
+    pub hex_count: u8,
+
+    /// Strings in hex: none, non-ascii-chars, non-ascii, all
+    #[arg(long = "strings-in-hex", value_name = "WHICH", num_args = 0..=1, default_missing_value = "all")]
+    pub strings_in_hex: Option<String>,
 
     /// Print the time spent in each syscall, <0.000012>
     #[arg(short = 'T')]
@@ -129,6 +138,29 @@ impl Cli {
             (None, false) => None,
         };
         Ok(Stamps { absolute, relative })
+    }
+
+    /// How lines look: `-a`, timestamps, string escaping.
+    pub fn format(&self) -> Result<Format, String> {
+        let mut hex_strings = match self.hex_count {
+            0 => HexStrings::Never,
+            1 => HexStrings::NonAscii,
+            _ => HexStrings::All,
+        };
+        if let Some(which) = &self.strings_in_hex {
+            hex_strings = match which.as_str() {
+                "none" => HexStrings::Never,
+                "non-ascii-chars" => HexStrings::NonAsciiChars,
+                "non-ascii" => HexStrings::NonAscii,
+                "all" => HexStrings::All,
+                other => return Err(format!("invalid --strings-in-hex argument: '{other}'")),
+            };
+        }
+        Ok(Format {
+            column: self.column,
+            stamps: self.stamps()?,
+            hex_strings,
+        })
     }
 
     /// `-T` / `--syscall-times`: the precision of the time spent in each syscall, if shown.

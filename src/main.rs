@@ -123,7 +123,7 @@ fn open_outputs(cli: &Cli) -> Result<Outputs, String> {
     let follow = cli.follow > 0;
     let Some(path) = &cli.output else {
         // Line-buffered: whoever reads stderr sees each line as it happens.
-        let out = Output::new(Box::new(io::stderr()), true, cli.column, cli.stamps()?);
+        let out = Output::new(Box::new(io::stderr()), true, cli.format()?);
         return Ok(Outputs::Shared {
             out,
             to_file: false,
@@ -141,14 +141,13 @@ fn open_outputs(cli: &Cli) -> Result<Outputs, String> {
         std::fs::metadata(dir).map_err(|e| cant_open(path, e))?;
         return Ok(Outputs::PerProcess {
             base: path.clone(),
-            column: cli.column,
-            stamps: cli.stamps()?,
+            format: cli.format()?,
             files: Default::default(),
             error: None,
         });
     }
     let file = File::create(path).map_err(|e| cant_open(path, e))?;
-    let out = Output::new(Box::new(file), false, cli.column, cli.stamps()?);
+    let out = Output::new(Box::new(file), false, cli.format()?);
     Ok(Outputs::Shared {
         out,
         to_file: true,

@@ -12,6 +12,20 @@ use std::time::{Duration, Instant, SystemTime};
 /// Flush once this much output is buffered (when not line-buffered).
 const FLUSH_AT: usize = 64 * 1024;
 
+/// When strings print in hex (`-x`, `-xx`, `--strings-in-hex=`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum HexStrings {
+    /// C escapes, octal for other bytes (the default).
+    #[default]
+    Never,
+    /// `-x`: a string with a byte that needs escaping prints wholly in hex.
+    NonAscii,
+    /// `--strings-in-hex=non-ascii-chars`: only those bytes in hex.
+    NonAsciiChars,
+    /// `-xx`: every string wholly in hex.
+    All,
+}
+
 /// How the pid prefix of a line looks, as strace writes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PidPrefix {
@@ -30,29 +44,37 @@ pub struct Output {
     line_start: usize,
     /// Flush at every line end (a terminal or pipe reader sees lines as they happen).
     line_buffered: bool,
-    /// `-a`: the column of the `=` before return values.
-    column: usize,
+    /// `-a`, timestamps, string escaping.
+    format: Format,
     /// The process whose syscall line is open (entry written, exit not yet).
     open_line: Option<i32>,
     /// The first write error; later output is dropped and the error reported at exit.
     error: Option<io::Error>,
-    /// The timestamps each line starts with.
-    stamps: Stamps,
     /// When the previous line started, for `-r`.
     previous: Option<Instant>,
 }
 
+/// How lines look: the options that shape them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Format {
+    /// `-a`: the column of the `=` before return values.
+    pub column: usize,
+    /// The timestamps each line starts with.
+    pub stamps: Stamps,
+    /// How strings are escaped.
+    pub hex_strings: HexStrings,
+}
+
 impl Output {
-    pub fn new(dest: Box<dyn Write>, line_buffered: bool, column: usize, stamps: Stamps) -> Self {
+    pub fn new(dest: Box<dyn Write>, line_buffered: bool, format: Format) -> Self {
         Output {
             dest,
             buf: Vec::with_capacity(FLUSH_AT * 2),
             line_start: 0,
             line_buffered,
-            column,
+            format,
             open_line: None,
             error: None,
-            stamps,
             previous: None,
         }
     }
@@ -70,9 +92,14 @@ impl Output {
         self.buf.len() - self.line_start
     }
 
+    /// How strings are escaped in this output.
+    pub fn hex_strings(&self) -> HexStrings {
+        self.format.hex_strings
+    }
+
     /// Pads to the return column and writes ` = `.
     pub fn align_return(&mut self) {
-        let target = self.column.saturating_sub(1);
+        let target = self.format.column.saturating_sub(1);
         let col = self.col();
         if col < target {
             self.buf.resize(self.buf.len() + target - col, b' ');
@@ -104,10 +131,10 @@ impl Output {
                 let _ = write!(self.buf, "{pid:<5} ");
             }
         }
-        if let Some(absolute) = self.stamps.absolute {
+        if let Some(absolute) = self.format.stamps.absolute {
             stamp::write_absolute(&mut self.buf, SystemTime::now(), absolute);
         }
-        if let Some(precision) = self.stamps.relative {
+        if let Some(precision) = self.format.stamps.relative {
             let now = Instant::now();
             let delta = self.previous.map_or(Duration::ZERO, |p| now - p);
             self.previous = Some(now);
@@ -174,8 +201,7 @@ pub enum Outputs {
     /// `-ff -o NAME`: `NAME.PID` for each process, opened at its first line.
     PerProcess {
         base: std::path::PathBuf,
-        column: usize,
-        stamps: Stamps,
+        format: Format,
         files: std::collections::HashMap<i32, Output>,
         /// The first file that could not be created; its lines are dropped.
         error: Option<(std::path::PathBuf, io::Error)>,
@@ -189,8 +215,7 @@ impl Outputs {
             Outputs::Shared { out, .. } => out,
             Outputs::PerProcess {
                 base,
-                column,
-                stamps,
+                format,
                 files,
                 error,
             } => files.entry(pid).or_insert_with(|| {
@@ -203,7 +228,7 @@ impl Outputs {
                         Box::new(io::sink())
                     }
                 };
-                Output::new(dest, false, *column, *stamps)
+                Output::new(dest, false, *format)
             }),
         }
     }

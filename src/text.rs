@@ -1,7 +1,7 @@
 //! The text renderer: writes decoded values in strace's default format into the output buffer.
 
 use crate::decode::Sink;
-use crate::output::Output;
+use crate::output::{HexStrings, Output};
 use crate::table::{self, EnumTable, FlagTable, SigName};
 use std::io::Write;
 
@@ -84,10 +84,27 @@ fn write_octal(out: &mut Vec<u8>, v: u64) {
     }
 }
 
+/// Whether a byte needs an escape other than its name: not printable ASCII and not one of the
+/// whitespace characters `\t \n \v \f \r`.
+fn is_odd(c: u8) -> bool {
+    !(0x20..=0x7e).contains(&c) && !(b'\t'..=b'\r').contains(&c)
+}
+
 /// Escapes `bytes` into a C string literal body as strace does: `\t \n \v \f \r \" \\` by
 /// name, other unprintable bytes in octal, three digits only when a digit 0-7 follows (so the
-/// escape cannot swallow it).
-pub fn escape_into(out: &mut Vec<u8>, bytes: &[u8]) {
+/// escape cannot swallow it); or in hex under `-x`, `-xx`, `--strings-in-hex`.
+pub fn escape_with(out: &mut Vec<u8>, bytes: &[u8], hex: HexStrings) {
+    let all_hex = match hex {
+        HexStrings::All => true,
+        HexStrings::NonAscii => bytes.iter().any(|&c| is_odd(c)),
+        HexStrings::Never | HexStrings::NonAsciiChars => false,
+    };
+    if all_hex {
+        for b in bytes {
+            let _ = write!(out, "\\x{b:02x}");
+        }
+        return;
+    }
     for (i, &c) in bytes.iter().enumerate() {
         match c {
             b'"' => out.extend_from_slice(b"\\\""),
@@ -98,6 +115,9 @@ pub fn escape_into(out: &mut Vec<u8>, bytes: &[u8]) {
             0x0c => out.extend_from_slice(b"\\f"),
             b'\r' => out.extend_from_slice(b"\\r"),
             0x20..=0x7e => out.push(c),
+            _ if hex == HexStrings::NonAsciiChars => {
+                let _ = write!(out, "\\x{c:02x}");
+            }
             _ => {
                 out.push(b'\\');
                 let next_is_octal_digit = matches!(bytes.get(i + 1), Some(b'0'..=b'7'));
@@ -244,9 +264,10 @@ impl Sink for Text<'_> {
 
     fn string(&mut self, bytes: &[u8], truncated: bool) {
         self.element();
+        let hex = self.out.hex_strings();
         let buf = self.out.buf();
         buf.push(b'"');
-        escape_into(buf, bytes);
+        escape_with(buf, bytes, hex);
         buf.push(b'"');
         if truncated {
             buf.extend_from_slice(b"...");
@@ -600,7 +621,7 @@ mod tests {
 
     fn escaped(bytes: &[u8]) -> String {
         let mut out = Vec::new();
-        escape_into(&mut out, bytes);
+        escape_with(&mut out, bytes, HexStrings::Never);
         String::from_utf8(out).unwrap()
     }
 
@@ -614,6 +635,27 @@ mod tests {
             escaped(b"\x1b[0m\t\n\r\x0b\x0c\x07\x08\\\"'?\0"),
             r#"\33[0m\t\n\r\v\f\7\10\\\"'?\0"#
         );
+    }
+
+    #[test]
+    fn hex_modes_like_strace() {
+        let hexed = |bytes: &[u8], mode| {
+            let mut out = Vec::new();
+            escape_with(&mut out, bytes, mode);
+            String::from_utf8(out).unwrap()
+        };
+        // -x: only strings with an odd byte go wholly to hex; whitespace escapes do not count.
+        assert_eq!(hexed(b"hello\n", HexStrings::NonAscii), r"hello\n");
+        assert_eq!(hexed(b"tab\there", HexStrings::NonAscii), r"tab\there");
+        assert_eq!(
+            hexed(b"caf\xc3\xa9", HexStrings::NonAscii),
+            r"\x63\x61\x66\xc3\xa9"
+        );
+        assert_eq!(
+            hexed(b"hi\x01\xff\n", HexStrings::NonAsciiChars),
+            r"hi\x01\xff\n"
+        );
+        assert_eq!(hexed(b"x\n", HexStrings::All), r"\x78\x0a");
     }
 
     #[test]

@@ -2,8 +2,7 @@
 
 use super::*;
 use crate::mem::FakeMemory;
-use crate::output::Output;
-use crate::stamp::Stamps;
+use crate::output::{Format, Output};
 use crate::text::Text;
 use std::cell::RefCell;
 use std::io::Write;
@@ -25,7 +24,11 @@ impl Write for Shared {
 
 /// An output at strace's default column, without timestamps, writing into `shared`.
 fn test_output(shared: &Shared) -> Output {
-    Output::new(Box::new(shared.clone()), false, 40, Stamps::default())
+    let format = Format {
+        column: 40,
+        ..Format::default()
+    };
+    Output::new(Box::new(shared.clone()), false, format)
 }
 
 const NR_READ: u64 = 0;
