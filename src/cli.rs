@@ -1,6 +1,6 @@
 //! Command-line options, with strace's letters and meanings.
 
-use crate::filter::{self, SyscallSet};
+use crate::filter::{NameSet, Qualifiers, quiet};
 use crate::output::{Format, HexStrings};
 use crate::stamp::{Absolute, Precision, Stamps};
 use clap::Parser;
@@ -66,6 +66,26 @@ pub struct Cli {
     #[arg(long = "strings-in-hex", value_name = "WHICH", num_args = 0..=1, default_missing_value = "all")]
     pub strings_in_hex: Option<String>,
 
+    /// Run the command with VAR=VAL in its environment, or without VAR
+    #[arg(short = 'E', long = "env", value_name = "VAR[=VAL]")]
+    pub env: Vec<OsString>,
+
+    /// Run the command as USER (uid, gid and groups); needs root
+    #[arg(short = 'u', long = "user", value_name = "USER")]
+    pub user: Option<String>,
+
+    /// Append to the -o file instead of truncating it
+    #[arg(short = 'A', long = "output-append-mode")]
+    pub append: bool,
+
+    /// Print the syscall number before each line
+    #[arg(short = 'n', long = "syscall-number")]
+    pub syscall_number: bool,
+
+    /// Print the instruction pointer at the time of each syscall
+    #[arg(short = 'i', long = "instruction-pointer")]
+    pub instruction_pointer: bool,
+
     /// Print the time spent in each syscall, <0.000012>
     #[arg(short = 'T')]
     pub syscall_times_flag: bool,
@@ -85,6 +105,38 @@ pub struct Cli {
     /// Trace only the syscalls in SET (names, %class, /regex, ?name, all, none; ! negates)
     #[arg(long = "trace", value_name = "SET")]
     pub trace: Vec<String>,
+
+    /// Print --- SIGxxx --- lines only for the signals in SET
+    #[arg(long = "signal", value_name = "SET")]
+    pub signal: Vec<String>,
+
+    /// Print only syscalls whose outcome is in SET: successful, failed, unfinished, unavailable, detached
+    #[arg(long = "status", value_name = "SET")]
+    pub status: Vec<String>,
+
+    /// Suppress the messages in SET: attach, exit, path-resolution, personality, thread-execve
+    #[arg(long = "quiet", value_name = "SET")]
+    pub quiet_set: Vec<String>,
+
+    /// Print the arguments of the syscalls in SET undecoded, in hex
+    #[arg(long = "raw", value_name = "SET")]
+    pub raw: Vec<String>,
+
+    /// Abbreviate long arrays and environments only for the syscalls in SET
+    #[arg(long = "abbrev", value_name = "SET")]
+    pub abbrev: Vec<String>,
+
+    /// Print only syscalls that returned without an error (status=successful)
+    #[arg(short = 'z', long = "successful-only")]
+    pub successful_only: bool,
+
+    /// Print only syscalls that returned an error (status=failed)
+    #[arg(short = 'Z', long = "failed-only")]
+    pub failed_only: bool,
+
+    /// Do not abbreviate: environments and long arrays in full (abbrev=none)
+    #[arg(short = 'v', long = "no-abbrev")]
+    pub no_abbrev: bool,
 
     /// List the syscall classes (-e trace=%CLASS) with their syscalls, and exit
     #[arg(long = "list-classes")]
@@ -172,24 +224,46 @@ impl Cli {
         }
     }
 
-    /// The syscall filter from every `-e trace=` and `--trace=`; as in strace the last wins.
-    pub fn trace_set(&self) -> Result<SyscallSet, String> {
-        let mut set = SyscallSet::all();
+    /// Every filter and display qualifier: `-e QUALIFIER=SET` in order, then the long options,
+    /// then the short flags that stand for one (`-z`, `-Z`, `-v`, `-q`).
+    pub fn qualifiers(&self) -> Result<Qualifiers, String> {
+        let mut q = Qualifiers::default();
         for expr in &self.exprs {
-            let (qualifier, value) = expr.split_once('=').unwrap_or(("trace", expr));
-            match qualifier {
-                "trace" | "t" => set = filter::parse_trace(value)?,
-                _ => {
-                    return Err(format!(
-                        "invalid -e qualifier '{qualifier}' (supported so far: trace)"
-                    ));
-                }
+            q.apply(expr)?;
+        }
+        let long = [
+            ("trace", &self.trace),
+            ("signal", &self.signal),
+            ("status", &self.status),
+            ("quiet", &self.quiet_set),
+            ("raw", &self.raw),
+            ("abbrev", &self.abbrev),
+        ];
+        for (qualifier, values) in long {
+            for value in values {
+                q.apply(&format!("{qualifier}={value}"))?;
             }
         }
-        for value in &self.trace {
-            set = filter::parse_trace(value)?;
+        if self.successful_only {
+            q.apply("status=successful")?;
         }
-        Ok(set)
+        if self.failed_only {
+            q.apply("status=failed")?;
+        }
+        if self.no_abbrev {
+            q.apply("abbrev=none")?;
+        }
+        q.quiet = match self.quiet {
+            0 => q.quiet,
+            1 => q.quiet.with(quiet::ATTACH).with(quiet::PERSONALITY),
+            2 => q
+                .quiet
+                .with(quiet::ATTACH)
+                .with(quiet::PERSONALITY)
+                .with(quiet::EXIT),
+            _ => NameSet::ALL,
+        };
+        Ok(q)
     }
 
     /// The pids of every `-p`, split on commas and spaces as strace accepts them.

@@ -14,15 +14,15 @@ mod tracer;
 use clap::Parser;
 use cli::Cli;
 use decode::DecodeOpts;
+use filter::quiet;
 use output::{Output, Outputs};
 use std::ffi::{CString, OsStr, OsString};
-use std::fs::File;
 use std::io;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tracer::{Config, Ending, Quiet, Tracer};
+use tracer::{Config, Ending, Tracer};
 
 /// Prints `strace-rs: MSG` and the hint strace gives after a usage error.
 fn usage_error(msg: &str) -> ExitCode {
@@ -74,7 +74,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         return Ok(ExitCode::SUCCESS);
     }
     let pids = cli.attach_pids()?;
-    let trace = cli.trace_set()?;
+    let qualifiers = cli.qualifiers()?;
     if pids.is_empty() && cli.command.is_empty() {
         return Ok(usage_error("must have PROG [ARGS] or -p PID"));
     }
@@ -84,30 +84,40 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         None => None,
     };
     let follow = cli.follow > 0;
-    let quiet = Quiet::from_count(cli.quiet);
     let outs = open_outputs(&cli)?;
     let cfg = Config {
         decode: DecodeOpts {
             max_strlen: cli.string_limit,
+            abbreviate: true,
         },
-        quiet,
-        trace,
+        q: qualifiers.clone(),
         syscall_times: cli.syscall_times()?,
+        show_nr: cli.syscall_number,
+        show_ip: cli.instruction_pointer,
     };
     let mut tracer = Tracer::new(cfg, outs);
 
     tracer::catch_fatal_signals();
     for pid in &pids {
-        attach(&mut tracer, *pid, follow, quiet)?;
+        attach(
+            &mut tracer,
+            *pid,
+            follow,
+            qualifiers.quiet.contains(quiet::ATTACH),
+        )?;
     }
     if let Some(path) = program {
-        let argv: Vec<CString> = cli
-            .command
-            .iter()
-            .map(|a| cstring(a))
-            .collect::<Result<_, _>>()?;
-        let pid = ptrace::spawn(&cstring(path.as_os_str())?, &argv, follow)
-            .map_err(|e| format!("exec: {}", e.desc()))?;
+        let command = ptrace::Command {
+            path: cstring(path.as_os_str())?,
+            argv: cli
+                .command
+                .iter()
+                .map(|a| cstring(a))
+                .collect::<Result<_, _>>()?,
+            envp: environment(&cli.env)?,
+            user: cli.user.as_deref().map(credentials).transpose()?,
+        };
+        let pid = ptrace::spawn(&command, follow).map_err(|e| format!("exec: {}", e.desc()))?;
         tracer.add_spawned(pid);
     }
     let ending = tracer.run();
@@ -142,16 +152,60 @@ fn open_outputs(cli: &Cli) -> Result<Outputs, String> {
         return Ok(Outputs::PerProcess {
             base: path.clone(),
             format: cli.format()?,
+            append: cli.append,
             files: Default::default(),
             error: None,
         });
     }
-    let file = File::create(path).map_err(|e| cant_open(path, e))?;
+    let file = output::create(path, cli.append).map_err(|e| cant_open(path, e))?;
     let out = Output::new(Box::new(file), false, cli.format()?);
     Ok(Outputs::Shared {
         out,
         to_file: true,
         follow,
+    })
+}
+
+/// The command's environment: ours, with `-E VAR=VAL` set and `-E VAR` removed, in order.
+fn environment(changes: &[OsString]) -> Result<Vec<CString>, String> {
+    let mut vars: Vec<(OsString, OsString)> = std::env::vars_os().collect();
+    for change in changes {
+        let bytes = change.as_bytes();
+        let (name, value) = match bytes.iter().position(|&b| b == b'=') {
+            Some(i) => (
+                OsStr::from_bytes(&bytes[..i]),
+                Some(OsStr::from_bytes(&bytes[i + 1..])),
+            ),
+            None => (change.as_os_str(), None),
+        };
+        vars.retain(|(n, _)| n != name);
+        if let Some(value) = value {
+            vars.push((name.to_os_string(), value.to_os_string()));
+        }
+    }
+    vars.iter()
+        .map(|(n, v)| {
+            let mut pair = n.clone();
+            pair.push("=");
+            pair.push(v);
+            cstring(&pair)
+        })
+        .collect()
+}
+
+/// `-u USER`: the user's uid, primary gid and supplementary groups.
+fn credentials(name: &str) -> Result<ptrace::Credentials, String> {
+    let user = nix::unistd::User::from_name(name)
+        .ok()
+        .flatten()
+        .ok_or_else(|| format!("Cannot find user '{name}'"))?;
+    let cname = CString::new(name).map_err(|_| format!("Cannot find user '{name}'"))?;
+    let groups = nix::unistd::getgrouplist(&cname, user.gid)
+        .map_err(|e| format!("getgrouplist: {}", e.desc()))?;
+    Ok(ptrace::Credentials {
+        uid: user.uid.as_raw(),
+        gid: user.gid.as_raw(),
+        groups: groups.iter().map(|g| g.as_raw()).collect(),
     })
 }
 
@@ -192,7 +246,7 @@ fn resolve_program(prog: &OsString) -> Result<PathBuf, String> {
 }
 
 /// Attaches to every thread of process `pid` and announces it as strace does.
-fn attach(tracer: &mut Tracer, pid: i32, follow: bool, quiet: Quiet) -> Result<(), String> {
+fn attach(tracer: &mut Tracer, pid: i32, follow: bool, quiet: bool) -> Result<(), String> {
     if pid == std::process::id() as i32 {
         return Err("I'm sorry, I can't let you do that, Dave.".to_string());
     }
@@ -218,7 +272,7 @@ fn attach(tracer: &mut Tracer, pid: i32, follow: bool, quiet: Quiet) -> Result<(
             Err(_) => {}
         }
     }
-    if !quiet.attach {
+    if !quiet {
         match attached {
             1 => eprintln!("strace-rs: Process {pid} attached"),
             n => eprintln!("strace-rs: Process {pid} attached with {n} threads"),

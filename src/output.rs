@@ -26,6 +26,25 @@ pub enum HexStrings {
     All,
 }
 
+/// What a line starts with besides its timestamps: the pid prefix, and with `-n` the syscall
+/// number and with `-i` the instruction pointer (`None` inside: not known, `[????????????????]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Head {
+    pub prefix: PidPrefix,
+    pub nr: Option<u64>,
+    pub ip: Option<Option<u64>>,
+}
+
+impl From<PidPrefix> for Head {
+    fn from(prefix: PidPrefix) -> Self {
+        Head {
+            prefix,
+            nr: None,
+            ip: None,
+        }
+    }
+}
+
 /// How the pid prefix of a line looks, as strace writes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PidPrefix {
@@ -92,6 +111,13 @@ impl Output {
         self.buf.len() - self.line_start
     }
 
+    /// Forgets everything buffered (for a scratch output whose bytes are taken elsewhere).
+    pub fn clear(&mut self) {
+        self.buf.clear();
+        self.line_start = 0;
+        self.open_line = None;
+    }
+
     /// How strings are escaped in this output.
     pub fn hex_strings(&self) -> HexStrings {
         self.format.hex_strings
@@ -117,12 +143,12 @@ impl Output {
     }
 
     /// Starts a line for `pid`, first closing another process's open syscall line.
-    pub fn start_line(&mut self, pid: i32, prefix: PidPrefix) {
+    pub fn start_line(&mut self, pid: i32, head: Head) {
         if self.open_line.take().is_some() {
             self.bytes(b" <unfinished ...>");
             self.end_line();
         }
-        match prefix {
+        match head.prefix {
             PidPrefix::None => {}
             PidPrefix::Bracketed => {
                 let _ = write!(self.buf, "[pid {pid:>5}] ");
@@ -139,6 +165,16 @@ impl Output {
             let delta = self.previous.map_or(Duration::ZERO, |p| now - p);
             self.previous = Some(now);
             stamp::write_relative(&mut self.buf, delta, precision);
+        }
+        if let Some(nr) = head.nr {
+            let _ = write!(self.buf, "[{nr:>4}] ");
+        }
+        match head.ip {
+            Some(Some(ip)) => {
+                let _ = write!(self.buf, "[{ip:016x}] ");
+            }
+            Some(None) => self.buf.extend_from_slice(b"[????????????????] "),
+            None => {}
         }
     }
 
@@ -189,6 +225,16 @@ impl Output {
     }
 }
 
+/// Creates (or with `append`, `-A`, opens for appending) a trace file.
+pub fn create(path: &std::path::Path, append: bool) -> io::Result<std::fs::File> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .append(append)
+        .truncate(!append)
+        .open(path)
+}
+
 /// Where trace lines go: one stream for every process, or one file per process (`-ff`).
 pub enum Outputs {
     Shared {
@@ -202,6 +248,8 @@ pub enum Outputs {
     PerProcess {
         base: std::path::PathBuf,
         format: Format,
+        /// `-A`: append to existing files.
+        append: bool,
         files: std::collections::HashMap<i32, Output>,
         /// The first file that could not be created; its lines are dropped.
         error: Option<(std::path::PathBuf, io::Error)>,
@@ -216,12 +264,13 @@ impl Outputs {
             Outputs::PerProcess {
                 base,
                 format,
+                append,
                 files,
                 error,
             } => files.entry(pid).or_insert_with(|| {
                 let mut path = base.clone().into_os_string();
                 path.push(format!(".{pid}"));
-                let dest: Box<dyn Write> = match std::fs::File::create(&path) {
+                let dest: Box<dyn Write> = match create(std::path::Path::new(&path), *append) {
                     Ok(file) => Box::new(file),
                     Err(e) => {
                         error.get_or_insert((path.into(), e));
@@ -230,6 +279,14 @@ impl Outputs {
                 };
                 Output::new(dest, false, *format)
             }),
+        }
+    }
+
+    /// How lines look.
+    pub fn format(&self) -> Format {
+        match self {
+            Outputs::Shared { out, .. } => out.format,
+            Outputs::PerProcess { format, .. } => *format,
         }
     }
 

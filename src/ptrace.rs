@@ -152,6 +152,11 @@ pub fn siginfo(pid: i32) -> Result<[u8; 128], Errno> {
     Ok(raw)
 }
 
+/// The instruction pointer of a stopped tracee (for `-i` at signal stops).
+pub fn instruction_pointer(pid: i32) -> Result<u64, Errno> {
+    nix_ptrace::getregs(Pid::from_raw(pid)).map(|regs| regs.rip)
+}
+
 /// Which side of a syscall a syscall stop is, from `PTRACE_GET_SYSCALL_INFO`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SyscallInfo {
@@ -169,9 +174,11 @@ pub enum SyscallInfo {
     Other,
 }
 
-pub fn syscall_info(pid: i32) -> Result<SyscallInfo, Errno> {
+/// The syscall stop of `pid` and the instruction pointer there.
+pub fn syscall_info(pid: i32) -> Result<(SyscallInfo, u64), Errno> {
     let info = nix_ptrace::syscall_info(Pid::from_raw(pid))?;
     // SAFETY: `op` says which member of the union the kernel filled (linux/ptrace.h).
+    let ip = info.instruction_pointer;
     Ok(unsafe {
         match info.op {
             libc::PTRACE_SYSCALL_INFO_ENTRY => {
@@ -192,15 +199,24 @@ pub fn syscall_info(pid: i32) -> Result<SyscallInfo, Errno> {
             _ => SyscallInfo::Other,
         }
     })
+    .map(|stop| (stop, ip))
 }
 
 /// Forks a child that stops itself, then execs `path`. Returns once the child is stopped and
 /// seized, before the exec; the caller resumes it. The child is stopped with SIGSTOP (not
 /// `PTRACE_TRACEME`) so that the parent can `PTRACE_SEIZE` it.
-pub fn spawn(path: &CString, argv: &[CString], follow: bool) -> Result<i32, Errno> {
-    let mut argv_ptrs: Vec<*const libc::c_char> = argv.iter().map(|a| a.as_ptr()).collect();
-    argv_ptrs.push(std::ptr::null());
+pub fn spawn(command: &Command, follow: bool) -> Result<i32, Errno> {
+    let nul_terminated = |strings: &[CString]| -> Vec<*const libc::c_char> {
+        strings
+            .iter()
+            .map(|s| s.as_ptr())
+            .chain(std::iter::once(std::ptr::null()))
+            .collect()
+    };
+    let argv_ptrs = nul_terminated(&command.argv);
+    let envp_ptrs = nul_terminated(&command.envp);
     let exec_failed: &[u8] = b"strace-rs: exec: ";
+    let creds_failed: &[u8] = b"strace-rs: -u: cannot change user: ";
 
     // SAFETY: the tracer is single-threaded here; the child only makes async-signal-safe calls
     // (kill, getpid, execve, write, _exit) on memory prepared before the fork.
@@ -212,9 +228,23 @@ pub fn spawn(path: &CString, argv: &[CString], follow: bool) -> Result<i32, Errn
         // SAFETY: see above; every pointer is valid and NUL-terminated, argv ends with NULL.
         unsafe {
             libc::kill(libc::getpid(), libc::SIGSTOP);
-            libc::execve(path.as_ptr(), argv_ptrs.as_ptr(), environ());
+            let mut failed = exec_failed;
+            let creds_ok = command.user.as_ref().is_none_or(|u| {
+                libc::setgroups(u.groups.len(), u.groups.as_ptr()) == 0
+                    && libc::setgid(u.gid) == 0
+                    && libc::setuid(u.uid) == 0
+            });
+            if creds_ok {
+                libc::execve(
+                    command.path.as_ptr(),
+                    argv_ptrs.as_ptr(),
+                    envp_ptrs.as_ptr(),
+                );
+            } else {
+                failed = creds_failed;
+            }
             let err = libc::strerror(*libc::__errno_location());
-            libc::write(2, exec_failed.as_ptr().cast(), exec_failed.len());
+            libc::write(2, failed.as_ptr().cast(), failed.len());
             libc::write(2, err.cast(), libc::strlen(err));
             libc::write(2, b"\n".as_ptr().cast(), 1);
             libc::_exit(1);
@@ -234,10 +264,18 @@ pub fn spawn(path: &CString, argv: &[CString], follow: bool) -> Result<i32, Errn
     Ok(pid)
 }
 
-fn environ() -> *const *const libc::c_char {
-    unsafe extern "C" {
-        static environ: *const *const libc::c_char;
-    }
-    // SAFETY: `environ` is the C runtime's environment pointer, valid for the process lifetime.
-    unsafe { environ }
+/// What to run: the program found on PATH, its arguments and environment (`-E`), and the user
+/// to run it as (`-u`).
+pub struct Command {
+    pub path: CString,
+    pub argv: Vec<CString>,
+    pub envp: Vec<CString>,
+    pub user: Option<Credentials>,
+}
+
+/// A user's ids, to switch to before the exec.
+pub struct Credentials {
+    pub uid: libc::uid_t,
+    pub gid: libc::gid_t,
+    pub groups: Vec<libc::gid_t>,
 }

@@ -1,9 +1,9 @@
 //! The tracer loop: waits for stops, keeps the state of each tracee, and turns stops into lines.
 
 use crate::decode::{self, Call, Ctx, DecodeOpts, Outcome, Scratch};
-use crate::filter::SyscallSet;
+use crate::filter::{NameSet, Qualifiers, quiet, status};
 use crate::mem::TraceeMemory;
-use crate::output::{Output, Outputs, PidPrefix};
+use crate::output::{Head, Output, Outputs};
 use crate::ptrace::{self, Stop, SyscallInfo};
 use crate::stamp::{self, Precision};
 use crate::table::SigName;
@@ -46,33 +46,17 @@ pub fn catch_fatal_signals() {
     }
 }
 
-/// Which of strace's own messages `-q`, `-qq`, `-qqq` silence.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Quiet {
-    /// `Process N attached` / `detached`.
-    pub attach: bool,
-    /// `+++ exited with N +++` and `+++ killed by ... +++`.
-    pub exit: bool,
-}
-
-impl Quiet {
-    /// From the number of `-q` given.
-    pub fn from_count(n: u8) -> Self {
-        Quiet {
-            attach: n >= 1,
-            exit: n >= 2,
-        }
-    }
-}
-
 /// The settings the loop needs.
 pub struct Config {
     pub decode: DecodeOpts,
-    /// `-e trace=`: the syscalls printed.
-    pub trace: SyscallSet,
+    /// `-e trace=`, `status=`, `signal=`, `quiet=`, `raw=`, `abbrev=`.
+    pub q: Qualifiers,
     /// `-T`: show the time spent in each syscall, with this precision.
     pub syscall_times: Option<Precision>,
-    pub quiet: Quiet,
+    /// `-n`: lines start with the syscall number.
+    pub show_nr: bool,
+    /// `-i`: lines start with the instruction pointer.
+    pub show_ip: bool,
 }
 
 #[derive(Default)]
@@ -98,6 +82,10 @@ struct Tracee {
     previous_nr: u64,
     /// When the syscall in progress was entered, for `-T`.
     entered: Option<Instant>,
+    /// With `-e status=`, the entry half of the line, held until the outcome is known.
+    held: Vec<u8>,
+    /// The instruction pointer at the last stop, for `-i`.
+    ip: Option<u64>,
     /// When it was registered: tracees are detached in that order, as strace does.
     seq: u64,
 }
@@ -125,10 +113,13 @@ pub struct Tracer {
     ending: Option<Ending>,
     /// The order tracees were registered in (`Tracee::seq`).
     next_seq: u64,
+    /// Where entry halves are drawn when `-e status=` holds them back.
+    aside: Output,
 }
 
 impl Tracer {
     pub fn new(cfg: Config, outs: Outputs) -> Self {
+        let aside = Output::new(Box::new(std::io::sink()), false, outs.format());
         Tracer {
             cfg,
             outs,
@@ -138,6 +129,7 @@ impl Tracer {
             main_pid: None,
             ending: None,
             next_seq: 0,
+            aside,
         }
     }
 
@@ -203,8 +195,14 @@ impl Tracer {
         }
     }
 
-    fn prefix(&self) -> PidPrefix {
-        self.outs.prefix(self.tracees.len())
+    /// How `pid`'s next line starts: pid prefix, and `-n`/`-i` tags from its last syscall.
+    fn head(&self, pid: i32) -> Head {
+        let tracee = self.tracees.get(&pid);
+        Head {
+            prefix: self.outs.prefix(self.tracees.len()),
+            nr: tracee.filter(|_| self.cfg.show_nr).map(|t| t.previous_nr),
+            ip: self.cfg.show_ip.then(|| tracee.and_then(|t| t.ip)),
+        }
     }
 
     fn handle(&mut self, stop: Stop) {
@@ -263,7 +261,7 @@ impl Tracer {
         };
         self.register(pid, tracee);
         // strace announces followed children only where its messages share the trace stream.
-        if !self.cfg.quiet.attach && self.outs.is_stderr() {
+        if !self.cfg.q.quiet.contains(quiet::ATTACH) && self.outs.is_stderr() {
             self.outs.message(format_args!("Process {pid} attached"));
         }
     }
@@ -316,28 +314,41 @@ impl Tracer {
             return;
         };
         if let Some(leader) = self.tracees.remove(&pid) {
-            let prefix = self.outs.prefix(self.tracees.len() + 1);
+            let prefix = Head {
+                prefix: self.outs.prefix(self.tracees.len() + 1),
+                ..self.head(pid)
+            };
             let out = self.outs.for_pid(pid);
-            if let (Some(call), false) = (leader.in_syscall, leader.hidden || leader.filtered) {
-                continue_line(out, pid, prefix, &call);
+            if shown_call(&leader, &self.cfg.q, status::UNFINISHED, out, pid, prefix).is_some() {
                 out.bytes(b" <unfinished ...>)");
                 out.align_return();
                 out.bytes(b"?");
                 out.end_line();
                 out.set_open(None);
             }
-            out.start_line(pid, prefix);
-            out.bytes(b"+++ superseded by execve +++");
-            out.end_line();
+            if !self.cfg.q.quiet.contains(quiet::THREAD_EXECVE) {
+                out.start_line(pid, prefix);
+                out.bytes(b"+++ superseded by execve +++");
+                out.end_line();
+            }
         }
         self.tracees.insert(pid, execing);
     }
 
     fn on_syscall(&mut self, pid: i32) {
-        let Ok(info) = ptrace::syscall_info(pid) else {
+        let Ok((info, ip)) = ptrace::syscall_info(pid) else {
             return;
         };
-        let prefix = self.prefix();
+        // The syscall entered becomes the tracee's last one (for `-n`); the one before it is what
+        // a `restart_syscall` resumes.
+        let mut previous = 0;
+        if let Some(tracee) = self.tracees.get_mut(&pid) {
+            tracee.ip = Some(ip);
+            if let SyscallInfo::Entry { nr, .. } = info {
+                previous = std::mem::replace(&mut tracee.previous_nr, nr);
+            }
+        }
+        let prefix = self.head(pid);
         let Some(tracee) = self.tracees.get_mut(&pid) else {
             return;
         };
@@ -351,27 +362,45 @@ impl Tracer {
                     tracee.first_exec = true;
                 }
                 let call = Call::new(nr, args, sp);
-                let previous = std::mem::replace(&mut tracee.previous_nr, nr);
                 tracee.in_syscall = Some(call);
-                tracee.filtered = !self.cfg.trace.contains(nr);
+                tracee.filtered = !self.cfg.q.trace.contains(nr);
                 if self.cfg.syscall_times.is_some() {
                     tracee.entered = Some(Instant::now());
                 }
                 if tracee.hidden || tracee.filtered {
                     return;
                 }
-                out.start_line(pid, prefix);
-                write_name(out, &call);
-                out.bytes(b"(");
+                let mut call = call;
+                call.raw = self.cfg.q.raw.contains(nr);
+                tracee.in_syscall = Some(call);
+                // With a status filter the line waits for the outcome; it is drawn aside.
+                let holding = self.cfg.q.status != NameSet::ALL;
+                let target = if holding {
+                    self.aside.clear();
+                    &mut self.aside
+                } else {
+                    out.start_line(pid, prefix);
+                    out
+                };
+                write_name(target, &call);
+                target.bytes(b"(");
                 self.mem.set_pid(pid);
                 let mut ctx = Ctx {
                     mem: &self.mem,
-                    opts: self.cfg.decode,
+                    opts: DecodeOpts {
+                        abbreviate: self.cfg.q.abbrev.contains(nr),
+                        ..self.cfg.decode
+                    },
                     scratch: &mut self.scratch,
                     previous,
                 };
-                decode::entry(&mut Text::new(out), &mut ctx, &call);
-                out.set_open(Some(pid));
+                decode::entry(&mut Text::new(target), &mut ctx, &call);
+                if holding {
+                    tracee.held.clear();
+                    tracee.held.extend_from_slice(self.aside.buf());
+                } else {
+                    target.set_open(Some(pid));
+                }
             }
             SyscallInfo::Exit { rval, is_error } => {
                 let Some(call) = tracee.in_syscall.take() else {
@@ -386,16 +415,32 @@ impl Tracer {
                     return;
                 }
                 let previous = tracee.previous_nr;
-                continue_line(out, pid, prefix, &call);
                 let outcome = if is_error {
                     Outcome::Err(rval.unsigned_abs())
                 } else {
                     Outcome::Ok(rval)
                 };
+                if self.cfg.q.status != NameSet::ALL {
+                    let class = if is_error {
+                        status::FAILED
+                    } else {
+                        status::SUCCESSFUL
+                    };
+                    if !self.cfg.q.status.contains(class) {
+                        return;
+                    }
+                    out.start_line(pid, prefix);
+                    out.bytes(&tracee.held);
+                    out.set_open(Some(pid));
+                }
+                continue_line(out, pid, prefix, &call);
                 self.mem.set_pid(pid);
                 let mut ctx = Ctx {
                     mem: &self.mem,
-                    opts: self.cfg.decode,
+                    opts: DecodeOpts {
+                        abbreviate: self.cfg.q.abbrev.contains(call.nr),
+                        ..self.cfg.decode
+                    },
                     scratch: &mut self.scratch,
                     previous,
                 };
@@ -411,8 +456,13 @@ impl Tracer {
     }
 
     fn on_signal(&mut self, pid: i32, sig: i32) {
-        let prefix = self.prefix();
-        if self.tracees.get(&pid).is_none_or(|t| t.hidden) {
+        if self.cfg.show_ip
+            && let Some(tracee) = self.tracees.get_mut(&pid)
+        {
+            tracee.ip = ptrace::instruction_pointer(pid).ok();
+        }
+        let prefix = self.head(pid);
+        if self.tracees.get(&pid).is_none_or(|t| t.hidden) || !self.cfg.q.signals.contains(sig) {
             return;
         }
         let out = self.outs.for_pid(pid);
@@ -427,7 +477,7 @@ impl Tracer {
     }
 
     fn on_group_stop(&mut self, pid: i32, sig: i32) {
-        let prefix = self.prefix();
+        let prefix = self.head(pid);
         if self.tracees.get(&pid).is_none_or(|t| t.hidden) {
             return;
         }
@@ -443,14 +493,15 @@ impl Tracer {
     /// A tracee exited or was killed: finish its open syscall with `= ?`, then print `line`
     /// (unless `-qq`).
     fn on_gone(&mut self, pid: i32, line: std::fmt::Arguments<'_>) {
-        let prefix = self.prefix();
+        let prefix = self.head(pid);
         let Some(tracee) = self.tracees.remove(&pid) else {
             return;
         };
         if tracee.exec_started {
             let out = self.outs.for_pid(pid);
-            if let (Some(call), false) = (tracee.in_syscall, tracee.hidden || tracee.filtered) {
-                continue_line(out, pid, prefix, &call);
+            if let Some(call) =
+                shown_call(&tracee, &self.cfg.q, status::UNFINISHED, out, pid, prefix)
+            {
                 // Arguments left for the exit will never be printed: strace marks the cut there.
                 if call.has_exit_args() {
                     out.bytes(b" <unfinished ...>");
@@ -461,7 +512,12 @@ impl Tracer {
                 out.end_line();
                 out.set_open(None);
             }
-            if !self.cfg.quiet.exit {
+            if !self.cfg.q.quiet.contains(quiet::EXIT) {
+                // A process that is gone has no instruction pointer: `[????????????????]`.
+                let prefix = Head {
+                    ip: prefix.ip.map(|_| None),
+                    ..prefix
+                };
                 out.start_line(pid, prefix);
                 let _ = write_fmt(out, line);
                 out.end_line();
@@ -515,14 +571,18 @@ impl Tracer {
         };
         // Only a line still open gets the mark; one another process cut already says
         // `<unfinished ...>`, and strace resumes nothing after a detach.
+        let prefix = self.head(pid);
         let out = self.outs.for_pid(pid);
-        if out.is_open(pid) {
+        let held = self.cfg.q.status != NameSet::ALL;
+        if (held && shown_call(&tracee, &self.cfg.q, status::DETACHED, out, pid, prefix).is_some())
+            || out.is_open(pid)
+        {
             out.bytes(b" <detached ...>");
             out.end_line();
             out.set_open(None);
         }
         let _ = ptrace::detach(pid, sig);
-        if tracee.attached && !self.cfg.quiet.attach {
+        if tracee.attached && !self.cfg.q.quiet.contains(quiet::ATTACH) {
             if !self.outs.is_stderr() {
                 let _ = self.outs.for_pid(pid).finish();
             }
@@ -532,9 +592,35 @@ impl Tracer {
     }
 }
 
+/// The call `tracee` is in, if its line shows: not hidden or filtered out, and with `-e status=`
+/// of a shown `class`, in which case its held entry half is written out first. The line is
+/// then ready to be continued.
+fn shown_call(
+    tracee: &Tracee,
+    q: &Qualifiers,
+    class: u32,
+    out: &mut Output,
+    pid: i32,
+    prefix: Head,
+) -> Option<Call> {
+    let call = tracee
+        .in_syscall
+        .filter(|_| !tracee.hidden && !tracee.filtered)?;
+    if q.status != NameSet::ALL {
+        if !q.status.contains(class) {
+            return None;
+        }
+        out.start_line(pid, prefix);
+        out.bytes(&tracee.held);
+        out.set_open(Some(pid));
+    }
+    continue_line(out, pid, prefix, &call);
+    Some(call)
+}
+
 /// Continues `pid`'s open syscall line, or starts a `<... NAME resumed>` line if another
 /// process printed in between.
-fn continue_line(out: &mut Output, pid: i32, prefix: PidPrefix, call: &Call) {
+fn continue_line(out: &mut Output, pid: i32, prefix: Head, call: &Call) {
     if !out.is_open(pid) {
         out.start_line(pid, prefix);
         out.bytes(b"<... ");

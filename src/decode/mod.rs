@@ -110,6 +110,9 @@ pub trait Sink {
 pub struct DecodeOpts {
     /// `-s`: the most string bytes shown.
     pub max_strlen: usize,
+    /// strace's default abbreviation of long arrays and environments (`-v`, `-e abbrev=`
+    /// turn it off).
+    pub abbreviate: bool,
 }
 
 /// `PATH_MAX` from `<linux/limits.h>`: strace shows paths up to this length, ignoring `-s`.
@@ -321,6 +324,8 @@ pub struct Call {
     pub args: [u64; 6],
     /// The stack pointer at entry.
     pub sp: u64,
+    /// `-e raw=`: print the arguments undecoded, in hex.
+    pub raw: bool,
 }
 
 impl Call {
@@ -330,11 +335,16 @@ impl Call {
             desc: table::syscall(nr),
             args,
             sp,
+            raw: false,
         }
     }
 
     fn arg_descs(&self) -> &'static [ArgDesc] {
-        self.desc.map_or(&UNKNOWN_ARGS[..], |d| d.args)
+        match self.desc {
+            Some(d) if self.raw => &UNKNOWN_ARGS[..d.args.len().min(UNKNOWN_ARGS.len())],
+            Some(d) => d.args,
+            None => &UNKNOWN_ARGS[..],
+        }
     }
 
     /// Whether some arguments are printed only when the call returns.
@@ -346,8 +356,10 @@ impl Call {
     }
 
     fn first_out(&self) -> usize {
-        self.desc
-            .map_or(UNKNOWN_ARGS.len(), |d| d.first_out as usize)
+        match self.desc {
+            Some(d) if !self.raw => d.first_out as usize,
+            _ => self.arg_descs().len(),
+        }
     }
 }
 
@@ -375,7 +387,10 @@ pub fn exit<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call,
 /// The return kind of a call (strace prints what a syscall number it does not know returned in
 /// hex).
 pub fn ret_kind(call: &Call) -> RetKind {
-    call.desc.map_or(RetKind::Hex, |d| d.ret)
+    match call.desc {
+        Some(d) if !call.raw => d.ret,
+        _ => RetKind::Hex,
+    }
 }
 
 /// Prints the return value of a call that returned, by its return kind.

@@ -59,7 +59,10 @@ fn line_with(
     let mut scratch = Scratch::new();
     let mut ctx = Ctx {
         mem,
-        opts: DecodeOpts { max_strlen },
+        opts: DecodeOpts {
+            max_strlen,
+            abbreviate: true,
+        },
         scratch: &mut scratch,
         previous: 0,
     };
@@ -526,7 +529,10 @@ fn exit_group_entry_half() {
     let mut scratch = Scratch::new();
     let mut ctx = Ctx {
         mem: &mem,
-        opts: DecodeOpts { max_strlen: 32 },
+        opts: DecodeOpts {
+            max_strlen: 32,
+            abbreviate: true,
+        },
         scratch: &mut scratch,
         previous: 0,
     };
@@ -601,7 +607,10 @@ fn rt_sigreturn_and_sigsets() {
     let mut scratch = Scratch::new();
     let mut ctx = Ctx {
         mem: &mem,
-        opts: DecodeOpts { max_strlen: 32 },
+        opts: DecodeOpts {
+            max_strlen: 32,
+            abbreviate: true,
+        },
         scratch: &mut scratch,
         previous: 0,
     };
