@@ -126,6 +126,14 @@ pub struct Cli {
     #[arg(long = "abbrev", value_name = "SET")]
     pub abbrev: Vec<String>,
 
+    /// Dump in hex all data read from the descriptors in SET
+    #[arg(long = "read", value_name = "SET")]
+    pub read: Vec<String>,
+
+    /// Dump in hex all data written to the descriptors in SET
+    #[arg(long = "write", value_name = "SET")]
+    pub write: Vec<String>,
+
     /// Print only syscalls that returned without an error (status=successful)
     #[arg(short = 'z', long = "successful-only")]
     pub successful_only: bool,
@@ -238,6 +246,8 @@ impl Cli {
             ("quiet", &self.quiet_set),
             ("raw", &self.raw),
             ("abbrev", &self.abbrev),
+            ("read", &self.read),
+            ("write", &self.write),
         ];
         for (qualifier, values) in long {
             for value in values {

@@ -296,6 +296,62 @@ pub fn parse_signals(expr: &str) -> Result<SignalSet, String> {
     Ok(SignalSet(if inverted { !bits } else { bits }))
 }
 
+/// A set of file descriptors (`-e read=`, `-e write=`): the first 1024 as bits, the rest all
+/// in or all out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FdSet {
+    bits: [u64; 16],
+    others: bool,
+}
+
+impl FdSet {
+    pub fn none() -> Self {
+        FdSet {
+            bits: [0; 16],
+            others: false,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        !self.others && self.bits.iter().all(|w| *w == 0)
+    }
+
+    pub fn contains(&self, fd: i64) -> bool {
+        match usize::try_from(fd) {
+            Ok(fd) if fd < 1024 => self.bits[fd / 64] & (1 << (fd % 64)) != 0,
+            Ok(_) => self.others,
+            Err(_) => false,
+        }
+    }
+}
+
+/// Parses `[!]FD[,FD]...`, `all`, `none`.
+pub fn parse_fds(expr: &str) -> Result<FdSet, String> {
+    let (inverted, list) = match expr.strip_prefix('!') {
+        Some(rest) => (true, rest),
+        None => (false, expr),
+    };
+    let mut set = FdSet::none();
+    for token in list.split(',') {
+        match token {
+            "all" => {
+                set.bits = [u64::MAX; 16];
+                set.others = true;
+            }
+            "none" => {}
+            _ => match token.parse::<usize>() {
+                Ok(fd) if fd < 1024 => set.bits[fd / 64] |= 1 << (fd % 64),
+                _ => return Err(format!("invalid descriptor '{token}'")),
+            },
+        }
+    }
+    if inverted {
+        set.bits.iter_mut().for_each(|w| *w = !*w);
+        set.others = !set.others;
+    }
+    Ok(set)
+}
+
 /// Every `-e QUALIFIER=SET` (and its long option), as the tracer uses them.
 #[derive(Debug, Clone)]
 pub struct Qualifiers {
@@ -307,6 +363,10 @@ pub struct Qualifiers {
     pub signals: SignalSet,
     pub status: NameSet,
     pub quiet: NameSet,
+    /// `-e read=`: descriptors whose data read is dumped in hex.
+    pub read_dumps: FdSet,
+    /// `-e write=`: descriptors whose data written is dumped in hex.
+    pub write_dumps: FdSet,
 }
 
 impl Default for Qualifiers {
@@ -318,6 +378,8 @@ impl Default for Qualifiers {
             signals: SignalSet::ALL,
             status: NameSet::ALL,
             quiet: NameSet::NONE,
+            read_dumps: FdSet::none(),
+            write_dumps: FdSet::none(),
         }
     }
 }
@@ -333,6 +395,8 @@ impl Qualifiers {
             "abbrev" | "a" => self.abbrev = parse_trace(value)?,
             "signal" | "signals" | "s" => self.signals = parse_signals(value)?,
             "status" => self.status = parse_names(value, &status::NAMES, "status")?,
+            "read" | "reads" | "r" => self.read_dumps = parse_fds(value)?,
+            "write" | "writes" | "w" => self.write_dumps = parse_fds(value)?,
             "quiet" | "silent" | "silence" | "q" => {
                 self.quiet = parse_names(value, &quiet::NAMES, "quiet qualifier")?
             }

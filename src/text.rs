@@ -133,6 +133,32 @@ pub fn escape_with(out: &mut Vec<u8>, bytes: &[u8], hex: HexStrings) {
     }
 }
 
+/// One line of strace's hex dump (`-e read=`, `-e write=`) of up to 16 bytes at `offset`:
+/// ` | 00010  65 66 67 68 69 6a 01 ff  61 62 63 64 65 66 67 68  efghij..abcdefgh |`.
+pub fn write_dump_line(out: &mut Vec<u8>, offset: usize, bytes: &[u8]) {
+    let _ = write!(out, " | {offset:05x}  ");
+    for i in 0..16 {
+        match bytes.get(i) {
+            Some(b) => {
+                let _ = write!(out, "{b:02x} ");
+            }
+            None => out.extend_from_slice(b"   "),
+        }
+        if i == 7 {
+            out.push(b' ');
+        }
+    }
+    out.push(b' ');
+    for i in 0..16 {
+        out.push(match bytes.get(i) {
+            Some(&b) if (0x20..=0x7e).contains(&b) => b,
+            Some(_) => b'.',
+            None => b' ',
+        });
+    }
+    out.extend_from_slice(b" |");
+}
+
 /// Writes a flag set the way strace's flag printer does (see `spec::FlagTable`).
 pub fn write_flags(out: &mut Vec<u8>, v: u64, table: &FlagTable) {
     if v == 0
@@ -634,6 +660,18 @@ mod tests {
         assert_eq!(
             escaped(b"\x1b[0m\t\n\r\x0b\x0c\x07\x08\\\"'?\0"),
             r#"\33[0m\t\n\r\v\f\7\10\\\"'?\0"#
+        );
+    }
+
+    #[test]
+    fn dump_lines_like_strace() {
+        let mut out = Vec::new();
+        write_dump_line(&mut out, 0x10, b"efghij\x01\xffabcdefgh");
+        write_dump_line(&mut out, 0, b"vm\n");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            " | 00010  65 66 67 68 69 6a 01 ff  61 62 63 64 65 66 67 68  efghij..abcdefgh |\
+             \x20| 00000  76 6d 0a                                          vm.              |"
         );
     }
 

@@ -2,12 +2,13 @@
 
 use crate::decode::{self, Call, Ctx, DecodeOpts, Outcome, Scratch};
 use crate::filter::{NameSet, Qualifiers, quiet, status};
+use crate::mem::Memory;
 use crate::mem::TraceeMemory;
 use crate::output::{Head, Output, Outputs};
 use crate::ptrace::{self, Stop, SyscallInfo};
 use crate::stamp::{self, Precision};
 use crate::table::SigName;
-use crate::text::Text;
+use crate::text::{self, Text};
 use nix::errno::Errno;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI32, Ordering};
@@ -115,11 +116,14 @@ pub struct Tracer {
     next_seq: u64,
     /// Where entry halves are drawn when `-e status=` holds them back.
     aside: Output,
+    /// `-e read=` or `-e write=` asks for hex dumps.
+    dumping: bool,
 }
 
 impl Tracer {
     pub fn new(cfg: Config, outs: Outputs) -> Self {
         let aside = Output::new(Box::new(std::io::sink()), false, outs.format());
+        let dumping = !cfg.q.read_dumps.is_empty() || !cfg.q.write_dumps.is_empty();
         Tracer {
             cfg,
             outs,
@@ -130,6 +134,7 @@ impl Tracer {
             ending: None,
             next_seq: 0,
             aside,
+            dumping,
         }
     }
 
@@ -450,6 +455,16 @@ impl Tracer {
                 }
                 out.end_line();
                 out.set_open(None);
+                if let Some(t) = decode::transfer(&call, outcome).filter(|_| self.dumping) {
+                    let dumps = if t.read {
+                        &self.cfg.q.read_dumps
+                    } else {
+                        &self.cfg.q.write_dumps
+                    };
+                    if dumps.contains(t.fd) {
+                        dump(out, &self.mem, t);
+                    }
+                }
             }
             SyscallInfo::Other => {}
         }
@@ -589,6 +604,23 @@ impl Tracer {
             self.outs.message(format_args!("Process {pid} detached"));
         }
         let _ = self.outs.close(pid);
+    }
+}
+
+/// Writes the data a call moved as strace's hex dump lines, read from the tracee a page at a time.
+fn dump(out: &mut Output, mem: &TraceeMemory, t: decode::Transfer) {
+    let mut chunk = [0u8; 4096];
+    let mut done = 0u64;
+    while done < t.len {
+        let n = (t.len - done).min(chunk.len() as u64) as usize;
+        if mem.read(t.addr + done, &mut chunk[..n]).is_err() {
+            return;
+        }
+        for (i, line) in chunk[..n].chunks(16).enumerate() {
+            text::write_dump_line(out.buf(), done as usize + i * 16, line);
+            out.end_line();
+        }
+        done += n as u64;
     }
 }
 

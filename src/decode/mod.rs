@@ -384,6 +384,40 @@ pub fn exit<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call,
     ret(sink, ctx, call, outcome);
 }
 
+/// The data a successful read- or write-like call moved (`-e read=`/`-e write=`): its
+/// descriptor (the first argument), where the data is, how much moved, and whether it was read
+/// (an output buffer) or written.
+pub fn transfer(call: &Call, outcome: Outcome) -> Option<Transfer> {
+    let Outcome::Ok(moved) = outcome else {
+        return None;
+    };
+    let descs = call.arg_descs();
+    if call.raw || !matches!(descs.first()?.kind, ArgKind::Fd) || moved <= 0 {
+        return None;
+    }
+    descs
+        .iter()
+        .zip(call.args)
+        .find_map(|(desc, addr)| match desc.kind {
+            ArgKind::Buffer(len) => Some(Transfer {
+                fd: i64::from(call.args[0] as i32),
+                addr,
+                len: buffer_len(len, &call.args, Some(outcome)).min(moved as u64),
+                read: desc.out,
+            }),
+            _ => None,
+        })
+}
+
+/// See [`transfer`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Transfer {
+    pub fd: i64,
+    pub addr: u64,
+    pub len: u64,
+    pub read: bool,
+}
+
 /// The return kind of a call (strace prints what a syscall number it does not know returned in
 /// hex).
 pub fn ret_kind(call: &Call) -> RetKind {
