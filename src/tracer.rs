@@ -6,12 +6,13 @@ use crate::mem::TraceeMemory;
 use crate::output::{Output, Outputs, PidPrefix};
 use crate::ptrace::{self, Stop, SyscallInfo};
 use crate::stamp::{self, Precision};
+use crate::summary::Summary;
 use crate::table::SigName;
 use crate::text::Text;
 use nix::errno::Errno;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI32, Ordering};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// `__NR_execve` and `__NR_execveat` (asm/unistd_64.h): a spawned child is traced from its exec on.
 const NR_EXECVE: u64 = 59;
@@ -73,6 +74,8 @@ pub struct Config {
     /// `-T`: show the time spent in each syscall, with this precision.
     pub syscall_times: Option<Precision>,
     pub quiet: Quiet,
+    /// `-c`: count syscalls (see `Tracer::set_summary`) and print no trace.
+    pub summary_only: bool,
 }
 
 #[derive(Default)]
@@ -100,6 +103,8 @@ struct Tracee {
     entered: Option<Instant>,
     /// When it was registered: tracees are detached in that order, as strace does.
     seq: u64,
+    /// `-c`/`-C`: the summary's mark (`Summary::mark`) at the entry of the syscall in progress.
+    mark: Duration,
 }
 
 /// How the traced command ended, for the tracer's own exit.
@@ -125,6 +130,10 @@ pub struct Tracer {
     ending: Option<Ending>,
     /// The order tracees were registered in (`Tracee::seq`).
     next_seq: u64,
+    /// `-c`/`-C`: the syscall counters.
+    summary: Option<Summary>,
+    /// The system time the last stopped tracee has used (only waited for with a summary).
+    stime: Duration,
 }
 
 impl Tracer {
@@ -138,7 +147,18 @@ impl Tracer {
             main_pid: None,
             ending: None,
             next_seq: 0,
+            summary: None,
+            stime: Duration::ZERO,
         }
+    }
+
+    /// Counts every traced syscall into `summary` (`-c`, `-C`).
+    pub fn set_summary(&mut self, summary: Summary) {
+        self.summary = Some(summary);
+    }
+
+    pub fn take_summary(&mut self) -> Option<Summary> {
+        self.summary.take()
     }
 
     /// Registers a child made by `ptrace::spawn`.
@@ -190,7 +210,14 @@ impl Tracer {
                 self.leave_all(sig, first);
                 continue;
             }
-            match ptrace::wait_any() {
+            let waited = match self.summary {
+                Some(_) => ptrace::wait_any_stime().map(|(stop, stime)| {
+                    self.stime = stime;
+                    stop
+                }),
+                None => ptrace::wait_any(),
+            };
+            match waited {
                 Ok(stop) => self.handle(stop),
                 Err(Errno::EINTR) => continue,
                 Err(_) => break,
@@ -315,7 +342,7 @@ impl Tracer {
         let Some(execing) = self.tracees.remove(&former) else {
             return;
         };
-        if let Some(leader) = self.tracees.remove(&pid) {
+        if let Some(leader) = self.tracees.remove(&pid).filter(|_| !self.cfg.summary_only) {
             let prefix = self.outs.prefix(self.tracees.len() + 1);
             let out = self.outs.for_pid(pid);
             if let (Some(call), false) = (leader.in_syscall, leader.hidden || leader.filtered) {
@@ -360,6 +387,13 @@ impl Tracer {
                 if tracee.hidden || tracee.filtered {
                     return;
                 }
+                if self.cfg.summary_only {
+                    tracee.mark = self
+                        .summary
+                        .as_ref()
+                        .map_or(Duration::ZERO, |s| s.mark(self.stime));
+                    return;
+                }
                 out.start_line(pid, prefix);
                 write_name(out, &call);
                 out.bytes(b"(");
@@ -372,6 +406,9 @@ impl Tracer {
                 };
                 decode::entry(&mut Text::new(out), &mut ctx, &call);
                 out.set_open(Some(pid));
+                if let Some(summary) = &self.summary {
+                    tracee.mark = summary.mark(self.stime);
+                }
             }
             SyscallInfo::Exit { rval, is_error } => {
                 let Some(call) = tracee.in_syscall.take() else {
@@ -383,6 +420,13 @@ impl Tracer {
                 // After a failed first exec the child only reports the error and exits.
                 tracee.hidden = std::mem::take(&mut tracee.first_exec) && is_error;
                 if tracee.filtered {
+                    return;
+                }
+                if let Some(summary) = &mut self.summary {
+                    let time = summary.mark(self.stime).saturating_sub(tracee.mark);
+                    summary.record(pid, call.nr, time, is_error);
+                }
+                if self.cfg.summary_only {
                     return;
                 }
                 let previous = tracee.previous_nr;
@@ -412,7 +456,7 @@ impl Tracer {
 
     fn on_signal(&mut self, pid: i32, sig: i32) {
         let prefix = self.prefix();
-        if self.tracees.get(&pid).is_none_or(|t| t.hidden) {
+        if self.cfg.summary_only || self.tracees.get(&pid).is_none_or(|t| t.hidden) {
             return;
         }
         let out = self.outs.for_pid(pid);
@@ -428,7 +472,7 @@ impl Tracer {
 
     fn on_group_stop(&mut self, pid: i32, sig: i32) {
         let prefix = self.prefix();
-        if self.tracees.get(&pid).is_none_or(|t| t.hidden) {
+        if self.cfg.summary_only || self.tracees.get(&pid).is_none_or(|t| t.hidden) {
             return;
         }
         let out = self.outs.for_pid(pid);
@@ -447,7 +491,7 @@ impl Tracer {
         let Some(tracee) = self.tracees.remove(&pid) else {
             return;
         };
-        if tracee.exec_started {
+        if tracee.exec_started && !self.cfg.summary_only {
             let out = self.outs.for_pid(pid);
             if let (Some(call), false) = (tracee.in_syscall, tracee.hidden || tracee.filtered) {
                 continue_line(out, pid, prefix, &call);
