@@ -480,3 +480,221 @@ impl Summary {
         tables
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NR_READ: u64 = 0;
+    const NR_WRITE: u64 = 1;
+    const NR_GETPID: u64 = 39;
+
+    fn us(n: u64) -> Duration {
+        Duration::from_micros(n)
+    }
+
+    fn opts(columns: &str, sort: &str) -> SummaryOpts {
+        SummaryOpts {
+            columns: parse_columns(columns).expect("columns"),
+            sort: parse_sort(sort).expect("sort"),
+            clock: Clock::System,
+        }
+    }
+
+    /// read: 3 calls (1 failed) of 500us; write: 1 of 500us; getpid: 2 of 0.
+    fn sample() -> Counts {
+        let mut c = Counts::default();
+        c.record(NR_GETPID, Duration::ZERO, false);
+        c.record(NR_READ, us(500), false);
+        c.record(NR_READ, us(400), true);
+        c.record(NR_READ, us(600), false);
+        c.record(NR_WRITE, us(500), false);
+        c.record(NR_GETPID, Duration::ZERO, false);
+        c
+    }
+
+    #[test]
+    fn default_table() {
+        let want = "\
+% time     seconds  usecs/call     calls    errors syscall
+------ ----------- ----------- --------- --------- ----------------
+ 75.00    0.001500         500         3         1 read
+ 25.00    0.000500         500         1           write
+  0.00    0.000000           0         2           getpid
+------ ----------- ----------- --------- --------- ----------------
+100.00    0.002000         333         6         1 total
+";
+        assert_eq!(sample().render(&SummaryOpts::default()), want);
+    }
+
+    #[test]
+    fn sorted_by_calls_name_and_nothing() {
+        let body = |sort: &str| -> Vec<String> {
+            let text = sample().render(&opts("calls,name", sort));
+            text.lines().skip(2).take(3).map(str::to_string).collect()
+        };
+        assert_eq!(
+            body("calls"),
+            ["        3 read", "        2 getpid", "        1 write"]
+        );
+        assert_eq!(
+            body("name"),
+            ["        2 getpid", "        3 read", "        1 write"]
+        );
+        assert_eq!(
+            body("nothing"),
+            ["        3 read", "        1 write", "        2 getpid"]
+        );
+        // Equal keys keep syscall number order.
+        assert_eq!(
+            body("errors"),
+            ["        3 read", "        1 write", "        2 getpid"]
+        );
+        assert_eq!(
+            body("max-time"),
+            ["        3 read", "        1 write", "        2 getpid"]
+        );
+        assert_eq!(
+            body("shortest"),
+            ["        1 write", "        3 read", "        2 getpid"]
+        );
+    }
+
+    #[test]
+    fn every_column_name_not_last() {
+        let want = "\
+syscall              calls shortest  longest    errors     seconds  usecs/call % time
+---------------- --------- -------- -------- --------- ----------- ----------- ------
+read                     3 0.000400 0.000600         1    0.001500         500  75.00
+write                    1 0.000500 0.000500              0.000500         500  25.00
+getpid                   2 0.000000 0.000000              0.000000           0   0.00
+---------------- --------- -------- -------- --------- ----------- ----------- ------
+total                    6 0.000000 0.000600         1    0.002000         333 100.00
+";
+        let o = opts(
+            "name,calls,min-time,max-time,errors,total-time,avg-time,time-percent",
+            "time",
+        );
+        assert_eq!(sample().render(&o), want);
+    }
+
+    #[test]
+    fn name_added_last_and_header_unpadded() {
+        let text = sample().render(&opts("calls", "calls"));
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "    calls syscall");
+        assert_eq!(lines[1], "--------- ----------------");
+        assert_eq!(lines[6], "        6 total");
+    }
+
+    #[test]
+    fn wide_values_widen_their_columns() {
+        let mut c = Counts::default();
+        // set_mempolicy_home_node (450): the name column grows to the longest name plus one.
+        c.record(450, Duration::new(12345, 678_000_000), false);
+        for _ in 0..3 {
+            c.record(NR_WRITE, Duration::ZERO, true);
+        }
+        let want = "\
+% time      seconds  usecs/call     calls    errors syscall
+------ ------------ ----------- --------- --------- ------------------------
+100.00 12345.678000 12345678000         1           set_mempolicy_home_node
+  0.00     0.000000           0         3         3 write
+------ ------------ ----------- --------- --------- ------------------------
+100.00 12345.678000  3086419500         4         3 total
+";
+        assert_eq!(c.render(&SummaryOpts::default()), want);
+    }
+
+    #[test]
+    fn min_and_max_widen_with_whole_seconds() {
+        let mut c = Counts::default();
+        c.record(NR_READ, Duration::new(100, 0), false);
+        let text = c.render(&opts("min-time,max-time", "nothing"));
+        // (No line continuation: it would eat the leading blanks.)
+        let want = "  shortest    longest syscall
+---------- ---------- ----------------
+100.000000 100.000000 read
+---------- ---------- ----------------
+100.000000 100.000000 total
+";
+        assert_eq!(text, want);
+    }
+
+    #[test]
+    fn unknown_numbers() {
+        let mut c = Counts::default();
+        // Past the table: not counted, so no table at all.
+        c.record(1000, us(1), false);
+        assert!(c.is_empty());
+        assert_eq!(c.render(&SummaryOpts::default()), "");
+        // A hole in the table: named as the trace names it.
+        c.record(400, us(1), true);
+        let text = c.render(&opts("errors,name", "time"));
+        assert_eq!(text.lines().nth(2), Some("        1 syscall_0x190"));
+    }
+
+    #[test]
+    fn average_rounds_to_the_nanosecond_then_truncates_to_microseconds() {
+        let mut c = Counts::default();
+        // 2999ns / 2 = 1499.5ns, rounded to 1500ns: 1 usec/call.
+        c.record(NR_READ, Duration::from_nanos(1000), false);
+        c.record(NR_READ, Duration::from_nanos(1999), false);
+        let text = c.render(&opts("avg-time,total-time", "time"));
+        assert_eq!(text.lines().nth(2), Some("          1    0.000003 read"));
+    }
+
+    #[test]
+    fn column_and_sort_spellings() {
+        assert_eq!(
+            parse_columns("time,time_total,shortest,longest,time-avg,count,error,syscall_name"),
+            Ok(vec![
+                Column::TimePercent,
+                Column::TotalTime,
+                Column::MinTime,
+                Column::MaxTime,
+                Column::AvgTime,
+                Column::Calls,
+                Column::Errors,
+                Column::Name,
+            ])
+        );
+        assert_eq!(
+            parse_columns("errors"),
+            Ok(vec![Column::Errors, Column::Name])
+        );
+        assert_eq!(
+            parse_columns("none"),
+            Err("unknown column name: 'none'".to_string())
+        );
+        assert_eq!(
+            parse_columns(""),
+            Err("unknown column name: ''".to_string())
+        );
+        assert_eq!(
+            parse_columns("calls,calls,name"),
+            Err(
+                "call summary column has been provided more than once: 'calls' \
+                 (-U option residual: 'calls,name')"
+                    .to_string()
+            )
+        );
+        assert_eq!(parse_sort("nothing"), Ok(None));
+        assert_eq!(parse_sort("none"), Ok(None));
+        assert_eq!(parse_sort("count"), Ok(Some(Column::Calls)));
+        assert_eq!(parse_sort("foo"), Err("invalid sortby: 'foo'".to_string()));
+    }
+
+    #[test]
+    fn per_process_tables() {
+        let mut s = Summary::new(SummaryOpts::default(), true);
+        s.record(20, NR_READ, Duration::ZERO, false);
+        s.record(10, NR_WRITE, Duration::ZERO, false);
+        s.record(20, NR_READ, Duration::ZERO, false);
+        let per: Vec<i32> = s.render_per_process().iter().map(|(p, _)| *p).collect();
+        assert_eq!(per, [10, 20]);
+        assert!(s.render_total().contains("         3           total"));
+        let single = Summary::new(SummaryOpts::default(), false);
+        assert!(single.render_per_process().is_empty());
+    }
+}
