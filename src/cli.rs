@@ -83,11 +83,12 @@ pub struct Cli {
     pub list_classes: bool,
 
     /// Count time, calls and errors of each syscall and print a summary table, no trace; with
-    /// -ff -o FILE also one table per process, appended to FILE.PID
+    /// -ff -o FILE the table of all processes goes to stderr and each process's own table is
+    /// appended to FILE.PID
     #[arg(short = 'c', long = "summary-only", action = clap::ArgAction::Count)]
     pub summary_only: u8,
 
-    /// Like -c, but also print the trace
+    /// Like -c, but also print the trace (with -ff -o FILE: each FILE.PID ends with its table)
     #[arg(short = 'C', long = "summary", action = clap::ArgAction::Count)]
     pub summary_too: u8,
 
