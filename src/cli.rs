@@ -3,6 +3,7 @@
 use crate::filter::{NameSet, Qualifiers, quiet};
 use crate::output::{Format, HexStrings};
 use crate::stamp::{Absolute, Precision, Stamps};
+use crate::summary::{self, Clock, SummaryOpts};
 use clap::Parser;
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -150,6 +151,28 @@ pub struct Cli {
     #[arg(long = "list-classes")]
     pub list_classes: bool,
 
+    /// Count time, calls and errors of each syscall and print a summary table, no trace; with
+    /// -ff -o FILE the table of all processes goes to stderr and each process's own table is
+    /// appended to FILE.PID
+    #[arg(short = 'c', long = "summary-only", action = clap::ArgAction::Count)]
+    pub summary_only: u8,
+
+    /// Like -c, but also print the trace (with -ff -o FILE: each FILE.PID ends with its table)
+    #[arg(short = 'C', long = "summary", action = clap::ArgAction::Count)]
+    pub summary_too: u8,
+
+    /// Sort the summary by: time, min-time, max-time, avg-time, calls, errors, name, nothing (default time)
+    #[arg(short = 'S', long = "summary-sort-by", value_name = "SORTBY")]
+    pub summary_sort: Vec<String>,
+
+    /// The summary's columns, comma separated: time-percent, total-time, min-time, max-time, avg-time, calls, errors, name
+    #[arg(short = 'U', long = "summary-columns", value_name = "COLUMNS")]
+    pub summary_columns: Vec<String>,
+
+    /// Summarise the wall-clock time from syscall entry to exit (default: system CPU time)
+    #[arg(short = 'w', long = "summary-wall-clock", action = clap::ArgAction::Count)]
+    pub summary_wall_clock: u8,
+
     /// Attach to the process PID and trace it (repeatable; a comma or space separated list too)
     #[arg(short = 'p', long = "attach", value_name = "PID")]
     pub pids: Vec<String>,
@@ -274,6 +297,67 @@ impl Cli {
             _ => NameSet::ALL,
         };
         Ok(q)
+    }
+
+    /// `-c`/`-C` and their settings: `Ok(None)` without a summary, `Ok(Some((opts, only)))`
+    /// with one (`only`: no trace). Errors are usage errors in strace's words; warnings about
+    /// options without effect are printed here, as strace prints them.
+    pub fn summary(&self) -> Result<Option<(SummaryOpts, bool)>, String> {
+        if self.summary_only > 0 && self.summary_too > 0 {
+            return Err("-c/--summary-only and -C/--summary are mutually exclusive".to_string());
+        }
+        let mut opts = SummaryOpts::default();
+        for word in &self.summary_sort {
+            opts.sort = summary::parse_sort(word)?;
+        }
+        for spec in &self.summary_columns {
+            opts.columns = summary::parse_columns(spec)?;
+        }
+        if self.summary_wall_clock > 0 {
+            opts.clock = Clock::Wall;
+        }
+        let counting = self.summary_only > 0 || self.summary_too > 0;
+        if !counting {
+            if self.summary_wall_clock > 0 {
+                return Err("-w/--summary-wall-clock must be given with \
+                            (-c/--summary-only or -C/--summary)"
+                    .to_string());
+            }
+            if !self.summary_columns.is_empty() {
+                return Err("-U/--summary-columns must be given with \
+                            (-c/--summary-only or -C/--summary)"
+                    .to_string());
+            }
+            if !self.summary_sort.is_empty() {
+                eprintln!(
+                    "strace-rs: -S/--summary-sort-by has no effect without \
+                     (-c/--summary-only or -C/--summary)"
+                );
+            }
+            return Ok(None);
+        }
+        if self.summary_only > 0 {
+            let useless = [
+                (
+                    self.relative || self.relative_timestamps.is_some(),
+                    "-r/--relative-timestamps",
+                ),
+                (
+                    self.timestamps_count > 0 || self.timestamps.is_some(),
+                    "-t/--absolute-timestamps",
+                ),
+                (
+                    self.syscall_times_flag || self.syscall_times.is_some(),
+                    "-T/--syscall-times",
+                ),
+            ];
+            for (given, option) in useless {
+                if given {
+                    eprintln!("strace-rs: {option} has no effect with -c/--summary-only");
+                }
+            }
+        }
+        Ok(Some((opts, self.summary_only > 0)))
     }
 
     /// The pids of every `-p`, split on commas and spaces as strace accepts them.

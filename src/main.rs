@@ -7,6 +7,7 @@ mod mem;
 mod output;
 mod ptrace;
 mod stamp;
+mod summary;
 mod table;
 mod text;
 mod tracer;
@@ -22,6 +23,7 @@ use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use summary::Summary;
 use tracer::{Config, Ending, Tracer};
 
 /// Prints `strace-rs: MSG` and the hint strace gives after a usage error.
@@ -75,6 +77,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     }
     let pids = cli.attach_pids()?;
     let qualifiers = cli.qualifiers()?;
+    let summary = match cli.summary() {
+        Ok(summary) => summary,
+        Err(msg) => return Ok(usage_error(&msg)),
+    };
     if pids.is_empty() && cli.command.is_empty() {
         return Ok(usage_error("must have PROG [ARGS] or -p PID"));
     }
@@ -94,8 +100,14 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         syscall_times: cli.syscall_times()?,
         show_nr: cli.syscall_number,
         show_ip: cli.instruction_pointer,
+        summary_only: summary.as_ref().is_some_and(|(_, only)| *only),
     };
     let mut tracer = Tracer::new(cfg, outs);
+    if let Some((opts, _)) = summary {
+        // Beyond strace (which refuses -c with -ff): one table per process in NAME.PID.
+        let per_process = cli.follow >= 2 && cli.output.is_some();
+        tracer.set_summary(Summary::new(opts, per_process));
+    }
 
     tracer::catch_fatal_signals();
     for pid in &pids {
@@ -121,8 +133,17 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         tracer.add_spawned(pid);
     }
     let ending = tracer.run();
+    let summary = tracer.take_summary();
+    if let Some(summary) = &summary {
+        tracer.outputs().summary(&summary.render_total());
+    }
     if let Err(msg) = tracer.outputs().finish() {
         eprintln!("strace-rs: {msg}");
+    }
+    for (pid, table) in summary.iter().flat_map(|s| s.render_per_process()) {
+        if let Err(msg) = tracer.outputs().append_to_process_file(pid, &table) {
+            eprintln!("strace-rs: {msg}");
+        }
     }
     Ok(exit_like(ending))
 }

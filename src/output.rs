@@ -268,12 +268,11 @@ impl Outputs {
                 files,
                 error,
             } => files.entry(pid).or_insert_with(|| {
-                let mut path = base.clone().into_os_string();
-                path.push(format!(".{pid}"));
+                let path = process_file(base, pid);
                 let dest: Box<dyn Write> = match create(std::path::Path::new(&path), *append) {
                     Ok(file) => Box::new(file),
                     Err(e) => {
-                        error.get_or_insert((path.into(), e));
+                        error.get_or_insert((path, e));
                         Box::new(io::sink())
                     }
                 };
@@ -335,6 +334,35 @@ impl Outputs {
         }
     }
 
+    /// The summary table of all processes (`-c`, `-C`): after the trace in the shared stream,
+    /// on stderr with `-ff` (where strace's shared log is then).
+    pub fn summary(&mut self, table: &str) {
+        match self {
+            Outputs::Shared { out, .. } => {
+                for line in table.lines() {
+                    out.bytes(line.as_bytes());
+                    out.end_line();
+                }
+            }
+            Outputs::PerProcess { .. } => eprint!("{table}"),
+        }
+    }
+
+    /// Appends `text` to the file of process `pid` (`-ff -o NAME`: `NAME.PID`), creating it if
+    /// the process printed nothing; nothing without `-ff`.
+    pub fn append_to_process_file(&self, pid: i32, text: &str) -> Result<(), String> {
+        let Outputs::PerProcess { base, .. } = self else {
+            return Ok(());
+        };
+        let path = process_file(base, pid);
+        std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(&path)
+            .and_then(|mut file| file.write_all(text.as_bytes()))
+            .map_err(|e| format!("Can't fopen '{}': {e}", path.display()))
+    }
+
     /// Writes out everything and reports the first error.
     pub fn finish(&mut self) -> Result<(), String> {
         match self {
@@ -352,4 +380,11 @@ impl Outputs {
             }
         }
     }
+}
+
+/// `NAME.PID`, the file of process `pid` with `-ff -o NAME`.
+fn process_file(base: &std::path::Path, pid: i32) -> std::path::PathBuf {
+    let mut path = base.as_os_str().to_owned();
+    path.push(format!(".{pid}"));
+    path.into()
 }

@@ -57,10 +57,29 @@ const SPIN_POLLS: u32 = 200;
 /// a sleeping tracer can be woken (on a virtual machine a wakeup of an idle CPU costs far more
 /// than the syscall). So the loop polls briefly before it blocks.
 pub fn wait_any() -> Result<Stop, Errno> {
+    wait_any_with(std::ptr::null_mut())
+}
+
+/// Like [`wait_any`], also returning the system CPU time the stopped tracee's thread group has
+/// used (`ru_stime` of `wait4`: for a stopped child the kernel reports its own usage), which
+/// `-c` measures syscalls with, as strace does.
+pub fn wait_any_stime() -> Result<(Stop, std::time::Duration), Errno> {
+    // SAFETY: rusage is plain old data; all zeroes is a valid value.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let stop = wait_any_with(&mut usage)?;
+    let stime = std::time::Duration::new(
+        u64::try_from(usage.ru_stime.tv_sec).unwrap_or(0),
+        u32::try_from(usage.ru_stime.tv_usec).unwrap_or(0) * 1000,
+    );
+    Ok((stop, stime))
+}
+
+/// `usage`: null, or where `wait4` stores the tracee's resource usage.
+fn wait_any_with(usage: *mut libc::rusage) -> Result<Stop, Errno> {
     let mut status = 0;
     for _ in 0..SPIN_POLLS {
-        // SAFETY: waitpid writes only to `status`, a valid local.
-        let pid = unsafe { libc::waitpid(-1, &mut status, libc::__WALL | libc::WNOHANG) };
+        // SAFETY: wait4 writes only to `status`, a valid local, and `usage` (null or valid).
+        let pid = unsafe { libc::wait4(-1, &mut status, libc::__WALL | libc::WNOHANG, usage) };
         if Errno::result(pid)? > 0 {
             return Ok(decode_status(pid, status));
         }
@@ -68,7 +87,7 @@ pub fn wait_any() -> Result<Stop, Errno> {
         unsafe { libc::sched_yield() };
     }
     // SAFETY: as above.
-    let pid = unsafe { libc::waitpid(-1, &mut status, libc::__WALL) };
+    let pid = unsafe { libc::wait4(-1, &mut status, libc::__WALL, usage) };
     Errno::result(pid)?;
     Ok(decode_status(pid, status))
 }

@@ -7,12 +7,13 @@ use crate::mem::TraceeMemory;
 use crate::output::{Head, Output, Outputs};
 use crate::ptrace::{self, Stop, SyscallInfo};
 use crate::stamp::{self, Precision};
+use crate::summary::Summary;
 use crate::table::SigName;
 use crate::text::{self, Text};
 use nix::errno::Errno;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI32, Ordering};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// `__NR_execve` and `__NR_execveat` (asm/unistd_64.h): a spawned child is traced from its exec on.
 const NR_EXECVE: u64 = 59;
@@ -58,6 +59,8 @@ pub struct Config {
     pub show_nr: bool,
     /// `-i`: lines start with the instruction pointer.
     pub show_ip: bool,
+    /// `-c`: count syscalls (see `Tracer::set_summary`) and print no trace.
+    pub summary_only: bool,
 }
 
 #[derive(Default)]
@@ -89,6 +92,8 @@ struct Tracee {
     ip: Option<u64>,
     /// When it was registered: tracees are detached in that order, as strace does.
     seq: u64,
+    /// `-c`/`-C`: the summary's mark (`Summary::mark`) at the entry of the syscall in progress.
+    mark: Duration,
 }
 
 /// How the traced command ended, for the tracer's own exit.
@@ -118,6 +123,10 @@ pub struct Tracer {
     aside: Output,
     /// `-e read=` or `-e write=` asks for hex dumps.
     dumping: bool,
+    /// `-c`/`-C`: the syscall counters.
+    summary: Option<Summary>,
+    /// The system time the last stopped tracee has used (only waited for with a summary).
+    stime: Duration,
 }
 
 impl Tracer {
@@ -135,7 +144,18 @@ impl Tracer {
             next_seq: 0,
             aside,
             dumping,
+            summary: None,
+            stime: Duration::ZERO,
         }
+    }
+
+    /// Counts every traced syscall into `summary` (`-c`, `-C`).
+    pub fn set_summary(&mut self, summary: Summary) {
+        self.summary = Some(summary);
+    }
+
+    pub fn take_summary(&mut self) -> Option<Summary> {
+        self.summary.take()
     }
 
     /// Registers a child made by `ptrace::spawn`.
@@ -187,7 +207,14 @@ impl Tracer {
                 self.leave_all(sig, first);
                 continue;
             }
-            match ptrace::wait_any() {
+            let waited = match self.summary {
+                Some(_) => ptrace::wait_any_stime().map(|(stop, stime)| {
+                    self.stime = stime;
+                    stop
+                }),
+                None => ptrace::wait_any(),
+            };
+            match waited {
                 Ok(stop) => self.handle(stop),
                 Err(Errno::EINTR) => continue,
                 Err(_) => break,
@@ -318,7 +345,7 @@ impl Tracer {
         let Some(execing) = self.tracees.remove(&former) else {
             return;
         };
-        if let Some(leader) = self.tracees.remove(&pid) {
+        if let Some(leader) = self.tracees.remove(&pid).filter(|_| !self.cfg.summary_only) {
             let prefix = Head {
                 prefix: self.outs.prefix(self.tracees.len() + 1),
                 ..self.head(pid)
@@ -375,6 +402,13 @@ impl Tracer {
                 if tracee.hidden || tracee.filtered {
                     return;
                 }
+                if self.cfg.summary_only {
+                    tracee.mark = self
+                        .summary
+                        .as_ref()
+                        .map_or(Duration::ZERO, |s| s.mark(self.stime));
+                    return;
+                }
                 let mut call = call;
                 call.raw = self.cfg.q.raw.contains(nr);
                 tracee.in_syscall = Some(call);
@@ -406,6 +440,9 @@ impl Tracer {
                 } else {
                     target.set_open(Some(pid));
                 }
+                if let Some(summary) = &self.summary {
+                    tracee.mark = summary.mark(self.stime);
+                }
             }
             SyscallInfo::Exit { rval, is_error } => {
                 let Some(call) = tracee.in_syscall.take() else {
@@ -417,6 +454,13 @@ impl Tracer {
                 // After a failed first exec the child only reports the error and exits.
                 tracee.hidden = std::mem::take(&mut tracee.first_exec) && is_error;
                 if tracee.filtered {
+                    return;
+                }
+                if let Some(summary) = &mut self.summary {
+                    let time = summary.mark(self.stime).saturating_sub(tracee.mark);
+                    summary.record(pid, call.nr, time, is_error);
+                }
+                if self.cfg.summary_only {
                     return;
                 }
                 let previous = tracee.previous_nr;
@@ -477,7 +521,10 @@ impl Tracer {
             tracee.ip = ptrace::instruction_pointer(pid).ok();
         }
         let prefix = self.head(pid);
-        if self.tracees.get(&pid).is_none_or(|t| t.hidden) || !self.cfg.q.signals.contains(sig) {
+        if self.cfg.summary_only
+            || self.tracees.get(&pid).is_none_or(|t| t.hidden)
+            || !self.cfg.q.signals.contains(sig)
+        {
             return;
         }
         let out = self.outs.for_pid(pid);
@@ -493,7 +540,7 @@ impl Tracer {
 
     fn on_group_stop(&mut self, pid: i32, sig: i32) {
         let prefix = self.head(pid);
-        if self.tracees.get(&pid).is_none_or(|t| t.hidden) {
+        if self.cfg.summary_only || self.tracees.get(&pid).is_none_or(|t| t.hidden) {
             return;
         }
         let out = self.outs.for_pid(pid);
@@ -512,7 +559,7 @@ impl Tracer {
         let Some(tracee) = self.tracees.remove(&pid) else {
             return;
         };
-        if tracee.exec_started {
+        if tracee.exec_started && !self.cfg.summary_only {
             let out = self.outs.for_pid(pid);
             if let Some(call) =
                 shown_call(&tracee, &self.cfg.q, status::UNFINISHED, out, pid, prefix)
