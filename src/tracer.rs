@@ -229,7 +229,7 @@ impl Tracer {
 
     /// How `pid`'s next line starts: pid prefix, and `-n`/`-i` tags from its last syscall.
     fn head(&self, pid: i32) -> Head {
-        let tracee = self.tracees.get(&pid);
+        let tracee = (self.cfg.show_nr || self.cfg.show_ip).then(|| self.tracees.get(&pid)).flatten();
         Head {
             prefix: self.outs.prefix(self.tracees.len()),
             nr: tracee.filter(|_| self.cfg.show_nr).map(|t| t.previous_nr),
@@ -499,7 +499,7 @@ impl Tracer {
                 }
                 out.end_line();
                 out.set_open(None);
-                if let Some(t) = decode::transfer(&call, outcome).filter(|_| self.dumping) {
+                if let Some(t) = self.dumping.then(|| decode::transfer(&call, outcome)).flatten() {
                     let dumps = if t.read {
                         &self.cfg.q.read_dumps
                     } else {
