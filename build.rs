@@ -169,7 +169,7 @@ fn arg_tokens(spec: &Spec, args: &[Arg], arg: &Arg) -> TokenStream {
             let ident = table_ident("ENUM", table);
             quote!(ArgKind::Enum(&#ident))
         }
-        ArgKind::Buffer | ArgKind::HexBuffer => {
+        k if k.takes_len() => {
             let variant = Ident::new(&format!("{:?}", arg.kind), Span::call_site());
             let len = len_tokens(args, arg);
             quote!(ArgKind::#variant(#len))

@@ -48,6 +48,8 @@ pub enum RetKind {
     Octal,
     /// The call does not return on success (`exit_group`): `= ?`.
     Noreturn,
+    /// Seconds since the epoch, with the date: `= 1764290971 (2025-11-28T00:49:31+0000)` (`time`).
+    Time,
 }
 
 /// One argument of a decoded syscall.
@@ -116,9 +118,75 @@ pub enum ArgKind {
     InterruptedCall,
     /// `rt_sigreturn`'s signal frame, found at the stack pointer (no register is read).
     SigreturnFrame,
+    /// A `struct timespec`: `{tv_sec=0, tv_nsec=100000000}`.
+    Timespec,
+    /// `nanosleep`'s remaining time: the struct only when the sleep was interrupted (EINTR),
+    /// else the address.
+    TimespecRem,
+    /// A `struct timeval`: `{tv_sec=1, tv_usec=0}`.
+    Timeval,
+    /// A `struct timezone`: `{tz_minuteswest=0, tz_dsttime=0}`.
+    Timezone,
+    /// A `struct itimerspec`: `{it_interval={tv_sec=1, tv_nsec=0}, it_value={...}}`.
+    Itimerspec,
+    /// A `struct itimerval`: `{it_interval={tv_sec=1, tv_usec=0}, it_value={...}}`.
+    Itimerval,
+    /// A `time_t` in memory with its date: `[1764290971 /* 2025-11-28T00:49:31+0000 */]`.
+    TimeT,
+    /// A `struct tms`: `{tms_utime=0, tms_stime=0, tms_cutime=0, tms_cstime=0}`.
+    Tms,
+    /// A `struct sigevent`: `{sigev_value={sival_int=0, sival_ptr=NULL}, sigev_signo=SIGALRM,
+    /// sigev_notify=SIGEV_SIGNAL}`.
+    Sigevent,
+    /// An `int` in memory: `[3]`.
+    IntPtr,
+    /// Two `int`s in memory, `socketpair`'s descriptors: `[3, 4]`.
+    FdPair,
+    /// `socket`'s type: `SOCK_STREAM|SOCK_CLOEXEC`.
+    SockType,
+    /// `socket`'s protocol, named after the domain in the first argument: `IPPROTO_TCP`.
+    SockProtocol,
+    /// A socket address of `len` bytes (an argument): `{sa_family=AF_INET, sin_port=htons(80),
+    /// sin_addr=inet_addr("127.0.0.1")}`.
+    Sockaddr,
+    /// A socket address the kernel fills, its length at the pointer `len` (an argument).
+    SockaddrOut,
+    /// A `socklen_t` in memory the kernel updates: `[16]`, or `[128 => 16]` when it changed.
+    SockLenPtr,
+    /// A socket option level: `SOL_SOCKET`.
+    SockLevel,
+    /// A socket option name, named after the level in the previous argument: `SO_REUSEADDR`.
+    SockoptName,
+    /// `setsockopt`'s value of `len` (an argument) bytes: `[1]`.
+    SockoptVal,
+    /// `getsockopt`'s value, its length at the pointer `len` (an argument).
+    SockoptValOut,
+    /// A `struct msghdr` (`sendmsg`).
+    Msghdr,
+    /// A `struct msghdr` the kernel fills (`recvmsg`): iovec contents up to the return value.
+    MsghdrOut,
+    /// An array of `struct mmsghdr`, as many as the call returned (`sendmmsg`).
+    Mmsghdrs,
+    /// Received `struct mmsghdr`s (`recvmmsg`): contents up to each `msg_len`.
+    MmsghdrsOut,
+    /// `mincore`'s vector, one byte per page of the length in the previous argument: `[1, 0]`.
+    MincoreVec,
 }
 
 impl ArgKind {
+    /// Kinds whose size comes from another argument (`len`).
+    pub fn takes_len(self) -> bool {
+        matches!(
+            self,
+            ArgKind::Buffer
+                | ArgKind::HexBuffer
+                | ArgKind::Sockaddr
+                | ArgKind::SockaddrOut
+                | ArgKind::SockoptVal
+                | ArgKind::SockoptValOut
+        )
+    }
+
     fn needs_table(self) -> bool {
         matches!(self, ArgKind::Flags | ArgKind::Flags64 | ArgKind::Enum)
     }
@@ -382,13 +450,12 @@ fn check_args(spec: &Spec, label: &str, args: &[Arg]) -> Result<(), String> {
             }
             (None, false) => {}
         }
-        match (
-            &arg.len,
-            matches!(arg.kind, ArgKind::Buffer | ArgKind::HexBuffer),
-        ) {
+        match (&arg.len, arg.kind.takes_len()) {
             (None, true) => return Err(format!("{at}: missing field `len`")),
             (Some(_), false) => {
-                return Err(format!("{at}: field `len`: only a buffer has a length"));
+                return Err(format!(
+                    "{at}: field `len`: only a buffer or a socket address has a length"
+                ));
             }
             (Some(len), true) if len != "ret" && !args.iter().any(|a| &a.name == len) => {
                 return Err(format!("{at}: field `len`: no argument named `{len}`"));

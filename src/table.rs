@@ -18,6 +18,7 @@ pub enum RetKind {
     Fd,
     Octal,
     Noreturn,
+    Time,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -69,6 +70,31 @@ pub enum ArgKind {
     Signo,
     InterruptedCall,
     SigreturnFrame,
+    Timespec,
+    TimespecRem,
+    Timeval,
+    Timezone,
+    Itimerspec,
+    Itimerval,
+    TimeT,
+    Tms,
+    Sigevent,
+    IntPtr,
+    FdPair,
+    SockType,
+    SockProtocol,
+    Sockaddr(Len),
+    SockaddrOut(Len),
+    SockLenPtr,
+    SockLevel,
+    SockoptName,
+    SockoptVal(Len),
+    SockoptValOut(Len),
+    Msghdr,
+    MsghdrOut,
+    Mmsghdrs,
+    MmsghdrsOut,
+    MincoreVec,
 }
 
 /// Where a buffer's length comes from.

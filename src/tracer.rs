@@ -237,7 +237,9 @@ impl Tracer {
                     scratch: &mut self.scratch,
                     previous,
                 };
-                decode::entry(&mut Text::new(&mut self.out), &mut ctx, &call);
+                if let Some(call) = tracee.in_syscall.as_mut() {
+                    decode::entry(&mut Text::new(&mut self.out), &mut ctx, call);
+                }
                 self.out.set_open(Some(pid));
             }
             SyscallInfo::Exit { rval, is_error } => {

@@ -5,10 +5,14 @@
 //! One generic loop walks a syscall's argument list from the generated table and calls one
 //! printer per argument kind; there is no per-syscall code here.
 
+mod iov;
+mod mm;
+mod net;
 mod signal;
 mod stat;
 mod string;
 mod structs;
+pub mod time;
 
 pub use signal::siginfo;
 
@@ -63,8 +67,34 @@ pub trait Sink {
     fn dev(&mut self, major: u32, minor: u32);
     /// The syscall `restart_syscall` resumes: `<... resuming interrupted read ...>`.
     fn interrupted_call(&mut self, name: &str);
+    /// Seconds since the epoch with their date (UTC): `1764290971 /* 2025-11-28T00:49:31+0000 */`.
+    fn datetime(&mut self, secs: i64);
+    /// A value shown in hex padded to `width` digits, without `0x` (`nl_groups=00000000`).
+    fn hex_padded(&mut self, v: u64, width: usize);
+    /// A value in network byte order, as its host value: `htons(80)` (`short`) or `htonl(0)`.
+    fn net_order(&mut self, v: u64, short: bool);
+    /// An IPv4 address: `inet_addr("127.0.0.1")`.
+    fn ipv4(&mut self, addr: [u8; 4]);
+    /// An IPv6 address standing for the field `name`, in place of `name=value`:
+    /// `inet_pton(AF_INET6, "::1", &sin6_addr)`.
+    fn ipv6_field(&mut self, name: &'static str, addr: [u8; 16]);
+    /// An abstract AF_UNIX socket name (leading NUL): `@"name"`.
+    fn abstract_name(&mut self, bytes: &[u8], truncated: bool);
+    /// A value made of one `kinds` entry under `mask` and flags in the other bits:
+    /// `SOCK_STREAM|SOCK_CLOEXEC`. An unknown kind makes the whole value print as flags.
+    fn kind_and_flags(
+        &mut self,
+        v: u64,
+        mask: u64,
+        kinds: &'static EnumTable,
+        flags: &'static FlagTable,
+    );
+    /// A value the call changed in place: `128 => 16`.
+    fn changed(&mut self, before: u64, after: u64);
     /// A return value in decimal.
     fn ret_int(&mut self, v: i64);
+    /// A return value that is a time in seconds since the epoch: `1764290971 (2025-11-28T00:49:31+0000)`.
+    fn ret_datetime(&mut self, v: i64);
     /// A return value in hex (an address).
     fn ret_hex(&mut self, v: u64);
     /// A return value in octal (a mode).
@@ -157,20 +187,21 @@ fn args<S: Sink, M: Memory>(
             sink.arg_sep();
         }
         printed = true;
-        arg(sink, ctx, desc.kind, call, call.args[i], outcome);
+        arg(sink, ctx, desc.kind, call, i, outcome);
     }
     printed
 }
 
-/// Prints one argument of kind `kind` with raw value `v`.
+/// Prints argument `i` of `call`, of kind `kind`.
 fn arg<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
     kind: ArgKind,
     call: &Call,
-    v: u64,
+    i: usize,
     outcome: Option<Outcome>,
 ) {
+    let v = call.args[i];
     match kind {
         ArgKind::Int => sink.int(i64::from(v as i32)),
         ArgKind::Uint => sink.uint(u64::from(v as u32)),
@@ -192,7 +223,24 @@ fn arg<S: Sink, M: Memory>(
         ArgKind::Argv => string::argv(sink, ctx, v),
         ArgKind::Envp => string::envp(sink, ctx, v),
         // Output arguments of a failed call hold nothing: strace shows their address.
-        ArgKind::Buffer(_) | ArgKind::HexBuffer(_) | ArgKind::Stat | ArgKind::Rlimit
+        ArgKind::Buffer(_)
+        | ArgKind::HexBuffer(_)
+        | ArgKind::Stat
+        | ArgKind::Rlimit
+        | ArgKind::Timespec
+        | ArgKind::Timeval
+        | ArgKind::Timezone
+        | ArgKind::Itimerspec
+        | ArgKind::Itimerval
+        | ArgKind::TimeT
+        | ArgKind::Tms
+        | ArgKind::IntPtr
+        | ArgKind::FdPair
+        | ArgKind::SockaddrOut(_)
+        | ArgKind::SockoptValOut(_)
+        | ArgKind::Mmsghdrs
+        | ArgKind::MmsghdrsOut
+        | ArgKind::MincoreVec
             if matches!(outcome, Some(Outcome::Err(_))) =>
         {
             sink.addr(v)
@@ -206,11 +254,74 @@ fn arg<S: Sink, M: Memory>(
         ArgKind::Rlimit => structs::rlimit(sink, ctx, v),
         ArgKind::SigreturnFrame => signal::sigreturn_frame(sink, ctx, call.sp),
         ArgKind::Stat => stat::stat(sink, ctx, v),
+        ArgKind::Timespec => time::timespec(sink, ctx, v),
+        ArgKind::TimespecRem => time::timespec_rem(sink, ctx, v, outcome),
+        ArgKind::Timeval => time::timeval(sink, ctx, v),
+        ArgKind::Timezone => time::timezone(sink, ctx, v),
+        ArgKind::Itimerspec => time::itimerspec(sink, ctx, v),
+        ArgKind::Itimerval => time::itimerval(sink, ctx, v),
+        ArgKind::TimeT => time::time_t(sink, ctx, v),
+        ArgKind::Tms => time::tms(sink, ctx, v),
+        ArgKind::Sigevent => time::sigevent(sink, ctx, v),
+        ArgKind::IntPtr => structs::int_ptr(sink, ctx, v),
+        ArgKind::FdPair => structs::fd_pair(sink, ctx, v),
+        ArgKind::SockType => net::sock_type(sink, v),
+        ArgKind::SockProtocol => net::protocol(sink, call.args[0], v),
+        ArgKind::Sockaddr(len) => net::sockaddr(sink, ctx, v, buffer_len(len, &call.args, outcome)),
+        ArgKind::SockaddrOut(len) => {
+            let (entry_len, exit_len) = saved_len(ctx, call, len);
+            net::sockaddr(sink, ctx, v, u64::from(exit_len.min(entry_len)))
+        }
+        ArgKind::SockLenPtr => net::sock_len_ptr(sink, ctx, v, call.saved[i]),
+        ArgKind::SockLevel => sink.enumeration(u64::from(v as u32), &table::ENUM_SOCK_LEVEL),
+        ArgKind::SockoptName => net::sockopt_name(sink, call.args[1], v),
+        ArgKind::SockoptVal(len) => {
+            net::sockopt_val(sink, ctx, v, buffer_len(len, &call.args, outcome))
+        }
+        ArgKind::SockoptValOut(len) => {
+            let (_, exit_len) = saved_len(ctx, call, len);
+            net::sockopt_val(sink, ctx, v, u64::from(exit_len))
+        }
+        ArgKind::Msghdr => net::msghdr(sink, ctx, v, None, None),
+        ArgKind::MsghdrOut => net::msghdr(sink, ctx, v, Some(ret_len(outcome)), outcome),
+        ArgKind::Mmsghdrs => net::mmsghdrs(sink, ctx, v, ret_len(outcome), false),
+        ArgKind::MmsghdrsOut => net::mmsghdrs(sink, ctx, v, ret_len(outcome), true),
+        ArgKind::MincoreVec => mm::mincore_vec(sink, ctx, v, call.args[1]),
         // strace names syscall 0 when it never saw the interrupted call (after an attach).
         ArgKind::InterruptedCall => {
             sink.interrupted_call(table::syscall(ctx.previous).map_or("read", |d| d.name))
         }
     }
+}
+
+/// What a successful call returned, as a length (0 at entry or after a failure).
+fn ret_len(outcome: Option<Outcome>) -> u64 {
+    match outcome {
+        Some(Outcome::Ok(n)) => n.max(0) as u64,
+        _ => 0,
+    }
+}
+
+/// A length kept in memory at the pointer argument `len`: its value at entry (as saved) and
+/// now. An unreadable pointer counts as 0.
+fn saved_len<M: Memory>(ctx: &Ctx<'_, M>, call: &Call, len: Len) -> (u32, u32) {
+    let Len::Arg(i) = len else {
+        return (0, 0);
+    };
+    let i = i as usize;
+    let now = read_u32(ctx.mem, call.args[i]).unwrap_or(0);
+    let at_entry = call.saved[i].unwrap_or(now);
+    (at_entry, now)
+}
+
+/// Reads a native-endian `u32`.
+fn read_u32<M: Memory>(mem: &M, addr: u64) -> Option<u32> {
+    if addr == 0 {
+        return None;
+    }
+    let mut b = [0u8; 4];
+    mem.read(addr, &mut b).ok()?;
+    Some(u32::from_ne_bytes(b))
 }
 
 /// The length of a buffer argument: another argument, or what the call returned.
@@ -230,6 +341,9 @@ pub struct Call {
     pub args: [u64; 6],
     /// The stack pointer at entry.
     pub sp: u64,
+    /// Values read at entry that the kernel may change, for arguments printed at exit that
+    /// show both (`[128 => 16]`): the `u32` at each such pointer argument.
+    pub saved: [Option<u32>; 6],
 }
 
 impl Call {
@@ -239,6 +353,7 @@ impl Call {
             desc: table::syscall(nr),
             args,
             sp,
+            saved: [None; 6],
         }
     }
 
@@ -259,9 +374,22 @@ impl Call {
 
 /// The entry half of a syscall line: the arguments known at entry, and the separator before
 /// those printed at exit (strace writes `read(3, ` before the call blocks).
-pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call) {
+pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut Call) {
     let descs = call.arg_descs();
     let first_out = call.first_out();
+    for (i, desc) in descs.iter().enumerate() {
+        let len_arg = match desc.kind {
+            ArgKind::SockLenPtr => Some(i),
+            ArgKind::SockaddrOut(Len::Arg(l)) | ArgKind::SockoptValOut(Len::Arg(l)) => {
+                Some(l as usize)
+            }
+            _ => None,
+        };
+        if let Some(l) = len_arg {
+            call.saved[l] = read_u32(ctx.mem, call.args[l]);
+        }
+    }
+    let call = &*call;
     if args(sink, ctx, call, 0..first_out, None) && first_out < descs.len() {
         sink.arg_sep();
     }
@@ -293,6 +421,7 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, _ctx: &mut Ctx<'_, M>, call: &Call, out
         Outcome::Ok(v) => match ret_kind(call) {
             RetKind::Hex => sink.ret_hex(v as u64),
             RetKind::Octal => sink.ret_octal(v as u64),
+            RetKind::Time => sink.ret_datetime(v),
             RetKind::Int | RetKind::Fd | RetKind::Noreturn => sink.ret_int(v),
         },
     }

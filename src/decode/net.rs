@@ -1,0 +1,275 @@
+//! Sockets: types, protocols, addresses, option names and values, message headers.
+//!
+//! Layouts from `<linux/socket.h>`, `<linux/in.h>`, `<linux/in6.h>`, `<linux/un.h>`,
+//! `<linux/netlink.h>`; numbers from the `[enums.*]` tables of `syscalls.toml`.
+
+use super::iov::iovec_array;
+use super::structs::{Raw, read_struct};
+use super::{Ctx, Outcome, Sink};
+use crate::mem::Memory;
+use crate::table::{self, EnumTable};
+
+/// Address families (`<linux/socket.h>`) with a layout of their own.
+const AF_UNIX: u16 = 1;
+const AF_INET: u16 = 2;
+const AF_INET6: u16 = 10;
+const AF_NETLINK: u16 = 16;
+
+/// The bits of `socket`'s type that hold the type itself (`SOCK_TYPE_MASK`, `<linux/net.h>`).
+const SOCK_TYPE_MASK: u64 = 0xf;
+
+/// `sizeof(struct sockaddr_storage)`: the most of an address strace reads.
+const SOCKADDR_MAX: u64 = 128;
+
+/// `socket`'s type: `SOCK_STREAM|SOCK_CLOEXEC`.
+pub fn sock_type<S: Sink>(sink: &mut S, v: u64) {
+    sink.kind_and_flags(
+        u64::from(v as u32),
+        SOCK_TYPE_MASK,
+        &table::ENUM_SOCK_TYPE,
+        &table::FLAGS_SOCK_FLAGS,
+    );
+}
+
+/// `socket`'s protocol, named by the domain's list; other domains print the number.
+pub fn protocol<S: Sink>(sink: &mut S, domain: u64, v: u64) {
+    let v = u64::from(v as u32);
+    match domain as u32 as u16 {
+        AF_INET | AF_INET6 => sink.enumeration(v, &table::ENUM_IP_PROTOCOL),
+        AF_NETLINK => sink.enumeration(v, &table::ENUM_NETLINK_PROTOCOL),
+        _ => sink.int(i64::from(v as i32)),
+    }
+}
+
+/// A socket address of `len` bytes. Shorter than the family: the address; only the family:
+/// `{sa_family=AF_INET}`.
+pub fn sockaddr<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u64) {
+    if addr == 0 {
+        return sink.addr(0);
+    }
+    if len < 2 {
+        return sink.addr(addr);
+    }
+    let size = len.min(SOCKADDR_MAX) as usize;
+    read_struct(sink, ctx, addr, size, |sink, ctx, raw| {
+        let family = raw.u16(0);
+        sink.begin_struct();
+        sink.field("sa_family");
+        sink.enumeration(u64::from(family), &table::ENUM_ADDRESS_FAMILY);
+        if size > 2 {
+            family_fields(sink, ctx, raw, family, size);
+        }
+        sink.end_struct(false);
+    });
+}
+
+/// The fields after `sa_family`, by family.
+fn family_fields<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    raw: Raw<'_>,
+    family: u16,
+    size: usize,
+) {
+    match family {
+        // struct sockaddr_in: port (be16) at 2, address at 4.
+        AF_INET if size >= 16 => {
+            sink.field("sin_port");
+            sink.net_order(u64::from(raw.be16(2)), true);
+            sink.field("sin_addr");
+            sink.ipv4(raw.array(4));
+        }
+        // struct sockaddr_in6: port at 2, flow info (be32) at 4, address at 8, scope at 24.
+        AF_INET6 if size >= 28 => {
+            sink.field("sin6_port");
+            sink.net_order(u64::from(raw.be16(2)), true);
+            sink.field("sin6_flowinfo");
+            sink.net_order(u64::from(raw.be32(4)), false);
+            sink.ipv6_field("sin6_addr", raw.array(8));
+            sink.field("sin6_scope_id");
+            sink.uint(u64::from(raw.u32(24)));
+        }
+        // struct sockaddr_un: the path fills the rest; a leading NUL makes it abstract, its
+        // name then being every byte up to `len`.
+        AF_UNIX => {
+            let path = &raw.0[2..size];
+            sink.field("sun_path");
+            if let Some(name) = path.strip_prefix(b"\0") {
+                sink.abstract_name(name, false);
+            } else {
+                let end = path.iter().position(|&b| b == 0).unwrap_or(path.len());
+                sink.string(&path[..end], false);
+            }
+        }
+        // struct sockaddr_nl: pad, pid at 4, groups at 8.
+        AF_NETLINK if size >= 12 => {
+            sink.field("nl_pid");
+            sink.int(i64::from(raw.i32(4)));
+            sink.field("nl_groups");
+            sink.hex_padded(u64::from(raw.u32(8)), 8);
+        }
+        _ => {
+            let data = &raw.0[2..size];
+            let limit = ctx.opts.max_strlen;
+            sink.field("sa_data");
+            sink.string(&data[..data.len().min(limit)], data.len() > limit);
+        }
+    }
+}
+
+/// A `socklen_t` the kernel updates: `[16]`, or `[128 => 16]` when the call changed it.
+pub fn sock_len_ptr<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    at_entry: Option<u32>,
+) {
+    read_struct(sink, ctx, addr, 4, |sink, _, raw| {
+        let now = raw.u32(0);
+        sink.begin_array();
+        match at_entry {
+            Some(before) if before != now => sink.changed(u64::from(before), u64::from(now)),
+            _ => sink.uint(u64::from(now)),
+        }
+        sink.end_array();
+    });
+}
+
+/// Levels whose option names have a table (`<linux/socket.h>` SOL_*).
+const SOL_IP: u64 = 0;
+const SOL_SOCKET: u64 = 1;
+const SOL_TCP: u64 = 6;
+const SOL_UDP: u64 = 17;
+const SOL_IPV6: u64 = 41;
+
+/// The option names of a level, if known.
+fn options_of(level: u64) -> Option<&'static EnumTable> {
+    Some(match level {
+        SOL_SOCKET => &table::ENUM_SOCKOPT_SOCKET,
+        SOL_IP => &table::ENUM_SOCKOPT_IP,
+        SOL_TCP => &table::ENUM_SOCKOPT_TCP,
+        SOL_UDP => &table::ENUM_SOCKOPT_UDP,
+        SOL_IPV6 => &table::ENUM_SOCKOPT_IPV6,
+        _ => return None,
+    })
+}
+
+/// A socket option name, by the names of its level; a level without names prints the number.
+pub fn sockopt_name<S: Sink>(sink: &mut S, level: u64, v: u64) {
+    let v = u64::from(v as u32);
+    match options_of(u64::from(level as u32)) {
+        Some(names) => sink.enumeration(v, names),
+        None => sink.uint(v),
+    }
+}
+
+/// An option value of `len` bytes: an `int` (`[1]`) when it holds one, else the address.
+pub fn sockopt_val<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u64) {
+    if len < 4 || addr == 0 {
+        return sink.addr(addr);
+    }
+    read_struct(sink, ctx, addr, 4, |sink, _, raw| {
+        sink.begin_array();
+        sink.int(i64::from(raw.i32(0)));
+        sink.end_array();
+    });
+}
+
+/// `sizeof(struct msghdr)` and `struct mmsghdr` on x86_64.
+const MSGHDR_SIZE: usize = 56;
+const MMSGHDR_SIZE: u64 = 64;
+
+/// The fields of a `struct msghdr` (`<linux/socket.h>` `user_msghdr`): name (8), namelen (4,
+/// padded), iov (8), iovlen (8), control (8), controllen (8), flags (4).
+fn msghdr_fields<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    raw: Raw<'_>,
+    data_len: Option<u64>,
+) {
+    let name = raw.u64(0);
+    let namelen = raw.u32(8);
+    let controllen = raw.u64(40);
+    sink.begin_struct();
+    sink.field("msg_name");
+    sockaddr(sink, ctx, name, u64::from(namelen));
+    sink.field("msg_namelen");
+    sink.uint(u64::from(namelen));
+    sink.field("msg_iov");
+    iovec_array(sink, ctx, raw.u64(16), raw.u64(24), data_len);
+    sink.field("msg_iovlen");
+    sink.uint(raw.u64(24));
+    if controllen != 0 {
+        sink.field("msg_control");
+        sink.addr(raw.u64(32));
+    }
+    sink.field("msg_controllen");
+    sink.uint(controllen);
+    sink.field("msg_flags");
+    sink.flags(u64::from(raw.u32(48)), &table::FLAGS_MSG_FLAGS);
+    sink.end_struct(false);
+}
+
+/// A `struct msghdr`. `data_len`: how many bytes a receive returned (the iovec contents shown
+/// stop there). After a failed receive only `msg_namelen` means anything: `{msg_namelen=0}`.
+pub fn msghdr<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    data_len: Option<u64>,
+    outcome: Option<Outcome>,
+) {
+    let failed = matches!(outcome, Some(Outcome::Err(_)));
+    read_struct(sink, ctx, addr, MSGHDR_SIZE, |sink, ctx, raw| {
+        if failed {
+            sink.begin_struct();
+            sink.field("msg_namelen");
+            sink.uint(u64::from(raw.u32(8)));
+            sink.end_struct(false);
+        } else {
+            msghdr_fields(sink, ctx, raw, data_len);
+        }
+    });
+}
+
+/// The `count` messages a `sendmmsg`/`recvmmsg` handled: `[{msg_hdr={...}, msg_len=5}, ...]`.
+/// Received messages (`recv`) show their contents up to each `msg_len`.
+pub fn mmsghdrs<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    count: u64,
+    recv: bool,
+) {
+    if addr == 0 {
+        return sink.addr(0);
+    }
+    let mut probe = [0u8; 1];
+    if ctx.mem.read(addr, &mut probe).is_err() {
+        return sink.addr(addr);
+    }
+    sink.begin_array();
+    for n in 0..count {
+        if n >= ctx.opts.max_strlen as u64 {
+            sink.more();
+            break;
+        }
+        let at = addr.wrapping_add(n * MMSGHDR_SIZE);
+        let mut buf = [0u8; MMSGHDR_SIZE as usize];
+        if ctx.mem.read(at, &mut buf).is_err() {
+            sink.more();
+            sink.addr(at);
+            break;
+        }
+        let raw = Raw(&buf);
+        let msg_len = raw.u32(MSGHDR_SIZE);
+        let data_len = recv.then_some(u64::from(msg_len));
+        sink.begin_struct();
+        sink.field("msg_hdr");
+        msghdr_fields(sink, ctx, raw, data_len);
+        sink.field("msg_len");
+        sink.uint(u64::from(msg_len));
+        sink.end_struct(false);
+    }
+    sink.end_array();
+}
