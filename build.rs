@@ -187,7 +187,8 @@ fn arg_tokens(spec: &Spec, args: &[Arg], arg: &Arg) -> TokenStream {
         }
         None => quote!(None),
     };
-    quote!(ArgDesc { kind: #kind, show_if: #show_if })
+    let out = arg.dir == Dir::Out;
+    quote!(ArgDesc { kind: #kind, show_if: #show_if, out: #out })
 }
 
 /// Where a buffer's length comes from, resolved to an argument index.

@@ -50,6 +50,9 @@ pub enum RetKind {
     Noreturn,
     /// Seconds since the epoch, with the date: `= 1764290971 (2025-11-28T00:49:31+0000)` (`time`).
     Time,
+    /// `membarrier`: after `MEMBARRIER_CMD_QUERY` (command 0) the commands supported, in hex
+    /// with their names: `= 0x3ff (MEMBARRIER_CMD_GLOBAL|...)`; otherwise decimal.
+    Membarrier,
 }
 
 /// One argument of a decoded syscall.

@@ -19,6 +19,7 @@ pub enum RetKind {
     Octal,
     Noreturn,
     Time,
+    Membarrier,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -26,6 +27,8 @@ pub struct ArgDesc {
     pub kind: ArgKind,
     /// Print this argument only when `args[arg] & mask != 0` (`open`'s mode after `O_CREAT`).
     pub show_if: Option<ShowIf>,
+    /// Marked `dir = "out"`: the kernel fills it, so after a failure it holds nothing to show.
+    pub out: bool,
 }
 
 impl ArgDesc {
@@ -33,6 +36,7 @@ impl ArgDesc {
     pub const RAW: ArgDesc = ArgDesc {
         kind: ArgKind::Hex,
         show_if: None,
+        out: false,
     };
 }
 

@@ -424,6 +424,27 @@ impl Sink for Text<'_> {
         }
     }
 
+    fn ret_flags(&mut self, v: u64, table: &'static FlagTable) {
+        self.out.align_return();
+        let buf = self.out.buf();
+        write_hex(buf, v);
+        buf.extend_from_slice(b" (");
+        write_flags(buf, v, table);
+        buf.push(b')');
+    }
+
+    fn begin_wrap(&mut self, function: &'static str) {
+        self.element();
+        self.out.bytes(function.as_bytes());
+        self.out.bytes(b"(");
+        // The wrapped value needs no separator.
+        self.after_field = true;
+    }
+
+    fn end_wrap(&mut self) {
+        self.out.bytes(b")");
+    }
+
     fn changed(&mut self, before: u64, after: u64) {
         self.element();
         self.fmt(format_args!("{before} => {after}"));

@@ -89,6 +89,11 @@ pub trait Sink {
         kinds: &'static EnumTable,
         flags: &'static FlagTable,
     );
+    /// A return value that is a set of flags: `= 0x3ff (A|B)`.
+    fn ret_flags(&mut self, v: u64, table: &'static FlagTable);
+    /// Opens a value shown through a C expression (`htons(`...`)`), closed by `end_wrap`.
+    fn begin_wrap(&mut self, function: &'static str);
+    fn end_wrap(&mut self);
     /// A value the call changed in place: `128 => 16`.
     fn changed(&mut self, before: u64, after: u64);
     /// A return value in decimal.
@@ -187,7 +192,7 @@ fn args<S: Sink, M: Memory>(
             sink.arg_sep();
         }
         printed = true;
-        arg(sink, ctx, desc.kind, call, i, outcome);
+        arg(sink, ctx, desc, call, i, outcome);
     }
     printed
 }
@@ -196,13 +201,14 @@ fn args<S: Sink, M: Memory>(
 fn arg<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
-    kind: ArgKind,
+    desc: &ArgDesc,
     call: &Call,
     i: usize,
     outcome: Option<Outcome>,
 ) {
     let v = call.args[i];
-    match kind {
+    let failed_out = desc.out && matches!(outcome, Some(Outcome::Err(_)));
+    match desc.kind {
         ArgKind::Int => sink.int(i64::from(v as i32)),
         ArgKind::Uint => sink.uint(u64::from(v as u32)),
         ArgKind::Long => sink.int(v as i64),
@@ -222,7 +228,8 @@ fn arg<S: Sink, M: Memory>(
         ArgKind::String => string::cstring(sink, ctx, v),
         ArgKind::Argv => string::argv(sink, ctx, v),
         ArgKind::Envp => string::envp(sink, ctx, v),
-        // Output arguments of a failed call hold nothing: strace shows their address.
+        // Output arguments of a failed call hold nothing: strace shows their address. (An
+        // argument printed at exit but not marked out, like recvmmsg's timeout, still shows.)
         ArgKind::Buffer(_)
         | ArgKind::HexBuffer(_)
         | ArgKind::Stat
@@ -238,10 +245,9 @@ fn arg<S: Sink, M: Memory>(
         | ArgKind::FdPair
         | ArgKind::SockaddrOut(_)
         | ArgKind::SockoptValOut(_)
-        | ArgKind::Mmsghdrs
         | ArgKind::MmsghdrsOut
         | ArgKind::MincoreVec
-            if matches!(outcome, Some(Outcome::Err(_))) =>
+            if failed_out =>
         {
             sink.addr(v)
         }
@@ -282,10 +288,16 @@ fn arg<S: Sink, M: Memory>(
             let (_, exit_len) = saved_len(ctx, call, len);
             net::sockopt_val(sink, ctx, v, u64::from(exit_len))
         }
-        ArgKind::Msghdr => net::msghdr(sink, ctx, v, None, None),
-        ArgKind::MsghdrOut => net::msghdr(sink, ctx, v, Some(ret_len(outcome)), outcome),
-        ArgKind::Mmsghdrs => net::mmsghdrs(sink, ctx, v, ret_len(outcome), false),
-        ArgKind::MmsghdrsOut => net::mmsghdrs(sink, ctx, v, ret_len(outcome), true),
+        ArgKind::Msghdr => net::msghdr(sink, ctx, v, None, None, None),
+        ArgKind::MsghdrOut => {
+            net::msghdr(sink, ctx, v, Some(ret_len(outcome)), outcome, call.saved[i])
+        }
+        // A failed send shows the messages it was given, without their lengths.
+        ArgKind::Mmsghdrs => match outcome {
+            Some(Outcome::Err(_)) => net::mmsghdrs(sink, ctx, v, call.args[2], None),
+            _ => net::mmsghdrs(sink, ctx, v, ret_len(outcome), Some(false)),
+        },
+        ArgKind::MmsghdrsOut => net::mmsghdrs(sink, ctx, v, ret_len(outcome), Some(true)),
         ArgKind::MincoreVec => mm::mincore_vec(sink, ctx, v, call.args[1]),
         // strace names syscall 0 when it never saw the interrupted call (after an attach).
         ArgKind::InterruptedCall => {
@@ -388,6 +400,9 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
         if let Some(l) = len_arg {
             call.saved[l] = read_u32(ctx.mem, call.args[l]);
         }
+        if let ArgKind::MsghdrOut = desc.kind {
+            call.saved[i] = read_u32(ctx.mem, call.args[i].wrapping_add(net::MSG_NAMELEN));
+        }
     }
     let call = &*call;
     if args(sink, ctx, call, 0..first_out, None) && first_out < descs.len() {
@@ -422,6 +437,11 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, _ctx: &mut Ctx<'_, M>, call: &Call, out
             RetKind::Hex => sink.ret_hex(v as u64),
             RetKind::Octal => sink.ret_octal(v as u64),
             RetKind::Time => sink.ret_datetime(v),
+            // MEMBARRIER_CMD_QUERY (<linux/membarrier.h>) is 0.
+            RetKind::Membarrier if call.args[0] as u32 == 0 => {
+                sink.ret_flags(v as u64, &table::FLAGS_MEMBARRIER_CMDS)
+            }
+            RetKind::Membarrier => sink.ret_int(v),
             RetKind::Int | RetKind::Fd | RetKind::Noreturn => sink.ret_int(v),
         },
     }

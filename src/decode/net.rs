@@ -14,6 +14,7 @@ const AF_UNIX: u16 = 1;
 const AF_INET: u16 = 2;
 const AF_INET6: u16 = 10;
 const AF_NETLINK: u16 = 16;
+const AF_PACKET: u16 = 17;
 
 /// The bits of `socket`'s type that hold the type itself (`SOCK_TYPE_MASK`, `<linux/net.h>`).
 const SOCK_TYPE_MASK: u64 = 0xf;
@@ -37,6 +38,13 @@ pub fn protocol<S: Sink>(sink: &mut S, domain: u64, v: u64) {
     match domain as u32 as u16 {
         AF_INET | AF_INET6 => sink.enumeration(v, &table::ENUM_IP_PROTOCOL),
         AF_NETLINK => sink.enumeration(v, &table::ENUM_NETLINK_PROTOCOL),
+        // An Ethernet protocol number in network byte order (packet(7)).
+        AF_PACKET => {
+            sink.begin_wrap("htons");
+            let host = u16::from_be(v as u16);
+            sink.enumeration(u64::from(host), &table::ENUM_ETHERNET_PROTOCOL);
+            sink.end_wrap();
+        }
         _ => sink.int(i64::from(v as i32)),
     }
 }
@@ -178,6 +186,8 @@ pub fn sockopt_val<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr:
 /// `sizeof(struct msghdr)` and `struct mmsghdr` on x86_64.
 const MSGHDR_SIZE: usize = 56;
 const MMSGHDR_SIZE: u64 = 64;
+/// Where `msg_namelen` lies in a `struct msghdr`.
+pub const MSG_NAMELEN: u64 = 8;
 
 /// The fields of a `struct msghdr` (`<linux/socket.h>` `user_msghdr`): name (8), namelen (4,
 /// padded), iov (8), iovlen (8), control (8), controllen (8), flags (4).
@@ -186,15 +196,21 @@ fn msghdr_fields<S: Sink, M: Memory>(
     ctx: &mut Ctx<'_, M>,
     raw: Raw<'_>,
     data_len: Option<u64>,
+    namelen_at_entry: Option<u32>,
 ) {
     let name = raw.u64(0);
-    let namelen = raw.u32(8);
+    let namelen = raw.u32(MSG_NAMELEN as usize);
     let controllen = raw.u64(40);
+    let before = namelen_at_entry.unwrap_or(namelen);
     sink.begin_struct();
     sink.field("msg_name");
-    sockaddr(sink, ctx, name, u64::from(namelen));
+    sockaddr(sink, ctx, name, u64::from(namelen.min(before)));
     sink.field("msg_namelen");
-    sink.uint(u64::from(namelen));
+    if before != namelen {
+        sink.changed(u64::from(before), u64::from(namelen));
+    } else {
+        sink.uint(u64::from(namelen));
+    }
     sink.field("msg_iov");
     iovec_array(sink, ctx, raw.u64(16), raw.u64(24), data_len);
     sink.field("msg_iovlen");
@@ -218,6 +234,7 @@ pub fn msghdr<S: Sink, M: Memory>(
     addr: u64,
     data_len: Option<u64>,
     outcome: Option<Outcome>,
+    namelen_at_entry: Option<u32>,
 ) {
     let failed = matches!(outcome, Some(Outcome::Err(_)));
     read_struct(sink, ctx, addr, MSGHDR_SIZE, |sink, ctx, raw| {
@@ -227,19 +244,20 @@ pub fn msghdr<S: Sink, M: Memory>(
             sink.uint(u64::from(raw.u32(8)));
             sink.end_struct(false);
         } else {
-            msghdr_fields(sink, ctx, raw, data_len);
+            msghdr_fields(sink, ctx, raw, data_len, namelen_at_entry);
         }
     });
 }
 
 /// The `count` messages a `sendmmsg`/`recvmmsg` handled: `[{msg_hdr={...}, msg_len=5}, ...]`.
-/// Received messages (`recv`) show their contents up to each `msg_len`.
+/// `recv`: `Some(true)` for received messages (contents up to each `msg_len`), `Some(false)`
+/// for sent ones, `None` for messages a failed send was given (no `msg_len`).
 pub fn mmsghdrs<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
     addr: u64,
     count: u64,
-    recv: bool,
+    recv: Option<bool>,
 ) {
     if addr == 0 {
         return sink.addr(0);
@@ -263,12 +281,14 @@ pub fn mmsghdrs<S: Sink, M: Memory>(
         }
         let raw = Raw(&buf);
         let msg_len = raw.u32(MSGHDR_SIZE);
-        let data_len = recv.then_some(u64::from(msg_len));
+        let data_len = (recv == Some(true)).then_some(u64::from(msg_len));
         sink.begin_struct();
         sink.field("msg_hdr");
-        msghdr_fields(sink, ctx, raw, data_len);
-        sink.field("msg_len");
-        sink.uint(u64::from(msg_len));
+        msghdr_fields(sink, ctx, raw, data_len, None);
+        if recv.is_some() {
+            sink.field("msg_len");
+            sink.uint(u64::from(msg_len));
+        }
         sink.end_struct(false);
     }
     sink.end_array();
