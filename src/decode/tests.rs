@@ -611,3 +611,5 @@ fn rt_sigreturn_and_sigsets() {
         "{mask=[INT TERM RT_2]} ~[KILL] [] 0x130"
     );
 }
+
+mod nettime;

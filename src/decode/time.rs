@@ -123,19 +123,23 @@ const SIGEV_THREAD_ID: i32 = 4;
 
 /// `struct sigevent` (`<asm-generic/siginfo.h>`): `sigev_value` (8 bytes), `sigev_signo`,
 /// `sigev_notify`, then a union: the thread id, or the function and attributes of
-/// SIGEV_THREAD. The signal is named only when a signal is what the event delivers.
+/// SIGEV_THREAD. The signal is named only when a signal is what the event delivers; the
+/// value is left out for SIGEV_THREAD (as strace 6.1 prints it).
 pub fn sigevent<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
     read_struct(sink, ctx, addr, 32, |sink, _, raw| {
         let signo = raw.i32(8);
         let notify = raw.i32(12);
         sink.begin_struct();
-        sink.field("sigev_value");
-        sink.begin_struct();
-        sink.field("sival_int");
-        sink.int(i64::from(raw.i32(0)));
-        sink.field("sival_ptr");
-        sink.addr(raw.u64(0));
-        sink.end_struct(false);
+        // strace leaves the value out for SIGEV_THREAD.
+        if notify != SIGEV_THREAD {
+            sink.field("sigev_value");
+            sink.begin_struct();
+            sink.field("sival_int");
+            sink.int(i64::from(raw.i32(0)));
+            sink.field("sival_ptr");
+            sink.addr(raw.u64(0));
+            sink.end_struct(false);
+        }
         sink.field("sigev_signo");
         if matches!(notify, SIGEV_SIGNAL | SIGEV_THREAD_ID) {
             sink.signal(i64::from(signo));
