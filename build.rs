@@ -181,9 +181,9 @@ fn arg_tokens(spec: &Spec, args: &[Arg], arg: &Arg) -> TokenStream {
     };
     let show_if = match &arg.show_if {
         Some(s) => {
-            let (index, mask) = spec::show_if_mask(spec, args, s);
+            let (index, mask, all) = spec::show_if_mask(spec, args, s);
             let index = index as u8;
-            quote!(Some(ShowIf { arg: #index, mask: #mask }))
+            quote!(Some(ShowIf { arg: #index, mask: #mask, all: #all }))
         }
         None => quote!(None),
     };

@@ -208,7 +208,24 @@ pub enum Dir {
 #[serde(deny_unknown_fields)]
 pub struct ShowIf {
     pub arg: String,
+    /// Shown when any of these flags is set...
+    #[serde(default)]
     pub any_of: Vec<String>,
+    /// ...or, instead, only when all of these are (mremap's new address needs both
+    /// MREMAP_MAYMOVE and MREMAP_FIXED).
+    #[serde(default)]
+    pub all_of: Vec<String>,
+}
+
+impl ShowIf {
+    /// The flag names given, and whether all of them must be set.
+    pub fn names(&self) -> (&[String], bool) {
+        if self.all_of.is_empty() {
+            (&self.any_of, false)
+        } else {
+            (&self.all_of, true)
+        }
+    }
 }
 
 /// A name-value pair of the `[[errno]]` and `[[signal]]` lists.
@@ -478,7 +495,13 @@ fn check_args(spec: &Spec, label: &str, args: &[Arg]) -> Result<(), String> {
                     show_if.arg
                 ));
             };
-            if let Some(bad) = show_if.any_of.iter().find(|n| table.value_of(n).is_none()) {
+            if show_if.any_of.is_empty() == show_if.all_of.is_empty() {
+                return Err(format!(
+                    "{at}: field `show_if`: give one of `any_of` and `all_of`"
+                ));
+            }
+            let (names, _) = show_if.names();
+            if let Some(bad) = names.iter().find(|n| table.value_of(n).is_none()) {
                 return Err(format!(
                     "{at}: field `show_if`: no flag {bad} in that table"
                 ));
@@ -488,14 +511,15 @@ fn check_args(spec: &Spec, label: &str, args: &[Arg]) -> Result<(), String> {
     Ok(())
 }
 
-/// The numeric mask a `show_if` stands for, resolved at build time.
-pub fn show_if_mask(spec: &Spec, args: &[Arg], show_if: &ShowIf) -> (usize, u64) {
+/// The numeric mask a `show_if` stands for, resolved at build time, and whether all its bits
+/// must be set.
+pub fn show_if_mask(spec: &Spec, args: &[Arg], show_if: &ShowIf) -> (usize, u64, bool) {
     let index = args.iter().position(|a| a.name == show_if.arg).unwrap_or(0);
     let table = args[index].table.as_ref().and_then(|t| spec.flags.get(t));
-    let mask = show_if
-        .any_of
+    let (names, all) = show_if.names();
+    let mask = names
         .iter()
         .filter_map(|n| table.and_then(|t| t.value_of(n)))
         .fold(0, |m, v| m | v);
-    (index, mask)
+    (index, mask, all)
 }

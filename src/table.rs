@@ -44,6 +44,16 @@ impl ArgDesc {
 pub struct ShowIf {
     pub arg: u8,
     pub mask: u64,
+    /// Every bit of `mask` must be set, not just one.
+    pub all: bool,
+}
+
+impl ShowIf {
+    /// Whether the argument shows, given the flags argument's value.
+    pub fn shows(&self, flags: u64) -> bool {
+        let set = flags & self.mask;
+        if self.all { set == self.mask } else { set != 0 }
+    }
 }
 
 /// The value kinds of `spec::ArgKind`, with their tables resolved. Every kind the schema

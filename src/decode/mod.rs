@@ -184,7 +184,7 @@ fn args<S: Sink, M: Memory>(
         .skip(range.start)
     {
         if let Some(show_if) = desc.show_if
-            && call.args[show_if.arg as usize] & show_if.mask == 0
+            && !show_if.shows(call.args[show_if.arg as usize])
         {
             continue;
         }
@@ -282,11 +282,19 @@ fn arg<S: Sink, M: Memory>(
         ArgKind::SockLevel => sink.enumeration(u64::from(v as u32), &table::ENUM_SOCK_LEVEL),
         ArgKind::SockoptName => net::sockopt_name(sink, call.args[1], v),
         ArgKind::SockoptVal(len) => {
-            net::sockopt_val(sink, ctx, v, buffer_len(len, &call.args, outcome))
+            let len = buffer_len(len, &call.args, outcome);
+            net::sockopt_val(sink, ctx, v, len, call.args[1], call.args[2])
         }
         ArgKind::SockoptValOut(len) => {
             let (_, exit_len) = saved_len(ctx, call, len);
-            net::sockopt_val(sink, ctx, v, u64::from(exit_len))
+            net::sockopt_val(
+                sink,
+                ctx,
+                v,
+                u64::from(exit_len),
+                call.args[1],
+                call.args[2],
+            )
         }
         ArgKind::Msghdr => net::msghdr(sink, ctx, v, None, None, None),
         ArgKind::MsghdrOut => {

@@ -171,16 +171,137 @@ pub fn sockopt_name<S: Sink>(sink: &mut S, level: u64, v: u64) {
     }
 }
 
-/// An option value of `len` bytes: an `int` (`[1]`) when it holds one, else the address.
-pub fn sockopt_val<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u64) {
+/// Options of SOL_SOCKET whose value is a struct (`<asm-generic/socket.h>`).
+const SO_LINGER: u64 = 13;
+const SO_PEERCRED: u64 = 17;
+
+/// An option value of `len` bytes for option `name` of `level`: `struct linger`
+/// (`{l_onoff=1, l_linger=5}`), `struct ucred` (`{pid=1, uid=0, gid=0}`), else an `int`
+/// (`[1]`) when it holds one, else the address.
+pub fn sockopt_val<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    len: u64,
+    level: u64,
+    name: u64,
+) {
     if len < 4 || addr == 0 {
         return sink.addr(addr);
     }
-    read_struct(sink, ctx, addr, 4, |sink, _, raw| {
-        sink.begin_array();
-        sink.int(i64::from(raw.i32(0)));
-        sink.end_array();
-    });
+    let (level, name) = (u64::from(level as u32), u64::from(name as u32));
+    match (level, name) {
+        (SOL_SOCKET, SO_LINGER) if len >= 8 => read_struct(sink, ctx, addr, 8, |sink, _, raw| {
+            sink.begin_struct();
+            sink.field("l_onoff");
+            sink.int(i64::from(raw.i32(0)));
+            sink.field("l_linger");
+            sink.int(i64::from(raw.i32(4)));
+            sink.end_struct(false);
+        }),
+        (SOL_SOCKET, SO_PEERCRED) if len >= 12 => {
+            read_struct(sink, ctx, addr, 12, |sink, _, raw| ucred(sink, raw))
+        }
+        _ => read_struct(sink, ctx, addr, 4, |sink, _, raw| {
+            sink.begin_array();
+            sink.int(i64::from(raw.i32(0)));
+            sink.end_array();
+        }),
+    }
+}
+
+/// `struct ucred` (`<linux/socket.h>`): pid, uid, gid.
+fn ucred<S: Sink>(sink: &mut S, raw: Raw<'_>) {
+    sink.begin_struct();
+    sink.field("pid");
+    sink.int(i64::from(raw.i32(0)));
+    sink.field("uid");
+    id(sink, raw.u32(4));
+    sink.field("gid");
+    id(sink, raw.u32(8));
+    sink.end_struct(false);
+}
+
+/// A user or group id; the all-ones "no id" prints as `-1`, as strace prints ids.
+fn id<S: Sink>(sink: &mut S, v: u32) {
+    if v == u32::MAX {
+        sink.int(-1);
+    } else {
+        sink.uint(u64::from(v));
+    }
+}
+
+/// SOL_SOCKET control messages (`<linux/socket.h>` SCM_*) with a known payload.
+const SCM_RIGHTS: i32 = 1;
+const SCM_CREDENTIALS: i32 = 2;
+/// `sizeof(struct cmsghdr)`: `cmsg_len` (a `size_t`), `cmsg_level`, `cmsg_type`.
+const CMSGHDR_SIZE: u64 = 16;
+/// The most control data read (strace also bounds it).
+const MAX_CONTROL: usize = 4096;
+
+/// The control messages of `len` bytes at `addr`: `[{cmsg_len=20, cmsg_level=SOL_SOCKET,
+/// cmsg_type=SCM_RIGHTS, cmsg_data=[5]}]`. SCM_RIGHTS shows descriptors, SCM_CREDENTIALS a
+/// `struct ucred`; other payloads are not shown (strace decodes a few more, like IP_TOS).
+fn cmsgs<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u64) {
+    let size = usize::try_from(len).map_or(MAX_CONTROL, |l| l.min(MAX_CONTROL));
+    let mut buf = [0u8; MAX_CONTROL];
+    if ctx.mem.read(addr, &mut buf[..size]).is_err() {
+        return sink.addr(addr);
+    }
+    let data = &buf[..size];
+    sink.begin_array();
+    let mut off = 0usize;
+    while off + CMSGHDR_SIZE as usize <= size {
+        let raw = Raw(&data[off..]);
+        let cmsg_len = raw.u64(0);
+        let level = raw.i32(8);
+        let kind = raw.i32(12);
+        sink.begin_struct();
+        sink.field("cmsg_len");
+        sink.uint(cmsg_len);
+        sink.field("cmsg_level");
+        sink.enumeration(u64::from(level as u32), &table::ENUM_SOCK_LEVEL);
+        sink.field("cmsg_type");
+        let level = u64::from(level as u32);
+        match (level, options_of(level)) {
+            (SOL_SOCKET, _) => sink.enumeration(u64::from(kind as u32), &table::ENUM_SCM_TYPE),
+            (_, Some(names)) => sink.enumeration(u64::from(kind as u32), names),
+            _ => sink.hex(u64::from(kind as u32)),
+        }
+        if cmsg_len < CMSGHDR_SIZE {
+            sink.end_struct(false);
+            break;
+        }
+        let end = usize::try_from(cmsg_len).map_or(size, |l| (off + l).min(size));
+        let payload = &data[off + CMSGHDR_SIZE as usize..end];
+        match (level, kind) {
+            (SOL_SOCKET, SCM_RIGHTS) if !payload.is_empty() => {
+                sink.field("cmsg_data");
+                sink.begin_array();
+                for fd in payload.chunks_exact(4) {
+                    sink.fd(Raw(fd).i32(0));
+                }
+                sink.end_array();
+            }
+            (SOL_SOCKET, SCM_CREDENTIALS) if payload.len() >= 12 => {
+                sink.field("cmsg_data");
+                ucred(sink, Raw(payload));
+            }
+            // strace shows no data for a type it does not decode.
+            _ => {}
+        }
+        sink.end_struct(false);
+        // The next header starts at the 8-byte aligned end (CMSG_ALIGN).
+        let Some(next) = usize::try_from(cmsg_len)
+            .ok()
+            .and_then(|l| l.checked_add(7))
+            .map(|l| l & !7)
+        else {
+            break;
+        };
+        off += next;
+    }
+    sink.end_array();
 }
 
 /// `sizeof(struct msghdr)` and `struct mmsghdr` on x86_64.
@@ -217,7 +338,7 @@ fn msghdr_fields<S: Sink, M: Memory>(
     sink.uint(raw.u64(24));
     if controllen != 0 {
         sink.field("msg_control");
-        sink.addr(raw.u64(32));
+        cmsgs(sink, ctx, raw.u64(32), controllen);
     }
     sink.field("msg_controllen");
     sink.uint(controllen);

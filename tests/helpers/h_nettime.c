@@ -19,6 +19,7 @@
 #include <netinet/tcp.h>
 #include <arpa/inet.h>
 #include <linux/membarrier.h>
+#include <linux/mman.h>
 #include <linux/netlink.h>
 
 static void time_calls(void)
@@ -243,6 +244,35 @@ static void more_socket_calls(void)
 	syscall(SYS_socket, AF_PACKET, SOCK_DGRAM, htons(0x800));
 	syscall(SYS_socket, AF_PACKET, SOCK_DGRAM, htons(0x86DD));
 	syscall(SYS_socket, AF_PACKET, SOCK_DGRAM, htons(0x806));
+	for (int fd = 3; fd <= 6; fd++)
+		syscall(SYS_close, fd);
+}
+
+/* SCM_RIGHTS over a unix socket pair, struct-valued options, mremap's
+ * new address only with MREMAP_MAYMOVE|MREMAP_FIXED. */
+static void control_and_options(void)
+{
+	int sv[2]; syscall(SYS_socketpair, AF_UNIX, SOCK_STREAM, 0, sv);
+	char cbuf[CMSG_SPACE(sizeof(int))]; memset(cbuf,0,sizeof cbuf);
+	struct iovec iov={"x",1}; struct msghdr mh={0}; mh.msg_iov=&iov; mh.msg_iovlen=1; mh.msg_control=cbuf; mh.msg_controllen=sizeof cbuf;
+	struct cmsghdr *c=CMSG_FIRSTHDR(&mh); c->cmsg_level=SOL_SOCKET; c->cmsg_type=SCM_RIGHTS; c->cmsg_len=CMSG_LEN(sizeof(int)); *(int*)CMSG_DATA(c)=0;
+	syscall(SYS_sendmsg, 3, &mh, 0);
+	char rb[4]; struct iovec riov={rb,4}; char rc[64]; struct msghdr rm={0}; rm.msg_iov=&riov; rm.msg_iovlen=1; rm.msg_control=rc; rm.msg_controllen=sizeof rc;
+	syscall(SYS_recvmsg, 4, &rm, 0);
+	struct linger l={1,5}; socklen_t len=sizeof l;
+	syscall(SYS_setsockopt, 3, SOL_SOCKET, SO_LINGER, &l, sizeof l);
+	syscall(SYS_getsockopt, 3, SOL_SOCKET, SO_LINGER, &l, &len);
+	struct ucred uc; len=sizeof uc;
+	syscall(SYS_getsockopt, 3, SOL_SOCKET, SO_PEERCRED, &uc, &len);
+	int v = 4096; len=8;
+	syscall(SYS_setsockopt, 3, SOL_SOCKET, SO_SNDBUF, &v, sizeof v);
+	syscall(SYS_getsockopt, 3, SOL_SOCKET, SO_SNDBUF, &v, &len);
+	char big[64]; len=64;
+	syscall(SYS_getsockopt, 3, SOL_SOCKET, SO_PEERSEC, big, &len);
+	void *p=(void*)syscall(SYS_mmap,0,4096,3,MAP_PRIVATE|MAP_ANONYMOUS,-1,0);
+	syscall(SYS_mremap, p, 4096, 4096, MREMAP_FIXED, (void*)0x20000000);
+	syscall(SYS_mremap, p, 4096, 4096, MREMAP_MAYMOVE|MREMAP_DONTUNMAP, (void*)0x20000000);
+	syscall(SYS_close, 3); syscall(SYS_close, 4);
 }
 
 int main(int argc, char **argv)
@@ -252,6 +282,7 @@ int main(int argc, char **argv)
 	time_calls();
 	socket_calls();
 	more_socket_calls();
+	control_and_options();
 	syscall(SYS_exit_group, 0);
 	return 0;
 }

@@ -652,3 +652,53 @@ fn memory_calls() {
         "membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ, MEMBARRIER_CMD_FLAG_CPU, 5) = 0"
     );
 }
+
+#[test]
+fn control_messages_and_struct_options() {
+    // One SCM_RIGHTS message carrying fd 5, then an unknown SOL_IP one.
+    let mut control = words(&[20]);
+    control.extend(ints(&[1, 1, 5, 0]));
+    control.extend(words(&[17]));
+    control.extend(ints(&[0, 99]));
+    control.push(0xab);
+    let mut msg = words(&[0, 0, 0x2000, 0, 0x3000, control.len() as u64]);
+    msg.extend(words(&[0]));
+    let mem = FakeMemory::new()
+        .with(0x1000, &msg)
+        .with(0x3000, &control)
+        .with(0x4000, &ints(&[1, 5]))
+        .with(0x5000, &ints(&[42, -1, 0]))
+        .with(0x6000, &ints(&[12]));
+    assert_eq!(
+        line(NR_SENDMSG, [3, 0x1000, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        r#"sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[], msg_iovlen=0, msg_control=[{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[5]}, {cmsg_len=17, cmsg_level=SOL_IP, cmsg_type=0x63 /* IP_??? */}], msg_controllen=41, msg_flags=0}, 0) = 0"#
+    );
+    assert_eq!(
+        line(
+            NR_SETSOCKOPT,
+            [3, 1, 13, 0x4000, 8, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "setsockopt(3, SOL_SOCKET, SO_LINGER, {l_onoff=1, l_linger=5}, 8) = 0"
+    );
+    assert_eq!(
+        line(
+            NR_GETSOCKOPT,
+            [3, 1, 17, 0x5000, 0x6000, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "getsockopt(3, SOL_SOCKET, SO_PEERCRED, {pid=42, uid=-1, gid=0}, [12]) = 0"
+    );
+    // mremap's new address shows only with both MREMAP_MAYMOVE and MREMAP_FIXED.
+    assert_eq!(
+        line(
+            NR_MREMAP,
+            [0x7000, 4096, 4096, 2, 0x20000000, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "mremap(0x7000, 4096, 4096, MREMAP_FIXED) = -1 EINVAL (Invalid argument)"
+    );
+}
