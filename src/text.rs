@@ -445,6 +445,17 @@ impl Sink for Text<'_> {
         self.out.bytes(b")");
     }
 
+    fn clock_ticks(&mut self, v: i64) {
+        self.element();
+        // USER_HZ is 100 on x86_64 (asm-generic/param.h).
+        if v == 0 {
+            self.out.bytes(b"0");
+        } else {
+            let (s, cs) = (v / 100, (v % 100).abs());
+            self.fmt(format_args!("{v} /* {s}.{cs:02} s */"));
+        }
+    }
+
     fn changed(&mut self, before: u64, after: u64) {
         self.element();
         self.fmt(format_args!("{before} => {after}"));

@@ -85,6 +85,13 @@ fn mask_line(line: &str) -> String {
     m = mask_digits_after(&m, "nl_pid=", 1);
     // Ephemeral ports (htons(0) and htons(53) stay).
     m = mask_digits_after(&m, "_port=htons(", 4);
+    // CPU times show their seconds when not zero: `tms_utime=4 /* 0.04 s */`.
+    while m.starts_with("times(")
+        && let Some(i) = m.find(" /* ")
+        && let Some(j) = m[i..].find(" s */")
+    {
+        m.replace_range(i..i + j + 5, "");
+    }
     if m.starts_with("time(") || m.starts_with("times(") {
         m = mask_digits_after(&mask_dates(&m), "[", 1);
         m = mask_digits_after(&m, "= ", 1);

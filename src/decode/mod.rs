@@ -94,6 +94,8 @@ pub trait Sink {
     /// Opens a value shown through a C expression (`htons(`...`)`), closed by `end_wrap`.
     fn begin_wrap(&mut self, function: &'static str);
     fn end_wrap(&mut self);
+    /// A `clock_t` count of clock ticks (100 a second, `USER_HZ`): `4 /* 0.04 s */`, `0`.
+    fn clock_ticks(&mut self, v: i64);
     /// A value the call changed in place: `128 => 16`.
     fn changed(&mut self, before: u64, after: u64);
     /// A return value in decimal.

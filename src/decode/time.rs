@@ -101,7 +101,7 @@ pub fn time_t<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64)
     });
 }
 
-/// `struct tms`: four `clock_t`s.
+/// `struct tms`: four `clock_t`s, in ticks with their seconds: `{tms_utime=4 /* 0.04 s */, ...}`.
 pub fn tms<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
     read_struct(sink, ctx, addr, 32, |sink, _, raw| {
         sink.begin_struct();
@@ -110,7 +110,7 @@ pub fn tms<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
             .enumerate()
         {
             sink.field(name);
-            sink.int(raw.i64(i * 8));
+            sink.clock_ticks(raw.i64(i * 8));
         }
         sink.end_struct(false);
     });

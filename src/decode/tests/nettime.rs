@@ -149,7 +149,8 @@ fn gettimeofday_time_times() {
         .with(0x1000, &words(&[1795829371, 362423]))
         .with(0x2000, &ints(&[-60, 1]))
         .with(0x3000, &words(&[1795829371]))
-        .with(0x4000, &words(&[1, 2, 3, 4]));
+        .with(0x4000, &words(&[1, 2, 3, 4]))
+        .with(0x5000, &words(&[0, 250, 0, 0]));
     assert_eq!(
         line(
             NR_GETTIMEOFDAY,
@@ -183,7 +184,11 @@ fn gettimeofday_time_times() {
             &mem,
             Outcome::Ok(1718112233)
         ),
-        "times({tms_utime=1, tms_stime=2, tms_cutime=3, tms_cstime=4}) = 1718112233"
+        "times({tms_utime=1 /* 0.01 s */, tms_stime=2 /* 0.02 s */, tms_cutime=3 /* 0.03 s */, tms_cstime=4 /* 0.04 s */}) = 1718112233"
+    );
+    assert_eq!(
+        line(NR_TIMES, [0x5000, 0, 0, 0, 0, 0], &mem, Outcome::Ok(7)),
+        "times({tms_utime=0, tms_stime=250 /* 2.50 s */, tms_cutime=0, tms_cstime=0}) = 7"
     );
 }
 
