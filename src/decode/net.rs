@@ -87,15 +87,19 @@ fn family_fields<S: Sink, M: Memory>(
             sink.field("sin_addr");
             sink.ipv4(raw.array(4));
         }
-        // struct sockaddr_in6: port at 2, flow info (be32) at 4, address at 8, scope at 24.
-        AF_INET6 if size >= 28 => {
+        // struct sockaddr_in6: port at 2, flow info (be32) at 4, address at 8, scope at 24
+        // (absent from the older 24-byte form, SIN6_LEN_RFC2133).
+        AF_INET6 if size >= 24 => {
             sink.field("sin6_port");
             sink.net_order(u64::from(raw.be16(2)), true);
             sink.field("sin6_flowinfo");
             sink.net_order(u64::from(raw.be32(4)), false);
-            sink.ipv6_field("sin6_addr", raw.array(8));
-            sink.field("sin6_scope_id");
-            sink.uint(u64::from(raw.u32(24)));
+            let addr: [u8; 16] = raw.array(8);
+            sink.ipv6_field("sin6_addr", addr);
+            if size >= 28 {
+                sink.field("sin6_scope_id");
+                scope_id(sink, raw.u32(24), &addr);
+            }
         }
         // struct sockaddr_un: the path fills the rest; a leading NUL makes it abstract, its
         // name then being every byte up to `len`.
@@ -123,6 +127,33 @@ fn family_fields<S: Sink, M: Memory>(
             sink.string(&data[..data.len().min(limit)], data.len() > limit);
         }
     }
+}
+
+/// An IPv6 scope: for link-local addresses (fe80::/10, ff02::/16) an interface index, shown
+/// by its name on this machine as strace does (`if_nametoindex("eth0")`), else a number.
+fn scope_id<S: Sink>(sink: &mut S, id: u32, addr: &[u8; 16]) {
+    let link_local =
+        (addr[0] == 0xfe && addr[1] & 0xc0 == 0x80) || (addr[0] == 0xff && addr[1] & 0x0f == 0x02);
+    match link_local.then(|| interface_name(id)).flatten() {
+        Some(name) => {
+            sink.begin_wrap("if_nametoindex");
+            sink.string(name.as_bytes(), false);
+            sink.end_wrap();
+        }
+        None => sink.uint(u64::from(id)),
+    }
+}
+
+/// The name of network interface `index`, from `/sys/class/net/NAME/ifindex`.
+fn interface_name(index: u32) -> Option<String> {
+    std::fs::read_dir("/sys/class/net")
+        .ok()?
+        .flatten()
+        .find_map(|e| {
+            let text = std::fs::read_to_string(e.path().join("ifindex")).ok()?;
+            (text.trim().parse::<u32>().ok()? == index)
+                .then(|| e.file_name().to_string_lossy().into_owned())
+        })
 }
 
 /// A `socklen_t` the kernel updates: `[16]`, or `[128 => 16]` when the call changed it.

@@ -275,6 +275,33 @@ static void control_and_options(void)
 	syscall(SYS_close, 3); syscall(SYS_close, 4);
 }
 
+/* Socket addresses shorter than their family's struct, and unknown ones. */
+static void address_edges(void)
+{
+	struct sockaddr_in6 s6 = {0};
+	s6.sin6_family = AF_INET6;
+	s6.sin6_port = htons(1);
+	s6.sin6_flowinfo = htonl(5);
+	s6.sin6_scope_id = 3;
+	inet_pton(AF_INET6, "::ffff:1.2.3.4", &s6.sin6_addr);
+	syscall(SYS_connect, 99, &s6, 24);
+	syscall(SYS_connect, 99, &s6, 28);
+	struct sockaddr_in sin = {0};
+	sin.sin_family = AF_INET;
+	sin.sin_port = htons(7);
+	syscall(SYS_connect, 99, &sin, 8);
+	syscall(SYS_connect, 99, &sin, 3);
+	struct sockaddr_un sun = {0};
+	sun.sun_family = AF_UNIX;
+	strcpy(sun.sun_path, "a\nb");
+	syscall(SYS_connect, 99, &sun, 2 + 5);
+	syscall(SYS_connect, 99, &sun, 3);
+	struct { unsigned short f; char d[30]; } big = {AF_NETLINK, {0}};
+	syscall(SYS_connect, 99, &big, 8);
+	big.f = AF_UNSPEC;
+	syscall(SYS_connect, 99, &big, 16);
+}
+
 int main(int argc, char **argv)
 {
 	setup(argc, argv);
@@ -283,6 +310,7 @@ int main(int argc, char **argv)
 	socket_calls();
 	more_socket_calls();
 	control_and_options();
+	address_edges();
 	syscall(SYS_exit_group, 0);
 	return 0;
 }

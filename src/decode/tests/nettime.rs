@@ -707,3 +707,21 @@ fn control_messages_and_struct_options() {
         "mremap(0x7000, 4096, 4096, MREMAP_FIXED) = -1 EINVAL (Invalid argument)"
     );
 }
+
+#[test]
+fn inet6_forms() {
+    let mut a = vec![10, 0, 0, 1, 0, 0, 0, 5, 0xfe, 0x80];
+    a.extend([0u8; 13]);
+    a.push(2);
+    a.extend(999_999u32.to_ne_bytes());
+    let mem = FakeMemory::new().with(0x1000, &a);
+    // The 24-byte form has no scope; a link-local scope naming no interface stays a number.
+    assert_eq!(
+        line(NR_CONNECT, [3, 0x1000, 24, 0, 0, 0], &mem, Outcome::Ok(0)),
+        r#"connect(3, {sa_family=AF_INET6, sin6_port=htons(1), sin6_flowinfo=htonl(5), inet_pton(AF_INET6, "fe80::2", &sin6_addr)}, 24) = 0"#
+    );
+    assert_eq!(
+        line(NR_CONNECT, [3, 0x1000, 28, 0, 0, 0], &mem, Outcome::Ok(0)),
+        r#"connect(3, {sa_family=AF_INET6, sin6_port=htons(1), sin6_flowinfo=htonl(5), inet_pton(AF_INET6, "fe80::2", &sin6_addr), sin6_scope_id=999999}, 28) = 0"#
+    );
+}
