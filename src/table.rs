@@ -22,6 +22,8 @@ pub enum RetKind {
     Noreturn,
     Fcntl,
     Signal,
+    Time,
+    Membarrier,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -29,8 +31,8 @@ pub struct ArgDesc {
     pub kind: ArgKind,
     /// Print this argument only when `args[arg] & mask != 0` (`open`'s mode after `O_CREAT`).
     pub show_if: Option<ShowIf>,
-    /// Declared `dir = "out"`: filled by the kernel, so shown as its address when the call
-    /// failed.
+    /// Declared `dir = "out"`: filled by the kernel, so a failed call shows its address
+    /// (unless the kind [`ArgKind::shows_failure`]).
     pub out: bool,
 }
 
@@ -47,6 +49,16 @@ impl ArgDesc {
 pub struct ShowIf {
     pub arg: u8,
     pub mask: u64,
+    /// Every bit of `mask` must be set, not just one.
+    pub all: bool,
+}
+
+impl ShowIf {
+    /// Whether the argument shows, given the flags argument's value.
+    pub fn shows(&self, flags: u64) -> bool {
+        let set = flags & self.mask;
+        if self.all { set == self.mask } else { set != 0 }
+    }
 }
 
 /// The value kinds of `spec::ArgKind`, with their tables resolved. Every kind the schema
@@ -78,7 +90,6 @@ pub enum ArgKind {
     InterruptedCall,
     SigreturnFrame,
     OutPath,
-    FdPair,
     Uid,
     MknodMode,
     Dirents,
@@ -91,7 +102,6 @@ pub enum ArgKind {
     Sigset(Len),
     Sigaction,
     Siginfo,
-    Timespec,
     SigaltStack,
     WaitStatus,
     Rusage,
@@ -99,16 +109,41 @@ pub enum ArgKind {
     CloneFlags(&'static FlagTable),
     CloneTail,
     CloneArgs,
-    IntPtr,
     GidArray(Len),
     CpuSet(Len),
-    Tms,
     Utsname,
+    Timespec,
+    TimespecRem,
+    Timeval,
+    Timezone,
+    Itimerspec,
+    Itimerval,
+    TimeT,
+    Tms,
+    Sigevent,
+    IntPtr,
+    FdPair,
+    SockType,
+    SockProtocol,
+    Sockaddr(Len),
+    SockaddrOut(Len),
+    SockLenPtr,
+    SockLevel,
+    SockoptName,
+    SockoptVal(Len),
+    SockoptValOut(Len),
+    Msghdr,
+    MsghdrOut,
+    Mmsghdrs,
+    MmsghdrsOut,
+    MincoreVec,
 }
 
 impl ArgKind {
     /// Kinds that show what a failed call left themselves, rather than the bare address an
-    /// output argument of a failed call gets.
+    /// output argument of a failed call gets: `clone`'s and `fcntl`'s arguments by their
+    /// own rules, an interrupted sleep's time left (EINTR), `recvmsg`'s `msg_namelen`, the
+    /// messages a failed `sendmmsg` was given.
     pub fn shows_failure(self) -> bool {
         matches!(
             self,
@@ -117,6 +152,9 @@ impl ArgKind {
                 | ArgKind::FcntlArg
                 | ArgKind::IoctlArg
                 | ArgKind::Dirents
+                | ArgKind::TimespecRem
+                | ArgKind::MsghdrOut
+                | ArgKind::Mmsghdrs
         )
     }
 }

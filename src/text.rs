@@ -420,11 +420,14 @@ impl Sink for Text<'_> {
         }
     }
 
-    fn ret_flags(&mut self, v: u64, label: &'static str, table: &'static FlagTable) {
+    fn ret_flags(&mut self, v: u64, label: Option<&'static str>, table: &'static FlagTable) {
         self.out.align_return();
         let buf = self.out.buf();
         write_hex(buf, v);
-        let _ = write!(buf, " ({label} ");
+        buf.extend_from_slice(b" (");
+        if let Some(label) = label {
+            let _ = write!(buf, "{label} ");
+        }
         write_flags(buf, v, table);
         buf.push(b')');
     }
@@ -461,6 +464,103 @@ impl Sink for Text<'_> {
     fn interrupted_call(&mut self, name: &str) {
         self.element();
         self.fmt(format_args!("<... resuming interrupted {name} ...>"));
+    }
+
+    fn datetime(&mut self, secs: i64) {
+        self.element();
+        self.fmt(format_args!("{secs} /* "));
+        write_datetime(self.out.buf(), secs);
+        self.out.bytes(b" */");
+    }
+
+    fn hex_padded(&mut self, v: u64, width: usize) {
+        self.element();
+        self.fmt(format_args!("{v:0width$x}"));
+    }
+
+    fn net_order(&mut self, v: u64, short: bool) {
+        self.element();
+        let f = if short { "htons" } else { "htonl" };
+        self.fmt(format_args!("{f}({v})"));
+    }
+
+    fn ipv4(&mut self, a: [u8; 4]) {
+        self.element();
+        self.fmt(format_args!(
+            "inet_addr(\"{}.{}.{}.{}\")",
+            a[0], a[1], a[2], a[3]
+        ));
+    }
+
+    fn ipv6_field(&mut self, name: &'static str, addr: [u8; 16]) {
+        self.element();
+        let ip = std::net::Ipv6Addr::from(addr);
+        self.fmt(format_args!("inet_pton(AF_INET6, \"{ip}\", &{name})"));
+    }
+
+    fn abstract_name(&mut self, bytes: &[u8], truncated: bool) {
+        self.element();
+        self.out.bytes(b"@");
+        // The quoted name follows the `@` directly.
+        self.after_field = true;
+        self.string(bytes, truncated);
+    }
+
+    fn kind_and_flags(
+        &mut self,
+        v: u64,
+        mask: u64,
+        kinds: &'static EnumTable,
+        flags: &'static FlagTable,
+    ) {
+        self.element();
+        let buf = self.out.buf();
+        match kinds.name(v & mask) {
+            Some(name) => {
+                buf.extend_from_slice(name.as_bytes());
+                let rest = v & !mask;
+                if rest != 0 {
+                    buf.push(b'|');
+                    write_flags(buf, rest, flags);
+                }
+            }
+            None => write_flags(buf, v, flags),
+        }
+    }
+
+    fn begin_wrap(&mut self, function: &'static str) {
+        self.element();
+        self.out.bytes(function.as_bytes());
+        self.out.bytes(b"(");
+        // The wrapped value needs no separator.
+        self.after_field = true;
+    }
+
+    fn end_wrap(&mut self) {
+        self.out.bytes(b")");
+    }
+
+    fn clock_ticks(&mut self, v: i64) {
+        self.element();
+        // USER_HZ is 100 on x86_64 (asm-generic/param.h).
+        if v == 0 {
+            self.out.bytes(b"0");
+        } else {
+            let (s, cs) = (v / 100, (v % 100).abs());
+            self.fmt(format_args!("{v} /* {s}.{cs:02} s */"));
+        }
+    }
+
+    fn changed(&mut self, before: u64, after: u64) {
+        self.element();
+        self.fmt(format_args!("{before} => {after}"));
+    }
+
+    fn ret_datetime(&mut self, v: i64) {
+        self.out.align_return();
+        self.fmt(format_args!("{v} ("));
+        write_datetime(self.out.buf(), v);
+        self.out.bytes(b")");
     }
 
     fn ret_int(&mut self, v: i64) {
@@ -606,6 +706,30 @@ fn write_wait_status(out: &mut Vec<u8>, s: i32) {
     }
 }
 
+/// `2025-11-28T00:49:31+0000`: seconds since the epoch as an ISO 8601 date in UTC (strace
+/// uses the local time zone; the tests run in UTC).
+pub fn write_datetime(out: &mut Vec<u8>, secs: i64) {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Days to a civil date (proleptic Gregorian), after H. Hinnant's days_from_civil inverse.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    let _ = write!(
+        out,
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}+0000",
+        rem / 3600,
+        rem / 60 % 60,
+        rem % 60
+    );
+}
+
 /// File type names by `mode & S_IFMT`, from `<linux/stat.h>`.
 const FILE_TYPES: [(u32, &str); 7] = [
     (0o140000, "S_IFSOCK"),
@@ -694,6 +818,20 @@ mod tests {
             r"hi\x01\xff\n"
         );
         assert_eq!(hexed(b"x\n", HexStrings::All), r"\x78\x0a");
+    }
+
+    #[test]
+    fn datetimes_in_utc() {
+        for (secs, s) in [
+            (0, "1970-01-01T00:00:00+0000"),
+            (1795829371, "2026-11-28T01:29:31+0000"),
+            (951782400, "2000-02-29T00:00:00+0000"),
+            (-1, "1969-12-31T23:59:59+0000"),
+        ] {
+            let mut out = Vec::new();
+            write_datetime(&mut out, secs);
+            assert_eq!(String::from_utf8(out).unwrap(), s);
+        }
     }
 
     #[test]

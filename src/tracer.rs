@@ -229,7 +229,9 @@ impl Tracer {
 
     /// How `pid`'s next line starts: pid prefix, and `-n`/`-i` tags from its last syscall.
     fn head(&self, pid: i32) -> Head {
-        let tracee = (self.cfg.show_nr || self.cfg.show_ip).then(|| self.tracees.get(&pid)).flatten();
+        let tracee = (self.cfg.show_nr || self.cfg.show_ip)
+            .then(|| self.tracees.get(&pid))
+            .flatten();
         Head {
             prefix: self.outs.prefix(self.tracees.len()),
             nr: tracee.filter(|_| self.cfg.show_nr).map(|t| t.previous_nr),
@@ -409,9 +411,12 @@ impl Tracer {
                         .map_or(Duration::ZERO, |s| s.mark(self.stime));
                     return;
                 }
-                let mut call = call;
-                call.raw = self.cfg.q.raw.contains(nr);
-                tracee.in_syscall = Some(call);
+                // The tracee keeps the call: decoding the entry saves values into it (`saved`)
+                // that the exit shows beside what the kernel left.
+                let call = tracee.in_syscall.insert(Call {
+                    raw: self.cfg.q.raw.contains(nr),
+                    ..call
+                });
                 // With a status filter the line waits for the outcome; it is drawn aside.
                 let holding = self.cfg.q.status != NameSet::ALL;
                 let target = if holding {
@@ -421,7 +426,7 @@ impl Tracer {
                     out.start_line(pid, prefix);
                     out
                 };
-                write_name(target, &call);
+                write_name(target, call);
                 target.bytes(b"(");
                 self.mem.set_pid(pid);
                 let mut ctx = Ctx {
@@ -433,7 +438,7 @@ impl Tracer {
                     scratch: &mut self.scratch,
                     previous,
                 };
-                decode::entry(&mut Text::new(target), &mut ctx, &call);
+                decode::entry(&mut Text::new(target), &mut ctx, call);
                 if holding {
                     tracee.held.clear();
                     tracee.held.extend_from_slice(self.aside.buf());
@@ -499,7 +504,11 @@ impl Tracer {
                 }
                 out.end_line();
                 out.set_open(None);
-                if let Some(t) = self.dumping.then(|| decode::transfer(&call, outcome)).flatten() {
+                if let Some(t) = self
+                    .dumping
+                    .then(|| decode::transfer(&call, outcome))
+                    .flatten()
+                {
                     let dumps = if t.read {
                         &self.cfg.q.read_dumps
                     } else {

@@ -1,20 +1,10 @@
-//! Printers for descriptor and file-system values: descriptor pairs, `mknod`'s mode and
-//! device, directory entry buffers, and `fcntl`'s command-dependent argument and result.
+//! Printers for descriptor and file-system values: `mknod`'s mode and device, directory
+//! entry buffers, and `fcntl`'s command-dependent argument and result.
 
 use super::structs::read_struct;
 use super::{Call, Ctx, Outcome, Sink};
 use crate::mem::Memory;
 use crate::table::{self, ArgKind};
-
-/// `int[2]` written by `pipe`/`pipe2`: `[3, 4]`.
-pub fn fd_pair<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
-    read_struct(sink, ctx, addr, 8, |sink, _, raw| {
-        sink.begin_array();
-        sink.fd(raw.i32(0));
-        sink.fd(raw.i32(4));
-        sink.end_array();
-    });
-}
 
 /// File type bits and the device types (`<linux/stat.h>`).
 const S_IFMT: u32 = 0o170000;
@@ -180,11 +170,11 @@ fn owner_ex<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
 /// What a successful `fcntl` returned, by its command.
 pub fn fcntl_ret<S: Sink>(sink: &mut S, call: &Call, v: i64) {
     match call.args[1] as u32 {
-        F_GETFD if v != 0 => sink.ret_flags(v as u64, "flags", &table::FLAGS_FD_FLAGS),
-        F_GETFL => sink.ret_flags(v as u64, "flags", &table::FLAGS_OPEN_FLAGS),
+        F_GETFD if v != 0 => sink.ret_flags(v as u64, Some("flags"), &table::FLAGS_FD_FLAGS),
+        F_GETFL => sink.ret_flags(v as u64, Some("flags"), &table::FLAGS_OPEN_FLAGS),
         F_GETSIG if v != 0 => sink.ret_signal(v),
         F_GETLEASE => sink.ret_enum(v as u64, &table::ENUM_LOCK_TYPE),
-        F_GET_SEALS if v != 0 => sink.ret_flags(v as u64, "seals", &table::FLAGS_SEALS),
+        F_GET_SEALS if v != 0 => sink.ret_flags(v as u64, Some("seals"), &table::FLAGS_SEALS),
         _ => sink.ret_int(v),
     }
 }

@@ -8,6 +8,9 @@
 mod fs;
 mod futex;
 mod ioctl;
+mod iov;
+mod mm;
+mod net;
 mod process;
 mod signal;
 mod stat;
@@ -70,9 +73,10 @@ pub trait Sink {
     /// multi-bit fields, each followed by `|`, then the bits of `rest` from `table` (nothing
     /// when `rest` is zero). strace 6.1 prints exactly that, a trailing `|` included.
     fn tty_flags(&mut self, fields: &[&'static str], rest: u64, table: &'static FlagTable);
-    /// A return value with its flags (`fcntl(F_GETFL)`): `0x8002 (flags O_RDWR|O_LARGEFILE)`.
-    /// `label` says what the flags are (`flags`, `seals`).
-    fn ret_flags(&mut self, v: u64, label: &'static str, table: &'static FlagTable);
+    /// A return value with its flags: `0x8002 (flags O_RDWR|O_LARGEFILE)` (`fcntl(F_GETFL)`),
+    /// where `label` says what the flags are (`flags`, `seals`), or without one
+    /// `0x3ff (MEMBARRIER_CMD_GLOBAL|...)` (`membarrier`).
+    fn ret_flags(&mut self, v: u64, label: Option<&'static str>, table: &'static FlagTable);
     /// A return value that is a signal number (`fcntl(F_GETSIG)`): `10 (SIGUSR1)`.
     fn ret_signal(&mut self, sig: i64);
     /// A return value with its name (`fcntl(F_GETLEASE)`): `0x2 (F_UNLCK)`.
@@ -83,8 +87,39 @@ pub trait Sink {
     fn dev(&mut self, major: u32, minor: u32);
     /// The syscall `restart_syscall` resumes: `<... resuming interrupted read ...>`.
     fn interrupted_call(&mut self, name: &str);
+    /// Seconds since the epoch with their date (UTC): `1764290971 /* 2025-11-28T00:49:31+0000 */`.
+    fn datetime(&mut self, secs: i64);
+    /// A value shown in hex padded to `width` digits, without `0x` (`nl_groups=00000000`).
+    fn hex_padded(&mut self, v: u64, width: usize);
+    /// A value in network byte order, as its host value: `htons(80)` (`short`) or `htonl(0)`.
+    fn net_order(&mut self, v: u64, short: bool);
+    /// An IPv4 address: `inet_addr("127.0.0.1")`.
+    fn ipv4(&mut self, addr: [u8; 4]);
+    /// An IPv6 address standing for the field `name`, in place of `name=value`:
+    /// `inet_pton(AF_INET6, "::1", &sin6_addr)`.
+    fn ipv6_field(&mut self, name: &'static str, addr: [u8; 16]);
+    /// An abstract AF_UNIX socket name (leading NUL): `@"name"`.
+    fn abstract_name(&mut self, bytes: &[u8], truncated: bool);
+    /// A value made of one `kinds` entry under `mask` and flags in the other bits:
+    /// `SOCK_STREAM|SOCK_CLOEXEC`. An unknown kind makes the whole value print as flags.
+    fn kind_and_flags(
+        &mut self,
+        v: u64,
+        mask: u64,
+        kinds: &'static EnumTable,
+        flags: &'static FlagTable,
+    );
+    /// Opens a value shown through a C expression (`htons(`...`)`), closed by `end_wrap`.
+    fn begin_wrap(&mut self, function: &'static str);
+    fn end_wrap(&mut self);
+    /// A `clock_t` count of clock ticks (100 a second, `USER_HZ`): `4 /* 0.04 s */`, `0`.
+    fn clock_ticks(&mut self, v: i64);
+    /// A value the call changed in place: `128 => 16`.
+    fn changed(&mut self, before: u64, after: u64);
     /// A return value in decimal.
     fn ret_int(&mut self, v: i64);
+    /// A return value that is a time in seconds since the epoch: `1764290971 (2025-11-28T00:49:31+0000)`.
+    fn ret_datetime(&mut self, v: i64);
     /// A return value in hex (an address).
     fn ret_hex(&mut self, v: u64);
     /// A return value in octal (a mode).
@@ -191,10 +226,12 @@ fn args<S: Sink, M: Memory>(
         }
         printed = true;
         if desc.out && !desc.kind.shows_failure() && matches!(outcome, Some(Outcome::Err(_))) {
-            // What the kernel would have filled is not there: strace shows the address.
+            // What the kernel would have filled is not there: strace shows the address. (An
+            // argument printed at exit but not marked out, like recvmmsg's timeout, still
+            // shows.)
             sink.addr(call.args[i]);
         } else {
-            arg(sink, ctx, desc.kind, call, call.args[i], outcome);
+            arg(sink, ctx, desc, call, i, outcome);
         }
     }
     printed
@@ -204,7 +241,7 @@ fn args<S: Sink, M: Memory>(
 /// on another argument (`fcntl(3, F_GETFD)` has no third), their own rule.
 fn present(desc: &ArgDesc, call: &Call) -> bool {
     if let Some(show_if) = desc.show_if
-        && call.args[show_if.arg as usize] & show_if.mask == 0
+        && !show_if.shows(call.args[show_if.arg as usize])
     {
         return false;
     }
@@ -215,16 +252,17 @@ fn present(desc: &ArgDesc, call: &Call) -> bool {
     }
 }
 
-/// Prints one argument of kind `kind` with raw value `v`.
+/// Prints argument `i` of `call`, of the kind `desc` gives.
 fn arg<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
-    kind: ArgKind,
+    desc: &ArgDesc,
     call: &Call,
-    v: u64,
+    i: usize,
     outcome: Option<Outcome>,
 ) {
-    match kind {
+    let v = call.args[i];
+    match desc.kind {
         ArgKind::Int => sink.int(i64::from(v as i32)),
         ArgKind::Uint => sink.uint(u64::from(v as u32)),
         ArgKind::Long => sink.int(v as i64),
@@ -244,20 +282,6 @@ fn arg<S: Sink, M: Memory>(
         ArgKind::String => string::cstring(sink, ctx, v),
         ArgKind::Argv => string::argv(sink, ctx, v),
         ArgKind::Envp => string::envp(sink, ctx, v),
-        // Output arguments of a failed call hold nothing: strace shows their address.
-        ArgKind::Buffer(_)
-        | ArgKind::HexBuffer(_)
-        | ArgKind::Stat
-        | ArgKind::Rlimit
-        | ArgKind::OutPath
-        | ArgKind::FdPair
-        | ArgKind::Dirents
-        | ArgKind::Statx
-        | ArgKind::Statfs
-            if matches!(outcome, Some(Outcome::Err(_))) =>
-        {
-            sink.addr(v)
-        }
         ArgKind::Buffer(len) => {
             string::buffer(sink, ctx, v, buffer_len(len, &call.args, outcome), false)
         }
@@ -268,7 +292,6 @@ fn arg<S: Sink, M: Memory>(
         ArgKind::SigreturnFrame => signal::sigreturn_frame(sink, ctx, call.sp),
         ArgKind::Stat => stat::stat(sink, ctx, v),
         ArgKind::OutPath => string::path(sink, ctx, v),
-        ArgKind::FdPair => fs::fd_pair(sink, ctx, v),
         // -1 means "leave unchanged" (chown(2)); other ids are unsigned.
         ArgKind::Uid if v as u32 == u32::MAX => sink.int(-1),
         ArgKind::Uid => sink.uint(u64::from(v as u32)),
@@ -284,27 +307,101 @@ fn arg<S: Sink, M: Memory>(
         ArgKind::Sigaction => signal::sigaction(sink, ctx, v),
         ArgKind::Siginfo => signal::siginfo_at(sink, ctx, v),
         ArgKind::SigaltStack => signal::sigaltstack(sink, ctx, v),
-        ArgKind::Timespec => time::timespec(sink, ctx, v),
         ArgKind::WaitStatus => process::wait_status(sink, ctx, v),
         ArgKind::Rusage => process::rusage(sink, ctx, v),
         ArgKind::FutexOp => futex::futex_op(sink, ctx, call),
         ArgKind::CloneFlags(table) => process::clone_flags(sink, call, table),
         ArgKind::CloneTail => process::clone_tail(sink, ctx, call, outcome),
         ArgKind::CloneArgs => process::clone_args(sink, ctx, call, v, outcome),
-        ArgKind::IntPtr => process::int_ptr(sink, ctx, v),
         ArgKind::GidArray(len) => {
             process::gid_array(sink, ctx, v, buffer_len(len, &call.args, outcome))
         }
         ArgKind::CpuSet(len) => {
             process::cpu_set(sink, ctx, v, buffer_len(len, &call.args, outcome))
         }
-        ArgKind::Tms => process::tms(sink, ctx, v),
         ArgKind::Utsname => process::utsname(sink, ctx, v),
+        ArgKind::Timespec => time::timespec(sink, ctx, v),
+        ArgKind::TimespecRem => time::timespec_rem(sink, ctx, v, outcome),
+        ArgKind::Timeval => time::timeval(sink, ctx, v),
+        ArgKind::Timezone => time::timezone(sink, ctx, v),
+        ArgKind::Itimerspec => time::itimerspec(sink, ctx, v),
+        ArgKind::Itimerval => time::itimerval(sink, ctx, v),
+        ArgKind::TimeT => time::time_t(sink, ctx, v),
+        ArgKind::Tms => time::tms(sink, ctx, v),
+        ArgKind::Sigevent => time::sigevent(sink, ctx, v),
+        ArgKind::IntPtr => structs::int_ptr(sink, ctx, v),
+        ArgKind::FdPair => structs::fd_pair(sink, ctx, v),
+        ArgKind::SockType => net::sock_type(sink, v),
+        ArgKind::SockProtocol => net::protocol(sink, call.args[0], v),
+        ArgKind::Sockaddr(len) => net::sockaddr(sink, ctx, v, buffer_len(len, &call.args, outcome)),
+        ArgKind::SockaddrOut(len) => {
+            let (entry_len, exit_len) = saved_len(ctx, call, len);
+            net::sockaddr(sink, ctx, v, u64::from(exit_len.min(entry_len)))
+        }
+        ArgKind::SockLenPtr => net::sock_len_ptr(sink, ctx, v, call.saved[i]),
+        ArgKind::SockLevel => sink.enumeration(u64::from(v as u32), &table::ENUM_SOCK_LEVEL),
+        ArgKind::SockoptName => net::sockopt_name(sink, call.args[1], v),
+        ArgKind::SockoptVal(len) => {
+            let len = buffer_len(len, &call.args, outcome);
+            net::sockopt_val(sink, ctx, v, len, call.args[1], call.args[2])
+        }
+        ArgKind::SockoptValOut(len) => {
+            let (_, exit_len) = saved_len(ctx, call, len);
+            net::sockopt_val(
+                sink,
+                ctx,
+                v,
+                u64::from(exit_len),
+                call.args[1],
+                call.args[2],
+            )
+        }
+        ArgKind::Msghdr => net::msghdr(sink, ctx, v, None, None, None),
+        ArgKind::MsghdrOut => {
+            net::msghdr(sink, ctx, v, Some(ret_len(outcome)), outcome, call.saved[i])
+        }
+        // A failed send shows the messages it was given, without their lengths.
+        ArgKind::Mmsghdrs => match outcome {
+            Some(Outcome::Err(_)) => net::mmsghdrs(sink, ctx, v, call.args[2], None),
+            _ => net::mmsghdrs(sink, ctx, v, ret_len(outcome), Some(false)),
+        },
+        ArgKind::MmsghdrsOut => net::mmsghdrs(sink, ctx, v, ret_len(outcome), Some(true)),
+        ArgKind::MincoreVec => mm::mincore_vec(sink, ctx, v, call.args[1]),
         // strace names syscall 0 when it never saw the interrupted call (after an attach).
         ArgKind::InterruptedCall => {
             sink.interrupted_call(table::syscall(ctx.previous).map_or("read", |d| d.name))
         }
     }
+}
+
+/// What a successful call returned, as a length (0 at entry or after a failure).
+fn ret_len(outcome: Option<Outcome>) -> u64 {
+    match outcome {
+        Some(Outcome::Ok(n)) => n.max(0) as u64,
+        _ => 0,
+    }
+}
+
+/// A length kept in memory at the pointer argument `len`: its value at entry (as saved) and
+/// now. An unreadable pointer counts as 0.
+fn saved_len<M: Memory>(ctx: &Ctx<'_, M>, call: &Call, len: Len) -> (u32, u32) {
+    let Len::Arg(i) = len else {
+        return (0, 0);
+    };
+    let i = i as usize;
+    let now = read_u32(ctx.mem, call.args[i]).unwrap_or(0);
+    let at_entry = call.saved[i].unwrap_or(now);
+    (at_entry, now)
+}
+
+/// Reads a native-endian `u32`.
+fn read_u32<M: Memory>(mem: &M, addr: u64) -> Option<u32> {
+    if addr == 0 {
+        return None;
+    }
+    let mut b = [0u8; 4];
+    mem.read(addr, &mut b).ok()?;
+    Some(u32::from_ne_bytes(b))
 }
 
 /// The length of a buffer argument: another argument, or what the call returned.
@@ -326,6 +423,9 @@ pub struct Call {
     pub sp: u64,
     /// `-e raw=`: print the arguments undecoded, in hex.
     pub raw: bool,
+    /// Values read at entry that the kernel may change, for arguments printed at exit that
+    /// show both (`[128 => 16]`): the `u32` at each such pointer argument.
+    pub saved: [Option<u32>; 6],
 }
 
 impl Call {
@@ -336,6 +436,7 @@ impl Call {
             args,
             sp,
             raw: false,
+            saved: [None; 6],
         }
     }
 
@@ -365,8 +466,26 @@ impl Call {
 
 /// The entry half of a syscall line: the arguments known at entry, and the separator before
 /// those printed at exit (strace writes `read(3, ` before the call blocks).
-pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call) {
-    if args(sink, ctx, call, 0..call.first_out(), None) && call.has_exit_args() {
+pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut Call) {
+    let descs = call.arg_descs();
+    let first_out = call.first_out();
+    for (i, desc) in descs.iter().enumerate() {
+        let len_arg = match desc.kind {
+            ArgKind::SockLenPtr => Some(i),
+            ArgKind::SockaddrOut(Len::Arg(l)) | ArgKind::SockoptValOut(Len::Arg(l)) => {
+                Some(l as usize)
+            }
+            _ => None,
+        };
+        if let Some(l) = len_arg {
+            call.saved[l] = read_u32(ctx.mem, call.args[l]);
+        }
+        if let ArgKind::MsghdrOut = desc.kind {
+            call.saved[i] = read_u32(ctx.mem, call.args[i].wrapping_add(net::MSG_NAMELEN));
+        }
+    }
+    let call = &*call;
+    if args(sink, ctx, call, 0..first_out, None) && call.has_exit_args() {
         sink.arg_sep();
     }
 }
@@ -435,6 +554,12 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, _ctx: &mut Ctx<'_, M>, call: &Call, out
             RetKind::Hex => sink.ret_hex(v as u64),
             RetKind::Octal => sink.ret_octal(v as u64),
             RetKind::Signal => sink.ret_signal(v),
+            RetKind::Time => sink.ret_datetime(v),
+            // MEMBARRIER_CMD_QUERY (<linux/membarrier.h>) is 0.
+            RetKind::Membarrier if call.args[0] as u32 == 0 => {
+                sink.ret_flags(v as u64, None, &table::FLAGS_MEMBARRIER_CMDS)
+            }
+            RetKind::Membarrier => sink.ret_int(v),
             RetKind::Int | RetKind::Fd | RetKind::Noreturn => sink.ret_int(v),
             RetKind::Fcntl => fs::fcntl_ret(sink, call, v),
         },

@@ -55,7 +55,7 @@ fn line_with(
 ) -> String {
     let shared = Shared::default();
     let mut out = test_output(&shared);
-    let call = Call::new(nr, args, 0);
+    let mut call = Call::new(nr, args, 0);
     let mut scratch = Scratch::new();
     let mut ctx = Ctx {
         mem,
@@ -71,7 +71,7 @@ fn line_with(
         None => out.bytes(format!("syscall_{nr:#x}").as_bytes()),
     }
     out.bytes(b"(");
-    entry(&mut Text::new(&mut out), &mut ctx, &call);
+    entry(&mut Text::new(&mut out), &mut ctx, &mut call);
     exit(&mut Text::new(&mut out), &mut ctx, &call, outcome);
     out.finish().unwrap();
 
@@ -536,14 +536,14 @@ fn exit_group_entry_half() {
         scratch: &mut scratch,
         previous: 0,
     };
-    let call = Call::new(NR_EXIT_GROUP, [3, 0, 0, 0, 0, 0], 0);
-    entry(&mut Text::new(&mut out), &mut ctx, &call);
+    let mut call = Call::new(NR_EXIT_GROUP, [3, 0, 0, 0, 0, 0], 0);
+    entry(&mut Text::new(&mut out), &mut ctx, &mut call);
     out.finish().unwrap();
     assert_eq!(String::from_utf8(shared.0.borrow().clone()).unwrap(), "3");
     // read's entry half ends with the separator before the buffer, printed at exit.
-    let call = Call::new(NR_READ, [0, 0x1000, 10, 0, 0, 0], 0);
+    let mut call = Call::new(NR_READ, [0, 0x1000, 10, 0, 0, 0], 0);
     let mut out = test_output(&shared);
-    entry(&mut Text::new(&mut out), &mut ctx, &call);
+    entry(&mut Text::new(&mut out), &mut ctx, &mut call);
     out.finish().unwrap();
     assert_eq!(
         String::from_utf8(shared.0.borrow().clone()).unwrap(),
@@ -601,7 +601,7 @@ fn rt_sigreturn_and_sigsets() {
     let mask: u64 = (1 << (libc::SIGINT - 1)) | (1 << (libc::SIGTERM - 1)) | (1 << (34 - 1));
     frame[signal::UC_SIGMASK_OFFSET as usize..].copy_from_slice(&mask.to_ne_bytes());
     let mem = FakeMemory::new().with(sp, &frame);
-    let call = Call::new(15, [0; 6], sp);
+    let mut call = Call::new(15, [0; 6], sp);
     let shared = Shared::default();
     let mut out = test_output(&shared);
     let mut scratch = Scratch::new();
@@ -614,15 +614,15 @@ fn rt_sigreturn_and_sigsets() {
         scratch: &mut scratch,
         previous: 0,
     };
-    entry(&mut Text::new(&mut out), &mut ctx, &call);
+    entry(&mut Text::new(&mut out), &mut ctx, &mut call);
     out.bytes(b" ");
     Text::new(&mut out).sigset(!(1 << (libc::SIGKILL - 1)));
     out.bytes(b" ");
     Text::new(&mut out).sigset(0);
     out.bytes(b" ");
     // An unreadable frame shows where the mask would have been.
-    let bad = Call::new(15, [0; 6], 0x8);
-    entry(&mut Text::new(&mut out), &mut ctx, &bad);
+    let mut bad = Call::new(15, [0; 6], 0x8);
+    entry(&mut Text::new(&mut out), &mut ctx, &mut bad);
     out.finish().unwrap();
     assert_eq!(
         String::from_utf8(shared.0.borrow().clone()).unwrap(),
@@ -935,3 +935,5 @@ fn first_realtime_signal_is_rtmin() {
         "[RTMIN RT_1 RT_2] SIGRTMIN"
     );
 }
+
+mod nettime;
