@@ -1,6 +1,8 @@
 //! Command-line options, with strace's letters and meanings.
 
+use crate::fdinfo::DecodeFds;
 use crate::filter::{self, SyscallSet};
+use crate::pathtrace::FdSet;
 use crate::stamp::{Absolute, Precision, Stamps};
 use clap::Parser;
 use std::ffi::OsString;
@@ -81,6 +83,22 @@ pub struct Cli {
     #[arg(long = "list-classes")]
     pub list_classes: bool,
 
+    /// Print paths beside descriptors; twice (-yy), all details (sockets, devices, pidfds)
+    #[arg(short = 'y', action = clap::ArgAction::Count)]
+    pub decode_fds_count: u8,
+
+    /// What to show beside descriptors: path, socket, dev, pidfd, all, none (comma separated)
+    #[arg(long = "decode-fds", value_name = "SET", num_args = 0..=1, default_missing_value = "path")]
+    pub decode_fds: Option<String>,
+
+    /// Trace only the syscalls that touch PATH, by a path argument or a descriptor open on it (repeatable)
+    #[arg(short = 'P', long = "trace-path", value_name = "PATH")]
+    pub trace_paths: Vec<OsString>,
+
+    /// Trace only the syscalls with a descriptor argument in SET (numbers, comma separated; ! negates). Not in strace 6.1
+    #[arg(long = "trace-fds", value_name = "SET")]
+    pub trace_fds: Option<String>,
+
     /// Attach to the process PID and trace it (repeatable; a comma or space separated list too)
     #[arg(short = 'p', long = "attach", value_name = "PID")]
     pub pids: Vec<String>,
@@ -147,6 +165,7 @@ impl Cli {
             let (qualifier, value) = expr.split_once('=').unwrap_or(("trace", expr));
             match qualifier {
                 "trace" | "t" => set = filter::parse_trace(value)?,
+                "decode-fds" => {}
                 _ => {
                     return Err(format!(
                         "invalid -e qualifier '{qualifier}' (supported so far: trace)"
@@ -158,6 +177,31 @@ impl Cli {
             set = filter::parse_trace(value)?;
         }
         Ok(set)
+    }
+
+    /// What `-y`, `-yy`, `--decode-fds=` and `-e decode-fds=` ask to show beside descriptors;
+    /// as in strace the last `--decode-fds` wins and `-y` may not be combined with it.
+    pub fn decode_fds(&self) -> Result<DecodeFds, String> {
+        let mut set = None;
+        for expr in &self.exprs {
+            if let Some(value) = expr.strip_prefix("decode-fds=") {
+                set = Some(DecodeFds::parse(value)?);
+            }
+        }
+        if let Some(value) = &self.decode_fds {
+            set = Some(DecodeFds::parse(value)?);
+        }
+        match (self.decode_fds_count, set) {
+            (0, set) => Ok(set.unwrap_or_default()),
+            (_, Some(_)) => Err("-y and --decode-fds cannot be provided simultaneously".into()),
+            (1, None) => Ok(DecodeFds::PATH),
+            (_, None) => Ok(DecodeFds::ALL),
+        }
+    }
+
+    /// `--trace-fds=SET`: the descriptors whose syscalls are shown, if limited.
+    pub fn trace_fds(&self) -> Result<Option<FdSet>, String> {
+        self.trace_fds.as_deref().map(FdSet::parse).transpose()
     }
 
     /// The pids of every `-p`, split on commas and spaces as strace accepts them.

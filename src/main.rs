@@ -2,10 +2,13 @@
 
 mod cli;
 mod decode;
+mod fdinfo;
 mod filter;
 mod mem;
 mod output;
+mod pathtrace;
 mod ptrace;
+mod sockdiag;
 mod stamp;
 mod table;
 mod text;
@@ -83,6 +86,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Some(prog) => Some(resolve_program(prog)?),
         None => None,
     };
+    let decode_fds = cli.decode_fds()?;
+    let paths = trace_paths(&cli);
     let follow = cli.follow > 0;
     let quiet = Quiet::from_count(cli.quiet);
     let outs = open_outputs(&cli)?;
@@ -93,6 +98,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         quiet,
         trace,
         syscall_times: cli.syscall_times()?,
+        decode_fds,
+        paths,
+        trace_fds: cli.trace_fds()?,
     };
     let mut tracer = Tracer::new(cfg, outs);
 
@@ -154,6 +162,30 @@ fn open_outputs(cli: &Cli) -> Result<Outputs, String> {
         to_file: true,
         follow,
     })
+}
+
+/// The `-P` paths, each with its canonical name; strace notes a path that resolves to
+/// another name on stderr.
+fn trace_paths(cli: &Cli) -> pathtrace::PathSet {
+    let mut set = pathtrace::PathSet::default();
+    for path in &cli.trace_paths {
+        if let Some(real) = set.add(path.as_bytes()) {
+            eprintln!(
+                "strace-rs: Requested path {} resolved into {}",
+                quoted(path.as_bytes()),
+                quoted(&real)
+            );
+        }
+    }
+    set
+}
+
+/// A string as strace quotes it in its messages.
+fn quoted(bytes: &[u8]) -> String {
+    let mut out = vec![b'"'];
+    text::escape_into(&mut out, bytes);
+    out.push(b'"');
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn cstring(s: &OsStr) -> Result<CString, String> {

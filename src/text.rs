@@ -1,7 +1,9 @@
 //! The text renderer: writes decoded values in strace's default format into the output buffer.
 
 use crate::decode::Sink;
+use crate::fdinfo::{Detail, FdInfo};
 use crate::output::Output;
+use crate::sockdiag::SocketInfo;
 use crate::table::{self, EnumTable, FlagTable, SigName};
 use std::io::Write;
 
@@ -88,6 +90,12 @@ fn write_octal(out: &mut Vec<u8>, v: u64) {
 /// name, other unprintable bytes in octal, three digits only when a digit 0-7 follows (so the
 /// escape cannot swallow it).
 pub fn escape_into(out: &mut Vec<u8>, bytes: &[u8]) {
+    escape_except(out, bytes, b"");
+}
+
+/// As [`escape_into`], with the printable bytes of `also` escaped in octal too (strace
+/// escapes `<` and `>` in a descriptor's path, which it shows between them).
+pub fn escape_except(out: &mut Vec<u8>, bytes: &[u8], also: &[u8]) {
     for (i, &c) in bytes.iter().enumerate() {
         match c {
             b'"' => out.extend_from_slice(b"\\\""),
@@ -97,7 +105,7 @@ pub fn escape_into(out: &mut Vec<u8>, bytes: &[u8]) {
             0x0b => out.extend_from_slice(b"\\v"),
             0x0c => out.extend_from_slice(b"\\f"),
             b'\r' => out.extend_from_slice(b"\\r"),
-            0x20..=0x7e => out.push(c),
+            0x20..=0x7e if !also.contains(&c) => out.push(c),
             _ => {
                 out.push(b'\\');
                 let next_is_octal_digit = matches!(bytes.get(i + 1), Some(b'0'..=b'7'));
@@ -109,6 +117,103 @@ pub fn escape_into(out: &mut Vec<u8>, bytes: &[u8]) {
                 }
                 out.push(b'0' + (c & 7));
             }
+        }
+    }
+}
+
+/// What a descriptor stands for, between angle brackets, as strace's `printfd` shows it.
+fn write_fd_info(out: &mut Vec<u8>, info: &FdInfo) {
+    out.push(b'<');
+    match &info.detail {
+        Detail::Path => {
+            escape_except(out, &info.path, b"<>");
+            out.push(b'>');
+            if info.deleted {
+                out.extend_from_slice(b"(deleted)");
+            }
+            return;
+        }
+        Detail::Device {
+            block,
+            major,
+            minor,
+        } => {
+            escape_except(out, &info.path, b"<>");
+            let kind = if *block { "block" } else { "char" };
+            let _ = write!(out, "<{kind} {major}:{minor}>");
+        }
+        Detail::Pidfd(pid) => {
+            let _ = write!(out, "pid:{pid}");
+        }
+        Detail::Socket(sock) => write_socket(out, sock),
+    }
+    out.push(b'>');
+}
+
+/// A socket's details: `TCP:[127.0.0.1:80->127.0.0.1:4567]`, `UNIX:[12->13,"path"]`,
+/// `NETLINK:[ROUTE:1234]` (strace's `src/socketutils.c`).
+fn write_socket(out: &mut Vec<u8>, sock: &SocketInfo) {
+    let addr = |out: &mut Vec<u8>, ip: &std::net::IpAddr, port: u16| {
+        let _ = match ip {
+            std::net::IpAddr::V4(a) => write!(out, "{a}:{port}"),
+            std::net::IpAddr::V6(a) => write!(out, "[{a}]:{port}"),
+        };
+    };
+    match sock {
+        SocketInfo::Inet {
+            proto,
+            src,
+            sport,
+            dst,
+        } => {
+            let _ = write!(out, "{proto}:[");
+            addr(out, src, *sport);
+            if let Some((ip, port)) = dst {
+                out.extend_from_slice(b"->");
+                addr(out, ip, *port);
+            }
+            out.push(b']');
+        }
+        SocketInfo::Unix {
+            proto,
+            inode,
+            peer,
+            name,
+        } => {
+            let _ = write!(out, "{proto}:[{inode}");
+            if *peer != 0 {
+                let _ = write!(out, "->{peer}");
+            }
+            if let Some(name) = name {
+                out.push(b',');
+                // An abstract name starts with a NUL (unix(7)); either ends at the next NUL.
+                let name = match name.split_first() {
+                    Some((0, rest)) => {
+                        out.push(b'@');
+                        rest
+                    }
+                    _ => name,
+                };
+                let end = name.iter().position(|&b| b == 0).unwrap_or(name.len());
+                out.push(b'"');
+                escape_into(out, &name[..end]);
+                out.push(b'"');
+            }
+            out.push(b']');
+        }
+        SocketInfo::Netlink {
+            proto,
+            family,
+            protocol,
+            portid,
+        } => {
+            let _ = match family {
+                Some(f) => write!(out, "{proto}:[{f}:{portid}]"),
+                None => write!(out, "{proto}:[{protocol}]"),
+            };
+        }
+        SocketInfo::Bare { proto, inode } => {
+            let _ = write!(out, "{proto}:[{inode}]");
         }
     }
 }
@@ -214,9 +319,23 @@ impl Sink for Text<'_> {
         write_octal(self.out.buf(), v);
     }
 
-    fn fd(&mut self, fd: i32) {
+    fn fd(&mut self, fd: i32, info: Option<&FdInfo>) {
         self.element();
         self.fmt(format_args!("{fd}"));
+        if let Some(info) = info {
+            write_fd_info(self.out.buf(), info);
+        }
+    }
+
+    fn at_fdcwd(&mut self, cwd: Option<&[u8]>) {
+        self.element();
+        self.out.bytes(b"AT_FDCWD");
+        if let Some(cwd) = cwd {
+            let buf = self.out.buf();
+            buf.push(b'<');
+            escape_except(buf, cwd, b"<>");
+            buf.push(b'>');
+        }
     }
 
     fn constant(&mut self, name: &'static str, _raw: i64) {
@@ -419,6 +538,14 @@ impl Sink for Text<'_> {
     fn ret_int(&mut self, v: i64) {
         self.out.align_return();
         self.fmt(format_args!("{v}"));
+    }
+
+    fn ret_fd(&mut self, fd: i64, info: Option<&FdInfo>) {
+        self.out.align_return();
+        self.fmt(format_args!("{fd}"));
+        if let Some(info) = info {
+            write_fd_info(self.out.buf(), info);
+        }
     }
 
     fn ret_hex(&mut self, v: u64) {

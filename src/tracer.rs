@@ -1,9 +1,11 @@
 //! The tracer loop: waits for stops, keeps the state of each tracee, and turns stops into lines.
 
 use crate::decode::{self, Call, Ctx, DecodeOpts, Outcome, Scratch};
+use crate::fdinfo::{DecodeFds, FdResolver, ProcFds};
 use crate::filter::SyscallSet;
 use crate::mem::TraceeMemory;
 use crate::output::{Output, Outputs, PidPrefix};
+use crate::pathtrace::{self, FdSet, PathSet};
 use crate::ptrace::{self, Stop, SyscallInfo};
 use crate::stamp::{self, Precision};
 use crate::table::SigName;
@@ -73,6 +75,12 @@ pub struct Config {
     /// `-T`: show the time spent in each syscall, with this precision.
     pub syscall_times: Option<Precision>,
     pub quiet: Quiet,
+    /// `-y` / `--decode-fds`: what is shown beside descriptors.
+    pub decode_fds: DecodeFds,
+    /// `-P`: only syscalls touching these paths are shown (all when empty).
+    pub paths: PathSet,
+    /// `--trace-fds`: only syscalls with a descriptor argument in this set are shown.
+    pub trace_fds: Option<FdSet>,
 }
 
 #[derive(Default)]
@@ -125,11 +133,15 @@ pub struct Tracer {
     ending: Option<Ending>,
     /// The order tracees were registered in (`Tracee::seq`).
     next_seq: u64,
+    /// Describes descriptors when `-y` asks for it; `None` otherwise (no lookups at all).
+    fds: Option<ProcFds>,
 }
 
 impl Tracer {
     pub fn new(cfg: Config, outs: Outputs) -> Self {
+        let fds = cfg.decode_fds.any().then(|| ProcFds::new(cfg.decode_fds));
         Tracer {
+            fds,
             cfg,
             outs,
             tracees: HashMap::new(),
@@ -354,6 +366,10 @@ impl Tracer {
                 let previous = std::mem::replace(&mut tracee.previous_nr, nr);
                 tracee.in_syscall = Some(call);
                 tracee.filtered = !self.cfg.trace.contains(nr);
+                if !tracee.filtered && !tracee.hidden {
+                    self.mem.set_pid(pid);
+                    tracee.filtered = !selected(&self.cfg, &call, &self.mem, pid);
+                }
                 if self.cfg.syscall_times.is_some() {
                     tracee.entered = Some(Instant::now());
                 }
@@ -369,6 +385,7 @@ impl Tracer {
                     opts: self.cfg.decode,
                     scratch: &mut self.scratch,
                     previous,
+                    fds: resolver(&mut self.fds, pid),
                 };
                 decode::entry(&mut Text::new(out), &mut ctx, &call);
                 out.set_open(Some(pid));
@@ -398,6 +415,7 @@ impl Tracer {
                     opts: self.cfg.decode,
                     scratch: &mut self.scratch,
                     previous,
+                    fds: resolver(&mut self.fds, pid),
                 };
                 decode::exit(&mut Text::new(out), &mut ctx, &call, outcome);
                 if let (Some(precision), Some(entered)) = (self.cfg.syscall_times, tracee.entered) {
@@ -530,6 +548,25 @@ impl Tracer {
         }
         let _ = self.outs.close(pid);
     }
+}
+
+/// Whether `-P` and `--trace-fds` let `call` (at entry) be shown.
+fn selected(cfg: &Config, call: &Call, mem: &TraceeMemory, pid: i32) -> bool {
+    if !cfg.paths.is_empty()
+        && !pathtrace::matches_paths(call, &cfg.paths, mem, |fd| pathtrace::proc_fd_path(pid, fd))
+    {
+        return false;
+    }
+    cfg.trace_fds
+        .as_ref()
+        .is_none_or(|set| pathtrace::matches_fds(call, set))
+}
+
+/// The descriptor resolver for `pid`'s values, when descriptors are described.
+fn resolver(fds: &mut Option<ProcFds>, pid: i32) -> Option<&mut dyn FdResolver> {
+    let fds = fds.as_mut()?;
+    fds.set_pid(pid);
+    Some(fds)
 }
 
 /// Continues `pid`'s open syscall line, or starts a `<... NAME resumed>` line if another

@@ -8,10 +8,10 @@ use crate::table::{self, ArgKind};
 
 /// `int[2]` written by `pipe`/`pipe2`: `[3, 4]`.
 pub fn fd_pair<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
-    read_struct(sink, ctx, addr, 8, |sink, _, raw| {
+    read_struct(sink, ctx, addr, 8, |sink, ctx, raw| {
         sink.begin_array();
-        sink.fd(raw.i32(0));
-        sink.fd(raw.i32(4));
+        super::fd(sink, ctx, raw.i32(0));
+        super::fd(sink, ctx, raw.i32(4));
         sink.end_array();
     });
 }
@@ -127,7 +127,8 @@ pub fn fcntl_arg<S: Sink, M: Memory>(
 ) {
     let failed = matches!(outcome, Some(Outcome::Err(_)));
     match call.args[1] as u32 {
-        F_DUPFD | F_DUPFD_CLOEXEC => sink.fd(v as i32),
+        // The lowest number the new descriptor may have: a number, not a descriptor.
+        F_DUPFD | F_DUPFD_CLOEXEC => sink.int(i64::from(v as i32)),
         F_SETFD => sink.flags(u64::from(v as u32), &table::FLAGS_FD_FLAGS),
         F_SETFL => sink.flags(u64::from(v as u32), &table::FLAGS_OPEN_FLAGS),
         F_SETLK | F_SETLKW | F_OFD_SETLK | F_OFD_SETLKW => flock(sink, ctx, v, false),
@@ -178,8 +179,9 @@ fn owner_ex<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
 }
 
 /// What a successful `fcntl` returned, by its command.
-pub fn fcntl_ret<S: Sink>(sink: &mut S, call: &Call, v: i64) {
+pub fn fcntl_ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, v: i64) {
     match call.args[1] as u32 {
+        F_DUPFD | F_DUPFD_CLOEXEC => super::ret_fd(sink, ctx, v),
         F_GETFD if v != 0 => sink.ret_flags(v as u64, "flags", &table::FLAGS_FD_FLAGS),
         F_GETFL => sink.ret_flags(v as u64, "flags", &table::FLAGS_OPEN_FLAGS),
         F_GETSIG if v != 0 => sink.ret_signal(v),

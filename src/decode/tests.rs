@@ -59,6 +59,7 @@ fn line_with(
         opts: DecodeOpts { max_strlen },
         scratch: &mut scratch,
         previous: 0,
+        fds: None,
     };
     match call.desc {
         Some(d) => out.bytes(d.name.as_bytes()),
@@ -526,6 +527,7 @@ fn exit_group_entry_half() {
         opts: DecodeOpts { max_strlen: 32 },
         scratch: &mut scratch,
         previous: 0,
+        fds: None,
     };
     let call = Call::new(NR_EXIT_GROUP, [3, 0, 0, 0, 0, 0], 0);
     entry(&mut Text::new(&mut out), &mut ctx, &call);
@@ -601,6 +603,7 @@ fn rt_sigreturn_and_sigsets() {
         opts: DecodeOpts { max_strlen: 32 },
         scratch: &mut scratch,
         previous: 0,
+        fds: None,
     };
     entry(&mut Text::new(&mut out), &mut ctx, &call);
     out.bytes(b" ");
