@@ -102,8 +102,13 @@ int main(int argc, char **argv)
 	listen(us, 1);
 	syscall(SYS_fcntl, us, F_GETFD);
 	int ua2 = socket(AF_UNIX, SOCK_STREAM, 0);
-	struct sockaddr_un abs = { .sun_family = AF_UNIX, .sun_path = "\0abstract" };
-	bind(ua2, (struct sockaddr *) &abs, offsetof(struct sockaddr_un, sun_path) + 9);
+	/* An abstract name is global: the work dir's path keeps it unique. */
+	struct sockaddr_un abs = { .sun_family = AF_UNIX };
+	size_t dl = strlen(argv[1]);
+	if (dl > sizeof abs.sun_path - 1)
+		dl = sizeof abs.sun_path - 1;
+	memcpy(abs.sun_path + 1, argv[1], dl);
+	bind(ua2, (struct sockaddr *) &abs, offsetof(struct sockaddr_un, sun_path) + 1 + dl);
 	syscall(SYS_fcntl, ua2, F_GETFD);
 
 	/* Netlink. */
