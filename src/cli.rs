@@ -1,7 +1,9 @@
 //! Command-line options, with strace's letters and meanings.
 
+use crate::fdinfo::DecodeFds;
 use crate::filter::{NameSet, Qualifiers, quiet};
 use crate::output::{Format, HexStrings};
+use crate::pathtrace::FdSet;
 use crate::stamp::{Absolute, Precision, Stamps};
 use crate::summary::{self, Clock, SummaryOpts};
 use clap::Parser;
@@ -172,6 +174,22 @@ pub struct Cli {
     /// Summarise the wall-clock time from syscall entry to exit (default: system CPU time)
     #[arg(short = 'w', long = "summary-wall-clock", action = clap::ArgAction::Count)]
     pub summary_wall_clock: u8,
+
+    /// Print paths beside descriptors; twice (-yy), all details (sockets, devices, pidfds)
+    #[arg(short = 'y', action = clap::ArgAction::Count)]
+    pub decode_fds_count: u8,
+
+    /// What to show beside descriptors: path, socket, dev, pidfd, all, none (comma separated)
+    #[arg(long = "decode-fds", value_name = "SET", num_args = 0..=1, default_missing_value = "path")]
+    pub decode_fds: Option<String>,
+
+    /// Trace only the syscalls that touch PATH, by a path argument or a descriptor open on it (repeatable)
+    #[arg(short = 'P', long = "trace-path", value_name = "PATH")]
+    pub trace_paths: Vec<OsString>,
+
+    /// Trace only the syscalls with a descriptor argument in SET (numbers, comma separated; ! negates). Not in strace 6.1
+    #[arg(long = "trace-fds", value_name = "SET")]
+    pub trace_fds: Option<String>,
 
     /// Attach to the process PID and trace it (repeatable; a comma or space separated list too)
     #[arg(short = 'p', long = "attach", value_name = "PID")]
@@ -358,6 +376,31 @@ impl Cli {
             }
         }
         Ok(Some((opts, self.summary_only > 0)))
+    }
+
+    /// What `-y`, `-yy`, `--decode-fds=` and `-e decode-fds=` ask to show beside descriptors;
+    /// as in strace the last `--decode-fds` wins and `-y` may not be combined with it.
+    pub fn decode_fds(&self) -> Result<DecodeFds, String> {
+        let mut set = None;
+        for expr in &self.exprs {
+            if let Some(value) = expr.strip_prefix("decode-fds=") {
+                set = Some(DecodeFds::parse(value)?);
+            }
+        }
+        if let Some(value) = &self.decode_fds {
+            set = Some(DecodeFds::parse(value)?);
+        }
+        match (self.decode_fds_count, set) {
+            (0, set) => Ok(set.unwrap_or_default()),
+            (_, Some(_)) => Err("-y and --decode-fds cannot be provided simultaneously".into()),
+            (1, None) => Ok(DecodeFds::PATH),
+            (_, None) => Ok(DecodeFds::ALL),
+        }
+    }
+
+    /// `--trace-fds=SET`: the descriptors whose syscalls are shown, if limited.
+    pub fn trace_fds(&self) -> Result<Option<FdSet>, String> {
+        self.trace_fds.as_deref().map(FdSet::parse).transpose()
     }
 
     /// The pids of every `-p`, split on commas and spaces as strace accepts them.

@@ -400,6 +400,8 @@ impl Qualifiers {
             "quiet" | "silent" | "silence" | "q" => {
                 self.quiet = parse_names(value, &quiet::NAMES, "quiet qualifier")?
             }
+            // Read by `Cli::decode_fds`, with -y and --decode-fds.
+            "decode-fds" => {}
             _ => return Err(format!("invalid -e qualifier '{qualifier}'")),
         }
         Ok(())

@@ -2,10 +2,13 @@
 
 mod cli;
 mod decode;
+mod fdinfo;
 mod filter;
 mod mem;
 mod output;
+mod pathtrace;
 mod ptrace;
+mod sockdiag;
 mod stamp;
 mod summary;
 mod table;
@@ -89,6 +92,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Some(prog) => Some(resolve_program(prog)?),
         None => None,
     };
+    let decode_fds = cli.decode_fds()?;
+    let paths = trace_paths(&cli);
     let follow = cli.follow > 0;
     let outs = open_outputs(&cli)?;
     let cfg = Config {
@@ -101,6 +106,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         show_nr: cli.syscall_number,
         show_ip: cli.instruction_pointer,
         summary_only: summary.as_ref().is_some_and(|(_, only)| *only),
+        decode_fds,
+        paths,
+        trace_fds: cli.trace_fds()?,
     };
     let mut tracer = Tracer::new(cfg, outs);
     if let Some((opts, _)) = summary {
@@ -228,6 +236,30 @@ fn credentials(name: &str) -> Result<ptrace::Credentials, String> {
         gid: user.gid.as_raw(),
         groups: groups.iter().map(|g| g.as_raw()).collect(),
     })
+}
+
+/// The `-P` paths, each with its canonical name; strace notes a path that resolves to
+/// another name on stderr.
+fn trace_paths(cli: &Cli) -> pathtrace::PathSet {
+    let mut set = pathtrace::PathSet::default();
+    for path in &cli.trace_paths {
+        if let Some(real) = set.add(path.as_bytes()) {
+            eprintln!(
+                "strace-rs: Requested path {} resolved into {}",
+                quoted(path.as_bytes()),
+                quoted(&real)
+            );
+        }
+    }
+    set
+}
+
+/// A string as strace quotes it in its messages.
+fn quoted(bytes: &[u8]) -> String {
+    let mut out = vec![b'"'];
+    text::escape_with(&mut out, bytes, output::HexStrings::Never, b"");
+    out.push(b'"');
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn cstring(s: &OsStr) -> Result<CString, String> {

@@ -1,7 +1,9 @@
 //! The text renderer: writes decoded values in strace's default format into the output buffer.
 
 use crate::decode::Sink;
+use crate::fdinfo::{Detail, FdInfo};
 use crate::output::{HexStrings, Output};
+use crate::sockdiag::SocketInfo;
 use crate::table::{self, EnumTable, FlagTable, SigName};
 use std::io::Write;
 
@@ -92,8 +94,10 @@ fn is_odd(c: u8) -> bool {
 
 /// Escapes `bytes` into a C string literal body as strace does: `\t \n \v \f \r \" \\` by
 /// name, other unprintable bytes in octal, three digits only when a digit 0-7 follows (so the
-/// escape cannot swallow it); or in hex under `-x`, `-xx`, `--strings-in-hex`.
-pub fn escape_with(out: &mut Vec<u8>, bytes: &[u8], hex: HexStrings) {
+/// escape cannot swallow it); or in hex under `-x`, `-xx`, `--strings-in-hex`. The printable
+/// bytes of `also` are escaped too (strace escapes `<` and `>` in a descriptor's path, which
+/// it shows between them).
+pub fn escape_with(out: &mut Vec<u8>, bytes: &[u8], hex: HexStrings, also: &[u8]) {
     let all_hex = match hex {
         HexStrings::All => true,
         HexStrings::NonAscii => bytes.iter().any(|&c| is_odd(c)),
@@ -114,7 +118,7 @@ pub fn escape_with(out: &mut Vec<u8>, bytes: &[u8], hex: HexStrings) {
             0x0b => out.extend_from_slice(b"\\v"),
             0x0c => out.extend_from_slice(b"\\f"),
             b'\r' => out.extend_from_slice(b"\\r"),
-            0x20..=0x7e => out.push(c),
+            0x20..=0x7e if !also.contains(&c) => out.push(c),
             _ if hex == HexStrings::NonAsciiChars => {
                 let _ = write!(out, "\\x{c:02x}");
             }
@@ -157,6 +161,103 @@ pub fn write_dump_line(out: &mut Vec<u8>, offset: usize, bytes: &[u8]) {
         });
     }
     out.extend_from_slice(b" |");
+}
+
+/// What a descriptor stands for, between angle brackets, as strace's `printfd` shows it.
+fn write_fd_info(out: &mut Vec<u8>, info: &FdInfo, hex: HexStrings) {
+    out.push(b'<');
+    match &info.detail {
+        Detail::Path => {
+            escape_with(out, &info.path, hex, b"<>");
+            out.push(b'>');
+            if info.deleted {
+                out.extend_from_slice(b"(deleted)");
+            }
+            return;
+        }
+        Detail::Device {
+            block,
+            major,
+            minor,
+        } => {
+            escape_with(out, &info.path, hex, b"<>");
+            let kind = if *block { "block" } else { "char" };
+            let _ = write!(out, "<{kind} {major}:{minor}>");
+        }
+        Detail::Pidfd(pid) => {
+            let _ = write!(out, "pid:{pid}");
+        }
+        Detail::Socket(sock) => write_socket(out, sock, hex),
+    }
+    out.push(b'>');
+}
+
+/// A socket's details: `TCP:[127.0.0.1:80->127.0.0.1:4567]`, `UNIX:[12->13,"path"]`,
+/// `NETLINK:[ROUTE:1234]` (strace's `src/socketutils.c`).
+fn write_socket(out: &mut Vec<u8>, sock: &SocketInfo, hex: HexStrings) {
+    let addr = |out: &mut Vec<u8>, ip: &std::net::IpAddr, port: u16| {
+        let _ = match ip {
+            std::net::IpAddr::V4(a) => write!(out, "{a}:{port}"),
+            std::net::IpAddr::V6(a) => write!(out, "[{a}]:{port}"),
+        };
+    };
+    match sock {
+        SocketInfo::Inet {
+            proto,
+            src,
+            sport,
+            dst,
+        } => {
+            let _ = write!(out, "{proto}:[");
+            addr(out, src, *sport);
+            if let Some((ip, port)) = dst {
+                out.extend_from_slice(b"->");
+                addr(out, ip, *port);
+            }
+            out.push(b']');
+        }
+        SocketInfo::Unix {
+            proto,
+            inode,
+            peer,
+            name,
+        } => {
+            let _ = write!(out, "{proto}:[{inode}");
+            if *peer != 0 {
+                let _ = write!(out, "->{peer}");
+            }
+            if let Some(name) = name {
+                out.push(b',');
+                // An abstract name starts with a NUL (unix(7)); either ends at the next NUL.
+                let name = match name.split_first() {
+                    Some((0, rest)) => {
+                        out.push(b'@');
+                        rest
+                    }
+                    _ => name,
+                };
+                let end = name.iter().position(|&b| b == 0).unwrap_or(name.len());
+                out.push(b'"');
+                escape_with(out, &name[..end], hex, b"");
+                out.push(b'"');
+            }
+            out.push(b']');
+        }
+        SocketInfo::Netlink {
+            proto,
+            family,
+            protocol,
+            portid,
+        } => {
+            let _ = match family {
+                Some(f) => write!(out, "{proto}:[{f}:{portid}]"),
+                None => write!(out, "{proto}:[{protocol}]"),
+            };
+        }
+        SocketInfo::Bare { proto, inode } => {
+            let _ = write!(out, "{proto}:[{inode}]");
+        }
+    }
 }
 
 /// Writes a flag set the way strace's flag printer does (see `spec::FlagTable`).
@@ -260,9 +361,25 @@ impl Sink for Text<'_> {
         write_octal(self.out.buf(), v);
     }
 
-    fn fd(&mut self, fd: i32) {
+    fn fd(&mut self, fd: i32, info: Option<&FdInfo>) {
         self.element();
         self.fmt(format_args!("{fd}"));
+        if let Some(info) = info {
+            let hex = self.out.hex_strings();
+            write_fd_info(self.out.buf(), info, hex);
+        }
+    }
+
+    fn at_fdcwd(&mut self, cwd: Option<&[u8]>) {
+        self.element();
+        self.out.bytes(b"AT_FDCWD");
+        if let Some(cwd) = cwd {
+            let hex = self.out.hex_strings();
+            let buf = self.out.buf();
+            buf.push(b'<');
+            escape_with(buf, cwd, hex, b"<>");
+            buf.push(b'>');
+        }
     }
 
     fn constant(&mut self, name: &'static str, _raw: i64) {
@@ -293,7 +410,7 @@ impl Sink for Text<'_> {
         let hex = self.out.hex_strings();
         let buf = self.out.buf();
         buf.push(b'"');
-        escape_with(buf, bytes, hex);
+        escape_with(buf, bytes, hex, b"");
         buf.push(b'"');
         if truncated {
             buf.extend_from_slice(b"...");
@@ -568,6 +685,15 @@ impl Sink for Text<'_> {
         self.fmt(format_args!("{v}"));
     }
 
+    fn ret_fd(&mut self, fd: i64, info: Option<&FdInfo>) {
+        self.out.align_return();
+        self.fmt(format_args!("{fd}"));
+        if let Some(info) = info {
+            let hex = self.out.hex_strings();
+            write_fd_info(self.out.buf(), info, hex);
+        }
+    }
+
     fn ret_hex(&mut self, v: u64) {
         self.out.align_return();
         write_hex(self.out.buf(), v);
@@ -771,7 +897,7 @@ mod tests {
 
     fn escaped(bytes: &[u8]) -> String {
         let mut out = Vec::new();
-        escape_with(&mut out, bytes, HexStrings::Never);
+        escape_with(&mut out, bytes, HexStrings::Never, b"");
         String::from_utf8(out).unwrap()
     }
 
@@ -803,7 +929,7 @@ mod tests {
     fn hex_modes_like_strace() {
         let hexed = |bytes: &[u8], mode| {
             let mut out = Vec::new();
-            escape_with(&mut out, bytes, mode);
+            escape_with(&mut out, bytes, mode, b"");
             String::from_utf8(out).unwrap()
         };
         // -x: only strings with an odd byte go wholly to hex; whitespace escapes do not count.

@@ -1,10 +1,12 @@
 //! The tracer loop: waits for stops, keeps the state of each tracee, and turns stops into lines.
 
 use crate::decode::{self, Call, Ctx, DecodeOpts, Outcome, Scratch};
+use crate::fdinfo::{DecodeFds, FdResolver, ProcFds};
 use crate::filter::{NameSet, Qualifiers, quiet, status};
 use crate::mem::Memory;
 use crate::mem::TraceeMemory;
 use crate::output::{Head, Output, Outputs};
+use crate::pathtrace::{self, FdSet, PathSet};
 use crate::ptrace::{self, Stop, SyscallInfo};
 use crate::stamp::{self, Precision};
 use crate::summary::Summary;
@@ -61,6 +63,12 @@ pub struct Config {
     pub show_ip: bool,
     /// `-c`: count syscalls (see `Tracer::set_summary`) and print no trace.
     pub summary_only: bool,
+    /// `-y` / `--decode-fds`: what is shown beside descriptors.
+    pub decode_fds: DecodeFds,
+    /// `-P`: only syscalls touching these paths are shown (all when empty).
+    pub paths: PathSet,
+    /// `--trace-fds`: only syscalls with a descriptor argument in this set are shown.
+    pub trace_fds: Option<FdSet>,
 }
 
 #[derive(Default)]
@@ -127,13 +135,17 @@ pub struct Tracer {
     summary: Option<Summary>,
     /// The system time the last stopped tracee has used (only waited for with a summary).
     stime: Duration,
+    /// Describes descriptors when `-y` asks for it; `None` otherwise (no lookups at all).
+    fds: Option<ProcFds>,
 }
 
 impl Tracer {
     pub fn new(cfg: Config, outs: Outputs) -> Self {
         let aside = Output::new(Box::new(std::io::sink()), false, outs.format());
         let dumping = !cfg.q.read_dumps.is_empty() || !cfg.q.write_dumps.is_empty();
+        let fds = cfg.decode_fds.any().then(|| ProcFds::new(cfg.decode_fds));
         Tracer {
+            fds,
             cfg,
             outs,
             tracees: HashMap::new(),
@@ -398,6 +410,10 @@ impl Tracer {
                 let call = Call::new(nr, args, sp);
                 tracee.in_syscall = Some(call);
                 tracee.filtered = !self.cfg.q.trace.contains(nr);
+                if !tracee.filtered && !tracee.hidden {
+                    self.mem.set_pid(pid);
+                    tracee.filtered = !selected(&self.cfg, &call, &self.mem, pid);
+                }
                 if self.cfg.syscall_times.is_some() {
                     tracee.entered = Some(Instant::now());
                 }
@@ -437,6 +453,7 @@ impl Tracer {
                     },
                     scratch: &mut self.scratch,
                     previous,
+                    fds: resolver(&mut self.fds, pid),
                 };
                 decode::entry(&mut Text::new(target), &mut ctx, call);
                 if holding {
@@ -497,6 +514,7 @@ impl Tracer {
                     },
                     scratch: &mut self.scratch,
                     previous,
+                    fds: resolver(&mut self.fds, pid),
                 };
                 decode::exit(&mut Text::new(out), &mut ctx, &call, outcome);
                 if let (Some(precision), Some(entered)) = (self.cfg.syscall_times, tracee.entered) {
@@ -704,6 +722,25 @@ fn shown_call(
     }
     continue_line(out, pid, prefix, &call);
     Some(call)
+}
+
+/// Whether `-P` and `--trace-fds` let `call` (at entry) be shown.
+fn selected(cfg: &Config, call: &Call, mem: &TraceeMemory, pid: i32) -> bool {
+    if !cfg.paths.is_empty()
+        && !pathtrace::matches_paths(call, &cfg.paths, mem, |fd| pathtrace::proc_fd_path(pid, fd))
+    {
+        return false;
+    }
+    cfg.trace_fds
+        .as_ref()
+        .is_none_or(|set| pathtrace::matches_fds(call, set))
+}
+
+/// The descriptor resolver for `pid`'s values, when descriptors are described.
+fn resolver(fds: &mut Option<ProcFds>, pid: i32) -> Option<&mut dyn FdResolver> {
+    let fds = fds.as_mut()?;
+    fds.set_pid(pid);
+    Some(fds)
 }
 
 /// Continues `pid`'s open syscall line, or starts a `<... NAME resumed>` line if another

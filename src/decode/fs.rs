@@ -117,7 +117,8 @@ pub fn fcntl_arg<S: Sink, M: Memory>(
 ) {
     let failed = matches!(outcome, Some(Outcome::Err(_)));
     match call.args[1] as u32 {
-        F_DUPFD | F_DUPFD_CLOEXEC => sink.fd(v as i32),
+        // The lowest number the new descriptor may have: a number, not a descriptor.
+        F_DUPFD | F_DUPFD_CLOEXEC => sink.int(i64::from(v as i32)),
         F_SETFD => sink.flags(u64::from(v as u32), &table::FLAGS_FD_FLAGS),
         F_SETFL => sink.flags(u64::from(v as u32), &table::FLAGS_OPEN_FLAGS),
         F_SETLK | F_SETLKW | F_OFD_SETLK | F_OFD_SETLKW => flock(sink, ctx, v, false),
@@ -168,8 +169,9 @@ fn owner_ex<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
 }
 
 /// What a successful `fcntl` returned, by its command.
-pub fn fcntl_ret<S: Sink>(sink: &mut S, call: &Call, v: i64) {
+pub fn fcntl_ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, v: i64) {
     match call.args[1] as u32 {
+        F_DUPFD | F_DUPFD_CLOEXEC => super::ret_fd(sink, ctx, v),
         F_GETFD if v != 0 => sink.ret_flags(v as u64, Some("flags"), &table::FLAGS_FD_FLAGS),
         F_GETFL => sink.ret_flags(v as u64, Some("flags"), &table::FLAGS_OPEN_FLAGS),
         F_GETSIG if v != 0 => sink.ret_signal(v),

@@ -20,6 +20,7 @@ pub mod time;
 
 pub use signal::siginfo;
 
+use crate::fdinfo::{FdInfo, FdResolver};
 use crate::mem::Memory;
 use crate::table::{self, ArgDesc, ArgKind, EnumTable, FlagTable, Len, RetKind, SyscallDesc};
 
@@ -40,7 +41,12 @@ pub trait Sink {
     fn addr(&mut self, v: u64);
     /// A mode in octal, `0644`.
     fn octal(&mut self, v: u64);
-    fn fd(&mut self, fd: i32);
+    /// A descriptor, with what it stands for when `-y`/`--decode-fds` asked for it
+    /// (`3</etc/passwd>`, `4<TCP:[127.0.0.1:80]>`).
+    fn fd(&mut self, fd: i32, info: Option<&FdInfo>);
+    /// `AT_FDCWD` as a directory descriptor, with the current directory when paths are shown
+    /// (`AT_FDCWD</home/user>`).
+    fn at_fdcwd(&mut self, cwd: Option<&[u8]>);
     /// A constant known by name standing for a number (`AT_FDCWD`).
     fn constant(&mut self, name: &'static str, raw: i64);
     fn flags(&mut self, v: u64, table: &'static FlagTable);
@@ -120,6 +126,8 @@ pub trait Sink {
     fn ret_int(&mut self, v: i64);
     /// A return value that is a time in seconds since the epoch: `1764290971 (2025-11-28T00:49:31+0000)`.
     fn ret_datetime(&mut self, v: i64);
+    /// A returned descriptor, with what it stands for as in [`Sink::fd`]: `= 3</etc/passwd>`.
+    fn ret_fd(&mut self, fd: i64, info: Option<&FdInfo>);
     /// A return value in hex (an address).
     fn ret_hex(&mut self, v: u64);
     /// A return value in octal (a mode).
@@ -186,6 +194,21 @@ pub struct Ctx<'a, M: Memory> {
     pub scratch: &'a mut Scratch,
     /// The tracee's previous syscall, which a `restart_syscall` resumes.
     pub previous: u64,
+    /// Describes descriptors for `-y`; `None` when no detail is shown (no lookups then).
+    pub fds: Option<&'a mut dyn FdResolver>,
+}
+
+impl<M: Memory> Ctx<'_, M> {
+    /// What `fd` stands for, when descriptors are described at all.
+    pub fn fd_info(&mut self, fd: i32) -> Option<&FdInfo> {
+        self.fds.as_deref_mut()?.fd(fd)
+    }
+}
+
+/// Prints a descriptor with its description.
+pub fn fd<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, fd: i32) {
+    let info = ctx.fd_info(fd);
+    sink.fd(fd, info);
 }
 
 /// The outcome of a syscall, as the exit stop reports it.
@@ -269,9 +292,12 @@ fn arg<S: Sink, M: Memory>(
         ArgKind::Size => sink.uint(v),
         ArgKind::Hex => sink.hex(v),
         ArgKind::Addr => sink.addr(v),
-        ArgKind::Fd => sink.fd(v as i32),
-        ArgKind::Dirfd if v as i32 == AT_FDCWD => sink.constant("AT_FDCWD", i64::from(AT_FDCWD)),
-        ArgKind::Dirfd => sink.fd(v as i32),
+        ArgKind::Fd => fd(sink, ctx, v as i32),
+        ArgKind::Dirfd if v as i32 == AT_FDCWD => {
+            let cwd = ctx.fds.as_deref_mut().and_then(|r| r.cwd());
+            sink.at_fdcwd(cwd)
+        }
+        ArgKind::Dirfd => fd(sink, ctx, v as i32),
         // umode_t is 16 bits wide (include/linux/types.h).
         ArgKind::Octal => sink.octal(v & 0o177777),
         ArgKind::Flags(table) => sink.flags(u64::from(v as u32), table),
@@ -547,7 +573,7 @@ pub fn ret_kind(call: &Call) -> RetKind {
 }
 
 /// Prints the return value of a call that returned, by its return kind.
-fn ret<S: Sink, M: Memory>(sink: &mut S, _ctx: &mut Ctx<'_, M>, call: &Call, outcome: Outcome) {
+fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outcome: Outcome) {
     match outcome {
         Outcome::Err(errno) => sink.ret_error(errno),
         Outcome::Ok(v) => match ret_kind(call) {
@@ -560,13 +586,25 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, _ctx: &mut Ctx<'_, M>, call: &Call, out
                 sink.ret_flags(v as u64, None, &table::FLAGS_MEMBARRIER_CMDS)
             }
             RetKind::Membarrier => sink.ret_int(v),
-            RetKind::Int | RetKind::Fd | RetKind::Noreturn => sink.ret_int(v),
-            RetKind::Fcntl => fs::fcntl_ret(sink, call, v),
+            RetKind::Fd => ret_fd(sink, ctx, v),
+            RetKind::Int | RetKind::Noreturn => sink.ret_int(v),
+            RetKind::Fcntl => fs::fcntl_ret(sink, ctx, call, v),
         },
     }
 }
 
+/// A returned descriptor; strace describes only values that fit an `int`.
+fn ret_fd<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, v: i64) {
+    let info = match i32::try_from(v) {
+        Ok(fd) => ctx.fd_info(fd),
+        Err(_) => None,
+    };
+    sink.ret_fd(v, info);
+}
+
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_fdpaths;
 #[cfg(test)]
 mod tests_procsig;

@@ -310,7 +310,7 @@ fn cmsgs<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len:
                 sink.field("cmsg_data");
                 sink.begin_array();
                 for fd in payload.chunks_exact(4) {
-                    sink.fd(Raw(fd).i32(0));
+                    super::fd(sink, ctx, Raw(fd).i32(0));
                 }
                 sink.end_array();
             }

@@ -94,10 +94,10 @@ pub fn int_ptr<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64
 
 /// Two descriptors the kernel wrote (`socketpair`, `pipe`): `[3, 4]`.
 pub fn fd_pair<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
-    read_struct(sink, ctx, addr, 8, |sink, _, raw| {
+    read_struct(sink, ctx, addr, 8, |sink, ctx, raw| {
         sink.begin_array();
-        sink.fd(raw.i32(0));
-        sink.fd(raw.i32(4));
+        super::fd(sink, ctx, raw.i32(0));
+        super::fd(sink, ctx, raw.i32(4));
         sink.end_array();
     });
 }

@@ -65,6 +65,7 @@ fn line_with(
         },
         scratch: &mut scratch,
         previous: 0,
+        fds: None,
     };
     match call.desc {
         Some(d) => out.bytes(d.name.as_bytes()),
@@ -535,6 +536,7 @@ fn exit_group_entry_half() {
         },
         scratch: &mut scratch,
         previous: 0,
+        fds: None,
     };
     let mut call = Call::new(NR_EXIT_GROUP, [3, 0, 0, 0, 0, 0], 0);
     entry(&mut Text::new(&mut out), &mut ctx, &mut call);
@@ -613,6 +615,7 @@ fn rt_sigreturn_and_sigsets() {
         },
         scratch: &mut scratch,
         previous: 0,
+        fds: None,
     };
     entry(&mut Text::new(&mut out), &mut ctx, &mut call);
     out.bytes(b" ");

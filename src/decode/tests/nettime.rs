@@ -62,6 +62,7 @@ fn line_changed(
         },
         scratch: &mut scratch,
         previous: 0,
+        fds: None,
     };
     entry(&mut Text::new(&mut out), &mut ctx, &mut call);
     let mut ctx = Ctx {
@@ -72,6 +73,7 @@ fn line_changed(
         },
         scratch: &mut scratch,
         previous: 0,
+        fds: None,
     };
     exit(&mut Text::new(&mut out), &mut ctx, &call, r);
     out.finish().unwrap();
