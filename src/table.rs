@@ -22,6 +22,9 @@ pub enum RetKind {
     Noreturn,
     Fcntl,
     Signal,
+    Prctl,
+    Personality,
+    SchedPolicy,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -104,6 +107,23 @@ pub enum ArgKind {
     CpuSet(Len),
     Tms,
     Utsname,
+    UintPtr,
+    Sysinfo,
+    Personality,
+    CapHeader,
+    CapData,
+    PrctlArgs,
+    PrctlResult,
+    MountType,
+    MountFlags,
+    MountData,
+    SyslogType,
+    SyslogArgs,
+    SyslogRead,
+    UtsName(Len),
+    KcmpIdx,
+    PtraceArgs,
+    PtraceData,
 }
 
 impl ArgKind {
@@ -117,6 +137,9 @@ impl ArgKind {
                 | ArgKind::FcntlArg
                 | ArgKind::IoctlArg
                 | ArgKind::Dirents
+                | ArgKind::SyslogRead
+                | ArgKind::PrctlResult
+                | ArgKind::PtraceData
         )
     }
 }
