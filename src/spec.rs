@@ -137,6 +137,13 @@ pub enum RetKind {
     /// `membarrier`: after `MEMBARRIER_CMD_QUERY` (command 0) the commands supported, in hex
     /// with their names: `= 0x3ff (MEMBARRIER_CMD_GLOBAL|...)`; otherwise decimal.
     Membarrier,
+    /// What `prctl` returns, by its option: `= 1 (SUID_DUMP_USER)` for `PR_GET_DUMPABLE`,
+    /// `= 0x10 (SECBIT_KEEP_CAPS)` for `PR_GET_SECUREBITS`, a number otherwise.
+    Prctl,
+    /// The previous persona, in hex with its name: `= 0x440008 (PER_LINUX32|READ_IMPLIES_EXEC)`.
+    Personality,
+    /// A scheduling policy with its name: `= 0 (SCHED_OTHER)`.
+    SchedPolicy,
 }
 
 /// One argument of a decoded syscall.
@@ -318,6 +325,51 @@ pub enum ArgKind {
     MmsghdrsOut,
     /// `mincore`'s vector, one byte per page of the length in the previous argument: `[1, 0]`.
     MincoreVec,
+    /// A pointer to one `unsigned int`: `[0]` (`getcpu`).
+    UintPtr,
+    /// A pointer to a `struct sysinfo`, in full: `{uptime=2392, loads=[45056, 180672,
+    /// 174304], totalram=..., mem_unit=1}`.
+    Sysinfo,
+    /// `personality`'s persona: `PER_LINUX32|ADDR_NO_RANDOMIZE`, or `0xffffffff` (the query).
+    Personality,
+    /// A pointer to a `struct __user_cap_header_struct`: `{version=_LINUX_CAPABILITY_VERSION_3,
+    /// pid=0}`.
+    CapHeader,
+    /// A pointer to the capability sets, as many as the header's version says (the printer
+    /// reads the header in register 0): `{effective=1<<CAP_CHOWN|..., permitted=...,
+    /// inheritable=0}`.
+    CapData,
+    /// The `prctl` arguments after the option that it reads (the printer reads the option in
+    /// register 0 and the other registers): `"name"`, `SIGUSR1`, `0x1, 0x2, 0x3, 0x4`.
+    PrctlArgs,
+    /// The `prctl` argument the call writes, at exit: `[SIGUSR1]`, `"name"`, `[0x7f...]`.
+    PrctlResult,
+    /// `mount`'s file system type: a string, or its address when the flags (register 3) say
+    /// the kernel ignores it.
+    MountType,
+    /// `mount`'s flags: `MS_RDONLY|MS_NOSUID`, `MS_MGC_VAL|MS_RDONLY`.
+    MountFlags,
+    /// `mount`'s data: a string, or its address when the flags say the kernel ignores it.
+    MountData,
+    /// `syslog`'s action, number first: `10 /* SYSLOG_ACTION_SIZE_BUFFER */`.
+    SyslogType,
+    /// `syslog`'s buffer and length for the actions that take them at entry:
+    /// `NULL, 3 /* LOGLEVEL_ERR */`.
+    SyslogArgs,
+    /// `syslog`'s buffer and length for the reading actions, at exit: `"<6>...", 10`.
+    SyslogRead,
+    /// A `utsname` field given as `len` bytes (`sethostname`, `setdomainname`): a string, or
+    /// its address when `len` is more than the kernel takes (`__NEW_UTS_LEN`, 64). (Not to be
+    /// confused with `Utsname`, the whole struct.)
+    UtsString,
+    /// `kcmp`'s two indexes by the type in register 2: descriptors (`3, 4`), a `struct
+    /// kcmp_epoll_slot`, nothing, or hex numbers.
+    KcmpIdx,
+    /// The `ptrace` arguments after the request that it reads at entry (the printer reads
+    /// the registers): `1234, NULL, SIGCONT`, `1234, NULL, PTRACE_O_TRACESYSGOOD`.
+    PtraceArgs,
+    /// The `ptrace` data the call writes, at exit: `[0x...]`, `{r15=0x..., ...}`, a siginfo.
+    PtraceData,
 }
 
 impl ArgKind {
@@ -341,6 +393,7 @@ impl ArgKind {
                 | ArgKind::SockaddrOut
                 | ArgKind::SockoptVal
                 | ArgKind::SockoptValOut
+                | ArgKind::UtsString
         )
     }
 }
@@ -624,7 +677,7 @@ fn check_args(spec: &Spec, label: &str, args: &[Arg]) -> Result<(), String> {
             (None, true) => return Err(format!("{at}: missing field `len`")),
             (Some(_), false) => {
                 return Err(format!(
-                    "{at}: field `len`: only a buffer, an array or a socket address has a length"
+                    "{at}: field `len`: only a buffer, an array, a string or a socket address has a length"
                 ));
             }
             (Some(len), true) if len != "ret" && !args.iter().any(|a| &a.name == len) => {

@@ -24,6 +24,9 @@ pub enum RetKind {
     Signal,
     Time,
     Membarrier,
+    Prctl,
+    Personality,
+    SchedPolicy,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -137,6 +140,23 @@ pub enum ArgKind {
     Mmsghdrs,
     MmsghdrsOut,
     MincoreVec,
+    UintPtr,
+    Sysinfo,
+    Personality,
+    CapHeader,
+    CapData,
+    PrctlArgs,
+    PrctlResult,
+    MountType,
+    MountFlags,
+    MountData,
+    SyslogType,
+    SyslogArgs,
+    SyslogRead,
+    UtsString(Len),
+    KcmpIdx,
+    PtraceArgs,
+    PtraceData,
 }
 
 impl ArgKind {
@@ -155,6 +175,9 @@ impl ArgKind {
                 | ArgKind::TimespecRem
                 | ArgKind::MsghdrOut
                 | ArgKind::Mmsghdrs
+                | ArgKind::SyslogRead
+                | ArgKind::PrctlResult
+                | ArgKind::PtraceData
         )
     }
 }

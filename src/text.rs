@@ -767,6 +767,37 @@ impl Sink for Text<'_> {
         write_wait_status(self.out.buf(), status);
     }
 
+    fn capabilities(&mut self, set: u64) {
+        self.element();
+        let out = self.out.buf();
+        // strace shows each 32-bit word of the set apart (struct __user_cap_data_struct),
+        // so unknown bits of the second word are relative to it.
+        let (lo, hi) = (set & 0xffff_ffff, set >> 32);
+        if lo != 0 || hi == 0 {
+            write_flags(out, lo, &table::FLAGS_CAP_MASK0);
+        }
+        if hi != 0 {
+            if lo != 0 {
+                out.push(b'|');
+            }
+            write_flags(out, hi, &table::FLAGS_CAP_MASK1);
+        }
+    }
+
+    fn enumeration_number(&mut self, v: i64, table: &'static EnumTable) {
+        self.element();
+        let name = table.name(v as u64).unwrap_or(table.unknown);
+        self.fmt(format_args!("{v} /* {name} */"));
+    }
+
+    fn ret_int_enum(&mut self, v: i64, table: &'static EnumTable) {
+        self.out.align_return();
+        match table.name(v as u64) {
+            Some(name) => self.fmt(format_args!("{v} ({name})")),
+            None => self.fmt(format_args!("{v}")),
+        }
+    }
+
     fn ret_error(&mut self, errno: u64) {
         self.out.align_return();
         // The kernel's restart codes (<linux/errno.h>) never reach the program: strace shows
@@ -802,15 +833,27 @@ fn write_shifted(out: &mut Vec<u8>, v: u64, shift: u32, table: &EnumTable) {
 fn write_wait_status(out: &mut Vec<u8>, s: i32) {
     let low = s & 0xff;
     if low == 0x7f {
+        // A syscall stop under PTRACE_O_TRACESYSGOOD sets 0x80 in the signal.
+        let sig = (s >> 8) & 0xff;
         let _ = write!(
             out,
-            "{{WIFSTOPPED(s) && WSTOPSIG(s) == {}",
-            SigName(i64::from((s >> 8) & 0xff))
+            "{{WIFSTOPPED(s) && WSTOPSIG(s) == {}{}}}",
+            SigName(i64::from(sig & 0x7f)),
+            if sig & 0x80 != 0 { " | 0x80" } else { "" }
         );
-        if s >> 16 != 0 {
-            let _ = write!(out, " && s>>16 == {}", s >> 16);
+        let event = (s as u32) >> 16;
+        if event != 0 {
+            out.push(b'|');
+            match table::ENUM_PTRACE_EVENT.name(u64::from(event)) {
+                Some(name) => out.extend_from_slice(name.as_bytes()),
+                None => write_unknown(
+                    out,
+                    u64::from(event),
+                    Some(table::ENUM_PTRACE_EVENT.unknown),
+                ),
+            }
+            out.extend_from_slice(b"<<16");
         }
-        out.push(b'}');
     } else if s == 0xffff {
         out.extend_from_slice(b"{WIFCONTINUED(s)}");
     } else if s & 0x7f == 0 {

@@ -5,13 +5,16 @@
 //! One generic loop walks a syscall's argument list from the generated table and calls one
 //! printer per argument kind; there is no per-syscall code here.
 
+mod admin;
 mod fs;
 mod futex;
 mod ioctl;
 mod iov;
 mod mm;
 mod net;
+mod prctl;
 mod process;
+mod ptrace_req;
 mod signal;
 mod stat;
 mod string;
@@ -81,7 +84,8 @@ pub trait Sink {
     fn tty_flags(&mut self, fields: &[&'static str], rest: u64, table: &'static FlagTable);
     /// A return value with its flags: `0x8002 (flags O_RDWR|O_LARGEFILE)` (`fcntl(F_GETFL)`),
     /// where `label` says what the flags are (`flags`, `seals`), or without one
-    /// `0x3ff (MEMBARRIER_CMD_GLOBAL|...)` (`membarrier`).
+    /// `0x3ff (MEMBARRIER_CMD_GLOBAL|...)` (`membarrier`), `0x10 (SECBIT_KEEP_CAPS)`
+    /// (`prctl(PR_GET_SECUREBITS)`).
     fn ret_flags(&mut self, v: u64, label: Option<&'static str>, table: &'static FlagTable);
     /// A return value that is a signal number (`fcntl(F_GETSIG)`): `10 (SIGUSR1)`.
     fn ret_signal(&mut self, sig: i64);
@@ -146,6 +150,15 @@ pub trait Sink {
     /// A `wait` status (wait(2)), described by the macros that decode it:
     /// `{WIFEXITED(s) && WEXITSTATUS(s) == 0}`.
     fn wait_status(&mut self, status: i32);
+    /// A capability set, bit `n` standing for capability `n` (`<linux/capability.h>`):
+    /// `1<<CAP_CHOWN|1<<CAP_KILL`, `0` when empty.
+    fn capabilities(&mut self, set: u64);
+    /// A value shown as its number, with its name from `table` in a comment:
+    /// `10 /* SYSLOG_ACTION_SIZE_BUFFER */`, `-1 /* SYSLOG_ACTION_??? */`.
+    fn enumeration_number(&mut self, v: i64, table: &'static EnumTable);
+    /// A return value in decimal with its name from `table` when it has one:
+    /// `1 (SUID_DUMP_USER)` (`prctl(PR_GET_DUMPABLE)`), `0 (SCHED_OTHER)`.
+    fn ret_int_enum(&mut self, v: i64, table: &'static EnumTable);
 }
 
 /// Options that change how values decode.
@@ -271,6 +284,13 @@ fn present(desc: &ArgDesc, call: &Call) -> bool {
     match desc.kind {
         ArgKind::FcntlArg => fs::fcntl_has_arg(call.args[1]),
         ArgKind::IoctlArg => ioctl::has_arg(call.args[1]),
+        ArgKind::PrctlArgs => prctl::has_args(call),
+        ArgKind::PrctlResult => prctl::has_result(call),
+        ArgKind::SyslogArgs => admin::syslog_has_args(call),
+        ArgKind::SyslogRead => admin::syslog_reads(call),
+        ArgKind::KcmpIdx => admin::kcmp_has_idx(call),
+        ArgKind::PtraceArgs => ptrace_req::has_args(call),
+        ArgKind::PtraceData => ptrace_req::has_data(call),
         _ => true,
     }
 }
@@ -393,6 +413,25 @@ fn arg<S: Sink, M: Memory>(
         },
         ArgKind::MmsghdrsOut => net::mmsghdrs(sink, ctx, v, ret_len(outcome), Some(true)),
         ArgKind::MincoreVec => mm::mincore_vec(sink, ctx, v, call.args[1]),
+        ArgKind::UintPtr => admin::uint_ptr(sink, ctx, v),
+        ArgKind::Sysinfo => admin::sysinfo(sink, ctx, v),
+        ArgKind::Personality => admin::personality(sink, v),
+        ArgKind::CapHeader => admin::cap_header(sink, ctx, v),
+        ArgKind::CapData => admin::cap_data(sink, ctx, call, v),
+        ArgKind::PrctlArgs => prctl::args(sink, ctx, call),
+        ArgKind::PrctlResult => prctl::result(sink, ctx, call, outcome),
+        ArgKind::MountType => admin::mount_string(sink, ctx, call, v, false),
+        ArgKind::MountFlags => admin::mount_flags(sink, call),
+        ArgKind::MountData => admin::mount_string(sink, ctx, call, v, true),
+        ArgKind::SyslogType => admin::syslog_action(sink, call),
+        ArgKind::SyslogArgs => admin::syslog_args(sink, call),
+        ArgKind::SyslogRead => admin::syslog_read(sink, ctx, call, outcome),
+        ArgKind::UtsString(len) => {
+            admin::uts_string(sink, ctx, v, buffer_len(len, &call.args, outcome))
+        }
+        ArgKind::KcmpIdx => admin::kcmp_idx(sink, ctx, call),
+        ArgKind::PtraceArgs => ptrace_req::args(sink, ctx, call),
+        ArgKind::PtraceData => ptrace_req::data(sink, ctx, call, outcome),
         // strace names syscall 0 when it never saw the interrupted call (after an attach).
         ArgKind::InterruptedCall => {
             sink.interrupted_call(table::syscall(ctx.previous).map_or("read", |d| d.name))
@@ -589,6 +628,9 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outc
             RetKind::Fd => ret_fd(sink, ctx, v),
             RetKind::Int | RetKind::Noreturn => sink.ret_int(v),
             RetKind::Fcntl => fs::fcntl_ret(sink, ctx, call, v),
+            RetKind::Prctl => prctl::ret(sink, call, v),
+            RetKind::Personality => sink.ret_flags(v as u64, None, &table::FLAGS_PERSONALITY),
+            RetKind::SchedPolicy => sink.ret_int_enum(v, &table::ENUM_SCHED_POLICY),
         },
     }
 }
@@ -608,3 +650,5 @@ mod tests;
 mod tests_fdpaths;
 #[cfg(test)]
 mod tests_procsig;
+#[cfg(test)]
+mod tests_procsig2;

@@ -17,7 +17,7 @@ pub fn cstring<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64
 }
 
 /// Shows at most `limit` bytes of the string at `addr`, with `...` when it is longer.
-fn bounded_cstring<S: Sink, M: Memory>(
+pub fn bounded_cstring<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
     addr: u64,
