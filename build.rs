@@ -178,7 +178,11 @@ fn arg_tokens(spec: &Spec, args: &[Arg], arg: &Arg) -> TokenStream {
         | ArgKind::HexBuffer
         | ArgKind::Sigset
         | ArgKind::GidArray
-        | ArgKind::CpuSet => {
+        | ArgKind::CpuSet
+        | ArgKind::Pollfds
+        | ArgKind::EpollEvents
+        | ArgKind::XattrValue
+        | ArgKind::XattrList => {
             let variant = Ident::new(&format!("{:?}", arg.kind), Span::call_site());
             let len = len_tokens(args, arg);
             quote!(ArgKind::#variant(#len))

@@ -22,6 +22,10 @@ pub enum RetKind {
     Noreturn,
     Fcntl,
     Signal,
+    Poll,
+    Ppoll,
+    Select,
+    Pselect,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -104,6 +108,19 @@ pub enum ArgKind {
     CpuSet(Len),
     Tms,
     Utsname,
+    Pollfds(Len),
+    FdSet,
+    Timeval,
+    PselectSigmask,
+    EpollEvent,
+    EpollEvents(Len),
+    Utimens,
+    Utimes,
+    Utimbuf,
+    XattrValue(Len),
+    XattrList(Len),
+    LoffPtr,
+    SendfileOffset,
 }
 
 impl ArgKind {
@@ -117,7 +134,15 @@ impl ArgKind {
                 | ArgKind::FcntlArg
                 | ArgKind::IoctlArg
                 | ArgKind::Dirents
+                | ArgKind::SendfileOffset
         )
+    }
+
+    /// Kinds printed at entry that add what the call changed at exit (` => [100]`): the
+    /// first exit argument of this kind is also printed at entry, and the separator after
+    /// it waits for the exit.
+    pub fn updated_at_exit(self) -> bool {
+        matches!(self, ArgKind::SendfileOffset)
     }
 }
 

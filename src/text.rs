@@ -494,6 +494,76 @@ impl Sink for Text<'_> {
         write_wait_status(self.out.buf(), status);
     }
 
+    fn addr_comment(&mut self, v: u64) {
+        let buf = self.out.buf();
+        buf.extend_from_slice(b" /* ");
+        write_hex(buf, v);
+        buf.extend_from_slice(b" */");
+    }
+
+    fn fd_set(&mut self, mask: &[u8], nfds: usize) {
+        self.element();
+        let out = self.out.buf();
+        out.push(b'[');
+        let mut first = true;
+        for (i, byte) in mask.iter().enumerate() {
+            for bit in 0..8 {
+                let fd = i * 8 + bit;
+                if fd < nfds && byte & (1 << bit) != 0 {
+                    if !first {
+                        out.push(b' ');
+                    }
+                    first = false;
+                    let _ = write!(out, "{fd}");
+                }
+            }
+        }
+        out.push(b']');
+    }
+
+    fn time_comment(&mut self, sec: i64, frac: u64, digits: u32) {
+        let max = 10u64.pow(digits) - 1;
+        if (sec == 0 && frac == 0) || frac > max {
+            return;
+        }
+        let Some(date) = Civil::from_unix(sec) else {
+            return;
+        };
+        let buf = self.out.buf();
+        let _ = write!(
+            buf,
+            // strftime's %Y: the year as it is, not padded.
+            " /* {}-{:02}-{:02}T{:02}:{:02}:{:02}",
+            date.year, date.month, date.day, date.hour, date.minute, date.second
+        );
+        if frac > 0 {
+            let _ = write!(buf, ".{frac:0width$}", width = digits as usize);
+        }
+        buf.extend_from_slice(b"+0000 */");
+    }
+
+    fn ret_comment(&mut self, v: i64, text: &'static str) {
+        self.out.align_return();
+        self.fmt(format_args!("{v} ({text})"));
+    }
+
+    fn begin_ret_detail(&mut self) {
+        self.out.bytes(b" ");
+        self.open(b'(');
+    }
+
+    fn label(&mut self, name: &'static str) {
+        self.after_field = false;
+        self.element();
+        self.out.bytes(name.as_bytes());
+        self.out.bytes(b" ");
+        self.after_field = true;
+    }
+
+    fn end_ret_detail(&mut self) {
+        self.close(b')');
+    }
+
     fn ret_error(&mut self, errno: u64) {
         self.out.align_return();
         // The kernel's restart codes (<linux/errno.h>) never reach the program: strace shows
@@ -592,6 +662,46 @@ fn write_file_mode(out: &mut Vec<u8>, mode: u32) {
         }
     }
     write_octal(out, u64::from(mode & 0o777));
+}
+
+/// A time as the calendar shows it in UTC, the zone strace's dates are in on the machines
+/// this is tested on. (strace uses the local zone; other zones are not handled yet.)
+struct Civil {
+    year: i64,
+    month: u32,
+    day: u32,
+    hour: u32,
+    minute: u32,
+    second: u32,
+}
+
+impl Civil {
+    /// The proleptic Gregorian date of `sec` seconds after 1970-01-01T00:00:00Z (the
+    /// days-to-civil algorithm of H. Hinnant's "chrono-compatible low-level date
+    /// algorithms"). `None` when the year does not fit C's `int`, where `localtime` fails.
+    fn from_unix(sec: i64) -> Option<Civil> {
+        let days = sec.div_euclid(86_400);
+        let rem = sec.rem_euclid(86_400) as u32;
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        // struct tm's tm_year is an int counting from 1900.
+        i32::try_from(year - 1900).ok()?;
+        Some(Civil {
+            year,
+            month,
+            day,
+            hour: rem / 3600,
+            minute: rem / 60 % 60,
+            second: rem % 60,
+        })
+    }
 }
 
 #[cfg(test)]

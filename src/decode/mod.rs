@@ -5,15 +5,18 @@
 //! One generic loop walks a syscall's argument list from the generated table and calls one
 //! printer per argument kind; there is no per-syscall code here.
 
+mod array;
 mod fs;
 mod futex;
 mod ioctl;
+mod poll;
 mod process;
 mod signal;
 mod stat;
 mod string;
 mod structs;
 pub mod time;
+mod xattr;
 
 pub use signal::siginfo;
 
@@ -103,6 +106,24 @@ pub trait Sink {
     /// A `wait` status (wait(2)), described by the macros that decode it:
     /// `{WIFEXITED(s) && WEXITSTATUS(s) == 0}`.
     fn wait_status(&mut self, status: i32);
+    /// Where an array stopped being readable, after `more()`: `... /* 0x7ffd1000 */`.
+    fn addr_comment(&mut self, v: u64);
+    /// A set of descriptors as a bit mask, bit `n` of byte `n / 8` standing for descriptor
+    /// `n`, only the first `nfds` bits counted (`select(2)`'s `fd_set`): `[3 4]`.
+    fn fd_set(&mut self, mask: &[u8], nfds: usize);
+    /// A point in time after the value that holds it, `sec` seconds and `frac` units of
+    /// `10^-digits` s since the epoch: ` /* 2020-09-13T12:26:40.000005+0000 */`. strace
+    /// leaves it out for the epoch itself and for a fraction out of range.
+    fn time_comment(&mut self, sec: i64, frac: u64, digits: u32);
+    /// A return value with a word about it: `0 (Timeout)`.
+    fn ret_comment(&mut self, v: i64, text: &'static str);
+    /// Opens what a return value is followed by (`poll`'s ready descriptors): ` (`. Values
+    /// inside are separated like array elements.
+    fn begin_ret_detail(&mut self);
+    /// Names the next value in a return detail: `left {tv_sec=0, tv_nsec=5}`, `in [3]`.
+    fn label(&mut self, name: &'static str);
+    /// Closes a return detail: `)`.
+    fn end_ret_detail(&mut self);
 }
 
 /// Options that change how values decode.
@@ -297,6 +318,25 @@ fn arg<S: Sink, M: Memory>(
         }
         ArgKind::Tms => process::tms(sink, ctx, v),
         ArgKind::Utsname => process::utsname(sink, ctx, v),
+        ArgKind::Pollfds(len) => poll::pollfds(sink, ctx, v, buffer_len(len, &call.args, outcome)),
+        ArgKind::FdSet => poll::fd_set(sink, ctx, call, v),
+        ArgKind::Timeval => time::timeval(sink, ctx, v),
+        ArgKind::PselectSigmask => poll::pselect_sigmask(sink, ctx, v),
+        ArgKind::EpollEvent => poll::epoll_event(sink, ctx, call, v),
+        ArgKind::EpollEvents(len) => {
+            poll::epoll_events(sink, ctx, v, buffer_len(len, &call.args, outcome))
+        }
+        ArgKind::Utimens => time::utimens(sink, ctx, v),
+        ArgKind::Utimes => time::utimes(sink, ctx, v),
+        ArgKind::Utimbuf => time::utimbuf(sink, ctx, v),
+        ArgKind::XattrValue(len) => {
+            xattr::xattr_value(sink, ctx, v, buffer_len(len, &call.args, outcome))
+        }
+        ArgKind::XattrList(len) => {
+            xattr::xattr_list(sink, ctx, v, buffer_len(len, &call.args, outcome), outcome)
+        }
+        ArgKind::LoffPtr => fs::loff_ptr(sink, ctx, v, false),
+        ArgKind::SendfileOffset => fs::sendfile_offset(sink, ctx, call, v, outcome),
         // strace names syscall 0 when it never saw the interrupted call (after an attach).
         ArgKind::InterruptedCall => {
             sink.interrupted_call(table::syscall(ctx.previous).map_or("read", |d| d.name))
@@ -354,7 +394,15 @@ impl Call {
 /// The entry half of a syscall line: the arguments known at entry, and the separator before
 /// those printed at exit (strace writes `read(3, ` before the call blocks).
 pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call) {
-    if args(sink, ctx, call, 0..call.first_out(), None) && call.has_exit_args() {
+    let first_out = call.first_out();
+    // An argument updated at exit shows its value now and the rest of it (` => [100]`)
+    // before the separator, at exit.
+    let updated = call
+        .arg_descs()
+        .get(first_out)
+        .is_some_and(|d| d.kind.updated_at_exit());
+    let end = first_out + usize::from(updated);
+    if args(sink, ctx, call, 0..end, None) && call.has_exit_args() && !updated {
         sink.arg_sep();
     }
 }
@@ -379,7 +427,7 @@ pub fn ret_kind(call: &Call) -> RetKind {
 }
 
 /// Prints the return value of a call that returned, by its return kind.
-fn ret<S: Sink, M: Memory>(sink: &mut S, _ctx: &mut Ctx<'_, M>, call: &Call, outcome: Outcome) {
+fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outcome: Outcome) {
     match outcome {
         Outcome::Err(errno) => sink.ret_error(errno),
         Outcome::Ok(v) => match ret_kind(call) {
@@ -388,6 +436,10 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, _ctx: &mut Ctx<'_, M>, call: &Call, out
             RetKind::Signal => sink.ret_signal(v),
             RetKind::Int | RetKind::Fd | RetKind::Noreturn => sink.ret_int(v),
             RetKind::Fcntl => fs::fcntl_ret(sink, call, v),
+            RetKind::Poll => poll::poll_ret(sink, ctx, call, v, false),
+            RetKind::Ppoll => poll::poll_ret(sink, ctx, call, v, true),
+            RetKind::Select => poll::select_ret(sink, ctx, call, v, false),
+            RetKind::Pselect => poll::select_ret(sink, ctx, call, v, true),
         },
     }
 }
