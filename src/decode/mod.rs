@@ -447,4 +447,6 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outc
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_files2;
+#[cfg(test)]
 mod tests_procsig;
