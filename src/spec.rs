@@ -144,6 +144,17 @@ pub enum RetKind {
     Personality,
     /// A scheduling policy with its name: `= 0 (SCHED_OTHER)`.
     SchedPolicy,
+    /// `poll`: the descriptors that are ready, read from the array at exit:
+    /// `= 1 ([{fd=3, revents=POLLIN}])`, `= 0 (Timeout)`.
+    Poll,
+    /// `ppoll`: as `poll`, and the time left (third argument, a `struct timespec`):
+    /// `= 1 ([{fd=3, revents=POLLIN}], left {tv_sec=0, tv_nsec=999}))`.
+    Ppoll,
+    /// `select`: the ready descriptors of each set and the time left (a `struct timeval`):
+    /// `= 1 (in [3], left {tv_sec=0, tv_usec=999998})`, `= 0 (Timeout)`.
+    Select,
+    /// `pselect6`: as `select`, the time left being a `struct timespec`.
+    Pselect,
 }
 
 /// One argument of a decoded syscall.
@@ -370,6 +381,38 @@ pub enum ArgKind {
     PtraceArgs,
     /// The `ptrace` data the call writes, at exit: `[0x...]`, `{r15=0x..., ...}`, a siginfo.
     PtraceData,
+    /// A pointer to `len` `struct pollfd`s as the call gets them:
+    /// `[{fd=3, events=POLLIN}, {fd=-1}]`.
+    Pollfds,
+    /// One of `select`'s descriptor sets, `nfds` (first argument) bits long: `[3 4]`.
+    FdSet,
+    /// `pselect6`'s last argument, a pointer to a signal set pointer and its size:
+    /// `{sigmask=[USR1], sigsetsize=8}`.
+    PselectSigmask,
+    /// `epoll_ctl`'s event (its address for `EPOLL_CTL_DEL`, which ignores it):
+    /// `{events=EPOLLIN, data={u32=4, u64=4}}`.
+    EpollEvent,
+    /// A pointer to `len` `struct epoll_event`s: `[{events=EPOLLIN, data={u32=4, u64=4}}]`.
+    EpollEvents,
+    /// `utimensat`'s two `struct timespec`s, with dates and `UTIME_NOW`/`UTIME_OMIT`:
+    /// `[{tv_sec=1600000000, tv_nsec=0} /* 2020-09-13T12:26:40+0000 */, UTIME_NOW]`.
+    Utimens,
+    /// `utimes`'s two `struct timeval`s, with dates:
+    /// `[{tv_sec=1600000000, tv_usec=5} /* 2020-09-13T12:26:40.000005+0000 */, {tv_sec=0, tv_usec=0}]`.
+    Utimes,
+    /// A pointer to a `struct utimbuf`: `{actime=1600000000 /* 2020-09-13T12:26:40+0000 */, modtime=0}`.
+    Utimbuf,
+    /// An extended attribute's value of `len` bytes, cut at `-s`, a final NUL left out; its
+    /// address when longer than `XATTR_SIZE_MAX`: `"bar\0baz"`.
+    XattrValue,
+    /// `listxattr`'s list, as many bytes as the call returned; its address when the buffer
+    /// size (`len`) is zero: `"user.a\0user.b\0"`.
+    XattrList,
+    /// A pointer to a 64-bit offset (`loff_t *`), signed: `[4096]`.
+    LoffPtr,
+    /// `sendfile`'s offset, unsigned, shown at entry and, when the call moved it, at exit
+    /// after ` => `: `[0] => [100]`. Declare it `dir = "out"`: it prints at both ends.
+    SendfileOffset,
 }
 
 impl ArgKind {
@@ -394,6 +437,10 @@ impl ArgKind {
                 | ArgKind::SockoptVal
                 | ArgKind::SockoptValOut
                 | ArgKind::UtsString
+                | ArgKind::Pollfds
+                | ArgKind::EpollEvents
+                | ArgKind::XattrValue
+                | ArgKind::XattrList
         )
     }
 }

@@ -27,6 +27,10 @@ pub enum RetKind {
     Prctl,
     Personality,
     SchedPolicy,
+    Poll,
+    Ppoll,
+    Select,
+    Pselect,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -157,6 +161,18 @@ pub enum ArgKind {
     KcmpIdx,
     PtraceArgs,
     PtraceData,
+    Pollfds(Len),
+    FdSet,
+    PselectSigmask,
+    EpollEvent,
+    EpollEvents(Len),
+    Utimens,
+    Utimes,
+    Utimbuf,
+    XattrValue(Len),
+    XattrList(Len),
+    LoffPtr,
+    SendfileOffset,
 }
 
 impl ArgKind {
@@ -178,7 +194,15 @@ impl ArgKind {
                 | ArgKind::SyslogRead
                 | ArgKind::PrctlResult
                 | ArgKind::PtraceData
+                | ArgKind::SendfileOffset
         )
+    }
+
+    /// Kinds printed at entry that add what the call changed at exit (` => [100]`): the
+    /// first exit argument of this kind is also printed at entry, and the separator after
+    /// it waits for the exit.
+    pub fn updated_at_exit(self) -> bool {
+        matches!(self, ArgKind::SendfileOffset)
     }
 }
 

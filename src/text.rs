@@ -19,6 +19,8 @@ pub struct Text<'a> {
     depth: usize,
     /// Set by `field`: the next value belongs to it and needs no separator.
     after_field: bool,
+    /// The depth of an open descriptor set, whose members are separated by a space.
+    fd_set_depth: Option<usize>,
 }
 
 impl<'a> Text<'a> {
@@ -28,6 +30,7 @@ impl<'a> Text<'a> {
             nonempty: [false; MAX_DEPTH],
             depth: 0,
             after_field: false,
+            fd_set_depth: None,
         }
     }
 
@@ -40,7 +43,12 @@ impl<'a> Text<'a> {
         if self.depth > 0 {
             let slot = &mut self.nonempty[self.depth - 1];
             if *slot {
-                self.out.bytes(b", ");
+                let sep: &[u8] = if self.fd_set_depth == Some(self.depth) {
+                    b" "
+                } else {
+                    b", "
+                };
+                self.out.bytes(sep);
             }
             *slot = true;
         }
@@ -585,9 +593,14 @@ impl Sink for Text<'_> {
 
     fn datetime(&mut self, secs: i64) {
         self.element();
-        self.fmt(format_args!("{secs} /* "));
-        write_datetime(self.out.buf(), secs);
-        self.out.bytes(b" */");
+        self.fmt(format_args!("{secs}"));
+        let mut date = Vec::new();
+        if write_datetime(&mut date, secs) {
+            let out = self.out.buf();
+            out.extend_from_slice(b" /* ");
+            out.extend_from_slice(&date);
+            out.extend_from_slice(b" */");
+        }
     }
 
     fn hex_padded(&mut self, v: u64, width: usize) {
@@ -675,9 +688,14 @@ impl Sink for Text<'_> {
 
     fn ret_datetime(&mut self, v: i64) {
         self.out.align_return();
-        self.fmt(format_args!("{v} ("));
-        write_datetime(self.out.buf(), v);
-        self.out.bytes(b")");
+        self.fmt(format_args!("{v}"));
+        let mut date = Vec::new();
+        if write_datetime(&mut date, v) {
+            let out = self.out.buf();
+            out.extend_from_slice(b" (");
+            out.extend_from_slice(&date);
+            out.push(b')');
+        }
     }
 
     fn ret_int(&mut self, v: i64) {
@@ -798,6 +816,59 @@ impl Sink for Text<'_> {
         }
     }
 
+    fn addr_comment(&mut self, v: u64) {
+        let buf = self.out.buf();
+        buf.extend_from_slice(b" /* ");
+        write_hex(buf, v);
+        buf.extend_from_slice(b" */");
+    }
+
+    fn begin_fd_set(&mut self) {
+        self.open(b'[');
+        self.fd_set_depth = Some(self.depth);
+    }
+
+    fn end_fd_set(&mut self) {
+        self.fd_set_depth = None;
+        self.close(b']');
+    }
+
+    fn time_comment(&mut self, sec: i64, frac: u64, digits: u32) {
+        let max = 10u64.pow(digits) - 1;
+        if (sec == 0 && frac == 0) || frac > max {
+            return;
+        }
+        let mut date = Vec::new();
+        if write_datetime_frac(&mut date, sec, frac, digits) {
+            let buf = self.out.buf();
+            buf.extend_from_slice(b" /* ");
+            buf.extend_from_slice(&date);
+            buf.extend_from_slice(b" */");
+        }
+    }
+
+    fn ret_comment(&mut self, v: i64, text: &'static str) {
+        self.out.align_return();
+        self.fmt(format_args!("{v} ({text})"));
+    }
+
+    fn begin_ret_detail(&mut self) {
+        self.out.bytes(b" ");
+        self.open(b'(');
+    }
+
+    fn label(&mut self, name: &'static str) {
+        self.after_field = false;
+        self.element();
+        self.out.bytes(name.as_bytes());
+        self.out.bytes(b" ");
+        self.after_field = true;
+    }
+
+    fn end_ret_detail(&mut self) {
+        self.close(b')');
+    }
+
     fn ret_error(&mut self, errno: u64) {
         self.out.align_return();
         // The kernel's restart codes (<linux/errno.h>) never reach the program: strace shows
@@ -876,27 +947,29 @@ fn write_wait_status(out: &mut Vec<u8>, s: i32) {
 }
 
 /// `2025-11-28T00:49:31+0000`: seconds since the epoch as an ISO 8601 date in UTC (strace
-/// uses the local time zone; the tests run in UTC).
-pub fn write_datetime(out: &mut Vec<u8>, secs: i64) {
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    // Days to a civil date (proleptic Gregorian), after H. Hinnant's days_from_civil inverse.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+/// uses the local time zone; the tests run in UTC). The year is not padded (strftime's `%Y`:
+/// `100-01-01T00:00:00+0000`). Writes nothing and returns false when the year does not fit
+/// `struct tm`, where strace prints no date.
+pub fn write_datetime(out: &mut Vec<u8>, secs: i64) -> bool {
+    write_datetime_frac(out, secs, 0, 0)
+}
+
+/// As `write_datetime`, with `frac` units of `10^-digits` s after the seconds when it is not
+/// zero: `2020-09-13T12:26:40.000005+0000`.
+fn write_datetime_frac(out: &mut Vec<u8>, secs: i64, frac: u64, digits: u32) -> bool {
+    let Some(date) = Civil::from_unix(secs) else {
+        return false;
+    };
     let _ = write!(
         out,
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}+0000",
-        rem / 3600,
-        rem / 60 % 60,
-        rem % 60
+        "{}-{:02}-{:02}T{:02}:{:02}:{:02}",
+        date.year, date.month, date.day, date.hour, date.minute, date.second
     );
+    if frac > 0 {
+        let _ = write!(out, ".{frac:0width$}", width = digits as usize);
+    }
+    out.extend_from_slice(b"+0000");
+    true
 }
 
 /// File type names by `mode & S_IFMT`, from `<linux/stat.h>`.
@@ -932,6 +1005,46 @@ fn write_file_mode(out: &mut Vec<u8>, mode: u32) {
         }
     }
     write_octal(out, u64::from(mode & 0o777));
+}
+
+/// A time as the calendar shows it in UTC, the zone strace's dates are in on the machines
+/// this is tested on. (strace uses the local zone; other zones are not handled yet.)
+struct Civil {
+    year: i64,
+    month: u32,
+    day: u32,
+    hour: u32,
+    minute: u32,
+    second: u32,
+}
+
+impl Civil {
+    /// The proleptic Gregorian date of `sec` seconds after 1970-01-01T00:00:00Z (the
+    /// days-to-civil algorithm of H. Hinnant's "chrono-compatible low-level date
+    /// algorithms"). `None` when the year does not fit C's `int`, where `localtime` fails.
+    fn from_unix(sec: i64) -> Option<Civil> {
+        let days = sec.div_euclid(86_400);
+        let rem = sec.rem_euclid(86_400) as u32;
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        // struct tm's tm_year is an int counting from 1900.
+        i32::try_from(year - 1900).ok()?;
+        Some(Civil {
+            year,
+            month,
+            day,
+            hour: rem / 3600,
+            minute: rem / 60 % 60,
+            second: rem % 60,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -996,9 +1109,11 @@ mod tests {
             (1795829371, "2026-11-28T01:29:31+0000"),
             (951782400, "2000-02-29T00:00:00+0000"),
             (-1, "1969-12-31T23:59:59+0000"),
+            (-59011459200, "100-01-01T00:00:00+0000"),
+            (-62135683200, "0-12-31T00:00:00+0000"),
         ] {
             let mut out = Vec::new();
-            write_datetime(&mut out, secs);
+            assert!(write_datetime(&mut out, secs));
             assert_eq!(String::from_utf8(out).unwrap(), s);
         }
     }

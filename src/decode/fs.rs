@@ -180,3 +180,37 @@ pub fn fcntl_ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &
         _ => sink.ret_int(v),
     }
 }
+
+/// A pointer to a 64-bit offset (`loff_t *`, `splice`, `copy_file_range`): `[4096]`;
+/// `unsigned` as `sendfile` shows it.
+pub fn loff_ptr<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, unsigned: bool) {
+    read_struct(sink, ctx, addr, 8, |sink, _, raw| {
+        sink.begin_array();
+        if unsigned {
+            sink.uint(raw.u64(0));
+        } else {
+            sink.int(raw.i64(0));
+        }
+        sink.end_array();
+    });
+}
+
+/// `sendfile`'s offset: at entry as the call got it, `[0]`; at exit, when the call sent
+/// something, the offset it left, ` => [100]`. Nothing is added when the offset is NULL,
+/// `count` (the next argument) is zero or the call failed, as strace 6.1 does.
+pub fn sendfile_offset<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    call: &Call,
+    addr: u64,
+    outcome: Option<Outcome>,
+) {
+    match outcome {
+        None => loff_ptr(sink, ctx, addr, true),
+        Some(Outcome::Ok(n)) if n != 0 && addr != 0 && call.args[3] != 0 => {
+            sink.updated();
+            loff_ptr(sink, ctx, addr, true);
+        }
+        Some(_) => {}
+    }
+}

@@ -6,12 +6,14 @@
 //! printer per argument kind; there is no per-syscall code here.
 
 mod admin;
+mod array;
 mod fs;
 mod futex;
 mod ioctl;
 mod iov;
 mod mm;
 mod net;
+mod poll;
 mod prctl;
 mod process;
 mod ptrace_req;
@@ -20,6 +22,7 @@ mod stat;
 mod string;
 mod structs;
 pub mod time;
+mod xattr;
 
 pub use signal::siginfo;
 
@@ -159,6 +162,26 @@ pub trait Sink {
     /// A return value in decimal with its name from `table` when it has one:
     /// `1 (SUID_DUMP_USER)` (`prctl(PR_GET_DUMPABLE)`), `0 (SCHED_OTHER)`.
     fn ret_int_enum(&mut self, v: i64, table: &'static EnumTable);
+    /// Where an array stopped being readable, after `more()`: `... /* 0x7ffd1000 */`.
+    fn addr_comment(&mut self, v: u64);
+    /// Opens a set of descriptors (`select(2)`'s `fd_set`), its members given by `fd()`:
+    /// `[3 4]`, `[3</etc/hostname> 4<pipe:[1234]>]`.
+    fn begin_fd_set(&mut self);
+    /// Closes a set of descriptors: `]`.
+    fn end_fd_set(&mut self);
+    /// A point in time after the value that holds it, `sec` seconds and `frac` units of
+    /// `10^-digits` s since the epoch: ` /* 2020-09-13T12:26:40.000005+0000 */`. strace
+    /// leaves it out for the epoch itself and for a fraction out of range.
+    fn time_comment(&mut self, sec: i64, frac: u64, digits: u32);
+    /// A return value with a word about it: `0 (Timeout)`.
+    fn ret_comment(&mut self, v: i64, text: &'static str);
+    /// Opens what a return value is followed by (`poll`'s ready descriptors): ` (`. Values
+    /// inside are separated like array elements.
+    fn begin_ret_detail(&mut self);
+    /// Names the next value in a return detail: `left {tv_sec=0, tv_nsec=5}`, `in [3]`.
+    fn label(&mut self, name: &'static str);
+    /// Closes a return detail: `)`.
+    fn end_ret_detail(&mut self);
 }
 
 /// Options that change how values decode.
@@ -432,6 +455,24 @@ fn arg<S: Sink, M: Memory>(
         ArgKind::KcmpIdx => admin::kcmp_idx(sink, ctx, call),
         ArgKind::PtraceArgs => ptrace_req::args(sink, ctx, call),
         ArgKind::PtraceData => ptrace_req::data(sink, ctx, call, outcome),
+        ArgKind::Pollfds(len) => poll::pollfds(sink, ctx, v, buffer_len(len, &call.args, outcome)),
+        ArgKind::FdSet => poll::fd_set(sink, ctx, call, v),
+        ArgKind::PselectSigmask => poll::pselect_sigmask(sink, ctx, v),
+        ArgKind::EpollEvent => poll::epoll_event(sink, ctx, call, v),
+        ArgKind::EpollEvents(len) => {
+            poll::epoll_events(sink, ctx, v, buffer_len(len, &call.args, outcome))
+        }
+        ArgKind::Utimens => time::utimens(sink, ctx, v),
+        ArgKind::Utimes => time::utimes(sink, ctx, v),
+        ArgKind::Utimbuf => time::utimbuf(sink, ctx, v),
+        ArgKind::XattrValue(len) => {
+            xattr::xattr_value(sink, ctx, v, buffer_len(len, &call.args, outcome))
+        }
+        ArgKind::XattrList(len) => {
+            xattr::xattr_list(sink, ctx, v, buffer_len(len, &call.args, outcome), outcome)
+        }
+        ArgKind::LoffPtr => fs::loff_ptr(sink, ctx, v, false),
+        ArgKind::SendfileOffset => fs::sendfile_offset(sink, ctx, call, v, outcome),
         // strace names syscall 0 when it never saw the interrupted call (after an attach).
         ArgKind::InterruptedCall => {
             sink.interrupted_call(table::syscall(ctx.previous).map_or("read", |d| d.name))
@@ -550,7 +591,13 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
         }
     }
     let call = &*call;
-    if args(sink, ctx, call, 0..first_out, None) && call.has_exit_args() {
+    // An argument updated at exit shows its value now and the rest of it (` => [100]`)
+    // before the separator, at exit.
+    let updated = descs
+        .get(first_out)
+        .is_some_and(|d| d.kind.updated_at_exit());
+    let end = first_out + usize::from(updated);
+    if args(sink, ctx, call, 0..end, None) && call.has_exit_args() && !updated {
         sink.arg_sep();
     }
 }
@@ -631,6 +678,10 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outc
             RetKind::Prctl => prctl::ret(sink, call, v),
             RetKind::Personality => sink.ret_flags(v as u64, None, &table::FLAGS_PERSONALITY),
             RetKind::SchedPolicy => sink.ret_int_enum(v, &table::ENUM_SCHED_POLICY),
+            RetKind::Poll => poll::poll_ret(sink, ctx, call, v, false),
+            RetKind::Ppoll => poll::poll_ret(sink, ctx, call, v, true),
+            RetKind::Select => poll::select_ret(sink, ctx, call, v, false),
+            RetKind::Pselect => poll::select_ret(sink, ctx, call, v, true),
         },
     }
 }
@@ -648,6 +699,8 @@ fn ret_fd<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, v: i64) {
 mod tests;
 #[cfg(test)]
 mod tests_fdpaths;
+#[cfg(test)]
+mod tests_files2;
 #[cfg(test)]
 mod tests_procsig;
 #[cfg(test)]

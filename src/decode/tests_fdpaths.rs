@@ -415,3 +415,69 @@ fn nothing_is_shown_without_a_resolver_answer() {
     );
     assert_eq!(got, "openat(AT_FDCWD, \"/x\", O_RDONLY)        = 3");
 }
+
+/// What strace 6.1 -y shows for the waiting calls (h_files2-like run): the descriptors the
+/// call gets are described, the ready ones of the return detail and epoll's data are not.
+#[test]
+fn waiting_calls_describe_the_descriptors_they_get() {
+    const NR_POLL: u64 = 7;
+    const NR_SELECT: u64 = 23;
+    const NR_EPOLL_CTL: u64 = 233;
+    let mut fds = FakeFds::default();
+    fds.fds.insert(3, path(b"/etc/hostname"));
+    fds.fds.insert(4, detail(b"pipe:[99]", Detail::Path));
+    fds.fds.insert(6, path(b"anon_inode:[eventpoll]"));
+    // struct pollfd {int fd; short events; short revents;}: fd 3 and 4 ready, one ignored.
+    let mut pollfds = Vec::new();
+    for (fd, revents) in [(3i32, 1u16), (4, 1), (-1, 0)] {
+        pollfds.extend_from_slice(&fd.to_ne_bytes());
+        pollfds.extend_from_slice(&1u16.to_ne_bytes());
+        pollfds.extend_from_slice(&revents.to_ne_bytes());
+    }
+    let mem = FakeMemory::new().with(0x1000, &pollfds);
+    let got = line(
+        NR_POLL,
+        [0x1000, 3, 0, 0, 0, 0],
+        &mem,
+        &mut fds,
+        |_| {},
+        Outcome::Ok(2),
+    );
+    assert_eq!(
+        got,
+        "poll([{fd=3</etc/hostname>, events=POLLIN}, {fd=4<pipe:[99]>, events=POLLIN}, \
+         {fd=-1}], 3, 0) = 2 ([{fd=3, revents=POLLIN}, {fd=4, revents=POLLIN}])"
+    );
+    // An fd_set of 6 descriptors (one long) with 3 and 4 in it.
+    let set = (0b11000u64).to_ne_bytes();
+    let mem = FakeMemory::new().with(0x2000, &set);
+    let got = line(
+        NR_SELECT,
+        [6, 0x2000, 0, 0, 0, 0],
+        &mem,
+        &mut fds,
+        |_| {},
+        Outcome::Ok(2),
+    );
+    assert_eq!(
+        got,
+        "select(6, [3</etc/hostname> 4<pipe:[99]>], NULL, NULL, NULL) = 2 (in [3 4])"
+    );
+    // struct epoll_event (packed): events, then data.
+    let mut ev = 1u32.to_ne_bytes().to_vec();
+    ev.extend_from_slice(&4u64.to_ne_bytes());
+    let mem = FakeMemory::new().with(0x3000, &ev);
+    let got = line(
+        NR_EPOLL_CTL,
+        [6, 1, 4, 0x3000, 0, 0],
+        &mem,
+        &mut fds,
+        |_| {},
+        Outcome::Ok(0),
+    );
+    assert_eq!(
+        got,
+        "epoll_ctl(6<anon_inode:[eventpoll]>, EPOLL_CTL_ADD, 4<pipe:[99]>, \
+         {events=EPOLLIN, data={u32=4, u64=4}}) = 0"
+    );
+}
