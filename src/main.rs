@@ -6,6 +6,7 @@ mod filter;
 mod mem;
 mod output;
 mod ptrace;
+mod seccomp;
 mod stamp;
 mod table;
 mod text;
@@ -14,6 +15,7 @@ mod tracer;
 use clap::Parser;
 use cli::Cli;
 use decode::DecodeOpts;
+use filter::SyscallSet;
 use output::{Output, Outputs};
 use std::ffi::{CString, OsStr, OsString};
 use std::fs::File;
@@ -93,6 +95,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         quiet,
         trace,
         syscall_times: cli.syscall_times()?,
+        seccomp: false,
+    };
+    let filter = seccomp_filter(&cli, &cfg.trace, follow);
+    let cfg = Config {
+        seccomp: filter.is_some(),
+        ..cfg
     };
     let mut tracer = Tracer::new(cfg, outs);
 
@@ -106,8 +114,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             .iter()
             .map(|a| cstring(a))
             .collect::<Result<_, _>>()?;
-        let pid = ptrace::spawn(&cstring(path.as_os_str())?, &argv, follow)
-            .map_err(|e| format!("exec: {}", e.desc()))?;
+        let pid = ptrace::spawn(
+            &cstring(path.as_os_str())?,
+            &argv,
+            follow,
+            filter.as_deref(),
+        )
+        .map_err(|e| format!("exec: {}", e.desc()))?;
         tracer.add_spawned(pid);
     }
     let ending = tracer.run();
@@ -115,6 +128,50 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         eprintln!("strace-rs: {msg}");
     }
     Ok(exit_like(ending))
+}
+
+/// The seccomp filter for the spawned command, if one is used: asked for with `--seccomp-bpf`
+/// (with strace's warnings where it cannot be), or chosen because it cannot change the output.
+///
+/// It needs `-f`: children and threads inherit the filter, and one not traced would see
+/// its traced syscalls fail with ENOSYS (seccomp(2), `SECCOMP_RET_TRACE` without a tracer).
+/// `restart_syscall` is shown with the syscall it resumes, which the tracer knows only if it
+/// saw every syscall, so a set with it gets no filter unless asked for.
+fn seccomp_filter(cli: &Cli, trace: &SyscallSet, follow: bool) -> Option<Vec<seccomp::Insn>> {
+    let asked = cli.seccomp_bpf;
+    let warn = |msg: &str| {
+        if asked {
+            eprintln!("strace-rs: {msg}");
+        }
+    };
+    if cli.no_seccomp_bpf {
+        return None;
+    }
+    if cli.command.is_empty() {
+        warn("--seccomp-bpf is not enabled for processes attached with -p");
+        return None;
+    }
+    if !follow {
+        warn("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");
+        return None;
+    }
+    if *trace == SyscallSet::all() {
+        warn(
+            "Seccomp filter is requested but there are no syscalls to filter.  \
+             See -e trace to filter syscalls.",
+        );
+        return None;
+    }
+    if !asked && trace.contains_name("restart_syscall") {
+        return None;
+    }
+    match seccomp::program(trace) {
+        Ok(prog) => Some(prog),
+        Err(e) => {
+            warn(&e.to_string());
+            None
+        }
+    }
 }
 
 /// The trace's destination: stderr, the `-o` file, or with `-ff -o NAME` one file per process.
@@ -203,7 +260,7 @@ fn attach(tracer: &mut Tracer, pid: i32, follow: bool, quiet: Quiet) -> Result<(
             "attach: ptrace(PTRACE_SEIZE, {pid}): No such process"
         ));
     }
-    let opts = ptrace::options(false, follow);
+    let opts = ptrace::options(false, follow, false);
     let mut attached = 0;
     for tid in &threads {
         match ptrace::seize(*tid, opts) {

@@ -5,6 +5,7 @@ use crate::filter::SyscallSet;
 use crate::mem::TraceeMemory;
 use crate::output::{Output, Outputs, PidPrefix};
 use crate::ptrace::{self, Stop, SyscallInfo};
+use crate::seccomp;
 use crate::stamp::{self, Precision};
 use crate::table::SigName;
 use crate::text::Text;
@@ -73,6 +74,8 @@ pub struct Config {
     /// `-T`: show the time spent in each syscall, with this precision.
     pub syscall_times: Option<Precision>,
     pub quiet: Quiet,
+    /// The spawned command gets the seccomp filter of `trace` (`--seccomp-bpf`, crate::seccomp).
+    pub seccomp: bool,
 }
 
 #[derive(Default)]
@@ -100,6 +103,9 @@ struct Tracee {
     entered: Option<Instant>,
     /// When it was registered: tracees are detached in that order, as strace does.
     seq: u64,
+    /// It runs under the seccomp filter: between syscalls it is resumed with `PTRACE_CONT`
+    /// and stops only at the traced ones (`PTRACE_EVENT_SECCOMP`, then the exit stop).
+    cont: bool,
 }
 
 /// How the traced command ended, for the tracer's own exit.
@@ -125,6 +131,11 @@ pub struct Tracer {
     ending: Option<Ending>,
     /// The order tracees were registered in (`Tracee::seq`).
     next_seq: u64,
+    /// Some tracee was attached with `-p` (and has no filter).
+    attached_any: bool,
+    /// Every tracee descends from the spawned command, which runs under the filter: a new one
+    /// is filtered from its first moment, since children and threads inherit the filter.
+    all_filtered: bool,
 }
 
 impl Tracer {
@@ -138,6 +149,8 @@ impl Tracer {
             main_pid: None,
             ending: None,
             next_seq: 0,
+            attached_any: false,
+            all_filtered: false,
         }
     }
 
@@ -154,6 +167,7 @@ impl Tracer {
 
     /// Registers an attached (seized and interrupted) thread.
     pub fn add_attached(&mut self, pid: i32) {
+        self.attached_any = true;
         let tracee = Tracee {
             attached: true,
             exec_started: true,
@@ -240,23 +254,34 @@ impl Tracer {
         }
     }
 
-    /// Resumes a tracee; ESRCH means it is gone, which its exit event will report.
+    /// Resumes a tracee; ESRCH means it is gone, which its exit event will report. A filtered
+    /// tracee between syscalls runs on until the filter stops it; inside a syscall it is
+    /// resumed to its exit stop.
     fn resume(&mut self, pid: i32, sig: i32) {
-        let _ = ptrace::resume(pid, sig);
+        let free = self
+            .tracees
+            .get(&pid)
+            .is_some_and(|t| t.cont && t.in_syscall.is_none());
+        let _ = if free {
+            ptrace::cont(pid, sig)
+        } else {
+            ptrace::resume(pid, sig)
+        };
     }
 
     /// A stop of a process not known yet is a followed child whose attach stop arrived before
     /// its parent's fork event (the kernel does not order the two).
     fn adopt_if_new(&mut self, pid: i32) {
         if !self.tracees.contains_key(&pid) {
-            self.adopt(pid);
+            self.adopt(pid, self.all_filtered);
         }
     }
 
     /// Starts tracing a child the kernel attached because its parent is traced with `-f`.
-    fn adopt(&mut self, pid: i32) {
+    fn adopt(&mut self, pid: i32, cont: bool) {
         let tracee = Tracee {
             fresh: true,
+            cont,
             attached: true,
             exec_started: true,
             ..Tracee::default()
@@ -273,8 +298,11 @@ impl Tracer {
             libc::PTRACE_EVENT_FORK | libc::PTRACE_EVENT_VFORK | libc::PTRACE_EVENT_CLONE => {
                 if let Ok(child) = ptrace::event_msg(pid) {
                     let child = child as i32;
-                    if !self.tracees.contains_key(&child) {
-                        self.adopt(child);
+                    // The child has its parent's filter (or none), whichever stop came first.
+                    let cont = self.tracees.get(&pid).is_some_and(|t| t.cont);
+                    match self.tracees.get_mut(&child) {
+                        Some(t) => t.cont = cont,
+                        None => self.adopt(child, cont),
                     }
                 }
                 self.resume(pid, 0);
@@ -282,6 +310,21 @@ impl Tracer {
             libc::PTRACE_EVENT_EXEC => {
                 if let Ok(former) = ptrace::event_msg(pid) {
                     self.on_exec(pid, former as i32);
+                }
+                self.resume(pid, 0);
+            }
+            libc::PTRACE_EVENT_SECCOMP => {
+                // Only a filtered tracee stops here. Resumed with PTRACE_SYSCALL, it already
+                // reported this syscall's entry; else this stop is the entry.
+                let entered = match self.tracees.get_mut(&pid) {
+                    Some(t) => {
+                        t.cont = true;
+                        t.in_syscall.is_some()
+                    }
+                    None => true,
+                };
+                if !entered {
+                    self.on_syscall(pid);
                 }
                 self.resume(pid, 0);
             }
@@ -381,7 +424,14 @@ impl Tracer {
                     return;
                 }
                 // After a failed first exec the child only reports the error and exits.
-                tracee.hidden = std::mem::take(&mut tracee.first_exec) && is_error;
+                let first_exec = std::mem::take(&mut tracee.first_exec);
+                tracee.hidden = first_exec && is_error;
+                // The spawned command runs the program now: with its filter (if the child
+                // could install it) it need not stop at other syscalls.
+                if first_exec && !is_error && self.cfg.seccomp && seccomp::is_filtered(pid) {
+                    tracee.cont = true;
+                    self.all_filtered = !self.attached_any;
+                }
                 if tracee.filtered {
                     return;
                 }
