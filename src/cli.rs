@@ -148,6 +148,16 @@ pub struct Cli {
     /// Do not abbreviate: environments and long arrays in full (abbrev=none)
     #[arg(short = 'v', long = "no-abbrev")]
     pub no_abbrev: bool,
+    /// Stop the traced command only at the syscalls of -e trace=SET, with a seccomp-bpf filter
+    /// (needs -f, as in strace; not for -p). strace-rs does this by itself for a command run
+    /// with -f and -e trace=SET (unless SET has restart_syscall): the output is the same
+    #[arg(long = "seccomp-bpf")]
+    pub seccomp_bpf: bool,
+
+    /// Never use a seccomp-bpf filter (e.g. for a program with seccomp filters of its own,
+    /// whose refusals would then hide the calls they refuse)
+    #[arg(long = "no-seccomp-bpf", conflicts_with = "seccomp_bpf")]
+    pub no_seccomp_bpf: bool,
 
     /// List the syscall classes (-e trace=%CLASS) with their syscalls, and exit
     #[arg(long = "list-classes")]

@@ -31,6 +31,14 @@ impl SyscallSet {
         }
     }
 
+    /// Whether the syscall named `name` is in the set.
+    pub fn contains_name(&self, name: &str) -> bool {
+        SYSCALLS
+            .iter()
+            .enumerate()
+            .any(|(nr, d)| d.as_ref().is_some_and(|d| d.name == name) && self.contains(nr as u64))
+    }
+
     fn insert(&mut self, nr: usize) {
         self.bits[nr / 64] |= 1 << (nr % 64);
     }

@@ -8,6 +8,7 @@ mod mem;
 mod output;
 mod pathtrace;
 mod ptrace;
+mod seccomp;
 mod sockdiag;
 mod stamp;
 mod summary;
@@ -18,7 +19,7 @@ mod tracer;
 use clap::Parser;
 use cli::Cli;
 use decode::DecodeOpts;
-use filter::quiet;
+use filter::{SyscallSet, quiet};
 use output::{Output, Outputs};
 use std::ffi::{CString, OsStr, OsString};
 use std::io;
@@ -109,6 +110,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         decode_fds,
         paths,
         trace_fds: cli.trace_fds()?,
+        seccomp: false,
+    };
+    let filter = seccomp_filter(&cli, &cfg.q.trace, follow);
+    let cfg = Config {
+        seccomp: filter.is_some(),
+        ..cfg
     };
     let mut tracer = Tracer::new(cfg, outs);
     if let Some((opts, _)) = summary {
@@ -136,6 +143,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 .collect::<Result<_, _>>()?,
             envp: environment(&cli.env)?,
             user: cli.user.as_deref().map(credentials).transpose()?,
+            filter,
         };
         let pid = ptrace::spawn(&command, follow).map_err(|e| format!("exec: {}", e.desc()))?;
         tracer.add_spawned(pid);
@@ -154,6 +162,55 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
     }
     Ok(exit_like(ending))
+}
+
+/// The seccomp filter for the spawned command, if one is used: asked for with `--seccomp-bpf`
+/// (with strace's warnings where it cannot be), or chosen because it cannot change the output.
+///
+/// It needs `-f`: children and threads inherit the filter, and one not traced would see
+/// its traced syscalls fail with ENOSYS (seccomp(2), `SECCOMP_RET_TRACE` without a tracer).
+/// `restart_syscall` is shown with the syscall it resumes, which the tracer knows only if it
+/// saw every syscall, so a set with it gets no filter unless asked for.
+fn seccomp_filter(cli: &Cli, trace: &SyscallSet, follow: bool) -> Option<Vec<seccomp::Insn>> {
+    let asked = cli.seccomp_bpf;
+    let warn = |msg: &str| {
+        if asked {
+            eprintln!("strace-rs: {msg}");
+        }
+    };
+    if cli.no_seccomp_bpf {
+        return None;
+    }
+    if cli.command.is_empty() {
+        warn("--seccomp-bpf is not enabled for processes attached with -p");
+        return None;
+    }
+    if !follow {
+        warn("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");
+        return None;
+    }
+    if *trace == SyscallSet::all() {
+        warn(
+            "Seccomp filter is requested but there are no syscalls to filter.  \
+             See -e trace to filter syscalls.",
+        );
+        return None;
+    }
+    if !asked && trace.contains_name("restart_syscall") {
+        return None;
+    }
+    // -n shows the last syscall a process made on its signal and exit lines, and a filtered
+    // process reports only the traced ones: strace itself differs there with --seccomp-bpf.
+    if !asked && cli.syscall_number {
+        return None;
+    }
+    match seccomp::program(trace) {
+        Ok(prog) => Some(prog),
+        Err(e) => {
+            warn(&e.to_string());
+            None
+        }
+    }
 }
 
 /// The trace's destination: stderr, the `-o` file, or with `-ff -o NAME` one file per process.
@@ -309,7 +366,7 @@ fn attach(tracer: &mut Tracer, pid: i32, follow: bool, quiet: bool) -> Result<()
             "attach: ptrace(PTRACE_SEIZE, {pid}): No such process"
         ));
     }
-    let opts = ptrace::options(false, follow);
+    let opts = ptrace::options(false, follow, false);
     let mut attached = 0;
     for tid in &threads {
         match ptrace::seize(*tid, opts) {

@@ -4,6 +4,7 @@
 //! Tracees are always `PTRACE_SEIZE`d (ptrace(2)): that is what makes `PTRACE_INTERRUPT` (to
 //! detach from a running tracee) and `PTRACE_LISTEN` (group stops) available.
 
+use crate::seccomp::Insn;
 use nix::errno::Errno;
 use nix::sys::ptrace::{self as nix_ptrace, Options};
 use nix::unistd::Pid;
@@ -14,11 +15,16 @@ const SYSCALL_STOP_SIG: i32 = libc::SIGTRAP | 0x80;
 
 /// Options for every tracee: syscall stops told apart from SIGTRAP, the post-exec stop reported
 /// as an event (not mistaken for a signal), and a spawned child killed if the tracer dies.
-/// With `follow` (`-f`), children are attached by the kernel as they are created.
-pub fn options(kill_on_exit: bool, follow: bool) -> Options {
+/// With `follow` (`-f`), children are attached by the kernel as they are created. With
+/// `seccomp`, a syscall the filter returns `SECCOMP_RET_TRACE` for stops with
+/// `PTRACE_EVENT_SECCOMP` (without the option it would fail with ENOSYS, seccomp(2)).
+pub fn options(kill_on_exit: bool, follow: bool, seccomp: bool) -> Options {
     let mut opts = Options::PTRACE_O_TRACESYSGOOD | Options::PTRACE_O_TRACEEXEC;
     if kill_on_exit {
         opts |= Options::PTRACE_O_EXITKILL;
+    }
+    if seccomp {
+        opts |= Options::PTRACE_O_TRACESECCOMP;
     }
     if follow {
         opts |= Options::PTRACE_O_TRACECLONE
@@ -129,7 +135,7 @@ fn decode_status(pid: i32, status: i32) -> Stop {
 /// A raw ptrace request; nix's wrappers take only the signals its `Signal` enum knows, and
 /// real-time signals must be passed on too.
 fn request(req: libc::c_uint, pid: i32, data: usize) -> Result<(), Errno> {
-    // SAFETY: the requests used here (SYSCALL, LISTEN, DETACH) pass `data` as a number and
+    // SAFETY: the requests used here (SYSCALL, CONT, LISTEN, DETACH) pass `data` as a number and
     // read no local memory.
     let r = unsafe { libc::ptrace(req, pid, std::ptr::null_mut::<libc::c_void>(), data) };
     Errno::result(r).map(drop)
@@ -138,6 +144,12 @@ fn request(req: libc::c_uint, pid: i32, data: usize) -> Result<(), Errno> {
 /// Resumes until the next syscall stop, delivering `sig` (0 for none).
 pub fn resume(pid: i32, sig: i32) -> Result<(), Errno> {
     request(libc::PTRACE_SYSCALL, pid, sig as usize)
+}
+
+/// Resumes without stopping at syscalls (a tracee under the seccomp filter stops only at the
+/// syscalls it returns `SECCOMP_RET_TRACE` for), delivering `sig` (0 for none).
+pub fn cont(pid: i32, sig: i32) -> Result<(), Errno> {
+    request(libc::PTRACE_CONT, pid, sig as usize)
 }
 
 /// Lets a tracee in group stop stay stopped while still reporting events (ptrace(2), "Group-stop").
@@ -208,6 +220,15 @@ pub fn syscall_info(pid: i32) -> Result<(SyscallInfo, u64), Errno> {
                     sp: info.stack_pointer,
                 }
             }
+            // A `PTRACE_EVENT_SECCOMP` stop is before the syscall runs: an entry for the tracer.
+            libc::PTRACE_SYSCALL_INFO_SECCOMP => {
+                let e = info.u.seccomp;
+                SyscallInfo::Entry {
+                    nr: e.nr,
+                    args: e.args,
+                    sp: info.stack_pointer,
+                }
+            }
             libc::PTRACE_SYSCALL_INFO_EXIT => {
                 let e = info.u.exit;
                 SyscallInfo::Exit {
@@ -224,6 +245,14 @@ pub fn syscall_info(pid: i32) -> Result<(SyscallInfo, u64), Errno> {
 /// Forks a child that stops itself, then execs `path`. Returns once the child is stopped and
 /// seized, before the exec; the caller resumes it. The child is stopped with SIGSTOP (not
 /// `PTRACE_TRACEME`) so that the parent can `PTRACE_SEIZE` it.
+///
+/// With `command.filter`, the child installs it as its seccomp filter once seized (so that no
+/// call it makes before is refused for want of a tracer), before it changes user (`-u`, so
+/// that a privileged tracer needs no `PR_SET_NO_NEW_PRIVS` and set-user-ID programs keep
+/// working as they do without the filter) and before its execve. It tries without
+/// `PR_SET_NO_NEW_PRIVS` first; an unprivileged tracer needs the flag (seccomp(2), EACCES). If
+/// the filter cannot be installed the child runs without it; the tracer checks
+/// (`seccomp::is_filtered`).
 pub fn spawn(command: &Command, follow: bool) -> Result<i32, Errno> {
     let nul_terminated = |strings: &[CString]| -> Vec<*const libc::c_char> {
         strings
@@ -236,9 +265,27 @@ pub fn spawn(command: &Command, follow: bool) -> Result<i32, Errno> {
     let envp_ptrs = nul_terminated(&command.envp);
     let exec_failed: &[u8] = b"strace-rs: exec: ";
     let creds_failed: &[u8] = b"strace-rs: -u: cannot change user: ";
+    let mut insns: Vec<libc::sock_filter> = command
+        .filter
+        .as_deref()
+        .unwrap_or_default()
+        .iter()
+        .map(|i| libc::sock_filter {
+            code: i.code,
+            jt: i.jt,
+            jf: i.jf,
+            k: i.k,
+        })
+        .collect();
+    let prog = libc::sock_fprog {
+        len: insns.len() as libc::c_ushort,
+        filter: insns.as_mut_ptr(),
+    };
+    let install = command.filter.is_some();
 
     // SAFETY: the tracer is single-threaded here; the child only makes async-signal-safe calls
-    // (kill, getpid, execve, write, _exit) on memory prepared before the fork.
+    // (kill, getpid, prctl, seccomp, setgroups, setgid, setuid, execve, write, _exit) on
+    // memory prepared before the fork.
     let pid = unsafe { libc::fork() };
     if pid < 0 {
         return Err(Errno::last());
@@ -247,6 +294,19 @@ pub fn spawn(command: &Command, follow: bool) -> Result<i32, Errno> {
         // SAFETY: see above; every pointer is valid and NUL-terminated, argv ends with NULL.
         unsafe {
             libc::kill(libc::getpid(), libc::SIGSTOP);
+            if install {
+                let set_filter = || {
+                    libc::syscall(
+                        libc::SYS_seccomp,
+                        libc::SECCOMP_SET_MODE_FILTER,
+                        0,
+                        &prog as *const libc::sock_fprog,
+                    )
+                };
+                if set_filter() != 0 && libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0 {
+                    set_filter();
+                }
+            }
             let mut failed = exec_failed;
             let creds_ok = command.user.as_ref().is_none_or(|u| {
                 libc::setgroups(u.groups.len(), u.groups.as_ptr()) == 0
@@ -277,7 +337,7 @@ pub fn spawn(command: &Command, follow: bool) -> Result<i32, Errno> {
     if !libc::WIFSTOPPED(status) {
         return Err(Errno::ECHILD);
     }
-    seize(pid, options(true, follow))?;
+    seize(pid, options(true, follow, install))?;
     // SAFETY: kill has no memory effects.
     Errno::result(unsafe { libc::kill(pid, libc::SIGCONT) })?;
     Ok(pid)
@@ -290,6 +350,8 @@ pub struct Command {
     pub argv: Vec<CString>,
     pub envp: Vec<CString>,
     pub user: Option<Credentials>,
+    /// The seccomp-bpf program to install before the exec (`--seccomp-bpf`, crate::seccomp).
+    pub filter: Option<Vec<Insn>>,
 }
 
 /// A user's ids, to switch to before the exec.

@@ -8,6 +8,7 @@ use crate::mem::TraceeMemory;
 use crate::output::{Head, Output, Outputs};
 use crate::pathtrace::{self, FdSet, PathSet};
 use crate::ptrace::{self, Stop, SyscallInfo};
+use crate::seccomp;
 use crate::stamp::{self, Precision};
 use crate::summary::Summary;
 use crate::table::SigName;
@@ -69,6 +70,8 @@ pub struct Config {
     pub paths: PathSet,
     /// `--trace-fds`: only syscalls with a descriptor argument in this set are shown.
     pub trace_fds: Option<FdSet>,
+    /// The spawned command gets the seccomp filter of `trace` (`--seccomp-bpf`, crate::seccomp).
+    pub seccomp: bool,
 }
 
 #[derive(Default)]
@@ -102,6 +105,9 @@ struct Tracee {
     seq: u64,
     /// `-c`/`-C`: the summary's mark (`Summary::mark`) at the entry of the syscall in progress.
     mark: Duration,
+    /// It runs under the seccomp filter: between syscalls it is resumed with `PTRACE_CONT`
+    /// and stops only at the traced ones (`PTRACE_EVENT_SECCOMP`, then the exit stop).
+    cont: bool,
 }
 
 /// How the traced command ended, for the tracer's own exit.
@@ -137,6 +143,11 @@ pub struct Tracer {
     stime: Duration,
     /// Describes descriptors when `-y` asks for it; `None` otherwise (no lookups at all).
     fds: Option<ProcFds>,
+    /// Some tracee was attached with `-p` (and has no filter).
+    attached_any: bool,
+    /// Every tracee descends from the spawned command, which runs under the filter: a new one
+    /// is filtered from its first moment, since children and threads inherit the filter.
+    all_filtered: bool,
 }
 
 impl Tracer {
@@ -158,6 +169,8 @@ impl Tracer {
             dumping,
             summary: None,
             stime: Duration::ZERO,
+            attached_any: false,
+            all_filtered: false,
         }
     }
 
@@ -183,6 +196,7 @@ impl Tracer {
 
     /// Registers an attached (seized and interrupted) thread.
     pub fn add_attached(&mut self, pid: i32) {
+        self.attached_any = true;
         let tracee = Tracee {
             attached: true,
             exec_started: true,
@@ -284,23 +298,34 @@ impl Tracer {
         }
     }
 
-    /// Resumes a tracee; ESRCH means it is gone, which its exit event will report.
+    /// Resumes a tracee; ESRCH means it is gone, which its exit event will report. A filtered
+    /// tracee between syscalls runs on until the filter stops it; inside a syscall it is
+    /// resumed to its exit stop.
     fn resume(&mut self, pid: i32, sig: i32) {
-        let _ = ptrace::resume(pid, sig);
+        let free = self
+            .tracees
+            .get(&pid)
+            .is_some_and(|t| t.cont && t.in_syscall.is_none());
+        let _ = if free {
+            ptrace::cont(pid, sig)
+        } else {
+            ptrace::resume(pid, sig)
+        };
     }
 
     /// A stop of a process not known yet is a followed child whose attach stop arrived before
     /// its parent's fork event (the kernel does not order the two).
     fn adopt_if_new(&mut self, pid: i32) {
         if !self.tracees.contains_key(&pid) {
-            self.adopt(pid);
+            self.adopt(pid, self.all_filtered);
         }
     }
 
     /// Starts tracing a child the kernel attached because its parent is traced with `-f`.
-    fn adopt(&mut self, pid: i32) {
+    fn adopt(&mut self, pid: i32, cont: bool) {
         let tracee = Tracee {
             fresh: true,
+            cont,
             attached: true,
             exec_started: true,
             ..Tracee::default()
@@ -317,8 +342,11 @@ impl Tracer {
             libc::PTRACE_EVENT_FORK | libc::PTRACE_EVENT_VFORK | libc::PTRACE_EVENT_CLONE => {
                 if let Ok(child) = ptrace::event_msg(pid) {
                     let child = child as i32;
-                    if !self.tracees.contains_key(&child) {
-                        self.adopt(child);
+                    // The child has its parent's filter (or none), whichever stop came first.
+                    let cont = self.tracees.get(&pid).is_some_and(|t| t.cont);
+                    match self.tracees.get_mut(&child) {
+                        Some(t) => t.cont = cont,
+                        None => self.adopt(child, cont),
                     }
                 }
                 self.resume(pid, 0);
@@ -326,6 +354,25 @@ impl Tracer {
             libc::PTRACE_EVENT_EXEC => {
                 if let Ok(former) = ptrace::event_msg(pid) {
                     self.on_exec(pid, former as i32);
+                }
+                self.resume(pid, 0);
+            }
+            libc::PTRACE_EVENT_SECCOMP => {
+                // Only a filtered tracee stops here. Resumed with PTRACE_SYSCALL, it already
+                // reported this syscall's entry; else this stop is the entry. The spawned
+                // child stops here before its first execve too (-u's setuid, a traced prctl):
+                // it must still stop at every syscall until that execve is over.
+                let entered = match self.tracees.get_mut(&pid) {
+                    Some(t) => {
+                        if t.exec_started && !t.first_exec && !t.hidden {
+                            t.cont = true;
+                        }
+                        t.in_syscall.is_some()
+                    }
+                    None => true,
+                };
+                if !entered {
+                    self.on_syscall(pid);
                 }
                 self.resume(pid, 0);
             }
@@ -474,7 +521,14 @@ impl Tracer {
                     return;
                 }
                 // After a failed first exec the child only reports the error and exits.
-                tracee.hidden = std::mem::take(&mut tracee.first_exec) && is_error;
+                let first_exec = std::mem::take(&mut tracee.first_exec);
+                tracee.hidden = first_exec && is_error;
+                // The spawned command runs the program now: with its filter (if the child
+                // could install it) it need not stop at other syscalls.
+                if first_exec && !is_error && self.cfg.seccomp && seccomp::is_filtered(pid) {
+                    tracee.cont = true;
+                    self.all_filtered = !self.attached_any;
+                }
                 if tracee.filtered {
                     return;
                 }
