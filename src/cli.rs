@@ -149,6 +149,10 @@ pub struct Cli {
     #[arg(short = 'v', long = "no-abbrev")]
     pub no_abbrev: bool,
 
+    /// Every `-e` and qualifier long option, in command-line order (filled by `parse_args`).
+    #[arg(skip)]
+    pub ordered_exprs: Vec<String>,
+
     /// List the syscall classes (-e trace=%CLASS) with their syscalls, and exit
     #[arg(long = "list-classes")]
     pub list_classes: bool,
@@ -204,7 +208,44 @@ fn precision(word: &str, option: &str) -> Result<Precision, String> {
     Precision::parse(word).ok_or_else(|| format!("invalid {option} precision: '{word}'"))
 }
 
+/// The options that stand for `-e QUALIFIER=...`, by clap id, with their qualifier.
+const QUALIFIER_OPTIONS: [(&str, &str); 9] = [
+    ("exprs", ""),
+    ("trace", "trace="),
+    ("signal", "signal="),
+    ("status", "status="),
+    ("quiet_set", "quiet="),
+    ("raw", "raw="),
+    ("abbrev", "abbrev="),
+    ("read", "read="),
+    ("write", "write="),
+];
+
 impl Cli {
+    /// Parses the command line. `-e QUALIFIER=SET` and its long forms (`--trace=SET`) are kept
+    /// in command-line order, since a later one replaces an earlier one as in strace.
+    pub fn parse_args() -> Result<Self, clap::Error> {
+        use clap::{CommandFactory, FromArgMatches};
+        let matches = Cli::command().try_get_matches()?;
+        let mut cli = Cli::from_arg_matches(&matches)?;
+        let mut ordered: Vec<(usize, String)> = Vec::new();
+        for (id, prefix) in QUALIFIER_OPTIONS {
+            let (Some(indices), Some(values)) =
+                (matches.indices_of(id), matches.get_many::<String>(id))
+            else {
+                continue;
+            };
+            ordered.extend(
+                indices
+                    .zip(values)
+                    .map(|(i, v)| (i, format!("{prefix}{v}"))),
+            );
+        }
+        ordered.sort_by_key(|(i, _)| *i);
+        cli.ordered_exprs = ordered.into_iter().map(|(_, e)| e).collect();
+        Ok(cli)
+    }
+
     /// The timestamps lines start with (`-t`, `-tt`, `-ttt`, `--timestamps`, `-r`).
     pub fn stamps(&self) -> Result<Stamps, String> {
         let mut absolute = match self.timestamps_count {
@@ -277,23 +318,8 @@ impl Cli {
     /// then the short flags that stand for one (`-z`, `-Z`, `-v`, `-q`).
     pub fn qualifiers(&self) -> Result<Qualifiers, String> {
         let mut q = Qualifiers::default();
-        for expr in &self.exprs {
+        for expr in &self.ordered_exprs {
             q.apply(expr)?;
-        }
-        let long = [
-            ("trace", &self.trace),
-            ("signal", &self.signal),
-            ("status", &self.status),
-            ("quiet", &self.quiet_set),
-            ("raw", &self.raw),
-            ("abbrev", &self.abbrev),
-            ("read", &self.read),
-            ("write", &self.write),
-        ];
-        for (qualifier, values) in long {
-            for value in values {
-                q.apply(&format!("{qualifier}={value}"))?;
-            }
         }
         if self.successful_only {
             q.apply("status=successful")?;
