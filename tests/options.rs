@@ -1197,3 +1197,46 @@ fn masking_keeps_layout() {
         ["kill(P1, SIGUSR1) = 0"]
     );
 }
+
+/// `--help` lists every option on one line with its description, grouped under strace's
+/// headings.
+#[test]
+fn help_lists_options_grouped_one_line_each() {
+    let out = run(STRACE_RS, &["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    for heading in [
+        "Startup:",
+        "Tracing:",
+        "Filtering:",
+        "Output format:",
+        "Statistics:",
+    ] {
+        assert!(
+            out.stdout.lines().any(|l| l == heading),
+            "no {heading} in:\n{}",
+            out.stdout
+        );
+    }
+    for line in out
+        .stdout
+        .lines()
+        .filter(|l| l.trim_start().starts_with('-'))
+    {
+        // "  -o, --output <FILE>   Write the trace ..." : the description follows on the line.
+        let spec_and_text: Vec<&str> = line.trim().splitn(2, "  ").collect();
+        assert!(
+            spec_and_text.len() == 2 && !spec_and_text[1].trim().is_empty(),
+            "option without a one-line description: {line:?}"
+        );
+    }
+    for option in [
+        "-e <EXPR>",
+        "--trace <SET>",
+        "-z, --successful-only",
+        "-c, --summary-only",
+        "-y",
+        "-T",
+    ] {
+        assert!(out.stdout.contains(option), "{option} missing from --help");
+    }
+}
