@@ -16,137 +16,164 @@ use std::path::PathBuf;
     name = "strace-rs",
     version,
     about,
-    override_usage = "strace-rs [-o FILE] [-s STRSIZE] [-a COLUMN] { -p PID | [--] PROG [ARGS] }"
+    override_usage = "strace-rs [-o FILE] [-s STRSIZE] [-a COLUMN] { -p PID | [--] PROG [ARGS] }",
+    next_line_help = false,
+    term_width = 200
 )]
 pub struct Cli {
     /// Write the trace to FILE instead of stderr
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "FILE",
+        help_heading = "Output format"
+    )]
     pub output: Option<PathBuf>,
 
-    /// Show at most STRSIZE bytes of each string (default 32)
+    /// Show at most STRSIZE bytes of each string
     #[arg(
         short = 's',
         long = "string-limit",
         value_name = "STRSIZE",
-        default_value_t = 32
+        default_value_t = 32,
+        help_heading = "Output format"
     )]
     pub string_limit: usize,
 
-    /// Align return values at COLUMN (default 40)
+    /// Align return values at COLUMN
     #[arg(
         short = 'a',
         long = "columns",
         value_name = "COLUMN",
-        default_value_t = 40
+        default_value_t = 40,
+        help_heading = "Output format"
     )]
     pub column: usize,
 
     /// Follow forks, vforks and clones; twice (-ff) with -o, one file per process (FILE.PID)
-    #[arg(short = 'f', action = clap::ArgAction::Count)]
+    #[arg(short = 'f', action = clap::ArgAction::Count, help_heading = "Tracing")]
     pub follow: u8,
 
     /// Print the wall-clock time before each line; -tt with microseconds, -ttt as seconds since the epoch
-    #[arg(short = 't', action = clap::ArgAction::Count)]
+    #[arg(short = 't', action = clap::ArgAction::Count, help_heading = "Output format")]
     pub timestamps_count: u8,
 
     /// Timestamps: [format:]none|time|unix and [precision:]s|ms|us|ns, comma separated
-    #[arg(long = "timestamps", value_name = "FORMAT", num_args = 0..=1, default_missing_value = "")]
+    #[arg(long = "timestamps", value_name = "FORMAT", num_args = 0..=1, default_missing_value = "", help_heading = "Output format")]
     pub timestamps: Option<String>,
 
     /// Print the time since the previous line before each line
-    #[arg(short = 'r')]
+    #[arg(short = 'r', help_heading = "Output format")]
     pub relative: bool,
 
     /// Relative timestamps with this precision (s, ms, us, ns)
-    #[arg(long = "relative-timestamps", value_name = "PRECISION", num_args = 0..=1, default_missing_value = "us")]
+    #[arg(long = "relative-timestamps", value_name = "PRECISION", num_args = 0..=1, default_missing_value = "us", help_heading = "Output format")]
     pub relative_timestamps: Option<String>,
 
     /// Print strings with non-ASCII bytes in hex; -xx: every string in hex
-    #[arg(short = 'x', action = clap::ArgAction::Count)]
+    #[arg(short = 'x', action = clap::ArgAction::Count, help_heading = "Output format")]
     pub hex_count: u8,
 
     /// Strings in hex: none, non-ascii-chars, non-ascii, all
-    #[arg(long = "strings-in-hex", value_name = "WHICH", num_args = 0..=1, default_missing_value = "all")]
+    #[arg(long = "strings-in-hex", value_name = "WHICH", num_args = 0..=1, default_missing_value = "all", help_heading = "Output format")]
     pub strings_in_hex: Option<String>,
 
     /// Run the command with VAR=VAL in its environment, or without VAR
-    #[arg(short = 'E', long = "env", value_name = "VAR[=VAL]")]
+    #[arg(
+        short = 'E',
+        long = "env",
+        value_name = "VAR[=VAL]",
+        help_heading = "Startup"
+    )]
     pub env: Vec<OsString>,
 
     /// Run the command as USER (uid, gid and groups); needs root
-    #[arg(short = 'u', long = "user", value_name = "USER")]
+    #[arg(
+        short = 'u',
+        long = "user",
+        value_name = "USER",
+        help_heading = "Startup"
+    )]
     pub user: Option<String>,
 
     /// Append to the -o file instead of truncating it
-    #[arg(short = 'A', long = "output-append-mode")]
+    #[arg(
+        short = 'A',
+        long = "output-append-mode",
+        help_heading = "Output format"
+    )]
     pub append: bool,
 
     /// Print the syscall number before each line
-    #[arg(short = 'n', long = "syscall-number")]
+    #[arg(short = 'n', long = "syscall-number", help_heading = "Output format")]
     pub syscall_number: bool,
 
     /// Print the instruction pointer at the time of each syscall
-    #[arg(short = 'i', long = "instruction-pointer")]
+    #[arg(
+        short = 'i',
+        long = "instruction-pointer",
+        help_heading = "Output format"
+    )]
     pub instruction_pointer: bool,
 
     /// Print the time spent in each syscall, <0.000012>
-    #[arg(short = 'T')]
+    #[arg(short = 'T', help_heading = "Output format")]
     pub syscall_times_flag: bool,
 
     /// The time spent in each syscall with this precision (s, ms, us, ns)
-    #[arg(long = "syscall-times", value_name = "PRECISION", num_args = 0..=1, default_missing_value = "us")]
+    #[arg(long = "syscall-times", value_name = "PRECISION", num_args = 0..=1, default_missing_value = "us", help_heading = "Output format")]
     pub syscall_times: Option<String>,
 
     /// Suppress messages about attaching and detaching; twice (-qq), also exit lines
-    #[arg(short = 'q', action = clap::ArgAction::Count)]
+    #[arg(short = 'q', action = clap::ArgAction::Count, help_heading = "Output format")]
     pub quiet: u8,
 
-    /// A qualifying expression, [QUALIFIER=][!]VALUE[,VALUE]...; so far: trace=SET
-    #[arg(short = 'e', value_name = "EXPR")]
+    /// QUALIFIER=SET: trace, signal, status, quiet, raw, abbrev, read, write, decode-fds
+    #[arg(short = 'e', value_name = "EXPR", help_heading = "Filtering")]
     pub exprs: Vec<String>,
 
     /// Trace only the syscalls in SET (names, %class, /regex, ?name, all, none; ! negates)
-    #[arg(long = "trace", value_name = "SET")]
+    #[arg(long = "trace", value_name = "SET", help_heading = "Filtering")]
     pub trace: Vec<String>,
 
     /// Print --- SIGxxx --- lines only for the signals in SET
-    #[arg(long = "signal", value_name = "SET")]
+    #[arg(long = "signal", value_name = "SET", help_heading = "Filtering")]
     pub signal: Vec<String>,
 
     /// Print only syscalls whose outcome is in SET: successful, failed, unfinished, unavailable, detached
-    #[arg(long = "status", value_name = "SET")]
+    #[arg(long = "status", value_name = "SET", help_heading = "Filtering")]
     pub status: Vec<String>,
 
     /// Suppress the messages in SET: attach, exit, path-resolution, personality, thread-execve
-    #[arg(long = "quiet", value_name = "SET")]
+    #[arg(long = "quiet", value_name = "SET", help_heading = "Output format")]
     pub quiet_set: Vec<String>,
 
     /// Print the arguments of the syscalls in SET undecoded, in hex
-    #[arg(long = "raw", value_name = "SET")]
+    #[arg(long = "raw", value_name = "SET", help_heading = "Output format")]
     pub raw: Vec<String>,
 
     /// Abbreviate long arrays and environments only for the syscalls in SET
-    #[arg(long = "abbrev", value_name = "SET")]
+    #[arg(long = "abbrev", value_name = "SET", help_heading = "Output format")]
     pub abbrev: Vec<String>,
 
     /// Dump in hex all data read from the descriptors in SET
-    #[arg(long = "read", value_name = "SET")]
+    #[arg(long = "read", value_name = "SET", help_heading = "Output format")]
     pub read: Vec<String>,
 
     /// Dump in hex all data written to the descriptors in SET
-    #[arg(long = "write", value_name = "SET")]
+    #[arg(long = "write", value_name = "SET", help_heading = "Output format")]
     pub write: Vec<String>,
 
     /// Print only syscalls that returned without an error (status=successful)
-    #[arg(short = 'z', long = "successful-only")]
+    #[arg(short = 'z', long = "successful-only", help_heading = "Filtering")]
     pub successful_only: bool,
 
     /// Print only syscalls that returned an error (status=failed)
-    #[arg(short = 'Z', long = "failed-only")]
+    #[arg(short = 'Z', long = "failed-only", help_heading = "Filtering")]
     pub failed_only: bool,
 
     /// Do not abbreviate: environments and long arrays in full (abbrev=none)
-    #[arg(short = 'v', long = "no-abbrev")]
+    #[arg(short = 'v', long = "no-abbrev", help_heading = "Output format")]
     pub no_abbrev: bool,
     /// Stop the traced command only at the syscalls of -e trace=SET, with a seccomp-bpf filter
     /// (needs -f, as in strace; not for -p). strace-rs does this by itself for a command run
@@ -159,54 +186,78 @@ pub struct Cli {
     #[arg(long = "no-seccomp-bpf", conflicts_with = "seccomp_bpf")]
     pub no_seccomp_bpf: bool,
 
+    /// Every `-e` and qualifier long option, in command-line order (filled by `parse_args`).
+    #[arg(skip)]
+    pub ordered_exprs: Vec<String>,
+
     /// List the syscall classes (-e trace=%CLASS) with their syscalls, and exit
-    #[arg(long = "list-classes")]
+    #[arg(long = "list-classes", help_heading = "Filtering")]
     pub list_classes: bool,
 
     /// Count time, calls and errors of each syscall and print a summary table, no trace; with
     /// -ff -o FILE the table of all processes goes to stderr and each process's own table is
     /// appended to FILE.PID
-    #[arg(short = 'c', long = "summary-only", action = clap::ArgAction::Count)]
+    #[arg(short = 'c', long = "summary-only", action = clap::ArgAction::Count, help_heading = "Statistics")]
     pub summary_only: u8,
 
     /// Like -c, but also print the trace (with -ff -o FILE: each FILE.PID ends with its table)
-    #[arg(short = 'C', long = "summary", action = clap::ArgAction::Count)]
+    #[arg(short = 'C', long = "summary", action = clap::ArgAction::Count, help_heading = "Statistics")]
     pub summary_too: u8,
 
     /// Sort the summary by: time, min-time, max-time, avg-time, calls, errors, name, nothing (default time)
-    #[arg(short = 'S', long = "summary-sort-by", value_name = "SORTBY")]
+    #[arg(
+        short = 'S',
+        long = "summary-sort-by",
+        value_name = "SORTBY",
+        help_heading = "Statistics"
+    )]
     pub summary_sort: Vec<String>,
 
     /// The summary's columns, comma separated: time-percent, total-time, min-time, max-time, avg-time, calls, errors, name
-    #[arg(short = 'U', long = "summary-columns", value_name = "COLUMNS")]
+    #[arg(
+        short = 'U',
+        long = "summary-columns",
+        value_name = "COLUMNS",
+        help_heading = "Statistics"
+    )]
     pub summary_columns: Vec<String>,
 
     /// Summarise the wall-clock time from syscall entry to exit (default: system CPU time)
-    #[arg(short = 'w', long = "summary-wall-clock", action = clap::ArgAction::Count)]
+    #[arg(short = 'w', long = "summary-wall-clock", action = clap::ArgAction::Count, help_heading = "Statistics")]
     pub summary_wall_clock: u8,
 
     /// Print paths beside descriptors; twice (-yy), all details (sockets, devices, pidfds)
-    #[arg(short = 'y', action = clap::ArgAction::Count)]
+    #[arg(short = 'y', action = clap::ArgAction::Count, help_heading = "Output format")]
     pub decode_fds_count: u8,
 
     /// What to show beside descriptors: path, socket, dev, pidfd, all, none (comma separated)
-    #[arg(long = "decode-fds", value_name = "SET", num_args = 0..=1, default_missing_value = "path")]
+    #[arg(long = "decode-fds", value_name = "SET", num_args = 0..=1, default_missing_value = "path", help_heading = "Output format")]
     pub decode_fds: Option<String>,
 
     /// Trace only the syscalls that touch PATH, by a path argument or a descriptor open on it (repeatable)
-    #[arg(short = 'P', long = "trace-path", value_name = "PATH")]
+    #[arg(
+        short = 'P',
+        long = "trace-path",
+        value_name = "PATH",
+        help_heading = "Filtering"
+    )]
     pub trace_paths: Vec<OsString>,
 
     /// Trace only the syscalls with a descriptor argument in SET (numbers, comma separated; ! negates). Not in strace 6.1
-    #[arg(long = "trace-fds", value_name = "SET")]
+    #[arg(long = "trace-fds", value_name = "SET", help_heading = "Filtering")]
     pub trace_fds: Option<String>,
 
     /// Attach to the process PID and trace it (repeatable; a comma or space separated list too)
-    #[arg(short = 'p', long = "attach", value_name = "PID")]
+    #[arg(
+        short = 'p',
+        long = "attach",
+        value_name = "PID",
+        help_heading = "Startup"
+    )]
     pub pids: Vec<String>,
 
     /// The command to run and trace, with its arguments
-    #[arg(trailing_var_arg = true, value_name = "PROG")]
+    #[arg(trailing_var_arg = true, value_name = "PROG", help_heading = "Startup")]
     pub command: Vec<OsString>,
 }
 
@@ -214,7 +265,44 @@ fn precision(word: &str, option: &str) -> Result<Precision, String> {
     Precision::parse(word).ok_or_else(|| format!("invalid {option} precision: '{word}'"))
 }
 
+/// The options that stand for `-e QUALIFIER=...`, by clap id, with their qualifier.
+const QUALIFIER_OPTIONS: [(&str, &str); 9] = [
+    ("exprs", ""),
+    ("trace", "trace="),
+    ("signal", "signal="),
+    ("status", "status="),
+    ("quiet_set", "quiet="),
+    ("raw", "raw="),
+    ("abbrev", "abbrev="),
+    ("read", "read="),
+    ("write", "write="),
+];
+
 impl Cli {
+    /// Parses the command line. `-e QUALIFIER=SET` and its long forms (`--trace=SET`) are kept
+    /// in command-line order, since a later one replaces an earlier one as in strace.
+    pub fn parse_args() -> Result<Self, clap::Error> {
+        use clap::{CommandFactory, FromArgMatches};
+        let matches = Cli::command().try_get_matches()?;
+        let mut cli = Cli::from_arg_matches(&matches)?;
+        let mut ordered: Vec<(usize, String)> = Vec::new();
+        for (id, prefix) in QUALIFIER_OPTIONS {
+            let (Some(indices), Some(values)) =
+                (matches.indices_of(id), matches.get_many::<String>(id))
+            else {
+                continue;
+            };
+            ordered.extend(
+                indices
+                    .zip(values)
+                    .map(|(i, v)| (i, format!("{prefix}{v}"))),
+            );
+        }
+        ordered.sort_by_key(|(i, _)| *i);
+        cli.ordered_exprs = ordered.into_iter().map(|(_, e)| e).collect();
+        Ok(cli)
+    }
+
     /// The timestamps lines start with (`-t`, `-tt`, `-ttt`, `--timestamps`, `-r`).
     pub fn stamps(&self) -> Result<Stamps, String> {
         let mut absolute = match self.timestamps_count {
@@ -287,23 +375,8 @@ impl Cli {
     /// then the short flags that stand for one (`-z`, `-Z`, `-v`, `-q`).
     pub fn qualifiers(&self) -> Result<Qualifiers, String> {
         let mut q = Qualifiers::default();
-        for expr in &self.exprs {
+        for expr in &self.ordered_exprs {
             q.apply(expr)?;
-        }
-        let long = [
-            ("trace", &self.trace),
-            ("signal", &self.signal),
-            ("status", &self.status),
-            ("quiet", &self.quiet_set),
-            ("raw", &self.raw),
-            ("abbrev", &self.abbrev),
-            ("read", &self.read),
-            ("write", &self.write),
-        ];
-        for (qualifier, values) in long {
-            for value in values {
-                q.apply(&format!("{qualifier}={value}"))?;
-            }
         }
         if self.successful_only {
             q.apply("status=successful")?;

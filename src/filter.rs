@@ -107,10 +107,13 @@ pub fn parse_trace(expr: &str) -> Result<SyscallSet, String> {
             _ if name.starts_with('%') || LEGACY_CLASSES.contains(&name) => {
                 // `%%stat` names the union class `%stat_like`, which `class_bit` knows as `%stat`.
                 let class = name.strip_prefix('%').unwrap_or(name);
-                let bit =
-                    class_bit(class).ok_or_else(|| format!("invalid system call '{name}'"))?;
-                set.insert_where(|d| d.classes & bit != 0);
-                true
+                match class_bit(class) {
+                    Some(bit) => {
+                        set.insert_where(|d| d.classes & bit != 0);
+                        true
+                    }
+                    None => false,
+                }
             }
             _ => set.insert_where(|d| d.name == name),
         };
@@ -184,6 +187,10 @@ mod tests {
         );
         assert_eq!(
             parse_trace("?nosuch,getpid").unwrap(),
+            parse_trace("getpid").unwrap()
+        );
+        assert_eq!(
+            parse_trace("?%nosuch,getpid").unwrap(),
             parse_trace("getpid").unwrap()
         );
     }

@@ -16,7 +16,6 @@ mod table;
 mod text;
 mod tracer;
 
-use clap::Parser;
 use cli::Cli;
 use decode::DecodeOpts;
 use filter::{SyscallSet, quiet};
@@ -38,7 +37,7 @@ fn usage_error(msg: &str) -> ExitCode {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::parse_args() {
         Ok(cli) => cli,
         Err(e) => return parse_error(e),
     };
