@@ -178,12 +178,16 @@ pub struct Cli {
     /// Stop the traced command only at the syscalls of -e trace=SET, with a seccomp-bpf filter
     /// (needs -f, as in strace; not for -p). strace-rs does this by itself for a command run
     /// with -f and -e trace=SET (unless SET has restart_syscall): the output is the same
-    #[arg(long = "seccomp-bpf")]
+    #[arg(long = "seccomp-bpf", help_heading = "Tracing")]
     pub seccomp_bpf: bool,
 
     /// Never use a seccomp-bpf filter (e.g. for a program with seccomp filters of its own,
     /// whose refusals would then hide the calls they refuse)
-    #[arg(long = "no-seccomp-bpf", conflicts_with = "seccomp_bpf")]
+    #[arg(
+        long = "no-seccomp-bpf",
+        conflicts_with = "seccomp_bpf",
+        help_heading = "Tracing"
+    )]
     pub no_seccomp_bpf: bool,
 
     /// Every `-e` and qualifier long option, in command-line order (filled by `parse_args`).
