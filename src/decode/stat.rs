@@ -1,6 +1,7 @@
 //! `struct stat`, abbreviated as strace prints it by default:
 //! `{st_mode=S_IFREG|0644, st_size=33699, ...}`, with `st_rdev` in place of `st_size` for
-//! character and block devices (stat(2): only devices have a meaningful `st_rdev`).
+//! character and block devices (stat(2): only devices have a meaningful `st_rdev`); every
+//! field, the times with their dates, under `-v`.
 
 use super::structs::read_struct;
 use super::{Ctx, Sink};
@@ -14,21 +15,72 @@ const S_IFCHR: u32 = 0o020000;
 const S_IFBLK: u32 = 0o060000;
 
 pub fn stat<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    let verbose = !ctx.opts.abbreviate;
     read_struct(sink, ctx, addr, size_of::<libc::stat>(), |sink, _, raw| {
+        let u64_field = |f: usize| raw.u64(f);
         let mode = raw.u32(offset_of!(libc::stat, st_mode));
+        let dev = |sink: &mut S, v: u64| sink.dev(libc::major(v), libc::minor(v));
         sink.begin_struct();
+        if verbose {
+            sink.field("st_dev");
+            dev(sink, u64_field(offset_of!(libc::stat, st_dev)));
+            sink.field("st_ino");
+            sink.uint(u64_field(offset_of!(libc::stat, st_ino)));
+        }
         sink.field("st_mode");
         sink.file_mode(mode);
+        if verbose {
+            sink.field("st_nlink");
+            sink.uint(u64_field(offset_of!(libc::stat, st_nlink)));
+            sink.field("st_uid");
+            sink.uint(u64::from(raw.u32(offset_of!(libc::stat, st_uid))));
+            sink.field("st_gid");
+            sink.uint(u64::from(raw.u32(offset_of!(libc::stat, st_gid))));
+            sink.field("st_blksize");
+            sink.int(raw.i64(offset_of!(libc::stat, st_blksize)));
+            sink.field("st_blocks");
+            sink.int(raw.i64(offset_of!(libc::stat, st_blocks)));
+        }
         let file_type = mode & S_IFMT;
         if file_type == S_IFCHR || file_type == S_IFBLK {
-            let rdev = raw.u64(offset_of!(libc::stat, st_rdev));
             sink.field("st_rdev");
-            sink.dev(libc::major(rdev), libc::minor(rdev));
+            dev(sink, u64_field(offset_of!(libc::stat, st_rdev)));
         } else {
             sink.field("st_size");
             sink.int(raw.i64(offset_of!(libc::stat, st_size)));
         }
-        sink.end_struct(true);
+        if verbose {
+            // -v: the three times, each with its date, then its nanoseconds.
+            let times = [
+                (
+                    "st_atime",
+                    "st_atime_nsec",
+                    offset_of!(libc::stat, st_atime),
+                    offset_of!(libc::stat, st_atime_nsec),
+                ),
+                (
+                    "st_mtime",
+                    "st_mtime_nsec",
+                    offset_of!(libc::stat, st_mtime),
+                    offset_of!(libc::stat, st_mtime_nsec),
+                ),
+                (
+                    "st_ctime",
+                    "st_ctime_nsec",
+                    offset_of!(libc::stat, st_ctime),
+                    offset_of!(libc::stat, st_ctime_nsec),
+                ),
+            ];
+            for (name, nsec_name, sec_off, nsec_off) in times {
+                let (sec, nsec) = (raw.i64(sec_off), raw.u64(nsec_off));
+                sink.field(name);
+                sink.int(sec);
+                sink.time_comment(sec, nsec, 9);
+                sink.field(nsec_name);
+                sink.uint(nsec);
+            }
+        }
+        sink.end_struct(!verbose);
     });
 }
 

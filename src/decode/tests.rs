@@ -940,3 +940,62 @@ fn first_realtime_signal_is_rtmin() {
 }
 
 mod nettime;
+
+#[test]
+fn stat_in_full_under_v() {
+    let mut st = stat_bytes(0o100644, 3, 0);
+    let put =
+        |st: &mut Vec<u8>, off: usize, v: u64| st[off..off + 8].copy_from_slice(&v.to_ne_bytes());
+    put(
+        &mut st,
+        std::mem::offset_of!(libc::stat, st_dev),
+        libc::makedev(0xfe, 0),
+    );
+    put(&mut st, std::mem::offset_of!(libc::stat, st_ino), 611);
+    put(&mut st, std::mem::offset_of!(libc::stat, st_nlink), 1);
+    put(&mut st, std::mem::offset_of!(libc::stat, st_blksize), 4096);
+    put(&mut st, std::mem::offset_of!(libc::stat, st_blocks), 8);
+    put(
+        &mut st,
+        std::mem::offset_of!(libc::stat, st_atime),
+        1795828653,
+    );
+    put(
+        &mut st,
+        std::mem::offset_of!(libc::stat, st_atime_nsec),
+        167005266,
+    );
+    put(
+        &mut st,
+        std::mem::offset_of!(libc::stat, st_mtime),
+        1790052689,
+    );
+    put(
+        &mut st,
+        std::mem::offset_of!(libc::stat, st_ctime),
+        1790052689,
+    );
+    let mem = FakeMemory::new().with(0x5000, &st);
+    let shared = Shared::default();
+    let mut out = test_output(&shared);
+    let mut scratch = Scratch::new();
+    let mut ctx = Ctx {
+        mem: &mem,
+        opts: DecodeOpts {
+            max_strlen: 32,
+            abbreviate: false,
+        },
+        scratch: &mut scratch,
+        previous: 0,
+        fds: None,
+    };
+    stat::stat(&mut Text::new(&mut out), &mut ctx, 0x5000);
+    out.finish().unwrap();
+    assert_eq!(
+        String::from_utf8(shared.0.borrow().clone()).unwrap(),
+        "{st_dev=makedev(0xfe, 0), st_ino=611, st_mode=S_IFREG|0644, st_nlink=1, st_uid=0, st_gid=0, \
+         st_blksize=4096, st_blocks=8, st_size=3, st_atime=1795828653 /* 2026-11-28T01:17:33.167005266+0000 */, \
+         st_atime_nsec=167005266, st_mtime=1790052689 /* 2026-09-22T04:51:29+0000 */, st_mtime_nsec=0, \
+         st_ctime=1790052689 /* 2026-09-22T04:51:29+0000 */, st_ctime_nsec=0}"
+    );
+}
