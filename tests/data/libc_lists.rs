@@ -364,7 +364,9 @@ pub const LIBC_SYSCALLS: &[(&str, i64)] = &[
 ];
 
 /// Flag and enum values of the tables that `libc` also defines: (section, table, name,
-/// libc value), generated from the TOML names; a name libc lacks is left out.
+/// libc value), generated from the TOML names; a name libc lacks is left out, and so are
+/// CLONE_CLEAR_SIGHAND, CLONE_INTO_CGROUP and SOCK_PACKET, which libc deprecates (they
+/// overflow its types).
 pub const LIBC_VALUES: &[(&str, &str, &str, i64)] = &[
     ("flags", "access_mode", "R_OK", libc::R_OK as i64),
     ("flags", "access_mode", "W_OK", libc::W_OK as i64),
@@ -533,18 +535,6 @@ pub const LIBC_VALUES: &[(&str, &str, &str, i64)] = &[
         "clone_flags",
         "CLONE_NEWTIME",
         libc::CLONE_NEWTIME as i64,
-    ),
-    (
-        "flags",
-        "clone_flags",
-        "CLONE_CLEAR_SIGHAND",
-        libc::CLONE_CLEAR_SIGHAND as i64,
-    ),
-    (
-        "flags",
-        "clone_flags",
-        "CLONE_INTO_CGROUP",
-        libc::CLONE_INTO_CGROUP as i64,
     ),
     (
         "flags",
@@ -4732,12 +4722,6 @@ pub const LIBC_VALUES: &[(&str, &str, &str, i64)] = &[
         libc::SOCK_SEQPACKET as i64,
     ),
     ("enums", "sock_type", "SOCK_DCCP", libc::SOCK_DCCP as i64),
-    (
-        "enums",
-        "sock_type",
-        "SOCK_PACKET",
-        libc::SOCK_PACKET as i64,
-    ),
     ("enums", "sockopt_ip", "IP_TOS", libc::IP_TOS as i64),
     ("enums", "sockopt_ip", "IP_TTL", libc::IP_TTL as i64),
     ("enums", "sockopt_ip", "IP_HDRINCL", libc::IP_HDRINCL as i64),
