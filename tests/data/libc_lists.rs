@@ -367,6 +367,8 @@ pub const LIBC_SYSCALLS: &[(&str, i64)] = &[
 /// libc value), generated from the TOML names; a name libc lacks is left out, and so are
 /// CLONE_CLEAR_SIGHAND, CLONE_INTO_CGROUP and SOCK_PACKET, which libc deprecates (they
 /// overflow its types).
+// Constants come in several integer types; `as i64` is a no-op for the i64 ones.
+#[allow(clippy::unnecessary_cast)]
 pub const LIBC_VALUES: &[(&str, &str, &str, i64)] = &[
     ("flags", "access_mode", "R_OK", libc::R_OK as i64),
     ("flags", "access_mode", "W_OK", libc::W_OK as i64),
