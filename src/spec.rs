@@ -219,6 +219,11 @@ pub enum ArgKind {
     Rlimit,
     /// A signal number.
     Signo,
+    /// An array of `len` `struct iovec`s (`readv`, `writev`): `[{iov_base="hi", iov_len=2}]`;
+    /// an output array shows what the call read, or the buffers' addresses if it failed.
+    Iovec,
+    /// A register the call takes but strace does not show (`preadv2`'s high offset word).
+    Unused,
     /// `restart_syscall`'s note naming the call it resumes (no register is read).
     InterruptedCall,
     /// `rt_sigreturn`'s signal frame, found at the stack pointer (no register is read).
@@ -441,6 +446,7 @@ impl ArgKind {
                 | ArgKind::EpollEvents
                 | ArgKind::XattrValue
                 | ArgKind::XattrList
+                | ArgKind::Iovec
         )
     }
 }

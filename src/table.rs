@@ -88,6 +88,8 @@ pub enum ArgKind {
     Path,
     String,
     Buffer(Len),
+    Iovec(Len),
+    Unused,
     HexBuffer(Len),
     Argv,
     Envp,
@@ -195,6 +197,7 @@ impl ArgKind {
                 | ArgKind::PrctlResult
                 | ArgKind::PtraceData
                 | ArgKind::SendfileOffset
+                | ArgKind::Iovec(_)
         )
     }
 

@@ -6,15 +6,25 @@ use crate::mem::Memory;
 
 const IOVEC_SIZE: u64 = 16;
 
+/// What the buffers of an iovec array show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IovData {
+    /// Their whole contents (data to be written).
+    All,
+    /// The first `n` bytes over all of them (a read's return value): the rest holds nothing
+    /// the call wrote.
+    Upto(u64),
+    /// Only their addresses (a read that failed).
+    Addresses,
+}
+
 /// `[{iov_base="hello", iov_len=5}, ...]`: `count` iovecs at `addr`, at most `-s` of them.
-/// `data_len`, when given, is how many bytes the call transferred (a read's return value):
-/// the contents shown stop there, as the rest of the buffers holds nothing the call wrote.
 pub fn iovec_array<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
     addr: u64,
     count: u64,
-    data_len: Option<u64>,
+    data: IovData,
 ) {
     if addr == 0 {
         return sink.addr(0);
@@ -23,7 +33,10 @@ pub fn iovec_array<S: Sink, M: Memory>(
     if count > 0 && ctx.mem.read(addr, &mut first).is_err() {
         return sink.addr(addr);
     }
-    let mut left = data_len;
+    let mut left = match data {
+        IovData::Upto(n) => Some(n),
+        IovData::All | IovData::Addresses => None,
+    };
     sink.begin_array();
     for n in 0..count {
         if n >= ctx.opts.max_strlen as u64 {
@@ -49,7 +62,11 @@ pub fn iovec_array<S: Sink, M: Memory>(
         };
         sink.begin_struct();
         sink.field("iov_base");
-        buffer(sink, ctx, base, shown, false);
+        if data == IovData::Addresses {
+            sink.addr(base);
+        } else {
+            buffer(sink, ctx, base, shown, false);
+        }
         sink.field("iov_len");
         sink.uint(len);
         sink.end_struct(false);

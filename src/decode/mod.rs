@@ -314,6 +314,7 @@ fn present(desc: &ArgDesc, call: &Call) -> bool {
         ArgKind::KcmpIdx => admin::kcmp_has_idx(call),
         ArgKind::PtraceArgs => ptrace_req::has_args(call),
         ArgKind::PtraceData => ptrace_req::has_data(call),
+        ArgKind::Unused => false,
         _ => true,
     }
 }
@@ -357,6 +358,18 @@ fn arg<S: Sink, M: Memory>(
         ArgKind::HexBuffer(len) => {
             string::buffer(sink, ctx, v, buffer_len(len, &call.args, outcome), true)
         }
+        ArgKind::Iovec(len) => {
+            let count = buffer_len(len, &call.args, None);
+            // Printed at entry, the buffers hold what is written; at exit, what was read (the
+            // return value says how much), or nothing if the call failed.
+            let data = match outcome {
+                None => iov::IovData::All,
+                Some(Outcome::Ok(n)) => iov::IovData::Upto(n.max(0) as u64),
+                Some(Outcome::Err(_)) => iov::IovData::Addresses,
+            };
+            iov::iovec_array(sink, ctx, v, count, data)
+        }
+        ArgKind::Unused => {}
         ArgKind::Rlimit => structs::rlimit(sink, ctx, v),
         ArgKind::SigreturnFrame => signal::sigreturn_frame(sink, ctx, call.sp),
         ArgKind::Stat => stat::stat(sink, ctx, v),

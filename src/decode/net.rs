@@ -3,7 +3,7 @@
 //! Layouts from `<linux/socket.h>`, `<linux/in.h>`, `<linux/in6.h>`, `<linux/un.h>`,
 //! `<linux/netlink.h>`; numbers from the `[enums.*]` tables of `syscalls.toml`.
 
-use super::iov::iovec_array;
+use super::iov::{IovData, iovec_array};
 use super::structs::{Raw, read_struct};
 use super::{Ctx, Outcome, Sink};
 use crate::mem::Memory;
@@ -364,7 +364,8 @@ fn msghdr_fields<S: Sink, M: Memory>(
         sink.uint(u64::from(namelen));
     }
     sink.field("msg_iov");
-    iovec_array(sink, ctx, raw.u64(16), raw.u64(24), data_len);
+    let data = data_len.map_or(IovData::All, IovData::Upto);
+    iovec_array(sink, ctx, raw.u64(16), raw.u64(24), data);
     sink.field("msg_iovlen");
     sink.uint(raw.u64(24));
     if controllen != 0 {
