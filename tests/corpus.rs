@@ -43,7 +43,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The share of reference lines (in percent) strace-rs must reproduce.
 /// Raise it as decoders land; never lower it to make a change pass.
-const CORPUS_MIN_PERCENT: f64 = 97.0;
+const CORPUS_MIN_PERCENT: f64 = 98.0;
 
 /// Programs traced at the same time (they use separate work dirs).
 const PARALLEL: usize = 2;
