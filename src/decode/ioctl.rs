@@ -23,6 +23,8 @@ const TCFLSH: u32 = 0x540b;
 const TIOCEXCL: u32 = 0x540c;
 const TIOCNXCL: u32 = 0x540d;
 const TIOCSCTTY: u32 = 0x540e;
+/// `FICLONE` (`<linux/fs.h>`, `_IOW(0x94, 9, int)`): its argument is the source descriptor.
+const FICLONE: u32 = 0x4004_9409;
 const TIOCGPGRP: u32 = 0x540f;
 const TIOCSPGRP: u32 = 0x5410;
 const TIOCOUTQ: u32 = 0x5411;
@@ -110,7 +112,7 @@ fn form(request: u64) -> ArgForm {
         }
         TIOCSTI | TIOCMGET | TIOCMBIS | TIOCMBIC | TIOCMSET | TCGETS2 | TCSETS2
         | TIOCGLCKTRMIOS | TIOCSLCKTRMIOS => ArgForm::Addr,
-        TCSBRK | TCSBRKP | TIOCSCTTY => ArgForm::Int,
+        TCSBRK | TCSBRKP | TIOCSCTTY | FICLONE => ArgForm::Int,
         TCFLSH => ArgForm::Enum(&table::ENUM_TCFLSH_ARG),
         TCXONC => ArgForm::Enum(&table::ENUM_TCXONC_ARG),
         _ => ArgForm::Hex,

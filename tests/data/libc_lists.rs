@@ -3012,7 +3012,6 @@ pub const LIBC_VALUES: &[(&str, &str, &str, i64)] = &[
         "FS_IOC_SETFLAGS",
         libc::FS_IOC_SETFLAGS as i64,
     ),
-    ("enums", "ioctl_request", "FICLONE", libc::FICLONE as i64),
     (
         "enums",
         "ip_protocol",
