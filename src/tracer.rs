@@ -412,8 +412,13 @@ impl Tracer {
                 ..self.head(pid)
             };
             let out = self.outs.for_pid(pid);
-            if shown_call(&leader, &self.cfg.q, status::UNFINISHED, out, pid, prefix).is_some() {
-                out.bytes(b" <unfinished ...>)");
+            if let Some(call) =
+                shown_call(&leader, &self.cfg.q, status::UNFINISHED, out, pid, prefix)
+            {
+                if call.has_exit_args() {
+                    out.bytes(b" <unfinished ...>");
+                }
+                out.bytes(b")");
                 out.align_return();
                 out.bytes(b"?");
                 out.end_line();
@@ -421,7 +426,10 @@ impl Tracer {
             }
             if !self.cfg.q.quiet.contains(quiet::THREAD_EXECVE) {
                 out.start_line(pid, prefix);
-                out.bytes(b"+++ superseded by execve +++");
+                let _ = write_fmt(
+                    out,
+                    format_args!("+++ superseded by execve in pid {former} +++"),
+                );
                 out.end_line();
             }
         }

@@ -1123,3 +1123,56 @@ fn split_by_pid_joins_and_checks() {
     assert_eq!(parse_prefix("123456 +++ x"), Some((123456, "+++ x")));
     assert_eq!(parse_prefix("42 +++ x"), None);
 }
+
+/// A thread's execve: the leader's pending pause() is cut, `+++ superseded by execve in pid
+/// TID +++` names the thread, and the execve completes under the leader's pid; the same lines,
+/// in that order, as strace prints them.
+#[test]
+fn thread_execve_supersedes_the_leader() {
+    let dir = TempDir::new();
+    let prog = helper("h_thexec");
+    let cmd = [prog.to_str().unwrap(), dir.path().to_str().unwrap()];
+    let key_lines = |trace: &str| -> Vec<String> {
+        // The leader is the pid of the first line; the thread the one that calls execve("/bin/true".
+        let leader = trace
+            .lines()
+            .next()
+            .and_then(|l| l.split_whitespace().next())
+            .unwrap_or("");
+        let thread = trace
+            .lines()
+            .find(|l| l.contains(r#"execve("/bin/true""#))
+            .and_then(|l| l.split_whitespace().next())
+            .unwrap_or("");
+        trace
+            .lines()
+            .filter(|l| {
+                l.contains("pause") || l.contains("superseded") || l.contains("execve resumed")
+            })
+            .map(|l| l.replace(leader, "LEADER").replace(thread, "THREAD"))
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    };
+    let want = [
+        "LEADER pause( <unfinished ...>",
+        "LEADER <... pause resumed>) = ?",
+        "LEADER +++ superseded by execve in pid THREAD +++",
+        "LEADER <... execve resumed>) = 0",
+    ];
+    let got = trace_f(STRACE_RS, &[], &cmd);
+    assert_eq!(
+        key_lines(&got.trace),
+        want,
+        "strace-rs trace:\n{}",
+        got.trace
+    );
+    if real_strace_available() {
+        let reference = trace_f(REAL_STRACE, &[], &cmd);
+        assert_eq!(
+            key_lines(&reference.trace),
+            want,
+            "strace trace:\n{}",
+            reference.trace
+        );
+    }
+}
