@@ -128,7 +128,7 @@ pub struct Cli {
     #[arg(short = 'q', action = clap::ArgAction::Count, help_heading = "Output format")]
     pub quiet: u8,
 
-    /// QUALIFIER=SET: trace, signal, status, quiet, raw, abbrev, read, write, decode-fds
+    /// QUALIFIER=SET: trace, signal, status, quiet, raw, abbrev, verbose, read, write, decode-fds
     #[arg(short = 'e', value_name = "EXPR", help_heading = "Filtering")]
     pub exprs: Vec<String>,
 

@@ -375,6 +375,8 @@ pub struct Qualifiers {
     pub raw: SyscallSet,
     /// Syscalls whose arrays and structs print abbreviated (`-v` empties it).
     pub abbrev: SyscallSet,
+    /// Syscalls whose argument arrays and structs are dereferenced (`-e verbose=`).
+    pub verbose: SyscallSet,
     pub signals: SignalSet,
     pub status: NameSet,
     pub quiet: NameSet,
@@ -390,6 +392,7 @@ impl Default for Qualifiers {
             trace: SyscallSet::all(),
             raw: SyscallSet::none(),
             abbrev: SyscallSet::all(),
+            verbose: SyscallSet::all(),
             signals: SignalSet::ALL,
             status: NameSet::ALL,
             quiet: NameSet::NONE,
@@ -408,6 +411,7 @@ impl Qualifiers {
             "trace" | "t" => self.trace = parse_trace(value)?,
             "raw" | "x" => self.raw = parse_trace(value)?,
             "abbrev" | "a" => self.abbrev = parse_trace(value)?,
+            "verbose" | "v" => self.verbose = parse_trace(value)?,
             "signal" | "signals" | "s" => self.signals = parse_signals(value)?,
             "status" => self.status = parse_names(value, &status::NAMES, "status")?,
             "read" | "reads" | "r" => self.read_dumps = parse_fds(value)?,

@@ -100,6 +100,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         decode: DecodeOpts {
             max_strlen: cli.string_limit,
             abbreviate: true,
+            verbose: true,
         },
         q: qualifiers.clone(),
         syscall_times: cli.syscall_times()?,

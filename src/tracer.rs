@@ -504,6 +504,7 @@ impl Tracer {
                     mem: &self.mem,
                     opts: DecodeOpts {
                         abbreviate: self.cfg.q.abbrev.contains(nr),
+                        verbose: self.cfg.q.verbose.contains(nr),
                         ..self.cfg.decode
                     },
                     scratch: &mut self.scratch,
@@ -572,6 +573,7 @@ impl Tracer {
                     mem: &self.mem,
                     opts: DecodeOpts {
                         abbreviate: self.cfg.q.abbrev.contains(call.nr),
+                        verbose: self.cfg.q.verbose.contains(call.nr),
                         ..self.cfg.decode
                     },
                     scratch: &mut self.scratch,

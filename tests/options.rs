@@ -1240,3 +1240,16 @@ fn help_lists_options_grouped_one_line_each() {
         assert!(out.stdout.contains(option), "{option} missing from --help");
     }
 }
+
+/// `-e verbose=`: argument arrays and structs of the calls outside the set print as addresses.
+#[test]
+fn verbose_qualifier() {
+    compare_all(
+        &[
+            &["-e", "verbose=none"],
+            &["-e", "verbose=!execve"],
+            &["-e", "verbose=all"],
+        ],
+        Prog::Helper(&["basic"]),
+    );
+}

@@ -192,6 +192,8 @@ pub struct DecodeOpts {
     /// strace's default abbreviation of long arrays and environments (`-v`, `-e abbrev=`
     /// turn it off).
     pub abbreviate: bool,
+    /// `-e verbose=`: dereference argument arrays and structs (else show their addresses).
+    pub verbose: bool,
 }
 
 /// `PATH_MAX` from `<linux/limits.h>`: strace shows paths up to this length, ignoring `-s`.
@@ -350,6 +352,12 @@ fn arg<S: Sink, M: Memory>(
         ArgKind::Signo => sink.signal(i64::from(v as i32)),
         ArgKind::Path => string::path(sink, ctx, v),
         ArgKind::String => string::cstring(sink, ctx, v),
+        // `-e verbose=` leaves these as addresses, as strace's decoders do.
+        ArgKind::Argv | ArgKind::Envp | ArgKind::Stat | ArgKind::Rlimit | ArgKind::Sigaction
+            if !ctx.opts.verbose =>
+        {
+            sink.addr(v)
+        }
         ArgKind::Argv => string::argv(sink, ctx, v),
         ArgKind::Envp => string::envp(sink, ctx, v),
         ArgKind::Buffer(len) => {

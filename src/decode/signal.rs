@@ -22,7 +22,11 @@ pub fn sigreturn_frame<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, s
         Ok(mask) => {
             sink.begin_struct();
             sink.field("mask");
-            sink.sigset(mask);
+            if ctx.opts.verbose {
+                sink.sigset(mask);
+            } else {
+                sink.addr(at);
+            }
             sink.end_struct(false);
         }
         Err(_) => sink.addr(at),

@@ -62,6 +62,7 @@ fn line_with(
         opts: DecodeOpts {
             max_strlen,
             abbreviate: true,
+            verbose: true,
         },
         scratch: &mut scratch,
         previous: 0,
@@ -533,6 +534,7 @@ fn exit_group_entry_half() {
         opts: DecodeOpts {
             max_strlen: 32,
             abbreviate: true,
+            verbose: true,
         },
         scratch: &mut scratch,
         previous: 0,
@@ -612,6 +614,7 @@ fn rt_sigreturn_and_sigsets() {
         opts: DecodeOpts {
             max_strlen: 32,
             abbreviate: true,
+            verbose: true,
         },
         scratch: &mut scratch,
         previous: 0,
@@ -984,6 +987,7 @@ fn stat_in_full_under_v() {
         opts: DecodeOpts {
             max_strlen: 32,
             abbreviate: false,
+            verbose: true,
         },
         scratch: &mut scratch,
         previous: 0,

@@ -83,6 +83,7 @@ fn line(
             opts: DecodeOpts {
                 max_strlen: 32,
                 abbreviate: true,
+                verbose: true,
             },
             scratch: &mut scratch,
             previous: 0,
@@ -96,6 +97,7 @@ fn line(
         opts: DecodeOpts {
             max_strlen: 32,
             abbreviate: true,
+            verbose: true,
         },
         scratch: &mut scratch,
         previous: 0,

@@ -59,6 +59,7 @@ fn line_changed(
         opts: DecodeOpts {
             max_strlen: 32,
             abbreviate: true,
+            verbose: true,
         },
         scratch: &mut scratch,
         previous: 0,
@@ -70,6 +71,7 @@ fn line_changed(
         opts: DecodeOpts {
             max_strlen: 32,
             abbreviate: true,
+            verbose: true,
         },
         scratch: &mut scratch,
         previous: 0,
