@@ -81,6 +81,20 @@ pub struct Cli {
     #[arg(long = "list-classes")]
     pub list_classes: bool,
 
+    /// Write the trace as JSON Lines, one object per event (see docs/json.md)
+    #[arg(long = "json")]
+    pub json: bool,
+
+    /// Developer option: write the text trace as usual and the JSON of the same events to FILE
+    /// (FILE.PID with -ff); the round-trip test compares the two
+    #[arg(
+        long = "json-and-text",
+        value_name = "FILE",
+        hide = true,
+        conflicts_with = "json"
+    )]
+    pub json_and_text: Option<PathBuf>,
+
     /// Attach to the process PID and trace it (repeatable; a comma or space separated list too)
     #[arg(short = 'p', long = "attach", value_name = "PID")]
     pub pids: Vec<String>,

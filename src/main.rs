@@ -3,6 +3,7 @@
 mod cli;
 mod decode;
 mod filter;
+mod json;
 mod mem;
 mod output;
 mod ptrace;
@@ -22,7 +23,7 @@ use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tracer::{Config, Ending, Quiet, Tracer};
+use tracer::{Config, Ending, Format, Quiet, Tracer};
 
 /// Prints `strace-rs: MSG` and the hint strace gives after a usage error.
 fn usage_error(msg: &str) -> ExitCode {
@@ -85,8 +86,14 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     };
     let follow = cli.follow > 0;
     let quiet = Quiet::from_count(cli.quiet);
-    let outs = open_outputs(&cli)?;
+    let outs = open_outputs(&cli, cli.output.as_deref())?;
+    let format = match (&cli.json_and_text, cli.json) {
+        (Some(_), _) => Format::TextAndJson,
+        (None, true) => Format::Json,
+        (None, false) => Format::Text,
+    };
     let cfg = Config {
+        format,
         decode: DecodeOpts {
             max_strlen: cli.string_limit,
         },
@@ -95,10 +102,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         syscall_times: cli.syscall_times()?,
     };
     let mut tracer = Tracer::new(cfg, outs);
+    if let Some(path) = &cli.json_and_text {
+        tracer.set_json_copy(open_outputs(&cli, Some(path))?);
+    }
 
     tracer::catch_fatal_signals();
     for pid in &pids {
-        attach(&mut tracer, *pid, follow, quiet)?;
+        // With --json the attach is an event, and stderr may be the JSON stream.
+        let quiet_attach = Quiet {
+            attach: quiet.attach || cli.json,
+            ..quiet
+        };
+        attach(&mut tracer, *pid, follow, quiet_attach)?;
     }
     if let Some(path) = program {
         let argv: Vec<CString> = cli
@@ -111,17 +126,17 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         tracer.add_spawned(pid);
     }
     let ending = tracer.run();
-    if let Err(msg) = tracer.outputs().finish() {
+    if let Err(msg) = tracer.finish() {
         eprintln!("strace-rs: {msg}");
     }
     Ok(exit_like(ending))
 }
 
-/// The trace's destination: stderr, the `-o` file, or with `-ff -o NAME` one file per process.
-/// The `-o` file is created before anything runs, so a bad path stops the tracer first.
-fn open_outputs(cli: &Cli) -> Result<Outputs, String> {
+/// The trace's destination: stderr, the `-o` file (`path`), or with `-ff -o NAME` one file per
+/// process. The `-o` file is created before anything runs, so a bad path stops the tracer first.
+fn open_outputs(cli: &Cli, path: Option<&Path>) -> Result<Outputs, String> {
     let follow = cli.follow > 0;
-    let Some(path) = &cli.output else {
+    let Some(path) = path else {
         // Line-buffered: whoever reads stderr sees each line as it happens.
         let out = Output::new(Box::new(io::stderr()), true, cli.column, cli.stamps()?);
         return Ok(Outputs::Shared {
@@ -140,7 +155,7 @@ fn open_outputs(cli: &Cli) -> Result<Outputs, String> {
             .unwrap_or(Path::new("."));
         std::fs::metadata(dir).map_err(|e| cant_open(path, e))?;
         return Ok(Outputs::PerProcess {
-            base: path.clone(),
+            base: path.to_path_buf(),
             column: cli.column,
             stamps: cli.stamps()?,
             files: Default::default(),

@@ -209,6 +209,11 @@ impl Sink for Text<'_> {
         }
     }
 
+    fn unreadable(&mut self, v: u64) {
+        self.element();
+        write_hex(self.out.buf(), v);
+    }
+
     fn octal(&mut self, v: u64) {
         self.element();
         write_octal(self.out.buf(), v);

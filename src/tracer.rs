@@ -2,6 +2,7 @@
 
 use crate::decode::{self, Call, Ctx, DecodeOpts, Outcome, Scratch};
 use crate::filter::SyscallSet;
+use crate::json::{self, Json, Stamp};
 use crate::mem::TraceeMemory;
 use crate::output::{Output, Outputs, PidPrefix};
 use crate::ptrace::{self, Stop, SyscallInfo};
@@ -73,6 +74,21 @@ pub struct Config {
     /// `-T`: show the time spent in each syscall, with this precision.
     pub syscall_times: Option<Precision>,
     pub quiet: Quiet,
+    /// What the trace is written as.
+    pub format: Format,
+}
+
+/// What the trace is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// strace's text.
+    #[default]
+    Text,
+    /// `--json`: JSON Lines (docs/json.md).
+    Json,
+    /// `--json-and-text=FILE` (a developer option): the text as usual and, rendered from the
+    /// same stops, the JSON into a second output.
+    TextAndJson,
 }
 
 #[derive(Default)]
@@ -100,6 +116,10 @@ struct Tracee {
     entered: Option<Instant>,
     /// When it was registered: tracees are detached in that order, as strace does.
     seq: u64,
+    /// JSON: the syscall in progress's entry arguments, rendered at entry (reused buffer).
+    json_args: Vec<u8>,
+    /// JSON: when that syscall was entered.
+    json_stamp: Stamp,
 }
 
 /// How the traced command ended, for the tracer's own exit.
@@ -125,6 +145,22 @@ pub struct Tracer {
     ending: Option<Ending>,
     /// The order tracees were registered in (`Tracee::seq`).
     next_seq: u64,
+    /// `Format::TextAndJson`: where the JSON goes.
+    json_copy: Option<Outputs>,
+}
+
+/// The outputs JSON events go to, if any: the main ones with `--json`, the copy with
+/// `--json-and-text`.
+fn json_outs<'a>(
+    format: Format,
+    outs: &'a mut Outputs,
+    copy: &'a mut Option<Outputs>,
+) -> Option<&'a mut Outputs> {
+    match format {
+        Format::Text => None,
+        Format::Json => Some(outs),
+        Format::TextAndJson => copy.as_mut(),
+    }
 }
 
 impl Tracer {
@@ -138,6 +174,36 @@ impl Tracer {
             main_pid: None,
             ending: None,
             next_seq: 0,
+            json_copy: None,
+        }
+    }
+
+    /// `--json-and-text`: the outputs the JSON rendering goes to.
+    pub fn set_json_copy(&mut self, outs: Outputs) {
+        self.json_copy = Some(outs);
+    }
+
+    /// Closes the files of a process that ended (`-ff`).
+    fn close_outputs(&mut self, pid: i32) {
+        let _ = self.outs.close(pid);
+        if let Some(copy) = &mut self.json_copy {
+            let _ = copy.close(pid);
+        }
+    }
+
+    /// Whether the text rendering is written.
+    fn text(&self) -> bool {
+        self.cfg.format != Format::Json
+    }
+
+    /// Writes one JSON event for `pid`, if JSON is written: `write` gets the buffer and the
+    /// event's stamp.
+    fn json_event(&mut self, pid: i32, write: impl FnOnce(&mut Vec<u8>, Stamp)) {
+        if let Some(outs) = json_outs(self.cfg.format, &mut self.outs, &mut self.json_copy) {
+            let out = outs.for_pid(pid);
+            let stamp = out.json_stamp();
+            write(out.buf(), stamp);
+            out.end_line();
         }
     }
 
@@ -160,6 +226,9 @@ impl Tracer {
             ..Tracee::default()
         };
         self.register(pid, tracee);
+        if !self.cfg.quiet.attach {
+            self.json_event(pid, |buf, stamp| json::plain(buf, "attached", pid, stamp));
+        }
     }
 
     fn register(&mut self, pid: i32, tracee: Tracee) {
@@ -173,8 +242,10 @@ impl Tracer {
         );
     }
 
-    pub fn outputs(&mut self) -> &mut Outputs {
-        &mut self.outs
+    /// Writes out everything, the JSON copy too, and reports the first error.
+    pub fn finish(&mut self) -> Result<(), String> {
+        let copy = self.json_copy.as_mut().map_or(Ok(()), Outputs::finish);
+        self.outs.finish().and(copy)
     }
 
     /// Runs until no tracee is left. A fatal signal to the tracer detaches attached processes
@@ -224,7 +295,11 @@ impl Tracer {
                 self.on_event(pid, event, sig);
             }
             Stop::Exited { pid, code } => {
-                self.on_gone(pid, format_args!("+++ exited with {code} +++"));
+                self.on_gone(
+                    pid,
+                    format_args!("+++ exited with {code} +++"),
+                    Ending::Exited(code),
+                );
                 if Some(pid) == self.main_pid {
                     self.ending = Some(Ending::Exited(code));
                 }
@@ -232,7 +307,11 @@ impl Tracer {
             Stop::Killed { pid, sig, core } => {
                 let name = SigName(sig.into());
                 let core_note = if core { " (core dumped)" } else { "" };
-                self.on_gone(pid, format_args!("+++ killed by {name}{core_note} +++"));
+                self.on_gone(
+                    pid,
+                    format_args!("+++ killed by {name}{core_note} +++"),
+                    Ending::Killed { sig, core },
+                );
                 if Some(pid) == self.main_pid {
                     self.ending = Some(Ending::Killed { sig, core });
                 }
@@ -263,8 +342,11 @@ impl Tracer {
         };
         self.register(pid, tracee);
         // strace announces followed children only where its messages share the trace stream.
-        if !self.cfg.quiet.attach && self.outs.is_stderr() {
+        if !self.cfg.quiet.attach && self.outs.is_stderr() && self.text() {
             self.outs.message(format_args!("Process {pid} attached"));
+        }
+        if !self.cfg.quiet.attach {
+            self.json_event(pid, |buf, stamp| json::plain(buf, "attached", pid, stamp));
         }
     }
 
@@ -316,6 +398,17 @@ impl Tracer {
             return;
         };
         if let Some(leader) = self.tracees.remove(&pid) {
+            if let (Some(call), false) = (leader.in_syscall, leader.hidden || leader.filtered) {
+                let (stamp, args) = (leader.json_stamp, &leader.json_args);
+                self.json_event(pid, |buf, _| {
+                    json::unfinished(buf, pid, stamp, &call, args, false)
+                });
+            }
+            self.json_event(pid, |buf, stamp| json::plain(buf, "superseded", pid, stamp));
+            if !self.text() {
+                self.tracees.insert(pid, execing);
+                return;
+            }
             let prefix = self.outs.prefix(self.tracees.len() + 1);
             let out = self.outs.for_pid(pid);
             if let (Some(call), false) = (leader.in_syscall, leader.hidden || leader.filtered) {
@@ -338,11 +431,11 @@ impl Tracer {
             return;
         };
         let prefix = self.prefix();
+        let text = self.text();
         let Some(tracee) = self.tracees.get_mut(&pid) else {
             return;
         };
         tracee.fresh = false;
-        let out = self.outs.for_pid(pid);
         match info {
             SyscallInfo::Entry { nr, args, sp } => {
                 if tracee.hidden && !tracee.exec_started && (nr == NR_EXECVE || nr == NR_EXECVEAT) {
@@ -360,10 +453,27 @@ impl Tracer {
                 if tracee.hidden || tracee.filtered {
                     return;
                 }
+                self.mem.set_pid(pid);
+                if let Some(outs) = json_outs(self.cfg.format, &mut self.outs, &mut self.json_copy)
+                {
+                    // The entry half waits, rendered, for the exit: one event per syscall.
+                    tracee.json_stamp = outs.for_pid(pid).json_stamp();
+                    tracee.json_args.clear();
+                    let mut ctx = Ctx {
+                        mem: &self.mem,
+                        opts: self.cfg.decode,
+                        scratch: &mut self.scratch,
+                        previous,
+                    };
+                    decode::entry(&mut Json::new(&mut tracee.json_args), &mut ctx, &call);
+                }
+                if !text {
+                    return;
+                }
+                let out = self.outs.for_pid(pid);
                 out.start_line(pid, prefix);
                 write_name(out, &call);
                 out.bytes(b"(");
-                self.mem.set_pid(pid);
                 let mut ctx = Ctx {
                     mem: &self.mem,
                     opts: self.cfg.decode,
@@ -386,13 +496,40 @@ impl Tracer {
                     return;
                 }
                 let previous = tracee.previous_nr;
-                continue_line(out, pid, prefix, &call);
                 let outcome = if is_error {
                     Outcome::Err(rval.unsigned_abs())
                 } else {
                     Outcome::Ok(rval)
                 };
+                let spent = match (self.cfg.syscall_times, tracee.entered) {
+                    (Some(precision), Some(entered)) => Some((precision, entered.elapsed())),
+                    _ => None,
+                };
                 self.mem.set_pid(pid);
+                if let Some(outs) = json_outs(self.cfg.format, &mut self.outs, &mut self.json_copy)
+                {
+                    let out = outs.for_pid(pid);
+                    let buf = out.buf();
+                    json::begin_syscall(buf, pid, tracee.json_stamp, &call);
+                    json::append_entry_args(buf, &tracee.json_args, false);
+                    let mut ctx = Ctx {
+                        mem: &self.mem,
+                        opts: self.cfg.decode,
+                        scratch: &mut self.scratch,
+                        previous,
+                    };
+                    decode::exit(&mut Json::new(buf), &mut ctx, &call, outcome);
+                    if let Some((_, spent)) = spent {
+                        let _ = write_fmt(out, format_args!(",\"duration\":{}", spent.as_nanos()));
+                    }
+                    out.bytes(b"}");
+                    out.end_line();
+                }
+                if !text {
+                    return;
+                }
+                let out = self.outs.for_pid(pid);
+                continue_line(out, pid, prefix, &call);
                 let mut ctx = Ctx {
                     mem: &self.mem,
                     opts: self.cfg.decode,
@@ -400,8 +537,8 @@ impl Tracer {
                     previous,
                 };
                 decode::exit(&mut Text::new(out), &mut ctx, &call, outcome);
-                if let (Some(precision), Some(entered)) = (self.cfg.syscall_times, tracee.entered) {
-                    stamp::write_duration(out.buf(), entered.elapsed(), precision);
+                if let Some((precision, spent)) = spent {
+                    stamp::write_duration(out.buf(), spent, precision);
                 }
                 out.end_line();
                 out.set_open(None);
@@ -415,10 +552,17 @@ impl Tracer {
         if self.tracees.get(&pid).is_none_or(|t| t.hidden) {
             return;
         }
+        let info = ptrace::siginfo(pid);
+        self.json_event(pid, |buf, stamp| {
+            json::signal(buf, pid, stamp, sig, info.as_ref().ok().map(|r| &r[..]))
+        });
+        if !self.text() {
+            return;
+        }
         let out = self.outs.for_pid(pid);
         out.start_line(pid, prefix);
         let _ = write_fmt(out, format_args!("--- {} ", SigName(sig.into())));
-        match ptrace::siginfo(pid) {
+        match info {
             Ok(raw) => decode::siginfo(&mut Text::new(out), &raw),
             Err(_) => out.bytes(b"{}"),
         }
@@ -429,6 +573,10 @@ impl Tracer {
     fn on_group_stop(&mut self, pid: i32, sig: i32) {
         let prefix = self.prefix();
         if self.tracees.get(&pid).is_none_or(|t| t.hidden) {
+            return;
+        }
+        self.json_event(pid, |buf, stamp| json::stopped(buf, pid, stamp, sig));
+        if !self.text() {
             return;
         }
         let out = self.outs.for_pid(pid);
@@ -442,12 +590,28 @@ impl Tracer {
 
     /// A tracee exited or was killed: finish its open syscall with `= ?`, then print `line`
     /// (unless `-qq`).
-    fn on_gone(&mut self, pid: i32, line: std::fmt::Arguments<'_>) {
+    fn on_gone(&mut self, pid: i32, line: std::fmt::Arguments<'_>, end: Ending) {
         let prefix = self.prefix();
         let Some(tracee) = self.tracees.remove(&pid) else {
             return;
         };
         if tracee.exec_started {
+            if let (Some(call), false) = (tracee.in_syscall, tracee.hidden || tracee.filtered) {
+                let (stamp, args) = (tracee.json_stamp, &tracee.json_args);
+                self.json_event(pid, |buf, _| {
+                    json::unfinished(buf, pid, stamp, &call, args, false)
+                });
+            }
+            if !self.cfg.quiet.exit {
+                self.json_event(pid, |buf, stamp| match end {
+                    Ending::Killed { sig, core } => json::killed(buf, pid, stamp, sig, core),
+                    Ending::Exited(code) | Ending::Interrupted(code) => {
+                        json::exited(buf, pid, stamp, code)
+                    }
+                });
+            }
+        }
+        if tracee.exec_started && self.text() {
             let out = self.outs.for_pid(pid);
             if let (Some(call), false) = (tracee.in_syscall, tracee.hidden || tracee.filtered) {
                 continue_line(out, pid, prefix, &call);
@@ -467,7 +631,7 @@ impl Tracer {
                 out.end_line();
             }
         }
-        let _ = self.outs.close(pid);
+        self.close_outputs(pid);
     }
 
     /// Leaves every tracee: the spawned command is sent `sig` (and detached only on a repeated
@@ -513,6 +677,20 @@ impl Tracer {
         let Some(tracee) = self.tracees.remove(&pid) else {
             return;
         };
+        if let (Some(call), false) = (tracee.in_syscall, tracee.hidden || tracee.filtered) {
+            let (stamp, args) = (tracee.json_stamp, &tracee.json_args);
+            self.json_event(pid, |buf, _| {
+                json::unfinished(buf, pid, stamp, &call, args, true)
+            });
+        }
+        if tracee.attached && !self.cfg.quiet.attach {
+            self.json_event(pid, |buf, stamp| json::plain(buf, "detached", pid, stamp));
+        }
+        if !self.text() {
+            let _ = ptrace::detach(pid, sig);
+            self.close_outputs(pid);
+            return;
+        }
         // Only a line still open gets the mark; one another process cut already says
         // `<unfinished ...>`, and strace resumes nothing after a detach.
         let out = self.outs.for_pid(pid);
@@ -528,7 +706,7 @@ impl Tracer {
             }
             self.outs.message(format_args!("Process {pid} detached"));
         }
-        let _ = self.outs.close(pid);
+        self.close_outputs(pid);
     }
 }
 

@@ -35,6 +35,9 @@ pub trait Sink {
     fn hex(&mut self, v: u64);
     /// A pointer: `NULL` or its address.
     fn addr(&mut self, v: u64);
+    /// A pointer shown as its address because the memory it points to could not be read (strace
+    /// prints the address then; structured renderers say why).
+    fn unreadable(&mut self, v: u64);
     /// A mode in octal, `0644`.
     fn octal(&mut self, v: u64);
     fn fd(&mut self, fd: i32);

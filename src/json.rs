@@ -1,0 +1,804 @@
+//! The JSON renderer: the same decoded values as `crate::text`, written as JSON Lines (one
+//! object per event). The schema is documented in docs/json.md and docs/json-schema.json.
+//!
+//! Every `Sink` method has one JSON shape, told apart by its keys, so a reader (and the
+//! round-trip test, tests/json.rs) can rebuild strace's text from it. Everything is written
+//! straight into the output buffer: no allocation per syscall.
+
+use crate::decode::{Call, Sink};
+use crate::table::{self, EnumTable, FlagTable, SigName};
+use std::io::Write;
+
+/// Nesting of arrays and structs inside one argument (the text renderer's limit too).
+const MAX_DEPTH: usize = 16;
+
+/// Renders values into a JSON buffer: an event's `args` array and what follows it.
+pub struct Json<'a> {
+    buf: &'a mut Vec<u8>,
+    /// Per nesting level (0: the argument list): an element was written there.
+    nonempty: [bool; MAX_DEPTH],
+    /// Per level: the container is a struct (its elements need keys).
+    in_struct: [bool; MAX_DEPTH],
+    /// Per level: where the latest value starts, for `updated` and `count`.
+    start: [usize; MAX_DEPTH],
+    /// Per level: an `{"value": .., "updated": ..}` wrapper waits for its second value.
+    wrap: [bool; MAX_DEPTH],
+    depth: usize,
+    /// Set by `field`: the next value belongs to it and needs no separator.
+    after_field: bool,
+}
+
+impl<'a> Json<'a> {
+    pub fn new(buf: &'a mut Vec<u8>) -> Self {
+        Json {
+            buf,
+            nonempty: [false; MAX_DEPTH],
+            in_struct: [false; MAX_DEPTH],
+            start: [0; MAX_DEPTH],
+            wrap: [false; MAX_DEPTH],
+            depth: 0,
+            after_field: false,
+        }
+    }
+
+    fn level(&self) -> usize {
+        self.depth.min(MAX_DEPTH - 1)
+    }
+
+    /// Writes the separator the next value needs and notes where it starts.
+    fn element(&mut self) {
+        let l = self.level();
+        if std::mem::take(&mut self.after_field) {
+            self.start[l] = self.buf.len();
+            return;
+        }
+        if self.depth > 0 {
+            if self.nonempty[l] {
+                self.buf.push(b',');
+            }
+            self.nonempty[l] = true;
+            if self.in_struct[l] {
+                // A value without a field name (no decoder does this): keep the JSON valid.
+                self.buf.extend_from_slice(b"\"?\":");
+            }
+        }
+        self.start[l] = self.buf.len();
+    }
+
+    /// A value is complete: closes an `updated` wrapper waiting for it.
+    fn done(&mut self) {
+        let l = self.level();
+        if std::mem::take(&mut self.wrap[l]) {
+            self.buf.push(b'}');
+        }
+    }
+
+    fn open(&mut self, bracket: u8, is_struct: bool) {
+        self.element();
+        self.buf.push(bracket);
+        self.depth += 1;
+        let l = self.level();
+        self.nonempty[l] = false;
+        self.in_struct[l] = is_struct;
+        self.wrap[l] = false;
+    }
+
+    fn close(&mut self, bracket: u8) {
+        self.buf.push(bracket);
+        self.depth = self.depth.saturating_sub(1);
+        self.done();
+    }
+
+    fn fmt(&mut self, args: std::fmt::Arguments<'_>) {
+        // Writing to a Vec cannot fail.
+        let _ = self.buf.write_fmt(args);
+    }
+
+    /// A whole value written by `f`.
+    fn value(&mut self, f: impl FnOnce(&mut Vec<u8>)) {
+        self.element();
+        f(self.buf);
+        self.done();
+    }
+}
+
+/// `"0x1f"`: a JSON string with the value in hex (lossless where JSON numbers are not).
+fn hex_str(buf: &mut Vec<u8>, v: u64) {
+    let _ = write!(buf, "\"{v:#x}\"");
+}
+
+/// `"0644"`: octal as C writes it with `%#03o`.
+fn octal_str(buf: &mut Vec<u8>, v: u64) {
+    let _ = match v {
+        0 => write!(buf, "\"000\""),
+        1..8 => write!(buf, "\"00{v:o}\""),
+        _ => write!(buf, "\"0{v:o}\""),
+    };
+}
+
+/// `"SIGUSR1"` as the text shows the signal.
+fn sig_name(buf: &mut Vec<u8>, sig: i64) {
+    let _ = write!(buf, "\"{}\"", SigName(sig));
+}
+
+/// `{"signo":10,"name":"SIGUSR1"}`.
+pub fn signal_obj(buf: &mut Vec<u8>, sig: i64) {
+    let _ = write!(buf, "{{\"signo\":{sig},\"name\":");
+    sig_name(buf, sig);
+    buf.push(b'}');
+}
+
+/// Bytes that need an escape in a JSON string: controls, `"` and `\`.
+fn needs_escape(c: u8) -> bool {
+    c < 0x20 || c == b'"' || c == b'\\'
+}
+
+/// Writes `bytes` as the body of a JSON string. Valid UTF-8 is written as it is (escaping only
+/// what JSON requires); otherwise every byte from 0x80 up is written as `\u00XX`, making each
+/// character stand for one byte. Returns whether that byte-per-character form was used.
+pub fn escape_into(buf: &mut Vec<u8>, bytes: &[u8]) -> bool {
+    let latin1 = std::str::from_utf8(bytes).is_err();
+    let mut run = 0;
+    for (i, &c) in bytes.iter().enumerate() {
+        if !needs_escape(c) && (c < 0x80 || !latin1) {
+            continue;
+        }
+        buf.extend_from_slice(&bytes[run..i]);
+        run = i + 1;
+        match c {
+            b'"' => buf.extend_from_slice(b"\\\""),
+            b'\\' => buf.extend_from_slice(b"\\\\"),
+            b'\n' => buf.extend_from_slice(b"\\n"),
+            b'\t' => buf.extend_from_slice(b"\\t"),
+            b'\r' => buf.extend_from_slice(b"\\r"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                buf.extend_from_slice(b"\\u00");
+                buf.push(HEX[usize::from(c >> 4)]);
+                buf.push(HEX[usize::from(c & 0xf)]);
+            }
+        }
+    }
+    buf.extend_from_slice(&bytes[run..]);
+    latin1
+}
+
+/// `{"str":"...","truncated":true,"latin1":true}` (the last two only when true).
+fn string_obj(buf: &mut Vec<u8>, bytes: &[u8], truncated: bool, hex: bool) {
+    buf.extend_from_slice(b"{\"str\":\"");
+    let latin1 = escape_into(buf, bytes);
+    buf.push(b'"');
+    if latin1 {
+        buf.extend_from_slice(b",\"latin1\":true");
+    }
+    if truncated {
+        buf.extend_from_slice(b",\"truncated\":true");
+    }
+    if hex {
+        buf.extend_from_slice(b",\"hex_escaped\":true");
+    }
+    buf.push(b'}');
+}
+
+/// The body of a flags object (no braces): `"raw":R,"names":[..],"unknown":U` and the shifted
+/// field when it is set. `names` follow the text's order; `unknown` holds the bits no name
+/// covers (an unnamed value of the table's exclusive field included).
+fn flags_body(buf: &mut Vec<u8>, v: u64, table: &FlagTable) {
+    let _ = write!(buf, "\"raw\":{v},\"names\":[");
+    let mut first = true;
+    let mut name = |buf: &mut Vec<u8>, n: &str| {
+        if !std::mem::take(&mut first) {
+            buf.push(b',');
+        }
+        buf.push(b'"');
+        buf.extend_from_slice(n.as_bytes());
+        buf.push(b'"');
+    };
+    let mut unknown = 0;
+    let mut shifted = None;
+    if v == 0 && table.zero.is_some() {
+        if let Some(zero) = table.zero {
+            name(buf, zero);
+        }
+    } else {
+        let mut rest = v;
+        if table.field_mask != 0 {
+            let field = v & table.field_mask;
+            rest &= !table.field_mask;
+            match table.field.iter().find(|(_, fv)| *fv == field) {
+                Some((n, _)) => name(buf, n),
+                None => unknown |= field,
+            }
+        }
+        if let Some(s) = &table.shifted {
+            let value = (rest >> s.shift) & s.mask;
+            rest &= !(s.mask << s.shift);
+            if value != 0 {
+                shifted = Some((s.name, value));
+            }
+        }
+        for (n, bits) in table.bits {
+            if rest & bits == *bits {
+                name(buf, n);
+                rest &= !bits;
+            }
+        }
+        unknown |= rest;
+    }
+    let _ = write!(buf, "],\"unknown\":{unknown}");
+    if let Some((n, value)) = shifted {
+        let _ = write!(buf, ",\"shifted\":{{\"name\":\"{n}\",\"value\":{value}}}");
+    }
+}
+
+/// `{"raw":1,"name":"SEEK_CUR"}`, without `name` for a value the table does not know.
+fn enum_obj(buf: &mut Vec<u8>, v: u64, table: &EnumTable) {
+    let _ = write!(buf, "{{\"raw\":{v}");
+    if let Some(name) = table.name(v) {
+        let _ = write!(buf, ",\"name\":\"{name}\"");
+    }
+    buf.push(b'}');
+}
+
+impl Sink for Json<'_> {
+    fn arg_sep(&mut self) {
+        self.buf.push(b',');
+    }
+
+    fn end_args(&mut self) {
+        self.buf.push(b']');
+    }
+
+    fn int(&mut self, v: i64) {
+        self.value(|b| {
+            let _ = write!(b, "{v}");
+        });
+    }
+
+    fn uint(&mut self, v: u64) {
+        self.value(|b| {
+            let _ = write!(b, "{v}");
+        });
+    }
+
+    fn hex(&mut self, v: u64) {
+        self.value(|b| {
+            b.extend_from_slice(b"{\"hex\":");
+            hex_str(b, v);
+            b.push(b'}');
+        });
+    }
+
+    fn addr(&mut self, v: u64) {
+        self.value(|b| {
+            b.extend_from_slice(b"{\"addr\":");
+            hex_str(b, v);
+            b.push(b'}');
+        });
+    }
+
+    fn unreadable(&mut self, v: u64) {
+        self.value(|b| {
+            b.extend_from_slice(b"{\"addr\":");
+            hex_str(b, v);
+            b.extend_from_slice(b",\"unreadable\":true}");
+        });
+    }
+
+    fn octal(&mut self, v: u64) {
+        self.value(|b| {
+            b.extend_from_slice(b"{\"octal\":");
+            octal_str(b, v);
+            b.push(b'}');
+        });
+    }
+
+    fn fd(&mut self, fd: i32) {
+        self.value(|b| {
+            let _ = write!(b, "{{\"fd\":{fd}}}");
+        });
+    }
+
+    fn constant(&mut self, name: &'static str, raw: i64) {
+        self.value(|b| {
+            let _ = write!(b, "{{\"raw\":{raw},\"name\":\"{name}\"}}");
+        });
+    }
+
+    fn flags(&mut self, v: u64, table: &'static FlagTable) {
+        self.value(|b| {
+            b.push(b'{');
+            flags_body(b, v, table);
+            b.push(b'}');
+        });
+    }
+
+    fn enumeration(&mut self, v: u64, table: &'static EnumTable) {
+        self.value(|b| enum_obj(b, v, table));
+    }
+
+    fn signal(&mut self, sig: i64) {
+        self.value(|b| signal_obj(b, sig));
+    }
+
+    fn string(&mut self, bytes: &[u8], truncated: bool) {
+        self.value(|b| string_obj(b, bytes, truncated, false));
+    }
+
+    fn hex_string(&mut self, bytes: &[u8], truncated: bool) {
+        self.value(|b| string_obj(b, bytes, truncated, true));
+    }
+
+    fn rlim(&mut self, v: u64) {
+        self.value(|b| {
+            // RLIM64_INFINITY (<linux/resource.h>) by name: u64::MAX is no safe JSON number.
+            let _ = if v == u64::MAX {
+                write!(b, "{{\"rlim\":\"RLIM64_INFINITY\"}}")
+            } else {
+                write!(b, "{{\"rlim\":{v}}}")
+            };
+        });
+    }
+
+    fn sigset(&mut self, mask: u64) {
+        self.value(|b| {
+            // As the text: the complement when that is shorter, marked as such.
+            let (mask, complement) = if mask.count_ones() > 32 {
+                (!mask, true)
+            } else {
+                (mask, false)
+            };
+            b.extend_from_slice(b"{\"sigset\":[");
+            let mut first = true;
+            for bit in 0..64 {
+                if mask & (1 << bit) != 0 {
+                    if !std::mem::take(&mut first) {
+                        b.push(b',');
+                    }
+                    let at = b.len() + 1;
+                    sig_name(b, bit + 1);
+                    if b[at..].starts_with(b"SIG") {
+                        b.drain(at..at + 3);
+                    }
+                }
+            }
+            b.push(b']');
+            if complement {
+                b.extend_from_slice(b",\"complement\":true");
+            }
+            b.push(b'}');
+        });
+    }
+
+    fn begin_array(&mut self) {
+        self.open(b'[', false);
+    }
+
+    fn end_array(&mut self) {
+        self.close(b']');
+    }
+
+    fn begin_struct(&mut self) {
+        self.open(b'{', true);
+    }
+
+    fn field(&mut self, name: &'static str) {
+        self.after_field = false;
+        let l = self.level();
+        if self.nonempty[l] {
+            self.buf.push(b',');
+        }
+        self.nonempty[l] = true;
+        self.buf.push(b'"');
+        self.buf.extend_from_slice(name.as_bytes());
+        self.buf.extend_from_slice(b"\":");
+        self.after_field = true;
+    }
+
+    fn end_struct(&mut self, abbreviated: bool) {
+        if abbreviated {
+            let l = self.level();
+            if self.nonempty[l] {
+                self.buf.push(b',');
+            }
+            self.buf.extend_from_slice(b"\"...\":true");
+        }
+        self.close(b'}');
+    }
+
+    fn more(&mut self) {
+        let l = self.level();
+        if self.depth > 0 && self.in_struct[l] {
+            if self.nonempty[l] {
+                self.buf.push(b',');
+            }
+            self.nonempty[l] = true;
+            self.buf.extend_from_slice(b"\"...\":true");
+        } else {
+            self.value(|b| b.extend_from_slice(b"{\"more\":true}"));
+        }
+    }
+
+    fn count(&mut self, n: u64, one: &'static str, many: &'static str) {
+        // Belongs to the value just written (an address object): add it there.
+        if self.buf.last() == Some(&b'}') {
+            self.buf.pop();
+            let what = if n == 1 { one } else { many };
+            self.fmt(format_args!(",\"count\":{n},\"unit\":\"{what}\"}}"));
+        }
+    }
+
+    fn ioctl_code(&mut self, dir: u32, kind: u32, nr: u32, size: u32) {
+        self.value(|b| {
+            let _ = write!(
+                b,
+                "{{\"ioc_dir\":{dir},\"ioc_type\":{kind},\"ioc_nr\":{nr},\"ioc_size\":{size}}}"
+            );
+        });
+    }
+
+    fn tty_flags(&mut self, fields: &[&'static str], rest: u64, table: &'static FlagTable) {
+        self.value(|b| {
+            b.extend_from_slice(b"{\"fields\":[");
+            for (i, f) in fields.iter().enumerate() {
+                if i > 0 {
+                    b.push(b',');
+                }
+                let _ = write!(b, "\"{f}\"");
+            }
+            b.extend_from_slice(b"],");
+            flags_body(b, rest, table);
+            b.push(b'}');
+        });
+    }
+
+    fn ret_flags(&mut self, v: u64, label: &'static str, table: &'static FlagTable) {
+        self.fmt(format_args!(
+            ",\"ret\":{v},\"ret_decoded\":{{\"label\":\"{label}\","
+        ));
+        flags_body(self.buf, v, table);
+        self.buf.push(b'}');
+    }
+
+    fn ret_signal(&mut self, sig: i64) {
+        self.fmt(format_args!(",\"ret\":{sig},\"ret_decoded\":"));
+        signal_obj(self.buf, sig);
+    }
+
+    fn ret_enum(&mut self, v: u64, table: &'static EnumTable) {
+        self.fmt(format_args!(",\"ret\":{v},\"ret_decoded\":"));
+        enum_obj(self.buf, v, table);
+    }
+
+    fn file_mode(&mut self, mode: u32) {
+        self.value(|b| {
+            let _ = write!(b, "{{\"file_mode\":{mode}");
+            if let Some((_, name)) = FILE_TYPES.iter().find(|(t, _)| *t == mode & S_IFMT) {
+                let _ = write!(b, ",\"type\":\"{name}\"");
+                let mut first = true;
+                for (bit, name) in SPECIAL_BITS {
+                    if mode & bit != 0 {
+                        b.extend_from_slice(if std::mem::take(&mut first) {
+                            b",\"special\":[\""
+                        } else {
+                            b",\""
+                        });
+                        b.extend_from_slice(name.as_bytes());
+                        b.push(b'"');
+                    }
+                }
+                if !first {
+                    b.push(b']');
+                }
+            }
+            b.extend_from_slice(b",\"perm\":");
+            octal_str(b, u64::from(mode & 0o777));
+            b.push(b'}');
+        });
+    }
+
+    fn dev(&mut self, major: u32, minor: u32) {
+        self.value(|b| {
+            let _ = write!(b, "{{\"major\":{major},\"minor\":{minor}}}");
+        });
+    }
+
+    fn interrupted_call(&mut self, name: &str) {
+        self.value(|b| {
+            let _ = write!(b, "{{\"resuming\":\"{name}\"}}");
+        });
+    }
+
+    fn ret_int(&mut self, v: i64) {
+        self.fmt(format_args!(",\"ret\":{v}"));
+    }
+
+    fn ret_hex(&mut self, v: u64) {
+        self.fmt(format_args!(",\"ret\":{v},\"ret_decoded\":{{\"hex\":"));
+        hex_str(self.buf, v);
+        self.buf.push(b'}');
+    }
+
+    fn ret_octal(&mut self, v: u64) {
+        self.fmt(format_args!(",\"ret\":{v},\"ret_decoded\":{{\"octal\":"));
+        octal_str(self.buf, v);
+        self.buf.push(b'}');
+    }
+
+    fn ret_error(&mut self, errno: u64) {
+        self.fmt(format_args!(",\"ret\":-1,\"error\":{{\"errno\":{errno}"));
+        if let Some(e) = table::errno(errno) {
+            self.fmt(format_args!(
+                ",\"name\":\"{}\",\"desc\":\"{}\"",
+                e.name, e.desc
+            ));
+        }
+        self.buf.push(b'}');
+    }
+
+    fn futex_wake_op(&mut self, v: u32) {
+        self.value(|b| {
+            let _ = write!(b, "{{\"futex_op\":{v},\"op\":");
+            enum_obj(b, u64::from(v >> 28 & 7), &table::ENUM_FUTEX_WAKE_OP);
+            let _ = write!(
+                b,
+                ",\"oparg_shift\":{},\"oparg\":{},\"cmp\":",
+                v >> 28 & 8 != 0,
+                v >> 12 & 0xfff
+            );
+            enum_obj(b, u64::from(v >> 24 & 0xf), &table::ENUM_FUTEX_WAKE_OP_CMP);
+            let _ = write!(b, ",\"cmparg\":{}}}", v & 0xfff);
+        });
+    }
+
+    fn flags_and_signal(&mut self, v: u64, table: &'static FlagTable, sig: i64) {
+        self.value(|b| {
+            b.push(b'{');
+            flags_body(b, v, table);
+            b.extend_from_slice(b",\"signal\":");
+            signal_obj(b, sig);
+            b.push(b'}');
+        });
+    }
+
+    fn updated(&mut self) {
+        // `{"value": <as given>, "updated": <as left>}` around the value just written.
+        let l = self.level();
+        let at = self.start[l];
+        self.buf
+            .splice(at..at, b"{\"value\":".iter().copied())
+            .for_each(drop);
+        self.buf.extend_from_slice(b",\"updated\":");
+        self.after_field = true;
+        self.wrap[l] = true;
+    }
+
+    fn cpu_set(&mut self, mask: &[u8]) {
+        self.value(|b| {
+            b.extend_from_slice(b"{\"cpus\":[");
+            let mut first = true;
+            for (i, byte) in mask.iter().enumerate() {
+                for bit in 0..8 {
+                    if byte & (1 << bit) != 0 {
+                        if !std::mem::take(&mut first) {
+                            b.push(b',');
+                        }
+                        let _ = write!(b, "{}", i * 8 + bit);
+                    }
+                }
+            }
+            b.extend_from_slice(b"]}");
+        });
+    }
+
+    fn wait_status(&mut self, s: i32) {
+        self.value(|b| {
+            let _ = write!(b, "{{\"wait_status\":{s},");
+            // The <sys/wait.h> macros, in the order the text renderer applies them.
+            if s & 0xff == 0x7f {
+                b.extend_from_slice(b"\"stopped\":");
+                sig_name(b, i64::from((s >> 8) & 0xff));
+                if s >> 16 != 0 {
+                    let _ = write!(b, ",\"event\":{}", s >> 16);
+                }
+            } else if s == 0xffff {
+                b.extend_from_slice(b"\"continued\":true");
+            } else if s & 0x7f == 0 {
+                let _ = write!(b, "\"exited\":{}", (s >> 8) & 0xff);
+            } else {
+                b.extend_from_slice(b"\"signaled\":");
+                sig_name(b, i64::from(s & 0x7f));
+                if s & 0x80 != 0 {
+                    b.extend_from_slice(b",\"core_dumped\":true");
+                }
+            }
+            b.push(b'}');
+        });
+    }
+}
+
+/// File type names by `mode & S_IFMT`, from `<linux/stat.h>` (as in the text renderer).
+const FILE_TYPES: [(u32, &str); 7] = [
+    (0o140000, "S_IFSOCK"),
+    (0o120000, "S_IFLNK"),
+    (0o100000, "S_IFREG"),
+    (0o060000, "S_IFBLK"),
+    (0o040000, "S_IFDIR"),
+    (0o020000, "S_IFCHR"),
+    (0o010000, "S_IFIFO"),
+];
+const S_IFMT: u32 = 0o170000;
+const SPECIAL_BITS: [(u32, &str); 3] = [
+    (0o4000, "S_ISUID"),
+    (0o2000, "S_ISGID"),
+    (0o1000, "S_ISVTX"),
+];
+
+/// When an event happened, as every event carries it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Stamp {
+    /// Nanoseconds since the epoch.
+    pub ts: u64,
+    /// `-r`: nanoseconds since the previous event of the same output.
+    pub rel: Option<u64>,
+}
+
+/// Starts an event object: `{"event":"KIND","pid":P,"ts":T[,"rel":R]`.
+pub fn begin_event(buf: &mut Vec<u8>, event: &str, pid: i32, stamp: Stamp) {
+    let _ = write!(
+        buf,
+        "{{\"event\":\"{event}\",\"pid\":{pid},\"ts\":{}",
+        stamp.ts
+    );
+    if let Some(rel) = stamp.rel {
+        let _ = write!(buf, ",\"rel\":{rel}");
+    }
+}
+
+/// Starts a syscall event up to its open `args` array.
+pub fn begin_syscall(buf: &mut Vec<u8>, pid: i32, stamp: Stamp, call: &Call) {
+    begin_event(buf, "syscall", pid, stamp);
+    match call.desc {
+        Some(desc) => {
+            let _ = write!(buf, ",\"syscall\":\"{}\"", desc.name);
+        }
+        None => {
+            let _ = write!(buf, ",\"syscall\":\"syscall_{:#x}\"", call.nr);
+        }
+    }
+    let _ = write!(buf, ",\"nr\":{},\"args\":[", call.nr);
+}
+
+/// Appends a syscall's entry arguments (rendered at entry) to an event whose `args` is open.
+/// Returns whether the arguments the exit would have shown are missing (the entry ended with
+/// the separator before them), having dropped that separator when `cut`.
+pub fn append_entry_args(buf: &mut Vec<u8>, entry: &[u8], cut: bool) -> bool {
+    match entry.split_last() {
+        Some((b',', head)) if cut => {
+            buf.extend_from_slice(head);
+            true
+        }
+        _ => {
+            buf.extend_from_slice(entry);
+            false
+        }
+    }
+}
+
+/// A syscall the process never finished (it died, was detached, or another thread's execve
+/// superseded it): its entry arguments, `"unfinished":true` and no return value.
+pub fn unfinished(
+    buf: &mut Vec<u8>,
+    pid: i32,
+    stamp: Stamp,
+    call: &Call,
+    entry: &[u8],
+    detached: bool,
+) {
+    begin_syscall(buf, pid, stamp, call);
+    let cut = append_entry_args(buf, entry, true);
+    buf.push(b']');
+    if cut {
+        buf.extend_from_slice(b",\"args_incomplete\":true");
+    }
+    buf.extend_from_slice(b",\"unfinished\":true");
+    if detached {
+        buf.extend_from_slice(b",\"detached\":true");
+    }
+    buf.push(b'}');
+}
+
+/// `{"event":"exit",...,"code":0}`.
+pub fn exited(buf: &mut Vec<u8>, pid: i32, stamp: Stamp, code: i32) {
+    begin_event(buf, "exit", pid, stamp);
+    let _ = write!(buf, ",\"code\":{code}}}");
+}
+
+/// `{"event":"killed",...,"signal":{..},"core_dumped":false}`.
+pub fn killed(buf: &mut Vec<u8>, pid: i32, stamp: Stamp, sig: i32, core: bool) {
+    begin_event(buf, "killed", pid, stamp);
+    buf.extend_from_slice(b",\"signal\":");
+    signal_obj(buf, i64::from(sig));
+    let _ = write!(buf, ",\"core_dumped\":{core}}}");
+}
+
+/// `{"event":"signal",...,"signal":{..},"siginfo":{..}}`: a signal delivered to the tracee.
+pub fn signal(buf: &mut Vec<u8>, pid: i32, stamp: Stamp, sig: i32, siginfo: Option<&[u8]>) {
+    begin_event(buf, "signal", pid, stamp);
+    buf.extend_from_slice(b",\"signal\":");
+    signal_obj(buf, i64::from(sig));
+    buf.extend_from_slice(b",\"siginfo\":");
+    match siginfo {
+        Some(raw) => crate::decode::siginfo(&mut Json::new(buf), raw),
+        None => buf.extend_from_slice(b"{}"),
+    }
+    buf.push(b'}');
+}
+
+/// `{"event":"stopped",...,"signal":{..}}`: a group stop.
+pub fn stopped(buf: &mut Vec<u8>, pid: i32, stamp: Stamp, sig: i32) {
+    begin_event(buf, "stopped", pid, stamp);
+    buf.extend_from_slice(b",\"signal\":");
+    signal_obj(buf, i64::from(sig));
+    buf.push(b'}');
+}
+
+/// An event with nothing but its kind: `attached`, `detached`, `superseded`.
+pub fn plain(buf: &mut Vec<u8>, event: &str, pid: i32, stamp: Stamp) {
+    begin_event(buf, event, pid, stamp);
+    buf.push(b'}');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn escaped(bytes: &[u8]) -> (String, bool) {
+        let mut out = Vec::new();
+        let latin1 = escape_into(&mut out, bytes);
+        (String::from_utf8(out).unwrap(), latin1)
+    }
+
+    #[test]
+    fn escapes_valid_utf8_as_text() {
+        assert_eq!(
+            escaped("a\"b\\c\n\t\r\0\x07é".as_bytes()),
+            (r#"a\"b\\c\n\t\r\u0000\u0007é"#.to_string(), false)
+        );
+    }
+
+    #[test]
+    fn escapes_other_bytes_one_character_each() {
+        assert_eq!(
+            escaped(b"a\xe9\x80\n"),
+            (r#"a\u00e9\u0080\n"#.to_string(), true)
+        );
+    }
+
+    #[test]
+    fn updated_wraps_the_value_before() {
+        let mut buf = Vec::new();
+        let mut j = Json::new(&mut buf);
+        j.int(1);
+        j.arg_sep();
+        j.begin_struct();
+        j.field("a");
+        j.int(2);
+        j.end_struct(false);
+        j.updated();
+        j.begin_struct();
+        j.field("a");
+        j.begin_array();
+        j.int(3);
+        j.more();
+        j.end_array();
+        j.end_struct(true);
+        j.arg_sep();
+        j.addr(0x10);
+        j.count(1, "var", "vars");
+        assert_eq!(
+            String::from_utf8(buf).unwrap(),
+            r#"1,{"value":{"a":2},"updated":{"a":[3,{"more":true}],"...":true}},{"addr":"0x10","count":1,"unit":"var"}"#
+        );
+    }
+}
