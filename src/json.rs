@@ -384,6 +384,15 @@ impl Sink for Json<'_> {
 
     fn field(&mut self, name: &'static str) {
         self.after_field = false;
+        if self.depth == 0 {
+            // A named argument (clone's `child_stack=NULL`): `{"arg":NAME,"value":..}`.
+            self.buf.extend_from_slice(b"{\"arg\":\"");
+            self.buf.extend_from_slice(name.as_bytes());
+            self.buf.extend_from_slice(b"\",\"value\":");
+            self.wrap[0] = true;
+            self.after_field = true;
+            return;
+        }
         let l = self.level();
         if self.nonempty[l] {
             self.buf.push(b',');
