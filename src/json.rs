@@ -761,6 +761,7 @@ pub fn plain(buf: &mut Vec<u8>, event: &str, pid: i32, stamp: Stamp) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::decode::{self, Ctx, DecodeOpts, Outcome, Scratch};
 
     fn escaped(bytes: &[u8]) -> (String, bool) {
         let mut out = Vec::new();
@@ -781,6 +782,54 @@ mod tests {
         assert_eq!(
             escaped(b"a\xe9\x80\n"),
             (r#"a\u00e9\u0080\n"#.to_string(), true)
+        );
+    }
+
+    /// Renders one syscall's arguments and return as the tracer does (entry, then exit).
+    fn event(nr: u64, args: [u64; 6], mem: &crate::mem::FakeMemory, outcome: Outcome) -> String {
+        let call = Call::new(nr, args, 0);
+        let mut scratch = Scratch::new();
+        let mut ctx = Ctx {
+            mem,
+            opts: DecodeOpts { max_strlen: 32 },
+            scratch: &mut scratch,
+            previous: 0,
+        };
+        let mut entry_half = Vec::new();
+        decode::entry(&mut Json::new(&mut entry_half), &mut ctx, &call);
+        let mut buf = Vec::new();
+        append_entry_args(&mut buf, &entry_half, false);
+        decode::exit(&mut Json::new(&mut buf), &mut ctx, &call, outcome);
+        String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn null_and_unreadable_pointers() {
+        use crate::mem::FakeMemory;
+        let mem = FakeMemory::new().with(0x1000, b"/etc/passwd\0");
+        // openat(AT_FDCWD, path, O_RDONLY|O_CLOEXEC)
+        assert_eq!(
+            event(
+                257,
+                [-100i64 as u64, 0x1000, 0o2000000, 0, 0, 0],
+                &mem,
+                Outcome::Ok(3)
+            ),
+            r#"{"raw":-100,"name":"AT_FDCWD"},{"str":"/etc/passwd"},{"raw":524288,"names":["O_RDONLY","O_CLOEXEC"],"unknown":0}],"ret":3"#
+        );
+        // stat(NULL, unreadable) fails; newfstatat with an unreadable struct succeeds.
+        assert_eq!(
+            event(4, [0, 0x9000, 0, 0, 0, 0], &mem, Outcome::Err(14)),
+            r#"{"addr":"0x0"},{"addr":"0x9000"}],"ret":-1,"error":{"errno":14,"name":"EFAULT","desc":"Bad address"}"#
+        );
+        assert_eq!(
+            event(262, [3, 0x1000, 0x9000, 0, 0, 0], &mem, Outcome::Ok(0)),
+            r#"{"fd":3},{"str":"/etc/passwd"},{"addr":"0x9000","unreadable":true},{"raw":0,"names":[],"unknown":0}],"ret":0"#
+        );
+        // read into memory that cannot be read back: the address, marked.
+        assert_eq!(
+            event(0, [3, 0x9000, 4, 0, 0, 0], &mem, Outcome::Ok(4)),
+            r#"{"fd":3},{"addr":"0x9000","unreadable":true},4],"ret":4"#
         );
     }
 
