@@ -174,11 +174,7 @@ fn arg_tokens(spec: &Spec, args: &[Arg], arg: &Arg) -> TokenStream {
             let ident = table_ident("ENUM", table);
             quote!(ArgKind::Enum(&#ident))
         }
-        ArgKind::Buffer
-        | ArgKind::HexBuffer
-        | ArgKind::Sigset
-        | ArgKind::GidArray
-        | ArgKind::CpuSet => {
+        k if k.takes_len() => {
             let variant = Ident::new(&format!("{:?}", arg.kind), Span::call_site());
             let len = len_tokens(args, arg);
             quote!(ArgKind::#variant(#len))
@@ -190,9 +186,9 @@ fn arg_tokens(spec: &Spec, args: &[Arg], arg: &Arg) -> TokenStream {
     };
     let show_if = match &arg.show_if {
         Some(s) => {
-            let (index, mask) = spec::show_if_mask(spec, args, s);
+            let (index, mask, all) = spec::show_if_mask(spec, args, s);
             let index = index as u8;
-            quote!(Some(ShowIf { arg: #index, mask: #mask }))
+            quote!(Some(ShowIf { arg: #index, mask: #mask, all: #all }))
         }
         None => quote!(None),
     };

@@ -31,6 +31,14 @@ impl SyscallSet {
         }
     }
 
+    /// Whether the syscall named `name` is in the set.
+    pub fn contains_name(&self, name: &str) -> bool {
+        SYSCALLS
+            .iter()
+            .enumerate()
+            .any(|(nr, d)| d.as_ref().is_some_and(|d| d.name == name) && self.contains(nr as u64))
+    }
+
     fn insert(&mut self, nr: usize) {
         self.bits[nr / 64] |= 1 << (nr % 64);
     }
@@ -99,10 +107,13 @@ pub fn parse_trace(expr: &str) -> Result<SyscallSet, String> {
             _ if name.starts_with('%') || LEGACY_CLASSES.contains(&name) => {
                 // `%%stat` names the union class `%stat_like`, which `class_bit` knows as `%stat`.
                 let class = name.strip_prefix('%').unwrap_or(name);
-                let bit =
-                    class_bit(class).ok_or_else(|| format!("invalid system call '{name}'"))?;
-                set.insert_where(|d| d.classes & bit != 0);
-                true
+                match class_bit(class) {
+                    Some(bit) => {
+                        set.insert_where(|d| d.classes & bit != 0);
+                        true
+                    }
+                    None => false,
+                }
             }
             _ => set.insert_where(|d| d.name == name),
         };
@@ -177,6 +188,266 @@ mod tests {
         assert_eq!(
             parse_trace("?nosuch,getpid").unwrap(),
             parse_trace("getpid").unwrap()
+        );
+        assert_eq!(
+            parse_trace("?%nosuch,getpid").unwrap(),
+            parse_trace("getpid").unwrap()
+        );
+    }
+}
+
+/// A set of names from a fixed list, as bits: `-e status=`, `-e quiet=`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameSet(u32);
+
+impl NameSet {
+    pub const ALL: NameSet = NameSet(u32::MAX);
+    pub const NONE: NameSet = NameSet(0);
+
+    pub fn contains(self, bit: u32) -> bool {
+        self.0 & bit != 0
+    }
+
+    pub fn with(self, bit: u32) -> NameSet {
+        NameSet(self.0 | bit)
+    }
+}
+
+/// Parses `[!]NAME[,NAME]...` over `names` (each with its bit), plus `all` and `none`.
+fn parse_names(expr: &str, names: &[(&str, u32)], what: &str) -> Result<NameSet, String> {
+    let (inverted, list) = match expr.strip_prefix('!') {
+        Some(rest) => (true, rest),
+        None => (false, expr),
+    };
+    let mut bits = 0u32;
+    for token in list.split(',') {
+        bits |= match token {
+            "all" => u32::MAX,
+            "none" => 0,
+            _ => names
+                .iter()
+                .find(|(n, _)| *n == token)
+                .map(|(_, b)| *b)
+                .ok_or_else(|| format!("invalid {what} '{token}'"))?,
+        };
+    }
+    Ok(NameSet(if inverted { !bits } else { bits }))
+}
+
+/// `-e status=`: which outcomes of a syscall are printed (strace(1), `--status`).
+pub mod status {
+    pub const SUCCESSFUL: u32 = 1;
+    pub const FAILED: u32 = 2;
+    pub const UNFINISHED: u32 = 4;
+    pub const UNAVAILABLE: u32 = 8;
+    pub const DETACHED: u32 = 16;
+    pub const NAMES: [(&str, u32); 5] = [
+        ("successful", SUCCESSFUL),
+        ("failed", FAILED),
+        ("unfinished", UNFINISHED),
+        ("unavailable", UNAVAILABLE),
+        ("detached", DETACHED),
+    ];
+}
+
+/// `-e quiet=`: which of the tracer's own messages are left out.
+pub mod quiet {
+    pub const ATTACH: u32 = 1;
+    pub const EXIT: u32 = 2;
+    pub const PATH_RESOLUTION: u32 = 4;
+    pub const PERSONALITY: u32 = 8;
+    pub const THREAD_EXECVE: u32 = 16;
+    pub const NAMES: [(&str, u32); 7] = [
+        ("attach", ATTACH),
+        ("exit", EXIT),
+        ("exits", EXIT),
+        ("path-resolution", PATH_RESOLUTION),
+        ("personality", PERSONALITY),
+        ("thread-execve", THREAD_EXECVE),
+        ("superseded", THREAD_EXECVE),
+    ];
+}
+
+/// `-e signal=`: which signals get a `--- SIGxxx ---` line; bit `n - 1` for signal `n`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SignalSet(pub u64);
+
+impl SignalSet {
+    pub const ALL: SignalSet = SignalSet(u64::MAX);
+
+    pub fn contains(self, sig: i32) -> bool {
+        (1..=64).contains(&sig) && self.0 & (1 << (sig - 1)) != 0
+    }
+}
+
+/// A signal by name (`SIGINT`, `INT`, `int`) or number.
+fn signal_number(token: &str) -> Option<i32> {
+    if let Ok(n) = token.parse::<i32>() {
+        return (1..=64).contains(&n).then_some(n);
+    }
+    let upper = token.to_ascii_uppercase();
+    let name = upper.strip_prefix("SIG").unwrap_or(&upper);
+    (1..=64).find(|&n| {
+        let full = table::SigName(n.into()).to_string();
+        full.strip_prefix("SIG").unwrap_or(&full) == name
+    })
+}
+
+pub fn parse_signals(expr: &str) -> Result<SignalSet, String> {
+    let (inverted, list) = match expr.strip_prefix('!') {
+        Some(rest) => (true, rest),
+        None => (false, expr),
+    };
+    let mut bits = 0u64;
+    for token in list.split(',') {
+        bits |= match token {
+            "all" => u64::MAX,
+            "none" => 0,
+            _ => {
+                1 << (signal_number(token).ok_or_else(|| format!("invalid signal '{token}'"))? - 1)
+            }
+        };
+    }
+    Ok(SignalSet(if inverted { !bits } else { bits }))
+}
+
+/// A set of file descriptors (`-e read=`, `-e write=`): the first 1024 as bits, the rest all
+/// in or all out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FdSet {
+    bits: [u64; 16],
+    others: bool,
+}
+
+impl FdSet {
+    pub fn none() -> Self {
+        FdSet {
+            bits: [0; 16],
+            others: false,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        !self.others && self.bits.iter().all(|w| *w == 0)
+    }
+
+    pub fn contains(&self, fd: i64) -> bool {
+        match usize::try_from(fd) {
+            Ok(fd) if fd < 1024 => self.bits[fd / 64] & (1 << (fd % 64)) != 0,
+            Ok(_) => self.others,
+            Err(_) => false,
+        }
+    }
+}
+
+/// Parses `[!]FD[,FD]...`, `all`, `none`.
+pub fn parse_fds(expr: &str) -> Result<FdSet, String> {
+    let (inverted, list) = match expr.strip_prefix('!') {
+        Some(rest) => (true, rest),
+        None => (false, expr),
+    };
+    let mut set = FdSet::none();
+    for token in list.split(',') {
+        match token {
+            "all" => {
+                set.bits = [u64::MAX; 16];
+                set.others = true;
+            }
+            "none" => {}
+            _ => match token.parse::<usize>() {
+                Ok(fd) if fd < 1024 => set.bits[fd / 64] |= 1 << (fd % 64),
+                _ => return Err(format!("invalid descriptor '{token}'")),
+            },
+        }
+    }
+    if inverted {
+        set.bits.iter_mut().for_each(|w| *w = !*w);
+        set.others = !set.others;
+    }
+    Ok(set)
+}
+
+/// Every `-e QUALIFIER=SET` (and its long option), as the tracer uses them.
+#[derive(Debug, Clone)]
+pub struct Qualifiers {
+    pub trace: SyscallSet,
+    /// Syscalls whose arguments print undecoded, in hex.
+    pub raw: SyscallSet,
+    /// Syscalls whose arrays and structs print abbreviated (`-v` empties it).
+    pub abbrev: SyscallSet,
+    pub signals: SignalSet,
+    pub status: NameSet,
+    pub quiet: NameSet,
+    /// `-e read=`: descriptors whose data read is dumped in hex.
+    pub read_dumps: FdSet,
+    /// `-e write=`: descriptors whose data written is dumped in hex.
+    pub write_dumps: FdSet,
+}
+
+impl Default for Qualifiers {
+    fn default() -> Self {
+        Qualifiers {
+            trace: SyscallSet::all(),
+            raw: SyscallSet::none(),
+            abbrev: SyscallSet::all(),
+            signals: SignalSet::ALL,
+            status: NameSet::ALL,
+            quiet: NameSet::NONE,
+            read_dumps: FdSet::none(),
+            write_dumps: FdSet::none(),
+        }
+    }
+}
+
+impl Qualifiers {
+    /// Applies one `QUALIFIER=SET` (a bare SET is `trace=SET`), as strace reads `-e`: each
+    /// qualifier given again replaces the earlier set.
+    pub fn apply(&mut self, expr: &str) -> Result<(), String> {
+        let (qualifier, value) = expr.split_once('=').unwrap_or(("trace", expr));
+        match qualifier {
+            "trace" | "t" => self.trace = parse_trace(value)?,
+            "raw" | "x" => self.raw = parse_trace(value)?,
+            "abbrev" | "a" => self.abbrev = parse_trace(value)?,
+            "signal" | "signals" | "s" => self.signals = parse_signals(value)?,
+            "status" => self.status = parse_names(value, &status::NAMES, "status")?,
+            "read" | "reads" | "r" => self.read_dumps = parse_fds(value)?,
+            "write" | "writes" | "w" => self.write_dumps = parse_fds(value)?,
+            "quiet" | "silent" | "silence" | "q" => {
+                self.quiet = parse_names(value, &quiet::NAMES, "quiet qualifier")?
+            }
+            // Read by `Cli::decode_fds`, with -y and --decode-fds.
+            "decode-fds" => {}
+            _ => return Err(format!("invalid -e qualifier '{qualifier}'")),
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod qualifier_tests {
+    use super::*;
+
+    #[test]
+    fn signal_and_status_sets() {
+        let s = parse_signals("!SIGUSR1,int").unwrap();
+        assert!(
+            !s.contains(libc::SIGUSR1) && !s.contains(libc::SIGINT) && s.contains(libc::SIGTERM)
+        );
+        assert!(parse_signals("34").unwrap().contains(34));
+        assert_eq!(
+            parse_signals("SIGNOPE").unwrap_err(),
+            "invalid signal 'SIGNOPE'"
+        );
+        let st = parse_names("failed", &status::NAMES, "status").unwrap();
+        assert!(st.contains(status::FAILED) && !st.contains(status::SUCCESSFUL));
+        let st = parse_names("!unfinished", &status::NAMES, "status").unwrap();
+        assert!(st.contains(status::FAILED) && !st.contains(status::UNFINISHED));
+        let mut q = Qualifiers::default();
+        q.apply("quiet=attach,exit").unwrap();
+        assert!(q.quiet.contains(quiet::EXIT) && !q.quiet.contains(quiet::THREAD_EXECVE));
+        assert_eq!(
+            q.apply("bogus=1").unwrap_err(),
+            "invalid -e qualifier 'bogus'"
         );
     }
 }

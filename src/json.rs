@@ -6,6 +6,8 @@
 //! straight into the output buffer: no allocation per syscall.
 
 use crate::decode::{Call, Sink};
+use crate::fdinfo::{Detail, FdInfo};
+use crate::sockdiag::SocketInfo;
 use crate::table::{self, EnumTable, FlagTable, SigName};
 use std::io::Write;
 
@@ -21,8 +23,11 @@ pub struct Json<'a> {
     in_struct: [bool; MAX_DEPTH],
     /// Per level: where the latest value starts, for `updated` and `count`.
     start: [usize; MAX_DEPTH],
-    /// Per level: an `{"value": .., "updated": ..}` wrapper waits for its second value.
+    /// Per level: an `{"value": .., "updated": ..}` wrapper (or a return detail's label)
+    /// waits for its value to close it.
     wrap: [bool; MAX_DEPTH],
+    /// Per level: where an open `begin_wrap` value starts.
+    wrap_start: [usize; MAX_DEPTH],
     depth: usize,
     /// Set by `field`: the next value belongs to it and needs no separator.
     after_field: bool,
@@ -36,9 +41,24 @@ impl<'a> Json<'a> {
             in_struct: [false; MAX_DEPTH],
             start: [0; MAX_DEPTH],
             wrap: [false; MAX_DEPTH],
+            wrap_start: [0; MAX_DEPTH],
             depth: 0,
             after_field: false,
         }
+    }
+
+    /// Renders the exit half of a syscall into `buf`, which ends with the entry half's
+    /// arguments; `last` is where the entry's last argument starts in `buf` (an exit value
+    /// can update it: `[0] => [5]`).
+    pub fn continuing(buf: &'a mut Vec<u8>, last: usize) -> Self {
+        let mut json = Json::new(buf);
+        json.start[0] = last;
+        json
+    }
+
+    /// Where the last top-level value written starts (see `continuing`).
+    pub fn last_start(&self) -> usize {
+        self.start[0]
     }
 
     fn level(&self) -> usize {
@@ -182,9 +202,15 @@ fn string_obj(buf: &mut Vec<u8>, bytes: &[u8], truncated: bool, hex: bool) {
 
 /// The body of a flags object (no braces): `"raw":R,"names":[..],"unknown":U` and the shifted
 /// field when it is set. `names` follow the text's order; `unknown` holds the bits no name
-/// covers (an unnamed value of the table's exclusive field included).
+/// covers, and `unknown_field` an unnamed value of the table's exclusive field.
 fn flags_body(buf: &mut Vec<u8>, v: u64, table: &FlagTable) {
-    let _ = write!(buf, "\"raw\":{v},\"names\":[");
+    let _ = write!(buf, "\"raw\":{v},");
+    flags_names(buf, v, table);
+}
+
+/// `"names":[..],"unknown":U` (and `"shifted"`) of a flag set.
+fn flags_names(buf: &mut Vec<u8>, v: u64, table: &FlagTable) {
+    buf.extend_from_slice(b"\"names\":[");
     let mut first = true;
     let mut name = |buf: &mut Vec<u8>, n: &str| {
         if !std::mem::take(&mut first) {
@@ -195,6 +221,7 @@ fn flags_body(buf: &mut Vec<u8>, v: u64, table: &FlagTable) {
         buf.push(b'"');
     };
     let mut unknown = 0;
+    let mut unknown_field = None;
     let mut shifted = None;
     if v == 0 && table.zero.is_some() {
         if let Some(zero) = table.zero {
@@ -207,7 +234,7 @@ fn flags_body(buf: &mut Vec<u8>, v: u64, table: &FlagTable) {
             rest &= !table.field_mask;
             match table.field.iter().find(|(_, fv)| *fv == field) {
                 Some((n, _)) => name(buf, n),
-                None => unknown |= field,
+                None => unknown_field = Some(field),
             }
         }
         if let Some(s) = &table.shifted {
@@ -226,6 +253,9 @@ fn flags_body(buf: &mut Vec<u8>, v: u64, table: &FlagTable) {
         unknown |= rest;
     }
     let _ = write!(buf, "],\"unknown\":{unknown}");
+    if let Some(field) = unknown_field {
+        let _ = write!(buf, ",\"unknown_field\":{field}");
+    }
     if let Some((n, value)) = shifted {
         let _ = write!(buf, ",\"shifted\":{{\"name\":\"{n}\",\"value\":{value}}}");
     }
@@ -293,9 +323,17 @@ impl Sink for Json<'_> {
         });
     }
 
-    fn fd(&mut self, fd: i32) {
+    fn fd(&mut self, fd: i32, info: Option<&FdInfo>) {
+        self.value(|b| fd_obj(b, i64::from(fd), info));
+    }
+
+    fn at_fdcwd(&mut self, cwd: Option<&[u8]>) {
         self.value(|b| {
-            let _ = write!(b, "{{\"fd\":{fd}}}");
+            b.extend_from_slice(b"{\"raw\":-100,\"name\":\"AT_FDCWD\"");
+            if let Some(cwd) = cwd {
+                path_field(b, cwd);
+            }
+            b.push(b'}');
         });
     }
 
@@ -461,10 +499,11 @@ impl Sink for Json<'_> {
         });
     }
 
-    fn ret_flags(&mut self, v: u64, label: &'static str, table: &'static FlagTable) {
-        self.fmt(format_args!(
-            ",\"ret\":{v},\"ret_decoded\":{{\"label\":\"{label}\","
-        ));
+    fn ret_flags(&mut self, v: u64, label: Option<&'static str>, table: &'static FlagTable) {
+        self.fmt(format_args!(",\"ret\":{v},\"ret_decoded\":{{"));
+        if let Some(label) = label {
+            self.fmt(format_args!("\"label\":\"{label}\","));
+        }
         flags_body(self.buf, v, table);
         self.buf.push(b'}');
     }
@@ -516,6 +555,236 @@ impl Sink for Json<'_> {
         self.value(|b| {
             let _ = write!(b, "{{\"resuming\":\"{name}\"}}");
         });
+    }
+
+    fn datetime(&mut self, secs: i64) {
+        self.value(|b| datetime_obj(b, secs));
+    }
+
+    fn hex_padded(&mut self, v: u64, width: usize) {
+        self.value(|b| {
+            b.extend_from_slice(b"{\"hex\":");
+            hex_str(b, v);
+            let _ = write!(b, ",\"width\":{width}}}");
+        });
+    }
+
+    fn net_order(&mut self, v: u64, short: bool) {
+        let f = if short { "htons" } else { "htonl" };
+        self.value(|b| {
+            let _ = write!(b, "{{\"{f}\":{v}}}");
+        });
+    }
+
+    fn ipv4(&mut self, a: [u8; 4]) {
+        self.value(|b| {
+            let _ = write!(b, "{{\"ipv4\":\"{}\"}}", std::net::Ipv4Addr::from(a));
+        });
+    }
+
+    fn ipv6_field(&mut self, name: &'static str, addr: [u8; 16]) {
+        // The field itself: `"sin6_addr":{"ipv6":"::1"}`.
+        self.field(name);
+        self.value(|b| {
+            let _ = write!(b, "{{\"ipv6\":\"{}\"}}", std::net::Ipv6Addr::from(addr));
+        });
+    }
+
+    fn abstract_name(&mut self, bytes: &[u8], truncated: bool) {
+        self.value(|b| {
+            string_obj(b, bytes, truncated, false);
+            b.pop();
+            b.extend_from_slice(b",\"abstract\":true}");
+        });
+    }
+
+    fn kind_and_flags(
+        &mut self,
+        v: u64,
+        mask: u64,
+        kinds: &'static EnumTable,
+        flags: &'static FlagTable,
+    ) {
+        self.value(|b| {
+            let _ = write!(b, "{{\"raw\":{v},");
+            match kinds.name(v & mask) {
+                Some(kind) => {
+                    let _ = write!(b, "\"kind\":\"{kind}\",");
+                    let rest = v & !mask;
+                    if rest == 0 {
+                        b.extend_from_slice(b"\"names\":[],\"unknown\":0");
+                    } else {
+                        flags_names(b, rest, flags);
+                    }
+                }
+                None => flags_names(b, v, flags),
+            }
+            b.push(b'}');
+        });
+    }
+
+    fn begin_wrap(&mut self, function: &'static str) {
+        self.element();
+        let l = self.level();
+        self.wrap_start[l] = self.start[l];
+        self.fmt(format_args!("{{\"function\":\"{function}\",\"value\":"));
+        self.after_field = true;
+    }
+
+    fn end_wrap(&mut self) {
+        self.buf.push(b'}');
+        let l = self.level();
+        self.start[l] = self.wrap_start[l];
+        self.done();
+    }
+
+    fn clock_ticks(&mut self, v: i64) {
+        self.value(|b| {
+            let _ = write!(b, "{{\"clock_ticks\":{v}}}");
+        });
+    }
+
+    fn changed(&mut self, before: u64, after: u64) {
+        self.value(|b| {
+            let _ = write!(b, "{{\"value\":{before},\"updated\":{after}}}");
+        });
+    }
+
+    fn ret_datetime(&mut self, v: i64) {
+        self.fmt(format_args!(",\"ret\":{v},\"ret_decoded\":"));
+        datetime_obj(self.buf, v);
+    }
+
+    fn ret_fd(&mut self, fd: i64, info: Option<&FdInfo>) {
+        self.fmt(format_args!(",\"ret\":{fd}"));
+        if info.is_some() {
+            self.buf.extend_from_slice(b",\"ret_decoded\":");
+            fd_obj(self.buf, fd, info);
+        }
+    }
+
+    fn capabilities(&mut self, set: u64) {
+        self.value(|b| {
+            let _ = write!(b, "{{\"capabilities\":{set},\"names\":[");
+            // The tables name each 32-bit word's bits as `1<<CAP_X`; the JSON names the
+            // capabilities.
+            let mut unknown = 0;
+            let mut first = true;
+            for (word, table) in [
+                (set & 0xffff_ffff, &table::FLAGS_CAP_MASK0),
+                (set >> 32, &table::FLAGS_CAP_MASK1),
+            ] {
+                let mut rest = word;
+                for (name, bits) in table.bits {
+                    if *bits != 0 && rest & bits == *bits {
+                        if !std::mem::take(&mut first) {
+                            b.push(b',');
+                        }
+                        let name = name.strip_prefix("1<<").unwrap_or(name);
+                        let _ = write!(b, "\"{name}\"");
+                        rest &= !bits;
+                    }
+                }
+                unknown = unknown << 32 | rest;
+            }
+            let unknown = unknown.rotate_left(32);
+            let _ = write!(b, "],\"unknown\":{unknown}}}");
+        });
+    }
+
+    fn enumeration_number(&mut self, v: i64, table: &'static EnumTable) {
+        self.value(|b| {
+            let _ = write!(b, "{{\"raw\":{v}");
+            if let Some(name) = table.name(v as u64) {
+                let _ = write!(b, ",\"name\":\"{name}\"");
+            }
+            b.extend_from_slice(b",\"numeric\":true}");
+        });
+    }
+
+    fn ret_int_enum(&mut self, v: i64, table: &'static EnumTable) {
+        self.fmt(format_args!(",\"ret\":{v}"));
+        if let Some(name) = table.name(v as u64) {
+            self.fmt(format_args!(
+                ",\"ret_decoded\":{{\"raw\":{v},\"name\":\"{name}\",\"numeric\":true}}"
+            ));
+        }
+    }
+
+    fn addr_comment(&mut self, v: u64) {
+        // Belongs to the `{"more":true}` just written: where the array stopped being readable.
+        if self.buf.last() == Some(&b'}') {
+            self.buf.pop();
+            self.buf.extend_from_slice(b",\"at\":");
+            hex_str(self.buf, v);
+            self.buf.push(b'}');
+        }
+    }
+
+    fn begin_fd_set(&mut self) {
+        self.element();
+        let l = self.level();
+        self.wrap_start[l] = self.start[l];
+        self.buf.extend_from_slice(b"{\"fd_set\":");
+        self.after_field = true;
+        self.open(b'[', false);
+    }
+
+    fn end_fd_set(&mut self) {
+        self.buf.push(b']');
+        self.depth = self.depth.saturating_sub(1);
+        self.buf.push(b'}');
+        let l = self.level();
+        self.start[l] = self.wrap_start[l];
+        self.done();
+    }
+
+    fn time_comment(&mut self, sec: i64, frac: u64, digits: u32) {
+        let max = 10u64.pow(digits) - 1;
+        if (sec == 0 && frac == 0) || frac > max {
+            return;
+        }
+        let mut date = Vec::new();
+        if !crate::text::write_datetime_frac(&mut date, sec, frac, digits) {
+            return;
+        }
+        // `{"time": <the value just written>, "iso": "..."}`, as `datetime` writes a number.
+        let l = self.level();
+        let at = self.start[l];
+        self.buf
+            .splice(at..at, b"{\"time\":".iter().copied())
+            .for_each(drop);
+        self.buf.extend_from_slice(b",\"iso\":\"");
+        self.buf.extend_from_slice(&date);
+        self.buf.extend_from_slice(b"\"}");
+    }
+
+    fn ret_comment(&mut self, v: i64, text: &'static str) {
+        self.fmt(format_args!(
+            ",\"ret\":{v},\"ret_decoded\":{{\"comment\":\"{text}\"}}"
+        ));
+    }
+
+    fn begin_ret_detail(&mut self) {
+        self.buf.extend_from_slice(b",\"ret_detail\":");
+        self.after_field = true;
+        self.open(b'[', false);
+    }
+
+    fn label(&mut self, name: &'static str) {
+        // `{"label": NAME, "value": ...}`, closed when the value is complete.
+        self.after_field = false;
+        self.element();
+        self.fmt(format_args!("{{\"label\":\"{name}\",\"value\":"));
+        let l = self.level();
+        self.wrap[l] = true;
+        self.after_field = true;
+    }
+
+    fn end_ret_detail(&mut self) {
+        self.buf.push(b']');
+        self.depth = self.depth.saturating_sub(1);
+        self.after_field = false;
     }
 
     fn ret_int(&mut self, v: i64) {
@@ -624,6 +893,123 @@ impl Sink for Json<'_> {
             b.push(b'}');
         });
     }
+}
+
+/// `{"time":1764290971,"iso":"2025-11-28T00:49:31+0000"}` (no `iso` for a date `struct tm`
+/// cannot hold, where the text shows none).
+fn datetime_obj(buf: &mut Vec<u8>, secs: i64) {
+    let _ = write!(buf, "{{\"time\":{secs}");
+    let mut date = Vec::new();
+    if crate::text::write_datetime(&mut date, secs) {
+        buf.extend_from_slice(b",\"iso\":\"");
+        buf.extend_from_slice(&date);
+        buf.push(b'"');
+    }
+    buf.push(b'}');
+}
+
+/// `,"path":"..."` (with `"path_latin1":true` when the bytes are not UTF-8).
+fn path_field(buf: &mut Vec<u8>, path: &[u8]) {
+    buf.extend_from_slice(b",\"path\":\"");
+    let latin1 = escape_into(buf, path);
+    buf.push(b'"');
+    if latin1 {
+        buf.extend_from_slice(b",\"path_latin1\":true");
+    }
+}
+
+/// A descriptor: `{"fd":3}`, and with `-y` what it stands for: `"path"`, `"deleted"`,
+/// `"device"`, `"pidfd"` or `"socket"` (docs/json.md).
+fn fd_obj(buf: &mut Vec<u8>, fd: i64, info: Option<&FdInfo>) {
+    let _ = write!(buf, "{{\"fd\":{fd}");
+    if let Some(info) = info {
+        path_field(buf, &info.path);
+        if info.deleted {
+            buf.extend_from_slice(b",\"deleted\":true");
+        }
+        match &info.detail {
+            Detail::Path => {}
+            Detail::Device {
+                block,
+                major,
+                minor,
+            } => {
+                let kind = if *block { "block" } else { "char" };
+                let _ = write!(
+                    buf,
+                    ",\"device\":{{\"type\":\"{kind}\",\"major\":{major},\"minor\":{minor}}}"
+                );
+            }
+            Detail::Pidfd(pid) => {
+                let _ = write!(buf, ",\"pidfd\":{pid}");
+            }
+            Detail::Socket(sock) => {
+                buf.extend_from_slice(b",\"socket\":");
+                socket_obj(buf, sock);
+            }
+        }
+    }
+    buf.push(b'}');
+}
+
+/// A socket as `-yy` describes it: `{"proto":"TCP","src":"127.0.0.1","sport":80,...}`.
+fn socket_obj(buf: &mut Vec<u8>, sock: &SocketInfo) {
+    match sock {
+        SocketInfo::Inet {
+            proto,
+            src,
+            sport,
+            dst,
+        } => {
+            let _ = write!(
+                buf,
+                "{{\"proto\":\"{proto}\",\"src\":\"{src}\",\"sport\":{sport}"
+            );
+            if let Some((ip, port)) = dst {
+                let _ = write!(buf, ",\"dst\":\"{ip}\",\"dport\":{port}");
+            }
+        }
+        SocketInfo::Unix {
+            proto,
+            inode,
+            peer,
+            name,
+        } => {
+            let _ = write!(buf, "{{\"proto\":\"{proto}\",\"inode\":{inode}");
+            if *peer != 0 {
+                let _ = write!(buf, ",\"peer\":{peer}");
+            }
+            if let Some(name) = name {
+                // An abstract name starts with a NUL (unix(7)); either ends at the next NUL.
+                let (name, abstract_name) = match name.split_first() {
+                    Some((0, rest)) => (rest, true),
+                    _ => (&name[..], false),
+                };
+                let end = name.iter().position(|&b| b == 0).unwrap_or(name.len());
+                buf.extend_from_slice(b",\"name\":");
+                string_obj(buf, &name[..end], false, false);
+                if abstract_name {
+                    buf.pop();
+                    buf.extend_from_slice(b",\"abstract\":true}");
+                }
+            }
+        }
+        SocketInfo::Netlink {
+            proto,
+            family,
+            protocol,
+            portid,
+        } => {
+            let _ = write!(buf, "{{\"proto\":\"{proto}\",\"protocol\":{protocol}");
+            if let Some(f) = family {
+                let _ = write!(buf, ",\"family\":\"{f}\",\"portid\":{portid}");
+            }
+        }
+        SocketInfo::Bare { proto, inode } => {
+            let _ = write!(buf, "{{\"proto\":\"{proto}\",\"inode\":{inode}");
+        }
+    }
+    buf.push(b'}');
 }
 
 /// File type names by `mode & S_IFMT`, from `<linux/stat.h>` (as in the text renderer).
@@ -787,19 +1173,30 @@ mod tests {
 
     /// Renders one syscall's arguments and return as the tracer does (entry, then exit).
     fn event(nr: u64, args: [u64; 6], mem: &crate::mem::FakeMemory, outcome: Outcome) -> String {
-        let call = Call::new(nr, args, 0);
+        let mut call = Call::new(nr, args, 0);
         let mut scratch = Scratch::new();
         let mut ctx = Ctx {
             mem,
-            opts: DecodeOpts { max_strlen: 32 },
+            opts: DecodeOpts {
+                max_strlen: 32,
+                abbreviate: true,
+            },
             scratch: &mut scratch,
             previous: 0,
+            fds: None,
         };
         let mut entry_half = Vec::new();
-        decode::entry(&mut Json::new(&mut entry_half), &mut ctx, &call);
+        let mut json = Json::new(&mut entry_half);
+        decode::entry(&mut json, &mut ctx, &mut call);
+        let last = json.last_start();
         let mut buf = Vec::new();
         append_entry_args(&mut buf, &entry_half, false);
-        decode::exit(&mut Json::new(&mut buf), &mut ctx, &call, outcome);
+        decode::exit(
+            &mut Json::continuing(&mut buf, last),
+            &mut ctx,
+            &call,
+            outcome,
+        );
         String::from_utf8(buf).unwrap()
     }
 

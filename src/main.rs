@@ -2,28 +2,33 @@
 
 mod cli;
 mod decode;
+mod fdinfo;
 mod filter;
 mod json;
 mod mem;
 mod output;
+mod pathtrace;
 mod ptrace;
+mod seccomp;
+mod sockdiag;
 mod stamp;
+mod summary;
 mod table;
 mod text;
 mod tracer;
 
-use clap::Parser;
 use cli::Cli;
 use decode::DecodeOpts;
+use filter::{SyscallSet, quiet};
 use output::{Output, Outputs};
 use std::ffi::{CString, OsStr, OsString};
-use std::fs::File;
 use std::io;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tracer::{Config, Ending, Format, Quiet, Tracer};
+use summary::Summary;
+use tracer::{Config, Ending, Render, Tracer};
 
 /// Prints `strace-rs: MSG` and the hint strace gives after a usage error.
 fn usage_error(msg: &str) -> ExitCode {
@@ -33,7 +38,7 @@ fn usage_error(msg: &str) -> ExitCode {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::parse_args() {
         Ok(cli) => cli,
         Err(e) => return parse_error(e),
     };
@@ -75,7 +80,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         return Ok(ExitCode::SUCCESS);
     }
     let pids = cli.attach_pids()?;
-    let trace = cli.trace_set()?;
+    let qualifiers = cli.qualifiers()?;
+    let summary = match cli.summary() {
+        Ok(summary) => summary,
+        Err(msg) => return Ok(usage_error(&msg)),
+    };
     if pids.is_empty() && cli.command.is_empty() {
         return Ok(usage_error("must have PROG [ARGS] or -p PID"));
     }
@@ -84,52 +93,141 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Some(prog) => Some(resolve_program(prog)?),
         None => None,
     };
+    let decode_fds = cli.decode_fds()?;
+    let paths = trace_paths(&cli);
     let follow = cli.follow > 0;
-    let quiet = Quiet::from_count(cli.quiet);
     let outs = open_outputs(&cli, cli.output.as_deref())?;
-    let format = match (&cli.json_and_text, cli.json) {
-        (Some(_), _) => Format::TextAndJson,
-        (None, true) => Format::Json,
-        (None, false) => Format::Text,
+    let render = match (&cli.json_and_text, cli.json) {
+        (Some(_), _) => Render::TextAndJson,
+        (None, true) => Render::Json,
+        (None, false) => Render::Text,
     };
     let cfg = Config {
-        format,
+        render,
         decode: DecodeOpts {
             max_strlen: cli.string_limit,
+            abbreviate: true,
         },
-        quiet,
-        trace,
+        q: qualifiers.clone(),
         syscall_times: cli.syscall_times()?,
+        show_nr: cli.syscall_number,
+        show_ip: cli.instruction_pointer,
+        summary_only: summary.as_ref().is_some_and(|(_, only)| *only),
+        decode_fds,
+        paths,
+        trace_fds: cli.trace_fds()?,
+        seccomp: false,
+    };
+    let filter = seccomp_filter(&cli, &cfg.q.trace, follow);
+    let cfg = Config {
+        seccomp: filter.is_some(),
+        ..cfg
     };
     let mut tracer = Tracer::new(cfg, outs);
     if let Some(path) = &cli.json_and_text {
         tracer.set_json_copy(open_outputs(&cli, Some(path))?);
     }
+    if let Some((opts, _)) = summary {
+        // Beyond strace (which refuses -c with -ff): one table per process in NAME.PID.
+        let per_process = cli.follow >= 2 && cli.output.is_some();
+        tracer.set_summary(Summary::new(opts, per_process));
+    }
 
     tracer::catch_fatal_signals();
     for pid in &pids {
         // With --json the attach is an event, and stderr may be the JSON stream.
-        let quiet_attach = Quiet {
-            attach: quiet.attach || cli.json,
-            ..quiet
-        };
-        attach(&mut tracer, *pid, follow, quiet_attach)?;
+        attach(
+            &mut tracer,
+            *pid,
+            follow,
+            qualifiers.quiet.contains(quiet::ATTACH) || cli.json,
+        )?;
     }
     if let Some(path) = program {
-        let argv: Vec<CString> = cli
-            .command
-            .iter()
-            .map(|a| cstring(a))
-            .collect::<Result<_, _>>()?;
-        let pid = ptrace::spawn(&cstring(path.as_os_str())?, &argv, follow)
-            .map_err(|e| format!("exec: {}", e.desc()))?;
+        let command = ptrace::Command {
+            path: cstring(path.as_os_str())?,
+            argv: cli
+                .command
+                .iter()
+                .map(|a| cstring(a))
+                .collect::<Result<_, _>>()?,
+            envp: environment(&cli.env)?,
+            user: cli.user.as_deref().map(credentials).transpose()?,
+            filter,
+        };
+        let pid = ptrace::spawn(&command, follow).map_err(|e| format!("exec: {}", e.desc()))?;
         tracer.add_spawned(pid);
     }
     let ending = tracer.run();
+    let summary = tracer.take_summary();
+    if let Some(summary) = &summary {
+        if cli.json {
+            // The JSON stream stays JSON Lines: the table goes to stderr (docs/json.md).
+            eprint!("{}", summary.render_total());
+        } else {
+            tracer.outputs().summary(&summary.render_total());
+        }
+    }
     if let Err(msg) = tracer.finish() {
         eprintln!("strace-rs: {msg}");
     }
+    // The per-process tables of -ff -o would go into the JSON files: not with --json.
+    let per_process = summary.iter().filter(|_| !cli.json);
+    for (pid, table) in per_process.flat_map(|s| s.render_per_process()) {
+        if let Err(msg) = tracer.outputs().append_to_process_file(pid, &table) {
+            eprintln!("strace-rs: {msg}");
+        }
+    }
     Ok(exit_like(ending))
+}
+
+/// The seccomp filter for the spawned command, if one is used: asked for with `--seccomp-bpf`
+/// (with strace's warnings where it cannot be), or chosen because it cannot change the output.
+///
+/// It needs `-f`: children and threads inherit the filter, and one not traced would see
+/// its traced syscalls fail with ENOSYS (seccomp(2), `SECCOMP_RET_TRACE` without a tracer).
+/// `restart_syscall` is shown with the syscall it resumes, which the tracer knows only if it
+/// saw every syscall, so a set with it gets no filter unless asked for.
+fn seccomp_filter(cli: &Cli, trace: &SyscallSet, follow: bool) -> Option<Vec<seccomp::Insn>> {
+    let asked = cli.seccomp_bpf;
+    let warn = |msg: &str| {
+        if asked {
+            eprintln!("strace-rs: {msg}");
+        }
+    };
+    if cli.no_seccomp_bpf {
+        return None;
+    }
+    if cli.command.is_empty() {
+        warn("--seccomp-bpf is not enabled for processes attached with -p");
+        return None;
+    }
+    if !follow {
+        warn("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");
+        return None;
+    }
+    if *trace == SyscallSet::all() {
+        warn(
+            "Seccomp filter is requested but there are no syscalls to filter.  \
+             See -e trace to filter syscalls.",
+        );
+        return None;
+    }
+    if !asked && trace.contains_name("restart_syscall") {
+        return None;
+    }
+    // -n shows the last syscall a process made on its signal and exit lines, and a filtered
+    // process reports only the traced ones: strace itself differs there with --seccomp-bpf.
+    if !asked && cli.syscall_number {
+        return None;
+    }
+    match seccomp::program(trace) {
+        Ok(prog) => Some(prog),
+        Err(e) => {
+            warn(&e.to_string());
+            None
+        }
+    }
 }
 
 /// The trace's destination: stderr, the `-o` file (`path`), or with `-ff -o NAME` one file per
@@ -138,7 +236,7 @@ fn open_outputs(cli: &Cli, path: Option<&Path>) -> Result<Outputs, String> {
     let follow = cli.follow > 0;
     let Some(path) = path else {
         // Line-buffered: whoever reads stderr sees each line as it happens.
-        let out = Output::new(Box::new(io::stderr()), true, cli.column, cli.stamps()?);
+        let out = Output::new(Box::new(io::stderr()), true, cli.format()?);
         return Ok(Outputs::Shared {
             out,
             to_file: false,
@@ -156,19 +254,86 @@ fn open_outputs(cli: &Cli, path: Option<&Path>) -> Result<Outputs, String> {
         std::fs::metadata(dir).map_err(|e| cant_open(path, e))?;
         return Ok(Outputs::PerProcess {
             base: path.to_path_buf(),
-            column: cli.column,
-            stamps: cli.stamps()?,
+            format: cli.format()?,
+            append: cli.append,
             files: Default::default(),
             error: None,
         });
     }
-    let file = File::create(path).map_err(|e| cant_open(path, e))?;
-    let out = Output::new(Box::new(file), false, cli.column, cli.stamps()?);
+    let file = output::create(path, cli.append).map_err(|e| cant_open(path, e))?;
+    let out = Output::new(Box::new(file), false, cli.format()?);
     Ok(Outputs::Shared {
         out,
         to_file: true,
         follow,
     })
+}
+
+/// The command's environment: ours, with `-E VAR=VAL` set and `-E VAR` removed, in order.
+fn environment(changes: &[OsString]) -> Result<Vec<CString>, String> {
+    let mut vars: Vec<(OsString, OsString)> = std::env::vars_os().collect();
+    for change in changes {
+        let bytes = change.as_bytes();
+        let (name, value) = match bytes.iter().position(|&b| b == b'=') {
+            Some(i) => (
+                OsStr::from_bytes(&bytes[..i]),
+                Some(OsStr::from_bytes(&bytes[i + 1..])),
+            ),
+            None => (change.as_os_str(), None),
+        };
+        vars.retain(|(n, _)| n != name);
+        if let Some(value) = value {
+            vars.push((name.to_os_string(), value.to_os_string()));
+        }
+    }
+    vars.iter()
+        .map(|(n, v)| {
+            let mut pair = n.clone();
+            pair.push("=");
+            pair.push(v);
+            cstring(&pair)
+        })
+        .collect()
+}
+
+/// `-u USER`: the user's uid, primary gid and supplementary groups.
+fn credentials(name: &str) -> Result<ptrace::Credentials, String> {
+    let user = nix::unistd::User::from_name(name)
+        .ok()
+        .flatten()
+        .ok_or_else(|| format!("Cannot find user '{name}'"))?;
+    let cname = CString::new(name).map_err(|_| format!("Cannot find user '{name}'"))?;
+    let groups = nix::unistd::getgrouplist(&cname, user.gid)
+        .map_err(|e| format!("getgrouplist: {}", e.desc()))?;
+    Ok(ptrace::Credentials {
+        uid: user.uid.as_raw(),
+        gid: user.gid.as_raw(),
+        groups: groups.iter().map(|g| g.as_raw()).collect(),
+    })
+}
+
+/// The `-P` paths, each with its canonical name; strace notes a path that resolves to
+/// another name on stderr.
+fn trace_paths(cli: &Cli) -> pathtrace::PathSet {
+    let mut set = pathtrace::PathSet::default();
+    for path in &cli.trace_paths {
+        if let Some(real) = set.add(path.as_bytes()) {
+            eprintln!(
+                "strace-rs: Requested path {} resolved into {}",
+                quoted(path.as_bytes()),
+                quoted(&real)
+            );
+        }
+    }
+    set
+}
+
+/// A string as strace quotes it in its messages.
+fn quoted(bytes: &[u8]) -> String {
+    let mut out = vec![b'"'];
+    text::escape_with(&mut out, bytes, output::HexStrings::Never, b"");
+    out.push(b'"');
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn cstring(s: &OsStr) -> Result<CString, String> {
@@ -208,7 +373,7 @@ fn resolve_program(prog: &OsString) -> Result<PathBuf, String> {
 }
 
 /// Attaches to every thread of process `pid` and announces it as strace does.
-fn attach(tracer: &mut Tracer, pid: i32, follow: bool, quiet: Quiet) -> Result<(), String> {
+fn attach(tracer: &mut Tracer, pid: i32, follow: bool, quiet: bool) -> Result<(), String> {
     if pid == std::process::id() as i32 {
         return Err("I'm sorry, I can't let you do that, Dave.".to_string());
     }
@@ -218,7 +383,7 @@ fn attach(tracer: &mut Tracer, pid: i32, follow: bool, quiet: Quiet) -> Result<(
             "attach: ptrace(PTRACE_SEIZE, {pid}): No such process"
         ));
     }
-    let opts = ptrace::options(false, follow);
+    let opts = ptrace::options(false, follow, false);
     let mut attached = 0;
     for tid in &threads {
         match ptrace::seize(*tid, opts) {
@@ -234,7 +399,7 @@ fn attach(tracer: &mut Tracer, pid: i32, follow: bool, quiet: Quiet) -> Result<(
             Err(_) => {}
         }
     }
-    if !quiet.attach {
+    if !quiet {
         match attached {
             1 => eprintln!("strace-rs: Process {pid} attached"),
             n => eprintln!("strace-rs: Process {pid} attached with {n} threads"),

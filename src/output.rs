@@ -12,6 +12,39 @@ use std::time::{Duration, Instant, SystemTime};
 /// Flush once this much output is buffered (when not line-buffered).
 const FLUSH_AT: usize = 64 * 1024;
 
+/// When strings print in hex (`-x`, `-xx`, `--strings-in-hex=`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum HexStrings {
+    /// C escapes, octal for other bytes (the default).
+    #[default]
+    Never,
+    /// `-x`: a string with a byte that needs escaping prints wholly in hex.
+    NonAscii,
+    /// `--strings-in-hex=non-ascii-chars`: only those bytes in hex.
+    NonAsciiChars,
+    /// `-xx`: every string wholly in hex.
+    All,
+}
+
+/// What a line starts with besides its timestamps: the pid prefix, and with `-n` the syscall
+/// number and with `-i` the instruction pointer (`None` inside: not known, `[????????????????]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Head {
+    pub prefix: PidPrefix,
+    pub nr: Option<u64>,
+    pub ip: Option<Option<u64>>,
+}
+
+impl From<PidPrefix> for Head {
+    fn from(prefix: PidPrefix) -> Self {
+        Head {
+            prefix,
+            nr: None,
+            ip: None,
+        }
+    }
+}
+
 /// How the pid prefix of a line looks, as strace writes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PidPrefix {
@@ -30,29 +63,37 @@ pub struct Output {
     line_start: usize,
     /// Flush at every line end (a terminal or pipe reader sees lines as they happen).
     line_buffered: bool,
-    /// `-a`: the column of the `=` before return values.
-    column: usize,
+    /// `-a`, timestamps, string escaping.
+    format: Format,
     /// The process whose syscall line is open (entry written, exit not yet).
     open_line: Option<i32>,
     /// The first write error; later output is dropped and the error reported at exit.
     error: Option<io::Error>,
-    /// The timestamps each line starts with.
-    stamps: Stamps,
     /// When the previous line started, for `-r`.
     previous: Option<Instant>,
 }
 
+/// How lines look: the options that shape them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Format {
+    /// `-a`: the column of the `=` before return values.
+    pub column: usize,
+    /// The timestamps each line starts with.
+    pub stamps: Stamps,
+    /// How strings are escaped.
+    pub hex_strings: HexStrings,
+}
+
 impl Output {
-    pub fn new(dest: Box<dyn Write>, line_buffered: bool, column: usize, stamps: Stamps) -> Self {
+    pub fn new(dest: Box<dyn Write>, line_buffered: bool, format: Format) -> Self {
         Output {
             dest,
             buf: Vec::with_capacity(FLUSH_AT * 2),
             line_start: 0,
             line_buffered,
-            column,
+            format,
             open_line: None,
             error: None,
-            stamps,
             previous: None,
         }
     }
@@ -70,9 +111,21 @@ impl Output {
         self.buf.len() - self.line_start
     }
 
+    /// Forgets everything buffered (for a scratch output whose bytes are taken elsewhere).
+    pub fn clear(&mut self) {
+        self.buf.clear();
+        self.line_start = 0;
+        self.open_line = None;
+    }
+
+    /// How strings are escaped in this output.
+    pub fn hex_strings(&self) -> HexStrings {
+        self.format.hex_strings
+    }
+
     /// Pads to the return column and writes ` = `.
     pub fn align_return(&mut self) {
-        let target = self.column.saturating_sub(1);
+        let target = self.format.column.saturating_sub(1);
         let col = self.col();
         if col < target {
             self.buf.resize(self.buf.len() + target - col, b' ');
@@ -90,12 +143,12 @@ impl Output {
     }
 
     /// Starts a line for `pid`, first closing another process's open syscall line.
-    pub fn start_line(&mut self, pid: i32, prefix: PidPrefix) {
+    pub fn start_line(&mut self, pid: i32, head: Head) {
         if self.open_line.take().is_some() {
             self.bytes(b" <unfinished ...>");
             self.end_line();
         }
-        match prefix {
+        match head.prefix {
             PidPrefix::None => {}
             PidPrefix::Bracketed => {
                 let _ = write!(self.buf, "[pid {pid:>5}] ");
@@ -104,14 +157,24 @@ impl Output {
                 let _ = write!(self.buf, "{pid:<5} ");
             }
         }
-        if let Some(absolute) = self.stamps.absolute {
+        if let Some(absolute) = self.format.stamps.absolute {
             stamp::write_absolute(&mut self.buf, SystemTime::now(), absolute);
         }
-        if let Some(precision) = self.stamps.relative {
+        if let Some(precision) = self.format.stamps.relative {
             let now = Instant::now();
             let delta = self.previous.map_or(Duration::ZERO, |p| now - p);
             self.previous = Some(now);
             stamp::write_relative(&mut self.buf, delta, precision);
+        }
+        if let Some(nr) = head.nr {
+            let _ = write!(self.buf, "[{nr:>4}] ");
+        }
+        match head.ip {
+            Some(Some(ip)) => {
+                let _ = write!(self.buf, "[{ip:016x}] ");
+            }
+            Some(None) => self.buf.extend_from_slice(b"[????????????????] "),
+            None => {}
         }
     }
 
@@ -121,7 +184,7 @@ impl Output {
         let since_epoch = SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap_or_default();
-        let rel = self.stamps.relative.map(|_| {
+        let rel = self.format.stamps.relative.map(|_| {
             let now = Instant::now();
             let delta = self.previous.map_or(Duration::ZERO, |p| now - p);
             self.previous = Some(now);
@@ -180,6 +243,16 @@ impl Output {
     }
 }
 
+/// Creates (or with `append`, `-A`, opens for appending) a trace file.
+pub fn create(path: &std::path::Path, append: bool) -> io::Result<std::fs::File> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .append(append)
+        .truncate(!append)
+        .open(path)
+}
+
 /// Where trace lines go: one stream for every process, or one file per process (`-ff`).
 pub enum Outputs {
     Shared {
@@ -192,8 +265,9 @@ pub enum Outputs {
     /// `-ff -o NAME`: `NAME.PID` for each process, opened at its first line.
     PerProcess {
         base: std::path::PathBuf,
-        column: usize,
-        stamps: Stamps,
+        format: Format,
+        /// `-A`: append to existing files.
+        append: bool,
         files: std::collections::HashMap<i32, Output>,
         /// The first file that could not be created; its lines are dropped.
         error: Option<(std::path::PathBuf, io::Error)>,
@@ -207,22 +281,29 @@ impl Outputs {
             Outputs::Shared { out, .. } => out,
             Outputs::PerProcess {
                 base,
-                column,
-                stamps,
+                format,
+                append,
                 files,
                 error,
             } => files.entry(pid).or_insert_with(|| {
-                let mut path = base.clone().into_os_string();
-                path.push(format!(".{pid}"));
-                let dest: Box<dyn Write> = match std::fs::File::create(&path) {
+                let path = process_file(base, pid);
+                let dest: Box<dyn Write> = match create(std::path::Path::new(&path), *append) {
                     Ok(file) => Box::new(file),
                     Err(e) => {
-                        error.get_or_insert((path.into(), e));
+                        error.get_or_insert((path, e));
                         Box::new(io::sink())
                     }
                 };
-                Output::new(dest, false, *column, *stamps)
+                Output::new(dest, false, *format)
             }),
+        }
+    }
+
+    /// How lines look.
+    pub fn format(&self) -> Format {
+        match self {
+            Outputs::Shared { out, .. } => out.format,
+            Outputs::PerProcess { format, .. } => *format,
         }
     }
 
@@ -271,6 +352,35 @@ impl Outputs {
         }
     }
 
+    /// The summary table of all processes (`-c`, `-C`): after the trace in the shared stream,
+    /// on stderr with `-ff` (where strace's shared log is then).
+    pub fn summary(&mut self, table: &str) {
+        match self {
+            Outputs::Shared { out, .. } => {
+                for line in table.lines() {
+                    out.bytes(line.as_bytes());
+                    out.end_line();
+                }
+            }
+            Outputs::PerProcess { .. } => eprint!("{table}"),
+        }
+    }
+
+    /// Appends `text` to the file of process `pid` (`-ff -o NAME`: `NAME.PID`), creating it if
+    /// the process printed nothing; nothing without `-ff`.
+    pub fn append_to_process_file(&self, pid: i32, text: &str) -> Result<(), String> {
+        let Outputs::PerProcess { base, .. } = self else {
+            return Ok(());
+        };
+        let path = process_file(base, pid);
+        std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(&path)
+            .and_then(|mut file| file.write_all(text.as_bytes()))
+            .map_err(|e| format!("Can't fopen '{}': {e}", path.display()))
+    }
+
     /// Writes out everything and reports the first error.
     pub fn finish(&mut self) -> Result<(), String> {
         match self {
@@ -288,4 +398,11 @@ impl Outputs {
             }
         }
     }
+}
+
+/// `NAME.PID`, the file of process `pid` with `-ff -o NAME`.
+fn process_file(base: &std::path::Path, pid: i32) -> std::path::PathBuf {
+    let mut path = base.as_os_str().to_owned();
+    path.push(format!(".{pid}"));
+    path.into()
 }

@@ -132,6 +132,29 @@ pub enum RetKind {
     Fcntl,
     /// A signal number, named after it: `= 10 (SIGUSR1)` (`rt_sigtimedwait`).
     Signal,
+    /// Seconds since the epoch, with the date: `= 1764290971 (2025-11-28T00:49:31+0000)` (`time`).
+    Time,
+    /// `membarrier`: after `MEMBARRIER_CMD_QUERY` (command 0) the commands supported, in hex
+    /// with their names: `= 0x3ff (MEMBARRIER_CMD_GLOBAL|...)`; otherwise decimal.
+    Membarrier,
+    /// What `prctl` returns, by its option: `= 1 (SUID_DUMP_USER)` for `PR_GET_DUMPABLE`,
+    /// `= 0x10 (SECBIT_KEEP_CAPS)` for `PR_GET_SECUREBITS`, a number otherwise.
+    Prctl,
+    /// The previous persona, in hex with its name: `= 0x440008 (PER_LINUX32|READ_IMPLIES_EXEC)`.
+    Personality,
+    /// A scheduling policy with its name: `= 0 (SCHED_OTHER)`.
+    SchedPolicy,
+    /// `poll`: the descriptors that are ready, read from the array at exit:
+    /// `= 1 ([{fd=3, revents=POLLIN}])`, `= 0 (Timeout)`.
+    Poll,
+    /// `ppoll`: as `poll`, and the time left (third argument, a `struct timespec`):
+    /// `= 1 ([{fd=3, revents=POLLIN}], left {tv_sec=0, tv_nsec=999}))`.
+    Ppoll,
+    /// `select`: the ready descriptors of each set and the time left (a `struct timeval`):
+    /// `= 1 (in [3], left {tv_sec=0, tv_usec=999998})`, `= 0 (Timeout)`.
+    Select,
+    /// `pselect6`: as `select`, the time left being a `struct timespec`.
+    Pselect,
 }
 
 /// One argument of a decoded syscall.
@@ -203,8 +226,6 @@ pub enum ArgKind {
     /// A NUL-terminated path the call wrote (`getcwd`): printed at exit, its address if the
     /// call failed.
     OutPath,
-    /// Two descriptors the call wrote (`pipe2`): `[3, 4]`.
-    FdPair,
     /// A user or group id: `-1` for "unchanged", else unsigned (`chown`).
     Uid,
     /// `mknod`'s mode with its file type (`S_IFCHR|0600`), followed by the device
@@ -235,8 +256,6 @@ pub enum ArgKind {
     Sigaction,
     /// A pointer to a `siginfo_t`: `{si_signo=SIGUSR1, si_code=SI_USER, si_pid=1, si_uid=0}`.
     Siginfo,
-    /// A pointer to a `struct timespec`: `{tv_sec=1, tv_nsec=0}`.
-    Timespec,
     /// A pointer to a `stack_t` (`sigaltstack`): `{ss_sp=NULL, ss_flags=SS_DISABLE, ss_size=0}`.
     SigaltStack,
     /// A pointer to a wait status: `[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]`.
@@ -257,16 +276,143 @@ pub enum ArgKind {
     /// wrote: `{flags=CLONE_PARENT_SETTID, parent_tid=0x..., exit_signal=SIGCHLD, stack=NULL,
     /// stack_size=0} => {parent_tid=[5632]}`.
     CloneArgs,
-    /// A pointer to one `int` (or a struct of one, `struct sched_param`): `[0]`.
-    IntPtr,
     /// A pointer to `len` `gid_t`s: `[0, 5, 100]`.
     GidArray,
     /// A pointer to a CPU mask of `len` bytes, shown as the CPUs in it: `[0 1]`.
     CpuSet,
-    /// A pointer to a `struct tms`: `{tms_utime=0, tms_stime=0, tms_cutime=0, tms_cstime=0}`.
-    Tms,
     /// A pointer to a `struct utsname`, abbreviated: `{sysname="Linux", nodename="vm", ...}`.
     Utsname,
+    /// A `struct timespec`: `{tv_sec=0, tv_nsec=100000000}`.
+    Timespec,
+    /// `nanosleep`'s remaining time: the struct only when the sleep was interrupted (EINTR),
+    /// else the address.
+    TimespecRem,
+    /// A `struct timeval`: `{tv_sec=1, tv_usec=0}`.
+    Timeval,
+    /// A `struct timezone`: `{tz_minuteswest=0, tz_dsttime=0}`.
+    Timezone,
+    /// A `struct itimerspec`: `{it_interval={tv_sec=1, tv_nsec=0}, it_value={...}}`.
+    Itimerspec,
+    /// A `struct itimerval`: `{it_interval={tv_sec=1, tv_usec=0}, it_value={...}}`.
+    Itimerval,
+    /// A `time_t` in memory with its date: `[1764290971 /* 2025-11-28T00:49:31+0000 */]`.
+    TimeT,
+    /// A `struct tms`, clock ticks with their seconds when not zero:
+    /// `{tms_utime=4 /* 0.04 s */, tms_stime=0, tms_cutime=0, tms_cstime=0}`.
+    Tms,
+    /// A `struct sigevent`: `{sigev_value={sival_int=0, sival_ptr=NULL}, sigev_signo=SIGALRM,
+    /// sigev_notify=SIGEV_SIGNAL}`.
+    Sigevent,
+    /// An `int` in memory (or a struct of one, `struct sched_param`): `[3]`.
+    IntPtr,
+    /// Two descriptors the call wrote (`pipe2`, `socketpair`): `[3, 4]`.
+    FdPair,
+    /// `socket`'s type: `SOCK_STREAM|SOCK_CLOEXEC`.
+    SockType,
+    /// `socket`'s protocol, named after the domain in the first argument: `IPPROTO_TCP`.
+    SockProtocol,
+    /// A socket address of `len` bytes (an argument): `{sa_family=AF_INET, sin_port=htons(80),
+    /// sin_addr=inet_addr("127.0.0.1")}`.
+    Sockaddr,
+    /// A socket address the kernel fills, its length at the pointer `len` (an argument).
+    SockaddrOut,
+    /// A `socklen_t` in memory the kernel updates: `[16]`, or `[128 => 16]` when it changed.
+    SockLenPtr,
+    /// A socket option level: `SOL_SOCKET`.
+    SockLevel,
+    /// A socket option name, named after the level in the previous argument: `SO_REUSEADDR`.
+    SockoptName,
+    /// `setsockopt`'s value of `len` (an argument) bytes: `[1]`.
+    SockoptVal,
+    /// `getsockopt`'s value, its length at the pointer `len` (an argument).
+    SockoptValOut,
+    /// A `struct msghdr` (`sendmsg`).
+    Msghdr,
+    /// A `struct msghdr` the kernel fills (`recvmsg`): iovec contents up to the return value.
+    MsghdrOut,
+    /// An array of `struct mmsghdr`, as many as the call returned (`sendmmsg`).
+    Mmsghdrs,
+    /// Received `struct mmsghdr`s (`recvmmsg`): contents up to each `msg_len`.
+    MmsghdrsOut,
+    /// `mincore`'s vector, one byte per page of the length in the previous argument: `[1, 0]`.
+    MincoreVec,
+    /// A pointer to one `unsigned int`: `[0]` (`getcpu`).
+    UintPtr,
+    /// A pointer to a `struct sysinfo`, in full: `{uptime=2392, loads=[45056, 180672,
+    /// 174304], totalram=..., mem_unit=1}`.
+    Sysinfo,
+    /// `personality`'s persona: `PER_LINUX32|ADDR_NO_RANDOMIZE`, or `0xffffffff` (the query).
+    Personality,
+    /// A pointer to a `struct __user_cap_header_struct`: `{version=_LINUX_CAPABILITY_VERSION_3,
+    /// pid=0}`.
+    CapHeader,
+    /// A pointer to the capability sets, as many as the header's version says (the printer
+    /// reads the header in register 0): `{effective=1<<CAP_CHOWN|..., permitted=...,
+    /// inheritable=0}`.
+    CapData,
+    /// The `prctl` arguments after the option that it reads (the printer reads the option in
+    /// register 0 and the other registers): `"name"`, `SIGUSR1`, `0x1, 0x2, 0x3, 0x4`.
+    PrctlArgs,
+    /// The `prctl` argument the call writes, at exit: `[SIGUSR1]`, `"name"`, `[0x7f...]`.
+    PrctlResult,
+    /// `mount`'s file system type: a string, or its address when the flags (register 3) say
+    /// the kernel ignores it.
+    MountType,
+    /// `mount`'s flags: `MS_RDONLY|MS_NOSUID`, `MS_MGC_VAL|MS_RDONLY`.
+    MountFlags,
+    /// `mount`'s data: a string, or its address when the flags say the kernel ignores it.
+    MountData,
+    /// `syslog`'s action, number first: `10 /* SYSLOG_ACTION_SIZE_BUFFER */`.
+    SyslogType,
+    /// `syslog`'s buffer and length for the actions that take them at entry:
+    /// `NULL, 3 /* LOGLEVEL_ERR */`.
+    SyslogArgs,
+    /// `syslog`'s buffer and length for the reading actions, at exit: `"<6>...", 10`.
+    SyslogRead,
+    /// A `utsname` field given as `len` bytes (`sethostname`, `setdomainname`): a string, or
+    /// its address when `len` is more than the kernel takes (`__NEW_UTS_LEN`, 64). (Not to be
+    /// confused with `Utsname`, the whole struct.)
+    UtsString,
+    /// `kcmp`'s two indexes by the type in register 2: descriptors (`3, 4`), a `struct
+    /// kcmp_epoll_slot`, nothing, or hex numbers.
+    KcmpIdx,
+    /// The `ptrace` arguments after the request that it reads at entry (the printer reads
+    /// the registers): `1234, NULL, SIGCONT`, `1234, NULL, PTRACE_O_TRACESYSGOOD`.
+    PtraceArgs,
+    /// The `ptrace` data the call writes, at exit: `[0x...]`, `{r15=0x..., ...}`, a siginfo.
+    PtraceData,
+    /// A pointer to `len` `struct pollfd`s as the call gets them:
+    /// `[{fd=3, events=POLLIN}, {fd=-1}]`.
+    Pollfds,
+    /// One of `select`'s descriptor sets, `nfds` (first argument) bits long: `[3 4]`.
+    FdSet,
+    /// `pselect6`'s last argument, a pointer to a signal set pointer and its size:
+    /// `{sigmask=[USR1], sigsetsize=8}`.
+    PselectSigmask,
+    /// `epoll_ctl`'s event (its address for `EPOLL_CTL_DEL`, which ignores it):
+    /// `{events=EPOLLIN, data={u32=4, u64=4}}`.
+    EpollEvent,
+    /// A pointer to `len` `struct epoll_event`s: `[{events=EPOLLIN, data={u32=4, u64=4}}]`.
+    EpollEvents,
+    /// `utimensat`'s two `struct timespec`s, with dates and `UTIME_NOW`/`UTIME_OMIT`:
+    /// `[{tv_sec=1600000000, tv_nsec=0} /* 2020-09-13T12:26:40+0000 */, UTIME_NOW]`.
+    Utimens,
+    /// `utimes`'s two `struct timeval`s, with dates:
+    /// `[{tv_sec=1600000000, tv_usec=5} /* 2020-09-13T12:26:40.000005+0000 */, {tv_sec=0, tv_usec=0}]`.
+    Utimes,
+    /// A pointer to a `struct utimbuf`: `{actime=1600000000 /* 2020-09-13T12:26:40+0000 */, modtime=0}`.
+    Utimbuf,
+    /// An extended attribute's value of `len` bytes, cut at `-s`, a final NUL left out; its
+    /// address when longer than `XATTR_SIZE_MAX`: `"bar\0baz"`.
+    XattrValue,
+    /// `listxattr`'s list, as many bytes as the call returned; its address when the buffer
+    /// size (`len`) is zero: `"user.a\0user.b\0"`.
+    XattrList,
+    /// A pointer to a 64-bit offset (`loff_t *`), signed: `[4096]`.
+    LoffPtr,
+    /// `sendfile`'s offset, unsigned, shown at entry and, when the call moved it, at exit
+    /// after ` => `: `[0] => [100]`. Declare it `dir = "out"`: it prints at both ends.
+    SendfileOffset,
 }
 
 impl ArgKind {
@@ -286,6 +432,15 @@ impl ArgKind {
                 | ArgKind::Sigset
                 | ArgKind::GidArray
                 | ArgKind::CpuSet
+                | ArgKind::Sockaddr
+                | ArgKind::SockaddrOut
+                | ArgKind::SockoptVal
+                | ArgKind::SockoptValOut
+                | ArgKind::UtsString
+                | ArgKind::Pollfds
+                | ArgKind::EpollEvents
+                | ArgKind::XattrValue
+                | ArgKind::XattrList
         )
     }
 }
@@ -303,7 +458,24 @@ pub enum Dir {
 #[serde(deny_unknown_fields)]
 pub struct ShowIf {
     pub arg: String,
+    /// Shown when any of these flags is set...
+    #[serde(default)]
     pub any_of: Vec<String>,
+    /// ...or, instead, only when all of these are (mremap's new address needs both
+    /// MREMAP_MAYMOVE and MREMAP_FIXED).
+    #[serde(default)]
+    pub all_of: Vec<String>,
+}
+
+impl ShowIf {
+    /// The flag names given, and whether all of them must be set.
+    pub fn names(&self) -> (&[String], bool) {
+        if self.all_of.is_empty() {
+            (&self.any_of, false)
+        } else {
+            (&self.all_of, true)
+        }
+    }
 }
 
 /// A name-value pair of the `[[errno]]` and `[[signal]]` lists.
@@ -552,7 +724,7 @@ fn check_args(spec: &Spec, label: &str, args: &[Arg]) -> Result<(), String> {
             (None, true) => return Err(format!("{at}: missing field `len`")),
             (Some(_), false) => {
                 return Err(format!(
-                    "{at}: field `len`: only a buffer or a signal set has a length"
+                    "{at}: field `len`: only a buffer, an array, a string or a socket address has a length"
                 ));
             }
             (Some(len), true) if len != "ret" && !args.iter().any(|a| &a.name == len) => {
@@ -573,7 +745,13 @@ fn check_args(spec: &Spec, label: &str, args: &[Arg]) -> Result<(), String> {
                     show_if.arg
                 ));
             };
-            if let Some(bad) = show_if.any_of.iter().find(|n| table.value_of(n).is_none()) {
+            if show_if.any_of.is_empty() == show_if.all_of.is_empty() {
+                return Err(format!(
+                    "{at}: field `show_if`: give one of `any_of` and `all_of`"
+                ));
+            }
+            let (names, _) = show_if.names();
+            if let Some(bad) = names.iter().find(|n| table.value_of(n).is_none()) {
                 return Err(format!(
                     "{at}: field `show_if`: no flag {bad} in that table"
                 ));
@@ -583,14 +761,15 @@ fn check_args(spec: &Spec, label: &str, args: &[Arg]) -> Result<(), String> {
     Ok(())
 }
 
-/// The numeric mask a `show_if` stands for, resolved at build time.
-pub fn show_if_mask(spec: &Spec, args: &[Arg], show_if: &ShowIf) -> (usize, u64) {
+/// The numeric mask a `show_if` stands for, resolved at build time, and whether all its bits
+/// must be set.
+pub fn show_if_mask(spec: &Spec, args: &[Arg], show_if: &ShowIf) -> (usize, u64, bool) {
     let index = args.iter().position(|a| a.name == show_if.arg).unwrap_or(0);
     let table = args[index].table.as_ref().and_then(|t| spec.flags.get(t));
-    let mask = show_if
-        .any_of
+    let (names, all) = show_if.names();
+    let mask = names
         .iter()
         .filter_map(|n| table.and_then(|t| t.value_of(n)))
         .fold(0, |m, v| m | v);
-    (index, mask)
+    (index, mask, all)
 }

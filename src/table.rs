@@ -22,6 +22,15 @@ pub enum RetKind {
     Noreturn,
     Fcntl,
     Signal,
+    Time,
+    Membarrier,
+    Prctl,
+    Personality,
+    SchedPolicy,
+    Poll,
+    Ppoll,
+    Select,
+    Pselect,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -29,8 +38,8 @@ pub struct ArgDesc {
     pub kind: ArgKind,
     /// Print this argument only when `args[arg] & mask != 0` (`open`'s mode after `O_CREAT`).
     pub show_if: Option<ShowIf>,
-    /// Declared `dir = "out"`: filled by the kernel, so shown as its address when the call
-    /// failed.
+    /// Declared `dir = "out"`: filled by the kernel, so a failed call shows its address
+    /// (unless the kind [`ArgKind::shows_failure`]).
     pub out: bool,
 }
 
@@ -47,6 +56,16 @@ impl ArgDesc {
 pub struct ShowIf {
     pub arg: u8,
     pub mask: u64,
+    /// Every bit of `mask` must be set, not just one.
+    pub all: bool,
+}
+
+impl ShowIf {
+    /// Whether the argument shows, given the flags argument's value.
+    pub fn shows(&self, flags: u64) -> bool {
+        let set = flags & self.mask;
+        if self.all { set == self.mask } else { set != 0 }
+    }
 }
 
 /// The value kinds of `spec::ArgKind`, with their tables resolved. Every kind the schema
@@ -78,7 +97,6 @@ pub enum ArgKind {
     InterruptedCall,
     SigreturnFrame,
     OutPath,
-    FdPair,
     Uid,
     MknodMode,
     Dirents,
@@ -91,7 +109,6 @@ pub enum ArgKind {
     Sigset(Len),
     Sigaction,
     Siginfo,
-    Timespec,
     SigaltStack,
     WaitStatus,
     Rusage,
@@ -99,16 +116,70 @@ pub enum ArgKind {
     CloneFlags(&'static FlagTable),
     CloneTail,
     CloneArgs,
-    IntPtr,
     GidArray(Len),
     CpuSet(Len),
-    Tms,
     Utsname,
+    Timespec,
+    TimespecRem,
+    Timeval,
+    Timezone,
+    Itimerspec,
+    Itimerval,
+    TimeT,
+    Tms,
+    Sigevent,
+    IntPtr,
+    FdPair,
+    SockType,
+    SockProtocol,
+    Sockaddr(Len),
+    SockaddrOut(Len),
+    SockLenPtr,
+    SockLevel,
+    SockoptName,
+    SockoptVal(Len),
+    SockoptValOut(Len),
+    Msghdr,
+    MsghdrOut,
+    Mmsghdrs,
+    MmsghdrsOut,
+    MincoreVec,
+    UintPtr,
+    Sysinfo,
+    Personality,
+    CapHeader,
+    CapData,
+    PrctlArgs,
+    PrctlResult,
+    MountType,
+    MountFlags,
+    MountData,
+    SyslogType,
+    SyslogArgs,
+    SyslogRead,
+    UtsString(Len),
+    KcmpIdx,
+    PtraceArgs,
+    PtraceData,
+    Pollfds(Len),
+    FdSet,
+    PselectSigmask,
+    EpollEvent,
+    EpollEvents(Len),
+    Utimens,
+    Utimes,
+    Utimbuf,
+    XattrValue(Len),
+    XattrList(Len),
+    LoffPtr,
+    SendfileOffset,
 }
 
 impl ArgKind {
     /// Kinds that show what a failed call left themselves, rather than the bare address an
-    /// output argument of a failed call gets.
+    /// output argument of a failed call gets: `clone`'s and `fcntl`'s arguments by their
+    /// own rules, an interrupted sleep's time left (EINTR), `recvmsg`'s `msg_namelen`, the
+    /// messages a failed `sendmmsg` was given.
     pub fn shows_failure(self) -> bool {
         matches!(
             self,
@@ -117,7 +188,21 @@ impl ArgKind {
                 | ArgKind::FcntlArg
                 | ArgKind::IoctlArg
                 | ArgKind::Dirents
+                | ArgKind::TimespecRem
+                | ArgKind::MsghdrOut
+                | ArgKind::Mmsghdrs
+                | ArgKind::SyslogRead
+                | ArgKind::PrctlResult
+                | ArgKind::PtraceData
+                | ArgKind::SendfileOffset
         )
+    }
+
+    /// Kinds printed at entry that add what the call changed at exit (` => [100]`): the
+    /// first exit argument of this kind is also printed at entry, and the separator after
+    /// it waits for the exit.
+    pub fn updated_at_exit(self) -> bool {
+        matches!(self, ArgKind::SendfileOffset)
     }
 }
 

@@ -1,7 +1,9 @@
 //! The text renderer: writes decoded values in strace's default format into the output buffer.
 
 use crate::decode::Sink;
-use crate::output::Output;
+use crate::fdinfo::{Detail, FdInfo};
+use crate::output::{HexStrings, Output};
+use crate::sockdiag::SocketInfo;
 use crate::table::{self, EnumTable, FlagTable, SigName};
 use std::io::Write;
 
@@ -17,6 +19,8 @@ pub struct Text<'a> {
     depth: usize,
     /// Set by `field`: the next value belongs to it and needs no separator.
     after_field: bool,
+    /// The depth of an open descriptor set, whose members are separated by a space.
+    fd_set_depth: Option<usize>,
 }
 
 impl<'a> Text<'a> {
@@ -26,6 +30,7 @@ impl<'a> Text<'a> {
             nonempty: [false; MAX_DEPTH],
             depth: 0,
             after_field: false,
+            fd_set_depth: None,
         }
     }
 
@@ -38,7 +43,12 @@ impl<'a> Text<'a> {
         if self.depth > 0 {
             let slot = &mut self.nonempty[self.depth - 1];
             if *slot {
-                self.out.bytes(b", ");
+                let sep: &[u8] = if self.fd_set_depth == Some(self.depth) {
+                    b" "
+                } else {
+                    b", "
+                };
+                self.out.bytes(sep);
             }
             *slot = true;
         }
@@ -84,10 +94,29 @@ fn write_octal(out: &mut Vec<u8>, v: u64) {
     }
 }
 
+/// Whether a byte needs an escape other than its name: not printable ASCII and not one of the
+/// whitespace characters `\t \n \v \f \r`.
+fn is_odd(c: u8) -> bool {
+    !(0x20..=0x7e).contains(&c) && !(b'\t'..=b'\r').contains(&c)
+}
+
 /// Escapes `bytes` into a C string literal body as strace does: `\t \n \v \f \r \" \\` by
 /// name, other unprintable bytes in octal, three digits only when a digit 0-7 follows (so the
-/// escape cannot swallow it).
-pub fn escape_into(out: &mut Vec<u8>, bytes: &[u8]) {
+/// escape cannot swallow it); or in hex under `-x`, `-xx`, `--strings-in-hex`. The printable
+/// bytes of `also` are escaped too (strace escapes `<` and `>` in a descriptor's path, which
+/// it shows between them).
+pub fn escape_with(out: &mut Vec<u8>, bytes: &[u8], hex: HexStrings, also: &[u8]) {
+    let all_hex = match hex {
+        HexStrings::All => true,
+        HexStrings::NonAscii => bytes.iter().any(|&c| is_odd(c)),
+        HexStrings::Never | HexStrings::NonAsciiChars => false,
+    };
+    if all_hex {
+        for b in bytes {
+            let _ = write!(out, "\\x{b:02x}");
+        }
+        return;
+    }
     for (i, &c) in bytes.iter().enumerate() {
         match c {
             b'"' => out.extend_from_slice(b"\\\""),
@@ -97,7 +126,10 @@ pub fn escape_into(out: &mut Vec<u8>, bytes: &[u8]) {
             0x0b => out.extend_from_slice(b"\\v"),
             0x0c => out.extend_from_slice(b"\\f"),
             b'\r' => out.extend_from_slice(b"\\r"),
-            0x20..=0x7e => out.push(c),
+            0x20..=0x7e if !also.contains(&c) => out.push(c),
+            _ if hex == HexStrings::NonAsciiChars => {
+                let _ = write!(out, "\\x{c:02x}");
+            }
             _ => {
                 out.push(b'\\');
                 let next_is_octal_digit = matches!(bytes.get(i + 1), Some(b'0'..=b'7'));
@@ -109,6 +141,129 @@ pub fn escape_into(out: &mut Vec<u8>, bytes: &[u8]) {
                 }
                 out.push(b'0' + (c & 7));
             }
+        }
+    }
+}
+
+/// One line of strace's hex dump (`-e read=`, `-e write=`) of up to 16 bytes at `offset`:
+/// ` | 00010  65 66 67 68 69 6a 01 ff  61 62 63 64 65 66 67 68  efghij..abcdefgh |`.
+pub fn write_dump_line(out: &mut Vec<u8>, offset: usize, bytes: &[u8]) {
+    let _ = write!(out, " | {offset:05x}  ");
+    for i in 0..16 {
+        match bytes.get(i) {
+            Some(b) => {
+                let _ = write!(out, "{b:02x} ");
+            }
+            None => out.extend_from_slice(b"   "),
+        }
+        if i == 7 {
+            out.push(b' ');
+        }
+    }
+    out.push(b' ');
+    for i in 0..16 {
+        out.push(match bytes.get(i) {
+            Some(&b) if (0x20..=0x7e).contains(&b) => b,
+            Some(_) => b'.',
+            None => b' ',
+        });
+    }
+    out.extend_from_slice(b" |");
+}
+
+/// What a descriptor stands for, between angle brackets, as strace's `printfd` shows it.
+fn write_fd_info(out: &mut Vec<u8>, info: &FdInfo, hex: HexStrings) {
+    out.push(b'<');
+    match &info.detail {
+        Detail::Path => {
+            escape_with(out, &info.path, hex, b"<>");
+            out.push(b'>');
+            if info.deleted {
+                out.extend_from_slice(b"(deleted)");
+            }
+            return;
+        }
+        Detail::Device {
+            block,
+            major,
+            minor,
+        } => {
+            escape_with(out, &info.path, hex, b"<>");
+            let kind = if *block { "block" } else { "char" };
+            let _ = write!(out, "<{kind} {major}:{minor}>");
+        }
+        Detail::Pidfd(pid) => {
+            let _ = write!(out, "pid:{pid}");
+        }
+        Detail::Socket(sock) => write_socket(out, sock, hex),
+    }
+    out.push(b'>');
+}
+
+/// A socket's details: `TCP:[127.0.0.1:80->127.0.0.1:4567]`, `UNIX:[12->13,"path"]`,
+/// `NETLINK:[ROUTE:1234]` (strace's `src/socketutils.c`).
+fn write_socket(out: &mut Vec<u8>, sock: &SocketInfo, hex: HexStrings) {
+    let addr = |out: &mut Vec<u8>, ip: &std::net::IpAddr, port: u16| {
+        let _ = match ip {
+            std::net::IpAddr::V4(a) => write!(out, "{a}:{port}"),
+            std::net::IpAddr::V6(a) => write!(out, "[{a}]:{port}"),
+        };
+    };
+    match sock {
+        SocketInfo::Inet {
+            proto,
+            src,
+            sport,
+            dst,
+        } => {
+            let _ = write!(out, "{proto}:[");
+            addr(out, src, *sport);
+            if let Some((ip, port)) = dst {
+                out.extend_from_slice(b"->");
+                addr(out, ip, *port);
+            }
+            out.push(b']');
+        }
+        SocketInfo::Unix {
+            proto,
+            inode,
+            peer,
+            name,
+        } => {
+            let _ = write!(out, "{proto}:[{inode}");
+            if *peer != 0 {
+                let _ = write!(out, "->{peer}");
+            }
+            if let Some(name) = name {
+                out.push(b',');
+                // An abstract name starts with a NUL (unix(7)); either ends at the next NUL.
+                let name = match name.split_first() {
+                    Some((0, rest)) => {
+                        out.push(b'@');
+                        rest
+                    }
+                    _ => name,
+                };
+                let end = name.iter().position(|&b| b == 0).unwrap_or(name.len());
+                out.push(b'"');
+                escape_with(out, &name[..end], hex, b"");
+                out.push(b'"');
+            }
+            out.push(b']');
+        }
+        SocketInfo::Netlink {
+            proto,
+            family,
+            protocol,
+            portid,
+        } => {
+            let _ = match family {
+                Some(f) => write!(out, "{proto}:[{f}:{portid}]"),
+                None => write!(out, "{proto}:[{protocol}]"),
+            };
+        }
+        SocketInfo::Bare { proto, inode } => {
+            let _ = write!(out, "{proto}:[{inode}]");
         }
     }
 }
@@ -219,9 +374,25 @@ impl Sink for Text<'_> {
         write_octal(self.out.buf(), v);
     }
 
-    fn fd(&mut self, fd: i32) {
+    fn fd(&mut self, fd: i32, info: Option<&FdInfo>) {
         self.element();
         self.fmt(format_args!("{fd}"));
+        if let Some(info) = info {
+            let hex = self.out.hex_strings();
+            write_fd_info(self.out.buf(), info, hex);
+        }
+    }
+
+    fn at_fdcwd(&mut self, cwd: Option<&[u8]>) {
+        self.element();
+        self.out.bytes(b"AT_FDCWD");
+        if let Some(cwd) = cwd {
+            let hex = self.out.hex_strings();
+            let buf = self.out.buf();
+            buf.push(b'<');
+            escape_with(buf, cwd, hex, b"<>");
+            buf.push(b'>');
+        }
     }
 
     fn constant(&mut self, name: &'static str, _raw: i64) {
@@ -249,9 +420,10 @@ impl Sink for Text<'_> {
 
     fn string(&mut self, bytes: &[u8], truncated: bool) {
         self.element();
+        let hex = self.out.hex_strings();
         let buf = self.out.buf();
         buf.push(b'"');
-        escape_into(buf, bytes);
+        escape_with(buf, bytes, hex, b"");
         buf.push(b'"');
         if truncated {
             buf.extend_from_slice(b"...");
@@ -378,11 +550,14 @@ impl Sink for Text<'_> {
         }
     }
 
-    fn ret_flags(&mut self, v: u64, label: &'static str, table: &'static FlagTable) {
+    fn ret_flags(&mut self, v: u64, label: Option<&'static str>, table: &'static FlagTable) {
         self.out.align_return();
         let buf = self.out.buf();
         write_hex(buf, v);
-        let _ = write!(buf, " ({label} ");
+        buf.extend_from_slice(b" (");
+        if let Some(label) = label {
+            let _ = write!(buf, "{label} ");
+        }
         write_flags(buf, v, table);
         buf.push(b')');
     }
@@ -421,9 +596,125 @@ impl Sink for Text<'_> {
         self.fmt(format_args!("<... resuming interrupted {name} ...>"));
     }
 
+    fn datetime(&mut self, secs: i64) {
+        self.element();
+        self.fmt(format_args!("{secs}"));
+        let mut date = Vec::new();
+        if write_datetime(&mut date, secs) {
+            let out = self.out.buf();
+            out.extend_from_slice(b" /* ");
+            out.extend_from_slice(&date);
+            out.extend_from_slice(b" */");
+        }
+    }
+
+    fn hex_padded(&mut self, v: u64, width: usize) {
+        self.element();
+        self.fmt(format_args!("{v:0width$x}"));
+    }
+
+    fn net_order(&mut self, v: u64, short: bool) {
+        self.element();
+        let f = if short { "htons" } else { "htonl" };
+        self.fmt(format_args!("{f}({v})"));
+    }
+
+    fn ipv4(&mut self, a: [u8; 4]) {
+        self.element();
+        self.fmt(format_args!(
+            "inet_addr(\"{}.{}.{}.{}\")",
+            a[0], a[1], a[2], a[3]
+        ));
+    }
+
+    fn ipv6_field(&mut self, name: &'static str, addr: [u8; 16]) {
+        self.element();
+        let ip = std::net::Ipv6Addr::from(addr);
+        self.fmt(format_args!("inet_pton(AF_INET6, \"{ip}\", &{name})"));
+    }
+
+    fn abstract_name(&mut self, bytes: &[u8], truncated: bool) {
+        self.element();
+        self.out.bytes(b"@");
+        // The quoted name follows the `@` directly.
+        self.after_field = true;
+        self.string(bytes, truncated);
+    }
+
+    fn kind_and_flags(
+        &mut self,
+        v: u64,
+        mask: u64,
+        kinds: &'static EnumTable,
+        flags: &'static FlagTable,
+    ) {
+        self.element();
+        let buf = self.out.buf();
+        match kinds.name(v & mask) {
+            Some(name) => {
+                buf.extend_from_slice(name.as_bytes());
+                let rest = v & !mask;
+                if rest != 0 {
+                    buf.push(b'|');
+                    write_flags(buf, rest, flags);
+                }
+            }
+            None => write_flags(buf, v, flags),
+        }
+    }
+
+    fn begin_wrap(&mut self, function: &'static str) {
+        self.element();
+        self.out.bytes(function.as_bytes());
+        self.out.bytes(b"(");
+        // The wrapped value needs no separator.
+        self.after_field = true;
+    }
+
+    fn end_wrap(&mut self) {
+        self.out.bytes(b")");
+    }
+
+    fn clock_ticks(&mut self, v: i64) {
+        self.element();
+        // USER_HZ is 100 on x86_64 (asm-generic/param.h).
+        if v == 0 {
+            self.out.bytes(b"0");
+        } else {
+            let (s, cs) = (v / 100, (v % 100).abs());
+            self.fmt(format_args!("{v} /* {s}.{cs:02} s */"));
+        }
+    }
+
+    fn changed(&mut self, before: u64, after: u64) {
+        self.element();
+        self.fmt(format_args!("{before} => {after}"));
+    }
+
+    fn ret_datetime(&mut self, v: i64) {
+        self.out.align_return();
+        self.fmt(format_args!("{v}"));
+        let mut date = Vec::new();
+        if write_datetime(&mut date, v) {
+            let out = self.out.buf();
+            out.extend_from_slice(b" (");
+            out.extend_from_slice(&date);
+            out.push(b')');
+        }
+    }
+
     fn ret_int(&mut self, v: i64) {
         self.out.align_return();
         self.fmt(format_args!("{v}"));
+    }
+
+    fn ret_fd(&mut self, fd: i64, info: Option<&FdInfo>) {
+        self.out.align_return();
+        self.fmt(format_args!("{fd}"));
+        if let Some(info) = info {
+            let hex = self.out.hex_strings();
+            write_fd_info(self.out.buf(), info, hex);
+        }
     }
 
     fn ret_hex(&mut self, v: u64) {
@@ -499,6 +790,90 @@ impl Sink for Text<'_> {
         write_wait_status(self.out.buf(), status);
     }
 
+    fn capabilities(&mut self, set: u64) {
+        self.element();
+        let out = self.out.buf();
+        // strace shows each 32-bit word of the set apart (struct __user_cap_data_struct),
+        // so unknown bits of the second word are relative to it.
+        let (lo, hi) = (set & 0xffff_ffff, set >> 32);
+        if lo != 0 || hi == 0 {
+            write_flags(out, lo, &table::FLAGS_CAP_MASK0);
+        }
+        if hi != 0 {
+            if lo != 0 {
+                out.push(b'|');
+            }
+            write_flags(out, hi, &table::FLAGS_CAP_MASK1);
+        }
+    }
+
+    fn enumeration_number(&mut self, v: i64, table: &'static EnumTable) {
+        self.element();
+        let name = table.name(v as u64).unwrap_or(table.unknown);
+        self.fmt(format_args!("{v} /* {name} */"));
+    }
+
+    fn ret_int_enum(&mut self, v: i64, table: &'static EnumTable) {
+        self.out.align_return();
+        match table.name(v as u64) {
+            Some(name) => self.fmt(format_args!("{v} ({name})")),
+            None => self.fmt(format_args!("{v}")),
+        }
+    }
+
+    fn addr_comment(&mut self, v: u64) {
+        let buf = self.out.buf();
+        buf.extend_from_slice(b" /* ");
+        write_hex(buf, v);
+        buf.extend_from_slice(b" */");
+    }
+
+    fn begin_fd_set(&mut self) {
+        self.open(b'[');
+        self.fd_set_depth = Some(self.depth);
+    }
+
+    fn end_fd_set(&mut self) {
+        self.fd_set_depth = None;
+        self.close(b']');
+    }
+
+    fn time_comment(&mut self, sec: i64, frac: u64, digits: u32) {
+        let max = 10u64.pow(digits) - 1;
+        if (sec == 0 && frac == 0) || frac > max {
+            return;
+        }
+        let mut date = Vec::new();
+        if write_datetime_frac(&mut date, sec, frac, digits) {
+            let buf = self.out.buf();
+            buf.extend_from_slice(b" /* ");
+            buf.extend_from_slice(&date);
+            buf.extend_from_slice(b" */");
+        }
+    }
+
+    fn ret_comment(&mut self, v: i64, text: &'static str) {
+        self.out.align_return();
+        self.fmt(format_args!("{v} ({text})"));
+    }
+
+    fn begin_ret_detail(&mut self) {
+        self.out.bytes(b" ");
+        self.open(b'(');
+    }
+
+    fn label(&mut self, name: &'static str) {
+        self.after_field = false;
+        self.element();
+        self.out.bytes(name.as_bytes());
+        self.out.bytes(b" ");
+        self.after_field = true;
+    }
+
+    fn end_ret_detail(&mut self) {
+        self.close(b')');
+    }
+
     fn ret_error(&mut self, errno: u64) {
         self.out.align_return();
         // The kernel's restart codes (<linux/errno.h>) never reach the program: strace shows
@@ -534,15 +909,27 @@ fn write_shifted(out: &mut Vec<u8>, v: u64, shift: u32, table: &EnumTable) {
 fn write_wait_status(out: &mut Vec<u8>, s: i32) {
     let low = s & 0xff;
     if low == 0x7f {
+        // A syscall stop under PTRACE_O_TRACESYSGOOD sets 0x80 in the signal.
+        let sig = (s >> 8) & 0xff;
         let _ = write!(
             out,
-            "{{WIFSTOPPED(s) && WSTOPSIG(s) == {}",
-            SigName(i64::from((s >> 8) & 0xff))
+            "{{WIFSTOPPED(s) && WSTOPSIG(s) == {}{}}}",
+            SigName(i64::from(sig & 0x7f)),
+            if sig & 0x80 != 0 { " | 0x80" } else { "" }
         );
-        if s >> 16 != 0 {
-            let _ = write!(out, " && s>>16 == {}", s >> 16);
+        let event = (s as u32) >> 16;
+        if event != 0 {
+            out.push(b'|');
+            match table::ENUM_PTRACE_EVENT.name(u64::from(event)) {
+                Some(name) => out.extend_from_slice(name.as_bytes()),
+                None => write_unknown(
+                    out,
+                    u64::from(event),
+                    Some(table::ENUM_PTRACE_EVENT.unknown),
+                ),
+            }
+            out.extend_from_slice(b"<<16");
         }
-        out.push(b'}');
     } else if s == 0xffff {
         out.extend_from_slice(b"{WIFCONTINUED(s)}");
     } else if s & 0x7f == 0 {
@@ -562,6 +949,32 @@ fn write_wait_status(out: &mut Vec<u8>, s: i32) {
         }
         out.push(b'}');
     }
+}
+
+/// `2025-11-28T00:49:31+0000`: seconds since the epoch as an ISO 8601 date in UTC (strace
+/// uses the local time zone; the tests run in UTC). The year is not padded (strftime's `%Y`:
+/// `100-01-01T00:00:00+0000`). Writes nothing and returns false when the year does not fit
+/// `struct tm`, where strace prints no date.
+pub fn write_datetime(out: &mut Vec<u8>, secs: i64) -> bool {
+    write_datetime_frac(out, secs, 0, 0)
+}
+
+/// As `write_datetime`, with `frac` units of `10^-digits` s after the seconds when it is not
+/// zero: `2020-09-13T12:26:40.000005+0000`.
+pub fn write_datetime_frac(out: &mut Vec<u8>, secs: i64, frac: u64, digits: u32) -> bool {
+    let Some(date) = Civil::from_unix(secs) else {
+        return false;
+    };
+    let _ = write!(
+        out,
+        "{}-{:02}-{:02}T{:02}:{:02}:{:02}",
+        date.year, date.month, date.day, date.hour, date.minute, date.second
+    );
+    if frac > 0 {
+        let _ = write!(out, ".{frac:0width$}", width = digits as usize);
+    }
+    out.extend_from_slice(b"+0000");
+    true
 }
 
 /// File type names by `mode & S_IFMT`, from `<linux/stat.h>`.
@@ -599,13 +1012,53 @@ fn write_file_mode(out: &mut Vec<u8>, mode: u32) {
     write_octal(out, u64::from(mode & 0o777));
 }
 
+/// A time as the calendar shows it in UTC, the zone strace's dates are in on the machines
+/// this is tested on. (strace uses the local zone; other zones are not handled yet.)
+struct Civil {
+    year: i64,
+    month: u32,
+    day: u32,
+    hour: u32,
+    minute: u32,
+    second: u32,
+}
+
+impl Civil {
+    /// The proleptic Gregorian date of `sec` seconds after 1970-01-01T00:00:00Z (the
+    /// days-to-civil algorithm of H. Hinnant's "chrono-compatible low-level date
+    /// algorithms"). `None` when the year does not fit C's `int`, where `localtime` fails.
+    fn from_unix(sec: i64) -> Option<Civil> {
+        let days = sec.div_euclid(86_400);
+        let rem = sec.rem_euclid(86_400) as u32;
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        // struct tm's tm_year is an int counting from 1900.
+        i32::try_from(year - 1900).ok()?;
+        Some(Civil {
+            year,
+            month,
+            day,
+            hour: rem / 3600,
+            minute: rem / 60 % 60,
+            second: rem % 60,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn escaped(bytes: &[u8]) -> String {
         let mut out = Vec::new();
-        escape_into(&mut out, bytes);
+        escape_with(&mut out, bytes, HexStrings::Never, b"");
         String::from_utf8(out).unwrap()
     }
 
@@ -619,6 +1072,55 @@ mod tests {
             escaped(b"\x1b[0m\t\n\r\x0b\x0c\x07\x08\\\"'?\0"),
             r#"\33[0m\t\n\r\v\f\7\10\\\"'?\0"#
         );
+    }
+
+    #[test]
+    fn dump_lines_like_strace() {
+        let mut out = Vec::new();
+        write_dump_line(&mut out, 0x10, b"efghij\x01\xffabcdefgh");
+        write_dump_line(&mut out, 0, b"vm\n");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            " | 00010  65 66 67 68 69 6a 01 ff  61 62 63 64 65 66 67 68  efghij..abcdefgh |\
+             \x20| 00000  76 6d 0a                                          vm.              |"
+        );
+    }
+
+    #[test]
+    fn hex_modes_like_strace() {
+        let hexed = |bytes: &[u8], mode| {
+            let mut out = Vec::new();
+            escape_with(&mut out, bytes, mode, b"");
+            String::from_utf8(out).unwrap()
+        };
+        // -x: only strings with an odd byte go wholly to hex; whitespace escapes do not count.
+        assert_eq!(hexed(b"hello\n", HexStrings::NonAscii), r"hello\n");
+        assert_eq!(hexed(b"tab\there", HexStrings::NonAscii), r"tab\there");
+        assert_eq!(
+            hexed(b"caf\xc3\xa9", HexStrings::NonAscii),
+            r"\x63\x61\x66\xc3\xa9"
+        );
+        assert_eq!(
+            hexed(b"hi\x01\xff\n", HexStrings::NonAsciiChars),
+            r"hi\x01\xff\n"
+        );
+        assert_eq!(hexed(b"x\n", HexStrings::All), r"\x78\x0a");
+    }
+
+    #[test]
+    fn datetimes_in_utc() {
+        for (secs, s) in [
+            (0, "1970-01-01T00:00:00+0000"),
+            (1795829371, "2026-11-28T01:29:31+0000"),
+            (951782400, "2000-02-29T00:00:00+0000"),
+            (-1, "1969-12-31T23:59:59+0000"),
+            (-59011459200, "100-01-01T00:00:00+0000"),
+            (-62135683200, "0-12-31T00:00:00+0000"),
+        ] {
+            let mut out = Vec::new();
+            assert!(write_datetime(&mut out, secs));
+            assert_eq!(String::from_utf8(out).unwrap(), s);
+        }
     }
 
     #[test]

@@ -1,18 +1,23 @@
 //! The tracer loop: waits for stops, keeps the state of each tracee, and turns stops into lines.
 
 use crate::decode::{self, Call, Ctx, DecodeOpts, Outcome, Scratch};
-use crate::filter::SyscallSet;
+use crate::fdinfo::{DecodeFds, FdResolver, ProcFds};
+use crate::filter::{NameSet, Qualifiers, quiet, status};
 use crate::json::{self, Json, Stamp};
+use crate::mem::Memory;
 use crate::mem::TraceeMemory;
-use crate::output::{Output, Outputs, PidPrefix};
+use crate::output::{Head, Output, Outputs};
+use crate::pathtrace::{self, FdSet, PathSet};
 use crate::ptrace::{self, Stop, SyscallInfo};
+use crate::seccomp;
 use crate::stamp::{self, Precision};
+use crate::summary::Summary;
 use crate::table::SigName;
-use crate::text::Text;
+use crate::text::{self, Text};
 use nix::errno::Errno;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI32, Ordering};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// `__NR_execve` and `__NR_execveat` (asm/unistd_64.h): a spawned child is traced from its exec on.
 const NR_EXECVE: u64 = 59;
@@ -47,40 +52,34 @@ pub fn catch_fatal_signals() {
     }
 }
 
-/// Which of strace's own messages `-q`, `-qq`, `-qqq` silence.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Quiet {
-    /// `Process N attached` / `detached`.
-    pub attach: bool,
-    /// `+++ exited with N +++` and `+++ killed by ... +++`.
-    pub exit: bool,
-}
-
-impl Quiet {
-    /// From the number of `-q` given.
-    pub fn from_count(n: u8) -> Self {
-        Quiet {
-            attach: n >= 1,
-            exit: n >= 2,
-        }
-    }
-}
-
 /// The settings the loop needs.
 pub struct Config {
     pub decode: DecodeOpts,
-    /// `-e trace=`: the syscalls printed.
-    pub trace: SyscallSet,
+    /// `-e trace=`, `status=`, `signal=`, `quiet=`, `raw=`, `abbrev=`.
+    pub q: Qualifiers,
     /// `-T`: show the time spent in each syscall, with this precision.
     pub syscall_times: Option<Precision>,
-    pub quiet: Quiet,
+    /// `-n`: lines start with the syscall number.
+    pub show_nr: bool,
+    /// `-i`: lines start with the instruction pointer.
+    pub show_ip: bool,
+    /// `-c`: count syscalls (see `Tracer::set_summary`) and print no trace.
+    pub summary_only: bool,
+    /// `-y` / `--decode-fds`: what is shown beside descriptors.
+    pub decode_fds: DecodeFds,
+    /// `-P`: only syscalls touching these paths are shown (all when empty).
+    pub paths: PathSet,
+    /// `--trace-fds`: only syscalls with a descriptor argument in this set are shown.
+    pub trace_fds: Option<FdSet>,
+    /// The spawned command gets the seccomp filter of `trace` (`--seccomp-bpf`, crate::seccomp).
+    pub seccomp: bool,
     /// What the trace is written as.
-    pub format: Format,
+    pub render: Render,
 }
 
 /// What the trace is written as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Format {
+pub enum Render {
     /// strace's text.
     #[default]
     Text,
@@ -114,12 +113,23 @@ struct Tracee {
     previous_nr: u64,
     /// When the syscall in progress was entered, for `-T`.
     entered: Option<Instant>,
+    /// With `-e status=`, the entry half of the line, held until the outcome is known.
+    held: Vec<u8>,
+    /// The instruction pointer at the last stop, for `-i`.
+    ip: Option<u64>,
     /// When it was registered: tracees are detached in that order, as strace does.
     seq: u64,
+    /// `-c`/`-C`: the summary's mark (`Summary::mark`) at the entry of the syscall in progress.
+    mark: Duration,
+    /// It runs under the seccomp filter: between syscalls it is resumed with `PTRACE_CONT`
+    /// and stops only at the traced ones (`PTRACE_EVENT_SECCOMP`, then the exit stop).
+    cont: bool,
     /// JSON: the syscall in progress's entry arguments, rendered at entry (reused buffer).
     json_args: Vec<u8>,
     /// JSON: when that syscall was entered.
     json_stamp: Stamp,
+    /// JSON: where the last of `json_args` starts (`json::Json::continuing`).
+    json_last: usize,
 }
 
 /// How the traced command ended, for the tracer's own exit.
@@ -145,27 +155,46 @@ pub struct Tracer {
     ending: Option<Ending>,
     /// The order tracees were registered in (`Tracee::seq`).
     next_seq: u64,
-    /// `Format::TextAndJson`: where the JSON goes.
+    /// Where entry halves are drawn when `-e status=` holds them back.
+    aside: Output,
+    /// `-e read=` or `-e write=` asks for hex dumps.
+    dumping: bool,
+    /// `-c`/`-C`: the syscall counters.
+    summary: Option<Summary>,
+    /// The system time the last stopped tracee has used (only waited for with a summary).
+    stime: Duration,
+    /// Describes descriptors when `-y` asks for it; `None` otherwise (no lookups at all).
+    fds: Option<ProcFds>,
+    /// Some tracee was attached with `-p` (and has no filter).
+    attached_any: bool,
+    /// Every tracee descends from the spawned command, which runs under the filter: a new one
+    /// is filtered from its first moment, since children and threads inherit the filter.
+    all_filtered: bool,
+    /// `Render::TextAndJson`: where the JSON goes.
     json_copy: Option<Outputs>,
 }
 
 /// The outputs JSON events go to, if any: the main ones with `--json`, the copy with
 /// `--json-and-text`.
 fn json_outs<'a>(
-    format: Format,
+    render: Render,
     outs: &'a mut Outputs,
     copy: &'a mut Option<Outputs>,
 ) -> Option<&'a mut Outputs> {
-    match format {
-        Format::Text => None,
-        Format::Json => Some(outs),
-        Format::TextAndJson => copy.as_mut(),
+    match render {
+        Render::Text => None,
+        Render::Json => Some(outs),
+        Render::TextAndJson => copy.as_mut(),
     }
 }
 
 impl Tracer {
     pub fn new(cfg: Config, outs: Outputs) -> Self {
+        let aside = Output::new(Box::new(std::io::sink()), false, outs.format());
+        let dumping = !cfg.q.read_dumps.is_empty() || !cfg.q.write_dumps.is_empty();
+        let fds = cfg.decode_fds.any().then(|| ProcFds::new(cfg.decode_fds));
         Tracer {
+            fds,
             cfg,
             outs,
             tracees: HashMap::new(),
@@ -174,6 +203,12 @@ impl Tracer {
             main_pid: None,
             ending: None,
             next_seq: 0,
+            aside,
+            dumping,
+            summary: None,
+            stime: Duration::ZERO,
+            attached_any: false,
+            all_filtered: false,
             json_copy: None,
         }
     }
@@ -193,18 +228,33 @@ impl Tracer {
 
     /// Whether the text rendering is written.
     fn text(&self) -> bool {
-        self.cfg.format != Format::Json
+        self.cfg.render != Render::Json
     }
 
     /// Writes one JSON event for `pid`, if JSON is written: `write` gets the buffer and the
     /// event's stamp.
     fn json_event(&mut self, pid: i32, write: impl FnOnce(&mut Vec<u8>, Stamp)) {
-        if let Some(outs) = json_outs(self.cfg.format, &mut self.outs, &mut self.json_copy) {
+        if let Some(outs) = json_outs(self.cfg.render, &mut self.outs, &mut self.json_copy) {
             let out = outs.for_pid(pid);
             let stamp = out.json_stamp();
             write(out.buf(), stamp);
             out.end_line();
         }
+    }
+
+    /// Writes out everything, the JSON copy too, and reports the first error.
+    pub fn finish(&mut self) -> Result<(), String> {
+        let copy = self.json_copy.as_mut().map_or(Ok(()), Outputs::finish);
+        self.outs.finish().and(copy)
+    }
+
+    /// Counts every traced syscall into `summary` (`-c`, `-C`).
+    pub fn set_summary(&mut self, summary: Summary) {
+        self.summary = Some(summary);
+    }
+
+    pub fn take_summary(&mut self) -> Option<Summary> {
+        self.summary.take()
     }
 
     /// Registers a child made by `ptrace::spawn`.
@@ -220,13 +270,14 @@ impl Tracer {
 
     /// Registers an attached (seized and interrupted) thread.
     pub fn add_attached(&mut self, pid: i32) {
+        self.attached_any = true;
         let tracee = Tracee {
             attached: true,
             exec_started: true,
             ..Tracee::default()
         };
         self.register(pid, tracee);
-        if !self.cfg.quiet.attach {
+        if !self.cfg.q.quiet.contains(quiet::ATTACH) {
             self.json_event(pid, |buf, stamp| json::plain(buf, "attached", pid, stamp));
         }
     }
@@ -242,10 +293,8 @@ impl Tracer {
         );
     }
 
-    /// Writes out everything, the JSON copy too, and reports the first error.
-    pub fn finish(&mut self) -> Result<(), String> {
-        let copy = self.json_copy.as_mut().map_or(Ok(()), Outputs::finish);
-        self.outs.finish().and(copy)
+    pub fn outputs(&mut self) -> &mut Outputs {
+        &mut self.outs
     }
 
     /// Runs until no tracee is left. A fatal signal to the tracer detaches attached processes
@@ -261,7 +310,14 @@ impl Tracer {
                 self.leave_all(sig, first);
                 continue;
             }
-            match ptrace::wait_any() {
+            let waited = match self.summary {
+                Some(_) => ptrace::wait_any_stime().map(|(stop, stime)| {
+                    self.stime = stime;
+                    stop
+                }),
+                None => ptrace::wait_any(),
+            };
+            match waited {
                 Ok(stop) => self.handle(stop),
                 Err(Errno::EINTR) => continue,
                 Err(_) => break,
@@ -274,8 +330,16 @@ impl Tracer {
         }
     }
 
-    fn prefix(&self) -> PidPrefix {
-        self.outs.prefix(self.tracees.len())
+    /// How `pid`'s next line starts: pid prefix, and `-n`/`-i` tags from its last syscall.
+    fn head(&self, pid: i32) -> Head {
+        let tracee = (self.cfg.show_nr || self.cfg.show_ip)
+            .then(|| self.tracees.get(&pid))
+            .flatten();
+        Head {
+            prefix: self.outs.prefix(self.tracees.len()),
+            nr: tracee.filter(|_| self.cfg.show_nr).map(|t| t.previous_nr),
+            ip: self.cfg.show_ip.then(|| tracee.and_then(|t| t.ip)),
+        }
     }
 
     fn handle(&mut self, stop: Stop) {
@@ -319,33 +383,45 @@ impl Tracer {
         }
     }
 
-    /// Resumes a tracee; ESRCH means it is gone, which its exit event will report.
+    /// Resumes a tracee; ESRCH means it is gone, which its exit event will report. A filtered
+    /// tracee between syscalls runs on until the filter stops it; inside a syscall it is
+    /// resumed to its exit stop.
     fn resume(&mut self, pid: i32, sig: i32) {
-        let _ = ptrace::resume(pid, sig);
+        let free = self
+            .tracees
+            .get(&pid)
+            .is_some_and(|t| t.cont && t.in_syscall.is_none());
+        let _ = if free {
+            ptrace::cont(pid, sig)
+        } else {
+            ptrace::resume(pid, sig)
+        };
     }
 
     /// A stop of a process not known yet is a followed child whose attach stop arrived before
     /// its parent's fork event (the kernel does not order the two).
     fn adopt_if_new(&mut self, pid: i32) {
         if !self.tracees.contains_key(&pid) {
-            self.adopt(pid);
+            self.adopt(pid, self.all_filtered);
         }
     }
 
     /// Starts tracing a child the kernel attached because its parent is traced with `-f`.
-    fn adopt(&mut self, pid: i32) {
+    fn adopt(&mut self, pid: i32, cont: bool) {
         let tracee = Tracee {
             fresh: true,
+            cont,
             attached: true,
             exec_started: true,
             ..Tracee::default()
         };
         self.register(pid, tracee);
         // strace announces followed children only where its messages share the trace stream.
-        if !self.cfg.quiet.attach && self.outs.is_stderr() && self.text() {
+        let quiet = self.cfg.q.quiet.contains(quiet::ATTACH);
+        if !quiet && self.outs.is_stderr() && self.text() {
             self.outs.message(format_args!("Process {pid} attached"));
         }
-        if !self.cfg.quiet.attach {
+        if !quiet {
             self.json_event(pid, |buf, stamp| json::plain(buf, "attached", pid, stamp));
         }
     }
@@ -355,8 +431,11 @@ impl Tracer {
             libc::PTRACE_EVENT_FORK | libc::PTRACE_EVENT_VFORK | libc::PTRACE_EVENT_CLONE => {
                 if let Ok(child) = ptrace::event_msg(pid) {
                     let child = child as i32;
-                    if !self.tracees.contains_key(&child) {
-                        self.adopt(child);
+                    // The child has its parent's filter (or none), whichever stop came first.
+                    let cont = self.tracees.get(&pid).is_some_and(|t| t.cont);
+                    match self.tracees.get_mut(&child) {
+                        Some(t) => t.cont = cont,
+                        None => self.adopt(child, cont),
                     }
                 }
                 self.resume(pid, 0);
@@ -364,6 +443,25 @@ impl Tracer {
             libc::PTRACE_EVENT_EXEC => {
                 if let Ok(former) = ptrace::event_msg(pid) {
                     self.on_exec(pid, former as i32);
+                }
+                self.resume(pid, 0);
+            }
+            libc::PTRACE_EVENT_SECCOMP => {
+                // Only a filtered tracee stops here. Resumed with PTRACE_SYSCALL, it already
+                // reported this syscall's entry; else this stop is the entry. The spawned
+                // child stops here before its first execve too (-u's setuid, a traced prctl):
+                // it must still stop at every syscall until that execve is over.
+                let entered = match self.tracees.get_mut(&pid) {
+                    Some(t) => {
+                        if t.exec_started && !t.first_exec && !t.hidden {
+                            t.cont = true;
+                        }
+                        t.in_syscall.is_some()
+                    }
+                    None => true,
+                };
+                if !entered {
+                    self.on_syscall(pid);
                 }
                 self.resume(pid, 0);
             }
@@ -397,40 +495,55 @@ impl Tracer {
         let Some(execing) = self.tracees.remove(&former) else {
             return;
         };
-        if let Some(leader) = self.tracees.remove(&pid) {
-            if let (Some(call), false) = (leader.in_syscall, leader.hidden || leader.filtered) {
+        if let Some(leader) = self.tracees.remove(&pid).filter(|_| !self.cfg.summary_only) {
+            if let Some(call) = json_call(&leader, &self.cfg.q, status::UNFINISHED) {
                 let (stamp, args) = (leader.json_stamp, &leader.json_args);
                 self.json_event(pid, |buf, _| {
                     json::unfinished(buf, pid, stamp, &call, args, false)
                 });
             }
-            self.json_event(pid, |buf, stamp| json::plain(buf, "superseded", pid, stamp));
+            if !self.cfg.q.quiet.contains(quiet::THREAD_EXECVE) {
+                self.json_event(pid, |buf, stamp| json::plain(buf, "superseded", pid, stamp));
+            }
             if !self.text() {
                 self.tracees.insert(pid, execing);
                 return;
             }
-            let prefix = self.outs.prefix(self.tracees.len() + 1);
+            let prefix = Head {
+                prefix: self.outs.prefix(self.tracees.len() + 1),
+                ..self.head(pid)
+            };
             let out = self.outs.for_pid(pid);
-            if let (Some(call), false) = (leader.in_syscall, leader.hidden || leader.filtered) {
-                continue_line(out, pid, prefix, &call);
+            if shown_call(&leader, &self.cfg.q, status::UNFINISHED, out, pid, prefix).is_some() {
                 out.bytes(b" <unfinished ...>)");
                 out.align_return();
                 out.bytes(b"?");
                 out.end_line();
                 out.set_open(None);
             }
-            out.start_line(pid, prefix);
-            out.bytes(b"+++ superseded by execve +++");
-            out.end_line();
+            if !self.cfg.q.quiet.contains(quiet::THREAD_EXECVE) {
+                out.start_line(pid, prefix);
+                out.bytes(b"+++ superseded by execve +++");
+                out.end_line();
+            }
         }
         self.tracees.insert(pid, execing);
     }
 
     fn on_syscall(&mut self, pid: i32) {
-        let Ok(info) = ptrace::syscall_info(pid) else {
+        let Ok((info, ip)) = ptrace::syscall_info(pid) else {
             return;
         };
-        let prefix = self.prefix();
+        // The syscall entered becomes the tracee's last one (for `-n`); the one before it is what
+        // a `restart_syscall` resumes.
+        let mut previous = 0;
+        if let Some(tracee) = self.tracees.get_mut(&pid) {
+            tracee.ip = Some(ip);
+            if let SyscallInfo::Entry { nr, .. } = info {
+                previous = std::mem::replace(&mut tracee.previous_nr, nr);
+            }
+        }
+        let prefix = self.head(pid);
         let text = self.text();
         let Some(tracee) = self.tracees.get_mut(&pid) else {
             return;
@@ -444,44 +557,83 @@ impl Tracer {
                     tracee.first_exec = true;
                 }
                 let call = Call::new(nr, args, sp);
-                let previous = std::mem::replace(&mut tracee.previous_nr, nr);
                 tracee.in_syscall = Some(call);
-                tracee.filtered = !self.cfg.trace.contains(nr);
+                tracee.filtered = !self.cfg.q.trace.contains(nr);
+                if !tracee.filtered && !tracee.hidden {
+                    self.mem.set_pid(pid);
+                    tracee.filtered = !selected(&self.cfg, &call, &self.mem, pid);
+                }
                 if self.cfg.syscall_times.is_some() {
                     tracee.entered = Some(Instant::now());
                 }
                 if tracee.hidden || tracee.filtered {
                     return;
                 }
+                if self.cfg.summary_only {
+                    tracee.mark = self
+                        .summary
+                        .as_ref()
+                        .map_or(Duration::ZERO, |s| s.mark(self.stime));
+                    return;
+                }
+                // The tracee keeps the call: decoding the entry saves values into it (`saved`)
+                // that the exit shows beside what the kernel left.
+                let call = tracee.in_syscall.insert(Call {
+                    raw: self.cfg.q.raw.contains(nr),
+                    ..call
+                });
                 self.mem.set_pid(pid);
-                if let Some(outs) = json_outs(self.cfg.format, &mut self.outs, &mut self.json_copy)
+                let opts = DecodeOpts {
+                    abbreviate: self.cfg.q.abbrev.contains(nr),
+                    ..self.cfg.decode
+                };
+                if let Some(outs) = json_outs(self.cfg.render, &mut self.outs, &mut self.json_copy)
                 {
                     // The entry half waits, rendered, for the exit: one event per syscall.
                     tracee.json_stamp = outs.for_pid(pid).json_stamp();
                     tracee.json_args.clear();
                     let mut ctx = Ctx {
                         mem: &self.mem,
-                        opts: self.cfg.decode,
+                        opts,
                         scratch: &mut self.scratch,
                         previous,
+                        fds: resolver(&mut self.fds, pid),
                     };
-                    decode::entry(&mut Json::new(&mut tracee.json_args), &mut ctx, &call);
+                    let mut json = Json::new(&mut tracee.json_args);
+                    decode::entry(&mut json, &mut ctx, call);
+                    tracee.json_last = json.last_start();
                 }
-                if !text {
-                    return;
+                if text {
+                    // With a status filter the line waits for the outcome; it is drawn aside.
+                    let holding = self.cfg.q.status != NameSet::ALL;
+                    let target = if holding {
+                        self.aside.clear();
+                        &mut self.aside
+                    } else {
+                        let out = self.outs.for_pid(pid);
+                        out.start_line(pid, prefix);
+                        out
+                    };
+                    write_name(target, call);
+                    target.bytes(b"(");
+                    let mut ctx = Ctx {
+                        mem: &self.mem,
+                        opts,
+                        scratch: &mut self.scratch,
+                        previous,
+                        fds: resolver(&mut self.fds, pid),
+                    };
+                    decode::entry(&mut Text::new(target), &mut ctx, call);
+                    if holding {
+                        tracee.held.clear();
+                        tracee.held.extend_from_slice(self.aside.buf());
+                    } else {
+                        target.set_open(Some(pid));
+                    }
                 }
-                let out = self.outs.for_pid(pid);
-                out.start_line(pid, prefix);
-                write_name(out, &call);
-                out.bytes(b"(");
-                let mut ctx = Ctx {
-                    mem: &self.mem,
-                    opts: self.cfg.decode,
-                    scratch: &mut self.scratch,
-                    previous,
-                };
-                decode::entry(&mut Text::new(out), &mut ctx, &call);
-                out.set_open(Some(pid));
+                if let Some(summary) = &self.summary {
+                    tracee.mark = summary.mark(self.stime);
+                }
             }
             SyscallInfo::Exit { rval, is_error } => {
                 let Some(call) = tracee.in_syscall.take() else {
@@ -491,8 +643,22 @@ impl Tracer {
                     return;
                 }
                 // After a failed first exec the child only reports the error and exits.
-                tracee.hidden = std::mem::take(&mut tracee.first_exec) && is_error;
+                let first_exec = std::mem::take(&mut tracee.first_exec);
+                tracee.hidden = first_exec && is_error;
+                // The spawned command runs the program now: with its filter (if the child
+                // could install it) it need not stop at other syscalls.
+                if first_exec && !is_error && self.cfg.seccomp && seccomp::is_filtered(pid) {
+                    tracee.cont = true;
+                    self.all_filtered = !self.attached_any;
+                }
                 if tracee.filtered {
+                    return;
+                }
+                if let Some(summary) = &mut self.summary {
+                    let time = summary.mark(self.stime).saturating_sub(tracee.mark);
+                    summary.record(pid, call.nr, time, is_error);
+                }
+                if self.cfg.summary_only {
                     return;
                 }
                 let previous = tracee.previous_nr;
@@ -501,24 +667,41 @@ impl Tracer {
                 } else {
                     Outcome::Ok(rval)
                 };
+                let holding = self.cfg.q.status != NameSet::ALL;
+                if holding {
+                    let class = if is_error {
+                        status::FAILED
+                    } else {
+                        status::SUCCESSFUL
+                    };
+                    if !self.cfg.q.status.contains(class) {
+                        return;
+                    }
+                }
                 let spent = match (self.cfg.syscall_times, tracee.entered) {
                     (Some(precision), Some(entered)) => Some((precision, entered.elapsed())),
                     _ => None,
                 };
                 self.mem.set_pid(pid);
-                if let Some(outs) = json_outs(self.cfg.format, &mut self.outs, &mut self.json_copy)
+                let opts = DecodeOpts {
+                    abbreviate: self.cfg.q.abbrev.contains(call.nr),
+                    ..self.cfg.decode
+                };
+                if let Some(outs) = json_outs(self.cfg.render, &mut self.outs, &mut self.json_copy)
                 {
                     let out = outs.for_pid(pid);
                     let buf = out.buf();
                     json::begin_syscall(buf, pid, tracee.json_stamp, &call);
+                    let last = buf.len() + tracee.json_last;
                     json::append_entry_args(buf, &tracee.json_args, false);
                     let mut ctx = Ctx {
                         mem: &self.mem,
-                        opts: self.cfg.decode,
+                        opts,
                         scratch: &mut self.scratch,
                         previous,
+                        fds: resolver(&mut self.fds, pid),
                     };
-                    decode::exit(&mut Json::new(buf), &mut ctx, &call, outcome);
+                    decode::exit(&mut Json::continuing(buf, last), &mut ctx, &call, outcome);
                     if let Some((_, spent)) = spent {
                         let _ = write_fmt(out, format_args!(",\"duration\":{}", spent.as_nanos()));
                     }
@@ -529,12 +712,18 @@ impl Tracer {
                     return;
                 }
                 let out = self.outs.for_pid(pid);
+                if holding {
+                    out.start_line(pid, prefix);
+                    out.bytes(&tracee.held);
+                    out.set_open(Some(pid));
+                }
                 continue_line(out, pid, prefix, &call);
                 let mut ctx = Ctx {
                     mem: &self.mem,
-                    opts: self.cfg.decode,
+                    opts,
                     scratch: &mut self.scratch,
                     previous,
+                    fds: resolver(&mut self.fds, pid),
                 };
                 decode::exit(&mut Text::new(out), &mut ctx, &call, outcome);
                 if let Some((precision, spent)) = spent {
@@ -542,14 +731,36 @@ impl Tracer {
                 }
                 out.end_line();
                 out.set_open(None);
+                if let Some(t) = self
+                    .dumping
+                    .then(|| decode::transfer(&call, outcome))
+                    .flatten()
+                {
+                    let dumps = if t.read {
+                        &self.cfg.q.read_dumps
+                    } else {
+                        &self.cfg.q.write_dumps
+                    };
+                    if dumps.contains(t.fd) {
+                        dump(out, &self.mem, t);
+                    }
+                }
             }
             SyscallInfo::Other => {}
         }
     }
 
     fn on_signal(&mut self, pid: i32, sig: i32) {
-        let prefix = self.prefix();
-        if self.tracees.get(&pid).is_none_or(|t| t.hidden) {
+        if self.cfg.show_ip
+            && let Some(tracee) = self.tracees.get_mut(&pid)
+        {
+            tracee.ip = ptrace::instruction_pointer(pid).ok();
+        }
+        let prefix = self.head(pid);
+        if self.cfg.summary_only
+            || self.tracees.get(&pid).is_none_or(|t| t.hidden)
+            || !self.cfg.q.signals.contains(sig)
+        {
             return;
         }
         let info = ptrace::siginfo(pid);
@@ -571,8 +782,8 @@ impl Tracer {
     }
 
     fn on_group_stop(&mut self, pid: i32, sig: i32) {
-        let prefix = self.prefix();
-        if self.tracees.get(&pid).is_none_or(|t| t.hidden) {
+        let prefix = self.head(pid);
+        if self.cfg.summary_only || self.tracees.get(&pid).is_none_or(|t| t.hidden) {
             return;
         }
         self.json_event(pid, |buf, stamp| json::stopped(buf, pid, stamp, sig));
@@ -591,18 +802,18 @@ impl Tracer {
     /// A tracee exited or was killed: finish its open syscall with `= ?`, then print `line`
     /// (unless `-qq`).
     fn on_gone(&mut self, pid: i32, line: std::fmt::Arguments<'_>, end: Ending) {
-        let prefix = self.prefix();
+        let prefix = self.head(pid);
         let Some(tracee) = self.tracees.remove(&pid) else {
             return;
         };
-        if tracee.exec_started {
-            if let (Some(call), false) = (tracee.in_syscall, tracee.hidden || tracee.filtered) {
+        if tracee.exec_started && !self.cfg.summary_only {
+            if let Some(call) = json_call(&tracee, &self.cfg.q, status::UNFINISHED) {
                 let (stamp, args) = (tracee.json_stamp, &tracee.json_args);
                 self.json_event(pid, |buf, _| {
                     json::unfinished(buf, pid, stamp, &call, args, false)
                 });
             }
-            if !self.cfg.quiet.exit {
+            if !self.cfg.q.quiet.contains(quiet::EXIT) {
                 self.json_event(pid, |buf, stamp| match end {
                     Ending::Killed { sig, core } => json::killed(buf, pid, stamp, sig, core),
                     Ending::Exited(code) | Ending::Interrupted(code) => {
@@ -611,10 +822,11 @@ impl Tracer {
                 });
             }
         }
-        if tracee.exec_started && self.text() {
+        if tracee.exec_started && !self.cfg.summary_only && self.text() {
             let out = self.outs.for_pid(pid);
-            if let (Some(call), false) = (tracee.in_syscall, tracee.hidden || tracee.filtered) {
-                continue_line(out, pid, prefix, &call);
+            if let Some(call) =
+                shown_call(&tracee, &self.cfg.q, status::UNFINISHED, out, pid, prefix)
+            {
                 // Arguments left for the exit will never be printed: strace marks the cut there.
                 if call.has_exit_args() {
                     out.bytes(b" <unfinished ...>");
@@ -625,7 +837,12 @@ impl Tracer {
                 out.end_line();
                 out.set_open(None);
             }
-            if !self.cfg.quiet.exit {
+            if !self.cfg.q.quiet.contains(quiet::EXIT) {
+                // A process that is gone has no instruction pointer: `[????????????????]`.
+                let prefix = Head {
+                    ip: prefix.ip.map(|_| None),
+                    ..prefix
+                };
                 out.start_line(pid, prefix);
                 let _ = write_fmt(out, line);
                 out.end_line();
@@ -677,13 +894,16 @@ impl Tracer {
         let Some(tracee) = self.tracees.remove(&pid) else {
             return;
         };
-        if let (Some(call), false) = (tracee.in_syscall, tracee.hidden || tracee.filtered) {
+        if let Some(call) =
+            json_call(&tracee, &self.cfg.q, status::DETACHED).filter(|_| !self.cfg.summary_only)
+        {
             let (stamp, args) = (tracee.json_stamp, &tracee.json_args);
             self.json_event(pid, |buf, _| {
                 json::unfinished(buf, pid, stamp, &call, args, true)
             });
         }
-        if tracee.attached && !self.cfg.quiet.attach {
+        let announce = tracee.attached && !self.cfg.q.quiet.contains(quiet::ATTACH);
+        if announce {
             self.json_event(pid, |buf, stamp| json::plain(buf, "detached", pid, stamp));
         }
         if !self.text() {
@@ -693,14 +913,18 @@ impl Tracer {
         }
         // Only a line still open gets the mark; one another process cut already says
         // `<unfinished ...>`, and strace resumes nothing after a detach.
+        let prefix = self.head(pid);
         let out = self.outs.for_pid(pid);
-        if out.is_open(pid) {
+        let held = self.cfg.q.status != NameSet::ALL;
+        if (held && shown_call(&tracee, &self.cfg.q, status::DETACHED, out, pid, prefix).is_some())
+            || out.is_open(pid)
+        {
             out.bytes(b" <detached ...>");
             out.end_line();
             out.set_open(None);
         }
         let _ = ptrace::detach(pid, sig);
-        if tracee.attached && !self.cfg.quiet.attach {
+        if announce {
             if !self.outs.is_stderr() {
                 let _ = self.outs.for_pid(pid).finish();
             }
@@ -710,9 +934,80 @@ impl Tracer {
     }
 }
 
+/// Writes the data a call moved as strace's hex dump lines, read from the tracee a page at a time.
+fn dump(out: &mut Output, mem: &TraceeMemory, t: decode::Transfer) {
+    let mut chunk = [0u8; 4096];
+    let mut done = 0u64;
+    while done < t.len {
+        let n = (t.len - done).min(chunk.len() as u64) as usize;
+        if mem.read(t.addr + done, &mut chunk[..n]).is_err() {
+            return;
+        }
+        for (i, line) in chunk[..n].chunks(16).enumerate() {
+            text::write_dump_line(out.buf(), done as usize + i * 16, line);
+            out.end_line();
+        }
+        done += n as u64;
+    }
+}
+
+/// The call `tracee` is in, if its line shows: not hidden or filtered out, and with `-e status=`
+/// of a shown `class`, in which case its held entry half is written out first. The line is
+/// then ready to be continued.
+fn shown_call(
+    tracee: &Tracee,
+    q: &Qualifiers,
+    class: u32,
+    out: &mut Output,
+    pid: i32,
+    prefix: Head,
+) -> Option<Call> {
+    let call = tracee
+        .in_syscall
+        .filter(|_| !tracee.hidden && !tracee.filtered)?;
+    if q.status != NameSet::ALL {
+        if !q.status.contains(class) {
+            return None;
+        }
+        out.start_line(pid, prefix);
+        out.bytes(&tracee.held);
+        out.set_open(Some(pid));
+    }
+    continue_line(out, pid, prefix, &call);
+    Some(call)
+}
+
+/// The call `tracee` is in, if its JSON event is written: not hidden or filtered out, and of a
+/// `class` that `-e status=` shows. (`shown_call` is the same for the text.)
+fn json_call(tracee: &Tracee, q: &Qualifiers, class: u32) -> Option<Call> {
+    let call = tracee
+        .in_syscall
+        .filter(|_| !tracee.hidden && !tracee.filtered)?;
+    (q.status == NameSet::ALL || q.status.contains(class)).then_some(call)
+}
+
+/// Whether `-P` and `--trace-fds` let `call` (at entry) be shown.
+fn selected(cfg: &Config, call: &Call, mem: &TraceeMemory, pid: i32) -> bool {
+    if !cfg.paths.is_empty()
+        && !pathtrace::matches_paths(call, &cfg.paths, mem, |fd| pathtrace::proc_fd_path(pid, fd))
+    {
+        return false;
+    }
+    cfg.trace_fds
+        .as_ref()
+        .is_none_or(|set| pathtrace::matches_fds(call, set))
+}
+
+/// The descriptor resolver for `pid`'s values, when descriptors are described.
+fn resolver(fds: &mut Option<ProcFds>, pid: i32) -> Option<&mut dyn FdResolver> {
+    let fds = fds.as_mut()?;
+    fds.set_pid(pid);
+    Some(fds)
+}
+
 /// Continues `pid`'s open syscall line, or starts a `<... NAME resumed>` line if another
 /// process printed in between.
-fn continue_line(out: &mut Output, pid: i32, prefix: PidPrefix, call: &Call) {
+fn continue_line(out: &mut Output, pid: i32, prefix: Head, call: &Call) {
     if !out.is_open(pid) {
         out.start_line(pid, prefix);
         out.bytes(b"<... ");

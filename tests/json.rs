@@ -52,6 +52,11 @@ fn str_bytes(o: &Map<String, Value>) -> Vec<u8> {
 
 /// strace's C-style escaping (the text renderer's rule).
 fn c_escape(bytes: &[u8]) -> String {
+    c_escape_also(bytes, b"")
+}
+
+/// As `c_escape`, escaping the printable bytes of `also` too (`<>` in descriptor paths).
+fn c_escape_also(bytes: &[u8], also: &[u8]) -> String {
     let mut out = String::new();
     for (i, &c) in bytes.iter().enumerate() {
         match c {
@@ -62,7 +67,7 @@ fn c_escape(bytes: &[u8]) -> String {
             0x0b => out.push_str("\\v"),
             0x0c => out.push_str("\\f"),
             b'\r' => out.push_str("\\r"),
-            0x20..=0x7e => out.push(c as char),
+            0x20..=0x7e if !also.contains(&c) => out.push(c as char),
             _ => {
                 let next_octal = matches!(bytes.get(i + 1), Some(b'0'..=b'7'));
                 if next_octal || c >= 0o100 {
@@ -88,7 +93,11 @@ fn names(v: &Value) -> Vec<String> {
 
 /// A flags object as the text's flag printer writes it.
 fn flags_text(o: &Map<String, Value>) -> String {
-    let mut parts = names(&o["names"]);
+    let mut parts = Vec::new();
+    if let Some(f) = o.get("unknown_field") {
+        parts.push(format!("{} /* ??? */", c_hex(f.as_u64().unwrap())));
+    }
+    parts.extend(names(&o["names"]));
     let unknown = o["unknown"].as_u64().expect("unknown");
     if unknown != 0 {
         if parts.is_empty() {
@@ -115,6 +124,99 @@ fn enum_text(o: &Value) -> String {
     }
 }
 
+/// The bytes of a `"path"` key (with `"path_latin1"`).
+fn path_bytes(o: &Map<String, Value>) -> Vec<u8> {
+    let s = o["path"].as_str().expect("path");
+    if o.get("path_latin1") == Some(&Value::Bool(true)) {
+        s.chars()
+            .map(|c| u8::try_from(u32::from(c)).expect("latin1 char"))
+            .collect()
+    } else {
+        s.as_bytes().to_vec()
+    }
+}
+
+/// What `-y`/`-yy` show after a descriptor: `</etc/passwd>`, `<TCP:[...]>`; empty without.
+fn fd_info_text(o: &Map<String, Value>) -> String {
+    if !o.contains_key("path") {
+        return String::new();
+    }
+    let path = c_escape_also(&path_bytes(o), b"<>");
+    if let Some(d) = o.get("device") {
+        return format!(
+            "<{path}<{} {}:{}>>",
+            d["type"].as_str().unwrap(),
+            d["major"],
+            d["minor"]
+        );
+    }
+    if let Some(pid) = o.get("pidfd") {
+        return format!("<pid:{pid}>");
+    }
+    if let Some(sock) = o.get("socket") {
+        let proto = sock["proto"].as_str().unwrap();
+        let addr = |ip: &Value, port: &Value| {
+            let ip = ip.as_str().unwrap();
+            if ip.contains(':') {
+                format!("[{ip}]:{port}")
+            } else {
+                format!("{ip}:{port}")
+            }
+        };
+        let body = if let Some(src) = sock.get("src") {
+            let mut b = addr(src, &sock["sport"]);
+            if let Some(dst) = sock.get("dst") {
+                b += &format!("->{}", addr(dst, &sock["dport"]));
+            }
+            b
+        } else if sock.get("protocol").is_some() {
+            match sock.get("family") {
+                Some(f) => format!("{}:{}", f.as_str().unwrap(), sock["portid"]),
+                None => sock["protocol"].to_string(),
+            }
+        } else {
+            let mut b = sock["inode"].to_string();
+            if let Some(peer) = sock.get("peer") {
+                b += &format!("->{peer}");
+            }
+            if let Some(name) = sock.get("name") {
+                let at = if name.get("abstract").is_some() {
+                    "@"
+                } else {
+                    ""
+                };
+                b += &format!(
+                    ",{at}\"{}\"",
+                    c_escape(&str_bytes(name.as_object().unwrap()))
+                );
+            }
+            b
+        };
+        return format!("<{proto}:[{body}]>");
+    }
+    let deleted = if o.contains_key("deleted") {
+        "(deleted)"
+    } else {
+        ""
+    };
+    format!("<{path}>{deleted}")
+}
+
+/// The keys a descriptor object can have.
+const FD_KEYS: [&str; 7] = [
+    "fd",
+    "path",
+    "path_latin1",
+    "deleted",
+    "device",
+    "pidfd",
+    "socket",
+];
+
+fn is_fd_obj(o: &Map<String, Value>) -> bool {
+    o.get("fd").is_some_and(Value::is_number) && o.keys().all(|k| FD_KEYS.contains(&k.as_str()))
+}
+
 fn sig(v: &Value) -> String {
     v["name"].as_str().expect("signal name").to_string()
 }
@@ -134,6 +236,37 @@ fn value(v: &Value) -> String {
 
 fn object(o: &Map<String, Value>) -> String {
     let has = |k: &str| o.contains_key(k);
+    // The object has exactly the keys of `must` and maybe some of `may` (a struct could have
+    // a field of the same name).
+    let shape = |must: &[&str], may: &[&str]| {
+        must.iter().all(|k| o.contains_key(*k))
+            && o.keys()
+                .all(|k| must.contains(&k.as_str()) || may.contains(&k.as_str()))
+    };
+    if shape(&["function", "value"], &[]) {
+        return format!(
+            "{}({})",
+            o["function"].as_str().unwrap(),
+            value(&o["value"])
+        );
+    }
+    if shape(&["label", "value"], &[]) {
+        return format!("{} {}", o["label"].as_str().unwrap(), value(&o["value"]));
+    }
+    if shape(&["time"], &["iso"]) {
+        let mut s = value(&o["time"]);
+        if let Some(iso) = o.get("iso") {
+            s += &format!(" /* {} */", iso.as_str().unwrap());
+        }
+        return s;
+    }
+    if shape(&["fd_set"], &[]) {
+        let fds: Vec<String> = o["fd_set"].as_array().unwrap().iter().map(value).collect();
+        return format!("[{}]", fds.join(" "));
+    }
+    if shape(&["more", "at"], &[]) {
+        return format!("... /* {} */", hex_field(&o["at"]));
+    }
     if has("arg") && has("value") {
         return format!("{}={}", o["arg"].as_str().unwrap(), value(&o["value"]));
     }
@@ -152,11 +285,86 @@ fn object(o: &Map<String, Value>) -> String {
         }
         return s;
     }
-    if o.len() == 1 && o.get("fd").is_some_and(Value::is_number) {
-        return o["fd"].to_string();
+    if is_fd_obj(o) {
+        return format!("{}{}", o["fd"], fd_info_text(o));
+    }
+    if shape(&["raw", "name"], &["path", "path_latin1"]) && o["name"] == "AT_FDCWD" {
+        return format!("AT_FDCWD{}", fd_info_text(o));
+    }
+    if has("hex") && has("width") {
+        let h = o["hex"].as_str().unwrap().trim_start_matches("0x");
+        let w = o["width"].as_u64().unwrap() as usize;
+        return format!("{h:0>w$}");
     }
     if has("hex") && o.len() == 1 {
         return hex_field(&o["hex"]);
+    }
+    for f in ["htons", "htonl"] {
+        if let Some(v) = o.get(f).filter(|_| o.len() == 1) {
+            return format!("{f}({v})");
+        }
+    }
+    if shape(&["ipv4"], &[]) {
+        return format!("inet_addr(\"{}\")", o["ipv4"].as_str().unwrap());
+    }
+    if shape(&["clock_ticks"], &[]) {
+        let v = o["clock_ticks"].as_i64().unwrap();
+        return if v == 0 {
+            "0".into()
+        } else {
+            format!("{v} /* {}.{:02} s */", v / 100, (v % 100).abs())
+        };
+    }
+    if shape(&["capabilities", "names", "unknown"], &[]) {
+        // The text shows each 32-bit word apart, unknown bits relative to their word.
+        const HIGH: [&str; 9] = [
+            "CAP_MAC_OVERRIDE",
+            "CAP_MAC_ADMIN",
+            "CAP_SYSLOG",
+            "CAP_WAKE_ALARM",
+            "CAP_BLOCK_SUSPEND",
+            "CAP_AUDIT_READ",
+            "CAP_PERFMON",
+            "CAP_BPF",
+            "CAP_CHECKPOINT_RESTORE",
+        ];
+        let all = names(&o["names"]);
+        let unknown = o["unknown"].as_u64().unwrap();
+        let word = |high: bool, unk: u64| {
+            let mut parts: Vec<String> = all
+                .iter()
+                .filter(|n| HIGH.contains(&n.as_str()) == high)
+                .map(|n| format!("1<<{n}"))
+                .collect();
+            if unk != 0 {
+                parts.push(c_hex(unk));
+            }
+            parts.join("|")
+        };
+        let (lo, hi) = (
+            word(false, unknown & 0xffff_ffff),
+            word(true, unknown >> 32),
+        );
+        return match (lo.is_empty(), hi.is_empty()) {
+            (true, true) => "0".into(),
+            (false, true) => lo,
+            (true, false) => hi,
+            (false, false) => format!("{lo}|{hi}"),
+        };
+    }
+    if shape(&["raw", "numeric"], &["name"]) {
+        let name = o.get("name").map_or("???", |n| n.as_str().unwrap());
+        return format!("{} /* {name} */", o["raw"]);
+    }
+    if shape(
+        &["raw", "kind", "names", "unknown"],
+        &["shifted", "unknown_field"],
+    ) {
+        let mut s = o["kind"].as_str().unwrap().to_string();
+        if !names(&o["names"]).is_empty() || o["unknown"].as_u64() != Some(0) {
+            s = s + "|" + &flags_text(o);
+        }
+        return s;
     }
     if has("octal") && o.len() == 1 {
         return o["octal"].as_str().unwrap().to_string();
@@ -169,7 +377,8 @@ fn object(o: &Map<String, Value>) -> String {
             c_escape(&bytes)
         };
         let more = if has("truncated") { "..." } else { "" };
-        return format!("\"{body}\"{more}");
+        let at = if has("abstract") { "@" } else { "" };
+        return format!("{at}\"{body}\"{more}");
     }
     if has("fields") {
         let mut s: String = names(&o["fields"])
@@ -320,6 +529,11 @@ fn object(o: &Map<String, Value>) -> String {
     for (k, v) in o {
         if k == "..." {
             parts.push("...".to_string());
+        } else if let Some(ip) = v.get("ipv6") {
+            parts.push(format!(
+                "inet_pton(AF_INET6, \"{}\", &{k})",
+                ip.as_str().unwrap()
+            ));
         } else {
             parts.push(format!("{k}={}", value(v)));
         }
@@ -346,6 +560,16 @@ fn ret_text(e: &Value) -> String {
         };
     }
     let ret = &e["ret"];
+    let mut s = ret_value(e, ret);
+    if let Some(detail) = e.get("ret_detail") {
+        let parts: Vec<String> = detail.as_array().unwrap().iter().map(value).collect();
+        s += &format!(" ({})", parts.join(", "));
+    }
+    s
+}
+
+/// A successful return value with what `ret_decoded` says of it.
+fn ret_value(e: &Value, ret: &Value) -> String {
     let Some(d) = e.get("ret_decoded") else {
         return ret.to_string();
     };
@@ -356,13 +580,22 @@ fn ret_text(e: &Value) -> String {
         o.as_str().unwrap().to_string()
     } else if d.get("signo").is_some() {
         format!("{ret} ({})", sig(d))
-    } else if let Some(label) = d.get("label") {
-        format!(
-            "{} ({} {})",
-            raw(),
-            label.as_str().unwrap(),
-            flags_text(d.as_object().unwrap())
-        )
+    } else if d.get("names").is_some() {
+        let label = d
+            .get("label")
+            .map_or(String::new(), |l| format!("{} ", l.as_str().unwrap()));
+        format!("{} ({label}{})", raw(), flags_text(d.as_object().unwrap()))
+    } else if d.get("time").is_some() {
+        match d.get("iso") {
+            Some(iso) => format!("{ret} ({})", iso.as_str().unwrap()),
+            None => ret.to_string(),
+        }
+    } else if d.get("fd").is_some() {
+        format!("{ret}{}", fd_info_text(d.as_object().unwrap()))
+    } else if let Some(c) = d.get("comment") {
+        format!("{ret} ({})", c.as_str().unwrap())
+    } else if d.get("numeric").is_some() {
+        format!("{ret} ({})", d["name"].as_str().unwrap())
     } else {
         match d.get("name") {
             Some(n) => format!("{} ({})", raw(), n.as_str().unwrap()),
@@ -544,15 +777,30 @@ fn corpus() -> &'static [Case] {
             ("h_procsig", &["futex"]),
             ("h_procsig", &["clone"]),
             ("h_procsig", &["ids"]),
+            ("h_nettime", &[]),
+            ("h_files2", &[]),
+            ("h_procsig2", &["prctl"]),
+            ("h_procsig2", &["admin"]),
+            // (not `ptrace`: the helper traces its own child, which -f cannot follow)
         ];
+        let with_opts: &[(&str, &[&str], &[&str])] = &[
+            ("h_fdpaths", &[], &["-y"]),
+            ("h_fdpaths", &[], &["-yy"]),
+            ("h_nettime", &[], &["-yy"]),
+            ("h_files2", &[], &["-y"]),
+        ];
+        let helpers = helpers
+            .iter()
+            .map(|(name, extra)| (*name, *extra, &[][..]))
+            .chain(with_opts.iter().copied());
         let mut cases = Vec::new();
-        for (name, extra) in helpers {
+        for (name, extra, opts) in helpers {
             let exe = helper(name);
             let work = TempDir::new();
             let mut cmd: Vec<OsString> = vec![exe.into(), work.path().into()];
             cmd.extend(extra.iter().map(OsString::from));
-            let label = format!("{name} {}", extra.join(" "));
-            cases.push(trace_both(&label, &[], cmd, no_setup));
+            let label = format!("{name} {} {}", extra.join(" "), opts.join(" "));
+            cases.push(trace_both(&label, opts, cmd, no_setup));
         }
         let programs: &[&[&str]] = &[
             &["/usr/bin/ls", "-la", "/usr"],
@@ -567,6 +815,9 @@ fn corpus() -> &'static [Case] {
             let cmd = argv.iter().map(OsString::from).collect();
             cases.push(trace_both(&argv.join(" "), &[], cmd, files_setup));
         }
+        // -y: descriptors with their paths, AT_FDCWD with the directory.
+        let cmd = ["/usr/bin/cat", "a.txt"].map(OsString::from).to_vec();
+        cases.push(trace_both("cat -y", &["-y"], cmd, files_setup));
         // Options that change what events carry.
         let cmd = vec![
             OsString::from("/usr/bin/cat"),

@@ -1,20 +1,10 @@
-//! Printers for descriptor and file-system values: descriptor pairs, `mknod`'s mode and
-//! device, directory entry buffers, and `fcntl`'s command-dependent argument and result.
+//! Printers for descriptor and file-system values: `mknod`'s mode and device, directory
+//! entry buffers, and `fcntl`'s command-dependent argument and result.
 
 use super::structs::read_struct;
 use super::{Call, Ctx, Outcome, Sink};
 use crate::mem::Memory;
 use crate::table::{self, ArgKind};
-
-/// `int[2]` written by `pipe`/`pipe2`: `[3, 4]`.
-pub fn fd_pair<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
-    read_struct(sink, ctx, addr, 8, |sink, _, raw| {
-        sink.begin_array();
-        sink.fd(raw.i32(0));
-        sink.fd(raw.i32(4));
-        sink.end_array();
-    });
-}
 
 /// File type bits and the device types (`<linux/stat.h>`).
 const S_IFMT: u32 = 0o170000;
@@ -127,7 +117,8 @@ pub fn fcntl_arg<S: Sink, M: Memory>(
 ) {
     let failed = matches!(outcome, Some(Outcome::Err(_)));
     match call.args[1] as u32 {
-        F_DUPFD | F_DUPFD_CLOEXEC => sink.fd(v as i32),
+        // The lowest number the new descriptor may have: a number, not a descriptor.
+        F_DUPFD | F_DUPFD_CLOEXEC => sink.int(i64::from(v as i32)),
         F_SETFD => sink.flags(u64::from(v as u32), &table::FLAGS_FD_FLAGS),
         F_SETFL => sink.flags(u64::from(v as u32), &table::FLAGS_OPEN_FLAGS),
         F_SETLK | F_SETLKW | F_OFD_SETLK | F_OFD_SETLKW => flock(sink, ctx, v, false),
@@ -178,13 +169,48 @@ fn owner_ex<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
 }
 
 /// What a successful `fcntl` returned, by its command.
-pub fn fcntl_ret<S: Sink>(sink: &mut S, call: &Call, v: i64) {
+pub fn fcntl_ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, v: i64) {
     match call.args[1] as u32 {
-        F_GETFD if v != 0 => sink.ret_flags(v as u64, "flags", &table::FLAGS_FD_FLAGS),
-        F_GETFL => sink.ret_flags(v as u64, "flags", &table::FLAGS_OPEN_FLAGS),
+        F_DUPFD | F_DUPFD_CLOEXEC => super::ret_fd(sink, ctx, v),
+        F_GETFD if v != 0 => sink.ret_flags(v as u64, Some("flags"), &table::FLAGS_FD_FLAGS),
+        F_GETFL => sink.ret_flags(v as u64, Some("flags"), &table::FLAGS_OPEN_FLAGS),
         F_GETSIG if v != 0 => sink.ret_signal(v),
         F_GETLEASE => sink.ret_enum(v as u64, &table::ENUM_LOCK_TYPE),
-        F_GET_SEALS if v != 0 => sink.ret_flags(v as u64, "seals", &table::FLAGS_SEALS),
+        F_GET_SEALS if v != 0 => sink.ret_flags(v as u64, Some("seals"), &table::FLAGS_SEALS),
         _ => sink.ret_int(v),
+    }
+}
+
+/// A pointer to a 64-bit offset (`loff_t *`, `splice`, `copy_file_range`): `[4096]`;
+/// `unsigned` as `sendfile` shows it.
+pub fn loff_ptr<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, unsigned: bool) {
+    read_struct(sink, ctx, addr, 8, |sink, _, raw| {
+        sink.begin_array();
+        if unsigned {
+            sink.uint(raw.u64(0));
+        } else {
+            sink.int(raw.i64(0));
+        }
+        sink.end_array();
+    });
+}
+
+/// `sendfile`'s offset: at entry as the call got it, `[0]`; at exit, when the call sent
+/// something, the offset it left, ` => [100]`. Nothing is added when the offset is NULL,
+/// `count` (the next argument) is zero or the call failed, as strace 6.1 does.
+pub fn sendfile_offset<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    call: &Call,
+    addr: u64,
+    outcome: Option<Outcome>,
+) {
+    match outcome {
+        None => loff_ptr(sink, ctx, addr, true),
+        Some(Outcome::Ok(n)) if n != 0 && addr != 0 && call.args[3] != 0 => {
+            sink.updated();
+            loff_ptr(sink, ctx, addr, true);
+        }
+        Some(_) => {}
     }
 }

@@ -5,18 +5,28 @@
 //! One generic loop walks a syscall's argument list from the generated table and calls one
 //! printer per argument kind; there is no per-syscall code here.
 
+mod admin;
+mod array;
 mod fs;
 mod futex;
 mod ioctl;
+mod iov;
+mod mm;
+mod net;
+mod poll;
+mod prctl;
 mod process;
+mod ptrace_req;
 mod signal;
 mod stat;
 mod string;
 mod structs;
 pub mod time;
+mod xattr;
 
 pub use signal::siginfo;
 
+use crate::fdinfo::{FdInfo, FdResolver};
 use crate::mem::Memory;
 use crate::table::{self, ArgDesc, ArgKind, EnumTable, FlagTable, Len, RetKind, SyscallDesc};
 
@@ -40,7 +50,12 @@ pub trait Sink {
     fn unreadable(&mut self, v: u64);
     /// A mode in octal, `0644`.
     fn octal(&mut self, v: u64);
-    fn fd(&mut self, fd: i32);
+    /// A descriptor, with what it stands for when `-y`/`--decode-fds` asked for it
+    /// (`3</etc/passwd>`, `4<TCP:[127.0.0.1:80]>`).
+    fn fd(&mut self, fd: i32, info: Option<&FdInfo>);
+    /// `AT_FDCWD` as a directory descriptor, with the current directory when paths are shown
+    /// (`AT_FDCWD</home/user>`).
+    fn at_fdcwd(&mut self, cwd: Option<&[u8]>);
     /// A constant known by name standing for a number (`AT_FDCWD`).
     fn constant(&mut self, name: &'static str, raw: i64);
     fn flags(&mut self, v: u64, table: &'static FlagTable);
@@ -73,9 +88,11 @@ pub trait Sink {
     /// multi-bit fields, each followed by `|`, then the bits of `rest` from `table` (nothing
     /// when `rest` is zero). strace 6.1 prints exactly that, a trailing `|` included.
     fn tty_flags(&mut self, fields: &[&'static str], rest: u64, table: &'static FlagTable);
-    /// A return value with its flags (`fcntl(F_GETFL)`): `0x8002 (flags O_RDWR|O_LARGEFILE)`.
-    /// `label` says what the flags are (`flags`, `seals`).
-    fn ret_flags(&mut self, v: u64, label: &'static str, table: &'static FlagTable);
+    /// A return value with its flags: `0x8002 (flags O_RDWR|O_LARGEFILE)` (`fcntl(F_GETFL)`),
+    /// where `label` says what the flags are (`flags`, `seals`), or without one
+    /// `0x3ff (MEMBARRIER_CMD_GLOBAL|...)` (`membarrier`), `0x10 (SECBIT_KEEP_CAPS)`
+    /// (`prctl(PR_GET_SECUREBITS)`).
+    fn ret_flags(&mut self, v: u64, label: Option<&'static str>, table: &'static FlagTable);
     /// A return value that is a signal number (`fcntl(F_GETSIG)`): `10 (SIGUSR1)`.
     fn ret_signal(&mut self, sig: i64);
     /// A return value with its name (`fcntl(F_GETLEASE)`): `0x2 (F_UNLCK)`.
@@ -86,8 +103,41 @@ pub trait Sink {
     fn dev(&mut self, major: u32, minor: u32);
     /// The syscall `restart_syscall` resumes: `<... resuming interrupted read ...>`.
     fn interrupted_call(&mut self, name: &str);
+    /// Seconds since the epoch with their date (UTC): `1764290971 /* 2025-11-28T00:49:31+0000 */`.
+    fn datetime(&mut self, secs: i64);
+    /// A value shown in hex padded to `width` digits, without `0x` (`nl_groups=00000000`).
+    fn hex_padded(&mut self, v: u64, width: usize);
+    /// A value in network byte order, as its host value: `htons(80)` (`short`) or `htonl(0)`.
+    fn net_order(&mut self, v: u64, short: bool);
+    /// An IPv4 address: `inet_addr("127.0.0.1")`.
+    fn ipv4(&mut self, addr: [u8; 4]);
+    /// An IPv6 address standing for the field `name`, in place of `name=value`:
+    /// `inet_pton(AF_INET6, "::1", &sin6_addr)`.
+    fn ipv6_field(&mut self, name: &'static str, addr: [u8; 16]);
+    /// An abstract AF_UNIX socket name (leading NUL): `@"name"`.
+    fn abstract_name(&mut self, bytes: &[u8], truncated: bool);
+    /// A value made of one `kinds` entry under `mask` and flags in the other bits:
+    /// `SOCK_STREAM|SOCK_CLOEXEC`. An unknown kind makes the whole value print as flags.
+    fn kind_and_flags(
+        &mut self,
+        v: u64,
+        mask: u64,
+        kinds: &'static EnumTable,
+        flags: &'static FlagTable,
+    );
+    /// Opens a value shown through a C expression (`htons(`...`)`), closed by `end_wrap`.
+    fn begin_wrap(&mut self, function: &'static str);
+    fn end_wrap(&mut self);
+    /// A `clock_t` count of clock ticks (100 a second, `USER_HZ`): `4 /* 0.04 s */`, `0`.
+    fn clock_ticks(&mut self, v: i64);
+    /// A value the call changed in place: `128 => 16`.
+    fn changed(&mut self, before: u64, after: u64);
     /// A return value in decimal.
     fn ret_int(&mut self, v: i64);
+    /// A return value that is a time in seconds since the epoch: `1764290971 (2025-11-28T00:49:31+0000)`.
+    fn ret_datetime(&mut self, v: i64);
+    /// A returned descriptor, with what it stands for as in [`Sink::fd`]: `= 3</etc/passwd>`.
+    fn ret_fd(&mut self, fd: i64, info: Option<&FdInfo>);
     /// A return value in hex (an address).
     fn ret_hex(&mut self, v: u64);
     /// A return value in octal (a mode).
@@ -106,6 +156,35 @@ pub trait Sink {
     /// A `wait` status (wait(2)), described by the macros that decode it:
     /// `{WIFEXITED(s) && WEXITSTATUS(s) == 0}`.
     fn wait_status(&mut self, status: i32);
+    /// A capability set, bit `n` standing for capability `n` (`<linux/capability.h>`):
+    /// `1<<CAP_CHOWN|1<<CAP_KILL`, `0` when empty.
+    fn capabilities(&mut self, set: u64);
+    /// A value shown as its number, with its name from `table` in a comment:
+    /// `10 /* SYSLOG_ACTION_SIZE_BUFFER */`, `-1 /* SYSLOG_ACTION_??? */`.
+    fn enumeration_number(&mut self, v: i64, table: &'static EnumTable);
+    /// A return value in decimal with its name from `table` when it has one:
+    /// `1 (SUID_DUMP_USER)` (`prctl(PR_GET_DUMPABLE)`), `0 (SCHED_OTHER)`.
+    fn ret_int_enum(&mut self, v: i64, table: &'static EnumTable);
+    /// Where an array stopped being readable, after `more()`: `... /* 0x7ffd1000 */`.
+    fn addr_comment(&mut self, v: u64);
+    /// Opens a set of descriptors (`select(2)`'s `fd_set`), its members given by `fd()`:
+    /// `[3 4]`, `[3</etc/hostname> 4<pipe:[1234]>]`.
+    fn begin_fd_set(&mut self);
+    /// Closes a set of descriptors: `]`.
+    fn end_fd_set(&mut self);
+    /// A point in time after the value that holds it, `sec` seconds and `frac` units of
+    /// `10^-digits` s since the epoch: ` /* 2020-09-13T12:26:40.000005+0000 */`. strace
+    /// leaves it out for the epoch itself and for a fraction out of range.
+    fn time_comment(&mut self, sec: i64, frac: u64, digits: u32);
+    /// A return value with a word about it: `0 (Timeout)`.
+    fn ret_comment(&mut self, v: i64, text: &'static str);
+    /// Opens what a return value is followed by (`poll`'s ready descriptors): ` (`. Values
+    /// inside are separated like array elements.
+    fn begin_ret_detail(&mut self);
+    /// Names the next value in a return detail: `left {tv_sec=0, tv_nsec=5}`, `in [3]`.
+    fn label(&mut self, name: &'static str);
+    /// Closes a return detail: `)`.
+    fn end_ret_detail(&mut self);
 }
 
 /// Options that change how values decode.
@@ -113,6 +192,9 @@ pub trait Sink {
 pub struct DecodeOpts {
     /// `-s`: the most string bytes shown.
     pub max_strlen: usize,
+    /// strace's default abbreviation of long arrays and environments (`-v`, `-e abbrev=`
+    /// turn it off).
+    pub abbreviate: bool,
 }
 
 /// `PATH_MAX` from `<linux/limits.h>`: strace shows paths up to this length, ignoring `-s`.
@@ -151,6 +233,21 @@ pub struct Ctx<'a, M: Memory> {
     pub scratch: &'a mut Scratch,
     /// The tracee's previous syscall, which a `restart_syscall` resumes.
     pub previous: u64,
+    /// Describes descriptors for `-y`; `None` when no detail is shown (no lookups then).
+    pub fds: Option<&'a mut dyn FdResolver>,
+}
+
+impl<M: Memory> Ctx<'_, M> {
+    /// What `fd` stands for, when descriptors are described at all.
+    pub fn fd_info(&mut self, fd: i32) -> Option<&FdInfo> {
+        self.fds.as_deref_mut()?.fd(fd)
+    }
+}
+
+/// Prints a descriptor with its description.
+pub fn fd<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, fd: i32) {
+    let info = ctx.fd_info(fd);
+    sink.fd(fd, info);
 }
 
 /// The outcome of a syscall, as the exit stop reports it.
@@ -191,10 +288,12 @@ fn args<S: Sink, M: Memory>(
         }
         printed = true;
         if desc.out && !desc.kind.shows_failure() && matches!(outcome, Some(Outcome::Err(_))) {
-            // What the kernel would have filled is not there: strace shows the address.
+            // What the kernel would have filled is not there: strace shows the address. (An
+            // argument printed at exit but not marked out, like recvmmsg's timeout, still
+            // shows.)
             sink.addr(call.args[i]);
         } else {
-            arg(sink, ctx, desc.kind, call, call.args[i], outcome);
+            arg(sink, ctx, desc, call, i, outcome);
         }
     }
     printed
@@ -204,36 +303,47 @@ fn args<S: Sink, M: Memory>(
 /// on another argument (`fcntl(3, F_GETFD)` has no third), their own rule.
 fn present(desc: &ArgDesc, call: &Call) -> bool {
     if let Some(show_if) = desc.show_if
-        && call.args[show_if.arg as usize] & show_if.mask == 0
+        && !show_if.shows(call.args[show_if.arg as usize])
     {
         return false;
     }
     match desc.kind {
         ArgKind::FcntlArg => fs::fcntl_has_arg(call.args[1]),
         ArgKind::IoctlArg => ioctl::has_arg(call.args[1]),
+        ArgKind::PrctlArgs => prctl::has_args(call),
+        ArgKind::PrctlResult => prctl::has_result(call),
+        ArgKind::SyslogArgs => admin::syslog_has_args(call),
+        ArgKind::SyslogRead => admin::syslog_reads(call),
+        ArgKind::KcmpIdx => admin::kcmp_has_idx(call),
+        ArgKind::PtraceArgs => ptrace_req::has_args(call),
+        ArgKind::PtraceData => ptrace_req::has_data(call),
         _ => true,
     }
 }
 
-/// Prints one argument of kind `kind` with raw value `v`.
+/// Prints argument `i` of `call`, of the kind `desc` gives.
 fn arg<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
-    kind: ArgKind,
+    desc: &ArgDesc,
     call: &Call,
-    v: u64,
+    i: usize,
     outcome: Option<Outcome>,
 ) {
-    match kind {
+    let v = call.args[i];
+    match desc.kind {
         ArgKind::Int => sink.int(i64::from(v as i32)),
         ArgKind::Uint => sink.uint(u64::from(v as u32)),
         ArgKind::Long => sink.int(v as i64),
         ArgKind::Size => sink.uint(v),
         ArgKind::Hex => sink.hex(v),
         ArgKind::Addr => sink.addr(v),
-        ArgKind::Fd => sink.fd(v as i32),
-        ArgKind::Dirfd if v as i32 == AT_FDCWD => sink.constant("AT_FDCWD", i64::from(AT_FDCWD)),
-        ArgKind::Dirfd => sink.fd(v as i32),
+        ArgKind::Fd => fd(sink, ctx, v as i32),
+        ArgKind::Dirfd if v as i32 == AT_FDCWD => {
+            let cwd = ctx.fds.as_deref_mut().and_then(|r| r.cwd());
+            sink.at_fdcwd(cwd)
+        }
+        ArgKind::Dirfd => fd(sink, ctx, v as i32),
         // umode_t is 16 bits wide (include/linux/types.h).
         ArgKind::Octal => sink.octal(v & 0o177777),
         ArgKind::Flags(table) => sink.flags(u64::from(v as u32), table),
@@ -244,20 +354,6 @@ fn arg<S: Sink, M: Memory>(
         ArgKind::String => string::cstring(sink, ctx, v),
         ArgKind::Argv => string::argv(sink, ctx, v),
         ArgKind::Envp => string::envp(sink, ctx, v),
-        // Output arguments of a failed call hold nothing: strace shows their address.
-        ArgKind::Buffer(_)
-        | ArgKind::HexBuffer(_)
-        | ArgKind::Stat
-        | ArgKind::Rlimit
-        | ArgKind::OutPath
-        | ArgKind::FdPair
-        | ArgKind::Dirents
-        | ArgKind::Statx
-        | ArgKind::Statfs
-            if matches!(outcome, Some(Outcome::Err(_))) =>
-        {
-            sink.addr(v)
-        }
         ArgKind::Buffer(len) => {
             string::buffer(sink, ctx, v, buffer_len(len, &call.args, outcome), false)
         }
@@ -268,7 +364,6 @@ fn arg<S: Sink, M: Memory>(
         ArgKind::SigreturnFrame => signal::sigreturn_frame(sink, ctx, call.sp),
         ArgKind::Stat => stat::stat(sink, ctx, v),
         ArgKind::OutPath => string::path(sink, ctx, v),
-        ArgKind::FdPair => fs::fd_pair(sink, ctx, v),
         // -1 means "leave unchanged" (chown(2)); other ids are unsigned.
         ArgKind::Uid if v as u32 == u32::MAX => sink.int(-1),
         ArgKind::Uid => sink.uint(u64::from(v as u32)),
@@ -284,27 +379,138 @@ fn arg<S: Sink, M: Memory>(
         ArgKind::Sigaction => signal::sigaction(sink, ctx, v),
         ArgKind::Siginfo => signal::siginfo_at(sink, ctx, v),
         ArgKind::SigaltStack => signal::sigaltstack(sink, ctx, v),
-        ArgKind::Timespec => time::timespec(sink, ctx, v),
         ArgKind::WaitStatus => process::wait_status(sink, ctx, v),
         ArgKind::Rusage => process::rusage(sink, ctx, v),
         ArgKind::FutexOp => futex::futex_op(sink, ctx, call),
         ArgKind::CloneFlags(table) => process::clone_flags(sink, call, table),
         ArgKind::CloneTail => process::clone_tail(sink, ctx, call, outcome),
         ArgKind::CloneArgs => process::clone_args(sink, ctx, call, v, outcome),
-        ArgKind::IntPtr => process::int_ptr(sink, ctx, v),
         ArgKind::GidArray(len) => {
             process::gid_array(sink, ctx, v, buffer_len(len, &call.args, outcome))
         }
         ArgKind::CpuSet(len) => {
             process::cpu_set(sink, ctx, v, buffer_len(len, &call.args, outcome))
         }
-        ArgKind::Tms => process::tms(sink, ctx, v),
         ArgKind::Utsname => process::utsname(sink, ctx, v),
+        ArgKind::Timespec => time::timespec(sink, ctx, v),
+        ArgKind::TimespecRem => time::timespec_rem(sink, ctx, v, outcome),
+        ArgKind::Timeval => time::timeval(sink, ctx, v),
+        ArgKind::Timezone => time::timezone(sink, ctx, v),
+        ArgKind::Itimerspec => time::itimerspec(sink, ctx, v),
+        ArgKind::Itimerval => time::itimerval(sink, ctx, v),
+        ArgKind::TimeT => time::time_t(sink, ctx, v),
+        ArgKind::Tms => time::tms(sink, ctx, v),
+        ArgKind::Sigevent => time::sigevent(sink, ctx, v),
+        ArgKind::IntPtr => structs::int_ptr(sink, ctx, v),
+        ArgKind::FdPair => structs::fd_pair(sink, ctx, v),
+        ArgKind::SockType => net::sock_type(sink, v),
+        ArgKind::SockProtocol => net::protocol(sink, call.args[0], v),
+        ArgKind::Sockaddr(len) => net::sockaddr(sink, ctx, v, buffer_len(len, &call.args, outcome)),
+        ArgKind::SockaddrOut(len) => {
+            let (entry_len, exit_len) = saved_len(ctx, call, len);
+            net::sockaddr(sink, ctx, v, u64::from(exit_len.min(entry_len)))
+        }
+        ArgKind::SockLenPtr => net::sock_len_ptr(sink, ctx, v, call.saved[i]),
+        ArgKind::SockLevel => sink.enumeration(u64::from(v as u32), &table::ENUM_SOCK_LEVEL),
+        ArgKind::SockoptName => net::sockopt_name(sink, call.args[1], v),
+        ArgKind::SockoptVal(len) => {
+            let len = buffer_len(len, &call.args, outcome);
+            net::sockopt_val(sink, ctx, v, len, call.args[1], call.args[2])
+        }
+        ArgKind::SockoptValOut(len) => {
+            let (_, exit_len) = saved_len(ctx, call, len);
+            net::sockopt_val(
+                sink,
+                ctx,
+                v,
+                u64::from(exit_len),
+                call.args[1],
+                call.args[2],
+            )
+        }
+        ArgKind::Msghdr => net::msghdr(sink, ctx, v, None, None, None),
+        ArgKind::MsghdrOut => {
+            net::msghdr(sink, ctx, v, Some(ret_len(outcome)), outcome, call.saved[i])
+        }
+        // A failed send shows the messages it was given, without their lengths.
+        ArgKind::Mmsghdrs => match outcome {
+            Some(Outcome::Err(_)) => net::mmsghdrs(sink, ctx, v, call.args[2], None),
+            _ => net::mmsghdrs(sink, ctx, v, ret_len(outcome), Some(false)),
+        },
+        ArgKind::MmsghdrsOut => net::mmsghdrs(sink, ctx, v, ret_len(outcome), Some(true)),
+        ArgKind::MincoreVec => mm::mincore_vec(sink, ctx, v, call.args[1]),
+        ArgKind::UintPtr => admin::uint_ptr(sink, ctx, v),
+        ArgKind::Sysinfo => admin::sysinfo(sink, ctx, v),
+        ArgKind::Personality => admin::personality(sink, v),
+        ArgKind::CapHeader => admin::cap_header(sink, ctx, v),
+        ArgKind::CapData => admin::cap_data(sink, ctx, call, v),
+        ArgKind::PrctlArgs => prctl::args(sink, ctx, call),
+        ArgKind::PrctlResult => prctl::result(sink, ctx, call, outcome),
+        ArgKind::MountType => admin::mount_string(sink, ctx, call, v, false),
+        ArgKind::MountFlags => admin::mount_flags(sink, call),
+        ArgKind::MountData => admin::mount_string(sink, ctx, call, v, true),
+        ArgKind::SyslogType => admin::syslog_action(sink, call),
+        ArgKind::SyslogArgs => admin::syslog_args(sink, call),
+        ArgKind::SyslogRead => admin::syslog_read(sink, ctx, call, outcome),
+        ArgKind::UtsString(len) => {
+            admin::uts_string(sink, ctx, v, buffer_len(len, &call.args, outcome))
+        }
+        ArgKind::KcmpIdx => admin::kcmp_idx(sink, ctx, call),
+        ArgKind::PtraceArgs => ptrace_req::args(sink, ctx, call),
+        ArgKind::PtraceData => ptrace_req::data(sink, ctx, call, outcome),
+        ArgKind::Pollfds(len) => poll::pollfds(sink, ctx, v, buffer_len(len, &call.args, outcome)),
+        ArgKind::FdSet => poll::fd_set(sink, ctx, call, v),
+        ArgKind::PselectSigmask => poll::pselect_sigmask(sink, ctx, v),
+        ArgKind::EpollEvent => poll::epoll_event(sink, ctx, call, v),
+        ArgKind::EpollEvents(len) => {
+            poll::epoll_events(sink, ctx, v, buffer_len(len, &call.args, outcome))
+        }
+        ArgKind::Utimens => time::utimens(sink, ctx, v),
+        ArgKind::Utimes => time::utimes(sink, ctx, v),
+        ArgKind::Utimbuf => time::utimbuf(sink, ctx, v),
+        ArgKind::XattrValue(len) => {
+            xattr::xattr_value(sink, ctx, v, buffer_len(len, &call.args, outcome))
+        }
+        ArgKind::XattrList(len) => {
+            xattr::xattr_list(sink, ctx, v, buffer_len(len, &call.args, outcome), outcome)
+        }
+        ArgKind::LoffPtr => fs::loff_ptr(sink, ctx, v, false),
+        ArgKind::SendfileOffset => fs::sendfile_offset(sink, ctx, call, v, outcome),
         // strace names syscall 0 when it never saw the interrupted call (after an attach).
         ArgKind::InterruptedCall => {
             sink.interrupted_call(table::syscall(ctx.previous).map_or("read", |d| d.name))
         }
     }
+}
+
+/// What a successful call returned, as a length (0 at entry or after a failure).
+fn ret_len(outcome: Option<Outcome>) -> u64 {
+    match outcome {
+        Some(Outcome::Ok(n)) => n.max(0) as u64,
+        _ => 0,
+    }
+}
+
+/// A length kept in memory at the pointer argument `len`: its value at entry (as saved) and
+/// now. An unreadable pointer counts as 0.
+fn saved_len<M: Memory>(ctx: &Ctx<'_, M>, call: &Call, len: Len) -> (u32, u32) {
+    let Len::Arg(i) = len else {
+        return (0, 0);
+    };
+    let i = i as usize;
+    let now = read_u32(ctx.mem, call.args[i]).unwrap_or(0);
+    let at_entry = call.saved[i].unwrap_or(now);
+    (at_entry, now)
+}
+
+/// Reads a native-endian `u32`.
+fn read_u32<M: Memory>(mem: &M, addr: u64) -> Option<u32> {
+    if addr == 0 {
+        return None;
+    }
+    let mut b = [0u8; 4];
+    mem.read(addr, &mut b).ok()?;
+    Some(u32::from_ne_bytes(b))
 }
 
 /// The length of a buffer argument: another argument, or what the call returned.
@@ -324,6 +530,11 @@ pub struct Call {
     pub args: [u64; 6],
     /// The stack pointer at entry.
     pub sp: u64,
+    /// `-e raw=`: print the arguments undecoded, in hex.
+    pub raw: bool,
+    /// Values read at entry that the kernel may change, for arguments printed at exit that
+    /// show both (`[128 => 16]`): the `u32` at each such pointer argument.
+    pub saved: [Option<u32>; 6],
 }
 
 impl Call {
@@ -333,11 +544,17 @@ impl Call {
             desc: table::syscall(nr),
             args,
             sp,
+            raw: false,
+            saved: [None; 6],
         }
     }
 
     fn arg_descs(&self) -> &'static [ArgDesc] {
-        self.desc.map_or(&UNKNOWN_ARGS[..], |d| d.args)
+        match self.desc {
+            Some(d) if self.raw => &UNKNOWN_ARGS[..d.args.len().min(UNKNOWN_ARGS.len())],
+            Some(d) => d.args,
+            None => &UNKNOWN_ARGS[..],
+        }
     }
 
     /// Whether some arguments are printed only when the call returns.
@@ -349,15 +566,41 @@ impl Call {
     }
 
     fn first_out(&self) -> usize {
-        self.desc
-            .map_or(UNKNOWN_ARGS.len(), |d| d.first_out as usize)
+        match self.desc {
+            Some(d) if !self.raw => d.first_out as usize,
+            _ => self.arg_descs().len(),
+        }
     }
 }
 
 /// The entry half of a syscall line: the arguments known at entry, and the separator before
 /// those printed at exit (strace writes `read(3, ` before the call blocks).
-pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call) {
-    if args(sink, ctx, call, 0..call.first_out(), None) && call.has_exit_args() {
+pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut Call) {
+    let descs = call.arg_descs();
+    let first_out = call.first_out();
+    for (i, desc) in descs.iter().enumerate() {
+        let len_arg = match desc.kind {
+            ArgKind::SockLenPtr => Some(i),
+            ArgKind::SockaddrOut(Len::Arg(l)) | ArgKind::SockoptValOut(Len::Arg(l)) => {
+                Some(l as usize)
+            }
+            _ => None,
+        };
+        if let Some(l) = len_arg {
+            call.saved[l] = read_u32(ctx.mem, call.args[l]);
+        }
+        if let ArgKind::MsghdrOut = desc.kind {
+            call.saved[i] = read_u32(ctx.mem, call.args[i].wrapping_add(net::MSG_NAMELEN));
+        }
+    }
+    let call = &*call;
+    // An argument updated at exit shows its value now and the rest of it (` => [100]`)
+    // before the separator, at exit.
+    let updated = descs
+        .get(first_out)
+        .is_some_and(|d| d.kind.updated_at_exit());
+    let end = first_out + usize::from(updated);
+    if args(sink, ctx, call, 0..end, None) && call.has_exit_args() && !updated {
         sink.arg_sep();
     }
 }
@@ -375,27 +618,93 @@ pub fn exit<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call,
     ret(sink, ctx, call, outcome);
 }
 
+/// The data a successful read- or write-like call moved (`-e read=`/`-e write=`): its
+/// descriptor (the first argument), where the data is, how much moved, and whether it was read
+/// (an output buffer) or written.
+pub fn transfer(call: &Call, outcome: Outcome) -> Option<Transfer> {
+    let Outcome::Ok(moved) = outcome else {
+        return None;
+    };
+    let descs = call.arg_descs();
+    if call.raw || !matches!(descs.first()?.kind, ArgKind::Fd) || moved <= 0 {
+        return None;
+    }
+    descs
+        .iter()
+        .zip(call.args)
+        .find_map(|(desc, addr)| match desc.kind {
+            ArgKind::Buffer(len) => Some(Transfer {
+                fd: i64::from(call.args[0] as i32),
+                addr,
+                len: buffer_len(len, &call.args, Some(outcome)).min(moved as u64),
+                read: desc.out,
+            }),
+            _ => None,
+        })
+}
+
+/// See [`transfer`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Transfer {
+    pub fd: i64,
+    pub addr: u64,
+    pub len: u64,
+    pub read: bool,
+}
+
 /// The return kind of a call (strace prints what a syscall number it does not know returned in
 /// hex).
 pub fn ret_kind(call: &Call) -> RetKind {
-    call.desc.map_or(RetKind::Hex, |d| d.ret)
+    match call.desc {
+        Some(d) if !call.raw => d.ret,
+        _ => RetKind::Hex,
+    }
 }
 
 /// Prints the return value of a call that returned, by its return kind.
-fn ret<S: Sink, M: Memory>(sink: &mut S, _ctx: &mut Ctx<'_, M>, call: &Call, outcome: Outcome) {
+fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outcome: Outcome) {
     match outcome {
         Outcome::Err(errno) => sink.ret_error(errno),
         Outcome::Ok(v) => match ret_kind(call) {
             RetKind::Hex => sink.ret_hex(v as u64),
             RetKind::Octal => sink.ret_octal(v as u64),
             RetKind::Signal => sink.ret_signal(v),
-            RetKind::Int | RetKind::Fd | RetKind::Noreturn => sink.ret_int(v),
-            RetKind::Fcntl => fs::fcntl_ret(sink, call, v),
+            RetKind::Time => sink.ret_datetime(v),
+            // MEMBARRIER_CMD_QUERY (<linux/membarrier.h>) is 0.
+            RetKind::Membarrier if call.args[0] as u32 == 0 => {
+                sink.ret_flags(v as u64, None, &table::FLAGS_MEMBARRIER_CMDS)
+            }
+            RetKind::Membarrier => sink.ret_int(v),
+            RetKind::Fd => ret_fd(sink, ctx, v),
+            RetKind::Int | RetKind::Noreturn => sink.ret_int(v),
+            RetKind::Fcntl => fs::fcntl_ret(sink, ctx, call, v),
+            RetKind::Prctl => prctl::ret(sink, call, v),
+            RetKind::Personality => sink.ret_flags(v as u64, None, &table::FLAGS_PERSONALITY),
+            RetKind::SchedPolicy => sink.ret_int_enum(v, &table::ENUM_SCHED_POLICY),
+            RetKind::Poll => poll::poll_ret(sink, ctx, call, v, false),
+            RetKind::Ppoll => poll::poll_ret(sink, ctx, call, v, true),
+            RetKind::Select => poll::select_ret(sink, ctx, call, v, false),
+            RetKind::Pselect => poll::select_ret(sink, ctx, call, v, true),
         },
     }
+}
+
+/// A returned descriptor; strace describes only values that fit an `int`.
+fn ret_fd<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, v: i64) {
+    let info = match i32::try_from(v) {
+        Ok(fd) => ctx.fd_info(fd),
+        Err(_) => None,
+    };
+    sink.ret_fd(v, info);
 }
 
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_fdpaths;
+#[cfg(test)]
+mod tests_files2;
+#[cfg(test)]
 mod tests_procsig;
+#[cfg(test)]
+mod tests_procsig2;

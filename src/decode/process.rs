@@ -1,7 +1,7 @@
 //! Process values: wait statuses and resource usage.
 
 use super::structs::{Raw, read_struct};
-use super::{Call, Ctx, Outcome, Sink};
+use super::{Call, Ctx, Outcome, Sink, time};
 use crate::mem::Memory;
 use crate::table::{self, FlagTable};
 use std::mem::{offset_of, size_of};
@@ -15,16 +15,6 @@ pub fn wait_status<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr:
     });
 }
 
-/// A `struct timeval` inside a struct already read: `{tv_sec=0, tv_usec=101}`.
-fn timeval<S: Sink>(sink: &mut S, raw: Raw<'_>, off: usize) {
-    sink.begin_struct();
-    sink.field("tv_sec");
-    sink.int(raw.i64(off));
-    sink.field("tv_usec");
-    sink.int(raw.i64(off + 8));
-    sink.end_struct(false);
-}
-
 /// A pointer to a `struct rusage`, abbreviated to its two times as strace shows it by default.
 pub fn rusage<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
     read_struct(
@@ -35,9 +25,9 @@ pub fn rusage<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64)
         |sink, _, raw| {
             sink.begin_struct();
             sink.field("ru_utime");
-            timeval(sink, raw, offset_of!(libc::rusage, ru_utime));
+            time::timeval_in(sink, raw, offset_of!(libc::rusage, ru_utime));
             sink.field("ru_stime");
-            timeval(sink, raw, offset_of!(libc::rusage, ru_stime));
+            time::timeval_in(sink, raw, offset_of!(libc::rusage, ru_stime));
             sink.end_struct(true);
         },
     );
@@ -228,15 +218,6 @@ fn int_array<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, 
     sink.end_array();
 }
 
-/// A pointer to one `int`: `[0]` (`getresuid`'s ids, `struct sched_param`).
-pub fn int_ptr<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
-    read_struct(sink, ctx, addr, 4, |sink, _, raw| {
-        sink.begin_array();
-        sink.int(i64::from(raw.i32(0)));
-        sink.end_array();
-    });
-}
-
 /// `NGROUPS_MAX` (`<linux/limits.h>`): the longest group list the kernel takes.
 const NGROUPS_MAX: u64 = 65536;
 
@@ -273,23 +254,6 @@ pub fn cpu_set<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64
         return sink.unreadable(addr);
     }
     sink.cpu_set(buf);
-}
-
-/// A pointer to a `struct tms` (`<sys/times.h>`): four `clock_t`s.
-pub fn tms<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
-    read_struct(sink, ctx, addr, size_of::<libc::tms>(), |sink, _, raw| {
-        sink.begin_struct();
-        for (name, off) in [
-            ("tms_utime", offset_of!(libc::tms, tms_utime)),
-            ("tms_stime", offset_of!(libc::tms, tms_stime)),
-            ("tms_cutime", offset_of!(libc::tms, tms_cutime)),
-            ("tms_cstime", offset_of!(libc::tms, tms_cstime)),
-        ] {
-            sink.field(name);
-            sink.int(raw.i64(off));
-        }
-        sink.end_struct(false);
-    });
 }
 
 /// A pointer to a `struct utsname` (`<linux/utsname.h>`: six 65-byte strings), abbreviated to

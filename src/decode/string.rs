@@ -17,7 +17,7 @@ pub fn cstring<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64
 }
 
 /// Shows at most `limit` bytes of the string at `addr`, with `...` when it is longer.
-fn bounded_cstring<S: Sink, M: Memory>(
+pub fn bounded_cstring<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
     addr: u64,
@@ -80,7 +80,7 @@ pub fn argv<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
         if ptr == 0 {
             break;
         }
-        if n >= ctx.opts.max_strlen as u64 {
+        if ctx.opts.abbreviate && n >= ctx.opts.max_strlen as u64 {
             sink.more();
             break;
         }
@@ -92,6 +92,9 @@ pub fn argv<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
 
 /// A NULL-terminated array of strings shown as its address and length: `0x7ffd... /* 35 vars */`.
 pub fn envp<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    if !ctx.opts.abbreviate {
+        return argv(sink, ctx, addr);
+    }
     sink.addr(addr);
     if addr == 0 {
         return;

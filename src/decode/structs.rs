@@ -24,6 +24,18 @@ impl Raw<'_> {
     pub fn u16(&self, off: usize) -> u16 {
         u16::from_ne_bytes(self.bytes(off))
     }
+    /// A 16-bit value in network byte order (a port).
+    pub fn be16(&self, off: usize) -> u16 {
+        u16::from_be_bytes(self.bytes(off))
+    }
+    /// A 32-bit value in network byte order.
+    pub fn be32(&self, off: usize) -> u32 {
+        u32::from_be_bytes(self.bytes(off))
+    }
+    /// `N` bytes as they are (an IP address).
+    pub fn array<const N: usize>(&self, off: usize) -> [u8; N] {
+        self.bytes(off)
+    }
     pub fn u32(&self, off: usize) -> u32 {
         u32::from_ne_bytes(self.bytes(off))
     }
@@ -68,5 +80,24 @@ pub fn rlimit<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64)
         sink.field("rlim_max");
         sink.rlim(raw.u64(8));
         sink.end_struct(false);
+    });
+}
+
+/// An `int` the kernel wrote: `[3]`.
+pub fn int_ptr<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(sink, ctx, addr, 4, |sink, _, raw| {
+        sink.begin_array();
+        sink.int(i64::from(raw.i32(0)));
+        sink.end_array();
+    });
+}
+
+/// Two descriptors the kernel wrote (`socketpair`, `pipe`): `[3, 4]`.
+pub fn fd_pair<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(sink, ctx, addr, 8, |sink, ctx, raw| {
+        sink.begin_array();
+        super::fd(sink, ctx, raw.i32(0));
+        super::fd(sink, ctx, raw.i32(4));
+        sink.end_array();
     });
 }

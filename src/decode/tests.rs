@@ -2,8 +2,7 @@
 
 use super::*;
 use crate::mem::FakeMemory;
-use crate::output::Output;
-use crate::stamp::Stamps;
+use crate::output::{Format, Output};
 use crate::text::Text;
 use std::cell::RefCell;
 use std::io::Write;
@@ -25,7 +24,11 @@ impl Write for Shared {
 
 /// An output at strace's default column, without timestamps, writing into `shared`.
 fn test_output(shared: &Shared) -> Output {
-    Output::new(Box::new(shared.clone()), false, 40, Stamps::default())
+    let format = Format {
+        column: 40,
+        ..Format::default()
+    };
+    Output::new(Box::new(shared.clone()), false, format)
 }
 
 const NR_READ: u64 = 0;
@@ -52,20 +55,24 @@ fn line_with(
 ) -> String {
     let shared = Shared::default();
     let mut out = test_output(&shared);
-    let call = Call::new(nr, args, 0);
+    let mut call = Call::new(nr, args, 0);
     let mut scratch = Scratch::new();
     let mut ctx = Ctx {
         mem,
-        opts: DecodeOpts { max_strlen },
+        opts: DecodeOpts {
+            max_strlen,
+            abbreviate: true,
+        },
         scratch: &mut scratch,
         previous: 0,
+        fds: None,
     };
     match call.desc {
         Some(d) => out.bytes(d.name.as_bytes()),
         None => out.bytes(format!("syscall_{nr:#x}").as_bytes()),
     }
     out.bytes(b"(");
-    entry(&mut Text::new(&mut out), &mut ctx, &call);
+    entry(&mut Text::new(&mut out), &mut ctx, &mut call);
     exit(&mut Text::new(&mut out), &mut ctx, &call, outcome);
     out.finish().unwrap();
 
@@ -523,18 +530,22 @@ fn exit_group_entry_half() {
     let mut scratch = Scratch::new();
     let mut ctx = Ctx {
         mem: &mem,
-        opts: DecodeOpts { max_strlen: 32 },
+        opts: DecodeOpts {
+            max_strlen: 32,
+            abbreviate: true,
+        },
         scratch: &mut scratch,
         previous: 0,
+        fds: None,
     };
-    let call = Call::new(NR_EXIT_GROUP, [3, 0, 0, 0, 0, 0], 0);
-    entry(&mut Text::new(&mut out), &mut ctx, &call);
+    let mut call = Call::new(NR_EXIT_GROUP, [3, 0, 0, 0, 0, 0], 0);
+    entry(&mut Text::new(&mut out), &mut ctx, &mut call);
     out.finish().unwrap();
     assert_eq!(String::from_utf8(shared.0.borrow().clone()).unwrap(), "3");
     // read's entry half ends with the separator before the buffer, printed at exit.
-    let call = Call::new(NR_READ, [0, 0x1000, 10, 0, 0, 0], 0);
+    let mut call = Call::new(NR_READ, [0, 0x1000, 10, 0, 0, 0], 0);
     let mut out = test_output(&shared);
-    entry(&mut Text::new(&mut out), &mut ctx, &call);
+    entry(&mut Text::new(&mut out), &mut ctx, &mut call);
     out.finish().unwrap();
     assert_eq!(
         String::from_utf8(shared.0.borrow().clone()).unwrap(),
@@ -592,25 +603,29 @@ fn rt_sigreturn_and_sigsets() {
     let mask: u64 = (1 << (libc::SIGINT - 1)) | (1 << (libc::SIGTERM - 1)) | (1 << (34 - 1));
     frame[signal::UC_SIGMASK_OFFSET as usize..].copy_from_slice(&mask.to_ne_bytes());
     let mem = FakeMemory::new().with(sp, &frame);
-    let call = Call::new(15, [0; 6], sp);
+    let mut call = Call::new(15, [0; 6], sp);
     let shared = Shared::default();
     let mut out = test_output(&shared);
     let mut scratch = Scratch::new();
     let mut ctx = Ctx {
         mem: &mem,
-        opts: DecodeOpts { max_strlen: 32 },
+        opts: DecodeOpts {
+            max_strlen: 32,
+            abbreviate: true,
+        },
         scratch: &mut scratch,
         previous: 0,
+        fds: None,
     };
-    entry(&mut Text::new(&mut out), &mut ctx, &call);
+    entry(&mut Text::new(&mut out), &mut ctx, &mut call);
     out.bytes(b" ");
     Text::new(&mut out).sigset(!(1 << (libc::SIGKILL - 1)));
     out.bytes(b" ");
     Text::new(&mut out).sigset(0);
     out.bytes(b" ");
     // An unreadable frame shows where the mask would have been.
-    let bad = Call::new(15, [0; 6], 0x8);
-    entry(&mut Text::new(&mut out), &mut ctx, &bad);
+    let mut bad = Call::new(15, [0; 6], 0x8);
+    entry(&mut Text::new(&mut out), &mut ctx, &mut bad);
     out.finish().unwrap();
     assert_eq!(
         String::from_utf8(shared.0.borrow().clone()).unwrap(),
@@ -923,3 +938,5 @@ fn first_realtime_signal_is_rtmin() {
         "[RTMIN RT_1 RT_2] SIGRTMIN"
     );
 }
+
+mod nettime;

@@ -646,7 +646,7 @@ fn times_uname_getrusage() {
             &mem,
             Outcome::Ok(1_718_164_712)
         ),
-        "times({tms_utime=1, tms_stime=2, tms_cutime=3, tms_cstime=4}) = 1718164712"
+        "times({tms_utime=1 /* 0.01 s */, tms_stime=2 /* 0.02 s */, tms_cutime=3 /* 0.03 s */, tms_cstime=4 /* 0.04 s */}) = 1718164712"
     );
     assert_eq!(
         line(NR_TIMES, [0, 0, 0, 0, 0, 0], &mem, Outcome::Ok(7)),

@@ -1,18 +1,224 @@
-//! Time values.
+//! Time values: `struct timespec`, `timeval`, `itimerspec`, `itimerval`, `timezone`, `tms`,
+//! `sigevent` and a `time_t` in memory, as strace prints them.
+//!
+//! Layouts are x86_64's (`<linux/time_types.h>`, `<linux/time.h>`, `<linux/times.h>`,
+//! `<asm-generic/siginfo.h>`): every field of the time structs is a 64-bit `long`.
 
-use super::structs::read_struct;
-use super::{Ctx, Sink};
+use super::structs::{Raw, read_struct};
+use super::{Ctx, Outcome, Sink};
 use crate::mem::Memory;
+use crate::table;
 
-/// A pointer to a `struct timespec` (`<linux/time_types.h>`: two 64-bit fields on x86_64):
-/// `{tv_sec=1, tv_nsec=0}`.
+/// `EINTR` (`<asm-generic/errno-base.h>`): an interrupted sleep reports the time left.
+const EINTR: u64 = 4;
+
+/// The two fields of a timespec or timeval at `raw[off..]`. strace shows the seconds signed
+/// and `tv_nsec`/`tv_usec` unsigned (`tv_nsec=18446744073709551615` for -1).
+fn pair<S: Sink>(sink: &mut S, raw: Raw<'_>, off: usize, names: [&'static str; 2]) {
+    sink.begin_struct();
+    sink.field(names[0]);
+    sink.int(raw.i64(off));
+    sink.field(names[1]);
+    sink.uint(raw.u64(off + 8));
+    sink.end_struct(false);
+}
+
+const TIMESPEC: [&str; 2] = ["tv_sec", "tv_nsec"];
+const TIMEVAL: [&str; 2] = ["tv_sec", "tv_usec"];
+
+/// `struct timespec`: `{tv_sec=0, tv_nsec=100000000}`.
 pub fn timespec<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
     read_struct(sink, ctx, addr, 16, |sink, _, raw| {
+        pair(sink, raw, 0, TIMESPEC)
+    });
+}
+
+/// `struct timeval`: `{tv_sec=1, tv_usec=0}`.
+pub fn timeval<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(sink, ctx, addr, 16, |sink, _, raw| {
+        pair(sink, raw, 0, TIMEVAL)
+    });
+}
+
+/// A `struct timeval` inside a struct already read (`struct rusage`'s times).
+pub fn timeval_in<S: Sink>(sink: &mut S, raw: Raw<'_>, off: usize) {
+    pair(sink, raw, off, TIMEVAL);
+}
+
+/// The time left of an interrupted `nanosleep`/`clock_nanosleep`: the kernel writes it only
+/// on EINTR, so strace shows the address otherwise.
+pub fn timespec_rem<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    outcome: Option<Outcome>,
+) {
+    match outcome {
+        Some(Outcome::Err(EINTR)) => timespec(sink, ctx, addr),
+        _ => sink.addr(addr),
+    }
+}
+
+/// Two timespecs or timevals named `it_interval` and `it_value`.
+fn interval_value<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    names: [&'static str; 2],
+) {
+    read_struct(sink, ctx, addr, 32, |sink, _, raw| {
         sink.begin_struct();
-        sink.field("tv_sec");
-        sink.int(raw.i64(0));
-        sink.field("tv_nsec");
-        sink.int(raw.i64(8));
+        sink.field("it_interval");
+        pair(sink, raw, 0, names);
+        sink.field("it_value");
+        pair(sink, raw, 16, names);
+        sink.end_struct(false);
+    });
+}
+
+/// `struct itimerspec`: `{it_interval={tv_sec=1, tv_nsec=0}, it_value={tv_sec=2, tv_nsec=0}}`.
+pub fn itimerspec<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    interval_value(sink, ctx, addr, TIMESPEC);
+}
+
+/// `struct itimerval`: `{it_interval={tv_sec=1, tv_usec=0}, it_value={tv_sec=2, tv_usec=0}}`.
+pub fn itimerval<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    interval_value(sink, ctx, addr, TIMEVAL);
+}
+
+/// `struct timezone` (two `int`s): `{tz_minuteswest=0, tz_dsttime=0}`.
+pub fn timezone<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(sink, ctx, addr, 8, |sink, _, raw| {
+        sink.begin_struct();
+        sink.field("tz_minuteswest");
+        sink.int(i64::from(raw.i32(0)));
+        sink.field("tz_dsttime");
+        sink.int(i64::from(raw.i32(4)));
+        sink.end_struct(false);
+    });
+}
+
+/// `time`'s `time_t *`: `[1764290971 /* 2025-11-28T00:49:31+0000 */]`.
+pub fn time_t<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(sink, ctx, addr, 8, |sink, _, raw| {
+        sink.begin_array();
+        sink.datetime(raw.i64(0));
+        sink.end_array();
+    });
+}
+
+/// `struct tms`: four `clock_t`s, in ticks with their seconds: `{tms_utime=4 /* 0.04 s */, ...}`.
+pub fn tms<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(sink, ctx, addr, 32, |sink, _, raw| {
+        sink.begin_struct();
+        for (i, name) in ["tms_utime", "tms_stime", "tms_cutime", "tms_cstime"]
+            .into_iter()
+            .enumerate()
+        {
+            sink.field(name);
+            sink.clock_ticks(raw.i64(i * 8));
+        }
+        sink.end_struct(false);
+    });
+}
+
+/// `sigev_notify` values (`<asm-generic/siginfo.h>`) that decide which fields follow.
+const SIGEV_SIGNAL: i32 = 0;
+const SIGEV_THREAD: i32 = 2;
+const SIGEV_THREAD_ID: i32 = 4;
+
+/// `struct sigevent` (`<asm-generic/siginfo.h>`): `sigev_value` (8 bytes), `sigev_signo`,
+/// `sigev_notify`, then a union: the thread id, or the function and attributes of
+/// SIGEV_THREAD. The signal is named only when a signal is what the event delivers; the
+/// value is left out for SIGEV_THREAD (as strace 6.1 prints it).
+pub fn sigevent<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(sink, ctx, addr, 32, |sink, _, raw| {
+        let signo = raw.i32(8);
+        let notify = raw.i32(12);
+        sink.begin_struct();
+        // strace leaves the value out for SIGEV_THREAD.
+        if notify != SIGEV_THREAD {
+            sink.field("sigev_value");
+            sink.begin_struct();
+            sink.field("sival_int");
+            sink.int(i64::from(raw.i32(0)));
+            sink.field("sival_ptr");
+            sink.addr(raw.u64(0));
+            sink.end_struct(false);
+        }
+        sink.field("sigev_signo");
+        if matches!(notify, SIGEV_SIGNAL | SIGEV_THREAD_ID) {
+            sink.signal(i64::from(signo));
+        } else {
+            sink.int(i64::from(signo));
+        }
+        sink.field("sigev_notify");
+        sink.enumeration(u64::from(notify as u32), &table::ENUM_SIGEV_NOTIFY);
+        match notify {
+            SIGEV_THREAD_ID => {
+                sink.field("sigev_notify_thread_id");
+                sink.int(i64::from(raw.i32(16)));
+            }
+            SIGEV_THREAD => {
+                sink.field("sigev_notify_function");
+                sink.addr(raw.u64(16));
+                sink.field("sigev_notify_attributes");
+                sink.addr(raw.u64(24));
+            }
+            _ => {}
+        }
+        sink.end_struct(false);
+    });
+}
+
+/// `UTIME_NOW` and `UTIME_OMIT` (`<linux/stat.h>`): `tv_nsec` values that stand for "now"
+/// and "leave unchanged" in `utimensat(2)`.
+const UTIME_NOW: u64 = (1 << 30) - 1;
+const UTIME_OMIT: u64 = (1 << 30) - 2;
+
+/// `utimensat`'s pointer to two `struct timespec`s: each with its date, or `UTIME_NOW` /
+/// `UTIME_OMIT` by name: `[{tv_sec=0, tv_nsec=1} /* 1970-01-01T00:00:00.000000001+0000 */,
+/// UTIME_NOW]`.
+pub fn utimens<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(sink, ctx, addr, 32, |sink, _, raw| {
+        sink.begin_array();
+        for off in [0, 16] {
+            match raw.u64(off + 8) {
+                UTIME_NOW => sink.constant("UTIME_NOW", UTIME_NOW as i64),
+                UTIME_OMIT => sink.constant("UTIME_OMIT", UTIME_OMIT as i64),
+                nsec => {
+                    pair(sink, raw, off, TIMESPEC);
+                    sink.time_comment(raw.i64(off), nsec, 9);
+                }
+            }
+        }
+        sink.end_array();
+    });
+}
+
+/// `utimes`'s (and `futimesat`'s) pointer to two `struct timeval`s, each with its date:
+/// `[{tv_sec=1600000000, tv_usec=5} /* 2020-09-13T12:26:40.000005+0000 */, ...]`.
+pub fn utimes<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(sink, ctx, addr, 32, |sink, _, raw| {
+        sink.begin_array();
+        for off in [0, 16] {
+            pair(sink, raw, off, TIMEVAL);
+            sink.time_comment(raw.i64(off), raw.u64(off + 8), 6);
+        }
+        sink.end_array();
+    });
+}
+
+/// `utime`'s pointer to a `struct utimbuf` (`<linux/utime.h>`: two `time_t`s), with dates:
+/// `{actime=1600000000 /* 2020-09-13T12:26:40+0000 */, modtime=0}`.
+pub fn utimbuf<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(sink, ctx, addr, 16, |sink, _, raw| {
+        sink.begin_struct();
+        for (name, off) in [("actime", 0), ("modtime", 8)] {
+            sink.field(name);
+            sink.int(raw.i64(off));
+            sink.time_comment(raw.i64(off), 0, 0);
+        }
         sink.end_struct(false);
     });
 }

@@ -1,0 +1,299 @@
+//! Waiting for descriptors: `poll`/`ppoll`, `select`/`pselect6` and the `epoll` calls, with
+//! the return details strace adds (`= 1 ([{fd=3, revents=POLLIN}])`, `= 1 (in [3], left
+//! {...})`).
+
+use super::array::array;
+use super::structs::{Raw, read_struct};
+use super::{Call, Ctx, Sink, fd, signal, time};
+use crate::mem::Memory;
+use crate::table;
+
+/// `struct pollfd` (`<asm-generic/poll.h>`): `int fd; short events; short revents;`.
+const POLLFD_SIZE: u64 = 8;
+const POLLFD_EVENTS: usize = 4;
+const POLLFD_REVENTS: usize = 6;
+
+/// `poll`'s array as the call gets it: `[{fd=3, events=POLLIN}, {fd=-1}]` (a negative
+/// descriptor is ignored by the kernel, and strace leaves its events out).
+pub fn pollfds<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, n: u64) {
+    // nfds is an unsigned int (poll(2)).
+    let n = u64::from(n as u32);
+    array(
+        sink,
+        ctx,
+        addr,
+        n,
+        POLLFD_SIZE as usize,
+        |sink, ctx, raw| {
+            let fd = raw.i32(0);
+            sink.begin_struct();
+            sink.field("fd");
+            // -y describes the descriptors the call gets, not those of the return detail.
+            if fd >= 0 {
+                self::fd(sink, ctx, fd);
+            } else {
+                sink.fd(fd, None);
+            }
+            if fd >= 0 {
+                sink.field("events");
+                sink.flags(u64::from(raw.u16(POLLFD_EVENTS)), &table::FLAGS_POLL_EVENTS);
+            }
+            sink.end_struct(false);
+        },
+    );
+}
+
+/// What one step of the walk over `poll`'s array at exit found.
+enum Ready {
+    /// A descriptor with events.
+    Fd(i32, u16),
+    /// Memory that could not be read, at this address; the walk stops.
+    Unreadable(u64),
+    /// More ready descriptors than `-s` allows; the walk stops.
+    More,
+}
+
+/// Walks the array of `n` `struct pollfd`s at `addr` at exit, handing each descriptor with
+/// events to `visit` until it returns `false`.
+fn walk_ready<M: Memory>(
+    ctx: &Ctx<'_, M>,
+    addr: u64,
+    n: u64,
+    mut visit: impl FnMut(Ready) -> bool,
+) {
+    let limit = ctx.opts.max_strlen as u64;
+    let mut shown = 0u64;
+    for i in 0..n {
+        let at = addr + i * POLLFD_SIZE;
+        let mut buf = [0u8; POLLFD_SIZE as usize];
+        if ctx.mem.read(at, &mut buf).is_err() {
+            visit(Ready::Unreadable(at));
+            return;
+        }
+        let raw = Raw(&buf);
+        let revents = raw.u16(POLLFD_REVENTS);
+        if revents == 0 {
+            continue;
+        }
+        if shown >= limit {
+            visit(Ready::More);
+            return;
+        }
+        shown += 1;
+        if !visit(Ready::Fd(raw.i32(0), revents)) {
+            return;
+        }
+    }
+}
+
+/// `poll`'s and `ppoll`'s return: `0 (Timeout)`, or the count followed by the descriptors
+/// with events and, for `ppoll` (`left_ts`), the time left:
+/// `2 ([{fd=3, revents=POLLIN}], left {tv_sec=0, tv_nsec=999})`.
+pub fn poll_ret<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    call: &Call,
+    v: i64,
+    left_ts: bool,
+) {
+    if v == 0 {
+        return sink.ret_comment(0, "Timeout");
+    }
+    let addr = call.args[0];
+    let n = u64::from(call.args[1] as u32);
+    let ts = if left_ts { call.args[2] } else { 0 };
+    let wraps = addr.checked_add(n * POLLFD_SIZE).is_none();
+    sink.ret_int(v);
+    if addr == 0 || n == 0 || wraps {
+        return;
+    }
+    let mut any = false;
+    walk_ready(ctx, addr, n, |_| {
+        any = true;
+        false
+    });
+    if !any && ts == 0 {
+        return;
+    }
+    sink.begin_ret_detail();
+    if any {
+        sink.begin_array();
+        walk_ready(ctx, addr, n, |ready| {
+            match ready {
+                Ready::Fd(fd, revents) => {
+                    sink.begin_struct();
+                    sink.field("fd");
+                    // strace -y leaves the ready descriptors undescribed.
+                    sink.fd(fd, None);
+                    sink.field("revents");
+                    sink.flags(u64::from(revents), &table::FLAGS_POLL_EVENTS);
+                    sink.end_struct(false);
+                }
+                Ready::Unreadable(at) => sink.addr(at),
+                Ready::More => sink.more(),
+            }
+            true
+        });
+        sink.end_array();
+    }
+    if ts != 0 {
+        sink.label("left");
+        time::timespec(sink, ctx, ts);
+    }
+    sink.end_ret_detail();
+}
+
+/// `select`'s descriptor count as strace reads the sets by it: the kernel's `int`, negative
+/// taken as none, at most 1024 * 1024.
+fn select_nfds(call: &Call) -> usize {
+    (call.args[0] as i32).clamp(0, 1024 * 1024) as usize
+}
+
+/// The bytes of a descriptor set for `nfds` descriptors, in whole `long`s, as the kernel
+/// reads them (fs/select.c `FDS_BYTES`).
+fn fd_set_bytes(nfds: usize) -> usize {
+    nfds.div_ceil(8).next_multiple_of(8)
+}
+
+/// One of `select`'s sets at entry: `[3 4]`; its address when `nfds` is zero.
+pub fn fd_set<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, addr: u64) {
+    let nfds = select_nfds(call);
+    let bytes = fd_set_bytes(nfds);
+    if bytes == 0 || addr == 0 {
+        return sink.addr(addr);
+    }
+    let buf = ctx.scratch.buf(bytes);
+    if ctx.mem.read(addr, buf).is_err() {
+        return sink.addr(addr);
+    }
+    // The set stays in the scratch buffer while each member is described (describing uses
+    // `ctx`, so the buffer is borrowed anew for each bit).
+    sink.begin_fd_set();
+    for n in 0..nfds {
+        if ctx.scratch.buf(bytes)[n / 8] & (1 << (n % 8)) != 0 {
+            fd(sink, ctx, n as i32);
+        }
+    }
+    sink.end_fd_set();
+}
+
+/// The members of a set among its first `nfds` descriptors, undescribed (strace -y does not
+/// describe the ready descriptors of a return detail): `[3 4]`.
+fn fd_set_plain<S: Sink>(sink: &mut S, mask: &[u8], nfds: usize) {
+    sink.begin_fd_set();
+    for n in 0..nfds {
+        if mask[n / 8] & (1 << (n % 8)) != 0 {
+            sink.fd(n as i32, None);
+        }
+    }
+    sink.end_fd_set();
+}
+
+/// `select`'s and `pselect6`'s return: `0 (Timeout)`, or the count followed by the ready
+/// descriptors of each set, as many as the count, and the time left (a `struct timespec`
+/// for `pselect6`, `timespec`): `1 (in [3], left {tv_sec=0, tv_usec=999998})`.
+pub fn select_ret<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    call: &Call,
+    v: i64,
+    timespec: bool,
+) {
+    if v == 0 {
+        return sink.ret_comment(0, "Timeout");
+    }
+    sink.ret_int(v);
+    sink.begin_ret_detail();
+    let nfds = select_nfds(call);
+    let bytes = fd_set_bytes(nfds);
+    let mut ready = v;
+    for (i, name) in ["in", "out", "except"].into_iter().enumerate() {
+        let addr = call.args[i + 1];
+        if ready <= 0 {
+            break;
+        }
+        let buf = ctx.scratch.buf(bytes);
+        if addr == 0 || bytes == 0 || ctx.mem.read(addr, buf).is_err() {
+            continue;
+        }
+        // Count the set's descriptors up to what is still unaccounted for.
+        let mut end = 0;
+        for fd in 0..nfds {
+            if ready == 0 {
+                break;
+            }
+            if buf[fd / 8] & (1 << (fd % 8)) != 0 {
+                ready -= 1;
+                end = fd + 1;
+            }
+        }
+        if end > 0 {
+            sink.label(name);
+            fd_set_plain(sink, buf, end);
+        }
+    }
+    let left = call.args[4];
+    if left != 0 {
+        sink.label("left");
+        if timespec {
+            time::timespec(sink, ctx, left);
+        } else {
+            time::timeval(sink, ctx, left);
+        }
+    }
+    sink.end_ret_detail();
+}
+
+/// `pselect6`'s last argument: a pointer to a signal set's address and size (fs/select.c):
+/// `{sigmask=[USR1], sigsetsize=8}`.
+pub fn pselect_sigmask<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(sink, ctx, addr, 16, |sink, ctx, raw| {
+        let size = raw.u64(8);
+        sink.begin_struct();
+        sink.field("sigmask");
+        signal::sigset(sink, ctx, raw.u64(0), size);
+        sink.field("sigsetsize");
+        sink.uint(size);
+        sink.end_struct(false);
+    });
+}
+
+/// `struct epoll_event` (`<linux/eventpoll.h>`): packed on x86_64, a 32-bit event mask then
+/// 64 bits of data at offset 4.
+const EPOLL_EVENT_SIZE: usize = 12;
+/// `EPOLL_CTL_DEL` (`<linux/eventpoll.h>`): the event argument is ignored.
+const EPOLL_CTL_DEL: u32 = 2;
+
+/// One event: `{events=EPOLLIN, data={u32=4, u64=4}}` (strace cannot know which member of
+/// the data union the program uses, so it shows two).
+fn epoll_event_fields<S: Sink>(sink: &mut S, raw: Raw<'_>) {
+    let data = raw.u64(4);
+    sink.begin_struct();
+    sink.field("events");
+    sink.flags(u64::from(raw.u32(0)), &table::FLAGS_EPOLL_EVENTS);
+    sink.field("data");
+    sink.begin_struct();
+    sink.field("u32");
+    sink.uint(u64::from(data as u32));
+    sink.field("u64");
+    sink.uint(data);
+    sink.end_struct(false);
+    sink.end_struct(false);
+}
+
+/// `epoll_ctl`'s event; its address for `EPOLL_CTL_DEL`.
+pub fn epoll_event<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, addr: u64) {
+    if call.args[1] as u32 == EPOLL_CTL_DEL {
+        return sink.addr(addr);
+    }
+    read_struct(sink, ctx, addr, EPOLL_EVENT_SIZE, |sink, _, raw| {
+        epoll_event_fields(sink, raw);
+    });
+}
+
+/// The `n` events `epoll_wait` returned.
+pub fn epoll_events<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, n: u64) {
+    array(sink, ctx, addr, n, EPOLL_EVENT_SIZE, |sink, _, raw| {
+        epoll_event_fields(sink, raw);
+    });
+}

@@ -1,0 +1,275 @@
+//! `-P PATH` (`--trace-path`): show only the syscalls that touch a path, and `--trace-fds=SET`
+//! (not in strace 6.1): show only the syscalls whose descriptor arguments are in SET.
+//!
+//! Which arguments count comes from the syscall table, not from a list of syscalls: of a call
+//! in the `file`, `desc` or `network` classes (strace's rule), every argument of kind `path`
+//! is read and compared, every `fd` or `dirfd` is resolved through `/proc/PID/fd/N` and
+//! compared. A call the table does not decode yet is judged by its first argument, a path
+//! for the `file` class and a descriptor for the others, which is strace's own fallback.
+//! strace decides at syscall entry, so a call that returns a descriptor to the path
+//! (`openat`) shows because of its path argument, and later calls because their descriptor
+//! resolves to it.
+//!
+//! Known differences from strace 6.1, which lists some calls by name: it ignores `rename`'s
+//! new path and the target of `symlink`/`symlinkat`, and it matches a few calls that have
+//! descriptors or paths past the first argument (`sendfile`, `splice`, `tee`,
+//! `copy_file_range`, `epoll_ctl`, `fanotify_mark`, `poll`/`select` sets, `mount`,
+//! `pivot_root`, `quotactl`) that the table does not decode yet.
+
+use crate::decode::{Call, PATH_MAX};
+use crate::fdinfo;
+use crate::mem::Memory;
+use crate::table::{ArgKind, CLASS_NAMES};
+
+/// The `-P` paths: each as given, and its canonical form when that differs.
+#[derive(Debug, Default, Clone)]
+pub struct PathSet {
+    paths: Vec<Vec<u8>>,
+}
+
+impl PathSet {
+    /// Adds `path` and, when it resolves to another name, that name too; returns the
+    /// resolved name in that case, for strace's `Requested path ... resolved into ...` note.
+    pub fn add(&mut self, path: &[u8]) -> Option<Vec<u8>> {
+        use std::os::unix::ffi::OsStrExt;
+        self.insert(path.to_vec());
+        let real = std::fs::canonicalize(std::ffi::OsStr::from_bytes(path)).ok()?;
+        let real = real.as_os_str().as_bytes();
+        if real == path {
+            return None;
+        }
+        self.insert(real.to_vec());
+        Some(real.to_vec())
+    }
+
+    fn insert(&mut self, path: Vec<u8>) {
+        if !self.paths.contains(&path) {
+            self.paths.push(path);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty()
+    }
+
+    fn contains(&self, path: &[u8]) -> bool {
+        self.paths.iter().any(|p| p == path)
+    }
+}
+
+/// `--trace-fds=SET`: descriptor numbers, comma separated, `!` before the list negating it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FdSet {
+    fds: Vec<i32>,
+    negated: bool,
+}
+
+impl FdSet {
+    pub fn parse(spec: &str) -> Result<Self, String> {
+        let (negated, list) = match spec.strip_prefix('!') {
+            Some(rest) => (true, rest),
+            None => (false, spec),
+        };
+        let fds = list
+            .split(',')
+            .map(|w| match w.parse::<i32>() {
+                Ok(fd) if fd >= 0 => Ok(fd),
+                _ => Err(format!("invalid descriptor '{w}' in --trace-fds '{spec}'")),
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(FdSet { fds, negated })
+    }
+
+    fn contains(&self, fd: i32) -> bool {
+        self.fds.contains(&fd) != self.negated
+    }
+}
+
+/// How an argument takes part in the match.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Fd,
+    Path,
+}
+
+/// The class bits of strace's `TRACE_FILE`, `TRACE_DESC`, `TRACE_NETWORK`.
+fn class_bit(name: &str) -> u32 {
+    CLASS_NAMES
+        .iter()
+        .position(|c| *c == name)
+        .map_or(0, |i| 1 << i)
+}
+
+/// Calls every `visit(role, value)` for the arguments of `call` that name a file, until one
+/// returns true; returns whether one did.
+fn any_arg(call: &Call, mut visit: impl FnMut(Role, u64) -> bool) -> bool {
+    let Some(desc) = call.desc else {
+        return false;
+    };
+    let (file, others) = (class_bit("file"), class_bit("desc") | class_bit("network"));
+    if desc.classes & (file | others) == 0 {
+        return false;
+    }
+    let mut decoded = false;
+    for (i, arg) in desc.args.iter().enumerate() {
+        let role = match arg.kind {
+            ArgKind::Fd | ArgKind::Dirfd => Role::Fd,
+            ArgKind::Path => Role::Path,
+            ArgKind::Hex => continue,
+            _ => {
+                decoded = true;
+                continue;
+            }
+        };
+        decoded = true;
+        if visit(role, call.args[i]) {
+            return true;
+        }
+    }
+    if decoded || desc.args.is_empty() {
+        return false;
+    }
+    // Not decoded yet: strace's fallback, the first argument.
+    let role = if desc.classes & file != 0 {
+        Role::Path
+    } else {
+        Role::Fd
+    };
+    visit(role, call.args[0])
+}
+
+/// Whether `call` (at entry) touches a path of `paths`: `mem` reads its path arguments,
+/// `fd_path` resolves a descriptor of the tracee to its path.
+pub fn matches_paths<M: Memory>(
+    call: &Call,
+    paths: &PathSet,
+    mem: &M,
+    mut fd_path: impl FnMut(i32) -> Option<Vec<u8>>,
+) -> bool {
+    let mut buf = vec![0u8; PATH_MAX + 1];
+    any_arg(call, |role, v| match role {
+        Role::Fd => fd_path(v as i32).is_some_and(|p| paths.contains(&p)),
+        Role::Path => match mem.read_cstr(v, &mut buf) {
+            Ok(s) if s.found_nul => paths.contains(&buf[..s.len]),
+            _ => false,
+        },
+    })
+}
+
+/// Whether `call` has a descriptor argument in `fds`.
+pub fn matches_fds(call: &Call, fds: &FdSet) -> bool {
+    any_arg(call, |role, v| {
+        role == Role::Fd && (v as i32) >= 0 && fds.contains(v as i32)
+    })
+}
+
+/// The path of descriptor `fd` of process `pid`, as `-P` compares it.
+pub fn proc_fd_path(pid: i32, fd: i32) -> Option<Vec<u8>> {
+    let mut path = Vec::new();
+    fdinfo::fd_path(pid, fd, &mut path)?;
+    Some(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mem::FakeMemory;
+
+    const NR_READ: u64 = 0;
+    const NR_CLOSE: u64 = 3;
+    const NR_OPENAT: u64 = 257;
+    const NR_EXIT_GROUP: u64 = 231;
+    const NR_SOCKET: u64 = 41;
+    const NR_CONNECT: u64 = 42;
+    const NR_RENAME: u64 = 82;
+    const AT_FDCWD: u64 = -100i64 as u64;
+
+    fn set(paths: &[&str]) -> PathSet {
+        let mut s = PathSet::default();
+        for p in paths {
+            s.insert(p.as_bytes().to_vec());
+        }
+        s
+    }
+
+    fn fake_fds(fd: i32) -> Option<Vec<u8>> {
+        match fd {
+            3 => Some(b"/etc/passwd".to_vec()),
+            4 => Some(b"/etc/hostname".to_vec()),
+            _ => None,
+        }
+    }
+
+    fn check(nr: u64, args: [u64; 6], mem: &FakeMemory) -> bool {
+        matches_paths(
+            &Call::new(nr, args, 0),
+            &set(&["/etc/passwd"]),
+            mem,
+            fake_fds,
+        )
+    }
+
+    #[test]
+    fn paths_and_descriptors() {
+        let mem = FakeMemory::new()
+            .with(0x1000, b"/etc/passwd\0")
+            .with(0x2000, b"/etc/hostname\0");
+        assert!(check(NR_OPENAT, [AT_FDCWD, 0x1000, 0, 0, 0, 0], &mem));
+        assert!(!check(NR_OPENAT, [AT_FDCWD, 0x2000, 0, 0, 0, 0], &mem));
+        // Unreadable path, descriptor to the path as dirfd.
+        assert!(!check(NR_OPENAT, [AT_FDCWD, 0x9000, 0, 0, 0, 0], &mem));
+        assert!(check(NR_OPENAT, [3, 0x2000, 0, 0, 0, 0], &mem));
+        assert!(check(NR_READ, [3, 0x2000, 10, 0, 0, 0], &mem));
+        assert!(!check(NR_READ, [4, 0x1000, 10, 0, 0, 0], &mem));
+        assert!(check(NR_CLOSE, [3, 0, 0, 0, 0, 0], &mem));
+        assert!(!check(NR_CLOSE, [-1i64 as u64, 0, 0, 0, 0, 0], &mem));
+        // Not a file, descriptor or network call.
+        assert!(!check(NR_EXIT_GROUP, [3, 0, 0, 0, 0, 0], &mem));
+        assert!(check(NR_RENAME, [0x1000, 0x2000, 0, 0, 0, 0], &mem));
+    }
+
+    #[test]
+    fn undecoded_calls_by_first_argument() {
+        let mem = FakeMemory::new();
+        // Table entries without argument kinds are judged by their first argument.
+        if crate::table::syscall(NR_CONNECT)
+            .is_some_and(|d| d.args.iter().all(|a| matches!(a.kind, ArgKind::Hex)))
+        {
+            assert!(check(NR_CONNECT, [3, 0, 0, 0, 0, 0], &mem));
+            assert!(!check(NR_CONNECT, [4, 0, 0, 0, 0, 0], &mem));
+        }
+        let _ = NR_SOCKET;
+    }
+
+    #[test]
+    fn descriptor_sets() {
+        let fds = FdSet::parse("3,5").unwrap();
+        assert!(matches_fds(
+            &Call::new(NR_READ, [3, 0, 0, 0, 0, 0], 0),
+            &fds
+        ));
+        assert!(!matches_fds(
+            &Call::new(NR_READ, [4, 0, 0, 0, 0, 0], 0),
+            &fds
+        ));
+        assert!(matches_fds(
+            &Call::new(NR_OPENAT, [5, 0, 0, 0, 0, 0], 0),
+            &fds
+        ));
+        assert!(!matches_fds(
+            &Call::new(NR_OPENAT, [AT_FDCWD, 0, 0, 0, 0, 0], 0),
+            &fds
+        ));
+        let not3 = FdSet::parse("!3").unwrap();
+        assert!(!matches_fds(
+            &Call::new(NR_READ, [3, 0, 0, 0, 0, 0], 0),
+            &not3
+        ));
+        assert!(matches_fds(
+            &Call::new(NR_READ, [4, 0, 0, 0, 0, 0], 0),
+            &not3
+        ));
+        assert!(FdSet::parse("x").is_err());
+        assert!(FdSet::parse("").is_err());
+    }
+}

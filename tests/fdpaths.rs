@@ -1,0 +1,285 @@
+//! `-y`/`-yy` (`--decode-fds`), `-P` and `--trace-fds`: `tests/helpers/h_fdpaths.c` and real
+//! programs traced by `strace-rs`, compared with lines taken from Debian's strace 6.1 and,
+//! where it is installed, with the real strace on the same program.
+//!
+//! Inode numbers and ports change from run to run: numbers of four digits or more inside a
+//! descriptor's details (and in `htons(..)`) are masked as `N` in both traces alike.
+
+mod common;
+
+use common::*;
+use regex::Regex;
+use std::collections::BTreeSet;
+
+/// Calls not decoded yet: their lines differ from strace's for reasons other than
+/// descriptors, so comparisons with the real strace skip them.
+const UNDECODED: &[&str] = &["lgetxattr", "getxattr"];
+
+/// Masks `trace` with `common::mask_with`, the temp dir as `@TMP@`, and inode numbers and
+/// ports as `N`.
+fn masked(trace: &str, dir: &str) -> Vec<String> {
+    let re = Regex::new(r"(?:\[|->|:|htons\()(\d{4,})").unwrap();
+    let mut numbers: BTreeSet<(usize, String)> = BTreeSet::new();
+    for c in re.captures_iter(trace) {
+        let n = c[1].to_string();
+        numbers.insert((usize::MAX - n.len(), n));
+    }
+    let mut subs: Vec<(&str, &str)> = vec![(dir, "@TMP@")];
+    subs.extend(numbers.iter().map(|(_, n)| (n.as_str(), "N")));
+    after_marker(&mask_with(trace, &subs))
+}
+
+/// A line with the padding before ` = ` reduced to one space: the masks change the width of
+/// the left part, and alignment is checked against the real strace in the comparisons.
+fn unpadded<S: AsRef<str>>(lines: &[S]) -> Vec<String> {
+    let re = Regex::new(r"\) +(= [^=]*)$").unwrap();
+    lines
+        .iter()
+        .map(|l| re.replace(l.as_ref(), ") $1").into_owned())
+        .collect()
+}
+
+fn decoded_only(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .filter(|l| !syscall_name(l).is_some_and(|n| UNDECODED.contains(&n)))
+        .cloned()
+        .collect()
+}
+
+/// The lines both tracers print for descriptors that are not sockets, with `-y`.
+const PATH_LINES: &[&str] = &[
+    r#"openat(AT_FDCWD<@TMP@>, "/etc/passwd", O_RDONLY) = 4</etc/passwd>"#,
+    r#"read(4</etc/passwd>, "root:x:0:0:root:", 16) = 16"#,
+    r#"lseek(4</etc/passwd>, 0, SEEK_SET)      = 0"#,
+    r#"openat(AT_FDCWD<@TMP@>, "dir", O_RDONLY|O_DIRECTORY) = 5<@TMP@/dir>"#,
+    r#"openat(5<@TMP@/dir>, "odd<name>\n\"q\\\1", O_RDONLY) = 6<@TMP@/dir/odd\74name\76\n\"q\\\1>"#,
+    r#"fstat(6<@TMP@/dir/odd\74name\76\n\"q\\\1>, {st_mode=S_IFREG|0644, st_size=0, ...}) = 0"#,
+    r#"write(3<@TMP@/dir/gone>(deleted), "x", 1) = 1"#,
+];
+
+#[test]
+fn decode_fds_path() {
+    let (dir, run) = trace_helper(STRACE_RS, &["-y"], "h_fdpaths", &[]);
+    assert_status(&run.status, "exited with 0", &run.stderr);
+    let lines = masked(&run.trace, dir.as_str());
+    assert_lines(&lines[..PATH_LINES.len()], PATH_LINES);
+    let rest = [
+        r#"openat(AT_FDCWD<@TMP@>, "/dev/null", O_WRONLY) = 7</dev/null>"#,
+        r#"write(7</dev/null>, "x", 1)             = 1"#,
+        r#"dup(7</dev/null>)                       = 8</dev/null>"#,
+        r#"dup2(4</etc/passwd>, 20)                = 20</etc/passwd>"#,
+        r#"close(20</etc/passwd>)                  = 0"#,
+        r#"close(20)                               = -1 EBADF (Bad file descriptor)"#,
+        r#"pipe2([9<pipe:[N]>, 10<pipe:[N]>], 0) = 0"#,
+        r#"write(10<pipe:[N]>, "x", 1)        = 1"#,
+        r#"read(9<pipe:[N]>, "x", 1)          = 1"#,
+        r#"eventfd2(0, 0)                          = 11<anon_inode:[eventfd]>"#,
+        r#"close(11<anon_inode:[eventfd]>)         = 0"#,
+    ];
+    assert_lines(
+        &unpadded(&lines[PATH_LINES.len()..][..rest.len()]),
+        &unpadded(&rest),
+    );
+    let lines = unpadded(&lines);
+    assert!(
+        lines.contains(&r#"fcntl(7</dev/null>, F_DUPFD, 40) = 40</dev/null>"#.to_string()),
+        "{lines:#?}"
+    );
+    assert!(lines.contains(&r#"fcntl(11<socket:[N]>, F_GETFD) = 0"#.to_string()));
+}
+
+/// Sockets of every family, devices, with `-yy`: lines as strace 6.1 prints them. The UDP
+/// socket keeps the address it had when first looked up, as under strace (its cache).
+#[test]
+fn decode_fds_all() {
+    let (dir, run) = trace_helper(STRACE_RS, &["-yy"], "h_fdpaths", &[]);
+    assert_status(&run.status, "exited with 0", &run.stderr);
+    let lines = decoded_only(&masked(&run.trace, dir.as_str()));
+    let expected = [
+        r#"openat(AT_FDCWD<@TMP@>, "/dev/null", O_WRONLY) = 7</dev/null<char 1:3>>"#,
+        r#"write(7</dev/null<char 1:3>>, "x", 1)   = 1"#,
+        r#"dup(7</dev/null<char 1:3>>)             = 8</dev/null<char 1:3>>"#,
+        r#"dup2(4</etc/passwd>, 20)                = 20</etc/passwd>"#,
+        r#"close(20</etc/passwd>)                  = 0"#,
+        r#"close(20)                               = -1 EBADF (Bad file descriptor)"#,
+        r#"pipe2([9<pipe:[N]>, 10<pipe:[N]>], 0) = 0"#,
+        r#"write(10<pipe:[N]>, "x", 1)        = 1"#,
+        r#"read(9<pipe:[N]>, "x", 1)          = 1"#,
+        r#"eventfd2(0, 0)                          = 11<anon_inode:[eventfd]>"#,
+        r#"close(11<anon_inode:[eventfd]>)         = 0"#,
+        r#"socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 11<TCP:[N]>"#,
+        r#"fcntl(11<TCP:[N]>, F_GETFD)        = 0"#,
+        r#"bind(11<TCP:[N]>, {sa_family=AF_INET, sin_port=htons(0), sin_addr=inet_addr("127.0.0.1")}, 16) = 0"#,
+        r#"listen(11<TCP:[127.0.0.1:N]>, 1) = 0"#,
+        r#"getsockname(11<TCP:[127.0.0.1:N]>, {sa_family=AF_INET, sin_port=htons(N), sin_addr=inet_addr("127.0.0.1")}, [16]) = 0"#,
+        r#"socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 12<TCP:[N]>"#,
+        r#"connect(12<TCP:[N]>, {sa_family=AF_INET, sin_port=htons(N), sin_addr=inet_addr("127.0.0.1")}, 16) = 0"#,
+        r#"accept(11<TCP:[127.0.0.1:N]>, NULL, NULL) = 13<TCP:[127.0.0.1:N->127.0.0.1:N]>"#,
+        r#"write(12<TCP:[127.0.0.1:N->127.0.0.1:N]>, "x", 1) = 1"#,
+        r#"read(13<TCP:[127.0.0.1:N->127.0.0.1:N]>, "x", 1) = 1"#,
+        r#"fcntl(11<TCP:[127.0.0.1:N]>, F_GETFD) = 0"#,
+    ];
+    assert_lines(
+        &unpadded(&lines[PATH_LINES.len()..][..expected.len()]),
+        &unpadded(&expected),
+    );
+    let tail: Vec<String> = lines[PATH_LINES.len() + expected.len()..]
+        .iter()
+        .filter(|l| !l.contains("TCPv6"))
+        .cloned()
+        .collect();
+    // The abstract name's length: sun_family, the leading NUL, the work dir's path.
+    let abstract_bind = format!(
+        r#"bind(20<UNIX-STREAM:[N]>, {{sa_family=AF_UNIX, sun_path=@"@TMP@"}}, {}) = 0"#,
+        dir.as_str().len() + 3
+    );
+    assert_lines(
+        &unpadded(&tail),
+        &unpadded(&[
+            r#"socket(AF_INET, SOCK_DGRAM, IPPROTO_IP) = 14<UDP:[N]>"#,
+            r#"write(14<UDP:[N]>, "x", 1)         = -1 EDESTADDRREQ (Destination address required)"#,
+            r#"bind(14<UDP:[0.0.0.0:N]>, {sa_family=AF_INET, sin_port=htons(0), sin_addr=inet_addr("127.0.0.1")}, 16) = -1 EINVAL (Invalid argument)"#,
+            r#"fcntl(14<UDP:[0.0.0.0:N]>, F_GETFD) = 0"#,
+            r#"connect(14<UDP:[0.0.0.0:N]>, {sa_family=AF_INET, sin_port=htons(N), sin_addr=inet_addr("127.0.0.1")}, 16) = 0"#,
+            r#"fcntl(14<UDP:[0.0.0.0:N]>, F_GETFD) = 0"#,
+            r#"socketpair(AF_UNIX, SOCK_STREAM, 0, [15<UNIX-STREAM:[N->N]>, 16<UNIX-STREAM:[N->N]>]) = 0"#,
+            r#"write(15<UNIX-STREAM:[N->N]>, "x", 1) = 1"#,
+            r#"socketpair(AF_UNIX, SOCK_DGRAM, 0, [17<UNIX:[N->N]>, 18<UNIX:[N->N]>]) = 0"#,
+            r#"write(17<UNIX:[N->N]>, "x", 1) = 1"#,
+            r#"socket(AF_UNIX, SOCK_STREAM, 0) = 19<UNIX-STREAM:[N]>"#,
+            r#"bind(19<UNIX-STREAM:[N]>, {sa_family=AF_UNIX, sun_path="sock"}, 110) = 0"#,
+            r#"listen(19<UNIX-STREAM:[N,"sock"]>, 1) = 0"#,
+            r#"fcntl(19<UNIX-STREAM:[N,"sock"]>, F_GETFD) = 0"#,
+            r#"socket(AF_UNIX, SOCK_STREAM, 0) = 20<UNIX-STREAM:[N]>"#,
+            &abstract_bind,
+            r#"fcntl(20<UNIX-STREAM:[N,@"@TMP@"]>, F_GETFD) = 0"#,
+            r#"socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE) = 21<NETLINK:[N]>"#,
+            r#"bind(21<NETLINK:[N]>, {sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, 12) = 0"#,
+            r#"fcntl(21<NETLINK:[ROUTE:N]>, F_GETFD) = 0"#,
+            r#"fcntl(7</dev/null<char 1:3>>, F_DUPFD, 40) = 40</dev/null<char 1:3>>"#,
+            r#"close(99)                               = -1 EBADF (Bad file descriptor)"#,
+            r#"close(8</dev/null<char 1:3>>)           = 0"#,
+            "exit_group(0)                           = ?",
+            "+++ exited with 0 +++",
+        ]),
+    );
+}
+
+/// The helper under the real strace and under strace-rs, with each `--decode-fds` set.
+#[test]
+fn helper_like_strace() {
+    if !real_strace_available() {
+        return;
+    }
+    for opt in ["-y", "-yy", "--decode-fds=socket", "--decode-fds=dev,pidfd"] {
+        let (dir, ours) = trace_helper(STRACE_RS, &[opt], "h_fdpaths", &[]);
+        let (rdir, theirs) = trace_helper(REAL_STRACE, &[opt], "h_fdpaths", &[]);
+        let ours = decoded_only(&masked(&ours.trace, dir.as_str()));
+        let theirs = decoded_only(&masked(&theirs.trace, rdir.as_str()));
+        assert_lines(&ours, &theirs);
+    }
+}
+
+/// Real programs, whole traces, under both tracers.
+fn compare_program(opts: &[&str], cmd: &[&str]) {
+    if !real_strace_available() {
+        return;
+    }
+    let ours = trace(STRACE_RS, opts, cmd);
+    let theirs = trace(REAL_STRACE, opts, cmd);
+    assert_eq!(ours.status.code(), theirs.status.code());
+    // The marker is absent: compare whole traces.
+    let whole = |t: &str| -> Vec<String> {
+        let m = masked(&format!("{MARKER}\n{t}"), "@none@");
+        decoded_only(&m)
+            .into_iter()
+            .filter(|l| !l.starts_with("getrandom("))
+            .collect()
+    };
+    assert_lines(&whole(&ours.trace), &whole(&theirs.trace));
+}
+
+#[test]
+fn cat_with_paths() {
+    compare_program(&["-y"], &["cat", "/etc/passwd", "/etc/hostname"]);
+}
+
+#[test]
+fn ls_with_all_details() {
+    compare_program(&["-yy"], &["ls", "-l", "/dev/null", "/etc/hostname"]);
+}
+
+#[test]
+fn trace_path_cat() {
+    let ours = trace(
+        STRACE_RS,
+        &["-P", "/etc/passwd"],
+        &["cat", "/etc/passwd", "/etc/hostname"],
+    );
+    assert_status(&ours.status, "exited with 0", &ours.stderr);
+    let lines: Vec<String> = mask(&ours.trace).lines().map(String::from).collect();
+    assert_eq!(
+        lines.first().map(String::as_str),
+        Some(r#"openat(AT_FDCWD, "/etc/passwd", O_RDONLY) = 3"#)
+    );
+    assert!(lines.iter().all(|l| !l.contains("hostname")), "{lines:#?}");
+    assert_eq!(
+        lines.last().map(String::as_str),
+        Some("+++ exited with 0 +++")
+    );
+    assert!(lines.contains(&"close(3)                                = 0".to_string()));
+    compare_program(
+        &["-P", "/etc/passwd"],
+        &["cat", "/etc/passwd", "/etc/hostname"],
+    );
+    compare_program(
+        &["-y", "-P", "/etc/hostname"],
+        &["cat", "/etc/passwd", "/etc/hostname"],
+    );
+}
+
+#[test]
+fn trace_path_resolution_note() {
+    let run = trace(STRACE_RS, &["-P", "/etc/../etc/passwd"], &["true"]);
+    assert_eq!(
+        run.stderr,
+        "strace-rs: Requested path \"/etc/../etc/passwd\" resolved into \"/etc/passwd\"\n"
+    );
+}
+
+/// `--trace-fds` (not in strace 6.1): only calls with a descriptor argument in the set.
+#[test]
+fn trace_fds() {
+    let (dir, run) = trace_helper(STRACE_RS, &["--trace-fds=4,20"], "h_fdpaths", &[]);
+    assert_status(&run.status, "exited with 0", &run.stderr);
+    let lines = mask_with(&run.trace, &[(dir.as_str(), "@TMP@")]);
+    let lines: Vec<String> = lines.lines().map(String::from).collect();
+    assert_lines(
+        &decoded_only(&lines),
+        &[
+            r#"read(4, "root:x:0:0:root:", 16)         = 16"#,
+            "lseek(4, 0, SEEK_SET)                   = 0",
+            "dup2(4, 20)                             = 20",
+            "close(20)                               = 0",
+            "close(20)                               = -1 EBADF (Bad file descriptor)",
+            &format!(
+                r#"bind(20, {{sa_family=AF_UNIX, sun_path=@"@TMP@"}}, {}) = 0"#,
+                dir.as_str().len() + 3
+            ),
+            "fcntl(20, F_GETFD)                      = 0",
+            "+++ exited with 0 +++",
+        ],
+    );
+}
+
+#[test]
+fn decode_fds_usage_errors() {
+    let run = run(STRACE_RS, &["-y", "--decode-fds=all", "true"]);
+    assert_eq!(
+        run.stderr,
+        "strace-rs: -y and --decode-fds cannot be provided simultaneously\n"
+    );
+    let run = common::run(STRACE_RS, &["--decode-fds=foo", "true"]);
+    assert_eq!(run.stderr, "strace-rs: invalid decode-fds 'foo'\n");
+}

@@ -1,0 +1,1242 @@
+//! Options compared against the real strace: every test runs the same
+//! program under `/usr/bin/strace` and `strace-rs` with the same options,
+//! masks what legitimately differs between two runs and compares the WHOLE
+//! trace, the tracer's exit status, the program's stdout and the tracer's
+//! stderr (with the program name and pids normalized).
+//!
+//! Masking ([`mask_opts`]) keeps the layout, so column alignment stays
+//! checked:
+//! * timestamps (`-t`, `-tt`, `-ttt`, `-r`, `--timestamps`) and syscall
+//!   times (`-T`, `--syscall-times`) by shape: every digit becomes `0`;
+//! * the `-i` instruction pointer `[00007f173eb8b829]`: hex digits -> `0`;
+//! * pids (the `-f` line prefix, results of getpid/getppid/gettid/
+//!   set_tid_address/fork/clone/vfork, `-p` targets) -> `P1`, `P2`, ... in
+//!   order of first appearance, the padding before ` = ` recomputed when the
+//!   original line was padded correctly;
+//! * addresses, times inside structs, getrandom bytes as `common::mask`
+//!   does; the work dir path -> `@TMP@`.
+//!
+//! The program is mostly `tests/helpers/h_options.c` (one mode per
+//! feature). If strace is not installed the comparisons print a note and
+//! pass (CI installs it). Every process is bounded by a timeout.
+
+mod common;
+
+use common::*;
+use std::collections::HashMap;
+use std::ffi::OsString;
+use std::process::Child;
+use std::time::{Duration, Instant};
+
+// ---------------------------------------------------------------------------
+// Masking
+// ---------------------------------------------------------------------------
+
+/// Replaces every ASCII digit of `s` with `0` (a timestamp keeps its shape).
+fn zero_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_ascii_digit() { '0' } else { c })
+        .collect()
+}
+
+/// A trace line split into its prefix parts and the rest.
+struct Parts<'a> {
+    /// The `-f` pid prefix (`5938  `), as the pid number.
+    pid: Option<&'a str>,
+    /// Timestamp(s), `-n` and `-i` fields, already masked, with their
+    /// spaces.
+    stamps: String,
+    /// The syscall line itself (`getpid() = 5` ...), possibly with a `-T`
+    /// suffix.
+    body: &'a str,
+}
+
+fn is_time_token(t: &str) -> bool {
+    !t.is_empty()
+        && t.bytes().any(|c| c.is_ascii_digit())
+        && t.bytes()
+            .all(|c| c.is_ascii_digit() || c == b'.' || c == b':')
+}
+
+fn split_parts(line: &str, pid_prefix: bool) -> Parts<'_> {
+    let mut rest = line;
+    let mut pid = None;
+    if pid_prefix {
+        let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if n > 0 && rest[n..].starts_with(' ') {
+            pid = Some(&rest[..n]);
+            rest = rest[n..].trim_start_matches(' ');
+        }
+    }
+    let mut stamps = String::new();
+    // A time: optional leading spaces (-r), digits with '.' and ':', one
+    // space.
+    let trimmed = rest.trim_start_matches(' ');
+    if let Some(sp) = trimmed.find(' ')
+        && is_time_token(&trimmed[..sp])
+    {
+        let len = rest.len() - trimmed.len() + sp + 1;
+        stamps.push_str(&zero_digits(&rest[..len]));
+        rest = &rest[len..];
+    }
+    // -n: `[  59] `, -i: `[00007f173eb8b829] ` or `[????????????????] `.
+    for _ in 0..2 {
+        if rest.starts_with('[')
+            && let Some(close) = rest.find("] ")
+        {
+            let inner = &rest[1..close];
+            if inner.len() == 16 && inner.bytes().all(|c| c.is_ascii_hexdigit() || c == b'?') {
+                stamps.push('[');
+                stamps.extend(
+                    inner
+                        .chars()
+                        .map(|c| if c.is_ascii_hexdigit() { '0' } else { c }),
+                );
+                stamps.push_str("] ");
+                rest = &rest[close + 2..];
+            } else if inner.bytes().all(|c| c.is_ascii_digit() || c == b' ') {
+                stamps.push_str(&rest[..close + 2]);
+                rest = &rest[close + 2..];
+            }
+        }
+    }
+    Parts {
+        pid,
+        stamps,
+        body: rest,
+    }
+}
+
+/// Masks a `-T` / `--syscall-times` suffix ` <0.000012>`.
+fn mask_syscall_time(body: &str) -> String {
+    if body.ends_with('>')
+        && let Some(open) = body.rfind(" <")
+        && is_time_token(&body[open + 2..body.len() - 1])
+    {
+        return format!("{}{}", &body[..open], zero_digits(&body[open..]));
+    }
+    body.to_string()
+}
+
+/// The numeric result of a syscall body (`getpid() = 12` -> `12`), also for
+/// `<... fork resumed>) = 12`.
+fn body_result(body: &str) -> Option<String> {
+    let (_, _, res) = split_result(body)?;
+    let v = res.strip_prefix("= ")?.split(' ').next()?;
+    if let Some(h) = v.strip_prefix("0x") {
+        // -e raw=: results in hex.
+        return u64::from_str_radix(h, 16).ok().map(|n| n.to_string());
+    }
+    (!v.is_empty() && v.bytes().all(|c| c.is_ascii_digit())).then(|| v.to_string())
+}
+
+/// Removes the ` /* 0.14 s */` strace adds after a nonzero si_utime /
+/// si_stime (their values are masked by `mask_volatile_line`).
+fn strip_cpu_comments(s: &str) -> String {
+    let mut out = s.to_string();
+    for key in ["si_utime=N", "si_stime=N"] {
+        while let Some(p) = out.find(&format!("{key} /* ")) {
+            let from = p + key.len();
+            match out[from..].find(" */") {
+                Some(e) => out.replace_range(from..from + e + 3, ""),
+                None => break,
+            }
+        }
+    }
+    out
+}
+
+/// Masks a trace (see the module docs). `pid_prefix`: lines start with the
+/// pid (`-f` with one output file). `pids`: pids known beforehand (`-p`).
+fn mask_opts(text: &str, subs: &[(&str, &str)], pid_prefix: bool, pids: &[u32]) -> Vec<String> {
+    // Learn the pids, in order of first appearance.
+    let mut order: Vec<String> = pids.iter().map(u32::to_string).collect();
+    let mut learn = |n: &str| {
+        if n != "0" && !order.iter().any(|o| o == n) {
+            order.push(n.to_string());
+        }
+    };
+    for line in text.lines() {
+        let p = split_parts(line, pid_prefix);
+        if let Some(pid) = p.pid {
+            learn(pid);
+        }
+        let body = p.body.strip_prefix("<... ").unwrap_or(p.body);
+        let pid_calls = [
+            "getpid(",
+            "getppid(",
+            "gettid(",
+            "set_tid_address(",
+            "fork(",
+            "vfork(",
+            "clone(",
+            "clone3(",
+            "fork resumed>",
+            "vfork resumed>",
+            "clone resumed>",
+            "clone3 resumed>",
+        ];
+        if pid_calls.iter().any(|c| body.starts_with(c))
+            && let Some(n) = body_result(&mask_syscall_time(p.body))
+        {
+            learn(&n);
+        }
+    }
+    let labels: HashMap<&str, String> = order
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.as_str(), format!("P{}", i + 1)))
+        .collect();
+
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let p = split_parts(line, pid_prefix);
+        let mut body = mask_syscall_time(p.body);
+        for (from, to) in subs {
+            if !from.is_empty() {
+                body = body.replace(from, to);
+            }
+        }
+        body = mask_addresses(&body);
+        for (num, label) in &labels {
+            body = replace_number(&body, num, label);
+            if let Ok(n) = num.parse::<u64>() {
+                body = replace_number(&body, &format!("{n:#x}"), label);
+            }
+        }
+        body = strip_cpu_comments(&mask_volatile_line(&body));
+        if let Some(rest) = body.strip_prefix("getrandom(\"")
+            && let Some(end) = rest.find("\", ")
+        {
+            body = format!("getrandom(\"<random>\"{}", &rest[end + 1..]);
+        }
+        // -e raw=: openat's 4th argument is whatever r10 held (mode is
+        // unused without O_CREAT): it changes from run to run.
+        if body.starts_with("openat(0x")
+            && let Some(close) = body.find(')')
+            && body[..close].matches(", ").count() == 3
+        {
+            let third = body[..close].rfind(", ").unwrap();
+            body = format!("{}, ARG4{}", &body[..third], &body[close..]);
+        }
+        let prefix = match p.pid {
+            Some(pid) => format!("{:<5} ", labels[pid]),
+            None => String::new(),
+        };
+        let masked = format!("{prefix}{}{body}", p.stamps);
+        // Recompute the padding before ` = ` if masking changed the line
+        // and the original was padded for column 40.
+        let fixed = match (split_result(line), split_result(&masked)) {
+            (Some((ol, os, _)), Some((ml, _, mres)))
+                if os == padding(ol, DEFAULT_COLUMN) && masked != line =>
+            {
+                format!("{}{mres}", pad_to(ml, DEFAULT_COLUMN))
+            }
+            _ => masked,
+        };
+        out.push(fixed);
+    }
+    out
+}
+
+/// The tracer's stderr with its name and the given pids normalized.
+fn norm_stderr(stderr: &str, tracer: &str, pids: &[u32]) -> String {
+    let name = std::path::Path::new(tracer)
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let mut s = stderr
+        .replace(&format!("{tracer}: "), "TRACER: ")
+        .replace(&format!("{name}: "), "TRACER: ");
+    for (i, p) in pids.iter().enumerate() {
+        s = replace_number(&s, &p.to_string(), &format!("P{}", i + 1));
+    }
+    s
+}
+
+// ---------------------------------------------------------------------------
+// Running both tracers
+// ---------------------------------------------------------------------------
+
+/// What is traced.
+#[derive(Clone, Copy)]
+enum Prog<'a> {
+    /// `h_options WORKDIR args...`.
+    Helper(&'a [&'a str]),
+    /// A command line.
+    Cmd(&'a [&'a str]),
+}
+
+/// One traced run.
+struct Traced {
+    out: Output,
+    trace: String,
+    masked: Vec<String>,
+}
+
+/// Environment changes for the tracer (and so the traced program).
+type Env<'a> = &'a [(&'a str, Option<&'a str>)];
+
+/// Spawns `tracer args...` with `env` applied.
+fn spawn(tracer: &str, args: &[OsString], env: Env) -> Child {
+    let mut c = command(tracer);
+    c.args(args);
+    for (k, v) in env {
+        match v {
+            Some(v) => c.env(k, v),
+            None => c.env_remove(k),
+        };
+    }
+    c.spawn()
+        .unwrap_or_else(|e| panic!("cannot spawn {tracer}: {e}"))
+}
+
+/// Runs `tracer -o FILE opts... -- prog` and masks the trace.
+fn run_one(tracer: &str, opts: &[&str], prog: Prog, env: Env) -> Traced {
+    let work = TempDir::new();
+    let outdir = TempDir::new();
+    let file = outdir.join("trace.txt");
+    let mut args: Vec<OsString> = vec!["-o".into(), file.clone().into()];
+    args.extend(opts.iter().map(OsString::from));
+    args.push("--".into());
+    match prog {
+        Prog::Helper(extra) => {
+            args.push(helper("h_options").into());
+            args.push(work.path().into());
+            args.extend(extra.iter().map(OsString::from));
+        }
+        Prog::Cmd(cmd) => args.extend(cmd.iter().map(OsString::from)),
+    }
+    let what = format!("{tracer} {args:?}");
+    let out = wait_output(spawn(tracer, &args, env), &what);
+    let trace = std::fs::read(&file)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default();
+    let pid_prefix = opts.iter().any(|o| *o == "-f" || o.starts_with("-f"));
+    let subs = work_subs(work.as_str());
+    let subs: Vec<(&str, &str)> = subs.iter().map(|(a, b)| (a.as_str(), *b)).collect();
+    let masked = mask_opts(&trace, &subs, pid_prefix, &[]);
+    Traced { out, trace, masked }
+}
+
+/// How the work dir `dir` appears in traces, whole and cut at 32 bytes (an
+/// argv element), as is and in hex (`-xx`), with what replaces each.
+fn work_subs(dir: &str) -> Vec<(String, &'static str)> {
+    let hex = |s: &str| -> String { s.bytes().map(|b| format!("\\x{b:02x}")).collect() };
+    let cut = &dir[..dir.len().min(32)];
+    vec![
+        (dir.to_string(), "@TMP@"),
+        (hex(dir), "@TMP@"),
+        (format!("\"{cut}\"..."), "\"@TMP32@\"..."),
+        (format!("\"{}\"...", hex(cut)), "\"@TMP32@\"..."),
+    ]
+}
+
+/// Compares strace-rs with strace for `opts` on `prog`: the masked traces
+/// line for line, the exit status, the program's stdout, the normalized
+/// stderr. Returns the differences (empty when equal) and both runs (None
+/// when strace is not installed).
+fn compare_env(opts: &[&str], prog: Prog, env: Env) -> Option<(String, Traced, Traced)> {
+    if !real_strace_available() {
+        eprintln!("note: {REAL_STRACE} is not installed; skipping comparison {opts:?}");
+        return None;
+    }
+    let want = run_one(REAL_STRACE, opts, prog, env);
+    let got = run_one(STRACE_RS, opts, prog, env);
+    let mut errs = String::new();
+    if let Some(d) = diff(&want.masked, &got.masked, 60) {
+        errs.push_str(&format!("masked trace differs:\n{d}"));
+    }
+    let (ws, gs) = (
+        describe_status(&want.out.status),
+        describe_status(&got.out.status),
+    );
+    if ws != gs {
+        errs.push_str(&format!("exit status: strace {ws}, strace-rs {gs}\n"));
+    }
+    if want.out.stdout != got.out.stdout {
+        errs.push_str(&format!(
+            "program stdout: strace {:?}, strace-rs {:?}\n",
+            want.out.stdout, got.out.stdout
+        ));
+    }
+    let (we, ge) = (
+        norm_stderr(&want.out.stderr, REAL_STRACE, &[]),
+        norm_stderr(&got.out.stderr, STRACE_RS, &[]),
+    );
+    if we != ge {
+        errs.push_str(&format!("stderr: strace {we:?}, strace-rs {ge:?}\n"));
+    }
+    Some((errs, want, got))
+}
+
+fn compare(opts: &[&str], prog: Prog) -> Option<(String, Traced, Traced)> {
+    compare_env(opts, prog, &[])
+}
+
+/// Runs [`compare`] for every option set on `prog`; panics listing every
+/// set that differs.
+#[track_caller]
+fn compare_all(sets: &[&[&str]], prog: Prog) {
+    let mut failures = String::new();
+    for opts in sets {
+        if let Some((errs, _, got)) = compare(opts, prog)
+            && !errs.is_empty()
+        {
+            failures.push_str(&format!(
+                "=== options {opts:?}:\n{errs}--- full masked strace-rs trace:\n{}\n",
+                got.masked.join("\n")
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "strace-rs differs from strace:\n{failures}"
+    );
+}
+
+/// The masked lines after the marker `write(-1, "BEGIN", 5)`, with
+/// whatever prefix the options add (matched on the body).
+fn after_begin(lines: &[String]) -> Vec<String> {
+    let pos = lines
+        .iter()
+        .position(|l| l.contains(r#"write(-1, "BEGIN", 5)"#))
+        .unwrap_or_else(|| panic!("no marker line in:\n{}", lines.join("\n")));
+    lines[pos + 1..].to_vec()
+}
+
+// ---------------------------------------------------------------------------
+// -e trace=
+// ---------------------------------------------------------------------------
+
+#[test]
+fn trace_names_and_classes() {
+    compare_all(
+        &[
+            &["-e", "trace=openat,close"],
+            &["-e", "openat,close"],
+            &["-e", "trace=%creds"],
+            &["-e", "trace=%file,%pure"],
+            &["-e", "trace=%desc"],
+            &["-e", "trace=%process"],
+            &["-e", "trace=%memory"],
+            &["--trace=getuid,getgid"],
+            &["--trace=%creds,write"],
+        ],
+        Prog::Helper(&["basic"]),
+    );
+}
+
+#[test]
+fn trace_negation_regex_unknown() {
+    compare_all(
+        &[
+            &["-e", "trace=!openat,close,mmap"],
+            &["-e", "trace=!%memory"],
+            &["-e", "trace=/^get"],
+            &["-e", "trace=/at$"],
+            &["-e", "trace=/^(close|read)$"],
+            &["-e", "trace=?nosuch,getpid"],
+            &["-e", "trace=?%nosuchclass,getuid"],
+            &["-e", "trace=none"],
+            &["-e", "trace=all"],
+            &["-e", "trace=!all"],
+            &["-e", "trace=!none"],
+        ],
+        Prog::Helper(&["basic"]),
+    );
+}
+
+/// Several `-e trace=`: the last one wins.
+#[test]
+fn trace_last_wins() {
+    compare_all(
+        &[
+            &["-e", "trace=openat", "-e", "trace=close"],
+            &["-e", "trace=none", "-e", "trace=getpid"],
+            &["--trace=getuid", "-e", "trace=%file"],
+        ],
+        Prog::Helper(&["basic"]),
+    );
+    // An exact check of what is left with the last one.
+    if let Some((_, want, got)) = compare(
+        &["-e", "trace=openat", "-e", "trace=close"],
+        Prog::Helper(&["basic"]),
+    ) {
+        // The dynamic loader closes ld.so.cache and libc before the helper's own two calls.
+        let expect = [
+            "close(3)                                = 0",
+            "close(3)                                = 0",
+            "close(3)                                = 0",
+            "close(3)                                = -1 EBADF (Bad file descriptor)",
+            "+++ exited with 0 +++",
+        ];
+        assert_lines(&want.masked, &expect);
+        assert_lines(&got.masked, &expect);
+    }
+}
+
+#[test]
+fn trace_none_keeps_exit_line() {
+    let Some((errs, _, got)) = compare(&["-e", "trace=none"], Prog::Helper(&["basic"])) else {
+        return;
+    };
+    assert_eq!(errs, "", "-e trace=none");
+    assert_lines(&got.masked, &["+++ exited with 0 +++"]);
+}
+
+/// `-e trace=nosuch`: error message, exit status 1, nothing run.
+#[test]
+fn trace_unknown_name_is_an_error() {
+    for (opt, msg) in [
+        ("trace=nosuch", "invalid system call 'nosuch'"),
+        ("trace=%nosuch", "invalid system call '%nosuch'"),
+    ] {
+        let args = ["-e", opt, "true"];
+        let got = run(STRACE_RS, &args);
+        assert_eq!(
+            got.stderr,
+            format!("strace-rs: {msg}\n"),
+            "stderr of strace-rs {args:?}"
+        );
+        assert_eq!(describe_status(&got.status), "exited with 1", "{args:?}");
+        if real_strace_available() {
+            let want = run(REAL_STRACE, &args);
+            assert_eq!(
+                norm_stderr(&got.stderr, STRACE_RS, &[]),
+                norm_stderr(&want.stderr, REAL_STRACE, &[]),
+                "{args:?}"
+            );
+            assert_eq!(
+                describe_status(&got.status),
+                describe_status(&want.status),
+                "{args:?}"
+            );
+        }
+    }
+}
+
+/// `--list-classes` (strace-rs only): one `%class: names` line per class,
+/// the names in syscall table order.
+#[test]
+fn list_classes() {
+    let out = run(STRACE_RS, &["--list-classes"]);
+    assert_eq!(
+        describe_status(&out.status),
+        "exited with 0",
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.stderr, "");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    for want in [
+        "%pure: getpid getuid getgid geteuid getegid getppid getpgrp gettid",
+        "%stat: stat",
+        "%lstat: lstat",
+        "%fstat: fstat newfstatat statx",
+        "%stat_like: stat fstat lstat newfstatat statx",
+        "%statfs_like: ustat statfs fstatfs",
+        "%clock: gettimeofday adjtimex settimeofday time clock_settime clock_gettime clock_getres clock_adjtime",
+        "%process: clone fork vfork execve exit wait4 kill rt_sigqueueinfo tkill exit_group tgkill waitid rt_tgsigqueueinfo execveat pidfd_send_signal clone3",
+    ] {
+        assert!(
+            lines.contains(&want),
+            "--list-classes has no line {want:?}:\n{}",
+            out.stdout
+        );
+    }
+    for class in [
+        "%desc:",
+        "%file:",
+        "%ipc:",
+        "%network:",
+        "%signal:",
+        "%memory:",
+        "%creds:",
+    ] {
+        assert!(
+            lines.iter().any(|l| l.starts_with(class)),
+            "--list-classes has no {class} line:\n{}",
+            out.stdout
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Timestamps
+// ---------------------------------------------------------------------------
+
+#[test]
+fn timestamps() {
+    compare_all(
+        &[
+            &["-t"],
+            &["-tt"],
+            &["-ttt"],
+            &["-r"],
+            &["-T"],
+            &["--timestamps=unix,ns"],
+            &["--timestamps=time,ms"],
+            &["--timestamps"],
+            &["--syscall-times=ns"],
+            &["-tt", "-T"],
+        ],
+        Prog::Helper(&["basic"]),
+    );
+}
+
+/// The masked shapes themselves, exactly, for the marker line.
+#[test]
+fn timestamp_shapes() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["-t"], "00:00:00 "),
+        (&["-tt"], "00:00:00.000000 "),
+        (&["-ttt"], "0000000000.000000 "),
+        (&["-r"], "     0.000000 "),
+        (&["--timestamps=unix,ns"], "0000000000.000000000 "),
+        (&["--timestamps=time,ms"], "00:00:00.000 "),
+    ];
+    for (opts, prefix) in cases {
+        let got = run_one(STRACE_RS, opts, Prog::Helper(&["basic"]), &[]);
+        let want = format!(
+            "{}= -1 EBADF (Bad file descriptor)",
+            pad_to(&format!("{prefix}write(-1, \"BEGIN\", 5)"), DEFAULT_COLUMN)
+        );
+        assert!(
+            got.masked.contains(&want),
+            "strace-rs {opts:?}: no line {want:?} in:\n{}",
+            got.masked.join("\n")
+        );
+        // Every line starts with the timestamp.
+        for l in &got.masked {
+            assert!(l.starts_with(prefix), "{opts:?}: line {l:?}");
+        }
+    }
+    for (opts, suffix) in [
+        (&["-T"][..], " <0.000000>"),
+        (&["--syscall-times=ns"][..], " <0.000000000>"),
+    ] {
+        let got = run_one(STRACE_RS, opts, Prog::Helper(&["basic"]), &[]);
+        let want = format!("{}= 0{suffix}", pad_to("getuid()", DEFAULT_COLUMN));
+        assert!(
+            got.masked.contains(&want),
+            "strace-rs {opts:?}: no line {want:?} in:\n{}",
+            got.masked.join("\n")
+        );
+        assert!(
+            got.masked
+                .contains(&"exit_group(0)                           = ?".to_string()),
+            "{opts:?}: exit_group has no time"
+        );
+    }
+}
+
+/// `-f -tt -T` with a child process (pid prefix, unfinished/resumed).
+#[test]
+fn follow_with_timestamps() {
+    compare_all(&[&["-f", "-tt", "-T"]], Prog::Helper(&["fork"]));
+}
+
+// ---------------------------------------------------------------------------
+// -x, -xx, --strings-in-hex
+// ---------------------------------------------------------------------------
+
+#[test]
+fn strings_in_hex() {
+    compare_all(
+        &[
+            &["-x"],
+            &["-xx"],
+            &["--strings-in-hex=non-ascii-chars"],
+            &["--strings-in-hex=non-ascii"],
+            &["--strings-in-hex=all"],
+            &["--strings-in-hex=none"],
+        ],
+        Prog::Helper(&["strings"]),
+    );
+}
+
+/// The write lines exactly (from strace 6.1).
+#[test]
+fn strings_in_hex_lines() {
+    let x = [
+        r#"write(3, "plain ascii", 11)             = 11"#,
+        r#"write(3, "line\nnext\ttab", 13)         = 13"#,
+        r#"write(3, "\x63\x74\x6c\x01\x20\x68\x69\x67\x68\xff\x20\x65\x6e\x64", 14) = 14"#,
+        r#"write(3, "\x75\x74\x66\x38\x20\x68\xc3\xa9\x6c\x6c\x6f\x20\xe2\x82\xac\x20\xf0\x9f\x98\x80", 20) = 20"#,
+        r#"write(3, "\x01\x02\xff", 3)             = 3"#,
+        r#"write(3, "\x6e\x75\x6c\x00\x62\x79\x74\x65", 8) = 8"#,
+        r#"write(3, "a string that is longer than thi"..., 46) = 46"#,
+    ];
+    let chars = [
+        r#"write(3, "plain ascii", 11)             = 11"#,
+        r#"write(3, "line\nnext\ttab", 13)         = 13"#,
+        r#"write(3, "ctl\x01 high\xff end", 14)    = 14"#,
+        r#"write(3, "utf8 h\xc3\xa9llo \xe2\x82\xac \xf0\x9f\x98\x80", 20) = 20"#,
+        r#"write(3, "\x01\x02\xff", 3)             = 3"#,
+        r#"write(3, "nul\x00byte", 8)              = 8"#,
+        r#"write(3, "a string that is longer than thi"..., 46) = 46"#,
+    ];
+    let xx = [
+        r#"write(3, "\x70\x6c\x61\x69\x6e\x20\x61\x73\x63\x69\x69", 11) = 11"#,
+        r#"write(3, "\x6c\x69\x6e\x65\x0a\x6e\x65\x78\x74\x09\x74\x61\x62", 13) = 13"#,
+        r#"write(3, "\x63\x74\x6c\x01\x20\x68\x69\x67\x68\xff\x20\x65\x6e\x64", 14) = 14"#,
+        r#"write(3, "\x75\x74\x66\x38\x20\x68\xc3\xa9\x6c\x6c\x6f\x20\xe2\x82\xac\x20\xf0\x9f\x98\x80", 20) = 20"#,
+        r#"write(3, "\x01\x02\xff", 3)             = 3"#,
+        r#"write(3, "\x6e\x75\x6c\x00\x62\x79\x74\x65", 8) = 8"#,
+        r#"write(3, "\x61\x20\x73\x74\x72\x69\x6e\x67\x20\x74\x68\x61\x74\x20\x69\x73\x20\x6c\x6f\x6e\x67\x65\x72\x20\x74\x68\x61\x6e\x20\x74\x68\x69"..., 46) = 46"#,
+    ];
+    let cases: &[(&[&str], &[&str])] = &[
+        (&["-x"], &x),
+        (&["--strings-in-hex=non-ascii"], &x),
+        (&["--strings-in-hex=non-ascii-chars"], &chars),
+        (&["-xx"], &xx),
+        (&["--strings-in-hex=all"], &xx),
+    ];
+    let mut failures = String::new();
+    for (opts, want) in cases {
+        let mut o = opts.to_vec();
+        o.extend(["-e", "trace=write"]);
+        let got = run_one(STRACE_RS, &o, Prog::Helper(&["strings"]), &[]);
+        let lines: Vec<String> = got
+            .masked
+            .iter()
+            .filter(|l| l.starts_with("write(3, "))
+            .cloned()
+            .collect();
+        if let Some(d) = diff(want, &lines, 40) {
+            failures.push_str(&format!("=== {opts:?}:\n{d}"));
+        }
+    }
+    assert!(failures.is_empty(), "{failures}");
+}
+
+// ---------------------------------------------------------------------------
+// -n, -i
+// ---------------------------------------------------------------------------
+
+#[test]
+fn syscall_numbers_and_instruction_pointer() {
+    compare_all(&[&["-n"], &["-i"], &["-n", "-i"]], Prog::Helper(&["basic"]));
+}
+
+#[test]
+fn follow_with_numbers_and_ip() {
+    compare_all(&[&["-f", "-tt", "-n", "-i"]], Prog::Helper(&["fork"]));
+}
+
+/// Exact `-n` / `-i` prefixes for a few lines.
+#[test]
+fn numbers_and_ip_lines() {
+    let got = run_one(STRACE_RS, &["-n", "-i"], Prog::Helper(&["basic"]), &[]);
+    let after = after_begin(&got.masked);
+    for want in [
+        "[  39] [0000000000000000] getpid()      = P1".to_string(),
+        "[ 257] [0000000000000000] openat(AT_FDCWD, \"/dev/null\", O_WRONLY) = 3".to_string(),
+        "[ 102] [0000000000000000] getuid()      = 0".to_string(),
+        "[   3] [0000000000000000] close(3)      = -1 EBADF (Bad file descriptor)".to_string(),
+        "[ 231] [0000000000000000] exit_group(0) = ?".to_string(),
+        "[ 231] [????????????????] +++ exited with 0 +++".to_string(),
+    ] {
+        assert!(
+            after.contains(&want),
+            "strace-rs -n -i: no line {want:?} in:\n{}",
+            after.join("\n")
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// -z, -Z, -e status=
+// ---------------------------------------------------------------------------
+
+#[test]
+fn status_filters() {
+    compare_all(
+        &[
+            &["-z"],
+            &["-Z"],
+            &["-e", "status=failed"],
+            &["-e", "status=successful"],
+            &["-e", "status=unfinished"],
+            &["-e", "status=!successful"],
+            &["-e", "status=failed,unfinished"],
+            &["--status=successful"],
+        ],
+        Prog::Helper(&["basic"]),
+    );
+}
+
+#[test]
+fn status_lines() {
+    let Some((errs, want, got)) = compare(&["-Z"], Prog::Helper(&["basic"])) else {
+        return;
+    };
+    assert_eq!(errs, "", "-Z");
+    let expect = [
+        r#"write(-1, "BEGIN", 5)                   = -1 EBADF (Bad file descriptor)"#,
+        r#"openat(AT_FDCWD, "missing", O_RDONLY)   = -1 ENOENT (No such file or directory)"#,
+        r#"read(-1, NULL, 0)                       = -1 EBADF (Bad file descriptor)"#,
+        r#"close(3)                                = -1 EBADF (Bad file descriptor)"#,
+        r#"+++ exited with 0 +++"#,
+    ];
+    assert_lines(&after_begin(&want.masked), &expect[1..]);
+    assert_lines(&after_begin(&got.masked), &expect[1..]);
+    let Some((_, want, got)) = compare(&["-e", "status=unfinished"], Prog::Helper(&["basic"]))
+    else {
+        return;
+    };
+    let expect = [
+        "exit_group(0)                           = ?",
+        "+++ exited with 0 +++",
+    ];
+    assert_lines(&want.masked, &expect);
+    assert_lines(&got.masked, &expect);
+}
+
+// ---------------------------------------------------------------------------
+// -p: status=detached, quiet=attach
+// ---------------------------------------------------------------------------
+
+/// Kills and reaps a child on drop.
+struct Reap(Option<Child>);
+
+impl Drop for Reap {
+    fn drop(&mut self) {
+        if let Some(c) = self.0.as_mut() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+fn poll_until(timeout: Duration, mut done: impl FnMut() -> bool) -> bool {
+    let t0 = Instant::now();
+    loop {
+        if done() {
+            return true;
+        }
+        if t0.elapsed() > timeout {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// A `sleep 30` in its nanosleep.
+fn sleeper() -> Reap {
+    let c = command("sleep").arg("30").spawn().expect("spawn sleep");
+    let pid = c.id();
+    let r = Reap(Some(c));
+    assert!(
+        poll_until(Duration::from_secs(5), || proc_state(pid) == Some('S')),
+        "sleep {pid} is not sleeping"
+    );
+    r
+}
+
+/// `tracer -o FILE opts -p PID` on a fresh sleeper, SIGINT after 300 ms.
+/// Returns (status, normalized stderr, masked trace).
+fn attach_run(tracer: &str, opts: &[&str]) -> (String, String, Vec<String>) {
+    let target = sleeper();
+    let pid = target.0.as_ref().unwrap().id();
+    let dir = TempDir::new();
+    let file = dir.join("trace.txt");
+    let mut args: Vec<OsString> = vec!["-o".into(), file.clone().into()];
+    args.extend(opts.iter().map(OsString::from));
+    args.push("-p".into());
+    args.push(pid.to_string().into());
+    let mut tracer_proc = Reap(Some(spawn(tracer, &args, &[])));
+    let tpid = tracer_proc.0.as_ref().unwrap().id();
+    assert!(
+        poll_until(Duration::from_secs(10), || tracer_pid(pid) == Some(tpid)),
+        "{tracer} {args:?} did not attach"
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    // SAFETY: kill(2) on our own child.
+    unsafe { libc::kill(tpid as libc::pid_t, libc::SIGINT) };
+    let out = wait_output(tracer_proc.0.take().unwrap(), "tracer -p");
+    let trace = std::fs::read_to_string(&file).unwrap_or_default();
+    (
+        describe_status(&out.status),
+        norm_stderr(&out.stderr, tracer, &[pid]),
+        mask_opts(&trace, &[], false, &[pid]),
+    )
+}
+
+#[track_caller]
+fn compare_attach(opts: &[&str]) -> Option<(String, String, Vec<String>)> {
+    if !real_strace_available() {
+        eprintln!("note: {REAL_STRACE} is not installed; skipping {opts:?}");
+        return None;
+    }
+    let want = attach_run(REAL_STRACE, opts);
+    let got = attach_run(STRACE_RS, opts);
+    let mut errs = String::new();
+    if let Some(d) = diff(&want.2, &got.2, 40) {
+        errs.push_str(&format!("masked trace differs:\n{d}"));
+    }
+    if want.0 != got.0 {
+        errs.push_str(&format!("status: strace {}, strace-rs {}\n", want.0, got.0));
+    }
+    if want.1 != got.1 {
+        errs.push_str(&format!(
+            "stderr: strace {:?}, strace-rs {:?}\n",
+            want.1, got.1
+        ));
+    }
+    assert!(errs.is_empty(), "-p with {opts:?}:\n{errs}");
+    Some(got)
+}
+
+#[test]
+fn status_detached_with_p() {
+    if let Some((_, _, trace)) = compare_attach(&["-e", "status=detached"]) {
+        assert_eq!(trace.len(), 1, "{trace:?}");
+        assert!(
+            trace[0].ends_with(" <detached ...>"),
+            "status=detached: {trace:?}"
+        );
+    }
+}
+
+#[test]
+fn quiet_attach_with_p() {
+    if let Some((_, stderr, _)) = compare_attach(&["-e", "quiet=attach"]) {
+        assert_eq!(stderr, "", "-e quiet=attach");
+    }
+    compare_attach(&["-q"]);
+    compare_attach(&["-e", "quiet=all"]);
+    compare_attach(&[]);
+}
+
+// ---------------------------------------------------------------------------
+// -e signal=
+// ---------------------------------------------------------------------------
+
+#[test]
+fn signal_filters() {
+    compare_all(
+        &[
+            &[],
+            &["-e", "signal=none"],
+            &["-e", "signal=!SIGUSR1"],
+            &["-e", "signal=SIGUSR1"],
+            &["-e", "signal=USR1,CHLD"],
+            &["-e", "signal=all"],
+            &["--signal=!SIGCHLD"],
+        ],
+        Prog::Helper(&["signals"]),
+    );
+}
+
+#[test]
+fn signal_lines() {
+    let Some((errs, want, got)) = compare(
+        &["-e", "signal=SIGUSR1", "-e", "trace=kill,getpid"],
+        Prog::Helper(&["signals"]),
+    ) else {
+        return;
+    };
+    assert_eq!(errs, "", "signal=SIGUSR1");
+    let expect = [
+        "getpid()                                = P1",
+        "getpid()                                = P1",
+        "kill(P1, SIGUSR1)                       = 0",
+        "--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=P1, si_uid=0} ---",
+        "+++ exited with 0 +++",
+    ];
+    assert_lines(&want.masked, &expect);
+    assert_lines(&got.masked, &expect);
+}
+
+// ---------------------------------------------------------------------------
+// -e quiet=, -q, -qq
+// ---------------------------------------------------------------------------
+
+#[test]
+fn quiet_exit() {
+    compare_all(
+        &[
+            &["-e", "quiet=exit"],
+            &["-e", "quiet=all"],
+            &["-e", "quiet=none"],
+            &["--quiet=exit"],
+            &["-q"],
+            &["-qq"],
+        ],
+        Prog::Helper(&["basic"]),
+    );
+    if let Some((_, _, got)) = compare(&["-e", "quiet=exit"], Prog::Helper(&["basic"])) {
+        assert_eq!(
+            got.masked.last().map(String::as_str),
+            Some("exit_group(0)                           = ?")
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// -e raw=
+// ---------------------------------------------------------------------------
+
+#[test]
+fn raw() {
+    compare_all(
+        &[
+            &["-e", "raw=openat,write"],
+            &["-e", "raw=all"],
+            &["--raw=close"],
+        ],
+        Prog::Helper(&["basic"]),
+    );
+    if let Some((_, want, got)) = compare(&["-e", "raw=openat,write"], Prog::Helper(&["basic"])) {
+        for after in [&want.masked, &got.masked] {
+            // openat's raw form has 4 arguments: the 4th is whatever the
+            // register held (masked when it looks like an address).
+            assert!(
+                after
+                    .iter()
+                    .any(|l| l.starts_with("openat(0xffffff9c, 0xADDR, 0x1, ARG4)")
+                        && l.ends_with(" = 0x3")),
+                "raw openat:\n{}",
+                after.join("\n")
+            );
+            assert!(
+                after.contains(&"write(0x3, 0xADDR, 0x6)                 = 0x6".to_string()),
+                "raw write:\n{}",
+                after.join("\n")
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// -v, -e abbrev=
+// ---------------------------------------------------------------------------
+
+/// `-v` / `-e abbrev=none`: the environment as an array. The exact
+/// second execve line (the helper re-executes itself with {"A=1", "B=2"})
+/// first, then whole traces against strace.
+#[test]
+fn verbose_and_abbrev() {
+    let h = helper("h_options");
+    let h = h.to_str().unwrap();
+    let want = format!(
+        r#"execve("{h}", [{}, "@TMP32@"..., "env", "A"], ["A=1", "B=2"]) = 0"#,
+        quote_simple(h.as_bytes())
+    );
+    for opts in [&["-v"][..], &["-e", "abbrev=none"][..]] {
+        let got = run_one(STRACE_RS, opts, Prog::Helper(&["exec"]), &[]);
+        assert!(
+            got.masked.contains(&want),
+            "strace-rs {opts:?}: no line {want}\n{}",
+            got.masked.join("\n")
+        );
+        assert_eq!(got.out.stdout, "1\n", "the re-executed helper's output");
+    }
+    compare_all(
+        &[
+            &["-v", "-e", "trace=execve"],
+            &["-e", "abbrev=none", "-e", "trace=execve,write"],
+            &["-e", "abbrev=all"],
+            &["-e", "abbrev=!execve"],
+            &["-v"],
+            &["-e", "abbrev=none"],
+        ],
+        Prog::Helper(&["exec"]),
+    );
+}
+
+// ---------------------------------------------------------------------------
+// -A, -E, -u
+// ---------------------------------------------------------------------------
+
+/// `-A -o FILE` twice: both runs in FILE, after what was there before.
+#[test]
+fn append_mode() {
+    let one = |tracer: &str| -> String {
+        let work = TempDir::new();
+        let outdir = TempDir::new();
+        let file = outdir.join("trace.txt");
+        std::fs::write(&file, "before\n").unwrap();
+        for _ in 0..2 {
+            let args: Vec<OsString> = vec![
+                "-A".into(),
+                "-o".into(),
+                file.clone().into(),
+                "-e".into(),
+                "trace=getuid,getgid".into(),
+                "--".into(),
+                helper("h_options").into(),
+                work.path().into(),
+                "basic".into(),
+            ];
+            let out = wait_output(spawn(tracer, &args, &[]), "-A run");
+            assert_status(&out.status, "exited with 0", &out.stderr);
+        }
+        std::fs::read_to_string(&file).unwrap()
+    };
+    let got = one(STRACE_RS);
+    let run_lines = [
+        "getuid()                                = 0",
+        "getgid()                                = 0",
+        "+++ exited with 0 +++",
+    ];
+    let mut expect = vec!["before"];
+    expect.extend(run_lines);
+    expect.extend(run_lines);
+    assert_lines(&got.lines().collect::<Vec<_>>(), &expect);
+    if real_strace_available() {
+        let want = one(REAL_STRACE);
+        assert_lines(
+            &got.lines().collect::<Vec<_>>(),
+            &want.lines().collect::<Vec<_>>(),
+        );
+    }
+}
+
+/// `-E VAR=VAL` and `-E VAR`: the program sees the change, the traced
+/// execve's `/* N vars */` count matches strace's.
+#[test]
+fn env_options() {
+    let base = env_var_count();
+    let cases: &[(&[&str], Env, &str, usize)] = &[
+        (&["-E", "OPT_TEST_VAR=hello"], &[], "hello\n", base + 1),
+        (
+            &["-E", "OPT_TEST_VAR=new"],
+            &[("OPT_TEST_VAR", Some("old"))],
+            "new\n",
+            base + 1,
+        ),
+        (
+            &["-E", "OPT_TEST_VAR"],
+            &[("OPT_TEST_VAR", Some("old"))],
+            "(unset)\n",
+            base,
+        ),
+        (&["-E", "OPT_TEST_VAR"], &[], "(unset)\n", base),
+        (
+            &["-E", "OPT_TEST_VAR=a", "-E", "OPT_OTHER=b"],
+            &[],
+            "a\n",
+            base + 2,
+        ),
+    ];
+    let prog = Prog::Helper(&["env", "OPT_TEST_VAR"]);
+    let mut failures = String::new();
+    for (opts, env, stdout, vars) in cases {
+        let got = run_one(STRACE_RS, opts, prog, env);
+        if got.out.stdout != *stdout {
+            failures.push_str(&format!(
+                "{opts:?}: program printed {:?}, want {stdout:?}\n",
+                got.out.stdout
+            ));
+        }
+        let first = got.trace.lines().next().unwrap_or("");
+        let want_vars = format!(" /* {vars} vars */) = 0");
+        if !first.starts_with("execve(") || !first.ends_with(&want_vars) {
+            failures.push_str(&format!(
+                "{opts:?} (env {env:?}): first line {first:?}, want ...{want_vars}\n"
+            ));
+        }
+        if let Some((errs, want, _)) = compare_env(opts, prog, env) {
+            if !errs.is_empty() {
+                failures.push_str(&format!("{opts:?} (env {env:?}) vs strace:\n{errs}"));
+            }
+            assert_eq!(want.out.stdout, *stdout, "strace {opts:?}");
+        }
+    }
+    assert!(failures.is_empty(), "{failures}");
+}
+
+/// `-u nobody`: the program runs as uid 65534.
+#[test]
+fn run_as_user() {
+    let got = run_one(STRACE_RS, &["-u", "nobody"], Prog::Cmd(&["id", "-u"]), &[]);
+    assert_eq!(got.out.stdout, "65534\n", "stderr: {}", got.out.stderr);
+    assert_status(&got.out.status, "exited with 0", &got.out.stderr);
+    let got = run_one(STRACE_RS, &["-u", "nobody"], Prog::Cmd(&["id", "-g"]), &[]);
+    assert_eq!(got.out.stdout, "65534\n", "id -g under -u nobody");
+    compare_all(
+        &[&["-u", "nobody"], &["-u", "65534"]],
+        Prog::Cmd(&["id", "-u"]),
+    );
+}
+
+// ---------------------------------------------------------------------------
+// The masking itself
+// ---------------------------------------------------------------------------
+
+#[test]
+fn masking_keeps_layout() {
+    let t = "5938  01:50:01.056854 [  39] [00007f173eb8b829] getpid() = 5938 <0.000007>\n\
+             5941  01:50:01.365616 [ 231] [????????????????] +++ exited with 4 +++\n";
+    let m = mask_opts(t, &[], true, &[]);
+    assert_eq!(
+        m,
+        [
+            "P1    00:00:00.000000 [  39] [0000000000000000] getpid() = P1 <0.000000>",
+            "P2    00:00:00.000000 [ 231] [????????????????] +++ exited with 4 +++",
+        ]
+    );
+    let t = "     0.000434 getpid()                 = 123\n";
+    assert_eq!(
+        mask_opts(t, &[], false, &[]),
+        ["     0.000000 getpid()                 = P1"]
+    );
+    let t = "kill(123456, SIGUSR1)                   = 0\n";
+    assert_eq!(
+        mask_opts(t, &[], false, &[123456]),
+        ["kill(P1, SIGUSR1)                       = 0"]
+    );
+    // A misaligned line stays misaligned.
+    let t = "kill(123456, SIGUSR1) = 0\n";
+    assert_eq!(
+        mask_opts(t, &[], false, &[123456]),
+        ["kill(P1, SIGUSR1) = 0"]
+    );
+}
+
+/// `--help` lists every option on one line with its description, grouped under strace's
+/// headings.
+#[test]
+fn help_lists_options_grouped_one_line_each() {
+    let out = run(STRACE_RS, &["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    for heading in [
+        "Startup:",
+        "Tracing:",
+        "Filtering:",
+        "Output format:",
+        "Statistics:",
+    ] {
+        assert!(
+            out.stdout.lines().any(|l| l == heading),
+            "no {heading} in:\n{}",
+            out.stdout
+        );
+    }
+    for line in out
+        .stdout
+        .lines()
+        .filter(|l| l.trim_start().starts_with('-'))
+    {
+        // "  -o, --output <FILE>   Write the trace ..." : the description follows on the line.
+        let spec_and_text: Vec<&str> = line.trim().splitn(2, "  ").collect();
+        assert!(
+            spec_and_text.len() == 2 && !spec_and_text[1].trim().is_empty(),
+            "option without a one-line description: {line:?}"
+        );
+    }
+    for option in [
+        "-e <EXPR>",
+        "--trace <SET>",
+        "-z, --successful-only",
+        "-c, --summary-only",
+        "-y",
+        "-T",
+    ] {
+        assert!(out.stdout.contains(option), "{option} missing from --help");
+    }
+}
