@@ -251,6 +251,20 @@ pub struct Cli {
     #[arg(long = "trace-fds", value_name = "SET", help_heading = "Filtering")]
     pub trace_fds: Option<String>,
 
+    /// Write the trace as JSON Lines, one object per event (see docs/json.md)
+    #[arg(long = "json", help_heading = "Output format")]
+    pub json: bool,
+
+    /// Developer option: write the text trace as usual and the JSON of the same events to FILE
+    /// (FILE.PID with -ff); the round-trip test compares the two
+    #[arg(
+        long = "json-and-text",
+        value_name = "FILE",
+        hide = true,
+        conflicts_with = "json"
+    )]
+    pub json_and_text: Option<PathBuf>,
+
     /// Attach to the process PID and trace it (repeatable; a comma or space separated list too)
     #[arg(
         short = 'p',

@@ -4,6 +4,7 @@ mod cli;
 mod decode;
 mod fdinfo;
 mod filter;
+mod json;
 mod mem;
 mod output;
 mod pathtrace;
@@ -27,7 +28,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use summary::Summary;
-use tracer::{Config, Ending, Tracer};
+use tracer::{Config, Ending, Render, Tracer};
 
 /// Prints `strace-rs: MSG` and the hint strace gives after a usage error.
 fn usage_error(msg: &str) -> ExitCode {
@@ -95,8 +96,14 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     let decode_fds = cli.decode_fds()?;
     let paths = trace_paths(&cli);
     let follow = cli.follow > 0;
-    let outs = open_outputs(&cli)?;
+    let outs = open_outputs(&cli, cli.output.as_deref())?;
+    let render = match (&cli.json_and_text, cli.json) {
+        (Some(_), _) => Render::TextAndJson,
+        (None, true) => Render::Json,
+        (None, false) => Render::Text,
+    };
     let cfg = Config {
+        render,
         decode: DecodeOpts {
             max_strlen: cli.string_limit,
             abbreviate: true,
@@ -118,6 +125,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         ..cfg
     };
     let mut tracer = Tracer::new(cfg, outs);
+    if let Some(path) = &cli.json_and_text {
+        tracer.set_json_copy(open_outputs(&cli, Some(path))?);
+    }
     if let Some((opts, _)) = summary {
         // Beyond strace (which refuses -c with -ff): one table per process in NAME.PID.
         let per_process = cli.follow >= 2 && cli.output.is_some();
@@ -126,11 +136,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
 
     tracer::catch_fatal_signals();
     for pid in &pids {
+        // With --json the attach is an event, and stderr may be the JSON stream.
         attach(
             &mut tracer,
             *pid,
             follow,
-            qualifiers.quiet.contains(quiet::ATTACH),
+            qualifiers.quiet.contains(quiet::ATTACH) || cli.json,
         )?;
     }
     if let Some(path) = program {
@@ -151,12 +162,19 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     let ending = tracer.run();
     let summary = tracer.take_summary();
     if let Some(summary) = &summary {
-        tracer.outputs().summary(&summary.render_total());
+        if cli.json {
+            // The JSON stream stays JSON Lines: the table goes to stderr (docs/json.md).
+            eprint!("{}", summary.render_total());
+        } else {
+            tracer.outputs().summary(&summary.render_total());
+        }
     }
-    if let Err(msg) = tracer.outputs().finish() {
+    if let Err(msg) = tracer.finish() {
         eprintln!("strace-rs: {msg}");
     }
-    for (pid, table) in summary.iter().flat_map(|s| s.render_per_process()) {
+    // The per-process tables of -ff -o would go into the JSON files: not with --json.
+    let per_process = summary.iter().filter(|_| !cli.json);
+    for (pid, table) in per_process.flat_map(|s| s.render_per_process()) {
         if let Err(msg) = tracer.outputs().append_to_process_file(pid, &table) {
             eprintln!("strace-rs: {msg}");
         }
@@ -213,11 +231,11 @@ fn seccomp_filter(cli: &Cli, trace: &SyscallSet, follow: bool) -> Option<Vec<sec
     }
 }
 
-/// The trace's destination: stderr, the `-o` file, or with `-ff -o NAME` one file per process.
-/// The `-o` file is created before anything runs, so a bad path stops the tracer first.
-fn open_outputs(cli: &Cli) -> Result<Outputs, String> {
+/// The trace's destination: stderr, the `-o` file (`path`), or with `-ff -o NAME` one file per
+/// process. The `-o` file is created before anything runs, so a bad path stops the tracer first.
+fn open_outputs(cli: &Cli, path: Option<&Path>) -> Result<Outputs, String> {
     let follow = cli.follow > 0;
-    let Some(path) = &cli.output else {
+    let Some(path) = path else {
         // Line-buffered: whoever reads stderr sees each line as it happens.
         let out = Output::new(Box::new(io::stderr()), true, cli.format()?);
         return Ok(Outputs::Shared {
@@ -236,7 +254,7 @@ fn open_outputs(cli: &Cli) -> Result<Outputs, String> {
             .unwrap_or(Path::new("."));
         std::fs::metadata(dir).map_err(|e| cant_open(path, e))?;
         return Ok(Outputs::PerProcess {
-            base: path.clone(),
+            base: path.to_path_buf(),
             format: cli.format()?,
             append: cli.append,
             files: Default::default(),

@@ -178,6 +178,24 @@ impl Output {
         }
     }
 
+    /// The stamp of a JSON event happening now: nanoseconds since the epoch, and with `-r` since
+    /// the previous stamp taken on this output (as the text's `-r` counts from line to line).
+    pub fn json_stamp(&mut self) -> crate::json::Stamp {
+        let since_epoch = SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
+        let rel = self.format.stamps.relative.map(|_| {
+            let now = Instant::now();
+            let delta = self.previous.map_or(Duration::ZERO, |p| now - p);
+            self.previous = Some(now);
+            delta.as_nanos() as u64
+        });
+        crate::json::Stamp {
+            ts: since_epoch.as_nanos() as u64,
+            rel,
+        }
+    }
+
     /// Marks `pid`'s syscall line as open (its entry is written) or closed.
     pub fn set_open(&mut self, pid: Option<i32>) {
         self.open_line = pid;

@@ -364,6 +364,11 @@ impl Sink for Text<'_> {
         }
     }
 
+    fn unreadable(&mut self, v: u64) {
+        self.element();
+        write_hex(self.out.buf(), v);
+    }
+
     fn octal(&mut self, v: u64) {
         self.element();
         write_octal(self.out.buf(), v);
@@ -956,7 +961,7 @@ pub fn write_datetime(out: &mut Vec<u8>, secs: i64) -> bool {
 
 /// As `write_datetime`, with `frac` units of `10^-digits` s after the seconds when it is not
 /// zero: `2020-09-13T12:26:40.000005+0000`.
-fn write_datetime_frac(out: &mut Vec<u8>, secs: i64, frac: u64, digits: u32) -> bool {
+pub fn write_datetime_frac(out: &mut Vec<u8>, secs: i64, frac: u64, digits: u32) -> bool {
     let Some(date) = Civil::from_unix(secs) else {
         return false;
     };

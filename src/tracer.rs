@@ -3,6 +3,7 @@
 use crate::decode::{self, Call, Ctx, DecodeOpts, Outcome, Scratch};
 use crate::fdinfo::{DecodeFds, FdResolver, ProcFds};
 use crate::filter::{NameSet, Qualifiers, quiet, status};
+use crate::json::{self, Json, Stamp};
 use crate::mem::Memory;
 use crate::mem::TraceeMemory;
 use crate::output::{Head, Output, Outputs};
@@ -72,6 +73,21 @@ pub struct Config {
     pub trace_fds: Option<FdSet>,
     /// The spawned command gets the seccomp filter of `trace` (`--seccomp-bpf`, crate::seccomp).
     pub seccomp: bool,
+    /// What the trace is written as.
+    pub render: Render,
+}
+
+/// What the trace is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Render {
+    /// strace's text.
+    #[default]
+    Text,
+    /// `--json`: JSON Lines (docs/json.md).
+    Json,
+    /// `--json-and-text=FILE` (a developer option): the text as usual and, rendered from the
+    /// same stops, the JSON into a second output.
+    TextAndJson,
 }
 
 #[derive(Default)]
@@ -108,6 +124,12 @@ struct Tracee {
     /// It runs under the seccomp filter: between syscalls it is resumed with `PTRACE_CONT`
     /// and stops only at the traced ones (`PTRACE_EVENT_SECCOMP`, then the exit stop).
     cont: bool,
+    /// JSON: the syscall in progress's entry arguments, rendered at entry (reused buffer).
+    json_args: Vec<u8>,
+    /// JSON: when that syscall was entered.
+    json_stamp: Stamp,
+    /// JSON: where the last of `json_args` starts (`json::Json::continuing`).
+    json_last: usize,
 }
 
 /// How the traced command ended, for the tracer's own exit.
@@ -148,6 +170,22 @@ pub struct Tracer {
     /// Every tracee descends from the spawned command, which runs under the filter: a new one
     /// is filtered from its first moment, since children and threads inherit the filter.
     all_filtered: bool,
+    /// `Render::TextAndJson`: where the JSON goes.
+    json_copy: Option<Outputs>,
+}
+
+/// The outputs JSON events go to, if any: the main ones with `--json`, the copy with
+/// `--json-and-text`.
+fn json_outs<'a>(
+    render: Render,
+    outs: &'a mut Outputs,
+    copy: &'a mut Option<Outputs>,
+) -> Option<&'a mut Outputs> {
+    match render {
+        Render::Text => None,
+        Render::Json => Some(outs),
+        Render::TextAndJson => copy.as_mut(),
+    }
 }
 
 impl Tracer {
@@ -171,7 +209,43 @@ impl Tracer {
             stime: Duration::ZERO,
             attached_any: false,
             all_filtered: false,
+            json_copy: None,
         }
+    }
+
+    /// `--json-and-text`: the outputs the JSON rendering goes to.
+    pub fn set_json_copy(&mut self, outs: Outputs) {
+        self.json_copy = Some(outs);
+    }
+
+    /// Closes the files of a process that ended (`-ff`).
+    fn close_outputs(&mut self, pid: i32) {
+        let _ = self.outs.close(pid);
+        if let Some(copy) = &mut self.json_copy {
+            let _ = copy.close(pid);
+        }
+    }
+
+    /// Whether the text rendering is written.
+    fn text(&self) -> bool {
+        self.cfg.render != Render::Json
+    }
+
+    /// Writes one JSON event for `pid`, if JSON is written: `write` gets the buffer and the
+    /// event's stamp.
+    fn json_event(&mut self, pid: i32, write: impl FnOnce(&mut Vec<u8>, Stamp)) {
+        if let Some(outs) = json_outs(self.cfg.render, &mut self.outs, &mut self.json_copy) {
+            let out = outs.for_pid(pid);
+            let stamp = out.json_stamp();
+            write(out.buf(), stamp);
+            out.end_line();
+        }
+    }
+
+    /// Writes out everything, the JSON copy too, and reports the first error.
+    pub fn finish(&mut self) -> Result<(), String> {
+        let copy = self.json_copy.as_mut().map_or(Ok(()), Outputs::finish);
+        self.outs.finish().and(copy)
     }
 
     /// Counts every traced syscall into `summary` (`-c`, `-C`).
@@ -203,6 +277,9 @@ impl Tracer {
             ..Tracee::default()
         };
         self.register(pid, tracee);
+        if !self.cfg.q.quiet.contains(quiet::ATTACH) {
+            self.json_event(pid, |buf, stamp| json::plain(buf, "attached", pid, stamp));
+        }
     }
 
     fn register(&mut self, pid: i32, tracee: Tracee) {
@@ -282,7 +359,11 @@ impl Tracer {
                 self.on_event(pid, event, sig);
             }
             Stop::Exited { pid, code } => {
-                self.on_gone(pid, format_args!("+++ exited with {code} +++"));
+                self.on_gone(
+                    pid,
+                    format_args!("+++ exited with {code} +++"),
+                    Ending::Exited(code),
+                );
                 if Some(pid) == self.main_pid {
                     self.ending = Some(Ending::Exited(code));
                 }
@@ -290,7 +371,11 @@ impl Tracer {
             Stop::Killed { pid, sig, core } => {
                 let name = SigName(sig.into());
                 let core_note = if core { " (core dumped)" } else { "" };
-                self.on_gone(pid, format_args!("+++ killed by {name}{core_note} +++"));
+                self.on_gone(
+                    pid,
+                    format_args!("+++ killed by {name}{core_note} +++"),
+                    Ending::Killed { sig, core },
+                );
                 if Some(pid) == self.main_pid {
                     self.ending = Some(Ending::Killed { sig, core });
                 }
@@ -332,8 +417,12 @@ impl Tracer {
         };
         self.register(pid, tracee);
         // strace announces followed children only where its messages share the trace stream.
-        if !self.cfg.q.quiet.contains(quiet::ATTACH) && self.outs.is_stderr() {
+        let quiet = self.cfg.q.quiet.contains(quiet::ATTACH);
+        if !quiet && self.outs.is_stderr() && self.text() {
             self.outs.message(format_args!("Process {pid} attached"));
+        }
+        if !quiet {
+            self.json_event(pid, |buf, stamp| json::plain(buf, "attached", pid, stamp));
         }
     }
 
@@ -407,6 +496,19 @@ impl Tracer {
             return;
         };
         if let Some(leader) = self.tracees.remove(&pid).filter(|_| !self.cfg.summary_only) {
+            if let Some(call) = json_call(&leader, &self.cfg.q, status::UNFINISHED) {
+                let (stamp, args) = (leader.json_stamp, &leader.json_args);
+                self.json_event(pid, |buf, _| {
+                    json::unfinished(buf, pid, stamp, &call, args, false)
+                });
+            }
+            if !self.cfg.q.quiet.contains(quiet::THREAD_EXECVE) {
+                self.json_event(pid, |buf, stamp| json::superseded(buf, pid, former, stamp));
+            }
+            if !self.text() {
+                self.tracees.insert(pid, execing);
+                return;
+            }
             let prefix = Head {
                 prefix: self.outs.prefix(self.tracees.len() + 1),
                 ..self.head(pid)
@@ -450,11 +552,11 @@ impl Tracer {
             }
         }
         let prefix = self.head(pid);
+        let text = self.text();
         let Some(tracee) = self.tracees.get_mut(&pid) else {
             return;
         };
         tracee.fresh = false;
-        let out = self.outs.for_pid(pid);
         match info {
             SyscallInfo::Entry { nr, args, sp } => {
                 if tracee.hidden && !tracee.exec_started && (nr == NR_EXECVE || nr == NR_EXECVEAT) {
@@ -488,35 +590,55 @@ impl Tracer {
                     raw: self.cfg.q.raw.contains(nr),
                     ..call
                 });
-                // With a status filter the line waits for the outcome; it is drawn aside.
-                let holding = self.cfg.q.status != NameSet::ALL;
-                let target = if holding {
-                    self.aside.clear();
-                    &mut self.aside
-                } else {
-                    out.start_line(pid, prefix);
-                    out
-                };
-                write_name(target, call);
-                target.bytes(b"(");
                 self.mem.set_pid(pid);
-                let mut ctx = Ctx {
-                    mem: &self.mem,
-                    opts: DecodeOpts {
-                        abbreviate: self.cfg.q.abbrev.contains(nr),
-                        verbose: self.cfg.q.verbose.contains(nr),
-                        ..self.cfg.decode
-                    },
-                    scratch: &mut self.scratch,
-                    previous,
-                    fds: resolver(&mut self.fds, pid),
+                let opts = DecodeOpts {
+                    abbreviate: self.cfg.q.abbrev.contains(nr),
+                    verbose: self.cfg.q.verbose.contains(nr),
+                    ..self.cfg.decode
                 };
-                decode::entry(&mut Text::new(target), &mut ctx, call);
-                if holding {
-                    tracee.held.clear();
-                    tracee.held.extend_from_slice(self.aside.buf());
-                } else {
-                    target.set_open(Some(pid));
+                if let Some(outs) = json_outs(self.cfg.render, &mut self.outs, &mut self.json_copy)
+                {
+                    // The entry half waits, rendered, for the exit: one event per syscall.
+                    tracee.json_stamp = outs.for_pid(pid).json_stamp();
+                    tracee.json_args.clear();
+                    let mut ctx = Ctx {
+                        mem: &self.mem,
+                        opts,
+                        scratch: &mut self.scratch,
+                        previous,
+                        fds: resolver(&mut self.fds, pid),
+                    };
+                    let mut json = Json::new(&mut tracee.json_args);
+                    decode::entry(&mut json, &mut ctx, call);
+                    tracee.json_last = json.last_start();
+                }
+                if text {
+                    // With a status filter the line waits for the outcome; it is drawn aside.
+                    let holding = self.cfg.q.status != NameSet::ALL;
+                    let target = if holding {
+                        self.aside.clear();
+                        &mut self.aside
+                    } else {
+                        let out = self.outs.for_pid(pid);
+                        out.start_line(pid, prefix);
+                        out
+                    };
+                    write_name(target, call);
+                    target.bytes(b"(");
+                    let mut ctx = Ctx {
+                        mem: &self.mem,
+                        opts,
+                        scratch: &mut self.scratch,
+                        previous,
+                        fds: resolver(&mut self.fds, pid),
+                    };
+                    decode::entry(&mut Text::new(target), &mut ctx, call);
+                    if holding {
+                        tracee.held.clear();
+                        tracee.held.extend_from_slice(self.aside.buf());
+                    } else {
+                        target.set_open(Some(pid));
+                    }
                 }
                 if let Some(summary) = &self.summary {
                     tracee.mark = summary.mark(self.stime);
@@ -554,7 +676,8 @@ impl Tracer {
                 } else {
                     Outcome::Ok(rval)
                 };
-                if self.cfg.q.status != NameSet::ALL {
+                let holding = self.cfg.q.status != NameSet::ALL;
+                if holding {
                     let class = if is_error {
                         status::FAILED
                     } else {
@@ -563,26 +686,58 @@ impl Tracer {
                     if !self.cfg.q.status.contains(class) {
                         return;
                     }
+                }
+                let spent = match (self.cfg.syscall_times, tracee.entered) {
+                    (Some(precision), Some(entered)) => Some((precision, entered.elapsed())),
+                    _ => None,
+                };
+                self.mem.set_pid(pid);
+                let opts = DecodeOpts {
+                    abbreviate: self.cfg.q.abbrev.contains(call.nr),
+                    verbose: self.cfg.q.verbose.contains(call.nr),
+                    ..self.cfg.decode
+                };
+                if let Some(outs) = json_outs(self.cfg.render, &mut self.outs, &mut self.json_copy)
+                {
+                    let out = outs.for_pid(pid);
+                    let buf = out.buf();
+                    json::begin_syscall(buf, pid, tracee.json_stamp, &call);
+                    let last = buf.len() + tracee.json_last;
+                    json::append_entry_args(buf, &tracee.json_args, false);
+                    let mut ctx = Ctx {
+                        mem: &self.mem,
+                        opts,
+                        scratch: &mut self.scratch,
+                        previous,
+                        fds: resolver(&mut self.fds, pid),
+                    };
+                    decode::exit(&mut Json::continuing(buf, last), &mut ctx, &call, outcome);
+                    if let Some((_, spent)) = spent {
+                        let _ = write_fmt(out, format_args!(",\"duration\":{}", spent.as_nanos()));
+                    }
+                    out.bytes(b"}");
+                    out.end_line();
+                }
+                if !text {
+                    return;
+                }
+                let out = self.outs.for_pid(pid);
+                if holding {
                     out.start_line(pid, prefix);
                     out.bytes(&tracee.held);
                     out.set_open(Some(pid));
                 }
                 continue_line(out, pid, prefix, &call);
-                self.mem.set_pid(pid);
                 let mut ctx = Ctx {
                     mem: &self.mem,
-                    opts: DecodeOpts {
-                        abbreviate: self.cfg.q.abbrev.contains(call.nr),
-                        verbose: self.cfg.q.verbose.contains(call.nr),
-                        ..self.cfg.decode
-                    },
+                    opts,
                     scratch: &mut self.scratch,
                     previous,
                     fds: resolver(&mut self.fds, pid),
                 };
                 decode::exit(&mut Text::new(out), &mut ctx, &call, outcome);
-                if let (Some(precision), Some(entered)) = (self.cfg.syscall_times, tracee.entered) {
-                    stamp::write_duration(out.buf(), entered.elapsed(), precision);
+                if let Some((precision, spent)) = spent {
+                    stamp::write_duration(out.buf(), spent, precision);
                 }
                 out.end_line();
                 out.set_open(None);
@@ -618,10 +773,17 @@ impl Tracer {
         {
             return;
         }
+        let info = ptrace::siginfo(pid);
+        self.json_event(pid, |buf, stamp| {
+            json::signal(buf, pid, stamp, sig, info.as_ref().ok().map(|r| &r[..]))
+        });
+        if !self.text() {
+            return;
+        }
         let out = self.outs.for_pid(pid);
         out.start_line(pid, prefix);
         let _ = write_fmt(out, format_args!("--- {} ", SigName(sig.into())));
-        match ptrace::siginfo(pid) {
+        match info {
             Ok(raw) => decode::siginfo(&mut Text::new(out), &raw),
             Err(_) => out.bytes(b"{}"),
         }
@@ -632,6 +794,10 @@ impl Tracer {
     fn on_group_stop(&mut self, pid: i32, sig: i32) {
         let prefix = self.head(pid);
         if self.cfg.summary_only || self.tracees.get(&pid).is_none_or(|t| t.hidden) {
+            return;
+        }
+        self.json_event(pid, |buf, stamp| json::stopped(buf, pid, stamp, sig));
+        if !self.text() {
             return;
         }
         let out = self.outs.for_pid(pid);
@@ -645,12 +811,28 @@ impl Tracer {
 
     /// A tracee exited or was killed: finish its open syscall with `= ?`, then print `line`
     /// (unless `-qq`).
-    fn on_gone(&mut self, pid: i32, line: std::fmt::Arguments<'_>) {
+    fn on_gone(&mut self, pid: i32, line: std::fmt::Arguments<'_>, end: Ending) {
         let prefix = self.head(pid);
         let Some(tracee) = self.tracees.remove(&pid) else {
             return;
         };
         if tracee.exec_started && !self.cfg.summary_only {
+            if let Some(call) = json_call(&tracee, &self.cfg.q, status::UNFINISHED) {
+                let (stamp, args) = (tracee.json_stamp, &tracee.json_args);
+                self.json_event(pid, |buf, _| {
+                    json::unfinished(buf, pid, stamp, &call, args, false)
+                });
+            }
+            if !self.cfg.q.quiet.contains(quiet::EXIT) {
+                self.json_event(pid, |buf, stamp| match end {
+                    Ending::Killed { sig, core } => json::killed(buf, pid, stamp, sig, core),
+                    Ending::Exited(code) | Ending::Interrupted(code) => {
+                        json::exited(buf, pid, stamp, code)
+                    }
+                });
+            }
+        }
+        if tracee.exec_started && !self.cfg.summary_only && self.text() {
             let out = self.outs.for_pid(pid);
             if let Some(call) =
                 shown_call(&tracee, &self.cfg.q, status::UNFINISHED, out, pid, prefix)
@@ -676,7 +858,7 @@ impl Tracer {
                 out.end_line();
             }
         }
-        let _ = self.outs.close(pid);
+        self.close_outputs(pid);
     }
 
     /// Leaves every tracee: the spawned command is sent `sig` (and detached only on a repeated
@@ -722,6 +904,23 @@ impl Tracer {
         let Some(tracee) = self.tracees.remove(&pid) else {
             return;
         };
+        if let Some(call) =
+            json_call(&tracee, &self.cfg.q, status::DETACHED).filter(|_| !self.cfg.summary_only)
+        {
+            let (stamp, args) = (tracee.json_stamp, &tracee.json_args);
+            self.json_event(pid, |buf, _| {
+                json::unfinished(buf, pid, stamp, &call, args, true)
+            });
+        }
+        let announce = tracee.attached && !self.cfg.q.quiet.contains(quiet::ATTACH);
+        if announce {
+            self.json_event(pid, |buf, stamp| json::plain(buf, "detached", pid, stamp));
+        }
+        if !self.text() {
+            let _ = ptrace::detach(pid, sig);
+            self.close_outputs(pid);
+            return;
+        }
         // Only a line still open gets the mark; one another process cut already says
         // `<unfinished ...>`, and strace resumes nothing after a detach.
         let prefix = self.head(pid);
@@ -735,13 +934,13 @@ impl Tracer {
             out.set_open(None);
         }
         let _ = ptrace::detach(pid, sig);
-        if tracee.attached && !self.cfg.q.quiet.contains(quiet::ATTACH) {
+        if announce {
             if !self.outs.is_stderr() {
                 let _ = self.outs.for_pid(pid).finish();
             }
             self.outs.message(format_args!("Process {pid} detached"));
         }
-        let _ = self.outs.close(pid);
+        self.close_outputs(pid);
     }
 }
 
@@ -786,6 +985,15 @@ fn shown_call(
     }
     continue_line(out, pid, prefix, &call);
     Some(call)
+}
+
+/// The call `tracee` is in, if its JSON event is written: not hidden or filtered out, and of a
+/// `class` that `-e status=` shows. (`shown_call` is the same for the text.)
+fn json_call(tracee: &Tracee, q: &Qualifiers, class: u32) -> Option<Call> {
+    let call = tracee
+        .in_syscall
+        .filter(|_| !tracee.hidden && !tracee.filtered)?;
+    (q.status == NameSet::ALL || q.status.contains(class)).then_some(call)
 }
 
 /// Whether `-P` and `--trace-fds` let `call` (at entry) be shown.

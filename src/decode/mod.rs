@@ -45,6 +45,9 @@ pub trait Sink {
     fn hex(&mut self, v: u64);
     /// A pointer: `NULL` or its address.
     fn addr(&mut self, v: u64);
+    /// A pointer shown as its address because the memory it points to could not be read (strace
+    /// prints the address then; structured renderers say why).
+    fn unreadable(&mut self, v: u64);
     /// A mode in octal, `0644`.
     fn octal(&mut self, v: u64);
     /// A descriptor, with what it stands for when `-y`/`--decode-fds` asked for it

@@ -205,8 +205,11 @@ fn int_array<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, 
     }
     let mut buf = [0u8; 4 * MAX_SET_TID as usize];
     let buf = &mut buf[..4 * n as usize];
-    if addr == 0 || ctx.mem.read(addr, buf).is_err() {
-        return sink.addr(addr);
+    if addr == 0 {
+        return sink.addr(0);
+    }
+    if ctx.mem.read(addr, buf).is_err() {
+        return sink.unreadable(addr);
     }
     sink.begin_array();
     for v in buf.chunks_exact(4) {
@@ -229,7 +232,7 @@ pub fn gid_array<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u
     let bytes = 4 * n as usize;
     let buf = ctx.scratch.buf(bytes);
     if ctx.mem.read(addr, buf).is_err() {
-        return sink.addr(addr);
+        return sink.unreadable(addr);
     }
     sink.begin_array();
     for gid in buf.chunks_exact(4) {
@@ -248,7 +251,7 @@ pub fn cpu_set<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64
     }
     let buf = ctx.scratch.buf(len.min(MAX_CPU_SET) as usize);
     if ctx.mem.read(addr, buf).is_err() {
-        return sink.addr(addr);
+        return sink.unreadable(addr);
     }
     sink.cpu_set(buf);
 }

@@ -29,7 +29,7 @@ pub fn sigreturn_frame<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, s
             }
             sink.end_struct(false);
         }
-        Err(_) => sink.addr(at),
+        Err(_) => sink.unreadable(at),
     }
 }
 
@@ -180,7 +180,7 @@ pub fn sigset<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64,
     }
     match ctx.mem.read_u64(addr) {
         Ok(mask) => sink.sigset(mask),
-        Err(_) => sink.addr(addr),
+        Err(_) => sink.unreadable(addr),
     }
 }
 

@@ -31,7 +31,7 @@ pub fn bounded_cstring<S: Sink, M: Memory>(
     match ctx.mem.read_cstr(addr, buf) {
         Ok(s) if s.found_nul => sink.string(&buf[..s.len], false),
         Ok(_) => sink.string(&buf[..limit], true),
-        Err(_) => sink.addr(addr),
+        Err(_) => sink.unreadable(addr),
     }
 }
 
@@ -52,7 +52,7 @@ pub fn buffer<S: Sink, M: Memory>(
     match ctx.mem.read(addr, buf) {
         Ok(()) if hex => sink.hex_string(buf, len > shown as u64),
         Ok(()) => sink.string(buf, len > shown as u64),
-        Err(_) => sink.addr(addr),
+        Err(_) => sink.unreadable(addr),
     }
 }
 
@@ -66,11 +66,11 @@ pub fn argv<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
         let elem = addr.wrapping_add(n * 8);
         let ptr = match ctx.mem.read_u64(elem) {
             Ok(ptr) => ptr,
-            Err(_) if n == 0 => return sink.addr(addr),
+            Err(_) if n == 0 => return sink.unreadable(addr),
             Err(_) => {
                 // The array runs into memory that cannot be read: show where it stops.
                 sink.more();
-                sink.addr(elem);
+                sink.unreadable(elem);
                 break;
             }
         };

@@ -66,7 +66,7 @@ pub fn read_struct<S: Sink, M: Memory>(
     let mut buf = [0u8; MAX_STRUCT];
     let size = size.min(MAX_STRUCT);
     if ctx.mem.read(addr, &mut buf[..size]).is_err() {
-        return sink.addr(addr);
+        return sink.unreadable(addr);
     }
     print(sink, ctx, Raw(&buf[..size]));
 }
