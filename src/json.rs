@@ -9,6 +9,7 @@ use crate::decode::{Call, Sink};
 use crate::fdinfo::{Detail, FdInfo};
 use crate::sockdiag::SocketInfo;
 use crate::table::{self, EnumTable, FlagTable, SigName};
+use crate::text::S_IFMT;
 use std::io::Write;
 
 /// Nesting of arrays and structs inside one argument (the text renderer's limit too).
@@ -521,11 +522,11 @@ impl Sink for Json<'_> {
     fn file_mode(&mut self, mode: u32) {
         self.value(|b| {
             let _ = write!(b, "{{\"file_mode\":{mode}");
-            if let Some((_, name)) = FILE_TYPES.iter().find(|(t, _)| *t == mode & S_IFMT) {
+            if let Some(name) = table::ENUM_FILE_TYPE.name(u64::from(mode & S_IFMT)) {
                 let _ = write!(b, ",\"type\":\"{name}\"");
                 let mut first = true;
-                for (bit, name) in SPECIAL_BITS {
-                    if mode & bit != 0 {
+                for (name, bit) in table::FLAGS_MODE_SPECIAL.bits {
+                    if u64::from(mode) & bit != 0 {
                         b.extend_from_slice(if std::mem::take(&mut first) {
                             b",\"special\":[\""
                         } else {
@@ -1011,23 +1012,6 @@ fn socket_obj(buf: &mut Vec<u8>, sock: &SocketInfo) {
     }
     buf.push(b'}');
 }
-
-/// File type names by `mode & S_IFMT`, from `<linux/stat.h>` (as in the text renderer).
-const FILE_TYPES: [(u32, &str); 7] = [
-    (0o140000, "S_IFSOCK"),
-    (0o120000, "S_IFLNK"),
-    (0o100000, "S_IFREG"),
-    (0o060000, "S_IFBLK"),
-    (0o040000, "S_IFDIR"),
-    (0o020000, "S_IFCHR"),
-    (0o010000, "S_IFIFO"),
-];
-const S_IFMT: u32 = 0o170000;
-const SPECIAL_BITS: [(u32, &str); 3] = [
-    (0o4000, "S_ISUID"),
-    (0o2000, "S_ISGID"),
-    (0o1000, "S_ISVTX"),
-];
 
 /// When an event happened, as every event carries it.
 #[derive(Debug, Clone, Copy, Default)]

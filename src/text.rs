@@ -977,34 +977,20 @@ pub fn write_datetime_frac(out: &mut Vec<u8>, secs: i64, frac: u64, digits: u32)
     true
 }
 
-/// File type names by `mode & S_IFMT`, from `<linux/stat.h>`.
-const FILE_TYPES: [(u32, &str); 7] = [
-    (0o140000, "S_IFSOCK"),
-    (0o120000, "S_IFLNK"),
-    (0o100000, "S_IFREG"),
-    (0o060000, "S_IFBLK"),
-    (0o040000, "S_IFDIR"),
-    (0o020000, "S_IFCHR"),
-    (0o010000, "S_IFIFO"),
-];
-const S_IFMT: u32 = 0o170000;
-const SPECIAL_BITS: [(u32, &str); 3] = [
-    (0o4000, "S_ISUID"),
-    (0o2000, "S_ISGID"),
-    (0o1000, "S_ISVTX"),
-];
+/// The file type bits of a mode (`<linux/stat.h>`).
+pub const S_IFMT: u32 = 0o170000;
 
 /// `S_IFREG|S_ISUID|0755`: the type, the set-id and sticky bits by name, the rest in octal.
 fn write_file_mode(out: &mut Vec<u8>, mode: u32) {
     let file_type = mode & S_IFMT;
-    let Some((_, type_name)) = FILE_TYPES.iter().find(|(t, _)| *t == file_type) else {
+    let Some(type_name) = table::ENUM_FILE_TYPE.name(u64::from(file_type)) else {
         // No type, or one the kernel does not define: strace prints the whole number.
         return write_octal(out, u64::from(mode));
     };
     out.extend_from_slice(type_name.as_bytes());
     out.push(b'|');
-    for (bit, name) in SPECIAL_BITS {
-        if mode & bit != 0 {
+    for (name, bit) in table::FLAGS_MODE_SPECIAL.bits {
+        if u64::from(mode) & bit != 0 {
             out.extend_from_slice(name.as_bytes());
             out.push(b'|');
         }
