@@ -140,9 +140,9 @@ fn kernel_fields<S: Sink>(sink: &mut S, raw: Raw<'_>, signo: i32, code: i32) {
                 sink.signal(i64::from(status));
             }
             sink.field("si_utime");
-            sink.int(raw.u64(UNION + 16) as i64);
+            sink.clock_ticks(raw.u64(UNION + 16) as i64);
             sink.field("si_stime");
-            sink.int(raw.u64(UNION + 24) as i64);
+            sink.clock_ticks(raw.u64(UNION + 24) as i64);
         }
         SIGILL | SIGFPE | SIGSEGV | SIGBUS | SIGTRAP => {
             sink.field("si_addr");

@@ -1043,3 +1043,22 @@ fn iovec_arrays() {
         "writev(1, 0x8, 1)                       = -1 EFAULT (Bad address)"
     );
 }
+
+#[test]
+fn sigchld_times_in_clock_ticks() {
+    let mut raw = [0u8; 128];
+    raw[0..4].copy_from_slice(&libc::SIGCHLD.to_ne_bytes());
+    raw[8..12].copy_from_slice(&1i32.to_ne_bytes()); // CLD_EXITED
+    raw[16..20].copy_from_slice(&42i32.to_ne_bytes());
+    raw[32..40].copy_from_slice(&2u64.to_ne_bytes());
+    raw[40..48].copy_from_slice(&150u64.to_ne_bytes());
+    let shared = Shared::default();
+    let mut out = test_output(&shared);
+    siginfo(&mut Text::new(&mut out), &raw);
+    out.finish().unwrap();
+    assert_eq!(
+        String::from_utf8(shared.0.borrow().clone()).unwrap(),
+        "{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=42, si_uid=0, si_status=0, \
+         si_utime=2 /* 0.02 s */, si_stime=150 /* 1.50 s */}"
+    );
+}
