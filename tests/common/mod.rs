@@ -611,14 +611,18 @@ fn mask_impl(text: &str, subs: &[(&str, &str)], column: usize, volatile: bool) -
             }
         }
         m = mask_addresses(&m);
-        for p in &pids {
-            m = replace_number(&m, p, "PID");
-        }
-        for p in &ppids {
-            m = replace_number(&m, p, "PPID");
-        }
-        for p in &cpids {
-            m = replace_number(&m, p, "CPID");
+        // A pid is a number like any other: 16384 can be a pid and a length. Only lines that
+        // can hold a pid have it masked.
+        if may_hold_pid(line) {
+            for p in &pids {
+                m = replace_number(&m, p, "PID");
+            }
+            for p in &ppids {
+                m = replace_number(&m, p, "PPID");
+            }
+            for p in &cpids {
+                m = replace_number(&m, p, "CPID");
+            }
         }
         if volatile {
             if let Some((lo, hi)) = heap {
@@ -638,6 +642,66 @@ fn mask_impl(text: &str, subs: &[(&str, &str)], column: usize, volatile: bool) -
         out.push('\n');
     }
     out
+}
+
+/// The syscalls whose arguments or return value can be a process or thread id.
+const PID_SYSCALLS: &[&str] = &[
+    "getpid",
+    "gettid",
+    "getppid",
+    "getpgid",
+    "getpgrp",
+    "getsid",
+    "setpgid",
+    "set_tid_address",
+    "clone",
+    "clone3",
+    "fork",
+    "vfork",
+    "wait4",
+    "waitid",
+    "kill",
+    "tkill",
+    "tgkill",
+    "rt_sigqueueinfo",
+    "rt_tgsigqueueinfo",
+    "rt_sigreturn",
+    "pidfd_open",
+    "pidfd_send_signal",
+    "prlimit64",
+    "ptrace",
+    "process_vm_readv",
+    "process_vm_writev",
+    "kcmp",
+    "sched_getaffinity",
+    "sched_setaffinity",
+    "sched_getparam",
+    "sched_setparam",
+    "sched_getscheduler",
+    "sched_setscheduler",
+    "sched_rr_get_interval",
+    "getpriority",
+    "setpriority",
+    "capget",
+    "capset",
+    "ioctl",
+    "fcntl",
+    "getsockopt",
+    "recvmsg",
+    "sendmsg",
+    "futex",
+    "prctl",
+    "exit",
+    "exit_group",
+];
+
+/// Whether a trace line can hold a pid: a line of a syscall that takes or returns one, or a
+/// line that is not a syscall (signal and exit lines, `-f` prefixes, `<... resumed>`).
+fn may_hold_pid(line: &str) -> bool {
+    // Fields named after a pid (`nl_pid=`, `si_pid=`, `sigev_notify_thread_id=`) count too.
+    syscall_name(line).is_none_or(|name| PID_SYSCALLS.contains(&name))
+        || line.contains("pid=")
+        || line.contains("thread_id=")
 }
 
 /// Replaces hex numbers in `[lo, hi]` with `0xADDR`.
