@@ -596,7 +596,7 @@ fn normalized(pp: &PerPid, what: &str) -> (Vec<String>, Vec<Vec<String>>) {
             // replace_number only matches whole numbers: 1234 is not
             // replaced inside 12345.
             for (p, name) in &names {
-                l = replace_number(&l, &p.to_string(), name);
+                l = replace_pid(&l, &p.to_string(), name);
             }
             text.push_str(&mask_times(&l));
             text.push('\n');
@@ -782,7 +782,7 @@ fn stopped_and_continued() {
     let lines: Vec<String> = pp
         .of(helper_pid)
         .iter()
-        .map(|l| repad_line(&replace_number(l, &helper_pid.to_string(), "PID")))
+        .map(|l| repad_line(&replace_pid(l, &helper_pid.to_string(), "PID")))
         .collect();
     let after = after_marker(&lines.join("\n"));
     assert_lines(
@@ -965,7 +965,7 @@ fn exit_status_is_the_started_process() {
     let got: Vec<String> = pp
         .of(kid)
         .iter()
-        .map(|l| repad_line(&replace_number(&mask_addresses(l), &kid.to_string(), "PID")))
+        .map(|l| repad_line(&replace_pid(&mask_addresses(l), &kid.to_string(), "PID")))
         .collect();
     assert_lines(
         &got,

@@ -199,7 +199,7 @@ fn mask_opts(text: &str, subs: &[(&str, &str)], pid_prefix: bool, pids: &[u32]) 
         }
         body = mask_addresses(&body);
         for (num, label) in &labels {
-            body = replace_number(&body, num, label);
+            body = replace_pid(&body, num, label);
             if let Ok(n) = num.parse::<u64>() {
                 body = replace_number(&body, &format!("{n:#x}"), label);
             }
@@ -250,7 +250,7 @@ fn norm_stderr(stderr: &str, tracer: &str, pids: &[u32]) -> String {
         .replace(&format!("{tracer}: "), "TRACER: ")
         .replace(&format!("{name}: "), "TRACER: ");
     for (i, p) in pids.iter().enumerate() {
-        s = replace_number(&s, &p.to_string(), &format!("P{}", i + 1));
+        s = replace_pid(&s, &p.to_string(), &format!("P{}", i + 1));
     }
     s
 }

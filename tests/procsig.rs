@@ -28,7 +28,7 @@ fn mask_children(lines: Vec<String>) -> Vec<String> {
         .map(|l| {
             let mut m = l.clone();
             for c in &children {
-                m = replace_number(&m, c, "CPID");
+                m = replace_pid(&m, c, "CPID");
             }
             if m == l {
                 return m;

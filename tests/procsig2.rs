@@ -26,7 +26,7 @@ fn mask_volatile_fields(lines: Vec<String>) -> Vec<String> {
         .map(|l| {
             let mut m = l.clone();
             if let Some(c) = &child {
-                m = replace_number(&m, c, "CPID");
+                m = replace_pid(&m, c, "CPID");
             }
             if m.starts_with("sysinfo({")
                 || m.starts_with("sched_rr_get_interval(0, {")

@@ -62,26 +62,20 @@ fn traces(opts: &[&str], cmd: &[&str], helper_args: Option<&[&str]>) -> (Output,
     (out, masked)
 }
 
-/// Each of `pids` as `PID` where it is a whole number (not digits inside an address, which
-/// `mask_with` masks after literal substitutions).
+/// Each of `pids` as `PID` where it is a whole number in a line that can hold a pid (see
+/// `replace_pid`: a pid equal to a length elsewhere stays visible).
 fn mask_pids(text: &str, pids: &[String]) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find(|c: char| c.is_ascii_alphanumeric()) {
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        let end = rest
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .unwrap_or(rest.len());
-        let word = &rest[..end];
-        if pids.iter().any(|p| p == word) {
-            out.push_str("PID");
-        } else {
-            out.push_str(word);
-        }
-        rest = &rest[end..];
+    for line in text.lines() {
+        let masked = pids
+            .iter()
+            .fold(line.to_string(), |l, p| replace_pid(&l, p, "PID"));
+        out.push_str(&masked);
+        out.push('\n');
     }
-    out.push_str(rest);
+    if !text.ends_with('\n') {
+        out.pop();
+    }
     out
 }
 

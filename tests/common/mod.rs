@@ -611,18 +611,15 @@ fn mask_impl(text: &str, subs: &[(&str, &str)], column: usize, volatile: bool) -
             }
         }
         m = mask_addresses(&m);
-        // A pid is a number like any other: 16384 can be a pid and a length. Only lines that
-        // can hold a pid have it masked.
-        if may_hold_pid(line) {
-            for p in &pids {
-                m = replace_number(&m, p, "PID");
-            }
-            for p in &ppids {
-                m = replace_number(&m, p, "PPID");
-            }
-            for p in &cpids {
-                m = replace_number(&m, p, "CPID");
-            }
+        // A pid is a number like any other: 16384 can be a pid and a length.
+        for p in &pids {
+            m = replace_pid(&m, p, "PID");
+        }
+        for p in &ppids {
+            m = replace_pid(&m, p, "PPID");
+        }
+        for p in &cpids {
+            m = replace_pid(&m, p, "CPID");
         }
         if volatile {
             if let Some((lo, hi)) = heap {
@@ -694,6 +691,30 @@ const PID_SYSCALLS: &[&str] = &[
     "exit",
     "exit_group",
 ];
+
+/// Replaces `pid` (a whole number) with `label` where the line can hold a pid: always in an
+/// `-f` prefix (`1234  ` or `[pid  1234] `), in the rest only if [`may_hold_pid`] says so, so a
+/// pid that happens to equal a length elsewhere stays visible.
+pub fn replace_pid(line: &str, pid: &str, label: &str) -> String {
+    let prefix_len = if line.starts_with("[pid ") {
+        line.find("] ").map_or(0, |i| i + 2)
+    } else {
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        let spaces = line[digits..].bytes().take_while(|&b| b == b' ').count();
+        if digits > 0 && spaces > 0 {
+            digits + spaces
+        } else {
+            0
+        }
+    };
+    let (prefix, body) = line.split_at(prefix_len);
+    let body = if may_hold_pid(body) {
+        replace_number(body, pid, label)
+    } else {
+        body.to_string()
+    };
+    replace_number(prefix, pid, label) + &body
+}
 
 /// Whether a trace line can hold a pid: a line of a syscall that takes or returns one, or a
 /// line that is not a syscall (signal and exit lines, `-f` prefixes, `<... resumed>`).
