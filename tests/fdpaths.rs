@@ -18,6 +18,10 @@ const UNDECODED: &[&str] = &["lgetxattr", "getxattr"];
 /// Masks `trace` with `common::mask_with`, the temp dir as `@TMP@`, and inode numbers and
 /// ports as `N`.
 fn masked(trace: &str, dir: &str) -> Vec<String> {
+    // A netlink socket's port id is the process's pid, which can have fewer than 4 digits:
+    // masked by its place, not by its value.
+    let route = Regex::new(r"NETLINK:\[ROUTE:\d+\]").unwrap();
+    let trace = &*route.replace_all(trace, "NETLINK:[ROUTE:N]");
     let re = Regex::new(r"(?:\[|->|:|htons\()(\d{4,})").unwrap();
     let mut numbers: BTreeSet<(usize, String)> = BTreeSet::new();
     for c in re.captures_iter(trace) {
