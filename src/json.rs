@@ -1137,7 +1137,7 @@ pub fn superseded(buf: &mut Vec<u8>, pid: i32, former: i32, stamp: Stamp) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::decode::{self, Ctx, DecodeOpts, Outcome, Scratch};
+    use crate::decode::{self, Ctx, Outcome, Scratch};
 
     fn escaped(bytes: &[u8]) -> (String, bool) {
         let mut out = Vec::new();
@@ -1165,17 +1165,7 @@ mod tests {
     fn event(nr: u64, args: [u64; 6], mem: &crate::mem::FakeMemory, outcome: Outcome) -> String {
         let mut call = Call::new(nr, args, 0);
         let mut scratch = Scratch::new();
-        let mut ctx = Ctx {
-            mem,
-            opts: DecodeOpts {
-                max_strlen: 32,
-                abbreviate: true,
-                verbose: true,
-            },
-            scratch: &mut scratch,
-            previous: 0,
-            fds: None,
-        };
+        let mut ctx = Ctx::for_test(mem, &mut scratch);
         let mut entry_half = Vec::new();
         let mut json = Json::new(&mut entry_half);
         decode::entry(&mut json, &mut ctx, &mut call);

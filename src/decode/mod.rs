@@ -252,6 +252,37 @@ pub fn fd<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, fd: i32) {
     sink.fd(fd, info);
 }
 
+#[cfg(test)]
+impl Default for DecodeOpts {
+    /// strace's defaults: `-s 32`, abbreviated, verbose.
+    fn default() -> Self {
+        DecodeOpts {
+            max_strlen: 32,
+            abbreviate: true,
+            verbose: true,
+        }
+    }
+}
+
+#[cfg(test)]
+impl<'a, M: Memory> Ctx<'a, M> {
+    /// strace's defaults (`-s 32`, abbreviated, verbose), no descriptor paths: what the decoder
+    /// tests run with unless they say otherwise.
+    pub fn for_test(mem: &'a M, scratch: &'a mut Scratch) -> Self {
+        Ctx {
+            mem,
+            opts: DecodeOpts {
+                max_strlen: 32,
+                abbreviate: true,
+                verbose: true,
+            },
+            scratch,
+            previous: 0,
+            fds: None,
+        }
+    }
+}
+
 /// The outcome of a syscall, as the exit stop reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {

@@ -58,15 +58,11 @@ fn line_with(
     let mut call = Call::new(nr, args, 0);
     let mut scratch = Scratch::new();
     let mut ctx = Ctx {
-        mem,
         opts: DecodeOpts {
             max_strlen,
-            abbreviate: true,
-            verbose: true,
+            ..DecodeOpts::default()
         },
-        scratch: &mut scratch,
-        previous: 0,
-        fds: None,
+        ..Ctx::for_test(mem, &mut scratch)
     };
     match call.desc {
         Some(d) => out.bytes(d.name.as_bytes()),
@@ -529,17 +525,7 @@ fn exit_group_entry_half() {
     let shared = Shared::default();
     let mut out = test_output(&shared);
     let mut scratch = Scratch::new();
-    let mut ctx = Ctx {
-        mem: &mem,
-        opts: DecodeOpts {
-            max_strlen: 32,
-            abbreviate: true,
-            verbose: true,
-        },
-        scratch: &mut scratch,
-        previous: 0,
-        fds: None,
-    };
+    let mut ctx = Ctx::for_test(&mem, &mut scratch);
     let mut call = Call::new(NR_EXIT_GROUP, [3, 0, 0, 0, 0, 0], 0);
     entry(&mut Text::new(&mut out), &mut ctx, &mut call);
     out.finish().unwrap();
@@ -609,17 +595,7 @@ fn rt_sigreturn_and_sigsets() {
     let shared = Shared::default();
     let mut out = test_output(&shared);
     let mut scratch = Scratch::new();
-    let mut ctx = Ctx {
-        mem: &mem,
-        opts: DecodeOpts {
-            max_strlen: 32,
-            abbreviate: true,
-            verbose: true,
-        },
-        scratch: &mut scratch,
-        previous: 0,
-        fds: None,
-    };
+    let mut ctx = Ctx::for_test(&mem, &mut scratch);
     entry(&mut Text::new(&mut out), &mut ctx, &mut call);
     out.bytes(b" ");
     Text::new(&mut out).sigset(!(1 << (libc::SIGKILL - 1)));
@@ -983,15 +959,11 @@ fn stat_in_full_under_v() {
     let mut out = test_output(&shared);
     let mut scratch = Scratch::new();
     let mut ctx = Ctx {
-        mem: &mem,
         opts: DecodeOpts {
-            max_strlen: 32,
             abbreviate: false,
-            verbose: true,
+            ..DecodeOpts::default()
         },
-        scratch: &mut scratch,
-        previous: 0,
-        fds: None,
+        ..Ctx::for_test(&mem, &mut scratch)
     };
     stat::stat(&mut Text::new(&mut out), &mut ctx, 0x5000);
     out.finish().unwrap();

@@ -79,29 +79,15 @@ fn line(
     out.bytes(b"(");
     {
         let mut ctx = Ctx {
-            mem,
-            opts: DecodeOpts {
-                max_strlen: 32,
-                abbreviate: true,
-                verbose: true,
-            },
-            scratch: &mut scratch,
-            previous: 0,
             fds: Some(&mut *fds),
+            ..Ctx::for_test(mem, &mut scratch)
         };
         entry(&mut Text::new(&mut out), &mut ctx, &mut call);
     }
     between(fds);
     let mut ctx = Ctx {
-        mem,
-        opts: DecodeOpts {
-            max_strlen: 32,
-            abbreviate: true,
-            verbose: true,
-        },
-        scratch: &mut scratch,
-        previous: 0,
         fds: Some(&mut *fds),
+        ..Ctx::for_test(mem, &mut scratch)
     };
     exit(&mut Text::new(&mut out), &mut ctx, &call, outcome);
     out.finish().unwrap();

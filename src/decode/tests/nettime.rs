@@ -54,29 +54,9 @@ fn line_changed(
     let mut scratch = Scratch::new();
     out.bytes(call.desc.map_or("?", |d| d.name).as_bytes());
     out.bytes(b"(");
-    let mut ctx = Ctx {
-        mem: before,
-        opts: DecodeOpts {
-            max_strlen: 32,
-            abbreviate: true,
-            verbose: true,
-        },
-        scratch: &mut scratch,
-        previous: 0,
-        fds: None,
-    };
+    let mut ctx = Ctx::for_test(before, &mut scratch);
     entry(&mut Text::new(&mut out), &mut ctx, &mut call);
-    let mut ctx = Ctx {
-        mem: after,
-        opts: DecodeOpts {
-            max_strlen: 32,
-            abbreviate: true,
-            verbose: true,
-        },
-        scratch: &mut scratch,
-        previous: 0,
-        fds: None,
-    };
+    let mut ctx = Ctx::for_test(after, &mut scratch);
     exit(&mut Text::new(&mut out), &mut ctx, &call, r);
     out.finish().unwrap();
     String::from_utf8(shared.0.borrow().clone()).unwrap()
