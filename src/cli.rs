@@ -1,326 +1,862 @@
-//! Command-line options, with strace's letters and meanings.
+//! Command-line options, with strace's letters, long names, parsing and messages.
+//!
+//! The option table below is the one place an option is defined: the scanner (`getopt`), the
+//! handler that stores its value and `--help` all read it.
 
 use crate::fdinfo::DecodeFds;
 use crate::filter::{NameSet, Qualifiers, quiet};
+use crate::getopt::{self, HasArg};
 use crate::output::{Format, HexStrings};
 use crate::pathtrace::FdSet;
 use crate::stamp::{Absolute, Precision, Stamps};
 use crate::summary::{self, Clock, SummaryOpts};
-use clap::Parser;
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-/// Trace the system calls of a command or of running processes, printing them as strace does.
-#[derive(Debug, Parser)]
-#[command(
-    name = "strace-rs",
-    version,
-    about,
-    override_usage = "strace-rs [-o FILE] [-s STRSIZE] [-a COLUMN] { -p PID | [--] PROG [ARGS] }",
-    next_line_help = false,
-    term_width = 200
-)]
+/// `-I` / `--interruptible`: when fatal signals (HUP, INT, QUIT, TERM) to the tracer act
+/// (strace(1), `-I`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Interruptible {
+    /// 1, `anywhere`: no signal is caught; the tracer dies at once (the kernel detaches it).
+    Anywhere,
+    /// 2, `waiting`: caught, and acted on between stops (the default).
+    Waiting,
+    /// 3, `never`: ignored (the default for `-o FILE PROG`).
+    Never,
+    /// 4, `never_tstp`: ignored, and so is SIGTSTP (^Z).
+    NeverTstp,
+}
+
+impl Interruptible {
+    fn parse(word: &str) -> Option<Self> {
+        match word {
+            "anywhere" | "always" => Some(Interruptible::Anywhere),
+            "waiting" => Some(Interruptible::Waiting),
+            "never" => Some(Interruptible::Never),
+            "never_tstp" => Some(Interruptible::NeverTstp),
+            _ => match parse_uint(word, 4)? {
+                1 => Some(Interruptible::Anywhere),
+                2 => Some(Interruptible::Waiting),
+                3 => Some(Interruptible::Never),
+                4 => Some(Interruptible::NeverTstp),
+                _ => None,
+            },
+        }
+    }
+}
+
+/// How the command line ends the run before anything is traced.
+#[derive(Debug, PartialEq, Eq)]
+pub enum CliExit {
+    /// `-h`: this text on stdout, exit 0.
+    Help(String),
+    /// `-V`: this text on stdout, exit 0.
+    Version(String),
+    /// A usage error: the message, then strace's `Try '... -h'` hint; exit 1.
+    Usage(String),
+    /// An error strace reports without the hint; exit 1.
+    Fatal(String),
+}
+
+/// Parses a number as strace's `string_to_uint` does (`strtol` in base 10: leading blanks and a
+/// sign allowed, nothing after the digits), within `0..=max`.
+pub fn parse_uint(word: &str, max: u64) -> Option<u64> {
+    let t = word.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
+    let (negative, digits) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let value: u64 = digits.parse().ok()?;
+    if negative && value != 0 {
+        return None;
+    }
+    (value <= max).then_some(value)
+}
+
+/// `INT_MAX`, the most `string_to_uint` accepts.
+const INT_MAX: u64 = i32::MAX as u64;
+
+/// The largest `-s`: strace sizes a buffer of four bytes per shown byte in an unsigned int.
+const MAX_STRLEN: u64 = (u32::MAX / 4) as u64;
+
+/// Where an option is listed in `--help`, as strace groups them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Heading {
+    General,
+    Startup,
+    Tracing,
+    Filtering,
+    Output,
+    Statistics,
+    /// Not listed (developer options).
+    Hidden,
+}
+
+const HEADINGS: [(Heading, &str); 6] = [
+    (Heading::General, "General"),
+    (Heading::Startup, "Startup"),
+    (Heading::Tracing, "Tracing"),
+    (Heading::Filtering, "Filtering"),
+    (Heading::Output, "Output format"),
+    (Heading::Statistics, "Statistics"),
+];
+
+/// What an option does when it is found; the handler is `Cli::apply`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Id {
+    Help,
+    Version,
+    Attach,
+    Env,
+    User,
+    KillOnExit,
+    Follow,
+    FollowForks,
+    OutputSeparately,
+    Interruptible,
+    SeccompBpf,
+    NoSeccompBpf,
+    Expr,
+    /// A long option that stands for `-e QUALIFIER=VALUE`; the qualifier is the payload.
+    Qualifier(&'static str),
+    SuccessfulOnly,
+    FailedOnly,
+    TracePath,
+    TraceFds,
+    ListClasses,
+    Output,
+    Append,
+    StringLimit,
+    Columns,
+    Timestamps,
+    Relative,
+    SyscallTimes,
+    Hex,
+    SyscallNumber,
+    InstructionPointer,
+    Quiet,
+    NoAbbrev,
+    DecodeFds,
+    Json,
+    JsonAndText,
+    SummaryOnly,
+    Summary,
+    SortBy,
+    SummaryColumns,
+    WallClock,
+}
+
+/// One option: how it is spelt, what it takes, and its line in `--help`.
+struct Opt {
+    short: Option<u8>,
+    longs: &'static [&'static str],
+    arg: HasArg,
+    id: Id,
+    heading: Heading,
+    /// The argument's name in `--help`.
+    value: &'static str,
+    help: &'static str,
+}
+
+impl getopt::OptSpec for Opt {
+    fn short(&self) -> Option<u8> {
+        self.short
+    }
+    fn longs(&self) -> &[&'static str] {
+        self.longs
+    }
+    fn has_arg(&self) -> HasArg {
+        self.arg
+    }
+}
+
+const fn opt(
+    short: Option<u8>,
+    longs: &'static [&'static str],
+    arg: HasArg,
+    id: Id,
+    heading: Heading,
+    value: &'static str,
+    help: &'static str,
+) -> Opt {
+    Opt {
+        short,
+        longs,
+        arg,
+        id,
+        heading,
+        value,
+        help,
+    }
+}
+
+use HasArg::{No, Optional, Required};
+use Heading as H;
+
+/// Every option, in `--help` order within each heading.
+const OPTIONS: &[Opt] = &[
+    opt(
+        Some(b'h'),
+        &["help"],
+        No,
+        Id::Help,
+        H::General,
+        "",
+        "Print this help and exit",
+    ),
+    opt(
+        Some(b'V'),
+        &["version"],
+        No,
+        Id::Version,
+        H::General,
+        "",
+        "Print the version and exit",
+    ),
+    opt(
+        Some(b'p'),
+        &["attach"],
+        Required,
+        Id::Attach,
+        H::Startup,
+        "PID",
+        "Attach to the process PID and trace it (repeatable; a comma or space separated list too)",
+    ),
+    opt(
+        Some(b'E'),
+        &["env"],
+        Required,
+        Id::Env,
+        H::Startup,
+        "VAR[=VAL]",
+        "Run the command with VAR=VAL in its environment, or without VAR",
+    ),
+    opt(
+        Some(b'u'),
+        &["user"],
+        Required,
+        Id::User,
+        H::Startup,
+        "USER",
+        "Run the command as USER (uid, gid and groups); needs root",
+    ),
+    opt(
+        None,
+        &["kill-on-exit"],
+        No,
+        Id::KillOnExit,
+        H::Startup,
+        "",
+        "Kill the traced processes if the tracer exits (by default they go on, untraced)",
+    ),
+    opt(
+        Some(b'f'),
+        &[],
+        No,
+        Id::Follow,
+        H::Tracing,
+        "",
+        "Follow forks, vforks and clones; twice (-ff) with -o, one file per process (FILE.PID)",
+    ),
+    opt(
+        None,
+        &["follow-forks"],
+        No,
+        Id::FollowForks,
+        H::Tracing,
+        "",
+        "Follow forks, vforks and clones",
+    ),
+    opt(
+        None,
+        &["output-separately"],
+        No,
+        Id::OutputSeparately,
+        H::Tracing,
+        "",
+        "With -o FILE and -f, one file per process (FILE.PID)",
+    ),
+    opt(
+        Some(b'I'),
+        &["interruptible"],
+        Required,
+        Id::Interruptible,
+        H::Tracing,
+        "INTERRUPTIBLE",
+        "When fatal signals stop the tracer: 1/anywhere, 2/waiting (default), 3/never (default with -o FILE PROG), 4/never_tstp (^Z ignored too)",
+    ),
+    opt(
+        None,
+        &["seccomp-bpf"],
+        No,
+        Id::SeccompBpf,
+        H::Tracing,
+        "",
+        "Stop the traced command only at the syscalls of -e trace=SET, with a seccomp-bpf filter (needs -f; done by itself for a command run with -f -e trace=SET)",
+    ),
+    opt(
+        None,
+        &["no-seccomp-bpf"],
+        No,
+        Id::NoSeccompBpf,
+        H::Tracing,
+        "",
+        "Never use a seccomp-bpf filter (for a program with seccomp filters of its own)",
+    ),
+    opt(
+        Some(b'e'),
+        &[],
+        Required,
+        Id::Expr,
+        H::Filtering,
+        "EXPR",
+        "QUALIFIER=SET: trace, signal, status, quiet, raw, abbrev, verbose, read, write, decode-fds",
+    ),
+    opt(
+        None,
+        &["trace"],
+        Required,
+        Id::Qualifier("trace"),
+        H::Filtering,
+        "SET",
+        "Trace only the syscalls in SET (names, %class, /regex, ?name, all, none; ! negates)",
+    ),
+    opt(
+        None,
+        &["signal", "signals"],
+        Required,
+        Id::Qualifier("signal"),
+        H::Filtering,
+        "SET",
+        "Print --- SIGxxx --- lines only for the signals in SET",
+    ),
+    opt(
+        None,
+        &["status"],
+        Required,
+        Id::Qualifier("status"),
+        H::Filtering,
+        "SET",
+        "Print only syscalls whose outcome is in SET: successful, failed, unfinished, unavailable, detached",
+    ),
+    opt(
+        Some(b'z'),
+        &["successful-only"],
+        No,
+        Id::SuccessfulOnly,
+        H::Filtering,
+        "",
+        "Print only syscalls that returned without an error (status=successful)",
+    ),
+    opt(
+        Some(b'Z'),
+        &["failed-only", "failing-only"],
+        No,
+        Id::FailedOnly,
+        H::Filtering,
+        "",
+        "Print only syscalls that returned an error (status=failed)",
+    ),
+    opt(
+        Some(b'P'),
+        &["trace-path"],
+        Required,
+        Id::TracePath,
+        H::Filtering,
+        "PATH",
+        "Trace only the syscalls that touch PATH, by a path argument or a descriptor open on it (repeatable)",
+    ),
+    opt(
+        None,
+        &["trace-fds"],
+        Required,
+        Id::TraceFds,
+        H::Filtering,
+        "SET",
+        "Trace only the syscalls with a descriptor argument in SET (numbers, comma separated; ! negates). Not in strace 6.1",
+    ),
+    opt(
+        None,
+        &["list-classes"],
+        No,
+        Id::ListClasses,
+        H::Filtering,
+        "",
+        "List the syscall classes (-e trace=%CLASS) with their syscalls, and exit",
+    ),
+    opt(
+        Some(b'o'),
+        &["output"],
+        Required,
+        Id::Output,
+        H::Output,
+        "FILE",
+        "Write the trace to FILE instead of stderr; |CMD or !CMD pipes it into CMD",
+    ),
+    opt(
+        Some(b'A'),
+        &["output-append-mode"],
+        No,
+        Id::Append,
+        H::Output,
+        "",
+        "Append to the -o file instead of truncating it",
+    ),
+    opt(
+        Some(b's'),
+        &["string-limit"],
+        Required,
+        Id::StringLimit,
+        H::Output,
+        "STRSIZE",
+        "Show at most STRSIZE bytes of each string (default 32)",
+    ),
+    opt(
+        Some(b'a'),
+        &["columns"],
+        Required,
+        Id::Columns,
+        H::Output,
+        "COLUMN",
+        "Align return values at COLUMN (default 40)",
+    ),
+    opt(
+        Some(b't'),
+        &["absolute-timestamps", "timestamps"],
+        Optional,
+        Id::Timestamps,
+        H::Output,
+        "FORMAT",
+        "Print the wall-clock time before each line; -tt with microseconds, -ttt as seconds since the epoch; the long form takes [format:]none|time|unix and [precision:]s|ms|us|ns",
+    ),
+    opt(
+        Some(b'r'),
+        &["relative-timestamps"],
+        Optional,
+        Id::Relative,
+        H::Output,
+        "PRECISION",
+        "Print the time since the previous line before each line (precision s, ms, us, ns)",
+    ),
+    opt(
+        Some(b'T'),
+        &["syscall-times"],
+        Optional,
+        Id::SyscallTimes,
+        H::Output,
+        "PRECISION",
+        "Print the time spent in each syscall, <0.000012> (precision s, ms, us, ns)",
+    ),
+    opt(
+        Some(b'x'),
+        &["strings-in-hex"],
+        Optional,
+        Id::Hex,
+        H::Output,
+        "WHICH",
+        "Print strings with non-ASCII bytes in hex; -xx: every string; the long form takes none, non-ascii-chars, non-ascii, all",
+    ),
+    opt(
+        Some(b'n'),
+        &["syscall-number"],
+        No,
+        Id::SyscallNumber,
+        H::Output,
+        "",
+        "Print the syscall number before each line",
+    ),
+    opt(
+        Some(b'i'),
+        &["instruction-pointer"],
+        No,
+        Id::InstructionPointer,
+        H::Output,
+        "",
+        "Print the instruction pointer at the time of each syscall",
+    ),
+    opt(
+        Some(b'q'),
+        &["quiet", "silent", "silence"],
+        Optional,
+        Id::Quiet,
+        H::Output,
+        "SET",
+        "Suppress messages about attaching and detaching; -qq also exit lines; the long form suppresses the messages in SET: attach, exit, path-resolution, personality, thread-execve",
+    ),
+    opt(
+        None,
+        &["raw"],
+        Required,
+        Id::Qualifier("raw"),
+        H::Output,
+        "SET",
+        "Print the arguments of the syscalls in SET undecoded, in hex",
+    ),
+    opt(
+        None,
+        &["abbrev"],
+        Required,
+        Id::Qualifier("abbrev"),
+        H::Output,
+        "SET",
+        "Abbreviate long arrays and environments only for the syscalls in SET",
+    ),
+    opt(
+        None,
+        &["verbose"],
+        Required,
+        Id::Qualifier("verbose"),
+        H::Output,
+        "SET",
+        "Decode structures in full only for the syscalls in SET",
+    ),
+    opt(
+        None,
+        &["read"],
+        Required,
+        Id::Qualifier("read"),
+        H::Output,
+        "SET",
+        "Dump in hex all data read from the descriptors in SET",
+    ),
+    opt(
+        None,
+        &["write"],
+        Required,
+        Id::Qualifier("write"),
+        H::Output,
+        "SET",
+        "Dump in hex all data written to the descriptors in SET",
+    ),
+    opt(
+        Some(b'v'),
+        &["no-abbrev"],
+        No,
+        Id::NoAbbrev,
+        H::Output,
+        "",
+        "Do not abbreviate: environments and long arrays in full (abbrev=none)",
+    ),
+    opt(
+        Some(b'y'),
+        &["decode-fds"],
+        Optional,
+        Id::DecodeFds,
+        H::Output,
+        "SET",
+        "Print paths beside descriptors; -yy all details; the long form takes path, socket, dev, pidfd, all, none",
+    ),
+    opt(
+        None,
+        &["json"],
+        No,
+        Id::Json,
+        H::Output,
+        "",
+        "Write the trace as JSON Lines, one object per event (see docs/json.md)",
+    ),
+    // A developer option: the text trace as usual and the JSON of the same events to FILE
+    // (FILE.PID with -ff); the round-trip test compares the two.
+    opt(
+        None,
+        &["json-and-text"],
+        Required,
+        Id::JsonAndText,
+        H::Hidden,
+        "FILE",
+        "",
+    ),
+    opt(
+        Some(b'c'),
+        &["summary-only"],
+        No,
+        Id::SummaryOnly,
+        H::Statistics,
+        "",
+        "Count time, calls and errors of each syscall and print a summary table, no trace; with -ff -o FILE each process's own table is appended to FILE.PID too",
+    ),
+    opt(
+        Some(b'C'),
+        &["summary"],
+        No,
+        Id::Summary,
+        H::Statistics,
+        "",
+        "Like -c, but also print the trace",
+    ),
+    opt(
+        Some(b'S'),
+        &["summary-sort-by"],
+        Required,
+        Id::SortBy,
+        H::Statistics,
+        "SORTBY",
+        "Sort the summary by: time, min-time, max-time, avg-time, calls, errors, name, nothing (default time)",
+    ),
+    opt(
+        Some(b'U'),
+        &["summary-columns"],
+        Required,
+        Id::SummaryColumns,
+        H::Statistics,
+        "COLUMNS",
+        "The summary's columns, comma separated: time-percent, total-time, min-time, max-time, avg-time, calls, errors, name",
+    ),
+    opt(
+        Some(b'w'),
+        &["summary-wall-clock"],
+        No,
+        Id::WallClock,
+        H::Statistics,
+        "",
+        "Summarise the wall-clock time from syscall entry to exit (default: system CPU time)",
+    ),
+];
+
+/// The parsed command line.
+#[derive(Debug)]
 pub struct Cli {
-    /// Write the trace to FILE instead of stderr
-    #[arg(
-        short = 'o',
-        long = "output",
-        value_name = "FILE",
-        help_heading = "Output format"
-    )]
     pub output: Option<PathBuf>,
-
-    /// Show at most STRSIZE bytes of each string
-    #[arg(
-        short = 's',
-        long = "string-limit",
-        value_name = "STRSIZE",
-        default_value_t = 32,
-        help_heading = "Output format"
-    )]
     pub string_limit: usize,
-
-    /// Align return values at COLUMN
-    #[arg(
-        short = 'a',
-        long = "columns",
-        value_name = "COLUMN",
-        default_value_t = 40,
-        help_heading = "Output format"
-    )]
     pub column: usize,
-
-    /// Follow forks, vforks and clones; twice (-ff) with -o, one file per process (FILE.PID)
-    #[arg(short = 'f', action = clap::ArgAction::Count, help_heading = "Tracing")]
+    /// `-f` count; `--follow-forks` makes it at least 1, `--output-separately` at least 2.
     pub follow: u8,
-
-    /// Print the wall-clock time before each line; -tt with microseconds, -ttt as seconds since the epoch
-    #[arg(short = 't', action = clap::ArgAction::Count, help_heading = "Output format")]
     pub timestamps_count: u8,
-
-    /// Timestamps: [format:]none|time|unix and [precision:]s|ms|us|ns, comma separated
-    #[arg(long = "timestamps", value_name = "FORMAT", num_args = 0..=1, default_missing_value = "", help_heading = "Output format")]
     pub timestamps: Option<String>,
-
-    /// Print the time since the previous line before each line
-    #[arg(short = 'r', help_heading = "Output format")]
     pub relative: bool,
-
-    /// Relative timestamps with this precision (s, ms, us, ns)
-    #[arg(long = "relative-timestamps", value_name = "PRECISION", num_args = 0..=1, default_missing_value = "us", help_heading = "Output format")]
     pub relative_timestamps: Option<String>,
-
-    /// Print strings with non-ASCII bytes in hex; -xx: every string in hex
-    #[arg(short = 'x', action = clap::ArgAction::Count, help_heading = "Output format")]
     pub hex_count: u8,
-
-    /// Strings in hex: none, non-ascii-chars, non-ascii, all
-    #[arg(long = "strings-in-hex", value_name = "WHICH", num_args = 0..=1, default_missing_value = "all", help_heading = "Output format")]
     pub strings_in_hex: Option<String>,
-
-    /// Run the command with VAR=VAL in its environment, or without VAR
-    #[arg(
-        short = 'E',
-        long = "env",
-        value_name = "VAR[=VAL]",
-        help_heading = "Startup"
-    )]
     pub env: Vec<OsString>,
-
-    /// Run the command as USER (uid, gid and groups); needs root
-    #[arg(
-        short = 'u',
-        long = "user",
-        value_name = "USER",
-        help_heading = "Startup"
-    )]
     pub user: Option<String>,
-
-    /// Append to the -o file instead of truncating it
-    #[arg(
-        short = 'A',
-        long = "output-append-mode",
-        help_heading = "Output format"
-    )]
     pub append: bool,
-
-    /// Print the syscall number before each line
-    #[arg(short = 'n', long = "syscall-number", help_heading = "Output format")]
     pub syscall_number: bool,
-
-    /// Print the instruction pointer at the time of each syscall
-    #[arg(
-        short = 'i',
-        long = "instruction-pointer",
-        help_heading = "Output format"
-    )]
     pub instruction_pointer: bool,
-
-    /// Print the time spent in each syscall, <0.000012>
-    #[arg(short = 'T', help_heading = "Output format")]
     pub syscall_times_flag: bool,
-
-    /// The time spent in each syscall with this precision (s, ms, us, ns)
-    #[arg(long = "syscall-times", value_name = "PRECISION", num_args = 0..=1, default_missing_value = "us", help_heading = "Output format")]
     pub syscall_times: Option<String>,
-
-    /// Suppress messages about attaching and detaching; twice (-qq), also exit lines
-    #[arg(short = 'q', action = clap::ArgAction::Count, help_heading = "Output format")]
     pub quiet: u8,
-
-    /// QUALIFIER=SET: trace, signal, status, quiet, raw, abbrev, verbose, read, write, decode-fds
-    #[arg(short = 'e', value_name = "EXPR", help_heading = "Filtering")]
-    pub exprs: Vec<String>,
-
-    /// Trace only the syscalls in SET (names, %class, /regex, ?name, all, none; ! negates)
-    #[arg(long = "trace", value_name = "SET", help_heading = "Filtering")]
-    pub trace: Vec<String>,
-
-    /// Print --- SIGxxx --- lines only for the signals in SET
-    #[arg(long = "signal", value_name = "SET", help_heading = "Filtering")]
-    pub signal: Vec<String>,
-
-    /// Print only syscalls whose outcome is in SET: successful, failed, unfinished, unavailable, detached
-    #[arg(long = "status", value_name = "SET", help_heading = "Filtering")]
-    pub status: Vec<String>,
-
-    /// Suppress the messages in SET: attach, exit, path-resolution, personality, thread-execve
-    #[arg(long = "quiet", value_name = "SET", help_heading = "Output format")]
-    pub quiet_set: Vec<String>,
-
-    /// Print the arguments of the syscalls in SET undecoded, in hex
-    #[arg(long = "raw", value_name = "SET", help_heading = "Output format")]
-    pub raw: Vec<String>,
-
-    /// Abbreviate long arrays and environments only for the syscalls in SET
-    #[arg(long = "abbrev", value_name = "SET", help_heading = "Output format")]
-    pub abbrev: Vec<String>,
-
-    /// Dump in hex all data read from the descriptors in SET
-    #[arg(long = "read", value_name = "SET", help_heading = "Output format")]
-    pub read: Vec<String>,
-
-    /// Dump in hex all data written to the descriptors in SET
-    #[arg(long = "write", value_name = "SET", help_heading = "Output format")]
-    pub write: Vec<String>,
-
-    /// Print only syscalls that returned without an error (status=successful)
-    #[arg(short = 'z', long = "successful-only", help_heading = "Filtering")]
     pub successful_only: bool,
-
-    /// Print only syscalls that returned an error (status=failed)
-    #[arg(short = 'Z', long = "failed-only", help_heading = "Filtering")]
     pub failed_only: bool,
-
-    /// Do not abbreviate: environments and long arrays in full (abbrev=none)
-    #[arg(short = 'v', long = "no-abbrev", help_heading = "Output format")]
     pub no_abbrev: bool,
-    /// Stop the traced command only at the syscalls of -e trace=SET, with a seccomp-bpf filter
-    /// (needs -f, as in strace; not for -p). strace-rs does this by itself for a command run
-    /// with -f and -e trace=SET (unless SET has restart_syscall): the output is the same
-    #[arg(long = "seccomp-bpf", help_heading = "Tracing")]
     pub seccomp_bpf: bool,
-
-    /// Never use a seccomp-bpf filter (e.g. for a program with seccomp filters of its own,
-    /// whose refusals would then hide the calls they refuse)
-    #[arg(
-        long = "no-seccomp-bpf",
-        conflicts_with = "seccomp_bpf",
-        help_heading = "Tracing"
-    )]
     pub no_seccomp_bpf: bool,
-
-    /// Every `-e` and qualifier long option, in command-line order (filled by `parse_args`).
-    #[arg(skip)]
+    /// Every `-e` and qualifier long option, in command-line order (a later one replaces an
+    /// earlier one, as in strace).
     pub ordered_exprs: Vec<String>,
-
-    /// List the syscall classes (-e trace=%CLASS) with their syscalls, and exit
-    #[arg(long = "list-classes", help_heading = "Filtering")]
     pub list_classes: bool,
-
-    /// Count time, calls and errors of each syscall and print a summary table, no trace; with
-    /// -ff -o FILE the table of all processes goes to stderr and each process's own table is
-    /// appended to FILE.PID
-    #[arg(short = 'c', long = "summary-only", action = clap::ArgAction::Count, help_heading = "Statistics")]
     pub summary_only: u8,
-
-    /// Like -c, but also print the trace (with -ff -o FILE: each FILE.PID ends with its table)
-    #[arg(short = 'C', long = "summary", action = clap::ArgAction::Count, help_heading = "Statistics")]
     pub summary_too: u8,
-
-    /// Sort the summary by: time, min-time, max-time, avg-time, calls, errors, name, nothing (default time)
-    #[arg(
-        short = 'S',
-        long = "summary-sort-by",
-        value_name = "SORTBY",
-        help_heading = "Statistics"
-    )]
     pub summary_sort: Vec<String>,
-
-    /// The summary's columns, comma separated: time-percent, total-time, min-time, max-time, avg-time, calls, errors, name
-    #[arg(
-        short = 'U',
-        long = "summary-columns",
-        value_name = "COLUMNS",
-        help_heading = "Statistics"
-    )]
     pub summary_columns: Vec<String>,
-
-    /// Summarise the wall-clock time from syscall entry to exit (default: system CPU time)
-    #[arg(short = 'w', long = "summary-wall-clock", action = clap::ArgAction::Count, help_heading = "Statistics")]
     pub summary_wall_clock: u8,
-
-    /// Print paths beside descriptors; twice (-yy), all details (sockets, devices, pidfds)
-    #[arg(short = 'y', action = clap::ArgAction::Count, help_heading = "Output format")]
     pub decode_fds_count: u8,
-
-    /// What to show beside descriptors: path, socket, dev, pidfd, all, none (comma separated)
-    #[arg(long = "decode-fds", value_name = "SET", num_args = 0..=1, default_missing_value = "path", help_heading = "Output format")]
     pub decode_fds: Option<String>,
-
-    /// Trace only the syscalls that touch PATH, by a path argument or a descriptor open on it (repeatable)
-    #[arg(
-        short = 'P',
-        long = "trace-path",
-        value_name = "PATH",
-        help_heading = "Filtering"
-    )]
     pub trace_paths: Vec<OsString>,
-
-    /// Trace only the syscalls with a descriptor argument in SET (numbers, comma separated; ! negates). Not in strace 6.1
-    #[arg(long = "trace-fds", value_name = "SET", help_heading = "Filtering")]
     pub trace_fds: Option<String>,
-
-    /// Write the trace as JSON Lines, one object per event (see docs/json.md)
-    #[arg(long = "json", help_heading = "Output format")]
     pub json: bool,
-
-    /// Developer option: write the text trace as usual and the JSON of the same events to FILE
-    /// (FILE.PID with -ff); the round-trip test compares the two
-    #[arg(
-        long = "json-and-text",
-        value_name = "FILE",
-        hide = true,
-        conflicts_with = "json"
-    )]
     pub json_and_text: Option<PathBuf>,
-
-    /// Attach to the process PID and trace it (repeatable; a comma or space separated list too)
-    #[arg(
-        short = 'p',
-        long = "attach",
-        value_name = "PID",
-        help_heading = "Startup"
-    )]
-    pub pids: Vec<String>,
-
-    /// The command to run and trace, with its arguments
-    #[arg(trailing_var_arg = true, value_name = "PROG", help_heading = "Startup")]
+    pub pids: Vec<i32>,
+    pub interruptible: Option<Interruptible>,
+    pub kill_on_exit: bool,
     pub command: Vec<OsString>,
+}
+
+impl Default for Cli {
+    fn default() -> Self {
+        Cli {
+            output: None,
+            string_limit: 32,
+            column: 40,
+            follow: 0,
+            timestamps_count: 0,
+            timestamps: None,
+            relative: false,
+            relative_timestamps: None,
+            hex_count: 0,
+            strings_in_hex: None,
+            env: Vec::new(),
+            user: None,
+            append: false,
+            syscall_number: false,
+            instruction_pointer: false,
+            syscall_times_flag: false,
+            syscall_times: None,
+            quiet: 0,
+            successful_only: false,
+            failed_only: false,
+            no_abbrev: false,
+            seccomp_bpf: false,
+            no_seccomp_bpf: false,
+            ordered_exprs: Vec::new(),
+            list_classes: false,
+            summary_only: 0,
+            summary_too: 0,
+            summary_sort: Vec::new(),
+            summary_columns: Vec::new(),
+            summary_wall_clock: 0,
+            decode_fds_count: 0,
+            decode_fds: None,
+            trace_paths: Vec::new(),
+            trace_fds: None,
+            json: false,
+            json_and_text: None,
+            pids: Vec::new(),
+            interruptible: None,
+            kill_on_exit: false,
+            command: Vec::new(),
+        }
+    }
 }
 
 fn precision(word: &str, option: &str) -> Result<Precision, String> {
     Precision::parse(word).ok_or_else(|| format!("invalid {option} precision: '{word}'"))
 }
 
-/// The options that stand for `-e QUALIFIER=...`, by clap id, with their qualifier.
-const QUALIFIER_OPTIONS: [(&str, &str); 9] = [
-    ("exprs", ""),
-    ("trace", "trace="),
-    ("signal", "signal="),
-    ("status", "status="),
-    ("quiet_set", "quiet="),
-    ("raw", "raw="),
-    ("abbrev", "abbrev="),
-    ("read", "read="),
-    ("write", "write="),
-];
+/// `invalid -s argument: 'x'`, strace's message for a bad option value (with its usage hint).
+fn bad_arg(name: &str, value: &str) -> CliExit {
+    CliExit::Usage(format!("invalid {name} argument: '{value}'"))
+}
 
 impl Cli {
-    /// Parses the command line. `-e QUALIFIER=SET` and its long forms (`--trace=SET`) are kept
-    /// in command-line order, since a later one replaces an earlier one as in strace.
-    pub fn parse_args() -> Result<Self, clap::Error> {
-        use clap::{CommandFactory, FromArgMatches};
-        let matches = Cli::command().try_get_matches()?;
-        let mut cli = Cli::from_arg_matches(&matches)?;
-        let mut ordered: Vec<(usize, String)> = Vec::new();
-        for (id, prefix) in QUALIFIER_OPTIONS {
-            let (Some(indices), Some(values)) =
-                (matches.indices_of(id), matches.get_many::<String>(id))
-            else {
-                continue;
-            };
-            ordered.extend(
-                indices
-                    .zip(values)
-                    .map(|(i, v)| (i, format!("{prefix}{v}"))),
-            );
+    /// Parses the arguments after argv[0] as strace does.
+    pub fn parse(args: &[OsString]) -> Result<Cli, CliExit> {
+        let scanned = getopt::scan(OPTIONS, args).map_err(CliExit::Usage)?;
+        let mut cli = Cli::default();
+        for found in scanned.options {
+            let id = OPTIONS[found.index].id;
+            cli.apply(id, &found.name, found.value)?;
         }
-        ordered.sort_by_key(|(i, _)| *i);
-        cli.ordered_exprs = ordered.into_iter().map(|(_, e)| e).collect();
+        cli.command = scanned.operands;
         Ok(cli)
     }
 
+    /// Stores one option's value; `name` is the option as strace names it in messages.
+    fn apply(&mut self, id: Id, name: &str, value: Option<String>) -> Result<(), CliExit> {
+        let long = name.starts_with("--");
+        let text = value.clone().unwrap_or_default();
+        match id {
+            Id::Help => return Err(CliExit::Help(help_text())),
+            Id::Version => {
+                return Err(CliExit::Version(format!(
+                    "strace-rs -- version {}\n",
+                    env!("CARGO_PKG_VERSION")
+                )));
+            }
+            Id::Attach => {
+                // strace accepts `-p "$(pidof PROG)"` and `-p "$(pgrep PROG)"` lists.
+                for word in text.split(['\n', '\t', ' ', ',']).filter(|w| !w.is_empty()) {
+                    match parse_uint(word, INT_MAX) {
+                        Some(pid) if pid > 0 => self.pids.push(pid as i32),
+                        _ => return Err(CliExit::Fatal(format!("Invalid process id: '{word}'"))),
+                    }
+                }
+            }
+            Id::Env => self.env.push(text.into()),
+            Id::User => self.user = Some(text),
+            Id::KillOnExit => self.kill_on_exit = true,
+            Id::Follow => self.follow = self.follow.saturating_add(1),
+            Id::FollowForks => self.follow = self.follow.max(1),
+            Id::OutputSeparately => self.follow = self.follow.max(2),
+            Id::Interruptible => {
+                self.interruptible =
+                    Some(Interruptible::parse(&text).ok_or_else(|| bad_arg(name, &text))?);
+            }
+            Id::SeccompBpf => self.seccomp_bpf = true,
+            Id::NoSeccompBpf => self.no_seccomp_bpf = true,
+            Id::Expr => self.ordered_exprs.push(text),
+            Id::Qualifier(q) => self.ordered_exprs.push(format!("{q}={text}")),
+            Id::SuccessfulOnly => self.successful_only = true,
+            Id::FailedOnly => self.failed_only = true,
+            Id::TracePath => self.trace_paths.push(text.into()),
+            Id::TraceFds => self.trace_fds = Some(text),
+            Id::ListClasses => self.list_classes = true,
+            Id::Output => self.output = Some(text.into()),
+            Id::Append => self.append = true,
+            Id::StringLimit => {
+                self.string_limit =
+                    parse_uint(&text, MAX_STRLEN).ok_or_else(|| bad_arg(name, &text))? as usize;
+            }
+            Id::Columns => {
+                self.column =
+                    parse_uint(&text, INT_MAX).ok_or_else(|| bad_arg(name, &text))? as usize;
+            }
+            Id::Timestamps if long => self.timestamps = Some(text),
+            Id::Timestamps => self.timestamps_count = self.timestamps_count.saturating_add(1),
+            Id::Relative if long => {
+                self.relative_timestamps = Some(value.unwrap_or_else(|| "us".into()));
+            }
+            Id::Relative => self.relative = true,
+            Id::SyscallTimes if long => {
+                self.syscall_times = Some(value.unwrap_or_else(|| "us".into()));
+            }
+            Id::SyscallTimes => self.syscall_times_flag = true,
+            Id::Hex if long => self.strings_in_hex = Some(value.unwrap_or_else(|| "all".into())),
+            Id::Hex => self.hex_count = self.hex_count.saturating_add(1),
+            Id::SyscallNumber => self.syscall_number = true,
+            Id::InstructionPointer => self.instruction_pointer = true,
+            Id::Quiet if long => self.ordered_exprs.push(format!(
+                "quiet={}",
+                value.as_deref().unwrap_or("attach,personality")
+            )),
+            Id::Quiet => self.quiet = self.quiet.saturating_add(1),
+            Id::NoAbbrev => self.no_abbrev = true,
+            Id::DecodeFds if long => self.decode_fds = Some(value.unwrap_or_else(|| "path".into())),
+            Id::DecodeFds => self.decode_fds_count = self.decode_fds_count.saturating_add(1),
+            Id::Json => self.json = true,
+            Id::JsonAndText => self.json_and_text = Some(text.into()),
+            Id::SummaryOnly => self.summary_only = self.summary_only.saturating_add(1),
+            Id::Summary => self.summary_too = self.summary_too.saturating_add(1),
+            Id::SortBy => self.summary_sort.push(text),
+            Id::SummaryColumns => self.summary_columns.push(text),
+            Id::WallClock => self.summary_wall_clock = self.summary_wall_clock.saturating_add(1),
+        }
+        Ok(())
+    }
+}
+
+/// `--help`: every option on one line, grouped under strace's headings.
+fn help_text() -> String {
+    let mut out = String::from(
+        "Trace the system calls of a command or of running processes, printing them as strace \
+         does\n\nUsage: strace-rs [-o FILE] [-s STRSIZE] [-a COLUMN] { -p PID | [--] PROG [ARGS] }\n",
+    );
+    let spec = |o: &Opt| {
+        let mut s = String::new();
+        if let Some(c) = o.short {
+            s.push('-');
+            s.push(char::from(c));
+        }
+        if let Some(long) = o.longs.first() {
+            if !s.is_empty() {
+                s.push_str(", ");
+            } else {
+                s.push_str("    ");
+            }
+            s.push_str("--");
+            s.push_str(long);
+        }
+        match o.arg {
+            HasArg::No => {}
+            HasArg::Required => s.push_str(&format!(" <{}>", o.value)),
+            HasArg::Optional => s.push_str(&format!("[=<{}>]", o.value)),
+        }
+        s
+    };
+    let width = OPTIONS.iter().map(|o| spec(o).len()).max().unwrap_or(0) + 2;
+    for (heading, title) in HEADINGS {
+        out.push_str(&format!("\n{title}:\n"));
+        for o in OPTIONS.iter().filter(|o| o.heading == heading) {
+            out.push_str(&format!("  {:<width$}{}\n", spec(o), o.help));
+        }
+    }
+    out
+}
+
+impl Cli {
     /// The timestamps lines start with (`-t`, `-tt`, `-ttt`, `--timestamps`, `-r`).
     pub fn stamps(&self) -> Result<Stamps, String> {
         let mut absolute = match self.timestamps_count {
@@ -405,7 +941,20 @@ impl Cli {
         if self.no_abbrev {
             q.apply("abbrev=none")?;
         }
-        q.quiet = match self.quiet {
+        let quiet_set = self.ordered_exprs.iter().any(|e| {
+            ["quiet=", "silent=", "silence=", "q="]
+                .iter()
+                .any(|p| e.starts_with(p))
+        });
+        // strace's default for a command traced into a file: `-q` (no attach messages).
+        let short_quiet = match self.quiet {
+            0 if !quiet_set && self.output.is_some() && !self.command.is_empty() => 1,
+            n => n,
+        };
+        if quiet_set && self.quiet > 0 {
+            return Err("-q and -e quiet/--quiet cannot be provided simultaneously".into());
+        }
+        q.quiet = match short_quiet {
             0 => q.quiet,
             1 => q.quiet.with(quiet::ATTACH).with(quiet::PERSONALITY),
             2 => q
@@ -448,10 +997,10 @@ impl Cli {
                     .to_string());
             }
             if !self.summary_sort.is_empty() {
-                eprintln!(
-                    "strace-rs: -S/--summary-sort-by has no effect without \
+                crate::msg::error(format_args!(
+                    "-S/--summary-sort-by has no effect without \
                      (-c/--summary-only or -C/--summary)"
-                );
+                ));
             }
             return Ok(None);
         }
@@ -472,7 +1021,9 @@ impl Cli {
             ];
             for (given, option) in useless {
                 if given {
-                    eprintln!("strace-rs: {option} has no effect with -c/--summary-only");
+                    crate::msg::error(format_args!(
+                        "{option} has no effect with -c/--summary-only"
+                    ));
                 }
             }
         }
@@ -483,7 +1034,7 @@ impl Cli {
     /// as in strace the last `--decode-fds` wins and `-y` may not be combined with it.
     pub fn decode_fds(&self) -> Result<DecodeFds, String> {
         let mut set = None;
-        for expr in &self.exprs {
+        for expr in &self.ordered_exprs {
             if let Some(value) = expr.strip_prefix("decode-fds=") {
                 set = Some(DecodeFds::parse(value)?);
             }
@@ -502,22 +1053,5 @@ impl Cli {
     /// `--trace-fds=SET`: the descriptors whose syscalls are shown, if limited.
     pub fn trace_fds(&self) -> Result<Option<FdSet>, String> {
         self.trace_fds.as_deref().map(FdSet::parse).transpose()
-    }
-
-    /// The pids of every `-p`, split on commas and spaces as strace accepts them.
-    pub fn attach_pids(&self) -> Result<Vec<i32>, String> {
-        let mut pids = Vec::new();
-        for word in self
-            .pids
-            .iter()
-            .flat_map(|p| p.split([',', ' ']))
-            .filter(|w| !w.is_empty())
-        {
-            match word.parse::<i32>() {
-                Ok(pid) if pid > 0 => pids.push(pid),
-                _ => return Err(format!("Invalid process id: '{word}'")),
-            }
-        }
-        Ok(pids)
     }
 }

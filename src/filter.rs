@@ -100,8 +100,7 @@ pub fn parse_trace(expr: &str) -> Result<SyscallSet, String> {
             }
             "none" => true,
             _ if name.starts_with('/') => {
-                let re = regex::Regex::new(&name[1..])
-                    .map_err(|e| format!("invalid regular expression '{}': {e}", &name[1..]))?;
+                let re = PosixRegex::new(&name[1..])?;
                 set.insert_where(|d| re.is_match(d.name))
             }
             _ if name.starts_with('%') || LEGACY_CLASSES.contains(&name) => {
@@ -140,6 +139,56 @@ pub fn class_listing() -> String {
         text.push_str(&format!("%{class}: {}\n", names.join(" ")));
     }
     text
+}
+
+/// A POSIX extended regular expression, compiled by the C library as strace compiles its
+/// `-e trace=/REGEX` (`regcomp(3)` with `REG_EXTENDED | REG_NOSUB`): the same syntax, and the
+/// same error messages (`regcomp: [: ...`).
+struct PosixRegex {
+    re: libc::regex_t,
+}
+
+impl PosixRegex {
+    fn new(pattern: &str) -> Result<Self, String> {
+        let c_pattern = std::ffi::CString::new(pattern)
+            .map_err(|_| format!("regcomp: {pattern}: Invalid regular expression"))?;
+        // SAFETY: regex_t is plain data that regcomp initialises; all zeroes is a valid start.
+        let mut re: libc::regex_t = unsafe { std::mem::zeroed() };
+        // SAFETY: `re` is a valid regex_t and `c_pattern` a NUL-terminated string.
+        let rc = unsafe {
+            libc::regcomp(
+                &mut re,
+                c_pattern.as_ptr(),
+                libc::REG_EXTENDED | libc::REG_NOSUB,
+            )
+        };
+        if rc == 0 {
+            return Ok(PosixRegex { re });
+        }
+        let mut text = [0u8; 256];
+        // SAFETY: regerror writes at most `text.len()` bytes, NUL-terminated, into `text`.
+        unsafe { libc::regerror(rc, &re, text.as_mut_ptr().cast(), text.len()) };
+        let len = text.iter().position(|&b| b == 0).unwrap_or(text.len());
+        Err(format!(
+            "regcomp: {pattern}: {}",
+            String::from_utf8_lossy(&text[..len])
+        ))
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        let Ok(c_text) = std::ffi::CString::new(text) else {
+            return false;
+        };
+        // SAFETY: `re` was compiled by regcomp; REG_NOSUB needs no match array.
+        unsafe { libc::regexec(&self.re, c_text.as_ptr(), 0, std::ptr::null_mut(), 0) == 0 }
+    }
+}
+
+impl Drop for PosixRegex {
+    fn drop(&mut self) {
+        // SAFETY: `re` was compiled by regcomp and is freed once.
+        unsafe { libc::regfree(&mut self.re) };
+    }
 }
 
 #[cfg(test)]
@@ -303,9 +352,16 @@ pub fn parse_signals(expr: &str) -> Result<SignalSet, String> {
         bits |= match token {
             "all" => u64::MAX,
             "none" => 0,
-            _ => {
-                1 << (signal_number(token).ok_or_else(|| format!("invalid signal '{token}'"))? - 1)
-            }
+            // strace takes any number up to 255; only 1..=64 can ever be delivered.
+            _ => match token.parse::<u32>() {
+                Ok(n @ 1..=64) => 1 << (n - 1),
+                Ok(0..=255) if token.as_bytes()[0].is_ascii_digit() => 0,
+                _ => {
+                    1 << (signal_number(token)
+                        .ok_or_else(|| format!("invalid signal '{token}'"))?
+                        - 1)
+                }
+            },
         };
     }
     Ok(SignalSet(if inverted { !bits } else { bits }))
@@ -417,11 +473,12 @@ impl Qualifiers {
             "read" | "reads" | "r" => self.read_dumps = parse_fds(value)?,
             "write" | "writes" | "w" => self.write_dumps = parse_fds(value)?,
             "quiet" | "silent" | "silence" | "q" => {
-                self.quiet = parse_names(value, &quiet::NAMES, "quiet qualifier")?
+                self.quiet = parse_names(value, &quiet::NAMES, "quiet")?
             }
             // Read by `Cli::decode_fds`, with -y and --decode-fds.
             "decode-fds" => {}
-            _ => return Err(format!("invalid -e qualifier '{qualifier}'")),
+            // strace reads an unknown `NAME=...` as a list of syscall names.
+            _ => self.trace = parse_trace(expr)?,
         }
         Ok(())
     }
@@ -451,7 +508,7 @@ mod qualifier_tests {
         assert!(q.quiet.contains(quiet::EXIT) && !q.quiet.contains(quiet::THREAD_EXECVE));
         assert_eq!(
             q.apply("bogus=1").unwrap_err(),
-            "invalid -e qualifier 'bogus'"
+            "invalid system call 'bogus=1'"
         );
     }
 }

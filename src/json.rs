@@ -149,39 +149,79 @@ pub fn signal_obj(buf: &mut Vec<u8>, sig: i64) {
     buf.push(b'}');
 }
 
-/// Bytes that need an escape in a JSON string: controls, `"` and `\`.
+/// ASCII bytes written escaped: what JSON requires (controls, `"` and `\\`) and DEL, so that
+/// no tracee byte reaches a terminal raw.
 fn needs_escape(c: u8) -> bool {
-    c < 0x20 || c == b'"' || c == b'\\'
+    c < 0x20 || c == b'"' || c == b'\\' || c == 0x7f
 }
 
-/// Writes `bytes` as the body of a JSON string. Valid UTF-8 is written as it is (escaping only
-/// what JSON requires); otherwise every byte from 0x80 up is written as `\u00XX`, making each
-/// character stand for one byte. Returns whether that byte-per-character form was used.
+/// Characters beyond ASCII written as `\uXXXX`: the C1 controls, and the invisible ones
+/// that reorder or hide text on a terminal (bidirectional marks, embeddings, overrides and
+/// isolates; the line and paragraph separators), which could make a line read other than it
+/// is (CVE-2021-42574). A JSON reader turns the escape back into the same character.
+fn hides_text(c: char) -> bool {
+    matches!(c,
+        '\u{80}'..='\u{9f}'
+        | '\u{61c}'
+        | '\u{200e}' | '\u{200f}'
+        | '\u{2028}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}')
+}
+
+/// Writes `\uXXXX` for a character of the Basic Multilingual Plane.
+fn unicode_escape(buf: &mut Vec<u8>, c: u32) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    buf.extend_from_slice(b"\\u");
+    for shift in [12, 8, 4, 0] {
+        buf.push(HEX[((c >> shift) & 0xf) as usize]);
+    }
+}
+
+/// Writes one byte that needs an escape.
+fn escape_byte(buf: &mut Vec<u8>, c: u8) {
+    match c {
+        b'"' => buf.extend_from_slice(b"\\\""),
+        b'\\' => buf.extend_from_slice(b"\\\\"),
+        b'\n' => buf.extend_from_slice(b"\\n"),
+        b'\t' => buf.extend_from_slice(b"\\t"),
+        b'\r' => buf.extend_from_slice(b"\\r"),
+        _ => unicode_escape(buf, u32::from(c)),
+    }
+}
+
+/// Writes `bytes` as the body of a JSON string. Valid UTF-8 is written as text, escaping what
+/// JSON requires and what could mislead a terminal ([`needs_escape`], [`hides_text`]);
+/// otherwise every byte from 0x80 up is written as `\u00XX`, making each character stand for
+/// one byte. Returns whether that byte-per-character form was used.
 pub fn escape_into(buf: &mut Vec<u8>, bytes: &[u8]) -> bool {
-    let latin1 = std::str::from_utf8(bytes).is_err();
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        let mut run = 0;
+        for (i, &c) in bytes.iter().enumerate() {
+            if needs_escape(c) || c >= 0x80 {
+                buf.extend_from_slice(&bytes[run..i]);
+                run = i + 1;
+                escape_byte(buf, c);
+            }
+        }
+        buf.extend_from_slice(&bytes[run..]);
+        return true;
+    };
     let mut run = 0;
-    for (i, &c) in bytes.iter().enumerate() {
-        if !needs_escape(c) && (c < 0x80 || !latin1) {
+    for (i, c) in text.char_indices() {
+        let ascii_escape = c.is_ascii() && needs_escape(c as u8);
+        if !ascii_escape && !hides_text(c) {
             continue;
         }
         buf.extend_from_slice(&bytes[run..i]);
-        run = i + 1;
-        match c {
-            b'"' => buf.extend_from_slice(b"\\\""),
-            b'\\' => buf.extend_from_slice(b"\\\\"),
-            b'\n' => buf.extend_from_slice(b"\\n"),
-            b'\t' => buf.extend_from_slice(b"\\t"),
-            b'\r' => buf.extend_from_slice(b"\\r"),
-            _ => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                buf.extend_from_slice(b"\\u00");
-                buf.push(HEX[usize::from(c >> 4)]);
-                buf.push(HEX[usize::from(c & 0xf)]);
-            }
+        run = i + c.len_utf8();
+        if ascii_escape {
+            escape_byte(buf, c as u8);
+        } else {
+            unicode_escape(buf, u32::from(c));
         }
     }
     buf.extend_from_slice(&bytes[run..]);
-    latin1
+    false
 }
 
 /// `{"str":"...","truncated":true,"latin1":true}` (the last two only when true).
@@ -1151,6 +1191,22 @@ mod tests {
             escaped("a\"b\\c\n\t\r\0\x07é".as_bytes()),
             (r#"a\"b\\c\n\t\r\u0000\u0007é"#.to_string(), false)
         );
+    }
+
+    /// DEL, C1 controls and the bidirectional controls that can make a line read backwards
+    /// on a terminal are escaped; a JSON reader gets the same bytes back.
+    #[test]
+    fn escapes_what_could_mislead_a_terminal() {
+        let bytes = "a\x7fb\u{85}c\u{202e}d\u{2066}e\u{200f}f\u{61c}g\u{2028}é".as_bytes();
+        let (text, latin1) = escaped(bytes);
+        assert_eq!(
+            text,
+            r#"a\u007fb\u0085c\u202ed\u2066e\u200ff\u061cg\u2028é"#
+        );
+        assert!(!latin1);
+        let back: String = serde_json::from_str(&format!("\"{text}\"")).unwrap();
+        assert_eq!(back.as_bytes(), bytes);
+        assert_eq!(escaped(b"\x7f\xff"), (r#"\u007f\u00ff"#.to_string(), true));
     }
 
     #[test]

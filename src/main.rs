@@ -4,12 +4,15 @@ mod cli;
 mod decode;
 mod fdinfo;
 mod filter;
+mod getopt;
 mod json;
 mod mem;
+mod msg;
 mod output;
 mod pathtrace;
 mod ptrace;
 mod seccomp;
+mod signals;
 mod sockdiag;
 mod stamp;
 mod summary;
@@ -17,7 +20,7 @@ mod table;
 mod text;
 mod tracer;
 
-use cli::Cli;
+use cli::{Cli, CliExit, Interruptible};
 use decode::DecodeOpts;
 use filter::{SyscallSet, quiet};
 use output::{Output, Outputs};
@@ -30,63 +33,45 @@ use std::process::ExitCode;
 use summary::Summary;
 use tracer::{Config, Ending, Render, Tracer};
 
-/// Prints `strace-rs: MSG` and the hint strace gives after a usage error.
-fn usage_error(msg: &str) -> ExitCode {
-    eprintln!("strace-rs: {msg}");
-    eprintln!("Try 'strace-rs -h' for more information.");
-    ExitCode::from(1)
-}
-
 fn main() -> ExitCode {
-    let cli = match Cli::parse_args() {
-        Ok(cli) => cli,
-        Err(e) => return parse_error(e),
-    };
-    match run(cli) {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    msg::set_program(args.first().map_or(OsStr::new(""), |a| a.as_os_str()));
+    // Until the command is spawned, a reader of stderr that went away must not kill the
+    // tracer; the spawned command gets the default disposition back (ptrace::spawn).
+    signals::ignore_sigpipe();
+    let result = Cli::parse(args.get(1..).unwrap_or_default()).and_then(run);
+    match result {
         Ok(code) => code,
-        Err(msg) => {
-            eprintln!("strace-rs: {msg}");
+        Err(CliExit::Help(text) | CliExit::Version(text)) => {
+            msg::stdout(&text);
+            ExitCode::SUCCESS
+        }
+        Err(CliExit::Usage(text)) => {
+            msg::usage(&text);
+            ExitCode::from(1)
+        }
+        Err(CliExit::Fatal(text)) => {
+            msg::error(format_args!("{text}"));
             ExitCode::from(1)
         }
     }
 }
 
-/// Reports a command-line error in strace's words where strace has them (getopt's messages for
-/// unknown options), clap's otherwise; help and version exit 0.
-fn parse_error(e: clap::Error) -> ExitCode {
-    use clap::error::{ContextKind, ContextValue, ErrorKind};
-    if !e.use_stderr() {
-        let _ = e.print();
-        return ExitCode::SUCCESS;
-    }
-    if e.kind() == ErrorKind::UnknownArgument
-        && let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg)
-    {
-        return match arg.strip_prefix("--") {
-            Some(_) => usage_error(&format!("unrecognized option '{arg}'")),
-            None => {
-                let letter = arg.trim_start_matches('-').chars().next().unwrap_or('?');
-                usage_error(&format!("invalid option -- '{letter}'"))
-            }
-        };
-    }
-    let _ = e.print();
-    ExitCode::from(1)
-}
-
-fn run(cli: Cli) -> Result<ExitCode, String> {
+fn run(cli: Cli) -> Result<ExitCode, CliExit> {
     if cli.list_classes {
-        print!("{}", filter::class_listing());
+        msg::stdout(&filter::class_listing());
         return Ok(ExitCode::SUCCESS);
     }
-    let pids = cli.attach_pids()?;
+    let pids = cli.pids.clone();
     let qualifiers = cli.qualifiers()?;
-    let summary = match cli.summary() {
-        Ok(summary) => summary,
-        Err(msg) => return Ok(usage_error(&msg)),
-    };
+    let summary = cli.summary().map_err(CliExit::Usage)?;
     if pids.is_empty() && cli.command.is_empty() {
-        return Ok(usage_error("must have PROG [ARGS] or -p PID"));
+        return Err(CliExit::Usage("must have PROG [ARGS] or -p PID".into()));
+    }
+    if pids.contains(&(std::process::id() as i32)) {
+        return Err(CliExit::Fatal(
+            "I'm sorry, I can't let you do that, Dave.".into(),
+        ));
     }
     // Everything that can fail on bad input is checked before anything is run or attached.
     let program = match cli.command.first() {
@@ -96,7 +81,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     let decode_fds = cli.decode_fds()?;
     let paths = trace_paths(&cli);
     let follow = cli.follow > 0;
-    let outs = open_outputs(&cli, cli.output.as_deref())?;
+    let (outs, popen_pid) = open_outputs(&cli, cli.output.as_deref())?;
     let render = match (&cli.json_and_text, cli.json) {
         (Some(_), _) => Render::TextAndJson,
         (None, true) => Render::Json,
@@ -120,13 +105,26 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         seccomp: false,
     };
     let filter = seccomp_filter(&cli, &cfg.q.trace, follow);
+    // A command under the seccomp filter cannot run on untraced: its traced syscalls would
+    // fail with ENOSYS (seccomp(2), SECCOMP_RET_TRACE without a tracer). strace makes
+    // --seccomp-bpf imply --kill-on-exit for the same reason.
+    let kill_on_exit = cli.kill_on_exit || filter.is_some();
+    // strace's default: a command traced into a file is not interrupted by the tracer's
+    // signals (they reach the command from the terminal anyway).
+    let interruptible =
+        cli.interruptible
+            .unwrap_or(if cli.output.is_some() && !cli.command.is_empty() {
+                Interruptible::Never
+            } else {
+                Interruptible::Waiting
+            });
     let cfg = Config {
         seccomp: filter.is_some(),
         ..cfg
     };
     let mut tracer = Tracer::new(cfg, outs);
     if let Some(path) = &cli.json_and_text {
-        tracer.set_json_copy(open_outputs(&cli, Some(path))?);
+        tracer.set_json_copy(open_outputs(&cli, Some(path))?.0);
     }
     if let Some((opts, _)) = summary {
         // Beyond strace (which refuses -c with -ff): one table per process in NAME.PID.
@@ -134,15 +132,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         tracer.set_summary(Summary::new(opts, per_process));
     }
 
-    tracer::catch_fatal_signals();
+    let mut attached = 0;
     for pid in &pids {
+        // -ff -o NAME: the first file must be creatable before anything is traced.
+        tracer.outputs().open_for(*pid)?;
         // With --json the attach is an event, and stderr may be the JSON stream.
-        attach(
-            &mut tracer,
-            *pid,
-            follow,
-            qualifiers.quiet.contains(quiet::ATTACH) || cli.json,
-        )?;
+        let quiet = qualifiers.quiet.contains(quiet::ATTACH) || cli.json;
+        if attach(&mut tracer, *pid, follow, quiet) {
+            attached += 1;
+        }
+    }
+    if attached == 0 && program.is_none() {
+        return Ok(ExitCode::from(1));
     }
     if let Some(path) = program {
         let command = ptrace::Command {
@@ -156,28 +157,39 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             user: cli.user.as_deref().map(credentials).transpose()?,
             filter,
         };
-        let pid = ptrace::spawn(&command, follow).map_err(|e| format!("exec: {}", e.desc()))?;
+        let pid = ptrace::spawn(&command, follow, kill_on_exit)
+            .map_err(|e| format!("exec: {}", e.desc()))?;
+        // -ff -o NAME: strace opens NAME.PID before the command runs; if it cannot, the
+        // command never starts.
+        if let Err(e) = tracer.outputs().open_for(pid) {
+            ptrace::kill_unstarted(pid);
+            return Err(e.into());
+        }
         tracer.add_spawned(pid);
     }
+    signals::install(interruptible);
     let ending = tracer.run();
     let summary = tracer.take_summary();
     if let Some(summary) = &summary {
         if cli.json {
             // The JSON stream stays JSON Lines: the table goes to stderr (docs/json.md).
-            eprint!("{}", summary.render_total());
+            msg::raw(format_args!("{}", summary.render_total()));
         } else {
             tracer.outputs().summary(&summary.render_total());
         }
     }
-    if let Err(msg) = tracer.finish() {
-        eprintln!("strace-rs: {msg}");
-    }
+    tracer.finish();
     // The per-process tables of -ff -o would go into the JSON files: not with --json.
     let per_process = summary.iter().filter(|_| !cli.json);
     for (pid, table) in per_process.flat_map(|s| s.render_per_process()) {
-        if let Err(msg) = tracer.outputs().append_to_process_file(pid, &table) {
-            eprintln!("strace-rs: {msg}");
+        if let Err(text) = tracer.outputs().append_to_process_file(pid, &table) {
+            msg::error(format_args!("{text}"));
         }
+    }
+    // Closing the pipe ends the input of `-o '|CMD'`; strace waits for CMD before it exits.
+    drop(tracer);
+    if let Some(pid) = popen_pid {
+        ptrace::wait_child(pid);
     }
     Ok(exit_like(ending))
 }
@@ -191,9 +203,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
 /// saw every syscall, so a set with it gets no filter unless asked for.
 fn seccomp_filter(cli: &Cli, trace: &SyscallSet, follow: bool) -> Option<Vec<seccomp::Insn>> {
     let asked = cli.seccomp_bpf;
-    let warn = |msg: &str| {
+    let warn = |text: &str| {
         if asked {
-            eprintln!("strace-rs: {msg}");
+            msg::error(format_args!("{text}"));
         }
     };
     if cli.no_seccomp_bpf {
@@ -231,43 +243,65 @@ fn seccomp_filter(cli: &Cli, trace: &SyscallSet, follow: bool) -> Option<Vec<sec
     }
 }
 
-/// The trace's destination: stderr, the `-o` file (`path`), or with `-ff -o NAME` one file per
-/// process. The `-o` file is created before anything runs, so a bad path stops the tracer first.
-fn open_outputs(cli: &Cli, path: Option<&Path>) -> Result<Outputs, String> {
+/// The trace's destination: stderr, the `-o` file (`path`), a command reading it (`-o '|CMD'`,
+/// whose pid is returned), or with `-ff -o NAME` one file per process. The `-o` file is created
+/// before anything runs, so a bad path stops the tracer first.
+fn open_outputs(cli: &Cli, path: Option<&Path>) -> Result<(Outputs, Option<i32>), CliExit> {
     let follow = cli.follow > 0;
+    let format = cli.format()?;
     let Some(path) = path else {
         // Line-buffered: whoever reads stderr sees each line as it happens.
-        let out = Output::new(Box::new(io::stderr()), true, cli.format()?);
-        return Ok(Outputs::Shared {
+        let out = Output::new(Box::new(io::stderr()), None, true, format);
+        let outs = Outputs::Shared {
             out,
             to_file: false,
             follow,
-        });
+        };
+        return Ok((outs, None));
     };
-    let cant_open =
-        |path: &Path, e: io::Error| format!("Can't fopen '{}': {}", path.display(), os_error(&e));
+    let name = path.display().to_string();
+    let bytes = path.as_os_str().as_bytes();
+    if let Some(command) = bytes.strip_prefix(b"|").or(bytes.strip_prefix(b"!")) {
+        if cli.follow >= 2 {
+            return Err(CliExit::Usage(
+                "piping the output and -ff/--output-separately are mutually exclusive".into(),
+            ));
+        }
+        let (pipe, pid) = output::popen(OsStr::from_bytes(command))
+            .map_err(|e| format!("pipe: {}", msg::os_error(&e)))?;
+        // Line-buffered, as strace sets a piped trace: the reader sees each line at once.
+        let out = Output::new(Box::new(pipe), Some(name), true, format);
+        let outs = Outputs::Shared {
+            out,
+            to_file: true,
+            follow,
+        };
+        return Ok((outs, Some(pid)));
+    }
     if cli.follow >= 2 {
-        // Check now that files can be made there, as strace does when it opens the first one.
-        let dir = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        std::fs::metadata(dir).map_err(|e| cant_open(path, e))?;
-        return Ok(Outputs::PerProcess {
+        let outs = Outputs::PerProcess {
             base: path.to_path_buf(),
-            format: cli.format()?,
+            format,
             append: cli.append,
             files: Default::default(),
-            error: None,
-        });
+        };
+        return Ok((outs, None));
     }
-    let file = output::create(path, cli.append).map_err(|e| cant_open(path, e))?;
-    let out = Output::new(Box::new(file), false, cli.format()?);
-    Ok(Outputs::Shared {
+    let file = output::create(path, cli.append)
+        .map_err(|e| format!("Can't fopen '{name}': {}", msg::os_error(&e)))?;
+    let out = Output::new(Box::new(file), Some(name), false, format);
+    let outs = Outputs::Shared {
         out,
         to_file: true,
         follow,
-    })
+    };
+    Ok((outs, None))
+}
+
+impl From<String> for CliExit {
+    fn from(text: String) -> Self {
+        CliExit::Fatal(text)
+    }
 }
 
 /// The command's environment: ours, with `-E VAR=VAL` set and `-E VAR` removed, in order.
@@ -319,11 +353,11 @@ fn trace_paths(cli: &Cli) -> pathtrace::PathSet {
     let mut set = pathtrace::PathSet::default();
     for path in &cli.trace_paths {
         if let Some(real) = set.add(path.as_bytes()) {
-            eprintln!(
-                "strace-rs: Requested path {} resolved into {}",
+            msg::error(format_args!(
+                "Requested path {} resolved into {}",
                 quoted(path.as_bytes()),
                 quoted(&real)
-            );
+            ));
         }
     }
     set
@@ -342,19 +376,12 @@ fn cstring(s: &OsStr) -> Result<CString, String> {
         .map_err(|_| format!("argument contains a NUL byte: {}", s.to_string_lossy()))
 }
 
-/// An io::Error as strerror() words it, without Rust's " (os error N)".
-fn os_error(e: &io::Error) -> String {
-    match e.raw_os_error() {
-        Some(code) => nix::errno::Errno::from_raw(code).desc().to_string(),
-        None => e.to_string(),
-    }
-}
-
 /// Finds the program as strace does: a name with a slash is used as is, any other is searched
 /// for in PATH; either way it must exist (`Can't stat '...'`).
 fn resolve_program(prog: &OsString) -> Result<PathBuf, String> {
     let as_path = Path::new(prog);
-    let cant_stat = |e: &io::Error| format!("Can't stat '{}': {}", as_path.display(), os_error(e));
+    let cant_stat =
+        |e: &io::Error| format!("Can't stat '{}': {}", as_path.display(), msg::os_error(e));
     if prog.as_bytes().contains(&b'/') {
         std::fs::metadata(as_path).map_err(|e| cant_stat(&e))?;
         return Ok(as_path.to_path_buf());
@@ -373,16 +400,15 @@ fn resolve_program(prog: &OsString) -> Result<PathBuf, String> {
     Err(cant_stat(&io::Error::from_raw_os_error(libc::ENOENT)))
 }
 
-/// Attaches to every thread of process `pid` and announces it as strace does.
-fn attach(tracer: &mut Tracer, pid: i32, follow: bool, quiet: bool) -> Result<(), String> {
-    if pid == std::process::id() as i32 {
-        return Err("I'm sorry, I can't let you do that, Dave.".to_string());
-    }
+/// Attaches to every thread of process `pid` and announces it as strace does. A pid that
+/// cannot be attached is reported (one message each, as strace) and skipped.
+fn attach(tracer: &mut Tracer, pid: i32, follow: bool, quiet: bool) -> bool {
     let threads = list_threads(pid);
     if threads.is_empty() {
-        return Err(format!(
+        msg::error(format_args!(
             "attach: ptrace(PTRACE_SEIZE, {pid}): No such process"
         ));
+        return false;
     }
     let opts = ptrace::options(false, follow, false);
     let mut attached = 0;
@@ -395,18 +421,22 @@ fn attach(tracer: &mut Tracer, pid: i32, follow: bool, quiet: bool) -> Result<()
                 attached += 1;
             }
             Err(e) if *tid == pid => {
-                return Err(format!("attach: ptrace(PTRACE_SEIZE, {pid}): {}", e.desc()));
+                msg::error(format_args!(
+                    "attach: ptrace(PTRACE_SEIZE, {pid}): {}",
+                    e.desc()
+                ));
+                return false;
             }
             Err(_) => {}
         }
     }
     if !quiet {
         match attached {
-            1 => eprintln!("strace-rs: Process {pid} attached"),
-            n => eprintln!("strace-rs: Process {pid} attached with {n} threads"),
+            1 => msg::error(format_args!("Process {pid} attached")),
+            n => msg::error(format_args!("Process {pid} attached with {n} threads")),
         }
     }
-    Ok(())
+    true
 }
 
 /// The thread ids of a process, from /proc/PID/task; empty if there is no such process.

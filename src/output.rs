@@ -58,17 +58,24 @@ pub enum PidPrefix {
 
 pub struct Output {
     dest: Box<dyn Write>,
+    /// The destination's name for the one message about a write error (`-o FILE`); `None` for
+    /// stderr, where no message could be read.
+    name: Option<String>,
     buf: Vec<u8>,
     /// Where the current line starts in `buf`, for the return-value column.
     line_start: usize,
+    /// How many bytes of the current line were already written out (a partial line goes out
+    /// before the tracer waits, and long padding goes out in pieces).
+    line_written: usize,
     /// Flush at every line end (a terminal or pipe reader sees lines as they happen).
     line_buffered: bool,
     /// `-a`, timestamps, string escaping.
     format: Format,
     /// The process whose syscall line is open (entry written, exit not yet).
     open_line: Option<i32>,
-    /// The first write error; later output is dropped and the error reported at exit.
-    error: Option<io::Error>,
+    /// A write failed: the error was reported once and later output is dropped, so the
+    /// traced command runs on (a reader of the trace that went away must not stop it).
+    failed: bool,
     /// When the previous line started, for `-r`.
     previous: Option<Instant>,
 }
@@ -84,16 +91,28 @@ pub struct Format {
     pub hex_strings: HexStrings,
 }
 
+/// Padding is written in pieces of this size, so `-a 2147483647` allocates nothing in
+/// proportion.
+const PAD_CHUNK: usize = 4096;
+
 impl Output {
-    pub fn new(dest: Box<dyn Write>, line_buffered: bool, format: Format) -> Self {
+    /// `name`: what a write error names (`None` for stderr).
+    pub fn new(
+        dest: Box<dyn Write>,
+        name: Option<String>,
+        line_buffered: bool,
+        format: Format,
+    ) -> Self {
         Output {
             dest,
+            name,
             buf: Vec::with_capacity(FLUSH_AT * 2),
             line_start: 0,
+            line_written: 0,
             line_buffered,
             format,
             open_line: None,
-            error: None,
+            failed: false,
             previous: None,
         }
     }
@@ -108,13 +127,14 @@ impl Output {
     }
 
     fn col(&self) -> usize {
-        self.buf.len() - self.line_start
+        self.line_written + self.buf.len() - self.line_start
     }
 
     /// Forgets everything buffered (for a scratch output whose bytes are taken elsewhere).
     pub fn clear(&mut self) {
         self.buf.clear();
         self.line_start = 0;
+        self.line_written = 0;
         self.open_line = None;
     }
 
@@ -126,9 +146,14 @@ impl Output {
     /// Pads to the return column and writes ` = `.
     pub fn align_return(&mut self) {
         let target = self.format.column.saturating_sub(1);
-        let col = self.col();
-        if col < target {
-            self.buf.resize(self.buf.len() + target - col, b' ');
+        let mut col = self.col();
+        while col < target {
+            let n = (target - col).min(PAD_CHUNK);
+            self.buf.resize(self.buf.len() + n, b' ');
+            col += n;
+            if self.buf.len() >= FLUSH_AT {
+                self.write_out(self.buf.len());
+            }
         }
         self.buf.extend_from_slice(b" = ");
     }
@@ -137,8 +162,23 @@ impl Output {
     pub fn end_line(&mut self) {
         self.buf.push(b'\n');
         self.line_start = self.buf.len();
+        self.line_written = 0;
         if self.line_buffered || self.buf.len() >= FLUSH_AT {
-            self.flush_complete_lines();
+            self.write_out(self.line_start);
+        }
+    }
+
+    /// Writes a message of the tracer's own where the stream is, even inside a line left
+    /// open, as strace's messages land in its flushed stderr (`wait4(-1, strace: Process 12
+    /// detached`). At a line's start it is a line of its own.
+    pub fn interject(&mut self, text: &[u8]) {
+        let at_line_start = self.col() == 0;
+        self.buf.extend_from_slice(text);
+        if at_line_start {
+            self.line_start = self.buf.len();
+        }
+        if self.line_buffered {
+            self.flush();
         }
     }
 
@@ -206,40 +246,43 @@ impl Output {
         self.open_line == Some(pid)
     }
 
-    /// Writes out every complete line; a partial line stays until it is complete.
-    fn flush_complete_lines(&mut self) {
-        let complete = self.line_start;
-        if complete == 0 {
-            return;
-        }
-        if self.error.is_none()
-            && let Err(e) = self
-                .dest
-                .write_all(&self.buf[..complete])
-                .and_then(|_| self.dest.flush())
-        {
-            self.error = Some(e);
-        }
-        self.buf.drain(..complete);
-        self.line_start = 0;
+    /// Writes out everything buffered, a partial line too: the tracer is about to wait, and
+    /// whoever reads the trace (`tail -f`) should see what happened so far.
+    pub fn flush(&mut self) {
+        self.write_out(self.buf.len());
     }
 
-    /// Writes out everything, a partial line too, and reports the first write error.
-    pub fn finish(&mut self) -> io::Result<()> {
-        if self.error.is_none()
+    /// Writes out the first `upto` bytes of the buffer (complete lines, or everything). The
+    /// first error is reported once, naming the destination as strace does
+    /// (`strace-rs: FILE: Broken pipe`); after it nothing more is written.
+    fn write_out(&mut self, upto: usize) {
+        if upto == 0 {
+            return;
+        }
+        if !self.failed
             && let Err(e) = self
                 .dest
-                .write_all(&self.buf)
+                .write_all(&self.buf[..upto])
                 .and_then(|_| self.dest.flush())
         {
-            self.error = Some(e);
+            self.failed = true;
+            if let Some(name) = &self.name {
+                crate::msg::error(format_args!("{name}: {}", crate::msg::os_error(&e)));
+            }
         }
-        self.buf.clear();
-        self.line_start = 0;
-        match self.error.take() {
-            Some(e) => Err(e),
-            None => Ok(()),
+        if upto > self.line_start {
+            // Part of the current line went out.
+            self.line_written += upto - self.line_start;
+            self.line_start = 0;
+        } else {
+            self.line_start -= upto;
         }
+        self.buf.drain(..upto);
+    }
+
+    /// Writes out everything at the end of the trace.
+    pub fn finish(&mut self) {
+        self.flush();
     }
 }
 
@@ -251,6 +294,53 @@ pub fn create(path: &std::path::Path, append: bool) -> io::Result<std::fs::File>
         .append(append)
         .truncate(!append)
         .open(path)
+}
+
+/// `-o '|CMD'` (or `'!CMD'`): runs `sh -c CMD` with the trace as its standard input, as
+/// strace does. Returns the pipe's writing end and the command's pid, which the tracer waits
+/// for before it exits.
+pub fn popen(command: &std::ffi::OsStr) -> io::Result<(std::fs::File, i32)> {
+    use std::os::fd::FromRawFd;
+    use std::os::unix::ffi::OsStrExt;
+    let c_command = std::ffi::CString::new(command.as_bytes())
+        .map_err(|_| io::Error::from_raw_os_error(libc::EINVAL))?;
+    let sh = c"/bin/sh";
+    let argv = [
+        c"sh".as_ptr(),
+        c"-c".as_ptr(),
+        c_command.as_ptr(),
+        std::ptr::null(),
+    ];
+    let mut fds = [0; 2];
+    // SAFETY: pipe2 writes two descriptors into `fds`.
+    if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: the child only makes async-signal-safe calls (dup2, signal, execv, _exit) on
+    // memory prepared before the fork.
+    let pid = unsafe { libc::fork() };
+    if pid < 0 {
+        let e = io::Error::last_os_error();
+        // SAFETY: both descriptors are ours.
+        unsafe {
+            libc::close(fds[0]);
+            libc::close(fds[1]);
+        }
+        return Err(e);
+    }
+    if pid == 0 {
+        // SAFETY: see above.
+        unsafe {
+            libc::dup2(fds[0], 0);
+            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+            libc::execv(sh.as_ptr(), argv.as_ptr());
+            libc::_exit(127);
+        }
+    }
+    // SAFETY: the reading end belongs to the child now; the writing end is ours alone.
+    unsafe { libc::close(fds[0]) };
+    // SAFETY: fds[1] is an open descriptor that nothing else owns.
+    Ok((unsafe { std::fs::File::from_raw_fd(fds[1]) }, pid))
 }
 
 /// Where trace lines go: one stream for every process, or one file per process (`-ff`).
@@ -269,13 +359,12 @@ pub enum Outputs {
         /// `-A`: append to existing files.
         append: bool,
         files: std::collections::HashMap<i32, Output>,
-        /// The first file that could not be created; its lines are dropped.
-        error: Option<(std::path::PathBuf, io::Error)>,
     },
 }
 
 impl Outputs {
-    /// The output of process `pid`.
+    /// The output of process `pid`. A `NAME.PID` file that cannot be created is reported once
+    /// (`Can't fopen`) and its lines are dropped.
     pub fn for_pid(&mut self, pid: i32) -> &mut Output {
         match self {
             Outputs::Shared { out, .. } => out,
@@ -284,18 +373,37 @@ impl Outputs {
                 format,
                 append,
                 files,
-                error,
             } => files.entry(pid).or_insert_with(|| {
-                let path = process_file(base, pid);
-                let dest: Box<dyn Write> = match create(std::path::Path::new(&path), *append) {
-                    Ok(file) => Box::new(file),
-                    Err(e) => {
-                        error.get_or_insert((path, e));
-                        Box::new(io::sink())
-                    }
-                };
-                Output::new(dest, false, *format)
+                open_process_file(base, pid, *append, *format).unwrap_or_else(|text| {
+                    crate::msg::error(format_args!("{text}"));
+                    Output::new(Box::new(io::sink()), None, false, *format)
+                })
             }),
+        }
+    }
+
+    /// With `-ff -o NAME`, creates `NAME.PID` now: strace opens the first process's file
+    /// before the process runs, and refuses to trace (`Can't fopen`) if it cannot.
+    pub fn open_for(&mut self, pid: i32) -> Result<(), String> {
+        if let Outputs::PerProcess {
+            base,
+            format,
+            append,
+            files,
+        } = self
+            && !files.contains_key(&pid)
+        {
+            let out = open_process_file(base, pid, *append, *format)?;
+            files.insert(pid, out);
+        }
+        Ok(())
+    }
+
+    /// Writes out whatever is buffered, partial lines too (the tracer is about to wait).
+    pub fn flush(&mut self) {
+        match self {
+            Outputs::Shared { out, .. } => out.flush(),
+            Outputs::PerProcess { files, .. } => files.values_mut().for_each(Output::flush),
         }
     }
 
@@ -335,20 +443,21 @@ impl Outputs {
                 to_file: false,
                 ..
             } => {
-                let _ = out.buf().write_fmt(format_args!("strace-rs: {text}"));
+                let _ = out
+                    .buf()
+                    .write_fmt(format_args!("{}: {text}", crate::msg::program()));
                 out.end_line();
             }
-            _ => eprintln!("strace-rs: {text}"),
+            _ => crate::msg::error(text),
         }
     }
 
     /// Closes the file of a process that ended (`-ff`).
-    pub fn close(&mut self, pid: i32) -> io::Result<()> {
-        match self {
-            Outputs::PerProcess { files, .. } => {
-                files.remove(&pid).map_or(Ok(()), |mut out| out.finish())
-            }
-            Outputs::Shared { .. } => Ok(()),
+    pub fn close(&mut self, pid: i32) {
+        if let Outputs::PerProcess { files, .. } = self
+            && let Some(mut out) = files.remove(&pid)
+        {
+            out.finish();
         }
     }
 
@@ -362,7 +471,7 @@ impl Outputs {
                     out.end_line();
                 }
             }
-            Outputs::PerProcess { .. } => eprint!("{table}"),
+            Outputs::PerProcess { .. } => crate::msg::raw(format_args!("{table}")),
         }
     }
 
@@ -378,25 +487,45 @@ impl Outputs {
             .create(true)
             .open(&path)
             .and_then(|mut file| file.write_all(text.as_bytes()))
-            .map_err(|e| format!("Can't fopen '{}': {e}", path.display()))
+            .map_err(|e| {
+                format!(
+                    "Can't fopen '{}': {}",
+                    path.display(),
+                    crate::msg::os_error(&e)
+                )
+            })
     }
 
-    /// Writes out everything and reports the first error.
-    pub fn finish(&mut self) -> Result<(), String> {
+    /// Writes out everything at the end of the trace (write errors were reported as they
+    /// happened).
+    pub fn finish(&mut self) {
         match self {
-            Outputs::Shared { out, .. } => out.finish().map_err(|e| format!("write error: {e}")),
-            Outputs::PerProcess { files, error, .. } => {
-                let mut first = error
-                    .take()
-                    .map(|(path, e)| format!("Can't fopen '{}': {e}", path.display()));
-                for out in files.values_mut() {
-                    if let Err(e) = out.finish() {
-                        first.get_or_insert(format!("write error: {e}"));
-                    }
-                }
-                first.map_or(Ok(()), Err)
-            }
+            Outputs::Shared { out, .. } => out.finish(),
+            Outputs::PerProcess { files, .. } => files.values_mut().for_each(Output::finish),
         }
+    }
+}
+
+/// Creates `NAME.PID` for process `pid` (`-ff -o NAME`).
+fn open_process_file(
+    base: &std::path::Path,
+    pid: i32,
+    append: bool,
+    format: Format,
+) -> Result<Output, String> {
+    let path = process_file(base, pid);
+    match create(&path, append) {
+        Ok(file) => Ok(Output::new(
+            Box::new(file),
+            Some(path.display().to_string()),
+            false,
+            format,
+        )),
+        Err(e) => Err(format!(
+            "Can't fopen '{}': {}",
+            path.display(),
+            crate::msg::os_error(&e)
+        )),
     }
 }
 

@@ -14,7 +14,8 @@ use std::ffi::CString;
 const SYSCALL_STOP_SIG: i32 = libc::SIGTRAP | 0x80;
 
 /// Options for every tracee: syscall stops told apart from SIGTRAP, the post-exec stop reported
-/// as an event (not mistaken for a signal), and a spawned child killed if the tracer dies.
+/// as an event (not mistaken for a signal), and with `kill_on_exit` (`--kill-on-exit`) a
+/// spawned child killed if the tracer dies; without it the kernel detaches it and it runs on.
 /// With `follow` (`-f`), children are attached by the kernel as they are created. With
 /// `seccomp`, a syscall the filter returns `SECCOMP_RET_TRACE` for stops with
 /// `PTRACE_EVENT_SECCOMP` (without the option it would fail with ENOSYS, seccomp(2)).
@@ -57,51 +58,75 @@ pub enum Stop {
 /// How many times the loop polls for a stop before it sleeps in `waitpid`.
 const SPIN_POLLS: u32 = 200;
 
-/// Waits for the next stop of any tracee. `Err(EINTR)` when a signal to the tracer came first.
+/// The next stop of any tracee, with the system CPU time its thread group has used when
+/// `stime` is asked for (`ru_stime` of `wait4`: for a stopped child the kernel reports its own
+/// usage), which `-c` measures syscalls with, as strace does.
 ///
 /// A traced syscall usually stops again within microseconds of being resumed, much sooner than
 /// a sleeping tracer can be woken (on a virtual machine a wakeup of an idle CPU costs far more
-/// than the syscall). So the loop polls briefly before it blocks.
-pub fn wait_any() -> Result<Stop, Errno> {
-    wait_any_with(std::ptr::null_mut())
-}
-
-/// Like [`wait_any`], also returning the system CPU time the stopped tracee's thread group has
-/// used (`ru_stime` of `wait4`: for a stopped child the kernel reports its own usage), which
-/// `-c` measures syscalls with, as strace does.
-pub fn wait_any_stime() -> Result<(Stop, std::time::Duration), Errno> {
-    // SAFETY: rusage is plain old data; all zeroes is a valid value.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let stop = wait_any_with(&mut usage)?;
-    let stime = std::time::Duration::new(
-        u64::try_from(usage.ru_stime.tv_sec).unwrap_or(0),
-        u32::try_from(usage.ru_stime.tv_usec).unwrap_or(0) * 1000,
-    );
-    Ok((stop, stime))
-}
-
-/// `usage`: null, or where `wait4` stores the tracee's resource usage.
-fn wait_any_with(usage: *mut libc::rusage) -> Result<Stop, Errno> {
-    let mut status = 0;
+/// than the syscall). So this polls briefly; `Ok(None)` when nothing came, and the caller
+/// writes out its output before it blocks in [`wait_any`].
+pub fn poll_any(stime: bool) -> Result<Option<(Stop, std::time::Duration)>, Errno> {
     for _ in 0..SPIN_POLLS {
-        // SAFETY: wait4 writes only to `status`, a valid local, and `usage` (null or valid).
-        let pid = unsafe { libc::wait4(-1, &mut status, libc::__WALL | libc::WNOHANG, usage) };
-        if Errno::result(pid)? > 0 {
-            return Ok(decode_status(pid, status));
+        if let Some(found) = wait4_any(libc::WNOHANG, stime)? {
+            return Ok(Some(found));
         }
         // SAFETY: sched_yield has no memory effects; on a shared CPU it lets the tracee run.
         unsafe { libc::sched_yield() };
     }
-    // SAFETY: as above.
-    let pid = unsafe { libc::wait4(-1, &mut status, libc::__WALL, usage) };
-    Errno::result(pid)?;
-    Ok(decode_status(pid, status))
+    Ok(None)
+}
+
+/// Blocks until the next stop of any tracee. `Err(EINTR)` when a signal to the tracer came
+/// first.
+pub fn wait_any(stime: bool) -> Result<(Stop, std::time::Duration), Errno> {
+    loop {
+        if let Some(found) = wait4_any(0, stime)? {
+            return Ok(found);
+        }
+    }
+}
+
+fn wait4_any(flags: i32, stime: bool) -> Result<Option<(Stop, std::time::Duration)>, Errno> {
+    let mut status = 0;
+    // SAFETY: rusage is plain old data; all zeroes is a valid value.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let usage_ptr: *mut libc::rusage = if stime {
+        &mut usage
+    } else {
+        std::ptr::null_mut()
+    };
+    // SAFETY: wait4 writes only to `status`, a valid local, and `usage` (null or valid).
+    let pid = unsafe { libc::wait4(-1, &mut status, libc::__WALL | flags, usage_ptr) };
+    if Errno::result(pid)? == 0 {
+        return Ok(None);
+    }
+    let spent = std::time::Duration::new(
+        u64::try_from(usage.ru_stime.tv_sec).unwrap_or(0),
+        u32::try_from(usage.ru_stime.tv_usec).unwrap_or(0) * 1000,
+    );
+    Ok(Some((decode_status(pid, status), spent)))
+}
+
+/// Reaps a child that is not a tracee (the `-o '|CMD'` reader), waiting for it to end.
+pub fn wait_child(pid: i32) {
+    let mut status = 0;
+    // SAFETY: waitpid writes only `status`.
+    while unsafe { libc::waitpid(pid, &mut status, 0) } < 0 && Errno::last() == Errno::EINTR {}
+}
+
+/// Kills a spawned child that has not run its program yet (its `-ff` file could not be
+/// created) and reaps it.
+pub fn kill_unstarted(pid: i32) {
+    // SAFETY: kill has no memory effects; the child is ours and stopped before its exec.
+    unsafe { libc::kill(pid, libc::SIGKILL) };
+    wait_child(pid);
 }
 
 /// Waits for a stop of one tracee.
 pub fn wait_pid(pid: i32) -> Result<Stop, Errno> {
     let mut status = 0;
-    // SAFETY: as in `wait_any`.
+    // SAFETY: waitpid writes only `status`.
     let got = unsafe { libc::waitpid(pid, &mut status, libc::__WALL) };
     Errno::result(got)?;
     Ok(decode_status(got, status))
@@ -253,7 +278,7 @@ pub fn syscall_info(pid: i32) -> Result<(SyscallInfo, u64), Errno> {
 /// `PR_SET_NO_NEW_PRIVS` first; an unprivileged tracer needs the flag (seccomp(2), EACCES). If
 /// the filter cannot be installed the child runs without it; the tracer checks
 /// (`seccomp::is_filtered`).
-pub fn spawn(command: &Command, follow: bool) -> Result<i32, Errno> {
+pub fn spawn(command: &Command, follow: bool, kill_on_exit: bool) -> Result<i32, Errno> {
     let nul_terminated = |strings: &[CString]| -> Vec<*const libc::c_char> {
         strings
             .iter()
@@ -284,7 +309,7 @@ pub fn spawn(command: &Command, follow: bool) -> Result<i32, Errno> {
     let install = command.filter.is_some();
 
     // SAFETY: the tracer is single-threaded here; the child only makes async-signal-safe calls
-    // (kill, getpid, prctl, seccomp, setgroups, setgid, setuid, execve, write, _exit) on
+    // (signal, kill, getpid, prctl, seccomp, setgroups, setgid, setuid, execve, write, _exit) on
     // memory prepared before the fork.
     let pid = unsafe { libc::fork() };
     if pid < 0 {
@@ -293,6 +318,9 @@ pub fn spawn(command: &Command, follow: bool) -> Result<i32, Errno> {
     if pid == 0 {
         // SAFETY: see above; every pointer is valid and NUL-terminated, argv ends with NULL.
         unsafe {
+            // The tracer ignores SIGPIPE; the program gets the default back (an ignored
+            // disposition survives execve).
+            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
             libc::kill(libc::getpid(), libc::SIGSTOP);
             if install {
                 let set_filter = || {
@@ -337,7 +365,7 @@ pub fn spawn(command: &Command, follow: bool) -> Result<i32, Errno> {
     if !libc::WIFSTOPPED(status) {
         return Err(Errno::ECHILD);
     }
-    seize(pid, options(true, follow, install))?;
+    seize(pid, options(kill_on_exit, follow, install))?;
     // SAFETY: kill has no memory effects.
     Errno::result(unsafe { libc::kill(pid, libc::SIGCONT) })?;
     Ok(pid)

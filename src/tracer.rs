@@ -10,47 +10,18 @@ use crate::output::{Head, Output, Outputs};
 use crate::pathtrace::{self, FdSet, PathSet};
 use crate::ptrace::{self, Stop, SyscallInfo};
 use crate::seccomp;
+use crate::signals;
 use crate::stamp::{self, Precision};
 use crate::summary::Summary;
 use crate::table::SigName;
 use crate::text::{self, Text};
 use nix::errno::Errno;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::{Duration, Instant};
 
 /// `__NR_execve` and `__NR_execveat` (asm/unistd_64.h): a spawned child is traced from its exec on.
 const NR_EXECVE: u64 = 59;
 const NR_EXECVEAT: u64 = 322;
-
-/// The signal that asked the tracer to stop (0: none). A signal handler can only talk to the
-/// loop through an atomic; this is the one piece of global state.
-static INTERRUPTED: AtomicI32 = AtomicI32::new(0);
-
-extern "C" fn on_fatal_signal(sig: libc::c_int) {
-    INTERRUPTED.store(sig, Ordering::SeqCst);
-}
-
-/// Makes SIGINT, SIGTERM, SIGHUP, SIGQUIT and SIGPIPE interrupt the loop's `waitpid` (no
-/// SA_RESTART) so the tracer can detach before it goes.
-pub fn catch_fatal_signals() {
-    for sig in [
-        libc::SIGINT,
-        libc::SIGTERM,
-        libc::SIGHUP,
-        libc::SIGQUIT,
-        libc::SIGPIPE,
-    ] {
-        // SAFETY: installs a handler that only stores to an atomic, which is async-signal-safe.
-        unsafe {
-            let mut action: libc::sigaction = std::mem::zeroed();
-            action.sa_sigaction = on_fatal_signal as *const () as usize;
-            libc::sigemptyset(&mut action.sa_mask);
-            action.sa_flags = 0;
-            libc::sigaction(sig, &action, std::ptr::null_mut());
-        }
-    }
-}
 
 /// The settings the loop needs.
 pub struct Config {
@@ -103,10 +74,6 @@ struct Tracee {
     first_exec: bool,
     /// Past the spawned child's first execve (or not spawned): its end is reported.
     exec_started: bool,
-    /// Started by the tracer (not attached): killed, not detached, when the tracer is stopped.
-    spawned: bool,
-    /// Attached with `-p` (or followed from one): announced when detached.
-    attached: bool,
     /// Its first stop (the attach stop of a followed child) is still to come.
     fresh: bool,
     /// The number of the last syscall entered, for `restart_syscall`'s note.
@@ -190,7 +157,7 @@ fn json_outs<'a>(
 
 impl Tracer {
     pub fn new(cfg: Config, outs: Outputs) -> Self {
-        let aside = Output::new(Box::new(std::io::sink()), false, outs.format());
+        let aside = Output::new(Box::new(std::io::sink()), None, false, outs.format());
         let dumping = !cfg.q.read_dumps.is_empty() || !cfg.q.write_dumps.is_empty();
         let fds = cfg.decode_fds.any().then(|| ProcFds::new(cfg.decode_fds));
         Tracer {
@@ -220,9 +187,9 @@ impl Tracer {
 
     /// Closes the files of a process that ended (`-ff`).
     fn close_outputs(&mut self, pid: i32) {
-        let _ = self.outs.close(pid);
+        self.outs.close(pid);
         if let Some(copy) = &mut self.json_copy {
-            let _ = copy.close(pid);
+            copy.close(pid);
         }
     }
 
@@ -243,9 +210,11 @@ impl Tracer {
     }
 
     /// Writes out everything, the JSON copy too, and reports the first error.
-    pub fn finish(&mut self) -> Result<(), String> {
-        let copy = self.json_copy.as_mut().map_or(Ok(()), Outputs::finish);
-        self.outs.finish().and(copy)
+    pub fn finish(&mut self) {
+        self.outs.finish();
+        if let Some(copy) = &mut self.json_copy {
+            copy.finish();
+        }
     }
 
     /// Counts every traced syscall into `summary` (`-c`, `-C`).
@@ -262,7 +231,6 @@ impl Tracer {
         self.main_pid = Some(pid);
         let tracee = Tracee {
             hidden: true,
-            spawned: true,
             ..Tracee::default()
         };
         self.register(pid, tracee);
@@ -272,7 +240,6 @@ impl Tracer {
     pub fn add_attached(&mut self, pid: i32) {
         self.attached_any = true;
         let tracee = Tracee {
-            attached: true,
             exec_started: true,
             ..Tracee::default()
         };
@@ -297,36 +264,46 @@ impl Tracer {
         &mut self.outs
     }
 
-    /// Runs until no tracee is left. A fatal signal to the tracer detaches attached processes
-    /// and passes the signal to the spawned command, which is traced until it ends; a second one
-    /// detaches everything at once.
+    /// Runs until no tracee is left, or until a fatal signal (`-I`, crate::signals) makes the
+    /// tracer leave them all as strace does: the spawned command is sent the signal, and every
+    /// tracee is detached at once (a command that ignores the signal runs on, untraced).
     pub fn run(&mut self) -> Ending {
-        let mut interrupted = 0;
+        let stime = self.summary.is_some();
         while !self.tracees.is_empty() {
-            let sig = INTERRUPTED.swap(0, Ordering::SeqCst);
+            let sig = signals::take_interrupt();
             if sig != 0 {
-                let first = interrupted == 0;
-                interrupted = sig;
-                self.leave_all(sig, first);
-                continue;
+                self.leave_all(sig);
+                return Ending::Interrupted(sig);
             }
-            let waited = match self.summary {
-                Some(_) => ptrace::wait_any_stime().map(|(stop, stime)| {
-                    self.stime = stime;
-                    stop
-                }),
-                None => ptrace::wait_any(),
+            let waited = match ptrace::poll_any(stime) {
+                Ok(Some(found)) => Ok(found),
+                Ok(None) => {
+                    // Nothing in hand: whoever reads the trace sees everything up to now.
+                    self.flush_outputs();
+                    if signals::interrupted() {
+                        continue;
+                    }
+                    ptrace::wait_any(stime)
+                }
+                Err(e) => Err(e),
             };
             match waited {
-                Ok(stop) => self.handle(stop),
+                Ok((stop, spent)) => {
+                    self.stime = spent;
+                    self.handle(stop);
+                }
                 Err(Errno::EINTR) => continue,
                 Err(_) => break,
             }
         }
-        match self.ending {
-            Some(ending) => ending,
-            None if interrupted != 0 => Ending::Interrupted(interrupted),
-            None => Ending::Exited(0),
+        self.ending.unwrap_or(Ending::Exited(0))
+    }
+
+    /// Writes out what every output holds.
+    fn flush_outputs(&mut self) {
+        self.outs.flush();
+        if let Some(copy) = &mut self.json_copy {
+            copy.flush();
         }
     }
 
@@ -411,14 +388,13 @@ impl Tracer {
         let tracee = Tracee {
             fresh: true,
             cont,
-            attached: true,
             exec_started: true,
             ..Tracee::default()
         };
         self.register(pid, tracee);
-        // strace announces followed children only where its messages share the trace stream.
+        // Announced unless quiet: strace's default `-q` for `-o FILE PROG` leaves it out.
         let quiet = self.cfg.q.quiet.contains(quiet::ATTACH);
-        if !quiet && self.outs.is_stderr() && self.text() {
+        if !quiet && self.text() {
             self.outs.message(format_args!("Process {pid} attached"));
         }
         if !quiet {
@@ -861,48 +837,56 @@ impl Tracer {
         self.close_outputs(pid);
     }
 
-    /// Leaves every tracee: the spawned command is sent `sig` (and detached only on a repeated
-    /// signal, `first == false`), attached processes are detached.
-    fn leave_all(&mut self, sig: i32, first: bool) {
+    /// Leaves every tracee, in the order they came: the spawned command is sent `sig` first
+    /// (with SIGCONT, so a stopped one can act on it), then each is detached, as strace's
+    /// cleanup does.
+    fn leave_all(&mut self, sig: i32) {
         let mut pids: Vec<(u64, i32)> = self.tracees.iter().map(|(pid, t)| (t.seq, *pid)).collect();
         pids.sort_unstable();
-        let pids: Vec<i32> = pids.into_iter().map(|(_, pid)| pid).collect();
-        for pid in pids {
-            let spawned = self.tracees.get(&pid).is_some_and(|t| t.spawned);
-            if spawned && first {
-                // SAFETY: kill has no memory effects; SIGCONT first so a stopped child can die.
+        for (_, pid) in pids {
+            if Some(pid) == self.main_pid {
+                // SAFETY: kill has no memory effects.
                 unsafe {
                     libc::kill(pid, libc::SIGCONT);
                     libc::kill(pid, sig);
                 }
-            } else {
-                self.detach_one(pid);
             }
+            self.detach_one(pid);
         }
     }
 
     /// Stops `pid` with `PTRACE_INTERRUPT` and detaches it at the next stop, whatever kind it
     /// is (ptrace(2): a tracee sleeping in a syscall reports the interrupt as a syscall-exit
-    /// stop), passing on a signal that was about to be delivered.
+    /// stop), passing on a signal that was about to be delivered. One that ended meanwhile is
+    /// let go as strace lets it go: announced as detached, its end not reported.
     fn detach_one(&mut self, pid: i32) {
         if ptrace::interrupt(pid).is_err() {
-            self.tracees.remove(&pid);
+            self.detached(pid, None);
             return;
         }
-        match ptrace::wait_pid(pid) {
-            Err(_) => {
-                self.tracees.remove(&pid);
+        loop {
+            match ptrace::wait_pid(pid) {
+                Err(Errno::EINTR) => continue,
+                Err(_) | Ok(Stop::Exited { .. } | Stop::Killed { .. }) => self.detached(pid, None),
+                Ok(Stop::Signal { sig, .. }) => self.detached(pid, Some(sig)),
+                Ok(Stop::Syscall { .. } | Stop::Event { .. }) => self.detached(pid, Some(0)),
             }
-            Ok(stop @ (Stop::Exited { .. } | Stop::Killed { .. })) => self.handle(stop),
-            Ok(Stop::Signal { sig, .. }) => self.detached(pid, sig),
-            Ok(Stop::Syscall { .. } | Stop::Event { .. }) => self.detached(pid, 0),
+            return;
         }
     }
 
-    /// Detaches a stopped tracee, closing its open syscall line with `<detached ...>`.
-    fn detached(&mut self, pid: i32, sig: i32) {
+    /// Detaches a stopped tracee (`Some(sig)`: delivering `sig`, 0 for none) or lets go of one
+    /// that is gone (`None`). As strace does, its open syscall line ends with `<detached ...>`
+    /// and `Process N detached` is announced (unless `-e quiet=attach`); on stderr the message
+    /// comes before the line's end, where strace's flush puts it.
+    fn detached(&mut self, pid: i32, sig: Option<i32>) {
         let Some(tracee) = self.tracees.remove(&pid) else {
             return;
+        };
+        let release = |pid| {
+            if let Some(sig) = sig {
+                let _ = ptrace::detach(pid, sig);
+            }
         };
         if let Some(call) =
             json_call(&tracee, &self.cfg.q, status::DETACHED).filter(|_| !self.cfg.summary_only)
@@ -912,33 +896,36 @@ impl Tracer {
                 json::unfinished(buf, pid, stamp, &call, args, true)
             });
         }
-        let announce = tracee.attached && !self.cfg.q.quiet.contains(quiet::ATTACH);
+        let announce = !self.cfg.q.quiet.contains(quiet::ATTACH);
         if announce {
             self.json_event(pid, |buf, stamp| json::plain(buf, "detached", pid, stamp));
         }
         if !self.text() {
-            let _ = ptrace::detach(pid, sig);
+            release(pid);
             self.close_outputs(pid);
             return;
         }
         // Only a line still open gets the mark; one another process cut already says
         // `<unfinished ...>`, and strace resumes nothing after a detach.
         let prefix = self.head(pid);
+        let on_stderr = self.outs.is_stderr();
         let out = self.outs.for_pid(pid);
         let held = self.cfg.q.status != NameSet::ALL;
-        if (held && shown_call(&tracee, &self.cfg.q, status::DETACHED, out, pid, prefix).is_some())
-            || out.is_open(pid)
-        {
+        let open = (held
+            && shown_call(&tracee, &self.cfg.q, status::DETACHED, out, pid, prefix).is_some())
+            || out.is_open(pid);
+        release(pid);
+        if announce && on_stderr {
+            let text = format!("{}: Process {pid} detached\n", crate::msg::program());
+            out.interject(text.as_bytes());
+        } else if announce {
+            out.flush();
+            crate::msg::error(format_args!("Process {pid} detached"));
+        }
+        if open {
             out.bytes(b" <detached ...>");
             out.end_line();
             out.set_open(None);
-        }
-        let _ = ptrace::detach(pid, sig);
-        if announce {
-            if !self.outs.is_stderr() {
-                let _ = self.outs.for_pid(pid).finish();
-            }
-            self.outs.message(format_args!("Process {pid} detached"));
         }
         self.close_outputs(pid);
     }

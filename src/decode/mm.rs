@@ -14,10 +14,9 @@ pub fn mincore_vec<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr:
     let pages = len.div_ceil(PAGE);
     let limit = ctx.opts.max_strlen as u64;
     let shown = pages.min(limit) as usize;
-    let buf = ctx.scratch.buf(shown);
-    if ctx.mem.read(addr, buf).is_err() {
+    let Ok(buf) = ctx.scratch.fill(ctx.mem, addr, shown) else {
         return sink.addr(addr);
-    }
+    };
     sink.begin_array();
     for &b in buf.iter() {
         sink.uint(u64::from(b));

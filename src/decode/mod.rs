@@ -27,8 +27,9 @@ mod xattr;
 pub use signal::siginfo;
 
 use crate::fdinfo::{FdInfo, FdResolver};
-use crate::mem::Memory;
+use crate::mem::{CStr, Memory};
 use crate::table::{self, ArgDesc, ArgKind, EnumTable, FlagTable, Len, RetKind, SyscallDesc};
+use nix::errno::Errno;
 
 /// `AT_FDCWD` from `<linux/fcntl.h>`: the `*at` calls' "current directory" descriptor.
 const AT_FDCWD: i32 = -100;
@@ -220,7 +221,51 @@ impl Scratch {
         }
         &mut self.bytes[..len]
     }
+
+    /// Reads `len` bytes of tracee memory at `addr`, growing the buffer only as reads succeed:
+    /// a huge length from the tracee or from `-s` costs memory only where the tracee really
+    /// has readable memory. `Err` if any of it cannot be read, as [`Memory::read`].
+    pub fn fill<M: Memory>(&mut self, mem: &M, addr: u64, len: usize) -> Result<&mut [u8], Errno> {
+        let mut done = 0;
+        while done < len {
+            let n = (len - done).min(FILL_CHUNK);
+            let at = addr.wrapping_add(done as u64);
+            mem.read(at, &mut self.buf(done + n)[done..])?;
+            done += n;
+        }
+        Ok(self.buf(len))
+    }
+
+    /// Reads a NUL-terminated string of at most `max` bytes at `addr` as
+    /// [`Memory::read_cstr`] does, growing the buffer a piece at a time; the bytes are
+    /// `self.bytes()[..result.len]`.
+    pub fn fill_cstr<M: Memory>(&mut self, mem: &M, addr: u64, max: usize) -> Result<CStr, Errno> {
+        let mut done = 0;
+        loop {
+            let n = (max - done).min(FILL_CHUNK);
+            let at = addr.wrapping_add(done as u64);
+            let got = mem.read_cstr(at, &mut self.buf(done + n)[done..]);
+            match got {
+                Ok(c) if c.found_nul || done + n >= max => {
+                    return Ok(CStr {
+                        len: done + c.len,
+                        found_nul: c.found_nul,
+                    });
+                }
+                Ok(_) => done += n,
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// The buffer's bytes after [`Scratch::fill_cstr`].
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
 }
+
+/// How much [`Scratch::fill`] reads and grows at a time.
+const FILL_CHUNK: usize = 64 * 1024;
 
 impl Default for Scratch {
     fn default() -> Self {

@@ -27,10 +27,12 @@ pub fn bounded_cstring<S: Sink, M: Memory>(
         return sink.addr(0);
     }
     // One byte more than shown tells whether the string goes on.
-    let buf = ctx.scratch.buf(limit + 1);
-    match ctx.mem.read_cstr(addr, buf) {
-        Ok(s) if s.found_nul => sink.string(&buf[..s.len], false),
-        Ok(_) => sink.string(&buf[..limit], true),
+    match ctx
+        .scratch
+        .fill_cstr(ctx.mem, addr, limit.saturating_add(1))
+    {
+        Ok(s) if s.found_nul => sink.string(&ctx.scratch.bytes()[..s.len], false),
+        Ok(_) => sink.string(&ctx.scratch.bytes()[..limit], true),
         Err(_) => sink.unreadable(addr),
     }
 }
@@ -48,10 +50,9 @@ pub fn buffer<S: Sink, M: Memory>(
     }
     let limit = ctx.opts.max_strlen;
     let shown = usize::try_from(len).map_or(limit, |len| len.min(limit));
-    let buf = ctx.scratch.buf(shown);
-    match ctx.mem.read(addr, buf) {
-        Ok(()) if hex => sink.hex_string(buf, len > shown as u64),
-        Ok(()) => sink.string(buf, len > shown as u64),
+    match ctx.scratch.fill(ctx.mem, addr, shown) {
+        Ok(buf) if hex => sink.hex_string(buf, len > shown as u64),
+        Ok(buf) => sink.string(buf, len > shown as u64),
         Err(_) => sink.unreadable(addr),
     }
 }

@@ -28,7 +28,7 @@ fn test_output(shared: &Shared) -> Output {
         column: 40,
         ..Format::default()
     };
-    Output::new(Box::new(shared.clone()), false, format)
+    Output::new(Box::new(shared.clone()), None, false, format)
 }
 
 const NR_READ: u64 = 0;
@@ -71,7 +71,7 @@ fn line_with(
     out.bytes(b"(");
     entry(&mut Text::new(&mut out), &mut ctx, &mut call);
     exit(&mut Text::new(&mut out), &mut ctx, &call, outcome);
-    out.finish().unwrap();
+    out.finish();
 
     String::from_utf8(shared.0.borrow().clone()).unwrap()
 }
@@ -528,13 +528,13 @@ fn exit_group_entry_half() {
     let mut ctx = Ctx::for_test(&mem, &mut scratch);
     let mut call = Call::new(NR_EXIT_GROUP, [3, 0, 0, 0, 0, 0], 0);
     entry(&mut Text::new(&mut out), &mut ctx, &mut call);
-    out.finish().unwrap();
+    out.finish();
     assert_eq!(String::from_utf8(shared.0.borrow().clone()).unwrap(), "3");
     // read's entry half ends with the separator before the buffer, printed at exit.
     let mut call = Call::new(NR_READ, [0, 0x1000, 10, 0, 0, 0], 0);
     let mut out = test_output(&shared);
     entry(&mut Text::new(&mut out), &mut ctx, &mut call);
-    out.finish().unwrap();
+    out.finish();
     assert_eq!(
         String::from_utf8(shared.0.borrow().clone()).unwrap(),
         "30, "
@@ -567,7 +567,7 @@ fn siginfo_lines() {
     put(&mut tkill, 8, -6); // SI_TKILL
     put(&mut tkill, 16, 5600);
     siginfo(&mut Text::new(&mut out), &tkill);
-    out.finish().unwrap();
+    out.finish();
     assert_eq!(
         String::from_utf8(shared.0.borrow().clone()).unwrap(),
         "{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=5631, si_uid=0, si_status=7, si_utime=0, si_stime=0}\n\
@@ -605,7 +605,7 @@ fn rt_sigreturn_and_sigsets() {
     // An unreadable frame shows where the mask would have been.
     let mut bad = Call::new(15, [0; 6], 0x8);
     entry(&mut Text::new(&mut out), &mut ctx, &mut bad);
-    out.finish().unwrap();
+    out.finish();
     assert_eq!(
         String::from_utf8(shared.0.borrow().clone()).unwrap(),
         "{mask=[INT TERM RT_2]} ~[KILL] [] 0x130"
@@ -911,7 +911,7 @@ fn first_realtime_signal_is_rtmin() {
     Text::new(&mut out).sigset((1 << 31) | (1 << 32) | (1 << 33));
     out.bytes(b" ");
     Text::new(&mut out).signal(32);
-    out.finish().unwrap();
+    out.finish();
     assert_eq!(
         String::from_utf8(shared.0.borrow().clone()).unwrap(),
         "[RTMIN RT_1 RT_2] SIGRTMIN"
@@ -966,7 +966,7 @@ fn stat_in_full_under_v() {
         ..Ctx::for_test(&mem, &mut scratch)
     };
     stat::stat(&mut Text::new(&mut out), &mut ctx, 0x5000);
-    out.finish().unwrap();
+    out.finish();
     assert_eq!(
         String::from_utf8(shared.0.borrow().clone()).unwrap(),
         "{st_dev=makedev(0xfe, 0), st_ino=611, st_mode=S_IFREG|0644, st_nlink=1, st_uid=0, st_gid=0, \
@@ -1027,7 +1027,7 @@ fn sigchld_times_in_clock_ticks() {
     let shared = Shared::default();
     let mut out = test_output(&shared);
     siginfo(&mut Text::new(&mut out), &raw);
-    out.finish().unwrap();
+    out.finish();
     assert_eq!(
         String::from_utf8(shared.0.borrow().clone()).unwrap(),
         "{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=42, si_uid=0, si_status=0, \

@@ -72,7 +72,7 @@ fn line(
         column: 40,
         ..Format::default()
     };
-    let mut out = Output::new(Box::new(shared.clone()), false, format);
+    let mut out = Output::new(Box::new(shared.clone()), None, false, format);
     let mut call = Call::new(nr, args, 0);
     let mut scratch = Scratch::new();
     out.bytes(call.desc.map_or("?", |d| d.name).as_bytes());
@@ -90,7 +90,7 @@ fn line(
         ..Ctx::for_test(mem, &mut scratch)
     };
     exit(&mut Text::new(&mut out), &mut ctx, &call, outcome);
-    out.finish().unwrap();
+    out.finish();
     String::from_utf8(shared.0.borrow().clone()).unwrap()
 }
 

@@ -20,10 +20,9 @@ pub fn xattr_value<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr:
     let shown = len.min(limit) as usize;
     // strace reads one byte past what it shows when the value is longer.
     let read = len.min(limit + 1) as usize;
-    let buf = ctx.scratch.buf(read);
-    if ctx.mem.read(addr, buf).is_err() {
+    let Ok(buf) = ctx.scratch.fill(ctx.mem, addr, read) else {
         return sink.addr(addr);
-    }
+    };
     let mut bytes = &buf[..shown];
     if let [rest @ .., 0] = bytes {
         bytes = rest;

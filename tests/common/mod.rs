@@ -242,6 +242,11 @@ pub fn env_var_count() -> usize {
 pub fn command(program: &str) -> Command {
     use std::os::unix::process::CommandExt;
     let mut c = Command::new(program);
+    // strace-rs prefixes its messages with argv[0] as invoked, as strace does; the tests
+    // expect the short name.
+    if program == STRACE_RS {
+        c.arg0("strace-rs");
+    }
     c.stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

@@ -58,7 +58,7 @@ fn line_changed(
     entry(&mut Text::new(&mut out), &mut ctx, &mut call);
     let mut ctx = Ctx::for_test(after, &mut scratch);
     exit(&mut Text::new(&mut out), &mut ctx, &call, r);
-    out.finish().unwrap();
+    out.finish();
     String::from_utf8(shared.0.borrow().clone()).unwrap()
 }
 

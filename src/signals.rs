@@ -1,0 +1,90 @@
+//! The tracer's own signal dispositions: which signals stop it and when (`-I`, strace(1)).
+//!
+//! A signal handler can only talk to the loop through an atomic; `INTERRUPTED` is that one
+//! piece of global state.
+
+use crate::cli::Interruptible;
+use std::sync::atomic::{AtomicI32, Ordering};
+
+/// The fatal signal that asked the tracer to stop (0: none).
+static INTERRUPTED: AtomicI32 = AtomicI32::new(0);
+
+/// The signals that end tracing, as strace lists them (SIGPIPE is not one: a reader of the
+/// trace that went away stops the output, not the traced command).
+const FATAL: [i32; 4] = [libc::SIGHUP, libc::SIGINT, libc::SIGQUIT, libc::SIGTERM];
+
+/// How long after a fatal signal a wake-up alarm interrupts `wait4`: the signal may have come
+/// between the loop's check and its `wait4`, which would then sleep until the next stop.
+const WAKE_UP_US: libc::suseconds_t = 20_000;
+
+extern "C" fn on_fatal_signal(sig: libc::c_int) {
+    INTERRUPTED.store(sig, Ordering::SeqCst);
+    let wake = libc::itimerval {
+        it_interval: libc::timeval {
+            tv_sec: 0,
+            tv_usec: 0,
+        },
+        it_value: libc::timeval {
+            tv_sec: 0,
+            tv_usec: WAKE_UP_US,
+        },
+    };
+    // SAFETY: setitimer is a plain system call (async-signal-safe); `wake` is a valid local.
+    unsafe { libc::setitimer(libc::ITIMER_REAL, &wake, std::ptr::null_mut()) };
+}
+
+extern "C" fn on_wake_up(_: libc::c_int) {}
+
+/// Sets `sig`'s handler, without SA_RESTART so that it interrupts `wait4`.
+fn set(sig: i32, handler: libc::sighandler_t) {
+    // SAFETY: the handlers only store to an atomic and make a system call (async-signal-safe).
+    unsafe {
+        let mut action: libc::sigaction = std::mem::zeroed();
+        action.sa_sigaction = handler;
+        libc::sigemptyset(&mut action.sa_mask);
+        action.sa_flags = 0;
+        libc::sigaction(sig, &action, std::ptr::null_mut());
+    }
+}
+
+/// SIGPIPE is ignored from the start: a closed trace pipe or stderr makes writes fail with
+/// EPIPE, which the output reports once, and the tracer goes on.
+pub fn ignore_sigpipe() {
+    set(libc::SIGPIPE, libc::SIG_IGN);
+}
+
+/// Installs the dispositions of `mode`, after the command was spawned (ignored signals would
+/// be inherited through its execve), as strace does: SIGTTOU and SIGTTIN ignored (a tracer in
+/// the background still writes to the terminal); fatal signals caught (`Waiting`), left
+/// deadly (`Anywhere`) or ignored (`Never`, and SIGTSTP too with `NeverTstp`).
+pub fn install(mode: Interruptible) {
+    set(libc::SIGTTOU, libc::SIG_IGN);
+    set(libc::SIGTTIN, libc::SIG_IGN);
+    match mode {
+        Interruptible::Anywhere => {}
+        Interruptible::Waiting => {
+            set(libc::SIGALRM, on_wake_up as *const () as libc::sighandler_t);
+            for sig in FATAL {
+                set(sig, on_fatal_signal as *const () as libc::sighandler_t);
+            }
+        }
+        Interruptible::Never | Interruptible::NeverTstp => {
+            for sig in FATAL {
+                set(sig, libc::SIG_IGN);
+            }
+            if mode == Interruptible::NeverTstp {
+                set(libc::SIGTSTP, libc::SIG_IGN);
+            }
+        }
+    }
+}
+
+/// The fatal signal received since the last call, if any (0: none).
+pub fn take_interrupt() -> i32 {
+    INTERRUPTED.swap(0, Ordering::SeqCst)
+}
+
+/// Whether a fatal signal is waiting to be acted on.
+pub fn interrupted() -> bool {
+    INTERRUPTED.load(Ordering::SeqCst) != 0
+}
