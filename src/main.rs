@@ -11,6 +11,7 @@ mod msg;
 mod output;
 mod pathtrace;
 mod ptrace;
+mod render;
 mod seccomp;
 mod signals;
 mod sockdiag;
@@ -22,8 +23,9 @@ mod tracer;
 
 use cli::{Cli, CliExit, Interruptible};
 use decode::DecodeOpts;
-use filter::{SyscallSet, quiet};
+use filter::SyscallSet;
 use output::{Output, Outputs};
+use render::{Render, Tee, json::JsonRender, text::TextRender};
 use std::ffi::{CString, OsStr, OsString};
 use std::io;
 use std::os::unix::ffi::OsStrExt;
@@ -31,7 +33,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use summary::Summary;
-use tracer::{Config, Ending, Render, Tracer};
+use tracer::{Config, Ending, Tracer};
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
@@ -82,13 +84,17 @@ fn run(cli: Cli) -> Result<ExitCode, CliExit> {
     let paths = trace_paths(&cli);
     let follow = cli.follow > 0;
     let (outs, popen_pid) = open_outputs(&cli, cli.output.as_deref())?;
-    let render = match (&cli.json_and_text, cli.json) {
-        (Some(_), _) => Render::TextAndJson,
-        (None, true) => Render::Json,
-        (None, false) => Render::Text,
+    // With a status filter the text holds each entry half until the outcome is known.
+    let holding = qualifiers.status != filter::NameSet::ALL;
+    let render: Box<dyn Render> = match (&cli.json_and_text, cli.json) {
+        (Some(path), _) => Box::new(Tee {
+            first: TextRender::new(outs, holding),
+            second: JsonRender::new(open_outputs(&cli, Some(path))?.0),
+        }),
+        (None, true) => Box::new(JsonRender::new(outs)),
+        (None, false) => Box::new(TextRender::new(outs, holding)),
     };
     let cfg = Config {
-        render,
         decode: DecodeOpts {
             max_strlen: cli.string_limit,
             abbreviate: true,
@@ -122,10 +128,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliExit> {
         seccomp: filter.is_some(),
         ..cfg
     };
-    let mut tracer = Tracer::new(cfg, outs);
-    if let Some(path) = &cli.json_and_text {
-        tracer.set_json_copy(open_outputs(&cli, Some(path))?.0);
-    }
+    let mut tracer = Tracer::new(cfg, render);
     if let Some((opts, _)) = summary {
         // Beyond strace (which refuses -c with -ff): one table per process in NAME.PID.
         let per_process = cli.follow >= 2 && cli.output.is_some();
@@ -135,10 +138,9 @@ fn run(cli: Cli) -> Result<ExitCode, CliExit> {
     let mut attached = 0;
     for pid in &pids {
         // -ff -o NAME: the first file must be creatable before anything is traced.
-        tracer.outputs().open_for(*pid)?;
-        // With --json the attach is an event, and stderr may be the JSON stream.
-        let quiet = qualifiers.quiet.contains(quiet::ATTACH) || cli.json;
-        if attach(&mut tracer, *pid, follow, quiet) {
+        tracer.render().open_for(*pid)?;
+        if let Some(threads) = attach(&mut tracer, *pid, follow) {
+            tracer.announce_attached(*pid, threads);
             attached += 1;
         }
     }
@@ -161,7 +163,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliExit> {
             .map_err(|e| format!("exec: {}", e.desc()))?;
         // -ff -o NAME: strace opens NAME.PID before the command runs; if it cannot, the
         // command never starts.
-        if let Err(e) = tracer.outputs().open_for(pid) {
+        if let Err(e) = tracer.render().open_for(pid) {
             ptrace::kill_unstarted(pid);
             return Err(e.into());
         }
@@ -169,23 +171,13 @@ fn run(cli: Cli) -> Result<ExitCode, CliExit> {
     }
     signals::install(interruptible);
     let ending = tracer.run();
-    let summary = tracer.take_summary();
-    if let Some(summary) = &summary {
-        if cli.json {
-            // The JSON stream stays JSON Lines: the table goes to stderr (docs/json.md).
-            msg::raw(format_args!("{}", summary.render_total()));
-        } else {
-            tracer.outputs().summary(&summary.render_total());
-        }
+    if let Some(summary) = tracer.take_summary() {
+        let per_process = summary.render_per_process();
+        tracer
+            .render()
+            .summary(&summary.render_total(), &per_process);
     }
     tracer.finish();
-    // The per-process tables of -ff -o would go into the JSON files: not with --json.
-    let per_process = summary.iter().filter(|_| !cli.json);
-    for (pid, table) in per_process.flat_map(|s| s.render_per_process()) {
-        if let Err(text) = tracer.outputs().append_to_process_file(pid, &table) {
-            msg::error(format_args!("{text}"));
-        }
-    }
     // Closing the pipe ends the input of `-o '|CMD'`; strace waits for CMD before it exits.
     drop(tracer);
     if let Some(pid) = popen_pid {
@@ -400,15 +392,15 @@ fn resolve_program(prog: &OsString) -> Result<PathBuf, String> {
     Err(cant_stat(&io::Error::from_raw_os_error(libc::ENOENT)))
 }
 
-/// Attaches to every thread of process `pid` and announces it as strace does. A pid that
-/// cannot be attached is reported (one message each, as strace) and skipped.
-fn attach(tracer: &mut Tracer, pid: i32, follow: bool, quiet: bool) -> bool {
+/// Attaches to every thread of process `pid`; returns how many. A pid that cannot be attached
+/// is reported (one message each, as strace) and skipped.
+fn attach(tracer: &mut Tracer, pid: i32, follow: bool) -> Option<usize> {
     let threads = list_threads(pid);
     if threads.is_empty() {
         msg::error(format_args!(
             "attach: ptrace(PTRACE_SEIZE, {pid}): No such process"
         ));
-        return false;
+        return None;
     }
     let opts = ptrace::options(false, follow, false);
     let mut attached = 0;
@@ -425,18 +417,12 @@ fn attach(tracer: &mut Tracer, pid: i32, follow: bool, quiet: bool) -> bool {
                     "attach: ptrace(PTRACE_SEIZE, {pid}): {}",
                     e.desc()
                 ));
-                return false;
+                return None;
             }
             Err(_) => {}
         }
     }
-    if !quiet {
-        match attached {
-            1 => msg::error(format_args!("Process {pid} attached")),
-            n => msg::error(format_args!("Process {pid} attached with {n} threads")),
-        }
-    }
-    true
+    Some(attached)
 }
 
 /// The thread ids of a process, from /proc/PID/task; empty if there is no such process.

@@ -3,18 +3,14 @@
 use crate::decode::{self, Call, Ctx, DecodeOpts, Outcome, Scratch};
 use crate::fdinfo::{DecodeFds, FdResolver, ProcFds};
 use crate::filter::{NameSet, Qualifiers, quiet, status};
-use crate::json::{self, Json, Stamp};
-use crate::mem::Memory;
 use crate::mem::TraceeMemory;
-use crate::output::{Head, Output, Outputs};
 use crate::pathtrace::{self, FdSet, PathSet};
 use crate::ptrace::{self, Stop, SyscallInfo};
+use crate::render::{End, Exit, Origin, Render};
 use crate::seccomp;
 use crate::signals;
-use crate::stamp::{self, Precision};
+use crate::stamp::Precision;
 use crate::summary::Summary;
-use crate::table::SigName;
-use crate::text::{self, Text};
 use nix::errno::Errno;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -44,21 +40,6 @@ pub struct Config {
     pub trace_fds: Option<FdSet>,
     /// The spawned command gets the seccomp filter of `trace` (`--seccomp-bpf`, crate::seccomp).
     pub seccomp: bool,
-    /// What the trace is written as.
-    pub render: Render,
-}
-
-/// What the trace is written as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Render {
-    /// strace's text.
-    #[default]
-    Text,
-    /// `--json`: JSON Lines (docs/json.md).
-    Json,
-    /// `--json-and-text=FILE` (a developer option): the text as usual and, rendered from the
-    /// same stops, the JSON into a second output.
-    TextAndJson,
 }
 
 #[derive(Default)]
@@ -80,8 +61,6 @@ struct Tracee {
     previous_nr: u64,
     /// When the syscall in progress was entered, for `-T`.
     entered: Option<Instant>,
-    /// With `-e status=`, the entry half of the line, held until the outcome is known.
-    held: Vec<u8>,
     /// The instruction pointer at the last stop, for `-i`.
     ip: Option<u64>,
     /// When it was registered: tracees are detached in that order, as strace does.
@@ -91,12 +70,6 @@ struct Tracee {
     /// It runs under the seccomp filter: between syscalls it is resumed with `PTRACE_CONT`
     /// and stops only at the traced ones (`PTRACE_EVENT_SECCOMP`, then the exit stop).
     cont: bool,
-    /// JSON: the syscall in progress's entry arguments, rendered at entry (reused buffer).
-    json_args: Vec<u8>,
-    /// JSON: when that syscall was entered.
-    json_stamp: Stamp,
-    /// JSON: where the last of `json_args` starts (`json::Json::continuing`).
-    json_last: usize,
 }
 
 /// How the traced command ended, for the tracer's own exit.
@@ -113,7 +86,7 @@ pub enum Ending {
 
 pub struct Tracer {
     cfg: Config,
-    outs: Outputs,
+    render: Box<dyn Render>,
     tracees: HashMap<i32, Tracee>,
     mem: TraceeMemory,
     scratch: Scratch,
@@ -122,8 +95,6 @@ pub struct Tracer {
     ending: Option<Ending>,
     /// The order tracees were registered in (`Tracee::seq`).
     next_seq: u64,
-    /// Where entry halves are drawn when `-e status=` holds them back.
-    aside: Output,
     /// `-e read=` or `-e write=` asks for hex dumps.
     dumping: bool,
     /// `-c`/`-C`: the syscall counters.
@@ -137,84 +108,38 @@ pub struct Tracer {
     /// Every tracee descends from the spawned command, which runs under the filter: a new one
     /// is filtered from its first moment, since children and threads inherit the filter.
     all_filtered: bool,
-    /// `Render::TextAndJson`: where the JSON goes.
-    json_copy: Option<Outputs>,
-}
-
-/// The outputs JSON events go to, if any: the main ones with `--json`, the copy with
-/// `--json-and-text`.
-fn json_outs<'a>(
-    render: Render,
-    outs: &'a mut Outputs,
-    copy: &'a mut Option<Outputs>,
-) -> Option<&'a mut Outputs> {
-    match render {
-        Render::Text => None,
-        Render::Json => Some(outs),
-        Render::TextAndJson => copy.as_mut(),
-    }
 }
 
 impl Tracer {
-    pub fn new(cfg: Config, outs: Outputs) -> Self {
-        let aside = Output::new(Box::new(std::io::sink()), None, false, outs.format());
+    pub fn new(cfg: Config, render: Box<dyn Render>) -> Self {
         let dumping = !cfg.q.read_dumps.is_empty() || !cfg.q.write_dumps.is_empty();
         let fds = cfg.decode_fds.any().then(|| ProcFds::new(cfg.decode_fds));
         Tracer {
             fds,
             cfg,
-            outs,
+            render,
             tracees: HashMap::new(),
             mem: TraceeMemory::new(0),
             scratch: Scratch::new(),
             main_pid: None,
             ending: None,
             next_seq: 0,
-            aside,
             dumping,
             summary: None,
             stime: Duration::ZERO,
             attached_any: false,
             all_filtered: false,
-            json_copy: None,
         }
     }
 
-    /// `--json-and-text`: the outputs the JSON rendering goes to.
-    pub fn set_json_copy(&mut self, outs: Outputs) {
-        self.json_copy = Some(outs);
+    /// The renderer, for what is written before and after tracing (`-ff` files, summaries).
+    pub fn render(&mut self) -> &mut dyn Render {
+        self.render.as_mut()
     }
 
-    /// Closes the files of a process that ended (`-ff`).
-    fn close_outputs(&mut self, pid: i32) {
-        self.outs.close(pid);
-        if let Some(copy) = &mut self.json_copy {
-            copy.close(pid);
-        }
-    }
-
-    /// Whether the text rendering is written.
-    fn text(&self) -> bool {
-        self.cfg.render != Render::Json
-    }
-
-    /// Writes one JSON event for `pid`, if JSON is written: `write` gets the buffer and the
-    /// event's stamp.
-    fn json_event(&mut self, pid: i32, write: impl FnOnce(&mut Vec<u8>, Stamp)) {
-        if let Some(outs) = json_outs(self.cfg.render, &mut self.outs, &mut self.json_copy) {
-            let out = outs.for_pid(pid);
-            let stamp = out.json_stamp();
-            write(out.buf(), stamp);
-            out.end_line();
-        }
-    }
-
-    /// Writes out everything, the JSON copy too, and reports the first error.
+    /// Writes out everything.
     pub fn finish(&mut self) {
-        self.outs.finish();
-        if let Some(copy) = &mut self.json_copy {
-            copy.finish();
-        }
+        self.render.finish();
     }
 
     /// Counts every traced syscall into `summary` (`-c`, `-C`).
@@ -244,8 +169,12 @@ impl Tracer {
             ..Tracee::default()
         };
         self.register(pid, tracee);
+    }
+
+    /// Announces process `pid`, attached with `threads` threads (unless quiet).
+    pub fn announce_attached(&mut self, pid: i32, threads: usize) {
         if !self.cfg.q.quiet.contains(quiet::ATTACH) {
-            self.json_event(pid, |buf, stamp| json::plain(buf, "attached", pid, stamp));
+            self.render.attached(pid, threads);
         }
     }
 
@@ -258,10 +187,6 @@ impl Tracer {
                 ..tracee
             },
         );
-    }
-
-    pub fn outputs(&mut self) -> &mut Outputs {
-        &mut self.outs
     }
 
     /// Runs until no tracee is left, or until a fatal signal (`-I`, crate::signals) makes the
@@ -279,7 +204,7 @@ impl Tracer {
                 Ok(Some(found)) => Ok(found),
                 Ok(None) => {
                     // Nothing in hand: whoever reads the trace sees everything up to now.
-                    self.flush_outputs();
+                    self.render.flush();
                     if signals::interrupted() {
                         continue;
                     }
@@ -299,21 +224,15 @@ impl Tracer {
         self.ending.unwrap_or(Ending::Exited(0))
     }
 
-    /// Writes out what every output holds.
-    fn flush_outputs(&mut self) {
-        self.outs.flush();
-        if let Some(copy) = &mut self.json_copy {
-            copy.flush();
-        }
-    }
-
-    /// How `pid`'s next line starts: pid prefix, and `-n`/`-i` tags from its last syscall.
-    fn head(&self, pid: i32) -> Head {
+    /// Who an event of `pid` is about: its pid, how many processes are traced, and its last
+    /// syscall number and instruction pointer when `-n`/`-i` show them.
+    fn origin(&self, pid: i32) -> Origin {
         let tracee = (self.cfg.show_nr || self.cfg.show_ip)
             .then(|| self.tracees.get(&pid))
             .flatten();
-        Head {
-            prefix: self.outs.prefix(self.tracees.len()),
+        Origin {
+            pid,
+            nprocs: self.tracees.len(),
             nr: tracee.filter(|_| self.cfg.show_nr).map(|t| t.previous_nr),
             ip: self.cfg.show_ip.then(|| tracee.and_then(|t| t.ip)),
         }
@@ -335,28 +254,8 @@ impl Tracer {
                 self.adopt_if_new(pid);
                 self.on_event(pid, event, sig);
             }
-            Stop::Exited { pid, code } => {
-                self.on_gone(
-                    pid,
-                    format_args!("+++ exited with {code} +++"),
-                    Ending::Exited(code),
-                );
-                if Some(pid) == self.main_pid {
-                    self.ending = Some(Ending::Exited(code));
-                }
-            }
-            Stop::Killed { pid, sig, core } => {
-                let name = SigName(sig.into());
-                let core_note = if core { " (core dumped)" } else { "" };
-                self.on_gone(
-                    pid,
-                    format_args!("+++ killed by {name}{core_note} +++"),
-                    Ending::Killed { sig, core },
-                );
-                if Some(pid) == self.main_pid {
-                    self.ending = Some(Ending::Killed { sig, core });
-                }
-            }
+            Stop::Exited { pid, code } => self.on_gone(pid, End::Exited(code)),
+            Stop::Killed { pid, sig, core } => self.on_gone(pid, End::Killed { sig, core }),
         }
     }
 
@@ -393,13 +292,7 @@ impl Tracer {
         };
         self.register(pid, tracee);
         // Announced unless quiet: strace's default `-q` for `-o FILE PROG` leaves it out.
-        let quiet = self.cfg.q.quiet.contains(quiet::ATTACH);
-        if !quiet && self.text() {
-            self.outs.message(format_args!("Process {pid} attached"));
-        }
-        if !quiet {
-            self.json_event(pid, |buf, stamp| json::plain(buf, "attached", pid, stamp));
-        }
+        self.announce_attached(pid, 1);
     }
 
     fn on_event(&mut self, pid: i32, event: i32, sig: i32) {
@@ -472,44 +365,15 @@ impl Tracer {
             return;
         };
         if let Some(leader) = self.tracees.remove(&pid).filter(|_| !self.cfg.summary_only) {
-            if let Some(call) = json_call(&leader, &self.cfg.q, status::UNFINISHED) {
-                let (stamp, args) = (leader.json_stamp, &leader.json_args);
-                self.json_event(pid, |buf, _| {
-                    json::unfinished(buf, pid, stamp, &call, args, false)
-                });
-            }
-            if !self.cfg.q.quiet.contains(quiet::THREAD_EXECVE) {
-                self.json_event(pid, |buf, stamp| json::superseded(buf, pid, former, stamp));
-            }
-            if !self.text() {
-                self.tracees.insert(pid, execing);
-                return;
-            }
-            let prefix = Head {
-                prefix: self.outs.prefix(self.tracees.len() + 1),
-                ..self.head(pid)
+            // The leader's last lines count it among the traced processes still.
+            let at = Origin {
+                nprocs: self.tracees.len() + 1,
+                ..self.origin(pid)
             };
-            let out = self.outs.for_pid(pid);
-            if let Some(call) =
-                shown_call(&leader, &self.cfg.q, status::UNFINISHED, out, pid, prefix)
-            {
-                if call.has_exit_args() {
-                    out.bytes(b" <unfinished ...>");
-                }
-                out.bytes(b")");
-                out.align_return();
-                out.bytes(b"?");
-                out.end_line();
-                out.set_open(None);
-            }
-            if !self.cfg.q.quiet.contains(quiet::THREAD_EXECVE) {
-                out.start_line(pid, prefix);
-                let _ = write_fmt(
-                    out,
-                    format_args!("+++ superseded by execve in pid {former} +++"),
-                );
-                out.end_line();
-            }
+            let call = shown_call(&leader, &self.cfg.q, status::UNFINISHED);
+            self.render.unfinished(at, call.as_ref());
+            let shown = !self.cfg.q.quiet.contains(quiet::THREAD_EXECVE);
+            self.render.superseded(at, former, shown);
         }
         self.tracees.insert(pid, execing);
     }
@@ -518,222 +382,152 @@ impl Tracer {
         let Ok((info, ip)) = ptrace::syscall_info(pid) else {
             return;
         };
-        // The syscall entered becomes the tracee's last one (for `-n`); the one before it is what
-        // a `restart_syscall` resumes.
-        let mut previous = 0;
-        if let Some(tracee) = self.tracees.get_mut(&pid) {
-            tracee.ip = Some(ip);
-            if let SyscallInfo::Entry { nr, .. } = info {
-                previous = std::mem::replace(&mut tracee.previous_nr, nr);
-            }
-        }
-        let prefix = self.head(pid);
-        let text = self.text();
         let Some(tracee) = self.tracees.get_mut(&pid) else {
             return;
         };
+        tracee.ip = Some(ip);
         tracee.fresh = false;
         match info {
-            SyscallInfo::Entry { nr, args, sp } => {
-                if tracee.hidden && !tracee.exec_started && (nr == NR_EXECVE || nr == NR_EXECVEAT) {
-                    tracee.exec_started = true;
-                    tracee.hidden = false;
-                    tracee.first_exec = true;
-                }
-                let call = Call::new(nr, args, sp);
-                tracee.in_syscall = Some(call);
-                tracee.filtered = !self.cfg.q.trace.contains(nr);
-                if !tracee.filtered && !tracee.hidden {
-                    self.mem.set_pid(pid);
-                    tracee.filtered = !selected(&self.cfg, &call, &self.mem, pid);
-                }
-                if self.cfg.syscall_times.is_some() {
-                    tracee.entered = Some(Instant::now());
-                }
-                if tracee.hidden || tracee.filtered {
-                    return;
-                }
-                if self.cfg.summary_only {
-                    tracee.mark = self
-                        .summary
-                        .as_ref()
-                        .map_or(Duration::ZERO, |s| s.mark(self.stime));
-                    return;
-                }
-                // The tracee keeps the call: decoding the entry saves values into it (`saved`)
-                // that the exit shows beside what the kernel left.
-                let call = tracee.in_syscall.insert(Call {
-                    raw: self.cfg.q.raw.contains(nr),
-                    ..call
-                });
-                self.mem.set_pid(pid);
-                let opts = DecodeOpts {
-                    abbreviate: self.cfg.q.abbrev.contains(nr),
-                    verbose: self.cfg.q.verbose.contains(nr),
-                    ..self.cfg.decode
-                };
-                if let Some(outs) = json_outs(self.cfg.render, &mut self.outs, &mut self.json_copy)
-                {
-                    // The entry half waits, rendered, for the exit: one event per syscall.
-                    tracee.json_stamp = outs.for_pid(pid).json_stamp();
-                    tracee.json_args.clear();
-                    let mut ctx = Ctx {
-                        mem: &self.mem,
-                        opts,
-                        scratch: &mut self.scratch,
-                        previous,
-                        fds: resolver(&mut self.fds, pid),
-                    };
-                    let mut json = Json::new(&mut tracee.json_args);
-                    decode::entry(&mut json, &mut ctx, call);
-                    tracee.json_last = json.last_start();
-                }
-                if text {
-                    // With a status filter the line waits for the outcome; it is drawn aside.
-                    let holding = self.cfg.q.status != NameSet::ALL;
-                    let target = if holding {
-                        self.aside.clear();
-                        &mut self.aside
-                    } else {
-                        let out = self.outs.for_pid(pid);
-                        out.start_line(pid, prefix);
-                        out
-                    };
-                    write_name(target, call);
-                    target.bytes(b"(");
-                    let mut ctx = Ctx {
-                        mem: &self.mem,
-                        opts,
-                        scratch: &mut self.scratch,
-                        previous,
-                        fds: resolver(&mut self.fds, pid),
-                    };
-                    decode::entry(&mut Text::new(target), &mut ctx, call);
-                    if holding {
-                        tracee.held.clear();
-                        tracee.held.extend_from_slice(self.aside.buf());
-                    } else {
-                        target.set_open(Some(pid));
-                    }
-                }
-                if let Some(summary) = &self.summary {
-                    tracee.mark = summary.mark(self.stime);
-                }
-            }
-            SyscallInfo::Exit { rval, is_error } => {
-                let Some(call) = tracee.in_syscall.take() else {
-                    return;
-                };
-                if tracee.hidden {
-                    return;
-                }
-                // After a failed first exec the child only reports the error and exits.
-                let first_exec = std::mem::take(&mut tracee.first_exec);
-                tracee.hidden = first_exec && is_error;
-                // The spawned command runs the program now: with its filter (if the child
-                // could install it) it need not stop at other syscalls.
-                if first_exec && !is_error && self.cfg.seccomp && seccomp::is_filtered(pid) {
-                    tracee.cont = true;
-                    self.all_filtered = !self.attached_any;
-                }
-                if tracee.filtered {
-                    return;
-                }
-                if let Some(summary) = &mut self.summary {
-                    let time = summary.mark(self.stime).saturating_sub(tracee.mark);
-                    summary.record(pid, call.nr, time, is_error);
-                }
-                if self.cfg.summary_only {
-                    return;
-                }
-                let previous = tracee.previous_nr;
-                let outcome = if is_error {
-                    Outcome::Err(rval.unsigned_abs())
-                } else {
-                    Outcome::Ok(rval)
-                };
-                let holding = self.cfg.q.status != NameSet::ALL;
-                if holding {
-                    let class = if is_error {
-                        status::FAILED
-                    } else {
-                        status::SUCCESSFUL
-                    };
-                    if !self.cfg.q.status.contains(class) {
-                        return;
-                    }
-                }
-                let spent = match (self.cfg.syscall_times, tracee.entered) {
-                    (Some(precision), Some(entered)) => Some((precision, entered.elapsed())),
-                    _ => None,
-                };
-                self.mem.set_pid(pid);
-                let opts = DecodeOpts {
-                    abbreviate: self.cfg.q.abbrev.contains(call.nr),
-                    verbose: self.cfg.q.verbose.contains(call.nr),
-                    ..self.cfg.decode
-                };
-                if let Some(outs) = json_outs(self.cfg.render, &mut self.outs, &mut self.json_copy)
-                {
-                    let out = outs.for_pid(pid);
-                    let buf = out.buf();
-                    json::begin_syscall(buf, pid, tracee.json_stamp, &call);
-                    let last = buf.len() + tracee.json_last;
-                    json::append_entry_args(buf, &tracee.json_args, false);
-                    let mut ctx = Ctx {
-                        mem: &self.mem,
-                        opts,
-                        scratch: &mut self.scratch,
-                        previous,
-                        fds: resolver(&mut self.fds, pid),
-                    };
-                    decode::exit(&mut Json::continuing(buf, last), &mut ctx, &call, outcome);
-                    if let Some((_, spent)) = spent {
-                        let _ = write_fmt(out, format_args!(",\"duration\":{}", spent.as_nanos()));
-                    }
-                    out.bytes(b"}");
-                    out.end_line();
-                }
-                if !text {
-                    return;
-                }
-                let out = self.outs.for_pid(pid);
-                if holding {
-                    out.start_line(pid, prefix);
-                    out.bytes(&tracee.held);
-                    out.set_open(Some(pid));
-                }
-                continue_line(out, pid, prefix, &call);
-                let mut ctx = Ctx {
-                    mem: &self.mem,
-                    opts,
-                    scratch: &mut self.scratch,
-                    previous,
-                    fds: resolver(&mut self.fds, pid),
-                };
-                decode::exit(&mut Text::new(out), &mut ctx, &call, outcome);
-                if let Some((precision, spent)) = spent {
-                    stamp::write_duration(out.buf(), spent, precision);
-                }
-                out.end_line();
-                out.set_open(None);
-                if let Some(t) = self
-                    .dumping
-                    .then(|| decode::transfer(&call, outcome))
-                    .flatten()
-                {
-                    let dumps = if t.read {
-                        &self.cfg.q.read_dumps
-                    } else {
-                        &self.cfg.q.write_dumps
-                    };
-                    if dumps.contains(t.fd) {
-                        dump(out, &self.mem, t);
-                    }
-                }
-            }
+            SyscallInfo::Entry { nr, args, sp } => self.on_entry(pid, Call::new(nr, args, sp)),
+            SyscallInfo::Exit { rval, is_error } => self.on_exit(pid, rval, is_error),
             SyscallInfo::Other => {}
         }
+    }
+
+    /// A syscall entry: whether it is shown (`-e trace=`, `-P`, `--trace-fds`, the spawned
+    /// child's own calls before its execve), and if so its entry half.
+    fn on_entry(&mut self, pid: i32, call: Call) {
+        let Some(tracee) = self.tracees.get_mut(&pid) else {
+            return;
+        };
+        // The syscall entered becomes the tracee's last one (for `-n`); the one before it is
+        // what a `restart_syscall` resumes.
+        let previous = std::mem::replace(&mut tracee.previous_nr, call.nr);
+        if tracee.hidden && !tracee.exec_started && (call.nr == NR_EXECVE || call.nr == NR_EXECVEAT)
+        {
+            tracee.exec_started = true;
+            tracee.hidden = false;
+            tracee.first_exec = true;
+        }
+        tracee.in_syscall = Some(call);
+        tracee.filtered = !self.cfg.q.trace.contains(call.nr);
+        if !tracee.filtered && !tracee.hidden {
+            self.mem.set_pid(pid);
+            tracee.filtered = !selected(&self.cfg, &call, &self.mem, pid);
+        }
+        if self.cfg.syscall_times.is_some() {
+            tracee.entered = Some(Instant::now());
+        }
+        if tracee.hidden || tracee.filtered {
+            return;
+        }
+        if self.cfg.summary_only {
+            if let Some(summary) = &self.summary {
+                tracee.mark = summary.mark(self.stime);
+            }
+            return;
+        }
+        // The tracee keeps the call: decoding the entry saves values into it (`saved`)
+        // that the exit shows beside what the kernel left.
+        let call = tracee.in_syscall.insert(Call {
+            raw: self.cfg.q.raw.contains(call.nr),
+            ..call
+        });
+        let mut call_copy = *call;
+        let at = self.origin(pid);
+        self.mem.set_pid(pid);
+        let mut ctx = Ctx {
+            mem: &self.mem,
+            opts: decode_opts(&self.cfg, call_copy.nr),
+            scratch: &mut self.scratch,
+            previous,
+            fds: resolver(&mut self.fds, pid),
+        };
+        self.render.entry(at, &mut call_copy, &mut ctx);
+        if let Some(tracee) = self.tracees.get_mut(&pid) {
+            tracee.in_syscall = Some(call_copy);
+            if let Some(summary) = &self.summary {
+                tracee.mark = summary.mark(self.stime);
+            }
+        }
+    }
+
+    /// A syscall exit: counted for `-c`, shown unless `-e status=` leaves out its outcome.
+    fn on_exit(&mut self, pid: i32, rval: i64, is_error: bool) {
+        let Some(tracee) = self.tracees.get_mut(&pid) else {
+            return;
+        };
+        let Some(call) = tracee.in_syscall.take() else {
+            return;
+        };
+        if tracee.hidden {
+            return;
+        }
+        // After a failed first exec the child only reports the error and exits.
+        let first_exec = std::mem::take(&mut tracee.first_exec);
+        tracee.hidden = first_exec && is_error;
+        // The spawned command runs the program now: with its filter (if the child could
+        // install it) it need not stop at other syscalls.
+        if first_exec && !is_error && self.cfg.seccomp && seccomp::is_filtered(pid) {
+            tracee.cont = true;
+            self.all_filtered = !self.attached_any;
+        }
+        if tracee.filtered {
+            return;
+        }
+        if let Some(summary) = &mut self.summary {
+            let time = summary.mark(self.stime).saturating_sub(tracee.mark);
+            summary.record(pid, call.nr, time, is_error);
+        }
+        if self.cfg.summary_only {
+            return;
+        }
+        let previous = tracee.previous_nr;
+        let outcome = if is_error {
+            Outcome::Err(rval.unsigned_abs())
+        } else {
+            Outcome::Ok(rval)
+        };
+        let class = if is_error {
+            status::FAILED
+        } else {
+            status::SUCCESSFUL
+        };
+        if !self.cfg.q.status.contains(class) {
+            self.render.discard(pid);
+            return;
+        }
+        let spent = match (self.cfg.syscall_times, tracee.entered) {
+            (Some(precision), Some(entered)) => Some((precision, entered.elapsed())),
+            _ => None,
+        };
+        let dump = self
+            .dumping
+            .then(|| decode::transfer(&call, outcome))
+            .flatten()
+            .filter(|t| {
+                let dumps = if t.read {
+                    &self.cfg.q.read_dumps
+                } else {
+                    &self.cfg.q.write_dumps
+                };
+                dumps.contains(t.fd)
+            });
+        let exit = Exit {
+            outcome,
+            spent,
+            dump,
+        };
+        let at = self.origin(pid);
+        self.mem.set_pid(pid);
+        let mut ctx = Ctx {
+            mem: &self.mem,
+            opts: decode_opts(&self.cfg, call.nr),
+            scratch: &mut self.scratch,
+            previous,
+            fds: resolver(&mut self.fds, pid),
+        };
+        self.render.exit(at, &call, exit, &mut ctx);
     }
 
     fn on_signal(&mut self, pid: i32, sig: i32) {
@@ -742,99 +536,44 @@ impl Tracer {
         {
             tracee.ip = ptrace::instruction_pointer(pid).ok();
         }
-        let prefix = self.head(pid);
         if self.cfg.summary_only
             || self.tracees.get(&pid).is_none_or(|t| t.hidden)
             || !self.cfg.q.signals.contains(sig)
         {
             return;
         }
-        let info = ptrace::siginfo(pid);
-        self.json_event(pid, |buf, stamp| {
-            json::signal(buf, pid, stamp, sig, info.as_ref().ok().map(|r| &r[..]))
-        });
-        if !self.text() {
-            return;
-        }
-        let out = self.outs.for_pid(pid);
-        out.start_line(pid, prefix);
-        let _ = write_fmt(out, format_args!("--- {} ", SigName(sig.into())));
-        match info {
-            Ok(raw) => decode::siginfo(&mut Text::new(out), &raw),
-            Err(_) => out.bytes(b"{}"),
-        }
-        out.bytes(b" ---");
-        out.end_line();
+        let info = ptrace::siginfo(pid).ok();
+        self.render.signal(self.origin(pid), sig, info.as_ref());
     }
 
     fn on_group_stop(&mut self, pid: i32, sig: i32) {
-        let prefix = self.head(pid);
         if self.cfg.summary_only || self.tracees.get(&pid).is_none_or(|t| t.hidden) {
             return;
         }
-        self.json_event(pid, |buf, stamp| json::stopped(buf, pid, stamp, sig));
-        if !self.text() {
-            return;
-        }
-        let out = self.outs.for_pid(pid);
-        out.start_line(pid, prefix);
-        let _ = write_fmt(
-            out,
-            format_args!("--- stopped by {} ---", SigName(sig.into())),
-        );
-        out.end_line();
+        self.render.stopped(self.origin(pid), sig);
     }
 
-    /// A tracee exited or was killed: finish its open syscall with `= ?`, then print `line`
-    /// (unless `-qq`).
-    fn on_gone(&mut self, pid: i32, line: std::fmt::Arguments<'_>, end: Ending) {
-        let prefix = self.head(pid);
+    /// A tracee exited or was killed: its syscall in progress ends with `= ?`, then its end is
+    /// shown (unless `-qq`). The spawned command's end is the tracer's exit status.
+    fn on_gone(&mut self, pid: i32, end: End) {
+        if Some(pid) == self.main_pid {
+            self.ending = Some(match end {
+                End::Exited(code) => Ending::Exited(code),
+                End::Killed { sig, core } => Ending::Killed { sig, core },
+            });
+        }
+        let at = self.origin(pid);
         let Some(tracee) = self.tracees.remove(&pid) else {
             return;
         };
         if tracee.exec_started && !self.cfg.summary_only {
-            if let Some(call) = json_call(&tracee, &self.cfg.q, status::UNFINISHED) {
-                let (stamp, args) = (tracee.json_stamp, &tracee.json_args);
-                self.json_event(pid, |buf, _| {
-                    json::unfinished(buf, pid, stamp, &call, args, false)
-                });
-            }
+            let call = shown_call(&tracee, &self.cfg.q, status::UNFINISHED);
+            self.render.unfinished(at, call.as_ref());
             if !self.cfg.q.quiet.contains(quiet::EXIT) {
-                self.json_event(pid, |buf, stamp| match end {
-                    Ending::Killed { sig, core } => json::killed(buf, pid, stamp, sig, core),
-                    Ending::Exited(code) | Ending::Interrupted(code) => {
-                        json::exited(buf, pid, stamp, code)
-                    }
-                });
+                self.render.gone(at, end);
             }
         }
-        if tracee.exec_started && !self.cfg.summary_only && self.text() {
-            let out = self.outs.for_pid(pid);
-            if let Some(call) =
-                shown_call(&tracee, &self.cfg.q, status::UNFINISHED, out, pid, prefix)
-            {
-                // Arguments left for the exit will never be printed: strace marks the cut there.
-                if call.has_exit_args() {
-                    out.bytes(b" <unfinished ...>");
-                }
-                out.bytes(b")");
-                out.align_return();
-                out.bytes(b"?");
-                out.end_line();
-                out.set_open(None);
-            }
-            if !self.cfg.q.quiet.contains(quiet::EXIT) {
-                // A process that is gone has no instruction pointer: `[????????????????]`.
-                let prefix = Head {
-                    ip: prefix.ip.map(|_| None),
-                    ..prefix
-                };
-                out.start_line(pid, prefix);
-                let _ = write_fmt(out, line);
-                out.end_line();
-            }
-        }
-        self.close_outputs(pid);
+        self.render.close(pid);
     }
 
     /// Leaves every tracee, in the order they came: the spawned command is sent `sig` first
@@ -877,110 +616,40 @@ impl Tracer {
 
     /// Detaches a stopped tracee (`Some(sig)`: delivering `sig`, 0 for none) or lets go of one
     /// that is gone (`None`). As strace does, its open syscall line ends with `<detached ...>`
-    /// and `Process N detached` is announced (unless `-e quiet=attach`); on stderr the message
-    /// comes before the line's end, where strace's flush puts it.
+    /// and `Process N detached` is announced (unless `-e quiet=attach`).
     fn detached(&mut self, pid: i32, sig: Option<i32>) {
+        let at = self.origin(pid);
         let Some(tracee) = self.tracees.remove(&pid) else {
             return;
         };
-        let release = |pid| {
-            if let Some(sig) = sig {
-                let _ = ptrace::detach(pid, sig);
-            }
-        };
-        if let Some(call) =
-            json_call(&tracee, &self.cfg.q, status::DETACHED).filter(|_| !self.cfg.summary_only)
-        {
-            let (stamp, args) = (tracee.json_stamp, &tracee.json_args);
-            self.json_event(pid, |buf, _| {
-                json::unfinished(buf, pid, stamp, &call, args, true)
-            });
+        if let Some(sig) = sig {
+            let _ = ptrace::detach(pid, sig);
         }
-        let announce = !self.cfg.q.quiet.contains(quiet::ATTACH);
-        if announce {
-            self.json_event(pid, |buf, stamp| json::plain(buf, "detached", pid, stamp));
+        if !self.cfg.summary_only {
+            let call = shown_call(&tracee, &self.cfg.q, status::DETACHED);
+            let announce = !self.cfg.q.quiet.contains(quiet::ATTACH);
+            self.render.detached(at, call.as_ref(), announce);
         }
-        if !self.text() {
-            release(pid);
-            self.close_outputs(pid);
-            return;
-        }
-        // Only a line still open gets the mark; one another process cut already says
-        // `<unfinished ...>`, and strace resumes nothing after a detach.
-        let prefix = self.head(pid);
-        let on_stderr = self.outs.is_stderr();
-        let out = self.outs.for_pid(pid);
-        let held = self.cfg.q.status != NameSet::ALL;
-        let open = (held
-            && shown_call(&tracee, &self.cfg.q, status::DETACHED, out, pid, prefix).is_some())
-            || out.is_open(pid);
-        release(pid);
-        if announce && on_stderr {
-            let text = format!("{}: Process {pid} detached\n", crate::msg::program());
-            out.interject(text.as_bytes());
-        } else if announce {
-            out.flush();
-            crate::msg::error(format_args!("Process {pid} detached"));
-        }
-        if open {
-            out.bytes(b" <detached ...>");
-            out.end_line();
-            out.set_open(None);
-        }
-        self.close_outputs(pid);
+        self.render.close(pid);
     }
 }
 
-/// Writes the data a call moved as strace's hex dump lines, read from the tracee a page at a time.
-fn dump(out: &mut Output, mem: &TraceeMemory, t: decode::Transfer) {
-    let mut chunk = [0u8; 4096];
-    let mut done = 0u64;
-    while done < t.len {
-        let n = (t.len - done).min(chunk.len() as u64) as usize;
-        if mem.read(t.addr + done, &mut chunk[..n]).is_err() {
-            return;
-        }
-        for (i, line) in chunk[..n].chunks(16).enumerate() {
-            text::write_dump_line(out.buf(), done as usize + i * 16, line);
-            out.end_line();
-        }
-        done += n as u64;
-    }
-}
-
-/// The call `tracee` is in, if its line shows: not hidden or filtered out, and with `-e status=`
-/// of a shown `class`, in which case its held entry half is written out first. The line is
-/// then ready to be continued.
-fn shown_call(
-    tracee: &Tracee,
-    q: &Qualifiers,
-    class: u32,
-    out: &mut Output,
-    pid: i32,
-    prefix: Head,
-) -> Option<Call> {
-    let call = tracee
-        .in_syscall
-        .filter(|_| !tracee.hidden && !tracee.filtered)?;
-    if q.status != NameSet::ALL {
-        if !q.status.contains(class) {
-            return None;
-        }
-        out.start_line(pid, prefix);
-        out.bytes(&tracee.held);
-        out.set_open(Some(pid));
-    }
-    continue_line(out, pid, prefix, &call);
-    Some(call)
-}
-
-/// The call `tracee` is in, if its JSON event is written: not hidden or filtered out, and of a
-/// `class` that `-e status=` shows. (`shown_call` is the same for the text.)
-fn json_call(tracee: &Tracee, q: &Qualifiers, class: u32) -> Option<Call> {
+/// The call `tracee` is in, if its line shows: not hidden or filtered out, and of a `class`
+/// (unfinished, detached) that `-e status=` shows.
+fn shown_call(tracee: &Tracee, q: &Qualifiers, class: u32) -> Option<Call> {
     let call = tracee
         .in_syscall
         .filter(|_| !tracee.hidden && !tracee.filtered)?;
     (q.status == NameSet::ALL || q.status.contains(class)).then_some(call)
+}
+
+/// The decoding options for syscall `nr`: `-e abbrev=`, `-e verbose=` and `-s`.
+fn decode_opts(cfg: &Config, nr: u64) -> DecodeOpts {
+    DecodeOpts {
+        abbreviate: cfg.q.abbrev.contains(nr),
+        verbose: cfg.q.verbose.contains(nr),
+        ..cfg.decode
+    }
 }
 
 /// Whether `-P` and `--trace-fds` let `call` (at entry) be shown.
@@ -1000,29 +669,4 @@ fn resolver(fds: &mut Option<ProcFds>, pid: i32) -> Option<&mut dyn FdResolver> 
     let fds = fds.as_mut()?;
     fds.set_pid(pid);
     Some(fds)
-}
-
-/// Continues `pid`'s open syscall line, or starts a `<... NAME resumed>` line if another
-/// process printed in between.
-fn continue_line(out: &mut Output, pid: i32, prefix: Head, call: &Call) {
-    if !out.is_open(pid) {
-        out.start_line(pid, prefix);
-        out.bytes(b"<... ");
-        write_name(out, call);
-        out.bytes(b" resumed>");
-    }
-}
-
-/// A syscall's name, or `syscall_0x1c3` for a number the table does not know.
-fn write_name(out: &mut Output, call: &Call) {
-    match call.desc {
-        Some(desc) => out.bytes(desc.name.as_bytes()),
-        None => {
-            let _ = write_fmt(out, format_args!("syscall_{:#x}", call.nr));
-        }
-    }
-}
-
-fn write_fmt(out: &mut Output, args: std::fmt::Arguments<'_>) -> std::io::Result<()> {
-    std::io::Write::write_fmt(out.buf(), args)
 }
