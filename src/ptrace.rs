@@ -35,24 +35,165 @@ pub fn options(kill_on_exit: bool, follow: bool, seccomp: bool) -> Options {
     opts
 }
 
-/// The message of the last event stop: a new child's pid, or the former thread id of an execve.
-pub fn event_msg(pid: i32) -> Result<u64, Errno> {
-    nix_ptrace::getevent(Pid::from_raw(pid)).map(|v| v as u64)
-}
-
 /// What `waitpid` reported about a tracee.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Stop {
     /// The process exited with `code`.
     Exited { pid: i32, code: i32 },
     /// The process was killed by `sig`.
     Killed { pid: i32, sig: i32, core: bool },
-    /// Syscall entry or exit; `PTRACE_GET_SYSCALL_INFO` tells which.
-    Syscall { pid: i32 },
+    /// Syscall entry or exit; [`Stopped::syscall_info`] tells which.
+    Syscall(Stopped),
     /// A `PTRACE_EVENT_*` stop; `sig` is the stop signal (tells a group stop apart).
-    Event { pid: i32, event: i32, sig: i32 },
-    /// Signal-delivery stop: `sig` is about to be delivered.
-    Signal { pid: i32, sig: i32 },
+    Event {
+        stopped: Stopped,
+        event: i32,
+        sig: i32,
+    },
+    /// Signal-delivery stop: a signal is about to be delivered.
+    Signal(SignalStop),
+}
+
+/// How a stopped tracee goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resume {
+    /// To its next syscall stop (`PTRACE_SYSCALL`).
+    ToNextSyscall,
+    /// Until its seccomp filter stops it at a traced syscall (`PTRACE_CONT`).
+    ToFilteredSyscall,
+}
+
+impl Resume {
+    fn request(self) -> libc::c_uint {
+        match self {
+            Resume::ToNextSyscall => libc::PTRACE_SYSCALL,
+            Resume::ToFilteredSyscall => libc::PTRACE_CONT,
+        }
+    }
+}
+
+/// A tracee in a ptrace stop. It must be let go exactly once, by resuming, listening or
+/// detaching, each of which consumes it; the compiler sees that none is let go twice. One
+/// dropped without being let go (a path that forgot) is resumed, so that no tracee is ever
+/// left stopped; debug builds (the tests) fail loudly there instead.
+#[derive(Debug)]
+#[must_use = "a stopped tracee must be resumed, listened or detached"]
+pub struct Stopped {
+    pid: i32,
+    released: bool,
+}
+
+impl Stopped {
+    fn new(pid: i32) -> Self {
+        Stopped {
+            pid,
+            released: false,
+        }
+    }
+
+    pub fn pid(&self) -> i32 {
+        self.pid
+    }
+
+    /// Lets the tracee go with `req`; ESRCH (it is gone) is reported by its exit event.
+    fn release(mut self, req: libc::c_uint, sig: i32) {
+        self.released = true;
+        let _ = request(req, self.pid, sig as usize);
+    }
+
+    /// Resumes it.
+    pub fn resume(self, how: Resume) {
+        self.release(how.request(), 0);
+    }
+
+    /// Lets a tracee in group stop stay stopped while still reporting events (ptrace(2),
+    /// "Group-stop"). `Err` gives it back when the kernel refuses.
+    pub fn listen(mut self) -> Result<(), Stopped> {
+        match request(libc::PTRACE_LISTEN, self.pid, 0) {
+            Ok(()) => {
+                self.released = true;
+                Ok(())
+            }
+            Err(_) => Err(self),
+        }
+    }
+
+    /// Detaches it.
+    pub fn detach(self) {
+        self.release(libc::PTRACE_DETACH, 0);
+    }
+
+    /// The message of an event stop: a new child's pid, or the former thread id of an execve.
+    pub fn event_msg(&self) -> Result<u64, Errno> {
+        nix_ptrace::getevent(Pid::from_raw(self.pid)).map(|v| v as u64)
+    }
+
+    /// The instruction pointer (for `-i` at signal stops).
+    pub fn instruction_pointer(&self) -> Result<u64, Errno> {
+        nix_ptrace::getregs(Pid::from_raw(self.pid)).map(|regs| regs.rip)
+    }
+
+    /// Which side of a syscall this syscall stop is, and the instruction pointer there.
+    pub fn syscall_info(&self) -> Result<(SyscallInfo, u64), Errno> {
+        syscall_info(self.pid)
+    }
+}
+
+impl Drop for Stopped {
+    fn drop(&mut self) {
+        debug_assert!(self.released, "tracee {} left stopped", self.pid);
+        if !self.released {
+            let _ = request(libc::PTRACE_SYSCALL, self.pid, 0);
+        }
+    }
+}
+
+/// A signal-delivery stop: the only stop at which a signal can be delivered or suppressed.
+#[derive(Debug)]
+#[must_use = "a stopped tracee must be resumed or detached"]
+pub struct SignalStop {
+    stopped: Stopped,
+    sig: i32,
+}
+
+impl SignalStop {
+    pub fn pid(&self) -> i32 {
+        self.stopped.pid
+    }
+
+    /// The signal about to be delivered.
+    pub fn sig(&self) -> i32 {
+        self.sig
+    }
+
+    /// The raw `siginfo_t` of the signal.
+    pub fn siginfo(&self) -> Result<[u8; 128], Errno> {
+        let info = nix_ptrace::getsiginfo(Pid::from_raw(self.stopped.pid))?;
+        let mut raw = [0u8; 128];
+        let size = std::mem::size_of::<libc::siginfo_t>().min(raw.len());
+        // SAFETY: `siginfo_t` is plain data of `size` bytes; it is copied byte for byte.
+        let bytes = unsafe {
+            std::slice::from_raw_parts((&info as *const libc::siginfo_t).cast::<u8>(), size)
+        };
+        raw[..size].copy_from_slice(bytes);
+        Ok(raw)
+    }
+
+    pub fn instruction_pointer(&self) -> Result<u64, Errno> {
+        self.stopped.instruction_pointer()
+    }
+
+    /// Resumes the tracee, delivering the signal.
+    pub fn deliver(self, how: Resume) {
+        let sig = self.sig;
+        self.stopped.release(how.request(), sig);
+    }
+
+    /// Detaches the tracee, delivering the signal.
+    pub fn detach(self) {
+        let sig = self.sig;
+        self.stopped.release(libc::PTRACE_DETACH, sig);
+    }
 }
 
 /// How many times the loop polls for a stop before it sleeps in `waitpid`.
@@ -148,12 +289,17 @@ fn decode_status(pid: i32, status: i32) -> Stop {
     }
     let sig = libc::WSTOPSIG(status);
     let event = status >> 16;
+    let stopped = Stopped::new(pid);
     if sig == SYSCALL_STOP_SIG {
-        Stop::Syscall { pid }
+        Stop::Syscall(stopped)
     } else if event != 0 {
-        Stop::Event { pid, event, sig }
+        Stop::Event {
+            stopped,
+            event,
+            sig,
+        }
     } else {
-        Stop::Signal { pid, sig }
+        Stop::Signal(SignalStop { stopped, sig })
     }
 }
 
@@ -166,27 +312,6 @@ fn request(req: libc::c_uint, pid: i32, data: usize) -> Result<(), Errno> {
     Errno::result(r).map(drop)
 }
 
-/// Resumes until the next syscall stop, delivering `sig` (0 for none).
-pub fn resume(pid: i32, sig: i32) -> Result<(), Errno> {
-    request(libc::PTRACE_SYSCALL, pid, sig as usize)
-}
-
-/// Resumes without stopping at syscalls (a tracee under the seccomp filter stops only at the
-/// syscalls it returns `SECCOMP_RET_TRACE` for), delivering `sig` (0 for none).
-pub fn cont(pid: i32, sig: i32) -> Result<(), Errno> {
-    request(libc::PTRACE_CONT, pid, sig as usize)
-}
-
-/// Lets a tracee in group stop stay stopped while still reporting events (ptrace(2), "Group-stop").
-pub fn listen(pid: i32) -> Result<(), Errno> {
-    request(libc::PTRACE_LISTEN, pid, 0)
-}
-
-/// Detaches, delivering `sig` (0 for none).
-pub fn detach(pid: i32, sig: i32) -> Result<(), Errno> {
-    request(libc::PTRACE_DETACH, pid, sig as usize)
-}
-
 /// Stops a running tracee so it can be detached.
 pub fn interrupt(pid: i32) -> Result<(), Errno> {
     nix_ptrace::interrupt(Pid::from_raw(pid))
@@ -194,23 +319,6 @@ pub fn interrupt(pid: i32) -> Result<(), Errno> {
 
 pub fn seize(pid: i32, opts: Options) -> Result<(), Errno> {
     nix_ptrace::seize(Pid::from_raw(pid), opts)
-}
-
-/// The raw `siginfo_t` of a signal-delivery stop.
-pub fn siginfo(pid: i32) -> Result<[u8; 128], Errno> {
-    let info = nix_ptrace::getsiginfo(Pid::from_raw(pid))?;
-    let mut raw = [0u8; 128];
-    let size = std::mem::size_of::<libc::siginfo_t>().min(raw.len());
-    // SAFETY: `siginfo_t` is plain data of `size` bytes; it is copied byte for byte.
-    let bytes =
-        unsafe { std::slice::from_raw_parts((&info as *const libc::siginfo_t).cast::<u8>(), size) };
-    raw[..size].copy_from_slice(bytes);
-    Ok(raw)
-}
-
-/// The instruction pointer of a stopped tracee (for `-i` at signal stops).
-pub fn instruction_pointer(pid: i32) -> Result<u64, Errno> {
-    nix_ptrace::getregs(Pid::from_raw(pid)).map(|regs| regs.rip)
 }
 
 /// Which side of a syscall a syscall stop is, from `PTRACE_GET_SYSCALL_INFO`.
@@ -231,7 +339,7 @@ pub enum SyscallInfo {
 }
 
 /// The syscall stop of `pid` and the instruction pointer there.
-pub fn syscall_info(pid: i32) -> Result<(SyscallInfo, u64), Errno> {
+fn syscall_info(pid: i32) -> Result<(SyscallInfo, u64), Errno> {
     let info = nix_ptrace::syscall_info(Pid::from_raw(pid))?;
     // SAFETY: `op` says which member of the union the kernel filled (linux/ptrace.h).
     let ip = info.instruction_pointer;

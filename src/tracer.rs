@@ -1,11 +1,15 @@
-//! The tracer loop: waits for stops, keeps the state of each tracee, and turns stops into lines.
+//! The tracer loop: waits for stops, keeps the state of each tracee, and turns stops into
+//! events for the renderer (crate::render).
+//!
+//! Every stop the kernel reports is a `ptrace::Stopped` value that must be let go exactly once
+//! (resumed, listened or detached); each handler below consumes the one it is given.
 
 use crate::decode::{self, Call, Ctx, DecodeOpts, Outcome, Scratch};
 use crate::fdinfo::{DecodeFds, FdResolver, ProcFds};
 use crate::filter::{NameSet, Qualifiers, quiet, status};
 use crate::mem::TraceeMemory;
 use crate::pathtrace::{self, FdSet, PathSet};
-use crate::ptrace::{self, Stop, SyscallInfo};
+use crate::ptrace::{self, Resume, SignalStop, Stop, Stopped, SyscallInfo};
 use crate::render::{End, Exit, Origin, Render};
 use crate::seccomp;
 use crate::signals;
@@ -42,34 +46,100 @@ pub struct Config {
     pub seccomp: bool,
 }
 
-#[derive(Default)]
-struct Tracee {
-    /// The syscall whose entry was seen and whose exit was not.
-    in_syscall: Option<Call>,
-    /// That syscall is left out by `-e trace=`.
-    filtered: bool,
-    /// A spawned child prints nothing until its first execve (the tracer's own fork/stop dance),
-    /// and nothing but its end after that execve failed (the tracer's own error exit).
-    hidden: bool,
+/// How a tracee came to be traced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum How {
+    /// The command the tracer started.
+    Spawned,
+    /// A thread of a process given with `-p`.
+    Attached,
+    /// A child or thread of a tracee, attached by the kernel (`-f`).
+    Followed,
+}
+
+/// Where a tracee is in its life, as far as what is shown of it goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// The spawned child before its first execve: the tracer's own fork and stop, not shown.
+    Starting,
     /// The spawned child's first execve is in progress.
-    first_exec: bool,
-    /// Past the spawned child's first execve (or not spawned): its end is reported.
-    exec_started: bool,
-    /// Its first stop (the attach stop of a followed child) is still to come.
-    fresh: bool,
-    /// The number of the last syscall entered, for `restart_syscall`'s note.
-    previous_nr: u64,
-    /// When the syscall in progress was entered, for `-T`.
+    FirstExec,
+    /// That execve failed: nothing but its end is shown (the tracer's own error exit).
+    ExecFailed,
+    /// A followed child whose first stop (the kernel's attach stop) is still to come.
+    Arriving,
+    /// Running its program: everything is shown.
+    Running,
+}
+
+impl Phase {
+    /// Its syscalls and signals are not shown.
+    fn hidden(self) -> bool {
+        matches!(self, Phase::Starting | Phase::ExecFailed)
+    }
+
+    /// Past the spawned child's first execve (or not spawned): its end is shown.
+    fn exec_started(self) -> bool {
+        self != Phase::Starting
+    }
+}
+
+/// The syscall a tracee is in (its entry seen, its exit not yet).
+#[derive(Debug, Clone, Copy)]
+struct InSyscall {
+    call: Call,
+    /// Its line is shown: not hidden, and selected by `-e trace=`, `-P` and `--trace-fds`.
+    shown: bool,
+    /// When it was entered, for `-T`.
     entered: Option<Instant>,
+    /// `-c`/`-C`: the summary's mark (`Summary::mark`) at its entry.
+    mark: Duration,
+}
+
+struct Tracee {
+    how: How,
+    phase: Phase,
+    /// How it is resumed between syscalls: to every syscall, or (under the seccomp filter)
+    /// only to the traced ones (`PTRACE_EVENT_SECCOMP`, then the exit stop).
+    between: Resume,
+    in_syscall: Option<InSyscall>,
+    /// The number of the last syscall entered, for `-n` and `restart_syscall`'s note.
+    previous_nr: u64,
     /// The instruction pointer at the last stop, for `-i`.
     ip: Option<u64>,
     /// When it was registered: tracees are detached in that order, as strace does.
     seq: u64,
-    /// `-c`/`-C`: the summary's mark (`Summary::mark`) at the entry of the syscall in progress.
-    mark: Duration,
-    /// It runs under the seccomp filter: between syscalls it is resumed with `PTRACE_CONT`
-    /// and stops only at the traced ones (`PTRACE_EVENT_SECCOMP`, then the exit stop).
-    cont: bool,
+}
+
+impl Tracee {
+    fn new(how: How, phase: Phase, between: Resume) -> Self {
+        Tracee {
+            how,
+            phase,
+            between,
+            in_syscall: None,
+            previous_nr: 0,
+            ip: None,
+            seq: 0,
+        }
+    }
+
+    /// How it goes on from a stop: to the exit of a syscall it is in, else as set.
+    fn resume_mode(&self) -> Resume {
+        match self.in_syscall {
+            Some(_) => Resume::ToNextSyscall,
+            None => self.between,
+        }
+    }
+
+    /// The call it is in, if its line shows and `-e status=` shows calls of `class`
+    /// (unfinished, detached).
+    fn shown_call(&self, q: &Qualifiers, class: u32) -> Option<Call> {
+        let current = self
+            .in_syscall
+            .filter(|c| c.shown && !self.phase.hidden())?;
+        (q.status == NameSet::ALL || q.status.contains(class)).then_some(current.call)
+    }
 }
 
 /// How the traced command ended, for the tracer's own exit.
@@ -103,11 +173,10 @@ pub struct Tracer {
     stime: Duration,
     /// Describes descriptors when `-y` asks for it; `None` otherwise (no lookups at all).
     fds: Option<ProcFds>,
-    /// Some tracee was attached with `-p` (and has no filter).
-    attached_any: bool,
-    /// Every tracee descends from the spawned command, which runs under the filter: a new one
-    /// is filtered from its first moment, since children and threads inherit the filter.
-    all_filtered: bool,
+    /// How a new tracee starts between syscalls: once the spawned command runs under the
+    /// filter and nothing was attached with `-p`, every tracee descends from it and is
+    /// filtered from its first moment (children and threads inherit the filter).
+    new_between: Resume,
 }
 
 impl Tracer {
@@ -127,8 +196,7 @@ impl Tracer {
             dumping,
             summary: None,
             stime: Duration::ZERO,
-            attached_any: false,
-            all_filtered: false,
+            new_between: Resume::ToNextSyscall,
         }
     }
 
@@ -154,21 +222,18 @@ impl Tracer {
     /// Registers a child made by `ptrace::spawn`.
     pub fn add_spawned(&mut self, pid: i32) {
         self.main_pid = Some(pid);
-        let tracee = Tracee {
-            hidden: true,
-            ..Tracee::default()
-        };
-        self.register(pid, tracee);
+        self.register(
+            pid,
+            Tracee::new(How::Spawned, Phase::Starting, Resume::ToNextSyscall),
+        );
     }
 
     /// Registers an attached (seized and interrupted) thread.
     pub fn add_attached(&mut self, pid: i32) {
-        self.attached_any = true;
-        let tracee = Tracee {
-            exec_started: true,
-            ..Tracee::default()
-        };
-        self.register(pid, tracee);
+        self.register(
+            pid,
+            Tracee::new(How::Attached, Phase::Running, Resume::ToNextSyscall),
+        );
     }
 
     /// Announces process `pid`, attached with `threads` threads (unless quiet).
@@ -178,15 +243,10 @@ impl Tracer {
         }
     }
 
-    fn register(&mut self, pid: i32, tracee: Tracee) {
+    fn register(&mut self, pid: i32, mut tracee: Tracee) {
         self.next_seq += 1;
-        self.tracees.insert(
-            pid,
-            Tracee {
-                seq: self.next_seq,
-                ..tracee
-            },
-        );
+        tracee.seq = self.next_seq;
+        self.tracees.insert(pid, tracee);
     }
 
     /// Runs until no tracee is left, or until a fatal signal (`-I`, crate::signals) makes the
@@ -240,119 +300,123 @@ impl Tracer {
 
     fn handle(&mut self, stop: Stop) {
         match stop {
-            Stop::Syscall { pid } => {
-                self.adopt_if_new(pid);
-                self.on_syscall(pid);
-                self.resume(pid, 0);
+            Stop::Syscall(stopped) => {
+                self.arrived(stopped.pid());
+                self.on_syscall(&stopped);
+                let how = self.resume_mode(stopped.pid());
+                stopped.resume(how);
             }
-            Stop::Signal { pid, sig } => {
-                self.adopt_if_new(pid);
-                self.on_signal(pid, sig);
-                self.resume(pid, sig);
+            Stop::Signal(stopped) => {
+                self.arrived(stopped.pid());
+                self.on_signal(&stopped);
+                let how = self.resume_mode(stopped.pid());
+                stopped.deliver(how);
             }
-            Stop::Event { pid, event, sig } => {
-                self.adopt_if_new(pid);
-                self.on_event(pid, event, sig);
+            Stop::Event {
+                stopped,
+                event,
+                sig,
+            } => {
+                let pid = stopped.pid();
+                let first_stop = self.arrived(pid);
+                self.on_event(stopped, event, sig, first_stop);
             }
             Stop::Exited { pid, code } => self.on_gone(pid, End::Exited(code)),
             Stop::Killed { pid, sig, core } => self.on_gone(pid, End::Killed { sig, core }),
         }
     }
 
-    /// Resumes a tracee; ESRCH means it is gone, which its exit event will report. A filtered
-    /// tracee between syscalls runs on until the filter stops it; inside a syscall it is
-    /// resumed to its exit stop.
-    fn resume(&mut self, pid: i32, sig: i32) {
-        let free = self
-            .tracees
+    /// How `pid` goes on from a stop.
+    fn resume_mode(&self, pid: i32) -> Resume {
+        self.tracees
             .get(&pid)
-            .is_some_and(|t| t.cont && t.in_syscall.is_none());
-        let _ = if free {
-            ptrace::cont(pid, sig)
-        } else {
-            ptrace::resume(pid, sig)
-        };
+            .map_or(Resume::ToNextSyscall, Tracee::resume_mode)
     }
 
-    /// A stop of a process not known yet is a followed child whose attach stop arrived before
-    /// its parent's fork event (the kernel does not order the two).
-    fn adopt_if_new(&mut self, pid: i32) {
+    /// Notes a stop of `pid`. A process not known yet is a followed child whose attach stop
+    /// arrived before its parent's fork event (the kernel does not order the two). Returns
+    /// whether this is a followed child's first stop.
+    fn arrived(&mut self, pid: i32) -> bool {
         if !self.tracees.contains_key(&pid) {
-            self.adopt(pid, self.all_filtered);
+            self.adopt(pid, self.new_between);
+        }
+        match self.tracees.get_mut(&pid) {
+            Some(t) if t.phase == Phase::Arriving => {
+                t.phase = Phase::Running;
+                true
+            }
+            _ => false,
         }
     }
 
     /// Starts tracing a child the kernel attached because its parent is traced with `-f`.
-    fn adopt(&mut self, pid: i32, cont: bool) {
-        let tracee = Tracee {
-            fresh: true,
-            cont,
-            exec_started: true,
-            ..Tracee::default()
-        };
-        self.register(pid, tracee);
+    fn adopt(&mut self, pid: i32, between: Resume) {
+        self.register(pid, Tracee::new(How::Followed, Phase::Arriving, between));
         // Announced unless quiet: strace's default `-q` for `-o FILE PROG` leaves it out.
         self.announce_attached(pid, 1);
     }
 
-    fn on_event(&mut self, pid: i32, event: i32, sig: i32) {
+    fn on_event(&mut self, stopped: Stopped, event: i32, sig: i32, first_stop: bool) {
+        let pid = stopped.pid();
         match event {
             libc::PTRACE_EVENT_FORK | libc::PTRACE_EVENT_VFORK | libc::PTRACE_EVENT_CLONE => {
-                if let Ok(child) = ptrace::event_msg(pid) {
+                if let Ok(child) = stopped.event_msg() {
                     let child = child as i32;
                     // The child has its parent's filter (or none), whichever stop came first.
-                    let cont = self.tracees.get(&pid).is_some_and(|t| t.cont);
+                    let between = self
+                        .tracees
+                        .get(&pid)
+                        .map_or(Resume::ToNextSyscall, |t| t.between);
                     match self.tracees.get_mut(&child) {
-                        Some(t) => t.cont = cont,
-                        None => self.adopt(child, cont),
+                        Some(t) => t.between = between,
+                        None => self.adopt(child, between),
                     }
                 }
-                self.resume(pid, 0);
             }
             libc::PTRACE_EVENT_EXEC => {
-                if let Ok(former) = ptrace::event_msg(pid) {
+                if let Ok(former) = stopped.event_msg() {
                     self.on_exec(pid, former as i32);
                 }
-                self.resume(pid, 0);
             }
             libc::PTRACE_EVENT_SECCOMP => {
-                // Only a filtered tracee stops here. Resumed with PTRACE_SYSCALL, it already
+                // Only a filtered tracee stops here. Resumed to every syscall, it already
                 // reported this syscall's entry; else this stop is the entry. The spawned
                 // child stops here before its first execve too (-u's setuid, a traced prctl):
                 // it must still stop at every syscall until that execve is over.
                 let entered = match self.tracees.get_mut(&pid) {
                     Some(t) => {
-                        if t.exec_started && !t.first_exec && !t.hidden {
-                            t.cont = true;
+                        if t.phase == Phase::Running {
+                            t.between = Resume::ToFilteredSyscall;
                         }
                         t.in_syscall.is_some()
                     }
                     None => true,
                 };
                 if !entered {
-                    self.on_syscall(pid);
+                    self.on_syscall(&stopped);
                 }
-                self.resume(pid, 0);
             }
             libc::PTRACE_EVENT_STOP => {
-                let fresh = self
-                    .tracees
-                    .get_mut(&pid)
-                    .map(|t| std::mem::take(&mut t.fresh));
                 let group_stop = matches!(
                     sig,
                     libc::SIGSTOP | libc::SIGTSTP | libc::SIGTTIN | libc::SIGTTOU
                 );
-                if group_stop && fresh == Some(false) {
+                // A followed child's first stop is the kernel's attach stop, not a group stop.
+                if group_stop && !first_stop && self.tracees.contains_key(&pid) {
                     self.on_group_stop(pid, sig);
-                    if ptrace::listen(pid).is_ok() {
-                        return;
+                    match stopped.listen() {
+                        Ok(()) => return,
+                        Err(stopped) => {
+                            let how = self.resume_mode(pid);
+                            return stopped.resume(how);
+                        }
                     }
                 }
-                self.resume(pid, 0);
             }
-            _ => self.resume(pid, 0),
+            _ => {}
         }
+        let how = self.resume_mode(pid);
+        stopped.resume(how);
     }
 
     /// A thread other than the leader called execve: the kernel gives it the leader's pid
@@ -370,7 +434,7 @@ impl Tracer {
                 nprocs: self.tracees.len() + 1,
                 ..self.origin(pid)
             };
-            let call = shown_call(&leader, &self.cfg.q, status::UNFINISHED);
+            let call = leader.shown_call(&self.cfg.q, status::UNFINISHED);
             self.render.unfinished(at, call.as_ref());
             let shown = !self.cfg.q.quiet.contains(quiet::THREAD_EXECVE);
             self.render.superseded(at, former, shown);
@@ -378,15 +442,15 @@ impl Tracer {
         self.tracees.insert(pid, execing);
     }
 
-    fn on_syscall(&mut self, pid: i32) {
-        let Ok((info, ip)) = ptrace::syscall_info(pid) else {
+    fn on_syscall(&mut self, stopped: &Stopped) {
+        let pid = stopped.pid();
+        let Ok((info, ip)) = stopped.syscall_info() else {
             return;
         };
         let Some(tracee) = self.tracees.get_mut(&pid) else {
             return;
         };
         tracee.ip = Some(ip);
-        tracee.fresh = false;
         match info {
             SyscallInfo::Entry { nr, args, sp } => self.on_entry(pid, Call::new(nr, args, sp)),
             SyscallInfo::Exit { rval, is_error } => self.on_exit(pid, rval, is_error),
@@ -403,52 +467,49 @@ impl Tracer {
         // The syscall entered becomes the tracee's last one (for `-n`); the one before it is
         // what a `restart_syscall` resumes.
         let previous = std::mem::replace(&mut tracee.previous_nr, call.nr);
-        if tracee.hidden && !tracee.exec_started && (call.nr == NR_EXECVE || call.nr == NR_EXECVEAT)
-        {
-            tracee.exec_started = true;
-            tracee.hidden = false;
-            tracee.first_exec = true;
+        if tracee.phase == Phase::Starting && (call.nr == NR_EXECVE || call.nr == NR_EXECVEAT) {
+            tracee.phase = Phase::FirstExec;
         }
-        tracee.in_syscall = Some(call);
-        tracee.filtered = !self.cfg.q.trace.contains(call.nr);
-        if !tracee.filtered && !tracee.hidden {
+        let mut shown = self.cfg.q.trace.contains(call.nr) && !tracee.phase.hidden();
+        if shown {
             self.mem.set_pid(pid);
-            tracee.filtered = !selected(&self.cfg, &call, &self.mem, pid);
-        }
-        if self.cfg.syscall_times.is_some() {
-            tracee.entered = Some(Instant::now());
-        }
-        if tracee.hidden || tracee.filtered {
-            return;
-        }
-        if self.cfg.summary_only {
-            if let Some(summary) = &self.summary {
-                tracee.mark = summary.mark(self.stime);
-            }
-            return;
+            shown = selected(&self.cfg, &call, &self.mem, pid);
         }
         // The tracee keeps the call: decoding the entry saves values into it (`saved`)
         // that the exit shows beside what the kernel left.
-        let call = tracee.in_syscall.insert(Call {
+        let mut call = Call {
             raw: self.cfg.q.raw.contains(call.nr),
             ..call
-        });
-        let mut call_copy = *call;
-        let at = self.origin(pid);
-        self.mem.set_pid(pid);
-        let mut ctx = Ctx {
-            mem: &self.mem,
-            opts: decode_opts(&self.cfg, call_copy.nr),
-            scratch: &mut self.scratch,
-            previous,
-            fds: resolver(&mut self.fds, pid),
         };
-        self.render.entry(at, &mut call_copy, &mut ctx);
-        if let Some(tracee) = self.tracees.get_mut(&pid) {
-            tracee.in_syscall = Some(call_copy);
-            if let Some(summary) = &self.summary {
-                tracee.mark = summary.mark(self.stime);
-            }
+        tracee.in_syscall = Some(InSyscall {
+            call,
+            shown,
+            entered: self.cfg.syscall_times.map(|_| Instant::now()),
+            mark: Duration::ZERO,
+        });
+        if !shown {
+            return;
+        }
+        if !self.cfg.summary_only {
+            let at = self.origin(pid);
+            self.mem.set_pid(pid);
+            let mut ctx = Ctx {
+                mem: &self.mem,
+                opts: decode_opts(&self.cfg, call.nr),
+                scratch: &mut self.scratch,
+                previous,
+                fds: resolver(&mut self.fds, pid),
+            };
+            self.render.entry(at, &mut call, &mut ctx);
+        }
+        let mark = self.summary.as_ref().map(|s| s.mark(self.stime));
+        if let Some(current) = self
+            .tracees
+            .get_mut(&pid)
+            .and_then(|t| t.in_syscall.as_mut())
+        {
+            current.call = call;
+            current.mark = mark.unwrap_or_default();
         }
     }
 
@@ -457,67 +518,57 @@ impl Tracer {
         let Some(tracee) = self.tracees.get_mut(&pid) else {
             return;
         };
-        let Some(call) = tracee.in_syscall.take() else {
+        let Some(current) = tracee.in_syscall.take() else {
             return;
         };
-        if tracee.hidden {
+        match tracee.phase {
+            Phase::Starting | Phase::ExecFailed => return,
+            // After a failed first exec the child only reports the error and exits.
+            Phase::FirstExec if is_error => tracee.phase = Phase::ExecFailed,
+            Phase::FirstExec => {
+                tracee.phase = Phase::Running;
+                // The spawned command runs the program now: with its filter (if the child
+                // could install it) it need not stop at other syscalls.
+                if self.cfg.seccomp && seccomp::is_filtered(pid) {
+                    tracee.between = Resume::ToFilteredSyscall;
+                    let attached_any = self.tracees.values().any(|t| t.how == How::Attached);
+                    if !attached_any {
+                        self.new_between = Resume::ToFilteredSyscall;
+                    }
+                }
+            }
+            Phase::Arriving | Phase::Running => {}
+        }
+        if !current.shown {
             return;
         }
-        // After a failed first exec the child only reports the error and exits.
-        let first_exec = std::mem::take(&mut tracee.first_exec);
-        tracee.hidden = first_exec && is_error;
-        // The spawned command runs the program now: with its filter (if the child could
-        // install it) it need not stop at other syscalls.
-        if first_exec && !is_error && self.cfg.seccomp && seccomp::is_filtered(pid) {
-            tracee.cont = true;
-            self.all_filtered = !self.attached_any;
-        }
-        if tracee.filtered {
-            return;
-        }
+        let call = current.call;
         if let Some(summary) = &mut self.summary {
-            let time = summary.mark(self.stime).saturating_sub(tracee.mark);
+            let time = summary.mark(self.stime).saturating_sub(current.mark);
             summary.record(pid, call.nr, time, is_error);
         }
         if self.cfg.summary_only {
             return;
         }
-        let previous = tracee.previous_nr;
-        let outcome = if is_error {
-            Outcome::Err(rval.unsigned_abs())
+        let (outcome, class) = if is_error {
+            (Outcome::Err(rval.unsigned_abs()), status::FAILED)
         } else {
-            Outcome::Ok(rval)
-        };
-        let class = if is_error {
-            status::FAILED
-        } else {
-            status::SUCCESSFUL
+            (Outcome::Ok(rval), status::SUCCESSFUL)
         };
         if !self.cfg.q.status.contains(class) {
             self.render.discard(pid);
             return;
         }
-        let spent = match (self.cfg.syscall_times, tracee.entered) {
-            (Some(precision), Some(entered)) => Some((precision, entered.elapsed())),
-            _ => None,
-        };
-        let dump = self
-            .dumping
-            .then(|| decode::transfer(&call, outcome))
-            .flatten()
-            .filter(|t| {
-                let dumps = if t.read {
-                    &self.cfg.q.read_dumps
-                } else {
-                    &self.cfg.q.write_dumps
-                };
-                dumps.contains(t.fd)
-            });
         let exit = Exit {
             outcome,
-            spent,
-            dump,
+            spent: self
+                .cfg
+                .syscall_times
+                .zip(current.entered)
+                .map(|(precision, entered)| (precision, entered.elapsed())),
+            dump: self.dump_of(&call, outcome),
         };
+        let previous = self.tracees.get(&pid).map_or(0, |t| t.previous_nr);
         let at = self.origin(pid);
         self.mem.set_pid(pid);
         let mut ctx = Ctx {
@@ -530,24 +581,41 @@ impl Tracer {
         self.render.exit(at, &call, exit, &mut ctx);
     }
 
-    fn on_signal(&mut self, pid: i32, sig: i32) {
+    /// The data `call` moved, if `-e read=` or `-e write=` asks for a dump of it.
+    fn dump_of(&self, call: &Call, outcome: Outcome) -> Option<decode::Transfer> {
+        if !self.dumping {
+            return None;
+        }
+        decode::transfer(call, outcome).filter(|t| {
+            let dumps = if t.read {
+                &self.cfg.q.read_dumps
+            } else {
+                &self.cfg.q.write_dumps
+            };
+            dumps.contains(t.fd)
+        })
+    }
+
+    fn on_signal(&mut self, stopped: &SignalStop) {
+        let pid = stopped.pid();
+        let sig = stopped.sig();
         if self.cfg.show_ip
             && let Some(tracee) = self.tracees.get_mut(&pid)
         {
-            tracee.ip = ptrace::instruction_pointer(pid).ok();
+            tracee.ip = stopped.instruction_pointer().ok();
         }
         if self.cfg.summary_only
-            || self.tracees.get(&pid).is_none_or(|t| t.hidden)
+            || self.tracees.get(&pid).is_none_or(|t| t.phase.hidden())
             || !self.cfg.q.signals.contains(sig)
         {
             return;
         }
-        let info = ptrace::siginfo(pid).ok();
+        let info = stopped.siginfo().ok();
         self.render.signal(self.origin(pid), sig, info.as_ref());
     }
 
     fn on_group_stop(&mut self, pid: i32, sig: i32) {
-        if self.cfg.summary_only || self.tracees.get(&pid).is_none_or(|t| t.hidden) {
+        if self.cfg.summary_only || self.tracees.get(&pid).is_none_or(|t| t.phase.hidden()) {
             return;
         }
         self.render.stopped(self.origin(pid), sig);
@@ -566,8 +634,8 @@ impl Tracer {
         let Some(tracee) = self.tracees.remove(&pid) else {
             return;
         };
-        if tracee.exec_started && !self.cfg.summary_only {
-            let call = shown_call(&tracee, &self.cfg.q, status::UNFINISHED);
+        if tracee.phase.exec_started() && !self.cfg.summary_only {
+            let call = tracee.shown_call(&self.cfg.q, status::UNFINISHED);
             self.render.unfinished(at, call.as_ref());
             if !self.cfg.q.quiet.contains(quiet::EXIT) {
                 self.render.gone(at, end);
@@ -600,47 +668,33 @@ impl Tracer {
     /// let go as strace lets it go: announced as detached, its end not reported.
     fn detach_one(&mut self, pid: i32) {
         if ptrace::interrupt(pid).is_err() {
-            self.detached(pid, None);
-            return;
+            return self.detached(pid);
         }
         loop {
             match ptrace::wait_pid(pid) {
                 Err(Errno::EINTR) => continue,
-                Err(_) | Ok(Stop::Exited { .. } | Stop::Killed { .. }) => self.detached(pid, None),
-                Ok(Stop::Signal { sig, .. }) => self.detached(pid, Some(sig)),
-                Ok(Stop::Syscall { .. } | Stop::Event { .. }) => self.detached(pid, Some(0)),
+                Err(_) | Ok(Stop::Exited { .. } | Stop::Killed { .. }) => {}
+                Ok(Stop::Signal(stopped)) => stopped.detach(),
+                Ok(Stop::Syscall(stopped) | Stop::Event { stopped, .. }) => stopped.detach(),
             }
-            return;
+            return self.detached(pid);
         }
     }
 
-    /// Detaches a stopped tracee (`Some(sig)`: delivering `sig`, 0 for none) or lets go of one
-    /// that is gone (`None`). As strace does, its open syscall line ends with `<detached ...>`
-    /// and `Process N detached` is announced (unless `-e quiet=attach`).
-    fn detached(&mut self, pid: i32, sig: Option<i32>) {
+    /// The tracer let go of `pid`. As strace does, its open syscall line ends with
+    /// `<detached ...>` and `Process N detached` is announced (unless `-e quiet=attach`).
+    fn detached(&mut self, pid: i32) {
         let at = self.origin(pid);
         let Some(tracee) = self.tracees.remove(&pid) else {
             return;
         };
-        if let Some(sig) = sig {
-            let _ = ptrace::detach(pid, sig);
-        }
         if !self.cfg.summary_only {
-            let call = shown_call(&tracee, &self.cfg.q, status::DETACHED);
+            let call = tracee.shown_call(&self.cfg.q, status::DETACHED);
             let announce = !self.cfg.q.quiet.contains(quiet::ATTACH);
             self.render.detached(at, call.as_ref(), announce);
         }
         self.render.close(pid);
     }
-}
-
-/// The call `tracee` is in, if its line shows: not hidden or filtered out, and of a `class`
-/// (unfinished, detached) that `-e status=` shows.
-fn shown_call(tracee: &Tracee, q: &Qualifiers, class: u32) -> Option<Call> {
-    let call = tracee
-        .in_syscall
-        .filter(|_| !tracee.hidden && !tracee.filtered)?;
-    (q.status == NameSet::ALL || q.status.contains(class)).then_some(call)
 }
 
 /// The decoding options for syscall `nr`: `-e abbrev=`, `-e verbose=` and `-s`.
