@@ -229,7 +229,7 @@ impl FdResolver for ProcFds {
         let target = std::fs::read_link(format!("/proc/{}/cwd", self.pid)).ok()?;
         let bytes = target.as_os_str().as_bytes();
         // strace reads the link into a PATH_MAX buffer and gives up on a longer one.
-        if bytes.len() >= crate::decode::PATH_MAX {
+        if bytes.len() >= crate::table::PATH_MAX {
             return None;
         }
         self.cwd.clear();

@@ -8,8 +8,8 @@
 use crate::decode::{Call, Sink};
 use crate::fdinfo::{Detail, FdInfo};
 use crate::sockdiag::SocketInfo;
+pub use crate::stamp::Stamp;
 use crate::table::{self, EnumTable, FlagTable, SigName};
-use crate::text::S_IFMT;
 use std::io::Write;
 
 /// Nesting of arrays and structs inside one argument (the text renderer's limit too).
@@ -562,7 +562,7 @@ impl Sink for Json<'_> {
     fn file_mode(&mut self, mode: u32) {
         self.value(|b| {
             let _ = write!(b, "{{\"file_mode\":{mode}");
-            if let Some(name) = table::ENUM_FILE_TYPE.name(u64::from(mode & S_IFMT)) {
+            if let Some(name) = table::ENUM_FILE_TYPE.name(u64::from(mode & table::S_IFMT)) {
                 let _ = write!(b, ",\"type\":\"{name}\"");
                 let mut first = true;
                 for (name, bit) in table::FLAGS_MODE_SPECIAL.bits {
@@ -786,7 +786,7 @@ impl Sink for Json<'_> {
             return;
         }
         let mut date = Vec::new();
-        if !crate::text::write_datetime_frac(&mut date, sec, frac, digits) {
+        if !crate::datetime::write_datetime_frac(&mut date, sec, frac, digits) {
             return;
         }
         // `{"time": <the value just written>, "iso": "..."}`, as `datetime` writes a number.
@@ -941,7 +941,7 @@ impl Sink for Json<'_> {
 fn datetime_obj(buf: &mut Vec<u8>, secs: i64) {
     let _ = write!(buf, "{{\"time\":{secs}");
     let mut date = Vec::new();
-    if crate::text::write_datetime(&mut date, secs) {
+    if crate::datetime::write_datetime(&mut date, secs) {
         buf.extend_from_slice(b",\"iso\":\"");
         buf.extend_from_slice(&date);
         buf.push(b'"');
@@ -1051,15 +1051,6 @@ fn socket_obj(buf: &mut Vec<u8>, sock: &SocketInfo) {
         }
     }
     buf.push(b'}');
-}
-
-/// When an event happened, as every event carries it.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Stamp {
-    /// Nanoseconds since the epoch.
-    pub ts: u64,
-    /// `-r`: nanoseconds since the previous event of the same output.
-    pub rel: Option<u64>,
 }
 
 /// Starts an event object: `{"event":"KIND","pid":P,"ts":T[,"rel":R]`.

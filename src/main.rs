@@ -1,6 +1,7 @@
 //! strace-rs: a system-call tracer for Linux x86_64 with strace's output.
 
 mod cli;
+mod datetime;
 mod decode;
 mod fdinfo;
 mod filter;

@@ -220,7 +220,7 @@ impl Output {
 
     /// The stamp of a JSON event happening now: nanoseconds since the epoch, and with `-r` since
     /// the previous stamp taken on this output (as the text's `-r` counts from line to line).
-    pub fn json_stamp(&mut self) -> crate::json::Stamp {
+    pub fn json_stamp(&mut self) -> stamp::Stamp {
         let since_epoch = SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap_or_default();
@@ -230,7 +230,7 @@ impl Output {
             self.previous = Some(now);
             delta.as_nanos() as u64
         });
-        crate::json::Stamp {
+        stamp::Stamp {
             ts: since_epoch.as_nanos() as u64,
             rel,
         }

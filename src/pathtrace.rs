@@ -16,9 +16,10 @@
 //! `copy_file_range`, `epoll_ctl`, `fanotify_mark`, `poll`/`select` sets, `mount`,
 //! `pivot_root`, `quotactl`) that the table does not decode yet.
 
-use crate::decode::{Call, PATH_MAX};
+use crate::decode::Call;
 use crate::fdinfo;
 use crate::mem::Memory;
+use crate::table::PATH_MAX;
 use crate::table::{ArgKind, CLASS_NAMES};
 
 /// The `-P` paths: each as given, and its canonical form when that differs.

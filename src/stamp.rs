@@ -97,6 +97,15 @@ pub fn write_duration(buf: &mut Vec<u8>, spent: Duration, precision: Precision) 
     buf.push(b'>');
 }
 
+/// When an event happened, as every event carries it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Stamp {
+    /// Nanoseconds since the epoch.
+    pub ts: u64,
+    /// `-r`: nanoseconds since the previous event of the same output.
+    pub rel: Option<u64>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -294,3 +294,9 @@ impl std::fmt::Display for SigName {
         }
     }
 }
+
+/// The file type bits of a mode (`<linux/stat.h>`).
+pub const S_IFMT: u32 = 0o170000;
+
+/// `PATH_MAX` from `<linux/limits.h>`: strace shows paths up to this length, ignoring `-s`.
+pub const PATH_MAX: usize = 4096;

@@ -600,7 +600,7 @@ impl Sink for Text<'_> {
         self.element();
         self.fmt(format_args!("{secs}"));
         let mut date = Vec::new();
-        if write_datetime(&mut date, secs) {
+        if crate::datetime::write_datetime(&mut date, secs) {
             let out = self.out.buf();
             out.extend_from_slice(b" /* ");
             out.extend_from_slice(&date);
@@ -695,7 +695,7 @@ impl Sink for Text<'_> {
         self.out.align_return();
         self.fmt(format_args!("{v}"));
         let mut date = Vec::new();
-        if write_datetime(&mut date, v) {
+        if crate::datetime::write_datetime(&mut date, v) {
             let out = self.out.buf();
             out.extend_from_slice(b" (");
             out.extend_from_slice(&date);
@@ -844,7 +844,7 @@ impl Sink for Text<'_> {
             return;
         }
         let mut date = Vec::new();
-        if write_datetime_frac(&mut date, sec, frac, digits) {
+        if crate::datetime::write_datetime_frac(&mut date, sec, frac, digits) {
             let buf = self.out.buf();
             buf.extend_from_slice(b" /* ");
             buf.extend_from_slice(&date);
@@ -951,38 +951,9 @@ fn write_wait_status(out: &mut Vec<u8>, s: i32) {
     }
 }
 
-/// `2025-11-28T00:49:31+0000`: seconds since the epoch as an ISO 8601 date in UTC (strace
-/// uses the local time zone; the tests run in UTC). The year is not padded (strftime's `%Y`:
-/// `100-01-01T00:00:00+0000`). Writes nothing and returns false when the year does not fit
-/// `struct tm`, where strace prints no date.
-pub fn write_datetime(out: &mut Vec<u8>, secs: i64) -> bool {
-    write_datetime_frac(out, secs, 0, 0)
-}
-
-/// As `write_datetime`, with `frac` units of `10^-digits` s after the seconds when it is not
-/// zero: `2020-09-13T12:26:40.000005+0000`.
-pub fn write_datetime_frac(out: &mut Vec<u8>, secs: i64, frac: u64, digits: u32) -> bool {
-    let Some(date) = Civil::from_unix(secs) else {
-        return false;
-    };
-    let _ = write!(
-        out,
-        "{}-{:02}-{:02}T{:02}:{:02}:{:02}",
-        date.year, date.month, date.day, date.hour, date.minute, date.second
-    );
-    if frac > 0 {
-        let _ = write!(out, ".{frac:0width$}", width = digits as usize);
-    }
-    out.extend_from_slice(b"+0000");
-    true
-}
-
-/// The file type bits of a mode (`<linux/stat.h>`).
-pub const S_IFMT: u32 = 0o170000;
-
 /// `S_IFREG|S_ISUID|0755`: the type, the set-id and sticky bits by name, the rest in octal.
 fn write_file_mode(out: &mut Vec<u8>, mode: u32) {
-    let file_type = mode & S_IFMT;
+    let file_type = mode & table::S_IFMT;
     let Some(type_name) = table::ENUM_FILE_TYPE.name(u64::from(file_type)) else {
         // No type, or one the kernel does not define: strace prints the whole number.
         return write_octal(out, u64::from(mode));
@@ -996,46 +967,6 @@ fn write_file_mode(out: &mut Vec<u8>, mode: u32) {
         }
     }
     write_octal(out, u64::from(mode & 0o777));
-}
-
-/// A time as the calendar shows it in UTC, the zone strace's dates are in on the machines
-/// this is tested on. (strace uses the local zone; other zones are not handled yet.)
-struct Civil {
-    year: i64,
-    month: u32,
-    day: u32,
-    hour: u32,
-    minute: u32,
-    second: u32,
-}
-
-impl Civil {
-    /// The proleptic Gregorian date of `sec` seconds after 1970-01-01T00:00:00Z (the
-    /// days-to-civil algorithm of H. Hinnant's "chrono-compatible low-level date
-    /// algorithms"). `None` when the year does not fit C's `int`, where `localtime` fails.
-    fn from_unix(sec: i64) -> Option<Civil> {
-        let days = sec.div_euclid(86_400);
-        let rem = sec.rem_euclid(86_400) as u32;
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z.rem_euclid(146_097);
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let year = yoe + era * 400 + i64::from(month <= 2);
-        // struct tm's tm_year is an int counting from 1900.
-        i32::try_from(year - 1900).ok()?;
-        Some(Civil {
-            year,
-            month,
-            day,
-            hour: rem / 3600,
-            minute: rem / 60 % 60,
-            second: rem % 60,
-        })
-    }
 }
 
 #[cfg(test)]
@@ -1104,7 +1035,7 @@ mod tests {
             (-62135683200, "0-12-31T00:00:00+0000"),
         ] {
             let mut out = Vec::new();
-            assert!(write_datetime(&mut out, secs));
+            assert!(crate::datetime::write_datetime(&mut out, secs));
             assert_eq!(String::from_utf8(out).unwrap(), s);
         }
     }

@@ -7,7 +7,7 @@ use crate::mem::Memory;
 use crate::table::{self, ArgKind};
 
 /// File type bits and the device types (`<linux/stat.h>`).
-const S_IFMT: u32 = 0o170000;
+use crate::table::S_IFMT;
 const S_IFCHR: u32 = 0o020000;
 const S_IFBLK: u32 = 0o060000;
 

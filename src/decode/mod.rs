@@ -200,8 +200,7 @@ pub struct DecodeOpts {
     pub verbose: bool,
 }
 
-/// `PATH_MAX` from `<linux/limits.h>`: strace shows paths up to this length, ignoring `-s`.
-pub const PATH_MAX: usize = 4096;
+pub use crate::table::PATH_MAX;
 
 /// Reusable buffers, so decoding allocates nothing once warmed up.
 pub struct Scratch {

@@ -10,7 +10,7 @@ use crate::table;
 use std::mem::{offset_of, size_of};
 
 /// `S_IFMT` and the device types, from `<linux/stat.h>`.
-const S_IFMT: u32 = 0o170000;
+use crate::table::S_IFMT;
 const S_IFCHR: u32 = 0o020000;
 const S_IFBLK: u32 = 0o060000;
 
