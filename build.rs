@@ -4,17 +4,22 @@
 //! `len` an argument index), so the tracer's hot path does no string lookups. A malformed entry
 //! fails the build with a message naming the entry and the field.
 
+#[path = "src/kinds.rs"]
+#[allow(dead_code)]
+mod kinds;
 #[path = "src/spec.rs"]
 mod spec;
 
+use kinds::TableNeed;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
-use spec::{Arg, ArgKind, Dir, Spec};
+use spec::{Arg, Dir, Spec};
 use std::path::PathBuf;
 
 fn main() {
     println!("cargo::rerun-if-changed=syscalls.toml");
     println!("cargo::rerun-if-changed=src/spec.rs");
+    println!("cargo::rerun-if-changed=src/kinds.rs");
     let text = match std::fs::read_to_string("syscalls.toml") {
         Ok(text) => text,
         Err(e) => fail(&format!("cannot read syscalls.toml: {e}")),
@@ -161,28 +166,36 @@ fn dense(items: impl Iterator<Item = (usize, TokenStream)>) -> Vec<TokenStream> 
 }
 
 fn arg_tokens(spec: &Spec, args: &[Arg], arg: &Arg) -> TokenStream {
-    let table = arg.table.as_deref().unwrap_or_default();
-    // Kinds that carry a table or a length say so; every other kind maps to the runtime variant
-    // of the same name, so a new plain kind needs no change here.
-    let kind = match arg.kind {
-        ArgKind::Flags | ArgKind::Flags64 | ArgKind::CloneFlags => {
-            let variant = Ident::new(&format!("{:?}", arg.kind), Span::call_site());
-            let ident = table_ident("FLAGS", table);
-            quote!(ArgKind::#variant(&#ident))
+    // The spec was checked: the kind exists and has what it needs.
+    let Ok(def) = spec::kind_of("", arg) else {
+        fail(&format!("argument `{}`: no kind `{}`", arg.name, arg.kind));
+    };
+    let variant = Ident::new(def.variant, Span::call_site());
+    let table_name = arg.table.as_deref().unwrap_or_default();
+    let table = match def.table {
+        TableNeed::None => quote!(Table::None),
+        TableNeed::Flags => {
+            let ident = table_ident("FLAGS", table_name);
+            quote!(Table::Flags(&#ident))
         }
-        ArgKind::Enum => {
-            let ident = table_ident("ENUM", table);
-            quote!(ArgKind::Enum(&#ident))
+        TableNeed::Enum => {
+            let ident = table_ident("ENUM", table_name);
+            quote!(Table::Enum(&#ident))
         }
-        k if k.takes_len() => {
-            let variant = Ident::new(&format!("{:?}", arg.kind), Span::call_site());
+    };
+    let len = match def.len {
+        true => {
             let len = len_tokens(args, arg);
-            quote!(ArgKind::#variant(#len))
+            quote!(Some(#len))
         }
-        plain => {
-            let variant = Ident::new(&format!("{plain:?}"), Span::call_site());
-            quote!(ArgKind::#variant)
+        false => quote!(None),
+    };
+    let by = match &arg.by {
+        Some(name) => {
+            let index = args.iter().position(|a| &a.name == name).unwrap_or(0) as u8;
+            quote!(Some(#index))
         }
+        None => quote!(None),
     };
     let show_if = match &arg.show_if {
         Some(s) => {
@@ -193,7 +206,7 @@ fn arg_tokens(spec: &Spec, args: &[Arg], arg: &Arg) -> TokenStream {
         None => quote!(None),
     };
     let out = arg.dir == Dir::Out;
-    quote!(ArgDesc { kind: #kind, show_if: #show_if, out: #out })
+    quote!(ArgDesc { kind: Kind::#variant, table: #table, len: #len, by: #by, show_if: #show_if, out: #out })
 }
 
 /// Where a buffer's length comes from, resolved to an argument index.

@@ -7,6 +7,7 @@ mod fdinfo;
 mod filter;
 mod getopt;
 mod json;
+mod kinds;
 mod mem;
 mod msg;
 mod output;

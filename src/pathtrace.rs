@@ -20,7 +20,7 @@ use crate::decode::Call;
 use crate::fdinfo;
 use crate::mem::Memory;
 use crate::table::PATH_MAX;
-use crate::table::{ArgKind, CLASS_NAMES};
+use crate::table::{CLASS_NAMES, Kind};
 
 /// The `-P` paths: each as given, and its canonical form when that differs.
 #[derive(Debug, Default, Clone)]
@@ -114,9 +114,9 @@ fn any_arg(call: &Call, mut visit: impl FnMut(Role, u64) -> bool) -> bool {
     let mut decoded = false;
     for (i, arg) in desc.args.iter().enumerate() {
         let role = match arg.kind {
-            ArgKind::Fd | ArgKind::Dirfd => Role::Fd,
-            ArgKind::Path => Role::Path,
-            ArgKind::Hex => continue,
+            Kind::Fd | Kind::Dirfd => Role::Fd,
+            Kind::Path => Role::Path,
+            Kind::Hex => continue,
             _ => {
                 decoded = true;
                 continue;
@@ -234,7 +234,7 @@ mod tests {
         let mem = FakeMemory::new();
         // Table entries without argument kinds are judged by their first argument.
         if crate::table::syscall(NR_CONNECT)
-            .is_some_and(|d| d.args.iter().all(|a| matches!(a.kind, ArgKind::Hex)))
+            .is_some_and(|d| d.args.iter().all(|a| matches!(a.kind, Kind::Hex)))
         {
             assert!(check(NR_CONNECT, [3, 0, 0, 0, 0, 0], &mem));
             assert!(!check(NR_CONNECT, [4, 0, 0, 0, 0, 0], &mem));

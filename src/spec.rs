@@ -4,6 +4,7 @@
 //! same malformed entries with the same messages. Every error names the entry (`syscall "read"`,
 //! `flags.open_flags`) and the field concerned.
 
+use crate::kinds::{self, KINDS, KindDef, TableNeed};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -162,293 +163,19 @@ pub enum RetKind {
 #[serde(deny_unknown_fields)]
 pub struct Arg {
     pub name: String,
-    pub kind: ArgKind,
-    /// The flag or enum table, for `kind = "flags"` and `kind = "enum"`.
+    /// One of the kinds of src/kinds.rs.
+    pub kind: String,
+    /// The flag or enum table, for the kinds that take one (`flags`, `enum`, ...).
     pub table: Option<String>,
     /// The length of a `buffer`: `"ret"` (the return value) or the name of another argument.
     pub len: Option<String>,
+    /// The argument the value depends on, for the kinds that depend on one (`sockopt_name`
+    /// on the level).
+    pub by: Option<String>,
     #[serde(default)]
     pub dir: Dir,
     /// Print the argument only when another (flags) argument has one of these flags set.
     pub show_if: Option<ShowIf>,
-}
-
-/// The value kinds; each has one printer in `src/decode`.
-#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum ArgKind {
-    /// A C `int`, signed decimal.
-    Int,
-    /// A C `unsigned int`, decimal.
-    Uint,
-    /// A C `long` (`off_t`, `loff_t`), signed decimal.
-    Long,
-    /// A `size_t` or `unsigned long`, decimal.
-    Size,
-    /// Hexadecimal `0x...` (zero prints `0`).
-    Hex,
-    /// A pointer: `NULL` or `0x...`.
-    Addr,
-    /// A file descriptor.
-    Fd,
-    /// A directory descriptor of the `*at` calls: `AT_FDCWD` or a descriptor.
-    Dirfd,
-    /// A file mode (`umode_t`, 16 bits) in octal, `0644`.
-    Octal,
-    /// A set of flags from `table`, in a C `int` (the upper 32 bits of the register ignored).
-    Flags,
-    /// A set of flags from `table`, in a C `unsigned long`.
-    Flags64,
-    /// One value from `table`, in a C `int`.
-    Enum,
-    /// A NUL-terminated path name (not cut at `-s`, as strace prints paths).
-    Path,
-    /// A NUL-terminated string, cut at `-s`.
-    String,
-    /// A byte buffer of length `len`, cut at `-s`.
-    Buffer,
-    /// A byte buffer every byte of which prints in hex (`getrandom`'s random bytes).
-    HexBuffer,
-    /// A NULL-terminated array of strings (`execve`'s argv).
-    Argv,
-    /// A NULL-terminated array of strings shown as its count (`execve`'s envp).
-    Envp,
-    /// A `struct stat`.
-    Stat,
-    /// A `struct rlimit`: `{rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}`.
-    Rlimit,
-    /// A signal number.
-    Signo,
-    /// An array of `len` `struct iovec`s (`readv`, `writev`): `[{iov_base="hi", iov_len=2}]`;
-    /// an output array shows what the call read, or the buffers' addresses if it failed.
-    Iovec,
-    /// A register the call takes but strace does not show (`preadv2`'s high offset word).
-    Unused,
-    /// `restart_syscall`'s note naming the call it resumes (no register is read).
-    InterruptedCall,
-    /// `rt_sigreturn`'s signal frame, found at the stack pointer (no register is read).
-    SigreturnFrame,
-    /// A NUL-terminated path the call wrote (`getcwd`): printed at exit, its address if the
-    /// call failed.
-    OutPath,
-    /// A user or group id: `-1` for "unchanged", else unsigned (`chown`).
-    Uid,
-    /// `mknod`'s mode with its file type (`S_IFCHR|0600`), followed by the device
-    /// (`makedev(0x1, 0x3)`) from the next register for character and block devices only.
-    MknodMode,
-    /// A buffer of directory entries (`getdents64`), shown as its address and the number of
-    /// entries the call returned: `0x55e0a4f7a0d0 /* 29 entries */`.
-    Dirents,
-    /// A `struct statx`, abbreviated.
-    Statx,
-    /// A `struct statfs`, in full.
-    Statfs,
-    /// `fcntl`'s command: `F_SETFD`.
-    FcntlCmd,
-    /// `fcntl`'s third argument, by the command (absent for `F_GETFD`): `FD_CLOEXEC`,
-    /// `O_RDONLY|O_NONBLOCK`, a `struct flock`, a signal, a number.
-    FcntlArg,
-    /// `ioctl`'s request: `TCGETS`, or `_IOC(_IOC_READ, 0x54, 0x1, 0x4)` when unknown.
-    IoctlRequest,
-    /// `ioctl`'s third argument, by the request (absent for `FIOCLEX`): a `struct termios`,
-    /// `[0]` for an int pointer, a number, an address.
-    IoctlArg,
-    /// A pointer to a signal set of `len` bytes: `[INT TERM]`, `~[]`; shown as its address
-    /// unless `len` is the kernel's 8 bytes, as strace does.
-    Sigset,
-    /// A pointer to the kernel's `struct sigaction`: `{sa_handler=SIG_DFL, sa_mask=[],
-    /// sa_flags=SA_RESTORER, sa_restorer=0x7f...}`.
-    Sigaction,
-    /// A pointer to a `siginfo_t`: `{si_signo=SIGUSR1, si_code=SI_USER, si_pid=1, si_uid=0}`.
-    Siginfo,
-    /// A pointer to a `stack_t` (`sigaltstack`): `{ss_sp=NULL, ss_flags=SS_DISABLE, ss_size=0}`.
-    SigaltStack,
-    /// A pointer to a wait status: `[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]`.
-    WaitStatus,
-    /// A pointer to a `struct rusage`, abbreviated: `{ru_utime={tv_sec=0, tv_usec=101},
-    /// ru_stime={tv_sec=0, tv_usec=0}, ...}`.
-    Rusage,
-    /// `futex`'s operation and the arguments after it that the operation takes (the printer
-    /// reads the other registers): `FUTEX_WAIT_PRIVATE, 0, NULL`.
-    FutexOp,
-    /// `clone`'s flags (register 0, with a `table`) shown with the stack before them, as
-    /// strace names them: `child_stack=NULL, flags=CLONE_VM|SIGCHLD`.
-    CloneFlags,
-    /// The `clone` arguments that depend on the flags, at exit: `parent_tid=[5631]`,
-    /// `tls=0x...`, `child_tidptr=0x...` (the printer reads the registers itself).
-    CloneTail,
-    /// A pointer to `struct clone_args` of the size in the next register, with what the call
-    /// wrote: `{flags=CLONE_PARENT_SETTID, parent_tid=0x..., exit_signal=SIGCHLD, stack=NULL,
-    /// stack_size=0} => {parent_tid=[5632]}`.
-    CloneArgs,
-    /// A pointer to `len` `gid_t`s: `[0, 5, 100]`.
-    GidArray,
-    /// A pointer to a CPU mask of `len` bytes, shown as the CPUs in it: `[0 1]`.
-    CpuSet,
-    /// A pointer to a `struct utsname`, abbreviated: `{sysname="Linux", nodename="vm", ...}`.
-    Utsname,
-    /// A `struct timespec`: `{tv_sec=0, tv_nsec=100000000}`.
-    Timespec,
-    /// `nanosleep`'s remaining time: the struct only when the sleep was interrupted (EINTR),
-    /// else the address.
-    TimespecRem,
-    /// A `struct timeval`: `{tv_sec=1, tv_usec=0}`.
-    Timeval,
-    /// A `struct timezone`: `{tz_minuteswest=0, tz_dsttime=0}`.
-    Timezone,
-    /// A `struct itimerspec`: `{it_interval={tv_sec=1, tv_nsec=0}, it_value={...}}`.
-    Itimerspec,
-    /// A `struct itimerval`: `{it_interval={tv_sec=1, tv_usec=0}, it_value={...}}`.
-    Itimerval,
-    /// A `time_t` in memory with its date: `[1764290971 /* 2025-11-28T00:49:31+0000 */]`.
-    TimeT,
-    /// A `struct tms`, clock ticks with their seconds when not zero:
-    /// `{tms_utime=4 /* 0.04 s */, tms_stime=0, tms_cutime=0, tms_cstime=0}`.
-    Tms,
-    /// A `struct sigevent`: `{sigev_value={sival_int=0, sival_ptr=NULL}, sigev_signo=SIGALRM,
-    /// sigev_notify=SIGEV_SIGNAL}`.
-    Sigevent,
-    /// An `int` in memory (or a struct of one, `struct sched_param`): `[3]`.
-    IntPtr,
-    /// Two descriptors the call wrote (`pipe2`, `socketpair`): `[3, 4]`.
-    FdPair,
-    /// `socket`'s type: `SOCK_STREAM|SOCK_CLOEXEC`.
-    SockType,
-    /// `socket`'s protocol, named after the domain in the first argument: `IPPROTO_TCP`.
-    SockProtocol,
-    /// A socket address of `len` bytes (an argument): `{sa_family=AF_INET, sin_port=htons(80),
-    /// sin_addr=inet_addr("127.0.0.1")}`.
-    Sockaddr,
-    /// A socket address the kernel fills, its length at the pointer `len` (an argument).
-    SockaddrOut,
-    /// A `socklen_t` in memory the kernel updates: `[16]`, or `[128 => 16]` when it changed.
-    SockLenPtr,
-    /// A socket option level: `SOL_SOCKET`.
-    SockLevel,
-    /// A socket option name, named after the level in the previous argument: `SO_REUSEADDR`.
-    SockoptName,
-    /// `setsockopt`'s value of `len` (an argument) bytes: `[1]`.
-    SockoptVal,
-    /// `getsockopt`'s value, its length at the pointer `len` (an argument).
-    SockoptValOut,
-    /// A `struct msghdr` (`sendmsg`).
-    Msghdr,
-    /// A `struct msghdr` the kernel fills (`recvmsg`): iovec contents up to the return value.
-    MsghdrOut,
-    /// An array of `struct mmsghdr`, as many as the call returned (`sendmmsg`).
-    Mmsghdrs,
-    /// Received `struct mmsghdr`s (`recvmmsg`): contents up to each `msg_len`.
-    MmsghdrsOut,
-    /// `mincore`'s vector, one byte per page of the length in the previous argument: `[1, 0]`.
-    MincoreVec,
-    /// A pointer to one `unsigned int`: `[0]` (`getcpu`).
-    UintPtr,
-    /// A pointer to a `struct sysinfo`, in full: `{uptime=2392, loads=[45056, 180672,
-    /// 174304], totalram=..., mem_unit=1}`.
-    Sysinfo,
-    /// `personality`'s persona: `PER_LINUX32|ADDR_NO_RANDOMIZE`, or `0xffffffff` (the query).
-    Personality,
-    /// A pointer to a `struct __user_cap_header_struct`: `{version=_LINUX_CAPABILITY_VERSION_3,
-    /// pid=0}`.
-    CapHeader,
-    /// A pointer to the capability sets, as many as the header's version says (the printer
-    /// reads the header in register 0): `{effective=1<<CAP_CHOWN|..., permitted=...,
-    /// inheritable=0}`.
-    CapData,
-    /// The `prctl` arguments after the option that it reads (the printer reads the option in
-    /// register 0 and the other registers): `"name"`, `SIGUSR1`, `0x1, 0x2, 0x3, 0x4`.
-    PrctlArgs,
-    /// The `prctl` argument the call writes, at exit: `[SIGUSR1]`, `"name"`, `[0x7f...]`.
-    PrctlResult,
-    /// `mount`'s file system type: a string, or its address when the flags (register 3) say
-    /// the kernel ignores it.
-    MountType,
-    /// `mount`'s flags: `MS_RDONLY|MS_NOSUID`, `MS_MGC_VAL|MS_RDONLY`.
-    MountFlags,
-    /// `mount`'s data: a string, or its address when the flags say the kernel ignores it.
-    MountData,
-    /// `syslog`'s action, number first: `10 /* SYSLOG_ACTION_SIZE_BUFFER */`.
-    SyslogType,
-    /// `syslog`'s buffer and length for the actions that take them at entry:
-    /// `NULL, 3 /* LOGLEVEL_ERR */`.
-    SyslogArgs,
-    /// `syslog`'s buffer and length for the reading actions, at exit: `"<6>...", 10`.
-    SyslogRead,
-    /// A `utsname` field given as `len` bytes (`sethostname`, `setdomainname`): a string, or
-    /// its address when `len` is more than the kernel takes (`__NEW_UTS_LEN`, 64). (Not to be
-    /// confused with `Utsname`, the whole struct.)
-    UtsString,
-    /// `kcmp`'s two indexes by the type in register 2: descriptors (`3, 4`), a `struct
-    /// kcmp_epoll_slot`, nothing, or hex numbers.
-    KcmpIdx,
-    /// The `ptrace` arguments after the request that it reads at entry (the printer reads
-    /// the registers): `1234, NULL, SIGCONT`, `1234, NULL, PTRACE_O_TRACESYSGOOD`.
-    PtraceArgs,
-    /// The `ptrace` data the call writes, at exit: `[0x...]`, `{r15=0x..., ...}`, a siginfo.
-    PtraceData,
-    /// A pointer to `len` `struct pollfd`s as the call gets them:
-    /// `[{fd=3, events=POLLIN}, {fd=-1}]`.
-    Pollfds,
-    /// One of `select`'s descriptor sets, `nfds` (first argument) bits long: `[3 4]`.
-    FdSet,
-    /// `pselect6`'s last argument, a pointer to a signal set pointer and its size:
-    /// `{sigmask=[USR1], sigsetsize=8}`.
-    PselectSigmask,
-    /// `epoll_ctl`'s event (its address for `EPOLL_CTL_DEL`, which ignores it):
-    /// `{events=EPOLLIN, data={u32=4, u64=4}}`.
-    EpollEvent,
-    /// A pointer to `len` `struct epoll_event`s: `[{events=EPOLLIN, data={u32=4, u64=4}}]`.
-    EpollEvents,
-    /// `utimensat`'s two `struct timespec`s, with dates and `UTIME_NOW`/`UTIME_OMIT`:
-    /// `[{tv_sec=1600000000, tv_nsec=0} /* 2020-09-13T12:26:40+0000 */, UTIME_NOW]`.
-    Utimens,
-    /// `utimes`'s two `struct timeval`s, with dates:
-    /// `[{tv_sec=1600000000, tv_usec=5} /* 2020-09-13T12:26:40.000005+0000 */, {tv_sec=0, tv_usec=0}]`.
-    Utimes,
-    /// A pointer to a `struct utimbuf`: `{actime=1600000000 /* 2020-09-13T12:26:40+0000 */, modtime=0}`.
-    Utimbuf,
-    /// An extended attribute's value of `len` bytes, cut at `-s`, a final NUL left out; its
-    /// address when longer than `XATTR_SIZE_MAX`: `"bar\0baz"`.
-    XattrValue,
-    /// `listxattr`'s list, as many bytes as the call returned; its address when the buffer
-    /// size (`len`) is zero: `"user.a\0user.b\0"`.
-    XattrList,
-    /// A pointer to a 64-bit offset (`loff_t *`), signed: `[4096]`.
-    LoffPtr,
-    /// `sendfile`'s offset, unsigned, shown at entry and, when the call moved it, at exit
-    /// after ` => `: `[0] => [100]`. Declare it `dir = "out"`: it prints at both ends.
-    SendfileOffset,
-}
-
-impl ArgKind {
-    fn needs_table(self) -> bool {
-        matches!(
-            self,
-            ArgKind::Flags | ArgKind::Flags64 | ArgKind::Enum | ArgKind::CloneFlags
-        )
-    }
-
-    /// The kinds whose size comes from `len`.
-    pub fn takes_len(self) -> bool {
-        matches!(
-            self,
-            ArgKind::Buffer
-                | ArgKind::HexBuffer
-                | ArgKind::Sigset
-                | ArgKind::GidArray
-                | ArgKind::CpuSet
-                | ArgKind::Sockaddr
-                | ArgKind::SockaddrOut
-                | ArgKind::SockoptVal
-                | ArgKind::SockoptValOut
-                | ArgKind::UtsString
-                | ArgKind::Pollfds
-                | ArgKind::EpollEvents
-                | ArgKind::XattrValue
-                | ArgKind::XattrList
-                | ArgKind::Iovec
-        )
-    }
 }
 
 /// Whether an argument is read at syscall entry or exit.
@@ -704,16 +431,18 @@ fn check_args(spec: &Spec, label: &str, args: &[Arg]) -> Result<(), String> {
     }
     for arg in args {
         let at = format!("{label}: argument `{}`", arg.name);
-        match (&arg.table, arg.kind.needs_table()) {
-            (None, true) => return Err(format!("{at}: missing field `table`")),
-            (Some(_), false) => {
+        let kind = kind_of(&at, arg)?;
+        match (&arg.table, kind.table) {
+            (None, TableNeed::None) => {}
+            (None, _) => return Err(format!("{at}: missing field `table`")),
+            (Some(_), TableNeed::None) => {
                 return Err(format!(
-                    "{at}: field `table`: kind {:?} takes no table",
-                    arg.kind
+                    "{at}: field `table`: kind `{}` takes no table",
+                    kind.name
                 ));
             }
-            (Some(t), true) => {
-                let is_flags = arg.kind != ArgKind::Enum;
+            (Some(t), need) => {
+                let is_flags = need == TableNeed::Flags;
                 let known = if is_flags {
                     spec.flags.contains_key(t)
                 } else {
@@ -724,9 +453,8 @@ fn check_args(spec: &Spec, label: &str, args: &[Arg]) -> Result<(), String> {
                     return Err(format!("{at}: field `table`: no table [{section}.{t}]"));
                 }
             }
-            (None, false) => {}
         }
-        match (&arg.len, arg.kind.takes_len()) {
+        match (&arg.len, kind.len) {
             (None, true) => return Err(format!("{at}: missing field `len`")),
             (Some(_), false) => {
                 return Err(format!(
@@ -735,6 +463,24 @@ fn check_args(spec: &Spec, label: &str, args: &[Arg]) -> Result<(), String> {
             }
             (Some(len), true) if len != "ret" && !args.iter().any(|a| &a.name == len) => {
                 return Err(format!("{at}: field `len`: no argument named `{len}`"));
+            }
+            _ => {}
+        }
+        match (&arg.by, kind.by) {
+            (None, true) => {
+                return Err(format!(
+                    "{at}: missing field `by` (the argument kind `{}` depends on)",
+                    kind.name
+                ));
+            }
+            (Some(_), false) => {
+                return Err(format!(
+                    "{at}: field `by`: kind `{}` depends on no other argument",
+                    kind.name
+                ));
+            }
+            (Some(by), true) if !args.iter().any(|a| &a.name == by) => {
+                return Err(format!("{at}: field `by`: no argument named `{by}`"));
             }
             _ => {}
         }
@@ -765,6 +511,36 @@ fn check_args(spec: &Spec, label: &str, args: &[Arg]) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The kind of `arg`; a name that is no kind fails with the nearest one.
+pub fn kind_of(at: &str, arg: &Arg) -> Result<&'static KindDef, String> {
+    kinds::find(&arg.kind).ok_or_else(|| {
+        let nearest = KINDS
+            .iter()
+            .min_by_key(|k| edit_distance(k.name, &arg.kind))
+            .map_or("", |k| k.name);
+        format!(
+            "{at}: field `kind`: no kind `{}` (the nearest is `{nearest}`; src/kinds.rs lists them)",
+            arg.kind
+        )
+    })
+}
+
+/// The Levenshtein distance between two names.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }
 
 /// The numeric mask a `show_if` stands for, resolved at build time, and whether all its bits

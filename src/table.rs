@@ -33,24 +33,80 @@ pub enum RetKind {
     Pselect,
 }
 
+pub use crate::kinds::Kind;
+
 #[derive(Debug, Clone, Copy)]
 pub struct ArgDesc {
-    pub kind: ArgKind,
+    pub kind: Kind,
+    /// The flag or enum table of the kinds that take one.
+    pub table: Table,
+    /// Where the length of the kinds that take one comes from.
+    pub len: Option<Len>,
+    /// The argument the value depends on, for the kinds that depend on one.
+    pub by: Option<u8>,
     /// Print this argument only when `args[arg] & mask != 0` (`open`'s mode after `O_CREAT`).
     pub show_if: Option<ShowIf>,
     /// Declared `dir = "out"`: filled by the kernel, so a failed call shows its address
-    /// (unless the kind [`ArgKind::shows_failure`]).
+    /// (unless the kind shows failures itself, `KindDef::shows_failure`).
     pub out: bool,
 }
 
 impl ArgDesc {
     /// An argument of a syscall that has no decoder: printed in hex, as strace prints them.
     pub const RAW: ArgDesc = ArgDesc {
-        kind: ArgKind::Hex,
+        kind: Kind::Hex,
+        table: Table::None,
+        len: None,
+        by: None,
         show_if: None,
         out: false,
     };
+
+    /// The flag table of a kind that takes one (an empty table otherwise).
+    pub fn flags(&self) -> &'static FlagTable {
+        match self.table {
+            Table::Flags(t) => t,
+            _ => &NO_FLAGS,
+        }
+    }
+
+    /// The enum table of a kind that takes one (an empty table otherwise).
+    pub fn enumeration(&self) -> &'static EnumTable {
+        match self.table {
+            Table::Enum(t) => t,
+            _ => &NO_ENUM,
+        }
+    }
+
+    /// The length source of a kind that takes one (the return value otherwise).
+    pub fn len(&self) -> Len {
+        self.len.unwrap_or(Len::Ret)
+    }
 }
+
+/// The table an argument's kind takes, resolved.
+#[derive(Debug, Clone, Copy)]
+pub enum Table {
+    None,
+    Flags(&'static FlagTable),
+    Enum(&'static EnumTable),
+}
+
+/// What [`ArgDesc::flags`] gives for a kind without a table (build.rs never generates that).
+static NO_FLAGS: FlagTable = FlagTable {
+    zero: None,
+    field_mask: 0,
+    field: &[],
+    bits: &[],
+    unknown: None,
+    shifted: None,
+};
+
+/// What [`ArgDesc::enumeration`] gives for a kind without a table.
+static NO_ENUM: EnumTable = EnumTable {
+    values: &[],
+    unknown: "???",
+};
 
 #[derive(Debug, Clone, Copy)]
 pub struct ShowIf {
@@ -65,147 +121,6 @@ impl ShowIf {
     pub fn shows(&self, flags: u64) -> bool {
         let set = flags & self.mask;
         if self.all { set == self.mask } else { set != 0 }
-    }
-}
-
-/// The value kinds of `spec::ArgKind`, with their tables resolved. Every kind the schema
-/// offers is here, whether or not a table entry uses it yet.
-#[allow(dead_code)]
-#[derive(Debug, Clone, Copy)]
-pub enum ArgKind {
-    Int,
-    Uint,
-    Long,
-    Size,
-    Hex,
-    Addr,
-    Fd,
-    Dirfd,
-    Octal,
-    Flags(&'static FlagTable),
-    Flags64(&'static FlagTable),
-    Enum(&'static EnumTable),
-    Path,
-    String,
-    Buffer(Len),
-    Iovec(Len),
-    Unused,
-    HexBuffer(Len),
-    Argv,
-    Envp,
-    Stat,
-    Rlimit,
-    Signo,
-    InterruptedCall,
-    SigreturnFrame,
-    OutPath,
-    Uid,
-    MknodMode,
-    Dirents,
-    Statx,
-    Statfs,
-    FcntlCmd,
-    FcntlArg,
-    IoctlRequest,
-    IoctlArg,
-    Sigset(Len),
-    Sigaction,
-    Siginfo,
-    SigaltStack,
-    WaitStatus,
-    Rusage,
-    FutexOp,
-    CloneFlags(&'static FlagTable),
-    CloneTail,
-    CloneArgs,
-    GidArray(Len),
-    CpuSet(Len),
-    Utsname,
-    Timespec,
-    TimespecRem,
-    Timeval,
-    Timezone,
-    Itimerspec,
-    Itimerval,
-    TimeT,
-    Tms,
-    Sigevent,
-    IntPtr,
-    FdPair,
-    SockType,
-    SockProtocol,
-    Sockaddr(Len),
-    SockaddrOut(Len),
-    SockLenPtr,
-    SockLevel,
-    SockoptName,
-    SockoptVal(Len),
-    SockoptValOut(Len),
-    Msghdr,
-    MsghdrOut,
-    Mmsghdrs,
-    MmsghdrsOut,
-    MincoreVec,
-    UintPtr,
-    Sysinfo,
-    Personality,
-    CapHeader,
-    CapData,
-    PrctlArgs,
-    PrctlResult,
-    MountType,
-    MountFlags,
-    MountData,
-    SyslogType,
-    SyslogArgs,
-    SyslogRead,
-    UtsString(Len),
-    KcmpIdx,
-    PtraceArgs,
-    PtraceData,
-    Pollfds(Len),
-    FdSet,
-    PselectSigmask,
-    EpollEvent,
-    EpollEvents(Len),
-    Utimens,
-    Utimes,
-    Utimbuf,
-    XattrValue(Len),
-    XattrList(Len),
-    LoffPtr,
-    SendfileOffset,
-}
-
-impl ArgKind {
-    /// Kinds that show what a failed call left themselves, rather than the bare address an
-    /// output argument of a failed call gets: `clone`'s and `fcntl`'s arguments by their
-    /// own rules, an interrupted sleep's time left (EINTR), `recvmsg`'s `msg_namelen`, the
-    /// messages a failed `sendmmsg` was given.
-    pub fn shows_failure(self) -> bool {
-        matches!(
-            self,
-            ArgKind::CloneTail
-                | ArgKind::CloneArgs
-                | ArgKind::FcntlArg
-                | ArgKind::IoctlArg
-                | ArgKind::Dirents
-                | ArgKind::TimespecRem
-                | ArgKind::MsghdrOut
-                | ArgKind::Mmsghdrs
-                | ArgKind::SyslogRead
-                | ArgKind::PrctlResult
-                | ArgKind::PtraceData
-                | ArgKind::SendfileOffset
-                | ArgKind::Iovec(_)
-        )
-    }
-
-    /// Kinds printed at entry that add what the call changed at exit (` => [100]`): the
-    /// first exit argument of this kind is also printed at entry, and the separator after
-    /// it waits for the exit.
-    pub fn updated_at_exit(self) -> bool {
-        matches!(self, ArgKind::SendfileOffset)
     }
 }
 

@@ -12,6 +12,9 @@
 //! comment naming an unknown value's prefix (`0x100 /* PROT_??? */` becomes `/* ??? */`).
 
 mod common;
+#[path = "../src/kinds.rs"]
+#[allow(dead_code)]
+mod kinds;
 
 use common::*;
 use serde_json::{Map, Value};
@@ -1133,58 +1136,39 @@ fn the_validator_rejects_what_the_schema_forbids() {
     }
 }
 
-/// The variants of `ArgKind` in src/spec.rs, in their TOML spelling.
-fn spec_arg_kinds() -> Vec<String> {
-    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/spec.rs")).unwrap();
-    let start = src.find("pub enum ArgKind {").expect("ArgKind in spec.rs");
-    let body = &src[start..start + src[start..].find("\n}").unwrap()];
-    body.lines()
-        .filter_map(|l| {
-            let l = l.trim();
-            let name = l.strip_suffix(',')?;
-            (name.chars().next()?.is_ascii_uppercase()
-                && name.chars().all(|c| c.is_ascii_alphanumeric()))
-            .then(|| {
-                let mut snake = String::new();
-                for (i, c) in name.chars().enumerate() {
-                    if c.is_ascii_uppercase() && i > 0 {
-                        snake.push('_');
-                    }
-                    snake.push(c.to_ascii_lowercase());
-                }
-                snake
-            })
-        })
-        .collect()
-}
-
+/// docs/json-schema.json's `x-arg-kinds` is src/kinds.rs's JSON shapes, kind for kind, and
+/// every shape is a value the schema defines.
 #[test]
 fn the_schema_covers_every_arg_kind() {
-    let kinds = spec_arg_kinds();
-    assert!(kinds.len() > 40, "found only {kinds:?}");
     let map = schema()["x-arg-kinds"].as_object().expect("x-arg-kinds");
     let defs = schema()["$defs"].as_object().unwrap();
-    for kind in &kinds {
-        let shapes = map
-            .get(kind)
-            .unwrap_or_else(|| panic!("docs/json-schema.json x-arg-kinds lacks `{kind}`"));
-        for shape in shapes.as_array().unwrap() {
-            let shape = shape.as_str().unwrap();
-            assert!(defs.contains_key(shape), "{kind}: no $defs/{shape}");
+    for kind in kinds::KINDS {
+        let shapes: Vec<&str> = map
+            .get(kind.name)
+            .unwrap_or_else(|| panic!("docs/json-schema.json x-arg-kinds lacks `{}`", kind.name))
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap())
+            .collect();
+        assert_eq!(shapes, kind.json, "x-arg-kinds `{}`", kind.name);
+        for shape in shapes {
+            assert!(defs.contains_key(shape), "{}: no $defs/{shape}", kind.name);
             assert!(
                 schema()["$defs"]["value"]["anyOf"]
                     .as_array()
                     .unwrap()
                     .iter()
                     .any(|alt| alt["$ref"] == format!("#/$defs/{shape}")),
-                "{kind}: $defs/{shape} is not a value alternative"
+                "{}: $defs/{shape} is not a value alternative",
+                kind.name
             );
         }
     }
-    for kind in map.keys() {
+    for name in map.keys() {
         assert!(
-            kinds.contains(kind),
-            "x-arg-kinds names `{kind}`, no ArgKind"
+            kinds::find(name).is_some(),
+            "x-arg-kinds names `{name}`, no kind in src/kinds.rs"
         );
     }
 }

@@ -1,6 +1,9 @@
 //! Tests of the spec: the real `syscalls.toml` parses, its values agree with `libc`, and
 //! malformed entries are rejected with a message naming the entry and the field.
 
+#[path = "../src/kinds.rs"]
+#[allow(dead_code)]
+mod kinds;
 #[path = "../src/spec.rs"]
 #[allow(dead_code)]
 mod spec;
@@ -150,10 +153,56 @@ fn base_is_valid() {
 #[test]
 fn unknown_kind_is_rejected() {
     let err = error_of(&BASE.replace(r#"kind = "size""#, r#"kind = "sise""#));
-    assert!(
-        err.starts_with(r#"syscall entry #1 "read": unknown variant `sise`"#),
-        "{err}"
+    assert_eq!(
+        err,
+        "syscall \"read\": argument `count`: field `kind`: no kind `sise` (the nearest is \
+         `size`; src/kinds.rs lists them)"
     );
+}
+
+/// A kind that depends on another argument names it with `by`, checked like `len`.
+#[test]
+fn dependencies_are_named_and_checked() {
+    let sock = r#"
+[[syscall]]
+name = "socket"
+nr = 41
+args = [
+  { name = "domain", kind = "int" },
+  { name = "type", kind = "int" },
+  { name = "protocol", kind = "sock_protocol", by = "domain" },
+]
+"#;
+    assert!(spec::parse(sock).is_ok());
+    assert_eq!(
+        error_of(&sock.replace(r#", by = "domain""#, "")),
+        "syscall \"socket\": argument `protocol`: missing field `by` (the argument kind \
+         `sock_protocol` depends on)"
+    );
+    assert_eq!(
+        error_of(&sock.replace(r#"by = "domain""#, r#"by = "family""#)),
+        "syscall \"socket\": argument `protocol`: field `by`: no argument named `family`"
+    );
+    assert_eq!(
+        error_of(&sock.replace(
+            r#"kind = "int" },
+  { name = "type""#,
+            r#"kind = "int", by = "type" },
+  { name = "type""#
+        )),
+        "syscall \"socket\": argument `domain`: field `by`: kind `int` depends on no other \
+         argument"
+    );
+}
+
+/// Every kind's name is unique, and each named in the spec exists.
+#[test]
+fn kinds_are_defined_once() {
+    let mut names: Vec<&str> = kinds::KINDS.iter().map(|k| k.name).collect();
+    let n = names.len();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), n, "a kind defined twice");
 }
 
 #[test]
@@ -237,8 +286,14 @@ fn the_build_fails_on_a_bad_entry_naming_it() {
     let root = env!("CARGO_MANIFEST_DIR");
     std::fs::copy(format!("{root}/build.rs"), dir.join("build.rs")).unwrap();
     std::fs::copy(format!("{root}/src/spec.rs"), dir.join("src/spec.rs")).unwrap();
+    std::fs::copy(format!("{root}/src/kinds.rs"), dir.join("src/kinds.rs")).unwrap();
     std::fs::write(dir.join("src/main.rs"), "fn main() {}\n").unwrap();
-    std::fs::write(dir.join("syscalls.toml"), BASE.replace("nr = 39", "nr = 0")).unwrap();
+    // A misspelt kind: one short message naming the syscall, the argument and the nearest kind.
+    std::fs::write(
+        dir.join("syscalls.toml"),
+        BASE.replace(r#"kind = "buffer""#, r#"kind = "bufer""#),
+    )
+    .unwrap();
     let manifest = std::fs::read_to_string(format!("{root}/Cargo.toml")).unwrap();
     let build_deps = manifest
         .split("[build-dependencies]")
@@ -262,7 +317,10 @@ fn the_build_fails_on_a_bad_entry_naming_it() {
     let _ = std::fs::remove_dir_all(&dir);
     assert!(!out.status.success());
     assert!(
-        stderr.contains(r#"syscall "getpid": field `nr`: 0 is also the number of "read""#),
+        stderr.contains(
+            "error: syscall \"read\": argument `buf`: field `kind`: no kind `bufer` (the \
+             nearest is `buffer`; src/kinds.rs lists them)\n"
+        ),
         "{stderr}"
     );
 }

@@ -85,11 +85,10 @@ pub fn cap_header<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: 
     });
 }
 
-/// The capability sets at `addr`, one or two words each as the header (register 0) says;
+/// The capability sets at `addr`, one or two words each as the header at `hdr` (`by`) says;
 /// the address alone when the header cannot be read.
-pub fn cap_data<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, addr: u64) {
+pub fn cap_data<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, hdr: u64, addr: u64) {
     let mut header = [0u8; 4];
-    let hdr = call.args[0];
     if hdr == 0 || addr == 0 || ctx.mem.read(hdr, &mut header).is_err() {
         return sink.addr(addr);
     }
@@ -129,12 +128,8 @@ const MS_UNBINDABLE: u64 = 0x20000;
 const MS_PRIVATE: u64 = 0x40000;
 const MS_SLAVE: u64 = 0x80000;
 const MS_SHARED: u64 = 0x100000;
-/// `mount`'s flags register.
-const MOUNT_FLAGS: usize = 3;
-
 /// `mount`'s flags without the magic number, and whether it was there.
-fn mount_flags_of(call: &Call) -> (u64, bool) {
-    let flags = call.args[MOUNT_FLAGS];
+fn mount_flags_of(flags: u64) -> (u64, bool) {
     if flags & MS_MGC_MSK == MS_MGC_VAL {
         (flags & !MS_MGC_MSK, true)
     } else {
@@ -142,9 +137,10 @@ fn mount_flags_of(call: &Call) -> (u64, bool) {
     }
 }
 
-/// Whether the kernel ignores `mount`'s type (`ignore_data` false) or data (true).
-fn mount_ignores(call: &Call, data: bool) -> bool {
-    let (flags, _) = mount_flags_of(call);
+/// Whether the kernel ignores `mount`'s type (`ignore_data` false) or data (true), given
+/// its flags.
+fn mount_ignores(flags: u64, data: bool) -> bool {
+    let (flags, _) = mount_flags_of(flags);
     let change_type = MS_BIND | MS_MOVE | MS_SHARED | MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE;
     if flags & MS_REMOUNT != 0 {
         !data
@@ -153,15 +149,15 @@ fn mount_ignores(call: &Call, data: bool) -> bool {
     }
 }
 
-/// `mount`'s type or data: a string, or its address when ignored.
+/// `mount`'s type or data: a string, or its address when the flags (`by`) say it is ignored.
 pub fn mount_string<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
-    call: &Call,
+    flags: u64,
     addr: u64,
     data: bool,
 ) {
-    if mount_ignores(call, data) {
+    if mount_ignores(flags, data) {
         sink.addr(addr);
     } else {
         string::cstring(sink, ctx, addr);
@@ -169,9 +165,8 @@ pub fn mount_string<S: Sink, M: Memory>(
 }
 
 /// `mount`'s flags: `MS_MGC_VAL|MS_RDONLY` when the magic number is there.
-pub fn mount_flags<S: Sink>(sink: &mut S, call: &Call) {
-    let flags = call.args[MOUNT_FLAGS];
-    match mount_flags_of(call) {
+pub fn mount_flags<S: Sink>(sink: &mut S, flags: u64) {
+    match mount_flags_of(flags) {
         (_, true) => sink.flags(flags, &table::FLAGS_MOUNT_FLAGS_MAGIC),
         (flags, false) => sink.flags(flags, &table::FLAGS_MOUNT_FLAGS),
     }

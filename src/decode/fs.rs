@@ -4,7 +4,7 @@
 use super::structs::read_struct;
 use super::{Call, Ctx, Outcome, Sink};
 use crate::mem::Memory;
-use crate::table::{self, ArgKind};
+use crate::table::{self, Kind};
 
 /// File type bits and the device types (`<linux/stat.h>`).
 use crate::table::S_IFMT;
@@ -22,10 +22,7 @@ pub fn mknod_mode<S: Sink>(sink: &mut S, call: &Call, v: u64) {
         return;
     }
     let descs = call.arg_descs();
-    let Some(i) = descs
-        .iter()
-        .position(|d| matches!(d.kind, ArgKind::MknodMode))
-    else {
+    let Some(i) = descs.iter().position(|d| matches!(d.kind, Kind::MknodMode)) else {
         return;
     };
     if let Some(&dev) = call.args.get(i + 1) {
@@ -107,16 +104,16 @@ pub fn fcntl_has_arg(cmd: u64) -> bool {
     )
 }
 
-/// `fcntl`'s third argument, by the command in `call.args[1]`.
+/// `fcntl`'s third argument, by the command (`by`).
 pub fn fcntl_arg<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
-    call: &Call,
+    cmd: u64,
     v: u64,
     outcome: Option<Outcome>,
 ) {
     let failed = matches!(outcome, Some(Outcome::Err(_)));
-    match call.args[1] as u32 {
+    match cmd as u32 {
         // The lowest number the new descriptor may have: a number, not a descriptor.
         F_DUPFD | F_DUPFD_CLOEXEC => sink.int(i64::from(v as i32)),
         F_SETFD => sink.flags(u64::from(v as u32), &table::FLAGS_FD_FLAGS),
@@ -197,17 +194,17 @@ pub fn loff_ptr<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u6
 
 /// `sendfile`'s offset: at entry as the call got it, `[0]`; at exit, when the call sent
 /// something, the offset it left, ` => [100]`. Nothing is added when the offset is NULL,
-/// `count` (the next argument) is zero or the call failed, as strace 6.1 does.
+/// `count` (`by`) is zero or the call failed, as strace 6.1 does.
 pub fn sendfile_offset<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
-    call: &Call,
+    count: u64,
     addr: u64,
     outcome: Option<Outcome>,
 ) {
     match outcome {
         None => loff_ptr(sink, ctx, addr, true),
-        Some(Outcome::Ok(n)) if n != 0 && addr != 0 && call.args[3] != 0 => {
+        Some(Outcome::Ok(n)) if n != 0 && addr != 0 && count != 0 => {
             sink.updated();
             loff_ptr(sink, ctx, addr, true);
         }

@@ -4,7 +4,7 @@
 //! requests. Others print as `_IOC(...)` with the argument in hex.
 
 use super::structs::read_struct;
-use super::{Call, Ctx, Outcome, Sink};
+use super::{Ctx, Outcome, Sink};
 use crate::mem::Memory;
 use crate::table;
 
@@ -139,12 +139,12 @@ pub fn request<S: Sink>(sink: &mut S, v: u64) {
 pub fn arg<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
-    call: &Call,
+    request: u64,
     v: u64,
     outcome: Option<Outcome>,
 ) {
     let failed = matches!(outcome, Some(Outcome::Err(_)));
-    match form(call.args[1]) {
+    match form(request) {
         ArgForm::None => {}
         ArgForm::Termios { get: true, .. }
         | ArgForm::Winsize { get: true }

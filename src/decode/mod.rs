@@ -28,7 +28,7 @@ pub use signal::siginfo;
 
 use crate::fdinfo::{FdInfo, FdResolver};
 use crate::mem::{CStr, Memory};
-use crate::table::{self, ArgDesc, ArgKind, EnumTable, FlagTable, Len, RetKind, SyscallDesc};
+use crate::table::{self, ArgDesc, EnumTable, FlagTable, Kind, Len, RetKind, SyscallDesc};
 use nix::errno::Errno;
 
 /// `AT_FDCWD` from `<linux/fcntl.h>`: the `*at` calls' "current directory" descriptor.
@@ -364,7 +364,7 @@ fn args<S: Sink, M: Memory>(
             sink.arg_sep();
         }
         printed = true;
-        if desc.out && !desc.kind.shows_failure() && matches!(outcome, Some(Outcome::Err(_))) {
+        if desc.out && !desc.kind.def().shows_failure && matches!(outcome, Some(Outcome::Err(_))) {
             // What the kernel would have filled is not there: strace shows the address. (An
             // argument printed at exit but not marked out, like recvmmsg's timeout, still
             // shows.)
@@ -376,6 +376,22 @@ fn args<S: Sink, M: Memory>(
     printed
 }
 
+/// The value of the argument `desc` depends on (`by`).
+fn by_value(desc: &ArgDesc, call: &Call) -> u64 {
+    desc.by.map_or(0, |b| call.args[usize::from(b)])
+}
+
+/// A socket option value's level and name: its `by` is the option name, whose `by` is the
+/// level.
+fn sockopt_of(desc: &ArgDesc, call: &Call) -> (u64, u64) {
+    let name_index = desc.by.map_or(0, usize::from);
+    let level = call
+        .arg_descs()
+        .get(name_index)
+        .map_or(0, |name| by_value(name, call));
+    (level, call.args[name_index])
+}
+
 /// Whether an argument is printed: its `show_if`, and for the kinds whose presence depends
 /// on another argument (`fcntl(3, F_GETFD)` has no third), their own rule.
 fn present(desc: &ArgDesc, call: &Call) -> bool {
@@ -385,16 +401,16 @@ fn present(desc: &ArgDesc, call: &Call) -> bool {
         return false;
     }
     match desc.kind {
-        ArgKind::FcntlArg => fs::fcntl_has_arg(call.args[1]),
-        ArgKind::IoctlArg => ioctl::has_arg(call.args[1]),
-        ArgKind::PrctlArgs => prctl::has_args(call),
-        ArgKind::PrctlResult => prctl::has_result(call),
-        ArgKind::SyslogArgs => admin::syslog_has_args(call),
-        ArgKind::SyslogRead => admin::syslog_reads(call),
-        ArgKind::KcmpIdx => admin::kcmp_has_idx(call),
-        ArgKind::PtraceArgs => ptrace_req::has_args(call),
-        ArgKind::PtraceData => ptrace_req::has_data(call),
-        ArgKind::Unused => false,
+        Kind::FcntlArg => fs::fcntl_has_arg(by_value(desc, call)),
+        Kind::IoctlArg => ioctl::has_arg(by_value(desc, call)),
+        Kind::PrctlArgs => prctl::has_args(call),
+        Kind::PrctlResult => prctl::has_result(call),
+        Kind::SyslogArgs => admin::syslog_has_args(call),
+        Kind::SyslogRead => admin::syslog_reads(call),
+        Kind::KcmpIdx => admin::kcmp_has_idx(call),
+        Kind::PtraceArgs => ptrace_req::has_args(call),
+        Kind::PtraceData => ptrace_req::has_data(call),
+        Kind::Unused => false,
         _ => true,
     }
 }
@@ -409,43 +425,53 @@ fn arg<S: Sink, M: Memory>(
     outcome: Option<Outcome>,
 ) {
     let v = call.args[i];
+    // The argument the kind depends on (`by` in the spec), checked by build.rs.
+    let by = by_value(desc, call);
     match desc.kind {
-        ArgKind::Int => sink.int(i64::from(v as i32)),
-        ArgKind::Uint => sink.uint(u64::from(v as u32)),
-        ArgKind::Long => sink.int(v as i64),
-        ArgKind::Size => sink.uint(v),
-        ArgKind::Hex => sink.hex(v),
-        ArgKind::Addr => sink.addr(v),
-        ArgKind::Fd => fd(sink, ctx, v as i32),
-        ArgKind::Dirfd if v as i32 == AT_FDCWD => {
+        Kind::Int => sink.int(i64::from(v as i32)),
+        Kind::Uint => sink.uint(u64::from(v as u32)),
+        Kind::Long => sink.int(v as i64),
+        Kind::Size => sink.uint(v),
+        Kind::Hex => sink.hex(v),
+        Kind::Addr => sink.addr(v),
+        Kind::Fd => fd(sink, ctx, v as i32),
+        Kind::Dirfd if v as i32 == AT_FDCWD => {
             let cwd = ctx.fds.as_deref_mut().and_then(|r| r.cwd());
             sink.at_fdcwd(cwd)
         }
-        ArgKind::Dirfd => fd(sink, ctx, v as i32),
+        Kind::Dirfd => fd(sink, ctx, v as i32),
         // umode_t is 16 bits wide (include/linux/types.h).
-        ArgKind::Octal => sink.octal(v & 0o177777),
-        ArgKind::Flags(table) => sink.flags(u64::from(v as u32), table),
-        ArgKind::Flags64(table) => sink.flags(v, table),
-        ArgKind::Enum(table) => sink.enumeration(u64::from(v as u32), table),
-        ArgKind::Signo => sink.signal(i64::from(v as i32)),
-        ArgKind::Path => string::path(sink, ctx, v),
-        ArgKind::String => string::cstring(sink, ctx, v),
+        Kind::Octal => sink.octal(v & 0o177777),
+        Kind::Flags => sink.flags(u64::from(v as u32), desc.flags()),
+        Kind::Flags64 => sink.flags(v, desc.flags()),
+        Kind::Enum => sink.enumeration(u64::from(v as u32), desc.enumeration()),
+        Kind::Signo => sink.signal(i64::from(v as i32)),
+        Kind::Path => string::path(sink, ctx, v),
+        Kind::String => string::cstring(sink, ctx, v),
         // `-e verbose=` leaves these as addresses, as strace's decoders do.
-        ArgKind::Argv | ArgKind::Envp | ArgKind::Stat | ArgKind::Rlimit | ArgKind::Sigaction
+        Kind::Argv | Kind::Envp | Kind::Stat | Kind::Rlimit | Kind::Sigaction
             if !ctx.opts.verbose =>
         {
             sink.addr(v)
         }
-        ArgKind::Argv => string::argv(sink, ctx, v),
-        ArgKind::Envp => string::envp(sink, ctx, v),
-        ArgKind::Buffer(len) => {
-            string::buffer(sink, ctx, v, buffer_len(len, &call.args, outcome), false)
-        }
-        ArgKind::HexBuffer(len) => {
-            string::buffer(sink, ctx, v, buffer_len(len, &call.args, outcome), true)
-        }
-        ArgKind::Iovec(len) => {
-            let count = buffer_len(len, &call.args, None);
+        Kind::Argv => string::argv(sink, ctx, v),
+        Kind::Envp => string::envp(sink, ctx, v),
+        Kind::Buffer => string::buffer(
+            sink,
+            ctx,
+            v,
+            buffer_len(desc.len(), &call.args, outcome),
+            false,
+        ),
+        Kind::HexBuffer => string::buffer(
+            sink,
+            ctx,
+            v,
+            buffer_len(desc.len(), &call.args, outcome),
+            true,
+        ),
+        Kind::Iovec => {
+            let count = buffer_len(desc.len(), &call.args, None);
             // Printed at entry, the buffers hold what is written; at exit, what was read (the
             // return value says how much), or nothing if the call failed.
             let data = match outcome {
@@ -455,125 +481,122 @@ fn arg<S: Sink, M: Memory>(
             };
             iov::iovec_array(sink, ctx, v, count, data)
         }
-        ArgKind::Unused => {}
-        ArgKind::Rlimit => structs::rlimit(sink, ctx, v),
-        ArgKind::SigreturnFrame => signal::sigreturn_frame(sink, ctx, call.sp),
-        ArgKind::Stat => stat::stat(sink, ctx, v),
-        ArgKind::OutPath => string::path(sink, ctx, v),
+        Kind::Unused => {}
+        Kind::Rlimit => structs::rlimit(sink, ctx, v),
+        Kind::SigreturnFrame => signal::sigreturn_frame(sink, ctx, call.sp),
+        Kind::Stat => stat::stat(sink, ctx, v),
+        Kind::OutPath => string::path(sink, ctx, v),
         // -1 means "leave unchanged" (chown(2)); other ids are unsigned.
-        ArgKind::Uid if v as u32 == u32::MAX => sink.int(-1),
-        ArgKind::Uid => sink.uint(u64::from(v as u32)),
-        ArgKind::MknodMode => fs::mknod_mode(sink, call, v),
-        ArgKind::Dirents => fs::dirents(sink, ctx, v, outcome),
-        ArgKind::Statx => stat::statx(sink, ctx, v),
-        ArgKind::Statfs => stat::statfs(sink, ctx, v),
-        ArgKind::FcntlCmd => sink.enumeration(u64::from(v as u32), &table::ENUM_FCNTL_CMD),
-        ArgKind::FcntlArg => fs::fcntl_arg(sink, ctx, call, v, outcome),
-        ArgKind::IoctlRequest => ioctl::request(sink, v),
-        ArgKind::IoctlArg => ioctl::arg(sink, ctx, call, v, outcome),
-        ArgKind::Sigset(len) => signal::sigset(sink, ctx, v, buffer_len(len, &call.args, outcome)),
-        ArgKind::Sigaction => signal::sigaction(sink, ctx, v),
-        ArgKind::Siginfo => signal::siginfo_at(sink, ctx, v),
-        ArgKind::SigaltStack => signal::sigaltstack(sink, ctx, v),
-        ArgKind::WaitStatus => process::wait_status(sink, ctx, v),
-        ArgKind::Rusage => process::rusage(sink, ctx, v),
-        ArgKind::FutexOp => futex::futex_op(sink, ctx, call),
-        ArgKind::CloneFlags(table) => process::clone_flags(sink, call, table),
-        ArgKind::CloneTail => process::clone_tail(sink, ctx, call, outcome),
-        ArgKind::CloneArgs => process::clone_args(sink, ctx, call, v, outcome),
-        ArgKind::GidArray(len) => {
-            process::gid_array(sink, ctx, v, buffer_len(len, &call.args, outcome))
+        Kind::Uid if v as u32 == u32::MAX => sink.int(-1),
+        Kind::Uid => sink.uint(u64::from(v as u32)),
+        Kind::MknodMode => fs::mknod_mode(sink, call, v),
+        Kind::Dirents => fs::dirents(sink, ctx, v, outcome),
+        Kind::Statx => stat::statx(sink, ctx, v),
+        Kind::Statfs => stat::statfs(sink, ctx, v),
+        Kind::FcntlCmd => sink.enumeration(u64::from(v as u32), &table::ENUM_FCNTL_CMD),
+        Kind::FcntlArg => fs::fcntl_arg(sink, ctx, by, v, outcome),
+        Kind::IoctlRequest => ioctl::request(sink, v),
+        Kind::IoctlArg => ioctl::arg(sink, ctx, by, v, outcome),
+        Kind::Sigset => signal::sigset(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome)),
+        Kind::Sigaction => signal::sigaction(sink, ctx, v),
+        Kind::Siginfo => signal::siginfo_at(sink, ctx, v),
+        Kind::SigaltStack => signal::sigaltstack(sink, ctx, v),
+        Kind::WaitStatus => process::wait_status(sink, ctx, v),
+        Kind::Rusage => process::rusage(sink, ctx, v),
+        Kind::FutexOp => futex::futex_op(sink, ctx, call),
+        Kind::CloneFlags => process::clone_flags(sink, call, desc.flags()),
+        Kind::CloneTail => process::clone_tail(sink, ctx, call, outcome),
+        Kind::CloneArgs => process::clone_args(sink, ctx, by, v, outcome),
+        Kind::GidArray => {
+            process::gid_array(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome))
         }
-        ArgKind::CpuSet(len) => {
-            process::cpu_set(sink, ctx, v, buffer_len(len, &call.args, outcome))
-        }
-        ArgKind::Utsname => process::utsname(sink, ctx, v),
-        ArgKind::Timespec => time::timespec(sink, ctx, v),
-        ArgKind::TimespecRem => time::timespec_rem(sink, ctx, v, outcome),
-        ArgKind::Timeval => time::timeval(sink, ctx, v),
-        ArgKind::Timezone => time::timezone(sink, ctx, v),
-        ArgKind::Itimerspec => time::itimerspec(sink, ctx, v),
-        ArgKind::Itimerval => time::itimerval(sink, ctx, v),
-        ArgKind::TimeT => time::time_t(sink, ctx, v),
-        ArgKind::Tms => time::tms(sink, ctx, v),
-        ArgKind::Sigevent => time::sigevent(sink, ctx, v),
-        ArgKind::IntPtr => structs::int_ptr(sink, ctx, v),
-        ArgKind::FdPair => structs::fd_pair(sink, ctx, v),
-        ArgKind::SockType => net::sock_type(sink, v),
-        ArgKind::SockProtocol => net::protocol(sink, call.args[0], v),
-        ArgKind::Sockaddr(len) => net::sockaddr(sink, ctx, v, buffer_len(len, &call.args, outcome)),
-        ArgKind::SockaddrOut(len) => {
-            let (entry_len, exit_len) = saved_len(ctx, call, len);
+        Kind::CpuSet => process::cpu_set(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome)),
+        Kind::Utsname => process::utsname(sink, ctx, v),
+        Kind::Timespec => time::timespec(sink, ctx, v),
+        Kind::TimespecRem => time::timespec_rem(sink, ctx, v, outcome),
+        Kind::Timeval => time::timeval(sink, ctx, v),
+        Kind::Timezone => time::timezone(sink, ctx, v),
+        Kind::Itimerspec => time::itimerspec(sink, ctx, v),
+        Kind::Itimerval => time::itimerval(sink, ctx, v),
+        Kind::TimeT => time::time_t(sink, ctx, v),
+        Kind::Tms => time::tms(sink, ctx, v),
+        Kind::Sigevent => time::sigevent(sink, ctx, v),
+        Kind::IntPtr => structs::int_ptr(sink, ctx, v),
+        Kind::FdPair => structs::fd_pair(sink, ctx, v),
+        Kind::SockType => net::sock_type(sink, v),
+        Kind::SockProtocol => net::protocol(sink, by, v),
+        Kind::Sockaddr => net::sockaddr(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome)),
+        Kind::SockaddrOut => {
+            let (entry_len, exit_len) = saved_len(ctx, call, desc.len());
             net::sockaddr(sink, ctx, v, u64::from(exit_len.min(entry_len)))
         }
-        ArgKind::SockLenPtr => net::sock_len_ptr(sink, ctx, v, call.saved[i]),
-        ArgKind::SockLevel => sink.enumeration(u64::from(v as u32), &table::ENUM_SOCK_LEVEL),
-        ArgKind::SockoptName => net::sockopt_name(sink, call.args[1], v),
-        ArgKind::SockoptVal(len) => {
-            let len = buffer_len(len, &call.args, outcome);
-            net::sockopt_val(sink, ctx, v, len, call.args[1], call.args[2])
+        Kind::SockLenPtr => net::sock_len_ptr(sink, ctx, v, call.saved[i]),
+        Kind::SockLevel => sink.enumeration(u64::from(v as u32), &table::ENUM_SOCK_LEVEL),
+        Kind::SockoptName => net::sockopt_name(sink, by, v),
+        Kind::SockoptVal => {
+            let len = buffer_len(desc.len(), &call.args, outcome);
+            let (level, name) = sockopt_of(desc, call);
+            net::sockopt_val(sink, ctx, v, len, level, name)
         }
-        ArgKind::SockoptValOut(len) => {
-            let (_, exit_len) = saved_len(ctx, call, len);
-            net::sockopt_val(
-                sink,
-                ctx,
-                v,
-                u64::from(exit_len),
-                call.args[1],
-                call.args[2],
-            )
+        Kind::SockoptValOut => {
+            let (_, exit_len) = saved_len(ctx, call, desc.len());
+            let (level, name) = sockopt_of(desc, call);
+            net::sockopt_val(sink, ctx, v, u64::from(exit_len), level, name)
         }
-        ArgKind::Msghdr => net::msghdr(sink, ctx, v, None, None, None),
-        ArgKind::MsghdrOut => {
+        Kind::Msghdr => net::msghdr(sink, ctx, v, None, None, None),
+        Kind::MsghdrOut => {
             net::msghdr(sink, ctx, v, Some(ret_len(outcome)), outcome, call.saved[i])
         }
         // A failed send shows the messages it was given, without their lengths.
-        ArgKind::Mmsghdrs => match outcome {
-            Some(Outcome::Err(_)) => net::mmsghdrs(sink, ctx, v, call.args[2], None),
+        Kind::Mmsghdrs => match outcome {
+            Some(Outcome::Err(_)) => net::mmsghdrs(sink, ctx, v, by, None),
             _ => net::mmsghdrs(sink, ctx, v, ret_len(outcome), Some(false)),
         },
-        ArgKind::MmsghdrsOut => net::mmsghdrs(sink, ctx, v, ret_len(outcome), Some(true)),
-        ArgKind::MincoreVec => mm::mincore_vec(sink, ctx, v, call.args[1]),
-        ArgKind::UintPtr => admin::uint_ptr(sink, ctx, v),
-        ArgKind::Sysinfo => admin::sysinfo(sink, ctx, v),
-        ArgKind::Personality => admin::personality(sink, v),
-        ArgKind::CapHeader => admin::cap_header(sink, ctx, v),
-        ArgKind::CapData => admin::cap_data(sink, ctx, call, v),
-        ArgKind::PrctlArgs => prctl::args(sink, ctx, call),
-        ArgKind::PrctlResult => prctl::result(sink, ctx, call, outcome),
-        ArgKind::MountType => admin::mount_string(sink, ctx, call, v, false),
-        ArgKind::MountFlags => admin::mount_flags(sink, call),
-        ArgKind::MountData => admin::mount_string(sink, ctx, call, v, true),
-        ArgKind::SyslogType => admin::syslog_action(sink, call),
-        ArgKind::SyslogArgs => admin::syslog_args(sink, call),
-        ArgKind::SyslogRead => admin::syslog_read(sink, ctx, call, outcome),
-        ArgKind::UtsString(len) => {
-            admin::uts_string(sink, ctx, v, buffer_len(len, &call.args, outcome))
+        Kind::MmsghdrsOut => net::mmsghdrs(sink, ctx, v, ret_len(outcome), Some(true)),
+        Kind::MincoreVec => mm::mincore_vec(sink, ctx, v, by),
+        Kind::UintPtr => admin::uint_ptr(sink, ctx, v),
+        Kind::Sysinfo => admin::sysinfo(sink, ctx, v),
+        Kind::Personality => admin::personality(sink, v),
+        Kind::CapHeader => admin::cap_header(sink, ctx, v),
+        Kind::CapData => admin::cap_data(sink, ctx, by, v),
+        Kind::PrctlArgs => prctl::args(sink, ctx, call),
+        Kind::PrctlResult => prctl::result(sink, ctx, call, outcome),
+        Kind::MountType => admin::mount_string(sink, ctx, by, v, false),
+        Kind::MountFlags => admin::mount_flags(sink, v),
+        Kind::MountData => admin::mount_string(sink, ctx, by, v, true),
+        Kind::SyslogType => admin::syslog_action(sink, call),
+        Kind::SyslogArgs => admin::syslog_args(sink, call),
+        Kind::SyslogRead => admin::syslog_read(sink, ctx, call, outcome),
+        Kind::UtsString => {
+            admin::uts_string(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome))
         }
-        ArgKind::KcmpIdx => admin::kcmp_idx(sink, ctx, call),
-        ArgKind::PtraceArgs => ptrace_req::args(sink, ctx, call),
-        ArgKind::PtraceData => ptrace_req::data(sink, ctx, call, outcome),
-        ArgKind::Pollfds(len) => poll::pollfds(sink, ctx, v, buffer_len(len, &call.args, outcome)),
-        ArgKind::FdSet => poll::fd_set(sink, ctx, call, v),
-        ArgKind::PselectSigmask => poll::pselect_sigmask(sink, ctx, v),
-        ArgKind::EpollEvent => poll::epoll_event(sink, ctx, call, v),
-        ArgKind::EpollEvents(len) => {
-            poll::epoll_events(sink, ctx, v, buffer_len(len, &call.args, outcome))
+        Kind::KcmpIdx => admin::kcmp_idx(sink, ctx, call),
+        Kind::PtraceArgs => ptrace_req::args(sink, ctx, call),
+        Kind::PtraceData => ptrace_req::data(sink, ctx, call, outcome),
+        Kind::Pollfds => poll::pollfds(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome)),
+        Kind::FdSet => poll::fd_set(sink, ctx, by, v),
+        Kind::PselectSigmask => poll::pselect_sigmask(sink, ctx, v),
+        Kind::EpollEvent => poll::epoll_event(sink, ctx, by, v),
+        Kind::EpollEvents => {
+            poll::epoll_events(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome))
         }
-        ArgKind::Utimens => time::utimens(sink, ctx, v),
-        ArgKind::Utimes => time::utimes(sink, ctx, v),
-        ArgKind::Utimbuf => time::utimbuf(sink, ctx, v),
-        ArgKind::XattrValue(len) => {
-            xattr::xattr_value(sink, ctx, v, buffer_len(len, &call.args, outcome))
+        Kind::Utimens => time::utimens(sink, ctx, v),
+        Kind::Utimes => time::utimes(sink, ctx, v),
+        Kind::Utimbuf => time::utimbuf(sink, ctx, v),
+        Kind::XattrValue => {
+            xattr::xattr_value(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome))
         }
-        ArgKind::XattrList(len) => {
-            xattr::xattr_list(sink, ctx, v, buffer_len(len, &call.args, outcome), outcome)
-        }
-        ArgKind::LoffPtr => fs::loff_ptr(sink, ctx, v, false),
-        ArgKind::SendfileOffset => fs::sendfile_offset(sink, ctx, call, v, outcome),
+        Kind::XattrList => xattr::xattr_list(
+            sink,
+            ctx,
+            v,
+            buffer_len(desc.len(), &call.args, outcome),
+            outcome,
+        ),
+        Kind::LoffPtr => fs::loff_ptr(sink, ctx, v, false),
+        Kind::SendfileOffset => fs::sendfile_offset(sink, ctx, by, v, outcome),
         // strace names syscall 0 when it never saw the interrupted call (after an attach).
-        ArgKind::InterruptedCall => {
+        Kind::InterruptedCall => {
             sink.interrupted_call(table::syscall(ctx.previous).map_or("read", |d| d.name))
         }
     }
@@ -675,17 +698,15 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
     let descs = call.arg_descs();
     let first_out = call.first_out();
     for (i, desc) in descs.iter().enumerate() {
-        let len_arg = match desc.kind {
-            ArgKind::SockLenPtr => Some(i),
-            ArgKind::SockaddrOut(Len::Arg(l)) | ArgKind::SockoptValOut(Len::Arg(l)) => {
-                Some(l as usize)
-            }
+        let len_arg = match (desc.kind, desc.len) {
+            (Kind::SockLenPtr, _) => Some(i),
+            (Kind::SockaddrOut | Kind::SockoptValOut, Some(Len::Arg(l))) => Some(l as usize),
             _ => None,
         };
         if let Some(l) = len_arg {
             call.saved[l] = read_u32(ctx.mem, call.args[l]);
         }
-        if let ArgKind::MsghdrOut = desc.kind {
+        if let Kind::MsghdrOut = desc.kind {
             call.saved[i] = read_u32(ctx.mem, call.args[i].wrapping_add(net::MSG_NAMELEN));
         }
     }
@@ -694,7 +715,7 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
     // before the separator, at exit.
     let updated = descs
         .get(first_out)
-        .is_some_and(|d| d.kind.updated_at_exit());
+        .is_some_and(|d| d.kind.def().updated_at_exit);
     let end = first_out + usize::from(updated);
     if args(sink, ctx, call, 0..end, None) && call.has_exit_args() && !updated {
         sink.arg_sep();
@@ -722,17 +743,17 @@ pub fn transfer(call: &Call, outcome: Outcome) -> Option<Transfer> {
         return None;
     };
     let descs = call.arg_descs();
-    if call.raw || !matches!(descs.first()?.kind, ArgKind::Fd) || moved <= 0 {
+    if call.raw || !matches!(descs.first()?.kind, Kind::Fd) || moved <= 0 {
         return None;
     }
     descs
         .iter()
         .zip(call.args)
         .find_map(|(desc, addr)| match desc.kind {
-            ArgKind::Buffer(len) => Some(Transfer {
+            Kind::Buffer => Some(Transfer {
                 fd: i64::from(call.args[0] as i32),
                 addr,
-                len: buffer_len(len, &call.args, Some(outcome)).min(moved as u64),
+                len: buffer_len(desc.len(), &call.args, Some(outcome)).min(moved as u64),
                 read: desc.out,
             }),
             _ => None,

@@ -146,7 +146,12 @@ pub fn poll_ret<S: Sink, M: Memory>(
 /// `select`'s descriptor count as strace reads the sets by it: the kernel's `int`, negative
 /// taken as none, at most 1024 * 1024.
 fn select_nfds(call: &Call) -> usize {
-    (call.args[0] as i32).clamp(0, 1024 * 1024) as usize
+    clamp_nfds(call.args[0])
+}
+
+/// `select`'s `nfds` as the kernel bounds it.
+fn clamp_nfds(nfds: u64) -> usize {
+    (nfds as i32).clamp(0, 1024 * 1024) as usize
 }
 
 /// The bytes of a descriptor set for `nfds` descriptors, in whole `long`s, as the kernel
@@ -156,8 +161,8 @@ fn fd_set_bytes(nfds: usize) -> usize {
 }
 
 /// One of `select`'s sets at entry: `[3 4]`; its address when `nfds` is zero.
-pub fn fd_set<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, addr: u64) {
-    let nfds = select_nfds(call);
+pub fn fd_set<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, nfds: u64, addr: u64) {
+    let nfds = clamp_nfds(nfds);
     let bytes = fd_set_bytes(nfds);
     if bytes == 0 || addr == 0 {
         return sink.addr(addr);
@@ -282,8 +287,8 @@ fn epoll_event_fields<S: Sink>(sink: &mut S, raw: Raw<'_>) {
 }
 
 /// `epoll_ctl`'s event; its address for `EPOLL_CTL_DEL`.
-pub fn epoll_event<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, addr: u64) {
-    if call.args[1] as u32 == EPOLL_CTL_DEL {
+pub fn epoll_event<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, op: u64, addr: u64) {
+    if op as u32 == EPOLL_CTL_DEL {
         return sink.addr(addr);
     }
     read_struct(sink, ctx, addr, EPOLL_EVENT_SIZE, |sink, _, raw| {

@@ -131,11 +131,10 @@ const MAX_SET_TID: u64 = 32;
 pub fn clone_args<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
-    call: &Call,
+    size: u64,
     addr: u64,
     outcome: Option<Outcome>,
 ) {
-    let size = call.args[1];
     if addr != 0 && size < CLONE_ARGS_SIZE_VER0 {
         return sink.addr(addr);
     }
