@@ -38,6 +38,12 @@ pub struct KindDef {
     /// Printed at entry, it adds at exit what the call changed (` => [100]`): the first exit
     /// argument of this kind is also printed at entry, and the separator after it waits.
     pub updated_at_exit: bool,
+    /// The syscall-level decoder it belongs to (`""`: none). A call whose argument layout
+    /// hangs on one argument (prctl's option, futex's operation) names its decoder in the spec
+    /// (`decoder = "prctl"`); that decoder's kinds read the call's other registers by that
+    /// layout, the one place a printer reads a register at a fixed position, and may appear
+    /// only in a syscall that names it.
+    pub decoder: &'static str,
     /// The JSON shapes it renders as (`$defs` of docs/json-schema.json).
     pub json: &'static [&'static str],
 }
@@ -60,7 +66,8 @@ macro_rules! kinds {
         $(#[doc = $doc:literal])*
         $variant:ident = $name:literal {
             table: $table:ident, len: $len:literal, by: $by:literal,
-            failure: $failure:literal, updated: $updated:literal, json: [$($json:literal),*]
+            failure: $failure:literal, updated: $updated:literal, decoder: $decoder:literal,
+            json: [$($json:literal),*]
         }
     )*) => {
         /// The value kinds; each has one printer in `src/decode`.
@@ -78,6 +85,7 @@ macro_rules! kinds {
             by: $by,
             shows_failure: $failure,
             updated_at_exit: $updated,
+            decoder: $decoder,
             json: &[$($json),*],
         },)*];
     };
@@ -87,550 +95,652 @@ kinds! {
     /// A C `int`, signed decimal.
     Int = "int" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["int"]
+        failure: false, updated: false, decoder: "",
+        json: ["int"]
     }
     /// A C `unsigned int`, decimal.
     Uint = "uint" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["int"]
+        failure: false, updated: false, decoder: "",
+        json: ["int"]
     }
     /// A C `long` (`off_t`, `loff_t`), signed decimal.
     Long = "long" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["int"]
+        failure: false, updated: false, decoder: "",
+        json: ["int"]
     }
     /// A `size_t` or `unsigned long`, decimal.
     Size = "size" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["int"]
+        failure: false, updated: false, decoder: "",
+        json: ["int"]
     }
     /// Hexadecimal `0x...` (zero prints `0`).
     Hex = "hex" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["hex"]
+        failure: false, updated: false, decoder: "",
+        json: ["hex"]
     }
     /// A pointer: `NULL` or `0x...`.
     Addr = "addr" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["addr"]
     }
     /// A file descriptor.
     Fd = "fd" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["fd"]
+        failure: false, updated: false, decoder: "",
+        json: ["fd"]
     }
     /// A directory descriptor of the `*at` calls: `AT_FDCWD` or a descriptor.
     Dirfd = "dirfd" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["fd", "enum"]
+        failure: false, updated: false, decoder: "",
+        json: ["fd", "enum"]
     }
     /// A file mode (`umode_t`, 16 bits) in octal, `0644`.
     Octal = "octal" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["octal"]
+        failure: false, updated: false, decoder: "",
+        json: ["octal"]
     }
     /// A set of flags from `table`, in a C `int` (the upper 32 bits of the register ignored).
     Flags = "flags" {
         table: Flags, len: false, by: false,
-        failure: false, updated: false, json: ["flags"]
+        failure: false, updated: false, decoder: "",
+        json: ["flags"]
     }
     /// A set of flags from `table`, in a C `unsigned long`.
     Flags64 = "flags64" {
         table: Flags, len: false, by: false,
-        failure: false, updated: false, json: ["flags"]
+        failure: false, updated: false, decoder: "",
+        json: ["flags"]
     }
     /// One value from `table`, in a C `int`.
     Enum = "enum" {
         table: Enum, len: false, by: false,
-        failure: false, updated: false, json: ["enum"]
+        failure: false, updated: false, decoder: "",
+        json: ["enum"]
     }
     /// A NUL-terminated path name (not cut at `-s`, as strace prints paths).
     Path = "path" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["string", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["string", "addr"]
     }
     /// A NUL-terminated string, cut at `-s`.
     String = "string" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["string", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["string", "addr"]
     }
     /// A byte buffer of length `len`, cut at `-s`.
     Buffer = "buffer" {
         table: None, len: true, by: false,
-        failure: false, updated: false, json: ["string", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["string", "addr"]
     }
     /// A byte buffer every byte of which prints in hex (`getrandom`'s random bytes).
     HexBuffer = "hex_buffer" {
         table: None, len: true, by: false,
-        failure: false, updated: false, json: ["string", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["string", "addr"]
     }
     /// A NULL-terminated array of strings (`execve`'s argv).
     Argv = "argv" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["array", "string", "more", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["array", "string", "more", "addr"]
     }
     /// A NULL-terminated array of strings shown as its count (`execve`'s envp).
     Envp = "envp" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["addr"]
     }
     /// A `struct stat`.
     Stat = "stat" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["struct", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
     }
     /// A `struct rlimit`: `{rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}`.
     Rlimit = "rlimit" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["struct", "rlim", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "rlim", "addr"]
     }
     /// A signal number.
     Signo = "signo" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["signal"]
+        failure: false, updated: false, decoder: "",
+        json: ["signal"]
     }
     /// An array of `len` `struct iovec`s (`readv`, `writev`): `[{iov_base="hi", iov_len=2}]`;
     /// an output array shows what the call read, or the buffers' addresses if it failed.
     Iovec = "iovec" {
         table: None, len: true, by: false,
-        failure: true, updated: false, json: ["array", "addr"]
+        failure: true, updated: false, decoder: "",
+        json: ["array", "addr"]
     }
     /// A register the call takes but strace does not show (`preadv2`'s high offset word).
     Unused = "unused" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: []
+        failure: false, updated: false, decoder: "",
+        json: []
     }
     /// `restart_syscall`'s note naming the call it resumes (no register is read).
     InterruptedCall = "interrupted_call" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["resuming"]
+        failure: false, updated: false, decoder: "",
+        json: ["resuming"]
     }
     /// `rt_sigreturn`'s signal frame, found at the stack pointer (no register is read).
     SigreturnFrame = "sigreturn_frame" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["struct", "sigset", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "sigset", "addr"]
     }
     /// A NUL-terminated path the call wrote (`getcwd`): printed at exit, its address if the
     /// call failed.
     OutPath = "out_path" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["string", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["string", "addr"]
     }
     /// A user or group id: `-1` for "unchanged", else unsigned (`chown`).
     Uid = "uid" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["int"]
+        failure: false, updated: false, decoder: "",
+        json: ["int"]
     }
     /// `mknod`'s mode with its file type (`S_IFCHR|0600`), followed by the device
     /// (`makedev(0x1, 0x3)`) from the next register for character and block devices only.
     MknodMode = "mknod_mode" {
-        table: None, len: false, by: false,
-        failure: false, updated: false, json: ["file_mode", "dev"]
+        table: None, len: false, by: true,
+        failure: false, updated: false, decoder: "",
+        json: ["file_mode", "dev"]
     }
     /// A buffer of directory entries (`getdents64`), shown as its address and the number of
     /// entries the call returned: `0x55e0a4f7a0d0 /* 29 entries */`.
     Dirents = "dirents" {
         table: None, len: false, by: false,
-        failure: true, updated: false, json: ["addr"]
+        failure: true, updated: false, decoder: "",
+        json: ["addr"]
     }
     /// A `struct statx`, abbreviated.
     Statx = "statx" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["struct", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
     }
     /// A `struct statfs`, in full.
     Statfs = "statfs" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["struct", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
     }
     /// `fcntl`'s command: `F_SETFD`.
     FcntlCmd = "fcntl_cmd" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["enum"]
+        failure: false, updated: false, decoder: "",
+        json: ["enum"]
     }
     /// `fcntl`'s third argument, by the command (absent for `F_GETFD`): `FD_CLOEXEC`,
     /// `O_RDONLY|O_NONBLOCK`, a `struct flock`, a signal, a number.
     FcntlArg = "fcntl_arg" {
         table: None, len: false, by: true,
-        failure: true, updated: false, json: ["int", "fd", "flags", "enum", "signal", "struct", "addr"]
+        failure: true, updated: false, decoder: "",
+        json: ["int", "fd", "flags", "enum", "signal", "struct", "addr"]
     }
     /// `ioctl`'s request: `TCGETS`, or `_IOC(_IOC_READ, 0x54, 0x1, 0x4)` when unknown.
     IoctlRequest = "ioctl_request" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["enum", "ioctl_code"]
+        failure: false, updated: false, decoder: "",
+        json: ["enum", "ioctl_code"]
     }
     /// `ioctl`'s third argument, by the request (absent for `FIOCLEX`): a `struct termios`,
     /// `[0]` for an int pointer, a number, an address.
     IoctlArg = "ioctl_arg" {
         table: None, len: false, by: true,
-        failure: true, updated: false, json: ["struct", "array", "tty_flags", "int", "enum", "hex", "addr"]
+        failure: true, updated: false, decoder: "",
+        json: ["struct", "array", "tty_flags", "int", "enum", "hex", "addr"]
     }
     /// A pointer to a signal set of `len` bytes: `[INT TERM]`, `~[]`; shown as its address
     /// unless `len` is the kernel's 8 bytes, as strace does.
     Sigset = "sigset" {
         table: None, len: true, by: false,
-        failure: false, updated: false, json: ["sigset", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["sigset", "addr"]
     }
     /// A pointer to the kernel's `struct sigaction`: `{sa_handler=SIG_DFL, sa_mask=[],
     /// sa_flags=SA_RESTORER, sa_restorer=0x7f...}`.
     Sigaction = "sigaction" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["struct", "flags", "sigset", "enum", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "flags", "sigset", "enum", "addr"]
     }
     /// A pointer to a `siginfo_t`: `{si_signo=SIGUSR1, si_code=SI_USER, si_pid=1, si_uid=0}`.
     Siginfo = "siginfo" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["struct", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
     }
     /// A pointer to a `stack_t` (`sigaltstack`): `{ss_sp=NULL, ss_flags=SS_DISABLE,
     /// ss_size=0}`.
     SigaltStack = "sigalt_stack" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["struct", "flags", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "flags", "addr"]
     }
     /// A pointer to a wait status: `[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]`.
     WaitStatus = "wait_status" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["array", "wait_status", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["array", "wait_status", "addr"]
     }
     /// A pointer to a `struct rusage`, abbreviated: `{ru_utime={tv_sec=0, tv_usec=101},
     /// ru_stime={tv_sec=0, tv_usec=0}, ...}`.
     Rusage = "rusage" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["struct", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
     }
     /// `futex`'s operation and the arguments after it that the operation takes (the printer
     /// reads the other registers): `FUTEX_WAIT_PRIVATE, 0, NULL`.
     FutexOp = "futex_op" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["flags", "enum", "int", "futex_wake_op", "addr"]
+        failure: false, updated: false, decoder: "futex",
+        json: ["flags", "enum", "int", "futex_wake_op", "addr"]
     }
     /// `clone`'s flags (register 0, with a `table`) shown with the stack before them, as strace
     /// names them: `child_stack=NULL, flags=CLONE_VM|SIGCHLD`.
     CloneFlags = "clone_flags" {
         table: Flags, len: false, by: false,
-        failure: false, updated: false, json: ["flags_and_signal", "flags", "named_arg"]
+        failure: false, updated: false, decoder: "clone",
+        json: ["flags_and_signal", "flags", "named_arg"]
     }
     /// The `clone` arguments that depend on the flags, at exit: `parent_tid=[5631]`,
     /// `tls=0x...`, `child_tidptr=0x...` (the printer reads the registers itself).
     CloneTail = "clone_tail" {
         table: None, len: false, by: false,
-        failure: true, updated: false, json: ["array", "addr", "int", "named_arg"]
+        failure: true, updated: false, decoder: "clone",
+        json: ["array", "addr", "int", "named_arg"]
     }
     /// A pointer to `struct clone_args` of the size in the next register, with what the call
     /// wrote: `{flags=CLONE_PARENT_SETTID, parent_tid=0x..., exit_signal=SIGCHLD, stack=NULL,
     /// stack_size=0} => {parent_tid=[5632]}`.
     CloneArgs = "clone_args" {
         table: None, len: false, by: true,
-        failure: true, updated: false, json: ["struct", "updated", "array", "flags", "addr"]
+        failure: true, updated: false, decoder: "",
+        json: ["struct", "updated", "array", "flags", "addr"]
     }
     /// A pointer to `len` `gid_t`s: `[0, 5, 100]`.
     GidArray = "gid_array" {
         table: None, len: true, by: false,
-        failure: false, updated: false, json: ["array", "int", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["array", "int", "addr"]
     }
     /// A pointer to a CPU mask of `len` bytes, shown as the CPUs in it: `[0 1]`.
     CpuSet = "cpu_set" {
         table: None, len: true, by: false,
-        failure: false, updated: false, json: ["cpu_set", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["cpu_set", "addr"]
     }
     /// A pointer to a `struct utsname`, abbreviated: `{sysname="Linux", nodename="vm", ...}`.
     Utsname = "utsname" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["struct", "string", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "string", "addr"]
     }
     /// A `struct timespec`: `{tv_sec=0, tv_nsec=100000000}`.
     Timespec = "timespec" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["struct", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
     }
     /// `nanosleep`'s remaining time: the struct only when the sleep was interrupted (EINTR),
     /// else the address.
     TimespecRem = "timespec_rem" {
         table: None, len: false, by: false,
-        failure: true, updated: false, json: ["struct", "addr"]
+        failure: true, updated: false, decoder: "",
+        json: ["struct", "addr"]
     }
     /// A `struct timeval`: `{tv_sec=1, tv_usec=0}`.
     Timeval = "timeval" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["struct", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
     }
     /// A `struct timezone`: `{tz_minuteswest=0, tz_dsttime=0}`.
     Timezone = "timezone" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["struct", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
     }
     /// A `struct itimerspec`: `{it_interval={tv_sec=1, tv_nsec=0}, it_value={...}}`.
     Itimerspec = "itimerspec" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["struct", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
     }
     /// A `struct itimerval`: `{it_interval={tv_sec=1, tv_usec=0}, it_value={...}}`.
     Itimerval = "itimerval" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["struct", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
     }
     /// A `time_t` in memory with its date: `[1764290971 /* 2025-11-28T00:49:31+0000 */]`.
     TimeT = "time_t" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["array", "datetime", "int", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["array", "datetime", "int", "addr"]
     }
     /// A `struct tms`, clock ticks with their seconds when not zero: `{tms_utime=4 /* 0.04 s
     /// */, tms_stime=0, tms_cutime=0, tms_cstime=0}`.
     Tms = "tms" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["struct", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
     }
     /// A `struct sigevent`: `{sigev_value={sival_int=0, sival_ptr=NULL}, sigev_signo=SIGALRM,
     /// sigev_notify=SIGEV_SIGNAL}`.
     Sigevent = "sigevent" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["struct", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
     }
     /// An `int` in memory (or a struct of one, `struct sched_param`): `[3]`.
     IntPtr = "int_ptr" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["array", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["array", "addr"]
     }
     /// Two descriptors the call wrote (`pipe2`, `socketpair`): `[3, 4]`.
     FdPair = "fd_pair" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["array", "int", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["array", "int", "addr"]
     }
     /// `socket`'s type: `SOCK_STREAM|SOCK_CLOEXEC`.
     SockType = "sock_type" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["kind_flags", "flags"]
+        failure: false, updated: false, decoder: "",
+        json: ["kind_flags", "flags"]
     }
     /// `socket`'s protocol, named after the domain in the first argument: `IPPROTO_TCP`.
     SockProtocol = "sock_protocol" {
         table: None, len: false, by: true,
-        failure: false, updated: false, json: ["enum", "int", "wrap"]
+        failure: false, updated: false, decoder: "",
+        json: ["enum", "int", "wrap"]
     }
     /// A socket address of `len` bytes (an argument): `{sa_family=AF_INET, sin_port=htons(80),
     /// sin_addr=inet_addr("127.0.0.1")}`.
     Sockaddr = "sockaddr" {
         table: None, len: true, by: false,
-        failure: false, updated: false, json: ["struct", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
     }
     /// A socket address the kernel fills, its length at the pointer `len` (an argument).
     SockaddrOut = "sockaddr_out" {
         table: None, len: true, by: false,
-        failure: false, updated: false, json: ["struct", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
     }
     /// A `socklen_t` in memory the kernel updates: `[16]`, or `[128 => 16]` when it changed.
     SockLenPtr = "sock_len_ptr" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["array", "int", "updated", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["array", "int", "updated", "addr"]
     }
     /// A socket option level: `SOL_SOCKET`.
     SockLevel = "sock_level" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["enum"]
+        failure: false, updated: false, decoder: "",
+        json: ["enum"]
     }
     /// A socket option name, named after the level in the previous argument: `SO_REUSEADDR`.
     SockoptName = "sockopt_name" {
         table: None, len: false, by: true,
-        failure: false, updated: false, json: ["enum", "int"]
+        failure: false, updated: false, decoder: "",
+        json: ["enum", "int"]
     }
     /// `setsockopt`'s value of `len` (an argument) bytes: `[1]`.
     SockoptVal = "sockopt_val" {
         table: None, len: true, by: true,
-        failure: false, updated: false, json: ["array", "int", "struct", "string", "flags", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["array", "int", "struct", "string", "flags", "addr"]
     }
     /// `getsockopt`'s value, its length at the pointer `len` (an argument).
     SockoptValOut = "sockopt_val_out" {
         table: None, len: true, by: true,
-        failure: false, updated: false, json: ["array", "int", "struct", "string", "flags", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["array", "int", "struct", "string", "flags", "addr"]
     }
     /// A `struct msghdr` (`sendmsg`).
     Msghdr = "msghdr" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["struct", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
     }
     /// A `struct msghdr` the kernel fills (`recvmsg`): iovec contents up to the return value.
     MsghdrOut = "msghdr_out" {
         table: None, len: false, by: false,
-        failure: true, updated: false, json: ["struct", "addr"]
+        failure: true, updated: false, decoder: "",
+        json: ["struct", "addr"]
     }
     /// An array of `struct mmsghdr`, as many as the call returned (`sendmmsg`).
     Mmsghdrs = "mmsghdrs" {
         table: None, len: false, by: true,
-        failure: true, updated: false, json: ["array", "struct", "addr"]
+        failure: true, updated: false, decoder: "",
+        json: ["array", "struct", "addr"]
     }
     /// Received `struct mmsghdr`s (`recvmmsg`): contents up to each `msg_len`.
     MmsghdrsOut = "mmsghdrs_out" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["array", "struct", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["array", "struct", "addr"]
     }
     /// `mincore`'s vector, one byte per page of the length in the previous argument: `[1, 0]`.
     MincoreVec = "mincore_vec" {
         table: None, len: false, by: true,
-        failure: false, updated: false, json: ["array", "more", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["array", "more", "addr"]
     }
     /// A pointer to one `unsigned int`: `[0]` (`getcpu`).
     UintPtr = "uint_ptr" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["array", "int", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["array", "int", "addr"]
     }
     /// A pointer to a `struct sysinfo`, in full: `{uptime=2392, loads=[45056, 180672, 174304],
     /// totalram=..., mem_unit=1}`.
     Sysinfo = "sysinfo" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["struct", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
     }
     /// `personality`'s persona: `PER_LINUX32|ADDR_NO_RANDOMIZE`, or `0xffffffff` (the query).
     Personality = "personality" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["flags", "kind_flags", "enum", "hex"]
+        failure: false, updated: false, decoder: "",
+        json: ["flags", "kind_flags", "enum", "hex"]
     }
     /// A pointer to a `struct __user_cap_header_struct`: `{version=_LINUX_CAPABILITY_VERSION_3,
     /// pid=0}`.
     CapHeader = "cap_header" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["struct", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
     }
     /// A pointer to the capability sets, as many as the header's version says (the printer
     /// reads the header in register 0): `{effective=1<<CAP_CHOWN|..., permitted=...,
     /// inheritable=0}`.
     CapData = "cap_data" {
         table: None, len: false, by: true,
-        failure: false, updated: false, json: ["struct", "array", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "array", "addr"]
     }
     /// The `prctl` arguments after the option that it reads (the printer reads the option in
     /// register 0 and the other registers): `"name"`, `SIGUSR1`, `0x1, 0x2, 0x3, 0x4`.
     PrctlArgs = "prctl_args" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["int", "enum", "flags", "string", "addr", "signal", "hex", "struct", "array", "capabilities", "fd", "octal", "updated", "datetime", "more"]
+        failure: false, updated: false, decoder: "prctl",
+        json: ["int", "enum", "flags", "string", "addr", "signal", "hex", "struct", "array", "capabilities", "fd", "octal", "updated", "datetime", "more"]
     }
     /// The `prctl` argument the call writes, at exit: `[SIGUSR1]`, `"name"`, `[0x7f...]`.
     PrctlResult = "prctl_result" {
         table: None, len: false, by: false,
-        failure: true, updated: false, json: ["int", "enum", "flags", "string", "addr", "signal", "hex", "struct", "array", "capabilities", "fd", "octal", "updated", "datetime", "more"]
+        failure: true, updated: false, decoder: "prctl",
+        json: ["int", "enum", "flags", "string", "addr", "signal", "hex", "struct", "array", "capabilities", "fd", "octal", "updated", "datetime", "more"]
     }
     /// `mount`'s file system type: a string, or its address when the flags (register 3) say the
     /// kernel ignores it.
     MountType = "mount_type" {
         table: None, len: false, by: true,
-        failure: false, updated: false, json: ["string", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["string", "addr"]
     }
     /// `mount`'s flags: `MS_RDONLY|MS_NOSUID`, `MS_MGC_VAL|MS_RDONLY`.
     MountFlags = "mount_flags" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["flags", "hex"]
+        failure: false, updated: false, decoder: "",
+        json: ["flags", "hex"]
     }
     /// `mount`'s data: a string, or its address when the flags say the kernel ignores it.
     MountData = "mount_data" {
         table: None, len: false, by: true,
-        failure: false, updated: false, json: ["string", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["string", "addr"]
     }
     /// `syslog`'s action, number first: `10 /* SYSLOG_ACTION_SIZE_BUFFER */`.
     SyslogType = "syslog_type" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["enum"]
+        failure: false, updated: false, decoder: "syslog",
+        json: ["enum"]
     }
     /// `syslog`'s buffer and length for the actions that take them at entry: `NULL, 3 /*
     /// LOGLEVEL_ERR */`.
     SyslogArgs = "syslog_args" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["string", "int", "addr"]
+        failure: false, updated: false, decoder: "syslog",
+        json: ["string", "int", "addr"]
     }
     /// `syslog`'s buffer and length for the reading actions, at exit: `"<6>...", 10`.
     SyslogRead = "syslog_read" {
         table: None, len: false, by: false,
-        failure: true, updated: false, json: ["string", "addr"]
+        failure: true, updated: false, decoder: "syslog",
+        json: ["string", "addr"]
     }
     /// A `utsname` field given as `len` bytes (`sethostname`, `setdomainname`): a string, or
     /// its address when `len` is more than the kernel takes (`__NEW_UTS_LEN`, 64). (Not to be
     /// confused with `Utsname`, the whole struct.)
     UtsString = "uts_string" {
         table: None, len: true, by: false,
-        failure: false, updated: false, json: ["string", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["string", "addr"]
     }
     /// `kcmp`'s two indexes by the type in register 2: descriptors (`3, 4`), a `struct
     /// kcmp_epoll_slot`, nothing, or hex numbers.
     KcmpIdx = "kcmp_idx" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["int", "fd", "addr", "struct"]
+        failure: false, updated: false, decoder: "kcmp",
+        json: ["int", "fd", "addr", "struct"]
     }
     /// The `ptrace` arguments after the request that it reads at entry (the printer reads the
     /// registers): `1234, NULL, SIGCONT`, `1234, NULL, PTRACE_O_TRACESYSGOOD`.
     PtraceArgs = "ptrace_args" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["int", "enum", "flags", "string", "addr", "signal", "hex", "struct", "array", "capabilities", "fd", "octal", "updated", "datetime", "more"]
+        failure: false, updated: false, decoder: "ptrace",
+        json: ["int", "enum", "flags", "string", "addr", "signal", "hex", "struct", "array", "capabilities", "fd", "octal", "updated", "datetime", "more"]
     }
     /// The `ptrace` data the call writes, at exit: `[0x...]`, `{r15=0x..., ...}`, a siginfo.
     PtraceData = "ptrace_data" {
         table: None, len: false, by: false,
-        failure: true, updated: false, json: ["int", "enum", "flags", "string", "addr", "signal", "hex", "struct", "array", "capabilities", "fd", "octal", "updated", "datetime", "more"]
+        failure: true, updated: false, decoder: "ptrace",
+        json: ["int", "enum", "flags", "string", "addr", "signal", "hex", "struct", "array", "capabilities", "fd", "octal", "updated", "datetime", "more"]
     }
     /// A pointer to `len` `struct pollfd`s as the call gets them: `[{fd=3, events=POLLIN},
     /// {fd=-1}]`.
     Pollfds = "pollfds" {
         table: None, len: true, by: false,
-        failure: false, updated: false, json: ["array", "struct", "more", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["array", "struct", "more", "addr"]
     }
     /// One of `select`'s descriptor sets, `nfds` (first argument) bits long: `[3 4]`.
     FdSet = "fd_set" {
         table: None, len: false, by: true,
-        failure: false, updated: false, json: ["fd_set", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["fd_set", "addr"]
     }
     /// `pselect6`'s last argument, a pointer to a signal set pointer and its size:
     /// `{sigmask=[USR1], sigsetsize=8}`.
     PselectSigmask = "pselect_sigmask" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["struct", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
     }
     /// `epoll_ctl`'s event (its address for `EPOLL_CTL_DEL`, which ignores it):
     /// `{events=EPOLLIN, data={u32=4, u64=4}}`.
     EpollEvent = "epoll_event" {
         table: None, len: false, by: true,
-        failure: false, updated: false, json: ["struct", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
     }
     /// A pointer to `len` `struct epoll_event`s: `[{events=EPOLLIN, data={u32=4, u64=4}}]`.
     EpollEvents = "epoll_events" {
         table: None, len: true, by: false,
-        failure: false, updated: false, json: ["array", "struct", "more", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["array", "struct", "more", "addr"]
     }
     /// `utimensat`'s two `struct timespec`s, with dates and `UTIME_NOW`/`UTIME_OMIT`:
     /// `[{tv_sec=1600000000, tv_nsec=0} /* 2020-09-13T12:26:40+0000 */, UTIME_NOW]`.
     Utimens = "utimens" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["array", "struct", "datetime", "enum", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["array", "struct", "datetime", "enum", "addr"]
     }
     /// `utimes`'s two `struct timeval`s, with dates: `[{tv_sec=1600000000, tv_usec=5} /*
     /// 2020-09-13T12:26:40.000005+0000 */, {tv_sec=0, tv_usec=0}]`.
     Utimes = "utimes" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["array", "datetime", "struct", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["array", "datetime", "struct", "addr"]
     }
     /// A pointer to a `struct utimbuf`: `{actime=1600000000 /* 2020-09-13T12:26:40+0000 */,
     /// modtime=0}`.
     Utimbuf = "utimbuf" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["struct", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
     }
     /// An extended attribute's value of `len` bytes, cut at `-s`, a final NUL left out; its
     /// address when longer than `XATTR_SIZE_MAX`: `"bar\0baz"`.
     XattrValue = "xattr_value" {
         table: None, len: true, by: false,
-        failure: false, updated: false, json: ["string", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["string", "addr"]
     }
     /// `listxattr`'s list, as many bytes as the call returned; its address when the buffer size
     /// (`len`) is zero: `"user.a\0user.b\0"`.
     XattrList = "xattr_list" {
         table: None, len: true, by: false,
-        failure: false, updated: false, json: ["string", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["string", "addr"]
     }
     /// A pointer to a 64-bit offset (`loff_t *`), signed: `[4096]`.
     LoffPtr = "loff_ptr" {
         table: None, len: false, by: false,
-        failure: false, updated: false, json: ["array", "int", "addr"]
+        failure: false, updated: false, decoder: "",
+        json: ["array", "int", "addr"]
     }
     /// `sendfile`'s offset, unsigned, shown at entry and, when the call moved it, at exit after
     /// ` => `: `[0] => [100]`. Declare it `dir = "out"`: it prints at both ends.
     SendfileOffset = "sendfile_offset" {
         table: None, len: false, by: true,
-        failure: true, updated: true, json: ["array", "int", "updated", "addr"]
+        failure: true, updated: true, decoder: "",
+        json: ["array", "int", "updated", "addr"]
     }
 }

@@ -33,6 +33,9 @@ pub struct Syscall {
     pub class: Vec<Class>,
     #[serde(default)]
     pub ret: RetKind,
+    /// The syscall-level decoder of a call whose argument layout hangs on one argument
+    /// (`"prctl"`): its kinds and return kind read the call's registers by that layout.
+    pub decoder: Option<String>,
     pub args: Option<Vec<Arg>>,
     pub nargs: Option<usize>,
 }
@@ -176,6 +179,21 @@ pub struct Arg {
     pub dir: Dir,
     /// Print the argument only when another (flags) argument has one of these flags set.
     pub show_if: Option<ShowIf>,
+}
+
+impl RetKind {
+    /// The syscall-level decoder a return kind belongs to: those that read the call's
+    /// arguments (`fcntl`'s command, `poll`'s array) need the syscall to name it.
+    pub fn decoder(self) -> Option<&'static str> {
+        match self {
+            RetKind::Fcntl => Some("fcntl"),
+            RetKind::Prctl => Some("prctl"),
+            RetKind::Poll | RetKind::Ppoll => Some("poll"),
+            RetKind::Select | RetKind::Pselect => Some("select"),
+            RetKind::Membarrier => Some("membarrier"),
+            _ => None,
+        }
+    }
 }
 
 /// Whether an argument is read at syscall entry or exit.
@@ -401,6 +419,7 @@ fn check(spec: &Spec) -> Result<(), String> {
             (Some(args), None) => check_args(spec, &label, args)?,
             _ => {}
         }
+        check_decoder(&label, sc)?;
     }
     for (name, table) in &spec.flags {
         if table.field.is_empty() != (table.field_mask == 0) {
@@ -508,6 +527,49 @@ fn check_args(spec: &Spec, label: &str, args: &[Arg]) -> Result<(), String> {
                     "{at}: field `show_if`: no flag {bad} in that table"
                 ));
             }
+        }
+    }
+    Ok(())
+}
+
+/// A syscall-level decoder's kinds and return kind appear only where the syscall names it,
+/// and a named decoder is one some kind or return kind belongs to.
+fn check_decoder(label: &str, sc: &Syscall) -> Result<(), String> {
+    let named = sc.decoder.as_deref();
+    let known = |d: &str| {
+        KINDS.iter().any(|k| k.decoder == d)
+            || [
+                RetKind::Fcntl,
+                RetKind::Poll,
+                RetKind::Select,
+                RetKind::Membarrier,
+            ]
+            .iter()
+            .any(|r| r.decoder() == Some(d))
+    };
+    if let Some(d) = named
+        && !known(d)
+    {
+        return Err(format!("{label}: field `decoder`: no decoder `{d}`"));
+    }
+    if let Some(d) = sc.ret.decoder()
+        && named != Some(d)
+    {
+        return Err(format!(
+            "{label}: field `ret`: {:?} reads the call's arguments: it needs `decoder = \"{d}\"`",
+            sc.ret
+        ));
+    }
+    for arg in sc.args.iter().flatten() {
+        let Some(kind) = kinds::find(&arg.kind) else {
+            continue;
+        };
+        if !kind.decoder.is_empty() && named != Some(kind.decoder) {
+            return Err(format!(
+                "{label}: argument `{}`: kind `{}` reads the call's registers by its layout: \
+                 it needs `decoder = \"{}\"`",
+                arg.name, kind.name, kind.decoder
+            ));
         }
     }
     Ok(())

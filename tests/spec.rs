@@ -195,6 +195,39 @@ args = [
     );
 }
 
+/// A kind of a syscall-level decoder (prctl's arguments) or a return kind that reads the
+/// call's arguments goes only where the syscall names that decoder.
+#[test]
+fn layout_kinds_need_their_decoder() {
+    let prctl = r#"
+[[syscall]]
+name = "prctl"
+nr = 157
+decoder = "prctl"
+ret = "prctl"
+args = [
+  { name = "option", kind = "int" },
+  { name = "args", kind = "prctl_args" },
+]
+"#;
+    assert!(spec::parse(prctl).is_ok());
+    let elsewhere = prctl.replace("decoder = \"prctl\"\nret = \"prctl\"\n", "");
+    assert_eq!(
+        error_of(&elsewhere),
+        "syscall \"prctl\": argument `args`: kind `prctl_args` reads the call's registers by \
+         its layout: it needs `decoder = \"prctl\"`"
+    );
+    assert_eq!(
+        error_of(&prctl.replace("decoder = \"prctl\"\n", "")),
+        "syscall \"prctl\": field `ret`: Prctl reads the call's arguments: it needs \
+         `decoder = \"prctl\"`"
+    );
+    assert_eq!(
+        error_of(&prctl.replace("decoder = \"prctl\"", "decoder = \"prtcl\"")),
+        "syscall \"prctl\": field `decoder`: no decoder `prtcl`"
+    );
+}
+
 /// Every kind's name is unique, and each named in the spec exists.
 #[test]
 fn kinds_are_defined_once() {

@@ -4,16 +4,16 @@
 use super::structs::read_struct;
 use super::{Call, Ctx, Outcome, Sink};
 use crate::mem::Memory;
-use crate::table::{self, Kind};
+use crate::table;
 
 /// File type bits and the device types (`<linux/stat.h>`).
 use crate::table::S_IFMT;
 const S_IFCHR: u32 = 0o020000;
 const S_IFBLK: u32 = 0o060000;
 
-/// `mknod`'s mode, then the device from the next register when the mode makes one
+/// `mknod`'s mode, then the device (`by`) when the mode makes one
 /// (mknod(2): `dev` is used only for character and block devices; strace prints it only then).
-pub fn mknod_mode<S: Sink>(sink: &mut S, call: &Call, v: u64) {
+pub fn mknod_mode<S: Sink>(sink: &mut S, dev: u64, v: u64) {
     // umode_t is 16 bits wide.
     let mode = (v & 0o177777) as u32;
     sink.file_mode(mode);
@@ -21,17 +21,11 @@ pub fn mknod_mode<S: Sink>(sink: &mut S, call: &Call, v: u64) {
     if file_type != S_IFCHR && file_type != S_IFBLK {
         return;
     }
-    let descs = call.arg_descs();
-    let Some(i) = descs.iter().position(|d| matches!(d.kind, Kind::MknodMode)) else {
-        return;
-    };
-    if let Some(&dev) = call.args.get(i + 1) {
-        // The kernel takes an `unsigned int` in the new_encode_dev() format, which the C
-        // library's major()/minor() read the same way for 32-bit values.
-        let dev = u64::from(dev as u32);
-        sink.arg_sep();
-        sink.dev(libc::major(dev), libc::minor(dev));
-    }
+    // The kernel takes an `unsigned int` in the new_encode_dev() format, which the C library's
+    // major()/minor() read the same way for 32-bit values.
+    let dev = u64::from(dev as u32);
+    sink.arg_sep();
+    sink.dev(libc::major(dev), libc::minor(dev));
 }
 
 /// The most directory-entry bytes read to count the entries.

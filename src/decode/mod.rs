@@ -489,7 +489,7 @@ fn arg<S: Sink, M: Memory>(
         // -1 means "leave unchanged" (chown(2)); other ids are unsigned.
         Kind::Uid if v as u32 == u32::MAX => sink.int(-1),
         Kind::Uid => sink.uint(u64::from(v as u32)),
-        Kind::MknodMode => fs::mknod_mode(sink, call, v),
+        Kind::MknodMode => fs::mknod_mode(sink, by, v),
         Kind::Dirents => fs::dirents(sink, ctx, v, outcome),
         Kind::Statx => stat::statx(sink, ctx, v),
         Kind::Statfs => stat::statfs(sink, ctx, v),
