@@ -105,3 +105,57 @@ fn modules_import_each_other_in_no_circle() {
         }
     }
 }
+
+/// No function in the tracer's own code (tests aside) runs over 150 lines: a longer one is
+/// doing several things.
+#[test]
+fn no_function_over_150_lines() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    let mut long = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let code = match text.find("#[cfg(test)]\nmod tests") {
+            Some(i) => &text[..i],
+            None => &text,
+        };
+        let lines: Vec<&str> = code.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let trimmed = line.trim_start();
+            let indent = line.len() - trimmed.len();
+            let is_fn = [
+                "fn ",
+                "pub fn ",
+                "pub(crate) fn ",
+                "const fn ",
+                "pub const fn ",
+            ]
+            .iter()
+            .any(|p| trimmed.starts_with(p));
+            if !is_fn || trimmed.ends_with(';') {
+                continue;
+            }
+            // The function ends at the first closing brace back at its own indentation.
+            let end = lines[i + 1..]
+                .iter()
+                .position(|l| {
+                    l.len() > indent && &l[..indent + 1] == format!("{}}}", " ".repeat(indent))
+                })
+                .map_or(lines.len(), |n| i + 1 + n);
+            if end - i + 1 > 150 {
+                long.push(format!(
+                    "{}:{}: {} lines",
+                    file.display(),
+                    i + 1,
+                    end - i + 1
+                ));
+            }
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "functions over 150 lines:\n{}",
+        long.join("\n")
+    );
+}

@@ -512,6 +512,23 @@ fn arg<S: Sink, M: Memory>(
         }
         Kind::CpuSet => process::cpu_set(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome)),
         Kind::Utsname => process::utsname(sink, ctx, v),
+        _ => arg_more(sink, ctx, desc, call, i, outcome),
+    }
+}
+
+/// The rest of [`arg`]'s kinds: times, sockets, process and admin structures, polls and
+/// extended attributes.
+fn arg_more<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    desc: &ArgDesc,
+    call: &Call,
+    i: usize,
+    outcome: Option<Outcome>,
+) {
+    let v = call.args[i];
+    let by = by_value(desc, call);
+    match desc.kind {
         Kind::Timespec => time::timespec(sink, ctx, v),
         Kind::TimespecRem => time::timespec_rem(sink, ctx, v, outcome),
         Kind::Timeval => time::timeval(sink, ctx, v),
@@ -599,6 +616,54 @@ fn arg<S: Sink, M: Memory>(
         Kind::InterruptedCall => {
             sink.interrupted_call(table::syscall(ctx.previous).map_or("read", |d| d.name))
         }
+        // Handled by `arg` (listed, so that a new kind has no printer until one is written).
+        Kind::Addr
+        | Kind::Argv
+        | Kind::Buffer
+        | Kind::CloneArgs
+        | Kind::CloneFlags
+        | Kind::CloneTail
+        | Kind::CpuSet
+        | Kind::Dirents
+        | Kind::Dirfd
+        | Kind::Enum
+        | Kind::Envp
+        | Kind::FcntlArg
+        | Kind::FcntlCmd
+        | Kind::Fd
+        | Kind::Flags
+        | Kind::Flags64
+        | Kind::FutexOp
+        | Kind::GidArray
+        | Kind::Hex
+        | Kind::HexBuffer
+        | Kind::Int
+        | Kind::IoctlArg
+        | Kind::IoctlRequest
+        | Kind::Iovec
+        | Kind::Long
+        | Kind::MknodMode
+        | Kind::Octal
+        | Kind::OutPath
+        | Kind::Path
+        | Kind::Rlimit
+        | Kind::Rusage
+        | Kind::Sigaction
+        | Kind::SigaltStack
+        | Kind::Siginfo
+        | Kind::Signo
+        | Kind::SigreturnFrame
+        | Kind::Sigset
+        | Kind::Size
+        | Kind::Stat
+        | Kind::Statfs
+        | Kind::Statx
+        | Kind::String
+        | Kind::Uid
+        | Kind::Uint
+        | Kind::Unused
+        | Kind::Utsname
+        | Kind::WaitStatus => sink.hex(v),
     }
 }
 
