@@ -757,6 +757,8 @@ mod tests_fdpaths;
 #[cfg(test)]
 mod tests_files2;
 #[cfg(test)]
+mod tests_fuzz;
+#[cfg(test)]
 mod tests_procsig;
 #[cfg(test)]
 mod tests_procsig2;
