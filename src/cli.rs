@@ -357,6 +357,15 @@ impl Cli {
         Ok(Stamps { absolute, relative })
     }
 
+    /// `-s`: at most strace's largest limit, which keeps a limit plus one (the byte that tells
+    /// whether a string goes on) from overflowing; strace's message otherwise.
+    pub fn string_limit(&self) -> Result<usize, String> {
+        if self.string_limit > crate::decode::MAX_STRLEN {
+            return Err(format!("invalid -s argument: '{}'", self.string_limit));
+        }
+        Ok(self.string_limit)
+    }
+
     /// How lines look: `-a`, timestamps, string escaping.
     pub fn format(&self) -> Result<Format, String> {
         let mut hex_strings = match self.hex_count {

@@ -85,6 +85,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Ok(summary) => summary,
         Err(msg) => return Ok(usage_error(&msg)),
     };
+    let max_strlen = match cli.string_limit() {
+        Ok(limit) => limit,
+        Err(msg) => return Ok(usage_error(&msg)),
+    };
     if pids.is_empty() && cli.command.is_empty() {
         return Ok(usage_error("must have PROG [ARGS] or -p PID"));
     }
@@ -105,7 +109,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     let cfg = Config {
         render,
         decode: DecodeOpts {
-            max_strlen: cli.string_limit,
+            max_strlen,
             abbreviate: true,
             verbose: true,
         },

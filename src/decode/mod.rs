@@ -202,6 +202,10 @@ pub struct DecodeOpts {
 /// `PATH_MAX` from `<linux/limits.h>`: strace shows paths up to this length, ignoring `-s`.
 pub const PATH_MAX: usize = 4096;
 
+/// The largest `-s` strace accepts (strace 6.1 parses it with `string_to_uint_upto(optarg,
+/// (unsigned int) -1 / 4)`): a limit plus one, or four times it, still fits in 32 bits.
+pub const MAX_STRLEN: usize = (u32::MAX / 4) as usize;
+
 /// Reusable buffers, so decoding allocates nothing once warmed up.
 pub struct Scratch {
     bytes: Vec<u8>,
@@ -214,9 +218,13 @@ impl Scratch {
         }
     }
 
+    /// `len` bytes to read into. The contents are kept while the buffer does not grow.
     fn buf(&mut self, len: usize) -> &mut [u8] {
         if self.bytes.len() < len {
-            self.bytes.resize(len, 0);
+            // A fresh zeroed allocation rather than a resize: the kernel's zero pages,
+            // touched only where something is read, so a large `-s` (strace allows up to
+            // 1 GiB) costs address space, not a gigabyte written with zeros.
+            self.bytes = vec![0; len];
         }
         &mut self.bytes[..len]
     }
