@@ -5,7 +5,7 @@
 //! fails the build with a message naming the entry and the field.
 
 #[path = "src/spec.rs"]
-mod spec;
+pub mod spec;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -46,7 +46,8 @@ fn table_ident(prefix: &str, name: &str) -> Ident {
     )
 }
 
-fn generate(spec: &Spec) -> TokenStream {
+/// The tables' code (public for tests/spec_fuzz.rs, which hands it what the loader accepts).
+pub fn generate(spec: &Spec) -> TokenStream {
     let flag_tables = spec.flags.iter().map(|(name, t)| {
         let ident = table_ident("FLAGS", name);
         let zero = match &t.zero {
