@@ -8,7 +8,7 @@
 #[allow(dead_code)]
 mod kinds;
 #[path = "src/spec.rs"]
-mod spec;
+pub mod spec;
 
 use kinds::TableNeed;
 use proc_macro2::{Ident, Span, TokenStream};
@@ -51,7 +51,8 @@ fn table_ident(prefix: &str, name: &str) -> Ident {
     )
 }
 
-fn generate(spec: &Spec) -> TokenStream {
+/// The tables' code (public for tests/spec_fuzz.rs, which hands it what the loader accepts).
+pub fn generate(spec: &Spec) -> TokenStream {
     let flag_tables = spec.flags.iter().map(|(name, t)| {
         let ident = table_ident("FLAGS", name);
         let zero = match &t.zero {

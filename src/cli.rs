@@ -80,8 +80,8 @@ pub fn parse_uint(word: &str, max: u64) -> Option<u64> {
 /// `INT_MAX`, the most `string_to_uint` accepts.
 const INT_MAX: u64 = i32::MAX as u64;
 
-/// The largest `-s`: strace sizes a buffer of four bytes per shown byte in an unsigned int.
-const MAX_STRLEN: u64 = (u32::MAX / 4) as u64;
+/// The largest `-s`.
+const MAX_STRLEN: u64 = crate::decode::MAX_STRLEN as u64;
 
 /// Where an option is listed in `--help`, as strace groups them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

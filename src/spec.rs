@@ -4,12 +4,25 @@
 //! same malformed entries with the same messages. Every error names the entry (`syscall "read"`,
 //! `flags.open_flags`) and the field concerned.
 
-use crate::kinds::{self, KINDS, KindDef, TableNeed};
+use super::kinds::{self, KINDS, KindDef, TableNeed};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Highest argument count of a Linux syscall (x86_64 passes six in registers).
 pub const MAX_ARGS: usize = 6;
+
+/// The highest syscall number taken. The generated table is an array indexed by number, so a
+/// typo like 4294967295 would make the build allocate billions of rows; x86_64's numbers are
+/// below 512 (x32's start there, with bit 30 set, and are not in this table).
+pub const MAX_NR: u32 = 1023;
+
+/// The values an `[[errno]]` may have: the kernel returns errors as -1 to -4095
+/// (`MAX_ERRNO`, include/linux/err.h). The errno table is indexed by value.
+pub const ERRNO_VALUES: std::ops::RangeInclusive<u32> = 1..=4095;
+
+/// The values a `[[signal]]` may have: 1 to `_NSIG` (64, asm/signal.h). The signal table is
+/// indexed by value.
+pub const SIGNAL_VALUES: std::ops::RangeInclusive<u32> = 1..=64;
 
 /// The whole file, validated.
 #[derive(Debug)]
@@ -313,8 +326,8 @@ pub fn parse(text: &str) -> Result<Spec, String> {
         .enumerate()
         .map(|(i, v)| entry::<Syscall>(v, || entry_label("syscall", i)))
         .collect::<Result<Vec<_>, _>>()?;
-    let errnos = named_list("errno", raw.errno)?;
-    let signals = named_list("signal", raw.signal)?;
+    let errnos = named_list("errno", raw.errno, ERRNO_VALUES)?;
+    let signals = named_list("signal", raw.signal, SIGNAL_VALUES)?;
     let flags = tables("flags", raw.flags)?;
     let enums = tables("enums", raw.enums)?;
     let spec = Spec {
@@ -352,7 +365,11 @@ fn entry<T: for<'de> Deserialize<'de>>(
     })
 }
 
-fn named_list(list: &str, values: Vec<toml::Value>) -> Result<Vec<Named>, String> {
+fn named_list(
+    list: &str,
+    values: Vec<toml::Value>,
+    range: std::ops::RangeInclusive<u32>,
+) -> Result<Vec<Named>, String> {
     let items: Vec<Named> = values
         .into_iter()
         .enumerate()
@@ -360,6 +377,15 @@ fn named_list(list: &str, values: Vec<toml::Value>) -> Result<Vec<Named>, String
         .collect::<Result<_, _>>()?;
     let mut seen = HashMap::new();
     for item in &items {
+        if !range.contains(&item.value) {
+            return Err(format!(
+                "{list} \"{}\": field `value`: {} is not in {}..={}",
+                item.name,
+                item.value,
+                range.start(),
+                range.end()
+            ));
+        }
         if let Some(other) = seen.insert(item.value, &item.name) {
             return Err(format!(
                 "{list} \"{}\": field `value`: {} is also the value of \"{other}\"",
@@ -391,6 +417,9 @@ fn check(spec: &Spec) -> Result<(), String> {
     let mut names = HashSet::new();
     for sc in &spec.syscalls {
         let label = format!("syscall \"{}\"", sc.name);
+        if sc.nr > MAX_NR {
+            return Err(format!("{label}: field `nr`: {} is above {MAX_NR}", sc.nr));
+        }
         if let Some(other) = numbers.insert(sc.nr, &sc.name) {
             return Err(format!(
                 "{label}: field `nr`: {} is also the number of \"{other}\"",
@@ -421,7 +450,27 @@ fn check(spec: &Spec) -> Result<(), String> {
         }
         check_decoder(&label, sc)?;
     }
+    for (section, names) in [
+        ("flags", spec.flags.keys().collect::<Vec<_>>()),
+        ("enums", spec.enums.keys().collect()),
+    ] {
+        // build.rs names each table's static after it (`FLAGS_OPEN_FLAGS`): a name must make
+        // an identifier, and one spelling only.
+        if let Some(bad) = names.iter().find(|n| !is_table_name(n)) {
+            return Err(format!(
+                "{section}.{bad}: a table name is lowercase letters, digits and `_`, starting with a letter"
+            ));
+        }
+    }
     for (name, table) in &spec.flags {
+        if let Some(shifted) = &table.shifted
+            && shifted.shift >= 64
+        {
+            return Err(format!(
+                "flags.{name}: field `shifted`: a shift of {} is past 64 bits",
+                shifted.shift
+            ));
+        }
         if table.field.is_empty() != (table.field_mask == 0) {
             return Err(format!(
                 "flags.{name}: fields `field` and `field_mask` go together"
@@ -439,6 +488,14 @@ fn check(spec: &Spec) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// `[a-z][a-z0-9_]*`: what a table may be called.
+fn is_table_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 fn check_args(spec: &Spec, label: &str, args: &[Arg]) -> Result<(), String> {

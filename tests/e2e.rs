@@ -781,6 +781,31 @@ fn output_file_in_missing_dir() {
     );
 }
 
+/// strace's largest `-s` is 2^30 - 1; a larger one was taken and overflowed the decoder's
+/// string buffer size (a panic at the first string).
+#[test]
+fn string_limit_beyond_straces_is_usage_error() {
+    for limit in ["1073741824", "18446744073709551615"] {
+        assert_error_exit(
+            &["-s", limit, "true"],
+            &format!(
+                "strace-rs: invalid -s argument: '{limit}'\nTry 'strace-rs -h' for more information.\n"
+            ),
+        );
+    }
+    let out = run(
+        STRACE_RS,
+        &["-s", "1073741823", "-e", "trace=execve", "true"],
+    );
+    assert_eq!(out.status.code(), Some(0), "stderr:\n{}", out.stderr);
+    assert!(
+        out.stderr
+            .starts_with("execve(\"/usr/bin/true\", [\"true\"], "),
+        "{}",
+        out.stderr
+    );
+}
+
 #[test]
 fn unknown_long_option() {
     assert_error_exit(

@@ -140,7 +140,7 @@ fn no_function_over_150_lines() {
             let end = lines[i + 1..]
                 .iter()
                 .position(|l| {
-                    l.len() > indent && &l[..indent + 1] == format!("{}}}", " ".repeat(indent))
+                    l.len() > indent && l[..indent + 1] == format!("{}}}", " ".repeat(indent))
                 })
                 .map_or(lines.len(), |n| i + 1 + n);
             if end - i + 1 > 150 {

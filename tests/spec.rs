@@ -310,6 +310,50 @@ fn misspelled_flag_table_key_is_rejected() {
     );
 }
 
+/// What the dense tables and the printers cannot hold (found by tests/spec_fuzz.rs): a number
+/// that would make build.rs allocate a row per number up to it, a table name that makes no
+/// identifier (build.rs panicked), a shift past 64 bits (the flag printer panicked).
+#[test]
+fn numbers_too_large_for_the_tables_are_rejected() {
+    assert_eq!(
+        error_of(&BASE.replace("nr = 39", "nr = 4294967295")),
+        r#"syscall "getpid": field `nr`: 4294967295 is above 1023"#
+    );
+    let errno = "[[errno]]\nname = \"EX\"\nvalue = 4096\ndesc = \"x\"\n";
+    assert_eq!(
+        error_of(&format!("{BASE}{errno}")),
+        r#"errno "EX": field `value`: 4096 is not in 1..=4095"#
+    );
+    assert_eq!(
+        error_of(&format!("{BASE}{}", errno.replace("4096", "0"))),
+        r#"errno "EX": field `value`: 0 is not in 1..=4095"#
+    );
+    assert_eq!(
+        error_of(&format!("{BASE}[[signal]]\nname = \"SIGX\"\nvalue = 65\n")),
+        r#"signal "SIGX": field `value`: 65 is not in 1..=64"#
+    );
+    assert_eq!(
+        error_of(&format!(
+            "{BASE}shifted = {{ name = \"X_SHIFT\", shift = 64, mask = 1 }}\n"
+        )),
+        "flags.prot: field `shifted`: a shift of 64 is past 64 bits"
+    );
+}
+
+#[test]
+fn table_name_that_makes_no_identifier_is_rejected() {
+    for name in ["A-B", "\"a b\"", "Prot", "9x", "\"é\""] {
+        let text = BASE.replace("[flags.prot]", &format!("[flags.{name}]"));
+        let shown = name.trim_matches('"');
+        assert_eq!(
+            error_of(&text),
+            format!(
+                "flags.{shown}: a table name is lowercase letters, digits and `_`, starting with a letter"
+            )
+        );
+    }
+}
+
 #[test]
 fn the_build_fails_on_a_bad_entry_naming_it() {
     // The build script reports spec errors; this runs it on a broken copy of the crate.

@@ -202,6 +202,10 @@ pub struct DecodeOpts {
 
 pub use crate::table::PATH_MAX;
 
+/// The largest `-s` strace accepts (strace 6.1 parses it with `string_to_uint_upto(optarg,
+/// (unsigned int) -1 / 4)`): a limit plus one, or four times it, still fits in 32 bits.
+pub const MAX_STRLEN: usize = (u32::MAX / 4) as usize;
+
 /// Reusable buffers, so decoding allocates nothing once warmed up.
 pub struct Scratch {
     bytes: Vec<u8>,
@@ -214,6 +218,8 @@ impl Scratch {
         }
     }
 
+    /// `len` bytes to read into; what it held is kept ([`Scratch::fill`] grows it a piece
+    /// at a time, as reads succeed).
     fn buf(&mut self, len: usize) -> &mut [u8] {
         if self.bytes.len() < len {
             self.bytes.resize(len, 0);
@@ -881,11 +887,15 @@ fn ret_fd<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, v: i64) {
 }
 
 #[cfg(test)]
+mod fuzz;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_fdpaths;
 #[cfg(test)]
 mod tests_files2;
+#[cfg(test)]
+mod tests_fuzz;
 #[cfg(test)]
 mod tests_procsig;
 #[cfg(test)]

@@ -281,8 +281,10 @@ fn cmsgs<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len:
     }
     let data = &buf[..size];
     sink.begin_array();
+    // `off` stays below `size`: the lengths come from the tracee and can be anything, so every
+    // step is checked rather than added.
     let mut off = 0usize;
-    while off + CMSGHDR_SIZE as usize <= size {
+    while size - off >= CMSGHDR_SIZE as usize {
         let raw = Raw(&data[off..]);
         let cmsg_len = raw.u64(0);
         let level = raw.i32(8);
@@ -303,7 +305,10 @@ fn cmsgs<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len:
             sink.end_struct(false);
             break;
         }
-        let end = usize::try_from(cmsg_len).map_or(size, |l| (off + l).min(size));
+        let end = usize::try_from(cmsg_len)
+            .ok()
+            .and_then(|l| off.checked_add(l))
+            .map_or(size, |end| end.min(size));
         let payload = &data[off + CMSGHDR_SIZE as usize..end];
         match (level, kind) {
             (SOL_SOCKET, SCM_RIGHTS) if !payload.is_empty() => {
@@ -322,15 +327,18 @@ fn cmsgs<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len:
             _ => {}
         }
         sink.end_struct(false);
-        // The next header starts at the 8-byte aligned end (CMSG_ALIGN).
-        let Some(next) = usize::try_from(cmsg_len)
+        // The next header starts at the 8-byte aligned end (CMSG_ALIGN); none when that is
+        // past the buffer. (strace 6.1 adds the aligned length unchecked: for a `cmsg_len`
+        // above 2^64 - 8 it wraps to 0 and prints the same header forever.)
+        match usize::try_from(cmsg_len)
             .ok()
             .and_then(|l| l.checked_add(7))
             .map(|l| l & !7)
-        else {
-            break;
-        };
-        off += next;
+            .and_then(|next| off.checked_add(next))
+        {
+            Some(next) if next < size => off = next,
+            _ => break,
+        }
     }
     sink.end_array();
 }

@@ -254,7 +254,7 @@ fn write_name(out: &mut Output, call: &Call) {
 }
 
 /// Writes the data a call moved as strace's hex dump lines, read from the tracee a page at a time.
-fn dump(out: &mut Output, mem: &TraceeMemory, t: decode::Transfer) {
+pub fn dump<M: Memory>(out: &mut Output, mem: &M, t: decode::Transfer) {
     let mut chunk = [0u8; 4096];
     let mut done = 0u64;
     while done < t.len {
