@@ -870,7 +870,7 @@ fn render(case: &mut Case, scratch: &mut Scratch) -> Rendered {
         let captured = Captured::default();
         let mut dump_out = Output::new(Box::new(captured.clone()), None, false, format);
         crate::render::text::dump(&mut dump_out, &case.mem, t);
-        let _ = dump_out.finish();
+        dump_out.finish();
         r.dump = captured.0.take();
     }
     // A signal.
