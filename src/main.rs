@@ -10,6 +10,7 @@ mod output;
 mod pathtrace;
 mod ptrace;
 mod seccomp;
+mod signals;
 mod sockdiag;
 mod stamp;
 mod summary;
@@ -134,7 +135,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         tracer.set_summary(Summary::new(opts, per_process));
     }
 
-    tracer::catch_fatal_signals();
+    let inherited = signals::install();
     for pid in &pids {
         // With --json the attach is an event, and stderr may be the JSON stream.
         attach(
@@ -155,6 +156,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             envp: environment(&cli.env)?,
             user: cli.user.as_deref().map(credentials).transpose()?,
             filter,
+            signals: inherited,
         };
         let pid = ptrace::spawn(&command, follow).map_err(|e| format!("exec: {}", e.desc()))?;
         tracer.add_spawned(pid);

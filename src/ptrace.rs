@@ -5,6 +5,7 @@
 //! detach from a running tracee) and `PTRACE_LISTEN` (group stops) available.
 
 use crate::seccomp::Insn;
+use crate::signals::{self, Inherited};
 use nix::errno::Errno;
 use nix::sys::ptrace::{self as nix_ptrace, Options};
 use nix::unistd::Pid;
@@ -54,14 +55,15 @@ pub enum Stop {
     Signal { pid: i32, sig: i32 },
 }
 
-/// How many times the loop polls for a stop before it sleeps in `waitpid`.
+/// How many times the loop polls for a stop before it sleeps until a signal comes.
 const SPIN_POLLS: u32 = 200;
 
-/// Waits for the next stop of any tracee. `Err(EINTR)` when a signal to the tracer came first.
+/// Waits for the next stop of any tracee. `Err(EINTR)` when the tracer was asked to stop
+/// (crate::signals) first.
 ///
 /// A traced syscall usually stops again within microseconds of being resumed, much sooner than
 /// a sleeping tracer can be woken (on a virtual machine a wakeup of an idle CPU costs far more
-/// than the syscall). So the loop polls briefly before it blocks.
+/// than the syscall). So the loop polls briefly before it sleeps.
 pub fn wait_any() -> Result<Stop, Errno> {
     wait_any_with(std::ptr::null_mut())
 }
@@ -83,19 +85,26 @@ pub fn wait_any_stime() -> Result<(Stop, std::time::Duration), Errno> {
 /// `usage`: null, or where `wait4` stores the tracee's resource usage.
 fn wait_any_with(usage: *mut libc::rusage) -> Result<Stop, Errno> {
     let mut status = 0;
-    for _ in 0..SPIN_POLLS {
+    let mut poll = || -> Option<Result<Stop, Errno>> {
         // SAFETY: wait4 writes only to `status`, a valid local, and `usage` (null or valid).
         let pid = unsafe { libc::wait4(-1, &mut status, libc::__WALL | libc::WNOHANG, usage) };
-        if Errno::result(pid)? > 0 {
-            return Ok(decode_status(pid, status));
+        match Errno::result(pid) {
+            Ok(0) => None,
+            Ok(pid) => Some(Ok(decode_status(pid, status))),
+            Err(e) => Some(Err(e)),
+        }
+    };
+    for _ in 0..SPIN_POLLS {
+        if let Some(waited) = poll() {
+            return waited;
+        }
+        if signals::interrupted() {
+            return Err(Errno::EINTR);
         }
         // SAFETY: sched_yield has no memory effects; on a shared CPU it lets the tracee run.
         unsafe { libc::sched_yield() };
     }
-    // SAFETY: as above.
-    let pid = unsafe { libc::wait4(-1, &mut status, libc::__WALL, usage) };
-    Errno::result(pid)?;
-    Ok(decode_status(pid, status))
+    signals::sleep(poll).unwrap_or(Err(Errno::EINTR))
 }
 
 /// Waits for a stop of one tracee.
@@ -284,8 +293,8 @@ pub fn spawn(command: &Command, follow: bool) -> Result<i32, Errno> {
     let install = command.filter.is_some();
 
     // SAFETY: the tracer is single-threaded here; the child only makes async-signal-safe calls
-    // (kill, getpid, prctl, seccomp, setgroups, setgid, setuid, execve, write, _exit) on
-    // memory prepared before the fork.
+    // (sigaction, sigprocmask, kill, getpid, prctl, seccomp, setgroups, setgid, setuid, execve,
+    // write, _exit) on memory prepared before the fork.
     let pid = unsafe { libc::fork() };
     if pid < 0 {
         return Err(Errno::last());
@@ -293,6 +302,7 @@ pub fn spawn(command: &Command, follow: bool) -> Result<i32, Errno> {
     if pid == 0 {
         // SAFETY: see above; every pointer is valid and NUL-terminated, argv ends with NULL.
         unsafe {
+            command.signals.restore();
             libc::kill(libc::getpid(), libc::SIGSTOP);
             if install {
                 let set_filter = || {
@@ -352,6 +362,8 @@ pub struct Command {
     pub user: Option<Credentials>,
     /// The seccomp-bpf program to install before the exec (`--seccomp-bpf`, crate::seccomp).
     pub filter: Option<Vec<Insn>>,
+    /// The signal mask and ignored signals the tracer started with, which the command gets.
+    pub signals: Inherited,
 }
 
 /// A user's ids, to switch to before the exec.

@@ -10,47 +10,18 @@ use crate::output::{Head, Output, Outputs};
 use crate::pathtrace::{self, FdSet, PathSet};
 use crate::ptrace::{self, Stop, SyscallInfo};
 use crate::seccomp;
+use crate::signals;
 use crate::stamp::{self, Precision};
 use crate::summary::Summary;
 use crate::table::SigName;
 use crate::text::{self, Text};
 use nix::errno::Errno;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::{Duration, Instant};
 
 /// `__NR_execve` and `__NR_execveat` (asm/unistd_64.h): a spawned child is traced from its exec on.
 const NR_EXECVE: u64 = 59;
 const NR_EXECVEAT: u64 = 322;
-
-/// The signal that asked the tracer to stop (0: none). A signal handler can only talk to the
-/// loop through an atomic; this is the one piece of global state.
-static INTERRUPTED: AtomicI32 = AtomicI32::new(0);
-
-extern "C" fn on_fatal_signal(sig: libc::c_int) {
-    INTERRUPTED.store(sig, Ordering::SeqCst);
-}
-
-/// Makes SIGINT, SIGTERM, SIGHUP, SIGQUIT and SIGPIPE interrupt the loop's `waitpid` (no
-/// SA_RESTART) so the tracer can detach before it goes.
-pub fn catch_fatal_signals() {
-    for sig in [
-        libc::SIGINT,
-        libc::SIGTERM,
-        libc::SIGHUP,
-        libc::SIGQUIT,
-        libc::SIGPIPE,
-    ] {
-        // SAFETY: installs a handler that only stores to an atomic, which is async-signal-safe.
-        unsafe {
-            let mut action: libc::sigaction = std::mem::zeroed();
-            action.sa_sigaction = on_fatal_signal as *const () as usize;
-            libc::sigemptyset(&mut action.sa_mask);
-            action.sa_flags = 0;
-            libc::sigaction(sig, &action, std::ptr::null_mut());
-        }
-    }
-}
 
 /// The settings the loop needs.
 pub struct Config {
@@ -303,8 +274,7 @@ impl Tracer {
     pub fn run(&mut self) -> Ending {
         let mut interrupted = 0;
         while !self.tracees.is_empty() {
-            let sig = INTERRUPTED.swap(0, Ordering::SeqCst);
-            if sig != 0 {
+            if let Some(sig) = signals::take_interrupted() {
                 let first = interrupted == 0;
                 interrupted = sig;
                 self.leave_all(sig, first);
