@@ -18,7 +18,7 @@
 mod common;
 
 use common::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::OsString;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
@@ -34,131 +34,8 @@ const NOT_YET_DECODED: &[&str] = &[];
 const COL: usize = DEFAULT_COLUMN;
 
 // ---------------------------------------------------------------------------
-// Parsing `-f` traces
+// Parsing `-f` traces (the splitting itself is `common::split_by_pid`)
 // ---------------------------------------------------------------------------
-
-/// A `-f` trace split by process.
-#[derive(Debug, Default)]
-struct PerPid {
-    /// Pids in the order of their first line.
-    order: Vec<u32>,
-    /// Each pid's lines without the `PID ` prefix, unfinished/resumed pairs
-    /// joined, padded for column 40 as if printed without prefix.
-    lines: BTreeMap<u32, Vec<String>>,
-    /// Malformed raw lines: no pid prefix, wrong padding, a resumed line
-    /// without its unfinished one (or of another syscall), two unfinished
-    /// lines in a row for one pid.
-    errors: Vec<String>,
-}
-
-impl PerPid {
-    fn of(&self, pid: u32) -> &[String] {
-        self.lines.get(&pid).map(Vec::as_slice).unwrap_or(&[])
-    }
-
-    fn root(&self) -> u32 {
-        *self.order.first().expect("empty trace")
-    }
-}
-
-/// `line` with the run of spaces in front of ` = RESULT` recomputed for
-/// column [`COL`]; lines without a result are returned unchanged.
-fn repad_line(line: &str) -> String {
-    match split_result(line) {
-        Some((left, _, res)) => format!("{}{res}", pad_to(left, COL)),
-        None => line.to_string(),
-    }
-}
-
-/// Whether a raw (possibly prefixed) line is padded the way strace pads it.
-fn padded_right(raw: &str) -> bool {
-    match split_result(raw) {
-        Some((left, spaces, _)) => spaces == padding(left, COL),
-        None => true,
-    }
-}
-
-const UNFINISHED: &str = " <unfinished ...>";
-
-/// Splits `PID text` as strace prints it with `-f`: the pid left-aligned
-/// in 5 columns (`%-5d`), then one space. None if the prefix is not exactly
-/// that.
-fn parse_prefix(raw: &str) -> Option<(u32, &str)> {
-    let digits = raw.bytes().take_while(u8::is_ascii_digit).count();
-    let pid: u32 = raw[..digits].parse().ok()?;
-    let width = digits.max(5) + 1;
-    let prefix = raw.get(..width)?;
-    (prefix == format!("{pid:<5} ")).then(|| (pid, &raw[width..]))
-}
-
-/// Splits a `-f` trace (every line `PID text`) by pid; see [`PerPid`].
-fn split_by_pid(trace: &str) -> PerPid {
-    let mut pp = PerPid::default();
-    let mut pending: HashMap<u32, String> = HashMap::new();
-    for (n, raw) in trace.lines().enumerate() {
-        let n = n + 1;
-        let Some((pid, text)) = parse_prefix(raw) else {
-            pp.errors.push(format!("line {n}: no pid prefix: {raw:?}"));
-            continue;
-        };
-        if !padded_right(raw) {
-            pp.errors.push(format!("line {n}: wrong padding: {raw:?}"));
-        }
-        if !pp.lines.contains_key(&pid) {
-            pp.order.push(pid);
-        }
-        let out = pp.lines.entry(pid).or_default();
-        if let Some(head) = text.strip_suffix(UNFINISHED) {
-            if let Some(prev) = pending.insert(pid, head.to_string()) {
-                pp.errors.push(format!(
-                    "line {n}: pid {pid} unfinished twice (first: {prev:?}): {raw:?}"
-                ));
-            }
-            continue;
-        }
-        if let Some(rest) = text.strip_prefix("<... ") {
-            let Some((name, tail)) = rest.split_once(" resumed>") else {
-                pp.errors
-                    .push(format!("line {n}: bad resumed line: {raw:?}"));
-                continue;
-            };
-            match pending.remove(&pid) {
-                Some(head) if syscall_name(&head) == Some(name) => {
-                    out.push(repad_line(&format!("{head}{tail}")));
-                }
-                Some(head) => {
-                    pp.errors.push(format!(
-                        "line {n}: {raw:?} resumes another syscall: {head:?}"
-                    ));
-                    out.push(format!("{head}{UNFINISHED}"));
-                    out.push(text.to_string());
-                }
-                None => {
-                    pp.errors
-                        .push(format!("line {n}: resumed without unfinished: {raw:?}"));
-                    out.push(text.to_string());
-                }
-            }
-            continue;
-        }
-        // Anything else for a pid with a pending call (`+++ killed`, a
-        // detach) leaves that call unfinished: keep it as printed.
-        if let Some(head) = pending.remove(&pid) {
-            out.push(format!("{head}{UNFINISHED}"));
-        }
-        out.push(repad_line(text));
-    }
-    // Calls still unfinished at the end stay as printed.
-    let mut left: Vec<_> = pending.into_iter().collect();
-    left.sort();
-    for (pid, head) in left {
-        pp.lines
-            .entry(pid)
-            .or_default()
-            .push(format!("{head}{UNFINISHED}"));
-    }
-    pp
-}
 
 #[track_caller]
 fn assert_no_errors(pp: &PerPid, trace: &str) {
@@ -192,21 +69,6 @@ fn last_n<S: AsRef<str>>(lines: &[S], n: usize) -> Vec<&str> {
 fn text_last_n(text: &str, n: usize) -> Vec<&str> {
     let v: Vec<&str> = text.lines().collect();
     v[v.len().saturating_sub(n)..].to_vec()
-}
-
-/// Process-creating syscalls whose result is the new pid.
-const FORKS: &[&str] = &["clone", "clone3", "fork", "vfork"];
-
-/// The pids `lines` (one process's joined lines) created, in order.
-fn children_of(lines: &[String]) -> Vec<u32> {
-    lines
-        .iter()
-        .filter(|l| syscall_name(l).is_some_and(|n| FORKS.contains(&n)))
-        .filter_map(|l| {
-            let (_, _, res) = split_result(l)?;
-            res.strip_prefix("= ")?.parse().ok()
-        })
-        .collect()
 }
 
 /// The expected line `call = result` padded for column 40.

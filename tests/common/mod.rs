@@ -14,10 +14,14 @@
 //!   syscall `write(-1, "BEGIN", 5)`, i.e. without the dynamic loader noise.
 //! * [`assert_lines`] compares line lists and panics with a unified-style
 //!   diff.
+//! * [`split_by_pid`] splits a `-f` trace by process, joining each
+//!   `<unfinished ...>` line with its `<... resumed>` half and checking the
+//!   prefixes and padding: how processes interleave is the scheduler's
+//!   choice, what each one prints is not.
 
 #![allow(dead_code)]
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ffi::{OsStr, OsString};
 use std::io::Read;
 use std::os::unix::fs::PermissionsExt;
@@ -1123,6 +1127,149 @@ pub fn syscall_name(line: &str) -> Option<&str> {
     } else {
         None
     }
+}
+
+// ---------------------------------------------------------------------------
+// `-f` traces, split by process
+// ---------------------------------------------------------------------------
+
+/// A `-f` trace split by process.
+#[derive(Debug, Default)]
+pub struct PerPid {
+    /// Pids in the order of their first line.
+    pub order: Vec<u32>,
+    /// Each pid's lines without the `PID ` prefix, unfinished/resumed pairs
+    /// joined, padded for column 40 as if printed without prefix.
+    pub lines: BTreeMap<u32, Vec<String>>,
+    /// Malformed raw lines: no pid prefix, wrong padding, a resumed line
+    /// without its unfinished one (or of another syscall), two unfinished
+    /// lines in a row for one pid.
+    pub errors: Vec<String>,
+}
+
+impl PerPid {
+    pub fn of(&self, pid: u32) -> &[String] {
+        self.lines.get(&pid).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn root(&self) -> u32 {
+        *self.order.first().expect("empty trace")
+    }
+}
+
+/// `line` with the run of spaces in front of ` = RESULT` recomputed for
+/// column [`DEFAULT_COLUMN`]; lines without a result are returned unchanged.
+pub fn repad_line(line: &str) -> String {
+    match split_result(line) {
+        Some((left, _, res)) => format!("{}{res}", pad_to(left, DEFAULT_COLUMN)),
+        None => line.to_string(),
+    }
+}
+
+/// Whether a raw (possibly prefixed) line is padded the way strace pads it.
+pub fn padded_right(raw: &str) -> bool {
+    match split_result(raw) {
+        Some((left, spaces, _)) => spaces == padding(left, DEFAULT_COLUMN),
+        None => true,
+    }
+}
+
+/// How strace ends the first half of a call another process cut.
+pub const UNFINISHED: &str = " <unfinished ...>";
+
+/// Splits `PID text` as strace prints it with `-f`: the pid left-aligned
+/// in 5 columns (`%-5d`), then one space. None if the prefix is not exactly
+/// that.
+pub fn parse_prefix(raw: &str) -> Option<(u32, &str)> {
+    let digits = raw.bytes().take_while(u8::is_ascii_digit).count();
+    let pid: u32 = raw[..digits].parse().ok()?;
+    let width = digits.max(5) + 1;
+    let prefix = raw.get(..width)?;
+    (prefix == format!("{pid:<5} ")).then(|| (pid, &raw[width..]))
+}
+
+/// Splits a `-f` trace (every line `PID text`) by pid; see [`PerPid`].
+pub fn split_by_pid(trace: &str) -> PerPid {
+    let mut pp = PerPid::default();
+    let mut pending: HashMap<u32, String> = HashMap::new();
+    for (n, raw) in trace.lines().enumerate() {
+        let n = n + 1;
+        let Some((pid, text)) = parse_prefix(raw) else {
+            pp.errors.push(format!("line {n}: no pid prefix: {raw:?}"));
+            continue;
+        };
+        if !padded_right(raw) {
+            pp.errors.push(format!("line {n}: wrong padding: {raw:?}"));
+        }
+        if !pp.lines.contains_key(&pid) {
+            pp.order.push(pid);
+        }
+        let out = pp.lines.entry(pid).or_default();
+        if let Some(head) = text.strip_suffix(UNFINISHED) {
+            if let Some(prev) = pending.insert(pid, head.to_string()) {
+                pp.errors.push(format!(
+                    "line {n}: pid {pid} unfinished twice (first: {prev:?}): {raw:?}"
+                ));
+            }
+            continue;
+        }
+        if let Some(rest) = text.strip_prefix("<... ") {
+            let Some((name, tail)) = rest.split_once(" resumed>") else {
+                pp.errors
+                    .push(format!("line {n}: bad resumed line: {raw:?}"));
+                continue;
+            };
+            match pending.remove(&pid) {
+                Some(head) if syscall_name(&head) == Some(name) => {
+                    out.push(repad_line(&format!("{head}{tail}")));
+                }
+                Some(head) => {
+                    pp.errors.push(format!(
+                        "line {n}: {raw:?} resumes another syscall: {head:?}"
+                    ));
+                    out.push(format!("{head}{UNFINISHED}"));
+                    out.push(text.to_string());
+                }
+                None => {
+                    pp.errors
+                        .push(format!("line {n}: resumed without unfinished: {raw:?}"));
+                    out.push(text.to_string());
+                }
+            }
+            continue;
+        }
+        // Anything else for a pid with a pending call (`+++ killed`, a
+        // detach) leaves that call unfinished: keep it as printed.
+        if let Some(head) = pending.remove(&pid) {
+            out.push(format!("{head}{UNFINISHED}"));
+        }
+        out.push(repad_line(text));
+    }
+    // Calls still unfinished at the end stay as printed.
+    let mut left: Vec<_> = pending.into_iter().collect();
+    left.sort();
+    for (pid, head) in left {
+        pp.lines
+            .entry(pid)
+            .or_default()
+            .push(format!("{head}{UNFINISHED}"));
+    }
+    pp
+}
+
+/// Process-creating syscalls whose result is the new pid.
+pub const FORKS: &[&str] = &["clone", "clone3", "fork", "vfork"];
+
+/// The pids `lines` (one process's joined lines) created, in order.
+pub fn children_of(lines: &[String]) -> Vec<u32> {
+    lines
+        .iter()
+        .filter(|l| syscall_name(l).is_some_and(|n| FORKS.contains(&n)))
+        .filter_map(|l| {
+            let (_, _, res) = split_result(l)?;
+            res.strip_prefix("= ")?.parse().ok()
+        })
+        .collect()
 }
 
 /// The TracerPid field of /proc/PID/status (0 when not traced).
