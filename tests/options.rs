@@ -206,7 +206,8 @@ fn mask_opts(text: &str, subs: &[(&str, &str)], pid_prefix: bool, pids: &[u32]) 
         for (num, label) in &labels {
             body = replace_pid(&body, num, label);
             if let Ok(n) = num.parse::<u64>() {
-                body = replace_number(&body, &format!("{n:#x}"), label);
+                // -e raw=: the same places, in hex.
+                body = replace_pid(&body, &format!("{n:#x}"), label);
             }
         }
         body = strip_cpu_comments(&mask_volatile_line(&body));
@@ -254,8 +255,9 @@ fn norm_stderr(stderr: &str, tracer: &str, pids: &[u32]) -> String {
     let mut s = stderr
         .replace(&format!("{tracer}: "), "TRACER: ")
         .replace(&format!("{name}: "), "TRACER: ");
+    // Messages, not trace lines: `Process 1234 attached`.
     for (i, p) in pids.iter().enumerate() {
-        s = replace_pid(&s, &p.to_string(), &format!("P{}", i + 1));
+        s = replace_number(&s, &p.to_string(), &format!("P{}", i + 1));
     }
     s
 }
@@ -1362,4 +1364,79 @@ fn per_process_joins_halves() {
     assert_eq!(a, b);
     assert_eq!(a.len(), 2);
     assert_eq!(a[0].1.len(), 2, "{a:#?}");
+}
+
+/// A pid is masked where a pid is printed, and nowhere else: under a tracee whose pid is 8192
+/// the stack limit `8192*1024` stays, or two runs would differ by their pids alone.
+#[test]
+fn pids_masked_only_in_pid_places() {
+    let cases = [
+        (
+            "prlimit64(0, RLIMIT_STACK, NULL, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}) = 0",
+            "prlimit64(0, RLIMIT_STACK, NULL, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}) = 0",
+        ),
+        (
+            "prlimit64(8192, RLIMIT_NOFILE, NULL, 0x10) = 0",
+            "prlimit64(P, RLIMIT_NOFILE, NULL, 0x10) = 0",
+        ),
+        (
+            "read(3, \"...\", 8192) = 8192",
+            "read(3, \"...\", 8192) = 8192",
+        ),
+        ("getpid() = 8192", "getpid() = P"),
+        ("getpid() = 8192 <0.000012>", "getpid() = P <0.000012>"),
+        ("getpid() = 0x2000", "getpid() = P"),
+        ("kill(-8192, SIGTERM) = 0", "kill(-P, SIGTERM) = 0"),
+        (
+            "tgkill(8192, 8192, SIGUSR1) = 0",
+            "tgkill(P, P, SIGUSR1) = 0",
+        ),
+        (
+            "wait4(8192,  <unfinished ...>",
+            "wait4(P,  <unfinished ...>",
+        ),
+        (
+            "<... wait4 resumed>[{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 8192",
+            "<... wait4 resumed>[{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = P",
+        ),
+        (
+            "<... read resumed>\"x\", 8192) = 8192",
+            "<... read resumed>\"x\", 8192) = 8192",
+        ),
+        (
+            "mmap(0, 0x2000, 0x3, 0x22, 0xffffffff, 0) = 0x7f0000000000",
+            "mmap(0, 0x2000, 0x3, 0x22, 0xffffffff, 0) = 0x7f0000000000",
+        ),
+        ("fcntl(3, F_GETOWN) = 8192", "fcntl(3, F_GETOWN) = P"),
+        ("fcntl(3, F_GETFL) = 8192", "fcntl(3, F_GETFL) = 8192"),
+        (
+            "ioctl(3, FIONREAD, [8192]) = 0",
+            "ioctl(3, FIONREAD, [8192]) = 0",
+        ),
+        (
+            "ioctl(0, TIOCGPGRP, [8192]) = 0",
+            "ioctl(0, TIOCGPGRP, [P]) = 0",
+        ),
+        (
+            "clone3({flags=CLONE_VM, exit_signal=0, stack=0x7f0000000000, stack_size=0x2000} => {parent_tid=[8192]}, 88) = 8192",
+            "clone3({flags=CLONE_VM, exit_signal=0, stack=0x7f0000000000, stack_size=0x2000} => {parent_tid=[P]}, 88) = P",
+        ),
+        (
+            "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=8192, si_uid=0, si_status=0, si_utime=8192, si_stime=0} ---",
+            "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=P, si_uid=0, si_status=0, si_utime=8192, si_stime=0} ---",
+        ),
+        (
+            "8192  +++ superseded by execve in pid 8192 +++",
+            "P  +++ superseded by execve in pid P +++",
+        ),
+        (
+            "[pid  8192] write(1, \"8192\", 4) = 4",
+            "[pid  P] write(1, \"8192\", 4) = 4",
+        ),
+    ];
+    for (line, want) in cases {
+        let got = replace_pid(line, "8192", "P");
+        let got = replace_pid(&got, "0x2000", "P");
+        assert_eq!(got, want, "{line}");
+    }
 }
