@@ -866,11 +866,17 @@ fn exit_status_is_the_started_process() {
     assert_run_status(&r, "exited with 5");
 
     // The child outlives the shell; strace-rs waits for it, reports it and
-    // still exits with the shell's 2.
+    // still exits with the shell's 2. The child polls until the shell is gone
+    // (reaped by the tracer, which reports it then), so it surely outlives
+    // it: a fixed sleep would only make that likely on a busy machine.
     let r = trace_f(
         STRACE_RS,
         &[],
-        &["sh", "-c", "(sleep 0.3; exit 9) & exit 2"],
+        &[
+            "sh",
+            "-c",
+            "(while kill -0 $$ 2>/dev/null; do sleep 0.01; done; exit 9) & exit 2",
+        ],
     );
     assert_run_status(&r, "exited with 2");
     let pp = split_by_pid(&r.trace);
