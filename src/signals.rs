@@ -112,9 +112,11 @@ fn set_of(sigs: &[libc::c_int]) -> libc::sigset_t {
     }
 }
 
-/// The longest one wait lasts without a signal. A tracee's stop or end always sends the tracer
-/// SIGCHLD but for rare cases (a zombie thread group leader released with an exit signal of 0,
-/// kernel/exit.c): those are seen after this long at worst.
+/// The longest one wait lasts without a signal. A tracee's ptrace stop and its end send the
+/// tracer SIGCHLD (kernel/signal.c do_notify_parent_cldstop, kernel/exit.c exit_notify); a
+/// thread group leader whose end is reported late, when its last thread is released, is
+/// reported with its own exit signal, which can be another one or none (release_task). Such an
+/// end is seen after this long at worst.
 const LONGEST_WAIT: Duration = Duration::from_millis(100);
 
 /// Calls `poll` until it returns `Some`, sleeping between calls until a signal comes (a tracee
