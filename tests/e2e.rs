@@ -914,3 +914,96 @@ fn attach_and_detach_with_sigint() {
     };
     assert_eq!(st.signal(), Some(libc::SIGTERM));
 }
+
+/// SIGINT right after the attach, while the tracer is still busy with the attach stop or polls
+/// for the next one: it detaches at once all the same, not when the sleeping target next
+/// stops (it slept 30 s on: a signal that came before the tracer's blocking wait was only seen
+/// after it, which on a busy machine was most of the time).
+#[test]
+fn sigint_right_after_attach_detaches_at_once() {
+    for _ in 0..5 {
+        let target = Reap(
+            std::process::Command::new("sleep")
+                .arg("30")
+                .stdin(Stdio::null())
+                .spawn()
+                .expect("spawn sleep"),
+        );
+        let pid = target.0.id();
+        poll_until(Duration::from_secs(5), || proc_state(pid) == Some('S'));
+        let mut c = command(STRACE_RS);
+        c.args(["-q", "-o", "/dev/null", "-p", &pid.to_string()]);
+        let mut tracer = c.spawn().expect("spawn strace-rs -p");
+        let tracer_pid_ = tracer.id();
+        poll_until(Duration::from_secs(10), || {
+            tracer_pid(pid) == Some(tracer_pid_)
+        });
+        // SAFETY: plain kill(2) on the pid of our own child.
+        assert_eq!(
+            unsafe { libc::kill(tracer_pid_ as libc::pid_t, libc::SIGINT) },
+            0
+        );
+        let t0 = Instant::now();
+        let st = loop {
+            if let Some(st) = tracer.try_wait().expect("try_wait strace-rs") {
+                break st;
+            }
+            if t0.elapsed() > Duration::from_secs(10) {
+                let _ = tracer.kill();
+                let _ = tracer.wait();
+                panic!("strace-rs -p {pid} still runs 10 s after SIGINT");
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        assert_eq!(describe_status(&st), "killed by signal 2");
+        let state = proc_state(pid);
+        assert!(
+            matches!(state, Some('S') | Some('R')) && tracer_pid(pid) == Some(0),
+            "target {pid} after detach: state {state:?}, TracerPid {:?}",
+            tracer_pid(pid)
+        );
+    }
+}
+
+/// Signals the tracer was started with ignored stay ignored in the command it runs (an exec
+/// keeps SIG_IGN; `nohup`, and a shell's background jobs, which ignore SIGINT and SIGQUIT,
+/// rely on it), and the command starts with no signal blocked, as under strace. (Not SIGPIPE:
+/// Rust's runtime ignores it before `main`, so strace-rs cannot tell whether it was given so.)
+#[test]
+fn ignored_signals_stay_ignored_in_the_command() {
+    use std::os::unix::process::CommandExt;
+    let status_of = |tracer: &str| -> (String, String) {
+        let mut c = command(tracer);
+        c.args(["-o", "/dev/null", "--", "cat", "/proc/self/status"]);
+        // SAFETY: signal(2) is async-signal-safe.
+        unsafe {
+            c.pre_exec(|| {
+                for sig in [libc::SIGINT, libc::SIGQUIT, libc::SIGHUP, libc::SIGCHLD] {
+                    libc::signal(sig, libc::SIG_IGN);
+                }
+                Ok(())
+            });
+        }
+        let out = wait_output(c.spawn().expect("spawn tracer"), tracer);
+        assert!(out.status.success(), "{tracer}: {}", out.stderr);
+        let field = |name: &str| {
+            out.stdout
+                .lines()
+                .find_map(|l| l.strip_prefix(name))
+                .map(|v| v.trim().to_string())
+                .unwrap_or_default()
+        };
+        (field("SigIgn:"), field("SigBlk:"))
+    };
+    // Bits 0, 1, 2 and 16 (signal N is bit N-1): SIGHUP, SIGINT, SIGQUIT, SIGCHLD.
+    let (ignored, blocked) = status_of(STRACE_RS);
+    let mask = u64::from_str_radix(&ignored, 16).expect("SigIgn");
+    assert_eq!(mask & 0x10007, 0x10007, "SigIgn of the command: {ignored}");
+    assert_eq!(blocked, "0000000000000000", "SigBlk of the command");
+    if real_strace_available() {
+        let (ignored, blocked) = status_of(REAL_STRACE);
+        let mask = u64::from_str_radix(&ignored, 16).expect("SigIgn");
+        assert_eq!(mask & 0x10007, 0x10007, "SigIgn under strace: {ignored}");
+        assert_eq!(blocked, "0000000000000000", "SigBlk under strace");
+    }
+}

@@ -18,7 +18,7 @@
 mod common;
 
 use common::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::OsString;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
@@ -34,131 +34,8 @@ const NOT_YET_DECODED: &[&str] = &[];
 const COL: usize = DEFAULT_COLUMN;
 
 // ---------------------------------------------------------------------------
-// Parsing `-f` traces
+// Parsing `-f` traces (the splitting itself is `common::split_by_pid`)
 // ---------------------------------------------------------------------------
-
-/// A `-f` trace split by process.
-#[derive(Debug, Default)]
-struct PerPid {
-    /// Pids in the order of their first line.
-    order: Vec<u32>,
-    /// Each pid's lines without the `PID ` prefix, unfinished/resumed pairs
-    /// joined, padded for column 40 as if printed without prefix.
-    lines: BTreeMap<u32, Vec<String>>,
-    /// Malformed raw lines: no pid prefix, wrong padding, a resumed line
-    /// without its unfinished one (or of another syscall), two unfinished
-    /// lines in a row for one pid.
-    errors: Vec<String>,
-}
-
-impl PerPid {
-    fn of(&self, pid: u32) -> &[String] {
-        self.lines.get(&pid).map(Vec::as_slice).unwrap_or(&[])
-    }
-
-    fn root(&self) -> u32 {
-        *self.order.first().expect("empty trace")
-    }
-}
-
-/// `line` with the run of spaces in front of ` = RESULT` recomputed for
-/// column [`COL`]; lines without a result are returned unchanged.
-fn repad_line(line: &str) -> String {
-    match split_result(line) {
-        Some((left, _, res)) => format!("{}{res}", pad_to(left, COL)),
-        None => line.to_string(),
-    }
-}
-
-/// Whether a raw (possibly prefixed) line is padded the way strace pads it.
-fn padded_right(raw: &str) -> bool {
-    match split_result(raw) {
-        Some((left, spaces, _)) => spaces == padding(left, COL),
-        None => true,
-    }
-}
-
-const UNFINISHED: &str = " <unfinished ...>";
-
-/// Splits `PID text` as strace prints it with `-f`: the pid left-aligned
-/// in 5 columns (`%-5d`), then one space. None if the prefix is not exactly
-/// that.
-fn parse_prefix(raw: &str) -> Option<(u32, &str)> {
-    let digits = raw.bytes().take_while(u8::is_ascii_digit).count();
-    let pid: u32 = raw[..digits].parse().ok()?;
-    let width = digits.max(5) + 1;
-    let prefix = raw.get(..width)?;
-    (prefix == format!("{pid:<5} ")).then(|| (pid, &raw[width..]))
-}
-
-/// Splits a `-f` trace (every line `PID text`) by pid; see [`PerPid`].
-fn split_by_pid(trace: &str) -> PerPid {
-    let mut pp = PerPid::default();
-    let mut pending: HashMap<u32, String> = HashMap::new();
-    for (n, raw) in trace.lines().enumerate() {
-        let n = n + 1;
-        let Some((pid, text)) = parse_prefix(raw) else {
-            pp.errors.push(format!("line {n}: no pid prefix: {raw:?}"));
-            continue;
-        };
-        if !padded_right(raw) {
-            pp.errors.push(format!("line {n}: wrong padding: {raw:?}"));
-        }
-        if !pp.lines.contains_key(&pid) {
-            pp.order.push(pid);
-        }
-        let out = pp.lines.entry(pid).or_default();
-        if let Some(head) = text.strip_suffix(UNFINISHED) {
-            if let Some(prev) = pending.insert(pid, head.to_string()) {
-                pp.errors.push(format!(
-                    "line {n}: pid {pid} unfinished twice (first: {prev:?}): {raw:?}"
-                ));
-            }
-            continue;
-        }
-        if let Some(rest) = text.strip_prefix("<... ") {
-            let Some((name, tail)) = rest.split_once(" resumed>") else {
-                pp.errors
-                    .push(format!("line {n}: bad resumed line: {raw:?}"));
-                continue;
-            };
-            match pending.remove(&pid) {
-                Some(head) if syscall_name(&head) == Some(name) => {
-                    out.push(repad_line(&format!("{head}{tail}")));
-                }
-                Some(head) => {
-                    pp.errors.push(format!(
-                        "line {n}: {raw:?} resumes another syscall: {head:?}"
-                    ));
-                    out.push(format!("{head}{UNFINISHED}"));
-                    out.push(text.to_string());
-                }
-                None => {
-                    pp.errors
-                        .push(format!("line {n}: resumed without unfinished: {raw:?}"));
-                    out.push(text.to_string());
-                }
-            }
-            continue;
-        }
-        // Anything else for a pid with a pending call (`+++ killed`, a
-        // detach) leaves that call unfinished: keep it as printed.
-        if let Some(head) = pending.remove(&pid) {
-            out.push(format!("{head}{UNFINISHED}"));
-        }
-        out.push(repad_line(text));
-    }
-    // Calls still unfinished at the end stay as printed.
-    let mut left: Vec<_> = pending.into_iter().collect();
-    left.sort();
-    for (pid, head) in left {
-        pp.lines
-            .entry(pid)
-            .or_default()
-            .push(format!("{head}{UNFINISHED}"));
-    }
-    pp
-}
 
 #[track_caller]
 fn assert_no_errors(pp: &PerPid, trace: &str) {
@@ -192,21 +69,6 @@ fn last_n<S: AsRef<str>>(lines: &[S], n: usize) -> Vec<&str> {
 fn text_last_n(text: &str, n: usize) -> Vec<&str> {
     let v: Vec<&str> = text.lines().collect();
     v[v.len().saturating_sub(n)..].to_vec()
-}
-
-/// Process-creating syscalls whose result is the new pid.
-const FORKS: &[&str] = &["clone", "clone3", "fork", "vfork"];
-
-/// The pids `lines` (one process's joined lines) created, in order.
-fn children_of(lines: &[String]) -> Vec<u32> {
-    lines
-        .iter()
-        .filter(|l| syscall_name(l).is_some_and(|n| FORKS.contains(&n)))
-        .filter_map(|l| {
-            let (_, _, res) = split_result(l)?;
-            res.strip_prefix("= ")?.parse().ok()
-        })
-        .collect()
 }
 
 /// The expected line `call = result` padded for column 40.
@@ -576,20 +438,48 @@ fn pid_names(pp: &PerPid) -> Vec<(u32, String)> {
     names
 }
 
-/// Per-process masked, compared lines of a `-f` trace, in the order of
-/// [`pid_names`]: pids renamed `P1`, `P2`, ..., addresses, getrandom bytes,
-/// the PPID and SIGCHLD CPU times masked, [`NOT_YET_DECODED`] lines
-/// dropped, and each process's SIGCHLD and rt_sigreturn lines moved to its end,
-/// sorted (rt_sigreturn's result masked).
-fn normalized(pp: &PerPid, what: &str) -> (Vec<String>, Vec<Vec<String>>) {
+/// One process of a `-f` trace, normalized for comparing with strace's (see [`normalized`]).
+#[derive(Debug, Default)]
+struct Normal {
+    /// Its lines in order but for SIGCHLD and rt_sigreturn, with `wait4(-1, ...)`'s status and
+    /// result masked.
+    lines: Vec<String>,
+    /// The `wait4(-1, ...)` lines that reaped a child, as printed, sorted.
+    reaped: Vec<String>,
+    /// Its SIGCHLD lines by the child they are about (`si_pid`).
+    sigchld: BTreeMap<String, Vec<String>>,
+    /// Its distinct rt_sigreturn lines, the result masked.
+    sigreturns: BTreeSet<String>,
+    /// The names of its children.
+    children: BTreeSet<String>,
+}
+
+/// A process's `-f` lines normalized: pids renamed `P1`, `P2`, ... (see [`pid_names`]),
+/// addresses, getrandom bytes, the PPID and SIGCHLD CPU times masked, [`NOT_YET_DECODED`] lines
+/// dropped, and what the scheduler decides set apart from the order of the rest:
+/// * which of several children that ended a `wait4(-1, ...)` reaps first (its result and the
+///   status it stores are masked in place, the whole lines compared as a set);
+/// * where a child's SIGCHLD reaches its parent (so where the handler's rt_sigreturn is, and
+///   which interrupted call's result it returns), and whether the SIGCHLDs of two children that
+///   end together are one signal or two (standard signals do not queue, signal(7)): SIGCHLD
+///   lines are compared by the child they name, rt_sigreturn lines as a set;
+/// * whether a signal came in the middle of a call: a call it interrupted and the kernel
+///   restarts (see [`restarted`]) is left out.
+fn normalized(pp: &PerPid, what: &str) -> Vec<(String, Normal)> {
     assert!(
         pp.errors.is_empty(),
         "{what}: malformed lines:\n{}",
         pp.errors.join("\n")
     );
     let names = pid_names(pp);
+    let name_of = |pid: u32| -> String {
+        names
+            .iter()
+            .find(|(p, _)| *p == pid)
+            .map_or_else(|| pid.to_string(), |(_, n)| n.clone())
+    };
     let mut procs = Vec::new();
-    for (pid, _) in &names {
+    for (pid, name) in &names {
         let mut text = String::new();
         for l in pp.of(*pid) {
             let mut l = l.clone();
@@ -601,69 +491,135 @@ fn normalized(pp: &PerPid, what: &str) -> (Vec<String>, Vec<Vec<String>>) {
             text.push_str(&mask_times(&l));
             text.push('\n');
         }
+        let mut n = Normal {
+            children: children_of(pp.of(*pid)).into_iter().map(name_of).collect(),
+            ..Normal::default()
+        };
         let masked = mask_full(&text, &[], COL);
-        let (sigchld, mut lines): (Vec<String>, Vec<String>) = masked
+        for l in masked
             .lines()
             .filter(|l| !syscall_name(l).is_some_and(|n| NOT_YET_DECODED.contains(&n)))
-            .map(str::to_string)
-            .partition(|l| l.starts_with("--- SIGCHLD ") || l.starts_with("rt_sigreturn("));
-        // When a child's SIGCHLD reaches its parent (and so where the
-        // handler's rt_sigreturn is, and which interrupted call's result it
-        // returns) depends on scheduling, not on the tracer: compare those
-        // lines as a set, after the rest, rt_sigreturn's result masked.
-        let mut sigchld: Vec<String> = sigchld
-            .into_iter()
-            .map(|l| match split_result(&l) {
-                Some((left, _, _)) if l.starts_with("rt_sigreturn(") => line(left, "RESTORED"),
-                _ => l,
-            })
-            .collect();
-        sigchld.sort();
-        lines.extend(sigchld);
-        procs.push(lines);
+            .filter(|l| !restarted(l))
+        {
+            if l.starts_with("--- SIGCHLD ") {
+                let child = l
+                    .split("si_pid=")
+                    .nth(1)
+                    .and_then(|r| r.split(',').next())
+                    .unwrap_or("?")
+                    .to_string();
+                n.sigchld.entry(child).or_default().push(l.to_string());
+            } else if l.starts_with("rt_sigreturn(") {
+                let left = split_result(l).map_or(l, |(left, _, _)| left);
+                n.sigreturns.insert(line(left, "RESTORED"));
+            } else if let Some(rest) = l.strip_prefix("wait4(-1, [")
+                && let Some((_, after)) = rest.split_once("], ")
+                && let Some((left, _, res)) = split_result(&format!("wait4(-1, [STATUS], {after}"))
+                && res.starts_with("= P")
+            {
+                n.reaped.push(l.to_string());
+                n.lines.push(line(left, "CHILD"));
+            } else {
+                n.lines.push(l.to_string());
+            }
+        }
+        n.reaped.sort();
+        procs.push((name.clone(), n));
     }
-    (names.into_iter().map(|(_, n)| n).collect(), procs)
+    procs
 }
 
-/// Runs `cmd` under `strace -f` and `strace-rs -f` and compares every
-/// process's lines (see [`normalized`]) and the exit status. Two runs of
-/// concurrent processes can still differ by scheduling (which child a
-/// `wait4(-1, ...)` reaps first); a mismatch is therefore retried (up to 4
-/// pairs of runs) and the test fails only if no pair matches.
+/// Whether `line` is a call a signal interrupted and the kernel restarts (its result
+/// `? ERESTART...`, signal(7)), or the `restart_syscall` that resumes one. A child's SIGCHLD
+/// that comes while its parent forks the next child makes `clone(...) = ? ERESTARTNOINTR`, then
+/// the same clone again (seen: strace's run had it, ours not).
+fn restarted(line: &str) -> bool {
+    line.starts_with("restart_syscall(")
+        || split_result(line).is_some_and(|(_, _, res)| res.starts_with("= ? ERESTART"))
+}
+
+/// What differs between strace's normalized processes `want` and strace-rs's `got`; empty when
+/// nothing does. SIGCHLD lines about the same child must be equal; either side may lack the
+/// lines of some children (their SIGCHLDs merged), not all of them, and names only children.
+fn differences(want: &[(String, Normal)], got: &[(String, Normal)]) -> String {
+    let mut report = String::new();
+    let names =
+        |p: &[(String, Normal)]| -> Vec<String> { p.iter().map(|(n, _)| n.clone()).collect() };
+    if names(want) != names(got) {
+        report.push_str(&format!(
+            "processes: strace {:?}, strace-rs {:?}\n",
+            names(want),
+            names(got)
+        ));
+    }
+    for ((name, w), (_, g)) in want.iter().zip(got) {
+        if let Some(d) = diff(&w.lines, &g.lines, 60) {
+            report.push_str(&format!("process {name}:\n{d}"));
+        }
+        if let Some(d) = diff(&w.reaped, &g.reaped, 20) {
+            report.push_str(&format!(
+                "process {name}, children reaped by wait4(-1):\n{d}"
+            ));
+        }
+        if w.sigreturns != g.sigreturns {
+            report.push_str(&format!(
+                "process {name}, rt_sigreturn lines: strace {:?}, strace-rs {:?}\n",
+                w.sigreturns, g.sigreturns
+            ));
+        }
+        for (child, lines) in &g.sigchld {
+            if w.sigchld.get(child).is_some_and(|want| want != lines) {
+                report.push_str(&format!(
+                    "process {name}, SIGCHLD about {child}: strace {:?}, strace-rs {lines:?}\n",
+                    w.sigchld[child]
+                ));
+            }
+        }
+        for (who, n) in [("strace", w), ("strace-rs", g)] {
+            let strangers: Vec<&String> = n
+                .sigchld
+                .keys()
+                .filter(|c| !n.children.contains(*c))
+                .collect();
+            if !strangers.is_empty() {
+                report.push_str(&format!(
+                    "process {name}: {who} shows a SIGCHLD about {strangers:?}, not its children\n"
+                ));
+            }
+        }
+        if w.sigchld.is_empty() != g.sigchld.is_empty() {
+            report.push_str(&format!(
+                "process {name}, SIGCHLD lines: strace {:?}, strace-rs {:?}\n",
+                w.sigchld, g.sigchld
+            ));
+        }
+    }
+    report
+}
+
+/// Runs `cmd` under `strace -f` and `strace-rs -f` and compares every process's lines (see
+/// [`normalized`] and [`differences`]) and the exit status.
 fn compare_follow(cmd: &[&str]) {
     if !real_strace_available() {
         eprintln!("note: {REAL_STRACE} is not installed; skipping comparison of {cmd:?}");
         return;
     }
-    let mut last = String::new();
-    for _attempt in 0..4 {
-        let want = trace_f(REAL_STRACE, &[], cmd);
-        let got = trace_f(STRACE_RS, &[], cmd);
-        assert_eq!(
-            describe_status(&got.status),
-            describe_status(&want.status),
-            "exit status of strace-rs vs strace for {cmd:?}; stderr:\n{}",
-            got.stderr
-        );
-        let (wn, wp) = normalized(&split_by_pid(&want.trace), "strace -f");
-        let (gn, gp) = normalized(&split_by_pid(&got.trace), "strace-rs -f");
-        let mut report = String::new();
-        if wn != gn {
-            report.push_str(&format!("processes: strace {wn:?}, strace-rs {gn:?}\n"));
-        }
-        for (i, name) in wn.iter().enumerate() {
-            let empty = Vec::new();
-            let g = gp.get(i).unwrap_or(&empty);
-            if let Some(d) = diff(&wp[i], g, 60) {
-                report.push_str(&format!("process {name}:\n{d}"));
-            }
-        }
-        if report.is_empty() {
-            return;
-        }
-        last = report;
-    }
-    panic!("strace-rs -f differs from strace -f for {cmd:?} (4 attempts); last:\n{last}");
+    let want = trace_f(REAL_STRACE, &[], cmd);
+    let got = trace_f(STRACE_RS, &[], cmd);
+    assert_eq!(
+        describe_status(&got.status),
+        describe_status(&want.status),
+        "exit status of strace-rs vs strace for {cmd:?}; stderr:\n{}",
+        got.stderr
+    );
+    let report = differences(
+        &normalized(&split_by_pid(&want.trace), "strace -f"),
+        &normalized(&split_by_pid(&got.trace), "strace-rs -f"),
+    );
+    assert!(
+        report.is_empty(),
+        "strace-rs -f differs from strace -f for {cmd:?}:\n{report}"
+    );
 }
 
 #[test]
@@ -704,14 +660,14 @@ fn compare_ff() {
     let (wo, wf) = run_ff(REAL_STRACE, &cmd);
     let (go, gf) = run_ff(STRACE_RS, &cmd);
     assert_eq!(describe_status(&go.status), describe_status(&wo.status));
-    let (wn, wp) = normalized(&as_pp(&wf), "strace -ff");
-    let (gn, gp) = normalized(&as_pp(&gf), "strace-rs -ff");
-    assert_eq!(gn, wn, "processes");
-    for (i, name) in wn.iter().enumerate() {
-        if let Some(d) = diff(&wp[i], &gp[i], 60) {
-            panic!("-ff file of process {name} differs from strace's:\n{d}");
-        }
-    }
+    let report = differences(
+        &normalized(&as_pp(&wf), "strace -ff"),
+        &normalized(&as_pp(&gf), "strace-rs -ff"),
+    );
+    assert!(
+        report.is_empty(),
+        "-ff files differ from strace's:\n{report}"
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -922,11 +878,17 @@ fn exit_status_is_the_started_process() {
     assert_run_status(&r, "exited with 5");
 
     // The child outlives the shell; strace-rs waits for it, reports it and
-    // still exits with the shell's 2.
+    // still exits with the shell's 2. The child polls until the shell is gone
+    // (reaped by the tracer, which reports it then), so it surely outlives
+    // it: a fixed sleep would only make that likely on a busy machine.
     let r = trace_f(
         STRACE_RS,
         &[],
-        &["sh", "-c", "(sleep 0.3; exit 9) & exit 2"],
+        &[
+            "sh",
+            "-c",
+            "(while kill -0 $$ 2>/dev/null; do sleep 0.01; done; exit 9) & exit 2",
+        ],
     );
     assert_run_status(&r, "exited with 2");
     let pp = split_by_pid(&r.trace);
@@ -1122,6 +1084,75 @@ fn split_by_pid_joins_and_checks() {
     assert_eq!(parse_prefix("42    +++ x"), Some((42, "+++ x")));
     assert_eq!(parse_prefix("123456 +++ x"), Some((123456, "+++ x")));
     assert_eq!(parse_prefix("42 +++ x"), None);
+}
+
+/// The comparison tolerates what the scheduler decides (which child `wait4(-1, ...)` reaps
+/// first, where and whether each child's SIGCHLD shows, a fork a signal interrupted) and
+/// nothing else.
+#[test]
+fn differences_are_blind_to_scheduling_only() {
+    let raw = |pid: u32, left: &str, res: &str| {
+        format!("{}= {res}\n", pad_to(&format!("{pid:<5} {left}"), COL))
+    };
+    let sigchld = |pid: u32, kid: u32, status: u32| {
+        format!(
+            "{pid:<5} --- SIGCHLD {{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid={kid}, \
+             si_uid=0, si_status={status}, si_utime=0, si_stime=0}} ---\n"
+        )
+    };
+    let status = |code: u32| format!("[{{WIFEXITED(s) && WEXITSTATUS(s) == {code}}}]");
+    // The parent forks 20 and 30 (which exit with 0 and 1) and reaps both.
+    let trace = |first: u32, second: u32, signals: &[u32], extra: &str, restart: &str| -> String {
+        let code = |kid: u32| u32::from(kid == 30);
+        let mut t = [
+            raw(10, "fork()", "20"),
+            restart.to_string(),
+            raw(10, "fork()", "30"),
+            raw(20, "exit_group(0)", "?"),
+            "20    +++ exited with 0 +++\n".to_string(),
+            raw(30, "exit_group(1)", "?"),
+            "30    +++ exited with 1 +++\n".to_string(),
+            raw(
+                10,
+                &format!("wait4(-1, {}, 0, NULL)", status(code(first))),
+                &first.to_string(),
+            ),
+        ]
+        .concat();
+        for &kid in signals {
+            t += &sigchld(10, kid, code(kid));
+            t += &raw(10, "rt_sigreturn({mask=[]})", &first.to_string());
+        }
+        t += &raw(
+            10,
+            &format!("wait4(-1, {}, 0, NULL)", status(code(second))),
+            &second.to_string(),
+        );
+        t += extra;
+        t += &raw(10, "exit_group(0)", "?");
+        t += "10    +++ exited with 0 +++\n";
+        t
+    };
+    let norm = |t: &str| normalized(&split_by_pid(t), "test");
+    let interrupted = raw(10, "fork()", "? ERESTARTNOINTR (To be restarted)");
+    let base = norm(&trace(20, 30, &[20, 30], "", ""));
+    for same in [
+        trace(30, 20, &[30, 20], "", ""),
+        trace(20, 30, &[30], "", ""),
+        trace(30, 20, &[20], "", ""),
+        trace(20, 30, &[20, 30], "", &interrupted),
+    ] {
+        assert_eq!(differences(&base, &norm(&same)), "", "{same}");
+    }
+    let close = raw(10, "close(3)", "0");
+    let wrong_status = sigchld(10, 20, 7) + &raw(10, "rt_sigreturn({mask=[]})", "20");
+    for other in [
+        trace(20, 30, &[20, 30], &close, ""),
+        trace(20, 30, &[], "", ""),
+        trace(20, 30, &[30], &wrong_status, ""),
+    ] {
+        assert_ne!(differences(&base, &norm(&other)), "", "{other}");
+    }
 }
 
 /// A thread's execve: the leader's pending pause() is cut, `+++ superseded by execve in pid

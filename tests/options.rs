@@ -2,7 +2,12 @@
 //! program under `/usr/bin/strace` and `strace-rs` with the same options,
 //! masks what legitimately differs between two runs and compares the WHOLE
 //! trace, the tracer's exit status, the program's stdout and the tracer's
-//! stderr (with the program name and pids normalized).
+//! stderr (with the program name and pids normalized). A `-f` trace is
+//! compared process by process, with `<unfinished ...>`/`<... resumed>`
+//! halves joined: how two processes interleave is the scheduler's choice.
+//! Nothing is retried: every program here makes the same calls in the same
+//! order on every run (the helper's child signals are blocked until a fixed
+//! point).
 //!
 //! Masking ([`mask_opts`]) keeps the layout, so column alignment stays
 //! checked:
@@ -201,7 +206,8 @@ fn mask_opts(text: &str, subs: &[(&str, &str)], pid_prefix: bool, pids: &[u32]) 
         for (num, label) in &labels {
             body = replace_pid(&body, num, label);
             if let Ok(n) = num.parse::<u64>() {
-                body = replace_number(&body, &format!("{n:#x}"), label);
+                // -e raw=: the same places, in hex.
+                body = replace_pid(&body, &format!("{n:#x}"), label);
             }
         }
         body = strip_cpu_comments(&mask_volatile_line(&body));
@@ -249,8 +255,9 @@ fn norm_stderr(stderr: &str, tracer: &str, pids: &[u32]) -> String {
     let mut s = stderr
         .replace(&format!("{tracer}: "), "TRACER: ")
         .replace(&format!("{name}: "), "TRACER: ");
+    // Messages, not trace lines: `Process 1234 attached`.
     for (i, p) in pids.iter().enumerate() {
-        s = replace_pid(&s, &p.to_string(), &format!("P{}", i + 1));
+        s = replace_number(&s, &p.to_string(), &format!("P{}", i + 1));
     }
     s
 }
@@ -313,7 +320,7 @@ fn run_one(tracer: &str, opts: &[&str], prog: Prog, env: Env) -> Traced {
     let trace = std::fs::read(&file)
         .map(|b| String::from_utf8_lossy(&b).into_owned())
         .unwrap_or_default();
-    let pid_prefix = opts.iter().any(|o| *o == "-f" || o.starts_with("-f"));
+    let pid_prefix = follows(opts);
     let subs = work_subs(work.as_str());
     let subs: Vec<(&str, &str)> = subs.iter().map(|(a, b)| (a.as_str(), *b)).collect();
     let masked = mask_opts(&trace, &subs, pid_prefix, &[]);
@@ -333,26 +340,11 @@ fn work_subs(dir: &str) -> Vec<(String, &'static str)> {
     ]
 }
 
-/// Compares strace-rs with strace for `opts` on `prog`: the masked traces
-/// line for line, the exit status, the program's stdout, the normalized
-/// stderr. Returns the differences (empty when equal) and both runs (None
-/// when strace is not installed).
-/// Compares, trying again a few times when the two runs differ: with signals from children
-/// the order of a few lines depends on the scheduler (in strace's runs as in ours), and a busy
-/// machine makes that likelier. A real difference shows on every try.
+/// Compares strace-rs with strace for `opts` on `prog`: the masked traces line for line (with
+/// `-f`, process by process: see [`per_process`]), the exit status, the program's stdout, the
+/// normalized stderr. Returns the differences (empty when equal) and both runs (None when
+/// strace is not installed).
 fn compare_env(opts: &[&str], prog: Prog, env: Env) -> Option<(String, Traced, Traced)> {
-    let mut last = None;
-    for _ in 0..4 {
-        let result = compare_env_once(opts, prog, env)?;
-        if result.0.is_empty() {
-            return Some(result);
-        }
-        last = Some(result);
-    }
-    last
-}
-
-fn compare_env_once(opts: &[&str], prog: Prog, env: Env) -> Option<(String, Traced, Traced)> {
     if !real_strace_available() {
         eprintln!("note: {REAL_STRACE} is not installed; skipping comparison {opts:?}");
         return None;
@@ -360,7 +352,24 @@ fn compare_env_once(opts: &[&str], prog: Prog, env: Env) -> Option<(String, Trac
     let want = run_one(REAL_STRACE, opts, prog, env);
     let got = run_one(STRACE_RS, opts, prog, env);
     let mut errs = String::new();
-    if let Some(d) = diff(&want.masked, &got.masked, 60) {
+    if follows(opts) {
+        let (w, g) = (per_process(&want.masked), per_process(&got.masked));
+        let names = |p: &[(String, Vec<String>)]| -> Vec<String> {
+            p.iter().map(|(name, _)| name.clone()).collect()
+        };
+        if names(&w) != names(&g) {
+            errs.push_str(&format!(
+                "processes: strace {:?}, strace-rs {:?}\n",
+                names(&w),
+                names(&g)
+            ));
+        }
+        for ((name, wl), (_, gl)) in w.iter().zip(&g) {
+            if let Some(d) = diff(wl, gl, 60) {
+                errs.push_str(&format!("masked trace of {name} differs:\n{d}"));
+            }
+        }
+    } else if let Some(d) = diff(&want.masked, &got.masked, 60) {
         errs.push_str(&format!("masked trace differs:\n{d}"));
     }
     let (ws, gs) = (
@@ -384,6 +393,68 @@ fn compare_env_once(opts: &[&str], prog: Prog, env: Env) -> Option<(String, Trac
         errs.push_str(&format!("stderr: strace {we:?}, strace-rs {ge:?}\n"));
     }
     Some((errs, want, got))
+}
+
+/// Whether `opts` has `-f` (or `-ff`): lines start with the pid.
+fn follows(opts: &[&str]) -> bool {
+    opts.iter().any(|o| o.starts_with("-f"))
+}
+
+/// A masked `-f` trace split by process (`P1`, `P2`, ... in order of first appearance), each
+/// `<unfinished ...>` line joined with its `<... NAME resumed>` line and the joined line padded
+/// as strace pads a whole one. How processes interleave, and so whether and where a call is cut,
+/// is the scheduler's choice; what each process prints, in its order, is not.
+fn per_process(masked: &[String]) -> Vec<(String, Vec<String>)> {
+    let mut procs: Vec<(String, Vec<String>)> = Vec::new();
+    let mut pending: HashMap<String, String> = HashMap::new();
+    for line in masked {
+        let label = line.split(' ').next().unwrap_or("").to_string();
+        let at = match procs.iter().position(|(l, _)| *l == label) {
+            Some(at) => at,
+            None => {
+                procs.push((label.clone(), Vec::new()));
+                procs.len() - 1
+            }
+        };
+        if let Some(head) = line.strip_suffix(" <unfinished ...>") {
+            pending.insert(label, head.to_string());
+            continue;
+        }
+        // `<... NAME resumed>` after the prefix, timestamps and -n/-i tags.
+        let resumed = line.find("<... ").and_then(|i| {
+            let before = &line[label.len()..i];
+            let tags_only = before
+                .bytes()
+                .all(|c| c.is_ascii_digit() || b" .:[]?".contains(&c));
+            let tail = line[i..].split_once(" resumed>")?.1;
+            tags_only.then_some(tail)
+        });
+        let joined = match (resumed, pending.remove(&label)) {
+            (Some(tail), Some(head)) => {
+                let whole = format!("{head}{tail}");
+                match split_result(&whole) {
+                    Some((left, _, res)) => format!("{}{res}", pad_to(left, DEFAULT_COLUMN)),
+                    None => whole,
+                }
+            }
+            (_, head) => {
+                // Anything else ends a pending call as printed (`+++ killed`, a detach).
+                if let Some(head) = head {
+                    procs[at].1.push(format!("{head} <unfinished ...>"));
+                }
+                line.clone()
+            }
+        };
+        procs[at].1.push(joined);
+    }
+    let mut left: Vec<(String, String)> = pending.into_iter().collect();
+    left.sort();
+    for (label, head) in left {
+        if let Some((_, lines)) = procs.iter_mut().find(|(l, _)| *l == label) {
+            lines.push(format!("{head} <unfinished ...>"));
+        }
+    }
+    procs
 }
 
 fn compare(opts: &[&str], prog: Prog) -> Option<(String, Traced, Traced)> {
@@ -647,7 +718,7 @@ fn timestamp_shapes() {
     }
 }
 
-/// `-f -tt -T` with a child process (pid prefix, unfinished/resumed).
+/// `-f -tt -T` with a child process (pid prefix, most likely an unfinished/resumed pair).
 #[test]
 fn follow_with_timestamps() {
     compare_all(&[&["-f", "-tt", "-T"]], Prog::Helper(&["fork"]));
@@ -1267,4 +1338,105 @@ fn verbose_qualifier() {
         ],
         Prog::Helper(&["basic"]),
     );
+}
+
+/// [`per_process`]: a call cut by another process's line equals the same call printed whole,
+/// with `-tt`/`-n` tags and a `-T` time, and each process keeps its own order.
+#[test]
+fn per_process_joins_halves() {
+    let whole = [
+        "P1    00:00:00.000000 [  57] fork()    = P2 <0.000000>",
+        "P1    00:00:00.000000 [  61] wait4(P2, [{WIFEXITED(s) && WEXITSTATUS(s) == 4}], 0, NULL) = P2 <0.000000>",
+        "P2    00:00:00.000000 [ 110] getppid() = P1 <0.000000>",
+        "P2    00:00:00.000000 [ 231] exit_group(4) = ?",
+        "P2    00:00:00.000000 [ 231] +++ exited with 4 +++",
+    ];
+    let cut = [
+        "P1    00:00:00.000000 [  57] fork()    = P2 <0.000000>",
+        "P1    00:00:00.000000 [  61] wait4(P2,  <unfinished ...>",
+        "P2    00:00:00.000000 [ 110] getppid() = P1 <0.000000>",
+        "P2    00:00:00.000000 [ 231] exit_group(4) = ?",
+        "P2    00:00:00.000000 [ 231] +++ exited with 4 +++",
+        "P1    00:00:00.000000 [  61] <... wait4 resumed>[{WIFEXITED(s) && WEXITSTATUS(s) == 4}], 0, NULL) = P2 <0.000000>",
+    ];
+    let lines = |v: &[&str]| v.iter().map(|l| l.to_string()).collect::<Vec<_>>();
+    let (a, b) = (per_process(&lines(&whole)), per_process(&lines(&cut)));
+    assert_eq!(a, b);
+    assert_eq!(a.len(), 2);
+    assert_eq!(a[0].1.len(), 2, "{a:#?}");
+}
+
+/// A pid is masked where a pid is printed, and nowhere else: under a tracee whose pid is 8192
+/// the stack limit `8192*1024` stays, or two runs would differ by their pids alone.
+#[test]
+fn pids_masked_only_in_pid_places() {
+    let cases = [
+        (
+            "prlimit64(0, RLIMIT_STACK, NULL, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}) = 0",
+            "prlimit64(0, RLIMIT_STACK, NULL, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}) = 0",
+        ),
+        (
+            "prlimit64(8192, RLIMIT_NOFILE, NULL, 0x10) = 0",
+            "prlimit64(P, RLIMIT_NOFILE, NULL, 0x10) = 0",
+        ),
+        (
+            "read(3, \"...\", 8192) = 8192",
+            "read(3, \"...\", 8192) = 8192",
+        ),
+        ("getpid() = 8192", "getpid() = P"),
+        ("getpid() = 8192 <0.000012>", "getpid() = P <0.000012>"),
+        ("getpid() = 0x2000", "getpid() = P"),
+        ("kill(-8192, SIGTERM) = 0", "kill(-P, SIGTERM) = 0"),
+        (
+            "tgkill(8192, 8192, SIGUSR1) = 0",
+            "tgkill(P, P, SIGUSR1) = 0",
+        ),
+        (
+            "wait4(8192,  <unfinished ...>",
+            "wait4(P,  <unfinished ...>",
+        ),
+        (
+            "<... wait4 resumed>[{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 8192",
+            "<... wait4 resumed>[{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = P",
+        ),
+        (
+            "<... read resumed>\"x\", 8192) = 8192",
+            "<... read resumed>\"x\", 8192) = 8192",
+        ),
+        (
+            "mmap(0, 0x2000, 0x3, 0x22, 0xffffffff, 0) = 0x7f0000000000",
+            "mmap(0, 0x2000, 0x3, 0x22, 0xffffffff, 0) = 0x7f0000000000",
+        ),
+        ("fcntl(3, F_GETOWN) = 8192", "fcntl(3, F_GETOWN) = P"),
+        ("fcntl(3, F_GETFL) = 8192", "fcntl(3, F_GETFL) = 8192"),
+        (
+            "ioctl(3, FIONREAD, [8192]) = 0",
+            "ioctl(3, FIONREAD, [8192]) = 0",
+        ),
+        (
+            "ioctl(0, TIOCGPGRP, [8192]) = 0",
+            "ioctl(0, TIOCGPGRP, [P]) = 0",
+        ),
+        (
+            "clone3({flags=CLONE_VM, exit_signal=0, stack=0x7f0000000000, stack_size=0x2000} => {parent_tid=[8192]}, 88) = 8192",
+            "clone3({flags=CLONE_VM, exit_signal=0, stack=0x7f0000000000, stack_size=0x2000} => {parent_tid=[P]}, 88) = P",
+        ),
+        (
+            "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=8192, si_uid=0, si_status=0, si_utime=8192, si_stime=0} ---",
+            "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=P, si_uid=0, si_status=0, si_utime=8192, si_stime=0} ---",
+        ),
+        (
+            "8192  +++ superseded by execve in pid 8192 +++",
+            "P  +++ superseded by execve in pid P +++",
+        ),
+        (
+            "[pid  8192] write(1, \"8192\", 4) = 4",
+            "[pid  P] write(1, \"8192\", 4) = 4",
+        ),
+    ];
+    for (line, want) in cases {
+        let got = replace_pid(line, "8192", "P");
+        let got = replace_pid(&got, "0x2000", "P");
+        assert_eq!(got, want, "{line}");
+    }
 }

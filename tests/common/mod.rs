@@ -14,10 +14,14 @@
 //!   syscall `write(-1, "BEGIN", 5)`, i.e. without the dynamic loader noise.
 //! * [`assert_lines`] compares line lists and panics with a unified-style
 //!   diff.
+//! * [`split_by_pid`] splits a `-f` trace by process, joining each
+//!   `<unfinished ...>` line with its `<... resumed>` half and checking the
+//!   prefixes and padding: how processes interleave is the scheduler's
+//!   choice, what each one prints is not.
 
 #![allow(dead_code)]
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ffi::{OsStr, OsString};
 use std::io::Read;
 use std::os::unix::fs::PermissionsExt;
@@ -646,60 +650,83 @@ fn mask_impl(text: &str, subs: &[(&str, &str)], column: usize, volatile: bool) -
     out
 }
 
-/// The syscalls whose arguments or return value can be a process or thread id.
-const PID_SYSCALLS: &[&str] = &[
-    "getpid",
-    "gettid",
-    "getppid",
-    "getpgid",
-    "getpgrp",
-    "getsid",
-    "setpgid",
-    "set_tid_address",
-    "clone",
-    "clone3",
-    "fork",
-    "vfork",
-    "wait4",
-    "waitid",
-    "kill",
-    "tkill",
-    "tgkill",
-    "rt_sigqueueinfo",
-    "rt_tgsigqueueinfo",
-    "rt_sigreturn",
-    "pidfd_open",
-    "pidfd_send_signal",
-    "prlimit64",
-    "ptrace",
-    "process_vm_readv",
-    "process_vm_writev",
-    "kcmp",
-    "sched_getaffinity",
-    "sched_setaffinity",
-    "sched_getparam",
-    "sched_setparam",
-    "sched_getscheduler",
-    "sched_setscheduler",
-    "sched_rr_get_interval",
-    "getpriority",
-    "setpriority",
-    "capget",
-    "capset",
-    "ioctl",
-    "fcntl",
-    "getsockopt",
-    "recvmsg",
-    "sendmsg",
-    "futex",
-    "prctl",
-    "exit",
-    "exit_group",
+/// Where a syscall's line holds a process or thread id: which arguments (0-based), whether
+/// its result, and, for calls where that hangs on another argument, which values that argument
+/// must have (`(index, values)`).
+type PidPlaces = (
+    &'static str,
+    &'static [usize],
+    bool,
+    Option<(usize, &'static [&'static str])>,
+);
+
+/// The syscalls whose arguments or result can be a pid (man 2 of each), and where.
+const PID_PLACES: &[PidPlaces] = &[
+    ("getpid", &[], true, None),
+    ("gettid", &[], true, None),
+    ("getppid", &[], true, None),
+    ("getpgrp", &[], true, None),
+    ("getpgid", &[0], true, None),
+    ("getsid", &[0], true, None),
+    ("setpgid", &[0, 1], false, None),
+    ("set_tid_address", &[], true, None),
+    ("clone", &[], true, None),
+    ("clone3", &[], true, None),
+    ("fork", &[], true, None),
+    ("vfork", &[], true, None),
+    ("wait4", &[0], true, None),
+    ("waitid", &[1], false, None),
+    ("kill", &[0], false, None),
+    ("tkill", &[0], false, None),
+    ("tgkill", &[0, 1], false, None),
+    ("rt_sigqueueinfo", &[0], false, None),
+    ("rt_tgsigqueueinfo", &[0, 1], false, None),
+    // The restored result of the interrupted call, which may be a pid (wait4's).
+    ("rt_sigreturn", &[], true, None),
+    ("pidfd_open", &[0], false, None),
+    ("prlimit64", &[0], false, None),
+    ("ptrace", &[1], false, None),
+    ("process_vm_readv", &[0], false, None),
+    ("process_vm_writev", &[0], false, None),
+    ("kcmp", &[0, 1], false, None),
+    ("get_robust_list", &[0], false, None),
+    ("sched_getaffinity", &[0], false, None),
+    ("sched_setaffinity", &[0], false, None),
+    ("sched_getparam", &[0], false, None),
+    ("sched_setparam", &[0], false, None),
+    ("sched_getscheduler", &[0], false, None),
+    ("sched_setscheduler", &[0], false, None),
+    ("sched_rr_get_interval", &[0], false, None),
+    ("sched_getattr", &[0], false, None),
+    ("sched_setattr", &[0], false, None),
+    ("getpriority", &[1], false, None),
+    ("setpriority", &[1], false, None),
+    ("ioprio_get", &[1], false, None),
+    ("ioprio_set", &[1], false, None),
+    ("perf_event_open", &[1], false, None),
+    // The value a thread waits on in pthread_join is its tid (CLONE_CHILD_CLEARTID).
+    ("futex", &[2], false, None),
+    ("fcntl", &[2], true, Some((1, &["F_SETOWN", "F_GETOWN"]))),
+    (
+        "ioctl",
+        &[2],
+        false,
+        Some((1, &["TIOCGPGRP", "TIOCSPGRP", "TIOCGSID"])),
+    ),
+    ("prctl", &[1], false, Some((0, &["PR_SET_PTRACER"]))),
 ];
 
-/// Replaces `pid` (a whole number) with `label` where the line can hold a pid: always in an
-/// `-f` prefix (`1234  ` or `[pid  1234] `), in the rest only if [`may_hold_pid`] says so, so a
-/// pid that happens to equal a length elsewhere stays visible.
+/// Fields that hold a pid wherever they are (`si_pid=`, `nl_pid=`, `{pid=` of capget,
+/// SO_PEERCRED and SCM_CREDENTIALS, `parent_tid=[` of clone, `sigev_notify_thread_id=`), and
+/// the pid of `+++ superseded by execve in pid N +++`.
+const PID_FIELDS: &[&str] = &["pid=", "tid=[", "thread_id=", "execve in pid "];
+
+/// Replaces `pid` (a whole number, decimal or `0x` hex as printed) with `label` where the line
+/// holds a pid: always in an `-f` prefix (`1234  ` or `[pid  1234] `), in a pid field
+/// ([`PID_FIELDS`]) and in the arguments and result [`PID_PLACES`] names (of a whole line, an
+/// `<unfinished ...>` one, or the result of a `<... NAME resumed>` one). A pid that happens to
+/// equal a number elsewhere (a size, `rlim_cur=8192*1024`) stays visible: were it masked, two
+/// runs would differ only because their pids do.
 pub fn replace_pid(line: &str, pid: &str, label: &str) -> String {
     let prefix_len = if line.starts_with("[pid ") {
         line.find("] ").map_or(0, |i| i + 2)
@@ -713,21 +740,144 @@ pub fn replace_pid(line: &str, pid: &str, label: &str) -> String {
         }
     };
     let (prefix, body) = line.split_at(prefix_len);
-    let body = if may_hold_pid(body) {
-        replace_number(body, pid, label)
-    } else {
-        body.to_string()
-    };
+    let mut body = replace_in_fields(body, pid, label);
+    if let Some(masked) = replace_in_places(&body, pid, label) {
+        body = masked;
+    }
     replace_number(prefix, pid, label) + &body
 }
 
-/// Whether a trace line can hold a pid: a line of a syscall that takes or returns one, or a
-/// line that is not a syscall (signal and exit lines, `-f` prefixes, `<... resumed>`).
-fn may_hold_pid(line: &str) -> bool {
-    // Fields named after a pid (`nl_pid=`, `si_pid=`, `sigev_notify_thread_id=`) count too.
-    syscall_name(line).is_none_or(|name| PID_SYSCALLS.contains(&name))
-        || line.contains("pid=")
-        || line.contains("thread_id=")
+/// [`replace_number`] in the value after each [`PID_FIELDS`] key.
+fn replace_in_fields(s: &str, pid: &str, label: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    loop {
+        let next = PID_FIELDS
+            .iter()
+            .filter_map(|k| rest.find(k).map(|i| (i, k.len())))
+            .min();
+        let Some((at, len)) = next else {
+            out.push_str(rest);
+            return out;
+        };
+        let value_at = at + len;
+        out.push_str(&rest[..value_at]);
+        rest = &rest[value_at..];
+        let neg = usize::from(rest.starts_with('-'));
+        let end = neg
+            + rest[neg..]
+                .bytes()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+        out.push_str(&replace_number(&rest[..end], pid, label));
+        rest = &rest[end..];
+    }
+}
+
+/// The pid places of a syscall line (see [`PID_PLACES`]) with `pid` replaced; None for a line
+/// of no such syscall (or no syscall line at all).
+fn replace_in_places(line: &str, pid: &str, label: &str) -> Option<String> {
+    if let Some(rest) = line.strip_prefix("<... ") {
+        // Only the result of a resumed call is in a known place.
+        let (name, _) = rest.split_once(" resumed>")?;
+        let &(_, _, ret, when) = PID_PLACES.iter().find(|p| p.0 == name)?;
+        if !ret || when.is_some() {
+            return None;
+        }
+        let (left, spaces, res) = split_result(line)?;
+        return Some(format!(
+            "{left}{}{}",
+            " ".repeat(spaces),
+            replace_result(res, pid, label)
+        ));
+    }
+    let name = syscall_name(line)?;
+    let &(_, args, ret, when) = PID_PLACES.iter().find(|p| p.0 == name)?;
+    let (call, tail) = match line.strip_suffix(UNFINISHED) {
+        Some(head) => (head, UNFINISHED.to_string()),
+        None => match split_result(line) {
+            Some((left, spaces, res)) => (left, format!("{}{res}", " ".repeat(spaces))),
+            None => (line, String::new()),
+        },
+    };
+    let open = name.len() + 1;
+    let close = usize::from(call.ends_with(')'));
+    let inner = call.get(open..call.len() - close)?;
+    let parts = split_args(inner);
+    if let Some((at, values)) = when
+        && !parts.get(at).is_some_and(|a| values.contains(&a.trim()))
+    {
+        return None;
+    }
+    let args_text: Vec<String> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            if args.contains(&i) {
+                replace_number(a, pid, label)
+            } else {
+                a.to_string()
+            }
+        })
+        .collect();
+    let tail = if ret {
+        replace_result(&tail, pid, label)
+    } else {
+        tail
+    };
+    Some(format!(
+        "{}{}{}{tail}",
+        &call[..open],
+        args_text.join(","),
+        &call[call.len() - close..]
+    ))
+}
+
+/// `= N ...` with N replaced if it is `pid`.
+fn replace_result(res: &str, pid: &str, label: &str) -> String {
+    let Some(eq) = res.find("= ") else {
+        return res.to_string();
+    };
+    let value_at = eq + 2;
+    let end = value_at
+        + res[value_at..]
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+    format!(
+        "{}{}{}",
+        &res[..value_at],
+        replace_number(&res[value_at..end], pid, label),
+        &res[end..]
+    )
+}
+
+/// The arguments of a call, split at the commas outside brackets, braces, parentheses and
+/// quoted strings; each keeps its leading space.
+fn split_args(s: &str) -> Vec<&str> {
+    let b = s.as_bytes();
+    let mut parts = Vec::new();
+    let (mut depth, mut start, mut i) = (0i32, 0, 0);
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth -= 1,
+            b',' if depth == 0 => {
+                parts.push(&s[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    parts.push(&s[start..]);
+    parts
 }
 
 /// Replaces hex numbers in `[lo, hi]` with `0xADDR`.
@@ -1128,6 +1278,149 @@ pub fn syscall_name(line: &str) -> Option<&str> {
     } else {
         None
     }
+}
+
+// ---------------------------------------------------------------------------
+// `-f` traces, split by process
+// ---------------------------------------------------------------------------
+
+/// A `-f` trace split by process.
+#[derive(Debug, Default)]
+pub struct PerPid {
+    /// Pids in the order of their first line.
+    pub order: Vec<u32>,
+    /// Each pid's lines without the `PID ` prefix, unfinished/resumed pairs
+    /// joined, padded for column 40 as if printed without prefix.
+    pub lines: BTreeMap<u32, Vec<String>>,
+    /// Malformed raw lines: no pid prefix, wrong padding, a resumed line
+    /// without its unfinished one (or of another syscall), two unfinished
+    /// lines in a row for one pid.
+    pub errors: Vec<String>,
+}
+
+impl PerPid {
+    pub fn of(&self, pid: u32) -> &[String] {
+        self.lines.get(&pid).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn root(&self) -> u32 {
+        *self.order.first().expect("empty trace")
+    }
+}
+
+/// `line` with the run of spaces in front of ` = RESULT` recomputed for
+/// column [`DEFAULT_COLUMN`]; lines without a result are returned unchanged.
+pub fn repad_line(line: &str) -> String {
+    match split_result(line) {
+        Some((left, _, res)) => format!("{}{res}", pad_to(left, DEFAULT_COLUMN)),
+        None => line.to_string(),
+    }
+}
+
+/// Whether a raw (possibly prefixed) line is padded the way strace pads it.
+pub fn padded_right(raw: &str) -> bool {
+    match split_result(raw) {
+        Some((left, spaces, _)) => spaces == padding(left, DEFAULT_COLUMN),
+        None => true,
+    }
+}
+
+/// How strace ends the first half of a call another process cut.
+pub const UNFINISHED: &str = " <unfinished ...>";
+
+/// Splits `PID text` as strace prints it with `-f`: the pid left-aligned
+/// in 5 columns (`%-5d`), then one space. None if the prefix is not exactly
+/// that.
+pub fn parse_prefix(raw: &str) -> Option<(u32, &str)> {
+    let digits = raw.bytes().take_while(u8::is_ascii_digit).count();
+    let pid: u32 = raw[..digits].parse().ok()?;
+    let width = digits.max(5) + 1;
+    let prefix = raw.get(..width)?;
+    (prefix == format!("{pid:<5} ")).then(|| (pid, &raw[width..]))
+}
+
+/// Splits a `-f` trace (every line `PID text`) by pid; see [`PerPid`].
+pub fn split_by_pid(trace: &str) -> PerPid {
+    let mut pp = PerPid::default();
+    let mut pending: HashMap<u32, String> = HashMap::new();
+    for (n, raw) in trace.lines().enumerate() {
+        let n = n + 1;
+        let Some((pid, text)) = parse_prefix(raw) else {
+            pp.errors.push(format!("line {n}: no pid prefix: {raw:?}"));
+            continue;
+        };
+        if !padded_right(raw) {
+            pp.errors.push(format!("line {n}: wrong padding: {raw:?}"));
+        }
+        if !pp.lines.contains_key(&pid) {
+            pp.order.push(pid);
+        }
+        let out = pp.lines.entry(pid).or_default();
+        if let Some(head) = text.strip_suffix(UNFINISHED) {
+            if let Some(prev) = pending.insert(pid, head.to_string()) {
+                pp.errors.push(format!(
+                    "line {n}: pid {pid} unfinished twice (first: {prev:?}): {raw:?}"
+                ));
+            }
+            continue;
+        }
+        if let Some(rest) = text.strip_prefix("<... ") {
+            let Some((name, tail)) = rest.split_once(" resumed>") else {
+                pp.errors
+                    .push(format!("line {n}: bad resumed line: {raw:?}"));
+                continue;
+            };
+            match pending.remove(&pid) {
+                Some(head) if syscall_name(&head) == Some(name) => {
+                    out.push(repad_line(&format!("{head}{tail}")));
+                }
+                Some(head) => {
+                    pp.errors.push(format!(
+                        "line {n}: {raw:?} resumes another syscall: {head:?}"
+                    ));
+                    out.push(format!("{head}{UNFINISHED}"));
+                    out.push(text.to_string());
+                }
+                None => {
+                    pp.errors
+                        .push(format!("line {n}: resumed without unfinished: {raw:?}"));
+                    out.push(text.to_string());
+                }
+            }
+            continue;
+        }
+        // Anything else for a pid with a pending call (`+++ killed`, a
+        // detach) leaves that call unfinished: keep it as printed.
+        if let Some(head) = pending.remove(&pid) {
+            out.push(format!("{head}{UNFINISHED}"));
+        }
+        out.push(repad_line(text));
+    }
+    // Calls still unfinished at the end stay as printed.
+    let mut left: Vec<_> = pending.into_iter().collect();
+    left.sort();
+    for (pid, head) in left {
+        pp.lines
+            .entry(pid)
+            .or_default()
+            .push(format!("{head}{UNFINISHED}"));
+    }
+    pp
+}
+
+/// Process-creating syscalls whose result is the new pid.
+pub const FORKS: &[&str] = &["clone", "clone3", "fork", "vfork"];
+
+/// The pids `lines` (one process's joined lines) created, in order.
+pub fn children_of(lines: &[String]) -> Vec<u32> {
+    lines
+        .iter()
+        .filter(|l| syscall_name(l).is_some_and(|n| FORKS.contains(&n)))
+        .filter_map(|l| {
+            let (_, _, res) = split_result(l)?;
+            res.strip_prefix("= ")?.parse().ok()
+        })
+        .collect()
 }
 
 /// The TracerPid field of /proc/PID/status (0 when not traced).

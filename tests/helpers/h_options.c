@@ -7,9 +7,14 @@
  *   h_options WORKDIR signals   SIGUSR1 to self (handled), then SIGCHLD from
  *                               a forked child, delivered at a fixed point
  *   h_options WORKDIR fork      forks a child that spins (no syscalls) for
- *                               300 ms before its first syscall, so the
- *                               parent is always inside wait4 by then: the
- *                               -f interleaving is fixed
+ *                               300 ms before its first syscall, so that the
+ *                               parent is most likely inside wait4 by then
+ *                               (an unfinished/resumed pair in the -f trace;
+ *                               the tests compare per process and do not
+ *                               depend on it); SIGCHLD is blocked until the
+ *                               wait4 returned, so it is delivered at a
+ *                               fixed point, not before or after the wait4
+ *                               as the scheduler has it
  *   h_options WORKDIR exec      execve's itself as `h_options WORKDIR env`
  *                               with the environment {"A=1", "B=2"}
  *   h_options WORKDIR env [VAR] prints VAR's value (or "(unset)") and a
@@ -107,10 +112,14 @@ static void spin(long ms)
 
 static int forks(void)
 {
+	sigset_t chld;
 	long child;
 	int status;
 
 	syscall(SYS_getpid);
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, NULL);
 	child = syscall(SYS_fork);
 	if (child == 0) {
 		spin(300);
@@ -119,6 +128,7 @@ static int forks(void)
 		syscall(SYS_exit_group, 4);
 	}
 	syscall(SYS_wait4, child, &status, 0, NULL);
+	sigprocmask(SIG_UNBLOCK, &chld, NULL);
 	syscall(SYS_write, -1, "PARENT", 6);
 	syscall(SYS_exit_group, 0);
 	return 0;
