@@ -137,18 +137,10 @@ fn run(cli: Cli) -> Result<ExitCode, CliExit> {
         tracer.set_summary(Summary::new(opts, per_process));
     }
 
-    let mut attached = 0;
-    for pid in &pids {
-        // -ff -o NAME: the first file must be creatable before anything is traced.
-        tracer.render().open_for(*pid)?;
-        if let Some(threads) = attach(&mut tracer, *pid, follow) {
-            tracer.announce_attached(*pid, threads);
-            attached += 1;
-        }
-    }
-    if attached == 0 && program.is_none() {
-        return Ok(ExitCode::from(1));
-    }
+    // As strace: the command is spawned before the tracer's own signal dispositions are set
+    // (an ignored signal would be inherited through its execve), and they are set before
+    // anything is attached (a SIGINT right after an attach must detach, not be lost).
+    let spawned = program.is_some();
     if let Some(path) = program {
         let command = ptrace::Command {
             path: cstring(path.as_os_str())?,
@@ -172,6 +164,18 @@ fn run(cli: Cli) -> Result<ExitCode, CliExit> {
         tracer.add_spawned(pid);
     }
     signals::install(interruptible);
+    let mut attached = 0;
+    for pid in &pids {
+        // -ff -o NAME: the first file must be creatable before anything is traced.
+        tracer.render().open_for(*pid)?;
+        if let Some(threads) = attach(&mut tracer, *pid, follow) {
+            tracer.announce_attached(*pid, threads);
+            attached += 1;
+        }
+    }
+    if attached == 0 && !spawned {
+        return Ok(ExitCode::from(1));
+    }
     let ending = tracer.run();
     if let Some(summary) = tracer.take_summary() {
         let per_process = summary.render_per_process();
