@@ -22,6 +22,7 @@
 //! For a long campaign build with overflow checks, so that an overflow is a panic and not a
 //! wrapped number: `CARGO_PROFILE_RELEASE_OVERFLOW_CHECKS=true cargo test --release ...`.
 
+use super::tests::Captured;
 use super::*;
 use crate::fdinfo::Detail;
 use crate::json::{self, Json, Stamp};
@@ -34,7 +35,6 @@ use std::cell::{Cell, RefCell};
 use std::fmt::Write as _;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::panic::{self, AssertUnwindSafe};
-use std::rc::Rc;
 use std::sync::{Once, OnceLock};
 use std::time::Instant;
 
@@ -780,20 +780,6 @@ fn socket(rng: &mut Rng) -> SocketInfo {
             proto: "RAW",
             inode: rng.next(),
         },
-    }
-}
-
-/// A writer whose bytes the fuzzer reads back (an `Output` flushes long dumps to its writer).
-#[derive(Clone, Default)]
-struct Captured(Rc<RefCell<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }
 

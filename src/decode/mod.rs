@@ -890,13 +890,3 @@ fn ret_fd<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, v: i64) {
 mod fuzz;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_fdpaths;
-#[cfg(test)]
-mod tests_files2;
-#[cfg(test)]
-mod tests_fuzz;
-#[cfg(test)]
-mod tests_procsig;
-#[cfg(test)]
-mod tests_procsig2;

@@ -1,109 +1,7 @@
-//! The process-control decoders against fake memory: exact lines as strace 6.1 prints
-//! them, with NULL and unreadable pointers.
+//! Administration values (`decode/admin.rs`): capabilities, `sysinfo`, `personality`, `mount`,
+//! `syslog`, `sethostname`, `kcmp`.
 
-use super::Outcome;
-use super::tests::line;
-use crate::mem::FakeMemory;
-
-const NR_SYSINFO: u64 = 99;
-const NR_PTRACE: u64 = 101;
-const NR_SYSLOG: u64 = 103;
-const NR_CAPGET: u64 = 125;
-const NR_CAPSET: u64 = 126;
-const NR_PERSONALITY: u64 = 135;
-const NR_SCHED_GETSCHEDULER: u64 = 145;
-const NR_PRCTL: u64 = 157;
-const NR_MOUNT: u64 = 165;
-const NR_SETHOSTNAME: u64 = 170;
-const NR_GETCPU: u64 = 309;
-const NR_KCMP: u64 = 312;
-
-const EFAULT: u64 = 14;
-const EINVAL: u64 = 22;
-/// Nothing is mapped here in the fake memory.
-const UNREADABLE: u64 = 0xdead_0000;
-
-fn words32(ws: &[u32]) -> Vec<u8> {
-    ws.iter().flat_map(|w| w.to_ne_bytes()).collect()
-}
-
-fn words64(ws: &[u64]) -> Vec<u8> {
-    ws.iter().flat_map(|w| w.to_ne_bytes()).collect()
-}
-
-#[test]
-fn prctl_lines() {
-    let mem = FakeMemory::new()
-        .with(0x1000, b"h_procsig2\0")
-        .with(0x2000, &words32(&[10]))
-        .with(0x3000, &words64(&[0x7f00_1234]))
-        .with(0x4000, b"a_name_longer_than_15\0");
-    let l = |args: [u64; 6], outcome| line(NR_PRCTL, args, &mem, outcome);
-    assert_eq!(
-        l([15, 0x1000, 0, 0, 0, 0], Outcome::Ok(0)),
-        r#"prctl(PR_SET_NAME, "h_procsig2")        = 0"#
-    );
-    assert_eq!(
-        l([15, 0x4000, 0, 0, 0, 0], Outcome::Ok(0)),
-        r#"prctl(PR_SET_NAME, "a_name_longer_t"...) = 0"#
-    );
-    assert_eq!(
-        l([16, 0x1000, 0, 0, 0, 0], Outcome::Ok(0)),
-        r#"prctl(PR_GET_NAME, "h_procsig2")        = 0"#
-    );
-    assert_eq!(
-        l([16, 0x8, 0, 0, 0, 0], Outcome::Err(EFAULT)),
-        "prctl(PR_GET_NAME, 0x8)                 = -1 EFAULT (Bad address)"
-    );
-    assert_eq!(
-        l([2, 0x2000, 0, 0, 0, 0], Outcome::Ok(0)),
-        "prctl(PR_GET_PDEATHSIG, [SIGUSR1])      = 0"
-    );
-    assert_eq!(
-        l([2, UNREADABLE, 0, 0, 0, 0], Outcome::Ok(0)),
-        "prctl(PR_GET_PDEATHSIG, 0xdead0000)     = 0"
-    );
-    assert_eq!(
-        l([2, 0, 0, 0, 0, 0], Outcome::Err(EFAULT)),
-        "prctl(PR_GET_PDEATHSIG, NULL)           = -1 EFAULT (Bad address)"
-    );
-    assert_eq!(
-        l([40, 0x3000, 0, 0, 0, 0], Outcome::Ok(0)),
-        "prctl(PR_GET_TID_ADDRESS, [0x7f001234]) = 0"
-    );
-    assert_eq!(
-        l([3, 0, 0, 0, 0, 0], Outcome::Ok(1)),
-        "prctl(PR_GET_DUMPABLE)                  = 1 (SUID_DUMP_USER)"
-    );
-    assert_eq!(
-        l([27, 0, 0, 0, 0, 0], Outcome::Ok(0x10)),
-        "prctl(PR_GET_SECUREBITS)                = 0x10 (SECBIT_KEEP_CAPS)"
-    );
-    assert_eq!(
-        l([27, 0, 0, 0, 0, 0], Outcome::Ok(0)),
-        "prctl(PR_GET_SECUREBITS)                = 0"
-    );
-    assert_eq!(
-        l([52, 0, 0, 0, 0, 0], Outcome::Ok(2)),
-        "prctl(PR_GET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS) = 0x2 (PR_SPEC_ENABLE)"
-    );
-    assert_eq!(
-        l([22, 2, 0, 0, 0, 0], Outcome::Err(EFAULT)),
-        "prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, NULL) = -1 EFAULT (Bad address)"
-    );
-    assert_eq!(
-        l([0x5961_6d61, u64::MAX, 0, 0, 0, 0], Outcome::Err(EINVAL)),
-        "prctl(PR_SET_PTRACER, PR_SET_PTRACER_ANY) = -1 EINVAL (Invalid argument)"
-    );
-    assert_eq!(
-        l([47, 2, 22, 0, 0, 0], Outcome::Ok(0)),
-        "prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, CAP_SYS_BOOT, 0, 0) = 0"
-    );
-    assert_eq!(
-        l([0x12345, 1, 2, 3, 4, 0], Outcome::Err(EINVAL)),
-        "prctl(0x12345 /* PR_??? */, 0x1, 0x2, 0x3, 0x4) = -1 EINVAL (Invalid argument)"
-    );
-}
+use super::*;
 
 #[test]
 fn capability_lines() {
@@ -158,9 +56,9 @@ fn capability_lines() {
 
 #[test]
 fn sysinfo_personality_sched_lines() {
-    let mut si = words64(&[2392, 45056, 180672, 174304, 1000, 500, 8, 9, 0, 0]);
+    let mut si = words(&[2392, 45056, 180672, 174304, 1000, 500, 8, 9, 0, 0]);
     si.extend_from_slice(&words32(&[140, 0]));
-    si.extend_from_slice(&words64(&[0, 0]));
+    si.extend_from_slice(&words(&[0, 0]));
     si.extend_from_slice(&words32(&[1, 0]));
     let mem = FakeMemory::new().with(0x1000, &si);
     assert_eq!(
@@ -284,39 +182,5 @@ fn mount_syslog_hostname_kcmp_lines() {
     assert_eq!(
         line(NR_KCMP, [5, 6, 0, 1, 2, 0], &mem, Outcome::Ok(1)),
         "kcmp(5, 6, KCMP_FILE, 1, 2)             = 1"
-    );
-}
-
-#[test]
-fn ptrace_lines() {
-    let mem = FakeMemory::new().with(0x1000, &words64(&[0x1234]));
-    let l = |args: [u64; 6], outcome| line(NR_PTRACE, args, &mem, outcome);
-    assert_eq!(
-        l([0; 6], Outcome::Ok(0)),
-        "ptrace(PTRACE_TRACEME)                  = 0"
-    );
-    assert_eq!(
-        l([2, 42, 0x7000, 0x1000, 0, 0], Outcome::Ok(0)),
-        "ptrace(PTRACE_PEEKDATA, 42, 0x7000, [0x1234]) = 0"
-    );
-    assert_eq!(
-        l([2, 42, 0x7000, UNREADABLE, 0, 0], Outcome::Ok(0)),
-        "ptrace(PTRACE_PEEKDATA, 42, 0x7000, 0xdead0000) = 0"
-    );
-    assert_eq!(
-        l([12, 42, 0, UNREADABLE, 0, 0], Outcome::Ok(0)),
-        "ptrace(PTRACE_GETREGS, 42, 0xdead0000)  = 0"
-    );
-    assert_eq!(
-        l([0x4206, 42, 0, 0x10_0001, 0, 0], Outcome::Ok(0)),
-        "ptrace(PTRACE_SEIZE, 42, NULL, PTRACE_O_TRACESYSGOOD|PTRACE_O_EXITKILL) = 0"
-    );
-    assert_eq!(
-        l([0x11, 42, 0, 18, 0, 0], Outcome::Ok(0)),
-        "ptrace(PTRACE_DETACH, 42, NULL, SIGCONT) = 0"
-    );
-    assert_eq!(
-        l([0x4207, 42, 0, 0, 0, 0], Outcome::Ok(0)),
-        "ptrace(PTRACE_INTERRUPT, 42)            = 0"
     );
 }

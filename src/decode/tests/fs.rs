@@ -1,0 +1,214 @@
+//! Descriptor and file-system values (`decode/fs.rs`): `fcntl` by command, `mknod`'s mode and
+//! device (beside the other file calls of its test: `pipe2`, `getcwd`, `chown`), and the
+//! offsets of the transfer calls.
+
+use super::*;
+
+#[test]
+fn fcntl_by_command() {
+    // struct flock: l_type F_WRLCK, l_whence SEEK_SET, l_start 10, l_len 20, l_pid 42.
+    let mut flock = vec![1, 0, 0, 0, 0, 0, 0, 0];
+    flock.extend(10i64.to_ne_bytes());
+    flock.extend(20i64.to_ne_bytes());
+    flock.extend(42i32.to_ne_bytes());
+    flock.extend([0; 4]);
+    let mem = FakeMemory::new().with(0x1000, &flock);
+    assert_eq!(
+        line(NR_FCNTL, [3, 1, 0, 0, 0, 0], &mem, Outcome::Ok(1)),
+        "fcntl(3, F_GETFD)                       = 0x1 (flags FD_CLOEXEC)"
+    );
+    assert_eq!(
+        line(NR_FCNTL, [3, 1, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "fcntl(3, F_GETFD)                       = 0"
+    );
+    assert_eq!(
+        line(NR_FCNTL, [3, 3, 0, 0, 0, 0], &mem, Outcome::Ok(0x8002)),
+        "fcntl(3, F_GETFL)                       = 0x8002 (flags O_RDWR|O_LARGEFILE)"
+    );
+    assert_eq!(
+        line(NR_FCNTL, [3, 4, 0o4000, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "fcntl(3, F_SETFL, O_RDONLY|O_NONBLOCK)  = 0"
+    );
+    assert_eq!(
+        line(NR_FCNTL, [3, 6, 0x1000, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "fcntl(3, F_SETLK, {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=10, l_len=20}) = 0"
+    );
+    assert_eq!(
+        line(NR_FCNTL, [3, 5, 0x1000, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "fcntl(3, F_GETLK, {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=10, l_len=20, l_pid=42}) = 0"
+    );
+    assert_eq!(
+        line(NR_FCNTL, [3, 5, 0x8, 0, 0, 0], &mem, Outcome::Err(EFAULT)),
+        "fcntl(3, F_GETLK, 0x8)                  = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(NR_FCNTL, [3, 6, 0, 0, 0, 0], &mem, Outcome::Err(EFAULT)),
+        "fcntl(3, F_SETLK, NULL)                 = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(NR_FCNTL, [3, 11, 0, 0, 0, 0], &mem, Outcome::Ok(10)),
+        "fcntl(3, F_GETSIG)                      = 10 (SIGUSR1)"
+    );
+    assert_eq!(
+        line(NR_FCNTL, [3, 1025, 0, 0, 0, 0], &mem, Outcome::Ok(2)),
+        "fcntl(3, F_GETLEASE)                    = 0x2 (F_UNLCK)"
+    );
+    assert_eq!(
+        line(NR_FCNTL, [3, 1234, 5, 0, 0, 0], &mem, Outcome::Err(EINVAL)),
+        "fcntl(3, 0x4d2 /* F_??? */, 0x5)        = -1 EINVAL (Invalid argument)"
+    );
+}
+
+#[test]
+fn pipe2_getcwd_chown_mknodat() {
+    let mem = FakeMemory::new()
+        .with(0x1000, &words32(&[3, 4]))
+        .with(0x2000, b"/tmp\0")
+        .with(0x3000, b"dev\0");
+    assert_eq!(
+        line(
+            NR_PIPE2,
+            [0x1000, 0o2004000, 0, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "pipe2([3, 4], O_NONBLOCK|O_CLOEXEC)     = 0"
+    );
+    assert_eq!(
+        line(NR_PIPE2, [0, 0, 0, 0, 0, 0], &mem, Outcome::Err(EFAULT)),
+        "pipe2(NULL, 0)                          = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(NR_PIPE2, [0x8, 0, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "pipe2(0x8, 0)                           = 0"
+    );
+    assert_eq!(
+        line(NR_GETCWD, [0x2000, 4096, 0, 0, 0, 0], &mem, Outcome::Ok(5)),
+        "getcwd(\"/tmp\", 4096)                    = 5"
+    );
+    assert_eq!(
+        line(NR_GETCWD, [0x2000, 2, 0, 0, 0, 0], &mem, Outcome::Err(34)),
+        "getcwd(0x2000, 2)                       = -1 ERANGE (Numerical result out of range)"
+    );
+    assert_eq!(
+        line(
+            NR_CHOWN,
+            [0x3000, 0xffff_ffff, 1000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "chown(\"dev\", -1, 1000)                  = 0"
+    );
+    assert_eq!(
+        line(
+            NR_MKNODAT,
+            [AT_FDCWD, 0x3000, 0o20600, 0x103, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "mknodat(AT_FDCWD, \"dev\", S_IFCHR|0600, makedev(0x1, 0x3)) = 0"
+    );
+    assert_eq!(
+        line(
+            NR_MKNODAT,
+            [AT_FDCWD, 0x3000, 0o600, 0x103, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "mknodat(AT_FDCWD, \"dev\", 0600)          = 0"
+    );
+}
+
+#[test]
+fn sendfile_offset_update() {
+    let off = words(&[7]);
+    let mem = FakeMemory::new().with(0x1000, &off);
+    assert_eq!(
+        line(NR_SENDFILE, [4, 3, 0x1000, 5, 0, 0], &mem, Outcome::Ok(5)),
+        "sendfile(4, 3, [7] => [7], 5)           = 5"
+    );
+    assert_eq!(
+        line(NR_SENDFILE, [4, 3, 0x1000, 5, 0, 0], &mem, Outcome::Ok(0)),
+        "sendfile(4, 3, [7], 5)                  = 0"
+    );
+    assert_eq!(
+        line(
+            NR_SENDFILE,
+            [99, 3, 0x1000, 5, 0, 0],
+            &mem,
+            Outcome::Err(EBADF)
+        ),
+        "sendfile(99, 3, [7], 5)                 = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        line(NR_SENDFILE, [1, 3, 0, 4096, 0, 0], &mem, Outcome::Ok(100)),
+        "sendfile(1, 3, NULL, 4096)              = 100"
+    );
+    assert_eq!(
+        line(
+            NR_SENDFILE,
+            [4, 3, BAD, 5, 0, 0],
+            &mem,
+            Outcome::Err(EFAULT)
+        ),
+        "sendfile(4, 3, 0x9000, 5)               = -1 EFAULT (Bad address)"
+    );
+}
+
+#[test]
+fn transfer_calls() {
+    let offs = words(&[3, -1i64 as u64]);
+    let mem = FakeMemory::new().with(0x1000, &offs);
+    assert_eq!(
+        line(
+            NR_COPY_FILE_RANGE,
+            [3, 0x1000, 4, 0x1008, 4, 0],
+            &mem,
+            Outcome::Ok(4)
+        ),
+        "copy_file_range(3, [3], 4, [-1], 4, 0)  = 4"
+    );
+    assert_eq!(
+        line(
+            NR_COPY_FILE_RANGE,
+            [3, 0, 4, BAD, 4, 5],
+            &mem,
+            Outcome::Err(EFAULT)
+        ),
+        "copy_file_range(3, NULL, 4, 0x9000, 4, 5) = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(NR_SPLICE, [3, 0x1000, 6, 0, 3, 5], &mem, Outcome::Ok(3)),
+        "splice(3, [3], 6, NULL, 3, SPLICE_F_MOVE|SPLICE_F_MORE) = 3"
+    );
+    assert_eq!(
+        line(NR_SPLICE, [5, 0, 4, 0, 3, 0x10], &mem, Outcome::Err(EINVAL)),
+        "splice(5, NULL, 4, NULL, 3, 0x10 /* SPLICE_F_??? */) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(NR_TEE, [5, 8, 10, 0x1a, 0, 0], &mem, Outcome::Err(EINVAL)),
+        "tee(5, 8, 10, SPLICE_F_NONBLOCK|SPLICE_F_GIFT|0x10) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_SYNC_FILE_RANGE,
+            [3, -1i64 as u64, 100, 7, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "sync_file_range(3, -1, 100, SYNC_FILE_RANGE_WAIT_BEFORE|SYNC_FILE_RANGE_WRITE|SYNC_FILE_RANGE_WAIT_AFTER) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_SYNC_FILE_RANGE,
+            [3, 0, 0, 8, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "sync_file_range(3, 0, 0, 0x8 /* SYNC_FILE_RANGE_??? */) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(NR_READAHEAD, [3, 0, 4096, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "readahead(3, 0, 4096)                   = 0"
+    );
+}

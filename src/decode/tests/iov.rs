@@ -1,0 +1,38 @@
+//! Arrays of `struct iovec` (`decode/iov.rs`).
+
+use super::*;
+
+#[test]
+fn iovec_arrays() {
+    // Two iovecs (base, length): "hello" and "\n".
+    let iov = words(&[0x3000, 5, 0x3005, 1]);
+    let mem = FakeMemory::new()
+        .with(0x2000, &iov)
+        .with(0x3000, b"hello\n");
+    assert_eq!(
+        line(NR_WRITEV, [1, 0x2000, 2, 0, 0, 0], &mem, Outcome::Ok(6)),
+        r#"writev(1, [{iov_base="hello", iov_len=5}, {iov_base="\n", iov_len=1}], 2) = 6"#
+    );
+    // A read shows what it read; a failed one the buffers' addresses.
+    assert_eq!(
+        line(NR_READV, [3, 0x2000, 2, 0, 0, 0], &mem, Outcome::Ok(3)),
+        r#"readv(3, [{iov_base="hel", iov_len=5}, {iov_base="", iov_len=1}], 2) = 3"#
+    );
+    assert_eq!(
+        line(
+            NR_READV,
+            [99, 0x2000, 2, 0, 0, 0],
+            &mem,
+            Outcome::Err(EBADF)
+        ),
+        "readv(99, [{iov_base=0x3000, iov_len=5}, {iov_base=0x3005, iov_len=1}], 2) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        line(NR_WRITEV, [1, 0, 1, 0, 0, 0], &mem, Outcome::Err(EFAULT)),
+        "writev(1, NULL, 1)                      = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(NR_WRITEV, [1, 0x8, 1, 0, 0, 0], &mem, Outcome::Err(EFAULT)),
+        "writev(1, 0x8, 1)                       = -1 EFAULT (Bad address)"
+    );
+}

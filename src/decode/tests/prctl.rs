@@ -1,0 +1,77 @@
+//! `prctl` by option (`decode/prctl.rs`).
+
+use super::*;
+
+#[test]
+fn prctl_lines() {
+    let mem = FakeMemory::new()
+        .with(0x1000, b"h_procsig2\0")
+        .with(0x2000, &words32(&[10]))
+        .with(0x3000, &words(&[0x7f00_1234]))
+        .with(0x4000, b"a_name_longer_than_15\0");
+    let l = |args: [u64; 6], outcome| line(NR_PRCTL, args, &mem, outcome);
+    assert_eq!(
+        l([15, 0x1000, 0, 0, 0, 0], Outcome::Ok(0)),
+        r#"prctl(PR_SET_NAME, "h_procsig2")        = 0"#
+    );
+    assert_eq!(
+        l([15, 0x4000, 0, 0, 0, 0], Outcome::Ok(0)),
+        r#"prctl(PR_SET_NAME, "a_name_longer_t"...) = 0"#
+    );
+    assert_eq!(
+        l([16, 0x1000, 0, 0, 0, 0], Outcome::Ok(0)),
+        r#"prctl(PR_GET_NAME, "h_procsig2")        = 0"#
+    );
+    assert_eq!(
+        l([16, 0x8, 0, 0, 0, 0], Outcome::Err(EFAULT)),
+        "prctl(PR_GET_NAME, 0x8)                 = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        l([2, 0x2000, 0, 0, 0, 0], Outcome::Ok(0)),
+        "prctl(PR_GET_PDEATHSIG, [SIGUSR1])      = 0"
+    );
+    assert_eq!(
+        l([2, UNREADABLE, 0, 0, 0, 0], Outcome::Ok(0)),
+        "prctl(PR_GET_PDEATHSIG, 0xdead0000)     = 0"
+    );
+    assert_eq!(
+        l([2, 0, 0, 0, 0, 0], Outcome::Err(EFAULT)),
+        "prctl(PR_GET_PDEATHSIG, NULL)           = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        l([40, 0x3000, 0, 0, 0, 0], Outcome::Ok(0)),
+        "prctl(PR_GET_TID_ADDRESS, [0x7f001234]) = 0"
+    );
+    assert_eq!(
+        l([3, 0, 0, 0, 0, 0], Outcome::Ok(1)),
+        "prctl(PR_GET_DUMPABLE)                  = 1 (SUID_DUMP_USER)"
+    );
+    assert_eq!(
+        l([27, 0, 0, 0, 0, 0], Outcome::Ok(0x10)),
+        "prctl(PR_GET_SECUREBITS)                = 0x10 (SECBIT_KEEP_CAPS)"
+    );
+    assert_eq!(
+        l([27, 0, 0, 0, 0, 0], Outcome::Ok(0)),
+        "prctl(PR_GET_SECUREBITS)                = 0"
+    );
+    assert_eq!(
+        l([52, 0, 0, 0, 0, 0], Outcome::Ok(2)),
+        "prctl(PR_GET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS) = 0x2 (PR_SPEC_ENABLE)"
+    );
+    assert_eq!(
+        l([22, 2, 0, 0, 0, 0], Outcome::Err(EFAULT)),
+        "prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, NULL) = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        l([0x5961_6d61, u64::MAX, 0, 0, 0, 0], Outcome::Err(EINVAL)),
+        "prctl(PR_SET_PTRACER, PR_SET_PTRACER_ANY) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        l([47, 2, 22, 0, 0, 0], Outcome::Ok(0)),
+        "prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, CAP_SYS_BOOT, 0, 0) = 0"
+    );
+    assert_eq!(
+        l([0x12345, 1, 2, 3, 4, 0], Outcome::Err(EINVAL)),
+        "prctl(0x12345 /* PR_??? */, 0x1, 0x2, 0x3, 0x4) = -1 EINVAL (Invalid argument)"
+    );
+}

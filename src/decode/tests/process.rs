@@ -1,0 +1,292 @@
+//! Process values (`decode/process.rs`): wait statuses, `clone` and `clone3`, ids, CPU masks,
+//! `uname` and resource usage.
+
+use super::*;
+
+#[test]
+fn wait4_statuses() {
+    let status = |s: i32| FakeMemory::new().with(0x1000, &s.to_ne_bytes());
+    let cases = [
+        (0x0300, "[{WIFEXITED(s) && WEXITSTATUS(s) == 3}]"),
+        (9, "[{WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL}]"),
+        (
+            0x8b,
+            "[{WIFSIGNALED(s) && WTERMSIG(s) == SIGSEGV && WCOREDUMP(s)}]",
+        ),
+        (0x137f, "[{WIFSTOPPED(s) && WSTOPSIG(s) == SIGSTOP}]"),
+        (0xffff, "[{WIFCONTINUED(s)}]"),
+    ];
+    for (s, shown) in cases {
+        assert_eq!(
+            line(
+                NR_WAIT4,
+                [1749, 0x1000, 0, 0, 0, 0],
+                &status(s),
+                Outcome::Ok(1749)
+            ),
+            format!("wait4(1749, {shown}, 0, NULL) = 1749")
+        );
+    }
+    let mut ru = vec![0u8; std::mem::size_of::<libc::rusage>()];
+    ru[8..16].copy_from_slice(&101u64.to_ne_bytes());
+    let mem = status(0).with(0x2000, &ru);
+    assert_eq!(
+        line(
+            NR_WAIT4,
+            [-1i64 as u64, 0x1000, 0x4000_0000, 0x2000, 0, 0],
+            &mem,
+            Outcome::Ok(1750)
+        ),
+        "wait4(-1, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], __WALL, {ru_utime={tv_sec=0, tv_usec=101}, ru_stime={tv_sec=0, tv_usec=0}, ...}) = 1750"
+    );
+    assert_eq!(
+        line(
+            NR_WAIT4,
+            [-1i64 as u64, 0x1000, 0xe100_000f, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "wait4(-1, 0x1000, WNOHANG|WEXITED|WSTOPPED|WCONTINUED|WNOWAIT|__WCLONE|__WALL|__WNOTHREAD, NULL) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_WAIT4,
+            [-1i64 as u64, 0x8, 1, 0x10, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "wait4(-1, 0x8, WNOHANG, 0x10)           = 0"
+    );
+}
+
+#[test]
+fn clone_lines() {
+    let mem = FakeMemory::new().with(0x1000, &5631i32.to_ne_bytes());
+    assert_eq!(
+        line(
+            NR_CLONE,
+            [0x1200011, 0, 0, 0x7f81_c995_da10, 0, 0],
+            &mem,
+            Outcome::Ok(5631)
+        ),
+        "clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7f81c995da10) = 5631"
+    );
+    assert_eq!(
+        line(NR_CLONE, [17, 0, 0, 0, 0, 0], &mem, Outcome::Ok(5631)),
+        "clone(child_stack=NULL, flags=SIGCHLD)  = 5631"
+    );
+    assert_eq!(
+        line(NR_CLONE, [0, 0, 0, 0, 0, 0], &mem, Outcome::Ok(5631)),
+        "clone(child_stack=NULL, flags=0)        = 5631"
+    );
+    assert_eq!(
+        line(
+            NR_CLONE,
+            [0x180011, 0x8000, 0x1000, 0, 0x1234, 0],
+            &mem,
+            Outcome::Ok(5631)
+        ),
+        "clone(child_stack=0x8000, flags=CLONE_SETTLS|CLONE_PARENT_SETTID|SIGCHLD, parent_tid=[5631], tls=0x1234) = 5631"
+    );
+    // Unreadable, and a failed call: addresses.
+    assert_eq!(
+        line(
+            NR_CLONE,
+            [0x100011, 0, 0x8, 0, 0, 0],
+            &mem,
+            Outcome::Ok(5631)
+        ),
+        "clone(child_stack=NULL, flags=CLONE_PARENT_SETTID|SIGCHLD, parent_tid=0x8) = 5631"
+    );
+    assert_eq!(
+        line(
+            NR_CLONE,
+            [0x100011, 0, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "clone(child_stack=NULL, flags=CLONE_PARENT_SETTID|SIGCHLD, parent_tid=0x1000) = -1 EINVAL (Invalid argument)"
+    );
+}
+
+#[test]
+fn clone3_lines() {
+    let mut ca = [0u64; 11];
+    ca[0] = 0x100000 | 0x1000000; // CLONE_PARENT_SETTID|CLONE_CHILD_SETTID
+    ca[2] = 0x2000;
+    ca[3] = 0x1000;
+    ca[4] = 17;
+    let mem = FakeMemory::new()
+        .with(0x1000, &5632i32.to_ne_bytes())
+        .with(0x3000, &words(&ca));
+    assert_eq!(
+        line(NR_CLONE3, [0x3000, 88, 0, 0, 0, 0], &mem, Outcome::Ok(5632)),
+        "clone3({flags=CLONE_PARENT_SETTID|CLONE_CHILD_SETTID, child_tid=0x2000, parent_tid=0x1000, exit_signal=SIGCHLD, stack=NULL, stack_size=0} => {parent_tid=[5632]}, 88) = 5632"
+    );
+    assert_eq!(
+        line(
+            NR_CLONE3,
+            [0x3000, 88, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "clone3({flags=CLONE_PARENT_SETTID|CLONE_CHILD_SETTID, child_tid=0x2000, parent_tid=0x1000, exit_signal=SIGCHLD, stack=NULL, stack_size=0}, 88) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_CLONE3,
+            [0x3000, 40, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "clone3(0x3000, 40)                      = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(NR_CLONE3, [0, 88, 0, 0, 0, 0], &mem, Outcome::Err(EFAULT)),
+        "clone3(NULL, 88)                        = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(NR_CLONE3, [0x8, 88, 0, 0, 0, 0], &mem, Outcome::Err(EFAULT)),
+        "clone3(0x8, 88)                         = -1 EFAULT (Bad address)"
+    );
+}
+
+#[test]
+fn ids_groups_and_cpu_masks() {
+    let gids: Vec<u8> = [0u32, 5, 100]
+        .iter()
+        .flat_map(|g| g.to_ne_bytes())
+        .collect();
+    let mem = FakeMemory::new()
+        .with(0x1000, &0i32.to_ne_bytes())
+        .with(0x2000, &gids)
+        .with(0x3000, &[0x03, 0, 0, 0, 0, 0, 0, 0x80]);
+    assert_eq!(
+        line(
+            NR_GETRESUID,
+            [0x1000, 0x1000, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "getresuid([0], [0], [0])                = 0"
+    );
+    assert_eq!(
+        line(
+            NR_GETRESUID,
+            [0x1000, 0, 0x8, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "getresuid([0], NULL, 0x8)               = 0"
+    );
+    assert_eq!(
+        line(
+            NR_GETRESUID,
+            [0x1000, 0x1000, 0x8, 0, 0, 0],
+            &mem,
+            Outcome::Err(EFAULT)
+        ),
+        "getresuid(0x1000, 0x1000, 0x8)          = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(NR_SETGROUPS, [3, 0x2000, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "setgroups(3, [0, 5, 100])               = 0"
+    );
+    assert_eq!(
+        line(NR_GETGROUPS, [64, 0x2000, 0, 0, 0, 0], &mem, Outcome::Ok(2)),
+        "getgroups(64, [0, 5])                   = 2"
+    );
+    assert_eq!(
+        line(NR_GETGROUPS, [0, 0, 0, 0, 0, 0], &mem, Outcome::Ok(3)),
+        "getgroups(0, NULL)                      = 3"
+    );
+    assert_eq!(
+        line(
+            NR_SETGROUPS,
+            [1, 0x8, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EFAULT)
+        ),
+        "setgroups(1, 0x8)                       = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(
+            NR_SCHED_GETAFFINITY,
+            [0, 128, 0x3000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(8)
+        ),
+        "sched_getaffinity(0, 128, [0 1 63])     = 8"
+    );
+    assert_eq!(
+        line(
+            NR_SCHED_GETAFFINITY,
+            [0, 4, 0x3000, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "sched_getaffinity(0, 4, 0x3000)         = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_SCHED_GETAFFINITY,
+            [0, 8, 0x8, 0, 0, 0],
+            &mem,
+            Outcome::Ok(8)
+        ),
+        "sched_getaffinity(0, 8, 0x8)            = 8"
+    );
+    assert_eq!(
+        line(
+            NR_SCHED_SETPARAM,
+            [0, 0x1000, 0, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "sched_setparam(0, [0])                  = 0"
+    );
+}
+
+#[test]
+fn times_uname_getrusage() {
+    let tms = words(&[1, 2, 3, 4]);
+    let mut uts = vec![0u8; 390];
+    uts[..5].copy_from_slice(b"Linux");
+    uts[65..67].copy_from_slice(b"vm");
+    uts[130..136].copy_from_slice(b"6.1.0-");
+    let mem = FakeMemory::new().with(0x1000, &tms).with(0x2000, &uts);
+    assert_eq!(
+        line(
+            NR_TIMES,
+            [0x1000, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Ok(1_718_164_712)
+        ),
+        "times({tms_utime=1 /* 0.01 s */, tms_stime=2 /* 0.02 s */, tms_cutime=3 /* 0.03 s */, tms_cstime=4 /* 0.04 s */}) = 1718164712"
+    );
+    assert_eq!(
+        line(NR_TIMES, [0, 0, 0, 0, 0, 0], &mem, Outcome::Ok(7)),
+        "times(NULL)                             = 7"
+    );
+    assert_eq!(
+        line(NR_UNAME, [0x2000, 0, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "uname({sysname=\"Linux\", nodename=\"vm\", ...}) = 0"
+    );
+    assert_eq!(
+        line(NR_UNAME, [0x8, 0, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "uname(0x8)                              = 0"
+    );
+    assert_eq!(
+        line(
+            NR_GETRUSAGE,
+            [0xffff_ffff, 0x8, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EFAULT)
+        ),
+        "getrusage(RUSAGE_CHILDREN, 0x8)         = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(NR_GETRUSAGE, [7, 0, 0, 0, 0, 0], &mem, Outcome::Err(EINVAL)),
+        "getrusage(0x7 /* RUSAGE_??? */, NULL)   = -1 EINVAL (Invalid argument)"
+    );
+}

@@ -1,0 +1,178 @@
+//! `struct stat`, `statx` and `statfs` (`decode/stat.rs`), abbreviated and in full (with
+//! `getdents64`'s entry count, tested beside `statx`).
+
+use super::*;
+
+#[test]
+fn stat_structs() {
+    let mem = FakeMemory::new()
+        .with(0x5000, &stat_bytes(0o100644, 33699, 0))
+        .with(0x6000, &stat_bytes(0o020666, 0, libc::makedev(1, 3)))
+        .with(0x7000, &stat_bytes(0o104755, 0, 0))
+        .with(0x8000, b"\0sd/reg\0");
+    assert_eq!(
+        line(
+            NR_NEWFSTATAT,
+            [3, 0x8000, 0x5000, 0x1000, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        r#"newfstatat(3, "", {st_mode=S_IFREG|0644, st_size=33699, ...}, AT_EMPTY_PATH) = 0"#
+    );
+    assert_eq!(
+        line(NR_FSTAT, [3, 0x6000, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "fstat(3, {st_mode=S_IFCHR|0666, st_rdev=makedev(0x1, 0x3), ...}) = 0"
+    );
+    assert_eq!(
+        line(
+            NR_NEWFSTATAT,
+            [AT_FDCWD, 0x8001, 0x7000, 0x900, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        r#"newfstatat(AT_FDCWD, "sd/reg", {st_mode=S_IFREG|S_ISUID|0755, st_size=0, ...}, AT_SYMLINK_NOFOLLOW|AT_NO_AUTOMOUNT) = 0"#
+    );
+    // Failed calls and unreadable buffers show the address.
+    assert_eq!(
+        line(
+            NR_NEWFSTATAT,
+            [AT_FDCWD, 0x8001, 0x5000, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOENT)
+        ),
+        r#"newfstatat(AT_FDCWD, "sd/reg", 0x5000, 0) = -1 ENOENT (No such file or directory)"#
+    );
+    assert_eq!(
+        line(NR_FSTAT, [3, 0x8, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "fstat(3, 0x8)                           = 0"
+    );
+    assert_eq!(
+        line(
+            NR_NEWFSTATAT,
+            [AT_FDCWD, 0x8001, 0x5000, 0x40000000, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        r#"newfstatat(AT_FDCWD, "sd/reg", 0x5000, 0x40000000 /* AT_??? */) = -1 EINVAL (Invalid argument)"#
+    );
+}
+
+#[test]
+fn stat_in_full_under_v() {
+    let mut st = stat_bytes(0o100644, 3, 0);
+    for (off, v) in [
+        (offset_of!(libc::stat, st_dev), libc::makedev(0xfe, 0)),
+        (offset_of!(libc::stat, st_ino), 611),
+        (offset_of!(libc::stat, st_nlink), 1),
+        (offset_of!(libc::stat, st_blksize), 4096),
+        (offset_of!(libc::stat, st_blocks), 8),
+        (offset_of!(libc::stat, st_atime), 1795828653),
+        (offset_of!(libc::stat, st_atime_nsec), 167005266),
+        (offset_of!(libc::stat, st_mtime), 1790052689),
+        (offset_of!(libc::stat, st_ctime), 1790052689),
+    ] {
+        put(&mut st, off, v.to_ne_bytes());
+    }
+    let mem = FakeMemory::new().with(0x5000, &st);
+    let mut scratch = Scratch::new();
+    let mut ctx = Ctx {
+        opts: DecodeOpts {
+            abbreviate: false,
+            ..DecodeOpts::default()
+        },
+        ..Ctx::for_test(&mem, &mut scratch)
+    };
+    assert_eq!(
+        rendered(|out| crate::decode::stat::stat(&mut Text::new(out), &mut ctx, 0x5000)),
+        "{st_dev=makedev(0xfe, 0), st_ino=611, st_mode=S_IFREG|0644, st_nlink=1, st_uid=0, st_gid=0, \
+         st_blksize=4096, st_blocks=8, st_size=3, st_atime=1795828653 /* 2026-11-28T01:17:33.167005266+0000 */, \
+         st_atime_nsec=167005266, st_mtime=1790052689 /* 2026-09-22T04:51:29+0000 */, st_mtime_nsec=0, \
+         st_ctime=1790052689 /* 2026-09-22T04:51:29+0000 */, st_ctime_nsec=0}"
+    );
+}
+
+#[test]
+fn getdents_statx_statfs() {
+    // Two linux_dirent64 records of 24 bytes (d_reclen at offset 16).
+    let mut dents = vec![0u8; 48];
+    dents[16] = 24;
+    dents[24 + 16] = 24;
+    let mut statx = vec![0u8; 256];
+    statx[0..4].copy_from_slice(&0x17ffu32.to_ne_bytes());
+    statx[8..16].copy_from_slice(&0x2000u64.to_ne_bytes());
+    statx[28..30].copy_from_slice(&0o40755u16.to_ne_bytes());
+    statx[40..48].copy_from_slice(&4096u64.to_ne_bytes());
+    let mut statfs = vec![0u8; 120];
+    for (off, v) in [
+        (0, 0x01021994u64),
+        (8, 4096),
+        (56, 0x0000_0002_0000_0001),
+        (64, 255),
+        (72, 4096),
+        (80, 0x1020),
+    ] {
+        put(&mut statfs, off, v.to_ne_bytes());
+    }
+    let mem = FakeMemory::new()
+        .with(0x1000, &dents)
+        .with(0x2000, &statx)
+        .with(0x3000, &statfs)
+        .with(0x4000, b"/\0");
+    assert_eq!(
+        line(
+            NR_GETDENTS64,
+            [3, 0x1000, 32768, 0, 0, 0],
+            &mem,
+            Outcome::Ok(48)
+        ),
+        "getdents64(3, 0x1000 /* 2 entries */, 32768) = 48"
+    );
+    assert_eq!(
+        line(NR_GETDENTS64, [3, 0, 10, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "getdents64(3, NULL /* 0 entries */, 10) = 0"
+    );
+    assert_eq!(
+        line(
+            NR_GETDENTS64,
+            [3, 0x1000, 10, 0, 0, 0],
+            &mem,
+            Outcome::Err(EBADF)
+        ),
+        "getdents64(3, 0x1000, 10)               = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        line(
+            NR_STATX,
+            [AT_FDCWD, 0x4000, 0x800, 0x2, 0x2000, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "statx(AT_FDCWD, \"/\", AT_STATX_SYNC_AS_STAT|AT_NO_AUTOMOUNT, STATX_MODE, {stx_mask=STATX_BASIC_STATS|STATX_MNT_ID, stx_attributes=STATX_ATTR_MOUNT_ROOT, stx_mode=S_IFDIR|0755, stx_size=4096, ...}) = 0"
+    );
+    assert_eq!(
+        line(
+            NR_STATX,
+            [AT_FDCWD, 0x4000, 0, 0xfff, 0x8, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "statx(AT_FDCWD, \"/\", AT_STATX_SYNC_AS_STAT, STATX_ALL, 0x8) = 0"
+    );
+    assert_eq!(
+        line(
+            NR_STATX,
+            [AT_FDCWD, 0x4000, 0, 0x80000000, 0, 0],
+            &mem,
+            Outcome::Err(EFAULT)
+        ),
+        "statx(AT_FDCWD, \"/\", AT_STATX_SYNC_AS_STAT, 0x80000000 /* STATX_??? */, NULL) = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(NR_FSTATFS, [3, 0x3000, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "fstatfs(3, {f_type=TMPFS_MAGIC, f_bsize=4096, f_blocks=0, f_bfree=0, f_bavail=0, f_files=0, f_ffree=0, f_fsid={val=[0x1, 0x2]}, f_namelen=255, f_frsize=4096, f_flags=ST_VALID|ST_RELATIME}) = 0"
+    );
+    assert_eq!(
+        line(NR_FSTATFS, [3, 0, 0, 0, 0, 0], &mem, Outcome::Err(EFAULT)),
+        "fstatfs(3, NULL)                        = -1 EFAULT (Bad address)"
+    );
+}
