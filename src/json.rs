@@ -9,7 +9,7 @@ use crate::decode::{Call, Sink};
 use crate::fdinfo::{Detail, FdInfo};
 use crate::sockdiag::SocketInfo;
 pub use crate::stamp::Stamp;
-use crate::table::{self, EnumTable, FlagTable, SigName};
+use crate::table::{self, EnumTable, FlagPart, FlagTable, SigName};
 use std::io::Write;
 
 /// Nesting of arrays and structs inside one argument (the text renderer's limit too).
@@ -252,46 +252,20 @@ fn flags_body(buf: &mut Vec<u8>, v: u64, table: &FlagTable) {
 /// `"names":[..],"unknown":U` (and `"shifted"`) of a flag set.
 fn flags_names(buf: &mut Vec<u8>, v: u64, table: &FlagTable) {
     buf.extend_from_slice(b"\"names\":[");
+    let (mut unknown, mut unknown_field, mut shifted) = (0, None, None);
     let mut first = true;
-    let mut name = |buf: &mut Vec<u8>, n: &str| {
-        if !std::mem::take(&mut first) {
-            buf.push(b',');
-        }
-        buf.push(b'"');
-        buf.extend_from_slice(n.as_bytes());
-        buf.push(b'"');
-    };
-    let mut unknown = 0;
-    let mut unknown_field = None;
-    let mut shifted = None;
-    if v == 0 && table.zero.is_some() {
-        if let Some(zero) = table.zero {
-            name(buf, zero);
-        }
-    } else {
-        let mut rest = v;
-        if table.field_mask != 0 {
-            let field = v & table.field_mask;
-            rest &= !table.field_mask;
-            match table.field.iter().find(|(_, fv)| *fv == field) {
-                Some((n, _)) => name(buf, n),
-                None => unknown_field = Some(field),
+    for part in table.split(v) {
+        match part {
+            FlagPart::Zero(name) | FlagPart::Field(name) | FlagPart::Bit(name) => {
+                if !std::mem::take(&mut first) {
+                    buf.push(b',');
+                }
+                let _ = write!(buf, "\"{name}\"");
             }
+            FlagPart::UnknownField(field) => unknown_field = Some(field),
+            FlagPart::Unknown(rest) => unknown = rest,
+            FlagPart::Shifted(name, count) => shifted = Some((name, count)),
         }
-        if let Some(s) = &table.shifted {
-            let value = (rest >> s.shift) & s.mask;
-            rest &= !(s.mask << s.shift);
-            if value != 0 {
-                shifted = Some((s.name, value));
-            }
-        }
-        for (n, bits) in table.bits {
-            if rest & bits == *bits {
-                name(buf, n);
-                rest &= !bits;
-            }
-        }
-        unknown |= rest;
     }
     let _ = write!(buf, "],\"unknown\":{unknown}");
     if let Some(field) = unknown_field {

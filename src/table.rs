@@ -142,6 +142,100 @@ pub struct FlagTable {
     pub shifted: Option<Shifted>,
 }
 
+/// One part of a flag word as strace splits it ([`FlagTable::split`]), in the order it
+/// prints them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlagPart {
+    /// The whole word is zero and the table names zero (`PROT_NONE`).
+    Zero(&'static str),
+    /// The exclusive field's value by name (`O_RDONLY`).
+    Field(&'static str),
+    /// The exclusive field holds a value the table does not name.
+    UnknownField(u64),
+    /// A named bit or group of bits (`O_CLOEXEC`).
+    Bit(&'static str),
+    /// The bits no name covers (`0x3e`).
+    Unknown(u64),
+    /// A count held in the word's shifted field (`3<<MFD_HUGE_SHIFT`).
+    Shifted(&'static str, u64),
+}
+
+impl FlagTable {
+    /// Splits `v` into its named parts, the one place where a flag word's meaning is decided
+    /// for every renderer: the zero name for zero, else the exclusive field, the named bits
+    /// (multi-bit values first, as the table lists them), the leftover bits, and the shifted
+    /// field's count.
+    pub fn split(&self, v: u64) -> FlagSplit<'_> {
+        let mut rest = v;
+        let field = (self.field_mask != 0).then(|| {
+            rest &= !self.field_mask;
+            v & self.field_mask
+        });
+        let shifted = self.shifted.as_ref().and_then(|s| {
+            let count = (rest >> s.shift) & s.mask;
+            rest &= !(s.mask << s.shift);
+            (count != 0).then_some((s.name, count))
+        });
+        FlagSplit {
+            table: self,
+            zero: if v == 0 { self.zero } else { None },
+            field,
+            rest,
+            bit: 0,
+            shifted,
+            done: false,
+        }
+    }
+}
+
+/// The parts of a flag word ([`FlagTable::split`]).
+#[derive(Debug, Clone)]
+pub struct FlagSplit<'a> {
+    table: &'a FlagTable,
+    zero: Option<&'static str>,
+    field: Option<u64>,
+    /// The bits not yet named.
+    rest: u64,
+    /// The next entry of `table.bits` to try.
+    bit: usize,
+    shifted: Option<(&'static str, u64)>,
+    done: bool,
+}
+
+impl Iterator for FlagSplit<'_> {
+    type Item = FlagPart;
+
+    fn next(&mut self) -> Option<FlagPart> {
+        if self.done {
+            return None;
+        }
+        if let Some(zero) = self.zero.take() {
+            self.done = true;
+            return Some(FlagPart::Zero(zero));
+        }
+        if let Some(field) = self.field.take() {
+            return Some(match self.table.field.iter().find(|(_, fv)| *fv == field) {
+                Some((name, _)) => FlagPart::Field(name),
+                None => FlagPart::UnknownField(field),
+            });
+        }
+        while let Some((name, bits)) = self.table.bits.get(self.bit) {
+            self.bit += 1;
+            if self.rest & bits == *bits {
+                self.rest &= !bits;
+                return Some(FlagPart::Bit(name));
+            }
+        }
+        if self.rest != 0 {
+            return Some(FlagPart::Unknown(std::mem::take(&mut self.rest)));
+        }
+        self.done = true;
+        self.shifted
+            .take()
+            .map(|(name, count)| FlagPart::Shifted(name, count))
+    }
+}
+
 /// See `spec::Shifted`.
 #[derive(Debug)]
 pub struct Shifted {
@@ -215,3 +309,64 @@ pub const S_IFMT: u32 = 0o170000;
 
 /// `PATH_MAX` from `<linux/limits.h>`: strace shows paths up to this length, ignoring `-s`.
 pub const PATH_MAX: usize = 4096;
+
+#[cfg(test)]
+mod split_tests {
+    use super::*;
+
+    static TABLE: FlagTable = FlagTable {
+        zero: None,
+        field_mask: 0x3,
+        field: &[("O_RDONLY", 0), ("O_WRONLY", 1), ("O_RDWR", 2)],
+        bits: &[
+            ("BOTH", 0x30),
+            ("LOW", 0x10),
+            ("HIGH", 0x20),
+            ("EIGHTY", 0x80),
+        ],
+        unknown: Some("O_???"),
+        shifted: Some(Shifted {
+            name: "SHIFT",
+            shift: 8,
+            mask: 0xf,
+        }),
+    };
+
+    #[test]
+    fn parts_in_strace_order() {
+        use FlagPart::*;
+        let parts: Vec<FlagPart> = TABLE.split(0x4_0732).collect();
+        assert_eq!(
+            parts,
+            [
+                Field("O_RDWR"),
+                Bit("BOTH"),
+                Unknown(0x4_0000),
+                Shifted("SHIFT", 7)
+            ]
+        );
+        assert_eq!(TABLE.split(0x3).collect::<Vec<_>>(), [UnknownField(3)]);
+        let none = FlagTable {
+            zero: Some("NONE"),
+            field_mask: 0,
+            field: &[],
+            bits: TABLE.bits,
+            unknown: None,
+            shifted: None,
+        };
+        assert_eq!(none.split(0).collect::<Vec<_>>(), [Zero("NONE")]);
+        let plain = FlagTable {
+            zero: None,
+            field_mask: 0,
+            field: &[],
+            bits: TABLE.bits,
+            unknown: None,
+            shifted: None,
+        };
+        assert_eq!(plain.split(0).count(), 0);
+        assert_eq!(
+            plain.split(0x90).collect::<Vec<_>>(),
+            [Bit("LOW"), Bit("EIGHTY")]
+        );
+    }
+}

@@ -4,7 +4,7 @@ use crate::decode::Sink;
 use crate::fdinfo::{Detail, FdInfo};
 use crate::output::{HexStrings, Output};
 use crate::sockdiag::SocketInfo;
-use crate::table::{self, EnumTable, FlagTable, SigName};
+use crate::table::{self, EnumTable, FlagPart, FlagTable, SigName};
 use std::io::Write;
 
 /// Nesting of arrays and structs inside one argument; deeper values are not printed by strace's
@@ -270,53 +270,24 @@ fn write_socket(out: &mut Vec<u8>, sock: &SocketInfo, hex: HexStrings) {
 
 /// Writes a flag set the way strace's flag printer does (see `spec::FlagTable`).
 pub fn write_flags(out: &mut Vec<u8>, v: u64, table: &FlagTable) {
-    if v == 0
-        && let Some(zero) = table.zero
-    {
-        out.extend_from_slice(zero.as_bytes());
-        return;
-    }
     let mut printed = false;
-    let sep = |out: &mut Vec<u8>, printed: &mut bool| {
-        if *printed {
-            out.push(b'|');
-        }
-        *printed = true;
-    };
-    let mut rest = v;
-    if table.field_mask != 0 {
-        let field = v & table.field_mask;
-        rest &= !table.field_mask;
-        sep(out, &mut printed);
-        match table.field.iter().find(|(_, fv)| *fv == field) {
-            Some((name, _)) => out.extend_from_slice(name.as_bytes()),
-            None => write_unknown(out, field, table.unknown),
-        }
-    }
-    let mut shifted = 0;
-    if let Some(s) = &table.shifted {
-        shifted = (rest >> s.shift) & s.mask;
-        rest &= !(s.mask << s.shift);
-    }
-    for (name, bits) in table.bits {
-        if rest & bits == *bits {
-            sep(out, &mut printed);
-            out.extend_from_slice(name.as_bytes());
-            rest &= !bits;
-        }
-    }
-    if rest != 0 {
+    for part in table.split(v) {
         if printed {
             out.push(b'|');
-            write_hex(out, rest);
-        } else {
-            write_unknown(out, rest, table.unknown);
+        }
+        match part {
+            FlagPart::Zero(name) | FlagPart::Field(name) | FlagPart::Bit(name) => {
+                out.extend_from_slice(name.as_bytes())
+            }
+            FlagPart::UnknownField(field) => write_unknown(out, field, table.unknown),
+            // Leftover bits after names are plain hex; alone they get the table's comment.
+            FlagPart::Unknown(rest) if printed => write_hex(out, rest),
+            FlagPart::Unknown(rest) => write_unknown(out, rest, table.unknown),
+            FlagPart::Shifted(name, count) => {
+                let _ = write!(out, "{count}<<{name}");
+            }
         }
         printed = true;
-    }
-    if let (Some(s), true) = (&table.shifted, shifted != 0) {
-        sep(out, &mut printed);
-        let _ = write!(out, "{shifted}<<{}", s.name);
     }
     if !printed {
         out.push(b'0');
