@@ -5,6 +5,7 @@
 //! round-trip test, tests/json.rs) can rebuild strace's text from it. Everything is written
 //! straight into the output buffer: no allocation per syscall.
 
+use crate::decode::process::WaitStatus;
 use crate::decode::{Call, Sink};
 use crate::fdinfo::{Detail, FdInfo};
 use crate::sockdiag::SocketInfo;
@@ -884,28 +885,30 @@ impl Sink for Json<'_> {
         });
     }
 
-    fn wait_status(&mut self, s: i32) {
-        self.value(|b| {
-            let _ = write!(b, "{{\"wait_status\":{s},");
-            // The <sys/wait.h> macros, in the order the text renderer applies them.
-            if s & 0xff == 0x7f {
-                b.extend_from_slice(b"\"stopped\":");
-                sig_name(b, i64::from((s >> 8) & 0xff));
-                if s >> 16 != 0 {
-                    let _ = write!(b, ",\"event\":{}", s >> 16);
+    fn wait_status(&mut self, status: WaitStatus) {
+        self.value(|b| match status {
+            WaitStatus::Stopped { raw, sig, event } => {
+                let _ = write!(b, "{{\"wait_status\":{raw},\"stopped\":");
+                sig_name(b, i64::from(sig));
+                if event != 0 {
+                    let _ = write!(b, ",\"event\":{event}");
                 }
-            } else if s == 0xffff {
-                b.extend_from_slice(b"\"continued\":true");
-            } else if s & 0x7f == 0 {
-                let _ = write!(b, "\"exited\":{}", (s >> 8) & 0xff);
-            } else {
-                b.extend_from_slice(b"\"signaled\":");
-                sig_name(b, i64::from(s & 0x7f));
-                if s & 0x80 != 0 {
+                b.push(b'}');
+            }
+            WaitStatus::Continued { raw } => {
+                let _ = write!(b, "{{\"wait_status\":{raw},\"continued\":true}}");
+            }
+            WaitStatus::Exited { raw, code } => {
+                let _ = write!(b, "{{\"wait_status\":{raw},\"exited\":{code}}}");
+            }
+            WaitStatus::Signaled { raw, sig, core } => {
+                let _ = write!(b, "{{\"wait_status\":{raw},\"signaled\":");
+                sig_name(b, i64::from(sig));
+                if core {
                     b.extend_from_slice(b",\"core_dumped\":true");
                 }
+                b.push(b'}');
             }
-            b.push(b'}');
         });
     }
 }

@@ -1,6 +1,7 @@
 //! The text renderer: writes decoded values in strace's default format into the output buffer.
 
 use crate::decode::Sink;
+use crate::decode::process::WaitStatus;
 use crate::fdinfo::{Detail, FdInfo};
 use crate::output::{HexStrings, Output};
 use crate::sockdiag::SocketInfo;
@@ -756,7 +757,7 @@ impl Sink for Text<'_> {
         self.out.bytes(b" => ");
     }
 
-    fn wait_status(&mut self, status: i32) {
+    fn wait_status(&mut self, status: WaitStatus) {
         self.element();
         write_wait_status(self.out.buf(), status);
     }
@@ -877,49 +878,40 @@ fn write_shifted(out: &mut Vec<u8>, v: u64, shift: u32, table: &EnumTable) {
 /// A wait status as strace shows it, by the `<sys/wait.h>` macros that apply: stopped
 /// (`(s & 0xff) == 0x7f`), continued (`0xffff`), exited (`(s & 0x7f) == 0`), else signalled
 /// (with `WCOREDUMP`, bit 0x80). Bits above the low 16 of a stop are a ptrace event.
-fn write_wait_status(out: &mut Vec<u8>, s: i32) {
-    let low = s & 0xff;
-    if low == 0x7f {
-        // A syscall stop under PTRACE_O_TRACESYSGOOD sets 0x80 in the signal.
-        let sig = (s >> 8) & 0xff;
-        let _ = write!(
-            out,
-            "{{WIFSTOPPED(s) && WSTOPSIG(s) == {}{}}}",
-            SigName(i64::from(sig & 0x7f)),
-            if sig & 0x80 != 0 { " | 0x80" } else { "" }
-        );
-        let event = (s as u32) >> 16;
-        if event != 0 {
-            out.push(b'|');
-            match table::ENUM_PTRACE_EVENT.name(u64::from(event)) {
-                Some(name) => out.extend_from_slice(name.as_bytes()),
-                None => write_unknown(
-                    out,
-                    u64::from(event),
-                    Some(table::ENUM_PTRACE_EVENT.unknown),
-                ),
+fn write_wait_status(out: &mut Vec<u8>, status: WaitStatus) {
+    let _ = match status {
+        WaitStatus::Stopped { sig, event, .. } => {
+            let _ = write!(
+                out,
+                "{{WIFSTOPPED(s) && WSTOPSIG(s) == {}{}}}",
+                SigName(i64::from(sig & 0x7f)),
+                if sig & 0x80 != 0 { " | 0x80" } else { "" }
+            );
+            if event != 0 {
+                out.push(b'|');
+                match table::ENUM_PTRACE_EVENT.name(u64::from(event)) {
+                    Some(name) => out.extend_from_slice(name.as_bytes()),
+                    None => write_unknown(
+                        out,
+                        u64::from(event),
+                        Some(table::ENUM_PTRACE_EVENT.unknown),
+                    ),
+                }
+                out.extend_from_slice(b"<<16");
             }
-            out.extend_from_slice(b"<<16");
+            Ok(())
         }
-    } else if s == 0xffff {
-        out.extend_from_slice(b"{WIFCONTINUED(s)}");
-    } else if s & 0x7f == 0 {
-        let _ = write!(
-            out,
-            "{{WIFEXITED(s) && WEXITSTATUS(s) == {}}}",
-            (s >> 8) & 0xff
-        );
-    } else {
-        let _ = write!(
-            out,
-            "{{WIFSIGNALED(s) && WTERMSIG(s) == {}",
-            SigName(i64::from(s & 0x7f))
-        );
-        if s & 0x80 != 0 {
-            out.extend_from_slice(b" && WCOREDUMP(s)");
+        WaitStatus::Continued { .. } => write!(out, "{{WIFCONTINUED(s)}}"),
+        WaitStatus::Exited { code, .. } => {
+            write!(out, "{{WIFEXITED(s) && WEXITSTATUS(s) == {code}}}")
         }
-        out.push(b'}');
-    }
+        WaitStatus::Signaled { sig, core, .. } => write!(
+            out,
+            "{{WIFSIGNALED(s) && WTERMSIG(s) == {}{}}}",
+            SigName(i64::from(sig)),
+            if core { " && WCOREDUMP(s)" } else { "" }
+        ),
+    };
 }
 
 /// `S_IFREG|S_ISUID|0755`: the type, the set-id and sticky bits by name, the rest in octal.

@@ -15,7 +15,7 @@ mod mm;
 mod net;
 mod poll;
 mod prctl;
-mod process;
+pub mod process;
 mod ptrace_req;
 mod signal;
 mod stat;
@@ -156,7 +156,7 @@ pub trait Sink {
     fn cpu_set(&mut self, mask: &[u8]);
     /// A `wait` status (wait(2)), described by the macros that decode it:
     /// `{WIFEXITED(s) && WEXITSTATUS(s) == 0}`.
-    fn wait_status(&mut self, status: i32);
+    fn wait_status(&mut self, status: process::WaitStatus);
     /// A capability set, bit `n` standing for capability `n` (`<linux/capability.h>`):
     /// `1<<CAP_CHOWN|1<<CAP_KILL`, `0` when empty.
     fn capabilities(&mut self, set: u64);

@@ -6,11 +6,51 @@ use crate::mem::Memory;
 use crate::table::{self, FlagTable};
 use std::mem::{offset_of, size_of};
 
+/// A `wait` status (wait(2)) as the `<sys/wait.h>` macros read it, decided once for every
+/// renderer; `raw` is the status itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WaitStatus {
+    /// `WIFSTOPPED`: the stop signal's byte (0x80 set for a syscall stop under
+    /// `PTRACE_O_TRACESYSGOOD`) and the ptrace event in the high bits.
+    Stopped { raw: i32, sig: i32, event: u32 },
+    /// `WIFCONTINUED`.
+    Continued { raw: i32 },
+    /// `WIFEXITED`, with `WEXITSTATUS`.
+    Exited { raw: i32, code: i32 },
+    /// `WIFSIGNALED`, with `WTERMSIG` and `WCOREDUMP`.
+    Signaled { raw: i32, sig: i32, core: bool },
+}
+
+impl WaitStatus {
+    pub fn of(s: i32) -> Self {
+        if s & 0xff == 0x7f {
+            WaitStatus::Stopped {
+                raw: s,
+                sig: (s >> 8) & 0xff,
+                event: (s as u32) >> 16,
+            }
+        } else if s == 0xffff {
+            WaitStatus::Continued { raw: s }
+        } else if s & 0x7f == 0 {
+            WaitStatus::Exited {
+                raw: s,
+                code: (s >> 8) & 0xff,
+            }
+        } else {
+            WaitStatus::Signaled {
+                raw: s,
+                sig: s & 0x7f,
+                core: s & 0x80 != 0,
+            }
+        }
+    }
+}
+
 /// A pointer to an `int` wait status: `[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]`.
 pub fn wait_status<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
     read_struct(sink, ctx, addr, 4, |sink, _, raw| {
         sink.begin_array();
-        sink.wait_status(raw.i32(0));
+        sink.wait_status(WaitStatus::of(raw.i32(0)));
         sink.end_array();
     });
 }
