@@ -13,8 +13,7 @@ pub use crate::stamp::Stamp;
 use crate::table::{self, EnumTable, FlagPart, FlagTable, SigName};
 use std::io::Write;
 
-/// Nesting of arrays and structs inside one argument (the text renderer's limit too).
-const MAX_DEPTH: usize = 16;
+use crate::decode::MAX_DEPTH;
 
 /// Renders values into a JSON buffer: an event's `args` array and what follows it.
 pub struct Json<'a> {
@@ -686,24 +685,24 @@ impl Sink for Json<'_> {
             // capabilities.
             let mut unknown = 0;
             let mut first = true;
-            for (word, table) in [
-                (set & 0xffff_ffff, &table::FLAGS_CAP_MASK0),
-                (set >> 32, &table::FLAGS_CAP_MASK1),
+            for (word, table, shift) in [
+                (set & 0xffff_ffff, &table::FLAGS_CAP_MASK0, 0),
+                (set >> 32, &table::FLAGS_CAP_MASK1, 32),
             ] {
-                let mut rest = word;
-                for (name, bits) in table.bits {
-                    if *bits != 0 && rest & bits == *bits {
-                        if !std::mem::take(&mut first) {
-                            b.push(b',');
+                for part in table.split(word) {
+                    match part {
+                        FlagPart::Bit(name) => {
+                            if !std::mem::take(&mut first) {
+                                b.push(b',');
+                            }
+                            let name = name.strip_prefix("1<<").unwrap_or(name);
+                            let _ = write!(b, "\"{name}\"");
                         }
-                        let name = name.strip_prefix("1<<").unwrap_or(name);
-                        let _ = write!(b, "\"{name}\"");
-                        rest &= !bits;
+                        FlagPart::Unknown(rest) => unknown |= rest << shift,
+                        _ => {}
                     }
                 }
-                unknown = unknown << 32 | rest;
             }
-            let unknown = unknown.rotate_left(32);
             let _ = write!(b, "],\"unknown\":{unknown}}}");
         });
     }

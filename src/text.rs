@@ -8,9 +8,7 @@ use crate::sockdiag::SocketInfo;
 use crate::table::{self, EnumTable, FlagPart, FlagTable, SigName};
 use std::io::Write;
 
-/// Nesting of arrays and structs inside one argument; deeper values are not printed by strace's
-/// default format, so a small fixed stack keeps rendering allocation-free.
-const MAX_DEPTH: usize = 8;
+use crate::decode::MAX_DEPTH;
 
 /// Renders into an [`Output`]'s current line.
 pub struct Text<'a> {
@@ -41,8 +39,12 @@ impl<'a> Text<'a> {
             self.after_field = false;
             return;
         }
-        if self.depth > 0 {
-            let slot = &mut self.nonempty[self.depth - 1];
+        // Past MAX_DEPTH nothing is tracked (and nothing indexed out of bounds).
+        if let Some(slot) = self
+            .depth
+            .checked_sub(1)
+            .and_then(|d| self.nonempty.get_mut(d))
+        {
             if *slot {
                 let sep: &[u8] = if self.fd_set_depth == Some(self.depth) {
                     b" "

@@ -202,6 +202,11 @@ pub struct DecodeOpts {
 
 pub use crate::table::PATH_MAX;
 
+/// How deep arrays and structs nest inside one argument, for every renderer: a small fixed
+/// stack keeps rendering allocation-free (strace's own decoders nest a few levels; deeper
+/// levels still print, without their separators' bookkeeping).
+pub const MAX_DEPTH: usize = 16;
+
 /// The largest `-s` strace accepts (strace 6.1 parses it with `string_to_uint_upto(optarg,
 /// (unsigned int) -1 / 4)`): a limit plus one, or four times it, still fits in 32 bits.
 pub const MAX_STRLEN: usize = (u32::MAX / 4) as usize;
