@@ -945,12 +945,16 @@ impl Tracer {
 }
 
 /// Writes the data a call moved as strace's hex dump lines, read from the tracee a page at a time.
+/// The dump stops where the memory does, the top of the address space included.
 pub fn dump<M: Memory>(out: &mut Output, mem: &M, t: decode::Transfer) {
     let mut chunk = [0u8; 4096];
     let mut done = 0u64;
     while done < t.len {
         let n = (t.len - done).min(chunk.len() as u64) as usize;
-        if mem.read(t.addr + done, &mut chunk[..n]).is_err() {
+        let Some(at) = t.addr.checked_add(done) else {
+            return;
+        };
+        if mem.read(at, &mut chunk[..n]).is_err() {
             return;
         }
         for (i, line) in chunk[..n].chunks(16).enumerate() {

@@ -98,3 +98,34 @@ fn control_message_lengths_near_the_top_of_u64() {
         )
     );
 }
+
+/// `-e read=`'s hex dump of data that ends at the top of the address space: the last page
+/// is dumped and the dump stops (the next address, 2^64, once overflowed: a panic). The kernel
+/// returns no such count, so strace cannot be asked; a tracee's memory ends lower.
+#[test]
+fn hex_dump_stops_at_the_top_of_the_address_space() {
+    use crate::output::{Format, Output};
+    let top_page = u64::MAX - 4095;
+    let mut page = vec![0u8; 4096];
+    page[..5].copy_from_slice(b"last\n");
+    let mem = FakeMemory::new().with(top_page, &page);
+    let mut out = Output::new(Box::new(std::io::sink()), false, Format::default());
+    let transfer = Transfer {
+        fd: 0,
+        addr: top_page,
+        len: 8192,
+        read: true,
+    };
+    crate::tracer::dump(&mut out, &mem, transfer);
+    let dump = String::from_utf8(out.buf().clone()).unwrap();
+    let lines: Vec<&str> = dump.lines().collect();
+    assert_eq!(lines.len(), 256);
+    assert_eq!(
+        lines[0],
+        " | 00000  6c 61 73 74 0a 00 00 00  00 00 00 00 00 00 00 00  last............ |"
+    );
+    assert_eq!(
+        lines[255],
+        " | 00ff0  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  ................ |"
+    );
+}
