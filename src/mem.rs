@@ -152,10 +152,11 @@ impl FakeMemory {
         FakeMemory::default()
     }
 
-    /// Maps `bytes` at `addr`, followed by zeros to the end of the page as a real mapping.
+    /// Maps `bytes` at `addr`, followed by zeros to the end of the page as a real mapping (a
+    /// region may end at the top of the address space).
     pub fn with(mut self, addr: u64, bytes: &[u8]) -> Self {
         let mut bytes = bytes.to_vec();
-        let end = addr + bytes.len() as u64;
+        let end = addr.wrapping_add(bytes.len() as u64);
         bytes.resize(bytes.len() + ((PAGE - end % PAGE) % PAGE) as usize, 0);
         self.regions.push((addr, bytes));
         self
@@ -165,9 +166,9 @@ impl FakeMemory {
 #[cfg(test)]
 impl Memory for FakeMemory {
     fn read(&self, addr: u64, buf: &mut [u8]) -> Result<(), Errno> {
-        let end = addr.checked_add(buf.len() as u64).ok_or(Errno::EFAULT)?;
+        let end = u128::from(addr) + buf.len() as u128;
         for (start, bytes) in &self.regions {
-            if addr >= *start && end <= start + bytes.len() as u64 {
+            if addr >= *start && end <= u128::from(*start) + bytes.len() as u128 {
                 let off = (addr - start) as usize;
                 buf.copy_from_slice(&bytes[off..off + buf.len()]);
                 return Ok(());

@@ -401,8 +401,9 @@ fn fields(line: &str) -> Vec<(usize, usize, usize)> {
     let mut found = Vec::new();
     for (eq, _) in line.match_indices(" = ") {
         let key_start = line[..eq]
-            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rfind(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '_'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let value_start = eq + 3;
         let mut depth = 0i32;
         let mut in_str = false;
