@@ -683,7 +683,7 @@ fn children_pids(pid: u32) -> Vec<u32> {
         .collect()
 }
 
-/// h_stopcont stops itself with SIGSTOP; 200 ms after it is stopped the
+/// h_stopcont stops itself with SIGSTOP; 200 ms after the trace shows it stopped the
 /// test sends SIGCONT. strace prints the signal, `--- stopped by SIGSTOP
 /// ---`, the SIGCONT (sent by the test process), and the helper runs to
 /// its end; nothing is left stopped.
@@ -703,11 +703,16 @@ fn stopped_and_continued() {
     ];
     let mut tracer = spawn_tracer(STRACE_RS, &args);
     let tpid = tracer.id();
+    // In a tracing stop at each of its syscalls the helper shows as stopped too: what says it
+    // is in its group stop is the tracer's line about it, which reaches the file before the
+    // tracer waits again.
     let mut helper_pid = 0;
     assert!(
-        poll_until(Duration::from_secs(10), || {
+        poll_until(Duration::from_secs(20), || {
             helper_pid = children_pids(tpid).first().copied().unwrap_or(0);
-            helper_pid != 0 && matches!(proc_state(helper_pid), Some('t') | Some('T'))
+            helper_pid != 0
+                && std::fs::read_to_string(&file)
+                    .is_ok_and(|t| t.contains("--- stopped by SIGSTOP ---"))
         }),
         "h_stopcont (pid {helper_pid}) did not stop; state {:?}",
         proc_state(helper_pid)
