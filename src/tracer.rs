@@ -337,16 +337,19 @@ impl Tracer {
     /// arrived before its parent's fork event (the kernel does not order the two). Returns
     /// whether this is a followed child's first stop.
     fn arrived(&mut self, pid: i32) -> bool {
-        if !self.tracees.contains_key(&pid) {
-            self.adopt(pid, self.new_between);
-        }
-        match self.tracees.get_mut(&pid) {
-            Some(t) if t.phase == Phase::Arriving => {
+        // One lookup for a known tracee: this runs at every stop.
+        if let Some(t) = self.tracees.get_mut(&pid) {
+            let first = t.phase == Phase::Arriving;
+            if first {
                 t.phase = Phase::Running;
-                true
             }
-            _ => false,
+            return first;
         }
+        self.adopt(pid, self.new_between);
+        if let Some(t) = self.tracees.get_mut(&pid) {
+            t.phase = Phase::Running;
+        }
+        true
     }
 
     /// Starts tracing a child the kernel attached because its parent is traced with `-f`.
@@ -447,23 +450,32 @@ impl Tracer {
         let Ok((info, ip)) = stopped.syscall_info() else {
             return;
         };
-        let Some(tracee) = self.tracees.get_mut(&pid) else {
-            return;
-        };
-        tracee.ip = Some(ip);
         match info {
-            SyscallInfo::Entry { nr, args, sp } => self.on_entry(pid, Call::new(nr, args, sp)),
-            SyscallInfo::Exit { rval, is_error } => self.on_exit(pid, rval, is_error),
+            SyscallInfo::Entry { nr, args, sp } => self.on_entry(pid, ip, Call::new(nr, args, sp)),
+            SyscallInfo::Exit { rval, is_error } => self.on_exit(pid, ip, rval, is_error),
             SyscallInfo::Other => {}
+        }
+    }
+
+    /// Who an event of `tracee` (`pid`) is about, as [`Tracer::origin`] says, from the tracee
+    /// in hand: the syscall path looks each tracee up once.
+    fn origin_of(cfg: &Config, nprocs: usize, pid: i32, tracee: &Tracee) -> Origin {
+        Origin {
+            pid,
+            nprocs,
+            nr: cfg.show_nr.then_some(tracee.previous_nr),
+            ip: cfg.show_ip.then_some(tracee.ip),
         }
     }
 
     /// A syscall entry: whether it is shown (`-e trace=`, `-P`, `--trace-fds`, the spawned
     /// child's own calls before its execve), and if so its entry half.
-    fn on_entry(&mut self, pid: i32, call: Call) {
+    fn on_entry(&mut self, pid: i32, ip: u64, call: Call) {
+        let nprocs = self.tracees.len();
         let Some(tracee) = self.tracees.get_mut(&pid) else {
             return;
         };
+        tracee.ip = Some(ip);
         // The syscall entered becomes the tracee's last one (for `-n`); the one before it is
         // what a `restart_syscall` resumes.
         let previous = std::mem::replace(&mut tracee.previous_nr, call.nr);
@@ -475,14 +487,13 @@ impl Tracer {
             self.mem.set_pid(pid);
             shown = selected(&self.cfg, &call, &self.mem, pid);
         }
-        // The tracee keeps the call: decoding the entry saves values into it (`saved`)
-        // that the exit shows beside what the kernel left.
-        let mut call = Call {
-            raw: self.cfg.q.raw.contains(call.nr),
-            ..call
-        };
-        tracee.in_syscall = Some(InSyscall {
-            call,
+        let current = tracee.in_syscall.insert(InSyscall {
+            // The tracee keeps the call: decoding the entry saves values into it (`saved`)
+            // that the exit shows beside what the kernel left.
+            call: Call {
+                raw: self.cfg.q.raw.contains(call.nr),
+                ..call
+            },
             shown,
             entered: self.cfg.syscall_times.map(|_| Instant::now()),
             mark: Duration::ZERO,
@@ -491,7 +502,12 @@ impl Tracer {
             return;
         }
         if !self.cfg.summary_only {
-            let at = self.origin(pid);
+            let at = Origin {
+                pid,
+                nprocs,
+                nr: self.cfg.show_nr.then_some(call.nr),
+                ip: self.cfg.show_ip.then_some(Some(ip)),
+            };
             self.mem.set_pid(pid);
             let mut ctx = Ctx {
                 mem: &self.mem,
@@ -500,24 +516,22 @@ impl Tracer {
                 previous,
                 fds: resolver(&mut self.fds, pid),
             };
-            self.render.entry(at, &mut call, &mut ctx);
+            self.render.entry(at, &mut current.call, &mut ctx);
         }
-        let mark = self.summary.as_ref().map(|s| s.mark(self.stime));
-        if let Some(current) = self
-            .tracees
-            .get_mut(&pid)
-            .and_then(|t| t.in_syscall.as_mut())
-        {
-            current.call = call;
-            current.mark = mark.unwrap_or_default();
+        if let Some(summary) = &self.summary {
+            current.mark = summary.mark(self.stime);
         }
     }
 
     /// A syscall exit: counted for `-c`, shown unless `-e status=` leaves out its outcome.
-    fn on_exit(&mut self, pid: i32, rval: i64, is_error: bool) {
+    fn on_exit(&mut self, pid: i32, ip: u64, rval: i64, is_error: bool) {
+        let nprocs = self.tracees.len();
         let Some(tracee) = self.tracees.get_mut(&pid) else {
             return;
         };
+        tracee.ip = Some(ip);
+        let at = Self::origin_of(&self.cfg, nprocs, pid, tracee);
+        let previous = tracee.previous_nr;
         let Some(current) = tracee.in_syscall.take() else {
             return;
         };
@@ -568,8 +582,6 @@ impl Tracer {
                 .map(|(precision, entered)| (precision, entered.elapsed())),
             dump: self.dump_of(&call, outcome),
         };
-        let previous = self.tracees.get(&pid).map_or(0, |t| t.previous_nr);
-        let at = self.origin(pid);
         self.mem.set_pid(pid);
         let mut ctx = Ctx {
             mem: &self.mem,
