@@ -31,40 +31,9 @@ const DEFAULT_ITERS: u64 = 300;
 const BASE_SEED: u64 = 0x5eed_5bec_f022;
 const MAX_REPORTED: usize = 20;
 
-/// splitmix64, as in the decoder fuzzer.
-struct Rng(u64);
-
-impl Rng {
-    fn for_iteration(seed: u64, index: u64) -> Rng {
-        let mut r = Rng(seed);
-        let a = r.next();
-        Rng(a ^ index.wrapping_mul(0xd6e8_feb8_6659_fd93))
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        if n == 0 { 0 } else { self.next() % n }
-    }
-
-    fn index(&mut self, n: usize) -> usize {
-        self.below(n as u64) as usize
-    }
-
-    fn one_in(&mut self, n: u64) -> bool {
-        self.below(n) == 0
-    }
-
-    fn pick<'a, T: ?Sized>(&mut self, items: &[&'a T]) -> &'a T {
-        items[self.index(items.len())]
-    }
-}
+#[path = "data/rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// Numbers to put where a number was: boundaries of the integer types TOML and the schema
 /// use, and TOML's other ways of writing numbers.

@@ -50,40 +50,9 @@ const MAX_REPORTED: usize = 20;
 /// strace's largest `-s` (`(unsigned) -1 / 4`, strace 6.1's `-s` parser).
 const HUGE_STRLEN: usize = crate::decode::MAX_STRLEN;
 
-/// splitmix64: small, fast, and good enough to drive a fuzzer.
-struct Rng(u64);
-
-impl Rng {
-    fn for_iteration(seed: u64, index: u64) -> Rng {
-        let mut r = Rng(seed);
-        let a = r.next();
-        Rng(a ^ index.wrapping_mul(0xd6e8_feb8_6659_fd93))
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        if n == 0 { 0 } else { self.next() % n }
-    }
-
-    fn index(&mut self, n: usize) -> usize {
-        self.below(n as u64) as usize
-    }
-
-    fn one_in(&mut self, n: u64) -> bool {
-        self.below(n) == 0
-    }
-
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.index(items.len())]
-    }
-}
+#[path = "../../tests/data/rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// One of the values listed, all of them evaluated first (they may draw from `rng` too).
 macro_rules! choose {
