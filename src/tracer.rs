@@ -287,14 +287,19 @@ impl Tracer {
     /// Who an event of `pid` is about: its pid, how many processes are traced, and its last
     /// syscall number and instruction pointer when `-n`/`-i` show them.
     fn origin(&self, pid: i32) -> Origin {
+        let nprocs = self.tracees.len();
         let tracee = (self.cfg.show_nr || self.cfg.show_ip)
             .then(|| self.tracees.get(&pid))
             .flatten();
-        Origin {
-            pid,
-            nprocs: self.tracees.len(),
-            nr: tracee.filter(|_| self.cfg.show_nr).map(|t| t.previous_nr),
-            ip: self.cfg.show_ip.then(|| tracee.and_then(|t| t.ip)),
+        match tracee {
+            Some(t) => Self::origin_of(&self.cfg, nprocs, pid, t),
+            // Not known (or nothing to show of it): no number, an unknown pointer.
+            None => Origin {
+                pid,
+                nprocs,
+                nr: None,
+                ip: self.cfg.show_ip.then_some(None),
+            },
         }
     }
 

@@ -844,10 +844,8 @@ fn poll_until(timeout: Duration, mut done: impl FnMut() -> bool) {
     }
 }
 
-/// Attach to a sleeping process, interrupt strace-rs with SIGINT: it
-/// detaches, says so, exits, and the target keeps running, not stopped.
-#[test]
-fn attach_and_detach_with_sigint() {
+/// A `sleep 30` to attach to (reaped when dropped), once it sleeps in its nanosleep.
+fn sleeping_target() -> (Reap, u32) {
     let target = Reap(
         std::process::Command::new("sleep")
             .arg("30")
@@ -856,8 +854,15 @@ fn attach_and_detach_with_sigint() {
             .expect("spawn sleep"),
     );
     let pid = target.0.id();
-    // Let sleep reach its nanosleep.
     poll_until(Duration::from_secs(5), || proc_state(pid) == Some('S'));
+    (target, pid)
+}
+
+/// Attach to a sleeping process, interrupt strace-rs with SIGINT: it
+/// detaches, says so, exits, and the target keeps running, not stopped.
+#[test]
+fn attach_and_detach_with_sigint() {
+    let (target, pid) = sleeping_target();
     assert_eq!(proc_state(pid), Some('S'), "sleep {pid} is not sleeping");
 
     let dir = TempDir::new();
@@ -922,15 +927,7 @@ fn attach_and_detach_with_sigint() {
 #[test]
 fn sigint_right_after_attach_detaches_at_once() {
     for _ in 0..5 {
-        let target = Reap(
-            std::process::Command::new("sleep")
-                .arg("30")
-                .stdin(Stdio::null())
-                .spawn()
-                .expect("spawn sleep"),
-        );
-        let pid = target.0.id();
-        poll_until(Duration::from_secs(5), || proc_state(pid) == Some('S'));
+        let (_target, pid) = sleeping_target();
         let mut c = command(STRACE_RS);
         c.args(["-q", "-o", "/dev/null", "-p", &pid.to_string()]);
         let mut tracer = c.spawn().expect("spawn strace-rs -p");

@@ -33,7 +33,7 @@ const MAX_REPORTED: usize = 20;
 
 #[path = "data/rng.rs"]
 mod rng;
-use rng::Rng;
+use rng::{Rng, env_u64};
 
 /// Numbers to put where a number was: boundaries of the integer types TOML and the schema
 /// use, and TOML's other ways of writing numbers.
@@ -470,16 +470,6 @@ fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     let result = panic::catch_unwind(AssertUnwindSafe(f));
     FUZZING.with(|c| c.set(false));
     result.map_err(|_| PANIC.with(|p| p.borrow_mut().take()).unwrap_or_default())
-}
-
-fn env_u64(name: &str) -> Option<u64> {
-    let v = std::env::var(name).ok()?;
-    let v = v.trim();
-    let parsed = match v.strip_prefix("0x") {
-        Some(hex) => u64::from_str_radix(hex, 16),
-        None => v.parse(),
-    };
-    Some(parsed.unwrap_or_else(|_| panic!("{name}={v} is not a number")))
 }
 
 #[test]

@@ -52,7 +52,7 @@ const HUGE_STRLEN: usize = crate::decode::MAX_STRLEN;
 
 #[path = "../../tests/data/rng.rs"]
 mod rng;
-use rng::Rng;
+use rng::{Rng, env_u64};
 
 /// One of the values listed, all of them evaluated first (they may draw from `rng` too).
 macro_rules! choose {
@@ -911,16 +911,6 @@ fn install_panic_hook() {
             }
         }));
     });
-}
-
-fn env_u64(name: &str) -> Option<u64> {
-    let v = std::env::var(name).ok()?;
-    let v = v.trim();
-    let parsed = match v.strip_prefix("0x") {
-        Some(hex) => u64::from_str_radix(hex, 16),
-        None => v.parse(),
-    };
-    Some(parsed.unwrap_or_else(|_| panic!("{name}={v} is not a number")))
 }
 
 /// Runs iterations `from..from + iters` of `seed`; returns the failure reports and the

@@ -1,5 +1,6 @@
-//! The fuzzers' random numbers (src/decode/fuzz.rs and tests/spec_fuzz.rs include this file):
-//! splitmix64, seeded per iteration so that any iteration can be replayed alone.
+//! What the two fuzzers share (src/decode/fuzz.rs and tests/spec_fuzz.rs include this file):
+//! their random numbers (splitmix64, seeded per iteration so that any iteration can be
+//! replayed alone) and the reading of their `FUZZ_*` settings.
 
 /// splitmix64: small, fast, and good enough to drive a fuzzer.
 pub struct Rng(u64);
@@ -34,4 +35,15 @@ impl Rng {
     pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
         items[self.index(items.len())]
     }
+}
+
+/// A `FUZZ_*` setting: decimal or `0x` hex; a malformed one stops the run.
+pub fn env_u64(name: &str) -> Option<u64> {
+    let v = std::env::var(name).ok()?;
+    let v = v.trim();
+    let parsed = match v.strip_prefix("0x") {
+        Some(hex) => u64::from_str_radix(hex, 16),
+        None => v.parse(),
+    };
+    Some(parsed.unwrap_or_else(|_| panic!("{name}={v} is not a number")))
 }
