@@ -3,16 +3,16 @@
 
 use std::io::Write;
 
+/// Whether `write_datetime_frac` can show `secs` (`struct tm` holds its year).
+pub fn representable(secs: i64) -> bool {
+    Civil::from_unix(secs).is_some()
+}
+
 /// `2025-11-28T00:49:31+0000`: seconds since the epoch as an ISO 8601 date in UTC (strace
 /// uses the local time zone; the tests run in UTC). The year is not padded (strftime's `%Y`:
 /// `100-01-01T00:00:00+0000`). Writes nothing and returns false when the year does not fit
-/// `struct tm`, where strace prints no date.
-pub fn write_datetime(out: &mut Vec<u8>, secs: i64) -> bool {
-    write_datetime_frac(out, secs, 0, 0)
-}
-
-/// As `write_datetime`, with `frac` units of `10^-digits` s after the seconds when it is not
-/// zero: `2020-09-13T12:26:40.000005+0000`.
+/// `struct tm`, where strace prints no date. `frac` units of `10^-digits` s follow the
+/// seconds when not zero: `2020-09-13T12:26:40.000005+0000`.
 pub fn write_datetime_frac(out: &mut Vec<u8>, secs: i64, frac: u64, digits: u32) -> bool {
     let Some(date) = Civil::from_unix(secs) else {
         return false;

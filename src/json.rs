@@ -5,8 +5,7 @@
 //! round-trip test, tests/json.rs) can rebuild strace's text from it. Everything is written
 //! straight into the output buffer: no allocation per syscall.
 
-use crate::decode::process::WaitStatus;
-use crate::decode::{Call, Sink};
+use crate::decode::{Call, Group, Number, Quote, Sink};
 use crate::fdinfo::{Detail, FdInfo};
 use crate::sockdiag::SocketInfo;
 pub use crate::stamp::Stamp;
@@ -18,20 +17,25 @@ use crate::decode::MAX_DEPTH;
 /// Renders values into a JSON buffer: an event's `args` array and what follows it.
 pub struct Json<'a> {
     buf: &'a mut Vec<u8>,
-    /// Per nesting level (0: the argument list): an element was written there.
+    /// Per level (0: the argument list or the return value; `n`: the `n`th open group): a
+    /// member was written there.
     nonempty: [bool; MAX_DEPTH],
-    /// Per level: the container is a struct (its elements need keys).
-    in_struct: [bool; MAX_DEPTH],
-    /// Per level: where the latest value starts, for `updated` and `count`.
+    /// Per level above 0: the group open there.
+    groups: [Group; MAX_DEPTH],
+    /// Per level: where the latest value starts, for `updated` and comments.
     start: [usize; MAX_DEPTH],
-    /// Per level: an `{"value": .., "updated": ..}` wrapper (or a return detail's label)
-    /// waits for its value to close it.
+    /// Per level: an `{"value": .., "updated": ..}` wrapper (or a label's, or a named
+    /// argument's) waits for its value to close it.
     wrap: [bool; MAX_DEPTH],
-    /// Per level: where an open `begin_wrap` value starts.
-    wrap_start: [usize; MAX_DEPTH],
+    /// Per level: the latest value closed such a wrapper (a comment on the value goes inside).
+    wrapped: [bool; MAX_DEPTH],
+    /// Per comment level: the comment went inside such a wrapper, which it closes.
+    rewrap: [bool; MAX_DEPTH],
     depth: usize,
     /// Set by `field`: the next value belongs to it and needs no separator.
     after_field: bool,
+    /// Set by `ret`: the next value is the return value's decoded form.
+    in_ret: bool,
 }
 
 impl<'a> Json<'a> {
@@ -39,12 +43,14 @@ impl<'a> Json<'a> {
         Json {
             buf,
             nonempty: [false; MAX_DEPTH],
-            in_struct: [false; MAX_DEPTH],
+            groups: [Group::Array; MAX_DEPTH],
             start: [0; MAX_DEPTH],
             wrap: [false; MAX_DEPTH],
-            wrap_start: [0; MAX_DEPTH],
+            wrapped: [false; MAX_DEPTH],
+            rewrap: [false; MAX_DEPTH],
             depth: 0,
             after_field: false,
+            in_ret: false,
         }
     }
 
@@ -66,48 +72,55 @@ impl<'a> Json<'a> {
         self.depth.min(MAX_DEPTH - 1)
     }
 
+    /// The innermost open group.
+    fn group(&self) -> Option<Group> {
+        (self.depth > 0).then(|| self.groups[self.level()])
+    }
+
+    /// Whether members of the innermost group are named (an object's keys).
+    fn keyed(&self) -> bool {
+        matches!(self.group(), Some(Group::Struct | Group::Test))
+    }
+
     /// Writes the separator the next value needs and notes where it starts.
     fn element(&mut self) {
         let l = self.level();
+        self.wrapped[l] = false;
         if std::mem::take(&mut self.after_field) {
             self.start[l] = self.buf.len();
             return;
         }
         if self.depth > 0 {
-            if self.nonempty[l] {
+            if std::mem::replace(&mut self.nonempty[l], true) {
                 self.buf.push(b',');
             }
-            self.nonempty[l] = true;
-            if self.in_struct[l] {
+            if self.keyed() {
                 // A value without a field name (no decoder does this): keep the JSON valid.
                 self.buf.extend_from_slice(b"\"?\":");
             }
+        } else if std::mem::take(&mut self.in_ret) {
+            self.buf.extend_from_slice(b",\"ret_decoded\":");
         }
         self.start[l] = self.buf.len();
     }
 
-    /// A value is complete: closes an `updated` wrapper waiting for it.
+    /// A value is complete: closes a wrapper waiting for it.
     fn done(&mut self) {
         let l = self.level();
         if std::mem::take(&mut self.wrap[l]) {
             self.buf.push(b'}');
+            self.wrapped[l] = true;
         }
     }
 
-    fn open(&mut self, bracket: u8, is_struct: bool) {
-        self.element();
-        self.buf.push(bracket);
+    /// Enters a group whose members follow.
+    fn push(&mut self, group: Group) {
         self.depth += 1;
         let l = self.level();
+        self.groups[l] = group;
         self.nonempty[l] = false;
-        self.in_struct[l] = is_struct;
         self.wrap[l] = false;
-    }
-
-    fn close(&mut self, bracket: u8) {
-        self.buf.push(bracket);
-        self.depth = self.depth.saturating_sub(1);
-        self.done();
+        self.wrapped[l] = false;
     }
 
     fn fmt(&mut self, args: std::fmt::Arguments<'_>) {
@@ -120,6 +133,21 @@ impl<'a> Json<'a> {
         self.element();
         f(self.buf);
         self.done();
+    }
+
+    /// Wraps the value just written at the current level as `{"value":V,` for a comment
+    /// about it; returns whether it sat inside a wrapper that must close after the comment.
+    fn wrap_last(&mut self) -> bool {
+        let l = self.level();
+        let rewrap = std::mem::take(&mut self.wrapped[l]);
+        if rewrap {
+            self.buf.pop();
+        }
+        let at = self.start[l].min(self.buf.len());
+        self.buf
+            .splice(at..at, b"{\"value\":".iter().copied())
+            .for_each(drop);
+        rewrap
     }
 }
 
@@ -294,23 +322,44 @@ impl Sink for Json<'_> {
         self.buf.push(b']');
     }
 
-    fn int(&mut self, v: i64) {
-        self.value(|b| {
-            let _ = write!(b, "{v}");
-        });
+    fn ret(&mut self, raw: i64) {
+        self.fmt(format_args!(",\"ret\":{raw}"));
+        self.in_ret = true;
     }
 
-    fn uint(&mut self, v: u64) {
-        self.value(|b| {
-            let _ = write!(b, "{v}");
-        });
+    fn error(&mut self, errno: u64) {
+        self.fmt(format_args!(",\"ret\":-1,\"error\":{{\"errno\":{errno}"));
+        if let Some(e) = table::errno(errno) {
+            self.fmt(format_args!(
+                ",\"name\":\"{}\",\"desc\":\"{}\"",
+                e.name, e.desc
+            ));
+        }
+        self.buf.push(b'}');
     }
 
-    fn hex(&mut self, v: u64) {
+    fn number(&mut self, n: Number) {
+        if self.in_ret && self.depth == 0 && matches!(n, Number::Int(_) | Number::Uint(_)) {
+            // `"ret"` holds it already.
+            self.in_ret = false;
+            return;
+        }
         self.value(|b| {
-            b.extend_from_slice(b"{\"hex\":");
-            hex_str(b, v);
-            b.push(b'}');
+            let _ = match n {
+                Number::Int(v) => write!(b, "{v}"),
+                Number::Centi(v) => write!(b, "{}.{:02}", v / 100, (v % 100).abs()),
+                Number::Uint(v) => write!(b, "{v}"),
+                Number::Kib(v) => write!(b, "{}", u128::from(v) * 1024),
+                Number::Hex(v) => write!(b, "{{\"hex\":\"{v:#x}\"}}"),
+                Number::Padded { v, width } => {
+                    write!(b, "{{\"hex\":\"{v:#x}\",\"width\":{width}}}")
+                }
+                Number::Octal(v) => {
+                    b.extend_from_slice(b"{\"octal\":");
+                    octal_str(b, v);
+                    write!(b, "}}")
+                }
+            };
         });
     }
 
@@ -330,16 +379,8 @@ impl Sink for Json<'_> {
         });
     }
 
-    fn octal(&mut self, v: u64) {
-        self.value(|b| {
-            b.extend_from_slice(b"{\"octal\":");
-            octal_str(b, v);
-            b.push(b'}');
-        });
-    }
-
-    fn fd(&mut self, fd: i32, info: Option<&FdInfo>) {
-        self.value(|b| fd_obj(b, i64::from(fd), info));
+    fn fd(&mut self, fd: i64, info: Option<&FdInfo>) {
+        self.value(|b| fd_obj(b, fd, info));
     }
 
     fn at_fdcwd(&mut self, cwd: Option<&[u8]>) {
@@ -355,6 +396,21 @@ impl Sink for Json<'_> {
     fn constant(&mut self, name: &'static str, raw: i64) {
         self.value(|b| {
             let _ = write!(b, "{{\"raw\":{raw},\"name\":\"{name}\"}}");
+        });
+    }
+
+    fn word(&mut self, word: &str) {
+        if self.group() == Some(Group::Test) {
+            // A condition of its own: `"WIFEXITED(s)":true`.
+            self.field_key(word);
+            self.buf.extend_from_slice(b"true");
+            self.after_field = false;
+            return;
+        }
+        self.value(|b| {
+            b.push(b'"');
+            escape_into(b, word.as_bytes());
+            b.push(b'"');
         });
     }
 
@@ -374,484 +430,114 @@ impl Sink for Json<'_> {
         self.value(|b| signal_obj(b, sig));
     }
 
-    fn string(&mut self, bytes: &[u8], truncated: bool) {
-        self.value(|b| string_obj(b, bytes, truncated, false));
-    }
-
-    fn hex_string(&mut self, bytes: &[u8], truncated: bool) {
-        self.value(|b| string_obj(b, bytes, truncated, true));
-    }
-
-    fn rlim(&mut self, v: u64) {
+    fn quoted(&mut self, bytes: &[u8], truncated: bool, quote: Quote) {
         self.value(|b| {
-            // RLIM64_INFINITY (<linux/resource.h>) by name: u64::MAX is no safe JSON number.
-            let _ = if v == u64::MAX {
-                write!(b, "{{\"rlim\":\"RLIM64_INFINITY\"}}")
-            } else {
-                write!(b, "{{\"rlim\":{v}}}")
-            };
+            string_obj(b, bytes, truncated, quote == Quote::Hex);
+            if quote == Quote::Abstract {
+                b.pop();
+                b.extend_from_slice(b",\"abstract\":true}");
+            }
         });
     }
 
-    fn sigset(&mut self, mask: u64) {
+    fn date(&mut self, sec: i64, frac: u64, digits: u32) {
         self.value(|b| {
-            // As the text: the complement when that is shorter, marked as such.
-            let (mask, complement) = if mask.count_ones() > 32 {
-                (!mask, true)
-            } else {
-                (mask, false)
-            };
-            b.extend_from_slice(b"{\"sigset\":[");
-            let mut first = true;
-            for bit in 0..64 {
-                if mask & (1 << bit) != 0 {
-                    if !std::mem::take(&mut first) {
-                        b.push(b',');
-                    }
-                    let at = b.len() + 1;
-                    sig_name(b, bit + 1);
-                    if b[at..].starts_with(b"SIG") {
-                        b.drain(at..at + 3);
-                    }
-                }
-            }
-            b.push(b']');
-            if complement {
-                b.extend_from_slice(b",\"complement\":true");
-            }
-            b.push(b'}');
+            b.push(b'"');
+            crate::datetime::write_datetime_frac(b, sec, frac, digits);
+            b.push(b'"');
         });
     }
 
-    fn begin_array(&mut self) {
-        self.open(b'[', false);
+    fn open(&mut self, group: Group) {
+        match group {
+            Group::Comment => {
+                let rewrap = self.wrap_last();
+                self.buf.extend_from_slice(b",\"comment\":[");
+                self.push(group);
+                // Closing the comment closes the wrapper it went into.
+                self.rewrap[self.level()] = rewrap;
+                return;
+            }
+            Group::Detail => {
+                self.in_ret = false;
+                self.buf.extend_from_slice(b",\"ret_detail\":[");
+                self.push(group);
+                return;
+            }
+            _ => self.element(),
+        }
+        let _ = match group {
+            Group::Array => write!(self.buf, "["),
+            Group::Struct => write!(self.buf, "{{"),
+            Group::Set | Group::ComplementSet => write!(self.buf, "{{\"set\":["),
+            Group::Call(f) => write!(self.buf, "{{\"call\":\"{f}\",\"args\":["),
+            Group::Or | Group::SpacedOr => write!(self.buf, "{{\"or\":["),
+            Group::Shift(n) => write!(self.buf, "{{\"shift\":{n},\"value\":"),
+            Group::Test => write!(self.buf, "{{\"test\":{{"),
+            Group::Resuming => write!(self.buf, "{{\"resuming\":"),
+            Group::Comment | Group::Detail => Ok(()),
+        };
+        self.push(group);
+        if matches!(group, Group::Shift(_) | Group::Resuming) {
+            // One member, the value of the key just written.
+            self.after_field = true;
+        }
     }
 
-    fn end_array(&mut self) {
-        self.close(b']');
-    }
-
-    fn begin_struct(&mut self) {
-        self.open(b'{', true);
+    fn close(&mut self) {
+        let group = self.group().unwrap_or(Group::Array);
+        let rewrap = group == Group::Comment && self.rewrap[self.level()];
+        self.depth = self.depth.saturating_sub(1);
+        let closing: &[u8] = match group {
+            Group::Array | Group::Detail => b"]",
+            Group::Struct | Group::Shift(_) | Group::Resuming => b"}",
+            Group::Set | Group::Call(_) | Group::Or | Group::SpacedOr => b"]}",
+            Group::ComplementSet => b"],\"complement\":true}",
+            Group::Test => b"}}",
+            Group::Comment if rewrap => b"]}}",
+            Group::Comment => b"]}",
+        };
+        self.buf.extend_from_slice(closing);
+        if group == Group::Detail {
+            self.after_field = false;
+        } else if group != Group::Comment {
+            self.done();
+        }
     }
 
     fn field(&mut self, name: &'static str) {
         self.after_field = false;
         if self.depth == 0 {
             // A named argument (clone's `child_stack=NULL`): `{"arg":NAME,"value":..}`.
-            self.buf.extend_from_slice(b"{\"arg\":\"");
-            self.buf.extend_from_slice(name.as_bytes());
-            self.buf.extend_from_slice(b"\",\"value\":");
+            self.fmt(format_args!("{{\"arg\":\"{name}\",\"value\":"));
             self.wrap[0] = true;
             self.after_field = true;
             return;
         }
-        let l = self.level();
-        if self.nonempty[l] {
-            self.buf.push(b',');
+        if self.group() == Some(Group::Detail) {
+            // `{"label": NAME, "value": ...}`, closed when the value is complete.
+            self.element();
+            self.fmt(format_args!("{{\"label\":\"{name}\",\"value\":"));
+            let l = self.level();
+            self.wrap[l] = true;
+            self.after_field = true;
+            return;
         }
-        self.nonempty[l] = true;
-        self.buf.push(b'"');
-        self.buf.extend_from_slice(name.as_bytes());
-        self.buf.extend_from_slice(b"\":");
-        self.after_field = true;
+        self.field_key(name);
     }
 
-    fn end_struct(&mut self, abbreviated: bool) {
-        if abbreviated {
-            let l = self.level();
-            if self.nonempty[l] {
-                self.buf.push(b',');
-            }
-            self.buf.extend_from_slice(b"\"...\":true");
-        }
-        self.close(b'}');
+    fn implicit_field(&mut self, name: &'static str) {
+        self.field(name);
     }
 
     fn more(&mut self) {
-        let l = self.level();
-        if self.depth > 0 && self.in_struct[l] {
-            if self.nonempty[l] {
-                self.buf.push(b',');
-            }
-            self.nonempty[l] = true;
-            self.buf.extend_from_slice(b"\"...\":true");
+        if self.keyed() {
+            self.field_key("...");
+            self.buf.extend_from_slice(b"true");
+            self.after_field = false;
         } else {
             self.value(|b| b.extend_from_slice(b"{\"more\":true}"));
         }
-    }
-
-    fn count(&mut self, n: u64, one: &'static str, many: &'static str) {
-        // Belongs to the value just written (an address object): add it there.
-        if self.buf.last() == Some(&b'}') {
-            self.buf.pop();
-            let what = if n == 1 { one } else { many };
-            self.fmt(format_args!(",\"count\":{n},\"unit\":\"{what}\"}}"));
-        }
-    }
-
-    fn ioctl_code(&mut self, dir: u32, kind: u32, nr: u32, size: u32) {
-        self.value(|b| {
-            let _ = write!(
-                b,
-                "{{\"ioc_dir\":{dir},\"ioc_type\":{kind},\"ioc_nr\":{nr},\"ioc_size\":{size}}}"
-            );
-        });
-    }
-
-    fn tty_flags(&mut self, fields: &[&'static str], rest: u64, table: &'static FlagTable) {
-        self.value(|b| {
-            b.extend_from_slice(b"{\"fields\":[");
-            for (i, f) in fields.iter().enumerate() {
-                if i > 0 {
-                    b.push(b',');
-                }
-                let _ = write!(b, "\"{f}\"");
-            }
-            b.extend_from_slice(b"],");
-            flags_body(b, rest, table);
-            b.push(b'}');
-        });
-    }
-
-    fn ret_flags(&mut self, v: u64, label: Option<&'static str>, table: &'static FlagTable) {
-        self.fmt(format_args!(",\"ret\":{v},\"ret_decoded\":{{"));
-        if let Some(label) = label {
-            self.fmt(format_args!("\"label\":\"{label}\","));
-        }
-        flags_body(self.buf, v, table);
-        self.buf.push(b'}');
-    }
-
-    fn ret_signal(&mut self, sig: i64) {
-        self.fmt(format_args!(",\"ret\":{sig},\"ret_decoded\":"));
-        signal_obj(self.buf, sig);
-    }
-
-    fn ret_enum(&mut self, v: u64, table: &'static EnumTable) {
-        self.fmt(format_args!(",\"ret\":{v},\"ret_decoded\":"));
-        enum_obj(self.buf, v, table);
-    }
-
-    fn file_mode(&mut self, mode: u32) {
-        self.value(|b| {
-            let _ = write!(b, "{{\"file_mode\":{mode}");
-            if let Some(name) = table::ENUM_FILE_TYPE.name(u64::from(mode & table::S_IFMT)) {
-                let _ = write!(b, ",\"type\":\"{name}\"");
-                let mut first = true;
-                for (name, bit) in table::FLAGS_MODE_SPECIAL.bits {
-                    if u64::from(mode) & bit != 0 {
-                        b.extend_from_slice(if std::mem::take(&mut first) {
-                            b",\"special\":[\""
-                        } else {
-                            b",\""
-                        });
-                        b.extend_from_slice(name.as_bytes());
-                        b.push(b'"');
-                    }
-                }
-                if !first {
-                    b.push(b']');
-                }
-            }
-            b.extend_from_slice(b",\"perm\":");
-            octal_str(b, u64::from(mode & 0o777));
-            b.push(b'}');
-        });
-    }
-
-    fn dev(&mut self, major: u32, minor: u32) {
-        self.value(|b| {
-            let _ = write!(b, "{{\"major\":{major},\"minor\":{minor}}}");
-        });
-    }
-
-    fn interrupted_call(&mut self, name: &str) {
-        self.value(|b| {
-            let _ = write!(b, "{{\"resuming\":\"{name}\"}}");
-        });
-    }
-
-    fn datetime(&mut self, secs: i64) {
-        self.value(|b| datetime_obj(b, secs));
-    }
-
-    fn hex_padded(&mut self, v: u64, width: usize) {
-        self.value(|b| {
-            b.extend_from_slice(b"{\"hex\":");
-            hex_str(b, v);
-            let _ = write!(b, ",\"width\":{width}}}");
-        });
-    }
-
-    fn net_order(&mut self, v: u64, short: bool) {
-        let f = if short { "htons" } else { "htonl" };
-        self.value(|b| {
-            let _ = write!(b, "{{\"{f}\":{v}}}");
-        });
-    }
-
-    fn ipv4(&mut self, a: [u8; 4]) {
-        self.value(|b| {
-            let _ = write!(b, "{{\"ipv4\":\"{}\"}}", std::net::Ipv4Addr::from(a));
-        });
-    }
-
-    fn ipv6_field(&mut self, name: &'static str, addr: [u8; 16]) {
-        // The field itself: `"sin6_addr":{"ipv6":"::1"}`.
-        self.field(name);
-        self.value(|b| {
-            let _ = write!(b, "{{\"ipv6\":\"{}\"}}", std::net::Ipv6Addr::from(addr));
-        });
-    }
-
-    fn abstract_name(&mut self, bytes: &[u8], truncated: bool) {
-        self.value(|b| {
-            string_obj(b, bytes, truncated, false);
-            b.pop();
-            b.extend_from_slice(b",\"abstract\":true}");
-        });
-    }
-
-    fn kind_and_flags(
-        &mut self,
-        v: u64,
-        mask: u64,
-        kinds: &'static EnumTable,
-        flags: &'static FlagTable,
-    ) {
-        self.value(|b| {
-            let _ = write!(b, "{{\"raw\":{v},");
-            match kinds.name(v & mask) {
-                Some(kind) => {
-                    let _ = write!(b, "\"kind\":\"{kind}\",");
-                    let rest = v & !mask;
-                    if rest == 0 {
-                        b.extend_from_slice(b"\"names\":[],\"unknown\":0");
-                    } else {
-                        flags_names(b, rest, flags);
-                    }
-                }
-                None => flags_names(b, v, flags),
-            }
-            b.push(b'}');
-        });
-    }
-
-    fn begin_wrap(&mut self, function: &'static str) {
-        self.element();
-        let l = self.level();
-        self.wrap_start[l] = self.start[l];
-        self.fmt(format_args!("{{\"function\":\"{function}\",\"value\":"));
-        self.after_field = true;
-    }
-
-    fn end_wrap(&mut self) {
-        self.buf.push(b'}');
-        let l = self.level();
-        self.start[l] = self.wrap_start[l];
-        self.done();
-    }
-
-    fn clock_ticks(&mut self, v: i64) {
-        self.value(|b| {
-            let _ = write!(b, "{{\"clock_ticks\":{v}}}");
-        });
-    }
-
-    fn changed(&mut self, before: u64, after: u64) {
-        self.value(|b| {
-            let _ = write!(b, "{{\"value\":{before},\"updated\":{after}}}");
-        });
-    }
-
-    fn ret_datetime(&mut self, v: i64) {
-        self.fmt(format_args!(",\"ret\":{v},\"ret_decoded\":"));
-        datetime_obj(self.buf, v);
-    }
-
-    fn ret_fd(&mut self, fd: i64, info: Option<&FdInfo>) {
-        self.fmt(format_args!(",\"ret\":{fd}"));
-        if info.is_some() {
-            self.buf.extend_from_slice(b",\"ret_decoded\":");
-            fd_obj(self.buf, fd, info);
-        }
-    }
-
-    fn capabilities(&mut self, set: u64) {
-        self.value(|b| {
-            let _ = write!(b, "{{\"capabilities\":{set},\"names\":[");
-            // The tables name each 32-bit word's bits as `1<<CAP_X`; the JSON names the
-            // capabilities.
-            let mut unknown = 0;
-            let mut first = true;
-            for (word, table, shift) in [
-                (set & 0xffff_ffff, &table::FLAGS_CAP_MASK0, 0),
-                (set >> 32, &table::FLAGS_CAP_MASK1, 32),
-            ] {
-                for part in table.split(word) {
-                    match part {
-                        FlagPart::Bit(name) => {
-                            if !std::mem::take(&mut first) {
-                                b.push(b',');
-                            }
-                            let name = name.strip_prefix("1<<").unwrap_or(name);
-                            let _ = write!(b, "\"{name}\"");
-                        }
-                        FlagPart::Unknown(rest) => unknown |= rest << shift,
-                        _ => {}
-                    }
-                }
-            }
-            let _ = write!(b, "],\"unknown\":{unknown}}}");
-        });
-    }
-
-    fn enumeration_number(&mut self, v: i64, table: &'static EnumTable) {
-        self.value(|b| {
-            let _ = write!(b, "{{\"raw\":{v}");
-            if let Some(name) = table.name(v as u64) {
-                let _ = write!(b, ",\"name\":\"{name}\"");
-            }
-            b.extend_from_slice(b",\"numeric\":true}");
-        });
-    }
-
-    fn ret_int_enum(&mut self, v: i64, table: &'static EnumTable) {
-        self.fmt(format_args!(",\"ret\":{v}"));
-        if let Some(name) = table.name(v as u64) {
-            self.fmt(format_args!(
-                ",\"ret_decoded\":{{\"raw\":{v},\"name\":\"{name}\",\"numeric\":true}}"
-            ));
-        }
-    }
-
-    fn addr_comment(&mut self, v: u64) {
-        // Belongs to the `{"more":true}` just written: where the array stopped being readable.
-        if self.buf.last() == Some(&b'}') {
-            self.buf.pop();
-            self.buf.extend_from_slice(b",\"at\":");
-            hex_str(self.buf, v);
-            self.buf.push(b'}');
-        }
-    }
-
-    fn begin_fd_set(&mut self) {
-        self.element();
-        let l = self.level();
-        self.wrap_start[l] = self.start[l];
-        self.buf.extend_from_slice(b"{\"fd_set\":");
-        self.after_field = true;
-        self.open(b'[', false);
-    }
-
-    fn end_fd_set(&mut self) {
-        self.buf.push(b']');
-        self.depth = self.depth.saturating_sub(1);
-        self.buf.push(b'}');
-        let l = self.level();
-        self.start[l] = self.wrap_start[l];
-        self.done();
-    }
-
-    fn time_comment(&mut self, sec: i64, frac: u64, digits: u32) {
-        let max = 10u64.pow(digits) - 1;
-        if (sec == 0 && frac == 0) || frac > max {
-            return;
-        }
-        let mut date = Vec::new();
-        if !crate::datetime::write_datetime_frac(&mut date, sec, frac, digits) {
-            return;
-        }
-        // `{"time": <the value just written>, "iso": "..."}`, as `datetime` writes a number.
-        let l = self.level();
-        let at = self.start[l];
-        self.buf
-            .splice(at..at, b"{\"time\":".iter().copied())
-            .for_each(drop);
-        self.buf.extend_from_slice(b",\"iso\":\"");
-        self.buf.extend_from_slice(&date);
-        self.buf.extend_from_slice(b"\"}");
-    }
-
-    fn ret_comment(&mut self, v: i64, text: &'static str) {
-        self.fmt(format_args!(
-            ",\"ret\":{v},\"ret_decoded\":{{\"comment\":\"{text}\"}}"
-        ));
-    }
-
-    fn begin_ret_detail(&mut self) {
-        self.buf.extend_from_slice(b",\"ret_detail\":");
-        self.after_field = true;
-        self.open(b'[', false);
-    }
-
-    fn label(&mut self, name: &'static str) {
-        // `{"label": NAME, "value": ...}`, closed when the value is complete.
-        self.after_field = false;
-        self.element();
-        self.fmt(format_args!("{{\"label\":\"{name}\",\"value\":"));
-        let l = self.level();
-        self.wrap[l] = true;
-        self.after_field = true;
-    }
-
-    fn end_ret_detail(&mut self) {
-        self.buf.push(b']');
-        self.depth = self.depth.saturating_sub(1);
-        self.after_field = false;
-    }
-
-    fn ret_int(&mut self, v: i64) {
-        self.fmt(format_args!(",\"ret\":{v}"));
-    }
-
-    fn ret_hex(&mut self, v: u64) {
-        self.fmt(format_args!(",\"ret\":{v},\"ret_decoded\":{{\"hex\":"));
-        hex_str(self.buf, v);
-        self.buf.push(b'}');
-    }
-
-    fn ret_octal(&mut self, v: u64) {
-        self.fmt(format_args!(",\"ret\":{v},\"ret_decoded\":{{\"octal\":"));
-        octal_str(self.buf, v);
-        self.buf.push(b'}');
-    }
-
-    fn ret_error(&mut self, errno: u64) {
-        self.fmt(format_args!(",\"ret\":-1,\"error\":{{\"errno\":{errno}"));
-        if let Some(e) = table::errno(errno) {
-            self.fmt(format_args!(
-                ",\"name\":\"{}\",\"desc\":\"{}\"",
-                e.name, e.desc
-            ));
-        }
-        self.buf.push(b'}');
-    }
-
-    fn futex_wake_op(&mut self, v: u32) {
-        self.value(|b| {
-            let _ = write!(b, "{{\"futex_op\":{v},\"op\":");
-            enum_obj(b, u64::from(v >> 28 & 7), &table::ENUM_FUTEX_WAKE_OP);
-            let _ = write!(
-                b,
-                ",\"oparg_shift\":{},\"oparg\":{},\"cmp\":",
-                v >> 28 & 8 != 0,
-                v >> 12 & 0xfff
-            );
-            enum_obj(b, u64::from(v >> 24 & 0xf), &table::ENUM_FUTEX_WAKE_OP_CMP);
-            let _ = write!(b, ",\"cmparg\":{}}}", v & 0xfff);
-        });
-    }
-
-    fn flags_and_signal(&mut self, v: u64, table: &'static FlagTable, sig: i64) {
-        self.value(|b| {
-            b.push(b'{');
-            flags_body(b, v, table);
-            b.extend_from_slice(b",\"signal\":");
-            signal_obj(b, sig);
-            b.push(b'}');
-        });
     }
 
     fn updated(&mut self) {
@@ -865,64 +551,21 @@ impl Sink for Json<'_> {
         self.after_field = true;
         self.wrap[l] = true;
     }
-
-    fn cpu_set(&mut self, mask: &[u8]) {
-        self.value(|b| {
-            b.extend_from_slice(b"{\"cpus\":[");
-            let mut first = true;
-            for (i, byte) in mask.iter().enumerate() {
-                for bit in 0..8 {
-                    if byte & (1 << bit) != 0 {
-                        if !std::mem::take(&mut first) {
-                            b.push(b',');
-                        }
-                        let _ = write!(b, "{}", i * 8 + bit);
-                    }
-                }
-            }
-            b.extend_from_slice(b"]}");
-        });
-    }
-
-    fn wait_status(&mut self, status: WaitStatus) {
-        self.value(|b| match status {
-            WaitStatus::Stopped { raw, sig, event } => {
-                let _ = write!(b, "{{\"wait_status\":{raw},\"stopped\":");
-                sig_name(b, i64::from(sig));
-                if event != 0 {
-                    let _ = write!(b, ",\"event\":{event}");
-                }
-                b.push(b'}');
-            }
-            WaitStatus::Continued { raw } => {
-                let _ = write!(b, "{{\"wait_status\":{raw},\"continued\":true}}");
-            }
-            WaitStatus::Exited { raw, code } => {
-                let _ = write!(b, "{{\"wait_status\":{raw},\"exited\":{code}}}");
-            }
-            WaitStatus::Signaled { raw, sig, core } => {
-                let _ = write!(b, "{{\"wait_status\":{raw},\"signaled\":");
-                sig_name(b, i64::from(sig));
-                if core {
-                    b.extend_from_slice(b",\"core_dumped\":true");
-                }
-                b.push(b'}');
-            }
-        });
-    }
 }
 
-/// `{"time":1764290971,"iso":"2025-11-28T00:49:31+0000"}` (no `iso` for a date `struct tm`
-/// cannot hold, where the text shows none).
-fn datetime_obj(buf: &mut Vec<u8>, secs: i64) {
-    let _ = write!(buf, "{{\"time\":{secs}");
-    let mut date = Vec::new();
-    if crate::datetime::write_datetime(&mut date, secs) {
-        buf.extend_from_slice(b",\"iso\":\"");
-        buf.extend_from_slice(&date);
-        buf.push(b'"');
+impl Json<'_> {
+    /// Writes `"key":` in the current object; the value follows.
+    fn field_key(&mut self, key: &str) {
+        self.after_field = false;
+        let l = self.level();
+        if std::mem::replace(&mut self.nonempty[l], true) {
+            self.buf.push(b',');
+        }
+        self.buf.push(b'"');
+        escape_into(self.buf, key.as_bytes());
+        self.buf.extend_from_slice(b"\":");
+        self.after_field = true;
     }
-    buf.push(b'}');
 }
 
 /// `,"path":"..."` (with `"path_latin1":true` when the bytes are not UTF-8).
@@ -1144,7 +787,8 @@ pub fn superseded(buf: &mut Vec<u8>, pid: i32, former: i32, stamp: Stamp) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::decode::{self, Ctx, Outcome, Scratch};
+    use crate::decode::process::WaitStatus;
+    use crate::decode::{self, Ctx, Outcome, Scratch, Values};
 
     fn escaped(bytes: &[u8]) -> (String, bool) {
         let mut out = Vec::new();
@@ -1257,7 +901,75 @@ mod tests {
         j.count(1, "var", "vars");
         assert_eq!(
             String::from_utf8(buf).unwrap(),
-            r#"1,{"value":{"a":2},"updated":{"a":[3,{"more":true}],"...":true}},{"addr":"0x10","count":1,"unit":"var"}"#
+            r#"1,{"value":{"a":2},"updated":{"a":[3,{"more":true}],"...":true}},{"value":{"addr":"0x10"},"comment":[1,"var"]}"#
+        );
+    }
+
+    fn json(f: impl FnOnce(&mut Json<'_>)) -> String {
+        let mut buf = Vec::new();
+        f(&mut Json::new(&mut buf));
+        String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn groups_have_one_key_each() {
+        assert_eq!(
+            json(|j| j.wait_status(WaitStatus::Stopped {
+                raw: 0,
+                sig: 0x85,
+                event: 4
+            })),
+            r#"{"or":[{"test":{"WIFSTOPPED(s)":true,"WSTOPSIG(s)":{"or":[{"signo":5,"name":"SIGTRAP"},{"hex":"0x80"}]}}},{"shift":16,"value":{"raw":4,"name":"PTRACE_EVENT_EXEC"}}]}"#
+        );
+        assert_eq!(
+            json(|j| j.sigset(!(1 << 31))),
+            r#"{"set":[{"signo":32,"name":"SIGRTMIN"}],"complement":true}"#
+        );
+        assert_eq!(
+            json(|j| j.dev(1, 3)),
+            r#"{"call":"makedev","args":[{"hex":"0x1"},{"hex":"0x3"}]}"#
+        );
+        assert_eq!(
+            json(|j| {
+                j.begin_struct();
+                j.ipv6_field("sin6_addr", [0; 16]);
+                j.end_struct(false);
+            }),
+            r#"{"sin6_addr":{"call":"inet_pton","args":[{"raw":10,"name":"AF_INET6"},{"str":"::"},"&sin6_addr"]}}"#
+        );
+        assert_eq!(
+            json(|j| j.clock_ticks(4)),
+            r#"{"value":4,"comment":[0.04,"s"]}"#
+        );
+        assert_eq!(json(|j| j.rlim(2048)), "2048");
+        assert_eq!(
+            json(|j| j.interrupted_call("read")),
+            r#"{"resuming":"read"}"#
+        );
+    }
+
+    #[test]
+    fn a_comment_on_an_updated_value_stays_inside_it() {
+        assert_eq!(
+            json(|j| {
+                j.int(1);
+                j.updated();
+                j.datetime(0);
+            }),
+            r#"{"value":1,"updated":{"value":0,"comment":["1970-01-01T00:00:00+0000"]}}"#
+        );
+    }
+
+    #[test]
+    fn return_values() {
+        assert_eq!(json(|j| j.ret_int(3)), r#","ret":3"#);
+        assert_eq!(
+            json(|j| j.ret_flags(0x8002, Some("flags"), &crate::table::FLAGS_OPEN_FLAGS)),
+            r#","ret":32770,"ret_decoded":{"hex":"0x8002"},"ret_detail":[{"label":"flags","value":{"raw":32770,"names":["O_RDWR","O_LARGEFILE"],"unknown":0}}]"#
+        );
+        assert_eq!(
+            json(|j| j.ret_comment(0, "Timeout")),
+            r#","ret":0,"ret_detail":["Timeout"]"#
         );
     }
 }

@@ -2,7 +2,7 @@
 //! (`capget`/`capset`), `mount`, `syslog`, `sethostname`, `kcmp`.
 
 use super::structs::read_struct;
-use super::{Call, Ctx, Outcome, Sink, string};
+use super::{Call, Ctx, Outcome, Sink, Values, string};
 use crate::mem::Memory;
 use crate::table;
 use std::mem::{offset_of, size_of};

@@ -1,7 +1,7 @@
 //! Arrays of fixed-size elements in tracee memory, shown the way strace shows them.
 
 use super::structs::{MAX_STRUCT, Raw};
-use super::{Ctx, Sink};
+use super::{Ctx, Sink, Values};
 use crate::mem::Memory;
 
 /// Prints the `n` elements of `size` bytes at `addr`, each by `print`: `[{...}, {...}]`.

@@ -2,7 +2,7 @@
 //! entry buffers, and `fcntl`'s command-dependent argument and result.
 
 use super::structs::read_struct;
-use super::{Call, Ctx, Outcome, Sink};
+use super::{Call, Ctx, Outcome, Sink, Values};
 use crate::mem::Memory;
 use crate::table;
 

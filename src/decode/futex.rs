@@ -2,7 +2,7 @@
 //! printer shows the operation and the arguments it takes, as strace does:
 //! `futex(0x7f.., FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME, 0, NULL, FUTEX_BITSET_MATCH_ANY)`.
 
-use super::{Call, Ctx, Sink, time};
+use super::{Call, Ctx, Sink, Values, time};
 use crate::mem::Memory;
 use crate::table;
 

@@ -4,7 +4,7 @@
 //! requests. Others print as `_IOC(...)` with the argument in hex.
 
 use super::structs::read_struct;
-use super::{Ctx, Outcome, Sink};
+use super::{Ctx, Outcome, Sink, Values};
 use crate::mem::Memory;
 use crate::table;
 

@@ -1,7 +1,7 @@
 //! Arrays of `struct iovec` (`<linux/uio.h>`: a base pointer and a `size_t` length).
 
 use super::string::buffer;
-use super::{Ctx, Sink};
+use super::{Ctx, Sink, Values};
 use crate::mem::Memory;
 
 const IOVEC_SIZE: u64 = 16;

@@ -1,6 +1,6 @@
 //! Memory-management values that need more than a flag table.
 
-use super::{Ctx, Sink};
+use super::{Ctx, Sink, Values};
 use crate::mem::Memory;
 
 /// The page size `mincore` counts in (x86_64).

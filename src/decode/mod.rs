@@ -18,175 +18,25 @@ mod prctl;
 pub mod process;
 mod ptrace_req;
 mod signal;
+mod sink;
 mod stat;
 mod string;
 mod structs;
 pub mod time;
+mod values;
 mod xattr;
 
 pub use signal::siginfo;
+pub use sink::{Group, Number, Quote, Sink};
+pub use values::Values;
 
 use crate::fdinfo::{FdInfo, FdResolver};
 use crate::mem::{CStr, Memory};
-use crate::table::{self, ArgDesc, EnumTable, FlagTable, Kind, Len, RetKind, SyscallDesc};
+use crate::table::{self, ArgDesc, Kind, Len, RetKind, SyscallDesc};
 use nix::errno::Errno;
 
 /// `AT_FDCWD` from `<linux/fcntl.h>`: the `*at` calls' "current directory" descriptor.
 const AT_FDCWD: i32 = -100;
-
-/// Where decoded values go. The methods mirror the value kinds strace prints; the renderer owns
-/// all separators and punctuation inside arrays and structs.
-pub trait Sink {
-    /// Separates two top-level arguments.
-    fn arg_sep(&mut self);
-    /// Closes the argument list.
-    fn end_args(&mut self);
-    fn int(&mut self, v: i64);
-    fn uint(&mut self, v: u64);
-    fn hex(&mut self, v: u64);
-    /// A pointer: `NULL` or its address.
-    fn addr(&mut self, v: u64);
-    /// A pointer shown as its address because the memory it points to could not be read (strace
-    /// prints the address then; structured renderers say why).
-    fn unreadable(&mut self, v: u64);
-    /// A mode in octal, `0644`.
-    fn octal(&mut self, v: u64);
-    /// A descriptor, with what it stands for when `-y`/`--decode-fds` asked for it
-    /// (`3</etc/passwd>`, `4<TCP:[127.0.0.1:80]>`).
-    fn fd(&mut self, fd: i32, info: Option<&FdInfo>);
-    /// `AT_FDCWD` as a directory descriptor, with the current directory when paths are shown
-    /// (`AT_FDCWD</home/user>`).
-    fn at_fdcwd(&mut self, cwd: Option<&[u8]>);
-    /// A constant known by name standing for a number (`AT_FDCWD`).
-    fn constant(&mut self, name: &'static str, raw: i64);
-    fn flags(&mut self, v: u64, table: &'static FlagTable);
-    fn enumeration(&mut self, v: u64, table: &'static EnumTable);
-    fn signal(&mut self, sig: i64);
-    /// A quoted string: `bytes` as read, `truncated` when more followed.
-    fn string(&mut self, bytes: &[u8], truncated: bool);
-    /// A quoted string shown entirely in hex escapes (`"\x45\x25"`).
-    fn hex_string(&mut self, bytes: &[u8], truncated: bool);
-    /// A resource limit value (`RLIM64_INFINITY`, `8192*1024`).
-    fn rlim(&mut self, v: u64);
-    /// A signal set, bit `n - 1` standing for signal `n`: `[INT TERM]`.
-    fn sigset(&mut self, mask: u64);
-    fn begin_array(&mut self);
-    fn end_array(&mut self);
-    fn begin_struct(&mut self);
-    /// Names the next value of the current struct.
-    fn field(&mut self, name: &'static str);
-    /// Closes a struct; `abbreviated` when fields were left out (`, ...}`).
-    fn end_struct(&mut self, abbreviated: bool);
-    /// More elements or fields exist than are shown (`...` in an array).
-    fn more(&mut self);
-    /// How many elements an array has, shown after its address (`/* 35 vars */`,
-    /// `/* 1 entries */`): `one` names a single element, `many` any other count.
-    fn count(&mut self, n: u64, one: &'static str, many: &'static str);
-    /// An `ioctl` request no table names, by its parts (`<asm-generic/ioctl.h>`):
-    /// `_IOC(_IOC_READ, 0x54, 0x1, 0x4)`.
-    fn ioctl_code(&mut self, dir: u32, kind: u32, nr: u32, size: u32);
-    /// A terminal flag word (`struct termios`'s `c_oflag`, `c_cflag`): the names of its
-    /// multi-bit fields, each followed by `|`, then the bits of `rest` from `table` (nothing
-    /// when `rest` is zero). strace 6.1 prints exactly that, a trailing `|` included.
-    fn tty_flags(&mut self, fields: &[&'static str], rest: u64, table: &'static FlagTable);
-    /// A return value with its flags: `0x8002 (flags O_RDWR|O_LARGEFILE)` (`fcntl(F_GETFL)`),
-    /// where `label` says what the flags are (`flags`, `seals`), or without one
-    /// `0x3ff (MEMBARRIER_CMD_GLOBAL|...)` (`membarrier`), `0x10 (SECBIT_KEEP_CAPS)`
-    /// (`prctl(PR_GET_SECUREBITS)`).
-    fn ret_flags(&mut self, v: u64, label: Option<&'static str>, table: &'static FlagTable);
-    /// A return value that is a signal number (`fcntl(F_GETSIG)`): `10 (SIGUSR1)`.
-    fn ret_signal(&mut self, sig: i64);
-    /// A return value with its name (`fcntl(F_GETLEASE)`): `0x2 (F_UNLCK)`.
-    fn ret_enum(&mut self, v: u64, table: &'static EnumTable);
-    /// A `mode_t` with its file type: `S_IFREG|0644`.
-    fn file_mode(&mut self, mode: u32);
-    /// A device number: `makedev(0x1, 0x3)`.
-    fn dev(&mut self, major: u32, minor: u32);
-    /// The syscall `restart_syscall` resumes: `<... resuming interrupted read ...>`.
-    fn interrupted_call(&mut self, name: &str);
-    /// Seconds since the epoch with their date (UTC): `1764290971 /* 2025-11-28T00:49:31+0000 */`.
-    fn datetime(&mut self, secs: i64);
-    /// A value shown in hex padded to `width` digits, without `0x` (`nl_groups=00000000`).
-    fn hex_padded(&mut self, v: u64, width: usize);
-    /// A value in network byte order, as its host value: `htons(80)` (`short`) or `htonl(0)`.
-    fn net_order(&mut self, v: u64, short: bool);
-    /// An IPv4 address: `inet_addr("127.0.0.1")`.
-    fn ipv4(&mut self, addr: [u8; 4]);
-    /// An IPv6 address standing for the field `name`, in place of `name=value`:
-    /// `inet_pton(AF_INET6, "::1", &sin6_addr)`.
-    fn ipv6_field(&mut self, name: &'static str, addr: [u8; 16]);
-    /// An abstract AF_UNIX socket name (leading NUL): `@"name"`.
-    fn abstract_name(&mut self, bytes: &[u8], truncated: bool);
-    /// A value made of one `kinds` entry under `mask` and flags in the other bits:
-    /// `SOCK_STREAM|SOCK_CLOEXEC`. An unknown kind makes the whole value print as flags.
-    fn kind_and_flags(
-        &mut self,
-        v: u64,
-        mask: u64,
-        kinds: &'static EnumTable,
-        flags: &'static FlagTable,
-    );
-    /// Opens a value shown through a C expression (`htons(`...`)`), closed by `end_wrap`.
-    fn begin_wrap(&mut self, function: &'static str);
-    fn end_wrap(&mut self);
-    /// A `clock_t` count of clock ticks (100 a second, `USER_HZ`): `4 /* 0.04 s */`, `0`.
-    fn clock_ticks(&mut self, v: i64);
-    /// A value the call changed in place: `128 => 16`.
-    fn changed(&mut self, before: u64, after: u64);
-    /// A return value in decimal.
-    fn ret_int(&mut self, v: i64);
-    /// A return value that is a time in seconds since the epoch: `1764290971 (2025-11-28T00:49:31+0000)`.
-    fn ret_datetime(&mut self, v: i64);
-    /// A returned descriptor, with what it stands for as in [`Sink::fd`]: `= 3</etc/passwd>`.
-    fn ret_fd(&mut self, fd: i64, info: Option<&FdInfo>);
-    /// A return value in hex (an address).
-    fn ret_hex(&mut self, v: u64);
-    /// A return value in octal (a mode).
-    fn ret_octal(&mut self, v: u64);
-    /// A failed call's errno.
-    fn ret_error(&mut self, errno: u64);
-    /// `FUTEX_WAKE_OP`'s encoded operation (`<linux/futex.h>` `FUTEX_OP()`):
-    /// `FUTEX_OP_SET<<28|0x1<<12|FUTEX_OP_CMP_GT<<24|0`.
-    fn futex_wake_op(&mut self, v: u32);
-    /// A set of flags from `table` and a signal number in the low byte: `CLONE_VM|SIGCHLD`.
-    fn flags_and_signal(&mut self, v: u64, table: &'static FlagTable, sig: i64);
-    /// Separates a value as the call got it from what the call left there: ` => `.
-    fn updated(&mut self);
-    /// A set of CPUs as a bit mask, bit `n` of byte `n / 8` standing for CPU `n`: `[0 1]`.
-    fn cpu_set(&mut self, mask: &[u8]);
-    /// A `wait` status (wait(2)), described by the macros that decode it:
-    /// `{WIFEXITED(s) && WEXITSTATUS(s) == 0}`.
-    fn wait_status(&mut self, status: process::WaitStatus);
-    /// A capability set, bit `n` standing for capability `n` (`<linux/capability.h>`):
-    /// `1<<CAP_CHOWN|1<<CAP_KILL`, `0` when empty.
-    fn capabilities(&mut self, set: u64);
-    /// A value shown as its number, with its name from `table` in a comment:
-    /// `10 /* SYSLOG_ACTION_SIZE_BUFFER */`, `-1 /* SYSLOG_ACTION_??? */`.
-    fn enumeration_number(&mut self, v: i64, table: &'static EnumTable);
-    /// A return value in decimal with its name from `table` when it has one:
-    /// `1 (SUID_DUMP_USER)` (`prctl(PR_GET_DUMPABLE)`), `0 (SCHED_OTHER)`.
-    fn ret_int_enum(&mut self, v: i64, table: &'static EnumTable);
-    /// Where an array stopped being readable, after `more()`: `... /* 0x7ffd1000 */`.
-    fn addr_comment(&mut self, v: u64);
-    /// Opens a set of descriptors (`select(2)`'s `fd_set`), its members given by `fd()`:
-    /// `[3 4]`, `[3</etc/hostname> 4<pipe:[1234]>]`.
-    fn begin_fd_set(&mut self);
-    /// Closes a set of descriptors: `]`.
-    fn end_fd_set(&mut self);
-    /// A point in time after the value that holds it, `sec` seconds and `frac` units of
-    /// `10^-digits` s since the epoch: ` /* 2020-09-13T12:26:40.000005+0000 */`. strace
-    /// leaves it out for the epoch itself and for a fraction out of range.
-    fn time_comment(&mut self, sec: i64, frac: u64, digits: u32);
-    /// A return value with a word about it: `0 (Timeout)`.
-    fn ret_comment(&mut self, v: i64, text: &'static str);
-    /// Opens what a return value is followed by (`poll`'s ready descriptors): ` (`. Values
-    /// inside are separated like array elements.
-    fn begin_ret_detail(&mut self);
-    /// Names the next value in a return detail: `left {tv_sec=0, tv_nsec=5}`, `in [3]`.
-    fn label(&mut self, name: &'static str);
-    /// Closes a return detail: `)`.
-    fn end_ret_detail(&mut self);
-}
 
 /// Options that change how values decode.
 #[derive(Debug, Clone, Copy)]
@@ -304,7 +154,7 @@ impl<M: Memory> Ctx<'_, M> {
 /// Prints a descriptor with its description.
 pub fn fd<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, fd: i32) {
     let info = ctx.fd_info(fd);
-    sink.fd(fd, info);
+    sink.fd(i64::from(fd), info);
 }
 
 #[cfg(test)]
@@ -857,7 +707,7 @@ pub fn ret_kind(call: &Call) -> RetKind {
 /// Prints the return value of a call that returned, by its return kind.
 fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outcome: Outcome) {
     match outcome {
-        Outcome::Err(errno) => sink.ret_error(errno),
+        Outcome::Err(errno) => sink.error(errno),
         Outcome::Ok(v) => match ret_kind(call) {
             RetKind::Hex => sink.ret_hex(v as u64),
             RetKind::Octal => sink.ret_octal(v as u64),

@@ -5,7 +5,7 @@
 
 use super::iov::{IovData, iovec_array};
 use super::structs::{Raw, read_struct};
-use super::{Ctx, Outcome, Sink};
+use super::{Ctx, Outcome, Sink, Values};
 use crate::mem::Memory;
 use crate::table::{self, EnumTable};
 

@@ -4,7 +4,7 @@
 
 use super::array::array;
 use super::structs::{Raw, read_struct};
-use super::{Call, Ctx, Sink, fd, signal, time};
+use super::{Call, Ctx, Group, Sink, Values, fd, signal, time};
 use crate::mem::Memory;
 use crate::table;
 
@@ -32,7 +32,7 @@ pub fn pollfds<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64
             if fd >= 0 {
                 self::fd(sink, ctx, fd);
             } else {
-                sink.fd(fd, None);
+                sink.fd(i64::from(fd), None);
             }
             if fd >= 0 {
                 sink.field("events");
@@ -115,7 +115,7 @@ pub fn poll_ret<S: Sink, M: Memory>(
     if !any && ts == 0 {
         return;
     }
-    sink.begin_ret_detail();
+    sink.open(Group::Detail);
     if any {
         sink.begin_array();
         walk_ready(ctx, addr, n, |ready| {
@@ -124,7 +124,7 @@ pub fn poll_ret<S: Sink, M: Memory>(
                     sink.begin_struct();
                     sink.field("fd");
                     // strace -y leaves the ready descriptors undescribed.
-                    sink.fd(fd, None);
+                    sink.fd(i64::from(fd), None);
                     sink.field("revents");
                     sink.flags(u64::from(revents), &table::FLAGS_POLL_EVENTS);
                     sink.end_struct(false);
@@ -137,10 +137,10 @@ pub fn poll_ret<S: Sink, M: Memory>(
         sink.end_array();
     }
     if ts != 0 {
-        sink.label("left");
+        sink.field("left");
         time::timespec(sink, ctx, ts);
     }
-    sink.end_ret_detail();
+    sink.close();
 }
 
 /// `select`'s descriptor count as strace reads the sets by it: the kernel's `int`, negative
@@ -188,7 +188,7 @@ fn fd_set_plain<S: Sink>(sink: &mut S, mask: &[u8], nfds: usize) {
     sink.begin_fd_set();
     for n in 0..nfds {
         if mask[n / 8] & (1 << (n % 8)) != 0 {
-            sink.fd(n as i32, None);
+            sink.fd(i64::from(n as i32), None);
         }
     }
     sink.end_fd_set();
@@ -208,7 +208,7 @@ pub fn select_ret<S: Sink, M: Memory>(
         return sink.ret_comment(0, "Timeout");
     }
     sink.ret_int(v);
-    sink.begin_ret_detail();
+    sink.open(Group::Detail);
     let nfds = select_nfds(call);
     let bytes = fd_set_bytes(nfds);
     let mut ready = v;
@@ -233,20 +233,20 @@ pub fn select_ret<S: Sink, M: Memory>(
             }
         }
         if end > 0 {
-            sink.label(name);
+            sink.field(name);
             fd_set_plain(sink, buf, end);
         }
     }
     let left = call.args[4];
     if left != 0 {
-        sink.label("left");
+        sink.field("left");
         if timespec {
             time::timespec(sink, ctx, left);
         } else {
             time::timeval(sink, ctx, left);
         }
     }
-    sink.end_ret_detail();
+    sink.close();
 }
 
 /// `pselect6`'s last argument: a pointer to a signal set's address and size (fs/select.c):

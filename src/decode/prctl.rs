@@ -3,7 +3,7 @@
 //! does: those read by the kernel at entry, what the kernel wrote at exit, the rest in hex.
 
 use super::structs::read_struct;
-use super::{Call, Ctx, Outcome, Sink, string};
+use super::{Call, Ctx, Outcome, Sink, Values, string};
 use crate::mem::Memory;
 use crate::table::{self, EnumTable};
 

@@ -1,7 +1,7 @@
 //! Process values: wait statuses and resource usage.
 
 use super::structs::{Raw, read_struct};
-use super::{Call, Ctx, Outcome, Sink, time};
+use super::{Call, Ctx, Outcome, Sink, Values, time};
 use crate::mem::Memory;
 use crate::table::{self, FlagTable};
 use std::mem::{offset_of, size_of};

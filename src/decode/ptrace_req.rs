@@ -2,7 +2,7 @@
 //! `addr` and `data` show and how (`<linux/ptrace.h>`, arch/x86/include/uapi/asm/ptrace-abi.h).
 
 use super::structs::read_struct;
-use super::{Call, Ctx, Outcome, Sink, signal};
+use super::{Call, Ctx, Outcome, Sink, Values, signal};
 use crate::mem::Memory;
 use crate::table;
 

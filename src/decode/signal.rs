@@ -5,7 +5,7 @@
 //! <= 0) carry the sender; those the kernel raises carry fields that depend on the signal.
 
 use super::structs::{Raw, read_struct};
-use super::{Ctx, Sink};
+use super::{Ctx, Sink, Values};
 use crate::mem::Memory;
 use crate::table::{self, EnumTable};
 

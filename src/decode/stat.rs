@@ -4,7 +4,7 @@
 //! field, the times with their dates, under `-v`.
 
 use super::structs::read_struct;
-use super::{Ctx, Sink};
+use super::{Ctx, Sink, Values};
 use crate::mem::Memory;
 use crate::table;
 use std::mem::{offset_of, size_of};

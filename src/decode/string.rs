@@ -3,7 +3,7 @@
 //! Limits follow strace: paths are shown up to `PATH_MAX` whatever `-s` says, other strings and
 //! buffers up to `-s` bytes, and arrays (execve's argv) up to `-s` elements.
 
-use super::{Ctx, PATH_MAX, Sink};
+use super::{Ctx, PATH_MAX, Sink, Values};
 use crate::mem::Memory;
 
 /// A NUL-terminated path.

@@ -1,6 +1,6 @@
 //! Reading fixed-layout structs from tracee memory, and printers for small ones.
 
-use super::{Ctx, Sink};
+use super::{Ctx, Sink, Values};
 use crate::mem::Memory;
 
 /// The largest struct read in one piece (`struct utsname` is 390 bytes).

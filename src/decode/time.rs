@@ -5,7 +5,7 @@
 //! `<asm-generic/siginfo.h>`): every field of the time structs is a 64-bit `long`.
 
 use super::structs::{Raw, read_struct};
-use super::{Ctx, Outcome, Sink};
+use super::{Ctx, Outcome, Sink, Values};
 use crate::mem::Memory;
 use crate::table;
 

@@ -1,6 +1,6 @@
 //! Extended attribute values and lists (`getxattr(2)`, `listxattr(2)`).
 
-use super::{Ctx, Outcome, Sink};
+use super::{Ctx, Outcome, Sink, Values};
 use crate::mem::Memory;
 
 /// `XATTR_SIZE_MAX` (`<linux/limits.h>`): the largest value the kernel takes.

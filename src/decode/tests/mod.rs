@@ -30,6 +30,7 @@ mod signal;
 mod stat;
 mod string;
 mod time;
+mod values;
 mod xattr;
 
 // Syscall numbers (x86_64, `<asm/unistd_64.h>`).

@@ -1,0 +1,124 @@
+//! The renderer seam for values: a small generic vocabulary of C expressions (numbers, names,
+//! strings, groups such as arrays, structs, `a|b`, `f(x)`, comments) that the text and JSON
+//! renderers implement. What a value means is decided in decoding, which describes it with
+//! these words ([`super::Values`] composes the common ones); a renderer only formats them.
+
+use crate::fdinfo::FdInfo;
+use crate::table::{EnumTable, FlagTable};
+
+/// A number and the base strace shows it in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Number {
+    Int(i64),
+    Uint(u64),
+    /// `%#x`: `0` or `0x1f`.
+    Hex(u64),
+    /// `%#o`, at least three digits: `0644`, `000`.
+    Octal(u64),
+    /// Hex without `0x`, zero-padded to `width` digits (`nl_groups=00000000`).
+    Padded {
+        v: u64,
+        width: usize,
+    },
+    /// A size in KiB, shown as `N*1024` (a resource limit that is a multiple of 1024).
+    Kib(u64),
+    /// Hundredths shown as a decimal with two places: `0.04` (clock ticks as seconds).
+    Centi(i64),
+}
+
+/// How a quoted string is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quote {
+    /// `"text\n"`, escaped as `-x`/`-xx` ask.
+    Plain,
+    /// Every byte as a hex escape: `"\x45\x25"`.
+    Hex,
+    /// An abstract AF_UNIX socket name (leading NUL): `@"name"`.
+    Abstract,
+    /// A string the decoder wrote itself (an address in its usual notation, `"::1"`): shown
+    /// as it is, whatever `-x` asks.
+    Literal,
+}
+
+/// A group of values, opened by [`Sink::open`] and closed by [`Sink::close`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// `[a, b]`.
+    Array,
+    /// `{a=1, b=2}`: members named by [`Sink::field`].
+    Struct,
+    /// A set of members: `[INT TERM]`, `[0 1]` (a signal inside drops its `SIG` prefix).
+    Set,
+    /// The complement of a set: `~[RTMIN RT_1]`.
+    ComplementSet,
+    /// A C function applied to the members: `makedev(0x1, 0x3)`, `htons(80)`.
+    Call(&'static str),
+    /// The members or'ed together: `SOCK_STREAM|SOCK_CLOEXEC`.
+    Or,
+    /// As [`Group::Or`] with spaces around `|` (a wait status's stop signal: `SIGTRAP | 0x80`).
+    SpacedOr,
+    /// The one member shifted left: `FUTEX_OP_SET<<28`.
+    Shift(u32),
+    /// Conditions that all hold: `{WIFEXITED(s) && WEXITSTATUS(s) == 0}`; a field is a
+    /// comparison (`WEXITSTATUS(s) == 0`), a word a condition of its own.
+    Test,
+    /// A comment on the value before it: ` /* 35 vars */`.
+    Comment,
+    /// What follows a return value: ` (flags O_RDWR)`, ` (in [3], left {...})`; a field is a
+    /// label (`in [3]`).
+    Detail,
+    /// The call `restart_syscall` resumes: `<... resuming interrupted read ...>`.
+    Resuming,
+}
+
+/// Where decoded values go. The renderer owns all separators and punctuation.
+pub trait Sink {
+    /// Separates two top-level arguments.
+    fn arg_sep(&mut self);
+    /// Closes the argument list.
+    fn end_args(&mut self);
+    /// Starts a return value, `raw` as the call returned it; the values that follow show it
+    /// (its number first, then maybe a [`Group::Detail`]).
+    fn ret(&mut self, raw: i64);
+    /// A failed call's errno, in place of a return value.
+    fn error(&mut self, errno: u64);
+    fn number(&mut self, n: Number);
+    /// A pointer: `NULL` or its address.
+    fn addr(&mut self, v: u64);
+    /// A pointer shown as its address because the memory it points to could not be read (strace
+    /// prints the address then; structured renderers say why).
+    fn unreadable(&mut self, v: u64);
+    /// A descriptor, with what it stands for when `-y`/`--decode-fds` asked for it
+    /// (`3</etc/passwd>`, `4<TCP:[127.0.0.1:80]>`).
+    fn fd(&mut self, fd: i64, info: Option<&FdInfo>);
+    /// `AT_FDCWD` as a directory descriptor, with the current directory when paths are shown
+    /// (`AT_FDCWD</home/user>`).
+    fn at_fdcwd(&mut self, cwd: Option<&[u8]>);
+    /// A constant known by name standing for a number (`RLIM64_INFINITY`).
+    fn constant(&mut self, name: &'static str, raw: i64);
+    /// A literal word of the output, standing for no number (`vars`, `WIFEXITED(s)`).
+    fn word(&mut self, word: &str);
+    /// A flag word split by `table` ([`FlagTable::split`]).
+    fn flags(&mut self, v: u64, table: &'static FlagTable);
+    /// A value named by `table`, or its number with the table's unknown comment.
+    fn enumeration(&mut self, v: u64, table: &'static EnumTable);
+    fn signal(&mut self, sig: i64);
+    /// A string: `bytes` as read, `truncated` when more followed.
+    fn quoted(&mut self, bytes: &[u8], truncated: bool, quote: Quote);
+    /// A point in time (UTC), `sec` seconds and `frac` units of `10^-digits` s since the
+    /// epoch: `2020-09-13T12:26:40.000005+0000`. Decoding checks it is representable
+    /// ([`crate::datetime::representable`]).
+    fn date(&mut self, sec: i64, frac: u64, digits: u32);
+    fn open(&mut self, group: Group);
+    fn close(&mut self);
+    /// Names the next value of the current struct (a comparison in a test, a label in a
+    /// detail).
+    fn field(&mut self, name: &'static str);
+    /// Names the next value of the current struct for readers that need a name, where strace
+    /// shows none (`inet_pton(AF_INET6, "::1", &sin6_addr)` stands for `sin6_addr`).
+    fn implicit_field(&mut self, name: &'static str);
+    /// More elements or fields exist than are shown (`...`).
+    fn more(&mut self);
+    /// Separates a value as the call got it from what the call left there: ` => `.
+    fn updated(&mut self);
+}

@@ -1,0 +1,113 @@
+//! The values composed from the sink vocabulary (`decode/values.rs`), as the text renderer
+//! shows them: strace 6.1's forms.
+
+use super::*;
+use crate::decode::process::WaitStatus;
+
+fn text(f: impl FnOnce(&mut Text<'_>)) -> String {
+    rendered(|out| f(&mut Text::new(out)))
+}
+
+#[test]
+fn file_modes() {
+    for (m, s) in [
+        (0o100644, "S_IFREG|0644"),
+        (0o104755, "S_IFREG|S_ISUID|0755"),
+        (0o041777, "S_IFDIR|S_ISVTX|0777"),
+        (0o106755, "S_IFREG|S_ISUID|S_ISGID|0755"),
+        (0o020000, "S_IFCHR|000"),
+        (0o000644, "0644"),
+    ] {
+        assert_eq!(text(|t| t.file_mode(m)), s);
+    }
+}
+
+#[test]
+fn wait_statuses() {
+    for (status, s) in [
+        (
+            WaitStatus::Exited { raw: 0, code: 0 },
+            "{WIFEXITED(s) && WEXITSTATUS(s) == 0}",
+        ),
+        (
+            WaitStatus::Signaled {
+                raw: 0x8b,
+                sig: 11,
+                core: true,
+            },
+            "{WIFSIGNALED(s) && WTERMSIG(s) == SIGSEGV && WCOREDUMP(s)}",
+        ),
+        (WaitStatus::Continued { raw: 0xffff }, "{WIFCONTINUED(s)}"),
+        (
+            WaitStatus::Stopped {
+                raw: 0x857f,
+                sig: 0x85,
+                event: 0,
+            },
+            "{WIFSTOPPED(s) && WSTOPSIG(s) == SIGTRAP | 0x80}",
+        ),
+        (
+            WaitStatus::Stopped {
+                raw: 0x4057f,
+                sig: 5,
+                event: 4,
+            },
+            "{WIFSTOPPED(s) && WSTOPSIG(s) == SIGTRAP}|PTRACE_EVENT_EXEC<<16",
+        ),
+        (
+            WaitStatus::Stopped {
+                raw: 0x7f057f,
+                sig: 5,
+                event: 0x7f,
+            },
+            "{WIFSTOPPED(s) && WSTOPSIG(s) == SIGTRAP}|0x7f /* PTRACE_EVENT_??? */<<16",
+        ),
+    ] {
+        assert_eq!(text(|t| t.wait_status(status)), s);
+    }
+}
+
+#[test]
+fn sets_and_composites() {
+    assert_eq!(text(|t| t.sigset(1 << 1 | 1 << 14)), "[INT TERM]");
+    assert_eq!(text(|t| t.sigset(!(1 << 31))), "~[RTMIN]");
+    assert_eq!(text(|t| t.cpu_set(&[0b11, 0b1])), "[0 1 8]");
+    assert_eq!(text(|t| t.capabilities(0)), "0");
+    assert_eq!(
+        text(|t| t.capabilities(1 << 0 | 1 << 5 | 1 << 33)),
+        "1<<CAP_CHOWN|1<<CAP_KILL|1<<CAP_MAC_ADMIN"
+    );
+    assert_eq!(text(|t| t.capabilities(1 << 33)), "1<<CAP_MAC_ADMIN");
+    assert_eq!(
+        text(|t| t.ioctl_code(2, 0x54, 1, 4)),
+        "_IOC(_IOC_READ, 0x54, 0x1, 0x4)"
+    );
+    assert_eq!(
+        text(|t| t.ioctl_code(3, 0, 0, 0)),
+        "_IOC(_IOC_READ|_IOC_WRITE, 0, 0, 0)"
+    );
+    assert_eq!(
+        text(|t| t.ioctl_code(0, 1, 2, 3)),
+        "_IOC(_IOC_NONE, 0x1, 0x2, 0x3)"
+    );
+    assert_eq!(text(|t| t.dev(1, 3)), "makedev(0x1, 0x3)");
+    assert_eq!(text(|t| t.ipv4([127, 0, 0, 1])), "inet_addr(\"127.0.0.1\")");
+    assert_eq!(text(|t| t.rlim(u64::MAX)), "RLIM64_INFINITY");
+    assert_eq!(text(|t| t.rlim(8192 * 1024)), "8192*1024");
+    assert_eq!(text(|t| t.rlim(1000)), "1000");
+    assert_eq!(text(|t| t.clock_ticks(4)), "4 /* 0.04 s */");
+    assert_eq!(text(|t| t.clock_ticks(0)), "0");
+    assert_eq!(
+        text(|t| t.futex_wake_op(0x8100_1000)),
+        "FUTEX_OP_OPARG_SHIFT<<28|FUTEX_OP_SET<<28|0x1<<12|FUTEX_OP_CMP_NE<<24|0"
+    );
+    assert_eq!(
+        text(|t| t.futex_wake_op(0x7000_0000)),
+        "0x7<<28 /* FUTEX_OP_??? */|0<<12|FUTEX_OP_CMP_EQ<<24|0"
+    );
+    assert_eq!(text(|t| t.datetime(0)), "0 /* 1970-01-01T00:00:00+0000 */");
+    assert_eq!(
+        text(|t| t.interrupted_call("read")),
+        "<... resuming interrupted read ...>"
+    );
+}

@@ -1,0 +1,538 @@
+//! Values strace prints in a fixed shape (signal sets, wait statuses, file modes, return values
+//! with a comment, ...), composed once from the [`Sink`] vocabulary. Every decoder reaches
+//! them through [`Values`], which every sink has; renderers never see them.
+
+use super::process::WaitStatus;
+use super::sink::{Group, Number, Quote, Sink};
+use crate::fdinfo::FdInfo;
+use crate::table::{self, EnumTable, FlagTable};
+
+/// The values every sink can show, made of its vocabulary.
+pub trait Values: Sink {
+    fn int(&mut self, v: i64) {
+        self.number(Number::Int(v));
+    }
+
+    fn uint(&mut self, v: u64) {
+        self.number(Number::Uint(v));
+    }
+
+    fn hex(&mut self, v: u64) {
+        self.number(Number::Hex(v));
+    }
+
+    /// A mode in octal, `0644`.
+    fn octal(&mut self, v: u64) {
+        self.number(Number::Octal(v));
+    }
+
+    /// A value shown in hex padded to `width` digits, without `0x` (`nl_groups=00000000`).
+    fn hex_padded(&mut self, v: u64, width: usize) {
+        self.number(Number::Padded { v, width });
+    }
+
+    fn string(&mut self, bytes: &[u8], truncated: bool) {
+        self.quoted(bytes, truncated, Quote::Plain);
+    }
+
+    /// A string shown entirely in hex escapes (`"\x45\x25"`).
+    fn hex_string(&mut self, bytes: &[u8], truncated: bool) {
+        self.quoted(bytes, truncated, Quote::Hex);
+    }
+
+    /// An abstract AF_UNIX socket name (leading NUL): `@"name"`.
+    fn abstract_name(&mut self, bytes: &[u8], truncated: bool) {
+        self.quoted(bytes, truncated, Quote::Abstract);
+    }
+
+    fn begin_array(&mut self) {
+        self.open(Group::Array);
+    }
+
+    fn end_array(&mut self) {
+        self.close();
+    }
+
+    fn begin_struct(&mut self) {
+        self.open(Group::Struct);
+    }
+
+    /// Closes a struct; `abbreviated` when fields were left out (`, ...}`).
+    fn end_struct(&mut self, abbreviated: bool) {
+        if abbreviated {
+            self.more();
+        }
+        self.close();
+    }
+
+    /// Opens a value shown through a C function (`htons(`...`)`), closed by `end_wrap`.
+    fn begin_wrap(&mut self, function: &'static str) {
+        self.open(Group::Call(function));
+    }
+
+    fn end_wrap(&mut self) {
+        self.close();
+    }
+
+    /// Opens a set of descriptors (`select(2)`'s `fd_set`): `[3 4]`.
+    fn begin_fd_set(&mut self) {
+        self.open(Group::Set);
+    }
+
+    fn end_fd_set(&mut self) {
+        self.close();
+    }
+
+    /// A comment of words and numbers after the value before it: ` /* 35 vars */`.
+    fn comment_word(&mut self, word: &str) {
+        self.open(Group::Comment);
+        self.word(word);
+        self.close();
+    }
+
+    /// How many elements an array has, shown after its address (`/* 35 vars */`,
+    /// `/* 1 entries */`): `one` names a single element, `many` any other count.
+    fn count(&mut self, n: u64, one: &'static str, many: &'static str) {
+        self.open(Group::Comment);
+        self.uint(n);
+        self.word(if n == 1 { one } else { many });
+        self.close();
+    }
+
+    /// Where an array stopped being readable, after `more()`: `... /* 0x7ffd1000 */`.
+    fn addr_comment(&mut self, v: u64) {
+        self.open(Group::Comment);
+        self.hex(v);
+        self.close();
+    }
+
+    /// A point in time after the value that holds it, `sec` seconds and `frac` units of
+    /// `10^-digits` s since the epoch: ` /* 2020-09-13T12:26:40.000005+0000 */`. strace
+    /// leaves it out for the epoch itself and for a fraction out of range.
+    fn time_comment(&mut self, sec: i64, frac: u64, digits: u32) {
+        let max = 10u64.pow(digits) - 1;
+        if (sec == 0 && frac == 0) || frac > max || !crate::datetime::representable(sec) {
+            return;
+        }
+        self.open(Group::Comment);
+        self.date(sec, frac, digits);
+        self.close();
+    }
+
+    /// Seconds since the epoch with their date (UTC): `1764290971 /* 2025-11-28T00:49:31+0000 */`.
+    fn datetime(&mut self, secs: i64) {
+        self.int(secs);
+        if crate::datetime::representable(secs) {
+            self.open(Group::Comment);
+            self.date(secs, 0, 0);
+            self.close();
+        }
+    }
+
+    /// A `clock_t` count of clock ticks (USER_HZ, 100 a second on x86_64,
+    /// <asm-generic/param.h>): `4 /* 0.04 s */`, `0`.
+    fn clock_ticks(&mut self, v: i64) {
+        self.int(v);
+        if v != 0 {
+            self.open(Group::Comment);
+            // USER_HZ is 100, so ticks are hundredths of a second.
+            self.number(Number::Centi(v));
+            self.word("s");
+            self.close();
+        }
+    }
+
+    /// A resource limit value (`RLIM64_INFINITY`, `8192*1024`).
+    fn rlim(&mut self, v: u64) {
+        // RLIM64_INFINITY (<linux/resource.h>); round sizes as strace shows them.
+        if v == u64::MAX {
+            self.constant("RLIM64_INFINITY", -1);
+        } else if v > 0 && v.is_multiple_of(1024) {
+            self.number(Number::Kib(v / 1024));
+        } else {
+            self.uint(v);
+        }
+    }
+
+    /// A value shown as its number, with its name from `table` in a comment:
+    /// `10 /* SYSLOG_ACTION_SIZE_BUFFER */`, `-1 /* SYSLOG_ACTION_??? */`.
+    fn enumeration_number(&mut self, v: i64, table: &'static EnumTable) {
+        self.int(v);
+        self.open(Group::Comment);
+        match table.name(v as u64) {
+            Some(name) => self.constant(name, v),
+            None => self.word(table.unknown),
+        }
+        self.close();
+    }
+
+    /// A value the call changed in place: `128 => 16`.
+    fn changed(&mut self, before: u64, after: u64) {
+        self.uint(before);
+        self.updated();
+        self.uint(after);
+    }
+
+    /// A signal set, bit `n - 1` standing for signal `n`: `[INT TERM]`; strace shows the
+    /// complement when that is shorter: `~[RTMIN RT_1]`.
+    fn sigset(&mut self, mask: u64) {
+        let (mask, group) = if mask.count_ones() > 32 {
+            (!mask, Group::ComplementSet)
+        } else {
+            (mask, Group::Set)
+        };
+        self.open(group);
+        for bit in 0..64 {
+            if mask & (1 << bit) != 0 {
+                self.signal(bit + 1);
+            }
+        }
+        self.close();
+    }
+
+    /// A set of CPUs as a bit mask, bit `n` of byte `n / 8` standing for CPU `n`: `[0 1]`.
+    fn cpu_set(&mut self, mask: &[u8]) {
+        self.open(Group::Set);
+        for (i, byte) in mask.iter().enumerate() {
+            for bit in 0..8 {
+                if byte & (1 << bit) != 0 {
+                    self.uint((i * 8 + bit) as u64);
+                }
+            }
+        }
+        self.close();
+    }
+
+    /// A capability set, bit `n` standing for capability `n` (`<linux/capability.h>`):
+    /// `1<<CAP_CHOWN|1<<CAP_KILL`, `0` when empty. strace shows each 32-bit word of the set
+    /// apart (struct __user_cap_data_struct), so unknown bits of the second word are
+    /// relative to it.
+    fn capabilities(&mut self, set: u64) {
+        let (lo, hi) = (set & 0xffff_ffff, set >> 32);
+        self.open(Group::Or);
+        if lo != 0 || hi == 0 {
+            self.flags(lo, &table::FLAGS_CAP_MASK0);
+        }
+        if hi != 0 {
+            self.flags(hi, &table::FLAGS_CAP_MASK1);
+        }
+        self.close();
+    }
+
+    /// A terminal flag word (`struct termios`'s `c_oflag`, `c_cflag`): the names of its
+    /// multi-bit fields, each followed by `|`, then the bits of `rest` from `table` (nothing
+    /// when `rest` is zero). strace 6.1 prints exactly that, a trailing `|` included: the
+    /// empty word stands for the flags that are not there.
+    fn tty_flags(&mut self, fields: &[&'static str], rest: u64, table: &'static FlagTable) {
+        self.open(Group::Or);
+        for f in fields {
+            self.word(f);
+        }
+        if rest != 0 {
+            self.flags(rest, table);
+        } else {
+            self.word("");
+        }
+        self.close();
+    }
+
+    /// A value made of one `kinds` entry under `mask` and flags in the other bits:
+    /// `SOCK_STREAM|SOCK_CLOEXEC`. An unknown kind makes the whole value print as flags.
+    fn kind_and_flags(
+        &mut self,
+        v: u64,
+        mask: u64,
+        kinds: &'static EnumTable,
+        flags: &'static FlagTable,
+    ) {
+        if kinds.name(v & mask).is_none() {
+            return self.flags(v, flags);
+        }
+        self.open(Group::Or);
+        self.enumeration(v & mask, kinds);
+        if v & !mask != 0 {
+            self.flags(v & !mask, flags);
+        }
+        self.close();
+    }
+
+    /// A set of flags from `table` and a signal number in the low byte: `CLONE_VM|SIGCHLD`.
+    fn flags_and_signal(&mut self, v: u64, table: &'static FlagTable, sig: i64) {
+        self.open(Group::Or);
+        if v != 0 {
+            self.flags(v, table);
+        }
+        if sig != 0 || v == 0 {
+            self.signal(sig);
+        }
+        self.close();
+    }
+
+    /// A `mode_t` with its file type: `S_IFREG|S_ISUID|0644`; without a type the kernel
+    /// defines, strace prints the whole number.
+    fn file_mode(&mut self, mode: u32) {
+        let file_type = u64::from(mode & table::S_IFMT);
+        if table::ENUM_FILE_TYPE.name(file_type).is_none() {
+            return self.octal(u64::from(mode));
+        }
+        self.open(Group::Or);
+        self.enumeration(file_type, &table::ENUM_FILE_TYPE);
+        // S_ISUID, S_ISGID, S_ISVTX.
+        let special = u64::from(mode & 0o7000);
+        if special != 0 {
+            self.flags(special, &table::FLAGS_MODE_SPECIAL);
+        }
+        self.octal(u64::from(mode & 0o777));
+        self.close();
+    }
+
+    /// A device number: `makedev(0x1, 0x3)`.
+    fn dev(&mut self, major: u32, minor: u32) {
+        self.open(Group::Call("makedev"));
+        self.hex(u64::from(major));
+        self.hex(u64::from(minor));
+        self.close();
+    }
+
+    /// An `ioctl` request no table names, by its parts (`<asm-generic/ioctl.h>`):
+    /// `_IOC(_IOC_READ, 0x54, 0x1, 0x4)`.
+    fn ioctl_code(&mut self, dir: u32, kind: u32, nr: u32, size: u32) {
+        self.open(Group::Call("_IOC"));
+        self.flags(u64::from(dir), &table::FLAGS_IOC_DIR);
+        self.hex(u64::from(kind));
+        self.hex(u64::from(nr));
+        self.hex(u64::from(size));
+        self.close();
+    }
+
+    /// A value in network byte order, as its host value: `htons(80)` (`short`) or `htonl(0)`.
+    fn net_order(&mut self, v: u64, short: bool) {
+        self.open(Group::Call(if short { "htons" } else { "htonl" }));
+        self.uint(v);
+        self.close();
+    }
+
+    /// An IPv4 address: `inet_addr("127.0.0.1")`.
+    fn ipv4(&mut self, a: [u8; 4]) {
+        let mut text = [0u8; 15];
+        let len = dotted_quad(&mut text, a);
+        self.open(Group::Call("inet_addr"));
+        self.quoted(&text[..len], false, Quote::Literal);
+        self.close();
+    }
+
+    /// An IPv6 address standing for the field `name`, in place of `name=value`:
+    /// `inet_pton(AF_INET6, "::1", &sin6_addr)`.
+    fn ipv6_field(&mut self, name: &'static str, addr: [u8; 16]) {
+        use std::io::Write;
+        // The longest form, an IPv4-mapped address with every group written, is 45 bytes.
+        let mut text = [0u8; 46];
+        let mut cursor = std::io::Cursor::new(&mut text[..]);
+        let _ = write!(cursor, "{}", std::net::Ipv6Addr::from(addr));
+        let len = cursor.position() as usize;
+        // `&sin6_addr`: where inet_pton would store it.
+        let mut reference = [0u8; 64];
+        let mut cursor = std::io::Cursor::new(&mut reference[..]);
+        let _ = write!(cursor, "&{name}");
+        let end = cursor.position() as usize;
+        self.implicit_field(name);
+        self.open(Group::Call("inet_pton"));
+        // AF_INET6 (<sys/socket.h>).
+        self.constant("AF_INET6", 10);
+        self.quoted(&text[..len], false, Quote::Literal);
+        self.word(std::str::from_utf8(&reference[..end]).unwrap_or(name));
+        self.close();
+    }
+
+    /// `FUTEX_WAKE_OP`'s encoded operation (`<linux/futex.h>` `FUTEX_OP()`):
+    /// `FUTEX_OP_SET<<28|0x1<<12|FUTEX_OP_CMP_GT<<24|0`.
+    fn futex_wake_op(&mut self, v: u32) {
+        self.open(Group::Or);
+        // FUTEX_OP_OPARG_SHIFT (8) sits in the operation's top bit.
+        if v >> 28 & 8 != 0 {
+            self.open(Group::Shift(28));
+            self.constant("FUTEX_OP_OPARG_SHIFT", 8);
+            self.close();
+        }
+        shifted(self, u64::from(v >> 28 & 7), 28, &table::ENUM_FUTEX_WAKE_OP);
+        self.open(Group::Shift(12));
+        self.hex(u64::from(v >> 12 & 0xfff));
+        self.close();
+        shifted(
+            self,
+            u64::from(v >> 24 & 0xf),
+            24,
+            &table::ENUM_FUTEX_WAKE_OP_CMP,
+        );
+        self.hex(u64::from(v & 0xfff));
+        self.close();
+    }
+
+    /// A `wait` status (wait(2)), described by the `<sys/wait.h>` macros that decode it:
+    /// `{WIFEXITED(s) && WEXITSTATUS(s) == 0}`; a stop's ptrace event follows
+    /// (`|PTRACE_EVENT_EXEC<<16`).
+    fn wait_status(&mut self, status: WaitStatus) {
+        let event = match status {
+            WaitStatus::Stopped { event, .. } if event != 0 => Some(event),
+            _ => None,
+        };
+        if event.is_some() {
+            self.open(Group::Or);
+        }
+        self.open(Group::Test);
+        match status {
+            WaitStatus::Stopped { sig, .. } => {
+                self.word("WIFSTOPPED(s)");
+                self.field("WSTOPSIG(s)");
+                if sig & 0x80 != 0 {
+                    self.open(Group::SpacedOr);
+                    self.signal(i64::from(sig & 0x7f));
+                    self.hex(0x80);
+                    self.close();
+                } else {
+                    self.signal(i64::from(sig));
+                }
+            }
+            WaitStatus::Continued { .. } => self.word("WIFCONTINUED(s)"),
+            WaitStatus::Exited { code, .. } => {
+                self.word("WIFEXITED(s)");
+                self.field("WEXITSTATUS(s)");
+                self.int(i64::from(code));
+            }
+            WaitStatus::Signaled { sig, core, .. } => {
+                self.word("WIFSIGNALED(s)");
+                self.field("WTERMSIG(s)");
+                self.signal(i64::from(sig));
+                if core {
+                    self.word("WCOREDUMP(s)");
+                }
+            }
+        }
+        self.close();
+        if let Some(event) = event {
+            // Unlike FUTEX_OP's fields, an unknown event has its comment inside the shift.
+            self.open(Group::Shift(16));
+            self.enumeration(u64::from(event), &table::ENUM_PTRACE_EVENT);
+            self.close();
+            self.close();
+        }
+    }
+
+    /// The syscall `restart_syscall` resumes: `<... resuming interrupted read ...>`.
+    fn interrupted_call(&mut self, name: &str) {
+        self.open(Group::Resuming);
+        self.word(name);
+        self.close();
+    }
+
+    /// A return value in decimal.
+    fn ret_int(&mut self, v: i64) {
+        self.ret(v);
+        self.int(v);
+    }
+
+    /// A return value in hex (an address).
+    fn ret_hex(&mut self, v: u64) {
+        self.ret(v as i64);
+        self.hex(v);
+    }
+
+    /// A return value in octal (a mode).
+    fn ret_octal(&mut self, v: u64) {
+        self.ret(v as i64);
+        self.octal(v);
+    }
+
+    /// A returned descriptor, with what it stands for as in [`Sink::fd`]: `= 3</etc/passwd>`.
+    fn ret_fd(&mut self, fd: i64, info: Option<&FdInfo>) {
+        self.ret(fd);
+        match info {
+            Some(_) => self.fd(fd, info),
+            None => self.int(fd),
+        }
+    }
+
+    /// A return value that is a time in seconds since the epoch:
+    /// `1764290971 (2025-11-28T00:49:31+0000)`.
+    fn ret_datetime(&mut self, v: i64) {
+        self.ret_int(v);
+        if crate::datetime::representable(v) {
+            self.open(Group::Detail);
+            self.date(v, 0, 0);
+            self.close();
+        }
+    }
+
+    /// A return value with its flags: `0x8002 (flags O_RDWR|O_LARGEFILE)` (`fcntl(F_GETFL)`),
+    /// where `label` says what the flags are (`flags`, `seals`), or without one
+    /// `0x3ff (MEMBARRIER_CMD_GLOBAL|...)` (`membarrier`).
+    fn ret_flags(&mut self, v: u64, label: Option<&'static str>, table: &'static FlagTable) {
+        self.ret_hex(v);
+        self.open(Group::Detail);
+        if let Some(label) = label {
+            self.field(label);
+        }
+        self.flags(v, table);
+        self.close();
+    }
+
+    /// A return value that is a signal number (`fcntl(F_GETSIG)`): `10 (SIGUSR1)`.
+    fn ret_signal(&mut self, sig: i64) {
+        self.ret_int(sig);
+        self.open(Group::Detail);
+        self.signal(sig);
+        self.close();
+    }
+
+    /// A return value with its name (`fcntl(F_GETLEASE)`): `0x2 (F_UNLCK)`.
+    fn ret_enum(&mut self, v: u64, table: &'static EnumTable) {
+        self.ret_hex(v);
+        if table.name(v).is_some() {
+            self.open(Group::Detail);
+            self.enumeration(v, table);
+            self.close();
+        }
+    }
+
+    /// A return value in decimal with its name from `table` when it has one:
+    /// `1 (SUID_DUMP_USER)` (`prctl(PR_GET_DUMPABLE)`), `0 (SCHED_OTHER)`.
+    fn ret_int_enum(&mut self, v: i64, table: &'static EnumTable) {
+        self.ret_int(v);
+        if let Some(name) = table.name(v as u64) {
+            self.open(Group::Detail);
+            self.constant(name, v);
+            self.close();
+        }
+    }
+
+    /// A return value with a word about it: `0 (Timeout)`.
+    fn ret_comment(&mut self, v: i64, text: &'static str) {
+        self.ret_int(v);
+        self.open(Group::Detail);
+        self.word(text);
+        self.close();
+    }
+}
+
+impl<S: Sink + ?Sized> Values for S {}
+
+/// `NAME<<shift`, or `0x7<<shift /* UNKNOWN */` for a value the table does not name.
+fn shifted<S: Sink + ?Sized>(sink: &mut S, v: u64, shift: u32, table: &'static EnumTable) {
+    sink.open(Group::Shift(shift));
+    match table.name(v) {
+        Some(name) => sink.constant(name, v as i64),
+        None => sink.hex(v),
+    }
+    sink.close();
+    if table.name(v).is_none() {
+        sink.comment_word(table.unknown);
+    }
+}
+
+/// Writes `a.b.c.d` into `out`, returning its length.
+fn dotted_quad(out: &mut [u8; 15], a: [u8; 4]) -> usize {
+    use std::io::Write;
+    let mut cursor = std::io::Cursor::new(&mut out[..]);
+    let _ = write!(cursor, "{}.{}.{}.{}", a[0], a[1], a[2], a[3]);
+    cursor.position() as usize
+}
