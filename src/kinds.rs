@@ -198,19 +198,19 @@ kinds! {
     Envp = "envp" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["addr"]
+        json: ["comment", "word", "addr", "array", "string", "more"]
     }
     /// A `struct stat`.
     Stat = "stat" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["struct", "addr"]
+        json: ["struct", "call", "or", "comment", "date", "addr"]
     }
     /// A `struct rlimit`: `{rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}`.
     Rlimit = "rlimit" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["struct", "rlim", "addr"]
+        json: ["struct", "int", "enum", "addr"]
     }
     /// A signal number.
     Signo = "signo" {
@@ -241,7 +241,7 @@ kinds! {
     SigreturnFrame = "sigreturn_frame" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["struct", "sigset", "addr"]
+        json: ["struct", "set", "addr"]
     }
     /// A NUL-terminated path the call wrote (`getcwd`): printed at exit, its address if the
     /// call failed.
@@ -261,20 +261,20 @@ kinds! {
     MknodMode = "mknod_mode" {
         table: None, len: false, by: true,
         failure: false, updated: false, decoder: "",
-        json: ["file_mode", "dev"]
+        json: ["or", "octal", "call"]
     }
     /// A buffer of directory entries (`getdents64`), shown as its address and the number of
     /// entries the call returned: `0x55e0a4f7a0d0 /* 29 entries */`.
     Dirents = "dirents" {
         table: None, len: false, by: false,
         failure: true, updated: false, decoder: "",
-        json: ["addr"]
+        json: ["comment", "word", "addr"]
     }
     /// A `struct statx`, abbreviated.
     Statx = "statx" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["struct", "addr"]
+        json: ["struct", "or", "addr"]
     }
     /// A `struct statfs`, in full.
     Statfs = "statfs" {
@@ -299,34 +299,34 @@ kinds! {
     IoctlRequest = "ioctl_request" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["enum", "ioctl_code"]
+        json: ["enum", "call"]
     }
     /// `ioctl`'s third argument, by the request (absent for `FIOCLEX`): a `struct termios`,
     /// `[0]` for an int pointer, a number, an address.
     IoctlArg = "ioctl_arg" {
         table: None, len: false, by: true,
         failure: true, updated: false, decoder: "",
-        json: ["struct", "array", "tty_flags", "int", "enum", "hex", "addr"]
+        json: ["struct", "array", "or", "word", "int", "enum", "hex", "addr"]
     }
     /// A pointer to a signal set of `len` bytes: `[INT TERM]`, `~[]`; shown as its address
     /// unless `len` is the kernel's 8 bytes, as strace does.
     Sigset = "sigset" {
         table: None, len: true, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["sigset", "addr"]
+        json: ["set", "addr"]
     }
     /// A pointer to the kernel's `struct sigaction`: `{sa_handler=SIG_DFL, sa_mask=[],
     /// sa_flags=SA_RESTORER, sa_restorer=0x7f...}`.
     Sigaction = "sigaction" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["struct", "flags", "sigset", "enum", "addr"]
+        json: ["struct", "flags", "set", "enum", "addr"]
     }
     /// A pointer to a `siginfo_t`: `{si_signo=SIGUSR1, si_code=SI_USER, si_pid=1, si_uid=0}`.
     Siginfo = "siginfo" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["struct", "addr"]
+        json: ["struct", "comment", "centi", "word", "addr"]
     }
     /// A pointer to a `stack_t` (`sigaltstack`): `{ss_sp=NULL, ss_flags=SS_DISABLE,
     /// ss_size=0}`.
@@ -339,7 +339,7 @@ kinds! {
     WaitStatus = "wait_status" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["array", "wait_status", "addr"]
+        json: ["array", "test", "or", "shift", "addr"]
     }
     /// A pointer to a `struct rusage`, abbreviated: `{ru_utime={tv_sec=0, tv_usec=101},
     /// ru_stime={tv_sec=0, tv_usec=0}, ...}`.
@@ -353,14 +353,14 @@ kinds! {
     FutexOp = "futex_op" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "futex",
-        json: ["flags", "enum", "int", "futex_wake_op", "addr"]
+        json: ["flags", "enum", "int", "struct", "hex", "or", "shift", "comment", "word", "addr"]
     }
     /// `clone`'s flags (register 0, with a `table`) shown with the stack before them, as strace
     /// names them: `child_stack=NULL, flags=CLONE_VM|SIGCHLD`.
     CloneFlags = "clone_flags" {
         table: Flags, len: false, by: false,
         failure: false, updated: false, decoder: "clone",
-        json: ["flags_and_signal", "flags", "named_arg"]
+        json: ["or", "flags", "named_arg"]
     }
     /// The `clone` arguments that depend on the flags, at exit: `parent_tid=[5631]`,
     /// `tls=0x...`, `child_tidptr=0x...` (the printer reads the registers itself).
@@ -387,7 +387,7 @@ kinds! {
     CpuSet = "cpu_set" {
         table: None, len: true, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["cpu_set", "addr"]
+        json: ["set", "addr"]
     }
     /// A pointer to a `struct utsname`, abbreviated: `{sysname="Linux", nodename="vm", ...}`.
     Utsname = "utsname" {
@@ -436,14 +436,14 @@ kinds! {
     TimeT = "time_t" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["array", "datetime", "int", "addr"]
+        json: ["array", "comment", "date", "int", "addr"]
     }
     /// A `struct tms`, clock ticks with their seconds when not zero: `{tms_utime=4 /* 0.04 s
     /// */, tms_stime=0, tms_cutime=0, tms_cstime=0}`.
     Tms = "tms" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["struct", "addr"]
+        json: ["struct", "comment", "centi", "word", "addr"]
     }
     /// A `struct sigevent`: `{sigev_value={sival_int=0, sival_ptr=NULL}, sigev_signo=SIGALRM,
     /// sigev_notify=SIGEV_SIGNAL}`.
@@ -468,26 +468,26 @@ kinds! {
     SockType = "sock_type" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["kind_flags", "flags"]
+        json: ["or", "flags"]
     }
     /// `socket`'s protocol, named after the domain in the first argument: `IPPROTO_TCP`.
     SockProtocol = "sock_protocol" {
         table: None, len: false, by: true,
         failure: false, updated: false, decoder: "",
-        json: ["enum", "int", "wrap"]
+        json: ["enum", "int", "call"]
     }
     /// A socket address of `len` bytes (an argument): `{sa_family=AF_INET, sin_port=htons(80),
     /// sin_addr=inet_addr("127.0.0.1")}`.
     Sockaddr = "sockaddr" {
         table: None, len: true, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["struct", "addr"]
+        json: ["struct", "call", "word", "addr"]
     }
     /// A socket address the kernel fills, its length at the pointer `len` (an argument).
     SockaddrOut = "sockaddr_out" {
         table: None, len: true, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["struct", "addr"]
+        json: ["struct", "call", "word", "addr"]
     }
     /// A `socklen_t` in memory the kernel updates: `[16]`, or `[128 => 16]` when it changed.
     SockLenPtr = "sock_len_ptr" {
@@ -523,25 +523,25 @@ kinds! {
     Msghdr = "msghdr" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["struct", "addr"]
+        json: ["struct", "call", "word", "addr"]
     }
     /// A `struct msghdr` the kernel fills (`recvmsg`): iovec contents up to the return value.
     MsghdrOut = "msghdr_out" {
         table: None, len: false, by: false,
         failure: true, updated: false, decoder: "",
-        json: ["struct", "addr"]
+        json: ["struct", "call", "word", "addr"]
     }
     /// An array of `struct mmsghdr`, as many as the call returned (`sendmmsg`).
     Mmsghdrs = "mmsghdrs" {
         table: None, len: false, by: true,
         failure: true, updated: false, decoder: "",
-        json: ["array", "struct", "addr"]
+        json: ["array", "struct", "call", "word", "addr"]
     }
     /// Received `struct mmsghdr`s (`recvmmsg`): contents up to each `msg_len`.
     MmsghdrsOut = "mmsghdrs_out" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["array", "struct", "addr"]
+        json: ["array", "struct", "call", "word", "addr"]
     }
     /// `mincore`'s vector, one byte per page of the length in the previous argument: `[1, 0]`.
     MincoreVec = "mincore_vec" {
@@ -566,7 +566,7 @@ kinds! {
     Personality = "personality" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["flags", "kind_flags", "enum", "hex"]
+        json: ["flags", "enum", "hex"]
     }
     /// A pointer to a `struct __user_cap_header_struct`: `{version=_LINUX_CAPABILITY_VERSION_3,
     /// pid=0}`.
@@ -581,20 +581,20 @@ kinds! {
     CapData = "cap_data" {
         table: None, len: false, by: true,
         failure: false, updated: false, decoder: "",
-        json: ["struct", "array", "addr"]
+        json: ["struct", "or", "flags", "array", "addr"]
     }
     /// The `prctl` arguments after the option that it reads (the printer reads the option in
     /// register 0 and the other registers): `"name"`, `SIGUSR1`, `0x1, 0x2, 0x3, 0x4`.
     PrctlArgs = "prctl_args" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "prctl",
-        json: ["int", "enum", "flags", "string", "addr", "signal", "hex", "struct", "array", "capabilities", "fd", "octal", "updated", "datetime", "more"]
+        json: ["int", "enum", "flags", "string", "addr", "signal", "hex", "struct", "array", "or", "fd", "octal", "updated", "comment", "date", "more"]
     }
     /// The `prctl` argument the call writes, at exit: `[SIGUSR1]`, `"name"`, `[0x7f...]`.
     PrctlResult = "prctl_result" {
         table: None, len: false, by: false,
         failure: true, updated: false, decoder: "prctl",
-        json: ["int", "enum", "flags", "string", "addr", "signal", "hex", "struct", "array", "capabilities", "fd", "octal", "updated", "datetime", "more"]
+        json: ["int", "enum", "flags", "string", "addr", "signal", "hex", "struct", "array", "or", "fd", "octal", "updated", "comment", "date", "more"]
     }
     /// `mount`'s file system type: a string, or its address when the flags (register 3) say the
     /// kernel ignores it.
@@ -619,14 +619,14 @@ kinds! {
     SyslogType = "syslog_type" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "syslog",
-        json: ["enum"]
+        json: ["comment", "enum", "word"]
     }
     /// `syslog`'s buffer and length for the actions that take them at entry: `NULL, 3 /*
     /// LOGLEVEL_ERR */`.
     SyslogArgs = "syslog_args" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "syslog",
-        json: ["string", "int", "addr"]
+        json: ["string", "int", "comment", "enum", "word", "addr"]
     }
     /// `syslog`'s buffer and length for the reading actions, at exit: `"<6>...", 10`.
     SyslogRead = "syslog_read" {
@@ -654,33 +654,33 @@ kinds! {
     PtraceArgs = "ptrace_args" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "ptrace",
-        json: ["int", "enum", "flags", "string", "addr", "signal", "hex", "struct", "array", "capabilities", "fd", "octal", "updated", "datetime", "more"]
+        json: ["int", "enum", "flags", "string", "addr", "signal", "hex", "struct", "array", "or", "fd", "octal", "updated", "comment", "date", "more", "set", "centi", "word"]
     }
     /// The `ptrace` data the call writes, at exit: `[0x...]`, `{r15=0x..., ...}`, a siginfo.
     PtraceData = "ptrace_data" {
         table: None, len: false, by: false,
         failure: true, updated: false, decoder: "ptrace",
-        json: ["int", "enum", "flags", "string", "addr", "signal", "hex", "struct", "array", "capabilities", "fd", "octal", "updated", "datetime", "more"]
+        json: ["int", "enum", "flags", "string", "addr", "signal", "hex", "struct", "array", "or", "fd", "octal", "updated", "comment", "date", "more", "set", "centi", "word"]
     }
     /// A pointer to `len` `struct pollfd`s as the call gets them: `[{fd=3, events=POLLIN},
     /// {fd=-1}]`.
     Pollfds = "pollfds" {
         table: None, len: true, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["array", "struct", "more", "addr"]
+        json: ["array", "struct", "more", "comment", "addr"]
     }
     /// One of `select`'s descriptor sets, `nfds` (first argument) bits long: `[3 4]`.
     FdSet = "fd_set" {
         table: None, len: false, by: true,
         failure: false, updated: false, decoder: "",
-        json: ["fd_set", "addr"]
+        json: ["set", "addr"]
     }
     /// `pselect6`'s last argument, a pointer to a signal set pointer and its size:
     /// `{sigmask=[USR1], sigsetsize=8}`.
     PselectSigmask = "pselect_sigmask" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["struct", "addr"]
+        json: ["struct", "set", "addr"]
     }
     /// `epoll_ctl`'s event (its address for `EPOLL_CTL_DEL`, which ignores it):
     /// `{events=EPOLLIN, data={u32=4, u64=4}}`.
@@ -693,28 +693,28 @@ kinds! {
     EpollEvents = "epoll_events" {
         table: None, len: true, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["array", "struct", "more", "addr"]
+        json: ["array", "struct", "more", "comment", "addr"]
     }
     /// `utimensat`'s two `struct timespec`s, with dates and `UTIME_NOW`/`UTIME_OMIT`:
     /// `[{tv_sec=1600000000, tv_nsec=0} /* 2020-09-13T12:26:40+0000 */, UTIME_NOW]`.
     Utimens = "utimens" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["array", "struct", "datetime", "enum", "addr"]
+        json: ["array", "struct", "comment", "date", "enum", "addr"]
     }
     /// `utimes`'s two `struct timeval`s, with dates: `[{tv_sec=1600000000, tv_usec=5} /*
     /// 2020-09-13T12:26:40.000005+0000 */, {tv_sec=0, tv_usec=0}]`.
     Utimes = "utimes" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["array", "datetime", "struct", "addr"]
+        json: ["array", "comment", "date", "struct", "addr"]
     }
     /// A pointer to a `struct utimbuf`: `{actime=1600000000 /* 2020-09-13T12:26:40+0000 */,
     /// modtime=0}`.
     Utimbuf = "utimbuf" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["struct", "addr"]
+        json: ["struct", "comment", "date", "addr"]
     }
     /// An extended attribute's value of `len` bytes, cut at `-s`, a final NUL left out; its
     /// address when longer than `XATTR_SIZE_MAX`: `"bar\0baz"`.
