@@ -6,7 +6,7 @@
 use crate::fdinfo::DecodeFds;
 use crate::filter::{NameSet, Qualifiers, quiet};
 use crate::getopt::{self, HasArg};
-use crate::output::{Format, HexStrings};
+use crate::output::{ConstStyle, Format, HexStrings};
 use crate::pathtrace::FdSet;
 use crate::stamp::{Absolute, Precision, Stamps};
 use crate::summary::{self, Clock, SummaryOpts};
@@ -108,6 +108,7 @@ const HEADINGS: [(Heading, &str); 6] = [
 /// What an option does when it is found; the handler is `Cli::apply`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Id {
+    ConstStyle,
     Help,
     Version,
     Attach,
@@ -407,6 +408,15 @@ const OPTIONS: &[Opt] = &[
         "Append to the -o file instead of truncating it",
     ),
     opt(
+        Some(b'X'),
+        &["const-print-style"],
+        Required,
+        Id::ConstStyle,
+        H::Output,
+        "FORMAT",
+        "Print named constants and flags as numbers (raw), names (abbrev, the default) or both (verbose)",
+    ),
+    opt(
         Some(b's'),
         &["string-limit"],
         Required,
@@ -630,6 +640,8 @@ pub struct Cli {
     pub relative: bool,
     pub relative_timestamps: Option<String>,
     pub hex_count: u8,
+    /// `-X`.
+    pub const_style: ConstStyle,
     pub strings_in_hex: Option<String>,
     pub env: Vec<OsString>,
     pub user: Option<String>,
@@ -677,6 +689,7 @@ impl Default for Cli {
             relative: false,
             relative_timestamps: None,
             hex_count: 0,
+            const_style: ConstStyle::Abbrev,
             strings_in_hex: None,
             env: Vec::new(),
             user: None,
@@ -776,6 +789,14 @@ impl Cli {
             Id::ListClasses => self.list_classes = true,
             Id::Output => self.output = Some(text.into()),
             Id::Append => self.append = true,
+            Id::ConstStyle => {
+                self.const_style = match text.as_str() {
+                    "raw" => ConstStyle::Raw,
+                    "abbrev" => ConstStyle::Abbrev,
+                    "verbose" => ConstStyle::Verbose,
+                    _ => return Err(bad_arg(name, &text)),
+                };
+            }
             Id::StringLimit => {
                 self.string_limit =
                     parse_uint(&text, MAX_STRLEN).ok_or_else(|| bad_arg(name, &text))? as usize;
@@ -913,6 +934,7 @@ impl Cli {
             column: self.column,
             stamps: self.stamps()?,
             hex_strings,
+            const_style: self.const_style,
         })
     }
 

@@ -36,6 +36,10 @@ pub struct Json<'a> {
     after_field: bool,
     /// Set by `ret`: the next value is the return value's decoded form.
     in_ret: bool,
+    /// The depths at which symbolic groups are open: JSON shows their content only (the
+    /// names carry their numbers).
+    symbolic: [usize; MAX_DEPTH],
+    symbolic_open: usize,
 }
 
 impl<'a> Json<'a> {
@@ -51,6 +55,8 @@ impl<'a> Json<'a> {
             depth: 0,
             after_field: false,
             in_ret: false,
+            symbolic: [0; MAX_DEPTH],
+            symbolic_open: 0,
         }
     }
 
@@ -296,6 +302,10 @@ fn flags_names(buf: &mut Vec<u8>, v: u64, table: &FlagTable) {
         }
     }
     let _ = write!(buf, "],\"unknown\":{unknown}");
+    if let Some(name) = table.unknown.filter(|_| first && unknown != 0) {
+        // The text's comment on bits no name covers, when no name applies: `/* PROT_??? */`.
+        let _ = write!(buf, ",\"unknown_name\":\"{name}\"");
+    }
     if let Some(field) = unknown_field {
         let _ = write!(buf, ",\"unknown_field\":{field}");
     }
@@ -393,7 +403,14 @@ impl Sink for Json<'_> {
         });
     }
 
-    fn constant(&mut self, name: &'static str, raw: i64) {
+    fn constant(&mut self, name: &'static str, raw: Number) {
+        let raw = match raw {
+            Number::Int(v) | Number::Centi(v) => i128::from(v),
+            Number::Uint(v) | Number::Hex(v) | Number::Octal(v) | Number::Padded { v, .. } => {
+                i128::from(v)
+            }
+            Number::Kib(v) => i128::from(v) * 1024,
+        };
         self.value(|b| {
             let _ = write!(b, "{{\"raw\":{raw},\"name\":\"{name}\"}}");
         });
@@ -464,6 +481,13 @@ impl Sink for Json<'_> {
                 self.push(group);
                 return;
             }
+            Group::Symbolic(_) => {
+                if let Some(slot) = self.symbolic.get_mut(self.symbolic_open) {
+                    *slot = self.depth;
+                    self.symbolic_open += 1;
+                }
+                return;
+            }
             _ => self.element(),
         }
         let _ = match group {
@@ -475,7 +499,7 @@ impl Sink for Json<'_> {
             Group::Shift(n) => write!(self.buf, "{{\"shift\":{n},\"value\":"),
             Group::Test => write!(self.buf, "{{\"test\":{{"),
             Group::Resuming => write!(self.buf, "{{\"resuming\":"),
-            Group::Comment | Group::Detail => Ok(()),
+            Group::Comment | Group::Detail | Group::Symbolic(_) => Ok(()),
         };
         self.push(group);
         if matches!(group, Group::Shift(_) | Group::Resuming) {
@@ -485,6 +509,12 @@ impl Sink for Json<'_> {
     }
 
     fn close(&mut self) {
+        if let Some(open) = self.symbolic_open.checked_sub(1)
+            && self.symbolic[open] == self.depth
+        {
+            self.symbolic_open = open;
+            return;
+        }
         let group = self.group().unwrap_or(Group::Array);
         let rewrap = group == Group::Comment && self.rewrap[self.level()];
         self.depth = self.depth.saturating_sub(1);
@@ -496,6 +526,7 @@ impl Sink for Json<'_> {
             Group::Test => b"}}",
             Group::Comment if rewrap => b"]}}",
             Group::Comment => b"]}",
+            Group::Symbolic(_) => b"",
         };
         self.buf.extend_from_slice(closing);
         if group == Group::Detail {

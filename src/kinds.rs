@@ -116,6 +116,13 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["int"]
     }
+    /// statx's flags: the sync type bits (`AT_STATX_FORCE_SYNC`, as flags) or'ed with the
+    /// `AT_*` bits, each part printed as strace prints it apart.
+    StatxFlags = "statx_flags" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["or", "flags"]
+    }
     /// Hexadecimal `0x...` (zero prints `0`).
     Hex = "hex" {
         table: None, len: false, by: false,

@@ -89,6 +89,20 @@ pub struct Format {
     pub stamps: Stamps,
     /// How strings are escaped.
     pub hex_strings: HexStrings,
+    /// `-X`: how named constants show.
+    pub const_style: ConstStyle,
+}
+
+/// `-X`/`--const-print-style`: how a named constant, flag set or symbolic value shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ConstStyle {
+    /// Its name (`O_RDONLY|O_CLOEXEC`): strace's default.
+    #[default]
+    Abbrev,
+    /// Its number only (`0x80000`).
+    Raw,
+    /// Its number with the name in a comment (`0x80000 /* O_RDONLY|O_CLOEXEC */`).
+    Verbose,
 }
 
 /// Padding is written in pieces of this size, so `-a 2147483647` allocates nothing in
@@ -141,6 +155,10 @@ impl Output {
     /// How strings are escaped in this output.
     pub fn hex_strings(&self) -> HexStrings {
         self.format.hex_strings
+    }
+
+    pub fn const_style(&self) -> ConstStyle {
+        self.format.const_style
     }
 
     /// Pads to the return column and writes ` = `.

@@ -283,6 +283,9 @@ pub struct Shifted {
 impl FlagTable {
     /// The value of a named flag, for `show_if`.
     pub fn value_of(&self, name: &str) -> Option<u64> {
+        if self.zero.as_deref() == Some(name) {
+            return Some(0);
+        }
         self.field
             .iter()
             .chain(&self.bits)

@@ -289,6 +289,14 @@ const KERNEL_SIGRTMAX: i64 = 64;
 /// Displays a signal number by name (`SIGSEGV`, `SIGRT_2`), or as a number.
 pub struct SigName(pub i64);
 
+impl SigName {
+    /// Whether the signal has a name (else it shows as its number).
+    pub fn is_named(&self) -> bool {
+        i32::try_from(self.0).is_ok_and(|s| signal_name(s).is_some())
+            || (KERNEL_SIGRTMIN..=KERNEL_SIGRTMAX).contains(&self.0)
+    }
+}
+
 impl std::fmt::Display for SigName {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let known = i32::try_from(self.0).ok().and_then(signal_name);

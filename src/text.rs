@@ -2,7 +2,7 @@
 
 use crate::decode::{Group, Number, Quote, Sink};
 use crate::fdinfo::{Detail, FdInfo};
-use crate::output::{HexStrings, Output};
+use crate::output::{ConstStyle, HexStrings, Output};
 use crate::sockdiag::SocketInfo;
 use crate::table::{self, EnumTable, FlagPart, FlagTable, SigName};
 use std::io::Write;
@@ -19,6 +19,12 @@ pub struct Text<'a> {
     depth: usize,
     /// Set by `field`: the next value belongs to it and needs no separator.
     after_field: bool,
+    /// Per open group: where its members start in the line (a symbolic group's members are
+    /// dropped or moved into a comment when it closes).
+    marks: [usize; MAX_DEPTH],
+    /// How many symbolic groups are open: names inside one are part of its symbolic form,
+    /// which `-X` treats as a whole.
+    symbolic: usize,
 }
 
 impl<'a> Text<'a> {
@@ -29,6 +35,37 @@ impl<'a> Text<'a> {
             nonempty: [false; MAX_DEPTH],
             depth: 0,
             after_field: false,
+            marks: [0; MAX_DEPTH],
+            symbolic: 0,
+        }
+    }
+
+    /// How constants show here (`-X`; names within a symbolic form always by name).
+    fn style(&self) -> ConstStyle {
+        if self.symbolic > 0 {
+            ConstStyle::Abbrev
+        } else {
+            self.out.const_style()
+        }
+    }
+
+    /// A value `raw` known by a name that `name` writes, as `-X` asks: the name, the
+    /// number, or the number with the name in a comment.
+    fn named(&mut self, raw: Number, name: impl FnOnce(&mut Vec<u8>)) {
+        self.element();
+        let style = self.style();
+        let buf = self.out.buf();
+        if style != ConstStyle::Abbrev {
+            write_number(buf, raw);
+        }
+        match style {
+            ConstStyle::Abbrev => name(buf),
+            ConstStyle::Raw => {}
+            ConstStyle::Verbose => {
+                buf.extend_from_slice(b" /* ");
+                name(buf);
+                buf.extend_from_slice(b" */");
+            }
         }
     }
 
@@ -56,7 +93,7 @@ impl<'a> Text<'a> {
                 Group::SpacedOr => b" | ",
                 Group::Test => b" && ",
                 Group::Array | Group::Struct | Group::Call(_) | Group::Detail => b", ",
-                Group::Shift(_) | Group::Resuming => b"",
+                Group::Shift(_) | Group::Resuming | Group::Symbolic(_) => b"",
             };
             self.out.bytes(sep);
         }
@@ -296,6 +333,49 @@ fn write_unknown(out: &mut Vec<u8>, v: u64, unknown: Option<&str>) {
     }
 }
 
+impl Text<'_> {
+    /// Shows a symbolic form written from `mark` on as `-X` asks: as it is, replaced by
+    /// the number `raw`, or after the number in a comment.
+    fn symbolic_close(&mut self, raw: Number, mark: usize) {
+        let style = self.style();
+        let buf = self.out.buf();
+        let mark = mark.min(buf.len());
+        match style {
+            ConstStyle::Abbrev => {}
+            ConstStyle::Raw => {
+                buf.truncate(mark);
+                write_number(buf, raw);
+            }
+            ConstStyle::Verbose => {
+                let mut number = Vec::with_capacity(24);
+                write_number(&mut number, raw);
+                number.extend_from_slice(b" /* ");
+                buf.splice(mark..mark, number).for_each(drop);
+                buf.extend_from_slice(b" */");
+            }
+        }
+    }
+}
+
+/// A number in the base it asks for.
+fn write_number(out: &mut Vec<u8>, n: Number) {
+    let _ = match n {
+        Number::Int(v) => write!(out, "{v}"),
+        Number::Uint(v) => write!(out, "{v}"),
+        Number::Hex(v) => {
+            write_hex(out, v);
+            Ok(())
+        }
+        Number::Octal(v) => {
+            write_octal(out, v);
+            Ok(())
+        }
+        Number::Padded { v, width } => write!(out, "{v:0width$x}"),
+        Number::Kib(v) => write!(out, "{v}*1024"),
+        Number::Centi(v) => write!(out, "{}.{:02}", v / 100, (v % 100).abs()),
+    };
+}
+
 impl Sink for Text<'_> {
     fn arg_sep(&mut self) {
         self.out.bytes(b", ");
@@ -326,15 +406,7 @@ impl Sink for Text<'_> {
 
     fn number(&mut self, n: Number) {
         self.element();
-        match n {
-            Number::Int(v) => self.fmt(format_args!("{v}")),
-            Number::Uint(v) => self.fmt(format_args!("{v}")),
-            Number::Hex(v) => write_hex(self.out.buf(), v),
-            Number::Octal(v) => write_octal(self.out.buf(), v),
-            Number::Padded { v, width } => self.fmt(format_args!("{v:0width$x}")),
-            Number::Kib(v) => self.fmt(format_args!("{v}*1024")),
-            Number::Centi(v) => self.fmt(format_args!("{}.{:02}", v / 100, (v % 100).abs())),
-        }
+        write_number(self.out.buf(), n);
     }
 
     fn addr(&mut self, v: u64) {
@@ -361,8 +433,8 @@ impl Sink for Text<'_> {
     }
 
     fn at_fdcwd(&mut self, cwd: Option<&[u8]>) {
-        self.element();
-        self.out.bytes(b"AT_FDCWD");
+        // AT_FDCWD (<linux/fcntl.h>).
+        self.named(Number::Int(-100), |b| b.extend_from_slice(b"AT_FDCWD"));
         if let Some(cwd) = cwd {
             let hex = self.out.hex_strings();
             let buf = self.out.buf();
@@ -372,9 +444,8 @@ impl Sink for Text<'_> {
         }
     }
 
-    fn constant(&mut self, name: &'static str, _raw: i64) {
-        self.element();
-        self.out.bytes(name.as_bytes());
+    fn constant(&mut self, name: &'static str, raw: Number) {
+        self.named(raw, |b| b.extend_from_slice(name.as_bytes()));
     }
 
     fn word(&mut self, word: &str) {
@@ -383,28 +454,53 @@ impl Sink for Text<'_> {
     }
 
     fn flags(&mut self, v: u64, table: &'static FlagTable) {
-        self.element();
-        write_flags(self.out.buf(), v, table);
+        // Without a name for any part, strace shows the number (and the table's comment)
+        // whatever `-X` says.
+        let named = table.split(v).any(|p| {
+            matches!(
+                p,
+                FlagPart::Zero(_) | FlagPart::Field(_) | FlagPart::Bit(_) | FlagPart::Shifted(..)
+            )
+        });
+        if !named && self.style() != ConstStyle::Raw {
+            self.element();
+            return write_flags(self.out.buf(), v, table);
+        }
+        if v == 0
+            && table.zero.is_some()
+            && table.unknown.is_none()
+            && self.style() == ConstStyle::Raw
+        {
+            // strace's printflags, given no default, shows a zero by its name only.
+            return self.element();
+        }
+        self.named(Number::Hex(v), |b| write_flags(b, v, table));
     }
 
     fn enumeration(&mut self, v: u64, table: &'static EnumTable) {
-        self.element();
         match table.name(v) {
-            Some(name) => self.out.bytes(name.as_bytes()),
-            None => write_unknown(self.out.buf(), v, Some(table.unknown)),
+            Some(name) => self.named(Number::Hex(v), |b| b.extend_from_slice(name.as_bytes())),
+            None if self.style() == ConstStyle::Raw => self.number(Number::Hex(v)),
+            None => {
+                self.element();
+                write_unknown(self.out.buf(), v, Some(table.unknown));
+            }
         }
     }
 
     fn signal(&mut self, sig: i64) {
-        self.element();
-        let at = self.out.buf().len();
-        self.fmt(format_args!("{}", SigName(sig)));
         // A set names its signals without the prefix: `[INT TERM]`.
-        if matches!(self.group(), Some(Group::Set | Group::ComplementSet))
-            && self.out.buf()[at..].starts_with(b"SIG")
-        {
-            self.out.buf().drain(at..at + 3);
+        let in_set = matches!(self.group(), Some(Group::Set | Group::ComplementSet));
+        if !SigName(sig).is_named() {
+            return self.number(Number::Int(sig));
         }
+        self.named(Number::Int(sig), |b| {
+            let at = b.len();
+            let _ = write!(b, "{}", SigName(sig));
+            if in_set && b[at..].starts_with(b"SIG") {
+                b.drain(at..at + 3);
+            }
+        });
     }
 
     fn quoted(&mut self, bytes: &[u8], truncated: bool, quote: Quote) {
@@ -444,7 +540,7 @@ impl Sink for Text<'_> {
                 self.out.bytes(f.as_bytes());
                 b"("
             }
-            Group::Or | Group::SpacedOr | Group::Shift(_) => b"",
+            Group::Or | Group::SpacedOr | Group::Shift(_) | Group::Symbolic(_) => b"",
             Group::Resuming => b"<... resuming interrupted ",
         };
         if !matches!(group, Group::Comment | Group::Detail | Group::Call(_)) {
@@ -454,8 +550,12 @@ impl Sink for Text<'_> {
         if let Some(d) = self.groups.get_mut(self.depth) {
             *d = group;
             self.nonempty[self.depth] = false;
+            self.marks[self.depth] = self.out.buf().len();
         }
         self.depth += 1;
+        if let Group::Symbolic(_) = group {
+            self.symbolic += 1;
+        }
     }
 
     fn close(&mut self) {
@@ -469,6 +569,11 @@ impl Sink for Text<'_> {
             Group::Shift(n) => self.fmt(format_args!("<<{n}")),
             Group::Comment => self.out.bytes(b" */"),
             Group::Resuming => self.out.bytes(b" ...>"),
+            Group::Symbolic(raw) => {
+                self.symbolic = self.symbolic.saturating_sub(1);
+                let mark = self.marks.get(self.depth).copied().unwrap_or(0);
+                self.symbolic_close(raw, mark);
+            }
         }
     }
 

@@ -106,7 +106,7 @@ fn flags_text(o: &Map<String, Value>) -> String {
     parts.extend(names(&o["names"]));
     let unknown = o["unknown"].as_u64().expect("unknown");
     if unknown != 0 {
-        if parts.is_empty() {
+        if parts.is_empty() && o.contains_key("unknown_name") {
             parts.push(format!("{} /* ??? */", c_hex(unknown)));
         } else {
             parts.push(c_hex(unknown));
@@ -365,7 +365,10 @@ fn object(o: &Map<String, Value>) -> String {
         let at = if has("abstract") { "@" } else { "" };
         return format!("{at}\"{body}\"{more}");
     }
-    if shape(&["raw", "names", "unknown"], &["shifted", "unknown_field"]) {
+    if shape(
+        &["raw", "names", "unknown"],
+        &["shifted", "unknown_field", "unknown_name"],
+    ) {
         return flags_text(o);
     }
     if shape(&["raw"], &["name"]) {

@@ -743,6 +743,24 @@ fn strings_in_hex() {
     );
 }
 
+// ---------------------------------------------------------------------------
+// -X, --const-print-style
+// ---------------------------------------------------------------------------
+
+#[test]
+fn const_print_styles() {
+    compare_all(
+        &[
+            &["-X", "raw"],
+            &["-Xverbose"],
+            &["--const-print-style=abbrev"],
+            &["-X", "raw", "-y"],
+        ],
+        // One process, so nothing depends on when a child's SIGCHLD lands.
+        Prog::Cmd(&["ls", "-ld", "/", "/dev/null", "/proc/self/fd/0"]),
+    );
+}
+
 /// The write lines exactly (from strace 6.1).
 #[test]
 fn strings_in_hex_lines() {

@@ -2,7 +2,7 @@
 //! printer shows the operation and the arguments it takes, as strace does:
 //! `futex(0x7f.., FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME, 0, NULL, FUTEX_BITSET_MATCH_ANY)`.
 
-use super::{Call, Ctx, Sink, Values, time};
+use super::{Call, Ctx, Number, Sink, Values, time};
 use crate::mem::Memory;
 use crate::table;
 
@@ -81,7 +81,7 @@ pub fn futex_op<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &C
             }
             next(sink);
             if val3 == FUTEX_BITSET_MATCH_ANY {
-                sink.constant("FUTEX_BITSET_MATCH_ANY", i64::from(val3));
+                sink.constant("FUTEX_BITSET_MATCH_ANY", Number::Hex(u64::from(val3)));
             } else {
                 sink.hex(u64::from(val3));
             }

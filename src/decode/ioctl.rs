@@ -4,7 +4,7 @@
 //! requests. Others print as `_IOC(...)` with the argument in hex.
 
 use super::structs::read_struct;
-use super::{Ctx, Outcome, Sink, Values};
+use super::{Ctx, Number, Outcome, Sink, Values};
 use crate::mem::Memory;
 use crate::table;
 
@@ -129,7 +129,7 @@ pub fn has_arg(request: u64) -> bool {
 pub fn request<S: Sink>(sink: &mut S, v: u64) {
     let v = v as u32;
     match table::ENUM_IOCTL_REQUEST.name(u64::from(v)) {
-        Some(name) => sink.constant(name, i64::from(v)),
+        Some(name) => sink.constant(name, Number::Hex(u64::from(v))),
         None => sink.ioctl_code(v >> 30, (v >> 8) & 0xff, v & 0xff, (v >> 16) & 0x3fff),
     }
 }

@@ -353,6 +353,7 @@ fn arg<S: Sink, M: Memory>(
         Kind::MknodMode => fs::mknod_mode(sink, by, v),
         Kind::Dirents => fs::dirents(sink, ctx, v, outcome),
         Kind::Statx => stat::statx(sink, ctx, v),
+        Kind::StatxFlags => stat::statx_flags(sink, v),
         Kind::Statfs => stat::statfs(sink, ctx, v),
         Kind::FcntlCmd => sink.enumeration(u64::from(v as u32), &table::ENUM_FCNTL_CMD),
         Kind::FcntlArg => fs::fcntl_arg(sink, ctx, by, v, outcome),
@@ -519,6 +520,7 @@ fn arg_more<S: Sink, M: Memory>(
         | Kind::Stat
         | Kind::Statfs
         | Kind::Statx
+        | Kind::StatxFlags
         | Kind::String
         | Kind::Uid
         | Kind::Uint

@@ -5,7 +5,7 @@
 //! <= 0) carry the sender; those the kernel raises carry fields that depend on the signal.
 
 use super::structs::{Raw, read_struct};
-use super::{Ctx, Sink, Values};
+use super::{Ctx, Number, Sink, Values};
 use crate::mem::Memory;
 use crate::table::{self, EnumTable};
 
@@ -197,9 +197,9 @@ const SA_RESTORER: u64 = 0x0400_0000;
 /// `SIG_DFL`, `SIG_IGN` and `SIG_ERR` from `<asm-generic/signal-defs.h>`.
 fn handler<S: Sink>(sink: &mut S, h: u64) {
     match h {
-        0 => sink.constant("SIG_DFL", 0),
-        1 => sink.constant("SIG_IGN", 1),
-        u64::MAX => sink.constant("SIG_ERR", -1),
+        0 => sink.constant("SIG_DFL", Number::Hex(0)),
+        1 => sink.constant("SIG_IGN", Number::Hex(1)),
+        u64::MAX => sink.constant("SIG_ERR", Number::Hex(u64::MAX)),
         _ => sink.addr(h),
     }
 }

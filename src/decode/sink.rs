@@ -69,6 +69,9 @@ pub enum Group {
     Detail,
     /// The call `restart_syscall` resumes: `<... resuming interrupted read ...>`.
     Resuming,
+    /// A symbolic form of the number `raw` (`S_IFREG|0644`, `8192*1024`): what `-X raw`
+    /// shows in its place and `-X verbose` before it, as it does for a named constant.
+    Symbolic(Number),
 }
 
 /// Where decoded values go. The renderer owns all separators and punctuation.
@@ -94,8 +97,8 @@ pub trait Sink {
     /// `AT_FDCWD` as a directory descriptor, with the current directory when paths are shown
     /// (`AT_FDCWD</home/user>`).
     fn at_fdcwd(&mut self, cwd: Option<&[u8]>);
-    /// A constant known by name standing for a number (`RLIM64_INFINITY`).
-    fn constant(&mut self, name: &'static str, raw: i64);
+    /// A constant known by name standing for a number (`SIG_IGN`); `-X raw` shows the number.
+    fn constant(&mut self, name: &'static str, raw: Number);
     /// A literal word of the output, standing for no number (`vars`, `WIFEXITED(s)`).
     fn word(&mut self, word: &str);
     /// A flag word split by `table` ([`FlagTable::split`]).

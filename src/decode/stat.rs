@@ -4,7 +4,7 @@
 //! field, the times with their dates, under `-v`.
 
 use super::structs::read_struct;
-use super::{Ctx, Sink, Values};
+use super::{Ctx, Group, Sink, Values};
 use crate::mem::Memory;
 use crate::table;
 use std::mem::{offset_of, size_of};
@@ -87,6 +87,21 @@ pub fn stat<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
 /// `struct statx` (`<linux/stat.h>`), abbreviated as strace prints it by default:
 /// `{stx_mask=STATX_ALL|STATX_MNT_ID, stx_attributes=0, stx_mode=S_IFREG|0644,
 /// stx_size=3, ...}`.
+/// `AT_STATX_SYNC_TYPE` (<linux/fcntl.h>): the bits of statx's flags that say how to sync.
+const AT_STATX_SYNC_TYPE: u64 = 0x6000;
+
+/// statx's flags: `AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW`; strace prints the sync type
+/// and the other bits apart (so `-X raw` shows `|0x100` for a zero sync type).
+pub fn statx_flags<S: Sink>(sink: &mut S, v: u64) {
+    let v = v & 0xffff_ffff;
+    sink.open(Group::Or);
+    sink.flags(v & AT_STATX_SYNC_TYPE, &table::FLAGS_STATX_SYNC);
+    if v & !AT_STATX_SYNC_TYPE != 0 {
+        sink.flags(v & !AT_STATX_SYNC_TYPE, &table::FLAGS_STATX_AT);
+    }
+    sink.close();
+}
+
 pub fn statx<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
     // Offsets of stx_mask, stx_attributes, stx_mode and stx_size in <linux/stat.h>.
     read_struct(sink, ctx, addr, 256, |sink, _, raw| {

@@ -5,7 +5,7 @@
 //! `<asm-generic/siginfo.h>`): every field of the time structs is a 64-bit `long`.
 
 use super::structs::{Raw, read_struct};
-use super::{Ctx, Outcome, Sink, Values};
+use super::{Ctx, Number, Outcome, Sink, Values};
 use crate::mem::Memory;
 use crate::table;
 
@@ -184,8 +184,8 @@ pub fn utimens<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64
         sink.begin_array();
         for off in [0, 16] {
             match raw.u64(off + 8) {
-                UTIME_NOW => sink.constant("UTIME_NOW", UTIME_NOW as i64),
-                UTIME_OMIT => sink.constant("UTIME_OMIT", UTIME_OMIT as i64),
+                UTIME_NOW => sink.constant("UTIME_NOW", Number::Hex(UTIME_NOW)),
+                UTIME_OMIT => sink.constant("UTIME_OMIT", Number::Hex(UTIME_OMIT)),
                 nsec => {
                     pair(sink, raw, off, TIMESPEC);
                     sink.time_comment(raw.i64(off), nsec, 9);

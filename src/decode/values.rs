@@ -144,14 +144,17 @@ pub trait Values: Sink {
 
     /// A resource limit value (`RLIM64_INFINITY`, `8192*1024`).
     fn rlim(&mut self, v: u64) {
-        // RLIM64_INFINITY (<linux/resource.h>); round sizes as strace shows them.
-        if v == u64::MAX {
-            self.constant("RLIM64_INFINITY", -1);
-        } else if v > 0 && v.is_multiple_of(1024) {
-            self.number(Number::Kib(v / 1024));
-        } else {
-            self.uint(v);
+        // RLIM64_INFINITY (<linux/resource.h>); round sizes above 1 KiB as strace shows them.
+        if v != u64::MAX && (v <= 1024 || !v.is_multiple_of(1024)) {
+            return self.uint(v);
         }
+        self.open(Group::Symbolic(Number::Uint(v)));
+        if v == u64::MAX {
+            self.word("RLIM64_INFINITY");
+        } else {
+            self.number(Number::Kib(v / 1024));
+        }
+        self.close();
     }
 
     /// A value shown as its number, with its name from `table` in a comment:
@@ -160,7 +163,7 @@ pub trait Values: Sink {
         self.int(v);
         self.open(Group::Comment);
         match table.name(v as u64) {
-            Some(name) => self.constant(name, v),
+            Some(name) => self.constant(name, Number::Int(v)),
             None => self.word(table.unknown),
         }
         self.close();
@@ -275,6 +278,7 @@ pub trait Values: Sink {
         if table::ENUM_FILE_TYPE.name(file_type).is_none() {
             return self.octal(u64::from(mode));
         }
+        self.open(Group::Symbolic(Number::Octal(u64::from(mode))));
         self.open(Group::Or);
         self.enumeration(file_type, &table::ENUM_FILE_TYPE);
         // S_ISUID, S_ISGID, S_ISVTX.
@@ -284,13 +288,22 @@ pub trait Values: Sink {
         }
         self.octal(u64::from(mode & 0o777));
         self.close();
+        self.close();
     }
 
     /// A device number: `makedev(0x1, 0x3)`.
     fn dev(&mut self, major: u32, minor: u32) {
+        let (major, minor) = (u64::from(major), u64::from(minor));
+        // glibc's makedev() encoding, the number `-X raw` shows.
+        let raw = (major & 0xffff_f000) << 32
+            | (major & 0xfff) << 8
+            | (minor & 0xffff_ff00) << 12
+            | (minor & 0xff);
+        self.open(Group::Symbolic(Number::Hex(raw)));
         self.open(Group::Call("makedev"));
-        self.hex(u64::from(major));
-        self.hex(u64::from(minor));
+        self.hex(major);
+        self.hex(minor);
+        self.close();
         self.close();
     }
 
@@ -338,7 +351,7 @@ pub trait Values: Sink {
         self.implicit_field(name);
         self.open(Group::Call("inet_pton"));
         // AF_INET6 (<sys/socket.h>).
-        self.constant("AF_INET6", 10);
+        self.constant("AF_INET6", Number::Int(10));
         self.quoted(&text[..len], false, Quote::Literal);
         self.word(std::str::from_utf8(&reference[..end]).unwrap_or(name));
         self.close();
@@ -351,7 +364,7 @@ pub trait Values: Sink {
         // FUTEX_OP_OPARG_SHIFT (8) sits in the operation's top bit.
         if v >> 28 & 8 != 0 {
             self.open(Group::Shift(28));
-            self.constant("FUTEX_OP_OPARG_SHIFT", 8);
+            self.constant("FUTEX_OP_OPARG_SHIFT", Number::Int(8));
             self.close();
         }
         shifted(self, u64::from(v >> 28 & 7), 28, &table::ENUM_FUTEX_WAKE_OP);
@@ -500,7 +513,7 @@ pub trait Values: Sink {
         self.ret_int(v);
         if let Some(name) = table.name(v as u64) {
             self.open(Group::Detail);
-            self.constant(name, v);
+            self.constant(name, Number::Int(v));
             self.close();
         }
     }
@@ -520,7 +533,7 @@ impl<S: Sink + ?Sized> Values for S {}
 fn shifted<S: Sink + ?Sized>(sink: &mut S, v: u64, shift: u32, table: &'static EnumTable) {
     sink.open(Group::Shift(shift));
     match table.name(v) {
-        Some(name) => sink.constant(name, v as i64),
+        Some(name) => sink.constant(name, Number::Hex(v)),
         None => sink.hex(v),
     }
     sink.close();

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::decode::process::WaitStatus;
+use crate::output::ConstStyle;
 
 fn text(f: impl FnOnce(&mut Text<'_>)) -> String {
     rendered(|out| f(&mut Text::new(out)))
@@ -95,6 +96,8 @@ fn sets_and_composites() {
     assert_eq!(text(|t| t.rlim(u64::MAX)), "RLIM64_INFINITY");
     assert_eq!(text(|t| t.rlim(8192 * 1024)), "8192*1024");
     assert_eq!(text(|t| t.rlim(1000)), "1000");
+    // strace rounds only sizes above 1024 (print_rlim64_t).
+    assert_eq!(text(|t| t.rlim(1024)), "1024");
     assert_eq!(text(|t| t.clock_ticks(4)), "4 /* 0.04 s */");
     assert_eq!(text(|t| t.clock_ticks(0)), "0");
     assert_eq!(
@@ -109,5 +112,58 @@ fn sets_and_composites() {
     assert_eq!(
         text(|t| t.interrupted_call("read")),
         "<... resuming interrupted read ...>"
+    );
+}
+
+/// What `f` writes with `-X style`.
+fn styled(style: ConstStyle, f: impl FnOnce(&mut Text<'_>)) -> String {
+    let captured = Captured::default();
+    let format = Format {
+        column: 40,
+        const_style: style,
+        ..Format::default()
+    };
+    let mut out = Output::new(Box::new(captured.clone()), None, false, format);
+    f(&mut Text::new(&mut out));
+    out.finish();
+    captured.text()
+}
+
+/// `-X raw` and `-X verbose` as strace 6.1 shows each kind of name (checked against
+/// `strace -X`): flags and enums in hex, signals and AT_FDCWD in decimal, symbolic forms
+/// (file modes, limits) as their number.
+#[test]
+fn const_print_styles() {
+    use crate::output::ConstStyle::{Raw, Verbose};
+    let flags = |t: &mut Text<'_>| t.flags(0x80002, &crate::table::FLAGS_OPEN_FLAGS);
+    assert_eq!(styled(Raw, flags), "0x80002");
+    assert_eq!(styled(Verbose, flags), "0x80002 /* O_RDWR|O_CLOEXEC */");
+    let prot_none = |t: &mut Text<'_>| t.flags(0, &crate::table::FLAGS_MMAP_PROT);
+    assert_eq!(styled(Raw, prot_none), "0");
+    assert_eq!(styled(Verbose, prot_none), "0 /* PROT_NONE */");
+    let unknown = |t: &mut Text<'_>| t.flags(0x100, &crate::table::FLAGS_MMAP_PROT);
+    assert_eq!(styled(Raw, unknown), "0x100");
+    assert_eq!(styled(Verbose, unknown), "0x100 /* PROT_??? */");
+    let rlimit = |t: &mut Text<'_>| t.enumeration(3, &crate::table::ENUM_RLIMIT_RESOURCE);
+    assert_eq!(styled(Raw, rlimit), "0x3");
+    assert_eq!(styled(Verbose, rlimit), "0x3 /* RLIMIT_STACK */");
+    assert_eq!(styled(Raw, |t| t.signal(17)), "17");
+    assert_eq!(styled(Verbose, |t| t.signal(17)), "17 /* SIGCHLD */");
+    assert_eq!(styled(Verbose, |t| t.signal(99)), "99");
+    assert_eq!(styled(Raw, |t| t.sigset(!(3 << 31))), "~[32 33]");
+    assert_eq!(
+        styled(Verbose, |t| t.sigset(!(3 << 31))),
+        "~[32 /* RTMIN */ 33 /* RT_1 */]"
+    );
+    assert_eq!(styled(Verbose, |t| t.at_fdcwd(None)), "-100 /* AT_FDCWD */");
+    assert_eq!(styled(Raw, |t| t.file_mode(0o100644)), "0100644");
+    assert_eq!(
+        styled(Verbose, |t| t.file_mode(0o100644)),
+        "0100644 /* S_IFREG|0644 */"
+    );
+    assert_eq!(styled(Raw, |t| t.rlim(u64::MAX)), "18446744073709551615");
+    assert_eq!(
+        styled(Verbose, |t| t.rlim(8192 * 1024)),
+        "8388608 /* 8192*1024 */"
     );
 }
