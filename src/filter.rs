@@ -74,12 +74,18 @@ fn class_bit(name: &str) -> Option<u32> {
     CLASS_NAMES.iter().position(|c| *c == name).map(|i| 1 << i)
 }
 
+/// The last i386 syscall number strace 6.1 knows (`set_mempolicy_home_node`).
+const I386_LAST_SYSCALL: usize = 450;
+
 /// Class names strace also accepts without `%`.
 const LEGACY_CLASSES: [&str; 7] = [
     "desc", "file", "memory", "process", "signal", "ipc", "network",
 ];
 
 /// Parses the value of one `trace=`; as in strace, each one replaces the set before it.
+/// `all` and `none` stand alone; otherwise comma-separated tokens, empty ones skipped (strace
+/// splits with strtok), each a name, a number, a class or a `/regex`, `?` making a token
+/// that matches nothing harmless.
 pub fn parse_trace(expr: &str) -> Result<SyscallSet, String> {
     let mut set = SyscallSet::none();
     let mut rest = expr;
@@ -88,17 +94,41 @@ pub fn parse_trace(expr: &str) -> Result<SyscallSet, String> {
         inverted = !inverted;
         rest = r;
     }
-    for token in rest.split(',') {
-        let (optional, name) = match token.strip_prefix('?') {
-            Some(name) => (true, name),
-            None => (false, token),
-        };
+    match rest {
+        "none" => {}
+        "all" => set = SyscallSet::all(),
+        _ => add_tokens(&mut set, rest, expr)?,
+    }
+    if inverted {
+        set.invert();
+    }
+    Ok(set)
+}
+
+/// Adds each syscall a `trace=` token list names to `set` (`whole`: the expression, for the
+/// error when it has no token at all).
+fn add_tokens(set: &mut SyscallSet, list: &str, whole: &str) -> Result<(), String> {
+    let mut tokens = list.split(',').filter(|t| !t.is_empty()).peekable();
+    if tokens.peek().is_none() {
+        return Err(format!("invalid system call '{whole}'"));
+    }
+    for token in tokens {
+        let optional = token.starts_with('?');
+        let name = token.trim_start_matches('?');
         let found = match name {
-            "all" => {
-                set = SyscallSet::all();
-                true
-            }
-            "none" => true,
+            // A syscall number, as strace's string_to_uint reads it. strace on x86_64 also
+            // knows the i386 numbers (`<asm/unistd_32.h>` ends at 450); such a number is
+            // valid and traces no 64-bit call.
+            _ if name.starts_with(|c: char| c.is_ascii_digit()) => match name.parse::<usize>() {
+                Ok(nr) if SYSCALLS.get(nr).is_some_and(Option::is_some) => {
+                    set.insert(nr);
+                    true
+                }
+                Ok(nr) => nr <= I386_LAST_SYSCALL,
+                Err(_) => false,
+            },
+            // strace's legacy class of every named syscall.
+            "all" => set.insert_where(|_| true),
             _ if name.starts_with('/') => {
                 let re = PosixRegex::new(&name[1..])?;
                 set.insert_where(|d| re.is_match(d.name))
@@ -117,13 +147,10 @@ pub fn parse_trace(expr: &str) -> Result<SyscallSet, String> {
             _ => set.insert_where(|d| d.name == name),
         };
         if !found && !optional {
-            return Err(format!("invalid system call '{name}'"));
+            return Err(format!("invalid system call '{token}'"));
         }
     }
-    if inverted {
-        set.invert();
-    }
-    Ok(set)
+    Ok(())
 }
 
 /// `--list-classes`: each class with its syscalls, one line a class.
@@ -221,6 +248,32 @@ mod tests {
         assert_eq!(
             parse_trace("!!getpid").unwrap(),
             parse_trace("getpid").unwrap()
+        );
+    }
+
+    /// strace splits the list with strtok (empty tokens vanish) and reads a token that starts
+    /// with a digit as a syscall number.
+    #[test]
+    fn empty_tokens_and_numbers() {
+        assert_eq!(
+            parse_trace(",getpid,,write,").unwrap(),
+            parse_trace("getpid,write").unwrap()
+        );
+        assert_eq!(
+            parse_trace(&format!("{GETPID},write")).unwrap(),
+            parse_trace("getpid,write").unwrap()
+        );
+        assert_eq!(parse_trace(",").unwrap_err(), "invalid system call ','");
+        assert_eq!(parse_trace("").unwrap_err(), "invalid system call ''");
+        assert_eq!(parse_trace("!,").unwrap_err(), "invalid system call '!,'");
+        assert_eq!(parse_trace("39x").unwrap_err(), "invalid system call '39x'");
+        // 335 is a hole in the x86_64 table, an i386 call; 451 is neither.
+        assert_eq!(parse_trace("335").unwrap(), SyscallSet::none());
+        assert_eq!(parse_trace("451").unwrap_err(), "invalid system call '451'");
+        assert!(parse_trace("getpid,all").unwrap().contains(WRITE));
+        assert_eq!(
+            parse_trace("getpid,none").unwrap_err(),
+            "invalid system call 'none'"
         );
     }
 

@@ -509,6 +509,9 @@ fn trace_names_and_classes() {
             &["-e", "trace=%memory"],
             &["--trace=getuid,getgid"],
             &["--trace=%creds,write"],
+            // Empty tokens are skipped; digits name a syscall by number (39: getpid).
+            &["-e,getuid,,getgid"],
+            &["-e", "trace=39,write"],
         ],
         Prog::Helper(&["basic"]),
     );
