@@ -71,7 +71,7 @@ fn class_bit(name: &str) -> Option<u32> {
         "%statfs" => "statfs_like",
         other => other,
     };
-    CLASS_NAMES.iter().position(|c| *c == name).map(|i| 1 << i)
+    table::class_bit(name)
 }
 
 /// The last i386 syscall number strace 6.1 knows (`set_mempolicy_home_node`).
@@ -387,12 +387,7 @@ fn signal_number(token: &str) -> Option<i32> {
     if let Ok(n) = token.parse::<i32>() {
         return (1..=64).contains(&n).then_some(n);
     }
-    let upper = token.to_ascii_uppercase();
-    let name = upper.strip_prefix("SIG").unwrap_or(&upper);
-    (1..=64).find(|&n| {
-        let full = table::SigName(n.into()).to_string();
-        full.strip_prefix("SIG").unwrap_or(&full) == name
-    })
+    table::signal_by_name(token)
 }
 
 pub fn parse_signals(expr: &str) -> Result<SignalSet, String> {
@@ -493,6 +488,8 @@ pub struct Qualifiers {
     pub read_dumps: FdSet,
     /// `-e write=`: descriptors whose data written is dumped in hex.
     pub write_dumps: FdSet,
+    /// `-e inject=` and `-e fault=`: the tampering rules.
+    pub inject: crate::inject::Rules,
 }
 
 impl Default for Qualifiers {
@@ -507,6 +504,7 @@ impl Default for Qualifiers {
             quiet: NameSet::NONE,
             read_dumps: FdSet::none(),
             write_dumps: FdSet::none(),
+            inject: crate::inject::Rules::default(),
         }
     }
 }
@@ -528,6 +526,8 @@ impl Qualifiers {
             "quiet" | "silent" | "silence" | "q" => {
                 self.quiet = parse_names(value, &quiet::NAMES, "quiet")?
             }
+            "inject" => self.inject.add(value, false)?,
+            "fault" => self.inject.add(value, true)?,
             // Read by `Cli::decode_fds`, with -y and --decode-fds.
             "decode-fds" => {}
             // strace reads an unknown `NAME=...` as a list of syscall names.

@@ -6,6 +6,7 @@ mod decode;
 mod fdinfo;
 mod filter;
 mod getopt;
+mod inject;
 mod json;
 mod kinds;
 mod mem;

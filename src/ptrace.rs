@@ -118,9 +118,31 @@ impl Stopped {
         }
     }
 
+    /// Resumes it, delivering `sig` as it goes (at a syscall entry: `-e inject=...:signal=`).
+    pub fn resume_with_signal(self, how: Resume, sig: i32) {
+        self.release(how.request(), sig);
+    }
+
     /// Detaches it.
     pub fn detach(self) {
         self.release(libc::PTRACE_DETACH, 0);
+    }
+
+    /// At a syscall entry: makes the kernel run syscall `nr` instead (-1: none, the call then
+    /// fails with ENOSYS), through `orig_rax`.
+    pub fn set_syscall_nr(&self, nr: i64) -> Result<(), Errno> {
+        let pid = Pid::from_raw(self.pid);
+        let mut regs = nix_ptrace::getregs(pid)?;
+        regs.orig_rax = nr as u64;
+        nix_ptrace::setregs(pid, regs)
+    }
+
+    /// At a syscall exit: sets what the call returns (`-errno` for an error), through `rax`.
+    pub fn set_return(&self, value: i64) -> Result<(), Errno> {
+        let pid = Pid::from_raw(self.pid);
+        let mut regs = nix_ptrace::getregs(pid)?;
+        regs.rax = value as u64;
+        nix_ptrace::setregs(pid, regs)
     }
 
     /// The message of an event stop: a new child's pid, or the former thread id of an execve.

@@ -281,6 +281,26 @@ pub fn signal_name(sig: i32) -> Option<&'static str> {
     *SIGNALS.get(usize::try_from(sig).ok()?)?
 }
 
+/// A signal by name, with or without `SIG`, in any case (`SIGINT`, `int`, `RT_1`).
+pub fn signal_by_name(name: &str) -> Option<i32> {
+    let upper = name.to_ascii_uppercase();
+    let name = upper.strip_prefix("SIG").unwrap_or(&upper);
+    (1..=64).find(|&n| {
+        let full = SigName(n.into()).to_string();
+        full.strip_prefix("SIG").unwrap_or(&full) == name
+    })
+}
+
+/// An errno by name, in any case (`ENOENT`, `enoent`).
+pub fn errno_by_name(name: &str) -> Option<u64> {
+    (1..ERRNOS.len() as u64).find(|&e| errno(e).is_some_and(|d| d.name.eq_ignore_ascii_case(name)))
+}
+
+/// The bit of class `name` in `SyscallDesc::classes` (`pure`).
+pub fn class_bit(name: &str) -> Option<u32> {
+    CLASS_NAMES.iter().position(|c| *c == name).map(|i| 1 << i)
+}
+
 /// The first real-time signal as the kernel numbers them (`SIGRTMIN` in `<asm/signal.h>`);
 /// strace names signal `32 + n` `SIGRT_n`.
 const KERNEL_SIGRTMIN: i64 = 32;

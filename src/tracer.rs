@@ -7,6 +7,7 @@
 use crate::decode::{self, Call, Ctx, DecodeOpts, Outcome, Scratch};
 use crate::fdinfo::{DecodeFds, FdResolver, ProcFds};
 use crate::filter::{NameSet, Qualifiers, quiet, status};
+use crate::inject::{self, Marks};
 use crate::mem::TraceeMemory;
 use crate::pathtrace::{self, FdSet, PathSet};
 use crate::ptrace::{self, Resume, SignalStop, Stop, Stopped, SyscallInfo};
@@ -94,6 +95,8 @@ struct InSyscall {
     entered: Option<Instant>,
     /// `-c`/`-C`: the summary's mark (`Summary::mark`) at its entry.
     mark: Duration,
+    /// `-e inject=`: the rule's action fired on it, and whether its number was replaced.
+    tamper: Option<(inject::Action, bool)>,
 }
 
 struct Tracee {
@@ -109,6 +112,8 @@ struct Tracee {
     ip: Option<u64>,
     /// When it was registered: tracees are detached in that order, as strace does.
     seq: u64,
+    /// `-e inject=`: its own counts of the calls each rule applies to.
+    counters: inject::Counters,
 }
 
 impl Tracee {
@@ -121,6 +126,7 @@ impl Tracee {
             previous_nr: 0,
             ip: None,
             seq: 0,
+            counters: inject::Counters::default(),
         }
     }
 
@@ -307,9 +313,9 @@ impl Tracer {
         match stop {
             Stop::Syscall(stopped) => {
                 self.arrived(stopped.pid());
-                self.on_syscall(&stopped);
+                let sig = self.on_syscall(&stopped);
                 let how = self.resume_mode(stopped.pid());
-                stopped.resume(how);
+                stopped.resume_with_signal(how, sig);
             }
             Stop::Signal(stopped) => {
                 self.arrived(stopped.pid());
@@ -401,7 +407,9 @@ impl Tracer {
                     None => true,
                 };
                 if !entered {
-                    self.on_syscall(&stopped);
+                    let sig = self.on_syscall(&stopped);
+                    let how = self.resume_mode(pid);
+                    return stopped.resume_with_signal(how, sig);
                 }
             }
             libc::PTRACE_EVENT_STOP => {
@@ -450,16 +458,20 @@ impl Tracer {
         self.tracees.insert(pid, execing);
     }
 
-    fn on_syscall(&mut self, stopped: &Stopped) {
-        let pid = stopped.pid();
+    /// A syscall stop; the signal to deliver as the tracee goes on (`-e inject=...:signal=`),
+    /// or 0.
+    fn on_syscall(&mut self, stopped: &Stopped) -> i32 {
         let Ok((info, ip)) = stopped.syscall_info() else {
-            return;
+            return 0;
         };
         match info {
-            SyscallInfo::Entry { nr, args, sp } => self.on_entry(pid, ip, Call::new(nr, args, sp)),
-            SyscallInfo::Exit { rval, is_error } => self.on_exit(pid, ip, rval, is_error),
+            SyscallInfo::Entry { nr, args, sp } => {
+                return self.on_entry(stopped, ip, Call::new(nr, args, sp));
+            }
+            SyscallInfo::Exit { rval, is_error } => self.on_exit(stopped, ip, rval, is_error),
             SyscallInfo::Other => {}
         }
+        0
     }
 
     /// Who an event of `tracee` (`pid`) is about, as [`Tracer::origin`] says, from the tracee
@@ -474,11 +486,13 @@ impl Tracer {
     }
 
     /// A syscall entry: whether it is shown (`-e trace=`, `-P`, `--trace-fds`, the spawned
-    /// child's own calls before its execve), and if so its entry half.
-    fn on_entry(&mut self, pid: i32, ip: u64, call: Call) {
+    /// child's own calls before its execve), and if so its entry half. Returns the signal an
+    /// `-e inject=` rule delivers as it goes on, or 0.
+    fn on_entry(&mut self, stopped: &Stopped, ip: u64, call: Call) -> i32 {
+        let pid = stopped.pid();
         let nprocs = self.tracees.len();
         let Some(tracee) = self.tracees.get_mut(&pid) else {
-            return;
+            return 0;
         };
         tracee.ip = Some(ip);
         // The syscall entered becomes the tracee's last one (for `-n`); the one before it is
@@ -492,6 +506,11 @@ impl Tracer {
             self.mem.set_pid(pid);
             shown = selected(&self.cfg, &call, &self.mem, pid);
         }
+        // strace tampers only with the calls it shows.
+        let tamper = shown
+            .then(|| tracee.counters.enter(&self.cfg.q.inject, call.nr))
+            .flatten()
+            .map(|action| (action, inject::at_entry(stopped, &action)));
         let current = tracee.in_syscall.insert(InSyscall {
             // The tracee keeps the call: decoding the entry saves values into it (`saved`)
             // that the exit shows beside what the kernel left.
@@ -502,9 +521,11 @@ impl Tracer {
             shown,
             entered: self.cfg.syscall_times.map(|_| Instant::now()),
             mark: Duration::ZERO,
+            tamper,
         });
+        let sig = tamper.and_then(|(action, _)| action.signal).unwrap_or(0);
         if !shown {
-            return;
+            return sig;
         }
         if !self.cfg.summary_only {
             let at = Origin {
@@ -526,10 +547,12 @@ impl Tracer {
         if let Some(summary) = &self.summary {
             current.mark = summary.mark(self.stime);
         }
+        sig
     }
 
     /// A syscall exit: counted for `-c`, shown unless `-e status=` leaves out its outcome.
-    fn on_exit(&mut self, pid: i32, ip: u64, rval: i64, is_error: bool) {
+    fn on_exit(&mut self, stopped: &Stopped, ip: u64, rval: i64, is_error: bool) {
+        let pid = stopped.pid();
         let nprocs = self.tracees.len();
         let Some(tracee) = self.tracees.get_mut(&pid) else {
             return;
@@ -561,6 +584,10 @@ impl Tracer {
         if !current.shown {
             return;
         }
+        let (rval, is_error, marks) = match current.tamper {
+            Some((action, replaced)) => inject::at_exit(stopped, &action, replaced, rval, is_error),
+            None => (rval, is_error, Marks::default()),
+        };
         let call = current.call;
         if let Some(summary) = &mut self.summary {
             let time = summary.mark(self.stime).saturating_sub(current.mark);
@@ -586,6 +613,7 @@ impl Tracer {
                 .zip(current.entered)
                 .map(|(precision, entered)| (precision, entered.elapsed())),
             dump: self.dump_of(&call, outcome),
+            marks,
         };
         self.mem.set_pid(pid);
         let mut ctx = Ctx {

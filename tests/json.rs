@@ -748,6 +748,36 @@ fn json_with_timing_options() {
     assert!(durations > 10);
 }
 
+/// `-e inject=`'s marks are keys of the syscall event, and the injected error is its error.
+#[test]
+fn json_marks_injected_calls() {
+    let exe = helper("h_options");
+    let work = TempDir::new();
+    let cmd = vec![OsString::from(&exe), work.path().into(), "inject".into()];
+    let opts = [
+        "--json",
+        "-e",
+        "trace=getpid",
+        "-e",
+        "inject=getpid:error=EPERM:delay_exit=1:when=2",
+    ];
+    let run = trace(STRACE_RS, &opts, &cmd);
+    let calls: Vec<Value> = run
+        .trace
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .inspect(|e| validate_event(e).unwrap_or_else(|err| panic!("{err}: {e}")))
+        .filter(|e| e["event"] == "syscall")
+        .collect();
+    assert_eq!(calls.len(), 6, "{}", run.trace);
+    for (i, e) in calls.iter().enumerate() {
+        let tampered = i == 1;
+        assert_eq!(e.get("injected").is_some(), tampered, "{e}");
+        assert_eq!(e.get("delayed").is_some(), tampered, "{e}");
+        assert_eq!(e["error"]["name"] == "EPERM", tampered, "{e}");
+    }
+}
+
 #[test]
 fn json_per_process_files() {
     let exe = helper("h_forks");

@@ -747,6 +747,44 @@ fn strings_in_hex() {
 }
 
 // ---------------------------------------------------------------------------
+// -e inject=, -e fault=
+// ---------------------------------------------------------------------------
+
+/// The tracee sees what was injected (its stdout is compared too) and the lines match
+/// strace's, `(INJECTED)` and `(DELAYED)` included.
+#[test]
+fn inject_and_fault() {
+    compare_all(
+        &[
+            &["-e", "inject=getpid:error=EPERM:when=2..4"],
+            &["-e", "fault=getppid"],
+            &["-e", "fault=getpid:error=ENOENT:when=2+3"],
+            &["-e", "inject=getpid:retval=4242:when=3+"],
+            &["-e", "inject=getpid:signal=USR1:when=2"],
+            &["-e", "inject=getpid:error=EAGAIN:syscall=getppid:when=1"],
+            &[
+                "-e",
+                "inject=getpid:delay_enter=1000:when=1",
+                "-e",
+                "trace=getpid",
+            ],
+            &[
+                "-e",
+                "inject=getpid,getppid:retval=4242:delay_exit=1ms:when=5",
+            ],
+            // A later rule for a syscall replaces the earlier one.
+            &[
+                "-e",
+                "inject=getpid:error=EPERM",
+                "-e",
+                "fault=getpid:when=4",
+            ],
+        ],
+        Prog::Helper(&["inject"]),
+    );
+}
+
+// ---------------------------------------------------------------------------
 // -X, --const-print-style
 // ---------------------------------------------------------------------------
 

@@ -72,6 +72,12 @@ impl Render for JsonRender {
         let last = buf.len() + pending.last;
         json::append_entry_args(buf, &pending.args, false);
         decode::exit(&mut Json::continuing(buf, last), ctx, call, exit.outcome);
+        if exit.marks.injected {
+            buf.extend_from_slice(b",\"injected\":true");
+        }
+        if exit.marks.delayed {
+            buf.extend_from_slice(b",\"delayed\":true");
+        }
         if let Some((_, spent)) = exit.spent {
             let _ = write!(buf, ",\"duration\":{}", spent.as_nanos());
         }

@@ -10,6 +10,7 @@ pub mod json;
 pub mod text;
 
 use crate::decode::{Call, Ctx, Outcome, Transfer};
+pub use crate::inject::Marks;
 use crate::mem::TraceeMemory;
 use crate::stamp::Precision;
 use std::time::Duration;
@@ -34,6 +35,8 @@ pub struct Exit {
     pub spent: Option<(Precision, Duration)>,
     /// `-e read=` / `-e write=`: the data it moved, to dump in hex.
     pub dump: Option<Transfer>,
+    /// `-e inject=`: what was done to it (` (INJECTED)`, ` (DELAYED)`).
+    pub marks: Marks,
 }
 
 /// How a process ended, for [`Render::gone`].

@@ -92,6 +92,12 @@ impl Render for TextRender {
     fn exit(&mut self, at: Origin, call: &Call, exit: Exit, ctx: &mut Ctx<'_, TraceeMemory>) {
         let out = self.continue_call(at, call);
         decode::exit(&mut Text::new(out), ctx, call, exit.outcome);
+        if exit.marks.injected {
+            out.bytes(b" (INJECTED)");
+        }
+        if exit.marks.delayed {
+            out.bytes(b" (DELAYED)");
+        }
         if let Some((precision, spent)) = exit.spent {
             stamp::write_duration(out.buf(), spent, precision);
         }
