@@ -109,6 +109,7 @@ const HEADINGS: [(Heading, &str); 6] = [
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Id {
     ConstStyle,
+    DetachOn,
     Help,
     Version,
     Attach,
@@ -426,6 +427,15 @@ const OPTIONS: &[Opt] = &[
         "Append to the -o file instead of truncating it",
     ),
     opt(
+        Some(b'b'),
+        &["detach-on"],
+        Required,
+        Id::DetachOn,
+        H::Tracing,
+        "SYSCALL",
+        "Detach from a process when it calls SYSCALL (only execve; not the command's first)",
+    ),
+    opt(
         Some(b'X'),
         &["const-print-style"],
         Required,
@@ -660,6 +670,8 @@ pub struct Cli {
     pub hex_count: u8,
     /// `-X`.
     pub const_style: ConstStyle,
+    /// `-b execve`.
+    pub detach_on_execve: bool,
     pub strings_in_hex: Option<String>,
     pub env: Vec<OsString>,
     pub user: Option<String>,
@@ -708,6 +720,7 @@ impl Default for Cli {
             relative_timestamps: None,
             hex_count: 0,
             const_style: ConstStyle::Abbrev,
+            detach_on_execve: false,
             strings_in_hex: None,
             env: Vec::new(),
             user: None,
@@ -807,6 +820,12 @@ impl Cli {
             Id::ListClasses => self.list_classes = true,
             Id::Output => self.output = Some(text.into()),
             Id::Append => self.append = true,
+            Id::DetachOn if text == "execve" => self.detach_on_execve = true,
+            Id::DetachOn => {
+                return Err(CliExit::Fatal(format!(
+                    "Syscall '{text}' for -b isn't supported"
+                )));
+            }
             Id::ConstStyle => {
                 self.const_style = match text.as_str() {
                     "raw" => ConstStyle::Raw,

@@ -112,6 +112,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliExit> {
         paths,
         trace_fds: cli.trace_fds()?,
         seccomp: false,
+        detach_on_execve: cli.detach_on_execve,
     };
     let filter = seccomp_filter(&cli, &cfg.q.trace, follow);
     // A command under the seccomp filter cannot run on untraced: its traced syscalls would
@@ -208,6 +209,11 @@ fn seccomp_filter(cli: &Cli, trace: &SyscallSet, follow: bool) -> Option<Vec<sec
         }
     };
     if cli.no_seccomp_bpf {
+        return None;
+    }
+    if cli.detach_on_execve {
+        // A process detached at its execve could not run on under the filter.
+        warn("--seccomp-bpf is not enabled because it is not compatible with -b");
         return None;
     }
     if cli.command.is_empty() {

@@ -45,6 +45,9 @@ pub struct Config {
     pub trace_fds: Option<FdSet>,
     /// The spawned command gets the seccomp filter of `trace` (`--seccomp-bpf`, crate::seccomp).
     pub seccomp: bool,
+    /// `-b execve`: a process is let go when it runs a new program (the command's own first
+    /// execve excepted).
+    pub detach_on_execve: bool,
 }
 
 /// How a tracee came to be traced.
@@ -390,6 +393,14 @@ impl Tracer {
             libc::PTRACE_EVENT_EXEC => {
                 if let Ok(former) = stopped.event_msg() {
                     self.on_exec(pid, former as i32);
+                }
+                let first = self
+                    .tracees
+                    .get(&pid)
+                    .is_some_and(|t| t.how == How::Spawned && t.phase == Phase::FirstExec);
+                if self.cfg.detach_on_execve && !first {
+                    stopped.detach();
+                    return self.detached(pid);
                 }
             }
             libc::PTRACE_EVENT_SECCOMP => {

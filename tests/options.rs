@@ -747,6 +747,33 @@ fn strings_in_hex() {
 }
 
 // ---------------------------------------------------------------------------
+// -b execve, --detach-on=execve
+// ---------------------------------------------------------------------------
+
+/// The helper execs itself: the command's first execve is traced through, the second one
+/// ends the trace (`<detached ...>`), and the program runs on untraced to its own end.
+#[test]
+fn detach_on_execve() {
+    compare_all(
+        &[
+            &["-b", "execve"],
+            &["--detach-on=execve", "-e", "trace=execve,getpid"],
+        ],
+        Prog::Helper(&["exec"]),
+    );
+}
+
+#[test]
+fn detach_on_other_syscalls_is_refused() {
+    let out = run(STRACE_RS, &["-b", "open", "true"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        out.stderr,
+        "strace-rs: Syscall 'open' for -b isn't supported\n"
+    );
+}
+
+// ---------------------------------------------------------------------------
 // -e inject=, -e fault=
 // ---------------------------------------------------------------------------
 
