@@ -573,7 +573,7 @@ kinds! {
     Personality = "personality" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["flags", "enum", "hex"]
+        json: ["or", "enum", "flags", "hex"]
     }
     /// A pointer to a `struct __user_cap_header_struct`: `{version=_LINUX_CAPABILITY_VERSION_3,
     /// pid=0}`.
@@ -614,7 +614,7 @@ kinds! {
     MountFlags = "mount_flags" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["flags", "hex"]
+        json: ["flags", "or"]
     }
     /// `mount`'s data: a string, or its address when the flags say the kernel ignores it.
     MountData = "mount_data" {

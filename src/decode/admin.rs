@@ -2,7 +2,7 @@
 //! (`capget`/`capset`), `mount`, `syslog`, `sethostname`, `kcmp`.
 
 use super::structs::read_struct;
-use super::{Call, Ctx, Outcome, Sink, Values, string};
+use super::{Call, Ctx, Group, Outcome, Sink, Values, string};
 use crate::mem::Memory;
 use crate::table;
 use std::mem::{offset_of, size_of};
@@ -61,8 +61,22 @@ pub fn personality<S: Sink>(sink: &mut S, v: u64) {
     if v == PERSONALITY_QUERY {
         sink.hex(u64::from(v));
     } else {
-        sink.flags(u64::from(v), &table::FLAGS_PERSONALITY);
+        persona(sink, u64::from(v));
     }
+}
+
+/// `PER_MASK` (<linux/personality.h>): the execution domain's bits.
+const PER_MASK: u64 = 0xff;
+
+/// A persona: the execution domain, or'ed with the flags if any (`PER_LINUX|ADDR_NO_RANDOMIZE`),
+/// each shown as strace shows it apart.
+pub fn persona<S: Sink>(sink: &mut S, v: u64) {
+    sink.open(Group::Or);
+    sink.enumeration(v & PER_MASK, &table::ENUM_PERSONALITY_DOMAIN);
+    if v & !PER_MASK != 0 {
+        sink.flags(v & !PER_MASK, &table::FLAGS_PERSONALITY);
+    }
+    sink.close();
 }
 
 /// `struct __user_cap_header_struct` (`<linux/capability.h>`): `version`, then `pid`.
@@ -165,9 +179,18 @@ pub fn mount_string<S: Sink, M: Memory>(
 }
 
 /// `mount`'s flags: `MS_MGC_VAL|MS_RDONLY` when the magic number is there.
+/// `mount`'s flags: `MS_MGC_VAL` (the old magic in the high bits) or'ed with the `MS_*`
+/// bits, each shown as strace shows it apart (`-X raw`: `0xc0ed0000|0xf`).
 pub fn mount_flags<S: Sink>(sink: &mut S, flags: u64) {
     match mount_flags_of(flags) {
-        (_, true) => sink.flags(flags, &table::FLAGS_MOUNT_FLAGS_MAGIC),
+        (rest, true) => {
+            sink.open(Group::Or);
+            sink.flags(flags & MS_MGC_MSK, &table::FLAGS_MOUNT_FLAGS_MAGIC);
+            if rest != 0 {
+                sink.flags(rest, &table::FLAGS_MOUNT_FLAGS);
+            }
+            sink.close();
+        }
         (flags, false) => sink.flags(flags, &table::FLAGS_MOUNT_FLAGS),
     }
 }

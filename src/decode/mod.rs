@@ -724,7 +724,12 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outc
             RetKind::Int | RetKind::Noreturn => sink.ret_int(v),
             RetKind::Fcntl => fs::fcntl_ret(sink, ctx, call, v),
             RetKind::Prctl => prctl::ret(sink, call, v),
-            RetKind::Personality => sink.ret_flags(v as u64, None, &table::FLAGS_PERSONALITY),
+            RetKind::Personality => {
+                sink.ret_hex(v as u64);
+                sink.open(Group::Detail);
+                admin::persona(sink, v as u64);
+                sink.close();
+            }
             RetKind::SchedPolicy => sink.ret_int_enum(v, &table::ENUM_SCHED_POLICY),
             RetKind::Poll => poll::poll_ret(sink, ctx, call, v, false),
             RetKind::Ppoll => poll::poll_ret(sink, ctx, call, v, true),

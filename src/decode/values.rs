@@ -310,11 +310,16 @@ pub trait Values: Sink {
     /// An `ioctl` request no table names, by its parts (`<asm-generic/ioctl.h>`):
     /// `_IOC(_IOC_READ, 0x54, 0x1, 0x4)`.
     fn ioctl_code(&mut self, dir: u32, kind: u32, nr: u32, size: u32) {
+        // The request itself (_IOC()'s encoding), which `-X raw` shows.
+        let request =
+            u64::from(dir) << 30 | u64::from(size) << 16 | u64::from(kind) << 8 | u64::from(nr);
+        self.open(Group::Symbolic(Number::Hex(request)));
         self.open(Group::Call("_IOC"));
         self.flags(u64::from(dir), &table::FLAGS_IOC_DIR);
         self.hex(u64::from(kind));
         self.hex(u64::from(nr));
         self.hex(u64::from(size));
+        self.close();
         self.close();
     }
 

@@ -161,9 +161,42 @@ fn const_print_styles() {
         styled(Verbose, |t| t.file_mode(0o100644)),
         "0100644 /* S_IFREG|0644 */"
     );
+    assert_eq!(styled(Raw, |t| t.ioctl_code(0, 3, 5, 0)), "0x305");
+    assert_eq!(
+        styled(Verbose, |t| t.ioctl_code(0, 3, 5, 0)),
+        "0x305 /* _IOC(_IOC_NONE, 0x3, 0x5, 0) */"
+    );
     assert_eq!(styled(Raw, |t| t.rlim(u64::MAX)), "18446744073709551615");
     assert_eq!(
         styled(Verbose, |t| t.rlim(8192 * 1024)),
         "8388608 /* 8192*1024 */"
     );
+}
+
+/// strace prints a persona's domain and flags apart, and mount's magic apart from its flags
+/// (the lines of strace 6.1's personality-X* and mount-X* tests).
+#[test]
+fn values_printed_apart() {
+    use crate::decode::admin::{mount_flags, persona};
+    use crate::output::ConstStyle::{Abbrev, Raw, Verbose};
+    let p = |v: u64| move |t: &mut Text<'_>| persona(t, v);
+    assert_eq!(styled(Raw, p(0x7000000)), "0|0x7000000");
+    assert_eq!(styled(Raw, p(6)), "0x6");
+    assert_eq!(
+        styled(Verbose, p(0x7010000)),
+        "0 /* PER_LINUX */|0x7010000 /* SHORT_INODE|WHOLE_SECONDS|STICKY_TIMEOUTS|0x10000 */"
+    );
+    assert_eq!(styled(Verbose, p(0x10006)), "0x6 /* PER_BSD */|0x10000");
+    assert_eq!(
+        styled(Abbrev, p(0x7000006)),
+        "PER_BSD|SHORT_INODE|WHOLE_SECONDS|STICKY_TIMEOUTS"
+    );
+    let m = |v: u64| move |t: &mut Text<'_>| mount_flags(t, v);
+    assert_eq!(styled(Raw, m(0xc0ed000f)), "0xc0ed0000|0xf");
+    assert_eq!(styled(Raw, m(0xc0ed0000)), "0xc0ed0000");
+    assert_eq!(
+        styled(Verbose, m(0xc0ed000f)),
+        "0xc0ed0000 /* MS_MGC_VAL */|0xf /* MS_RDONLY|MS_NOSUID|MS_NODEV|MS_NOEXEC */"
+    );
+    assert_eq!(styled(Abbrev, m(0xc0ed0001)), "MS_MGC_VAL|MS_RDONLY");
 }
