@@ -664,7 +664,8 @@ pub struct Cli {
     /// `-f` count; `--follow-forks` makes it at least 1, `--output-separately` at least 2.
     pub follow: u8,
     pub timestamps_count: u8,
-    pub timestamps: Option<String>,
+    /// `--absolute-timestamps`, as its occurrences left it (each sets only what it names).
+    pub timestamps: Option<LongStamps>,
     pub relative: bool,
     pub relative_timestamps: Option<String>,
     pub hex_count: u8,
@@ -756,6 +757,69 @@ impl Default for Cli {
     }
 }
 
+/// What `--absolute-timestamps` options have said: the format (`None`: none shown) and the
+/// precision, each kept until a later occurrence names it (strace's parse_ts_arg).
+#[derive(Debug, Clone, Copy)]
+pub struct LongStamps {
+    /// `Some(true)`: seconds since the epoch; `Some(false)`: the time of day.
+    format: Option<bool>,
+    precision: Precision,
+}
+
+impl Default for LongStamps {
+    fn default() -> Self {
+        LongStamps {
+            format: Some(false),
+            precision: Precision::S,
+        }
+    }
+}
+
+impl LongStamps {
+    /// Applies one argument: `[format:]none|time|unix` and `[precision:]s|ms|us|ns`, comma
+    /// separated, in any case. `None` when a token is neither. An argument that names no
+    /// format shows the time of day if nothing was shown.
+    fn apply(&mut self, arg: &str) -> Option<()> {
+        let before = self.format;
+        self.format = Some(false);
+        let mut named_format = false;
+        for token in arg.split(',').filter(|t| !t.is_empty()) {
+            let lower = token.to_ascii_lowercase();
+            let (word, format_ok, precision_ok) = match lower.split_once(':') {
+                Some(("format", w)) => (w, true, false),
+                Some(("precision", w)) => (w, false, true),
+                _ => (lower.as_str(), true, true),
+            };
+            let format = match word {
+                "none" if format_ok => None,
+                "time" if format_ok => Some(false),
+                "unix" if format_ok => Some(true),
+                _ if precision_ok => {
+                    self.precision = Precision::parse(word)?;
+                    continue;
+                }
+                _ => return None,
+            };
+            self.format = format;
+            named_format = true;
+        }
+        if !named_format && before.is_some() {
+            self.format = before;
+        }
+        Some(())
+    }
+
+    fn absolute(self) -> Option<Absolute> {
+        self.format.map(|unix| {
+            if unix {
+                Absolute::Unix(self.precision)
+            } else {
+                Absolute::Time(self.precision)
+            }
+        })
+    }
+}
+
 fn precision(word: &str, option: &str) -> Result<Precision, String> {
     Precision::parse(word).ok_or_else(|| format!("invalid {option} precision: '{word}'"))
 }
@@ -842,7 +906,13 @@ impl Cli {
                 self.column =
                     parse_uint(&text, INT_MAX).ok_or_else(|| bad_arg(name, &text))? as usize;
             }
-            Id::Timestamps if long => self.timestamps = Some(text),
+            Id::Timestamps if long => {
+                let mut stamps = self.timestamps.unwrap_or_default();
+                stamps
+                    .apply(value.as_deref().unwrap_or("format:time"))
+                    .ok_or_else(|| bad_arg(name, &text))?;
+                self.timestamps = Some(stamps);
+            }
             Id::Timestamps => self.timestamps_count = self.timestamps_count.saturating_add(1),
             Id::Relative if long => {
                 self.relative_timestamps = Some(value.unwrap_or_else(|| "us".into()));
@@ -917,32 +987,18 @@ fn help_text() -> String {
 impl Cli {
     /// The timestamps lines start with (`-t`, `-tt`, `-ttt`, `--timestamps`, `-r`).
     pub fn stamps(&self) -> Result<Stamps, String> {
-        let mut absolute = match self.timestamps_count {
-            0 => None,
-            1 => Some(Absolute::Time(Precision::S)),
-            2 => Some(Absolute::Time(Precision::Us)),
-            _ => Some(Absolute::Unix(Precision::Us)),
-        };
-        if let Some(spec) = &self.timestamps {
-            let (mut unix, mut shown, mut prec) = (false, true, Precision::S);
-            for token in spec.split(',').filter(|t| !t.is_empty()) {
-                let token = token
-                    .strip_prefix("format:")
-                    .or(token.strip_prefix("precision:"))
-                    .unwrap_or(token);
-                match token {
-                    "none" => shown = false,
-                    "time" => unix = false,
-                    "unix" => unix = true,
-                    word => prec = precision(word, "--timestamps")?,
-                }
+        let absolute = match (self.timestamps_count, self.timestamps) {
+            (0, None) => None,
+            (0, Some(long)) => long.absolute(),
+            (_, Some(_)) => {
+                return Err(
+                    "-t and --absolute-timestamps cannot be provided simultaneously".into(),
+                );
             }
-            absolute = match (shown, unix) {
-                (false, _) => None,
-                (true, false) => Some(Absolute::Time(prec)),
-                (true, true) => Some(Absolute::Unix(prec)),
-            };
-        }
+            (1, None) => Some(Absolute::Time(Precision::S)),
+            (2, None) => Some(Absolute::Time(Precision::Us)),
+            (_, None) => Some(Absolute::Unix(Precision::Us)),
+        };
         let relative = match (&self.relative_timestamps, self.relative) {
             (Some(word), _) => Some(precision(word, "--relative-timestamps")?),
             (None, true) => Some(Precision::Us),

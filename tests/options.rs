@@ -685,6 +685,19 @@ fn timestamp_shapes() {
         (&["-r"], "     0.000000 "),
         (&["--timestamps=unix,ns"], "0000000000.000000000 "),
         (&["--timestamps=time,ms"], "00:00:00.000 "),
+        // Each occurrence sets only what it names (strace's parse_ts_arg).
+        (
+            &[
+                "--absolute-timestamps=precision:ms",
+                "--absolute-timestamps=format:unix",
+            ],
+            "0000000000.000 ",
+        ),
+        (
+            &["--timestamps=format:none", "--timestamps=precision:us"],
+            "00:00:00.000000 ",
+        ),
+        (&["--absolute-timestamps=UNIX,NS"], "0000000000.000000000 "),
     ];
     for (opts, prefix) in cases {
         let got = run_one(STRACE_RS, opts, Prog::Helper(&["basic"]), &[]);
@@ -718,6 +731,27 @@ fn timestamp_shapes() {
                 .contains(&"exit_group(0)                           = ?".to_string()),
             "{opts:?}: exit_group has no time"
         );
+    }
+}
+
+#[test]
+fn timestamp_option_errors() {
+    for (opts, message) in [
+        (
+            &["-t", "--absolute-timestamps"][..],
+            "strace-rs: -t and --absolute-timestamps cannot be provided simultaneously\n",
+        ),
+        (
+            &["--absolute-timestamps=format:ms"][..],
+            "strace-rs: invalid --absolute-timestamps argument: 'format:ms'\n\
+             Try 'strace-rs -h' for more information.\n",
+        ),
+    ] {
+        let mut args = opts.to_vec();
+        args.push("true");
+        let out = run(STRACE_RS, &args);
+        assert_eq!(out.status.code(), Some(1), "{opts:?}");
+        assert_eq!(out.stderr, message, "{opts:?}");
     }
 }
 
