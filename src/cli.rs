@@ -8,6 +8,7 @@ use crate::filter::{NameSet, Qualifiers, quiet};
 use crate::getopt::{self, HasArg};
 use crate::output::{ConstStyle, Format, HexStrings};
 use crate::pathtrace::FdSet;
+use crate::ptrace::Daemonize;
 use crate::stamp::{Absolute, Precision, Stamps};
 use crate::summary::{self, Clock, SummaryOpts};
 use std::ffi::OsString;
@@ -109,6 +110,7 @@ const HEADINGS: [(Heading, &str); 6] = [
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Id {
     ConstStyle,
+    Daemonize,
     DetachOn,
     Help,
     Version,
@@ -218,6 +220,15 @@ const OPTIONS: &[Opt] = &[
         H::General,
         "",
         "Print the version and exit",
+    ),
+    opt(
+        Some(b'D'),
+        &["daemonize", "daemonise", "daemonized"],
+        Optional,
+        Id::Daemonize,
+        H::Startup,
+        "HOW",
+        "Run the tracer as a detached grandchild of the command, not as its parent; -DD/pgroup also in a process group of its own, -DDD/session in a session of its own",
     ),
     opt(
         Some(b'p'),
@@ -673,6 +684,10 @@ pub struct Cli {
     pub const_style: ConstStyle,
     /// `-b execve`.
     pub detach_on_execve: bool,
+    /// `-D`s given.
+    pub daemonize_count: u8,
+    /// `--daemonize`.
+    pub daemonize_long: Option<Daemonize>,
     pub strings_in_hex: Option<String>,
     pub env: Vec<OsString>,
     pub user: Option<String>,
@@ -722,6 +737,8 @@ impl Default for Cli {
             hex_count: 0,
             const_style: ConstStyle::Abbrev,
             detach_on_execve: false,
+            daemonize_count: 0,
+            daemonize_long: None,
             strings_in_hex: None,
             env: Vec::new(),
             user: None,
@@ -884,6 +901,16 @@ impl Cli {
             Id::ListClasses => self.list_classes = true,
             Id::Output => self.output = Some(text.into()),
             Id::Append => self.append = true,
+            Id::Daemonize if long => {
+                self.daemonize_long = Some(match value.as_deref().map(str::to_ascii_lowercase) {
+                    None => Daemonize::Grandchild,
+                    Some(w) if w == "grandchild" => Daemonize::Grandchild,
+                    Some(w) if w == "pgroup" || w == "pgrp" => Daemonize::NewProcessGroup,
+                    Some(w) if w == "session" => Daemonize::NewSession,
+                    Some(_) => return Err(bad_arg(name, &text)),
+                });
+            }
+            Id::Daemonize => self.daemonize_count = self.daemonize_count.saturating_add(1),
             Id::DetachOn if text == "execve" => self.detach_on_execve = true,
             Id::DetachOn => {
                 return Err(CliExit::Fatal(format!(
@@ -985,6 +1012,33 @@ fn help_text() -> String {
 }
 
 impl Cli {
+    /// `-D`, `-DD`, `-DDD` or `--daemonize`, checked as strace checks them.
+    pub fn daemonize(&self) -> Result<Daemonize, CliExit> {
+        let how = match (self.daemonize_count, self.daemonize_long) {
+            (0, None) => return Ok(Daemonize::No),
+            (0, Some(how)) => how,
+            (_, Some(_)) => {
+                return Err(CliExit::Fatal(
+                    "-D and --daemonize cannot be provided simultaneously".into(),
+                ));
+            }
+            (1, None) => Daemonize::Grandchild,
+            (2, None) => Daemonize::NewProcessGroup,
+            (3, None) => Daemonize::NewSession,
+            (n, None) => {
+                return Err(CliExit::Usage(format!(
+                    "Too many -D's ({n}), maximum supported -D count is 3"
+                )));
+            }
+        };
+        if self.command.is_empty() {
+            return Err(CliExit::Usage(
+                "PROG [ARGS] must be specified with -D/--daemonize".into(),
+            ));
+        }
+        Ok(how)
+    }
+
     /// The timestamps lines start with (`-t`, `-tt`, `-ttt`, `--timestamps`, `-r`).
     pub fn stamps(&self) -> Result<Stamps, String> {
         let absolute = match (self.timestamps_count, self.timestamps) {

@@ -73,6 +73,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliExit> {
     if pids.is_empty() && cli.command.is_empty() {
         return Err(CliExit::Usage("must have PROG [ARGS] or -p PID".into()));
     }
+    let daemonize = cli.daemonize()?;
     if pids.contains(&(std::process::id() as i32)) {
         return Err(CliExit::Fatal(
             "I'm sorry, I can't let you do that, Dave.".into(),
@@ -155,7 +156,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliExit> {
             user: cli.user.as_deref().map(credentials).transpose()?,
             filter,
         };
-        let pid = ptrace::spawn(&command, follow, kill_on_exit)
+        let pid = ptrace::spawn(&command, follow, kill_on_exit, daemonize)
             .map_err(|e| format!("exec: {}", e.desc()))?;
         // -ff -o NAME: strace opens NAME.PID before the command runs; if it cannot, the
         // command never starts.

@@ -397,62 +397,183 @@ fn syscall_info(pid: i32) -> Result<(SyscallInfo, u64), Errno> {
     .map(|stop| (stop, ip))
 }
 
-/// Forks a child that stops itself, then execs `path`. Returns once the child is stopped and
-/// seized, before the exec; the caller resumes it. The child is stopped with SIGSTOP (not
-/// `PTRACE_TRACEME`) so that the parent can `PTRACE_SEIZE` it.
+/// How the tracer stands to the command it starts (`-D`, `--daemonize`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Daemonize {
+    /// The tracer is the command's parent.
+    No,
+    /// The tracer is a detached grandchild of the command, which takes the tracer's place
+    /// as its parent's child (`-D`).
+    Grandchild,
+    /// Also in a process group of its own, so `kill(0, ...)` misses it (`-DD`).
+    NewProcessGroup,
+    /// Also in a session of its own, so the session's end misses it (`-DDD`).
+    NewSession,
+}
+
+/// Starts `command` traced and returns its pid; it is seized and about to run into its execve.
 ///
-/// With `command.filter`, the child installs it as its seccomp filter once seized (so that no
-/// call it makes before is refused for want of a tracer), before it changes user (`-u`, so
-/// that a privileged tracer needs no `PR_SET_NO_NEW_PRIVS` and set-user-ID programs keep
+/// Without `daemonize` a child is forked that stops itself (SIGSTOP, not `PTRACE_TRACEME`,
+/// so that the parent can `PTRACE_SEIZE` it); the parent seizes it and lets it run. With it,
+/// the roles swap as in strace: this process becomes the command and waits for a child,
+/// whose child (the tracer, which returns from here) seizes it and then kills that child,
+/// so that the wait returns and the command runs; the command's parent is the one that
+/// started the tracer, the tracer an orphan.
+///
+/// With `command.filter`, the command installs it as its seccomp filter once seized (so that
+/// no call it makes before is refused for want of a tracer), before it changes user (`-u`,
+/// so that a privileged tracer needs no `PR_SET_NO_NEW_PRIVS` and set-user-ID programs keep
 /// working as they do without the filter) and before its execve. It tries without
 /// `PR_SET_NO_NEW_PRIVS` first; an unprivileged tracer needs the flag (seccomp(2), EACCES). If
-/// the filter cannot be installed the child runs without it; the tracer checks
+/// the filter cannot be installed the command runs without it; the tracer checks
 /// (`seccomp::is_filtered`).
-pub fn spawn(command: &Command, follow: bool, kill_on_exit: bool) -> Result<i32, Errno> {
-    let nul_terminated = |strings: &[CString]| -> Vec<*const libc::c_char> {
-        strings
-            .iter()
-            .map(|s| s.as_ptr())
-            .chain(std::iter::once(std::ptr::null()))
-            .collect()
-    };
-    let argv_ptrs = nul_terminated(&command.argv);
-    let envp_ptrs = nul_terminated(&command.envp);
-    let exec_failed: &[u8] = b"strace-rs: exec: ";
-    let creds_failed: &[u8] = b"strace-rs: -u: cannot change user: ";
-    let mut insns: Vec<libc::sock_filter> = command
-        .filter
-        .as_deref()
-        .unwrap_or_default()
-        .iter()
-        .map(|i| libc::sock_filter {
-            code: i.code,
-            jt: i.jt,
-            jf: i.jf,
-            k: i.k,
-        })
-        .collect();
-    let prog = libc::sock_fprog {
-        len: insns.len() as libc::c_ushort,
-        filter: insns.as_mut_ptr(),
-    };
-    let install = command.filter.is_some();
-
+pub fn spawn(
+    command: &Command,
+    follow: bool,
+    kill_on_exit: bool,
+    daemonize: Daemonize,
+) -> Result<i32, Errno> {
+    let exec = Exec::new(command);
+    let opts = options(kill_on_exit, follow, command.filter.is_some());
+    if daemonize != Daemonize::No {
+        return spawn_as_grandchild(&exec, opts, daemonize);
+    }
     // SAFETY: the tracer is single-threaded here; the child only makes async-signal-safe calls
-    // (signal, kill, getpid, prctl, seccomp, setgroups, setgid, setuid, execve, write, _exit) on
-    // memory prepared before the fork.
+    // (see `Exec::run`).
     let pid = unsafe { libc::fork() };
     if pid < 0 {
         return Err(Errno::last());
     }
     if pid == 0 {
-        // SAFETY: see above; every pointer is valid and NUL-terminated, argv ends with NULL.
+        // SAFETY: kill has no memory effects.
+        unsafe { libc::kill(libc::getpid(), libc::SIGSTOP) };
+        exec.run();
+    }
+    // Wait for the child's self-stop, then seize it and let it run into its execve.
+    let mut status = 0;
+    // SAFETY: waitpid writes only `status`.
+    let r = unsafe { libc::waitpid(pid, &mut status, libc::WSTOPPED) };
+    Errno::result(r)?;
+    if !libc::WIFSTOPPED(status) {
+        return Err(Errno::ECHILD);
+    }
+    seize(pid, opts)?;
+    // SAFETY: kill has no memory effects.
+    Errno::result(unsafe { libc::kill(pid, libc::SIGCONT) })?;
+    Ok(pid)
+}
+
+/// `-D`: see [`spawn`]. Returns in the tracer only; the command never returns.
+fn spawn_as_grandchild(exec: &Exec, opts: Options, daemonize: Daemonize) -> Result<i32, Errno> {
+    // SAFETY: getpid has no memory effects.
+    let command_pid = unsafe { libc::getpid() };
+    // SAFETY: single-threaded here; both children make only async-signal-safe calls until
+    // one of them returns to be the tracer.
+    let waiter = unsafe { libc::fork() };
+    if waiter < 0 {
+        return Err(Errno::last());
+    }
+    if waiter > 0 {
+        // The command: once the waiter is gone, the tracer holds it.
+        let mut status = 0;
+        // SAFETY: waitpid writes only `status`.
+        while unsafe { libc::waitpid(waiter, &mut status, 0) } < 0 && Errno::last() == Errno::EINTR
+        {
+        }
+        exec.run();
+    }
+    // SAFETY: as above.
+    let tracer = unsafe { libc::fork() };
+    if tracer != 0 {
+        // The waiter: waits to be killed (or, if the fork failed, leaves the command to run
+        // untraced rather than hang).
+        // SAFETY: pause and _exit have no memory effects.
+        unsafe {
+            if tracer > 0 {
+                libc::pause();
+            }
+            libc::_exit(0);
+        }
+    }
+    // SAFETY: setpgid, setsid, kill have no memory effects.
+    unsafe {
+        match daemonize {
+            Daemonize::NewProcessGroup => {
+                libc::setpgid(0, 0);
+            }
+            Daemonize::NewSession => {
+                libc::setsid();
+            }
+            Daemonize::No | Daemonize::Grandchild => {}
+        }
+    }
+    let seized = seize(command_pid, opts).and_then(|()| interrupt(command_pid));
+    // SAFETY: getppid and kill have no memory effects; the waiter is our parent.
+    unsafe {
+        libc::kill(libc::getppid(), libc::SIGKILL);
+        if seized.is_err() {
+            // It must not run untraced.
+            libc::kill(command_pid, libc::SIGKILL);
+        }
+    }
+    seized.map(|()| command_pid)
+}
+
+/// Everything the command's exec needs, prepared before any fork (a forked child may only
+/// make async-signal-safe calls).
+struct Exec<'a> {
+    command: &'a Command,
+    argv: Vec<*const libc::c_char>,
+    envp: Vec<*const libc::c_char>,
+    filter: Vec<libc::sock_filter>,
+}
+
+impl<'a> Exec<'a> {
+    fn new(command: &'a Command) -> Self {
+        let nul_terminated = |strings: &[CString]| -> Vec<*const libc::c_char> {
+            strings
+                .iter()
+                .map(|s| s.as_ptr())
+                .chain(std::iter::once(std::ptr::null()))
+                .collect()
+        };
+        let filter = command
+            .filter
+            .as_deref()
+            .unwrap_or_default()
+            .iter()
+            .map(|i| libc::sock_filter {
+                code: i.code,
+                jt: i.jt,
+                jf: i.jf,
+                k: i.k,
+            })
+            .collect();
+        Exec {
+            command,
+            argv: nul_terminated(&command.argv),
+            envp: nul_terminated(&command.envp),
+            filter,
+        }
+    }
+
+    /// In the command's process, traced: installs the filter, changes user, execs; on
+    /// failure says why and exits 1. Makes only async-signal-safe calls (signal, prctl,
+    /// seccomp, setgroups, setgid, setuid, execve, write, _exit).
+    fn run(&self) -> ! {
+        let exec_failed: &[u8] = b"strace-rs: exec: ";
+        let creds_failed: &[u8] = b"strace-rs: -u: cannot change user: ";
+        let prog = libc::sock_fprog {
+            len: self.filter.len() as libc::c_ushort,
+            filter: self.filter.as_ptr().cast_mut(),
+        };
+        // SAFETY: every pointer is valid and NUL-terminated, argv ends with NULL; the filter
+        // is read, not written.
         unsafe {
             // The tracer ignores SIGPIPE; the program gets the default back (an ignored
             // disposition survives execve).
             libc::signal(libc::SIGPIPE, libc::SIG_DFL);
-            libc::kill(libc::getpid(), libc::SIGSTOP);
-            if install {
+            if self.command.filter.is_some() {
                 let set_filter = || {
                     libc::syscall(
                         libc::SYS_seccomp,
@@ -466,16 +587,16 @@ pub fn spawn(command: &Command, follow: bool, kill_on_exit: bool) -> Result<i32,
                 }
             }
             let mut failed = exec_failed;
-            let creds_ok = command.user.as_ref().is_none_or(|u| {
+            let creds_ok = self.command.user.as_ref().is_none_or(|u| {
                 libc::setgroups(u.groups.len(), u.groups.as_ptr()) == 0
                     && libc::setgid(u.gid) == 0
                     && libc::setuid(u.uid) == 0
             });
             if creds_ok {
                 libc::execve(
-                    command.path.as_ptr(),
-                    argv_ptrs.as_ptr(),
-                    envp_ptrs.as_ptr(),
+                    self.command.path.as_ptr(),
+                    self.argv.as_ptr(),
+                    self.envp.as_ptr(),
                 );
             } else {
                 failed = creds_failed;
@@ -487,18 +608,6 @@ pub fn spawn(command: &Command, follow: bool, kill_on_exit: bool) -> Result<i32,
             libc::_exit(1);
         }
     }
-    // Wait for the child's self-stop, then seize it and let it run into its execve.
-    let mut status = 0;
-    // SAFETY: waitpid writes only `status`.
-    let r = unsafe { libc::waitpid(pid, &mut status, libc::WSTOPPED) };
-    Errno::result(r)?;
-    if !libc::WIFSTOPPED(status) {
-        return Err(Errno::ECHILD);
-    }
-    seize(pid, options(kill_on_exit, follow, install))?;
-    // SAFETY: kill has no memory effects.
-    Errno::result(unsafe { libc::kill(pid, libc::SIGCONT) })?;
-    Ok(pid)
 }
 
 /// What to run: the program found on PATH, its arguments and environment (`-E`), and the user

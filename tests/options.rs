@@ -781,6 +781,116 @@ fn strings_in_hex() {
 }
 
 // ---------------------------------------------------------------------------
+// -D, -DD, -DDD, --daemonize
+// ---------------------------------------------------------------------------
+
+/// `-D`: the process started as strace-rs becomes the command (its parent is ours), traced by
+/// a grandchild that `-DD` puts in a process group and `-DDD` in a session of its own; the
+/// trace is whole once that tracer is gone.
+#[test]
+fn daemonized_tracer() {
+    for (opts, own_group, own_session) in [
+        (&["-D"][..], false, false),
+        (&["-DD"][..], true, false),
+        (&["--daemonize=session"][..], true, true),
+    ] {
+        let dir = TempDir::new();
+        let log = dir.join("log");
+        let script = "t=$(sed -n 's/^TracerPid:\t//p' /proc/$$/status); \
+                      echo $$ $PPID $t $(ps -o pgid=,sid= -p $t) $(ps -o pgid=,sid= -p $$)";
+        let mut args: Vec<OsString> = opts.iter().map(OsString::from).collect();
+        args.extend(["-q", "-e", "trace=getppid", "-o"].map(OsString::from));
+        args.push(log.clone().into());
+        args.extend(["sh", "-c", script].map(OsString::from));
+        let child = command(STRACE_RS).args(&args).spawn().unwrap();
+        let started = child.id();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{opts:?}: {out:?}");
+        let ids: Vec<u32> = String::from_utf8(out.stdout)
+            .unwrap()
+            .split_whitespace()
+            .map(|w| w.parse().unwrap())
+            .collect();
+        let [
+            command_pid,
+            parent,
+            tracer,
+            tracer_pgid,
+            tracer_sid,
+            pgid,
+            sid,
+        ] = ids[..]
+        else {
+            panic!("{opts:?}: {ids:?}");
+        };
+        assert_eq!(
+            command_pid, started,
+            "{opts:?}: the command is the process started"
+        );
+        assert_eq!(
+            parent,
+            std::process::id(),
+            "{opts:?}: its parent is the test"
+        );
+        assert!(
+            tracer > 0 && tracer != parent,
+            "{opts:?}: traced by another process"
+        );
+        assert_eq!(
+            tracer_pgid == tracer,
+            own_group,
+            "{opts:?}: tracer's group {tracer_pgid}"
+        );
+        assert_eq!(
+            tracer_sid == tracer,
+            own_session,
+            "{opts:?}: tracer's session {tracer_sid}"
+        );
+        assert_eq!(pgid == tracer_pgid, !own_group, "{opts:?}");
+        assert_eq!(sid == tracer_sid, !own_session, "{opts:?}");
+        // The tracer writes the trace until the command's end and then exits (an orphan, it
+        // may stay a zombie until whoever adopted it reaps it).
+        assert!(
+            poll_until(Duration::from_secs(10), || {
+                std::fs::read_to_string(format!("/proc/{tracer}/stat")).map_or(true, |stat| {
+                    stat.rsplit(") ").next().is_some_and(|s| s.starts_with('Z'))
+                })
+            }),
+            "{opts:?}: the tracer is still there"
+        );
+        let trace = std::fs::read_to_string(&log).unwrap();
+        assert!(
+            trace.ends_with("+++ exited with 0 +++\n") && trace.contains("getppid()"),
+            "{opts:?}: {trace}"
+        );
+    }
+}
+
+#[test]
+fn daemonize_errors() {
+    for (opts, message) in [
+        (
+            &["-DDDD", "true"][..],
+            "strace-rs: Too many -D's (4), maximum supported -D count is 3\n\
+             Try 'strace-rs -h' for more information.\n",
+        ),
+        (
+            &["-D", "--daemonize", "true"][..],
+            "strace-rs: -D and --daemonize cannot be provided simultaneously\n",
+        ),
+        (
+            &["-D", "-p", "1"][..],
+            "strace-rs: PROG [ARGS] must be specified with -D/--daemonize\n\
+             Try 'strace-rs -h' for more information.\n",
+        ),
+    ] {
+        let out = run(STRACE_RS, opts);
+        assert_eq!(out.status.code(), Some(1), "{opts:?}");
+        assert_eq!(out.stderr, message, "{opts:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------
 // -b execve, --detach-on=execve
 // ---------------------------------------------------------------------------
 
