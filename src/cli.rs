@@ -110,6 +110,7 @@ const HEADINGS: [(Heading, &str); 6] = [
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Id {
     ConstStyle,
+    DecodePids,
     Daemonize,
     DetachOn,
     Help,
@@ -220,6 +221,24 @@ const OPTIONS: &[Opt] = &[
         H::General,
         "",
         "Print the version and exit",
+    ),
+    opt(
+        Some(b'Y'),
+        &[],
+        No,
+        Id::DecodePids,
+        H::Output,
+        "",
+        "Print the command name beside pids (--decode-pids=comm)",
+    ),
+    opt(
+        None,
+        &["decode-pids"],
+        Required,
+        Id::DecodePids,
+        H::Output,
+        "WHAT",
+        "comm: print the command name beside pids",
     ),
     opt(
         Some(b'D'),
@@ -684,6 +703,8 @@ pub struct Cli {
     pub const_style: ConstStyle,
     /// `-b execve`.
     pub detach_on_execve: bool,
+    /// `-Y`, `--decode-pids=comm`.
+    pub decode_pids_comm: bool,
     /// `-D`s given.
     pub daemonize_count: u8,
     /// `--daemonize`.
@@ -738,6 +759,7 @@ impl Default for Cli {
             const_style: ConstStyle::Abbrev,
             detach_on_execve: false,
             daemonize_count: 0,
+            decode_pids_comm: false,
             daemonize_long: None,
             strings_in_hex: None,
             env: Vec::new(),
@@ -901,6 +923,20 @@ impl Cli {
             Id::ListClasses => self.list_classes = true,
             Id::Output => self.output = Some(text.into()),
             Id::Append => self.append = true,
+            Id::DecodePids if long => {
+                for word in text.split(',').filter(|w| !w.is_empty()) {
+                    match word {
+                        "comm" => self.decode_pids_comm = true,
+                        "pidns" => {
+                            return Err(CliExit::Fatal(
+                                "--decode-pids=pidns is not supported yet".into(),
+                            ));
+                        }
+                        _ => return Err(bad_arg(name, &text)),
+                    }
+                }
+            }
+            Id::DecodePids => self.decode_pids_comm = true,
             Id::Daemonize if long => {
                 self.daemonize_long = Some(match value.as_deref().map(str::to_ascii_lowercase) {
                     None => Daemonize::Grandchild,

@@ -393,6 +393,17 @@ impl Sink for Json<'_> {
         self.value(|b| fd_obj(b, fd, info));
     }
 
+    fn pid(&mut self, pid: i64, comm: Option<&[u8]>) {
+        let Some(comm) = comm else {
+            return self.number(Number::Int(pid));
+        };
+        self.value(|b| {
+            let _ = write!(b, "{{\"pid\":{pid},\"comm\":\"");
+            escape_into(b, comm);
+            b.extend_from_slice(b"\"}");
+        });
+    }
+
     fn at_fdcwd(&mut self, cwd: Option<&[u8]>) {
         self.value(|b| {
             b.extend_from_slice(b"{\"raw\":-100,\"name\":\"AT_FDCWD\"");
@@ -783,13 +794,20 @@ pub fn killed(buf: &mut Vec<u8>, pid: i32, stamp: Stamp, sig: i32, core: bool) {
 }
 
 /// `{"event":"signal",...,"signal":{..},"siginfo":{..}}`: a signal delivered to the tracee.
-pub fn signal(buf: &mut Vec<u8>, pid: i32, stamp: Stamp, sig: i32, siginfo: Option<&[u8]>) {
+pub fn signal(
+    buf: &mut Vec<u8>,
+    pid: i32,
+    stamp: Stamp,
+    sig: i32,
+    siginfo: Option<&[u8]>,
+    pid_comm: bool,
+) {
     begin_event(buf, "signal", pid, stamp);
     buf.extend_from_slice(b",\"signal\":");
     signal_obj(buf, i64::from(sig));
     buf.extend_from_slice(b",\"siginfo\":");
     match siginfo {
-        Some(raw) => crate::decode::siginfo(&mut Json::new(buf), raw),
+        Some(raw) => crate::decode::siginfo(&mut Json::new(buf), raw, pid_comm),
         None => buf.extend_from_slice(b"{}"),
     }
     buf.push(b'}');

@@ -98,6 +98,12 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["int"]
     }
+    /// A process or thread id (an `int`); `-Y` adds the process's name: `1234<bash>`.
+    Pid = "pid" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["int", "pid"]
+    }
     /// A C `unsigned int`, decimal.
     Uint = "uint" {
         table: None, len: false, by: false,

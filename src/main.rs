@@ -1,8 +1,10 @@
 //! strace-rs: a system-call tracer for Linux x86_64 with strace's output.
 
 mod cli;
+mod comm;
 mod datetime;
 mod decode;
+mod escape;
 mod fdinfo;
 mod filter;
 mod getopt;
@@ -103,6 +105,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliExit> {
             max_strlen: cli.string_limit,
             abbreviate: true,
             verbose: true,
+            pid_comm: cli.decode_pids_comm,
         },
         q: qualifiers.clone(),
         syscall_times: cli.syscall_times()?,
@@ -238,6 +241,11 @@ fn seccomp_filter(cli: &Cli, trace: &SyscallSet, follow: bool) -> Option<Vec<sec
     // -n shows the last syscall a process made on its signal and exit lines, and a filtered
     // process reports only the traced ones: strace itself differs there with --seccomp-bpf.
     if !asked && cli.syscall_number {
+        return None;
+    }
+    // -Y names a process as it is after its last prctl(PR_SET_NAME), which a filtered
+    // process may make unseen.
+    if !asked && cli.decode_pids_comm {
         return None;
     }
     match seccomp::program(trace) {

@@ -5,6 +5,9 @@
 //! the halves, the open line is closed with ` <unfinished ...>` and its exit later starts a new
 //! line with `<... NAME resumed>`.
 
+use crate::comm::Comm;
+pub use crate::escape::HexStrings;
+use crate::escape::escape_with;
 use crate::stamp::{self, Stamps};
 use std::io::{self, Write};
 use std::time::{Duration, Instant, SystemTime};
@@ -12,25 +15,13 @@ use std::time::{Duration, Instant, SystemTime};
 /// Flush once this much output is buffered (when not line-buffered).
 const FLUSH_AT: usize = 64 * 1024;
 
-/// When strings print in hex (`-x`, `-xx`, `--strings-in-hex=`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum HexStrings {
-    /// C escapes, octal for other bytes (the default).
-    #[default]
-    Never,
-    /// `-x`: a string with a byte that needs escaping prints wholly in hex.
-    NonAscii,
-    /// `--strings-in-hex=non-ascii-chars`: only those bytes in hex.
-    NonAsciiChars,
-    /// `-xx`: every string wholly in hex.
-    All,
-}
-
 /// What a line starts with besides its timestamps: the pid prefix, and with `-n` the syscall
 /// number and with `-i` the instruction pointer (`None` inside: not known, `[????????????????]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Head {
     pub prefix: PidPrefix,
+    /// `-Y`: the process's name after the pid (`1234<bash> `).
+    pub comm: Option<Comm>,
     pub nr: Option<u64>,
     pub ip: Option<Option<u64>>,
 }
@@ -39,6 +30,7 @@ impl From<PidPrefix> for Head {
     fn from(prefix: PidPrefix) -> Self {
         Head {
             prefix,
+            comm: None,
             nr: None,
             ip: None,
         }
@@ -200,19 +192,39 @@ impl Output {
         }
     }
 
+    /// `<bash>`: a process's name after its pid, escaped as strace escapes a path between
+    /// angle brackets.
+    fn comm(&mut self, comm: Option<Comm>) {
+        if let Some(comm) = comm {
+            let hex = self.hex_strings();
+            self.buf.push(b'<');
+            escape_with(&mut self.buf, comm.as_bytes(), hex, b"<>");
+            self.buf.push(b'>');
+        }
+    }
+
     /// Starts a line for `pid`, first closing another process's open syscall line.
     pub fn start_line(&mut self, pid: i32, head: Head) {
         if self.open_line.take().is_some() {
             self.bytes(b" <unfinished ...>");
             self.end_line();
         }
-        match head.prefix {
-            PidPrefix::None => {}
-            PidPrefix::Bracketed => {
-                let _ = write!(self.buf, "[pid {pid:>5}] ");
+        // strace pads the pid to 5 columns unless a name follows it.
+        let comm = head.comm.filter(|c| !c.as_bytes().is_empty());
+        match (head.prefix, comm) {
+            (PidPrefix::None, _) => {}
+            (PidPrefix::Bracketed, _) => {
+                let _ = write!(self.buf, "[pid {pid:>5}");
+                self.comm(comm);
+                self.buf.extend_from_slice(b"] ");
             }
-            PidPrefix::Plain => {
+            (PidPrefix::Plain, None) => {
                 let _ = write!(self.buf, "{pid:<5} ");
+            }
+            (PidPrefix::Plain, Some(_)) => {
+                let _ = write!(self.buf, "{pid}");
+                self.comm(comm);
+                self.buf.push(b' ');
             }
         }
         if let Some(absolute) = self.format.stamps.absolute {

@@ -161,6 +161,8 @@ pub enum RetKind {
     Personality,
     /// A scheduling policy with its name: `= 0 (SCHED_OTHER)`.
     SchedPolicy,
+    /// A process or thread id, with its name under `-Y`: `= 1234<bash>` (`getpid`, `fork`).
+    Pid,
     /// `poll`: the descriptors that are ready, read from the array at exit:
     /// `= 1 ([{fd=3, revents=POLLIN}])`, `= 0 (Timeout)`.
     Poll,

@@ -27,6 +27,7 @@ pub enum RetKind {
     Prctl,
     Personality,
     SchedPolicy,
+    Pid,
     Poll,
     Ppoll,
     Select,

@@ -1,6 +1,7 @@
 //! The text renderer: writes decoded values in strace's default format into the output buffer.
 
 use crate::decode::{Group, Number, Quote, Sink};
+pub use crate::escape::escape_with;
 use crate::fdinfo::{Detail, FdInfo};
 use crate::output::{ConstStyle, HexStrings, Output};
 use crate::sockdiag::SocketInfo;
@@ -122,57 +123,6 @@ fn write_octal(out: &mut Vec<u8>, v: u64) {
         let _ = write!(out, "00{v:o}");
     } else {
         let _ = write!(out, "0{v:o}");
-    }
-}
-
-/// Whether a byte needs an escape other than its name: not printable ASCII and not one of the
-/// whitespace characters `\t \n \v \f \r`.
-fn is_odd(c: u8) -> bool {
-    !(0x20..=0x7e).contains(&c) && !(b'\t'..=b'\r').contains(&c)
-}
-
-/// Escapes `bytes` into a C string literal body as strace does: `\t \n \v \f \r \" \\` by
-/// name, other unprintable bytes in octal, three digits only when a digit 0-7 follows (so the
-/// escape cannot swallow it); or in hex under `-x`, `-xx`, `--strings-in-hex`. The printable
-/// bytes of `also` are escaped too (strace escapes `<` and `>` in a descriptor's path, which
-/// it shows between them).
-pub fn escape_with(out: &mut Vec<u8>, bytes: &[u8], hex: HexStrings, also: &[u8]) {
-    let all_hex = match hex {
-        HexStrings::All => true,
-        HexStrings::NonAscii => bytes.iter().any(|&c| is_odd(c)),
-        HexStrings::Never | HexStrings::NonAsciiChars => false,
-    };
-    if all_hex {
-        for b in bytes {
-            let _ = write!(out, "\\x{b:02x}");
-        }
-        return;
-    }
-    for (i, &c) in bytes.iter().enumerate() {
-        match c {
-            b'"' => out.extend_from_slice(b"\\\""),
-            b'\\' => out.extend_from_slice(b"\\\\"),
-            b'\t' => out.extend_from_slice(b"\\t"),
-            b'\n' => out.extend_from_slice(b"\\n"),
-            0x0b => out.extend_from_slice(b"\\v"),
-            0x0c => out.extend_from_slice(b"\\f"),
-            b'\r' => out.extend_from_slice(b"\\r"),
-            0x20..=0x7e if !also.contains(&c) => out.push(c),
-            _ if hex == HexStrings::NonAsciiChars => {
-                let _ = write!(out, "\\x{c:02x}");
-            }
-            _ => {
-                out.push(b'\\');
-                let next_is_octal_digit = matches!(bytes.get(i + 1), Some(b'0'..=b'7'));
-                if next_is_octal_digit || c >= 0o100 {
-                    out.push(b'0' + (c >> 6));
-                }
-                if next_is_octal_digit || c >= 0o10 {
-                    out.push(b'0' + ((c >> 3) & 7));
-                }
-                out.push(b'0' + (c & 7));
-            }
-        }
     }
 }
 
@@ -334,6 +284,16 @@ fn write_unknown(out: &mut Vec<u8>, v: u64, unknown: Option<&str>) {
 }
 
 impl Text<'_> {
+    /// `<what>`: a path or name beside the number it belongs to, `<` and `>` in it escaped
+    /// as strace escapes them.
+    fn bracketed(&mut self, what: &[u8]) {
+        let hex = self.out.hex_strings();
+        let buf = self.out.buf();
+        buf.push(b'<');
+        escape_with(buf, what, hex, b"<>");
+        buf.push(b'>');
+    }
+
     /// Shows a symbolic form written from `mark` on as `-X` asks: as it is, replaced by
     /// the number `raw`, or after the number in a comment.
     fn symbolic_close(&mut self, raw: Number, mark: usize) {
@@ -432,15 +392,19 @@ impl Sink for Text<'_> {
         }
     }
 
+    fn pid(&mut self, pid: i64, comm: Option<&[u8]>) {
+        self.element();
+        self.fmt(format_args!("{pid}"));
+        if let Some(comm) = comm {
+            self.bracketed(comm);
+        }
+    }
+
     fn at_fdcwd(&mut self, cwd: Option<&[u8]>) {
         // AT_FDCWD (<linux/fcntl.h>).
         self.named(Number::Int(-100), |b| b.extend_from_slice(b"AT_FDCWD"));
         if let Some(cwd) = cwd {
-            let hex = self.out.hex_strings();
-            let buf = self.out.buf();
-            buf.push(b'<');
-            escape_with(buf, cwd, hex, b"<>");
-            buf.push(b'>');
+            self.bracketed(cwd);
         }
     }
 

@@ -4,6 +4,7 @@
 //! Every stop the kernel reports is a `ptrace::Stopped` value that must be let go exactly once
 //! (resumed, listened or detached); each handler below consumes the one it is given.
 
+use crate::comm::Comm;
 use crate::decode::{self, Call, Ctx, DecodeOpts, Outcome, Scratch};
 use crate::fdinfo::{DecodeFds, FdResolver, ProcFds};
 use crate::filter::{NameSet, Qualifiers, quiet, status};
@@ -117,6 +118,8 @@ struct Tracee {
     seq: u64,
     /// `-e inject=`: its own counts of the calls each rule applies to.
     counters: inject::Counters,
+    /// `-Y`: its name, as of its start, its last execve or `prctl(PR_SET_NAME)`.
+    comm: Option<Comm>,
 }
 
 impl Tracee {
@@ -130,6 +133,7 @@ impl Tracee {
             ip: None,
             seq: 0,
             counters: inject::Counters::default(),
+            comm: None,
         }
     }
 
@@ -253,6 +257,9 @@ impl Tracer {
     }
 
     fn register(&mut self, pid: i32, mut tracee: Tracee) {
+        if self.cfg.decode.pid_comm {
+            tracee.comm = Comm::of(pid.into());
+        }
         self.next_seq += 1;
         tracee.seq = self.next_seq;
         self.tracees.insert(pid, tracee);
@@ -297,7 +304,7 @@ impl Tracer {
     /// syscall number and instruction pointer when `-n`/`-i` show them.
     fn origin(&self, pid: i32) -> Origin {
         let nprocs = self.tracees.len();
-        let tracee = (self.cfg.show_nr || self.cfg.show_ip)
+        let tracee = (self.cfg.show_nr || self.cfg.show_ip || self.cfg.decode.pid_comm)
             .then(|| self.tracees.get(&pid))
             .flatten();
         match tracee {
@@ -308,6 +315,7 @@ impl Tracer {
                 nprocs,
                 nr: None,
                 ip: self.cfg.show_ip.then_some(None),
+                comm: None,
             },
         }
     }
@@ -393,6 +401,11 @@ impl Tracer {
             libc::PTRACE_EVENT_EXEC => {
                 if let Ok(former) = stopped.event_msg() {
                     self.on_exec(pid, former as i32);
+                }
+                if self.cfg.decode.pid_comm
+                    && let Some(t) = self.tracees.get_mut(&pid)
+                {
+                    t.comm = Comm::of(pid.into());
                 }
                 let first = self
                     .tracees
@@ -493,6 +506,7 @@ impl Tracer {
             nprocs,
             nr: cfg.show_nr.then_some(tracee.previous_nr),
             ip: cfg.show_ip.then_some(tracee.ip),
+            comm: tracee.comm,
         }
     }
 
@@ -522,6 +536,7 @@ impl Tracer {
             .then(|| tracee.counters.enter(&self.cfg.q.inject, call.nr))
             .flatten()
             .map(|action| (action, inject::at_entry(stopped, &action)));
+        let tracee_comm = tracee.comm;
         let current = tracee.in_syscall.insert(InSyscall {
             // The tracee keeps the call: decoding the entry saves values into it (`saved`)
             // that the exit shows beside what the kernel left.
@@ -544,6 +559,7 @@ impl Tracer {
                 nprocs,
                 nr: self.cfg.show_nr.then_some(call.nr),
                 ip: self.cfg.show_ip.then_some(Some(ip)),
+                comm: tracee_comm,
             };
             self.mem.set_pid(pid);
             let mut ctx = Ctx {
@@ -574,6 +590,9 @@ impl Tracer {
         let Some(current) = tracee.in_syscall.take() else {
             return;
         };
+        if self.cfg.decode.pid_comm && !is_error && renames(&current.call) {
+            tracee.comm = Comm::of(pid.into());
+        }
         match tracee.phase {
             Phase::Starting | Phase::ExecFailed => return,
             // After a failed first exec the child only reports the error and exits.
@@ -667,7 +686,9 @@ impl Tracer {
             return;
         }
         let info = stopped.siginfo().ok();
-        self.render.signal(self.origin(pid), sig, info.as_ref());
+        let pid_comm = self.cfg.decode.pid_comm;
+        self.render
+            .signal(self.origin(pid), sig, info.as_ref(), pid_comm);
     }
 
     fn on_group_stop(&mut self, pid: i32, sig: i32) {
@@ -754,6 +775,16 @@ impl Tracer {
 }
 
 /// The decoding options for syscall `nr`: `-e abbrev=`, `-e verbose=` and `-s`.
+/// Whether `call`, if it succeeds, changes the process's name (strace's COMM_CHANGE calls).
+fn renames(call: &Call) -> bool {
+    // PR_SET_NAME (<linux/prctl.h>).
+    const PR_SET_NAME: u64 = 15;
+    match call.nr {
+        NR_EXECVE | NR_EXECVEAT => true,
+        n => n == libc::SYS_prctl as u64 && call.args[0] as u32 as u64 == PR_SET_NAME,
+    }
+}
+
 fn decode_opts(cfg: &Config, nr: u64) -> DecodeOpts {
     DecodeOpts {
         abbreviate: cfg.q.abbrev.contains(nr),

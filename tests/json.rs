@@ -334,6 +334,10 @@ fn object(o: &Map<String, Value>) -> String {
             hex_field(&o["addr"])
         };
     }
+    if shape(&["pid", "comm"], &[]) {
+        let comm = o["comm"].as_str().unwrap().as_bytes();
+        return format!("{}<{}>", o["pid"], c_escape_also(comm, b"<>"));
+    }
     if is_fd_obj(o) {
         return format!("{}{}", o["fd"], fd_info_text(o));
     }

@@ -128,6 +128,8 @@ fn mask_syscall_time(body: &str) -> String {
 fn body_result(body: &str) -> Option<String> {
     let (_, _, res) = split_result(body)?;
     let v = res.strip_prefix("= ")?.split(' ').next()?;
+    // -Y: `= 1234<name>`.
+    let v = v.split('<').next()?;
     if let Some(h) = v.strip_prefix("0x") {
         // -e raw=: results in hex.
         return u64::from_str_radix(h, 16).ok().map(|n| n.to_string());
@@ -778,6 +780,100 @@ fn strings_in_hex() {
         ],
         Prog::Helper(&["strings"]),
     );
+}
+
+// ---------------------------------------------------------------------------
+// -Y, --decode-pids=comm
+// ---------------------------------------------------------------------------
+
+/// Pids in the prefix, in arguments (kill), return values (getpid, wait4) and siginfo carry
+/// the process's name as strace shows it.
+#[test]
+fn decode_pids_comm() {
+    compare_all(
+        &[
+            &["-Y"],
+            &[
+                "--decode-pids=comm",
+                "-e",
+                "trace=getpid,kill,fork,clone,wait4",
+            ],
+        ],
+        Prog::Helper(&["signals"]),
+    );
+}
+
+/// `-Y -f`: the pid prefix carries the name too, as the process has it then (`1234<name> `
+/// into a file, unpadded; `[pid 1234<name>] ` on a terminal or stderr).
+#[test]
+fn decode_pids_comm_prefix() {
+    let dir = TempDir::new();
+    let log = dir.join("log");
+    let exe = helper("h_options");
+    let out = run(
+        STRACE_RS,
+        &[
+            OsString::from("-Y"),
+            "-f".into(),
+            "-e".into(),
+            "trace=getpid,exit_group".into(),
+            "-o".into(),
+            log.clone().into(),
+            exe.into(),
+            dir.path().into(),
+            "fork".into(),
+        ],
+    );
+    assert!(out.status.success(), "{out:?}");
+    let trace = std::fs::read_to_string(&log).unwrap();
+    let prefixed = trace
+        .lines()
+        .filter(|l| !l.starts_with("---") && !l.starts_with("+++"))
+        .filter(|l| {
+            let (pid, rest) = l.split_at(l.find('<').unwrap_or(0));
+            !pid.is_empty()
+                && pid.bytes().all(|c| c.is_ascii_digit())
+                && rest.starts_with("<h_options> ")
+        })
+        .count();
+    assert!(prefixed >= 2, "{trace}");
+    let stderr_run = run(
+        STRACE_RS,
+        &[
+            "-Y",
+            "-f",
+            "-q",
+            "-e",
+            "trace=exit_group",
+            "sh",
+            "-c",
+            "sh -c true",
+        ],
+    );
+    assert!(
+        stderr_run.stderr.contains("<sh>] exit_group(0)"),
+        "{}",
+        stderr_run.stderr
+    );
+}
+
+#[test]
+fn decode_pids_errors() {
+    for (opts, message) in [
+        (
+            &["--decode-pids=bogus", "true"][..],
+            "strace-rs: invalid --decode-pids argument: 'bogus'\n\
+             Try 'strace-rs -h' for more information.\n",
+        ),
+        (
+            &["--decode-pids=pidns", "true"][..],
+            "strace-rs: --decode-pids=pidns is not supported yet\n",
+        ),
+    ] {
+        let out = run(STRACE_RS, opts);
+        assert_eq!(out.status.code(), Some(1), "{opts:?}");
+        assert_eq!(out.stderr, message, "{opts:?}");
+    }
 }
 
 // ---------------------------------------------------------------------------

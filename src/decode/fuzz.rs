@@ -372,6 +372,8 @@ fn generate(rng: &mut Rng, index: u64) -> Case {
         max_strlen,
         abbreviate: !rng.one_in(3),
         verbose: !rng.one_in(4),
+        // Names come from /proc, not from the fuzzed memory.
+        pid_comm: false,
     };
     let hex = choose!(
         rng,
@@ -830,7 +832,7 @@ fn render(case: &mut Case, scratch: &mut Scratch) -> Rendered {
     }
     // A signal.
     out.bytes(format!("--- {} ", SigName(i64::from(case.signo))).as_bytes());
-    siginfo(&mut Text::new(&mut out), &case.siginfo);
+    siginfo(&mut Text::new(&mut out), &case.siginfo, false);
     out.bytes(b" ---");
     r.signal_text = std::mem::take(out.buf());
     out.clear();
@@ -840,6 +842,7 @@ fn render(case: &mut Case, scratch: &mut Scratch) -> Rendered {
         stamp,
         case.signo,
         Some(&case.siginfo),
+        false,
     );
     case.fds = fds;
     r

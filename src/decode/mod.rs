@@ -48,6 +48,8 @@ pub struct DecodeOpts {
     pub abbreviate: bool,
     /// `-e verbose=`: dereference argument arrays and structs (else show their addresses).
     pub verbose: bool,
+    /// `-Y`: pids show the name of their process (`1234<bash>`).
+    pub pid_comm: bool,
 }
 
 pub use crate::table::PATH_MAX;
@@ -165,6 +167,7 @@ impl Default for DecodeOpts {
             max_strlen: 32,
             abbreviate: true,
             verbose: true,
+            pid_comm: false,
         }
     }
 }
@@ -176,11 +179,7 @@ impl<'a, M: Memory> Ctx<'a, M> {
     pub fn for_test(mem: &'a M, scratch: &'a mut Scratch) -> Self {
         Ctx {
             mem,
-            opts: DecodeOpts {
-                max_strlen: 32,
-                abbreviate: true,
-                verbose: true,
-            },
+            opts: DecodeOpts::default(),
             scratch,
             previous: 0,
             fds: None,
@@ -290,6 +289,7 @@ fn arg<S: Sink, M: Memory>(
     let by = by_value(desc, call);
     match desc.kind {
         Kind::Int => sink.int(i64::from(v as i32)),
+        Kind::Pid => pid(sink, ctx, i64::from(v as i32)),
         Kind::Uint => sink.uint(u64::from(v as u32)),
         Kind::Long => sink.int(v as i64),
         Kind::Size => sink.uint(v),
@@ -520,6 +520,7 @@ fn arg_more<S: Sink, M: Memory>(
         | Kind::Stat
         | Kind::Statfs
         | Kind::Statx
+        | Kind::Pid
         | Kind::StatxFlags
         | Kind::String
         | Kind::Uid
@@ -731,12 +732,24 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outc
                 sink.close();
             }
             RetKind::SchedPolicy => sink.ret_int_enum(v, &table::ENUM_SCHED_POLICY),
+            RetKind::Pid => {
+                sink.ret(v);
+                pid(sink, ctx, v);
+            }
             RetKind::Poll => poll::poll_ret(sink, ctx, call, v, false),
             RetKind::Ppoll => poll::poll_ret(sink, ctx, call, v, true),
             RetKind::Select => poll::select_ret(sink, ctx, call, v, false),
             RetKind::Pselect => poll::select_ret(sink, ctx, call, v, true),
         },
     }
+}
+
+/// A pid, named under `-Y` when it is one (a negative value is a process group or a flag).
+fn pid<S: Sink, M: Memory>(sink: &mut S, ctx: &Ctx<'_, M>, v: i64) {
+    let comm = (ctx.opts.pid_comm && v > 0)
+        .then(|| crate::comm::Comm::of(v))
+        .flatten();
+    sink.pid(v, comm.as_ref().map(crate::comm::Comm::as_bytes));
 }
 
 /// A returned descriptor; strace describes only values that fit an `int`.

@@ -73,7 +73,7 @@ fn code_table(signo: i32) -> Option<&'static EnumTable> {
 }
 
 /// Prints a raw `siginfo_t` (as `PTRACE_GETSIGINFO` fills it).
-pub fn siginfo<S: Sink>(sink: &mut S, raw: &[u8]) {
+pub fn siginfo<S: Sink>(sink: &mut S, raw: &[u8], pid_comm: bool) {
     let raw = Raw(raw);
     let signo = raw.i32(SIGNO);
     let code = raw.i32(CODE);
@@ -92,7 +92,7 @@ pub fn siginfo<S: Sink>(sink: &mut S, raw: &[u8]) {
     }
     let pid_uid = |sink: &mut S| {
         sink.field("si_pid");
-        sink.int(i64::from(raw.i32(UNION)));
+        si_pid(sink, raw.i32(UNION), pid_comm);
         sink.field("si_uid");
         sink.uint(u64::from(raw.i32(UNION + 4) as u32));
     };
@@ -117,19 +117,27 @@ pub fn siginfo<S: Sink>(sink: &mut S, raw: &[u8]) {
             sink.int(i64::from(raw.i32(UNION + 4)));
             value(sink);
         }
-        _ if code > 0 || code == SI_KERNEL => kernel_fields(sink, raw, signo, code),
+        _ if code > 0 || code == SI_KERNEL => kernel_fields(sink, raw, signo, code, pid_comm),
         // SI_USER, SI_TKILL and the other codes of a sending process.
         _ => pid_uid(sink),
     }
     sink.end_struct(false);
 }
 
+/// The sender's pid, named under `-Y` (strace's printpid).
+fn si_pid<S: Sink>(sink: &mut S, pid: i32, pid_comm: bool) {
+    let comm = (pid_comm && pid > 0)
+        .then(|| crate::comm::Comm::of(pid.into()))
+        .flatten();
+    sink.pid(pid.into(), comm.as_ref().map(crate::comm::Comm::as_bytes));
+}
+
 /// The union member the kernel fills for `signo`.
-fn kernel_fields<S: Sink>(sink: &mut S, raw: Raw<'_>, signo: i32, code: i32) {
+fn kernel_fields<S: Sink>(sink: &mut S, raw: Raw<'_>, signo: i32, code: i32, pid_comm: bool) {
     match signo {
         SIGCHLD => {
             sink.field("si_pid");
-            sink.int(i64::from(raw.i32(UNION)));
+            si_pid(sink, raw.i32(UNION), pid_comm);
             sink.field("si_uid");
             sink.uint(u64::from(raw.i32(UNION + 4) as u32));
             sink.field("si_status");
@@ -228,8 +236,9 @@ const SIGINFO_SIZE: usize = 128;
 
 /// A pointer to a `siginfo_t`.
 pub fn siginfo_at<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    let pid_comm = ctx.opts.pid_comm;
     read_struct(sink, ctx, addr, SIGINFO_SIZE, |sink, _, raw| {
-        siginfo(sink, raw.0)
+        siginfo(sink, raw.0, pid_comm)
     });
 }
 

@@ -99,10 +99,10 @@ impl Render for JsonRender {
         });
     }
 
-    fn signal(&mut self, at: Origin, sig: i32, siginfo: Option<&[u8; 128]>) {
+    fn signal(&mut self, at: Origin, sig: i32, siginfo: Option<&[u8; 128]>, pid_comm: bool) {
         let pid = at.pid;
         self.event(pid, |buf, stamp| {
-            json::signal(buf, pid, stamp, sig, siginfo.map(|r| &r[..]))
+            json::signal(buf, pid, stamp, sig, siginfo.map(|r| &r[..]), pid_comm)
         });
     }
 

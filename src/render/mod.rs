@@ -9,6 +9,7 @@
 pub mod json;
 pub mod text;
 
+use crate::comm::Comm;
 use crate::decode::{Call, Ctx, Outcome, Transfer};
 pub use crate::inject::Marks;
 use crate::mem::TraceeMemory;
@@ -25,6 +26,8 @@ pub struct Origin {
     pub nr: Option<u64>,
     /// `-i`: the instruction pointer (`Some(None)`: not known, `[????????????????]`).
     pub ip: Option<Option<u64>>,
+    /// `-Y`: the process's name, shown after its pid in the prefix.
+    pub comm: Option<Comm>,
 }
 
 /// How a syscall ended, for [`Render::exit`].
@@ -61,7 +64,7 @@ pub trait Render {
     /// The process ended (`+++ exited with 0 +++`).
     fn gone(&mut self, at: Origin, end: End);
     /// A signal is delivered (`--- SIGCHLD {...} ---`); `siginfo` as the kernel gave it.
-    fn signal(&mut self, at: Origin, sig: i32, siginfo: Option<&[u8; 128]>);
+    fn signal(&mut self, at: Origin, sig: i32, siginfo: Option<&[u8; 128]>, pid_comm: bool);
     /// A group stop (`--- stopped by SIGSTOP ---`).
     fn stopped(&mut self, at: Origin, sig: i32);
     /// Process `pid` was attached with `threads` threads, by `-p` or followed
@@ -115,9 +118,9 @@ impl<A: Render, B: Render> Render for Tee<A, B> {
         self.first.gone(at, end);
         self.second.gone(at, end);
     }
-    fn signal(&mut self, at: Origin, sig: i32, siginfo: Option<&[u8; 128]>) {
-        self.first.signal(at, sig, siginfo);
-        self.second.signal(at, sig, siginfo);
+    fn signal(&mut self, at: Origin, sig: i32, siginfo: Option<&[u8; 128]>, pid_comm: bool) {
+        self.first.signal(at, sig, siginfo, pid_comm);
+        self.second.signal(at, sig, siginfo, pid_comm);
     }
     fn stopped(&mut self, at: Origin, sig: i32) {
         self.first.stopped(at, sig);

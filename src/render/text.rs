@@ -39,6 +39,7 @@ impl TextRender {
     fn head(&self, at: Origin) -> Head {
         Head {
             prefix: self.outs.prefix(at.nprocs),
+            comm: at.comm,
             nr: at.nr,
             ip: at.ip,
         }
@@ -148,13 +149,13 @@ impl Render for TextRender {
         out.end_line();
     }
 
-    fn signal(&mut self, at: Origin, sig: i32, siginfo: Option<&[u8; 128]>) {
+    fn signal(&mut self, at: Origin, sig: i32, siginfo: Option<&[u8; 128]>, pid_comm: bool) {
         let head = self.head(at);
         let out = self.outs.for_pid(at.pid);
         out.start_line(at.pid, head);
         let _ = write!(out.buf(), "--- {} ", SigName(sig.into()));
         match siginfo {
-            Some(raw) => decode::siginfo(&mut Text::new(out), raw),
+            Some(raw) => decode::siginfo(&mut Text::new(out), raw, pid_comm),
             None => out.bytes(b"{}"),
         }
         out.bytes(b" ---");

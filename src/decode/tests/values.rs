@@ -173,6 +173,14 @@ fn const_print_styles() {
     );
 }
 
+/// `-Y`: a name after the pid, `<` and `>` in it escaped (strace's print_comm_str).
+#[test]
+fn pids_with_names() {
+    assert_eq!(text(|t| t.pid(1234, Some(b"bash"))), "1234<bash>");
+    assert_eq!(text(|t| t.pid(7, Some(b"foo<bar>"))), r"7<foo\74bar\76>");
+    assert_eq!(text(|t| t.pid(-1, None)), "-1");
+}
+
 /// strace prints a persona's domain and flags apart, and mount's magic apart from its flags
 /// (the lines of strace 6.1's personality-X* and mount-X* tests).
 #[test]
