@@ -110,6 +110,7 @@ const HEADINGS: [(Heading, &str); 6] = [
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Id {
     ConstStyle,
+    Overhead,
     DecodePids,
     Daemonize,
     DetachOn,
@@ -683,6 +684,15 @@ const OPTIONS: &[Opt] = &[
         "",
         "Summarise the wall-clock time from syscall entry to exit (default: system CPU time)",
     ),
+    opt(
+        Some(b'O'),
+        &["summary-syscall-overhead"],
+        Required,
+        Id::Overhead,
+        H::Statistics,
+        "OVERHEAD",
+        "Take OVERHEAD (microseconds, or with s, ms, us, ns) off each syscall's time in the summary",
+    ),
 ];
 
 /// The parsed command line.
@@ -701,6 +711,8 @@ pub struct Cli {
     pub hex_count: u8,
     /// `-X`.
     pub const_style: ConstStyle,
+    /// `-O`.
+    pub overhead: std::time::Duration,
     /// `-b execve`.
     pub detach_on_execve: bool,
     /// `-Y`, `--decode-pids=comm`.
@@ -757,6 +769,7 @@ impl Default for Cli {
             relative_timestamps: None,
             hex_count: 0,
             const_style: ConstStyle::Abbrev,
+            overhead: std::time::Duration::ZERO,
             detach_on_execve: false,
             daemonize_count: 0,
             decode_pids_comm: false,
@@ -952,6 +965,10 @@ impl Cli {
                 return Err(CliExit::Fatal(format!(
                     "Syscall '{text}' for -b isn't supported"
                 )));
+            }
+            Id::Overhead => {
+                self.overhead =
+                    crate::stamp::parse_duration(&text).ok_or_else(|| bad_arg(name, &text))?;
             }
             Id::ConstStyle => {
                 self.const_style = match text.as_str() {
@@ -1179,7 +1196,10 @@ impl Cli {
         if self.summary_only > 0 && self.summary_too > 0 {
             return Err("-c/--summary-only and -C/--summary are mutually exclusive".to_string());
         }
-        let mut opts = SummaryOpts::default();
+        let mut opts = SummaryOpts {
+            overhead: self.overhead,
+            ..SummaryOpts::default()
+        };
         for word in &self.summary_sort {
             opts.sort = summary::parse_sort(word)?;
         }

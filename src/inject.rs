@@ -130,10 +130,10 @@ fn parse_token(token: &str, fault: bool, counter: &mut Counter, action: &mut Act
             action.signal = Some(sig);
         }
         "delay_enter" if !fault && action.delay_enter.is_none() => {
-            action.delay_enter = Some(parse_delay(value)?);
+            action.delay_enter = Some(crate::stamp::parse_duration(value)?);
         }
         "delay_exit" if !fault && action.delay_exit.is_none() => {
-            action.delay_exit = Some(parse_delay(value)?);
+            action.delay_exit = Some(crate::stamp::parse_duration(value)?);
         }
         _ => return None,
     }
@@ -183,25 +183,6 @@ fn parse_when(s: &str) -> Option<Counter> {
         }
     };
     Some(Counter { first, last, step })
-}
-
-/// `delay_enter=`/`delay_exit=`: a time, in microseconds unless it says `s`, `ms`, `us` or
-/// `ns` (strace's parse_ts).
-fn parse_delay(s: &str) -> Option<Duration> {
-    let unit_at = s.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(s.len());
-    let (number, unit) = s.split_at(unit_at);
-    let ns_per_unit: f64 = match unit {
-        "" | "us" => 1e3,
-        "s" => 1e9,
-        "ms" => 1e6,
-        "ns" => 1.0,
-        _ => return None,
-    };
-    if let Ok(n) = number.parse::<u64>() {
-        return Some(Duration::from_nanos(n.saturating_mul(ns_per_unit as u64)));
-    }
-    let f: f64 = number.parse().ok()?;
-    (f >= 0.0 && f.is_finite()).then(|| Duration::from_nanos((f * ns_per_unit) as u64))
 }
 
 /// One process's rule counters (strace copies the rules for each process when it first
@@ -340,8 +321,14 @@ mod tests {
         assert_eq!(a.ret, Some(Return::Error(2)));
         assert_eq!(a.syscall, Some(libc::SYS_getppid as u64));
         assert_eq!(a.delay_exit, Some(Duration::from_millis(1)));
-        assert_eq!(parse_delay("1500"), Some(Duration::from_micros(1500)));
-        assert_eq!(parse_delay("0.5s"), Some(Duration::from_millis(500)));
+        assert_eq!(
+            crate::stamp::parse_duration("1500"),
+            Some(Duration::from_micros(1500))
+        );
+        assert_eq!(
+            crate::stamp::parse_duration("0.5s"),
+            Some(Duration::from_millis(500))
+        );
     }
 
     #[test]

@@ -106,6 +106,25 @@ pub struct Stamp {
     pub rel: Option<u64>,
 }
 
+/// A duration as strace's parse_ts reads it (`-O`, `delay_enter=`): a number, in
+/// microseconds unless it says `s`, `ms`, `us` or `ns`.
+pub fn parse_duration(s: &str) -> Option<Duration> {
+    let unit_at = s.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(s.len());
+    let (number, unit) = s.split_at(unit_at);
+    let ns_per_unit: f64 = match unit {
+        "" | "us" => 1e3,
+        "s" => 1e9,
+        "ms" => 1e6,
+        "ns" => 1.0,
+        _ => return None,
+    };
+    if let Ok(n) = number.parse::<u64>() {
+        return Some(Duration::from_nanos(n.saturating_mul(ns_per_unit as u64)));
+    }
+    let f: f64 = number.parse().ok()?;
+    (f >= 0.0 && f.is_finite()).then(|| Duration::from_nanos((f * ns_per_unit) as u64))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

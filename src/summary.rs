@@ -139,6 +139,8 @@ pub enum Clock {
 
 #[derive(Debug, Clone)]
 pub struct SummaryOpts {
+    /// `-O`: taken off each call's time (never below zero).
+    pub overhead: Duration,
     pub columns: Vec<Column>,
     /// `None`: by syscall number (`-S nothing`).
     pub sort: Option<Column>,
@@ -148,6 +150,7 @@ pub struct SummaryOpts {
 impl Default for SummaryOpts {
     fn default() -> Self {
         SummaryOpts {
+            overhead: Duration::ZERO,
             columns: DEFAULT_COLUMNS.to_vec(),
             sort: Some(Column::TimePercent),
             clock: Clock::System,
@@ -457,6 +460,7 @@ impl Summary {
 
     /// Counts syscall `nr` of `pid`, which took `time` and failed or not.
     pub fn record(&mut self, pid: i32, nr: u64, time: Duration, failed: bool) {
+        let time = time.saturating_sub(self.opts.overhead);
         self.total.record(nr, time, failed);
         if let Some(per_pid) = &mut self.per_pid {
             per_pid.entry(pid).or_default().record(nr, time, failed);
@@ -498,6 +502,7 @@ mod tests {
             columns: parse_columns(columns).expect("columns"),
             sort: parse_sort(sort).expect("sort"),
             clock: Clock::System,
+            overhead: Duration::ZERO,
         }
     }
 
@@ -696,5 +701,19 @@ total                    6 0.000000 0.000600         1    0.002000         333 1
         assert!(s.render_total().contains("         3           total"));
         let single = Summary::new(SummaryOpts::default(), false);
         assert!(single.render_per_process().is_empty());
+    }
+
+    /// `-O`: the overhead comes off each call, never below zero (strace's count_syscall).
+    #[test]
+    fn overhead_comes_off_each_call() {
+        let opts = SummaryOpts {
+            overhead: Duration::from_micros(100),
+            ..SummaryOpts::default()
+        };
+        let mut s = Summary::new(opts, false);
+        s.record(1, NR_READ, Duration::from_micros(350), false);
+        s.record(1, NR_READ, Duration::from_micros(50), false);
+        let row = &s.total.rows[NR_READ as usize];
+        assert_eq!((row.time, row.min, row.max), (250_000, 0, 250_000));
     }
 }
