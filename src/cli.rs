@@ -927,7 +927,13 @@ impl Cli {
             }
             Id::SeccompBpf => self.seccomp_bpf = true,
             Id::NoSeccompBpf => self.no_seccomp_bpf = true,
-            Id::Expr => self.ordered_exprs.push(text),
+            Id::Expr => match text.split_once('=') {
+                // Read here rather than by the filters: it changes how values decode.
+                Some(("decode-pids" | "decode-pid", value)) => self.decode_pids(value, |word| {
+                    CliExit::Fatal(format!("invalid decode-pids '{word}'"))
+                })?,
+                _ => self.ordered_exprs.push(text),
+            },
             Id::Qualifier(q) => self.ordered_exprs.push(format!("{q}={text}")),
             Id::SuccessfulOnly => self.successful_only = true,
             Id::FailedOnly => self.failed_only = true,
@@ -936,19 +942,7 @@ impl Cli {
             Id::ListClasses => self.list_classes = true,
             Id::Output => self.output = Some(text.into()),
             Id::Append => self.append = true,
-            Id::DecodePids if long => {
-                for word in text.split(',').filter(|w| !w.is_empty()) {
-                    match word {
-                        "comm" => self.decode_pids_comm = true,
-                        "pidns" => {
-                            return Err(CliExit::Fatal(
-                                "--decode-pids=pidns is not supported yet".into(),
-                            ));
-                        }
-                        _ => return Err(bad_arg(name, &text)),
-                    }
-                }
-            }
+            Id::DecodePids if long => self.decode_pids(&text, |_| bad_arg(name, &text))?,
             Id::DecodePids => self.decode_pids_comm = true,
             Id::Daemonize if long => {
                 self.daemonize_long = Some(match value.as_deref().map(str::to_ascii_lowercase) {
@@ -1065,6 +1059,23 @@ fn help_text() -> String {
 }
 
 impl Cli {
+    /// `--decode-pids=` / `-e decode-pids=`: `comm` (as `-Y`); `bad` makes the error for a
+    /// word that is not one. `pidns` is not supported yet and says so.
+    fn decode_pids(&mut self, value: &str, bad: impl Fn(&str) -> CliExit) -> Result<(), CliExit> {
+        for word in value.split(',').filter(|w| !w.is_empty()) {
+            match word {
+                "comm" => self.decode_pids_comm = true,
+                "pidns" => {
+                    return Err(CliExit::Fatal(
+                        "--decode-pids=pidns is not supported yet".into(),
+                    ));
+                }
+                _ => return Err(bad(word)),
+            }
+        }
+        Ok(())
+    }
+
     /// `-D`, `-DD`, `-DDD` or `--daemonize`, checked as strace checks them.
     pub fn daemonize(&self) -> Result<Daemonize, CliExit> {
         let how = match (self.daemonize_count, self.daemonize_long) {
@@ -1260,7 +1271,10 @@ impl Cli {
     pub fn decode_fds(&self) -> Result<DecodeFds, String> {
         let mut set = None;
         for expr in &self.ordered_exprs {
-            if let Some(value) = expr.strip_prefix("decode-fds=") {
+            if let Some(value) = expr
+                .strip_prefix("decode-fds=")
+                .or_else(|| expr.strip_prefix("decode-fd="))
+            {
                 set = Some(DecodeFds::parse(value)?);
             }
         }

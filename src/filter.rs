@@ -529,7 +529,7 @@ impl Qualifiers {
             "inject" => self.inject.add(value, false)?,
             "fault" => self.inject.add(value, true)?,
             // Read by `Cli::decode_fds`, with -y and --decode-fds.
-            "decode-fds" => {}
+            "decode-fds" | "decode-fd" => {}
             // strace reads an unknown `NAME=...` as a list of syscall names.
             _ => self.trace = parse_trace(expr)?,
         }

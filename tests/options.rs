@@ -798,6 +798,8 @@ fn decode_pids_comm() {
                 "-e",
                 "trace=getpid,kill,fork,clone,wait4",
             ],
+            // The qualifiers' singular spellings.
+            &["-e", "decode-pid=comm", "-e", "decode-fd=path"],
         ],
         Prog::Helper(&["signals"]),
     );
@@ -868,6 +870,10 @@ fn decode_pids_errors() {
         (
             &["--decode-pids=pidns", "true"][..],
             "strace-rs: --decode-pids=pidns is not supported yet\n",
+        ),
+        (
+            &["-e", "decode-pid=foo", "true"][..],
+            "strace-rs: invalid decode-pids 'foo'\n",
         ),
     ] {
         let out = run(STRACE_RS, opts);
