@@ -110,6 +110,7 @@ const HEADINGS: [(Heading, &str); 6] = [
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Id {
     ConstStyle,
+    Secontext,
     Overhead,
     DecodePids,
     Daemonize,
@@ -685,6 +686,15 @@ const OPTIONS: &[Opt] = &[
         "Summarise the wall-clock time from syscall entry to exit (default: system CPU time)",
     ),
     opt(
+        None,
+        &["secontext"],
+        Optional,
+        Id::Secontext,
+        H::Output,
+        "FORMAT",
+        "SELinux contexts: not supported (strace-rs says so and stops)",
+    ),
+    opt(
         Some(b'O'),
         &["summary-syscall-overhead"],
         Required,
@@ -876,6 +886,13 @@ fn precision(word: &str, option: &str) -> Result<Precision, String> {
     Precision::parse(word).ok_or_else(|| format!("invalid {option} precision: '{word}'"))
 }
 
+/// `--secontext`, `-e secontext=`: refused, as strace built without SELinux refuses it.
+fn secontext_unsupported() -> CliExit {
+    CliExit::Fatal(
+        "SELinux context printing (--secontext option) is not supported by strace-rs".into(),
+    )
+}
+
 /// `invalid -s argument: 'x'`, strace's message for a bad option value (with its usage hint).
 fn bad_arg(name: &str, value: &str) -> CliExit {
     CliExit::Usage(format!("invalid {name} argument: '{value}'"))
@@ -928,6 +945,7 @@ impl Cli {
             Id::SeccompBpf => self.seccomp_bpf = true,
             Id::NoSeccompBpf => self.no_seccomp_bpf = true,
             Id::Expr => match text.split_once('=') {
+                Some(("secontext", _)) => return Err(secontext_unsupported()),
                 // Read here rather than by the filters: it changes how values decode.
                 Some(("decode-pids" | "decode-pid", value)) => self.decode_pids(value, |word| {
                     CliExit::Fatal(format!("invalid decode-pids '{word}'"))
@@ -960,6 +978,7 @@ impl Cli {
                     "Syscall '{text}' for -b isn't supported"
                 )));
             }
+            Id::Secontext => return Err(secontext_unsupported()),
             Id::Overhead => {
                 self.overhead =
                     crate::stamp::parse_duration(&text).ok_or_else(|| bad_arg(name, &text))?;

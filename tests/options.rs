@@ -875,6 +875,11 @@ fn decode_pids_errors() {
             &["-e", "decode-pid=foo", "true"][..],
             "strace-rs: invalid decode-pids 'foo'\n",
         ),
+        (
+            &["--secontext=full", "true"][..],
+            "strace-rs: SELinux context printing (--secontext option) is not supported by \
+             strace-rs\n",
+        ),
     ] {
         let out = run(STRACE_RS, opts);
         assert_eq!(out.status.code(), Some(1), "{opts:?}");
