@@ -128,21 +128,37 @@ impl Stopped {
         self.release(libc::PTRACE_DETACH, 0);
     }
 
-    /// At a syscall entry: makes the kernel run syscall `nr` instead (-1: none, the call then
-    /// fails with ENOSYS), through `orig_rax`.
+    /// At a syscall entry (or seccomp stop): makes the kernel run syscall `nr` instead (-1:
+    /// none, the call then fails with ENOSYS). Through `PTRACE_SET_SYSCALL_INFO` where the
+    /// kernel has it, else through `orig_rax`.
     pub fn set_syscall_nr(&self, nr: i64) -> Result<(), Errno> {
-        let pid = Pid::from_raw(self.pid);
-        let mut regs = nix_ptrace::getregs(pid)?;
-        regs.orig_rax = nr as u64;
-        nix_ptrace::setregs(pid, regs)
+        let set = set_syscall_info(self.pid, |info| {
+            // `op` says which member of the union the kernel filled.
+            match info.op {
+                libc::PTRACE_SYSCALL_INFO_ENTRY => info.u.entry.nr = nr as u64,
+                libc::PTRACE_SYSCALL_INFO_SECCOMP => info.u.seccomp.nr = nr as u64,
+                _ => return false,
+            }
+            true
+        });
+        set.or_else(|_| change_regs(self.pid, |regs| regs.orig_rax = nr as u64))
     }
 
-    /// At a syscall exit: sets what the call returns (`-errno` for an error), through `rax`.
+    /// At a syscall exit: sets what the call returns (`-errno` for an error), as
+    /// `set_syscall_nr` does.
     pub fn set_return(&self, value: i64) -> Result<(), Errno> {
-        let pid = Pid::from_raw(self.pid);
-        let mut regs = nix_ptrace::getregs(pid)?;
-        regs.rax = value as u64;
-        nix_ptrace::setregs(pid, regs)
+        let set = set_syscall_info(self.pid, |info| {
+            if info.op != libc::PTRACE_SYSCALL_INFO_EXIT {
+                return false;
+            }
+            // The kernel's errors are -4095..-1 (<linux/err.h>, MAX_ERRNO).
+            info.u.exit = libc::__c_anonymous_ptrace_syscall_info_exit {
+                sval: value,
+                is_error: u8::from((-4095..0).contains(&value)),
+            };
+            true
+        });
+        set.or_else(|_| change_regs(self.pid, |regs| regs.rax = value as u64))
     }
 
     /// The message of an event stop: a new child's pid, or the former thread id of an execve.
@@ -327,6 +343,40 @@ fn decode_status(pid: i32, status: i32) -> Stop {
 
 /// A raw ptrace request; nix's wrappers take only the signals its `Signal` enum knows, and
 /// real-time signals must be passed on too.
+/// Changes the registers of stopped `pid` as `change` says (the route older kernels have).
+fn change_regs(pid: i32, change: impl FnOnce(&mut libc::user_regs_struct)) -> Result<(), Errno> {
+    let pid = Pid::from_raw(pid);
+    let mut regs = nix_ptrace::getregs(pid)?;
+    change(&mut regs);
+    nix_ptrace::setregs(pid, regs)
+}
+
+/// `PTRACE_SET_SYSCALL_INFO` (<linux/ptrace.h>, Linux 6.16).
+const PTRACE_SET_SYSCALL_INFO: libc::c_uint = 0x4212;
+
+/// Changes the syscall stop of `pid` as `change` says (it returns false when the stop is not
+/// of the kind it changes); `Err` where the kernel has no `PTRACE_SET_SYSCALL_INFO`.
+fn set_syscall_info(
+    pid: i32,
+    change: impl FnOnce(&mut libc::ptrace_syscall_info) -> bool,
+) -> Result<(), Errno> {
+    let mut info = nix_ptrace::syscall_info(Pid::from_raw(pid))?;
+    if !change(&mut info) {
+        return Err(Errno::EINVAL);
+    }
+    let size = std::mem::size_of::<libc::ptrace_syscall_info>();
+    // SAFETY: the kernel reads `size` bytes of `info`, a live ptrace_syscall_info.
+    let r = unsafe {
+        libc::ptrace(
+            PTRACE_SET_SYSCALL_INFO,
+            pid,
+            size as *mut libc::c_void,
+            &mut info as *mut libc::ptrace_syscall_info,
+        )
+    };
+    Errno::result(r).map(drop)
+}
+
 fn request(req: libc::c_uint, pid: i32, data: usize) -> Result<(), Errno> {
     // SAFETY: the requests used here (SYSCALL, CONT, LISTEN, DETACH) pass `data` as a number and
     // read no local memory.
