@@ -104,6 +104,13 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["int", "pid"]
     }
+    /// `waitid`'s id, read as its idtype (`by`) says: a pid for `P_PID` (named under `-Y`),
+    /// a descriptor for `P_PIDFD`, a number otherwise (a process group, or nothing).
+    WaitidId = "waitid_id" {
+        table: None, len: false, by: true,
+        failure: false, updated: false, decoder: "",
+        json: ["int", "pid", "fd"]
+    }
     /// A C `unsigned int`, decimal.
     Uint = "uint" {
         table: None, len: false, by: false,

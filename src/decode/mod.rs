@@ -290,6 +290,12 @@ fn arg<S: Sink, M: Memory>(
     match desc.kind {
         Kind::Int => sink.int(i64::from(v as i32)),
         Kind::Pid => pid(sink, ctx, i64::from(v as i32)),
+        Kind::WaitidId => match by as u32 {
+            // P_PID, P_PIDFD (<linux/wait.h>).
+            1 => pid(sink, ctx, i64::from(v as i32)),
+            3 => fd(sink, ctx, v as i32),
+            _ => sink.int(i64::from(v as i32)),
+        },
         Kind::Uint => sink.uint(u64::from(v as u32)),
         Kind::Long => sink.int(v as i64),
         Kind::Size => sink.uint(v),
@@ -521,6 +527,7 @@ fn arg_more<S: Sink, M: Memory>(
         | Kind::Statfs
         | Kind::Statx
         | Kind::Pid
+        | Kind::WaitidId
         | Kind::StatxFlags
         | Kind::String
         | Kind::Uid

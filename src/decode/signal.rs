@@ -79,6 +79,10 @@ pub fn siginfo<S: Sink>(sink: &mut S, raw: &[u8], pid_comm: bool) {
     let code = raw.i32(CODE);
     let errno = raw.i32(ERRNO);
     sink.begin_struct();
+    // A siginfo the kernel left empty (waitid with WNOHANG and no child ready): `{}`.
+    if signo == 0 {
+        return sink.end_struct(false);
+    }
     sink.field("si_signo");
     sink.signal(i64::from(signo));
     sink.field("si_code");

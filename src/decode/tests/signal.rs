@@ -29,6 +29,47 @@ fn siginfo_lines() {
     );
 }
 
+/// A siginfo the kernel left empty (waitid, WNOHANG, no child ready) is `{}` (strace's
+/// printsiginfo prints fields only for a signal).
+#[test]
+fn empty_siginfo() {
+    assert_eq!(
+        rendered(|out| siginfo(&mut Text::new(out), &[0u8; 128], false)),
+        "{}"
+    );
+}
+
+/// waitid's id is read by its idtype: a process group number, a pid, a pidfd.
+#[test]
+fn waitid_id_by_idtype() {
+    let mem = FakeMemory::new();
+    // P_PGID, P_PID, P_PIDFD (<linux/wait.h>); WEXITED is 4.
+    for (idtype, line_start) in [
+        (2, "waitid(P_PGID, 5, NULL, WEXITED, NULL)"),
+        (1, "waitid(P_PID, 5, NULL, WEXITED, NULL)"),
+        (3, "waitid(P_PIDFD, 5, NULL, WEXITED, NULL)"),
+    ] {
+        let got = line(NR_WAITID, [idtype, 5, 0, 4, 0, 0], &mem, Outcome::Ok(0));
+        assert!(got.starts_with(line_start), "{got}");
+    }
+    let mut fds = FakeFds {
+        fds: HashMap::from([(5, fd_path(b"anon_inode:[pidfd]"))]),
+        cwd: None,
+    };
+    let got = line_fds(
+        NR_WAITID,
+        [3, 5, 0, 4, 0, 0],
+        &mem,
+        &mut fds,
+        |_| {},
+        Outcome::Ok(0),
+    );
+    assert!(
+        got.starts_with("waitid(P_PIDFD, 5<anon_inode:[pidfd]>, NULL"),
+        "{got}"
+    );
+}
+
 #[test]
 fn sigchld_times_in_clock_ticks() {
     let mut raw = siginfo_bytes(libc::SIGCHLD, 1); // CLD_EXITED
