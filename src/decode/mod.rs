@@ -290,12 +290,7 @@ fn arg<S: Sink, M: Memory>(
     match desc.kind {
         Kind::Int => sink.int(i64::from(v as i32)),
         Kind::Pid => pid(sink, ctx, i64::from(v as i32)),
-        Kind::WaitidId => match by as u32 {
-            // P_PID, P_PIDFD (<linux/wait.h>).
-            1 => pid(sink, ctx, i64::from(v as i32)),
-            3 => fd(sink, ctx, v as i32),
-            _ => sink.int(i64::from(v as i32)),
-        },
+        Kind::WaitidId => process::waitid_id(sink, ctx, by, v),
         Kind::Uint => sink.uint(u64::from(v as u32)),
         Kind::Long => sink.int(v as i64),
         Kind::Size => sink.uint(v),
@@ -484,57 +479,20 @@ fn arg_more<S: Sink, M: Memory>(
         Kind::InterruptedCall => {
             sink.interrupted_call(table::syscall(ctx.previous).map_or("read", |d| d.name))
         }
-        // Handled by `arg` (listed, so that a new kind has no printer until one is written).
-        Kind::Addr
-        | Kind::Argv
-        | Kind::Buffer
-        | Kind::CloneArgs
-        | Kind::CloneFlags
-        | Kind::CloneTail
-        | Kind::CpuSet
-        | Kind::Dirents
-        | Kind::Dirfd
-        | Kind::Enum
-        | Kind::Envp
-        | Kind::FcntlArg
-        | Kind::FcntlCmd
-        | Kind::Fd
-        | Kind::Flags
-        | Kind::Flags64
-        | Kind::FutexOp
-        | Kind::GidArray
-        | Kind::Hex
-        | Kind::HexBuffer
-        | Kind::Int
-        | Kind::IoctlArg
-        | Kind::IoctlRequest
-        | Kind::Iovec
-        | Kind::Long
-        | Kind::MknodMode
-        | Kind::Octal
-        | Kind::OutPath
-        | Kind::Path
-        | Kind::Rlimit
-        | Kind::Rusage
-        | Kind::Sigaction
-        | Kind::SigaltStack
-        | Kind::Siginfo
-        | Kind::Signo
-        | Kind::SigreturnFrame
-        | Kind::Sigset
-        | Kind::Size
-        | Kind::Stat
-        | Kind::Statfs
-        | Kind::Statx
-        | Kind::Pid
-        | Kind::WaitidId
-        | Kind::StatxFlags
-        | Kind::String
-        | Kind::Uid
-        | Kind::Uint
-        | Kind::Unused
-        | Kind::Utsname
-        | Kind::WaitStatus => sink.hex(v),
+        // Handled by `arg` (listed, so that a new kind has no printer until one is written;
+        // kept dense by hand).
+        #[rustfmt::skip]
+        Kind::Addr | Kind::Argv | Kind::Buffer | Kind::CloneArgs | Kind::CloneFlags
+        | Kind::CloneTail | Kind::CpuSet | Kind::Dirents | Kind::Dirfd | Kind::Enum | Kind::Envp
+        | Kind::FcntlArg | Kind::FcntlCmd | Kind::Fd | Kind::Flags | Kind::Flags64
+        | Kind::FutexOp | Kind::GidArray | Kind::Hex | Kind::HexBuffer | Kind::Int
+        | Kind::IoctlArg | Kind::IoctlRequest | Kind::Iovec | Kind::Long | Kind::MknodMode
+        | Kind::Octal | Kind::OutPath | Kind::Path | Kind::Pid | Kind::Rlimit | Kind::Rusage
+        | Kind::Sigaction | Kind::SigaltStack | Kind::Siginfo | Kind::Signo
+        | Kind::SigreturnFrame | Kind::Sigset | Kind::Size | Kind::Stat | Kind::Statfs
+        | Kind::Statx | Kind::StatxFlags | Kind::String | Kind::Uid | Kind::Uint | Kind::Unused
+        | Kind::Utsname | Kind::WaitStatus | Kind::WaitidId
+            => sink.hex(v),
     }
 }
 

@@ -310,3 +310,16 @@ pub fn utsname<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64
         sink.end_struct(true);
     });
 }
+
+/// `waitid`'s id, read as its idtype says: a pid (named under `-Y`), a pidfd, or a number (a
+/// process group; nothing for `P_ALL`).
+pub fn waitid_id<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, idtype: u64, v: u64) {
+    // P_PID, P_PIDFD (<linux/wait.h>).
+    const P_PID: u32 = 1;
+    const P_PIDFD: u32 = 3;
+    match idtype as u32 {
+        P_PID => super::pid(sink, ctx, i64::from(v as i32)),
+        P_PIDFD => super::fd(sink, ctx, v as i32),
+        _ => sink.int(i64::from(v as i32)),
+    }
+}
