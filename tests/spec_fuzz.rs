@@ -21,8 +21,6 @@
 mod build;
 
 use build::spec;
-use std::cell::{Cell, RefCell};
-use std::panic::{self, AssertUnwindSafe};
 use std::time::Instant;
 
 /// Iterations when `FUZZ_ITERS` is not set: a few seconds in a debug build.
@@ -33,7 +31,7 @@ const MAX_REPORTED: usize = 20;
 
 #[path = "data/rng.rs"]
 mod rng;
-use rng::{Rng, env_u64};
+use rng::{Rng, env_u64, guarded};
 
 /// Numbers to put where a number was: boundaries of the integer types TOML and the schema
 /// use, and TOML's other ways of writing numbers.
@@ -444,37 +442,8 @@ fn accepted_problems(spec: &spec::Spec) -> Vec<String> {
     problems
 }
 
-thread_local! {
-    static FUZZING: Cell<bool> = const { Cell::new(false) };
-    static PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// Records the panics of fuzz cases (with their place) instead of printing them.
-fn install_panic_hook() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let previous = panic::take_hook();
-        panic::set_hook(Box::new(move |info| {
-            if FUZZING.with(Cell::get) {
-                PANIC.with(|p| *p.borrow_mut() = Some(info.to_string()));
-            } else {
-                previous(info);
-            }
-        }));
-    });
-}
-
-/// Runs `f` as part of a fuzz case: its panic, if any, as a message.
-fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
-    FUZZING.with(|c| c.set(true));
-    let result = panic::catch_unwind(AssertUnwindSafe(f));
-    FUZZING.with(|c| c.set(false));
-    result.map_err(|_| PANIC.with(|p| p.borrow_mut().take()).unwrap_or_default())
-}
-
 #[test]
 fn loader_survives_random_toml() {
-    install_panic_hook();
     let real = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/syscalls.toml"))
         .expect("syscalls.toml");
     let seed = env_u64("FUZZ_SEED").unwrap_or(0);

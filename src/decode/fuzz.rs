@@ -31,11 +31,11 @@ use crate::sockdiag::SocketInfo;
 use crate::table::{SYSCALLS, SigName};
 use crate::text::Text;
 use nix::errno::Errno;
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::fmt::Write as _;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
-use std::panic::{self, AssertUnwindSafe};
-use std::sync::{Once, OnceLock};
+
+use std::sync::OnceLock;
 use std::time::Instant;
 
 /// Iterations when `FUZZ_ITERS` is not set: a few seconds in a debug build.
@@ -52,7 +52,7 @@ const HUGE_STRLEN: usize = crate::decode::MAX_STRLEN;
 
 #[path = "../../tests/data/rng.rs"]
 mod rng;
-use rng::{Rng, env_u64};
+use rng::{Rng, env_u64, guarded};
 
 /// One of the values listed, all of them evaluated first (they may draw from `rng` too).
 macro_rules! choose {
@@ -893,33 +893,9 @@ fn poisoned(byte: u8) -> Scratch {
     }
 }
 
-thread_local! {
-    /// Set while a fuzz case runs on this thread: its panics are recorded, not printed.
-    static FUZZING: Cell<bool> = const { Cell::new(false) };
-    /// The message and place of the last panic of a fuzz case.
-    static PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// Wraps the panic hook once: panics of fuzz cases are recorded with their place for the
-/// report; other threads' panics go to the hook as before.
-fn install_panic_hook() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        let previous = panic::take_hook();
-        panic::set_hook(Box::new(move |info| {
-            if FUZZING.with(Cell::get) {
-                PANIC.with(|p| *p.borrow_mut() = Some(info.to_string()));
-            } else {
-                previous(info);
-            }
-        }));
-    });
-}
-
 /// Runs iterations `from..from + iters` of `seed`; returns the failure reports and the
 /// number of iterations that failed.
 fn run(seed: u64, from: u64, iters: u64, verbose: bool, progress: bool) -> (Vec<String>, u64) {
-    install_panic_hook();
     let mut reports = Vec::new();
     let mut failed = 0u64;
     let mut seen = std::collections::HashSet::new();
@@ -927,8 +903,7 @@ fn run(seed: u64, from: u64, iters: u64, verbose: bool, progress: bool) -> (Vec<
     for index in from..from + iters {
         let mut rng = Rng::for_iteration(seed ^ BASE_SEED, index);
         let mut case = generate(&mut rng, index);
-        FUZZING.with(|f| f.set(true));
-        let result = panic::catch_unwind(AssertUnwindSafe(|| {
+        let result = guarded(|| {
             let first = render(&mut case, &mut poisoned(0xaa));
             // Every eighth case again over other leftovers in the scratch buffer: what
             // a call shows must not depend on what an earlier one left there.
@@ -937,8 +912,7 @@ fn run(seed: u64, from: u64, iters: u64, verbose: bool, progress: bool) -> (Vec<
                 render(&mut case, &mut poisoned(0x55))
             });
             (first, again)
-        }));
-        FUZZING.with(|f| f.set(false));
+        });
         let problems = match &result {
             Ok((r, again)) => {
                 let mut problems = check(r);
@@ -953,7 +927,7 @@ fn run(seed: u64, from: u64, iters: u64, verbose: bool, progress: bool) -> (Vec<
                 }
                 problems
             }
-            Err(_) => vec![PANIC.with(|p| p.borrow_mut().take()).unwrap_or_default()],
+            Err(panic) => vec![panic.clone()],
         };
         if verbose {
             println!("#{index}: {}", case.describe(true));

@@ -1,6 +1,7 @@
 //! What the two fuzzers share (src/decode/fuzz.rs and tests/spec_fuzz.rs include this file):
 //! their random numbers (splitmix64, seeded per iteration so that any iteration can be
-//! replayed alone) and the reading of their `FUZZ_*` settings.
+//! replayed alone), the reading of their `FUZZ_*` settings, and running a case so that its
+//! panic becomes a report.
 
 /// splitmix64: small, fast, and good enough to drive a fuzzer.
 pub struct Rng(u64);
@@ -46,4 +47,36 @@ pub fn env_u64(name: &str) -> Option<u64> {
         None => v.parse(),
     };
     Some(parsed.unwrap_or_else(|_| panic!("{name}={v} is not a number")))
+}
+
+thread_local! {
+    /// Set while a fuzz case runs on this thread: its panics are recorded, not printed.
+    static FUZZING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The message and place of the last panic of a fuzz case.
+    static PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Wraps the panic hook once: panics of fuzz cases are recorded with their place for the
+/// report; other threads' panics go to the hook as before.
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if FUZZING.with(std::cell::Cell::get) {
+                PANIC.with(|p| *p.borrow_mut() = Some(info.to_string()));
+            } else {
+                previous(info);
+            }
+        }));
+    });
+}
+
+/// Runs `f` as part of a fuzz case: its panic, if any, as a message with its place.
+pub fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    install_panic_hook();
+    FUZZING.with(|c| c.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    FUZZING.with(|c| c.set(false));
+    result.map_err(|_| PANIC.with(|p| p.borrow_mut().take()).unwrap_or_default())
 }
