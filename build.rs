@@ -139,6 +139,8 @@ pub fn generate(spec: &Spec) -> TokenStream {
     let nsignals = signals.len();
     let class_names: Vec<&str> = spec::Class::ALL.iter().map(|c| c.name()).collect();
     let nclasses = class_names.len();
+    let mut foreign: Vec<&str> = spec.foreign_names.iter().map(String::as_str).collect();
+    foreign.sort_unstable();
 
     quote! {
         #(#flag_tables)*
@@ -151,6 +153,8 @@ pub fn generate(spec: &Spec) -> TokenStream {
         pub static CLASS_NAMES: [&str; #nclasses] = [#(#class_names),*];
         /// Signal names indexed by number.
         pub static SIGNALS: [Option<&str>; #nsignals] = [#(#signals),*];
+        /// Syscall names of the other personalities strace knows on x86_64, sorted.
+        pub static FOREIGN_NAMES: &[&str] = &[#(#foreign),*];
     }
 }
 

@@ -1,6 +1,6 @@
 //! `-e trace=SET`: which syscalls are printed, as strace parses the set (strace(1), "Filtering").
 
-use crate::table::{self, CLASS_NAMES, SYSCALLS};
+use crate::table::{self, CLASS_NAMES, FOREIGN_NAMES, SYSCALLS};
 
 /// Syscall numbers as bits; numbers past the table (which have no name) follow `others`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,7 +144,7 @@ fn add_tokens(set: &mut SyscallSet, list: &str, whole: &str) -> Result<(), Strin
                     None => false,
                 }
             }
-            _ => set.insert_where(|d| d.name == name),
+            _ => set.insert_where(|d| d.name == name) || FOREIGN_NAMES.binary_search(&name).is_ok(),
         };
         if !found && !optional {
             return Err(format!("invalid system call '{token}'"));
@@ -275,6 +275,21 @@ mod tests {
             parse_trace("getpid,none").unwrap_err(),
             "invalid system call 'none'"
         );
+    }
+
+    #[test]
+    fn other_personalities_names_are_valid_and_select_nothing() {
+        assert_eq!(
+            parse_trace("mmap,mmap2").unwrap(),
+            parse_trace("mmap").unwrap()
+        );
+        assert_eq!(parse_trace("_llseek").unwrap(), SyscallSet::none());
+        assert_eq!(
+            parse_trace("mmap3").unwrap_err(),
+            "invalid system call 'mmap3'"
+        );
+        // The list is sorted for the binary search (build.rs sorts it).
+        assert!(FOREIGN_NAMES.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -117,6 +117,8 @@ fn run(cli: Cli) -> Result<ExitCode, CliExit> {
         trace_fds: cli.trace_fds()?,
         seccomp: false,
         detach_on_execve: cli.detach_on_execve,
+        follow,
+        output_pid: popen_pid,
     };
     let filter = seccomp_filter(&cli, &cfg.q.trace, follow);
     // A command under the seccomp filter cannot run on untraced: its traced syscalls would
@@ -261,7 +263,10 @@ fn seccomp_filter(cli: &Cli, trace: &SyscallSet, follow: bool) -> Option<Vec<sec
 /// whose pid is returned), or with `-ff -o NAME` one file per process. The `-o` file is created
 /// before anything runs, so a bad path stops the tracer first.
 fn open_outputs(cli: &Cli, path: Option<&Path>) -> Result<(Outputs, Option<i32>), CliExit> {
-    let follow = cli.follow > 0;
+    // As strace decides once at start: with -o, every line has the pid when more processes may
+    // come (-f) or more than one is traced from the start (-p PID with a command, -p A,B).
+    let several = cli.pids.len() + usize::from(!cli.command.is_empty()) > 1;
+    let follow = cli.follow > 0 || several;
     let format = cli.format()?;
     let Some(path) = path else {
         // Line-buffered: whoever reads stderr sees each line as it happens.

@@ -379,7 +379,8 @@ pub enum Outputs {
         out: Output,
         /// `-o` was given (else the trace shares stderr with the tracer's messages).
         to_file: bool,
-        /// `-f`: with `-o`, strace prefixes every line with the pid, even with one process.
+        /// `-f`, or several processes traced from the start: with `-o`, strace prefixes every
+        /// line with the pid, even when one process is left.
         follow: bool,
     },
     /// `-ff -o NAME`: `NAME.PID` for each process, opened at its first line.

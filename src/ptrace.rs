@@ -232,6 +232,11 @@ impl SignalStop {
         let sig = self.sig;
         self.stopped.release(libc::PTRACE_DETACH, sig);
     }
+
+    /// Detaches the tracee, dropping the signal.
+    pub fn detach_quietly(self) {
+        self.stopped.release(libc::PTRACE_DETACH, 0);
+    }
 }
 
 /// How many times the loop polls for a stop before it sleeps in `waitpid`.

@@ -32,6 +32,9 @@ pub struct Spec {
     pub signals: Vec<Named>,
     pub flags: BTreeMap<String, FlagTable>,
     pub enums: BTreeMap<String, EnumTable>,
+    /// `[foreign] names`: syscall names of strace's other x86_64 personalities (i386, x32)
+    /// that x86_64 lacks, valid in `-e trace=` sets.
+    pub foreign_names: Vec<String>,
 }
 
 /// One `[[syscall]]` entry. Either `args` (decoded) or `nargs` (printed raw, as strace prints calls
@@ -320,6 +323,15 @@ struct RawSpec {
     flags: BTreeMap<String, toml::Value>,
     #[serde(default)]
     enums: BTreeMap<String, toml::Value>,
+    #[serde(default)]
+    foreign: Foreign,
+}
+
+/// `[foreign]`: see [`Spec::foreign_names`].
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Foreign {
+    names: Vec<String>,
 }
 
 /// Parses and validates the text of `syscalls.toml`.
@@ -341,6 +353,7 @@ pub fn parse(text: &str) -> Result<Spec, String> {
         signals,
         flags,
         enums,
+        foreign_names: raw.foreign.names,
     };
     check(&spec)?;
     Ok(spec)
@@ -490,6 +503,22 @@ fn check(spec: &Spec) -> Result<(), String> {
             return Err(format!(
                 "flags.{name}: field `bits`: {n} is zero (use `zero`)"
             ));
+        }
+    }
+    check_foreign(spec)
+}
+
+/// A foreign name is no x86_64 syscall's and is listed once.
+fn check_foreign(spec: &Spec) -> Result<(), String> {
+    let mut seen = HashSet::new();
+    for name in &spec.foreign_names {
+        if spec.syscalls.iter().any(|sc| &sc.name == name) {
+            return Err(format!(
+                "foreign: field `names`: \"{name}\" is an x86_64 syscall"
+            ));
+        }
+        if !seen.insert(name) {
+            return Err(format!("foreign: field `names`: \"{name}\" listed twice"));
         }
     }
     Ok(())

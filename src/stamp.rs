@@ -107,10 +107,22 @@ pub struct Stamp {
 }
 
 /// A duration as strace's parse_ts reads it (`-O`, `delay_enter=`): a number, in
-/// microseconds unless it says `s`, `ms`, `us` or `ns`.
+/// microseconds unless it says `s`, `ms`, `us` or `ns`. A number with a point or an exponent
+/// (`4.5e2ms`) is read as a C `strtod` reads it.
 pub fn parse_duration(s: &str) -> Option<Duration> {
-    let unit_at = s.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(s.len());
-    let (number, unit) = s.split_at(unit_at);
+    let span = |accept: &str| {
+        s.bytes()
+            .take_while(|b| accept.as_bytes().contains(b))
+            .count()
+    };
+    let float = span("eE.-+0123456789") > span("+0123456789");
+    let number_len = if float {
+        float_prefix(s)
+    } else {
+        let sign = usize::from(s.starts_with('+'));
+        sign + s[sign..].bytes().take_while(u8::is_ascii_digit).count()
+    };
+    let (number, unit) = s.split_at(number_len);
     let ns_per_unit: f64 = match unit {
         "" | "us" => 1e3,
         "s" => 1e9,
@@ -118,11 +130,43 @@ pub fn parse_duration(s: &str) -> Option<Duration> {
         "ns" => 1.0,
         _ => return None,
     };
-    if let Ok(n) = number.parse::<u64>() {
+    if !float {
+        let n = number
+            .parse::<u64>()
+            .ok()
+            .filter(|n| *n <= i64::MAX as u64)?;
         return Some(Duration::from_nanos(n.saturating_mul(ns_per_unit as u64)));
     }
     let f: f64 = number.parse().ok()?;
     (f >= 0.0 && f.is_finite()).then(|| Duration::from_nanos((f * ns_per_unit) as u64))
+}
+
+/// The length of the decimal number `strtod` would read at the start of `s`:
+/// `[+-]?(DIGITS[.DIGITS]|.DIGITS)([eE][+-]?DIGITS)?`; 0 when there is none.
+fn float_prefix(s: &str) -> usize {
+    let b = s.as_bytes();
+    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut at = usize::from(matches!(b.first(), Some(b'+' | b'-')));
+    let whole = digits(at);
+    at += whole;
+    let mut fraction = 0;
+    if b.get(at) == Some(&b'.') {
+        fraction = digits(at + 1);
+        if whole + fraction > 0 {
+            at += 1 + fraction;
+        }
+    }
+    if whole + fraction == 0 {
+        return 0;
+    }
+    if matches!(b.get(at), Some(b'e' | b'E')) {
+        let sign = usize::from(matches!(b.get(at + 1), Some(b'+' | b'-')));
+        let exponent = digits(at + 1 + sign);
+        if exponent > 0 {
+            at += 1 + sign + exponent;
+        }
+    }
+    at
 }
 
 #[cfg(test)]
@@ -133,6 +177,23 @@ mod tests {
         let mut buf = Vec::new();
         f(&mut buf);
         String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn durations_as_strace_reads_them() {
+        let us = |n| Some(Duration::from_micros(n));
+        assert_eq!(parse_duration("4.5e2ms"), us(450_000));
+        assert_eq!(parse_duration("1.5"), Some(Duration::from_nanos(1500)));
+        assert_eq!(parse_duration("+7us"), us(7));
+        assert_eq!(parse_duration("2s"), us(2_000_000));
+        assert_eq!(parse_duration(".5s"), us(500_000));
+        assert_eq!(parse_duration("1e3"), us(1000));
+        assert_eq!(parse_duration("1e"), None);
+        assert_eq!(parse_duration("-1"), None);
+        assert_eq!(parse_duration("-1.5"), None);
+        assert_eq!(parse_duration("1.5x"), None);
+        assert_eq!(parse_duration(""), None);
+        assert_eq!(parse_duration("."), None);
     }
 
     #[test]

@@ -49,6 +49,22 @@ pub struct Config {
     /// `-b execve`: a process is let go when it runs a new program (the command's own first
     /// execve excepted).
     pub detach_on_execve: bool,
+    /// `-f`: a stop of a process not known yet is a followed child's; without it, a stranger
+    /// (a child a tracee cloned with CLONE_PTRACE) is let go.
+    pub follow: bool,
+    /// The tracer's own child reading the trace (`-o '|CMD'`): its exit is no tracee's.
+    pub output_pid: Option<i32>,
+}
+
+/// What a stop says of its process.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Arrival {
+    /// A tracee seen before.
+    Known,
+    /// A followed child's first stop.
+    First,
+    /// Not a tracee, and not to be one (no `-f`).
+    Stranger,
 }
 
 /// How a tracee came to be traced.
@@ -323,13 +339,23 @@ impl Tracer {
     fn handle(&mut self, stop: Stop) {
         match stop {
             Stop::Syscall(stopped) => {
-                self.arrived(stopped.pid());
+                if self.arrived(stopped.pid()) == Arrival::Stranger {
+                    return self.let_go_stranger(stopped.pid(), || stopped.detach());
+                }
                 let sig = self.on_syscall(&stopped);
                 let how = self.resume_mode(stopped.pid());
                 stopped.resume_with_signal(how, sig);
             }
             Stop::Signal(stopped) => {
-                self.arrived(stopped.pid());
+                if self.arrived(stopped.pid()) == Arrival::Stranger {
+                    // Its signal goes with it, but not the SIGSTOP the kernel queued for a
+                    // CLONE_PTRACE child of a tracee that was not seized: that would stop it.
+                    let pid = stopped.pid();
+                    return match stopped.sig() {
+                        libc::SIGSTOP => self.let_go_stranger(pid, || stopped.detach_quietly()),
+                        _ => self.let_go_stranger(pid, || stopped.detach()),
+                    };
+                }
                 self.on_signal(&stopped);
                 let how = self.resume_mode(stopped.pid());
                 stopped.deliver(how);
@@ -340,8 +366,10 @@ impl Tracer {
                 sig,
             } => {
                 let pid = stopped.pid();
-                let first_stop = self.arrived(pid);
-                self.on_event(stopped, event, sig, first_stop);
+                match self.arrived(pid) {
+                    Arrival::Stranger => self.let_go_stranger(pid, || stopped.detach()),
+                    arrival => self.on_event(stopped, event, sig, arrival == Arrival::First),
+                }
             }
             Stop::Exited { pid, code } => self.on_gone(pid, End::Exited(code)),
             Stop::Killed { pid, sig, core } => self.on_gone(pid, End::Killed { sig, core }),
@@ -355,23 +383,35 @@ impl Tracer {
             .map_or(Resume::ToNextSyscall, Tracee::resume_mode)
     }
 
-    /// Notes a stop of `pid`. A process not known yet is a followed child whose attach stop
-    /// arrived before its parent's fork event (the kernel does not order the two). Returns
-    /// whether this is a followed child's first stop.
-    fn arrived(&mut self, pid: i32) -> bool {
+    /// Notes a stop of `pid`. With `-f`, a process not known yet is a followed child whose
+    /// attach stop arrived before its parent's fork event (the kernel does not order the two);
+    /// without it, a stranger.
+    fn arrived(&mut self, pid: i32) -> Arrival {
         // One lookup for a known tracee: this runs at every stop.
         if let Some(t) = self.tracees.get_mut(&pid) {
-            let first = t.phase == Phase::Arriving;
-            if first {
+            if t.phase == Phase::Arriving {
                 t.phase = Phase::Running;
+                return Arrival::First;
             }
-            return first;
+            return Arrival::Known;
+        }
+        if !self.cfg.follow {
+            return Arrival::Stranger;
         }
         self.adopt(pid, self.new_between);
         if let Some(t) = self.tracees.get_mut(&pid) {
             t.phase = Phase::Running;
         }
-        true
+        Arrival::First
+    }
+
+    /// Lets go a process traced without being asked for: a tracee cloned it with CLONE_PTRACE
+    /// and `-f` is not given. As strace, it runs on untraced, and this is said.
+    fn let_go_stranger(&mut self, pid: i32, detach: impl FnOnce()) {
+        detach();
+        if !self.cfg.q.quiet.contains(quiet::ATTACH) {
+            crate::msg::error(format_args!("Detached unknown pid {pid}"));
+        }
     }
 
     /// Starts tracing a child the kernel attached because its parent is traced with `-f`.
@@ -701,6 +741,14 @@ impl Tracer {
     /// A tracee exited or was killed: its syscall in progress ends with `= ?`, then its end is
     /// shown (unless `-qq`). The spawned command's end is the tracer's exit status.
     fn on_gone(&mut self, pid: i32, end: End) {
+        if !self.tracees.contains_key(&pid) {
+            // A child of the tracer's that is no tracee: a process a tracee made the tracer's
+            // child (CLONE_PARENT), or one that ran on untraced.
+            if Some(pid) != self.cfg.output_pid && !self.cfg.q.quiet.contains(quiet::EXIT) {
+                crate::msg::error(format_args!("Exit of unknown pid {pid} ignored"));
+            }
+            return;
+        }
         if Some(pid) == self.main_pid {
             self.ending = Some(match end {
                 End::Exited(code) => Ending::Exited(code),

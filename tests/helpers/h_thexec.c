@@ -1,13 +1,34 @@
 /* A thread other than the leader calls execve: the leader's pending pause() is cut and the
- * kernel gives the exec'ing thread the leader's pid (strace: "+++ superseded by execve"). */
+ * kernel gives the exec'ing thread the leader's pid (strace: "+++ superseded by execve").
+ *
+ * The thread waits until the leader is in pause() (/proc/self/task/LEADER/syscall starts with
+ * its number), so the trace has the same lines however the two are scheduled. */
 #include "helper.h"
 #include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+static int leader_in_pause(void)
+{
+	char path[64], text[32] = "";
+	int fd, n;
+
+	snprintf(path, sizeof path, "/proc/self/task/%ld/syscall", (long)syscall(SYS_getpid));
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		_exit(102);
+	n = read(fd, text, sizeof text - 1);
+	close(fd);
+	return n > 0 && strncmp(text, "34 ", 3) == 0;
+}
 
 static void *exec_true(void *unused)
 {
 	(void)unused;
 	char *argv[] = { "/bin/true", NULL };
 	syscall(SYS_getppid);
+	while (!leader_in_pause())
+		;
 	syscall(SYS_execve, "/bin/true", argv, NULL);
 	return NULL;
 }

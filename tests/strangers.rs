@@ -1,0 +1,204 @@
+//! Processes the tracer meets without being asked to trace them, and the pid prefix of a
+//! trace that starts with more than one process: each case runs under strace 6.1 and
+//! strace-rs and both must print the same (`tests/helpers/h_strangers.c`).
+//!
+//! - a child cloned with CLONE_PTRACE is traced by the kernel even without `-f`: it is let go
+//!   with `NAME: Detached unknown pid N` (not with `-q`) and runs on, so the signal it is sent
+//!   kills it as it would untraced;
+//! - a child cloned with CLONE_PARENT is the tracer's child: its exit is
+//!   `NAME: Exit of unknown pid N ignored` (not with `--quiet=exit`);
+//! - `-p PID` beside a command: with `-o`, every line has its pid, as strace decides at start.
+
+mod common;
+
+use common::*;
+use std::ffi::OsString;
+use std::io::Write;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+/// The tracers compared: strace-rs always, strace 6.1 when installed (under CI it must be).
+fn tracers() -> Vec<&'static str> {
+    let mut all = vec![STRACE_RS];
+    if real_strace_available() {
+        all.push(REAL_STRACE);
+    }
+    all
+}
+
+/// The tracer's messages without its name (`strace-rs: X` and `/usr/bin/strace: X` are `X`).
+fn messages(stderr: &str) -> Vec<String> {
+    stderr
+        .lines()
+        .map(|l| l.split_once(": ").map_or(l, |(_, m)| m).to_string())
+        .collect()
+}
+
+/// The child pid the helper reports (`child N`).
+fn child_pid(stdout: &str) -> String {
+    stdout
+        .trim()
+        .strip_prefix("child ")
+        .unwrap_or_else(|| panic!("helper printed {stdout:?}"))
+        .to_string()
+}
+
+/// `si_utime=N, si_stime=N` depend on the machine.
+fn mask_times(trace: &str) -> String {
+    let mut out = String::new();
+    for line in trace.lines() {
+        let mut l = line.to_string();
+        for key in ["si_utime=", "si_stime="] {
+            if let Some(at) = l.find(key) {
+                let start = at + key.len();
+                let end = l[start..]
+                    .find(|c: char| !c.is_ascii_digit())
+                    .map_or(l.len(), |e| start + e);
+                l.replace_range(start..end, "T");
+            }
+        }
+        out.push_str(&l);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn clone_ptrace_child_is_let_go() {
+    for tracer in tracers() {
+        for (quiet, announced) in [("--quiet=personality", true), ("-q", false)] {
+            let opts = ["-e", "trace=none", quiet];
+            let (_dir, run) = trace_helper(tracer, &opts, "h_strangers", &["ptrace"]);
+            assert!(run.status.success(), "{tracer} {quiet}: {run:?}");
+            let child = child_pid(&run.stdout);
+            let want: Vec<String> = if announced {
+                vec![format!("Detached unknown pid {child}")]
+            } else {
+                vec![]
+            };
+            assert_eq!(messages(&run.stderr), want, "{tracer} {quiet}");
+            let uid = unsafe { libc::geteuid() };
+            assert_eq!(
+                mask_times(&run.trace),
+                format!(
+                    "--- SIGCHLD {{si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid={child}, \
+                     si_uid={uid}, si_status=SIGUSR1, si_utime=T, si_stime=T}} ---\n\
+                     +++ exited with 0 +++\n"
+                ),
+                "{tracer} {quiet}"
+            );
+        }
+    }
+}
+
+#[test]
+fn clone_parent_child_exit_is_ignored() {
+    for tracer in tracers() {
+        for (quiet, announced) in [("--quiet=personality", true), ("--quiet=exit", false)] {
+            let opts = ["-e", "trace=none", quiet];
+            let (_dir, run) = trace_helper(tracer, &opts, "h_strangers", &["parent"]);
+            assert!(run.status.success(), "{tracer} {quiet}: {run:?}");
+            let child = child_pid(&run.stdout);
+            let want: Vec<String> = if announced {
+                vec![format!("Exit of unknown pid {child} ignored")]
+            } else {
+                vec![]
+            };
+            assert_eq!(messages(&run.stderr), want, "{tracer} {quiet}");
+            let exit = if announced {
+                "+++ exited with 0 +++\n"
+            } else {
+                ""
+            };
+            assert_eq!(run.trace, exit, "{tracer} {quiet}");
+        }
+    }
+}
+
+fn traced_by(pid: u32) -> Option<u32> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status
+        .lines()
+        .find_map(|l| l.strip_prefix("TracerPid:\t"))?;
+    line.trim().parse().ok()
+}
+
+fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "timed out: {what}"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// `tracer -o FILE -e trace=chdir -p PID -- helper chdir`, where PID is another helper that
+/// makes its chdir once the command's has been traced: both in the order they ran.
+fn p_beside_command(tracer: &str) -> (u32, u32, String) {
+    let exe = helper("h_strangers");
+    let dir = TempDir::new();
+    let mut target = std::process::Command::new(&exe)
+        .arg(dir.path())
+        .arg("chdir")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn target");
+    let pid = target.id();
+    let file = dir.join("trace.txt");
+    let args: Vec<OsString> = vec![
+        "-o".into(),
+        file.clone().into(),
+        "-e".into(),
+        "trace=chdir".into(),
+        "-p".into(),
+        pid.to_string().into(),
+        "--".into(),
+        exe.into(),
+        dir.path().into(),
+        "chdir".into(),
+    ];
+    let mut c = command(tracer);
+    c.args(&args);
+    let tracer_child = c.spawn().expect("spawn tracer");
+    let tracer_pid = tracer_child.id();
+    wait_until("attach", || traced_by(pid) == Some(tracer_pid));
+    let text = || std::fs::read_to_string(&file).unwrap_or_default();
+    wait_until("the command's exit", || text().contains("+++ exited"));
+    let mut stdin = target.stdin.take().expect("stdin");
+    stdin.write_all(b"go\n").expect("write to target");
+    drop(stdin);
+    let out = wait_output(tracer_child, tracer);
+    assert!(out.status.success(), "{tracer}: {out:?}");
+    let _ = target.wait();
+    let command_pid = text()
+        .lines()
+        .next()
+        .and_then(|l| l.split_whitespace().next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(0);
+    (pid, command_pid, text())
+}
+
+#[test]
+fn p_beside_a_command_prefixes_every_line() {
+    for tracer in tracers() {
+        let (pid, cmd, trace) = p_beside_command(tracer);
+        // The helper's own chdir into its work dir is not compared.
+        let trace: String = trace
+            .lines()
+            .filter(|l| !l.contains("chdir(\"/"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let chdir = |p: u32| {
+            let left = pad_to(&format!("{p:<5} chdir(\"strangers\")"), DEFAULT_COLUMN);
+            format!("{left}= -1 ENOENT (No such file or directory)\n")
+        };
+        let exit = |p: u32| format!("{p:<5} +++ exited with 0 +++\n");
+        let want = [chdir(cmd), exit(cmd), chdir(pid), exit(pid)].concat();
+        assert_eq!(trace, want, "{tracer}");
+    }
+}
