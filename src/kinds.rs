@@ -355,7 +355,8 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["struct", "flags", "addr"]
     }
-    /// A pointer to a wait status: `[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]`.
+    /// `wait4`'s pointer to a wait status: `[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]`; an
+    /// address when the call reaped nothing (`= 0`, WNOHANG), as strace shows it.
     WaitStatus = "wait_status" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
@@ -364,6 +365,13 @@ kinds! {
     /// A pointer to a `struct rusage`, abbreviated: `{ru_utime={tv_sec=0, tv_usec=101},
     /// ru_stime={tv_sec=0, tv_usec=0}, ...}`.
     Rusage = "rusage" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
+    }
+    /// `wait4`'s `struct rusage` of the child it reaped: as `rusage`, an address when the call
+    /// reaped nothing (`= 0`, WNOHANG).
+    ChildRusage = "child_rusage" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
         json: ["struct", "addr"]

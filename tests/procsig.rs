@@ -122,6 +122,11 @@ fn wait_calls() {
             r#"wait4(-1, 0xADDR, WNOHANG|__WCLONE|__WNOTHREAD|0x100, NULL) = -1 EINVAL (Invalid argument)"#,
             r#"wait4(-1, 0x8, WNOHANG, NULL)           = -1 ECHILD (No child processes)"#,
             r#"fork()                                  = CPID"#,
+            // Nothing reaped yet: the status and usage are not decoded.
+            r#"wait4(CPID, 0xADDR, WNOHANG, 0xADDR)    = 0"#,
+            r#"kill(CPID, SIGKILL)                     = 0"#,
+            r#"wait4(CPID, NULL, 0, NULL)              = CPID"#,
+            r#"fork()                                  = CPID"#,
             r#"waitid(P_PID, CPID, {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=CPID, si_uid=0, si_status=5, si_utime=0, si_stime=0}, WEXITED|WNOWAIT, NULL) = 0"#,
             r#"waitid(P_ALL, 0, NULL, WEXITED, NULL)   = 0"#,
             r#"waitid(P_PGID, 0, 0xADDR, WNOHANG|WEXITED|WSTOPPED, NULL) = -1 ECHILD (No child processes)"#,

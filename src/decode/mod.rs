@@ -364,8 +364,9 @@ fn arg<S: Sink, M: Memory>(
         Kind::Sigaction => signal::sigaction(sink, ctx, v),
         Kind::Siginfo => signal::siginfo_at(sink, ctx, v),
         Kind::SigaltStack => signal::sigaltstack(sink, ctx, v),
+        Kind::WaitStatus | Kind::ChildRusage if outcome == Some(Outcome::Ok(0)) => sink.addr(v),
         Kind::WaitStatus => process::wait_status(sink, ctx, v),
-        Kind::Rusage => process::rusage(sink, ctx, v),
+        Kind::Rusage | Kind::ChildRusage => process::rusage(sink, ctx, v),
         Kind::FutexOp => futex::futex_op(sink, ctx, call),
         Kind::CloneFlags => process::clone_flags(sink, call, desc.flags()),
         Kind::CloneTail => process::clone_tail(sink, ctx, call, outcome),
@@ -488,6 +489,7 @@ fn arg_more<S: Sink, M: Memory>(
         | Kind::FutexOp | Kind::GidArray | Kind::Hex | Kind::HexBuffer | Kind::Int
         | Kind::IoctlArg | Kind::IoctlRequest | Kind::Iovec | Kind::Long | Kind::MknodMode
         | Kind::Octal | Kind::OutPath | Kind::Path | Kind::Pid | Kind::Rlimit | Kind::Rusage
+        | Kind::ChildRusage
         | Kind::Sigaction | Kind::SigaltStack | Kind::Siginfo | Kind::Signo
         | Kind::SigreturnFrame | Kind::Sigset | Kind::Size | Kind::Stat | Kind::Statfs
         | Kind::Statx | Kind::StatxFlags | Kind::String | Kind::Uid | Kind::Uint | Kind::Unused

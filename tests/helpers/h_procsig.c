@@ -101,6 +101,7 @@ static void waits(void)
 {
 	int st;
 	siginfo_t si;
+	struct rusage ru;
 	long p;
 
 	p = syscall(SYS_fork);
@@ -117,6 +118,13 @@ static void waits(void)
 	syscall(SYS_wait4, p, NULL, 0, NULL);
 	syscall(SYS_wait4, -1, &st, WNOHANG | __WNOTHREAD | __WCLONE | 0x100, NULL);
 	syscall(SYS_wait4, -1, (void *)8, WNOHANG, NULL);
+	p = syscall(SYS_fork);
+	if (p == 0)
+		for (;;)
+			syscall(SYS_pause);
+	syscall(SYS_wait4, p, &st, WNOHANG, &ru);
+	syscall(SYS_kill, p, SIGKILL);
+	syscall(SYS_wait4, p, NULL, 0, NULL);
 	p = syscall(SYS_fork);
 	if (p == 0)
 		syscall(SYS_exit_group, 5);

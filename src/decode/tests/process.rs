@@ -57,6 +57,16 @@ fn wait4_statuses() {
         ),
         "wait4(-1, 0x8, WNOHANG, 0x10)           = 0"
     );
+    // Nothing reaped: what the status and usage hold is not the kernel's, even readable.
+    assert_eq!(
+        line(
+            NR_WAIT4,
+            [-1i64 as u64, 0x1000, 1, 0x2000, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "wait4(-1, 0x1000, WNOHANG, 0x2000)      = 0"
+    );
 }
 
 #[test]
