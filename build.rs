@@ -118,8 +118,18 @@ pub fn generate(spec: &Spec) -> TokenStream {
         };
         let first_out = first_out as u8;
         let classes = sc.class.iter().fold(0u32, |bits, c| bits | c.bit());
+        let dump = match sc.dump {
+            Some(d) => {
+                let d = Ident::new(&format!("{d:?}"), Span::call_site());
+                quote!(Some(Dump::#d))
+            }
+            None => quote!(None),
+        };
         rows[sc.nr as usize] = quote! {
-            Some(SyscallDesc { name: #name, classes: #classes, ret: #ret, args: &[#(#args),*], first_out: #first_out })
+            Some(SyscallDesc {
+                name: #name, classes: #classes, ret: #ret, args: &[#(#args),*],
+                first_out: #first_out, dump: #dump,
+            })
         };
     }
     let nrows = rows.len();

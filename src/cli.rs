@@ -6,6 +6,7 @@
 use crate::fdinfo::DecodeFds;
 use crate::filter::{NameSet, Qualifiers, quiet};
 use crate::getopt::{self, HasArg};
+use crate::number::parse_uint;
 use crate::output::{ConstStyle, Format, HexStrings};
 use crate::pathtrace::FdSet;
 use crate::ptrace::Daemonize;
@@ -57,25 +58,6 @@ pub enum CliExit {
     Usage(String),
     /// An error strace reports without the hint; exit 1.
     Fatal(String),
-}
-
-/// Parses a number as strace's `string_to_uint` does (`strtol` in base 10: leading blanks and a
-/// sign allowed, nothing after the digits), within `0..=max`.
-pub fn parse_uint(word: &str, max: u64) -> Option<u64> {
-    let t = word.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
-    let (negative, digits) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
-        _ => (false, t),
-    };
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let value: u64 = digits.parse().ok()?;
-    if negative && value != 0 {
-        return None;
-    }
-    (value <= max).then_some(value)
 }
 
 /// `INT_MAX`, the most `string_to_uint` accepts.

@@ -1,5 +1,6 @@
 //! `-e trace=SET`: which syscalls are printed, as strace parses the set (strace(1), "Filtering").
 
+use crate::number::parse_uint;
 use crate::table::{self, CLASS_NAMES, FOREIGN_NAMES, SYSCALLS};
 
 /// Syscall numbers as bits; numbers past the table (which have no name) follow `others`.
@@ -278,6 +279,25 @@ mod tests {
     }
 
     #[test]
+    fn descriptor_sets_as_strace_reads_them() {
+        let set = parse_fds("3,,19998").unwrap();
+        assert!(set.contains(3) && set.contains(19998) && !set.contains(4));
+        let not = parse_fds("!!!3").unwrap();
+        assert!(!not.contains(3) && not.contains(4) && not.contains(1 << 20));
+        assert!(parse_fds("all").unwrap().contains(77777));
+        assert!(parse_fds("!none").unwrap().contains(0));
+        assert!(parse_fds("!all").unwrap().is_empty());
+        assert!(parse_fds(" +5").unwrap().contains(5));
+        assert_eq!(parse_fds(",").unwrap_err(), "invalid descriptor ','");
+        assert_eq!(parse_fds("3,x").unwrap_err(), "invalid descriptor 'x'");
+        assert_eq!(
+            parse_fds("2147483648").unwrap_err(),
+            "invalid descriptor '2147483648'"
+        );
+        assert_eq!(parse_fds("3,all").unwrap_err(), "invalid descriptor 'all'");
+    }
+
+    #[test]
     fn other_personalities_names_are_valid_and_select_nothing() {
         assert_eq!(
             parse_trace("mmap,mmap2").unwrap(),
@@ -430,58 +450,76 @@ pub fn parse_signals(expr: &str) -> Result<SignalSet, String> {
     Ok(SignalSet(if inverted { !bits } else { bits }))
 }
 
-/// A set of file descriptors (`-e read=`, `-e write=`): the first 1024 as bits, the rest all
-/// in or all out.
+/// A set of file descriptors (`-e read=`, `-e write=`): the first 1024 as bits, the rest
+/// listed, and whether the set is inverted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FdSet {
     bits: [u64; 16],
-    others: bool,
+    more: Vec<i64>,
+    inverted: bool,
 }
 
 impl FdSet {
     pub fn none() -> Self {
         FdSet {
             bits: [0; 16],
-            others: false,
+            more: Vec::new(),
+            inverted: false,
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        !self.others && self.bits.iter().all(|w| *w == 0)
+        !self.inverted && self.more.is_empty() && self.bits.iter().all(|w| *w == 0)
     }
 
     pub fn contains(&self, fd: i64) -> bool {
-        match usize::try_from(fd) {
+        let listed = match usize::try_from(fd) {
             Ok(fd) if fd < 1024 => self.bits[fd / 64] & (1 << (fd % 64)) != 0,
-            Ok(_) => self.others,
-            Err(_) => false,
+            Ok(_) => self.more.binary_search(&fd).is_ok(),
+            Err(_) => return false,
+        };
+        listed != self.inverted
+    }
+
+    fn insert(&mut self, fd: i64) {
+        match usize::try_from(fd) {
+            Ok(n) if n < 1024 => self.bits[n / 64] |= 1 << (n % 64),
+            _ => {
+                if let Err(at) = self.more.binary_search(&fd) {
+                    self.more.insert(at, fd);
+                }
+            }
         }
     }
 }
 
-/// Parses `[!]FD[,FD]...`, `all`, `none`.
+/// Parses `-e read=`/`-e write=` as strace's qualify_tokens: each leading `!` inverts, `all`
+/// and `none` stand alone, otherwise comma-separated descriptors (up to INT_MAX; empty
+/// elements skipped, but one at least).
 pub fn parse_fds(expr: &str) -> Result<FdSet, String> {
-    let (inverted, list) = match expr.strip_prefix('!') {
-        Some(rest) => (true, rest),
-        None => (false, expr),
-    };
     let mut set = FdSet::none();
-    for token in list.split(',') {
-        match token {
-            "all" => {
-                set.bits = [u64::MAX; 16];
-                set.others = true;
-            }
-            "none" => {}
-            _ => match token.parse::<usize>() {
-                Ok(fd) if fd < 1024 => set.bits[fd / 64] |= 1 << (fd % 64),
-                _ => return Err(format!("invalid descriptor '{token}'")),
-            },
-        }
+    let mut rest = expr;
+    while let Some(r) = rest.strip_prefix('!') {
+        set.inverted = !set.inverted;
+        rest = r;
     }
-    if inverted {
-        set.bits.iter_mut().for_each(|w| *w = !*w);
-        set.others = !set.others;
+    match rest {
+        "none" => return Ok(set),
+        "all" => {
+            set.inverted = !set.inverted;
+            return Ok(set);
+        }
+        _ => {}
+    }
+    let mut any = false;
+    for token in rest.split(',').filter(|t| !t.is_empty()) {
+        let fd = parse_uint(token, i32::MAX as u64)
+            .ok_or_else(|| format!("invalid descriptor '{token}'"))?;
+        set.insert(fd as i64);
+        any = true;
+    }
+    if !any {
+        return Err(format!("invalid descriptor '{expr}'"));
     }
     Ok(set)
 }

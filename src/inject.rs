@@ -5,6 +5,7 @@
 //! of each syscall, counted per process as strace counts them.
 
 use crate::filter::parse_trace;
+use crate::number::parse_uint;
 use crate::ptrace::Stopped;
 use crate::table::{self, SYSCALLS};
 use std::time::Duration;
@@ -138,11 +139,6 @@ fn parse_token(token: &str, fault: bool, counter: &mut Counter, action: &mut Act
         _ => return None,
     }
     Some(())
-}
-
-/// A decimal number up to `max`, as strace's string_to_uint_upto reads it.
-fn parse_uint(s: &str, max: u64) -> Option<u64> {
-    s.parse::<u64>().ok().filter(|&v| v <= max)
 }
 
 /// `retval=`: strtoull with base 0 (decimal, `0x` hex, `0` octal).

@@ -13,6 +13,7 @@ mod json;
 mod kinds;
 mod mem;
 mod msg;
+mod number;
 mod output;
 mod pathtrace;
 mod ptrace;

@@ -54,6 +54,26 @@ pub struct Syscall {
     pub decoder: Option<String>,
     pub args: Option<Vec<Arg>>,
     pub nargs: Option<usize>,
+    /// The data the call moves, dumped in hex by `-e read=`/`-e write=`.
+    pub dump: Option<Dump>,
+}
+
+/// What `-e write=FD` (the `write*`/`send*` kinds, dumped even when the call fails) and
+/// `-e read=FD` (the `read*`/`recv*` kinds, dumped up to what a successful call returned) dump
+/// of a call on descriptor FD (its first argument), as strace: a buffer (second argument)
+/// of the length in the third, an iovec array (second) of the count in the third, the iovecs
+/// of a `struct msghdr` (second), or of each `struct mmsghdr` of a vector.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Dump {
+    Write,
+    Read,
+    Writev,
+    Readv,
+    Sendmsg,
+    Recvmsg,
+    Sendmmsg,
+    Recvmmsg,
 }
 
 /// strace's syscall classes (strace(1), `-e trace=%CLASS`). `stat_like` and `statfs_like` make

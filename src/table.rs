@@ -11,6 +11,21 @@ pub struct SyscallDesc {
     pub args: &'static [ArgDesc],
     /// Index of the first argument printed at syscall exit (`args.len()` when none is).
     pub first_out: u8,
+    /// What `-e read=`/`-e write=` dump of it (the spec's `dump`, `spec::Dump`).
+    pub dump: Option<Dump>,
+}
+
+/// See `spec::Dump`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dump {
+    Write,
+    Read,
+    Writev,
+    Readv,
+    Sendmsg,
+    Recvmsg,
+    Sendmmsg,
+    Recvmmsg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -126,10 +126,11 @@ fn write_octal(out: &mut Vec<u8>, v: u64) {
     }
 }
 
-/// One line of strace's hex dump (`-e read=`, `-e write=`) of up to 16 bytes at `offset`:
+/// One line of strace's hex dump (`-e read=`, `-e write=`) of up to 16 bytes at `offset`,
+/// printed with `width` hex digits:
 /// ` | 00010  65 66 67 68 69 6a 01 ff  61 62 63 64 65 66 67 68  efghij..abcdefgh |`.
-pub fn write_dump_line(out: &mut Vec<u8>, offset: usize, bytes: &[u8]) {
-    let _ = write!(out, " | {offset:05x}  ");
+pub fn write_dump_line(out: &mut Vec<u8>, width: usize, offset: u64, bytes: &[u8]) {
+    let _ = write!(out, " | {offset:0width$x}  ");
     for i in 0..16 {
         match bytes.get(i) {
             Some(b) => {
@@ -597,8 +598,8 @@ mod tests {
     #[test]
     fn dump_lines_like_strace() {
         let mut out = Vec::new();
-        write_dump_line(&mut out, 0x10, b"efghij\x01\xffabcdefgh");
-        write_dump_line(&mut out, 0, b"vm\n");
+        write_dump_line(&mut out, 5, 0x10, b"efghij\x01\xffabcdefgh");
+        write_dump_line(&mut out, 5, 0, b"vm\n");
         assert_eq!(
             String::from_utf8(out).unwrap(),
             " | 00010  65 66 67 68 69 6a 01 ff  61 62 63 64 65 66 67 68  efghij..abcdefgh |\

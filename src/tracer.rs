@@ -707,7 +707,7 @@ impl Tracer {
             } else {
                 &self.cfg.q.write_dumps
             };
-            dumps.contains(t.fd)
+            dumps.contains(i64::from(t.fd))
         })
     }
 

@@ -826,7 +826,7 @@ fn render(case: &mut Case, scratch: &mut Scratch) -> Rendered {
     if let Some(t) = transfer(&call, case.outcome) {
         let captured = Captured::default();
         let mut dump_out = Output::new(Box::new(captured.clone()), None, false, format);
-        crate::render::text::dump(&mut dump_out, &case.mem, t);
+        crate::render::dump::dump(&mut dump_out, &case.mem, 1, t);
         dump_out.finish();
         r.dump = captured.0.take();
     }

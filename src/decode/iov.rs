@@ -39,15 +39,17 @@ pub fn iovec_array<S: Sink, M: Memory>(
     };
     sink.begin_array();
     for n in 0..count {
-        if n >= ctx.opts.max_strlen as u64 {
-            sink.more();
-            break;
-        }
+        // As strace: an element is read before the `-s` limit is checked, so an array that
+        // stops being readable right there says where.
         let at = addr.wrapping_add(n * IOVEC_SIZE);
         let mut raw = [0u8; 16];
         if ctx.mem.read(at, &mut raw).is_err() {
             sink.more();
-            sink.addr(at);
+            sink.addr_comment(at);
+            break;
+        }
+        if n >= ctx.opts.max_strlen as u64 {
+            sink.more();
             break;
         }
         let base = u64::from_ne_bytes(raw[..8].try_into().unwrap_or_default());

@@ -32,7 +32,7 @@ pub use values::Values;
 
 use crate::fdinfo::{FdInfo, FdResolver};
 use crate::mem::{CStr, Memory};
-use crate::table::{self, ArgDesc, Kind, Len, RetKind, SyscallDesc};
+use crate::table::{self, ArgDesc, Dump, Kind, Len, RetKind, SyscallDesc};
 use nix::errno::Errno;
 
 /// `AT_FDCWD` from `<linux/fcntl.h>`: the `*at` calls' "current directory" descriptor.
@@ -631,38 +631,73 @@ pub fn exit<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call,
     ret(sink, ctx, call, outcome);
 }
 
-/// The data a successful read- or write-like call moved (`-e read=`/`-e write=`): its
-/// descriptor (the first argument), where the data is, how much moved, and whether it was read
-/// (an output buffer) or written.
+/// What `-e read=`/`-e write=` would dump of `call` (its table's `dump`, as strace's
+/// `dumpio`): writes whatever their outcome, reads only when they succeeded, nothing for a
+/// negative descriptor. Which descriptors are dumped is the caller's to check.
 pub fn transfer(call: &Call, outcome: Outcome) -> Option<Transfer> {
-    let Outcome::Ok(moved) = outcome else {
-        return None;
-    };
-    let descs = call.arg_descs();
-    if call.raw || !matches!(descs.first()?.kind, Kind::Fd) || moved <= 0 {
+    let dump = call.desc.filter(|_| !call.raw)?.dump?;
+    let fd = call.args[0] as i32;
+    if fd < 0 {
         return None;
     }
-    descs
-        .iter()
-        .zip(call.args)
-        .find_map(|(desc, addr)| match desc.kind {
-            Kind::Buffer => Some(Transfer {
-                fd: i64::from(call.args[0] as i32),
+    let [_, addr, third, ..] = call.args;
+    let done = match outcome {
+        Outcome::Ok(n) => Some(n as u64),
+        Outcome::Err(_) => None,
+    };
+    let (read, data) = match dump {
+        Dump::Write => (false, Moved::Buffer { addr, len: third }),
+        Dump::Writev => (
+            false,
+            Moved::Iov {
                 addr,
-                len: buffer_len(desc.len(), &call.args, Some(outcome)).min(moved as u64),
-                read: desc.out,
-            }),
-            _ => None,
-        })
+                count: third,
+                limit: u64::MAX,
+            },
+        ),
+        Dump::Sendmsg => (
+            false,
+            Moved::Msghdr {
+                addr,
+                limit: u64::MAX,
+            },
+        ),
+        Dump::Sendmmsg => (false, Moved::Mmsghdr { addr, count: done? }),
+        Dump::Read => (true, Moved::Buffer { addr, len: done? }),
+        Dump::Readv => (
+            true,
+            Moved::Iov {
+                addr,
+                count: third,
+                limit: done?,
+            },
+        ),
+        Dump::Recvmsg => (true, Moved::Msghdr { addr, limit: done? }),
+        Dump::Recvmmsg => (true, Moved::Mmsghdr { addr, count: done? }),
+    };
+    Some(Transfer { fd, read, data })
 }
 
 /// See [`transfer`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Transfer {
-    pub fd: i64,
-    pub addr: u64,
-    pub len: u64,
+    pub fd: i32,
+    /// Dumped by `-e read=` (else `-e write=`).
     pub read: bool,
+    pub data: Moved,
+}
+
+/// Where the data of a [`Transfer`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moved {
+    /// `len` bytes at `addr`.
+    Buffer { addr: u64, len: u64 },
+    /// The buffers of `count` iovecs at `addr`, `limit` bytes of them in all.
+    Iov { addr: u64, count: u64, limit: u64 },
+    /// The iovecs of the `struct msghdr` at `addr`, `limit` bytes of them in all.
+    Msghdr { addr: u64, limit: u64 },
+    /// The iovecs of each of the first `count` `struct mmsghdr` at `addr`, up to its `msg_len`.
+    Mmsghdr { addr: u64, count: u64 },
 }
 
 /// The return kind of a call (strace prints what a syscall number it does not know returned in
@@ -731,4 +766,4 @@ fn ret_fd<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, v: i64) {
 #[cfg(test)]
 mod fuzz;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -71,7 +71,7 @@ pub fn argv<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
             Err(_) => {
                 // The array runs into memory that cannot be read: show where it stops.
                 sink.more();
-                sink.unreadable(elem);
+                sink.addr_comment(elem);
                 break;
             }
         };
@@ -100,13 +100,23 @@ pub fn envp<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
     if addr == 0 {
         return;
     }
+    // Counted up to the NULL, or to memory that cannot be read (or the end of the address
+    // space): then the array is unterminated, unless not even its first pointer was there.
     let mut n = 0u64;
-    loop {
-        match ctx.mem.read_u64(addr.wrapping_add(n * 8)) {
-            Ok(0) => break,
+    let terminated = loop {
+        let Some(at) = addr.checked_add(n * 8) else {
+            break false;
+        };
+        match ctx.mem.read_u64(at) {
+            Ok(0) => break true,
             Ok(_) => n += 1,
-            Err(_) => return,
+            Err(_) if n == 0 => return,
+            Err(_) => break false,
         }
+    };
+    if terminated {
+        sink.count(n, "var", "vars");
+    } else {
+        sink.count(n, "var, unterminated", "vars, unterminated");
     }
-    sink.count(n, "var", "vars");
 }

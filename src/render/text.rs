@@ -7,11 +7,11 @@
 
 use super::{End, Exit, Origin, Render};
 use crate::decode::{self, Call, Ctx};
-use crate::mem::{Memory, TraceeMemory};
+use crate::mem::TraceeMemory;
 use crate::output::{Head, Output, Outputs};
 use crate::stamp;
 use crate::table::SigName;
-use crate::text::{self, Text};
+use crate::text::Text;
 use std::collections::HashMap;
 use std::io::Write;
 
@@ -105,7 +105,7 @@ impl Render for TextRender {
         out.end_line();
         out.set_open(None);
         if let Some(t) = exit.dump {
-            dump(out, ctx.mem, t);
+            super::dump::dump(out, ctx.mem, at.pid, t);
         }
     }
 
@@ -257,64 +257,5 @@ fn write_name(out: &mut Output, call: &Call) {
         None => {
             let _ = write!(out.buf(), "syscall_{:#x}", call.nr);
         }
-    }
-}
-
-/// Writes the data a call moved as strace's hex dump lines, read from the tracee a page at a time.
-/// The dump stops where the memory does, the top of the address space included.
-pub fn dump<M: Memory>(out: &mut Output, mem: &M, t: decode::Transfer) {
-    let mut chunk = [0u8; 4096];
-    let mut done = 0u64;
-    while done < t.len {
-        let n = (t.len - done).min(chunk.len() as u64) as usize;
-        let Some(at) = t.addr.checked_add(done) else {
-            return;
-        };
-        if mem.read(at, &mut chunk[..n]).is_err() {
-            return;
-        }
-        for (i, line) in chunk[..n].chunks(16).enumerate() {
-            text::write_dump_line(out.buf(), done as usize + i * 16, line);
-            out.end_line();
-        }
-        done += n as u64;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::decode::Transfer;
-    use crate::mem::FakeMemory;
-    use crate::output::Format;
-
-    /// `-e read=`'s hex dump of data that ends at the top of the address space: the last page
-    /// is dumped and the dump stops (the next address, 2^64, once overflowed: a panic; found
-    /// by the decoder fuzzer). The kernel returns no such count, so strace cannot be asked.
-    #[test]
-    fn hex_dump_stops_at_the_top_of_the_address_space() {
-        let top_page = u64::MAX - 4095;
-        let mut page = vec![0u8; 4096];
-        page[..5].copy_from_slice(b"last\n");
-        let mem = FakeMemory::new().with(top_page, &page);
-        let mut out = Output::new(Box::new(std::io::sink()), None, false, Format::default());
-        let transfer = Transfer {
-            fd: 0,
-            addr: top_page,
-            len: 8192,
-            read: true,
-        };
-        dump(&mut out, &mem, transfer);
-        let dump = String::from_utf8(out.buf().clone()).unwrap();
-        let lines: Vec<&str> = dump.lines().collect();
-        assert_eq!(lines.len(), 256);
-        assert_eq!(
-            lines[0],
-            " | 00000  6c 61 73 74 0a 00 00 00  00 00 00 00 00 00 00 00  last............ |"
-        );
-        assert_eq!(
-            lines[255],
-            " | 00ff0  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  ................ |"
-        );
     }
 }

@@ -35,4 +35,17 @@ fn iovec_arrays() {
         line(NR_WRITEV, [1, 0x8, 1, 0, 0, 0], &mem, Outcome::Err(EFAULT)),
         "writev(1, 0x8, 1)                       = -1 EFAULT (Bad address)"
     );
+    // The second iovec is past readable memory: `...` and where it stopped.
+    let short = FakeMemory::new()
+        .with(0x2ff0, &words(&[0x5000, 5]))
+        .with(0x5000, b"hello");
+    assert_eq!(
+        line(
+            NR_WRITEV,
+            [1, 0x2ff0, 2, 0, 0, 0],
+            &short,
+            Outcome::Err(EFAULT)
+        ),
+        r#"writev(1, [{iov_base="hello", iov_len=5}, ... /* 0x3000 */], 2) = -1 EFAULT (Bad address)"#
+    );
 }

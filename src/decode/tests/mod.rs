@@ -162,9 +162,9 @@ const BAD: u64 = 0x9000;
 const UNREADABLE: u64 = 0xdead_0000;
 
 /// A writer whose bytes a test reads back after the output is finished (an `Output` writes
-/// to it when it flushes). The fuzz driver captures its hex dumps with it too.
+/// to it when it flushes). The fuzz driver and the hex dump tests capture dumps with it too.
 #[derive(Clone, Default)]
-pub(super) struct Captured(pub(super) Rc<RefCell<Vec<u8>>>);
+pub(crate) struct Captured(pub(super) Rc<RefCell<Vec<u8>>>);
 
 impl Write for Captured {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
@@ -178,7 +178,7 @@ impl Write for Captured {
 
 impl Captured {
     /// Everything written so far.
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         String::from_utf8(self.0.borrow().clone()).unwrap()
     }
 }

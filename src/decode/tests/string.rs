@@ -171,3 +171,34 @@ fn execve_argv_and_env_count() {
         r#"execve("/bin/echo", 0x8, 0x8)           = -1 EFAULT (Bad address)"#
     );
 }
+
+#[test]
+fn execve_unterminated_arrays_say_where_they_stop() {
+    // Two pointers and then unreadable memory: the argv shows where it stopped, the
+    // environment count says so.
+    let mem = FakeMemory::new()
+        .with(0x1000, b"/bin/echo\0")
+        .with(0x10ff0, &words(&[0x1000, u64::MAX]))
+        .with(0x20ff0, &words(&[0x1000, 0x1000]));
+    assert_eq!(
+        line(
+            NR_EXECVE,
+            [0x1000, 0x10ff0, 0x20ff0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EFAULT)
+        ),
+        r#"execve("/bin/echo", ["/bin/echo", 0xffffffffffffffff, ... /* 0x11000 */], 0x20ff0 /* 2 vars, unterminated */) = -1 EFAULT (Bad address)"#
+    );
+    let one = FakeMemory::new()
+        .with(0x1000, b"/bin/echo\0")
+        .with(0x20ff8, &words(&[0x1000]));
+    assert_eq!(
+        line(
+            NR_EXECVE,
+            [0x1000, 0, 0x20ff8, 0, 0, 0],
+            &one,
+            Outcome::Err(EFAULT)
+        ),
+        r#"execve("/bin/echo", NULL, 0x20ff8 /* 1 var, unterminated */) = -1 EFAULT (Bad address)"#
+    );
+}
