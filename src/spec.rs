@@ -32,6 +32,8 @@ pub struct Spec {
     pub signals: Vec<Named>,
     pub flags: BTreeMap<String, FlagTable>,
     pub enums: BTreeMap<String, EnumTable>,
+    /// `[ioctls]`'s request names, as written.
+    pub ioctls: Vec<(String, u32)>,
 }
 
 /// One `[[syscall]]` entry. Either `args` (decoded) or `nargs` (printed raw, as strace prints calls
@@ -306,6 +308,14 @@ pub struct EnumTable {
     pub unknown: String,
 }
 
+/// `[ioctls]`: the names of ioctl requests (written by scripts/gen-ioctls), one row per
+/// name: `["TCGETS", 0x5401]`. A code with several names has several rows.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Ioctls {
+    requests: Vec<(String, u32)>,
+}
+
 /// The top level as written, before per-entry checks.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -320,6 +330,7 @@ struct RawSpec {
     flags: BTreeMap<String, toml::Value>,
     #[serde(default)]
     enums: BTreeMap<String, toml::Value>,
+    ioctls: Option<toml::Value>,
 }
 
 /// Parses and validates the text of `syscalls.toml`.
@@ -335,12 +346,21 @@ pub fn parse(text: &str) -> Result<Spec, String> {
     let signals = named_list("signal", raw.signal, SIGNAL_VALUES)?;
     let flags = tables("flags", raw.flags)?;
     let enums = tables("enums", raw.enums)?;
+    let ioctls = match raw.ioctls {
+        Some(v) => {
+            Ioctls::deserialize(v)
+                .map_err(|e| format!("ioctls: {}", e.to_string().trim()))?
+                .requests
+        }
+        None => Vec::new(),
+    };
     let spec = Spec {
         syscalls,
         errnos,
         signals,
         flags,
         enums,
+        ioctls,
     };
     check(&spec)?;
     Ok(spec)
@@ -490,6 +510,26 @@ fn check(spec: &Spec) -> Result<(), String> {
             return Err(format!(
                 "flags.{name}: field `bits`: {n} is zero (use `zero`)"
             ));
+        }
+    }
+    check_ioctls(&spec.ioctls)
+}
+
+/// An ioctl request's name is a C macro name (`[A-Z][A-Z0-9_]*`), given once.
+fn check_ioctls(ioctls: &[(String, u32)]) -> Result<(), String> {
+    let mut names = HashSet::new();
+    for (name, code) in ioctls {
+        let macro_like = name.starts_with(|c: char| c.is_ascii_uppercase())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+        if !macro_like {
+            return Err(format!(
+                "ioctls: request \"{name}\" ({code:#x}): a name is [A-Z][A-Z0-9_]*"
+            ));
+        }
+        if !names.insert(name) {
+            return Err(format!("ioctls: request \"{name}\": named twice"));
         }
     }
     Ok(())

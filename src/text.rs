@@ -92,6 +92,7 @@ impl<'a> Text<'a> {
                 Group::Set | Group::ComplementSet | Group::Comment => b" ",
                 Group::Or => b"|",
                 Group::SpacedOr => b" | ",
+                Group::Alternatives => b" or ",
                 Group::Test => b" && ",
                 Group::Array | Group::Struct | Group::Call(_) | Group::Detail => b", ",
                 Group::Shift(_) | Group::Resuming | Group::Symbolic(_) => b"",
@@ -504,7 +505,11 @@ impl Sink for Text<'_> {
                 self.out.bytes(f.as_bytes());
                 b"("
             }
-            Group::Or | Group::SpacedOr | Group::Shift(_) | Group::Symbolic(_) => b"",
+            Group::Or
+            | Group::SpacedOr
+            | Group::Alternatives
+            | Group::Shift(_)
+            | Group::Symbolic(_) => b"",
             Group::Resuming => b"<... resuming interrupted ",
         };
         if !matches!(group, Group::Comment | Group::Detail | Group::Call(_)) {
@@ -529,7 +534,7 @@ impl Sink for Text<'_> {
             Group::Array | Group::Set | Group::ComplementSet => self.out.bytes(b"]"),
             Group::Struct | Group::Test => self.out.bytes(b"}"),
             Group::Call(_) | Group::Detail => self.out.bytes(b")"),
-            Group::Or | Group::SpacedOr => {}
+            Group::Or | Group::SpacedOr | Group::Alternatives => {}
             Group::Shift(n) => self.fmt(format_args!("<<{n}")),
             Group::Comment => self.out.bytes(b" */"),
             Group::Resuming => self.out.bytes(b" ...>"),
