@@ -446,6 +446,11 @@ impl Sink for Text<'_> {
         match table.name(v) {
             Some(name) => self.named(Number::Hex(v), |b| b.extend_from_slice(name.as_bytes())),
             None if self.style() == ConstStyle::Raw => self.number(Number::Hex(v)),
+            // Within a symbolic form `-X verbose` puts in a comment, strace leaves out
+            // the unknown value's own comment: `0x80084526 /* EVIOCGBIT(0x6, 8) */`.
+            None if self.symbolic > 0 && self.out.const_style() == ConstStyle::Verbose => {
+                self.number(Number::Hex(v))
+            }
             None => {
                 self.element();
                 write_unknown(self.out.buf(), v, Some(table.unknown));
