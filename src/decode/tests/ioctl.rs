@@ -82,7 +82,12 @@ fn ioctl_termios_winsize_and_ints() {
 
 /// The line of `ioctl(-1, code, arg)` failing with EBADF.
 fn ebadf(code: u64, arg: u64, mem: &FakeMemory) -> String {
-    line(NR_IOCTL, [-1i64 as u64, code, arg, 0, 0, 0], mem, Outcome::Err(EBADF))
+    line(
+        NR_IOCTL,
+        [-1i64 as u64, code, arg, 0, 0, 0],
+        mem,
+        Outcome::Err(EBADF),
+    )
 }
 
 /// Requests named as strace 6.1 names them (lines of its test `ioctl`): by the table, by
