@@ -65,6 +65,19 @@ const TIOCGEXCL: u32 = 0x8004_5440;
 /// `OTPSELECT` (`<mtd/mtd-abi.h>`, `_IOR('M', 13, int)`): the int it points to is an
 /// `MTD_OTP_*` mode.
 const OTPSELECT: u32 = 0x8004_4d0d;
+/// `INOTIFY_IOC_SETNEXTWD` (`<linux/inotify.h>`, `_IOW('I', 0, __s32)`): the int itself.
+const INOTIFY_IOC_SETNEXTWD: u32 = 0x4004_4900;
+// <linux/watchdog.h>: getters of an int, setters of one, and a keepalive whose
+// argument the driver ignores (strace shows none).
+const WDIOC_GETSTATUS: u32 = 0x8004_5701;
+const WDIOC_GETBOOTSTATUS: u32 = 0x8004_5702;
+const WDIOC_GETTEMP: u32 = 0x8004_5703;
+const WDIOC_KEEPALIVE: u32 = 0x8004_5705;
+const WDIOC_SETTIMEOUT: u32 = 0xc004_5706;
+const WDIOC_GETTIMEOUT: u32 = 0x8004_5707;
+const WDIOC_SETPRETIMEOUT: u32 = 0xc004_5708;
+const WDIOC_GETPRETIMEOUT: u32 = 0x8004_5709;
+const WDIOC_GETTIMELEFT: u32 = 0x8004_570a;
 /// `VIDIOC_ENUMINPUT` (`<linux/videodev2.h>`, `_IOWR('V', 26, struct v4l2_input)`): strace
 /// decodes the structure; here it is its address (`NULL` when null, as strace shows it).
 const VIDIOC_ENUMINPUT: u32 = 0xc050_561a;
@@ -95,7 +108,7 @@ enum ArgForm {
 fn form(request: u64) -> ArgForm {
     match request as u32 {
         FIOCLEX | FIONCLEX | TIOCEXCL | TIOCNXCL | TIOCNOTTY | TIOCCONS | TIOCSBRK | TIOCCBRK
-        | TIOCVHANGUP | TIOCSSERIAL => ArgForm::None,
+        | TIOCVHANGUP | TIOCSSERIAL | WDIOC_KEEPALIVE => ArgForm::None,
         TCGETS => ArgForm::Termios {
             get: true,
             termio: false,
@@ -115,14 +128,16 @@ fn form(request: u64) -> ArgForm {
         TIOCGWINSZ => ArgForm::Winsize { get: true },
         TIOCSWINSZ => ArgForm::Winsize { get: false },
         TIOCGPGRP | FIONREAD | TIOCOUTQ | TIOCGPTN | TIOCGSID | TIOCGETD | TIOCGSOFTCAR
-        | TIOCGEXCL | TIOCGDEV => ArgForm::IntPtr { get: true },
-        TIOCSPGRP | FIONBIO | FIOASYNC | TIOCSPTLCK | TIOCSETD | TIOCSSOFTCAR | TIOCPKT => {
-            ArgForm::IntPtr { get: false }
+        | TIOCGEXCL | TIOCGDEV | WDIOC_GETSTATUS | WDIOC_GETBOOTSTATUS | WDIOC_GETTEMP
+        | WDIOC_GETTIMEOUT | WDIOC_GETPRETIMEOUT | WDIOC_GETTIMELEFT => {
+            ArgForm::IntPtr { get: true }
         }
+        TIOCSPGRP | FIONBIO | FIOASYNC | TIOCSPTLCK | TIOCSETD | TIOCSSOFTCAR | TIOCPKT
+        | WDIOC_SETTIMEOUT | WDIOC_SETPRETIMEOUT => ArgForm::IntPtr { get: false },
         TIOCSTI | TIOCMGET | TIOCMBIS | TIOCMBIC | TIOCMSET | TCGETS2 | TCSETS2
         | TIOCGLCKTRMIOS | TIOCSLCKTRMIOS | VIDIOC_ENUMINPUT => ArgForm::Addr,
         OTPSELECT => ArgForm::IntEnumPtr(&table::ENUM_MTD_OTP),
-        TCSBRK | TCSBRKP | TIOCSCTTY | FICLONE => ArgForm::Int,
+        TCSBRK | TCSBRKP | TIOCSCTTY | FICLONE | INOTIFY_IOC_SETNEXTWD => ArgForm::Int,
         TCFLSH => ArgForm::Enum(&table::ENUM_TCFLSH_ARG),
         TCXONC => ArgForm::Enum(&table::ENUM_TCXONC_ARG),
         _ => ArgForm::Hex,
