@@ -189,9 +189,9 @@ fn ioctl_table_is_sorted_and_agrees_with_libc() {
     assert_eq!(name(libc::TCGETS), Some("TCGETS"));
     assert_eq!(name(libc::FIONREAD), Some("FIONREAD"));
     assert_eq!(name(libc::TIOCGWINSZ), Some("TIOCGWINSZ"));
-    assert_eq!(name(libc::BLKSSZGET as u64), Some("BLKSSZGET"));
-    assert_eq!(name(libc::BLKIOMIN as u64), Some("BLKIOMIN"));
-    assert_eq!(name(libc::BLKPBSZGET as u64), Some("BLKPBSZGET"));
+    assert_eq!(name(libc::BLKSSZGET), Some("BLKSSZGET"));
+    assert_eq!(name(libc::BLKIOMIN), Some("BLKIOMIN"));
+    assert_eq!(name(libc::BLKPBSZGET), Some("BLKPBSZGET"));
     assert_eq!(name(libc::FICLONE), Some("BTRFS_IOC_CLONE or FICLONE"));
     assert_eq!(name(libc::FS_IOC_GETFLAGS), Some("FS_IOC_GETFLAGS"));
     assert_eq!(name(libc::SIOCGIFINDEX), Some("SIOCGIFINDEX"));
