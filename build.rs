@@ -147,6 +147,8 @@ pub fn generate(spec: &Spec) -> TokenStream {
         (s.value as usize, quote!(Some(#name)))
     }));
     let nsignals = signals.len();
+    let ioctls = ioctl_rows(&spec.ioctls);
+    let nioctls = ioctls.len();
     let class_names: Vec<&str> = spec::Class::ALL.iter().map(|c| c.name()).collect();
     let nclasses = class_names.len();
     let mut foreign: Vec<&str> = spec.foreign_names.iter().map(String::as_str).collect();
@@ -161,11 +163,31 @@ pub fn generate(spec: &Spec) -> TokenStream {
         pub static ERRNOS: [Option<ErrnoDesc>; #nerrnos] = [#(#errnos),*];
         /// Class names by bit: `SyscallDesc::classes & (1 << i)` is class `CLASS_NAMES[i]`.
         pub static CLASS_NAMES: [&str; #nclasses] = [#(#class_names),*];
+        /// ioctl request names by code, sorted by code (for a binary search); the names of
+        /// a code with several are joined by " or ", in byte order as strace prints them.
+        pub static IOCTLS: [(u32, &str); #nioctls] = [#(#ioctls),*];
         /// Signal names indexed by number.
         pub static SIGNALS: [Option<&str>; #nsignals] = [#(#signals),*];
         /// Syscall names of the other personalities strace knows on x86_64, sorted.
         pub static FOREIGN_NAMES: &[&str] = &[#(#foreign),*];
     }
+}
+
+/// `[ioctls]`'s rows as `(code, "NAME or NAME")`, one per code, sorted by code.
+fn ioctl_rows(requests: &[(String, u32)]) -> Vec<TokenStream> {
+    let mut sorted: Vec<&(String, u32)> = requests.iter().collect();
+    sorted.sort_by(|a, b| (a.1, a.0.as_bytes()).cmp(&(b.1, b.0.as_bytes())));
+    let mut rows: Vec<(u32, String)> = Vec::new();
+    for (name, code) in sorted {
+        match rows.last_mut() {
+            Some((c, names)) if c == code => {
+                names.push_str(" or ");
+                names.push_str(name);
+            }
+            _ => rows.push((*code, name.clone())),
+        }
+    }
+    rows.iter().map(|(c, n)| quote!((#c, #n))).collect()
 }
 
 /// A dense array from (index, row) pairs, `None` in the gaps.

@@ -507,6 +507,7 @@ impl Sink for Json<'_> {
             Group::Set | Group::ComplementSet => write!(self.buf, "{{\"set\":["),
             Group::Call(f) => write!(self.buf, "{{\"call\":\"{f}\",\"args\":["),
             Group::Or | Group::SpacedOr => write!(self.buf, "{{\"or\":["),
+            Group::Alternatives => write!(self.buf, "{{\"alternatives\":["),
             Group::Shift(n) => write!(self.buf, "{{\"shift\":{n},\"value\":"),
             Group::Test => write!(self.buf, "{{\"test\":{{"),
             Group::Resuming => write!(self.buf, "{{\"resuming\":"),
@@ -532,7 +533,9 @@ impl Sink for Json<'_> {
         let closing: &[u8] = match group {
             Group::Array | Group::Detail => b"]",
             Group::Struct | Group::Shift(_) | Group::Resuming => b"}",
-            Group::Set | Group::Call(_) | Group::Or | Group::SpacedOr => b"]}",
+            Group::Set | Group::Call(_) | Group::Or | Group::SpacedOr | Group::Alternatives => {
+                b"]}"
+            }
             Group::ComplementSet => b"],\"complement\":true}",
             Group::Test => b"}}",
             Group::Comment if rewrap => b"]}}",

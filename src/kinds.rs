@@ -315,11 +315,12 @@ kinds! {
         failure: true, updated: false, decoder: "",
         json: ["int", "fd", "flags", "enum", "signal", "struct", "addr"]
     }
-    /// `ioctl`'s request: `TCGETS`, or `_IOC(_IOC_READ, 0x54, 0x1, 0x4)` when unknown.
+    /// `ioctl`'s request: `TCGETS`, `EVIOCGBIT(EV_KEY, 8)`, `MIXER_READ(13) or OTPSELECT`,
+    /// or `_IOC(_IOC_READ, 0x54, 0x1, 0x4)` when unknown.
     IoctlRequest = "ioctl_request" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["enum", "call"]
+        json: ["enum", "call", "alternatives"]
     }
     /// `ioctl`'s third argument, by the request (absent for `FIOCLEX`): a `struct termios`,
     /// `[0]` for an int pointer, a number, an address.

@@ -35,6 +35,8 @@ pub struct Spec {
     /// `[foreign] names`: syscall names of strace's other x86_64 personalities (i386, x32)
     /// that x86_64 lacks, valid in `-e trace=` sets.
     pub foreign_names: Vec<String>,
+    /// `[ioctls]`'s request names, as written.
+    pub ioctls: Vec<(String, u32)>,
 }
 
 /// One `[[syscall]]` entry. Either `args` (decoded) or `nargs` (printed raw, as strace prints calls
@@ -329,6 +331,14 @@ pub struct EnumTable {
     pub unknown: String,
 }
 
+/// `[ioctls]`: the names of ioctl requests (written by scripts/gen-ioctls), one row per
+/// name: `["TCGETS", 0x5401]`. A code with several names has several rows.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Ioctls {
+    requests: Vec<(String, u32)>,
+}
+
 /// The top level as written, before per-entry checks.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -345,6 +355,7 @@ struct RawSpec {
     enums: BTreeMap<String, toml::Value>,
     #[serde(default)]
     foreign: Foreign,
+    ioctls: Option<toml::Value>,
 }
 
 /// `[foreign]`: see [`Spec::foreign_names`].
@@ -367,6 +378,14 @@ pub fn parse(text: &str) -> Result<Spec, String> {
     let signals = named_list("signal", raw.signal, SIGNAL_VALUES)?;
     let flags = tables("flags", raw.flags)?;
     let enums = tables("enums", raw.enums)?;
+    let ioctls = match raw.ioctls {
+        Some(v) => {
+            Ioctls::deserialize(v)
+                .map_err(|e| format!("ioctls: {}", e.to_string().trim()))?
+                .requests
+        }
+        None => Vec::new(),
+    };
     let spec = Spec {
         syscalls,
         errnos,
@@ -374,6 +393,7 @@ pub fn parse(text: &str) -> Result<Spec, String> {
         flags,
         enums,
         foreign_names: raw.foreign.names,
+        ioctls,
     };
     check(&spec)?;
     Ok(spec)
@@ -525,7 +545,8 @@ fn check(spec: &Spec) -> Result<(), String> {
             ));
         }
     }
-    check_foreign(spec)
+    check_foreign(spec)?;
+    check_ioctls(&spec.ioctls)
 }
 
 /// A foreign name is no x86_64 syscall's and is listed once.
@@ -539,6 +560,26 @@ fn check_foreign(spec: &Spec) -> Result<(), String> {
         }
         if !seen.insert(name) {
             return Err(format!("foreign: field `names`: \"{name}\" listed twice"));
+        }
+    }
+    Ok(())
+}
+
+/// An ioctl request's name is a C macro name (`[A-Z][A-Z0-9_]*`), given once.
+fn check_ioctls(ioctls: &[(String, u32)]) -> Result<(), String> {
+    let mut names = HashSet::new();
+    for (name, code) in ioctls {
+        let macro_like = name.starts_with(|c: char| c.is_ascii_uppercase())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+        if !macro_like {
+            return Err(format!(
+                "ioctls: request \"{name}\" ({code:#x}): a name is [A-Z][A-Z0-9_]*"
+            ));
+        }
+        if !names.insert(name) {
+            return Err(format!("ioctls: request \"{name}\": named twice"));
         }
     }
     Ok(())

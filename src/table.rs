@@ -289,6 +289,15 @@ pub fn syscall(nr: u64) -> Option<&'static SyscallDesc> {
     SYSCALLS.get(usize::try_from(nr).ok()?)?.as_ref()
 }
 
+/// The names of ioctl request `code` (`"HIDIOCGRDESCSIZE or HIDIOCGVERSION"`), if
+/// `[ioctls]` has any: a binary search of the generated table, sorted by code.
+pub fn ioctl_name(code: u32) -> Option<&'static str> {
+    IOCTLS
+        .binary_search_by_key(&code, |&(c, _)| c)
+        .ok()
+        .map(|i| IOCTLS[i].1)
+}
+
 pub fn errno(value: u64) -> Option<&'static ErrnoDesc> {
     ERRNOS.get(usize::try_from(value).ok()?)?.as_ref()
 }

@@ -92,6 +92,7 @@ impl<'a> Text<'a> {
                 Group::Set | Group::ComplementSet | Group::Comment => b" ",
                 Group::Or => b"|",
                 Group::SpacedOr => b" | ",
+                Group::Alternatives => b" or ",
                 Group::Test => b" && ",
                 Group::Array | Group::Struct | Group::Call(_) | Group::Detail => b", ",
                 Group::Shift(_) | Group::Resuming | Group::Symbolic(_) => b"",
@@ -446,6 +447,11 @@ impl Sink for Text<'_> {
         match table.name(v) {
             Some(name) => self.named(Number::Hex(v), |b| b.extend_from_slice(name.as_bytes())),
             None if self.style() == ConstStyle::Raw => self.number(Number::Hex(v)),
+            // Within a symbolic form `-X verbose` puts in a comment, strace leaves out
+            // the unknown value's own comment: `0x80084526 /* EVIOCGBIT(0x6, 8) */`.
+            None if self.symbolic > 0 && self.out.const_style() == ConstStyle::Verbose => {
+                self.number(Number::Hex(v))
+            }
             None => {
                 self.element();
                 write_unknown(self.out.buf(), v, Some(table.unknown));
@@ -505,7 +511,11 @@ impl Sink for Text<'_> {
                 self.out.bytes(f.as_bytes());
                 b"("
             }
-            Group::Or | Group::SpacedOr | Group::Shift(_) | Group::Symbolic(_) => b"",
+            Group::Or
+            | Group::SpacedOr
+            | Group::Alternatives
+            | Group::Shift(_)
+            | Group::Symbolic(_) => b"",
             Group::Resuming => b"<... resuming interrupted ",
         };
         if !matches!(group, Group::Comment | Group::Detail | Group::Call(_)) {
@@ -530,7 +540,7 @@ impl Sink for Text<'_> {
             Group::Array | Group::Set | Group::ComplementSet => self.out.bytes(b"]"),
             Group::Struct | Group::Test => self.out.bytes(b"}"),
             Group::Call(_) | Group::Detail => self.out.bytes(b")"),
-            Group::Or | Group::SpacedOr => {}
+            Group::Or | Group::SpacedOr | Group::Alternatives => {}
             Group::Shift(n) => self.fmt(format_args!("<<{n}")),
             Group::Comment => self.out.bytes(b" */"),
             Group::Resuming => self.out.bytes(b" ...>"),

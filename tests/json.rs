@@ -303,6 +303,9 @@ fn object(o: &Map<String, Value>) -> String {
     if shape(&["or"], &[]) {
         return join(&o["or"], "|", value);
     }
+    if shape(&["alternatives"], &[]) {
+        return join(&o["alternatives"], " or ", value);
+    }
     if shape(&["shift", "value"], &[]) {
         return format!("{}<<{}", value(&o["value"]), o["shift"]);
     }
@@ -1024,6 +1027,10 @@ fn each_shape_fits_the_schema_and_converts_back() {
             "B38400|CS8|CREAD",
         ),
         (r#"{"or":["B38400","CS8",""]}"#, "B38400|CS8|"),
+        (
+            r#"{"alternatives":[{"call":"MIXER_READ","args":[13]},{"raw":2147765517,"name":"OTPSELECT"}]}"#,
+            "MIXER_READ(13) or OTPSELECT",
+        ),
         (
             r#"{"or":[{"raw":1,"name":"SOCK_STREAM"},{"raw":524288,"names":["SOCK_CLOEXEC"],"unknown":0}]}"#,
             "SOCK_STREAM|SOCK_CLOEXEC",

@@ -50,6 +50,11 @@ fn flag_and_enum_values_agree_with_libc() {
     for (section, table, name, libc_value) in LIBC_VALUES {
         let ours = match *section {
             "flags" => spec.flags[*table].value_of(name).map(|v| v as i64),
+            "ioctls" => spec
+                .ioctls
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| i64::from(*v)),
             _ => spec.enums[*table]
                 .values
                 .iter()

@@ -1,10 +1,11 @@
-//! `ioctl`: the request's name, and the third argument by the request. strace 6.1 knows
-//! thousands of requests; this names those of `syscalls.toml`'s `ioctl_request` table
-//! (terminals and a few generic ones) and decodes the arguments of the common terminal
-//! requests. Others print as `_IOC(...)` with the argument in hex.
+//! `ioctl`: the request's name, and the third argument by the request. Requests are named
+//! as strace 6.1 names them: by `syscalls.toml`'s `[ioctls]` (the kernel headers' request
+//! macros, written by scripts/gen-ioctls), and by the parametrised names of
+//! [`PARAM_NAMES`]; others print as `_IOC(...)`. The arguments of the common terminal
+//! requests and a few others are decoded; others print in hex.
 
 use super::structs::read_struct;
-use super::{Ctx, Number, Outcome, Sink, Values};
+use super::{Ctx, Group, Number, Outcome, Sink, Values};
 use crate::mem::Memory;
 use crate::table;
 
@@ -61,6 +62,25 @@ const TIOCGDEV: u32 = 0x8004_5432;
 const TCGETS2: u32 = 0x802c_542a;
 const TCSETS2: u32 = 0x402c_542b;
 const TIOCGEXCL: u32 = 0x8004_5440;
+/// `OTPSELECT` (`<mtd/mtd-abi.h>`, `_IOR('M', 13, int)`): the int it points to is an
+/// `MTD_OTP_*` mode.
+const OTPSELECT: u32 = 0x8004_4d0d;
+/// `INOTIFY_IOC_SETNEXTWD` (`<linux/inotify.h>`, `_IOW('I', 0, __s32)`): the int itself.
+const INOTIFY_IOC_SETNEXTWD: u32 = 0x4004_4900;
+// <linux/watchdog.h>: getters of an int, setters of one, and a keepalive whose
+// argument the driver ignores (strace shows none).
+const WDIOC_GETSTATUS: u32 = 0x8004_5701;
+const WDIOC_GETBOOTSTATUS: u32 = 0x8004_5702;
+const WDIOC_GETTEMP: u32 = 0x8004_5703;
+const WDIOC_KEEPALIVE: u32 = 0x8004_5705;
+const WDIOC_SETTIMEOUT: u32 = 0xc004_5706;
+const WDIOC_GETTIMEOUT: u32 = 0x8004_5707;
+const WDIOC_SETPRETIMEOUT: u32 = 0xc004_5708;
+const WDIOC_GETPRETIMEOUT: u32 = 0x8004_5709;
+const WDIOC_GETTIMELEFT: u32 = 0x8004_570a;
+/// `VIDIOC_ENUMINPUT` (`<linux/videodev2.h>`, `_IOWR('V', 26, struct v4l2_input)`): strace
+/// decodes the structure; here it is its address (`NULL` when null, as strace shows it).
+const VIDIOC_ENUMINPUT: u32 = 0xc050_561a;
 
 /// How a request's argument prints.
 enum ArgForm {
@@ -73,6 +93,8 @@ enum ArgForm {
     Winsize { get: bool },
     /// A pointer to an `int`: `[0]`.
     IntPtr { get: bool },
+    /// A pointer to an `int` named by an enum table: `[MTD_OTP_OFF]`.
+    IntEnumPtr(&'static table::EnumTable),
     /// An address not followed.
     Addr,
     /// An `int` in decimal.
@@ -86,7 +108,7 @@ enum ArgForm {
 fn form(request: u64) -> ArgForm {
     match request as u32 {
         FIOCLEX | FIONCLEX | TIOCEXCL | TIOCNXCL | TIOCNOTTY | TIOCCONS | TIOCSBRK | TIOCCBRK
-        | TIOCVHANGUP | TIOCSSERIAL => ArgForm::None,
+        | TIOCVHANGUP | TIOCSSERIAL | WDIOC_KEEPALIVE => ArgForm::None,
         TCGETS => ArgForm::Termios {
             get: true,
             termio: false,
@@ -106,13 +128,16 @@ fn form(request: u64) -> ArgForm {
         TIOCGWINSZ => ArgForm::Winsize { get: true },
         TIOCSWINSZ => ArgForm::Winsize { get: false },
         TIOCGPGRP | FIONREAD | TIOCOUTQ | TIOCGPTN | TIOCGSID | TIOCGETD | TIOCGSOFTCAR
-        | TIOCGEXCL | TIOCGDEV => ArgForm::IntPtr { get: true },
-        TIOCSPGRP | FIONBIO | FIOASYNC | TIOCSPTLCK | TIOCSETD | TIOCSSOFTCAR | TIOCPKT => {
-            ArgForm::IntPtr { get: false }
+        | TIOCGEXCL | TIOCGDEV | WDIOC_GETSTATUS | WDIOC_GETBOOTSTATUS | WDIOC_GETTEMP
+        | WDIOC_GETTIMEOUT | WDIOC_GETPRETIMEOUT | WDIOC_GETTIMELEFT => {
+            ArgForm::IntPtr { get: true }
         }
+        TIOCSPGRP | FIONBIO | FIOASYNC | TIOCSPTLCK | TIOCSETD | TIOCSSOFTCAR | TIOCPKT
+        | WDIOC_SETTIMEOUT | WDIOC_SETPRETIMEOUT => ArgForm::IntPtr { get: false },
         TIOCSTI | TIOCMGET | TIOCMBIS | TIOCMBIC | TIOCMSET | TCGETS2 | TCSETS2
-        | TIOCGLCKTRMIOS | TIOCSLCKTRMIOS => ArgForm::Addr,
-        TCSBRK | TCSBRKP | TIOCSCTTY | FICLONE => ArgForm::Int,
+        | TIOCGLCKTRMIOS | TIOCSLCKTRMIOS | VIDIOC_ENUMINPUT => ArgForm::Addr,
+        OTPSELECT => ArgForm::IntEnumPtr(&table::ENUM_MTD_OTP),
+        TCSBRK | TCSBRKP | TIOCSCTTY | FICLONE | INOTIFY_IOC_SETNEXTWD => ArgForm::Int,
         TCFLSH => ArgForm::Enum(&table::ENUM_TCFLSH_ARG),
         TCXONC => ArgForm::Enum(&table::ENUM_TCXONC_ARG),
         _ => ArgForm::Hex,
@@ -124,13 +149,142 @@ pub fn has_arg(request: u64) -> bool {
     !matches!(form(request), ArgForm::None)
 }
 
-/// The request: its name, or its parts (`<asm-generic/ioctl.h>`: nr in bits 0-7, type in
-/// 8-15, size in 16-29, direction in 30-31).
+/// `_IOC_WRITE` and `_IOC_READ`, the direction bits 30-31 of a request
+/// (`<asm-generic/ioctl.h>`).
+const IOC_WRITE: u32 = 1;
+const IOC_READ: u32 = 2;
+
+/// What the parentheses of a parametrised name hold.
+#[derive(Clone, Copy)]
+enum Param {
+    /// No parentheses: a plain name for one exact request.
+    None,
+    /// The size bits, in decimal: `HIDIOCGPHYS(8)`.
+    Size,
+    /// The number bits: `MIXER_READ(13)`.
+    Nr,
+    /// An event type (the number less `base`; `0` for the first) and the size:
+    /// `EVIOCGBIT(EV_KEY, 8)`.
+    EventSize,
+    /// An absolute axis (the number less `base`): `EVIOCGABS(ABS_X)`.
+    Axis,
+}
+
+/// Requests strace 6.1 names by a macro with a parameter (`EVIOCGBIT(ev, len)`): a
+/// type, a direction, a range of numbers (and for [`Param::None`] an exact size).
+struct ParamName {
+    kind: u8,
+    dir: u32,
+    nrs: (u32, u32),
+    size: u32,
+    name: &'static str,
+    param: Param,
+}
+
+const fn by(kind: u8, dir: u32, nrs: (u32, u32), name: &'static str, param: Param) -> ParamName {
+    ParamName {
+        kind,
+        dir,
+        nrs,
+        size: 0,
+        name,
+        param,
+    }
+}
+
+/// The parametrised names, from the kernel headers that define them as macros of their
+/// parameter: <linux/input.h> (evdev), <linux/hiddev.h> and <linux/hidraw.h>,
+/// <linux/soundcard.h> (MIXER_READ/MIXER_WRITE), <linux/uinput.h>, <linux/joystick.h>,
+/// <linux/spi/spidev.h>; where ranges overlap the first entry wins, as in strace's
+/// decoding. SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR is the direction
+/// <linux/seccomp.h> first gave SECCOMP_IOCTL_NOTIF_ID_VALID (_IOR), which strace names.
+#[rustfmt::skip]
+const PARAM_NAMES: &[ParamName] = &[
+    ParamName { kind: b'!', dir: IOC_READ, nrs: (2, 2), size: 8,
+        name: "SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR", param: Param::None },
+    by(b'E', IOC_WRITE, (0xc0, 0xff), "EVIOCSABS", Param::Axis),
+    by(b'E', IOC_READ, (0x20, 0x3f), "EVIOCGBIT", Param::EventSize),
+    by(b'E', IOC_READ, (0x40, 0x7f), "EVIOCGABS", Param::Axis),
+    by(b'E', IOC_READ, (0x06, 0x06), "EVIOCGNAME", Param::Size),
+    by(b'E', IOC_READ, (0x07, 0x07), "EVIOCGPHYS", Param::Size),
+    by(b'E', IOC_READ, (0x08, 0x08), "EVIOCGUNIQ", Param::Size),
+    by(b'E', IOC_READ, (0x09, 0x09), "EVIOCGPROP", Param::Size),
+    by(b'E', IOC_READ, (0x0a, 0x0a), "EVIOCGMTSLOTS", Param::Size),
+    by(b'E', IOC_READ, (0x18, 0x18), "EVIOCGKEY", Param::Size),
+    by(b'E', IOC_READ, (0x19, 0x19), "EVIOCGLED", Param::Size),
+    by(b'E', IOC_READ, (0x1a, 0x1a), "EVIOCGSND", Param::Size),
+    by(b'E', IOC_READ, (0x1b, 0x1b), "EVIOCGSW", Param::Size),
+    by(b'H', IOC_READ, (0x04, 0x04), "HIDIOCGRAWNAME", Param::Size),
+    by(b'H', IOC_READ, (0x05, 0x05), "HIDIOCGRAWPHYS", Param::Size),
+    // strace 6.1 names the read-only direction of number 6 HIDIOCSFEATURE too.
+    by(b'H', IOC_READ, (0x06, 0x06), "HIDIOCSFEATURE", Param::Size),
+    by(b'H', IOC_READ, (0x08, 0x08), "HIDIOCGRAWUNIQ", Param::Size),
+    by(b'H', IOC_READ, (0x12, 0x12), "HIDIOCGPHYS", Param::Size),
+    by(b'H', IOC_READ | IOC_WRITE, (0x06, 0x06), "HIDIOCSFEATURE", Param::Size),
+    by(b'H', IOC_READ | IOC_WRITE, (0x07, 0x07), "HIDIOCGFEATURE", Param::Size),
+    by(b'M', IOC_WRITE, (0, 0xff), "MIXER_WRITE", Param::Nr),
+    by(b'M', IOC_READ, (0, 0xff), "MIXER_READ", Param::Nr),
+    by(b'U', IOC_READ, (0x2c, 0x2c), "UI_GET_SYSNAME", Param::Size),
+    by(b'j', IOC_READ, (0x13, 0x13), "JSIOCGNAME", Param::Size),
+    by(b'k', IOC_WRITE, (0, 0), "SPI_IOC_MESSAGE", Param::Size),
+];
+
+/// The parametrised name of request `v`, if it has one.
+fn param_name(v: u32) -> Option<&'static ParamName> {
+    let (dir, kind, nr, size) = (v >> 30, (v >> 8) & 0xff, v & 0xff, (v >> 16) & 0x3fff);
+    PARAM_NAMES.iter().find(|p| {
+        u32::from(p.kind) == kind
+            && p.dir == dir
+            && (p.nrs.0..=p.nrs.1).contains(&nr)
+            && (!matches!(p.param, Param::None) || p.size == size)
+    })
+}
+
+/// Writes a parametrised name: `EVIOCGBIT(EV_KEY, 8)`.
+fn write_param_name<S: Sink>(sink: &mut S, p: &ParamName, v: u32) {
+    let (nr, size) = (v & 0xff, u64::from((v >> 16) & 0x3fff));
+    if let Param::None = p.param {
+        return sink.word(p.name);
+    }
+    sink.open(Group::Call(p.name));
+    match p.param {
+        Param::None => {}
+        Param::Size => sink.uint(size),
+        Param::Nr => sink.uint(u64::from(nr)),
+        Param::EventSize => {
+            match nr - p.nrs.0 {
+                0 => sink.uint(0),
+                ev => sink.enumeration(u64::from(ev), &table::ENUM_EVDEV_EV),
+            }
+            sink.uint(size);
+        }
+        Param::Axis => sink.enumeration(u64::from(nr - p.nrs.0), &table::ENUM_EVDEV_ABS),
+    }
+    sink.close();
+}
+
+/// The request as strace 6.1 names it: a parametrised name (`HIDIOCGPHYS(8)`), the names
+/// `[ioctls]` gives its code (`HIDIOCGRDESCSIZE or HIDIOCGVERSION`), both joined by " or "
+/// (`MIXER_READ(13) or OTPSELECT`), or else its parts (`<asm-generic/ioctl.h>`: nr in
+/// bits 0-7, type in 8-15, size in 16-29, direction in 30-31).
 pub fn request<S: Sink>(sink: &mut S, v: u64) {
     let v = v as u32;
-    match table::ENUM_IOCTL_REQUEST.name(u64::from(v)) {
-        Some(name) => sink.constant(name, Number::Hex(u64::from(v))),
-        None => sink.ioctl_code(v >> 30, (v >> 8) & 0xff, v & 0xff, (v >> 16) & 0x3fff),
+    let raw = Number::Hex(u64::from(v));
+    match (param_name(v), table::ioctl_name(v)) {
+        (None, Some(names)) => sink.constant(names, raw),
+        (Some(p), names) => {
+            sink.open(Group::Symbolic(raw));
+            if let Some(names) = names {
+                sink.open(Group::Alternatives);
+                write_param_name(sink, p, v);
+                sink.constant(names, raw);
+                sink.close();
+            } else {
+                write_param_name(sink, p, v);
+            }
+            sink.close();
+        }
+        (None, None) => sink.ioctl_code(v >> 30, (v >> 8) & 0xff, v & 0xff, (v >> 16) & 0x3fff),
     }
 }
 
@@ -158,6 +312,11 @@ pub fn arg<S: Sink, M: Memory>(
         ArgForm::IntPtr { .. } => read_struct(sink, ctx, v, 4, |sink, _, raw| {
             sink.begin_array();
             sink.int(i64::from(raw.i32(0)));
+            sink.end_array();
+        }),
+        ArgForm::IntEnumPtr(t) => read_struct(sink, ctx, v, 4, |sink, _, raw| {
+            sink.begin_array();
+            sink.enumeration(u64::from(raw.u32(0)), t);
             sink.end_array();
         }),
         ArgForm::Addr => sink.addr(v),

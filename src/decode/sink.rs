@@ -57,6 +57,9 @@ pub enum Group {
     Or,
     /// As [`Group::Or`] with spaces around `|` (a wait status's stop signal: `SIGTRAP | 0x80`).
     SpacedOr,
+    /// Names of one number, any of which it may stand for: `MIXER_READ(13) or OTPSELECT`
+    /// (an ioctl request several headers define).
+    Alternatives,
     /// The one member shifted left: `FUTEX_OP_SET<<28`.
     Shift(u32),
     /// Conditions that all hold: `{WIFEXITED(s) && WEXITSTATUS(s) == 0}`; a field is a

@@ -70,6 +70,12 @@ int main(int argc, char **argv)
 	syscall(SYS_ioctl, 0, TIOCGWINSZ, &ws);
 	syscall(SYS_ioctl, 0, 0x12345678, 0x1000);
 	syscall(SYS_ioctl, 0, 0x80045499, 0);
+	/* other families: HIDIOCGVERSION and HIDIOCGRDESCSIZE share a code, HIDIOCGPHYS(8)
+	 * names its size, _IOR('M', 13, int) is MIXER_READ(13) and MTD's OTPSELECT */
+	syscall(SYS_ioctl, 0, 0x80044801, 0x1000);
+	syscall(SYS_ioctl, 0, 0x80084812, 0x1000);
+	n = 2;
+	syscall(SYS_ioctl, 0, 0x80044d0d, &n);
 
 	/* statx, statfs, getdents64 */
 	syscall(SYS_openat, AT_FDCWD, "file", O_WRONLY | O_CREAT | O_EXCL, 0640); /* 4 */

@@ -79,3 +79,123 @@ fn ioctl_termios_winsize_and_ints() {
         "ioctl(0, _IOC(_IOC_READ|_IOC_WRITE, 0x55, 0x99, 0x10), 0x1000) = -1 ENOTTY (Inappropriate ioctl for device)"
     );
 }
+
+/// The line of `ioctl(-1, code, arg)` failing with EBADF.
+fn ebadf(code: u64, arg: u64, mem: &FakeMemory) -> String {
+    line(
+        NR_IOCTL,
+        [-1i64 as u64, code, arg, 0, 0, 0],
+        mem,
+        Outcome::Err(EBADF),
+    )
+}
+
+/// Requests named as strace 6.1 names them (lines of its test `ioctl`): by the table, by
+/// several names for one code, by a name with a parameter, by both, or by their parts.
+#[test]
+fn ioctl_request_names() {
+    let mem = FakeMemory::new().with(0x1000, &0i32.to_ne_bytes());
+    // <linux/mmtimer.h>'s MMTIMER_GETRES, _IOR('m', 1, unsigned long).
+    assert_eq!(
+        ebadf(0x8008_6d01, 0x1000, &mem),
+        "ioctl(-1, MMTIMER_GETRES, 0x1000)       = -1 EBADF (Bad file descriptor)"
+    );
+    // HIDIOCGVERSION (<linux/hiddev.h>) and HIDIOCGRDESCSIZE (<linux/hidraw.h>) share a code.
+    assert_eq!(
+        ebadf(0x8004_4801, 0x1000, &mem),
+        "ioctl(-1, HIDIOCGRDESCSIZE or HIDIOCGVERSION, 0x1000) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x8008_4812, 0x1000, &mem),
+        "ioctl(-1, HIDIOCGPHYS(8), 0x1000)       = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x8008_4521, 0x1000, &mem),
+        "ioctl(-1, EVIOCGBIT(EV_KEY, 8), 0x1000) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x8008_4520, 0x1000, &mem),
+        "ioctl(-1, EVIOCGBIT(0, 8), 0x1000)      = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x8008_4526, 0x1000, &mem),
+        "ioctl(-1, EVIOCGBIT(0x6 /* EV_??? */, 8), 0x1000) = -1 EBADF (Bad file descriptor)"
+    );
+    // EVIOCGABS(ABS_Y): _IOR('E', 0x40 + 1, struct input_absinfo).
+    assert_eq!(
+        ebadf(0x8018_4541, 0x1000, &mem),
+        "ioctl(-1, EVIOCGABS(ABS_Y), 0x1000)     = -1 EBADF (Bad file descriptor)"
+    );
+    // _IOR('M', 13, int): a mixer read and MTD's OTPSELECT, whose int is a mode.
+    assert_eq!(
+        ebadf(0x8004_4d0d, 0x1000, &mem),
+        "ioctl(-1, MIXER_READ(13) or OTPSELECT, [MTD_OTP_OFF]) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0xc050_561a, 0, &mem),
+        "ioctl(-1, VIDIOC_ENUMINPUT, NULL)       = -1 EBADF (Bad file descriptor)"
+    );
+    // Not in Linux's headers: OpenZFS's, as strace names them.
+    assert_eq!(
+        ebadf(0x5a41, 0x1000, &mem),
+        "ioctl(-1, ZFS_IOC_SEND_SPACE, 0x1000)   = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x8100_127d, 0x1000, &mem),
+        "ioctl(-1, BLKZNAME, 0x1000)             = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x8008_dead, 0x1000, &mem),
+        "ioctl(-1, _IOC(_IOC_READ, 0xde, 0xad, 0x8), 0x1000) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x4000_de00, u64::MAX, &mem),
+        "ioctl(-1, _IOC(_IOC_WRITE, 0xde, 0, 0), 0xffffffffffffffff) = -1 EBADF (Bad file descriptor)"
+    );
+}
+
+/// `-X raw` shows a request as its number, `-X verbose` adds its names in a comment (as
+/// `strace -X` does).
+#[test]
+fn ioctl_request_styles() {
+    use super::values::styled;
+    use crate::output::ConstStyle::{Raw, Verbose};
+    let request = |code: u64| move |t: &mut Text<'_>| crate::decode::ioctl::request(t, code);
+    assert_eq!(styled(Raw, request(0x5401)), "0x5401");
+    assert_eq!(styled(Verbose, request(0x5401)), "0x5401 /* TCGETS */");
+    assert_eq!(styled(Raw, request(0x8004_4d0d)), "0x80044d0d");
+    assert_eq!(
+        styled(Verbose, request(0x8004_4d0d)),
+        "0x80044d0d /* MIXER_READ(13) or OTPSELECT */"
+    );
+    assert_eq!(
+        styled(Verbose, request(0x8008_4526)),
+        "0x80084526 /* EVIOCGBIT(0x6, 8) */"
+    );
+    assert_eq!(
+        styled(Verbose, request(0x8004_4801)),
+        "0x80044801 /* HIDIOCGRDESCSIZE or HIDIOCGVERSION */"
+    );
+}
+
+/// The generated table is sorted for its binary search, and agrees with `libc` where it
+/// defines the request.
+#[test]
+fn ioctl_table_is_sorted_and_agrees_with_libc() {
+    let table = &crate::table::IOCTLS;
+    assert!(table.len() > 2000);
+    assert!(table.windows(2).all(|w| w[0].0 < w[1].0));
+    let name = |code: u64| crate::table::ioctl_name(code as u32);
+    assert_eq!(name(libc::TCGETS), Some("TCGETS"));
+    assert_eq!(name(libc::FIONREAD), Some("FIONREAD"));
+    assert_eq!(name(libc::TIOCGWINSZ), Some("TIOCGWINSZ"));
+    assert_eq!(name(libc::BLKSSZGET), Some("BLKSSZGET"));
+    assert_eq!(name(libc::BLKIOMIN), Some("BLKIOMIN"));
+    assert_eq!(name(libc::BLKPBSZGET), Some("BLKPBSZGET"));
+    assert_eq!(name(libc::FICLONE), Some("BTRFS_IOC_CLONE or FICLONE"));
+    assert_eq!(name(libc::FS_IOC_GETFLAGS), Some("FS_IOC_GETFLAGS"));
+    assert_eq!(name(libc::SIOCGIFINDEX), Some("SIOCGIFINDEX"));
+    assert_eq!(name(libc::TUNSETIFF), Some("TUNSETIFF"));
+    assert_eq!(name(libc::NS_GET_USERNS), Some("NS_GET_USERNS"));
+    assert_eq!(name(0xdead_beef), None);
+}

@@ -116,7 +116,7 @@ fn sets_and_composites() {
 }
 
 /// What `f` writes with `-X style`.
-fn styled(style: ConstStyle, f: impl FnOnce(&mut Text<'_>)) -> String {
+pub(super) fn styled(style: ConstStyle, f: impl FnOnce(&mut Text<'_>)) -> String {
     let captured = Captured::default();
     let format = Format {
         column: 40,
