@@ -755,3 +755,68 @@ fn string_limit() {
         r#"connect(-1, {sa_family=0xff /* AF_??? */, sa_data="000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"}, 136) = -1 EBADF (Bad file descriptor)"#
     );
 }
+
+/// Every family, every length up to past `sockaddr_storage` (and lengths that are not `int`s),
+/// over bytes of several kinds: no panic, printable text under each `-X`, valid JSON.
+#[test]
+fn every_family_and_length_renders() {
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let lengths = (0..=140).chain([255, u64::from(u32::MAX), 1 << 32 | 16, u64::MAX]);
+    for len in lengths {
+        for family in (0..=50).chain([0xff, 0xffff]) {
+            let mut bytes = vec![0u8; 256];
+            let kind = next() % 4;
+            for b in bytes.iter_mut() {
+                let r = next();
+                *b = match kind {
+                    0 => r as u8,
+                    1 if r % 3 == 0 => r as u8,
+                    1 => 0,
+                    2 => b"AZ09 @/*"[(r % 8) as usize] << (r >> 8 & 1),
+                    _ => 0xff,
+                };
+            }
+            bytes[..2].copy_from_slice(&(family as u16).to_ne_bytes());
+            // Sometimes a digipeater count or a transport length that means something.
+            if next() % 2 == 0 {
+                bytes[6..8].copy_from_slice(&(next() % 40).to_ne_bytes()[..2]);
+                bytes[12..16].copy_from_slice(&((next() % 12) as i32 - 2).to_ne_bytes());
+            }
+            // At the end of its page, so that long lengths reach unmapped memory.
+            let at = 0x2000 - 136;
+            let mem = FakeMemory::new().with(at, &bytes[..136]);
+            for style in [ConstStyle::Abbrev, ConstStyle::Raw, ConstStyle::Verbose] {
+                let captured = Captured::default();
+                let format = Format {
+                    column: 40,
+                    const_style: style,
+                    ..Format::default()
+                };
+                let mut out = Output::new(Box::new(captured.clone()), None, false, format);
+                let mut scratch = Scratch::new();
+                let mut ctx = Ctx::for_test(&mem, &mut scratch);
+                super::super::sockaddr::sockaddr(&mut Text::new(&mut out), &mut ctx, at, len);
+                out.finish();
+                let text = captured.text();
+                assert!(
+                    text.bytes().all(|b| (0x20..0x7f).contains(&b)),
+                    "{family} {len}: {text}"
+                );
+            }
+            let mut buf = Vec::new();
+            let mut scratch = Scratch::new();
+            let mut ctx = Ctx::for_test(&mem, &mut scratch);
+            let mut json = crate::json::Json::new(&mut buf);
+            super::super::sockaddr::sockaddr(&mut json, &mut ctx, at, len);
+            let text = String::from_utf8(buf).unwrap();
+            let value: Result<serde_json::Value, _> = serde_json::from_str(&text);
+            assert!(value.is_ok(), "{family} {len}: {text}");
+        }
+    }
+}
