@@ -36,10 +36,35 @@ pub struct Json<'a> {
     after_field: bool,
     /// Set by `ret`: the next value is the return value's decoded form.
     in_ret: bool,
-    /// The depths at which symbolic groups are open: JSON shows their content only (the
-    /// names carry their numbers).
-    symbolic: [usize; MAX_DEPTH],
+    /// The groups open that add no level: symbolic groups, whose content JSON shows alone
+    /// (the names carry their numbers), and the two forms of a value, whose raw form it
+    /// leaves out. Innermost last.
+    symbolic: [Transparent; MAX_DEPTH],
     symbolic_open: usize,
+}
+
+/// A group open without a level of its own ([`Json::symbolic`]).
+#[derive(Clone, Copy, Default)]
+struct Transparent {
+    /// The depth it was opened at.
+    depth: usize,
+    /// For a [`Group::Forms`], what it needs to take its raw form back out.
+    forms: Option<RawForm>,
+}
+
+/// A [`Group::Forms`]'s first member, the raw form, which JSON writes and then takes back
+/// when the symbolic form starts: where it started, and the state of its level before it.
+#[derive(Clone, Copy, Default)]
+struct RawForm {
+    /// Members started so far (the raw form is one value).
+    members: u8,
+    at: usize,
+    nonempty: bool,
+    start: usize,
+    wrap: bool,
+    wrapped: bool,
+    after_field: bool,
+    in_ret: bool,
 }
 
 impl<'a> Json<'a> {
@@ -55,7 +80,7 @@ impl<'a> Json<'a> {
             depth: 0,
             after_field: false,
             in_ret: false,
-            symbolic: [0; MAX_DEPTH],
+            symbolic: [Transparent::default(); MAX_DEPTH],
             symbolic_open: 0,
         }
     }
@@ -90,6 +115,7 @@ impl<'a> Json<'a> {
 
     /// Writes the separator the next value needs and notes where it starts.
     fn element(&mut self) {
+        self.raw_form_ends();
         let l = self.level();
         self.wrapped[l] = false;
         if std::mem::take(&mut self.after_field) {
@@ -108,6 +134,59 @@ impl<'a> Json<'a> {
             self.buf.extend_from_slice(b",\"ret_decoded\":");
         }
         self.start[l] = self.buf.len();
+    }
+
+    /// At a value's start: when it is the second member of the innermost [`Group::Forms`],
+    /// the raw form before it is taken out and its level is as it was before it.
+    fn raw_form_ends(&mut self) {
+        let Some(top) = self.symbolic_open.checked_sub(1) else {
+            return;
+        };
+        let Transparent {
+            depth,
+            forms: Some(mut raw),
+        } = self.symbolic[top]
+        else {
+            return;
+        };
+        if depth != self.depth || raw.members > 1 {
+            return;
+        }
+        raw.members += 1;
+        self.symbolic[top].forms = Some(raw);
+        if raw.members < 2 {
+            return;
+        }
+        let l = self.level();
+        self.buf.truncate(raw.at);
+        self.nonempty[l] = raw.nonempty;
+        self.start[l] = raw.start;
+        self.wrap[l] = raw.wrap;
+        self.wrapped[l] = raw.wrapped;
+        self.after_field = raw.after_field;
+        self.in_ret = raw.in_ret;
+    }
+
+    /// Opens a group that adds no level ([`Json::symbolic`]).
+    fn open_transparent(&mut self, group: Group) {
+        let l = self.level();
+        let forms = (group == Group::Forms).then(|| RawForm {
+            members: 0,
+            at: self.buf.len(),
+            nonempty: self.nonempty[l],
+            start: self.start[l],
+            wrap: self.wrap[l],
+            wrapped: self.wrapped[l],
+            after_field: self.after_field,
+            in_ret: self.in_ret,
+        });
+        if let Some(slot) = self.symbolic.get_mut(self.symbolic_open) {
+            *slot = Transparent {
+                depth: self.depth,
+                forms,
+            };
+            self.symbolic_open += 1;
+        }
     }
 
     /// A value is complete: closes a wrapper waiting for it.
@@ -478,10 +557,11 @@ impl Sink for Json<'_> {
 
     fn open(&mut self, group: Group) {
         match group {
-            Group::Comment => {
+            // A name comment is a comment like any other here (`-X` changes nothing).
+            Group::Comment | Group::NameComment => {
                 let rewrap = self.wrap_last();
                 self.buf.extend_from_slice(b",\"comment\":[");
-                self.push(group);
+                self.push(Group::Comment);
                 // Closing the comment closes the wrapper it went into.
                 self.rewrap[self.level()] = rewrap;
                 return;
@@ -492,12 +572,8 @@ impl Sink for Json<'_> {
                 self.push(group);
                 return;
             }
-            Group::Symbolic(_) => {
-                if let Some(slot) = self.symbolic.get_mut(self.symbolic_open) {
-                    *slot = self.depth;
-                    self.symbolic_open += 1;
-                }
-                return;
+            Group::Symbolic(_) | Group::Forms | Group::AbbrevOnly => {
+                return self.open_transparent(group);
             }
             _ => self.element(),
         }
@@ -511,7 +587,12 @@ impl Sink for Json<'_> {
             Group::Shift(n) => write!(self.buf, "{{\"shift\":{n},\"value\":"),
             Group::Test => write!(self.buf, "{{\"test\":{{"),
             Group::Resuming => write!(self.buf, "{{\"resuming\":"),
-            Group::Comment | Group::Detail | Group::Symbolic(_) => Ok(()),
+            Group::Comment
+            | Group::NameComment
+            | Group::Detail
+            | Group::Symbolic(_)
+            | Group::Forms
+            | Group::AbbrevOnly => Ok(()),
         };
         self.push(group);
         if matches!(group, Group::Shift(_) | Group::Resuming) {
@@ -522,7 +603,7 @@ impl Sink for Json<'_> {
 
     fn close(&mut self) {
         if let Some(open) = self.symbolic_open.checked_sub(1)
-            && self.symbolic[open] == self.depth
+            && self.symbolic[open].depth == self.depth
         {
             self.symbolic_open = open;
             return;
@@ -540,7 +621,8 @@ impl Sink for Json<'_> {
             Group::Test => b"}}",
             Group::Comment if rewrap => b"]}}",
             Group::Comment => b"]}",
-            Group::Symbolic(_) => b"",
+            // Never pushed (a name comment is pushed as a comment).
+            Group::NameComment | Group::Symbolic(_) | Group::Forms | Group::AbbrevOnly => b"",
         };
         self.buf.extend_from_slice(closing);
         if group == Group::Detail {
@@ -998,6 +1080,89 @@ mod tests {
             json(|j| j.interrupted_call("read")),
             r#"{"resuming":"read"}"#
         );
+    }
+
+    /// A value in two forms shows its symbolic form only, wherever it stands (a field, an
+    /// array element, a top-level argument), and nothing of the raw form stays behind.
+    #[test]
+    fn two_forms_keep_the_symbolic_one() {
+        let forms = |j: &mut Json<'_>| {
+            j.open(Group::Forms);
+            j.begin_struct();
+            j.field("raw");
+            j.hex_string(b"\x01", false);
+            j.end_struct(false);
+            j.word("NAME");
+            j.close();
+        };
+        assert_eq!(
+            json(|j| {
+                j.begin_struct();
+                j.field("a");
+                j.int(1);
+                j.field("b");
+                forms(j);
+                j.field("c");
+                j.begin_array();
+                forms(j);
+                forms(j);
+                j.end_array();
+                j.end_struct(false);
+                j.arg_sep();
+                forms(j);
+            }),
+            r#"{"a":1,"b":"NAME","c":["NAME","NAME"]},"NAME""#
+        );
+        // A name comment is a comment; `-X` only words are there.
+        assert_eq!(
+            json(|j| {
+                j.begin_struct();
+                j.field("t");
+                j.hex_named(3, &crate::table::ENUM_IEEE802154_ADDR_TYPE, true);
+                j.field("p");
+                j.net_order(80, true);
+                j.end_struct(false);
+            }),
+            r#"{"t":{"value":{"hex":"0x3"},"comment":[{"raw":3,"name":"IEEE802154_ADDR_LONG"}]},"p":{"call":"htons","args":[80]}}"#
+        );
+    }
+
+    /// Socket addresses of several families as whole events: valid JSON, one key per field.
+    #[test]
+    fn socket_addresses() {
+        use crate::mem::FakeMemory;
+        let cases: [(&[u8], u64, &str); 4] = [
+            (
+                b"\x11\x00\x86\xdd\x00\x00\x00\x00\x04\x03\x00\x02\x00\x01",
+                20,
+                r#"{"sa_family":{"raw":17,"name":"AF_PACKET"},"sll_protocol":{"call":"htons","args":[{"raw":34525,"name":"ETH_P_IPV6"}]},"sll_ifindex":0,"sll_hatype":{"raw":772,"name":"ARPHRD_LOOPBACK"},"sll_pkttype":{"raw":0,"name":"PACKET_HOST"},"sll_halen":2,"sll_addr":[{"hex":"0x0","width":2},{"hex":"0x1","width":2}]}"#,
+            ),
+            (
+                b"\x10\x00\x00\x00\x00\x00\x00\x00\x05\x00\x00\x00",
+                12,
+                r#"{"sa_family":{"raw":16,"name":"AF_NETLINK"},"nl_pid":0,"nl_groups":{"hex":"0x5","width":8}}"#,
+            ),
+            (
+                b"\x03\x00\xac\x82\x98\x92\x88\x40\x1a\x00\x00\x00\x01\x00\x00\x00\xa6\xa0\x82\x40\x86\x8a\x00",
+                23,
+                r#"{"sa_family":{"raw":3,"name":"AF_AX25"},"fsa_ax25":{"sax25_call":"VALID-13","sax25_ndigis":1},"fsa_digipeater":[{"value":{"ax25_call":{"str":"\u00a6\u00a0\u0082@\u0086\u008a\u0000","latin1":true,"hex_escaped":true}},"comment":["SPA CE-0"]}]}"#,
+            ),
+            (
+                b"\x21\x00\x01\x00\x02\x00\xff\xff\x01\x00ab",
+                36,
+                r#"{"sa_family":{"raw":33,"name":"AF_RXRPC"},"srx_service":{"value":{"hex":"0x1"},"comment":[{"raw":1,"name":"CM_SERVICE"}]},"transport_type":{"raw":2,"name":"SOCK_DGRAM"},"transport_len":65535,"transport":{"family":{"raw":1,"name":"AF_UNIX"},"data":{"str":"ab\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000"}}}"#,
+            ),
+        ];
+        for (bytes, len, want) in cases {
+            let mem = FakeMemory::new().with(0x1000, bytes);
+            let got = event(42, [3, 0x1000, len, 0, 0, 0], &mem, Outcome::Err(9));
+            let expected = format!(
+                r#"{{"fd":3}},{want},{len}],"ret":-1,"error":{{"errno":9,"name":"EBADF","desc":"Bad file descriptor"}}"#
+            );
+            assert_eq!(got, expected);
+            let whole: serde_json::Value = serde_json::from_str(&format!("[{want}]")).unwrap();
+            assert!(whole[0].is_object());
+        }
     }
 
     #[test]

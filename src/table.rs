@@ -177,6 +177,17 @@ pub enum FlagPart {
 }
 
 impl FlagTable {
+    /// Whether any part of `v` has a name (else strace shows the number, with the table's
+    /// comment).
+    pub fn names_any(&self, v: u64) -> bool {
+        self.split(v).any(|p| {
+            matches!(
+                p,
+                FlagPart::Zero(_) | FlagPart::Field(_) | FlagPart::Bit(_) | FlagPart::Shifted(..)
+            )
+        })
+    }
+
     /// Splits `v` into its named parts, the one place where a flag word's meaning is decided
     /// for every renderer: the zero name for zero, else the exclusive field, the named bits
     /// (multi-bit values first, as the table lists them), the leftover bits, and the shifted

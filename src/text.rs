@@ -26,6 +26,8 @@ pub struct Text<'a> {
     /// How many symbolic groups are open: names inside one are part of its symbolic form,
     /// which `-X` treats as a whole.
     symbolic: usize,
+    /// Per open [`Group::Forms`]: where its symbolic form starts, once it has.
+    splits: [Option<usize>; MAX_DEPTH],
 }
 
 impl<'a> Text<'a> {
@@ -38,6 +40,7 @@ impl<'a> Text<'a> {
             after_field: false,
             marks: [0; MAX_DEPTH],
             symbolic: 0,
+            splits: [None; MAX_DEPTH],
         }
     }
 
@@ -87,15 +90,25 @@ impl<'a> Text<'a> {
         let Some(slot) = self.nonempty.get_mut(self.depth - 1) else {
             return;
         };
-        if std::mem::replace(slot, true) {
+        let had_member = std::mem::replace(slot, true);
+        if group == Group::Forms && had_member && self.splits[self.depth - 1].is_none() {
+            // The symbolic form starts: its names show as names, whatever `-X` says.
+            self.splits[self.depth - 1] = Some(self.out.buf().len());
+            self.symbolic += 1;
+        }
+        if had_member {
             let sep: &[u8] = match group {
-                Group::Set | Group::ComplementSet | Group::Comment => b" ",
+                Group::Set | Group::ComplementSet | Group::Comment | Group::NameComment => b" ",
                 Group::Or => b"|",
                 Group::SpacedOr => b" | ",
                 Group::Alternatives => b" or ",
                 Group::Test => b" && ",
-                Group::Array | Group::Struct | Group::Call(_) | Group::Detail => b", ",
-                Group::Shift(_) | Group::Resuming | Group::Symbolic(_) => b"",
+                Group::Array
+                | Group::Struct
+                | Group::Call(_)
+                | Group::Detail
+                | Group::AbbrevOnly => b", ",
+                Group::Shift(_) | Group::Resuming | Group::Symbolic(_) | Group::Forms => b"",
             };
             self.out.bytes(sep);
         }
@@ -296,6 +309,35 @@ impl Text<'_> {
         buf.push(b'>');
     }
 
+    /// Shows the two forms of a [`Group::Forms`] just closed (at `self.depth`) as `-X`
+    /// asks: the symbolic one, the raw one, or the raw one and the symbolic one in a comment.
+    fn forms_close(&mut self) {
+        let d = self.depth;
+        // Past MAX_DEPTH nothing was tracked: both forms stay.
+        let Some(&mark) = self.marks.get(d) else {
+            return;
+        };
+        let split = self.splits[d];
+        if split.is_some() {
+            self.symbolic = self.symbolic.saturating_sub(1);
+        }
+        let style = self.style();
+        let buf = self.out.buf();
+        let end = buf.len();
+        let split = split.unwrap_or(end).clamp(mark.min(end), end);
+        match style {
+            ConstStyle::Abbrev => {
+                buf.drain(mark.min(split)..split);
+            }
+            ConstStyle::Raw => buf.truncate(split),
+            ConstStyle::Verbose if split < end => {
+                buf.splice(split..split, *b" /* ").for_each(drop);
+                buf.extend_from_slice(b" */");
+            }
+            ConstStyle::Verbose => {}
+        }
+    }
+
     /// Shows a symbolic form written from `mark` on as `-X` asks: as it is, replaced by
     /// the number `raw`, or after the number in a comment.
     fn symbolic_close(&mut self, raw: Number, mark: usize) {
@@ -332,7 +374,9 @@ fn write_number(out: &mut Vec<u8>, n: Number) {
             write_octal(out, v);
             Ok(())
         }
-        Number::Padded { v, width } => write!(out, "{v:0width$x}"),
+        // C's `%#0*x` writes no `0x` for zero.
+        Number::Padded { v: 0, width } => write!(out, "{:0>width$}", 0),
+        Number::Padded { v, width } => write!(out, "{v:#0width$x}"),
         Number::Kib(v) => write!(out, "{v}*1024"),
         Number::Centi(v) => write!(out, "{}.{:02}", v / 100, (v % 100).abs()),
     };
@@ -422,13 +466,7 @@ impl Sink for Text<'_> {
     fn flags(&mut self, v: u64, table: &'static FlagTable) {
         // Without a name for any part, strace shows the number (and the table's comment)
         // whatever `-X` says.
-        let named = table.split(v).any(|p| {
-            matches!(
-                p,
-                FlagPart::Zero(_) | FlagPart::Field(_) | FlagPart::Bit(_) | FlagPart::Shifted(..)
-            )
-        });
-        if !named && self.style() != ConstStyle::Raw {
+        if !table.names_any(v) && self.style() != ConstStyle::Raw {
             self.element();
             return write_flags(self.out.buf(), v, table);
         }
@@ -479,7 +517,6 @@ impl Sink for Text<'_> {
         let hex = match quote {
             Quote::Plain | Quote::Abstract => self.out.hex_strings(),
             Quote::Hex => HexStrings::All,
-            Quote::Literal => HexStrings::Never,
         };
         let buf = self.out.buf();
         if quote == Quote::Abstract {
@@ -499,9 +536,11 @@ impl Sink for Text<'_> {
     }
 
     fn open(&mut self, group: Group) {
+        // Where a group that can vanish starts, its separator included.
+        let mut start = self.out.buf().len();
         let opening: &[u8] = match group {
             // Both follow the value they are about.
-            Group::Comment => b" /* ",
+            Group::Comment | Group::NameComment => b" /* ",
             Group::Detail => b" (",
             Group::Array | Group::Set => b"[",
             Group::ComplementSet => b"~[",
@@ -515,20 +554,34 @@ impl Sink for Text<'_> {
             | Group::SpacedOr
             | Group::Alternatives
             | Group::Shift(_)
-            | Group::Symbolic(_) => b"",
+            | Group::Symbolic(_)
+            | Group::Forms
+            | Group::AbbrevOnly => b"",
             Group::Resuming => b"<... resuming interrupted ",
         };
-        if !matches!(group, Group::Comment | Group::Detail | Group::Call(_)) {
+        if !matches!(
+            group,
+            Group::Comment | Group::NameComment | Group::Detail | Group::Call(_)
+        ) {
             self.element();
+        }
+        if group != Group::AbbrevOnly {
+            start = self.out.buf().len();
         }
         self.out.bytes(opening);
         if let Some(d) = self.groups.get_mut(self.depth) {
             *d = group;
             self.nonempty[self.depth] = false;
-            self.marks[self.depth] = self.out.buf().len();
+            self.splits[self.depth] = None;
+            // A name comment or an `-X`-only group may be taken out whole; other groups
+            // mark where their members start.
+            self.marks[self.depth] = match group {
+                Group::NameComment | Group::AbbrevOnly => start,
+                _ => self.out.buf().len(),
+            };
         }
         self.depth += 1;
-        if let Group::Symbolic(_) = group {
+        if matches!(group, Group::Symbolic(_) | Group::NameComment) {
             self.symbolic += 1;
         }
     }
@@ -548,6 +601,21 @@ impl Sink for Text<'_> {
                 self.symbolic = self.symbolic.saturating_sub(1);
                 let mark = self.marks.get(self.depth).copied().unwrap_or(0);
                 self.symbolic_close(raw, mark);
+            }
+            Group::Forms => self.forms_close(),
+            Group::NameComment => {
+                self.symbolic = self.symbolic.saturating_sub(1);
+                match self.marks.get(self.depth) {
+                    Some(&mark) if self.style() == ConstStyle::Raw => self.out.buf().truncate(mark),
+                    _ => self.out.bytes(b" */"),
+                }
+            }
+            Group::AbbrevOnly => {
+                if let Some(&mark) = self.marks.get(self.depth)
+                    && self.out.const_style() != ConstStyle::Abbrev
+                {
+                    self.out.buf().truncate(mark);
+                }
             }
         }
     }

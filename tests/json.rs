@@ -348,9 +348,13 @@ fn object(o: &Map<String, Value>) -> String {
         return format!("AT_FDCWD{}", fd_info_text(o));
     }
     if shape(&["hex", "width"], &[]) {
-        let h = o["hex"].as_str().unwrap().trim_start_matches("0x");
+        // C's `%#0*x`: `0x` and zeros up to the width, or only zeros for zero.
+        let v = u64::from_str_radix(o["hex"].as_str().unwrap().trim_start_matches("0x"), 16);
         let w = o["width"].as_u64().unwrap() as usize;
-        return format!("{h:0>w$}");
+        return match v.unwrap() {
+            0 => "0".repeat(w),
+            v => format!("{v:#0w$x}"),
+        };
     }
     if shape(&["hex"], &[]) {
         return hex_field(&o["hex"]);
@@ -397,6 +401,10 @@ fn object(o: &Map<String, Value>) -> String {
             // An IPv6 address stands in place of its field: `inet_pton(AF_INET6, "::1",
             // &sin6_addr)`.
             if v.get("call").is_some_and(|f| f == "inet_pton") {
+                return value(v);
+            }
+            // So do an RxRPC transport's bytes after its family: `{family=AF_UNIX, "ab"}`.
+            if k == "data" && o.contains_key("family") {
                 return value(v);
             }
             let v = rlim_text(k, v).unwrap_or_else(|| value(v));
@@ -1115,6 +1123,22 @@ fn each_shape_fits_the_schema_and_converts_back() {
         (
             r#"{"arg":"child_stack","value":{"addr":"0x0"}}"#,
             "child_stack=NULL",
+        ),
+        (
+            r#"{"nl_pid":0,"nl_groups":{"hex":"0x5","width":8},"a":[{"hex":"0x0","width":2},{"hex":"0x61","width":2}]}"#,
+            "{nl_pid=0, nl_groups=0x000005, a=[00, 0x61]}",
+        ),
+        (
+            r#"{"fsa_ax25":{"sax25_call":"VALID-13","sax25_ndigis":1},"fsa_digipeater":[{"value":{"ax25_call":{"str":"\u00a6\u00a0\u0082@\u0086\u008a\u0000","latin1":true,"hex_escaped":true}},"comment":["SPA CE-0"]}]}"#,
+            r#"{fsa_ax25={sax25_call=VALID-13, sax25_ndigis=1}, fsa_digipeater=[{ax25_call="\xa6\xa0\x82\x40\x86\x8a\x00"} /* SPA CE-0 */]}"#,
+        ),
+        (
+            r#"{"addr_type":{"value":{"hex":"0x3"},"comment":[{"raw":3,"name":"IEEE802154_ADDR_LONG"}]},"hwaddr":"01:02:03:04:05:06:07:08"}"#,
+            "{addr_type=0x3 /* IEEE802154_ADDR_LONG */, hwaddr=01:02:03:04:05:06:07:08}",
+        ),
+        (
+            r#"{"transport":{"family":{"raw":1,"name":"AF_UNIX"},"data":{"str":"ab"}}}"#,
+            r#"{transport={family=AF_UNIX, "ab"}}"#,
         ),
     ];
     let rets: &[(&str, &str)] = &[

@@ -26,7 +26,7 @@ use super::tests::Captured;
 use super::*;
 use crate::fdinfo::Detail;
 use crate::json::{self, Json, Stamp};
-use crate::output::{Format, HexStrings, Output};
+use crate::output::{ConstStyle, Format, HexStrings, Output};
 use crate::sockdiag::SocketInfo;
 use crate::table::{SYSCALLS, SigName};
 use crate::text::Text;
@@ -208,6 +208,8 @@ struct Case {
     outcome: Outcome,
     opts: DecodeOpts,
     hex: HexStrings,
+    /// `-X`: the text renderer's one switch for names and raw forms.
+    style: ConstStyle,
     column: usize,
     previous: u64,
     mem: FuzzMemory,
@@ -230,8 +232,8 @@ impl Case {
         let args: Vec<String> = self.args.iter().map(|a| format!("{a:#x}")).collect();
         let _ = write!(
             s,
-            "{} (nr {}), args [{}], sp {:#x}, raw {}, outcome {:?}, {:?}, hex {:?}, column {}, \
-             previous {}, fds {}, memory regions [",
+            "{} (nr {}), args [{}], sp {:#x}, raw {}, outcome {:?}, {:?}, hex {:?}, -X {:?}, \
+             column {}, previous {}, fds {}, memory regions [",
             self.name(),
             self.nr,
             args.join(", "),
@@ -240,6 +242,7 @@ impl Case {
             self.outcome,
             self.opts,
             self.hex,
+            self.style,
             self.column,
             self.previous,
             self.fds.as_ref().map_or(0, |f| f.infos.len()),
@@ -408,6 +411,16 @@ fn generate(rng: &mut Rng, index: u64) -> Case {
             siginfo[off..off + 4].copy_from_slice(&v.to_ne_bytes());
         }
     }
+    // Drawn last, so that the rest of a case is as it was before `-X` was fuzzed.
+    let style = choose!(
+        rng,
+        [
+            ConstStyle::Abbrev,
+            ConstStyle::Abbrev,
+            ConstStyle::Raw,
+            ConstStyle::Verbose
+        ]
+    );
     Case {
         nr,
         args,
@@ -416,6 +429,7 @@ fn generate(rng: &mut Rng, index: u64) -> Case {
         outcome,
         opts,
         hex,
+        style,
         column: choose!(rng, [40, 40, 0, 1, 80]),
         previous: choose!(rng, [0, 0, rng.below(460), rng.next()]),
         mem,
@@ -774,6 +788,7 @@ fn render(case: &mut Case, scratch: &mut Scratch) -> Rendered {
     let format = Format {
         column: case.column,
         hex_strings: case.hex,
+        const_style: case.style,
         ..Format::default()
     };
     let mut out = Output::new(Box::new(std::io::sink()), None, false, format);

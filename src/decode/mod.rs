@@ -19,6 +19,7 @@ pub mod process;
 mod ptrace_req;
 mod signal;
 mod sink;
+mod sockaddr;
 mod stat;
 mod string;
 mod structs;
@@ -406,10 +407,12 @@ fn arg_more<S: Sink, M: Memory>(
         Kind::FdPair => structs::fd_pair(sink, ctx, v),
         Kind::SockType => net::sock_type(sink, v),
         Kind::SockProtocol => net::protocol(sink, by, v),
-        Kind::Sockaddr => net::sockaddr(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome)),
+        Kind::Sockaddr => {
+            sockaddr::sockaddr(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome))
+        }
         Kind::SockaddrOut => {
             let (entry_len, exit_len) = saved_len(ctx, call, desc.len());
-            net::sockaddr(sink, ctx, v, u64::from(exit_len.min(entry_len)))
+            sockaddr::sockaddr(sink, ctx, v, u64::from(exit_len.min(entry_len)))
         }
         Kind::SockLenPtr => net::sock_len_ptr(sink, ctx, v, call.saved[i]),
         Kind::SockLevel => sink.enumeration(u64::from(v as u32), &table::ENUM_SOCK_LEVEL),

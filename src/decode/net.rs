@@ -1,7 +1,7 @@
-//! Sockets: types, protocols, addresses, option names and values, message headers.
+//! Sockets: types, protocols, option names and values, message headers (addresses are in
+//! `sockaddr.rs`).
 //!
-//! Layouts from `<linux/socket.h>`, `<linux/in.h>`, `<linux/in6.h>`, `<linux/un.h>`,
-//! `<linux/netlink.h>`; numbers from the `[enums.*]` tables of `syscalls.toml`.
+//! Layouts from `<linux/socket.h>`; numbers from the `[enums.*]` tables of `syscalls.toml`.
 
 use super::iov::{IovData, iovec_array};
 use super::structs::{Raw, read_struct};
@@ -9,8 +9,7 @@ use super::{Ctx, Outcome, Sink, Values};
 use crate::mem::Memory;
 use crate::table::{self, EnumTable};
 
-/// Address families (`<linux/socket.h>`) with a layout of their own.
-const AF_UNIX: u16 = 1;
+/// Address families (`<linux/socket.h>`) whose protocols have names.
 const AF_INET: u16 = 2;
 const AF_INET6: u16 = 10;
 const AF_NETLINK: u16 = 16;
@@ -18,9 +17,6 @@ const AF_PACKET: u16 = 17;
 
 /// The bits of `socket`'s type that hold the type itself (`SOCK_TYPE_MASK`, `<linux/net.h>`).
 const SOCK_TYPE_MASK: u64 = 0xf;
-
-/// `sizeof(struct sockaddr_storage)`: the most of an address strace reads.
-const SOCKADDR_MAX: u64 = 128;
 
 /// `socket`'s type: `SOCK_STREAM|SOCK_CLOEXEC`.
 pub fn sock_type<S: Sink>(sink: &mut S, v: u64) {
@@ -47,113 +43,6 @@ pub fn protocol<S: Sink>(sink: &mut S, domain: u64, v: u64) {
         }
         _ => sink.int(i64::from(v as i32)),
     }
-}
-
-/// A socket address of `len` bytes. Shorter than the family: the address; only the family:
-/// `{sa_family=AF_INET}`.
-pub fn sockaddr<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u64) {
-    if addr == 0 {
-        return sink.addr(0);
-    }
-    if len < 2 {
-        return sink.addr(addr);
-    }
-    let size = len.min(SOCKADDR_MAX) as usize;
-    read_struct(sink, ctx, addr, size, |sink, ctx, raw| {
-        let family = raw.u16(0);
-        sink.begin_struct();
-        sink.field("sa_family");
-        sink.enumeration(u64::from(family), &table::ENUM_ADDRESS_FAMILY);
-        if size > 2 {
-            family_fields(sink, ctx, raw, family, size);
-        }
-        sink.end_struct(false);
-    });
-}
-
-/// The fields after `sa_family`, by family.
-fn family_fields<S: Sink, M: Memory>(
-    sink: &mut S,
-    ctx: &mut Ctx<'_, M>,
-    raw: Raw<'_>,
-    family: u16,
-    size: usize,
-) {
-    match family {
-        // struct sockaddr_in: port (be16) at 2, address at 4.
-        AF_INET if size >= 16 => {
-            sink.field("sin_port");
-            sink.net_order(u64::from(raw.be16(2)), true);
-            sink.field("sin_addr");
-            sink.ipv4(raw.array(4));
-        }
-        // struct sockaddr_in6: port at 2, flow info (be32) at 4, address at 8, scope at 24
-        // (absent from the older 24-byte form, SIN6_LEN_RFC2133).
-        AF_INET6 if size >= 24 => {
-            sink.field("sin6_port");
-            sink.net_order(u64::from(raw.be16(2)), true);
-            sink.field("sin6_flowinfo");
-            sink.net_order(u64::from(raw.be32(4)), false);
-            let addr: [u8; 16] = raw.array(8);
-            sink.ipv6_field("sin6_addr", addr);
-            if size >= 28 {
-                sink.field("sin6_scope_id");
-                scope_id(sink, raw.u32(24), &addr);
-            }
-        }
-        // struct sockaddr_un: the path fills the rest; a leading NUL makes it abstract, its
-        // name then being every byte up to `len`.
-        AF_UNIX => {
-            let path = &raw.0[2..size];
-            sink.field("sun_path");
-            if let Some(name) = path.strip_prefix(b"\0") {
-                sink.abstract_name(name, false);
-            } else {
-                let end = path.iter().position(|&b| b == 0).unwrap_or(path.len());
-                sink.string(&path[..end], false);
-            }
-        }
-        // struct sockaddr_nl: pad, pid at 4, groups at 8.
-        AF_NETLINK if size >= 12 => {
-            sink.field("nl_pid");
-            sink.int(i64::from(raw.i32(4)));
-            sink.field("nl_groups");
-            sink.hex_padded(u64::from(raw.u32(8)), 8);
-        }
-        _ => {
-            let data = &raw.0[2..size];
-            let limit = ctx.opts.max_strlen;
-            sink.field("sa_data");
-            sink.string(&data[..data.len().min(limit)], data.len() > limit);
-        }
-    }
-}
-
-/// An IPv6 scope: for link-local addresses (fe80::/10, ff02::/16) an interface index, shown
-/// by its name on this machine as strace does (`if_nametoindex("eth0")`), else a number.
-fn scope_id<S: Sink>(sink: &mut S, id: u32, addr: &[u8; 16]) {
-    let link_local =
-        (addr[0] == 0xfe && addr[1] & 0xc0 == 0x80) || (addr[0] == 0xff && addr[1] & 0x0f == 0x02);
-    match link_local.then(|| interface_name(id)).flatten() {
-        Some(name) => {
-            sink.begin_wrap("if_nametoindex");
-            sink.string(name.as_bytes(), false);
-            sink.end_wrap();
-        }
-        None => sink.uint(u64::from(id)),
-    }
-}
-
-/// The name of network interface `index`, from `/sys/class/net/NAME/ifindex`.
-fn interface_name(index: u32) -> Option<String> {
-    std::fs::read_dir("/sys/class/net")
-        .ok()?
-        .flatten()
-        .find_map(|e| {
-            let text = std::fs::read_to_string(e.path().join("ifindex")).ok()?;
-            (text.trim().parse::<u32>().ok()? == index)
-                .then(|| e.file_name().to_string_lossy().into_owned())
-        })
 }
 
 /// A `socklen_t` the kernel updates: `[16]`, or `[128 => 16]` when the call changed it.
@@ -364,7 +253,7 @@ fn msghdr_fields<S: Sink, M: Memory>(
     let before = namelen_at_entry.unwrap_or(namelen);
     sink.begin_struct();
     sink.field("msg_name");
-    sockaddr(sink, ctx, name, u64::from(namelen.min(before)));
+    super::sockaddr::sockaddr(sink, ctx, name, u64::from(namelen.min(before)));
     sink.field("msg_namelen");
     if before != namelen {
         sink.changed(u64::from(before), u64::from(namelen));

@@ -15,7 +15,8 @@ pub enum Number {
     Hex(u64),
     /// `%#o`, at least three digits: `0644`, `000`.
     Octal(u64),
-    /// Hex without `0x`, zero-padded to `width` digits (`nl_groups=00000000`).
+    /// `%#0*x`: hex zero-padded to `width` characters, `0x` included (`0x000005`); zero is
+    /// `width` zeros (`00000000`).
     Padded {
         v: u64,
         width: usize,
@@ -35,9 +36,6 @@ pub enum Quote {
     Hex,
     /// An abstract AF_UNIX socket name (leading NUL): `@"name"`.
     Abstract,
-    /// A string the decoder wrote itself (an address in its usual notation, `"::1"`): shown
-    /// as it is, whatever `-x` asks.
-    Literal,
 }
 
 /// A group of values, opened by [`Sink::open`] and closed by [`Sink::close`].
@@ -75,6 +73,17 @@ pub enum Group {
     /// A symbolic form of the number `raw` (`S_IFREG|0644`, `8192*1024`): what `-X raw`
     /// shows in its place and `-X verbose` before it, as it does for a named constant.
     Symbolic(Number),
+    /// A value in two forms: its first member is the raw form (the bytes of a port in
+    /// network order, `"\x00\x50"`), the members after it the symbolic form (`htons(80)`).
+    /// The default shows the symbolic form, `-X raw` the raw one, `-X verbose` the raw one
+    /// with the symbolic one in a comment. Structured renderers show the symbolic form.
+    Forms,
+    /// A comment naming the value before it (` /* IEEE802154_ADDR_LONG */`, strace's
+    /// verbose xlat style), which `-X raw` leaves out as it leaves out names.
+    NameComment,
+    /// Members only the default `-X` shows (`&sin6_addr` in `inet_pton(AF_INET6, "::1",
+    /// &sin6_addr)`, which `-X verbose` writes without it).
+    AbbrevOnly,
 }
 
 /// Where decoded values go. The renderer owns all separators and punctuation.

@@ -26,13 +26,23 @@ pub trait Values: Sink {
         self.number(Number::Octal(v));
     }
 
-    /// A value shown in hex padded to `width` digits, without `0x` (`nl_groups=00000000`).
+    /// A value in hex zero-padded to `width` characters, as C's `%#0*x` writes it (strace's
+    /// `PRINT_VAL_0X`, `width` twice the size of the field): `0xfacefeed`, `0x000005`,
+    /// `00000000` (no `0x` for zero).
     fn hex_padded(&mut self, v: u64, width: usize) {
         self.number(Number::Padded { v, width });
     }
 
     fn string(&mut self, bytes: &[u8], truncated: bool) {
         self.quoted(bytes, truncated, Quote::Plain);
+    }
+
+    /// A NUL-terminated string in a fixed array (strace's `print_quoted_cstring`): the bytes
+    /// before the first NUL among all but the last, with `...` when the array has no NUL.
+    fn c_array(&mut self, array: &[u8]) {
+        let room = &array[..array.len().saturating_sub(1)];
+        let end = room.iter().position(|&b| b == 0).unwrap_or(room.len());
+        self.string(&room[..end], !array.contains(&0));
     }
 
     /// A string shown entirely in hex escapes (`"\x45\x25"`).
@@ -323,42 +333,124 @@ pub trait Values: Sink {
         self.close();
     }
 
-    /// A value in network byte order, as its host value: `htons(80)` (`short`) or `htonl(0)`.
+    /// A value in network byte order, as its host value: `htons(80)` (`short`) or `htonl(0)`;
+    /// its bytes as they are under `-X raw` (`"\x00\x50"`).
     fn net_order(&mut self, v: u64, short: bool) {
+        let bytes = (v as u32).to_be_bytes();
+        self.open(Group::Forms);
+        self.hex_string(if short { &bytes[2..] } else { &bytes }, false);
         self.open(Group::Call(if short { "htons" } else { "htonl" }));
         self.uint(v);
         self.close();
+        self.close();
     }
 
-    /// An IPv4 address: `inet_addr("127.0.0.1")`.
+    /// An IPv4 address: `inet_addr("127.0.0.1")`; its bytes under `-X raw`.
     fn ipv4(&mut self, a: [u8; 4]) {
         let mut text = [0u8; 15];
         let len = dotted_quad(&mut text, a);
+        self.open(Group::Forms);
+        self.hex_string(&a, false);
         self.open(Group::Call("inet_addr"));
-        self.quoted(&text[..len], false, Quote::Literal);
+        // strace quotes the text as any string: `-xx` shows it in hex escapes.
+        self.quoted(&text[..len], false, Quote::Plain);
+        self.close();
+        self.close();
+    }
+
+    /// A hardware address as `xx:xx:...` (`6c:62:6d:80:e0:01`); its bytes under `-X raw`.
+    fn mac_addr(&mut self, addr: &[u8]) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        // MAX_ADDR_LEN (<linux/netdevice.h>): strace shows no longer address as text.
+        let addr = &addr[..addr.len().min(32)];
+        let mut text = [0u8; 32 * 3];
+        let mut len = 0;
+        for (i, b) in addr.iter().enumerate() {
+            if i > 0 {
+                text[len] = b':';
+                len += 1;
+            }
+            text[len] = HEX[usize::from(b >> 4)];
+            text[len + 1] = HEX[usize::from(b & 0xf)];
+            len += 2;
+        }
+        self.open(Group::Forms);
+        self.hex_string(addr, false);
+        self.word(std::str::from_utf8(&text[..len]).unwrap_or(""));
+        self.close();
+    }
+
+    /// A value in hex with its name from `table` in a comment, as strace shows some fields
+    /// whatever `-X` asks but `raw`: `0x3 /* IEEE802154_ADDR_LONG */`. An unknown value has
+    /// the table's unknown comment when `unknown` (`0x7 /* IEEE802154_ADDR_??? */`), else
+    /// none.
+    fn hex_named(&mut self, v: u64, table: &'static EnumTable, unknown: bool) {
+        self.hex(v);
+        match table.name(v) {
+            Some(name) => {
+                self.open(Group::NameComment);
+                self.constant(name, Number::Hex(v));
+                self.close();
+            }
+            None if unknown => {
+                self.open(Group::NameComment);
+                self.word(table.unknown);
+                self.close();
+            }
+            None => {}
+        }
+    }
+
+    /// A value named by `table`, or, when it has no name, in hex with no comment.
+    fn enumeration_or_hex(&mut self, v: u64, table: &'static EnumTable) {
+        if table.name(v).is_some() {
+            self.enumeration(v, table);
+        } else {
+            self.hex(v);
+        }
+    }
+
+    /// Flags in hex with their names in a comment, as strace shows some fields whatever
+    /// `-X` asks but `raw`: `0x1000 /* CRYPTO_ALG_KERN_DRIVER_ONLY */`,
+    /// `0xdead0000 /* CRYPTO_ALG_??? */`, `0`.
+    fn flags_named(&mut self, v: u64, table: &'static FlagTable) {
+        self.hex(v);
+        if v == 0 {
+            return;
+        }
+        self.open(Group::NameComment);
+        match table.unknown.filter(|_| !table.names_any(v)) {
+            Some(unknown) => self.word(unknown),
+            None => self.flags(v, table),
+        }
         self.close();
     }
 
     /// An IPv6 address standing for the field `name`, in place of `name=value`:
-    /// `inet_pton(AF_INET6, "::1", &sin6_addr)`.
+    /// `inet_pton(AF_INET6, "::1", &sin6_addr)`; under `-X raw` the field with its bytes.
     fn ipv6_field(&mut self, name: &'static str, addr: [u8; 16]) {
         use std::io::Write;
         // The longest form, an IPv4-mapped address with every group written, is 45 bytes.
         let mut text = [0u8; 46];
-        let mut cursor = std::io::Cursor::new(&mut text[..]);
-        let _ = write!(cursor, "{}", std::net::Ipv6Addr::from(addr));
-        let len = cursor.position() as usize;
+        let len = ipv6_text(&mut text, &addr);
         // `&sin6_addr`: where inet_pton would store it.
         let mut reference = [0u8; 64];
         let mut cursor = std::io::Cursor::new(&mut reference[..]);
         let _ = write!(cursor, "&{name}");
         let end = cursor.position() as usize;
         self.implicit_field(name);
+        self.open(Group::Forms);
+        self.field(name);
+        self.hex_string(&addr, false);
         self.open(Group::Call("inet_pton"));
         // AF_INET6 (<sys/socket.h>).
         self.constant("AF_INET6", Number::Int(10));
-        self.quoted(&text[..len], false, Quote::Literal);
+        // strace quotes the text as any string: `-xx` shows it in hex escapes.
+        self.quoted(&text[..len], false, Quote::Plain);
+        self.open(Group::AbbrevOnly);
         self.word(std::str::from_utf8(&reference[..end]).unwrap_or(name));
+        self.close();
+        self.close();
         self.close();
     }
 
@@ -545,6 +637,67 @@ fn shifted<S: Sink + ?Sized>(sink: &mut S, v: u64, shift: u32, table: &'static E
     if table.name(v).is_none() {
         sink.comment_word(table.unknown);
     }
+}
+
+/// Writes an IPv6 address into `out` as the C library's `inet_ntop` does, returning its
+/// length: groups in lowercase hex, the first longest run of two or more zero groups as
+/// `::`, and the last 32 bits as a dotted quad after six zero groups (IPv4-compatible,
+/// `::0.195.0.0`) or five and `ffff` (IPv4-mapped, `::ffff:1.2.3.4`).
+fn ipv6_text(out: &mut [u8; 46], addr: &[u8; 16]) -> usize {
+    use std::io::Write;
+    let words: [u16; 8] =
+        std::array::from_fn(|i| u16::from_be_bytes([addr[2 * i], addr[2 * i + 1]]));
+    // The first longest run of zero groups, if two or more long.
+    let (mut best, mut run) = ((0, 0), None::<usize>);
+    for (i, &w) in words.iter().enumerate() {
+        match (w, run) {
+            (0, None) => run = Some(i),
+            (0, Some(_)) => {}
+            (_, Some(start)) => {
+                if i - start > best.1 {
+                    best = (start, i - start);
+                }
+                run = None;
+            }
+            (_, None) => {}
+        }
+    }
+    if let Some(start) = run
+        && 8 - start > best.1
+    {
+        best = (start, 8 - start);
+    }
+    let zeros = (best.1 >= 2).then_some(best);
+    let mut cursor = std::io::Cursor::new(&mut out[..]);
+    let mut i = 0;
+    while i < 8 {
+        if let Some((start, len)) = zeros
+            && i == start
+        {
+            let _ = cursor.write_all(b"::");
+            i += len;
+            continue;
+        }
+        if i > 0 && zeros.is_none_or(|(start, len)| i != start + len) {
+            let _ = cursor.write_all(b":");
+        }
+        let embedded = match zeros {
+            Some((0, 6)) => i == 6,
+            Some((0, 5)) => i == 6 && words[5] == 0xffff,
+            _ => false,
+        };
+        if embedded {
+            let _ = write!(
+                cursor,
+                "{}.{}.{}.{}",
+                addr[12], addr[13], addr[14], addr[15]
+            );
+            break;
+        }
+        let _ = write!(cursor, "{:x}", words[i]);
+        i += 1;
+    }
+    cursor.position() as usize
 }
 
 /// Writes `a.b.c.d` into `out`, returning its length.

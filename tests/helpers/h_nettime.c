@@ -21,6 +21,9 @@
 #include <linux/membarrier.h>
 #include <linux/mman.h>
 #include <linux/netlink.h>
+#include <linux/if_arp.h>
+#include <linux/if_ether.h>
+#include <linux/if_packet.h>
 
 static void time_calls(void)
 {
@@ -302,6 +305,41 @@ static void address_edges(void)
 	syscall(SYS_connect, 99, &big, 16);
 }
 
+/* Packet (sockaddr_ll) and netlink (sockaddr_nl) addresses: a netlink socket connected to
+ * the kernel, the others given to descriptor 99. Interface 1 is the loopback. */
+static void family_addresses(void)
+{
+	struct sockaddr_ll ll = {0};
+	ll.sll_family = AF_PACKET;
+	ll.sll_protocol = htons(ETH_P_IP);
+	ll.sll_ifindex = 1;
+	ll.sll_hatype = ARPHRD_LOOPBACK;
+	ll.sll_pkttype = PACKET_OUTGOING;
+	ll.sll_halen = 6;
+	memcpy(ll.sll_addr, "\0\1\2\3\4\5", 6);
+	syscall(SYS_connect, 99, &ll, sizeof ll);
+	ll.sll_halen = 10;
+	syscall(SYS_bind, 99, &ll, sizeof ll);
+	ll.sll_protocol = htons(0x1234);
+	ll.sll_ifindex = 0xfacefeed;
+	ll.sll_hatype = 0xffff;
+	ll.sll_pkttype = 9;
+	syscall(SYS_connect, 99, &ll, sizeof ll);
+	syscall(SYS_connect, 99, &ll, sizeof ll - 1);
+	struct sockaddr_nl nl = {0};
+	nl.nl_family = AF_NETLINK;
+	syscall(SYS_socket, AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
+	syscall(SYS_connect, 3, &nl, sizeof nl);
+	syscall(SYS_close, 3);
+	nl.nl_pad = 0xffff;
+	nl.nl_pid = 1234567890;
+	nl.nl_groups = 0xfacefeed;
+	syscall(SYS_connect, 99, &nl, sizeof nl);
+	nl.nl_pad = 0;
+	nl.nl_groups = 5;
+	syscall(SYS_connect, 99, &nl, sizeof nl);
+}
+
 int main(int argc, char **argv)
 {
 	setup(argc, argv);
@@ -311,6 +349,7 @@ int main(int argc, char **argv)
 	more_socket_calls();
 	control_and_options();
 	address_edges();
+	family_addresses();
 	syscall(SYS_exit_group, 0);
 	return 0;
 }

@@ -27,6 +27,7 @@ mod prctl;
 mod process;
 mod ptrace_req;
 mod signal;
+mod sockaddr;
 mod stat;
 mod string;
 mod time;

@@ -1,5 +1,5 @@
-//! Sockets (`decode/net.rs`): types, protocols, addresses, options, messages and their control
-//! data.
+//! Sockets (`decode/net.rs`): types, protocols, options, messages and their control data
+//! (addresses are in `sockaddr.rs`).
 
 use super::*;
 
@@ -51,94 +51,6 @@ fn sockets_types_and_protocols() {
             Outcome::Err(EFAULT)
         ),
         "socketpair(AF_UNIX, SOCK_DGRAM, 0, 0x9000) = -1 EFAULT (Bad address)"
-    );
-}
-
-#[test]
-fn socket_addresses() {
-    let mut inet = vec![2, 0, 0, 80, 127, 0, 0, 1];
-    inet.resize(16, 0);
-    let mut inet6 = vec![10, 0, 0, 53, 0, 0, 0, 0];
-    inet6.extend([0u8; 15]);
-    inet6.push(1);
-    inet6.extend([0u8; 4]);
-    let mut unix = vec![1, 0];
-    unix.extend(b"/tmp/x\0");
-    let mut abs = vec![1, 0, 0];
-    abs.extend(b"abs");
-    let mut nl = vec![16, 0, 0, 0];
-    nl.extend(ints(&[0, 5]));
-    let mut odd = vec![200, 0];
-    odd.extend([0u8; 14]);
-    let mem = FakeMemory::new()
-        .with(0x1000, &inet)
-        .with(0x2000, &inet6)
-        .with(0x3000, &unix)
-        .with(0x4000, &abs)
-        .with(0x5000, &nl)
-        .with(0x6000, &odd);
-    let cases: [(u64, u64, &str); 9] = [
-        (
-            0x1000,
-            16,
-            r#"connect(3, {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr("127.0.0.1")}, 16) = 0"#,
-        ),
-        (
-            0x2000,
-            28,
-            r#"connect(3, {sa_family=AF_INET6, sin6_port=htons(53), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "::1", &sin6_addr), sin6_scope_id=0}, 28) = 0"#,
-        ),
-        (
-            0x3000,
-            110,
-            r#"connect(3, {sa_family=AF_UNIX, sun_path="/tmp/x"}, 110) = 0"#,
-        ),
-        (
-            0x4000,
-            6,
-            r#"connect(3, {sa_family=AF_UNIX, sun_path=@"abs"}, 6) = 0"#,
-        ),
-        (
-            0x5000,
-            12,
-            r#"connect(3, {sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000005}, 12) = 0"#,
-        ),
-        (
-            0x6000,
-            16,
-            r#"connect(3, {sa_family=0xc8 /* AF_??? */, sa_data="\0\0\0\0\0\0\0\0\0\0\0\0\0\0"}, 16) = 0"#,
-        ),
-        (0x1000, 2, r#"connect(3, {sa_family=AF_INET}, 2)      = 0"#),
-        (0x1000, 1, r#"connect(3, 0x1000, 1)                   = 0"#),
-        (0x9000, 16, r#"connect(3, 0x9000, 16)                  = 0"#),
-    ];
-    for (addr, len, want) in cases {
-        assert_eq!(
-            line(NR_CONNECT, [3, addr, len, 0, 0, 0], &mem, Outcome::Ok(0)),
-            want
-        );
-    }
-    assert_eq!(
-        line(NR_CONNECT, [3, 0, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
-        "connect(3, NULL, 0)                     = 0"
-    );
-}
-
-#[test]
-fn inet6_forms() {
-    let mut a = vec![10, 0, 0, 1, 0, 0, 0, 5, 0xfe, 0x80];
-    a.extend([0u8; 13]);
-    a.push(2);
-    a.extend(999_999u32.to_ne_bytes());
-    let mem = FakeMemory::new().with(0x1000, &a);
-    // The 24-byte form has no scope; a link-local scope naming no interface stays a number.
-    assert_eq!(
-        line(NR_CONNECT, [3, 0x1000, 24, 0, 0, 0], &mem, Outcome::Ok(0)),
-        r#"connect(3, {sa_family=AF_INET6, sin6_port=htons(1), sin6_flowinfo=htonl(5), inet_pton(AF_INET6, "fe80::2", &sin6_addr)}, 24) = 0"#
-    );
-    assert_eq!(
-        line(NR_CONNECT, [3, 0x1000, 28, 0, 0, 0], &mem, Outcome::Ok(0)),
-        r#"connect(3, {sa_family=AF_INET6, sin6_port=htons(1), sin6_flowinfo=htonl(5), inet_pton(AF_INET6, "fe80::2", &sin6_addr), sin6_scope_id=999999}, 28) = 0"#
     );
 }
 
