@@ -430,10 +430,17 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["struct", "addr"]
     }
-    /// `nanosleep`'s remaining time: the struct only when the sleep was interrupted (EINTR),
-    /// else the address.
+    /// `nanosleep`'s remaining time: the struct only when the sleep was interrupted (the
+    /// tracer sees a restart error, `ERESTART_RESTARTBLOCK`), else the address.
     TimespecRem = "timespec_rem" {
         table: None, len: false, by: false,
+        failure: true, updated: false, decoder: "",
+        json: ["struct", "addr"]
+    }
+    /// `clock_nanosleep`'s remaining time: as `timespec_rem`, and only when its flags (`by`)
+    /// are 0 (an absolute sleep leaves it alone).
+    ClockRem = "clock_rem" {
+        table: None, len: false, by: true,
         failure: true, updated: false, decoder: "",
         json: ["struct", "addr"]
     }

@@ -78,22 +78,6 @@ fn line(call: &str, result: &str) -> String {
 
 const EBADF: &str = "-1 EBADF (Bad file descriptor)";
 
-/// Hides SIGCHLD's CPU times (`si_utime=N, si_stime=N`), which depend on
-/// how long a child ran.
-fn mask_times(line: &str) -> String {
-    let mut s = line.to_string();
-    for key in ["si_utime=", "si_stime="] {
-        if let Some(p) = s.find(key) {
-            let start = p + key.len();
-            let end = s[start..]
-                .find(|c: char| !c.is_ascii_digit())
-                .map_or(s.len(), |e| start + e);
-            s.replace_range(start..end, "T");
-        }
-    }
-    s
-}
-
 // ---------------------------------------------------------------------------
 // Running with a bound
 // ---------------------------------------------------------------------------
@@ -312,7 +296,7 @@ fn forks_every_child_exit_reported() {
     let got_sigchld: Vec<String> = plines
         .iter()
         .filter(|l| l.starts_with("--- SIGCHLD"))
-        .map(|l| mask_times(l))
+        .map(|l| mask_child_times(l))
         .collect();
     if let Some(d) = diff(&want_sigchld, &got_sigchld, 40) {
         panic!("SIGCHLD lines of the parent:\n{d}");
@@ -488,7 +472,7 @@ fn normalized(pp: &PerPid, what: &str) -> Vec<(String, Normal)> {
             for (p, name) in &names {
                 l = replace_pid(&l, &p.to_string(), name);
             }
-            text.push_str(&mask_times(&l));
+            text.push_str(&mask_child_times(&l));
             text.push('\n');
         }
         let mut n = Normal {

@@ -396,6 +396,8 @@ fn arg_more<S: Sink, M: Memory>(
     match desc.kind {
         Kind::Timespec => time::timespec(sink, ctx, v),
         Kind::TimespecRem => time::timespec_rem(sink, ctx, v, outcome),
+        Kind::ClockRem if by != 0 => sink.addr(v),
+        Kind::ClockRem => time::timespec_rem(sink, ctx, v, outcome),
         Kind::Timeval => time::timeval(sink, ctx, v),
         Kind::Timezone => time::timezone(sink, ctx, v),
         Kind::Itimerspec => time::itimerspec(sink, ctx, v),

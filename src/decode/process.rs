@@ -299,15 +299,26 @@ pub fn cpu_set<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64
 /// the first two as strace shows it by default.
 pub fn utsname<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
     const FIELD: usize = 65;
+    let abbreviate = ctx.opts.abbreviate;
     read_struct(sink, ctx, addr, 6 * FIELD, |sink, _, raw| {
+        // strace shows the first two fields, and all six under -v.
+        const FIELDS: [&str; 6] = [
+            "sysname",
+            "nodename",
+            "release",
+            "version",
+            "machine",
+            "domainname",
+        ];
+        let shown = if abbreviate { 2 } else { FIELDS.len() };
         sink.begin_struct();
-        for (i, name) in ["sysname", "nodename"].into_iter().enumerate() {
+        for (i, name) in FIELDS.into_iter().take(shown).enumerate() {
             let field = raw.0.get(i * FIELD..(i + 1) * FIELD).unwrap_or_default();
             let len = field.iter().position(|&b| b == 0).unwrap_or(field.len());
             sink.field(name);
             sink.string(&field[..len], false);
         }
-        sink.end_struct(true);
+        sink.end_struct(abbreviate);
     });
 }
 

@@ -50,9 +50,14 @@ pub fn buffer<S: Sink, M: Memory>(
     }
     let limit = ctx.opts.max_strlen;
     let shown = usize::try_from(len).map_or(limit, |len| len.min(limit));
-    match ctx.scratch.fill(ctx.mem, addr, shown) {
-        Ok(buf) if hex => sink.hex_string(buf, len > shown as u64),
-        Ok(buf) => sink.string(buf, len > shown as u64),
+    // As strace: one byte past the `-s` limit is read too, and if it cannot be, the buffer
+    // shows as its address.
+    let fetched = usize::try_from(len).map_or(limit.saturating_add(1), |len| {
+        len.min(limit.saturating_add(1))
+    });
+    match ctx.scratch.fill(ctx.mem, addr, fetched) {
+        Ok(buf) if hex => sink.hex_string(&buf[..shown], len > shown as u64),
+        Ok(buf) => sink.string(&buf[..shown], len > shown as u64),
         Err(_) => sink.unreadable(addr),
     }
 }

@@ -9,9 +9,6 @@ use super::{Ctx, Number, Outcome, Sink, Values};
 use crate::mem::Memory;
 use crate::table;
 
-/// `EINTR` (`<asm-generic/errno-base.h>`): an interrupted sleep reports the time left.
-const EINTR: u64 = 4;
-
 /// The two fields of a timespec or timeval at `raw[off..]`. strace shows the seconds signed
 /// and `tv_nsec`/`tv_usec` unsigned (`tv_nsec=18446744073709551615` for -1).
 fn pair<S: Sink>(sink: &mut S, raw: Raw<'_>, off: usize, names: [&'static str; 2]) {
@@ -46,15 +43,17 @@ pub fn timeval_in<S: Sink>(sink: &mut S, raw: Raw<'_>, off: usize) {
 }
 
 /// The time left of an interrupted `nanosleep`/`clock_nanosleep`: the kernel writes it only
-/// on EINTR, so strace shows the address otherwise.
+/// when a signal cut the sleep, so strace shows the address otherwise.
 pub fn timespec_rem<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
     addr: u64,
     outcome: Option<Outcome>,
 ) {
+    // ERESTARTSYS, ERESTARTNOINTR, ERESTARTNOHAND, ERESTART_RESTARTBLOCK
+    // (include/linux/errno.h): strace's is_erestart.
     match outcome {
-        Some(Outcome::Err(EINTR)) => timespec(sink, ctx, addr),
+        Some(Outcome::Err(512..=514 | 516)) => timespec(sink, ctx, addr),
         _ => sink.addr(addr),
     }
 }

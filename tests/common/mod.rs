@@ -1438,3 +1438,24 @@ pub fn proc_state(pid: u32) -> Option<char> {
     let rp = s.rfind(')')?;
     s[rp + 1..].trim_start().chars().next()
 }
+
+/// Hides SIGCHLD's CPU times (`si_utime=N, si_stime=N`, and the ` /* 0.01 s */` a nonzero
+/// one has), which depend on how long a child ran.
+pub fn mask_child_times(line: &str) -> String {
+    let mut s = line.to_string();
+    for key in ["si_utime=", "si_stime="] {
+        if let Some(p) = s.find(key) {
+            let start = p + key.len();
+            let mut end = s[start..]
+                .find(|c: char| !c.is_ascii_digit())
+                .map_or(s.len(), |e| start + e);
+            if s[end..].starts_with(" /* ")
+                && let Some(close) = s[end..].find(" */")
+            {
+                end += close + 3;
+            }
+            s.replace_range(start..end, "T");
+        }
+    }
+    s
+}

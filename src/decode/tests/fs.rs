@@ -82,6 +82,25 @@ fn pipe2_getcwd_chown_mknodat() {
         line(NR_PIPE2, [0x8, 0, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
         "pipe2(0x8, 0)                           = 0"
     );
+    // Flags by the whole open-flags table, unknown bits in hex (the access mode has none).
+    assert_eq!(
+        line(
+            NR_PIPE2,
+            [0x8, 0o4276, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "pipe2(0x8, O_EXCL|O_NONBLOCK|0x3e)      = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_DUP3,
+            [2, 9, 0o2001000, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "dup3(2, 9, O_TRUNC|O_CLOEXEC)           = -1 EINVAL (Invalid argument)"
+    );
     assert_eq!(
         line(NR_GETCWD, [0x2000, 4096, 0, 0, 0, 0], &mem, Outcome::Ok(5)),
         "getcwd(\"/tmp\", 4096)                    = 5"

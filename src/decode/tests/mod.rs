@@ -129,6 +129,8 @@ const NR_EPOLL_PWAIT: u64 = 281;
 const NR_TIMERFD_CREATE: u64 = 283;
 const NR_SIGNALFD4: u64 = 289;
 const NR_PIPE2: u64 = 293;
+const NR_DUP3: u64 = 292;
+const NR_CLOCK_SETTIME: u64 = 227;
 const NR_RECVMMSG: u64 = 299;
 const NR_SENDMMSG: u64 = 307;
 const NR_GETCPU: u64 = 309;
@@ -287,6 +289,15 @@ fn line_with(
 ) -> String {
     let opts = DecodeOpts {
         max_strlen,
+        ..DecodeOpts::default()
+    };
+    render_call(nr, args, [mem, mem], opts, None, |_| {}, outcome)
+}
+
+/// One call's line under `-v` (no structure abbreviated).
+fn line_verbose(nr: u64, args: [u64; 6], mem: &FakeMemory, outcome: Outcome) -> String {
+    let opts = DecodeOpts {
+        abbreviate: false,
         ..DecodeOpts::default()
     };
     render_call(nr, args, [mem, mem], opts, None, |_| {}, outcome)

@@ -283,6 +283,10 @@ fn times_uname_getrusage() {
         "uname({sysname=\"Linux\", nodename=\"vm\", ...}) = 0"
     );
     assert_eq!(
+        line_verbose(NR_UNAME, [0x2000, 0, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "uname({sysname=\"Linux\", nodename=\"vm\", release=\"6.1.0-\", version=\"\", machine=\"\", domainname=\"\"}) = 0"
+    );
+    assert_eq!(
         line(NR_UNAME, [0x8, 0, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
         "uname(0x8)                              = 0"
     );

@@ -173,6 +173,32 @@ fn execve_argv_and_env_count() {
 }
 
 #[test]
+fn a_buffer_is_read_one_byte_past_the_limit() {
+    // 32 readable bytes before an unmapped page: the 33rd cannot be read, so strace shows
+    // the address; with 33 readable, the first 32 and "...".
+    let x32 = [b'X'; 32];
+    let mem = FakeMemory::new().with(0x1fe0, &x32);
+    assert_eq!(
+        line(
+            NR_WRITE,
+            [1, 0x1fe0, 100, 0, 0, 0],
+            &mem,
+            Outcome::Err(EBADF)
+        ),
+        "write(1, 0x1fe0, 100)                   = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        line(NR_WRITE, [1, 0x1fe0, 32, 0, 0, 0], &mem, Outcome::Ok(32)),
+        r#"write(1, "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", 32) = 32"#
+    );
+    let mem = FakeMemory::new().with(0x1fdf, &[b'X'; 33]);
+    assert_eq!(
+        line(NR_WRITE, [1, 0x1fdf, 100, 0, 0, 0], &mem, Outcome::Ok(100)),
+        r#"write(1, "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"..., 100) = 100"#
+    );
+}
+
+#[test]
 fn execve_unterminated_arrays_say_where_they_stop() {
     // Two pointers and then unreadable memory: the argv shows where it stopped, the
     // environment count says so.

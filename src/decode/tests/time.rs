@@ -2,6 +2,9 @@
 
 use super::*;
 
+/// <linux/errno.h>: what the tracer sees of a sleep a signal cut.
+const ERESTART_RESTARTBLOCK: u64 = 516;
+
 #[test]
 fn nanosleep_and_clocks() {
     let mem = FakeMemory::new()
@@ -26,10 +29,45 @@ fn nanosleep_and_clocks() {
             NR_NANOSLEEP,
             [0x1000, 0x2000, 0, 0, 0, 0],
             &mem,
+            Outcome::Err(ERESTART_RESTARTBLOCK)
+        ),
+        "nanosleep({tv_sec=0, tv_nsec=100000000}, {tv_sec=1, tv_nsec=5}) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)"
+    );
+    // Only a restart error is an interrupted sleep (strace's is_erestart).
+    assert_eq!(
+        line(
+            NR_NANOSLEEP,
+            [0x1000, 0x2000, 0, 0, 0, 0],
+            &mem,
             Outcome::Err(EINTR)
         ),
-        "nanosleep({tv_sec=0, tv_nsec=100000000}, {tv_sec=1, tv_nsec=5}) = -1 EINTR (Interrupted system call)"
+        "nanosleep({tv_sec=0, tv_nsec=100000000}, 0x2000) = -1 EINTR (Interrupted system call)"
     );
+    // clock_settime: the clock by its low 32 bits, as the kernel reads an int.
+    assert_eq!(
+        line(
+            NR_CLOCK_SETTIME,
+            [0xdefaced00000001, 0x2000, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "clock_settime(CLOCK_MONOTONIC, {tv_sec=1, tv_nsec=5}) = -1 EINVAL (Invalid argument)"
+    );
+    // clock_nanosleep's is shown only for a relative sleep (flags 0).
+    for (flags, rem) in [(0, "{tv_sec=1, tv_nsec=5}"), (1, "0x2000")] {
+        let abs = if flags == 0 { "0" } else { "TIMER_ABSTIME" };
+        assert_eq!(
+            line(
+                NR_CLOCK_NANOSLEEP,
+                [1, flags, 0x1000, 0x2000, 0, 0],
+                &mem,
+                Outcome::Err(ERESTART_RESTARTBLOCK)
+            ),
+            format!(
+                "clock_nanosleep(CLOCK_MONOTONIC, {abs}, {{tv_sec=0, tv_nsec=100000000}}, {rem}) = ? ERESTART_RESTARTBLOCK (Interrupted by signal)"
+            )
+        );
+    }
     assert_eq!(
         line(NR_NANOSLEEP, [0, 0, 0, 0, 0, 0], &mem, Outcome::Err(EFAULT)),
         "nanosleep(NULL, NULL)                   = -1 EFAULT (Bad address)"
