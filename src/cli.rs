@@ -95,6 +95,7 @@ enum Id {
     Secontext,
     Overhead,
     DecodePids,
+    PidnsTranslation,
     Daemonize,
     DetachOn,
     Help,
@@ -222,7 +223,16 @@ const OPTIONS: &[Opt] = &[
         Id::DecodePids,
         H::Output,
         "WHAT",
-        "comm: print the command name beside pids",
+        "comm: print the command name beside pids; pidns: their pids in strace's namespace too",
+    ),
+    opt(
+        None,
+        &["pidns-translation"],
+        No,
+        Id::PidnsTranslation,
+        H::Output,
+        "",
+        "Print pids in strace's pid namespace too (--decode-pids=pidns)",
     ),
     opt(
         Some(b'D'),
@@ -709,6 +719,8 @@ pub struct Cli {
     pub detach_on_execve: bool,
     /// `-Y`, `--decode-pids=comm`.
     pub decode_pids_comm: bool,
+    /// `--decode-pids=pidns`, `--pidns-translation`.
+    pub decode_pids_ns: bool,
     /// `-D`s given.
     pub daemonize_count: u8,
     /// `--daemonize`.
@@ -765,6 +777,7 @@ impl Default for Cli {
             detach_on_execve: false,
             daemonize_count: 0,
             decode_pids_comm: false,
+            decode_pids_ns: false,
             daemonize_long: None,
             strings_in_hex: None,
             env: Vec::new(),
@@ -944,6 +957,7 @@ impl Cli {
             Id::Append => self.append = true,
             Id::DecodePids if long => self.decode_pids(&text, |_| bad_arg(name, &text))?,
             Id::DecodePids => self.decode_pids_comm = true,
+            Id::PidnsTranslation => self.decode_pids_ns = true,
             Id::Daemonize if long => {
                 self.daemonize_long = Some(match value.as_deref().map(str::to_ascii_lowercase) {
                     None => Daemonize::Grandchild,
@@ -1060,17 +1074,13 @@ fn help_text() -> String {
 }
 
 impl Cli {
-    /// `--decode-pids=` / `-e decode-pids=`: `comm` (as `-Y`); `bad` makes the error for a
-    /// word that is not one. `pidns` is not supported yet and says so.
+    /// `--decode-pids=` / `-e decode-pids=`: `comm` (as `-Y`), `pidns` (as
+    /// `--pidns-translation`); `bad` makes the error for a word that is not one.
     fn decode_pids(&mut self, value: &str, bad: impl Fn(&str) -> CliExit) -> Result<(), CliExit> {
         for word in value.split(',').filter(|w| !w.is_empty()) {
             match word {
                 "comm" => self.decode_pids_comm = true,
-                "pidns" => {
-                    return Err(CliExit::Fatal(
-                        "--decode-pids=pidns is not supported yet".into(),
-                    ));
-                }
+                "pidns" => self.decode_pids_ns = true,
                 _ => return Err(bad(word)),
             }
         }

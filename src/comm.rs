@@ -29,6 +29,18 @@ impl Comm {
         })
     }
 
+    /// A name given as it is (cut to 15 bytes), for tests.
+    #[cfg(test)]
+    pub fn from_bytes(name: &[u8]) -> Comm {
+        let len = name.len().min(COMM_MAX);
+        let mut bytes = [0u8; COMM_MAX];
+        bytes[..len].copy_from_slice(&name[..len]);
+        Comm {
+            bytes,
+            len: len as u8,
+        }
+    }
+
     pub fn as_bytes(&self) -> &[u8] {
         &self.bytes[..usize::from(self.len)]
     }

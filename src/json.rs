@@ -5,7 +5,7 @@
 //! round-trip test, tests/json.rs) can rebuild strace's text from it. Everything is written
 //! straight into the output buffer: no allocation per syscall.
 
-use crate::decode::{Call, Group, Number, Quote, Sink};
+use crate::decode::{Call, Group, Number, PidNote, Quote, Sink};
 use crate::fdinfo::{Detail, FdInfo};
 use crate::sockdiag::SocketInfo;
 pub use crate::stamp::Stamp;
@@ -472,14 +472,21 @@ impl Sink for Json<'_> {
         self.value(|b| fd_obj(b, fd, info));
     }
 
-    fn pid(&mut self, pid: i64, comm: Option<&[u8]>) {
-        let Some(comm) = comm else {
+    fn pid(&mut self, pid: i64, note: &PidNote) {
+        if note.comm.is_none() && note.tracer_pid.is_none() {
             return self.number(Number::Int(pid));
-        };
+        }
         self.value(|b| {
-            let _ = write!(b, "{{\"pid\":{pid},\"comm\":\"");
-            escape_into(b, comm);
-            b.extend_from_slice(b"\"}");
+            let _ = write!(b, "{{\"pid\":{pid}");
+            if let Some(comm) = &note.comm {
+                b.extend_from_slice(b",\"comm\":\"");
+                escape_into(b, comm.as_bytes());
+                b.push(b'"');
+            }
+            if let Some(theirs) = note.tracer_pid {
+                let _ = write!(b, ",\"tracer_pid\":{theirs}");
+            }
+            b.push(b'}');
         });
     }
 
@@ -885,14 +892,14 @@ pub fn signal(
     stamp: Stamp,
     sig: i32,
     siginfo: Option<&[u8]>,
-    pid_comm: bool,
+    si_pid: PidNote,
 ) {
     begin_event(buf, "signal", pid, stamp);
     buf.extend_from_slice(b",\"signal\":");
     signal_obj(buf, i64::from(sig));
     buf.extend_from_slice(b",\"siginfo\":");
     match siginfo {
-        Some(raw) => crate::decode::siginfo(&mut Json::new(buf), raw, pid_comm),
+        Some(raw) => crate::decode::siginfo(&mut Json::new(buf), raw, si_pid),
         None => buf.extend_from_slice(b"{}"),
     }
     buf.push(b'}');

@@ -98,8 +98,34 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["int"]
     }
-    /// A process or thread id (an `int`); `-Y` adds the process's name: `1234<bash>`.
+    /// A process id (an `int`); `-Y` adds the process's name: `1234<bash>`, and
+    /// `--decode-pids=pidns` its pid in the tracer's namespace.
     Pid = "pid" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["int", "pid"]
+    }
+    /// A thread id, noted as a `pid` is.
+    Tid = "tid" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["int", "pid"]
+    }
+    /// A process group id (no name under `-Y`, as strace).
+    Pgid = "pgid" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["int", "pid"]
+    }
+    /// `getpriority`'s and `setpriority`'s who, by which (`by`): a process for PRIO_PROCESS,
+    /// a process group for PRIO_PGRP, a number (a user) otherwise.
+    PrioWho = "prio_who" {
+        table: None, len: false, by: true,
+        failure: false, updated: false, decoder: "",
+        json: ["int", "pid"]
+    }
+    /// `kill`'s and `wait4`'s pid: a process when positive, a process group when below -1.
+    PidOrPgid = "pid_or_pgid" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
         json: ["int", "pid"]

@@ -16,6 +16,7 @@ mod msg;
 mod number;
 mod output;
 mod pathtrace;
+mod pidns;
 mod ptrace;
 mod render;
 mod seccomp;
@@ -120,6 +121,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliExit> {
         detach_on_execve: cli.detach_on_execve,
         follow,
         output_pid: popen_pid,
+        pidns: cli.decode_pids_ns,
     };
     let filter = seccomp_filter(&cli, &cfg.q.trace, follow);
     // A command under the seccomp filter cannot run on untraced: its traced syscalls would

@@ -186,8 +186,15 @@ pub enum RetKind {
     Personality,
     /// A scheduling policy with its name: `= 0 (SCHED_OTHER)`.
     SchedPolicy,
-    /// A process or thread id, with its name under `-Y`: `= 1234<bash>` (`getpid`, `fork`).
+    /// A process id, with its name under `-Y`: `= 1234<bash>` (`getpid`, `fork`), and its
+    /// pid in the tracer's namespace under `--decode-pids=pidns`.
     Pid,
+    /// A thread id, as `pid` (`gettid`).
+    Tid,
+    /// A process group id (`getpgrp`), noted under `--decode-pids=pidns` only.
+    Pgid,
+    /// A session id (`getsid`), likewise.
+    Sid,
     /// `poll`: the descriptors that are ready, read from the array at exit:
     /// `= 1 ([{fd=3, revents=POLLIN}])`, `= 0 (Timeout)`.
     Poll,

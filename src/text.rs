@@ -1,6 +1,6 @@
 //! The text renderer: writes decoded values in strace's default format into the output buffer.
 
-use crate::decode::{Group, Number, Quote, Sink};
+use crate::decode::{Group, Number, PidNote, Quote, Sink};
 pub use crate::escape::escape_with;
 use crate::fdinfo::{Detail, FdInfo};
 use crate::output::{ConstStyle, HexStrings, Output};
@@ -438,11 +438,14 @@ impl Sink for Text<'_> {
         }
     }
 
-    fn pid(&mut self, pid: i64, comm: Option<&[u8]>) {
+    fn pid(&mut self, pid: i64, note: &PidNote) {
         self.element();
         self.fmt(format_args!("{pid}"));
-        if let Some(comm) = comm {
-            self.bracketed(comm);
+        if let Some(comm) = &note.comm {
+            self.bracketed(comm.as_bytes());
+        }
+        if let Some(theirs) = note.tracer_pid {
+            self.fmt(format_args!(" /* {theirs} in strace's PID NS */"));
         }
     }
 

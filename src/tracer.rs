@@ -5,12 +5,13 @@
 //! (resumed, listened or detached); each handler below consumes the one it is given.
 
 use crate::comm::Comm;
-use crate::decode::{self, Call, Ctx, DecodeOpts, Outcome, Scratch};
+use crate::decode::{self, Call, Ctx, DecodeOpts, Outcome, PidKind, PidNote, PidResolver, Scratch};
 use crate::fdinfo::{DecodeFds, FdResolver, ProcFds};
 use crate::filter::{NameSet, Qualifiers, quiet, status};
 use crate::inject::{self, Marks};
 use crate::mem::TraceeMemory;
 use crate::pathtrace::{self, FdSet, PathSet};
+use crate::pidns::{PidNotes, PidNs};
 use crate::ptrace::{self, Resume, SignalStop, Stop, Stopped, SyscallInfo};
 use crate::render::{End, Exit, Origin, Render};
 use crate::seccomp;
@@ -54,6 +55,8 @@ pub struct Config {
     pub follow: bool,
     /// The tracer's own child reading the trace (`-o '|CMD'`): its exit is no tracee's.
     pub output_pid: Option<i32>,
+    /// `--decode-pids=pidns`: pids are shown in the tracer's namespace too.
+    pub pidns: bool,
 }
 
 /// What a stop says of its process.
@@ -202,6 +205,8 @@ pub struct Tracer {
     stime: Duration,
     /// Describes descriptors when `-y` asks for it; `None` otherwise (no lookups at all).
     fds: Option<ProcFds>,
+    /// `--decode-pids=pidns`: the tracer's side of the translation.
+    pidns: Option<PidNs>,
     /// How a new tracee starts between syscalls: once the spawned command runs under the
     /// filter and nothing was attached with `-p`, every tracee descends from it and is
     /// filtered from its first moment (children and threads inherit the filter).
@@ -214,6 +219,7 @@ impl Tracer {
         let fds = cfg.decode_fds.any().then(|| ProcFds::new(cfg.decode_fds));
         Tracer {
             fds,
+            pidns: cfg.pidns.then(PidNs::new).flatten(),
             cfg,
             render,
             tracees: HashMap::new(),
@@ -602,12 +608,14 @@ impl Tracer {
                 comm: tracee_comm,
             };
             self.mem.set_pid(pid);
+            let mut notes = pid_notes(self.cfg.decode.pid_comm, &mut self.pidns, pid);
             let mut ctx = Ctx {
                 mem: &self.mem,
                 opts: decode_opts(&self.cfg, call.nr),
                 scratch: &mut self.scratch,
                 previous,
                 fds: resolver(&mut self.fds, pid),
+                pids: notes.as_mut().map(|n| n as &mut dyn PidResolver),
             };
             self.render.entry(at, &mut current.call, &mut ctx);
         }
@@ -686,12 +694,14 @@ impl Tracer {
             marks,
         };
         self.mem.set_pid(pid);
+        let mut notes = pid_notes(self.cfg.decode.pid_comm, &mut self.pidns, pid);
         let mut ctx = Ctx {
             mem: &self.mem,
             opts: decode_opts(&self.cfg, call.nr),
             scratch: &mut self.scratch,
             previous,
             fds: resolver(&mut self.fds, pid),
+            pids: notes.as_mut().map(|n| n as &mut dyn PidResolver),
         };
         self.render.exit(at, &call, exit, &mut ctx);
     }
@@ -726,9 +736,16 @@ impl Tracer {
             return;
         }
         let info = stopped.siginfo().ok();
-        let pid_comm = self.cfg.decode.pid_comm;
+        // The sender's pid, where the siginfo has one (it is read as an int at the union).
+        let sender = info.map_or(0, |raw| {
+            i32::from_ne_bytes([raw[16], raw[17], raw[18], raw[19]])
+        });
+        let note = match pid_notes(self.cfg.decode.pid_comm, &mut self.pidns, pid) {
+            Some(mut notes) if sender > 0 => notes.note(sender, PidKind::Tgid),
+            _ => PidNote::default(),
+        };
         self.render
-            .signal(self.origin(pid), sig, info.as_ref(), pid_comm);
+            .signal(self.origin(pid), sig, info.as_ref(), note);
     }
 
     fn on_group_stop(&mut self, pid: i32, sig: i32) {
@@ -759,6 +776,9 @@ impl Tracer {
         let Some(tracee) = self.tracees.remove(&pid) else {
             return;
         };
+        if let Some(ns) = &mut self.pidns {
+            ns.forget(pid);
+        }
         if tracee.phase.exec_started() && !self.cfg.summary_only {
             let call = tracee.shown_call(&self.cfg.q, status::UNFINISHED);
             self.render.unfinished(at, call.as_ref());
@@ -854,6 +874,15 @@ fn selected(cfg: &Config, call: &Call, mem: &TraceeMemory, pid: i32) -> bool {
 }
 
 /// The descriptor resolver for `pid`'s values, when descriptors are described.
+/// The pid notes of tracee `pid`'s values, when `-Y` or `--decode-pids=pidns` asks for any.
+fn pid_notes(comm: bool, ns: &mut Option<PidNs>, pid: i32) -> Option<PidNotes<'_>> {
+    (comm || ns.is_some()).then_some(PidNotes {
+        comm,
+        ns: ns.as_mut(),
+        tracee: pid,
+    })
+}
+
 fn resolver(fds: &mut Option<ProcFds>, pid: i32) -> Option<&mut dyn FdResolver> {
     let fds = fds.as_mut()?;
     fds.set_pid(pid);

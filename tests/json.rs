@@ -337,9 +337,16 @@ fn object(o: &Map<String, Value>) -> String {
             hex_field(&o["addr"])
         };
     }
-    if shape(&["pid", "comm"], &[]) {
-        let comm = o["comm"].as_str().unwrap().as_bytes();
-        return format!("{}<{}>", o["pid"], c_escape_also(comm, b"<>"));
+    if shape(&["pid"], &["comm", "tracer_pid"]) && (has("comm") || has("tracer_pid")) {
+        let comm = match o.get("comm") {
+            Some(c) => format!("<{}>", c_escape_also(c.as_str().unwrap().as_bytes(), b"<>")),
+            None => String::new(),
+        };
+        let theirs = match o.get("tracer_pid") {
+            Some(p) => format!(" /* {p} in strace's PID NS */"),
+            None => String::new(),
+        };
+        return format!("{}{comm}{theirs}", o["pid"]);
     }
     if is_fd_obj(o) {
         return format!("{}{}", o["fd"], fd_info_text(o));

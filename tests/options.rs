@@ -868,10 +868,6 @@ fn decode_pids_errors() {
              Try 'strace-rs -h' for more information.\n",
         ),
         (
-            &["--decode-pids=pidns", "true"][..],
-            "strace-rs: --decode-pids=pidns is not supported yet\n",
-        ),
-        (
             &["-e", "decode-pid=foo", "true"][..],
             "strace-rs: invalid decode-pids 'foo'\n",
         ),

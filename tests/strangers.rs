@@ -7,7 +7,9 @@
 //!   kills it as it would untraced;
 //! - a child cloned with CLONE_PARENT is the tracer's child: its exit is
 //!   `NAME: Exit of unknown pid N ignored` (not with `--quiet=exit`);
-//! - `-p PID` beside a command: with `-o`, every line has its pid, as strace decides at start.
+//! - `-p PID` beside a command: with `-o`, every line has its pid, as strace decides at start;
+//! - a process in another pid namespace (`--decode-pids=pidns`): its pids are noted with the
+//!   tracer's (`1 /* 4242 in strace's PID NS */`).
 
 mod common;
 
@@ -185,5 +187,40 @@ fn p_beside_a_command_prefixes_every_line() {
         let exit = |p: u32| format!("{p:<5} +++ exited with 0 +++\n");
         let want = [chdir(cmd), exit(cmd), chdir(pid), exit(pid)].concat();
         assert_eq!(trace, want, "{tracer}");
+    }
+}
+
+/// `--decode-pids=pidns`: a child in a new pid namespace is pid 1 there; every pid it passes
+/// or gets is noted with its pid in the tracer's namespace, as strace notes it.
+#[test]
+fn pidns_translation_notes_pids() {
+    for tracer in tracers() {
+        let opts = [
+            "-f",
+            "--decode-pids=pidns",
+            "-e",
+            "trace=getpid,kill,getppid,gettid",
+        ];
+        let (_dir, run) = trace_helper(tracer, &opts, "h_pidns", &[]);
+        if run.status.code() == Some(77) {
+            eprintln!("note: no pid namespace here; skipping");
+            return;
+        }
+        assert!(run.status.success(), "{tracer}: {run:?}");
+        let child = child_pid(&run.stdout);
+        let note = format!(" /* {child} in strace's PID NS */");
+        let lines: Vec<String> = run
+            .trace
+            .lines()
+            .filter(|l| l.starts_with(&format!("{child} ")) && !l.contains("+++"))
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        let want = [
+            format!("{child} getpid() = 1{note}"),
+            format!("{child} kill(1{note}, 0) = 0"),
+            format!("{child} getppid() = 0"),
+            format!("{child} gettid() = 1{note}"),
+        ];
+        assert_eq!(lines, want, "{tracer}:\n{}", run.trace);
     }
 }

@@ -2,7 +2,7 @@
 //! entry buffers, and `fcntl`'s command-dependent argument and result.
 
 use super::structs::read_struct;
-use super::{Call, Ctx, Outcome, Sink, Values};
+use super::{Call, Ctx, Outcome, PidKind, Sink, Values};
 use crate::mem::Memory;
 use crate::table;
 
@@ -121,7 +121,8 @@ pub fn fcntl_arg<S: Sink, M: Memory>(
         F_ADD_SEALS => sink.flags(u64::from(v as u32), &table::FLAGS_SEALS),
         F_GETOWN_EX if failed => sink.addr(v),
         F_SETOWN_EX | F_GETOWN_EX => owner_ex(sink, ctx, v),
-        F_SETOWN | F_SETPIPE_SZ => sink.int(i64::from(v as i32)),
+        F_SETOWN => super::pid_or_pgid(sink, ctx, i64::from(v as i32)),
+        F_SETPIPE_SZ => sink.int(i64::from(v as i32)),
         _ => sink.hex(v),
     }
 }
@@ -149,12 +150,19 @@ fn flock<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, with
 
 /// `struct f_owner_ex` (`<linux/fcntl.h>`): `{type=F_OWNER_PID, pid=0}`.
 fn owner_ex<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
-    read_struct(sink, ctx, addr, 8, |sink, _, raw| {
+    // F_OWNER_TID, F_OWNER_PID, F_OWNER_PGRP (<linux/fcntl.h>): what the pid is.
+    read_struct(sink, ctx, addr, 8, |sink, ctx, raw| {
         sink.begin_struct();
         sink.field("type");
         sink.enumeration(u64::from(raw.u32(0)), &table::ENUM_F_OWNER_TYPE);
         sink.field("pid");
-        sink.int(i64::from(raw.i32(4)));
+        let pid = i64::from(raw.i32(4));
+        match raw.u32(0) {
+            0 => super::pid(sink, ctx, pid, PidKind::Tid),
+            1 => super::pid(sink, ctx, pid, PidKind::Tgid),
+            2 => super::pid(sink, ctx, pid, PidKind::Pgid),
+            _ => sink.int(pid),
+        }
         sink.end_struct(false);
     });
 }
@@ -167,6 +175,12 @@ pub fn fcntl_ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &
         F_GETFL => sink.ret_flags(v as u64, Some("flags"), &table::FLAGS_OPEN_FLAGS),
         F_GETSIG if v != 0 => sink.ret_signal(v),
         F_GETLEASE => sink.ret_enum(v as u64, &table::ENUM_LOCK_TYPE),
+        // The owner: a process, or negated a process group.
+        F_GETOWN => {
+            sink.ret(v);
+            let kind = if v < 0 { PidKind::Pgid } else { PidKind::Tgid };
+            super::pid(sink, ctx, v, kind);
+        }
         F_GET_SEALS if v != 0 => sink.ret_flags(v as u64, Some("seals"), &table::FLAGS_SEALS),
         _ => sink.ret_int(v),
     }

@@ -802,6 +802,8 @@ fn render(case: &mut Case, scratch: &mut Scratch) -> Rendered {
     };
     let pid = 4242;
     let mut fds = case.fds.take();
+    // Pids noted (-Y, --decode-pids=pidns) in odd-numbered cases.
+    let mut pids = (case.previous % 2 == 1).then_some(super::tests::FakePids);
     macro_rules! ctx {
         () => {
             Ctx {
@@ -810,6 +812,7 @@ fn render(case: &mut Case, scratch: &mut Scratch) -> Rendered {
                 scratch: &mut *scratch,
                 previous: case.previous,
                 fds: fds.as_mut().map(|f| f as &mut dyn FdResolver),
+                pids: pids.as_mut().map(|p| p as &mut dyn PidResolver),
             }
         };
     }
@@ -847,7 +850,15 @@ fn render(case: &mut Case, scratch: &mut Scratch) -> Rendered {
     }
     // A signal.
     out.bytes(format!("--- {} ", SigName(i64::from(case.signo))).as_bytes());
-    siginfo(&mut Text::new(&mut out), &case.siginfo, false);
+    let sender = case
+        .siginfo
+        .get(16..20)
+        .map_or(0, |b| i32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
+    let note = match &mut pids {
+        Some(p) if sender > 0 => p.note(sender, PidKind::Tgid),
+        _ => PidNote::default(),
+    };
+    siginfo(&mut Text::new(&mut out), &case.siginfo, note);
     out.bytes(b" ---");
     r.signal_text = std::mem::take(out.buf());
     out.clear();
@@ -857,7 +868,7 @@ fn render(case: &mut Case, scratch: &mut Scratch) -> Rendered {
         stamp,
         case.signo,
         Some(&case.siginfo),
-        false,
+        note,
     );
     case.fds = fds;
     r

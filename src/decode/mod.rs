@@ -145,6 +145,45 @@ pub struct Ctx<'a, M: Memory> {
     pub previous: u64,
     /// Describes descriptors for `-y`; `None` when no detail is shown (no lookups then).
     pub fds: Option<&'a mut dyn FdResolver>,
+    /// Notes pids for `-Y` and `--decode-pids=pidns`; `None` when neither is asked for.
+    pub pids: Option<&'a mut dyn PidResolver>,
+}
+
+/// What is shown beside a pid: its command name (`-Y`: `1234<bash>`), and its pid in the
+/// tracer's namespace when the tracee's differs (`--decode-pids=pidns`:
+/// `1 /* 4242 in strace's PID NS */`).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct PidNote {
+    pub comm: Option<crate::comm::Comm>,
+    pub tracer_pid: Option<i32>,
+}
+
+/// Finds the [`PidNote`] of a pid the process being decoded passed or got.
+pub trait PidResolver {
+    /// The note of `id` (positive), an id of `kind`; `tracer_pid` only when it differs.
+    fn note(&mut self, id: i32, kind: PidKind) -> PidNote;
+}
+
+/// Which id of a task a pid is (strace's `enum pid_type`): its thread id, its process
+/// (thread group) id, its process group, its session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PidKind {
+    Tid,
+    Tgid,
+    Pgid,
+    Sid,
+}
+
+impl PidKind {
+    /// The line of `/proc/T/status` listing this id in every namespace.
+    pub fn status_key(self) -> &'static str {
+        match self {
+            PidKind::Tid => "NSpid:",
+            PidKind::Tgid => "NStgid:",
+            PidKind::Pgid => "NSpgid:",
+            PidKind::Sid => "NSsid:",
+        }
+    }
 }
 
 impl<M: Memory> Ctx<'_, M> {
@@ -184,6 +223,7 @@ impl<'a, M: Memory> Ctx<'a, M> {
             scratch,
             previous: 0,
             fds: None,
+            pids: None,
         }
     }
 }
@@ -290,7 +330,16 @@ fn arg<S: Sink, M: Memory>(
     let by = by_value(desc, call);
     match desc.kind {
         Kind::Int => sink.int(i64::from(v as i32)),
-        Kind::Pid => pid(sink, ctx, i64::from(v as i32)),
+        Kind::Pid => pid(sink, ctx, i64::from(v as i32), PidKind::Tgid),
+        Kind::Tid => pid(sink, ctx, i64::from(v as i32), PidKind::Tid),
+        Kind::Pgid => pid(sink, ctx, i64::from(v as i32), PidKind::Pgid),
+        Kind::PidOrPgid => pid_or_pgid(sink, ctx, i64::from(v as i32)),
+        // PRIO_PROCESS, PRIO_PGRP (<linux/resource.h>).
+        Kind::PrioWho => match by as u32 {
+            0 => pid(sink, ctx, i64::from(v as i32), PidKind::Tgid),
+            1 => pid(sink, ctx, i64::from(v as i32), PidKind::Pgid),
+            _ => sink.int(i64::from(v as i32)),
+        },
         Kind::WaitidId => process::waitid_id(sink, ctx, by, v),
         Kind::Uint => sink.uint(u64::from(v as u32)),
         Kind::Long => sink.int(v as i64),
@@ -494,6 +543,7 @@ fn arg_more<S: Sink, M: Memory>(
         | Kind::FutexOp | Kind::GidArray | Kind::Hex | Kind::HexBuffer | Kind::Int
         | Kind::IoctlArg | Kind::IoctlRequest | Kind::Iovec | Kind::Long | Kind::MknodMode
         | Kind::Octal | Kind::OutPath | Kind::Path | Kind::Pid | Kind::Rlimit | Kind::Rusage
+        | Kind::Tid | Kind::Pgid | Kind::PidOrPgid | Kind::PrioWho
         | Kind::ChildRusage
         | Kind::Sigaction | Kind::SigaltStack | Kind::Siginfo | Kind::Signo
         | Kind::SigreturnFrame | Kind::Sigset | Kind::Size | Kind::Stat | Kind::Statfs
@@ -739,9 +789,15 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outc
                 sink.close();
             }
             RetKind::SchedPolicy => sink.ret_int_enum(v, &table::ENUM_SCHED_POLICY),
-            RetKind::Pid => {
+            RetKind::Pid | RetKind::Tid | RetKind::Pgid | RetKind::Sid => {
+                let kind = match ret_kind(call) {
+                    RetKind::Tid => PidKind::Tid,
+                    RetKind::Pgid => PidKind::Pgid,
+                    RetKind::Sid => PidKind::Sid,
+                    _ => PidKind::Tgid,
+                };
                 sink.ret(v);
-                pid(sink, ctx, v);
+                pid(sink, ctx, v, kind);
             }
             RetKind::Poll => poll::poll_ret(sink, ctx, call, v, false),
             RetKind::Ppoll => poll::poll_ret(sink, ctx, call, v, true),
@@ -752,11 +808,26 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outc
 }
 
 /// A pid, named under `-Y` when it is one (a negative value is a process group or a flag).
-fn pid<S: Sink, M: Memory>(sink: &mut S, ctx: &Ctx<'_, M>, v: i64) {
-    let comm = (ctx.opts.pid_comm && v > 0)
-        .then(|| crate::comm::Comm::of(v))
-        .flatten();
-    sink.pid(v, comm.as_ref().map(crate::comm::Comm::as_bytes));
+pub(super) fn pid<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, v: i64, kind: PidKind) {
+    let note = pid_note(ctx, v, kind);
+    sink.pid(v, &note);
+}
+
+/// `kill`'s and `wait4`'s pid: a process, or below -1 a process group (noted by its id).
+pub(super) fn pid_or_pgid<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, v: i64) {
+    let note = match v {
+        ..-1 => pid_note(ctx, -v, PidKind::Pgid),
+        _ => pid_note(ctx, v, PidKind::Tgid),
+    };
+    sink.pid(v, &note);
+}
+
+/// The note of pid `v` of `kind`; none for what is no pid (0, negative, too wide).
+pub fn pid_note<M: Memory>(ctx: &mut Ctx<'_, M>, v: i64, kind: PidKind) -> PidNote {
+    match (ctx.pids.as_deref_mut(), i32::try_from(v)) {
+        (Some(pids), Ok(id)) if id > 0 => pids.note(id, kind),
+        _ => PidNote::default(),
+    }
 }
 
 /// A returned descriptor; strace describes only values that fit an `int`.

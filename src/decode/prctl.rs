@@ -3,7 +3,7 @@
 //! does: those read by the kernel at entry, what the kernel wrote at exit, the rest in hex.
 
 use super::structs::read_struct;
-use super::{Call, Ctx, Number, Outcome, Sink, Values, string};
+use super::{Call, Ctx, Number, Outcome, PidKind, Sink, Values, string};
 use crate::mem::Memory;
 use crate::table::{self, EnumTable};
 
@@ -186,7 +186,7 @@ pub fn args<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call)
         PR_SET_PDEATHSIG if arg2 > MAX_PDEATHSIG_NAMED => sink.uint(arg2),
         PR_SET_PDEATHSIG => sink.signal(arg2 as i64),
         PR_SET_PTRACER if arg2 as i32 == -1 => sink.constant("PR_SET_PTRACER_ANY", Number::Int(-1)),
-        PR_SET_PTRACER => sink.int(i64::from(arg2 as i32)),
+        PR_SET_PTRACER => super::pid(sink, ctx, i64::from(arg2 as i32), PidKind::Tgid),
         PR_SET_SECCOMP => {
             enum64(sink, arg2, &table::ENUM_SECCOMP_MODE);
             match arg2 {

@@ -329,7 +329,7 @@ pub fn waitid_id<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, idtype:
     const P_PID: u32 = 1;
     const P_PIDFD: u32 = 3;
     match idtype as u32 {
-        P_PID => super::pid(sink, ctx, i64::from(v as i32)),
+        P_PID => super::pid(sink, ctx, i64::from(v as i32), super::PidKind::Tgid),
         P_PIDFD => super::fd(sink, ctx, v as i32),
         _ => sink.int(i64::from(v as i32)),
     }

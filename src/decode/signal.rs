@@ -5,7 +5,7 @@
 //! <= 0) carry the sender; those the kernel raises carry fields that depend on the signal.
 
 use super::structs::{Raw, read_struct};
-use super::{Ctx, Number, Sink, Values};
+use super::{Ctx, Number, PidKind, PidNote, Sink, Values};
 use crate::mem::Memory;
 use crate::table::{self, EnumTable};
 
@@ -73,7 +73,8 @@ fn code_table(signo: i32) -> Option<&'static EnumTable> {
 }
 
 /// Prints a raw `siginfo_t` (as `PTRACE_GETSIGINFO` fills it).
-pub fn siginfo<S: Sink>(sink: &mut S, raw: &[u8], pid_comm: bool) {
+/// `si_pid` is the note of the pid at the sender's place (used where the code has one).
+pub fn siginfo<S: Sink>(sink: &mut S, raw: &[u8], si_pid: PidNote) {
     let raw = Raw(raw);
     let signo = raw.i32(SIGNO);
     let code = raw.i32(CODE);
@@ -96,7 +97,7 @@ pub fn siginfo<S: Sink>(sink: &mut S, raw: &[u8], pid_comm: bool) {
     }
     let pid_uid = |sink: &mut S| {
         sink.field("si_pid");
-        si_pid(sink, raw.i32(UNION), pid_comm);
+        sink.pid(raw.i32(UNION).into(), &si_pid);
         sink.field("si_uid");
         sink.uint(u64::from(raw.i32(UNION + 4) as u32));
     };
@@ -121,27 +122,19 @@ pub fn siginfo<S: Sink>(sink: &mut S, raw: &[u8], pid_comm: bool) {
             sink.int(i64::from(raw.i32(UNION + 4)));
             value(sink);
         }
-        _ if code > 0 || code == SI_KERNEL => kernel_fields(sink, raw, signo, code, pid_comm),
+        _ if code > 0 || code == SI_KERNEL => kernel_fields(sink, raw, signo, code, si_pid),
         // SI_USER, SI_TKILL and the other codes of a sending process.
         _ => pid_uid(sink),
     }
     sink.end_struct(false);
 }
 
-/// The sender's pid, named under `-Y` (strace's printpid).
-fn si_pid<S: Sink>(sink: &mut S, pid: i32, pid_comm: bool) {
-    let comm = (pid_comm && pid > 0)
-        .then(|| crate::comm::Comm::of(pid.into()))
-        .flatten();
-    sink.pid(pid.into(), comm.as_ref().map(crate::comm::Comm::as_bytes));
-}
-
 /// The union member the kernel fills for `signo`.
-fn kernel_fields<S: Sink>(sink: &mut S, raw: Raw<'_>, signo: i32, code: i32, pid_comm: bool) {
+fn kernel_fields<S: Sink>(sink: &mut S, raw: Raw<'_>, signo: i32, code: i32, si_pid: PidNote) {
     match signo {
         SIGCHLD => {
             sink.field("si_pid");
-            si_pid(sink, raw.i32(UNION), pid_comm);
+            sink.pid(raw.i32(UNION).into(), &si_pid);
             sink.field("si_uid");
             sink.uint(u64::from(raw.i32(UNION + 4) as u32));
             sink.field("si_status");
@@ -240,9 +233,9 @@ const SIGINFO_SIZE: usize = 128;
 
 /// A pointer to a `siginfo_t`.
 pub fn siginfo_at<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
-    let pid_comm = ctx.opts.pid_comm;
-    read_struct(sink, ctx, addr, SIGINFO_SIZE, |sink, _, raw| {
-        siginfo(sink, raw.0, pid_comm)
+    read_struct(sink, ctx, addr, SIGINFO_SIZE, |sink, ctx, raw| {
+        let note = super::pid_note(ctx, raw.i32(UNION).into(), PidKind::Tgid);
+        siginfo(sink, raw.0, note)
     });
 }
 

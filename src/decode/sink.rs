@@ -107,7 +107,7 @@ pub trait Sink {
     /// (`3</etc/passwd>`, `4<TCP:[127.0.0.1:80]>`).
     fn fd(&mut self, fd: i64, info: Option<&FdInfo>);
     /// A process or thread id, with its name when `-Y` asks (`1234<bash>`).
-    fn pid(&mut self, pid: i64, comm: Option<&[u8]>);
+    fn pid(&mut self, pid: i64, note: &super::PidNote);
     /// `AT_FDCWD` as a directory descriptor, with the current directory when paths are shown
     /// (`AT_FDCWD</home/user>`).
     fn at_fdcwd(&mut self, cwd: Option<&[u8]>);

@@ -268,7 +268,7 @@ fn netlink<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, sa: Addr) {
         sink.hex(u64::from(pad));
     }
     sink.field("nl_pid");
-    super::pid(sink, ctx, i64::from(sa.raw.i32(4)));
+    super::pid(sink, ctx, i64::from(sa.raw.i32(4)), super::PidKind::Tgid);
     sink.field("nl_groups");
     sink.hex_padded(u64::from(sa.raw.u32(8)), 8);
 }

@@ -2,7 +2,7 @@
 //! exit, whose entry arguments were rendered at entry and wait here meanwhile.
 
 use super::{End, Exit, Origin, Render};
-use crate::decode::{self, Call, Ctx};
+use crate::decode::{self, Call, Ctx, PidNote};
 use crate::json::{self, Json, Stamp};
 use crate::mem::TraceeMemory;
 use crate::output::Outputs;
@@ -99,10 +99,10 @@ impl Render for JsonRender {
         });
     }
 
-    fn signal(&mut self, at: Origin, sig: i32, siginfo: Option<&[u8; 128]>, pid_comm: bool) {
+    fn signal(&mut self, at: Origin, sig: i32, siginfo: Option<&[u8; 128]>, si_pid: PidNote) {
         let pid = at.pid;
         self.event(pid, |buf, stamp| {
-            json::signal(buf, pid, stamp, sig, siginfo.map(|r| &r[..]), pid_comm)
+            json::signal(buf, pid, stamp, sig, siginfo.map(|r| &r[..]), si_pid)
         });
     }
 

@@ -11,7 +11,7 @@ pub mod json;
 pub mod text;
 
 use crate::comm::Comm;
-use crate::decode::{Call, Ctx, Outcome, Transfer};
+use crate::decode::{Call, Ctx, Outcome, PidNote, Transfer};
 pub use crate::inject::Marks;
 use crate::mem::TraceeMemory;
 use crate::stamp::Precision;
@@ -65,7 +65,7 @@ pub trait Render {
     /// The process ended (`+++ exited with 0 +++`).
     fn gone(&mut self, at: Origin, end: End);
     /// A signal is delivered (`--- SIGCHLD {...} ---`); `siginfo` as the kernel gave it.
-    fn signal(&mut self, at: Origin, sig: i32, siginfo: Option<&[u8; 128]>, pid_comm: bool);
+    fn signal(&mut self, at: Origin, sig: i32, siginfo: Option<&[u8; 128]>, si_pid: PidNote);
     /// A group stop (`--- stopped by SIGSTOP ---`).
     fn stopped(&mut self, at: Origin, sig: i32);
     /// Process `pid` was attached with `threads` threads, by `-p` or followed
@@ -119,9 +119,9 @@ impl<A: Render, B: Render> Render for Tee<A, B> {
         self.first.gone(at, end);
         self.second.gone(at, end);
     }
-    fn signal(&mut self, at: Origin, sig: i32, siginfo: Option<&[u8; 128]>, pid_comm: bool) {
-        self.first.signal(at, sig, siginfo, pid_comm);
-        self.second.signal(at, sig, siginfo, pid_comm);
+    fn signal(&mut self, at: Origin, sig: i32, siginfo: Option<&[u8; 128]>, si_pid: PidNote) {
+        self.first.signal(at, sig, siginfo, si_pid);
+        self.second.signal(at, sig, siginfo, si_pid);
     }
     fn stopped(&mut self, at: Origin, sig: i32) {
         self.first.stopped(at, sig);

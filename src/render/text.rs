@@ -6,7 +6,7 @@
 //! held until the tracer says whether the outcome is shown.
 
 use super::{End, Exit, Origin, Render};
-use crate::decode::{self, Call, Ctx};
+use crate::decode::{self, Call, Ctx, PidNote};
 use crate::mem::TraceeMemory;
 use crate::output::{Head, Output, Outputs};
 use crate::stamp;
@@ -149,13 +149,13 @@ impl Render for TextRender {
         out.end_line();
     }
 
-    fn signal(&mut self, at: Origin, sig: i32, siginfo: Option<&[u8; 128]>, pid_comm: bool) {
+    fn signal(&mut self, at: Origin, sig: i32, siginfo: Option<&[u8; 128]>, si_pid: PidNote) {
         let head = self.head(at);
         let out = self.outs.for_pid(at.pid);
         out.start_line(at.pid, head);
         let _ = write!(out.buf(), "--- {} ", SigName(sig.into()));
         match siginfo {
-            Some(raw) => decode::siginfo(&mut Text::new(out), raw, pid_comm),
+            Some(raw) => decode::siginfo(&mut Text::new(out), raw, si_pid),
             None => out.bytes(b"{}"),
         }
         out.bytes(b" ---");

@@ -143,12 +143,17 @@ const NR_PIDFD_OPEN: u64 = 434;
 const NR_CLONE3: u64 = 435;
 const NR_FACCESSAT2: u64 = 439;
 const NR_EPOLL_PWAIT2: u64 = 441;
+const NR_KILL: u64 = 62;
+const NR_GETPID: u64 = 39;
+const NR_GETPGRP: u64 = 111;
+const NR_GETPRIORITY: u64 = 140;
 
 // Error numbers (`<asm-generic/errno-base.h>`, `<asm-generic/errno.h>`, and the kernel's own
 // `<linux/errno.h>` for the restart codes).
 const ENOENT: u64 = 2;
 const EINTR: u64 = 4;
 const EBADF: u64 = 9;
+const ESRCH: u64 = 3;
 const ECHILD: u64 = 10;
 const EAGAIN: u64 = 11;
 const EFAULT: u64 = 14;
@@ -292,6 +297,37 @@ fn line_with(
         ..DecodeOpts::default()
     };
     render_call(nr, args, [mem, mem], opts, None, |_| {}, outcome)
+}
+
+/// A pid namespace where pid N of the tracee is N + 1000 for the tracer, up to pid 99 (none
+/// above); names only pid 1 (`init`).
+pub(super) struct FakePids;
+
+impl PidResolver for FakePids {
+    fn note(&mut self, id: i32, kind: PidKind) -> PidNote {
+        let named = matches!(kind, PidKind::Tid | PidKind::Tgid) && id == 1;
+        PidNote {
+            comm: named.then(|| crate::comm::Comm::from_bytes(b"init")),
+            tracer_pid: (id < 100).then_some(id + 1000),
+        }
+    }
+}
+
+/// One call's line with [`FakePids`] noting its pids (`-Y --decode-pids=pidns`).
+fn line_pids(nr: u64, args: [u64; 6], mem: &FakeMemory, outcome: Outcome) -> String {
+    let mut call = Call::new(nr, args, 0);
+    let mut scratch = Scratch::new();
+    let mut pids = FakePids;
+    rendered(|out| {
+        out.bytes(call.desc.map_or("?", |d| d.name).as_bytes());
+        out.bytes(b"(");
+        let mut ctx = Ctx {
+            pids: Some(&mut pids),
+            ..Ctx::for_test(mem, &mut scratch)
+        };
+        entry(&mut Text::new(out), &mut ctx, &mut call);
+        exit(&mut Text::new(out), &mut ctx, &call, outcome);
+    })
 }
 
 /// One call's line under `-v` (no structure abbreviated).

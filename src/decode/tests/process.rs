@@ -304,3 +304,40 @@ fn times_uname_getrusage() {
         "getrusage(0x7 /* RUSAGE_??? */, NULL)   = -1 EINVAL (Invalid argument)"
     );
 }
+
+#[test]
+fn pids_noted_by_their_kind() {
+    let mem = FakeMemory::new();
+    // kill: a process (named, translated), a group below -1 (translated, not named), a pid
+    // no task has (nothing).
+    assert_eq!(
+        line_pids(NR_KILL, [1, 0, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "kill(1<init> /* 1001 in strace's PID NS */, 0) = 0"
+    );
+    assert_eq!(
+        line_pids(NR_KILL, [-5i64 as u64, 0, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "kill(-5 /* 1005 in strace's PID NS */, 0) = 0"
+    );
+    assert_eq!(
+        line_pids(NR_KILL, [500, 0, 0, 0, 0, 0], &mem, Outcome::Err(ESRCH)),
+        "kill(500, 0)                            = -1 ESRCH (No such process)"
+    );
+    // Return values by kind: getpgrp's group and getsid's session are not named.
+    assert_eq!(
+        line_pids(NR_GETPGRP, [0; 6], &mem, Outcome::Ok(1)),
+        "getpgrp()                               = 1 /* 1001 in strace's PID NS */"
+    );
+    assert_eq!(
+        line_pids(NR_GETPID, [0; 6], &mem, Outcome::Ok(1)),
+        "getpid()                                = 1<init> /* 1001 in strace's PID NS */"
+    );
+    // getpriority's who is a process or a group by `which`, a user otherwise.
+    assert_eq!(
+        line_pids(NR_GETPRIORITY, [2, 7, 0, 0, 0, 0], &mem, Outcome::Ok(20)),
+        "getpriority(PRIO_USER, 7)               = 20"
+    );
+    assert_eq!(
+        line_pids(NR_GETPRIORITY, [1, 7, 0, 0, 0, 0], &mem, Outcome::Ok(20)),
+        "getpriority(PRIO_PGRP, 7 /* 1007 in strace's PID NS */) = 20"
+    );
+}

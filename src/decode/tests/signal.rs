@@ -17,11 +17,11 @@ fn siginfo_lines() {
     put(&mut tkill, 16, 5600i32.to_ne_bytes());
     assert_eq!(
         rendered(|out| {
-            siginfo(&mut Text::new(out), &chld, false);
+            siginfo(&mut Text::new(out), &chld, PidNote::default());
             out.bytes(b"\n");
-            siginfo(&mut Text::new(out), &segv, false);
+            siginfo(&mut Text::new(out), &segv, PidNote::default());
             out.bytes(b"\n");
-            siginfo(&mut Text::new(out), &tkill, false);
+            siginfo(&mut Text::new(out), &tkill, PidNote::default());
         }),
         "{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=5631, si_uid=0, si_status=7, si_utime=0, si_stime=0}\n\
          {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x10}\n\
@@ -34,7 +34,7 @@ fn siginfo_lines() {
 #[test]
 fn empty_siginfo() {
     assert_eq!(
-        rendered(|out| siginfo(&mut Text::new(out), &[0u8; 128], false)),
+        rendered(|out| siginfo(&mut Text::new(out), &[0u8; 128], PidNote::default())),
         "{}"
     );
 }
@@ -77,7 +77,7 @@ fn sigchld_times_in_clock_ticks() {
     put(&mut raw, 32, 2u64.to_ne_bytes());
     put(&mut raw, 40, 150u64.to_ne_bytes());
     assert_eq!(
-        rendered(|out| siginfo(&mut Text::new(out), &raw, false)),
+        rendered(|out| siginfo(&mut Text::new(out), &raw, PidNote::default())),
         "{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=42, si_uid=0, si_status=0, \
          si_utime=2 /* 0.02 s */, si_stime=150 /* 1.50 s */}"
     );

@@ -176,9 +176,22 @@ fn const_print_styles() {
 /// `-Y`: a name after the pid, `<` and `>` in it escaped (strace's print_comm_str).
 #[test]
 fn pids_with_names() {
-    assert_eq!(text(|t| t.pid(1234, Some(b"bash"))), "1234<bash>");
-    assert_eq!(text(|t| t.pid(7, Some(b"foo<bar>"))), r"7<foo\74bar\76>");
-    assert_eq!(text(|t| t.pid(-1, None)), "-1");
+    let named = |name: &[u8]| PidNote {
+        comm: Some(crate::comm::Comm::from_bytes(name)),
+        tracer_pid: None,
+    };
+    assert_eq!(text(|t| t.pid(1234, &named(b"bash"))), "1234<bash>");
+    assert_eq!(text(|t| t.pid(7, &named(b"foo<bar>"))), r"7<foo\74bar\76>");
+    assert_eq!(text(|t| t.pid(-1, &PidNote::default())), "-1");
+    // --decode-pids=pidns: the pid in the tracer's namespace after the name.
+    let both = PidNote {
+        tracer_pid: Some(4242),
+        ..named(b"sh")
+    };
+    assert_eq!(
+        text(|t| t.pid(1, &both)),
+        "1<sh> /* 4242 in strace's PID NS */"
+    );
 }
 
 /// strace prints a persona's domain and flags apart, and mount's magic apart from its flags
