@@ -116,6 +116,22 @@ fn add_tokens(set: &mut SyscallSet, list: &str, whole: &str) -> Result<(), Strin
     for token in tokens {
         let optional = token.starts_with('?');
         let name = token.trim_start_matches('?');
+        // `NAME@64` (x86_64), `NAME@32` (i386), `NAME@x32`: the calls of one personality.
+        // strace-rs traces x86_64 ones; a token of another selects none, but must be valid.
+        let (name, native) = match name.rsplit_once('@') {
+            None => (name, true),
+            Some((name, "64")) => (name, true),
+            Some((name, "32" | "x32")) => (name, false),
+            Some((_, other)) => {
+                return Err(format!(
+                    "incorrect personality designator '{other}' in qualification '{name}'\n\
+                     Try '{} -h' for more information.",
+                    crate::msg::program()
+                ));
+            }
+        };
+        let mut foreign = SyscallSet::none();
+        let set: &mut SyscallSet = if native { set } else { &mut foreign };
         let found = match name {
             // A syscall number, as strace's string_to_uint reads it. strace on x86_64 also
             // knows the i386 numbers (`<asm/unistd_32.h>` ends at 450); such a number is
@@ -275,6 +291,28 @@ mod tests {
         assert_eq!(
             parse_trace("getpid,none").unwrap_err(),
             "invalid system call 'none'"
+        );
+    }
+
+    #[test]
+    fn personality_designators() {
+        // x86_64's calls for @64, none (but checked) for the other two personalities.
+        assert_eq!(
+            parse_trace("getcwd@64").unwrap(),
+            parse_trace("getcwd").unwrap()
+        );
+        assert_eq!(parse_trace("getcwd@32,79@x32").unwrap(), SyscallSet::none());
+        assert_eq!(parse_trace("%statfs@x32").unwrap(), SyscallSet::none());
+        assert_eq!(
+            parse_trace("nosuch@32").unwrap_err(),
+            "invalid system call 'nosuch@32'"
+        );
+        let err = parse_trace("getcwd@foo").unwrap_err();
+        assert!(
+            err.starts_with(
+                "incorrect personality designator 'foo' in qualification 'getcwd@foo'\nTry '"
+            ),
+            "{err}"
         );
     }
 

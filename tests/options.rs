@@ -256,7 +256,9 @@ fn norm_stderr(stderr: &str, tracer: &str, pids: &[u32]) -> String {
         .into_owned();
     let mut s = stderr
         .replace(&format!("{tracer}: "), "TRACER: ")
-        .replace(&format!("{name}: "), "TRACER: ");
+        .replace(&format!("{name}: "), "TRACER: ")
+        .replace(&format!("Try '{tracer} -h'"), "Try 'TRACER -h'")
+        .replace(&format!("Try '{name} -h'"), "Try 'TRACER -h'");
     // Messages, not trace lines: `Process 1234 attached`.
     for (i, p) in pids.iter().enumerate() {
         s = replace_number(&s, &p.to_string(), &format!("P{}", i + 1));
@@ -583,6 +585,12 @@ fn trace_unknown_name_is_an_error() {
     for (opt, msg) in [
         ("trace=nosuch", "invalid system call 'nosuch'"),
         ("trace=%nosuch", "invalid system call '%nosuch'"),
+        ("trace=nosuch@32", "invalid system call 'nosuch@32'"),
+        (
+            "trace=getcwd@foo",
+            "incorrect personality designator 'foo' in qualification 'getcwd@foo'\n\
+             Try 'strace-rs -h' for more information.",
+        ),
     ] {
         let args = ["-e", opt, "true"];
         let got = run(STRACE_RS, &args);
