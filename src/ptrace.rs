@@ -581,6 +581,10 @@ struct Exec<'a> {
     argv: Vec<*const libc::c_char>,
     envp: Vec<*const libc::c_char>,
     filter: Vec<libc::sock_filter>,
+    /// The messages of a failed start, prefixed with the tracer's name as invoked, made
+    /// before the fork (the child may only make async-signal-safe calls).
+    exec_failed: Vec<u8>,
+    creds_failed: Vec<u8>,
 }
 
 impl<'a> Exec<'a> {
@@ -609,6 +613,9 @@ impl<'a> Exec<'a> {
             argv: nul_terminated(&command.argv),
             envp: nul_terminated(&command.envp),
             filter,
+            exec_failed: format!("{}: exec: ", crate::msg::program()).into_bytes(),
+            creds_failed: format!("{}: -u: cannot change user: ", crate::msg::program())
+                .into_bytes(),
         }
     }
 
@@ -616,8 +623,8 @@ impl<'a> Exec<'a> {
     /// failure says why and exits 1. Makes only async-signal-safe calls (signal, prctl,
     /// seccomp, setgroups, setgid, setuid, execve, write, _exit).
     fn run(&self) -> ! {
-        let exec_failed: &[u8] = b"strace-rs: exec: ";
-        let creds_failed: &[u8] = b"strace-rs: -u: cannot change user: ";
+        let exec_failed: &[u8] = &self.exec_failed;
+        let creds_failed: &[u8] = &self.creds_failed;
         let prog = libc::sock_fprog {
             len: self.filter.len() as libc::c_ushort,
             filter: self.filter.as_ptr().cast_mut(),
