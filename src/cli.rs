@@ -104,6 +104,7 @@ enum Id {
     Env,
     User,
     KillOnExit,
+    Debug,
     Follow,
     FollowForks,
     OutputSeparately,
@@ -269,6 +270,15 @@ const OPTIONS: &[Opt] = &[
         H::Startup,
         "USER",
         "Run the command as USER (uid, gid and groups); needs root",
+    ),
+    opt(
+        Some(b'd'),
+        &["debug"],
+        No,
+        Id::Debug,
+        H::General,
+        "",
+        "Print the tracer's own debug messages (strace's -d; a few of them)",
     ),
     opt(
         None,
@@ -719,6 +729,8 @@ pub struct Cli {
     pub detach_on_execve: bool,
     /// `-Y`, `--decode-pids=comm`.
     pub decode_pids_comm: bool,
+    /// `-d`: the tracer's debug messages on stderr.
+    pub debug: bool,
     /// `--decode-pids=pidns`, `--pidns-translation`.
     pub decode_pids_ns: bool,
     /// `-D`s given.
@@ -777,6 +789,7 @@ impl Default for Cli {
             detach_on_execve: false,
             daemonize_count: 0,
             decode_pids_comm: false,
+            debug: false,
             decode_pids_ns: false,
             daemonize_long: None,
             strings_in_hex: None,
@@ -930,6 +943,7 @@ impl Cli {
             Id::Env => self.env.push(text.into()),
             Id::User => self.user = Some(text),
             Id::KillOnExit => self.kill_on_exit = true,
+            Id::Debug => self.debug = true,
             Id::Follow => self.follow = self.follow.saturating_add(1),
             Id::FollowForks => self.follow = self.follow.max(1),
             Id::OutputSeparately => self.follow = self.follow.max(2),

@@ -122,6 +122,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliExit> {
         follow,
         output_pid: popen_pid,
         pidns: cli.decode_pids_ns,
+        debug: cli.debug,
     };
     let filter = seccomp_filter(&cli, &cfg.q.trace, follow);
     // A command under the seccomp filter cannot run on untraced: its traced syscalls would

@@ -57,6 +57,8 @@ pub struct Config {
     pub output_pid: Option<i32>,
     /// `--decode-pids=pidns`: pids are shown in the tracer's namespace too.
     pub pidns: bool,
+    /// `-d`: debug messages (of the events strace's debug output has that a user can act on).
+    pub debug: bool,
 }
 
 /// What a stop says of its process.
@@ -572,7 +574,13 @@ impl Tracer {
         if tracee.phase == Phase::Starting && (call.nr == NR_EXECVE || call.nr == NR_EXECVEAT) {
             tracee.phase = Phase::FirstExec;
         }
-        let mut shown = self.cfg.q.trace.contains(call.nr) && !tracee.phase.hidden();
+        // A number past the table is shown whatever the trace set says, as strace shows it
+        // (its trace set has no bit for it).
+        let beyond = call.nr as usize >= crate::table::SYSCALLS.len();
+        if beyond && self.cfg.debug {
+            crate::msg::error(format_args!("pid {pid} invalid syscall {:#x}", call.nr));
+        }
+        let mut shown = (beyond || self.cfg.q.trace.contains(call.nr)) && !tracee.phase.hidden();
         if shown {
             self.mem.set_pid(pid);
             shown = selected(&self.cfg, &call, &self.mem, pid);

@@ -616,6 +616,38 @@ fn trace_unknown_name_is_an_error() {
     }
 }
 
+/// A syscall number past the table is shown whatever `-e trace=` says (strace has no bit for
+/// it in its sets), and `-d` says so on stderr; strace 6.1 prints the same.
+#[test]
+fn numbers_past_the_table_are_always_shown() {
+    let mut tracers = vec![STRACE_RS];
+    if real_strace_available() {
+        tracers.push(REAL_STRACE);
+    }
+    for tracer in tracers {
+        let (_dir, run) = trace_helper(tracer, &["-d", "-e", "trace=none"], "h_nsyscall", &[]);
+        let line = "syscall_0x3e8(0xface0fedbadc0ded, 0x1, 0x2, 0x3, 0x4, 0x5) = -1 ENOSYS \
+                    (Function not implemented)";
+        assert_eq!(
+            run.trace,
+            format!("{line}\n+++ exited with 0 +++\n"),
+            "{tracer}"
+        );
+        let debug: Vec<&str> = run
+            .stderr
+            .lines()
+            .filter(|l| l.contains("invalid syscall"))
+            .map(|l| l.split_once(": ").map_or(l, |(_, m)| m))
+            .collect();
+        assert_eq!(debug.len(), 1, "{tracer}: {}", run.stderr);
+        assert!(
+            debug[0].starts_with("pid ") && debug[0].ends_with(" invalid syscall 0x3e8"),
+            "{tracer}: {}",
+            debug[0]
+        );
+    }
+}
+
 /// `--list-classes` (strace-rs only): one `%class: names` line per class,
 /// the names in syscall table order.
 #[test]
