@@ -1,5 +1,9 @@
 //! strace-rs: a system-call tracer for Linux x86_64 with strace's output.
 
+// The tracer starts in its own `main` (below): Rust's start-up would open /dev/null on a
+// closed standard descriptor before any of the tracer's code ran (see stdfds).
+#![no_main]
+
 mod cli;
 mod comm;
 mod datetime;
@@ -23,6 +27,7 @@ mod seccomp;
 mod signals;
 mod sockdiag;
 mod stamp;
+mod stdfds;
 mod summary;
 mod table;
 mod text;
@@ -38,11 +43,19 @@ use std::io;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use summary::Summary;
 use tracer::{Config, Ending, Tracer};
 
-fn main() -> ExitCode {
+/// The process's entry, as C calls it (`#![no_main]`): the standard descriptors are seen
+/// before anything opens one.
+#[unsafe(no_mangle)]
+extern "C" fn main(_argc: libc::c_int, _argv: *const *const libc::c_char) -> libc::c_int {
+    stdfds::ensure_open();
+    libc::c_int::from(tracer_main())
+}
+
+/// The tracer; its exit status.
+fn tracer_main() -> u8 {
     let args: Vec<OsString> = std::env::args_os().collect();
     msg::set_program(args.first().map_or(OsStr::new(""), |a| a.as_os_str()));
     // Until the command is spawned, a reader of stderr that went away must not kill the
@@ -53,23 +66,23 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(CliExit::Help(text) | CliExit::Version(text)) => {
             msg::stdout(&text);
-            ExitCode::SUCCESS
+            0
         }
         Err(CliExit::Usage(text)) => {
             msg::usage(&text);
-            ExitCode::from(1)
+            1
         }
         Err(CliExit::Fatal(text)) => {
             msg::error(format_args!("{text}"));
-            ExitCode::from(1)
+            1
         }
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode, CliExit> {
+fn run(cli: Cli) -> Result<u8, CliExit> {
     if cli.list_classes {
         msg::stdout(&filter::class_listing());
-        return Ok(ExitCode::SUCCESS);
+        return Ok(0);
     }
     let pids = cli.pids.clone();
     let qualifiers = cli.qualifiers()?;
@@ -174,6 +187,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliExit> {
             return Err(e.into());
         }
         tracer.add_spawned(pid);
+        stdfds::release();
     }
     signals::install(interruptible);
     let mut attached = 0;
@@ -186,7 +200,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliExit> {
         }
     }
     if attached == 0 && !spawned {
-        return Ok(ExitCode::from(1));
+        return Ok(1);
     }
     let ending = tracer.run();
     if let Some(summary) = tracer.take_summary() {
@@ -475,9 +489,9 @@ fn list_threads(pid: i32) -> Vec<i32> {
 
 /// Ends the tracer the way the traced command ended: the same exit code, or death by the same
 /// signal (without a core dump of the tracer), as strace does.
-fn exit_like(ending: Ending) -> ExitCode {
+fn exit_like(ending: Ending) -> u8 {
     let sig = match ending {
-        Ending::Exited(code) => return ExitCode::from(code as u8),
+        Ending::Exited(code) => return code as u8,
         Ending::Killed { sig, .. } | Ending::Interrupted(sig) => sig,
     };
     // SAFETY: plain libc calls; the tracer has no tracees left and its output is flushed.
@@ -494,5 +508,5 @@ fn exit_like(ending: Ending) -> ExitCode {
         libc::sigprocmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
         libc::raise(sig);
     }
-    ExitCode::from(128u8.wrapping_add(sig as u8))
+    128u8.wrapping_add(sig as u8)
 }

@@ -585,6 +585,8 @@ struct Exec<'a> {
     /// before the fork (the child may only make async-signal-safe calls).
     exec_failed: Vec<u8>,
     creds_failed: Vec<u8>,
+    /// SIGPIPE's disposition when the tracer started, given back to the command.
+    sigpipe: libc::sighandler_t,
 }
 
 impl<'a> Exec<'a> {
@@ -616,6 +618,7 @@ impl<'a> Exec<'a> {
             exec_failed: format!("{}: exec: ", crate::msg::program()).into_bytes(),
             creds_failed: format!("{}: -u: cannot change user: ", crate::msg::program())
                 .into_bytes(),
+            sigpipe: crate::signals::command_sigpipe(),
         }
     }
 
@@ -632,9 +635,9 @@ impl<'a> Exec<'a> {
         // SAFETY: every pointer is valid and NUL-terminated, argv ends with NULL; the filter
         // is read, not written.
         unsafe {
-            // The tracer ignores SIGPIPE; the program gets the default back (an ignored
-            // disposition survives execve).
-            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+            // The tracer ignores SIGPIPE; the program gets the disposition the tracer was
+            // started with back (an ignored one survives execve).
+            libc::signal(libc::SIGPIPE, self.sigpipe);
             if self.command.filter.is_some() {
                 let set_filter = || {
                     libc::syscall(

@@ -47,10 +47,31 @@ fn set(sig: i32, handler: libc::sighandler_t) {
     }
 }
 
+/// SIGPIPE was ignored when the tracer started: the command inherits that, not the tracer's
+/// own ignoring of it.
+static SIGPIPE_WAS_IGNORED: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
 /// SIGPIPE is ignored from the start: a closed trace pipe or stderr makes writes fail with
 /// EPIPE, which the output reports once, and the tracer goes on.
 pub fn ignore_sigpipe() {
+    // SAFETY: sigaction with a null new action only reads the current one into `old`.
+    let was_ignored = unsafe {
+        let mut old: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(libc::SIGPIPE, std::ptr::null(), &mut old) == 0
+            && old.sa_sigaction == libc::SIG_IGN
+    };
+    SIGPIPE_WAS_IGNORED.store(was_ignored, std::sync::atomic::Ordering::Relaxed);
     set(libc::SIGPIPE, libc::SIG_IGN);
+}
+
+/// The SIGPIPE disposition the command starts with: the one the tracer was started with.
+pub fn command_sigpipe() -> libc::sighandler_t {
+    if SIGPIPE_WAS_IGNORED.load(std::sync::atomic::Ordering::Relaxed) {
+        libc::SIG_IGN
+    } else {
+        libc::SIG_DFL
+    }
 }
 
 /// Installs the dispositions of `mode`, after the command was spawned (ignored signals would
