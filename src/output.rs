@@ -267,6 +267,16 @@ impl Output {
     }
 
     /// Marks `pid`'s syscall line as open (its entry is written) or closed.
+    /// Ends `pid`'s open line, if it is open, with `note` (` <pid changed to N ...>`): its
+    /// exit will be `<... NAME resumed>`.
+    pub fn end_open_with(&mut self, pid: i32, note: std::fmt::Arguments<'_>) {
+        if self.open_line == Some(pid) {
+            self.open_line = None;
+            let _ = self.buf.write_fmt(note);
+            self.end_line();
+        }
+    }
+
     pub fn set_open(&mut self, pid: Option<i32>) {
         self.open_line = pid;
     }

@@ -20,7 +20,10 @@ const SYSCALL_STOP_SIG: i32 = libc::SIGTRAP | 0x80;
 /// `seccomp`, a syscall the filter returns `SECCOMP_RET_TRACE` for stops with
 /// `PTRACE_EVENT_SECCOMP` (without the option it would fail with ENOSYS, seccomp(2)).
 pub fn options(kill_on_exit: bool, follow: bool, seccomp: bool) -> Options {
-    let mut opts = Options::PTRACE_O_TRACESYSGOOD | Options::PTRACE_O_TRACEEXEC;
+    // TRACEEXIT: a thread about to exit stops, so the call it is in ends (`= ?`) when it
+    // exits, as strace shows it, not when (for a group leader: much later) it is reaped.
+    let mut opts =
+        Options::PTRACE_O_TRACESYSGOOD | Options::PTRACE_O_TRACEEXEC | Options::PTRACE_O_TRACEEXIT;
     if kill_on_exit {
         opts |= Options::PTRACE_O_EXITKILL;
     }

@@ -484,6 +484,7 @@ impl Tracer {
                     return stopped.resume_with_signal(how, sig);
                 }
             }
+            libc::PTRACE_EVENT_EXIT => self.on_exiting(pid),
             libc::PTRACE_EVENT_STOP => {
                 let group_stop = matches!(
                     sig,
@@ -765,6 +766,21 @@ impl Tracer {
 
     /// A tracee exited or was killed: its syscall in progress ends with `= ?`, then its end is
     /// shown (unless `-qq`). The spawned command's end is the tracer's exit status.
+    /// A thread about to exit (`PTRACE_EVENT_EXIT`): the call it is in ends now, `= ?`.
+    fn on_exiting(&mut self, pid: i32) {
+        let at = self.origin(pid);
+        let Some(tracee) = self.tracees.get_mut(&pid) else {
+            return;
+        };
+        if tracee.phase.exec_started() && !self.cfg.summary_only {
+            let call = tracee.shown_call(&self.cfg.q, status::UNFINISHED);
+            if call.is_some() {
+                tracee.in_syscall = None;
+                self.render.unfinished(at, call.as_ref());
+            }
+        }
+    }
+
     fn on_gone(&mut self, pid: i32, end: End) {
         if !self.tracees.contains_key(&pid) {
             // A child of the tracer's that is no tracee: a process a tracee made the tracer's

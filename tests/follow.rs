@@ -1144,6 +1144,64 @@ fn differences_are_blind_to_scheduling_only() {
     }
 }
 
+/// A thread's execve after the leader left with exit(42): the leader's exit ends at once
+/// (`= ?`, strace sees the thread exit), and the thread's execve line, still open when its pid
+/// changes, ends `<pid changed to LEADER ...>`; as strace prints them.
+#[test]
+fn thread_execve_after_the_leader_exited() {
+    let dir = TempDir::new();
+    let prog = helper("h_thexec");
+    let cmd = [prog.to_str().unwrap(), dir.path().to_str().unwrap(), "exit"];
+    let key_lines = |trace: &str| -> Vec<String> {
+        let leader = trace
+            .lines()
+            .next()
+            .and_then(|l| l.split_whitespace().next())
+            .unwrap_or("")
+            .to_string();
+        let thread = trace
+            .lines()
+            .find(|l| l.contains(r#"execve("/bin/true""#))
+            .and_then(|l| l.split_whitespace().next())
+            .unwrap_or("")
+            .to_string();
+        trace
+            .lines()
+            .filter(|l| {
+                l.contains("exit(42")
+                    || l.contains("execve(\"/bin/true")
+                    || l.contains("superseded")
+                    || l.contains("execve resumed")
+            })
+            .map(|l| l.replace(&leader, "LEADER").replace(&thread, "THREAD"))
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    };
+    let want = [
+        "LEADER exit(42) = ?",
+        r#"THREAD execve("/bin/true", ["/bin/true"], NULL <pid changed to LEADER ...>"#,
+        "LEADER +++ superseded by execve in pid THREAD +++",
+        "LEADER <... execve resumed>) = 0",
+    ];
+    let opts = ["-e", "trace=exit,execve"];
+    let got = trace_f(STRACE_RS, &opts, &cmd);
+    assert_eq!(
+        key_lines(&got.trace),
+        want,
+        "strace-rs trace:\n{}",
+        got.trace
+    );
+    if real_strace_available() {
+        let reference = trace_f(REAL_STRACE, &opts, &cmd);
+        assert_eq!(
+            key_lines(&reference.trace),
+            want,
+            "strace trace:\n{}",
+            reference.trace
+        );
+    }
+}
+
 /// A thread's execve: the leader's pending pause() is cut, `+++ superseded by execve in pid
 /// TID +++` names the thread, and the execve completes under the leader's pid; the same lines,
 /// in that order, as strace prints them.

@@ -211,6 +211,9 @@ impl Render for TextRender {
         if let Some(held) = self.held.remove(&former) {
             self.held.insert(at.pid, held);
         }
+        // The execve line of the thread, still open, ends where strace ends it.
+        let out = self.outs.for_pid(former);
+        out.end_open_with(former, format_args!(" <pid changed to {} ...>", at.pid));
         if !shown {
             return;
         }
