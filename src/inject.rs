@@ -77,12 +77,17 @@ impl Rules {
             parse_token(token, fault, &mut counter, &mut action).ok_or_else(invalid)?;
         }
         let set = parse_trace(set)?;
-        if action == Action::default() {
-            if !fault {
-                return Err(invalid());
-            }
-            // ENOSYS (<asm-generic/errno.h>).
+        // A fault fails the call, with ENOSYS (<asm-generic/errno.h>) unless `error=` says;
+        // an injection must do something (`syscall=` and `when=` alone do nothing).
+        if fault && action.ret.is_none() {
             action.ret = Some(Return::Error(38));
+        }
+        let does_nothing = Action {
+            syscall: None,
+            ..action
+        } == Action::default();
+        if does_nothing {
+            return Err(invalid());
         }
         if self.by_nr.is_empty() {
             self.by_nr = vec![None; SYSCALLS.len()];
@@ -272,6 +277,21 @@ mod tests {
     use super::*;
 
     const GETPID: u64 = libc::SYS_getpid as u64;
+
+    #[test]
+    fn a_fault_with_a_stand_in_still_fails_and_an_injection_must_do_something() {
+        let mut rules = Rules::default();
+        rules.add("getpid:syscall=gettid", true).unwrap();
+        let rule = rules.by_nr[GETPID as usize].unwrap();
+        assert_eq!(rule.action.ret, Some(Return::Error(38)));
+        assert!(rule.action.syscall.is_some());
+        for expr in ["getpid:syscall=gettid", "getpid:when=2"] {
+            assert_eq!(
+                Rules::default().add(expr, false).unwrap_err(),
+                format!("invalid inject argument '{expr}'")
+            );
+        }
+    }
 
     fn fired(expr: &str, calls: usize) -> Vec<bool> {
         let mut rules = Rules::default();

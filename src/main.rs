@@ -2,7 +2,7 @@
 
 // The tracer starts in its own `main` (below): Rust's start-up would open /dev/null on a
 // closed standard descriptor before any of the tracer's code ran (see stdfds).
-#![no_main]
+#![cfg_attr(not(test), no_main)]
 
 mod cli;
 mod comm;
@@ -48,10 +48,23 @@ use tracer::{Config, Ending, Tracer};
 
 /// The process's entry, as C calls it (`#![no_main]`): the standard descriptors are seen
 /// before anything opens one.
+#[cfg(not(test))]
 #[unsafe(no_mangle)]
 extern "C" fn main(_argc: libc::c_int, _argv: *const *const libc::c_char) -> libc::c_int {
+    libc::c_int::from(start())
+}
+
+/// Under `cargo test` the harness has its own `main`; this one keeps the tracer's code
+/// reachable there.
+#[cfg(test)]
+fn main() {
+    std::process::exit(start().into());
+}
+
+/// The standard descriptors seen first, then the tracer; its exit status.
+fn start() -> u8 {
     stdfds::ensure_open();
-    libc::c_int::from(tracer_main())
+    tracer_main()
 }
 
 /// The tracer; its exit status.
@@ -177,6 +190,7 @@ fn run(cli: Cli) -> Result<u8, CliExit> {
             envp: environment(&cli.env)?,
             user: cli.user.as_deref().map(credentials).transpose()?,
             filter,
+            sigpipe: signals::command_sigpipe(),
         };
         let pid = ptrace::spawn(&command, follow, kill_on_exit, daemonize)
             .map_err(|e| format!("exec: {}", e.desc()))?;

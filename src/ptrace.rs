@@ -588,8 +588,6 @@ struct Exec<'a> {
     /// before the fork (the child may only make async-signal-safe calls).
     exec_failed: Vec<u8>,
     creds_failed: Vec<u8>,
-    /// SIGPIPE's disposition when the tracer started, given back to the command.
-    sigpipe: libc::sighandler_t,
 }
 
 impl<'a> Exec<'a> {
@@ -621,7 +619,6 @@ impl<'a> Exec<'a> {
             exec_failed: format!("{}: exec: ", crate::msg::program()).into_bytes(),
             creds_failed: format!("{}: -u: cannot change user: ", crate::msg::program())
                 .into_bytes(),
-            sigpipe: crate::signals::command_sigpipe(),
         }
     }
 
@@ -640,7 +637,7 @@ impl<'a> Exec<'a> {
         unsafe {
             // The tracer ignores SIGPIPE; the program gets the disposition the tracer was
             // started with back (an ignored one survives execve).
-            libc::signal(libc::SIGPIPE, self.sigpipe);
+            libc::signal(libc::SIGPIPE, self.command.sigpipe);
             if self.command.filter.is_some() {
                 let set_filter = || {
                     libc::syscall(
@@ -687,6 +684,9 @@ pub struct Command {
     pub user: Option<Credentials>,
     /// The seccomp-bpf program to install before the exec (`--seccomp-bpf`, crate::seccomp).
     pub filter: Option<Vec<Insn>>,
+    /// SIGPIPE's disposition for the command: the one the tracer was started with (the
+    /// tracer ignores it for itself).
+    pub sigpipe: libc::sighandler_t,
 }
 
 /// A user's ids, to switch to before the exec.
