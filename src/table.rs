@@ -9,6 +9,9 @@ pub struct SyscallDesc {
     pub classes: u32,
     pub ret: RetKind,
     pub args: &'static [ArgDesc],
+    /// How many registers the call takes (strace's `n_args`): `args.len()` unless the spec's
+    /// `nargs` says otherwise (a decoder reading several registers as one argument).
+    pub nargs: u8,
     /// Index of the first argument printed at syscall exit (`args.len()` when none is).
     pub first_out: u8,
     /// What `-e read=`/`-e write=` dump of it (the spec's `dump`, `spec::Dump`).

@@ -621,7 +621,7 @@ impl Call {
 
     fn arg_descs(&self) -> &'static [ArgDesc] {
         match self.desc {
-            Some(d) if self.raw => &UNKNOWN_ARGS[..d.args.len().min(UNKNOWN_ARGS.len())],
+            Some(d) if self.raw => &UNKNOWN_ARGS[..usize::from(d.nargs).min(UNKNOWN_ARGS.len())],
             Some(d) => d.args,
             None => &UNKNOWN_ARGS[..],
         }
