@@ -397,7 +397,7 @@ fn arg<S: Sink, M: Memory>(
         Kind::Rlimit => structs::rlimit(sink, ctx, v),
         Kind::SigreturnFrame => signal::sigreturn_frame(sink, ctx, call.sp),
         Kind::Stat => stat::stat(sink, ctx, v),
-        Kind::OutPath => string::path(sink, ctx, v),
+        Kind::OutPath => string::out_path(sink, ctx, v, outcome),
         // -1 means "leave unchanged" (chown(2)); other ids are unsigned.
         Kind::Uid if v as u32 == u32::MAX => sink.int(-1),
         Kind::Uid => sink.uint(u64::from(v as u32)),
