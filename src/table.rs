@@ -319,6 +319,16 @@ pub fn errno(value: u64) -> Option<&'static ErrnoDesc> {
     ERRNOS.get(usize::try_from(value).ok()?)?.as_ref()
 }
 
+/// What glibc's strerror() says of errno `value`, as strace's messages say it (`Input/output
+/// error`, where nix says `I/O error`): the table's words for 1..133 (glibc's), else glibc's
+/// `Unknown error N` (the table's kernel-internal codes have strace's own words, for results).
+pub fn strerror(value: i32) -> std::borrow::Cow<'static, str> {
+    match errno(u64::try_from(value).unwrap_or(0)) {
+        Some(d) if (1..=133).contains(&value) => d.desc.into(),
+        _ => format!("Unknown error {value}").into(),
+    }
+}
+
 pub fn signal_name(sig: i32) -> Option<&'static str> {
     *SIGNALS.get(usize::try_from(sig).ok()?)?
 }
