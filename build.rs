@@ -117,6 +117,7 @@ pub fn generate(spec: &Spec) -> TokenStream {
             }
         };
         let first_out = first_out as u8;
+        let nargs = sc.nargs.unwrap_or(args.len()) as u8;
         let classes = sc.class.iter().fold(0u32, |bits, c| bits | c.bit());
         let dump = match sc.dump {
             Some(d) => {
@@ -128,7 +129,7 @@ pub fn generate(spec: &Spec) -> TokenStream {
         rows[sc.nr as usize] = quote! {
             Some(SyscallDesc {
                 name: #name, classes: #classes, ret: #ret, args: &[#(#args),*],
-                first_out: #first_out, dump: #dump,
+                nargs: #nargs, first_out: #first_out, dump: #dump,
             })
         };
     }

@@ -1,10 +1,12 @@
 //! Tampering with syscalls: `-e inject=SET:...` and `-e fault=SET:...` (strace(1), "Tampering").
 //! A rule makes chosen calls fail with an error or return a value without running (the tracer
 //! turns the syscall number into -1, or another pure syscall, at entry and sets the return
-//! register at exit), delivers a signal at entry, or delays the call. `when=` picks which calls
-//! of each syscall, counted per process as strace counts them.
+//! register at exit), delivers a signal at entry, delays the call, or writes bytes into the
+//! tracee's memory at the address an argument holds (`poke_enter=`, `poke_exit=`). `when=` picks
+//! which calls of each syscall, counted per process as strace counts them.
 
 use crate::filter::parse_trace;
+use crate::mem::TraceeMemory;
 use crate::number::parse_uint;
 use crate::ptrace::Stopped;
 use crate::table::{self, SYSCALLS};
@@ -41,7 +43,25 @@ pub struct Action {
     pub signal: Option<i32>,
     pub delay_enter: Option<Duration>,
     pub delay_exit: Option<Duration>,
+    /// `poke_enter=` / `poke_exit=` given (strace takes `poke_enter=,`, which pokes nothing).
+    pub poke_enter: bool,
+    pub poke_exit: bool,
+    /// The rule's pokes: their index in `Rules::pokes`.
+    pokes: Option<usize>,
 }
+
+/// One `@argN=HEX` of `poke_enter=`/`poke_exit=`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Poke {
+    /// The argument holding the address, from 1 (strace takes 1..7, and checks it against the
+    /// call's argument count as it pokes).
+    arg: u8,
+    at_exit: bool,
+    data: Vec<u8>,
+}
+
+/// The most bytes one poke writes (strace's limit: 2048 hex digits).
+const POKE_MAX: usize = 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Rule {
@@ -54,6 +74,8 @@ struct Rule {
 #[derive(Debug, Clone, Default)]
 pub struct Rules {
     by_nr: Vec<Option<Rule>>,
+    /// The pokes of each rule that has any, as `Action::pokes` indexes them.
+    pokes: Vec<Vec<Poke>>,
 }
 
 impl Rules {
@@ -73,10 +95,15 @@ impl Rules {
             step: 1,
         };
         let mut action = Action::default();
+        let mut pokes = Vec::new();
         for token in tokens {
-            parse_token(token, fault, &mut counter, &mut action).ok_or_else(invalid)?;
+            parse_token(token, fault, &mut counter, &mut action, &mut pokes).ok_or_else(invalid)?;
         }
         let set = parse_trace(set)?;
+        if !pokes.is_empty() {
+            action.pokes = Some(self.pokes.len());
+            self.pokes.push(pokes);
+        }
         // A fault fails the call, with ENOSYS (<asm-generic/errno.h>) unless `error=` says;
         // an injection must do something (`syscall=` and `when=` alone do nothing).
         if fault && action.ret.is_none() {
@@ -101,8 +128,14 @@ impl Rules {
     }
 }
 
-/// Reads one `KEY=VALUE` of a rule; `None` when strace refuses it.
-fn parse_token(token: &str, fault: bool, counter: &mut Counter, action: &mut Action) -> Option<()> {
+/// Reads one `KEY=VALUE` of a rule (its pokes into `pokes`); `None` when strace refuses it.
+fn parse_token(
+    token: &str,
+    fault: bool,
+    counter: &mut Counter,
+    action: &mut Action,
+    pokes: &mut Vec<Poke>,
+) -> Option<()> {
     let (key, value) = token.split_once('=')?;
     match key {
         "when" => *counter = parse_when(value)?,
@@ -141,9 +174,82 @@ fn parse_token(token: &str, fault: bool, counter: &mut Counter, action: &mut Act
         "delay_exit" if !fault && action.delay_exit.is_none() => {
             action.delay_exit = Some(crate::stamp::parse_duration(value)?);
         }
+        "poke_enter" if !fault && !action.poke_enter => {
+            parse_pokes(value, false, pokes)?;
+            action.poke_enter = true;
+        }
+        "poke_exit" if !fault && !action.poke_exit => {
+            parse_pokes(value, true, pokes)?;
+            action.poke_exit = true;
+        }
         _ => return None,
     }
     Some(())
+}
+
+/// `poke_enter=`/`poke_exit=`: `@argN=HEX` items separated by commas (empty items skipped, as
+/// strtok skips them), N one digit 1..7, HEX an even number of at most 2048 characters read two
+/// at a time as strace reads them (`sscanf("%2hhx")`); one argument poked twice on the same side
+/// of the call is refused.
+fn parse_pokes(value: &str, at_exit: bool, pokes: &mut Vec<Poke>) -> Option<()> {
+    (!value.is_empty()).then_some(())?;
+    for item in value.split(',').filter(|i| !i.is_empty()) {
+        let rest = item.strip_prefix("@arg")?.as_bytes();
+        let arg = match rest.first()? {
+            d @ b'1'..=b'7' => d - b'0',
+            _ => return None,
+        };
+        let hex = rest.get(1..)?.strip_prefix(b"=")?;
+        if hex.is_empty() || hex.len() % 2 != 0 || hex.len() > 2 * POKE_MAX {
+            return None;
+        }
+        let data = (0..hex.len() / 2)
+            .map(|i| scan_hex_byte(&hex[2 * i..]))
+            .collect::<Option<Vec<u8>>>()?;
+        if pokes.iter().any(|p| p.at_exit == at_exit && p.arg == arg) {
+            return None;
+        }
+        pokes.push(Poke { arg, at_exit, data });
+    }
+    Some(())
+}
+
+/// One byte as C's `sscanf(s, "%2hhx")` reads it from the start of `s`: white space skipped
+/// (not counted), then at most two characters of an optional sign, an optional `0x` after a
+/// `0`, and hex digits; trailing characters are left. A minus negates modulo 256.
+fn scan_hex_byte(s: &[u8]) -> Option<u8> {
+    let mut i = s.iter().position(|b| !b" \t\n\x0b\x0c\r".contains(b))?;
+    let mut width = 2;
+    let negative = s[i] == b'-';
+    if matches!(s[i], b'+' | b'-') {
+        width -= 1;
+        i += 1;
+    }
+    let mut digits = false;
+    if s.get(i) == Some(&b'0') {
+        digits = true;
+        width -= 1;
+        i += 1;
+        if width > 0 && matches!(s.get(i), Some(b'x' | b'X')) {
+            width -= 1;
+            i += 1;
+        }
+    }
+    let mut value = 0u8;
+    while width > 0 {
+        let Some(d) = s.get(i).and_then(|&b| char::from(b).to_digit(16)) else {
+            break;
+        };
+        value = value.wrapping_mul(16).wrapping_add(d as u8);
+        digits = true;
+        width -= 1;
+        i += 1;
+    }
+    digits.then_some(if negative {
+        value.wrapping_neg()
+    } else {
+        value
+    })
 }
 
 /// `retval=`: strtoull with base 0 (decimal, `0x` hex, `0` octal).
@@ -217,50 +323,107 @@ impl Counters {
     }
 }
 
-/// Does at a call's entry what `action` says there: replaces the syscall number when the
-/// call is to return something else (with `syscall=`'s call, else -1: none runs), and waits
-/// `delay_enter`. Returns whether the number was replaced (strace tampers with the return
-/// only then). The signal is the caller's to deliver as the tracee goes on.
-pub fn at_entry(stopped: &Stopped, action: &Action) -> bool {
+/// The call a rule fired on: the tracee stopped in it, its memory (set to its pid), the
+/// syscall and its arguments as they were at entry.
+pub struct Target<'a> {
+    pub stopped: &'a Stopped,
+    pub mem: &'a TraceeMemory,
+    pub nr: u64,
+    pub args: [u64; 6],
+}
+
+/// What was done to a call at its entry, for its exit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Entered {
+    /// Its syscall number was replaced (strace tampers with the return only then).
+    pub replaced: bool,
+    /// Some `poke_enter=` bytes were written.
+    pub poked: bool,
+}
+
+/// Does at a call's entry what `action` says there, in strace's order: replaces the syscall
+/// number when the call is to return something else (with `syscall=`'s call, else -1: none
+/// runs), writes the `poke_enter=` bytes (before the call is decoded, so its line shows them),
+/// waits `delay_enter`. The signal is the caller's to deliver as the tracee goes on.
+pub fn at_entry(target: &Target<'_>, rules: &Rules, action: &Action) -> Entered {
     let replaced = action.ret.is_some()
-        && stopped
+        && target
+            .stopped
             .set_syscall_nr(action.syscall.map_or(-1, |nr| nr as i64))
             .is_ok();
+    let poked = action.poke_enter && poke(target, rules, action, false);
     if let Some(delay) = action.delay_enter {
         // The tracee waits, stopped; so does the trace (strace lets other processes go on).
         std::thread::sleep(delay);
     }
-    replaced
+    Entered { replaced, poked }
 }
 
-/// Does at a call's exit what `action` says there, given what the kernel returned: waits
-/// `delay_exit`, sets the injected return value. Returns the call's outcome as the program
-/// sees it and the marks its line gets.
+/// Does at a call's exit what `action` says there, given what the kernel returned: writes the
+/// `poke_exit=` bytes (the exit half of the line shows them), waits `delay_exit`, sets the
+/// injected return value. Returns the call's outcome as the program sees it and the marks its
+/// line gets.
 pub fn at_exit(
-    stopped: &Stopped,
+    target: &Target<'_>,
+    rules: &Rules,
     action: &Action,
-    replaced: bool,
-    rval: i64,
-    is_error: bool,
+    entered: Entered,
+    (rval, is_error): (i64, bool),
 ) -> (i64, bool, Marks) {
     let mut marks = Marks {
         injected: false,
+        poked: entered.poked,
         delayed: action.delay_enter.is_some(),
     };
+    if action.poke_exit && poke(target, rules, action, true) {
+        marks.poked = true;
+    }
     if let Some(delay) = action.delay_exit {
         std::thread::sleep(delay);
         marks.delayed = true;
     }
-    let injected = match action.ret.filter(|_| replaced) {
+    let injected = match action.ret.filter(|_| entered.replaced) {
         Some(Return::Error(errno)) => (-(errno as i64), true),
         Some(Return::Value(v)) => (v as i64, false),
         None => return (rval, is_error, marks),
     };
-    if stopped.set_return(injected.0).is_err() {
+    if target.stopped.set_return(injected.0).is_err() {
         return (rval, is_error, marks);
     }
     marks.injected = true;
     (injected.0, injected.1, marks)
+}
+
+/// Writes the rule's pokes of one side of the call (in the reverse of their order on the
+/// command line, as strace keeps them); whether any was written. An argument past the call's
+/// count, or memory that cannot be written, is reported as strace's poke_tcb reports it.
+fn poke(target: &Target<'_>, rules: &Rules, action: &Action, at_exit: bool) -> bool {
+    let Some(pokes) = action.pokes.and_then(|i| rules.pokes.get(i)) else {
+        return false;
+    };
+    let pid = target.stopped.pid();
+    let (name, nargs) = table::syscall(target.nr).map_or(("?", 0), |d| (d.name, d.nargs));
+    let mut poked = false;
+    for p in pokes.iter().rev().filter(|p| p.at_exit == at_exit) {
+        let failed = "poke_tcb: Failed to tamper with process";
+        if p.arg > nargs {
+            crate::msg::error(format_args!(
+                "{failed} {pid}: requested to tamper with argument #{}, but system call \
+                 '{name}' has only {nargs} arguments",
+                p.arg
+            ));
+            continue;
+        }
+        let Some(&addr) = target.args.get(usize::from(p.arg) - 1) else {
+            continue;
+        };
+        if target.mem.write(addr, &p.data) == 0 {
+            crate::msg::error(format_args!("{failed} {pid}: couldn't poke"));
+        } else {
+            poked = true;
+        }
+    }
+    poked
 }
 
 /// What was done to a call, for the marks after its return value.
@@ -268,6 +431,9 @@ pub fn at_exit(
 pub struct Marks {
     /// ` (INJECTED)`: its return value was set.
     pub injected: bool,
+    /// ` (INJECTED: args)`: bytes were poked into its arguments (with a return value set:
+    /// ` (INJECTED: args, retval)`).
+    pub poked: bool,
     /// ` (DELAYED)`.
     pub delayed: bool,
 }
@@ -376,5 +542,93 @@ mod tests {
             Rules::default().add("nosuch:error=1", false).unwrap_err(),
             "invalid system call 'nosuch'"
         );
+    }
+
+    /// The pokes of the rule `expr` sets for getpid, as (argument, at exit, bytes).
+    fn pokes_of(expr: &str) -> (Action, Vec<(u8, bool, Vec<u8>)>) {
+        let mut rules = Rules::default();
+        rules.add(expr, false).unwrap();
+        let action = Counters::default().enter(&rules, GETPID).unwrap();
+        let pokes = action
+            .pokes
+            .map(|i| rules.pokes[i].clone())
+            .unwrap_or_default();
+        let pokes = pokes.into_iter().map(|p| (p.arg, p.at_exit, p.data));
+        (action, pokes.collect())
+    }
+
+    #[test]
+    fn pokes_parse_as_strace_parses_them() {
+        let (a, p) = pokes_of("getpid:poke_enter=@arg1=3f5354524143453f00");
+        assert!(a.poke_enter && !a.poke_exit && a.ret.is_none());
+        assert_eq!(p, [(1, false, b"?STRACE?\0".to_vec())]);
+        let (a, p) = pokes_of(
+            "getpid:poke_exit=@arg3=ffffffffffffffff:poke_enter=,@arg7=00,,@arg2=AbCd,:retval=5",
+        );
+        assert!(a.poke_enter && a.poke_exit);
+        assert_eq!(a.ret, Some(Return::Value(5)));
+        assert_eq!(
+            p,
+            [
+                (3, true, vec![0xff; 8]),
+                (7, false, vec![0]),
+                (2, false, vec![0xab, 0xcd]),
+            ]
+        );
+        // An argument may be poked on both sides of a call.
+        let (_, p) = pokes_of("getpid:poke_enter=@arg1=01:poke_exit=@arg1=02");
+        assert_eq!(p, [(1, false, vec![1]), (1, true, vec![2])]);
+        // `poke_enter=,` is taken: an action with nothing to poke.
+        let (a, p) = pokes_of("getpid:poke_enter=,");
+        assert!(a.poke_enter && p.is_empty());
+        // 1024 bytes at most.
+        let (_, p) = pokes_of(&format!("getpid:poke_enter=@arg1={}", "7f".repeat(1024)));
+        assert_eq!(p[0].2.len(), 1024);
+    }
+
+    /// Two hex digits as glibc's `sscanf("%2hhx")` reads them, checked against it (strace
+    /// 6.1 takes `-1`, `0x`, `1g`, and white space before a pair reads into the next).
+    #[test]
+    fn poke_bytes_read_as_sscanf_reads_them() {
+        let (_, p) = pokes_of("getpid:poke_enter=@arg1=-10x+f1g-f0X");
+        assert_eq!(p[0].2, [0xff, 0x00, 0x0f, 0x01, 0xf1, 0x00]);
+        let (_, p) = pokes_of("getpid:poke_enter=@arg1= 12\t\t0");
+        assert_eq!(p[0].2, [0x12, 0x02, 0x00]);
+        for bad in ["g1", "+x", "x0", "- ", "  ", "+ 1 ", "\u{e9}"] {
+            let expr = format!("getpid:poke_enter=@arg1={bad}");
+            assert!(Rules::default().add(&expr, false).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn bad_pokes_refused_as_strace_refuses_them() {
+        let long = format!("getpid:poke_enter=@arg1={}", "00".repeat(1025));
+        for (expr, fault) in [
+            ("getpid:poke_enter=", false),
+            ("getpid:poke_exit=", false),
+            ("getpid:poke_enter=invalid", false),
+            ("getpid:poke_enter=@arg8=00", false),
+            ("getpid:poke_enter=@arg0=00", false),
+            ("getpid:poke_enter=@arg12=00", false),
+            ("getpid:poke_enter=@ARG1=00", false),
+            ("getpid:poke_enter=@arg1", false),
+            ("getpid:poke_enter=@arg1=", false),
+            ("getpid:poke_enter=@arg1=000", false),
+            ("getpid:poke_enter=@arg1=nothex", false),
+            ("getpid:poke_enter=@arg1=00@arg2=00", false),
+            ("getpid:poke_enter=@arg1=00,@arg1=11", false),
+            ("getpid:poke_enter=@arg1=00:poke_enter=@arg2=00", false),
+            ("getpid:poke_exit=@arg1=00:poke_exit=@arg1=00", false),
+            ("getpid:poke_enter=@arg1=00", true),
+            ("getpid:poke_exit=@arg1=00", true),
+            (long.as_str(), false),
+        ] {
+            let what = if fault { "fault" } else { "inject" };
+            assert_eq!(
+                Rules::default().add(expr, fault).unwrap_err(),
+                format!("invalid {what} argument '{expr}'"),
+                "{expr}"
+            );
+        }
     }
 }

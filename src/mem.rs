@@ -1,8 +1,10 @@
-//! Reading tracee memory.
+//! Reading tracee memory, and writing it for `-e inject=...:poke_enter=`.
 //!
 //! `process_vm_readv` reads a whole buffer in one system call; it is tried first and
 //! `PTRACE_PEEKDATA` (one word per call) is the fallback for kernels or setups that refuse it.
-//! Decoders see memory only through the [`Memory`] trait, so tests can hand them fake memory.
+//! Writing is the same with `process_vm_writev` and `PTRACE_POKEDATA`, which also writes pages
+//! the tracee may not write. Decoders see memory only through the [`Memory`] trait, so tests can
+//! hand them fake memory.
 
 use nix::errno::Errno;
 
@@ -18,7 +20,20 @@ pub trait Memory {
     /// Reads a NUL-terminated string of at most `buf.len()` bytes into `buf`. Returns how many
     /// bytes came before the NUL, or `buf.len()` with `found_nul == false` when there was no NUL
     /// in that many bytes. `Err` only when not even the first page could be read.
+    /// A string running into an unreadable page after some bytes is reported to
+    /// [`Memory::short_read`], as strace's umovestr reports it.
     fn read_cstr(&self, addr: u64, buf: &mut [u8]) -> Result<CStr, Errno> {
+        self.read_cstr_part(addr, buf).map_err(|(err, nread)| {
+            if nread > 0 {
+                self.short_read(addr, nread, buf.len(), err);
+            }
+            err
+        })
+    }
+
+    /// [`Memory::read_cstr`] without the report: on failure, the error and how many bytes
+    /// (without a NUL) were read before it.
+    fn read_cstr_part(&self, addr: u64, buf: &mut [u8]) -> Result<CStr, (Errno, usize)> {
         let mut done = 0usize;
         while done < buf.len() {
             let at = addr.wrapping_add(done as u64);
@@ -26,7 +41,8 @@ pub trait Memory {
             let chunk = to_page_end.min(buf.len() - done);
             // A string running into an unreadable page has no end to show either: strace prints
             // the address then, so any failure is the caller's failure.
-            self.read(at, &mut buf[done..done + chunk])?;
+            self.read(at, &mut buf[done..done + chunk])
+                .map_err(|e| (e, done))?;
             if let Some(nul) = buf[done..done + chunk].iter().position(|&b| b == 0) {
                 return Ok(CStr {
                     len: done + nul,
@@ -40,6 +56,11 @@ pub trait Memory {
             found_nul: false,
         })
     }
+
+    /// A string of at most `len` bytes at `addr` ran into memory that could not be read (`err`)
+    /// after `nread` bytes without a NUL. The tracee's memory says so on stderr as strace does;
+    /// fake memory says nothing.
+    fn short_read(&self, _addr: u64, _nread: usize, _len: usize, _err: Errno) {}
 
     /// Reads one native-endian 64-bit word.
     fn read_u64(&self, addr: u64) -> Result<u64, Errno> {
@@ -61,6 +82,9 @@ pub struct TraceeMemory {
     pid: libc::pid_t,
     /// Set once `process_vm_readv` is found not to work here, so it is not tried again.
     peek_only: std::cell::Cell<bool>,
+    /// Set once `process_vm_writev` fails with ENOSYS, so it is not tried again (strace's
+    /// `process_vm_writev_not_supported`).
+    poke_only: std::cell::Cell<bool>,
 }
 
 impl TraceeMemory {
@@ -68,6 +92,7 @@ impl TraceeMemory {
         TraceeMemory {
             pid,
             peek_only: std::cell::Cell::new(false),
+            poke_only: std::cell::Cell::new(false),
         }
     }
 
@@ -95,21 +120,7 @@ impl TraceeMemory {
         let end = addr.checked_add(buf.len() as u64).ok_or(Errno::EFAULT)?;
         let mut word_addr = start;
         while word_addr < end {
-            Errno::clear();
-            // SAFETY: PTRACE_PEEKDATA reads one word of the stopped tracee; no local memory is
-            // written by the kernel. Errors are reported through errno, checked below.
-            let word = unsafe {
-                libc::ptrace(
-                    libc::PTRACE_PEEKDATA,
-                    self.pid,
-                    word_addr as *mut libc::c_void,
-                    0,
-                )
-            };
-            if word == -1 && Errno::last_raw() != 0 {
-                return Err(Errno::last());
-            }
-            let bytes = word.to_ne_bytes();
+            let bytes = crate::ptrace::peek_word(self.pid, word_addr)?.to_ne_bytes();
             for (i, b) in bytes.iter().enumerate() {
                 let a = word_addr + i as u64;
                 if a >= addr && a < end {
@@ -136,6 +147,119 @@ impl Memory for TraceeMemory {
             }
         }
         self.read_peek(addr, buf)
+    }
+
+    fn short_read(&self, addr: u64, nread: usize, len: usize, err: Errno) {
+        // strace names the function that noticed: its word-by-word reader when
+        // process_vm_readv does not work.
+        let func = if self.peek_only.get() {
+            "umovestr_peekdata"
+        } else {
+            "umovestr"
+        };
+        crate::msg::error(format_args!(
+            "{func}: short read ({nread} < {len}) @{addr:#x}: {}",
+            crate::table::strerror(err as i32)
+        ));
+    }
+}
+
+impl TraceeMemory {
+    /// Writes `data` at `addr` of the tracee, stopped: with `process_vm_writev`, else (a page
+    /// it cannot write, or the call refused) word by word with `PTRACE_POKEDATA`. Returns how
+    /// many bytes were written from the start; a part written, or a failure other than an
+    /// inaccessible address, is reported on stderr in strace's words (its ucopy.c `upoken`).
+    pub fn write(&self, addr: u64, data: &[u8]) -> usize {
+        let pid = self.pid;
+        if self.poke_only.get() {
+            return self.write_poke(addr, data);
+        }
+        match self.write_vm(addr, data) {
+            Ok(n) if n == data.len() => n,
+            Ok(n) => {
+                crate::msg::error(format_args!(
+                    "upoken: pid:{pid} short write ({n} < {}) @{addr:#x}",
+                    data.len()
+                ));
+                n
+            }
+            Err(e @ (Errno::ENOSYS | Errno::EPERM | Errno::EFAULT | Errno::EIO)) => {
+                if e == Errno::ENOSYS {
+                    self.poke_only.set(true);
+                }
+                self.write_poke(addr, data)
+            }
+            Err(Errno::ESRCH) => 0,
+            Err(e) => {
+                crate::msg::error(format_args!(
+                    "upoken: pid:{pid} @{addr:#x}: {}",
+                    crate::table::strerror(e as i32)
+                ));
+                0
+            }
+        }
+    }
+
+    fn write_vm(&self, addr: u64, data: &[u8]) -> Result<usize, Errno> {
+        let local = libc::iovec {
+            iov_base: data.as_ptr().cast_mut().cast(),
+            iov_len: data.len(),
+        };
+        let remote = libc::iovec {
+            iov_base: addr as *mut libc::c_void,
+            iov_len: data.len(),
+        };
+        // SAFETY: `local` describes `data`, valid for reads of `data.len()` bytes, which the
+        // kernel only reads; the remote range is checked by the kernel against the tracee's
+        // mappings.
+        let n = unsafe { libc::process_vm_writev(self.pid, &local, 1, &remote, 1, 0) };
+        Errno::result(n).map(|n| n as usize)
+    }
+
+    /// [`TraceeMemory::write`] word by word: a word only partly covered by `data` is read
+    /// first and written back with its other bytes unchanged.
+    fn write_poke(&self, addr: u64, data: &[u8]) -> usize {
+        let pid = self.pid;
+        let mut written = 0usize;
+        let mut word_addr = addr & !7;
+        let mut offset = (addr & 7) as usize;
+        while written < data.len() {
+            let n = (8 - offset).min(data.len() - written);
+            let part = &data[written..written + n];
+            if let Err(e) = self.poke_part(word_addr, offset, part) {
+                let left = data.len() - written;
+                match e {
+                    Errno::ESRCH | Errno::EINVAL => {}
+                    Errno::EFAULT | Errno::EIO | Errno::EPERM if written == 0 => {}
+                    Errno::EFAULT | Errno::EIO | Errno::EPERM => crate::msg::error(format_args!(
+                        "upoken_pokedata: pid:{pid} short write ({written} < {}) @{:#x}: {}",
+                        written + left,
+                        addr,
+                        crate::table::strerror(e as i32)
+                    )),
+                    _ => crate::msg::error(format_args!(
+                        "upoken_pokedata: pid:{pid} @{word_addr:#x}: {}",
+                        crate::table::strerror(e as i32)
+                    )),
+                }
+                return written;
+            }
+            written += n;
+            word_addr = word_addr.wrapping_add(8);
+            offset = 0;
+        }
+        written
+    }
+
+    /// Writes `part` into the word at `word_addr` from byte `offset` on.
+    fn poke_part(&self, word_addr: u64, offset: usize, part: &[u8]) -> Result<(), Errno> {
+        let mut bytes = if part.len() == 8 {
+            [0; 8]
+        } else {
+            crate::ptrace::peek_word(self.pid, word_addr)?.to_ne_bytes()
+        };
+        bytes[offset..offset + part.len()].copy_from_slice(part);
+        crate::ptrace::poke_word(self.pid, word_addr, u64::from_ne_bytes(bytes))
     }
 }
 
@@ -214,6 +338,27 @@ mod tests {
         let mem = FakeMemory::new();
         let mut buf = [0u8; 4];
         assert_eq!(mem.read_cstr(0x8, &mut buf), Err(Errno::EFAULT));
+    }
+
+    #[test]
+    fn writes_own_memory_with_process_vm_writev() {
+        let mut data = vec![b'.'; 16];
+        let addr = data.as_mut_ptr() as u64;
+        let mem = TraceeMemory::new(std::process::id() as i32);
+        assert_eq!(mem.write(addr + 3, b"poked"), 5);
+        std::hint::black_box(&mut data);
+        assert_eq!(&data[..], b"...poked........");
+        // Nothing can be written at an unmapped address (and this process is no tracee, so
+        // PTRACE_POKEDATA cannot either).
+        assert_eq!(mem.write(8, b"x"), 0);
+    }
+
+    #[test]
+    fn strerror_says_what_glibc_says() {
+        assert_eq!(crate::table::strerror(libc::EIO), "Input/output error");
+        assert_eq!(crate::table::strerror(libc::EFAULT), "Bad address");
+        assert_eq!(crate::table::strerror(41), "Unknown error 41");
+        assert_eq!(crate::table::strerror(512), "Unknown error 512");
     }
 
     #[test]

@@ -392,6 +392,22 @@ fn request(req: libc::c_uint, pid: i32, data: usize) -> Result<(), Errno> {
     Errno::result(r).map(drop)
 }
 
+/// `PTRACE_PEEKDATA`: the word at `addr` (aligned or not) of stopped tracee `pid`.
+pub fn peek_word(pid: i32, addr: u64) -> Result<u64, Errno> {
+    nix_ptrace::read(Pid::from_raw(pid), addr as nix_ptrace::AddressType).map(|w| w as u64)
+}
+
+/// `PTRACE_POKEDATA`: writes the word at `addr` of stopped tracee `pid`. Unlike
+/// `process_vm_writev`, it writes pages the tracee cannot write (ptrace(2): the kernel forces
+/// the access, as for a debugger's breakpoint), so it is the fallback for those.
+pub fn poke_word(pid: i32, addr: u64, word: u64) -> Result<(), Errno> {
+    nix_ptrace::write(
+        Pid::from_raw(pid),
+        addr as nix_ptrace::AddressType,
+        word as libc::c_long,
+    )
+}
+
 /// Stops a running tracee so it can be detached.
 pub fn interrupt(pid: i32) -> Result<(), Errno> {
     nix_ptrace::interrupt(Pid::from_raw(pid))

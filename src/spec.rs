@@ -40,7 +40,10 @@ pub struct Spec {
 }
 
 /// One `[[syscall]]` entry. Either `args` (decoded) or `nargs` (printed raw, as strace prints calls
-/// it does not decode) is given, never both.
+/// it does not decode) is given; both only where the decoded arguments are not one register
+/// each (a syscall-level decoder reading several registers as one value, a pseudo-argument),
+/// and `nargs` then says how many registers the call takes (its `n_args` in strace's sysent,
+/// the count `-e raw=` prints and `poke_enter=@argN` is checked against).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Syscall {
@@ -495,9 +498,9 @@ fn check(spec: &Spec) -> Result<(), String> {
             return Err(format!("{label}: field `name`: defined twice"));
         }
         match (&sc.args, sc.nargs) {
-            (Some(_), Some(_)) => {
+            (Some(args), Some(n)) if n == args.len() => {
                 return Err(format!(
-                    "{label}: fields `args` and `nargs`: give one, not both"
+                    "{label}: field `nargs`: {n} is the number of `args`: give it only when they differ"
                 ));
             }
             (None, None) => {
@@ -505,12 +508,12 @@ fn check(spec: &Spec) -> Result<(), String> {
                     "{label}: missing field `args` (or `nargs` for a raw entry)"
                 ));
             }
-            (None, Some(n)) if n > MAX_ARGS => {
+            (_, Some(n)) if n > MAX_ARGS => {
                 return Err(format!(
                     "{label}: field `nargs`: {n} is more than {MAX_ARGS}"
                 ));
             }
-            (Some(args), None) => check_args(spec, &label, args)?,
+            (Some(args), _) => check_args(spec, &label, args)?,
             _ => {}
         }
         check_decoder(&label, sc)?;

@@ -9,6 +9,9 @@ pub struct SyscallDesc {
     pub classes: u32,
     pub ret: RetKind,
     pub args: &'static [ArgDesc],
+    /// How many registers the call takes (strace's `n_args`): `args.len()` unless the spec's
+    /// `nargs` says otherwise (a decoder reading several registers as one argument).
+    pub nargs: u8,
     /// Index of the first argument printed at syscall exit (`args.len()` when none is).
     pub first_out: u8,
     /// What `-e read=`/`-e write=` dump of it (the spec's `dump`, `spec::Dump`).
@@ -314,6 +317,16 @@ pub fn ioctl_name(code: u32) -> Option<&'static str> {
 
 pub fn errno(value: u64) -> Option<&'static ErrnoDesc> {
     ERRNOS.get(usize::try_from(value).ok()?)?.as_ref()
+}
+
+/// What glibc's strerror() says of errno `value`, as strace's messages say it (`Input/output
+/// error`, where nix says `I/O error`): the table's words for 1..133 (glibc's), else glibc's
+/// `Unknown error N` (the table's kernel-internal codes have strace's own words, for results).
+pub fn strerror(value: i32) -> std::borrow::Cow<'static, str> {
+    match errno(u64::try_from(value).unwrap_or(0)) {
+        Some(d) if (1..=133).contains(&value) => d.desc.into(),
+        _ => format!("Unknown error {value}").into(),
+    }
 }
 
 pub fn signal_name(sig: i32) -> Option<&'static str> {

@@ -120,8 +120,8 @@ struct InSyscall {
     entered: Option<Instant>,
     /// `-c`/`-C`: the summary's mark (`Summary::mark`) at its entry.
     mark: Duration,
-    /// `-e inject=`: the rule's action fired on it, and whether its number was replaced.
-    tamper: Option<(inject::Action, bool)>,
+    /// `-e inject=`: the rule's action fired on it, and what was done at its entry.
+    tamper: Option<(inject::Action, inject::Entered)>,
 }
 
 struct Tracee {
@@ -587,10 +587,20 @@ impl Tracer {
             shown = selected(&self.cfg, &call, &self.mem, pid);
         }
         // strace tampers only with the calls it shows.
+        let rules = &self.cfg.q.inject;
         let tamper = shown
-            .then(|| tracee.counters.enter(&self.cfg.q.inject, call.nr))
+            .then(|| tracee.counters.enter(rules, call.nr))
             .flatten()
-            .map(|action| (action, inject::at_entry(stopped, &action)));
+            .map(|action| {
+                self.mem.set_pid(pid);
+                let target = inject::Target {
+                    stopped,
+                    mem: &self.mem,
+                    nr: call.nr,
+                    args: call.args,
+                };
+                (action, inject::at_entry(&target, rules, &action))
+            });
         let tracee_comm = tracee.comm;
         let current = tracee.in_syscall.insert(InSyscall {
             // The tracee keeps the call: decoding the entry saves values into it (`saved`)
@@ -672,7 +682,17 @@ impl Tracer {
             return;
         }
         let (rval, is_error, marks) = match current.tamper {
-            Some((action, replaced)) => inject::at_exit(stopped, &action, replaced, rval, is_error),
+            Some((action, entered)) => {
+                self.mem.set_pid(pid);
+                let target = inject::Target {
+                    stopped,
+                    mem: &self.mem,
+                    nr: current.call.nr,
+                    args: current.call.args,
+                };
+                let rules = &self.cfg.q.inject;
+                inject::at_exit(&target, rules, &action, entered, (rval, is_error))
+            }
             None => (rval, is_error, Marks::default()),
         };
         let call = current.call;

@@ -800,6 +800,44 @@ fn json_marks_injected_calls() {
     }
 }
 
+/// `poke_enter=`'s mark is `injected_args`, beside `injected` when the return is set too; the
+/// arguments show the poked bytes.
+#[test]
+fn json_marks_poked_calls() {
+    let exe = helper("h_poke");
+    let work = TempDir::new();
+    let cmd = vec![OsString::from(&exe), work.path().into()];
+    let opts = [
+        "--json",
+        "-e",
+        "trace=rename,getcwd",
+        "-e",
+        "inject=rename:poke_enter=@arg1=5900:error=EXDEV",
+        "-e",
+        "inject=getcwd:poke_exit=@arg1=2f00:when=2",
+    ];
+    let run = trace(STRACE_RS, &opts, &cmd);
+    let calls: Vec<Value> = run
+        .trace
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .inspect(|e| validate_event(e).unwrap_or_else(|err| panic!("{err}: {e}")))
+        .filter(|e| e["event"] == "syscall")
+        .collect();
+    assert_eq!(calls.len(), 3, "{}", run.trace);
+    let marks = |e: &Value| {
+        (
+            e.get("injected").is_some(),
+            e.get("injected_args").is_some(),
+        )
+    };
+    assert_eq!(calls[0]["args"][0]["str"], "Y", "{}", calls[0]);
+    assert_eq!(marks(&calls[0]), (true, true), "{}", calls[0]);
+    assert_eq!(marks(&calls[1]), (false, false), "{}", calls[1]);
+    assert_eq!(calls[2]["args"][0]["str"], "/", "{}", calls[2]);
+    assert_eq!(marks(&calls[2]), (false, true), "{}", calls[2]);
+}
+
 #[test]
 fn json_per_process_files() {
     let exe = helper("h_forks");

@@ -298,12 +298,14 @@ fn length_naming_no_argument_is_rejected() {
 }
 
 #[test]
-fn args_and_nargs_together_are_rejected() {
+fn nargs_repeating_the_args_is_rejected() {
     let err = error_of(&BASE.replace("nr = 0\n", "nr = 0\nnargs = 3\n"));
     assert_eq!(
         err,
-        r#"syscall "read": fields `args` and `nargs`: give one, not both"#
+        r#"syscall "read": field `nargs`: 3 is the number of `args`: give it only when they differ"#
     );
+    let err = error_of(&BASE.replace("nr = 0\n", "nr = 0\nnargs = 7\n"));
+    assert_eq!(err, r#"syscall "read": field `nargs`: 7 is more than 6"#);
 }
 
 #[test]

@@ -100,14 +100,14 @@ impl Scratch {
     }
 
     /// Reads a NUL-terminated string of at most `max` bytes at `addr` as
-    /// [`Memory::read_cstr`] does, growing the buffer a piece at a time; the bytes are
-    /// `self.bytes()[..result.len]`.
+    /// [`Memory::read_cstr`] does (a short read reported as one read of `max` bytes), growing
+    /// the buffer a piece at a time; the bytes are `self.bytes()[..result.len]`.
     pub fn fill_cstr<M: Memory>(&mut self, mem: &M, addr: u64, max: usize) -> Result<CStr, Errno> {
         let mut done = 0;
         loop {
             let n = (max - done).min(FILL_CHUNK);
             let at = addr.wrapping_add(done as u64);
-            let got = mem.read_cstr(at, &mut self.buf(done + n)[done..]);
+            let got = mem.read_cstr_part(at, &mut self.buf(done + n)[done..]);
             match got {
                 Ok(c) if c.found_nul || done + n >= max => {
                     return Ok(CStr {
@@ -116,7 +116,12 @@ impl Scratch {
                     });
                 }
                 Ok(_) => done += n,
-                Err(e) => return Err(e),
+                Err((e, nread)) => {
+                    if done + nread > 0 {
+                        mem.short_read(addr, done + nread, max, e);
+                    }
+                    return Err(e);
+                }
             }
         }
     }
@@ -397,7 +402,7 @@ fn arg<S: Sink, M: Memory>(
         Kind::Rlimit => structs::rlimit(sink, ctx, v),
         Kind::SigreturnFrame => signal::sigreturn_frame(sink, ctx, call.sp),
         Kind::Stat => stat::stat(sink, ctx, v),
-        Kind::OutPath => string::path(sink, ctx, v),
+        Kind::OutPath => string::out_path(sink, ctx, v, outcome),
         // -1 means "leave unchanged" (chown(2)); other ids are unsigned.
         Kind::Uid if v as u32 == u32::MAX => sink.int(-1),
         Kind::Uid => sink.uint(u64::from(v as u32)),
@@ -621,7 +626,7 @@ impl Call {
 
     fn arg_descs(&self) -> &'static [ArgDesc] {
         match self.desc {
-            Some(d) if self.raw => &UNKNOWN_ARGS[..d.args.len().min(UNKNOWN_ARGS.len())],
+            Some(d) if self.raw => &UNKNOWN_ARGS[..usize::from(d.nargs).min(UNKNOWN_ARGS.len())],
             Some(d) => d.args,
             None => &UNKNOWN_ARGS[..],
         }

@@ -11,6 +11,22 @@ pub fn path<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
     bounded_cstring(sink, ctx, addr, PATH_MAX - 1);
 }
 
+/// The path a call wrote (`getcwd`), whose length with its NUL is what the call returned:
+/// strace shows at most that many bytes less one (`(unsigned) rval - 1`, capped at `PATH_MAX -
+/// 1`), so a path the tracee changed behind the kernel's back shows cut, with `...`.
+pub fn out_path<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    outcome: Option<super::Outcome>,
+) {
+    let limit = match outcome {
+        Some(super::Outcome::Ok(n)) => n.wrapping_sub(1) as u32 as usize,
+        _ => usize::MAX,
+    };
+    bounded_cstring(sink, ctx, addr, limit.min(PATH_MAX - 1));
+}
+
 /// A NUL-terminated string cut at `-s` bytes.
 pub fn cstring<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
     bounded_cstring(sink, ctx, addr, ctx.opts.max_strlen);

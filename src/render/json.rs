@@ -75,6 +75,9 @@ impl Render for JsonRender {
         if exit.marks.injected {
             buf.extend_from_slice(b",\"injected\":true");
         }
+        if exit.marks.poked {
+            buf.extend_from_slice(b",\"injected_args\":true");
+        }
         if exit.marks.delayed {
             buf.extend_from_slice(b",\"delayed\":true");
         }

@@ -93,9 +93,12 @@ impl Render for TextRender {
     fn exit(&mut self, at: Origin, call: &Call, exit: Exit, ctx: &mut Ctx<'_, TraceeMemory>) {
         let out = self.continue_call(at, call);
         decode::exit(&mut Text::new(out), ctx, call, exit.outcome);
-        if exit.marks.injected {
-            out.bytes(b" (INJECTED)");
-        }
+        out.bytes(match (exit.marks.poked, exit.marks.injected) {
+            (true, true) => b" (INJECTED: args, retval)",
+            (true, false) => b" (INJECTED: args)",
+            (false, true) => b" (INJECTED)",
+            (false, false) => b"",
+        });
         if exit.marks.delayed {
             out.bytes(b" (DELAYED)");
         }

@@ -105,6 +105,16 @@ fn pipe2_getcwd_chown_mknodat() {
         line(NR_GETCWD, [0x2000, 4096, 0, 0, 0, 0], &mem, Outcome::Ok(5)),
         "getcwd(\"/tmp\", 4096)                    = 5"
     );
+    // The path is shown up to the length returned, less its NUL (strace's printpathn with
+    // `rval - 1`): bytes poked over it after the kernel wrote it show cut.
+    assert_eq!(
+        line(NR_GETCWD, [0x2000, 4096, 0, 0, 0, 0], &mem, Outcome::Ok(3)),
+        "getcwd(\"/t\"..., 4096)                   = 3"
+    );
+    assert_eq!(
+        line(NR_GETCWD, [0x2000, 4096, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "getcwd(\"/tmp\", 4096)                    = 0"
+    );
     assert_eq!(
         line(NR_GETCWD, [0x2000, 2, 0, 0, 0, 0], &mem, Outcome::Err(34)),
         "getcwd(0x2000, 2)                       = -1 ERANGE (Numerical result out of range)"
