@@ -308,7 +308,7 @@ impl PidResolver for FakePids {
         let named = matches!(kind, PidKind::Tid | PidKind::Tgid) && id == 1;
         PidNote {
             comm: named.then(|| crate::comm::Comm::from_bytes(b"init")),
-            tracer_pid: (id < 100).then_some(id + 1000),
+            tracer_pid: (id < 100).then(|| id + 1000),
         }
     }
 }
