@@ -1813,3 +1813,46 @@ fn pids_masked_only_in_pid_places() {
         assert_eq!(got, want, "{line}");
     }
 }
+
+/// A call the trace leaves out costs the tracer fewer ptrace requests than one it shows (its
+/// exit needs nothing from the kernel), as with strace: the tracer's own ptrace calls, counted
+/// by strace, are fewer with `-e trace=none` than with `-e trace=all`.
+#[test]
+fn filtered_calls_cost_fewer_ptrace_requests() {
+    if !real_strace_available() {
+        eprintln!("note: {REAL_STRACE} is not installed; skipping");
+        return;
+    }
+    let count = |set: &str| -> usize {
+        let dir = TempDir::new();
+        let log = dir.join("ptrace.txt");
+        let inner = dir.join("inner.txt");
+        let args: Vec<String> = vec![
+            "-qq".into(),
+            "-e".into(),
+            "trace=ptrace".into(),
+            "-e".into(),
+            "signal=none".into(),
+            "-o".into(),
+            log.display().to_string(),
+            "--".into(),
+            STRACE_RS.into(),
+            "-o".into(),
+            inner.display().to_string(),
+            "-e".into(),
+            format!("trace={set}"),
+            "sh".into(),
+            "-c".into(),
+            "for i in 1 2 3 4 5 6 7 8; do :; done; cat /dev/null /dev/null".into(),
+        ];
+        let out = run(REAL_STRACE, &args);
+        assert!(out.status.success(), "{out:?}");
+        let text = std::fs::read_to_string(&log).expect("ptrace log");
+        text.lines().filter(|l| l.starts_with("ptrace(")).count()
+    };
+    let (none, all) = (count("none"), count("all"));
+    assert!(
+        none > 0 && none < all,
+        "trace=none: {none}, trace=all: {all}"
+    );
+}
