@@ -344,7 +344,8 @@ pub struct Entered {
 /// Does at a call's entry what `action` says there, in strace's order: replaces the syscall
 /// number when the call is to return something else (with `syscall=`'s call, else -1: none
 /// runs), writes the `poke_enter=` bytes (before the call is decoded, so its line shows them),
-/// waits `delay_enter`. The signal is the caller's to deliver as the tracee goes on.
+/// The signal (and `delay_enter`: the tracee is held stopped that long, others go on) is the
+/// caller's to deliver as the tracee goes on.
 pub fn at_entry(target: &Target<'_>, rules: &Rules, action: &Action) -> Entered {
     let replaced = action.ret.is_some()
         && target
@@ -352,17 +353,13 @@ pub fn at_entry(target: &Target<'_>, rules: &Rules, action: &Action) -> Entered 
             .set_syscall_nr(action.syscall.map_or(-1, |nr| nr as i64))
             .is_ok();
     let poked = action.poke_enter && poke(target, rules, action, false);
-    if let Some(delay) = action.delay_enter {
-        // The tracee waits, stopped; so does the trace (strace lets other processes go on).
-        std::thread::sleep(delay);
-    }
     Entered { replaced, poked }
 }
 
 /// Does at a call's exit what `action` says there, given what the kernel returned: writes the
-/// `poke_exit=` bytes (the exit half of the line shows them), waits `delay_exit`, sets the
-/// injected return value. Returns the call's outcome as the program sees it and the marks its
-/// line gets.
+/// `poke_exit=` bytes (the exit half of the line shows them), sets the injected return value
+/// (`delay_exit` is the caller's: it holds the tracee stopped that long). Returns the call's
+/// outcome as the program sees it and the marks its line gets.
 pub fn at_exit(
     target: &Target<'_>,
     rules: &Rules,
@@ -373,14 +370,10 @@ pub fn at_exit(
     let mut marks = Marks {
         injected: false,
         poked: entered.poked,
-        delayed: action.delay_enter.is_some(),
+        delayed: action.delay_enter.is_some() || action.delay_exit.is_some(),
     };
     if action.poke_exit && poke(target, rules, action, true) {
         marks.poked = true;
-    }
-    if let Some(delay) = action.delay_exit {
-        std::thread::sleep(delay);
-        marks.delayed = true;
     }
     let injected = match action.ret.filter(|_| entered.replaced) {
         Some(Return::Error(errno)) => (-(errno as i64), true),

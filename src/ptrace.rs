@@ -264,6 +264,42 @@ pub fn poll_any(stime: bool) -> Result<Option<(Stop, std::time::Duration)>, Errn
     Ok(None)
 }
 
+/// Waits for the next stop of any tracee until `deadline`: `Ok(None)` when it passed first
+/// (tracees held for `-e inject=...:delay_*` are due). `Err(EINTR)` when a signal to the tracer
+/// came first. A tracee's stop raises SIGCHLD, which is blocked here and waited for with a
+/// timeout (a stop between the last poll and the wait leaves it pending).
+pub fn wait_any_until(
+    stime: bool,
+    deadline: std::time::Instant,
+) -> Result<Option<(Stop, std::time::Duration)>, Errno> {
+    // SAFETY: sigset operations on a local set; sigprocmask only changes the tracer's mask.
+    let chld = unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGCHLD);
+        libc::sigprocmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+        set
+    };
+    loop {
+        if let Some(found) = wait4_any(libc::WNOHANG, stime)? {
+            return Ok(Some(found));
+        }
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            return Ok(None);
+        }
+        let timeout = libc::timespec {
+            tv_sec: left.as_secs() as libc::time_t,
+            tv_nsec: libc::c_long::from(left.subsec_nanos() as i32),
+        };
+        // SAFETY: `chld` and `timeout` are valid locals; no siginfo is asked for.
+        let r = unsafe { libc::sigtimedwait(&chld, std::ptr::null_mut(), &timeout) };
+        if r < 0 && Errno::last() == Errno::EINTR {
+            return Err(Errno::EINTR);
+        }
+    }
+}
+
 /// Blocks until the next stop of any tracee. `Err(EINTR)` when a signal to the tracer came
 /// first.
 pub fn wait_any(stime: bool) -> Result<(Stop, std::time::Duration), Errno> {

@@ -61,6 +61,14 @@ pub struct Config {
     pub debug: bool,
 }
 
+/// A tracee held stopped at a syscall stop until `until`, then resumed as `how` with `sig`.
+struct Held {
+    until: Instant,
+    stopped: Stopped,
+    how: Resume,
+    sig: i32,
+}
+
 /// What a stop says of its process.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Arrival {
@@ -189,6 +197,10 @@ pub enum Ending {
 }
 
 pub struct Tracer {
+    /// Tracees held stopped by `-e inject=...:delay_enter=/delay_exit=` until their time.
+    held: Vec<Held>,
+    /// The delay the syscall stop in hand asks for (set while handling it).
+    hold: Option<Duration>,
     cfg: Config,
     render: Box<dyn Render>,
     tracees: HashMap<i32, Tracee>,
@@ -220,6 +232,8 @@ impl Tracer {
         let dumping = !cfg.q.read_dumps.is_empty() || !cfg.q.write_dumps.is_empty();
         let fds = cfg.decode_fds.any().then(|| ProcFds::new(cfg.decode_fds));
         Tracer {
+            held: Vec::new(),
+            hold: None,
             fds,
             pidns: cfg.pidns.then(PidNs::new).flatten(),
             cfg,
@@ -300,17 +314,19 @@ impl Tracer {
                 self.leave_all(sig);
                 return Ending::Interrupted(sig);
             }
-            let waited = match ptrace::poll_any(stime) {
-                Ok(Some(found)) => Ok(found),
-                Ok(None) => {
-                    // Nothing in hand: whoever reads the trace sees everything up to now.
+            // Tracees held by `delay_*` whose time came go on; until the next one's, the
+            // wait has a deadline.
+            self.release_held(false);
+            let waited = match self.held.iter().map(|h| h.until).min() {
+                Some(deadline) => {
                     self.render.flush();
-                    if signals::interrupted() {
-                        continue;
+                    match ptrace::wait_any_until(stime, deadline) {
+                        Ok(Some(found)) => Ok(found),
+                        Ok(None) => continue,
+                        Err(e) => Err(e),
                     }
-                    ptrace::wait_any(stime)
                 }
-                Err(e) => Err(e),
+                None => self.poll_then_wait(stime),
             };
             match waited {
                 Ok((stop, spent)) => {
@@ -322,6 +338,52 @@ impl Tracer {
             }
         }
         self.ending.unwrap_or(Ending::Exited(0))
+    }
+
+    /// The next stop: polled briefly, then waited for (`Err(EINTR)`: a signal came).
+    fn poll_then_wait(&mut self, stime: bool) -> Result<(Stop, Duration), Errno> {
+        match ptrace::poll_any(stime) {
+            Ok(Some(found)) => Ok(found),
+            Ok(None) => {
+                // Nothing in hand: whoever reads the trace sees everything up to now.
+                self.render.flush();
+                if signals::interrupted() {
+                    return Err(Errno::EINTR);
+                }
+                ptrace::wait_any(stime)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Lets go the held tracees whose time came (all of them with `all`).
+    fn release_held(&mut self, all: bool) {
+        if self.held.is_empty() {
+            return;
+        }
+        let now = Instant::now();
+        let (due, wait): (Vec<Held>, Vec<Held>) = std::mem::take(&mut self.held)
+            .into_iter()
+            .partition(|h| all || h.until <= now);
+        self.held = wait;
+        for h in due {
+            h.stopped.resume_with_signal(h.how, h.sig);
+        }
+    }
+
+    /// Resumes a tracee from a syscall stop, or holds it stopped while `-e inject=...:delay_*`
+    /// says (other tracees go on meanwhile).
+    fn go_on(&mut self, stopped: Stopped, sig: i32) {
+        let how = self.resume_mode(stopped.pid());
+        match self.hold.take() {
+            Some(delay) => self.held.push(Held {
+                until: Instant::now() + delay,
+                stopped,
+                how,
+                sig,
+            }),
+            None => stopped.resume_with_signal(how, sig),
+        }
     }
 
     /// Who an event of `pid` is about: its pid, how many processes are traced, and its last
@@ -351,8 +413,7 @@ impl Tracer {
                     return self.let_go_stranger(stopped.pid(), || stopped.detach());
                 }
                 let sig = self.on_syscall(&stopped);
-                let how = self.resume_mode(stopped.pid());
-                stopped.resume_with_signal(how, sig);
+                self.go_on(stopped, sig);
             }
             Stop::Signal(stopped) => {
                 if self.arrived(stopped.pid()) == Arrival::Stranger {
@@ -480,8 +541,7 @@ impl Tracer {
                 };
                 if !entered {
                     let sig = self.on_syscall(&stopped);
-                    let how = self.resume_mode(pid);
-                    return stopped.resume_with_signal(how, sig);
+                    return self.go_on(stopped, sig);
                 }
             }
             libc::PTRACE_EVENT_EXIT => self.on_exiting(pid),
@@ -612,6 +672,7 @@ impl Tracer {
                 };
                 (action, inject::at_entry(&target, rules, &action))
             });
+        self.hold = tamper.and_then(|(action, _)| action.delay_enter);
         let tracee_comm = tracee.comm;
         let current = tracee.in_syscall.insert(InSyscall {
             // The tracee keeps the call: decoding the entry saves values into it (`saved`)
@@ -702,6 +763,7 @@ impl Tracer {
                     args: current.call.args,
                 };
                 let rules = &self.cfg.q.inject;
+                self.hold = action.delay_exit;
                 inject::at_exit(&target, rules, &action, entered, (rval, is_error))
             }
             None => (rval, is_error, Marks::default()),
@@ -848,6 +910,7 @@ impl Tracer {
     /// (with SIGCONT, so a stopped one can act on it), then each is detached, as strace's
     /// cleanup does.
     fn leave_all(&mut self, sig: i32) {
+        self.release_held(true);
         let mut pids: Vec<(u64, i32)> = self.tracees.iter().map(|(pid, t)| (t.seq, *pid)).collect();
         pids.sort_unstable();
         for (_, pid) in pids {

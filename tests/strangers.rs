@@ -224,3 +224,57 @@ fn pidns_translation_notes_pids() {
         assert_eq!(lines, want, "{tracer}:\n{}", run.trace);
     }
 }
+
+/// `-e inject=...:delay_enter=`: the delayed tracee is held stopped, the others go on (the
+/// parent here kills its child while the child's one-minute delay runs; a tracer that slept
+/// through the delay would hang, and the run is bounded well below a minute).
+#[test]
+fn a_delay_holds_only_its_tracee() {
+    let exe = helper("h_delay");
+    let dir = TempDir::new();
+    let log = dir.join("trace.txt");
+    let mut c = command(STRACE_RS);
+    c.args(["-f", "-o"])
+        .arg(&log)
+        .args([
+            "-e",
+            "trace=getppid,kill",
+            "-e",
+            "inject=getppid:delay_enter=60s",
+            "--",
+        ])
+        .arg(&exe)
+        .arg(dir.path())
+        .arg(&log);
+    let mut child = c.spawn().expect("spawn strace-rs");
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(30) {
+            let _ = child.kill();
+            panic!("the delay held every tracee");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let trace = std::fs::read_to_string(&log).expect("trace");
+    // Per process, the halves of a call another process cut joined (the order between the
+    // two processes is the scheduler's).
+    let pp = split_by_pid(&trace);
+    let squeeze = |l: &String| l.split_whitespace().collect::<Vec<_>>().join(" ");
+    let of = |pid: u32| -> Vec<String> { pp.lines[&pid].iter().map(squeeze).collect() };
+    assert_eq!(pp.order.len(), 2, "{trace}");
+    let killer = |pid: &u32| of(*pid).iter().any(|l| l.starts_with("kill("));
+    let (parent, child) = match killer(&pp.order[0]) {
+        true => (pp.order[0], pp.order[1]),
+        false => (pp.order[1], pp.order[0]),
+    };
+    let parent_lines = of(parent);
+    assert!(
+        parent_lines.contains(&format!("kill({child}, SIGKILL) = 0")),
+        "{trace}"
+    );
+    assert_eq!(
+        of(child),
+        ["getppid() = ?", "+++ killed by SIGKILL +++"],
+        "{trace}"
+    );
+}
