@@ -119,6 +119,7 @@ pub fn generate(spec: &Spec) -> TokenStream {
         let first_out = first_out as u8;
         let nargs = sc.nargs.unwrap_or(args.len()) as u8;
         let classes = sc.class.iter().fold(0u32, |bits, c| bits | c.bit());
+        let never_fails = sc.never_fails;
         let dump = match sc.dump {
             Some(d) => {
                 let d = Ident::new(&format!("{d:?}"), Span::call_site());
@@ -129,7 +130,7 @@ pub fn generate(spec: &Spec) -> TokenStream {
         rows[sc.nr as usize] = quote! {
             Some(SyscallDesc {
                 name: #name, classes: #classes, ret: #ret, args: &[#(#args),*],
-                nargs: #nargs, first_out: #first_out, dump: #dump,
+                nargs: #nargs, first_out: #first_out, dump: #dump, never_fails: #never_fails,
             })
         };
     }

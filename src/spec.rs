@@ -61,6 +61,10 @@ pub struct Syscall {
     pub nargs: Option<usize>,
     /// The data the call moves, dumped in hex by `-e read=`/`-e write=`.
     pub dump: Option<Dump>,
+    /// The call cannot fail (strace's NF: `getpid`, `umask`...): a return value in the error
+    /// range is a value (`-e inject=...:retval=`), not an error.
+    #[serde(default)]
+    pub never_fails: bool,
 }
 
 /// What `-e write=FD` (the `write*`/`send*` kinds, dumped even when the call fails) and

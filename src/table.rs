@@ -16,6 +16,8 @@ pub struct SyscallDesc {
     pub first_out: u8,
     /// What `-e read=`/`-e write=` dump of it (the spec's `dump`, `spec::Dump`).
     pub dump: Option<Dump>,
+    /// It cannot fail (the spec's `never_fails`).
+    pub never_fails: bool,
 }
 
 /// See `spec::Dump`.

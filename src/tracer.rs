@@ -753,6 +753,8 @@ impl Tracer {
         if !current.shown {
             return;
         }
+        // A call that cannot fail returned a value, whatever it looks like (strace's NF).
+        let is_error = is_error && !current.call.desc.is_some_and(|d| d.never_fails);
         let (rval, is_error, marks) = match current.tamper {
             Some((action, entered)) => {
                 self.mem.set_pid(pid);

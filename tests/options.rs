@@ -1856,3 +1856,31 @@ fn filtered_calls_cost_fewer_ptrace_requests() {
         "trace=none: {none}, trace=all: {all}"
     );
 }
+
+/// A call that cannot fail (strace's NF: geteuid) returns what it returns, even in the error
+/// range, and strace prints plain return values unsigned: an injected retval of -2 is
+/// `= 18446744073709551614 (INJECTED)`, not `-1 ENOENT`; as strace 6.1 prints it.
+#[test]
+fn never_failing_calls_return_values() {
+    let opts = [
+        "-e",
+        "trace=geteuid",
+        "-e",
+        "inject=geteuid:retval=0xfffffffffffffffe",
+    ];
+    let want = "geteuid()                               = 18446744073709551614 (INJECTED)";
+    let mut tracers = vec![STRACE_RS];
+    if real_strace_available() {
+        tracers.push(REAL_STRACE);
+    }
+    for tracer in tracers {
+        let run = trace(tracer, &opts, &["id", "-u"]);
+        let lines: Vec<&str> = run
+            .trace
+            .lines()
+            .filter(|l| l.starts_with("geteuid"))
+            .collect();
+        assert!(!lines.is_empty(), "{tracer}: {}", run.trace);
+        assert!(lines.iter().all(|l| *l == want), "{tracer}: {}", run.trace);
+    }
+}

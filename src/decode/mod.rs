@@ -784,7 +784,9 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outc
             }
             RetKind::Membarrier => sink.ret_int(v),
             RetKind::Fd => ret_fd(sink, ctx, v),
-            RetKind::Int | RetKind::Noreturn => sink.ret_int(v),
+            // strace prints a plain return value unsigned (RVAL_UDECIMAL): one past 2^63 is
+            // an injected `retval=` or a call that cannot fail.
+            RetKind::Int | RetKind::Noreturn => sink.ret_udecimal(v),
             RetKind::Fcntl => fs::fcntl_ret(sink, ctx, call, v),
             RetKind::Prctl => prctl::ret(sink, call, v),
             RetKind::Personality => {

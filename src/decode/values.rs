@@ -541,6 +541,12 @@ pub trait Values: Sink {
         self.int(v);
     }
 
+    /// A plain return value, unsigned as strace prints it.
+    fn ret_udecimal(&mut self, v: i64) {
+        self.ret(v);
+        self.uint(v as u64);
+    }
+
     /// A return value in hex (an address).
     fn ret_hex(&mut self, v: u64) {
         self.ret(v as i64);
