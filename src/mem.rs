@@ -85,6 +85,31 @@ pub struct TraceeMemory {
     /// Set once `process_vm_writev` fails with ENOSYS, so it is not tried again (strace's
     /// `process_vm_writev_not_supported`).
     poke_only: std::cell::Cell<bool>,
+    /// The last pages read whole: a decoder reads a structure, then the strings and arrays it
+    /// points to, often in a few pages (an iovec array and its buffers), and strace reads such
+    /// pages once too. Forgotten whenever the tracee may have run or been written to
+    /// (`set_pid`, `write`).
+    pages: std::cell::RefCell<[CachedPage; CACHED_PAGES]>,
+}
+
+/// How many pages [`TraceeMemory::pages`] keeps; reads over more go to the kernel directly.
+const CACHED_PAGES: usize = 4;
+
+/// See [`TraceeMemory::pages`]; `used` orders them (the larger, the more recent).
+struct CachedPage {
+    addr: Option<u64>,
+    used: u64,
+    bytes: Box<[u8; PAGE as usize]>,
+}
+
+impl CachedPage {
+    fn new() -> Self {
+        CachedPage {
+            addr: None,
+            used: 0,
+            bytes: Box::new([0; PAGE as usize]),
+        }
+    }
 }
 
 impl TraceeMemory {
@@ -93,11 +118,52 @@ impl TraceeMemory {
             pid,
             peek_only: std::cell::Cell::new(false),
             poke_only: std::cell::Cell::new(false),
+            pages: std::cell::RefCell::new(std::array::from_fn(|_| CachedPage::new())),
         }
     }
 
+    /// Reads of process `pid` follow, at a stop (what was read before may have changed).
     pub fn set_pid(&mut self, pid: libc::pid_t) {
         self.pid = pid;
+        self.forget_pages();
+    }
+
+    fn forget_pages(&self) {
+        for page in self.pages.borrow_mut().iter_mut() {
+            page.addr = None;
+        }
+    }
+
+    /// A read of at most [`CACHED_PAGES`] pages, served from those pages read whole; `None`
+    /// when one cannot be read whole (the caller reads just what it wants).
+    fn read_cached(&self, addr: u64, buf: &mut [u8]) -> Option<()> {
+        let mut pages = self.pages.borrow_mut();
+        let mut done = 0;
+        while done < buf.len() {
+            let at = addr.checked_add(done as u64)?;
+            let page_addr = at & !(PAGE - 1);
+            let offset = (at - page_addr) as usize;
+            let n = (PAGE as usize - offset).min(buf.len() - done);
+            let clock = pages.iter().map(|p| p.used).max().unwrap_or(0) + 1;
+            let slot = match pages.iter().position(|p| p.addr == Some(page_addr)) {
+                Some(hit) => hit,
+                None => {
+                    let (oldest, _) = pages.iter().enumerate().min_by_key(|(_, p)| p.used)?;
+                    let page = &mut pages[oldest];
+                    page.addr = None;
+                    if self.read_vm(page_addr, &mut page.bytes[..]).ok()? != PAGE as usize {
+                        return None;
+                    }
+                    page.addr = Some(page_addr);
+                    oldest
+                }
+            };
+            let page = &mut pages[slot];
+            page.used = clock;
+            buf[done..done + n].copy_from_slice(&page.bytes[offset..offset + n]);
+            done += n;
+        }
+        Some(())
     }
 
     fn read_vm(&self, addr: u64, buf: &mut [u8]) -> Result<usize, Errno> {
@@ -138,6 +204,10 @@ impl Memory for TraceeMemory {
         if buf.is_empty() {
             return Ok(());
         }
+        let few_pages = (addr % PAGE) + buf.len() as u64 <= PAGE * CACHED_PAGES as u64 / 2;
+        if !self.peek_only.get() && few_pages && self.read_cached(addr, buf).is_some() {
+            return Ok(());
+        }
         if !self.peek_only.get() {
             match self.read_vm(addr, buf) {
                 Ok(n) if n == buf.len() => return Ok(()),
@@ -170,6 +240,7 @@ impl TraceeMemory {
     /// many bytes were written from the start; a part written, or a failure other than an
     /// inaccessible address, is reported on stderr in strace's words (its ucopy.c `upoken`).
     pub fn write(&self, addr: u64, data: &[u8]) -> usize {
+        self.forget_pages();
         let pid = self.pid;
         if self.poke_only.get() {
             return self.write_poke(addr, data);
@@ -369,5 +440,29 @@ mod tests {
         mem.read(data.as_ptr() as u64, &mut buf).unwrap();
         assert_eq!(&buf, b"hello, tracee");
         assert_eq!(mem.read(8, &mut buf), Err(Errno::EFAULT));
+    }
+
+    /// A page once read is served from the cache until the tracee may have run (`set_pid`,
+    /// at every stop) or was written to; a read across pages uses each of them.
+    #[test]
+    fn pages_are_read_once_per_stop() {
+        let mut data = Box::new([7u8; 3 * PAGE as usize]);
+        let at = data.as_ptr() as u64;
+        let mut mem = TraceeMemory::new(std::process::id() as i32);
+        let mut buf = [0u8; 4];
+        mem.read(at + PAGE - 2, &mut buf).unwrap();
+        assert_eq!(buf, [7; 4]);
+        // Changed behind the tracer's back (as a running tracee would): still the read pages.
+        data[PAGE as usize - 2] = 1;
+        data[PAGE as usize + 1] = 2;
+        let mut again = [0u8; 4];
+        mem.read(std::hint::black_box(at) + PAGE - 2, &mut again)
+            .unwrap();
+        assert_eq!(again, [7; 4]);
+        // At the next stop, what is there now.
+        mem.set_pid(std::process::id() as i32);
+        mem.read(at + PAGE - 2, &mut again).unwrap();
+        assert_eq!(again, [1, 7, 7, 2]);
+        std::hint::black_box(&data);
     }
 }
