@@ -1311,3 +1311,192 @@ fn help_text() -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(words: &[&str]) -> Result<Cli, CliExit> {
+        let args: Vec<OsString> = words.iter().map(OsString::from).collect();
+        Cli::parse(&args)
+    }
+
+    fn fatal(text: &str) -> Result<(), CliExit> {
+        Err(CliExit::Fatal(text.into()))
+    }
+
+    fn usage(text: &str) -> Result<(), CliExit> {
+        Err(CliExit::Usage(text.into()))
+    }
+
+    /// The first bad option in the command line is the one reported, a bad name included;
+    /// `-V` waits for the rest.
+    #[test]
+    fn options_act_in_order() {
+        let check = |words: &[&str], want: Result<(), CliExit>| {
+            assert_eq!(parse(words).map(|_| ()), want, "{words:?}");
+        };
+        check(&["-p", "0", "--bogus"], fatal("Invalid process id: '0'"));
+        check(
+            &["--bogus", "-p", "0"],
+            usage("unrecognized option '--bogus'"),
+        );
+        check(&["-V", "-p", "0"], fatal("Invalid process id: '0'"));
+        check(&["-p", "1,,2"], fatal("Invalid process id: ''"));
+        check(&["-p", ",1"], fatal("Invalid process id: ''"));
+        check(
+            &["-c", "-C", "-p", "0"],
+            usage("-c/--summary-only and -C/--summary are mutually exclusive"),
+        );
+        check(
+            &["-e", "trace=nosuch", "-e", "quiet=bogus"],
+            fatal("invalid system call 'nosuch'"),
+        );
+        check(
+            &["--syscall-times=", "-p", "0"],
+            usage("invalid --syscall-times argument: ''"),
+        );
+        check(
+            &["--tips=id:", "-p", "0"],
+            usage("invalid --tips argument: 'id:'"),
+        );
+        check(&["-e", "kvm=vcpu", "-p", "1", "true"], Ok(()));
+        assert!(matches!(parse(&["-V", "-Y"]), Err(CliExit::Version(_))));
+        let own = std::process::id().to_string();
+        check(
+            &["-p", &format!("1 {own}")],
+            fatal("I'm sorry, I can't let you do that, Dave."),
+        );
+    }
+
+    /// strace's checks after its loop, in its order.
+    #[test]
+    fn whole_command_line_checks() {
+        let check = |words: &[&str], want: Result<(), CliExit>| {
+            assert_eq!(parse(words).map(|_| ()), want, "{words:?}");
+        };
+        check(
+            &["-DDDD", "-p", "1"],
+            usage("PROG [ARGS] must be specified with -D/--daemonize"),
+        );
+        check(
+            &["-DDDD", "-t", "--timestamps", "true"],
+            usage("Too many -D's (4), maximum supported -D count is 3"),
+        );
+        check(
+            &["-t", "--timestamps", "-x", "--strings-in-hex", "-p", "1"],
+            fatal("-t and --absolute-timestamps cannot be provided simultaneously"),
+        );
+        check(
+            &[
+                "-ff",
+                "--output-separately",
+                "-f",
+                "--follow-forks",
+                "-p",
+                "1",
+            ],
+            fatal("-f and --follow-forks cannot be provided simultaneously"),
+        );
+        check(
+            &["-C", "-ff", "true"],
+            usage(
+                "(-c/--summary-only or -C/--summary) and -ff/--output-separately are \
+                 mutually exclusive",
+            ),
+        );
+        check(&["-C", "-ff", "-o", "x", "true"], Ok(()));
+        check(
+            &["-U", "calls", "-w", "true"],
+            usage("-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)"),
+        );
+    }
+
+    /// Which of -f, -ff, --follow-forks and --output-separately decide what, as in strace.
+    #[test]
+    fn follow_and_separate_files() {
+        for (words, follow, separately) in [
+            (
+                &["-f", "--output-separately", "-o", "x", "true"][..],
+                true,
+                false,
+            ),
+            (&["--output-separately", "-o", "x", "true"], false, true),
+            (
+                &["--follow-forks", "--output-separately", "-o", "x", "true"],
+                true,
+                true,
+            ),
+            (&["-ff", "-o", "x", "true"], true, true),
+            (&["-ff", "true"], true, false),
+            (&["-F", "true"], true, false),
+        ] {
+            let cli = parse(words).unwrap();
+            assert_eq!(
+                (cli.follow, cli.output_separately),
+                (follow, separately),
+                "{words:?}"
+            );
+        }
+    }
+
+    /// Each qualifier replaces its set, in command-line order, whatever option stands for it.
+    #[test]
+    fn qualifiers_in_order() {
+        let cli = parse(&["-Y", "--pidns-translation", "-p", "1"]).unwrap();
+        assert!(!cli.decode_pids_comm && cli.decode_pids_ns);
+        let cli = parse(&["--decode-pids=pidns", "-Y", "-p", "1"]).unwrap();
+        assert!(cli.decode_pids_comm && !cli.decode_pids_ns);
+        let cli = parse(&["-z", "-e", "status=failed", "-p", "1"]).unwrap();
+        assert_eq!(cli.q.status, NameSet::NONE.with(status::FAILED));
+        let cli = parse(&["-e", "status=failed", "-z", "-p", "1"]).unwrap();
+        assert_eq!(cli.q.status, NameSet::NONE.with(status::SUCCESSFUL));
+        let cli = parse(&["-e", "t=getpid", "-e", "getppid", "-p", "1"]).unwrap();
+        assert!(
+            cli.trace_set().contains_name("getppid") && !cli.trace_set().contains_name("getpid")
+        );
+        let cli = parse(&["--quiet", "-p", "1"]).unwrap();
+        assert!(cli.q.quiet.contains(quiet::ATTACH) && !cli.q.quiet.contains(quiet::EXIT));
+        assert_eq!(
+            cli.qualifiers().map(|_| ()),
+            Ok(()),
+            "--quiet alone is no conflict"
+        );
+        let cli = parse(&["-q", "--silence=exit", "-p", "1"]).unwrap();
+        assert_eq!(
+            cli.qualifiers().map(|_| ()),
+            fatal("-q and -e quiet/--quiet cannot be provided simultaneously")
+        );
+    }
+
+    #[test]
+    fn tips_and_timescales() {
+        for ok in [
+            "",
+            ",",
+            "0",
+            "random",
+            "ID:Random",
+            "id:42,format:none",
+            "compact",
+            "-0",
+        ] {
+            assert!(tips_ok(ok), "{ok}");
+        }
+        for bad in [
+            "id",
+            "id:",
+            "-1",
+            "2147483648",
+            "id:format",
+            "format:id:0",
+            "format:",
+        ] {
+            assert!(!tips_ok(bad), "{bad}");
+        }
+        assert_eq!(timescale(None), Some(Precision::Us));
+        assert_eq!(timescale(Some("MS")), Some(Precision::Ms));
+        assert_eq!(timescale(Some("")), None);
+        assert_eq!(timescale(Some("n")), None);
+    }
+}
