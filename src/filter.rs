@@ -451,6 +451,48 @@ mod tests {
         assert!(parse_trace("!!!getpid@32").unwrap().contains(GETPID));
     }
 
+    /// i386's numbers are those of the machine's <asm/unistd_32.h>; x32's own ones (the x32
+    /// bit aside) those of <asm/unistd_x32.h> past x86_64's table.
+    #[test]
+    fn personality_numbers_agree_with_the_headers() {
+        let numbers = |header: &str, strip: &str| -> Option<Vec<usize>> {
+            let path = format!("/usr/include/x86_64-linux-gnu/asm/{header}");
+            let text = std::fs::read_to_string(path).ok()?;
+            Some(
+                text.lines()
+                    .filter(|l| l.starts_with("#define __NR_"))
+                    .filter_map(|l| {
+                        // `#define __NR_name VALUE`, VALUE `N` or `(__X32_SYSCALL_BIT + N)`.
+                        let value = l.split_once(' ')?.1.split_once(' ')?.1;
+                        let value = value.trim_start_matches(strip).trim_end_matches(')');
+                        value.trim().parse().ok()
+                    })
+                    .collect(),
+            )
+        };
+        let (Some(i386), Some(x32)) = (
+            numbers("unistd_32.h", ""),
+            numbers("unistd_x32.h", "(__X32_SYSCALL_BIT + "),
+        ) else {
+            return;
+        };
+        assert!(i386.len() > 400 && x32.len() > 300);
+        for nr in 0..600 {
+            assert_eq!(
+                Personality::I386.has_number(nr),
+                i386.contains(&nr),
+                "i386 {nr}"
+            );
+            if nr >= 512 {
+                assert_eq!(
+                    Personality::X32.has_number(nr),
+                    x32.contains(&nr),
+                    "x32 {nr}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn descriptor_sets_as_strace_reads_them() {
         let set = parse_fds("3,,19998").unwrap();
