@@ -153,8 +153,14 @@ pub fn generate(spec: &Spec) -> TokenStream {
     let nioctls = ioctls.len();
     let class_names: Vec<&str> = spec::Class::ALL.iter().map(|c| c.name()).collect();
     let nclasses = class_names.len();
-    let mut foreign: Vec<&str> = spec.foreign_names.iter().map(String::as_str).collect();
-    foreign.sort_unstable();
+    fn sorted(names: &[String]) -> Vec<&str> {
+        let mut names: Vec<&str> = names.iter().map(String::as_str).collect();
+        names.sort_unstable();
+        names
+    }
+    let foreign = sorted(&spec.foreign_names);
+    let not_i386 = sorted(&spec.not_i386);
+    let not_x32 = sorted(&spec.not_x32);
 
     quote! {
         #(#flag_tables)*
@@ -172,6 +178,10 @@ pub fn generate(spec: &Spec) -> TokenStream {
         pub static SIGNALS: [Option<&str>; #nsignals] = [#(#signals),*];
         /// Syscall names of the other personalities strace knows on x86_64, sorted.
         pub static FOREIGN_NAMES: &[&str] = &[#(#foreign),*];
+        /// x86_64 syscall names strace's i386 personality lacks, sorted.
+        pub static NOT_I386_NAMES: &[&str] = &[#(#not_i386),*];
+        /// x86_64 syscall names strace's x32 personality lacks, sorted.
+        pub static NOT_X32_NAMES: &[&str] = &[#(#not_x32),*];
     }
 }
 

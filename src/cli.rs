@@ -3,15 +3,17 @@
 //! The option table below is the one place an option is defined: the scanner (`getopt`), the
 //! handler that stores its value and `--help` all read it.
 
+mod checks;
+
 use crate::fdinfo::DecodeFds;
-use crate::filter::{NameSet, Qualifiers, quiet};
+use crate::filter::{NameSet, Qualifiers, parse_names, quiet, status};
 use crate::getopt::{self, HasArg};
 use crate::number::parse_uint;
-use crate::output::{ConstStyle, Format, HexStrings};
+use crate::output::{ConstStyle, HexStrings};
 use crate::pathtrace::FdSet;
 use crate::ptrace::Daemonize;
-use crate::stamp::{Absolute, Precision, Stamps};
-use crate::summary::{self, Clock, SummaryOpts};
+use crate::stamp::{Absolute, Precision};
+use crate::summary;
 use std::ffi::OsString;
 use std::path::PathBuf;
 
@@ -30,8 +32,9 @@ pub enum Interruptible {
 }
 
 impl Interruptible {
+    /// A name in any case, or a number (strace's parse_interruptible_arg).
     fn parse(word: &str) -> Option<Self> {
-        match word {
+        match word.to_ascii_lowercase().as_str() {
             "anywhere" | "always" => Some(Interruptible::Anywhere),
             "waiting" => Some(Interruptible::Waiting),
             "never" => Some(Interruptible::Never),
@@ -92,7 +95,6 @@ const HEADINGS: [(Heading, &str); 6] = [
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Id {
     ConstStyle,
-    Secontext,
     Overhead,
     DecodePids,
     PidnsTranslation,
@@ -100,6 +102,10 @@ enum Id {
     DetachOn,
     Help,
     Version,
+    /// `-F`: strace's deprecated `-f`.
+    DeprecatedF,
+    StackTraces,
+    Tips,
     Attach,
     Env,
     User,
@@ -221,7 +227,7 @@ const OPTIONS: &[Opt] = &[
         None,
         &["decode-pids"],
         Required,
-        Id::DecodePids,
+        Id::Qualifier("decode-pids"),
         H::Output,
         "WHAT",
         "comm: print the command name beside pids; pidns: their pids in strace's namespace too",
@@ -307,6 +313,7 @@ const OPTIONS: &[Opt] = &[
         "",
         "Follow forks, vforks and clones",
     ),
+    opt(Some(b'F'), &[], No, Id::DeprecatedF, H::Hidden, "", ""),
     opt(
         None,
         &["output-separately"],
@@ -552,12 +559,21 @@ const OPTIONS: &[Opt] = &[
     ),
     opt(
         Some(b'q'),
-        &["quiet", "silent", "silence"],
-        Optional,
+        &[],
+        No,
         Id::Quiet,
         H::Output,
+        "",
+        "Suppress messages about attaching and detaching; -qq also exit lines; -qqq all of them",
+    ),
+    opt(
+        None,
+        &["quiet", "silent", "silence"],
+        Optional,
+        Id::Qualifier("quiet"),
+        H::Output,
         "SET",
-        "Suppress messages about attaching and detaching; -qq also exit lines; the long form suppresses the messages in SET: attach, exit, path-resolution, personality, thread-execve",
+        "Suppress the messages in SET: attach, exit, path-resolution, personality, thread-execve (default attach,personality)",
     ),
     opt(
         None,
@@ -615,12 +631,21 @@ const OPTIONS: &[Opt] = &[
     ),
     opt(
         Some(b'y'),
-        &["decode-fds"],
-        Optional,
+        &[],
+        No,
         Id::DecodeFds,
         H::Output,
+        "",
+        "Print paths beside descriptors; -yy all details",
+    ),
+    opt(
+        None,
+        &["decode-fds"],
+        Optional,
+        Id::Qualifier("decode-fds"),
+        H::Output,
         "SET",
-        "Print paths beside descriptors; -yy all details; the long form takes path, socket, dev, pidfd, all, none",
+        "Print beside descriptors the details in SET: path (the default), socket, dev, pidfd, all, none",
     ),
     opt(
         None,
@@ -691,10 +716,37 @@ const OPTIONS: &[Opt] = &[
         None,
         &["secontext"],
         Optional,
-        Id::Secontext,
+        Id::Qualifier("secontext"),
         H::Output,
         "FORMAT",
         "SELinux contexts: not supported (strace-rs says so and stops)",
+    ),
+    opt(
+        Some(b'k'),
+        &["stack-traces"],
+        No,
+        Id::StackTraces,
+        H::Output,
+        "",
+        "Stack traces: not supported (strace-rs says so and stops)",
+    ),
+    opt(
+        None,
+        &["kvm"],
+        Required,
+        Id::Qualifier("kvm"),
+        H::Output,
+        "vcpu",
+        "Accepted as strace accepts it; the KVM_RUN exit reason is not shown",
+    ),
+    opt(
+        None,
+        &["tips"],
+        Optional,
+        Id::Tips,
+        H::General,
+        "TIPS",
+        "Accepted as strace accepts it ([id:]ID|random, [format:]none|compact|full); no tip is shown",
     ),
     opt(
         Some(b'O'),
@@ -713,14 +765,25 @@ pub struct Cli {
     pub output: Option<PathBuf>,
     pub string_limit: usize,
     pub column: usize,
-    /// `-f` count; `--follow-forks` makes it at least 1, `--output-separately` at least 2.
-    pub follow: u8,
+    /// `-f` count.
+    follow_short: u8,
+    /// `--follow-forks`.
+    follow_forks: bool,
+    /// Whether forks are followed (after the checks: `-f`, `--follow-forks`, `-F`).
+    pub follow: bool,
+    /// One trace file a process (after the checks: `-ff` or `--output-separately`, with `-o`).
+    pub output_separately: bool,
+    /// `-F`.
+    deprecated_f: bool,
     pub timestamps_count: u8,
     /// `--absolute-timestamps`, as its occurrences left it (each sets only what it names).
     pub timestamps: Option<LongStamps>,
-    pub relative: bool,
-    pub relative_timestamps: Option<String>,
+    /// `-r`, `--relative-timestamps[=PRECISION]`.
+    pub relative: Option<Precision>,
+    /// `-x` count (at most 2).
     pub hex_count: u8,
+    /// `--strings-in-hex[=WHICH]`.
+    pub strings_in_hex: Option<HexStrings>,
     /// `-X`.
     pub const_style: ConstStyle,
     /// `-O`.
@@ -737,33 +800,42 @@ pub struct Cli {
     pub daemonize_count: u8,
     /// `--daemonize`.
     pub daemonize_long: Option<Daemonize>,
-    pub strings_in_hex: Option<String>,
+    /// How the tracer stands to the command (after the checks).
+    pub daemonize: Daemonize,
     pub env: Vec<OsString>,
     pub user: Option<String>,
     pub append: bool,
     pub syscall_number: bool,
     pub instruction_pointer: bool,
-    pub syscall_times_flag: bool,
-    pub syscall_times: Option<String>,
+    /// `-T`, `--syscall-times[=PRECISION]`.
+    pub syscall_times: Option<Precision>,
+    /// `-q` count.
     pub quiet: u8,
-    pub successful_only: bool,
-    pub failed_only: bool,
-    pub no_abbrev: bool,
+    /// Whether `-e quiet=` or `--quiet` set the quiet set (strace's quiet_set_updated).
+    quiet_updated: bool,
+    /// `-z` and `-Z` given.
+    zflags: u8,
     pub seccomp_bpf: bool,
     pub no_seccomp_bpf: bool,
-    /// Every `-e` and qualifier long option, in command-line order (a later one replaces an
-    /// earlier one, as in strace).
-    pub ordered_exprs: Vec<String>,
+    /// Every `-e` qualifier and the options that stand for one, applied in command-line order
+    /// (a later one replaces an earlier one, as in strace); `-q` is applied by `qualifiers`.
+    q: Qualifiers,
     pub list_classes: bool,
-    pub summary_only: u8,
-    pub summary_too: u8,
-    pub summary_sort: Vec<String>,
-    pub summary_columns: Vec<String>,
-    pub summary_wall_clock: u8,
+    /// `-V`: the version is printed once every option has been read.
+    version: bool,
+    /// `-c` (`Some(true)`) or `-C` (`Some(false)`).
+    summary_only: Option<bool>,
+    /// `-S`: the sort column (`None` inside: by syscall number).
+    summary_sort: Option<Option<summary::Column>>,
+    /// `-U`.
+    summary_columns: Option<Vec<summary::Column>>,
+    /// `-w`.
+    summary_wall_clock: bool,
     pub decode_fds_count: u8,
-    pub decode_fds: Option<String>,
+    /// `--decode-fds`, `-e decode-fds=`.
+    pub decode_fds: Option<DecodeFds>,
     pub trace_paths: Vec<OsString>,
-    pub trace_fds: Option<String>,
+    pub trace_fds: Option<FdSet>,
     pub json: bool,
     pub json_and_text: Option<PathBuf>,
     pub pids: Vec<i32>,
@@ -778,12 +850,16 @@ impl Default for Cli {
             output: None,
             string_limit: 32,
             column: 40,
-            follow: 0,
+            follow_short: 0,
+            follow_forks: false,
+            follow: false,
+            output_separately: false,
+            deprecated_f: false,
             timestamps_count: 0,
             timestamps: None,
-            relative: false,
-            relative_timestamps: None,
+            relative: None,
             hex_count: 0,
+            strings_in_hex: None,
             const_style: ConstStyle::Abbrev,
             overhead: std::time::Duration::ZERO,
             detach_on_execve: false,
@@ -792,27 +868,25 @@ impl Default for Cli {
             debug: false,
             decode_pids_ns: false,
             daemonize_long: None,
-            strings_in_hex: None,
+            daemonize: Daemonize::No,
             env: Vec::new(),
             user: None,
             append: false,
             syscall_number: false,
             instruction_pointer: false,
-            syscall_times_flag: false,
             syscall_times: None,
             quiet: 0,
-            successful_only: false,
-            failed_only: false,
-            no_abbrev: false,
+            quiet_updated: false,
+            zflags: 0,
             seccomp_bpf: false,
             no_seccomp_bpf: false,
-            ordered_exprs: Vec::new(),
+            q: Qualifiers::default(),
             list_classes: false,
-            summary_only: 0,
-            summary_too: 0,
-            summary_sort: Vec::new(),
-            summary_columns: Vec::new(),
-            summary_wall_clock: 0,
+            version: false,
+            summary_only: None,
+            summary_sort: None,
+            summary_columns: None,
+            summary_wall_clock: false,
             decode_fds_count: 0,
             decode_fds: None,
             trace_paths: Vec::new(),
@@ -890,14 +964,69 @@ impl LongStamps {
     }
 }
 
-fn precision(word: &str, option: &str) -> Result<Precision, String> {
-    Precision::parse(word).ok_or_else(|| format!("invalid {option} precision: '{word}'"))
+/// A precision as strace's str2timescale_optarg reads it: none given is microseconds, else
+/// `s`, `ms`, `us` or `ns` in any case.
+fn timescale(value: Option<&str>) -> Option<Precision> {
+    match value {
+        None => Some(Precision::Us),
+        Some(word) => Precision::parse(&word.to_ascii_lowercase()),
+    }
 }
+
+/// `--tips[=ARG]`: checked as strace checks it (comma-separated `[id:]N|random` and
+/// `[format:]none|compact|full`, in any case); strace-rs shows no tip.
+fn tips_ok(arg: &str) -> bool {
+    arg.split(',').filter(|t| !t.is_empty()).all(|token| {
+        let lower = token.to_ascii_lowercase();
+        let (word, id_ok, format_ok) = match lower.split_once(':') {
+            Some(("id", w)) => (w, true, false),
+            Some(("format", w)) => (w, false, true),
+            _ => (lower.as_str(), true, true),
+        };
+        (id_ok && (word == "random" || parse_uint(word, INT_MAX).is_some()))
+            || (format_ok && ["none", "compact", "full"].contains(&word))
+    })
+}
+
+/// strace's `-e` qualifier names; any other `NAME=...` is a `trace=` set.
+const QUALIFIER_NAMES: [&str; 30] = [
+    "trace",
+    "t",
+    "abbrev",
+    "a",
+    "verbose",
+    "v",
+    "raw",
+    "x",
+    "signal",
+    "signals",
+    "s",
+    "status",
+    "quiet",
+    "silent",
+    "silence",
+    "q",
+    "read",
+    "reads",
+    "r",
+    "write",
+    "writes",
+    "w",
+    "fault",
+    "inject",
+    "kvm",
+    "decode-fd",
+    "decode-fds",
+    "decode-pid",
+    "decode-pids",
+    "secontext",
+];
 
 /// `--secontext`, `-e secontext=`: refused, as strace built without SELinux refuses it.
 fn secontext_unsupported() -> CliExit {
     CliExit::Fatal(
-        "SELinux context printing (--secontext option) is not supported by strace-rs".into(),
+        "SELinux context printing (--secontext option) is not supported by this build of strace"
+            .into(),
     )
 }
 
@@ -907,80 +1036,103 @@ fn bad_arg(name: &str, value: &str) -> CliExit {
 }
 
 impl Cli {
-    /// Parses the arguments after argv[0] as strace does.
+    /// Parses the arguments after argv[0] as strace does: each option is checked as it is
+    /// found (so the first bad one is the one reported), then the whole command line
+    /// (`checks`), with strace's warnings on stderr.
     pub fn parse(args: &[OsString]) -> Result<Cli, CliExit> {
-        let scanned = getopt::scan(OPTIONS, args).map_err(CliExit::Usage)?;
+        let scanned = getopt::scan(OPTIONS, args);
         let mut cli = Cli::default();
         for found in scanned.options {
             let id = OPTIONS[found.index].id;
             cli.apply(id, &found.name, found.value)?;
         }
+        if let Some(error) = scanned.error {
+            return Err(CliExit::Usage(error));
+        }
+        if cli.version {
+            return Err(CliExit::Version(format!(
+                "strace-rs -- version {}\n",
+                env!("CARGO_PKG_VERSION")
+            )));
+        }
         cli.command = scanned.operands;
+        if !cli.list_classes {
+            cli.check()?;
+        }
         Ok(cli)
     }
 
-    /// Stores one option's value; `name` is the option as strace names it in messages.
+    /// Acts on one option; `name` is the option as strace names it in messages.
     fn apply(&mut self, id: Id, name: &str, value: Option<String>) -> Result<(), CliExit> {
-        let long = name.starts_with("--");
-        let text = value.clone().unwrap_or_default();
+        let text = value.as_deref().unwrap_or_default();
         match id {
             Id::Help => return Err(CliExit::Help(help_text())),
-            Id::Version => {
-                return Err(CliExit::Version(format!(
-                    "strace-rs -- version {}\n",
-                    env!("CARGO_PKG_VERSION")
-                )));
-            }
-            Id::Attach => {
-                // strace accepts `-p "$(pidof PROG)"` and `-p "$(pgrep PROG)"` lists.
-                for word in text.split(['\n', '\t', ' ', ',']).filter(|w| !w.is_empty()) {
-                    match parse_uint(word, INT_MAX) {
-                        Some(pid) if pid > 0 => self.pids.push(pid as i32),
-                        _ => return Err(CliExit::Fatal(format!("Invalid process id: '{word}'"))),
-                    }
-                }
-            }
+            Id::Version => self.version = true,
+            Id::Attach => self.attach(text)?,
             Id::Env => self.env.push(text.into()),
-            Id::User => self.user = Some(text),
+            Id::User => self.user = Some(text.to_string()),
             Id::KillOnExit => self.kill_on_exit = true,
             Id::Debug => self.debug = true,
-            Id::Follow => self.follow = self.follow.saturating_add(1),
-            Id::FollowForks => self.follow = self.follow.max(1),
-            Id::OutputSeparately => self.follow = self.follow.max(2),
+            Id::Follow => self.follow_short = self.follow_short.saturating_add(1),
+            Id::FollowForks => self.follow_forks = true,
+            Id::OutputSeparately => self.output_separately = true,
+            Id::DeprecatedF => self.deprecated_f = true,
+            Id::StackTraces => {
+                return Err(CliExit::Fatal(
+                    "Stack traces (-k/--stack-traces option) are not supported by this build \
+                     of strace"
+                        .into(),
+                ));
+            }
+            Id::Tips if tips_ok(text) => {}
+            Id::Tips => return Err(bad_arg(name, text)),
             Id::Interruptible => {
                 self.interruptible =
-                    Some(Interruptible::parse(&text).ok_or_else(|| bad_arg(name, &text))?);
+                    Some(Interruptible::parse(text).ok_or_else(|| bad_arg(name, text))?);
             }
             Id::SeccompBpf => self.seccomp_bpf = true,
             Id::NoSeccompBpf => self.no_seccomp_bpf = true,
-            Id::Expr => match text.split_once('=') {
-                Some(("secontext", _)) => return Err(secontext_unsupported()),
-                // Read here rather than by the filters: it changes how values decode.
-                Some(("decode-pids" | "decode-pid", value)) => self.decode_pids(value, |word| {
-                    CliExit::Fatal(format!("invalid decode-pids '{word}'"))
-                })?,
-                _ => self.ordered_exprs.push(text),
-            },
-            Id::Qualifier(q) => self.ordered_exprs.push(format!("{q}={text}")),
-            Id::SuccessfulOnly => self.successful_only = true,
-            Id::FailedOnly => self.failed_only = true,
+            Id::Expr => self.qualify(text)?,
+            Id::Qualifier(q) => {
+                let value = match (q, value.as_deref()) {
+                    (_, Some(v)) => v,
+                    ("quiet", None) => "attach,personality",
+                    ("decode-fds", None) => "path",
+                    _ => "!full,mismatch",
+                };
+                self.qualify_as(q, value)?;
+            }
+            Id::SuccessfulOnly | Id::FailedOnly => {
+                let which = if id == Id::SuccessfulOnly {
+                    status::SUCCESSFUL
+                } else {
+                    status::FAILED
+                };
+                self.q.status = NameSet::NONE.with(which);
+                self.zflags = self.zflags.saturating_add(1);
+            }
             Id::TracePath => self.trace_paths.push(text.into()),
-            Id::TraceFds => self.trace_fds = Some(text),
+            Id::TraceFds => self.trace_fds = Some(FdSet::parse(text)?),
             Id::ListClasses => self.list_classes = true,
             Id::Output => self.output = Some(text.into()),
             Id::Append => self.append = true,
-            Id::DecodePids if long => self.decode_pids(&text, |_| bad_arg(name, &text))?,
-            Id::DecodePids => self.decode_pids_comm = true,
-            Id::PidnsTranslation => self.decode_pids_ns = true,
-            Id::Daemonize if long => {
-                self.daemonize_long = Some(match value.as_deref().map(str::to_ascii_lowercase) {
-                    None => Daemonize::Grandchild,
-                    Some(w) if w == "grandchild" => Daemonize::Grandchild,
-                    Some(w) if w == "pgroup" || w == "pgrp" => Daemonize::NewProcessGroup,
-                    Some(w) if w == "session" => Daemonize::NewSession,
-                    Some(_) => return Err(bad_arg(name, &text)),
-                });
-            }
+            Id::DecodePids => self.qualify_as("decode-pids", "comm")?,
+            Id::PidnsTranslation => self.qualify_as("decode-pids", "pidns")?,
+            Id::NoAbbrev => self.q.apply("abbrev=none")?,
+            Id::Json => self.json = true,
+            Id::JsonAndText => self.json_and_text = Some(text.into()),
+            _ => return self.apply_format(id, name, value),
+        }
+        Ok(())
+    }
+
+    /// The options about how the trace looks and what it counts.
+    fn apply_format(&mut self, id: Id, name: &str, value: Option<String>) -> Result<(), CliExit> {
+        let long = name.starts_with("--");
+        let text = value.as_deref().unwrap_or_default();
+        let bad = || bad_arg(name, text);
+        match id {
+            Id::Daemonize if long => self.apply_daemonize(name, value)?,
             Id::Daemonize => self.daemonize_count = self.daemonize_count.saturating_add(1),
             Id::DetachOn if text == "execve" => self.detach_on_execve = true,
             Id::DetachOn => {
@@ -988,62 +1140,135 @@ impl Cli {
                     "Syscall '{text}' for -b isn't supported"
                 )));
             }
-            Id::Secontext => return Err(secontext_unsupported()),
-            Id::Overhead => {
-                self.overhead =
-                    crate::stamp::parse_duration(&text).ok_or_else(|| bad_arg(name, &text))?;
-            }
+            Id::Overhead => self.overhead = crate::stamp::parse_duration(text).ok_or_else(bad)?,
             Id::ConstStyle => {
-                self.const_style = match text.as_str() {
+                self.const_style = match text {
                     "raw" => ConstStyle::Raw,
                     "abbrev" => ConstStyle::Abbrev,
                     "verbose" => ConstStyle::Verbose,
-                    _ => return Err(bad_arg(name, &text)),
+                    _ => return Err(bad()),
                 };
             }
             Id::StringLimit => {
-                self.string_limit =
-                    parse_uint(&text, MAX_STRLEN).ok_or_else(|| bad_arg(name, &text))? as usize;
+                self.string_limit = parse_uint(text, MAX_STRLEN).ok_or_else(bad)? as usize;
             }
-            Id::Columns => {
-                self.column =
-                    parse_uint(&text, INT_MAX).ok_or_else(|| bad_arg(name, &text))? as usize;
-            }
+            Id::Columns => self.column = parse_uint(text, INT_MAX).ok_or_else(bad)? as usize,
             Id::Timestamps if long => {
                 let mut stamps = self.timestamps.unwrap_or_default();
                 stamps
                     .apply(value.as_deref().unwrap_or("format:time"))
-                    .ok_or_else(|| bad_arg(name, &text))?;
+                    .ok_or_else(bad)?;
                 self.timestamps = Some(stamps);
             }
             Id::Timestamps => self.timestamps_count = self.timestamps_count.saturating_add(1),
-            Id::Relative if long => {
-                self.relative_timestamps = Some(value.unwrap_or_else(|| "us".into()));
+            Id::Relative => self.relative = Some(timescale(value.as_deref()).ok_or_else(bad)?),
+            Id::SyscallTimes => {
+                self.syscall_times = Some(timescale(value.as_deref()).ok_or_else(bad)?);
             }
-            Id::Relative => self.relative = true,
-            Id::SyscallTimes if long => {
-                self.syscall_times = Some(value.unwrap_or_else(|| "us".into()));
+            Id::Hex if long => {
+                let which = value
+                    .as_deref()
+                    .map_or("all".into(), str::to_ascii_lowercase);
+                self.strings_in_hex = Some(match which.as_str() {
+                    "none" => HexStrings::Never,
+                    "non-ascii-chars" => HexStrings::NonAsciiChars,
+                    "non-ascii" => HexStrings::NonAscii,
+                    "all" => HexStrings::All,
+                    _ => return Err(bad()),
+                });
             }
-            Id::SyscallTimes => self.syscall_times_flag = true,
-            Id::Hex if long => self.strings_in_hex = Some(value.unwrap_or_else(|| "all".into())),
-            Id::Hex => self.hex_count = self.hex_count.saturating_add(1),
+            Id::Hex => self.hex_count = (self.hex_count + 1).min(2),
             Id::SyscallNumber => self.syscall_number = true,
             Id::InstructionPointer => self.instruction_pointer = true,
-            Id::Quiet if long => self.ordered_exprs.push(format!(
-                "quiet={}",
-                value.as_deref().unwrap_or("attach,personality")
-            )),
             Id::Quiet => self.quiet = self.quiet.saturating_add(1),
-            Id::NoAbbrev => self.no_abbrev = true,
-            Id::DecodeFds if long => self.decode_fds = Some(value.unwrap_or_else(|| "path".into())),
             Id::DecodeFds => self.decode_fds_count = self.decode_fds_count.saturating_add(1),
-            Id::Json => self.json = true,
-            Id::JsonAndText => self.json_and_text = Some(text.into()),
-            Id::SummaryOnly => self.summary_only = self.summary_only.saturating_add(1),
-            Id::Summary => self.summary_too = self.summary_too.saturating_add(1),
-            Id::SortBy => self.summary_sort.push(text),
-            Id::SummaryColumns => self.summary_columns.push(text),
-            Id::WallClock => self.summary_wall_clock = self.summary_wall_clock.saturating_add(1),
+            Id::SummaryOnly | Id::Summary => {
+                let only = id == Id::SummaryOnly;
+                if self.summary_only == Some(!only) {
+                    return Err(CliExit::Usage(
+                        "-c/--summary-only and -C/--summary are mutually exclusive".into(),
+                    ));
+                }
+                self.summary_only = Some(only);
+            }
+            Id::SortBy => {
+                self.summary_sort = Some(summary::parse_sort(text).map_err(CliExit::Usage)?);
+            }
+            Id::SummaryColumns => {
+                self.summary_columns = Some(summary::parse_columns(text).map_err(CliExit::Usage)?);
+            }
+            Id::WallClock => self.summary_wall_clock = true,
+            // Every other option is `apply`'s.
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// `--daemonize[=HOW]`.
+    fn apply_daemonize(&mut self, name: &str, value: Option<String>) -> Result<(), CliExit> {
+        let how = value.as_deref().map(str::to_ascii_lowercase);
+        self.daemonize_long = Some(match how.as_deref() {
+            None | Some("grandchild") => Daemonize::Grandchild,
+            Some("pgroup" | "pgrp") => Daemonize::NewProcessGroup,
+            Some("session") => Daemonize::NewSession,
+            Some(_) => return Err(bad_arg(name, value.as_deref().unwrap_or_default())),
+        });
+        Ok(())
+    }
+
+    /// `-p PID[,PID]...`: strace accepts `-p "$(pidof PROG)"` and `-p "$(pgrep PROG)"` lists
+    /// too; an empty element between two separators is an invalid pid, as in strace.
+    fn attach(&mut self, list: &str) -> Result<(), CliExit> {
+        let mut rest = list;
+        while !rest.is_empty() {
+            let end = rest.find(['\n', '\t', ' ', ',']).unwrap_or(rest.len());
+            let word = &rest[..end];
+            let pid = match parse_uint(word, INT_MAX) {
+                Some(pid) if pid > 0 => pid as i32,
+                _ => return Err(CliExit::Fatal(format!("Invalid process id: '{word}'"))),
+            };
+            if pid == std::process::id() as i32 {
+                return Err(CliExit::Fatal(
+                    "I'm sorry, I can't let you do that, Dave.".into(),
+                ));
+            }
+            self.pids.push(pid);
+            rest = rest.get(end + 1..).unwrap_or_default();
+        }
+        Ok(())
+    }
+
+    /// `-e EXPR`: `QUALIFIER=SET` for a qualifier strace knows, else a `trace=` set.
+    fn qualify(&mut self, expr: &str) -> Result<(), CliExit> {
+        match expr.split_once('=') {
+            Some((name, value)) if QUALIFIER_NAMES.contains(&name) => self.qualify_as(name, value),
+            _ => self.qualify_as("trace", expr),
+        }
+    }
+
+    /// Applies qualifier `name` (any of strace's spellings) with `value`.
+    fn qualify_as(&mut self, name: &str, value: &str) -> Result<(), CliExit> {
+        match name {
+            "quiet" | "silent" | "silence" | "q" => {
+                self.q.quiet = parse_names(value, &quiet::NAMES, "quiet")?;
+                self.quiet_updated = true;
+            }
+            "decode-fd" | "decode-fds" => self.decode_fds = Some(DecodeFds::parse(value)?),
+            "decode-pid" | "decode-pids" => {
+                const NAMES: [(&str, u32); 2] = [("pidns", 1), ("comm", 2)];
+                let set = parse_names(value, &NAMES, "decode-pids")?;
+                self.decode_pids_ns = set.contains(1);
+                self.decode_pids_comm = set.contains(2);
+            }
+            "secontext" => return Err(secontext_unsupported()),
+            // strace decodes KVM_RUN's exit reason with `vcpu`; strace-rs takes the option.
+            "kvm" if value == "vcpu" => {}
+            "kvm" => {
+                return Err(CliExit::Fatal(format!(
+                    "invalid -e kvm= argument: '{value}'"
+                )));
+            }
+            _ => self.q.apply(&format!("{name}={value}"))?,
         }
         Ok(())
     }
@@ -1087,235 +1312,191 @@ fn help_text() -> String {
     out
 }
 
-impl Cli {
-    /// `--decode-pids=` / `-e decode-pids=`: `comm` (as `-Y`), `pidns` (as
-    /// `--pidns-translation`); `bad` makes the error for a word that is not one.
-    fn decode_pids(&mut self, value: &str, bad: impl Fn(&str) -> CliExit) -> Result<(), CliExit> {
-        for word in value.split(',').filter(|w| !w.is_empty()) {
-            match word {
-                "comm" => self.decode_pids_comm = true,
-                "pidns" => self.decode_pids_ns = true,
-                _ => return Err(bad(word)),
-            }
-        }
-        Ok(())
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(words: &[&str]) -> Result<Cli, CliExit> {
+        let args: Vec<OsString> = words.iter().map(OsString::from).collect();
+        Cli::parse(&args)
     }
 
-    /// `-D`, `-DD`, `-DDD` or `--daemonize`, checked as strace checks them.
-    pub fn daemonize(&self) -> Result<Daemonize, CliExit> {
-        let how = match (self.daemonize_count, self.daemonize_long) {
-            (0, None) => return Ok(Daemonize::No),
-            (0, Some(how)) => how,
-            (_, Some(_)) => {
-                return Err(CliExit::Fatal(
-                    "-D and --daemonize cannot be provided simultaneously".into(),
-                ));
-            }
-            (1, None) => Daemonize::Grandchild,
-            (2, None) => Daemonize::NewProcessGroup,
-            (3, None) => Daemonize::NewSession,
-            (n, None) => {
-                return Err(CliExit::Usage(format!(
-                    "Too many -D's ({n}), maximum supported -D count is 3"
-                )));
-            }
+    fn fatal(text: &str) -> Result<(), CliExit> {
+        Err(CliExit::Fatal(text.into()))
+    }
+
+    fn usage(text: &str) -> Result<(), CliExit> {
+        Err(CliExit::Usage(text.into()))
+    }
+
+    /// The first bad option in the command line is the one reported, a bad name included;
+    /// `-V` waits for the rest.
+    #[test]
+    fn options_act_in_order() {
+        let check = |words: &[&str], want: Result<(), CliExit>| {
+            assert_eq!(parse(words).map(|_| ()), want, "{words:?}");
         };
-        if self.command.is_empty() {
-            return Err(CliExit::Usage(
-                "PROG [ARGS] must be specified with -D/--daemonize".into(),
-            ));
-        }
-        Ok(how)
+        check(&["-p", "0", "--bogus"], fatal("Invalid process id: '0'"));
+        check(
+            &["--bogus", "-p", "0"],
+            usage("unrecognized option '--bogus'"),
+        );
+        check(&["-V", "-p", "0"], fatal("Invalid process id: '0'"));
+        check(&["-p", "1,,2"], fatal("Invalid process id: ''"));
+        check(&["-p", ",1"], fatal("Invalid process id: ''"));
+        check(
+            &["-c", "-C", "-p", "0"],
+            usage("-c/--summary-only and -C/--summary are mutually exclusive"),
+        );
+        check(
+            &["-e", "trace=nosuch", "-e", "quiet=bogus"],
+            fatal("invalid system call 'nosuch'"),
+        );
+        check(
+            &["--syscall-times=", "-p", "0"],
+            usage("invalid --syscall-times argument: ''"),
+        );
+        check(
+            &["--tips=id:", "-p", "0"],
+            usage("invalid --tips argument: 'id:'"),
+        );
+        check(&["-e", "kvm=vcpu", "-p", "1", "true"], Ok(()));
+        assert!(matches!(parse(&["-V", "-Y"]), Err(CliExit::Version(_))));
+        let own = std::process::id().to_string();
+        check(
+            &["-p", &format!("1 {own}")],
+            fatal("I'm sorry, I can't let you do that, Dave."),
+        );
     }
 
-    /// The timestamps lines start with (`-t`, `-tt`, `-ttt`, `--timestamps`, `-r`).
-    pub fn stamps(&self) -> Result<Stamps, String> {
-        let absolute = match (self.timestamps_count, self.timestamps) {
-            (0, None) => None,
-            (0, Some(long)) => long.absolute(),
-            (_, Some(_)) => {
-                return Err(
-                    "-t and --absolute-timestamps cannot be provided simultaneously".into(),
-                );
-            }
-            (1, None) => Some(Absolute::Time(Precision::S)),
-            (2, None) => Some(Absolute::Time(Precision::Us)),
-            (_, None) => Some(Absolute::Unix(Precision::Us)),
+    /// strace's checks after its loop, in its order.
+    #[test]
+    fn whole_command_line_checks() {
+        let check = |words: &[&str], want: Result<(), CliExit>| {
+            assert_eq!(parse(words).map(|_| ()), want, "{words:?}");
         };
-        let relative = match (&self.relative_timestamps, self.relative) {
-            (Some(word), _) => Some(precision(word, "--relative-timestamps")?),
-            (None, true) => Some(Precision::Us),
-            (None, false) => None,
-        };
-        Ok(Stamps { absolute, relative })
+        check(
+            &["-DDDD", "-p", "1"],
+            usage("PROG [ARGS] must be specified with -D/--daemonize"),
+        );
+        check(
+            &["-DDDD", "-t", "--timestamps", "true"],
+            usage("Too many -D's (4), maximum supported -D count is 3"),
+        );
+        check(
+            &["-t", "--timestamps", "-x", "--strings-in-hex", "-p", "1"],
+            fatal("-t and --absolute-timestamps cannot be provided simultaneously"),
+        );
+        check(
+            &[
+                "-ff",
+                "--output-separately",
+                "-f",
+                "--follow-forks",
+                "-p",
+                "1",
+            ],
+            fatal("-f and --follow-forks cannot be provided simultaneously"),
+        );
+        check(
+            &["-C", "-ff", "true"],
+            usage(
+                "(-c/--summary-only or -C/--summary) and -ff/--output-separately are \
+                 mutually exclusive",
+            ),
+        );
+        check(&["-C", "-ff", "-o", "x", "true"], Ok(()));
+        check(
+            &["-U", "calls", "-w", "true"],
+            usage("-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)"),
+        );
     }
 
-    /// How lines look: `-a`, timestamps, string escaping.
-    pub fn format(&self) -> Result<Format, String> {
-        let mut hex_strings = match self.hex_count {
-            0 => HexStrings::Never,
-            1 => HexStrings::NonAscii,
-            _ => HexStrings::All,
-        };
-        if let Some(which) = &self.strings_in_hex {
-            hex_strings = match which.as_str() {
-                "none" => HexStrings::Never,
-                "non-ascii-chars" => HexStrings::NonAsciiChars,
-                "non-ascii" => HexStrings::NonAscii,
-                "all" => HexStrings::All,
-                other => return Err(format!("invalid --strings-in-hex argument: '{other}'")),
-            };
-        }
-        Ok(Format {
-            column: self.column,
-            stamps: self.stamps()?,
-            hex_strings,
-            const_style: self.const_style,
-        })
-    }
-
-    /// `-T` / `--syscall-times`: the precision of the time spent in each syscall, if shown.
-    pub fn syscall_times(&self) -> Result<Option<Precision>, String> {
-        match (&self.syscall_times, self.syscall_times_flag) {
-            (Some(word), _) => precision(word, "--syscall-times").map(Some),
-            (None, true) => Ok(Some(Precision::Us)),
-            (None, false) => Ok(None),
-        }
-    }
-
-    /// Every filter and display qualifier: `-e QUALIFIER=SET` in order, then the long options,
-    /// then the short flags that stand for one (`-z`, `-Z`, `-v`, `-q`).
-    pub fn qualifiers(&self) -> Result<Qualifiers, String> {
-        let mut q = Qualifiers::default();
-        for expr in &self.ordered_exprs {
-            q.apply(expr)?;
-        }
-        if self.successful_only {
-            q.apply("status=successful")?;
-        }
-        if self.failed_only {
-            q.apply("status=failed")?;
-        }
-        if self.no_abbrev {
-            q.apply("abbrev=none")?;
-        }
-        let quiet_set = self.ordered_exprs.iter().any(|e| {
-            ["quiet=", "silent=", "silence=", "q="]
-                .iter()
-                .any(|p| e.starts_with(p))
-        });
-        // strace's default for a command traced into a file: `-q` (no attach messages).
-        let short_quiet = match self.quiet {
-            0 if !quiet_set && self.output.is_some() && !self.command.is_empty() => 1,
-            n => n,
-        };
-        if quiet_set && self.quiet > 0 {
-            return Err("-q and -e quiet/--quiet cannot be provided simultaneously".into());
-        }
-        q.quiet = match short_quiet {
-            0 => q.quiet,
-            1 => q.quiet.with(quiet::ATTACH).with(quiet::PERSONALITY),
-            2 => q
-                .quiet
-                .with(quiet::ATTACH)
-                .with(quiet::PERSONALITY)
-                .with(quiet::EXIT),
-            _ => NameSet::ALL,
-        };
-        Ok(q)
-    }
-
-    /// `-c`/`-C` and their settings: `Ok(None)` without a summary, `Ok(Some((opts, only)))`
-    /// with one (`only`: no trace). Errors are usage errors in strace's words; warnings about
-    /// options without effect are printed here, as strace prints them.
-    pub fn summary(&self) -> Result<Option<(SummaryOpts, bool)>, String> {
-        if self.summary_only > 0 && self.summary_too > 0 {
-            return Err("-c/--summary-only and -C/--summary are mutually exclusive".to_string());
-        }
-        let mut opts = SummaryOpts {
-            overhead: self.overhead,
-            ..SummaryOpts::default()
-        };
-        for word in &self.summary_sort {
-            opts.sort = summary::parse_sort(word)?;
-        }
-        for spec in &self.summary_columns {
-            opts.columns = summary::parse_columns(spec)?;
-        }
-        if self.summary_wall_clock > 0 {
-            opts.clock = Clock::Wall;
-        }
-        let counting = self.summary_only > 0 || self.summary_too > 0;
-        if !counting {
-            if self.summary_wall_clock > 0 {
-                return Err("-w/--summary-wall-clock must be given with \
-                            (-c/--summary-only or -C/--summary)"
-                    .to_string());
-            }
-            if !self.summary_columns.is_empty() {
-                return Err("-U/--summary-columns must be given with \
-                            (-c/--summary-only or -C/--summary)"
-                    .to_string());
-            }
-            if !self.summary_sort.is_empty() {
-                crate::msg::error(format_args!(
-                    "-S/--summary-sort-by has no effect without \
-                     (-c/--summary-only or -C/--summary)"
-                ));
-            }
-            return Ok(None);
-        }
-        if self.summary_only > 0 {
-            let useless = [
-                (
-                    self.relative || self.relative_timestamps.is_some(),
-                    "-r/--relative-timestamps",
-                ),
-                (
-                    self.timestamps_count > 0 || self.timestamps.is_some(),
-                    "-t/--absolute-timestamps",
-                ),
-                (
-                    self.syscall_times_flag || self.syscall_times.is_some(),
-                    "-T/--syscall-times",
-                ),
-            ];
-            for (given, option) in useless {
-                if given {
-                    crate::msg::error(format_args!(
-                        "{option} has no effect with -c/--summary-only"
-                    ));
-                }
-            }
-        }
-        Ok(Some((opts, self.summary_only > 0)))
-    }
-
-    /// What `-y`, `-yy`, `--decode-fds=` and `-e decode-fds=` ask to show beside descriptors;
-    /// as in strace the last `--decode-fds` wins and `-y` may not be combined with it.
-    pub fn decode_fds(&self) -> Result<DecodeFds, String> {
-        let mut set = None;
-        for expr in &self.ordered_exprs {
-            if let Some(value) = expr
-                .strip_prefix("decode-fds=")
-                .or_else(|| expr.strip_prefix("decode-fd="))
-            {
-                set = Some(DecodeFds::parse(value)?);
-            }
-        }
-        if let Some(value) = &self.decode_fds {
-            set = Some(DecodeFds::parse(value)?);
-        }
-        match (self.decode_fds_count, set) {
-            (0, set) => Ok(set.unwrap_or_default()),
-            (_, Some(_)) => Err("-y and --decode-fds cannot be provided simultaneously".into()),
-            (1, None) => Ok(DecodeFds::PATH),
-            (_, None) => Ok(DecodeFds::ALL),
+    /// Which of -f, -ff, --follow-forks and --output-separately decide what, as in strace.
+    #[test]
+    fn follow_and_separate_files() {
+        for (words, follow, separately) in [
+            (
+                &["-f", "--output-separately", "-o", "x", "true"][..],
+                true,
+                false,
+            ),
+            (&["--output-separately", "-o", "x", "true"], false, true),
+            (
+                &["--follow-forks", "--output-separately", "-o", "x", "true"],
+                true,
+                true,
+            ),
+            (&["-ff", "-o", "x", "true"], true, true),
+            (&["-ff", "true"], true, false),
+            (&["-F", "true"], true, false),
+        ] {
+            let cli = parse(words).unwrap();
+            assert_eq!(
+                (cli.follow, cli.output_separately),
+                (follow, separately),
+                "{words:?}"
+            );
         }
     }
 
-    /// `--trace-fds=SET`: the descriptors whose syscalls are shown, if limited.
-    pub fn trace_fds(&self) -> Result<Option<FdSet>, String> {
-        self.trace_fds.as_deref().map(FdSet::parse).transpose()
+    /// Each qualifier replaces its set, in command-line order, whatever option stands for it.
+    #[test]
+    fn qualifiers_in_order() {
+        let cli = parse(&["-Y", "--pidns-translation", "-p", "1"]).unwrap();
+        assert!(!cli.decode_pids_comm && cli.decode_pids_ns);
+        let cli = parse(&["--decode-pids=pidns", "-Y", "-p", "1"]).unwrap();
+        assert!(cli.decode_pids_comm && !cli.decode_pids_ns);
+        let cli = parse(&["-z", "-e", "status=failed", "-p", "1"]).unwrap();
+        assert_eq!(cli.q.status, NameSet::NONE.with(status::FAILED));
+        let cli = parse(&["-e", "status=failed", "-z", "-p", "1"]).unwrap();
+        assert_eq!(cli.q.status, NameSet::NONE.with(status::SUCCESSFUL));
+        let cli = parse(&["-e", "t=getpid", "-e", "getppid", "-p", "1"]).unwrap();
+        assert!(
+            cli.trace_set().contains_name("getppid") && !cli.trace_set().contains_name("getpid")
+        );
+        let cli = parse(&["--quiet", "-p", "1"]).unwrap();
+        assert!(cli.q.quiet.contains(quiet::ATTACH) && !cli.q.quiet.contains(quiet::EXIT));
+        assert_eq!(
+            cli.qualifiers().map(|_| ()),
+            Ok(()),
+            "--quiet alone is no conflict"
+        );
+        let cli = parse(&["-q", "--silence=exit", "-p", "1"]).unwrap();
+        assert_eq!(
+            cli.qualifiers().map(|_| ()),
+            fatal("-q and -e quiet/--quiet cannot be provided simultaneously")
+        );
+    }
+
+    #[test]
+    fn tips_and_timescales() {
+        for ok in [
+            "",
+            ",",
+            "0",
+            "random",
+            "ID:Random",
+            "id:42,format:none",
+            "compact",
+            "-0",
+        ] {
+            assert!(tips_ok(ok), "{ok}");
+        }
+        for bad in [
+            "id",
+            "id:",
+            "-1",
+            "2147483648",
+            "id:format",
+            "format:id:0",
+            "format:",
+        ] {
+            assert!(!tips_ok(bad), "{bad}");
+        }
+        assert_eq!(timescale(None), Some(Precision::Us));
+        assert_eq!(timescale(Some("MS")), Some(Precision::Ms));
+        assert_eq!(timescale(Some("")), None);
+        assert_eq!(timescale(Some("n")), None);
     }
 }

@@ -38,34 +38,17 @@ impl DecodeFds {
         pidfd: false,
     };
 
-    /// Parses strace's set syntax: `[!]NAME[,NAME]...` with `all` and `none`.
+    /// Parses strace's set syntax ([`crate::filter::qualify_tokens`]): `[!]NAME[,NAME]...`
+    /// with `all` and `none`, names in any case.
     pub fn parse(spec: &str) -> Result<Self, String> {
-        let invalid = || format!("invalid decode-fds '{spec}'");
-        let (negated, list) = match spec.strip_prefix('!') {
-            Some(rest) => (true, rest),
-            None => (false, spec),
-        };
-        let mut set = DecodeFds::default();
-        for word in list.split(',') {
-            match word {
-                "all" => set = DecodeFds::ALL,
-                "none" => {}
-                "path" => set.path = true,
-                "socket" => set.socket = true,
-                "dev" => set.dev = true,
-                "pidfd" => set.pidfd = true,
-                _ => return Err(invalid()),
-            }
-        }
-        if negated {
-            set = DecodeFds {
-                path: !set.path,
-                socket: !set.socket,
-                dev: !set.dev,
-                pidfd: !set.pidfd,
-            };
-        }
-        Ok(set)
+        const NAMES: [(&str, u32); 4] = [("path", 1), ("socket", 2), ("dev", 4), ("pidfd", 8)];
+        let bits = crate::filter::parse_names(spec, &NAMES, "decode-fds")?;
+        Ok(DecodeFds {
+            path: bits.contains(1),
+            socket: bits.contains(2),
+            dev: bits.contains(4),
+            pidfd: bits.contains(8),
+        })
     }
 
     /// Whether anything is shown beside descriptors.
@@ -254,6 +237,21 @@ mod tests {
         assert_eq!(
             DecodeFds::parse("foo"),
             Err("invalid decode-fds 'foo'".to_string())
+        );
+        // The bad word, not the whole set; empty words skipped, but one needed; any case.
+        assert_eq!(
+            DecodeFds::parse("path,name"),
+            Err("invalid decode-fds 'name'".to_string())
+        );
+        assert_eq!(DecodeFds::parse(",PATH,"), Ok(DecodeFds::PATH));
+        assert_eq!(
+            DecodeFds::parse(","),
+            Err("invalid decode-fds ','".to_string())
+        );
+        assert_eq!(DecodeFds::parse("!!path"), Ok(DecodeFds::PATH));
+        assert_eq!(
+            DecodeFds::parse("path,all"),
+            Err("invalid decode-fds 'all'".to_string())
         );
     }
 

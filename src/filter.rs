@@ -1,7 +1,7 @@
 //! `-e trace=SET`: which syscalls are printed, as strace parses the set (strace(1), "Filtering").
 
 use crate::number::parse_uint;
-use crate::table::{self, CLASS_NAMES, FOREIGN_NAMES, SYSCALLS};
+use crate::table::{self, CLASS_NAMES, FOREIGN_NAMES, NOT_I386_NAMES, NOT_X32_NAMES, SYSCALLS};
 
 /// Syscall numbers as bits; numbers past the table (which have no name) follow `others`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,26 +75,81 @@ fn class_bit(name: &str) -> Option<u32> {
     table::class_bit(name)
 }
 
-/// The last i386 syscall number strace 6.1 knows (`set_mempolicy_home_node`).
-const I386_LAST_SYSCALL: usize = 450;
-
 /// Class names strace also accepts without `%`.
 const LEGACY_CLASSES: [&str; 7] = [
     "desc", "file", "memory", "process", "signal", "ipc", "network",
 ];
 
+/// strace's personalities on x86_64, as `NAME@64`, `NAME@32` and `NAME@x32` name them. Only
+/// x86_64's calls are traced; a token of another one must be valid there and selects none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Personality {
+    X86_64,
+    I386,
+    X32,
+}
+
+impl Personality {
+    const ALL: [Personality; 3] = [Personality::X86_64, Personality::I386, Personality::X32];
+
+    fn by_designator(designator: &str) -> Option<Self> {
+        match designator {
+            "64" => Some(Personality::X86_64),
+            "32" => Some(Personality::I386),
+            "x32" => Some(Personality::X32),
+            _ => None,
+        }
+    }
+
+    /// Whether the personality has a syscall numbered `nr`: i386 has 0..=450 but for the
+    /// holes of `<asm/unistd_32.h>`, x32 has x86_64's numbers and its own 512..=547.
+    fn has_number(self, nr: usize) -> bool {
+        const I386_LAST: usize = 450;
+        const I386_HOLES: [usize; 11] = [222, 223, 251, 285, 387, 388, 389, 390, 391, 392, 415];
+        let x86_64 = SYSCALLS.get(nr).is_some_and(Option::is_some);
+        match self {
+            Personality::X86_64 => x86_64,
+            Personality::I386 => nr <= I386_LAST && !I386_HOLES.contains(&nr),
+            Personality::X32 => x86_64 || (512..=547).contains(&nr),
+        }
+    }
+
+    /// Whether the personality has a syscall named `name`.
+    fn has_name(self, name: &str) -> bool {
+        let x86_64 = SYSCALLS.iter().flatten().any(|d| d.name == name);
+        match self {
+            Personality::X86_64 => x86_64,
+            Personality::I386 => {
+                (x86_64 && NOT_I386_NAMES.binary_search(&name).is_err())
+                    || FOREIGN_NAMES.binary_search(&name).is_ok()
+            }
+            Personality::X32 => x86_64 && NOT_X32_NAMES.binary_search(&name).is_err(),
+        }
+    }
+
+    /// Every syscall name of the personality (for `/REGEX`).
+    fn names(self) -> impl Iterator<Item = &'static str> {
+        let foreign: &'static [&'static str] = match self {
+            Personality::I386 => FOREIGN_NAMES,
+            _ => &[],
+        };
+        SYSCALLS
+            .iter()
+            .flatten()
+            .map(|d| d.name)
+            .filter(move |n| self.has_name(n))
+            .chain(foreign.iter().copied())
+    }
+}
+
 /// Parses the value of one `trace=`; as in strace, each one replaces the set before it.
-/// `all` and `none` stand alone; otherwise comma-separated tokens, empty ones skipped (strace
-/// splits with strtok), each a name, a number, a class or a `/regex`, `?` making a token
-/// that matches nothing harmless.
+/// Each leading `!` inverts; `all` and `none` stand alone; otherwise comma-separated tokens,
+/// empty ones skipped (strace splits with strtok), each a name, a number, a class or a
+/// `/regex`, `?` making a token that matches nothing harmless.
 pub fn parse_trace(expr: &str) -> Result<SyscallSet, String> {
     let mut set = SyscallSet::none();
-    let mut rest = expr;
-    let mut inverted = false;
-    while let Some(r) = rest.strip_prefix('!') {
-        inverted = !inverted;
-        rest = r;
-    }
+    let rest = expr.trim_start_matches('!');
+    let inverted = (expr.len() - rest.len()) % 2 == 1;
     match rest {
         "none" => {}
         "all" => set = SyscallSet::all(),
@@ -114,60 +169,78 @@ fn add_tokens(set: &mut SyscallSet, list: &str, whole: &str) -> Result<(), Strin
         return Err(format!("invalid system call '{whole}'"));
     }
     for token in tokens {
-        let optional = token.starts_with('?');
         let name = token.trim_start_matches('?');
-        // `NAME@64` (x86_64), `NAME@32` (i386), `NAME@x32`: the calls of one personality.
-        // strace-rs traces x86_64 ones; a token of another selects none, but must be valid.
-        let (name, native) = match name.rsplit_once('@') {
-            None => (name, true),
-            Some((name, "64")) => (name, true),
-            Some((name, "32" | "x32")) => (name, false),
-            Some((_, other)) => {
-                return Err(format!(
-                    "incorrect personality designator '{other}' in qualification '{name}'\n\
-                     Try '{} -h' for more information.",
-                    crate::msg::program()
-                ));
-            }
-        };
-        let mut foreign = SyscallSet::none();
-        let set: &mut SyscallSet = if native { set } else { &mut foreign };
-        let found = match name {
-            // A syscall number, as strace's string_to_uint reads it. strace on x86_64 also
-            // knows the i386 numbers (`<asm/unistd_32.h>` ends at 450); such a number is
-            // valid and traces no 64-bit call.
-            _ if name.starts_with(|c: char| c.is_ascii_digit()) => match name.parse::<usize>() {
-                Ok(nr) if SYSCALLS.get(nr).is_some_and(Option::is_some) => {
-                    set.insert(nr);
-                    true
+        let optional = name.len() < token.len();
+        let found = match name.rsplit_once('@') {
+            None => {
+                let mut found = false;
+                for pers in Personality::ALL {
+                    found |= add_token(set, name, pers)?;
                 }
-                Ok(nr) => nr <= I386_LAST_SYSCALL,
-                Err(_) => false,
+                found
+            }
+            Some((bare, designator)) => match Personality::by_designator(designator) {
+                Some(pers) => add_token(set, bare, pers)?,
+                None => {
+                    return Err(format!(
+                        "incorrect personality designator '{designator}' in qualification \
+                         '{name}'\nTry '{} -h' for more information.",
+                        crate::msg::program()
+                    ));
+                }
             },
-            // strace's legacy class of every named syscall.
-            "all" => set.insert_where(|_| true),
-            _ if name.starts_with('/') => {
-                let re = PosixRegex::new(&name[1..])?;
-                set.insert_where(|d| re.is_match(d.name))
-            }
-            _ if name.starts_with('%') || LEGACY_CLASSES.contains(&name) => {
-                // `%%stat` names the union class `%stat_like`, which `class_bit` knows as `%stat`.
-                let class = name.strip_prefix('%').unwrap_or(name);
-                match class_bit(class) {
-                    Some(bit) => {
-                        set.insert_where(|d| d.classes & bit != 0);
-                        true
-                    }
-                    None => false,
-                }
-            }
-            _ => set.insert_where(|d| d.name == name) || FOREIGN_NAMES.binary_search(&name).is_ok(),
         };
         if !found && !optional {
             return Err(format!("invalid system call '{token}'"));
         }
     }
     Ok(())
+}
+
+/// Adds the x86_64 syscalls one token names in personality `pers` (none for the others);
+/// returns whether the token is valid there.
+fn add_token(set: &mut SyscallSet, token: &str, pers: Personality) -> Result<bool, String> {
+    let native = pers == Personality::X86_64;
+    let mut foreign = SyscallSet::none();
+    let set: &mut SyscallSet = if native { set } else { &mut foreign };
+    let found = match token {
+        // A syscall number, as strace's string_to_uint reads it.
+        _ if token.starts_with(|c: char| c.is_ascii_digit()) => {
+            match parse_uint(token, i32::MAX as u64).map(|n| n as usize) {
+                Some(nr) if pers.has_number(nr) => {
+                    if native {
+                        set.insert(nr);
+                    }
+                    true
+                }
+                _ => false,
+            }
+        }
+        _ if token.starts_with('/') => {
+            let re = PosixRegex::new(&token[1..])?;
+            if native {
+                set.insert_where(|d| re.is_match(d.name))
+            } else {
+                pers.names().any(|n| re.is_match(n))
+            }
+        }
+        // strace's legacy class of every named syscall.
+        "all" => set.insert_where(|_| true) || !native,
+        _ if token.starts_with('%') || LEGACY_CLASSES.contains(&token) => {
+            // `%%stat` names the union class `%stat_like`, which `class_bit` knows as `%stat`.
+            let class = token.strip_prefix('%').unwrap_or(token);
+            match class_bit(class) {
+                Some(bit) => {
+                    set.insert_where(|d| d.classes & bit != 0);
+                    true
+                }
+                None => false,
+            }
+        }
+        _ if native => set.insert_where(|d| d.name == token),
+        _ => pers.has_name(token),
+    };
+    Ok(found)
 }
 
 /// `--list-classes`: each class with its syscalls, one line a class.
@@ -316,6 +389,110 @@ mod tests {
         );
     }
 
+    /// Numbers and names are valid if one of strace's three personalities has them (the one
+    /// given with `@`); only x86_64's are selected.
+    #[test]
+    fn validity_by_personality() {
+        let none = SyscallSet::none();
+        for ok in [
+            "335",
+            "221@32",
+            "222@x32",
+            "450@32",
+            "512",
+            "547@x32",
+            "100@x32",
+            "mmap2@32",
+            "readv@x32",
+            "send",
+            "recv@32",
+            "accept@32",
+            "tuxcall@x32",
+            "/mmap2",
+            "/^_llseek$@32",
+            "/^readv$@x32",
+        ] {
+            assert_eq!(parse_trace(ok).as_ref(), Ok(&none), "{ok}");
+        }
+        for bad in [
+            "415",
+            "415@64",
+            "415@32",
+            "222@32",
+            "387",
+            "451@32",
+            "511",
+            "512@64",
+            "548",
+            "mmap2@64",
+            "mmap2@x32",
+            "tuxcall@32",
+            "newfstatat@32",
+            "uselib@x32",
+            "/mmap2@64",
+            "/^tuxcall$@32",
+            "0x1",
+            "-1",
+        ] {
+            assert_eq!(
+                parse_trace(bad).unwrap_err(),
+                format!("invalid system call '{bad}'"),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            parse_trace("1,415@64").unwrap_err(),
+            "invalid system call '415@64'"
+        );
+        assert!(parse_trace("222").unwrap().contains(222));
+        assert!(parse_trace("getpid@64").unwrap().contains(GETPID));
+        assert_eq!(parse_trace("%desc@32").unwrap(), none);
+        assert_eq!(parse_trace("all@x32").unwrap(), none);
+        assert!(parse_trace("!!!getpid@32").unwrap().contains(GETPID));
+    }
+
+    /// i386's numbers are those of the machine's <asm/unistd_32.h>; x32's own ones (the x32
+    /// bit aside) those of <asm/unistd_x32.h> past x86_64's table.
+    #[test]
+    fn personality_numbers_agree_with_the_headers() {
+        let numbers = |header: &str, strip: &str| -> Option<Vec<usize>> {
+            let path = format!("/usr/include/x86_64-linux-gnu/asm/{header}");
+            let text = std::fs::read_to_string(path).ok()?;
+            Some(
+                text.lines()
+                    .filter(|l| l.starts_with("#define __NR_"))
+                    .filter_map(|l| {
+                        // `#define __NR_name VALUE`, VALUE `N` or `(__X32_SYSCALL_BIT + N)`.
+                        let value = l.split_once(' ')?.1.split_once(' ')?.1;
+                        let value = value.trim_start_matches(strip).trim_end_matches(')');
+                        value.trim().parse().ok()
+                    })
+                    .collect(),
+            )
+        };
+        let (Some(i386), Some(x32)) = (
+            numbers("unistd_32.h", ""),
+            numbers("unistd_x32.h", "(__X32_SYSCALL_BIT + "),
+        ) else {
+            return;
+        };
+        assert!(i386.len() > 400 && x32.len() > 300);
+        for nr in 0..600 {
+            assert_eq!(
+                Personality::I386.has_number(nr),
+                i386.contains(&nr),
+                "i386 {nr}"
+            );
+            if nr >= 512 {
+                assert_eq!(
+                    Personality::X32.has_number(nr),
+                    x32.contains(&nr),
+                    "x32 {nr}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn descriptor_sets_as_strace_reads_them() {
         let set = parse_fds("3,,19998").unwrap();
@@ -388,23 +565,51 @@ impl NameSet {
     }
 }
 
-/// Parses `[!]NAME[,NAME]...` over `names` (each with its bit), plus `all` and `none`.
-fn parse_names(expr: &str, names: &[(&str, u32)], what: &str) -> Result<NameSet, String> {
-    let (inverted, list) = match expr.strip_prefix('!') {
-        Some(rest) => (true, rest),
-        None => (false, expr),
-    };
+/// How strace's qualify_tokens reads a set: each leading `!` inverts it; `all` and `none`
+/// stand alone; otherwise comma-separated tokens (empty ones skipped, one at least), each
+/// passed to `add`, which refuses an invalid one. `what` names the set in the error: `invalid
+/// WHAT 'TOKEN'`, or the whole expression when there is no token. Returns whether the set is
+/// inverted and whether it is `all` (the tokens added otherwise).
+pub fn qualify_tokens(
+    expr: &str,
+    what: &str,
+    mut add: impl FnMut(&str) -> bool,
+) -> Result<(bool, bool), String> {
+    let rest = expr.trim_start_matches('!');
+    let inverted = (expr.len() - rest.len()) % 2 == 1;
+    match rest {
+        "none" => return Ok((inverted, false)),
+        "all" => return Ok((inverted, true)),
+        _ => {}
+    }
+    let mut any = false;
+    for token in rest.split(',').filter(|t| !t.is_empty()) {
+        if !add(token) {
+            return Err(format!("invalid {what} '{token}'"));
+        }
+        any = true;
+    }
+    if !any {
+        return Err(format!("invalid {what} '{expr}'"));
+    }
+    Ok((inverted, false))
+}
+
+/// Parses a set of `names` (each with its bit; matched in any case, as strace's find_arg_val
+/// does) as [`qualify_tokens`] reads it.
+pub fn parse_names(expr: &str, names: &[(&str, u32)], what: &str) -> Result<NameSet, String> {
     let mut bits = 0u32;
-    for token in list.split(',') {
-        bits |= match token {
-            "all" => u32::MAX,
-            "none" => 0,
-            _ => names
-                .iter()
-                .find(|(n, _)| *n == token)
-                .map(|(_, b)| *b)
-                .ok_or_else(|| format!("invalid {what} '{token}'"))?,
-        };
+    let (inverted, all) = qualify_tokens(expr, what, |token| {
+        match names.iter().find(|(n, _)| n.eq_ignore_ascii_case(token)) {
+            Some((_, bit)) => {
+                bits |= bit;
+                true
+            }
+            None => false,
+        }
+    })?;
+    if all {
+        bits = u32::MAX;
     }
     Ok(NameSet(if inverted { !bits } else { bits }))
 }
@@ -455,35 +660,29 @@ impl SignalSet {
     }
 }
 
-/// A signal by name (`SIGINT`, `INT`, `int`) or number.
-fn signal_number(token: &str) -> Option<i32> {
-    if let Ok(n) = token.parse::<i32>() {
-        return (1..=64).contains(&n).then_some(n);
-    }
-    table::signal_by_name(token)
-}
-
+/// Parses `-e signal=` as strace does: [`qualify_tokens`] over signal names (`SIGINT`, `INT`,
+/// `int`) and numbers up to 255 (only 1..=64 can ever be delivered).
 pub fn parse_signals(expr: &str) -> Result<SignalSet, String> {
-    let (inverted, list) = match expr.strip_prefix('!') {
-        Some(rest) => (true, rest),
-        None => (false, expr),
-    };
     let mut bits = 0u64;
-    for token in list.split(',') {
-        bits |= match token {
-            "all" => u64::MAX,
-            "none" => 0,
-            // strace takes any number up to 255; only 1..=64 can ever be delivered.
-            _ => match token.parse::<u32>() {
-                Ok(n @ 1..=64) => 1 << (n - 1),
-                Ok(0..=255) if token.as_bytes()[0].is_ascii_digit() => 0,
-                _ => {
-                    1 << (signal_number(token)
-                        .ok_or_else(|| format!("invalid signal '{token}'"))?
-                        - 1)
-                }
-            },
+    let (inverted, all) = qualify_tokens(expr, "signal", |token| {
+        let sig = if token.starts_with(|c: char| c.is_ascii_digit()) {
+            match parse_uint(token, 255) {
+                Some(n) => n as i32,
+                None => return false,
+            }
+        } else {
+            match table::signal_by_name(token) {
+                Some(n) => n,
+                None => return false,
+            }
         };
+        if (1..=64).contains(&sig) {
+            bits |= 1 << (sig - 1);
+        }
+        true
+    })?;
+    if all {
+        bits = u64::MAX;
     }
     Ok(SignalSet(if inverted { !bits } else { bits }))
 }
@@ -536,29 +735,16 @@ impl FdSet {
 /// elements skipped, but one at least).
 pub fn parse_fds(expr: &str) -> Result<FdSet, String> {
     let mut set = FdSet::none();
-    let mut rest = expr;
-    while let Some(r) = rest.strip_prefix('!') {
-        set.inverted = !set.inverted;
-        rest = r;
-    }
-    match rest {
-        "none" => return Ok(set),
-        "all" => {
-            set.inverted = !set.inverted;
-            return Ok(set);
+    let (inverted, all) = qualify_tokens(expr, "descriptor", |token| {
+        match parse_uint(token, i32::MAX as u64) {
+            Some(fd) => {
+                set.insert(fd as i64);
+                true
+            }
+            None => false,
         }
-        _ => {}
-    }
-    let mut any = false;
-    for token in rest.split(',').filter(|t| !t.is_empty()) {
-        let fd = parse_uint(token, i32::MAX as u64)
-            .ok_or_else(|| format!("invalid descriptor '{token}'"))?;
-        set.insert(fd as i64);
-        any = true;
-    }
-    if !any {
-        return Err(format!("invalid descriptor '{expr}'"));
-    }
+    })?;
+    set.inverted = inverted != all;
     Ok(set)
 }
 
@@ -631,6 +817,50 @@ impl Qualifiers {
 #[cfg(test)]
 mod qualifier_tests {
     use super::*;
+
+    /// strace's qualify_tokens: each `!` inverts, empty words are skipped, `all` and `none`
+    /// only stand alone, the bad word is named (the whole set when there is no word), names in
+    /// any case.
+    #[test]
+    fn sets_read_as_qualify_tokens() {
+        assert_eq!(
+            parse_signals("!!int").unwrap(),
+            parse_signals("int").unwrap()
+        );
+        assert_eq!(
+            parse_signals("int,,term").unwrap(),
+            parse_signals("SIGINT,TERM").unwrap()
+        );
+        assert!(!parse_signals("!all").unwrap().contains(libc::SIGINT));
+        for (expr, bad) in [
+            (",", ","),
+            ("", ""),
+            ("!", "!"),
+            ("all,int", "all"),
+            ("+5", "+5"),
+        ] {
+            assert_eq!(
+                parse_signals(expr).unwrap_err(),
+                format!("invalid signal '{bad}'"),
+                "{expr}"
+            );
+        }
+        let q = parse_names("ATTACH,,Exit", &quiet::NAMES, "quiet").unwrap();
+        assert!(q.contains(quiet::ATTACH) && q.contains(quiet::EXIT));
+        assert!(!q.contains(quiet::PERSONALITY));
+        assert_eq!(
+            parse_names("attach,none", &quiet::NAMES, "quiet").unwrap_err(),
+            "invalid quiet 'none'"
+        );
+        assert_eq!(
+            parse_names("!!!failed", &status::NAMES, "status").unwrap(),
+            parse_names("!failed", &status::NAMES, "status").unwrap()
+        );
+        assert_eq!(
+            parse_names(",,", &status::NAMES, "status").unwrap_err(),
+            "invalid status ',,'"
+        );
+    }
 
     #[test]
     fn signal_and_status_sets() {

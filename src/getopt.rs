@@ -37,12 +37,25 @@ pub struct Found {
 pub struct Scanned {
     pub options: Vec<Found>,
     pub operands: Vec<std::ffi::OsString>,
+    /// getopt's message for a bad option, which strace follows with its usage hint; `options`
+    /// are those before it (strace acts on each as it is found, so one of them may fail first).
+    pub error: Option<String>,
 }
 
-/// Scans `args` (without argv[0]). `Err` holds getopt's message, which strace follows with its
-/// usage hint.
-pub fn scan<T: OptSpec>(table: &[T], args: &[std::ffi::OsString]) -> Result<Scanned, String> {
+/// Scans `args` (without argv[0]).
+pub fn scan<T: OptSpec>(table: &[T], args: &[std::ffi::OsString]) -> Scanned {
     let mut out = Scanned::default();
+    if let Err(e) = scan_into(&mut out, table, args) {
+        out.error = Some(e);
+    }
+    out
+}
+
+fn scan_into<T: OptSpec>(
+    out: &mut Scanned,
+    table: &[T],
+    args: &[std::ffi::OsString],
+) -> Result<(), String> {
     let mut i = 0;
     while i < args.len() {
         let Some(arg) = args[i].to_str().map(str::to_owned) else {
@@ -132,7 +145,7 @@ pub fn scan<T: OptSpec>(table: &[T], args: &[std::ffi::OsString]) -> Result<Scan
         }
     }
     out.operands = args[i.min(args.len())..].to_vec();
-    Ok(out)
+    Ok(())
 }
 
 /// The option a long name (or an unambiguous prefix of one) names.
@@ -201,17 +214,19 @@ mod tests {
 
     fn scan_words(words: &[&str]) -> Result<Vec<(usize, String, Option<String>)>, String> {
         let args: Vec<_> = words.iter().map(std::ffi::OsString::from).collect();
-        scan(TABLE, &args).map(|s| {
-            let mut v: Vec<_> = s
-                .options
-                .into_iter()
-                .map(|f| (f.index, f.name, f.value))
-                .collect();
-            for op in s.operands {
-                v.push((99, op.to_string_lossy().into_owned(), None));
-            }
-            v
-        })
+        let s = scan(TABLE, &args);
+        if let Some(e) = s.error {
+            return Err(e);
+        }
+        let mut v: Vec<_> = s
+            .options
+            .into_iter()
+            .map(|f| (f.index, f.name, f.value))
+            .collect();
+        for op in s.operands {
+            v.push((99, op.to_string_lossy().into_owned(), None));
+        }
+        Ok(v)
     }
 
     #[test]
@@ -269,6 +284,19 @@ mod tests {
             err(&["--summ"]),
             "option '--summ' is ambiguous; possibilities: '--summary' '--summary-only'"
         );
+    }
+
+    /// The options before a bad one are kept, to be acted on first as strace does.
+    #[test]
+    fn options_before_an_error_are_kept() {
+        let args: Vec<_> = ["-f", "-s", "5", "-K", "-f"]
+            .iter()
+            .map(std::ffi::OsString::from)
+            .collect();
+        let s = scan(TABLE, &args);
+        assert_eq!(s.error.as_deref(), Some("invalid option -- 'K'"));
+        assert_eq!(s.options.len(), 2);
+        assert!(s.operands.is_empty());
     }
 
     #[test]

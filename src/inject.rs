@@ -84,11 +84,13 @@ impl Rules {
     pub fn add(&mut self, expr: &str, fault: bool) -> Result<(), String> {
         let what = if fault { "fault" } else { "inject" };
         let invalid = || format!("invalid {what} argument '{expr}'");
+        // As strace: an expression that starts with no syscall set is an empty set (whatever
+        // follows), which is an invalid system call; else the set is checked after the rest.
+        if expr.is_empty() || expr.starts_with(':') {
+            return parse_trace("").map(|_| ());
+        }
         let mut tokens = expr.split(':').filter(|t| !t.is_empty());
-        let set = match tokens.next() {
-            Some(set) if !expr.starts_with(':') => set,
-            _ => return Err(invalid()),
-        };
+        let set = tokens.next().unwrap_or_default();
         let mut counter = Counter {
             first: 1,
             last: LAST_INF,
@@ -157,7 +159,9 @@ fn parse_token(
             action.ret = Some(Return::Error(errno));
         }
         "retval" if !fault && action.ret.is_none() => {
-            action.ret = Some(Return::Value(parse_c_ulong(value)?));
+            let value = parse_c_ulong(value)?;
+            check_inadvertent_error(value);
+            action.ret = Some(Return::Value(value));
         }
         "signal" if !fault && action.signal.is_none() => {
             let sig = match value.as_bytes().first()? {
@@ -252,16 +256,58 @@ fn scan_hex_byte(s: &[u8]) -> Option<u8> {
     })
 }
 
-/// `retval=`: strtoull with base 0 (decimal, `0x` hex, `0` octal).
+/// `retval=`: read as C's strtoull with base 0 reads it (leading blanks, a sign, decimal,
+/// `0x` hex or `0` octal; a minus negates modulo 2^64), all of it; `None` when nothing is read,
+/// something follows, or it is out of range.
 fn parse_c_ulong(s: &str) -> Option<u64> {
-    if let Some(hex) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
-        u64::from_str_radix(hex, 16).ok()
-    } else if s.len() > 1
-        && let Some(oct) = s.strip_prefix('0')
-    {
-        u64::from_str_radix(oct, 8).ok()
+    let t = s.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
+    let (negative, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let hex = t
+        .strip_prefix("0x")
+        .or_else(|| t.strip_prefix("0X"))
+        .filter(|h| h.starts_with(|c: char| c.is_ascii_hexdigit()));
+    let (digits, radix) = match hex {
+        Some(h) => (h, 16),
+        None if t.len() > 1 && t.starts_with('0') => (&t[1..], 8),
+        None => (t, 10),
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    let value = u64::from_str_radix(digits, radix).ok()?;
+    Some(if negative {
+        value.wrapping_neg()
     } else {
-        s.parse().ok()
+        value
+    })
+}
+
+/// strace's warnings for a `retval=` that a caller could take for an error: -1..-4095 as a
+/// 64-bit value, or as a 32-bit one (i386's compat personality), or a value i386 would clip.
+fn check_inadvertent_error(value: u64) {
+    const MAX_ERRNO: i64 = 4095;
+    let wide = value as i64;
+    let narrow = value as u32 as i32;
+    if (-MAX_ERRNO..0).contains(&wide) {
+        crate::msg::error(format_args!(
+            "Inadvertent injection of error {} is possible for retval={value}",
+            -wide
+        ));
+    } else if (-(MAX_ERRNO as i32)..0).contains(&narrow) {
+        crate::msg::error(format_args!(
+            "Inadvertent injection of error {} is possible in compat personality for \
+             retval={value}",
+            -narrow
+        ));
+    } else if u64::from(value as u32) != value {
+        crate::msg::error(format_args!(
+            "Injected return value {value} will be clipped to {} in compat personality",
+            value as u32
+        ));
     }
 }
 
@@ -506,11 +552,36 @@ mod tests {
         );
     }
 
+    /// `retval=` as strtoull reads it.
+    #[test]
+    fn retval_as_strtoull_reads_it() {
+        for (text, want) in [
+            ("0", Some(0)),
+            ("0x10", Some(16)),
+            ("010", Some(8)),
+            (" +7", Some(7)),
+            ("-1", Some(u64::MAX)),
+            ("-0x2", Some(u64::MAX - 1)),
+            ("18446744073709551615", Some(u64::MAX)),
+            ("18446744073709551616", None),
+            ("0x10000000000000000", None),
+            ("", None),
+            ("a", None),
+            ("0b", None),
+            ("0x", None),
+            ("08", None),
+            ("- 1", None),
+            ("1 ", None),
+        ] {
+            assert_eq!(parse_c_ulong(text), want, "{text:?}");
+        }
+    }
+
     #[test]
     fn refused_as_strace_refuses() {
         for (expr, fault) in [
             ("getpid", false),
-            (":error=1", false),
+            ("getpid::", false),
             ("getpid:error=0", false),
             ("getpid:error=ENOPE", false),
             ("getpid:error=1:error=2", false),
@@ -534,6 +605,28 @@ mod tests {
         assert_eq!(
             Rules::default().add("nosuch:error=1", false).unwrap_err(),
             "invalid system call 'nosuch'"
+        );
+        // No set before the first colon: an empty set, whatever follows; a bad set is found
+        // before a missing action, after a bad key.
+        for (expr, fault) in [
+            ("", false),
+            (":error=1", false),
+            ("::", true),
+            (":bogus", false),
+        ] {
+            assert_eq!(
+                Rules::default().add(expr, fault).unwrap_err(),
+                "invalid system call ''",
+                "{expr}"
+            );
+        }
+        assert_eq!(
+            Rules::default().add("415::", false).unwrap_err(),
+            "invalid system call '415'"
+        );
+        assert_eq!(
+            Rules::default().add("415:bogus", false).unwrap_err(),
+            "invalid inject argument '415:bogus'"
         );
     }
 

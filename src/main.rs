@@ -97,27 +97,24 @@ fn run(cli: Cli) -> Result<u8, CliExit> {
         msg::stdout(&filter::class_listing());
         return Ok(0);
     }
-    let pids = cli.pids.clone();
+    // What strace checks after the command line, in its order.
+    let paths = trace_paths(&cli);
+    let user = cli.user.as_deref().map(credentials).transpose()?;
+    let follow = cli.follow;
+    let filter = seccomp_filter(&cli, follow);
+    if cli.debug {
+        let opts = ptrace::options(false, follow, filter.is_some());
+        msg::error(format_args!("ptrace_setoptions = {:#x}", opts.bits()));
+    }
+    let (outs, popen_pid) = open_outputs(&cli, cli.output.as_deref())?;
     let qualifiers = cli.qualifiers()?;
-    let summary = cli.summary().map_err(CliExit::Usage)?;
-    if pids.is_empty() && cli.command.is_empty() {
-        return Err(CliExit::Usage("must have PROG [ARGS] or -p PID".into()));
-    }
-    let daemonize = cli.daemonize()?;
-    if pids.contains(&(std::process::id() as i32)) {
-        return Err(CliExit::Fatal(
-            "I'm sorry, I can't let you do that, Dave.".into(),
-        ));
-    }
-    // Everything that can fail on bad input is checked before anything is run or attached.
     let program = match cli.command.first() {
         Some(prog) => Some(resolve_program(prog)?),
         None => None,
     };
-    let decode_fds = cli.decode_fds()?;
-    let paths = trace_paths(&cli);
-    let follow = cli.follow > 0;
-    let (outs, popen_pid) = open_outputs(&cli, cli.output.as_deref())?;
+    let pids = cli.pids.clone();
+    let summary = cli.summary();
+    let decode_fds = cli.decode_fds();
     // With a status filter the text holds each entry half until the outcome is known.
     let holding = qualifiers.status != filter::NameSet::ALL;
     let render: Box<dyn Render> = match (&cli.json_and_text, cli.json) {
@@ -135,22 +132,21 @@ fn run(cli: Cli) -> Result<u8, CliExit> {
             verbose: true,
             pid_comm: cli.decode_pids_comm,
         },
-        q: qualifiers.clone(),
-        syscall_times: cli.syscall_times()?,
+        q: qualifiers,
+        syscall_times: cli.syscall_times,
         show_nr: cli.syscall_number,
         show_ip: cli.instruction_pointer,
         summary_only: summary.as_ref().is_some_and(|(_, only)| *only),
         decode_fds,
         paths,
-        trace_fds: cli.trace_fds()?,
-        seccomp: false,
+        trace_fds: cli.trace_fds.clone(),
+        seccomp: filter.is_some(),
         detach_on_execve: cli.detach_on_execve,
         follow,
         output_pid: popen_pid,
         pidns: cli.decode_pids_ns,
         debug: cli.debug,
     };
-    let filter = seccomp_filter(&cli, &cfg.q.trace, follow);
     // A command under the seccomp filter cannot run on untraced: its traced syscalls would
     // fail with ENOSYS (seccomp(2), SECCOMP_RET_TRACE without a tracer). strace makes
     // --seccomp-bpf imply --kill-on-exit for the same reason.
@@ -164,15 +160,10 @@ fn run(cli: Cli) -> Result<u8, CliExit> {
             } else {
                 Interruptible::Waiting
             });
-    let cfg = Config {
-        seccomp: filter.is_some(),
-        ..cfg
-    };
     let mut tracer = Tracer::new(cfg, render);
     if let Some((opts, _)) = summary {
         // Beyond strace (which refuses -c with -ff): one table per process in NAME.PID.
-        let per_process = cli.follow >= 2 && cli.output.is_some();
-        tracer.set_summary(Summary::new(opts, per_process));
+        tracer.set_summary(Summary::new(opts, cli.output_separately));
     }
 
     // As strace: the command is spawned before the tracer's own signal dispositions are set
@@ -188,11 +179,11 @@ fn run(cli: Cli) -> Result<u8, CliExit> {
                 .map(|a| cstring(a))
                 .collect::<Result<_, _>>()?,
             envp: environment(&cli.env)?,
-            user: cli.user.as_deref().map(credentials).transpose()?,
+            user,
             filter,
             sigpipe: signals::command_sigpipe(),
         };
-        let pid = ptrace::spawn(&command, follow, kill_on_exit, daemonize)
+        let pid = ptrace::spawn(&command, follow, kill_on_exit, cli.daemonize)
             .map_err(|e| format!("exec: {}", e.desc()))?;
         // -ff -o NAME: strace opens NAME.PID before the command runs; if it cannot, the
         // command never starts.
@@ -233,40 +224,29 @@ fn run(cli: Cli) -> Result<u8, CliExit> {
 }
 
 /// The seccomp filter for the spawned command, if one is used: asked for with `--seccomp-bpf`
-/// (with strace's warnings where it cannot be), or chosen because it cannot change the output.
+/// (strace's warnings where it cannot be are `Cli::parse`'s but the last one), or chosen
+/// because it cannot change the output.
 ///
 /// It needs `-f`: children and threads inherit the filter, and one not traced would see
 /// its traced syscalls fail with ENOSYS (seccomp(2), `SECCOMP_RET_TRACE` without a tracer).
 /// `restart_syscall` is shown with the syscall it resumes, which the tracer knows only if it
 /// saw every syscall, so a set with it gets no filter unless asked for.
-fn seccomp_filter(cli: &Cli, trace: &SyscallSet, follow: bool) -> Option<Vec<seccomp::Insn>> {
+fn seccomp_filter(cli: &Cli, follow: bool) -> Option<Vec<seccomp::Insn>> {
+    // Still asked for after strace's checks: with -f, without -b.
     let asked = cli.seccomp_bpf;
-    let warn = |text: &str| {
-        if asked {
-            msg::error(format_args!("{text}"));
-        }
-    };
+    let trace = cli.trace_set();
     if cli.no_seccomp_bpf {
         return None;
     }
-    if cli.detach_on_execve {
-        // A process detached at its execve could not run on under the filter.
-        warn("--seccomp-bpf is not enabled because it is not compatible with -b");
-        return None;
-    }
-    if cli.command.is_empty() {
-        warn("--seccomp-bpf is not enabled for processes attached with -p");
-        return None;
-    }
-    if !follow {
-        warn("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");
-        return None;
-    }
-    if *trace == SyscallSet::all() {
-        warn(
+    if asked && *trace == SyscallSet::all() {
+        msg::error(format_args!(
             "Seccomp filter is requested but there are no syscalls to filter.  \
-             See -e trace to filter syscalls.",
-        );
+             See -e trace to filter syscalls."
+        ));
+        return None;
+    }
+    // A process detached at its execve could not run on under the filter.
+    if cli.detach_on_execve || cli.command.is_empty() || !follow || *trace == SyscallSet::all() {
         return None;
     }
     if !asked && trace.contains_name("restart_syscall") {
@@ -285,7 +265,9 @@ fn seccomp_filter(cli: &Cli, trace: &SyscallSet, follow: bool) -> Option<Vec<sec
     match seccomp::program(trace) {
         Ok(prog) => Some(prog),
         Err(e) => {
-            warn(&e.to_string());
+            if asked {
+                msg::error(format_args!("{e}"));
+            }
             None
         }
     }
@@ -298,8 +280,8 @@ fn open_outputs(cli: &Cli, path: Option<&Path>) -> Result<(Outputs, Option<i32>)
     // As strace decides once at start: with -o, every line has the pid when more processes may
     // come (-f) or more than one is traced from the start (-p PID with a command, -p A,B).
     let several = cli.pids.len() + usize::from(!cli.command.is_empty()) > 1;
-    let follow = cli.follow > 0 || several;
-    let format = cli.format()?;
+    let follow = cli.follow || several;
+    let format = cli.format();
     let Some(path) = path else {
         // Line-buffered: whoever reads stderr sees each line as it happens.
         let out = Output::new(Box::new(io::stderr()), None, true, format);
@@ -313,7 +295,7 @@ fn open_outputs(cli: &Cli, path: Option<&Path>) -> Result<(Outputs, Option<i32>)
     let name = path.display().to_string();
     let bytes = path.as_os_str().as_bytes();
     if let Some(command) = bytes.strip_prefix(b"|").or(bytes.strip_prefix(b"!")) {
-        if cli.follow >= 2 {
+        if cli.output_separately {
             return Err(CliExit::Usage(
                 "piping the output and -ff/--output-separately are mutually exclusive".into(),
             ));
@@ -329,7 +311,12 @@ fn open_outputs(cli: &Cli, path: Option<&Path>) -> Result<(Outputs, Option<i32>)
         };
         return Ok((outs, Some(pid)));
     }
-    if cli.follow >= 2 {
+    if cli.output_separately {
+        // Room for `.PID` in a path (strace's PATH_MAX - sizeof(int) * 3).
+        if bytes.len() >= libc::PATH_MAX as usize - 12 {
+            let e = io::Error::from_raw_os_error(libc::ENAMETOOLONG);
+            return Err(CliExit::Fatal(format!("{name}: {}", msg::os_error(&e))));
+        }
         let outs = Outputs::PerProcess {
             base: path.to_path_buf(),
             format,
@@ -382,8 +369,12 @@ fn environment(changes: &[OsString]) -> Result<Vec<CString>, String> {
         .collect()
 }
 
-/// `-u USER`: the user's uid, primary gid and supplementary groups.
+/// `-u USER`: the user's uid, primary gid and supplementary groups; as in strace, only root
+/// may ask.
 fn credentials(name: &str) -> Result<ptrace::Credentials, String> {
+    if !nix::unistd::getuid().is_root() || !nix::unistd::geteuid().is_root() {
+        return Err("You must be root to use the -u/--username option".into());
+    }
     let user = nix::unistd::User::from_name(name)
         .ok()
         .flatten()
@@ -399,11 +390,13 @@ fn credentials(name: &str) -> Result<ptrace::Credentials, String> {
 }
 
 /// The `-P` paths, each with its canonical name; strace notes a path that resolves to
-/// another name on stderr.
+/// another name on stderr (unless `--quiet=path-resolution`).
 fn trace_paths(cli: &Cli) -> pathtrace::PathSet {
     let mut set = pathtrace::PathSet::default();
     for path in &cli.trace_paths {
-        if let Some(real) = set.add(path.as_bytes()) {
+        if let Some(real) = set.add(path.as_bytes())
+            && !cli.quiet_path_resolution()
+        {
             msg::error(format_args!(
                 "Requested path {} resolved into {}",
                 quoted(path.as_bytes()),
@@ -428,19 +421,39 @@ fn cstring(s: &OsStr) -> Result<CString, String> {
 }
 
 /// Finds the program as strace does: a name with a slash is used as is, any other is searched
-/// for in PATH; either way it must exist (`Can't stat '...'`).
+/// for in PATH (an empty element but the last is the current directory); either way
+/// it must exist (`Can't stat '...'`), and its name must fit in PATH_MAX.
 fn resolve_program(prog: &OsString) -> Result<PathBuf, String> {
     let as_path = Path::new(prog);
+    let path_max = libc::PATH_MAX as usize;
+    if prog.len() > path_max - 1 {
+        let e = io::Error::from_raw_os_error(libc::ENAMETOOLONG);
+        return Err(format!("exec: {}", msg::os_error(&e)));
+    }
     let cant_stat =
         |e: &io::Error| format!("Can't stat '{}': {}", as_path.display(), msg::os_error(e));
     if prog.as_bytes().contains(&b'/') {
         std::fs::metadata(as_path).map_err(|e| cant_stat(&e))?;
         return Ok(as_path.to_path_buf());
     }
-    let path_var =
-        std::env::var_os("PATH").unwrap_or_else(|| OsString::from("/usr/local/bin:/bin:/usr/bin"));
-    for dir in std::env::split_paths(&path_var) {
+    let path_var = std::env::var_os("PATH").unwrap_or_default();
+    let mut dirs: Vec<&[u8]> = path_var.as_bytes().split(|&b| b == b':').collect();
+    // strace's walk ends at the end of PATH: a trailing empty element is not searched.
+    if dirs.last().is_some_and(|d| d.is_empty()) {
+        dirs.pop();
+    }
+    for dir in dirs {
+        let dir = match dir {
+            b"" => match std::env::current_dir() {
+                Ok(cwd) => cwd,
+                Err(_) => continue,
+            },
+            _ => PathBuf::from(OsStr::from_bytes(dir)),
+        };
         let candidate = dir.join(as_path);
+        if candidate.as_os_str().len() > path_max - 1 {
+            continue;
+        }
         if let Ok(meta) = std::fs::metadata(&candidate)
             && meta.is_file()
             && meta.permissions().mode() & 0o111 != 0

@@ -11,16 +11,17 @@ use std::sync::OnceLock;
 /// process-wide fact every message needs.
 static PROGRAM: OnceLock<String> = OnceLock::new();
 
-/// Records the name the tracer was invoked as.
+/// Records the name the tracer was invoked as; without one (an empty argv[0], or none at
+/// all), strace's own name, as strace does.
 pub fn set_program(argv0: &std::ffi::OsStr) {
     let name = argv0.to_string_lossy();
-    let name = if name.is_empty() { "strace-rs" } else { &name };
+    let name = if name.is_empty() { "strace" } else { &name };
     let _ = PROGRAM.set(name.to_string());
 }
 
 /// The program name as invoked.
 pub fn program() -> &'static str {
-    PROGRAM.get().map_or("strace-rs", String::as_str)
+    PROGRAM.get().map_or("strace", String::as_str)
 }
 
 /// Writes `NAME: MSG` and a newline to stderr, in one write; a failure is ignored.

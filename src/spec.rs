@@ -35,6 +35,10 @@ pub struct Spec {
     /// `[foreign] names`: syscall names of strace's other x86_64 personalities (i386, x32)
     /// that x86_64 lacks, valid in `-e trace=` sets.
     pub foreign_names: Vec<String>,
+    /// `[foreign] not_i386`: x86_64 syscalls strace's i386 personality lacks.
+    pub not_i386: Vec<String>,
+    /// `[foreign] not_x32`: x86_64 syscalls strace's x32 personality lacks.
+    pub not_x32: Vec<String>,
     /// `[ioctls]`'s request names, as written.
     pub ioctls: Vec<(String, u32)>,
 }
@@ -377,6 +381,10 @@ struct RawSpec {
 #[serde(deny_unknown_fields)]
 struct Foreign {
     names: Vec<String>,
+    #[serde(default)]
+    not_i386: Vec<String>,
+    #[serde(default)]
+    not_x32: Vec<String>,
 }
 
 /// Parses and validates the text of `syscalls.toml`.
@@ -407,6 +415,8 @@ pub fn parse(text: &str) -> Result<Spec, String> {
         flags,
         enums,
         foreign_names: raw.foreign.names,
+        not_i386: raw.foreign.not_i386,
+        not_x32: raw.foreign.not_x32,
         ioctls,
     };
     check(&spec)?;
@@ -563,17 +573,26 @@ fn check(spec: &Spec) -> Result<(), String> {
     check_ioctls(&spec.ioctls)
 }
 
-/// A foreign name is no x86_64 syscall's and is listed once.
+/// A foreign name is no x86_64 syscall's and is listed once; a name another personality lacks
+/// is an x86_64 syscall's, listed once.
 fn check_foreign(spec: &Spec) -> Result<(), String> {
-    let mut seen = HashSet::new();
-    for name in &spec.foreign_names {
-        if spec.syscalls.iter().any(|sc| &sc.name == name) {
-            return Err(format!(
-                "foreign: field `names`: \"{name}\" is an x86_64 syscall"
-            ));
-        }
-        if !seen.insert(name) {
-            return Err(format!("foreign: field `names`: \"{name}\" listed twice"));
+    let is_x86_64 = |name: &String| spec.syscalls.iter().any(|sc| &sc.name == name);
+    for (field, names, x86_64) in [
+        ("names", &spec.foreign_names, false),
+        ("not_i386", &spec.not_i386, true),
+        ("not_x32", &spec.not_x32, true),
+    ] {
+        let mut seen = HashSet::new();
+        for name in names {
+            if is_x86_64(name) != x86_64 {
+                let what = if x86_64 { "is no" } else { "is an" };
+                return Err(format!(
+                    "foreign: field `{field}`: \"{name}\" {what} x86_64 syscall"
+                ));
+            }
+            if !seen.insert(name) {
+                return Err(format!("foreign: field `{field}`: \"{name}\" listed twice"));
+            }
         }
     }
     Ok(())

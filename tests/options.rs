@@ -29,7 +29,7 @@ mod common;
 
 use common::*;
 use std::collections::HashMap;
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::process::Child;
 use std::time::{Duration, Instant};
 
@@ -579,40 +579,425 @@ fn trace_none_keeps_exit_line() {
     assert_lines(&got.masked, &["+++ exited with 0 +++"]);
 }
 
-/// `-e trace=nosuch`: error message, exit status 1, nothing run.
+// ---------------------------------------------------------------------------
+// Errors in option values and combinations, as strace 6.1 words them
+// ---------------------------------------------------------------------------
+
+/// `strace-rs: MSG` for each line of `msg`, as strace-rs prints its messages.
+fn e(msg: &str) -> String {
+    msg.lines().map(|l| format!("strace-rs: {l}\n")).collect()
+}
+
+/// [`e`] and strace's usage hint.
+fn h(msg: &str) -> String {
+    format!("{}Try 'strace-rs -h' for more information.\n", e(msg))
+}
+
+/// strace-rs refuses `args`: exit status 1 and exactly `want` on stderr. strace 6.1, when
+/// installed, must print the same (the program name aside) and exit the same way.
+fn assert_refused<S: AsRef<OsStr> + std::fmt::Debug>(args: &[S], want: &str) {
+    let got = run(STRACE_RS, args);
+    assert_eq!(got.stderr, want, "stderr of strace-rs {args:?}");
+    assert_eq!(describe_status(&got.status), "exited with 1", "{args:?}");
+    if real_strace_available() {
+        let theirs = run(REAL_STRACE, args);
+        assert_eq!(
+            norm_stderr(&got.stderr, STRACE_RS, &[]),
+            norm_stderr(&theirs.stderr, REAL_STRACE, &[]),
+            "{args:?}"
+        );
+        assert_eq!(
+            describe_status(&got.status),
+            describe_status(&theirs.status),
+            "{args:?}"
+        );
+    }
+}
+
+/// Bad sets in `-e QUALIFIER=SET`: error message, exit status 1, nothing run.
 #[test]
 fn trace_unknown_name_is_an_error() {
     for (opt, msg) in [
-        ("trace=nosuch", "invalid system call 'nosuch'"),
-        ("trace=%nosuch", "invalid system call '%nosuch'"),
-        ("trace=nosuch@32", "invalid system call 'nosuch@32'"),
+        ("trace=nosuch", e("invalid system call 'nosuch'")),
+        ("trace=%nosuch", e("invalid system call '%nosuch'")),
+        ("trace=nosuch@32", e("invalid system call 'nosuch@32'")),
         (
             "trace=getcwd@foo",
-            "incorrect personality designator 'foo' in qualification 'getcwd@foo'\n\
-             Try 'strace-rs -h' for more information.",
+            h("incorrect personality designator 'foo' in qualification 'getcwd@foo'"),
+        ),
+        // Numbers no personality has, and names and numbers of another personality.
+        ("trace=415", e("invalid system call '415'")),
+        ("trace=1,415@64", e("invalid system call '415@64'")),
+        ("trace=512@64", e("invalid system call '512@64'")),
+        ("trace=222@32", e("invalid system call '222@32'")),
+        ("trace=mmap2@64", e("invalid system call 'mmap2@64'")),
+        ("trace=tuxcall@32", e("invalid system call 'tuxcall@32'")),
+        ("trace=/mmap2@64", e("invalid system call '/mmap2@64'")),
+        ("trace=!", e("invalid system call '!'")),
+        ("trace=,", e("invalid system call ','")),
+        ("bogus=chdir", e("invalid system call 'bogus=chdir'")),
+        // No set before the first colon is an empty set.
+        ("inject=", e("invalid system call ''")),
+        ("inject=:when=3", e("invalid system call ''")),
+        ("fault=::", e("invalid system call ''")),
+        ("inject=415:", e("invalid system call '415'")),
+        ("inject=chdir::", e("invalid inject argument 'chdir::'")),
+        // strace's qualify_tokens: the bad word is named; all/none only stand alone.
+        ("signal=all,int", e("invalid signal 'all'")),
+        ("signal=+5", e("invalid signal '+5'")),
+        ("quiet=,", e("invalid quiet ','")),
+        ("status=failed,none", e("invalid status 'none'")),
+        ("read=all,3", e("invalid descriptor 'all'")),
+        ("decode-fds=path,name", e("invalid decode-fds 'name'")),
+        ("kvm=chdir", e("invalid -e kvm= argument: 'chdir'")),
+        (
+            "secontext=full",
+            e(
+                "SELinux context printing (--secontext option) is not supported by this \
+               build of strace",
+            ),
         ),
     ] {
-        let args = ["-e", opt, "true"];
-        let got = run(STRACE_RS, &args);
+        assert_refused(&["-e", opt, "true"], &msg);
+    }
+    // Valid sets: strace goes on to its next check.
+    for opt in [
+        "trace=send",
+        "trace=/mmap2",
+        "trace=readv@x32",
+        "signal=!!int,,term",
+    ] {
+        assert_refused(&["-e", opt], &h("must have PROG [ARGS] or -p PID"));
+    }
+}
+
+/// strace acts on each option as it finds it, so the first bad one is reported, a bad option
+/// name included; `-V` waits for the others.
+#[test]
+fn options_are_checked_in_order() {
+    for (args, want) in [
+        (&["-p", "0", "--bogus"][..], e("Invalid process id: '0'")),
+        (
+            &["--bogus", "-p", "0"][..],
+            h("unrecognized option '--bogus'"),
+        ),
+        (&["-V", "-p", "0"][..], e("Invalid process id: '0'")),
+        (
+            &["-e", "trace=nosuch", "-p", "0"][..],
+            e("invalid system call 'nosuch'"),
+        ),
+        (&["-p", "1,,2"][..], e("Invalid process id: ''")),
+        (&["-p", ",1"][..], e("Invalid process id: ''")),
+        (
+            &["-c", "-C", "-p", "0"][..],
+            h("-c/--summary-only and -C/--summary are mutually exclusive"),
+        ),
+        (
+            &["--relative-timestamps=n", "-p", "0"][..],
+            h("invalid --relative-timestamps argument: 'n'"),
+        ),
+        (
+            &["--strings-in-hex=ascii", "-p", "0"][..],
+            h("invalid --strings-in-hex argument: 'ascii'"),
+        ),
+        (
+            &["-S", "bogus", "-p", "0"][..],
+            h("invalid sortby: 'bogus'"),
+        ),
+        (
+            &["-Inevertheless"][..],
+            h("invalid -I argument: 'nevertheless'"),
+        ),
+        (
+            &["--tips=id", "-p", "0"][..],
+            h("invalid --tips argument: 'id'"),
+        ),
+        (
+            &["--tips=2147483648"][..],
+            h("invalid --tips argument: '2147483648'"),
+        ),
+        (
+            &["--daemonize=pgr"][..],
+            h("invalid --daemonize argument: 'pgr'"),
+        ),
+        (&["--kvm=chdir"][..], e("invalid -e kvm= argument: 'chdir'")),
+        (
+            &["--secontext"][..],
+            e(
+                "SELinux context printing (--secontext option) is not supported by this \
+               build of strace",
+            ),
+        ),
+    ] {
+        assert_refused(args, &want);
+    }
+    // Valid values, in any case where strace takes any case.
+    for args in [
+        &["--tips"][..],
+        &["--tips=ID:random,23", "--tips=format:FULL"],
+        &["-INEVER"],
+        &["--relative-timestamps=MS"],
+        &["--strings-in-hex=Non-Ascii"],
+        &["--daemonize=Pgrp", "-p", "1", "-w"],
+        &["-e", "quiet=ATTACH,,exit"],
+        &["-e", "kvm=vcpu"],
+    ] {
+        let want = if args.contains(&"-w") {
+            h("PROG [ARGS] must be specified with -D/--daemonize")
+        } else {
+            h("must have PROG [ARGS] or -p PID")
+        };
+        assert_refused(args, &want);
+    }
+}
+
+/// Options that may not go together, and the warnings strace prints before it refuses
+/// another option (`-w` here), in its order.
+#[test]
+fn option_combinations() {
+    for (args, want) in [
+        (
+            &["-f", "--follow-forks", "-p", "1"][..],
+            e("-f and --follow-forks cannot be provided simultaneously"),
+        ),
+        (
+            &["--output-separately", "-ff", "-p", "1"][..],
+            e("-ff and --output-separately cannot be provided simultaneously"),
+        ),
+        (
+            &["-x", "--strings-in-hex", "-p", "1"][..],
+            e("-x and --strings-in-hex cannot be provided simultaneously"),
+        ),
+        (
+            &["-e", "decode-fds=all", "-yy", "-p", "1"][..],
+            e("-y and --decode-fds cannot be provided simultaneously"),
+        ),
+        (
+            &["-c", "-ff", "true"][..],
+            h(
+                "(-c/--summary-only or -C/--summary) and -ff/--output-separately are mutually \
+               exclusive",
+            ),
+        ),
+        (
+            &["-C", "--output-separately", "true"][..],
+            h(
+                "(-c/--summary-only or -C/--summary) and -ff/--output-separately are mutually \
+               exclusive",
+            ),
+        ),
+        (
+            &["-o", "|cat", "-ff", "true"][..],
+            h("piping the output and -ff/--output-separately are mutually exclusive"),
+        ),
+        (
+            &["-F", "-w", "/"][..],
+            h(
+                "option -F is deprecated, please use -f/--follow-forks instead\n\
+               -w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)",
+            ),
+        ),
+        (
+            &["-fF", "-w", "/"][..],
+            h("deprecated option -F ignored\n\
+               -w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)"),
+        ),
+        (
+            &["--seccomp-bpf", "-w", "/"][..],
+            h(
+                "--seccomp-bpf cannot be used without -f/--follow-forks, disabling\n\
+               -w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)",
+            ),
+        ),
+        (
+            &["--seccomp-bpf", "-f", "-p", "1", "-w"][..],
+            h(
+                "--seccomp-bpf is not enabled for processes attached with -p\n\
+               -w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)",
+            ),
+        ),
+        (
+            &["-e", "inject=chdir:retval=-1", "-w", "/"][..],
+            h(
+                "Inadvertent injection of error 1 is possible for retval=18446744073709551615\n\
+               -w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)",
+            ),
+        ),
+        (
+            &["-e", "inject=chdir:retval=4294967295", "-w", "/"][..],
+            h(
+                "Inadvertent injection of error 1 is possible in compat personality for \
+               retval=4294967295\n\
+               -w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)",
+            ),
+        ),
+        (
+            &["-e", "inject=chdir:retval=4294967296", "-w", "/"][..],
+            h(
+                "Injected return value 4294967296 will be clipped to 0 in compat personality\n\
+               -w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)",
+            ),
+        ),
+        (
+            &["-q", "--quiet", "-P", "///", "-P/.", "."][..],
+            e("Requested path \"///\" resolved into \"/\"\n\
+               Requested path \"/.\" resolved into \"/\"\n\
+               -q and -e quiet/--quiet cannot be provided simultaneously"),
+        ),
+        (
+            &["--quiet=path-resolution", "-P", "///", "-q", "."][..],
+            e("-q and -e quiet/--quiet cannot be provided simultaneously"),
+        ),
+    ] {
+        assert_refused(args, &want);
+    }
+}
+
+/// The warnings about options without effect, before `-u`'s error (strace's order).
+#[test]
+fn options_without_effect() {
+    let user = if nix::unistd::getuid().is_root() {
+        "Cannot find user ':nosuchuser:'"
+    } else {
+        "You must be root to use the -u/--username option"
+    };
+    let no_effect = |with: &str| format!("{with} has no effect with -c/--summary-only");
+    for (args, warnings) in [
+        (
+            &["-cinrtTyzZ"][..],
+            [
+                no_effect("-i/--instruction-pointer"),
+                no_effect("-n/--syscall-number"),
+                no_effect("-r/--relative-timestamps"),
+                no_effect("-t/--absolute-timestamps"),
+                no_effect("-T/--syscall-times"),
+                no_effect("-y/--decode-fds"),
+                "Only the last of -z/--successful-only/-Z/--failed-only options will take \
+                 effect. See status qualifier for more complex filters."
+                    .to_string(),
+            ]
+            .join("\n"),
+        ),
+        (
+            &["-c", "--timestamps=none", "-e", "decode-fds=none"][..],
+            String::new(),
+        ),
+        (
+            &["--output-separately", "--output-append-mode"][..],
+            "--output-separately has no effect without -o/--output\n\
+             -A/--output-append-mode has no effect without -o/--output"
+                .to_string(),
+        ),
+        (
+            &["-S", "errors"][..],
+            "-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)"
+                .to_string(),
+        ),
+    ] {
+        let mut all: Vec<&str> = vec!["-u", ":nosuchuser:"];
+        all.extend(args);
+        all.push("true");
+        let text = if warnings.is_empty() {
+            user.to_string()
+        } else {
+            format!("{warnings}\n{user}")
+        };
+        assert_refused(&all, &e(&text));
+    }
+}
+
+/// Names too long for a path: the program's (before it is looked for) and `-ff -o`'s.
+#[test]
+fn names_too_long() {
+    let prog = " ".repeat(4096);
+    assert_refused(&[prog.as_str()], &e("exec: File name too long"));
+    let base = " ".repeat(4084);
+    assert_refused(
+        &["-ff", "-o", base.as_str(), "true"],
+        &e(&format!("{base}: File name too long")),
+    );
+}
+
+/// strace-rs has no stack traces: it refuses `-k` as a strace built without them does (Debian's
+/// strace has them).
+#[test]
+fn stack_traces_are_refused() {
+    for opt in ["-k", "--stack-traces"] {
+        let got = run(STRACE_RS, &[opt, "-p", "0"]);
         assert_eq!(
             got.stderr,
-            format!("strace-rs: {msg}\n"),
-            "stderr of strace-rs {args:?}"
+            e("Stack traces (-k/--stack-traces option) are not supported by this build of strace")
         );
-        assert_eq!(describe_status(&got.status), "exited with 1", "{args:?}");
-        if real_strace_available() {
-            let want = run(REAL_STRACE, &args);
-            assert_eq!(
-                norm_stderr(&got.stderr, STRACE_RS, &[]),
-                norm_stderr(&want.stderr, REAL_STRACE, &[]),
-                "{args:?}"
-            );
-            assert_eq!(
-                describe_status(&got.status),
-                describe_status(&want.status),
-                "{args:?}"
-            );
-        }
+        assert_eq!(got.status.code(), Some(1));
+    }
+}
+
+/// Without argv[0], messages are strace's own name's, as strace's.
+#[test]
+fn no_program_name() {
+    use std::os::unix::process::CommandExt;
+    let mut tracers = vec![STRACE_RS];
+    if real_strace_available() {
+        tracers.push(REAL_STRACE);
+    }
+    for tracer in tracers {
+        let out = std::process::Command::new(tracer)
+            .arg0("")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "strace: must have PROG [ARGS] or -p PID\nTry 'strace -h' for more information.\n",
+            "{tracer}"
+        );
+        assert_eq!(out.status.code(), Some(1), "{tracer}");
+    }
+}
+
+/// `-d`: strace's first debug line, with the ptrace options the tracer sets.
+#[test]
+fn debug_ptrace_options() {
+    let got = run(STRACE_RS, &["-d", "-f", "-w", "true"]);
+    assert!(
+        got.stderr
+            .starts_with("strace-rs: -w/--summary-wall-clock must be given"),
+        "{}",
+        got.stderr
+    );
+    let got = run(STRACE_RS, &["-d", "-e", "trace=none", "true"]);
+    assert!(
+        got.stderr.contains("strace-rs: ptrace_setoptions = 0x51\n"),
+        "{}",
+        got.stderr
+    );
+}
+
+/// `-f --output-separately`: as in strace, any `-f` decides the files, and one `-f` means one
+/// file.
+#[test]
+fn one_f_and_output_separately_is_one_file() {
+    let mut tracers = vec![STRACE_RS];
+    if real_strace_available() {
+        tracers.push(REAL_STRACE);
+    }
+    for tracer in tracers {
+        let dir = TempDir::new();
+        let base = dir.join("out");
+        let mut args: Vec<OsString> = ["-f", "--output-separately", "-e", "trace=none", "-o"]
+            .iter()
+            .map(OsString::from)
+            .collect();
+        args.push(base.clone().into());
+        args.extend(["sh", "-c", "sh -c true; true"].map(OsString::from));
+        let out = run(tracer, &args);
+        assert!(out.status.success(), "{tracer}: {}", out.stderr);
+        let names: Vec<OsString> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names, [OsString::from("out")], "{tracer}");
     }
 }
 
@@ -778,22 +1163,29 @@ fn timestamp_shapes() {
 
 #[test]
 fn timestamp_option_errors() {
-    for (opts, message) in [
+    for (args, want) in [
         (
-            &["-t", "--absolute-timestamps"][..],
-            "strace-rs: -t and --absolute-timestamps cannot be provided simultaneously\n",
+            &["-t", "--absolute-timestamps", "true"][..],
+            e("-t and --absolute-timestamps cannot be provided simultaneously"),
         ),
         (
-            &["--absolute-timestamps=format:ms"][..],
-            "strace-rs: invalid --absolute-timestamps argument: 'format:ms'\n\
-             Try 'strace-rs -h' for more information.\n",
+            &["--absolute-timestamps=format:ms", "true"][..],
+            h("invalid --absolute-timestamps argument: 'format:ms'"),
+        ),
+        (
+            &["--timestamps=precision:none"][..],
+            h("invalid --timestamps argument: 'precision:none'"),
+        ),
+        (
+            &["--syscall-times="][..],
+            h("invalid --syscall-times argument: ''"),
+        ),
+        (
+            &["--relative-timestamps=ss"][..],
+            h("invalid --relative-timestamps argument: 'ss'"),
         ),
     ] {
-        let mut args = opts.to_vec();
-        args.push("true");
-        let out = run(STRACE_RS, &args);
-        assert_eq!(out.status.code(), Some(1), "{opts:?}");
-        assert_eq!(out.stderr, message, "{opts:?}");
+        assert_refused(args, &want);
     }
 }
 
@@ -840,6 +1232,13 @@ fn decode_pids_comm() {
             ],
             // The qualifiers' singular spellings.
             &["-e", "decode-pid=comm", "-e", "decode-fd=path"],
+            // Each of these replaces the set (strace's qualify_decode_pid): no names.
+            &[
+                "-Y",
+                "--pidns-translation",
+                "-e",
+                "trace=getpid,fork,clone,wait4",
+            ],
         ],
         Prog::Helper(&["signals"]),
     );
@@ -901,25 +1300,38 @@ fn decode_pids_comm_prefix() {
 
 #[test]
 fn decode_pids_errors() {
-    for (opts, message) in [
+    for (args, want) in [
         (
             &["--decode-pids=bogus", "true"][..],
-            "strace-rs: invalid --decode-pids argument: 'bogus'\n\
-             Try 'strace-rs -h' for more information.\n",
+            e("invalid decode-pids 'bogus'"),
         ),
         (
             &["-e", "decode-pid=foo", "true"][..],
-            "strace-rs: invalid decode-pids 'foo'\n",
+            e("invalid decode-pids 'foo'"),
+        ),
+        (&["--decode-pids="][..], e("invalid decode-pids ''")),
+        (
+            &["-e", "decode-pid=comm,gettid"][..],
+            e("invalid decode-pids 'gettid'"),
         ),
         (
             &["--secontext=full", "true"][..],
-            "strace-rs: SELinux context printing (--secontext option) is not supported by \
-             strace-rs\n",
+            e(
+                "SELinux context printing (--secontext option) is not supported by this build \
+               of strace",
+            ),
         ),
     ] {
-        let out = run(STRACE_RS, opts);
-        assert_eq!(out.status.code(), Some(1), "{opts:?}");
-        assert_eq!(out.stderr, message, "{opts:?}");
+        assert_refused(args, &want);
+    }
+    // Sets strace takes.
+    for args in [
+        &["-e", "decode-pid=all"][..],
+        &["--decode-pid=none"],
+        &["-e", "decode-pid=!pidns"],
+        &["-Y", "--decode-pids=!comm,pidns", "--pidns-translation"],
+    ] {
+        assert_refused(args, &h("must have PROG [ARGS] or -p PID"));
     }
 }
 
@@ -1011,25 +1423,33 @@ fn daemonized_tracer() {
 
 #[test]
 fn daemonize_errors() {
-    for (opts, message) in [
+    for (args, want) in [
         (
             &["-DDDD", "true"][..],
-            "strace-rs: Too many -D's (4), maximum supported -D count is 3\n\
-             Try 'strace-rs -h' for more information.\n",
+            h("Too many -D's (4), maximum supported -D count is 3"),
         ),
         (
             &["-D", "--daemonize", "true"][..],
-            "strace-rs: -D and --daemonize cannot be provided simultaneously\n",
+            e("-D and --daemonize cannot be provided simultaneously"),
+        ),
+        (
+            &["--daemonize", "-D", "-p", "1"][..],
+            e("-D and --daemonize cannot be provided simultaneously"),
         ),
         (
             &["-D", "-p", "1"][..],
-            "strace-rs: PROG [ARGS] must be specified with -D/--daemonize\n\
-             Try 'strace-rs -h' for more information.\n",
+            h("PROG [ARGS] must be specified with -D/--daemonize"),
+        ),
+        (
+            &["-DDDD", "-p", "1"][..],
+            h("PROG [ARGS] must be specified with -D/--daemonize"),
+        ),
+        (
+            &["--daemonize=session", "-p", "1"][..],
+            h("PROG [ARGS] must be specified with -D/--daemonize"),
         ),
     ] {
-        let out = run(STRACE_RS, opts);
-        assert_eq!(out.status.code(), Some(1), "{opts:?}");
-        assert_eq!(out.stderr, message, "{opts:?}");
+        assert_refused(args, &want);
     }
 }
 

@@ -408,3 +408,45 @@ fn the_build_fails_on_a_bad_entry_naming_it() {
         "{stderr}"
     );
 }
+
+/// The `__NR_` names of a header of the machine's kernel headers, if it is installed.
+fn header_names(header: &str) -> Option<std::collections::BTreeSet<String>> {
+    let text =
+        std::fs::read_to_string(format!("/usr/include/x86_64-linux-gnu/asm/{header}")).ok()?;
+    Some(
+        text.lines()
+            .filter_map(|l| l.strip_prefix("#define __NR_"))
+            .filter_map(|l| l.split_whitespace().next())
+            .map(str::to_string)
+            .collect(),
+    )
+}
+
+/// `[foreign]` agrees with the machine's <asm/unistd_32.h> and <asm/unistd_x32.h>: i386's
+/// names x86_64 lacks (and the socketcall subcalls strace's i386 table adds), the x86_64
+/// names i386 and x32 lack (strace's i386 table has accept, semop and semtimedop as subcalls).
+#[test]
+fn foreign_names_agree_with_the_headers() {
+    let (Some(i386), Some(x32)) = (header_names("unistd_32.h"), header_names("unistd_x32.h"))
+    else {
+        eprintln!("no <asm/unistd_32.h> or <asm/unistd_x32.h>: not checked");
+        return;
+    };
+    let spec = real_spec();
+    let x86_64: std::collections::BTreeSet<String> =
+        spec.syscalls.iter().map(|s| s.name.clone()).collect();
+    let set = |v: &[String]| v.iter().cloned().collect::<std::collections::BTreeSet<_>>();
+    let mut foreign: std::collections::BTreeSet<String> =
+        i386.difference(&x86_64).cloned().collect();
+    foreign.extend(["send", "recv"].map(String::from));
+    assert_eq!(set(&spec.foreign_names), foreign);
+    let mut not_i386: std::collections::BTreeSet<String> =
+        x86_64.difference(&i386).cloned().collect();
+    for subcall in ["accept", "semop", "semtimedop"] {
+        not_i386.remove(subcall);
+    }
+    assert_eq!(set(&spec.not_i386), not_i386);
+    // x32's header names its calls without the x32 bit, x86_64's that x32 keeps among them.
+    let not_x32: std::collections::BTreeSet<String> = x86_64.difference(&x32).cloned().collect();
+    assert_eq!(set(&spec.not_x32), not_x32);
+}

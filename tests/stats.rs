@@ -421,6 +421,9 @@ fn option_errors_as_strace() {
         &["-c", "-U", ""],
         &["-w"],
         &["-U", "calls"],
+        // Without -o (no per-process files), strace's refusal.
+        &["-c", "-ff"],
+        &["-C", "--output-separately"],
     ];
     for opts in cases {
         let mut args: Vec<OsString> = opts.iter().map(OsString::from).collect();
