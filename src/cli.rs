@@ -110,6 +110,8 @@ enum Id {
     Env,
     User,
     KillOnExit,
+    AlwaysShowPid,
+    Argv0,
     Debug,
     Follow,
     FollowForks,
@@ -285,6 +287,24 @@ const OPTIONS: &[Opt] = &[
         H::General,
         "",
         "Print the tracer's own debug messages (strace's -d; a few of them)",
+    ),
+    opt(
+        None,
+        &["always-show-pid"],
+        No,
+        Id::AlwaysShowPid,
+        H::Output,
+        "",
+        "Start every line with the pid, one process or many (strace 6.2)",
+    ),
+    opt(
+        None,
+        &["argv0"],
+        Required,
+        Id::Argv0,
+        H::Startup,
+        "NAME",
+        "Run PROG with NAME as its argv[0] (strace 6.3)",
     ),
     opt(
         None,
@@ -792,6 +812,10 @@ pub struct Cli {
     pub detach_on_execve: bool,
     /// `-Y`, `--decode-pids=comm`.
     pub decode_pids_comm: bool,
+    /// `--always-show-pid`.
+    pub always_show_pid: bool,
+    /// `--argv0=NAME`: the command's argv[0].
+    pub argv0: Option<OsString>,
     /// `-d`: the tracer's debug messages on stderr.
     pub debug: bool,
     /// `--decode-pids=pidns`, `--pidns-translation`.
@@ -865,6 +889,8 @@ impl Default for Cli {
             detach_on_execve: false,
             daemonize_count: 0,
             decode_pids_comm: false,
+            always_show_pid: false,
+            argv0: None,
             debug: false,
             decode_pids_ns: false,
             daemonize_long: None,
@@ -1072,6 +1098,8 @@ impl Cli {
             Id::Env => self.env.push(text.into()),
             Id::User => self.user = Some(text.to_string()),
             Id::KillOnExit => self.kill_on_exit = true,
+            Id::AlwaysShowPid => self.always_show_pid = true,
+            Id::Argv0 => self.argv0 = Some(OsString::from(&*text)),
             Id::Debug => self.debug = true,
             Id::Follow => self.follow_short = self.follow_short.saturating_add(1),
             Id::FollowForks => self.follow_forks = true,

@@ -173,10 +173,15 @@ fn run(cli: Cli) -> Result<u8, CliExit> {
     if let Some(path) = program {
         let command = ptrace::Command {
             path: cstring(path.as_os_str())?,
+            // --argv0=NAME: the program is still found by its own name.
             argv: cli
                 .command
                 .iter()
-                .map(|a| cstring(a))
+                .enumerate()
+                .map(|(i, a)| match (i, &cli.argv0) {
+                    (0, Some(name)) => cstring(name),
+                    _ => cstring(a),
+                })
                 .collect::<Result<_, _>>()?,
             envp: environment(&cli.env)?,
             user,

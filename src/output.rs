@@ -83,6 +83,8 @@ pub struct Format {
     pub hex_strings: HexStrings,
     /// `-X`: how named constants show.
     pub const_style: ConstStyle,
+    /// `--always-show-pid` (strace 6.2): every line starts with the pid, `PID  `.
+    pub always_pid: bool,
 }
 
 /// `-X`/`--const-print-style`: how a named constant, flag set or symbolic value shows.
@@ -458,6 +460,9 @@ impl Outputs {
 
     /// The pid prefix strace writes with `nprocs` processes traced.
     pub fn prefix(&self, nprocs: usize) -> PidPrefix {
+        if self.format().always_pid {
+            return PidPrefix::Plain;
+        }
         match self {
             Outputs::PerProcess { .. } => PidPrefix::None,
             Outputs::Shared {

@@ -2304,3 +2304,45 @@ fn never_failing_calls_return_values() {
         assert!(lines.iter().all(|l| *l == want), "{tracer}: {}", run.trace);
     }
 }
+
+/// Options of later strace releases (not in 6.1, so compared with what strace 7 documents):
+/// `--always-show-pid` starts every line with the pid even for one process, stderr or `-o`;
+/// `--argv0=NAME` runs the command with NAME as its argv[0], and needs a command.
+#[test]
+fn later_release_options() {
+    let run1 = trace(
+        STRACE_RS,
+        &["--always-show-pid", "-e", "trace=exit_group"],
+        &["true"],
+    );
+    let pid = run1
+        .trace
+        .split_whitespace()
+        .next()
+        .expect("a line")
+        .to_string();
+    assert!(pid.parse::<u32>().is_ok(), "{}", run1.trace);
+    let line = pad_to(&format!("{pid:<5} exit_group(0)"), DEFAULT_COLUMN);
+    assert_eq!(
+        run1.trace,
+        format!("{line}= ?\n{pid:<5} +++ exited with 0 +++\n")
+    );
+    let run2 = trace(
+        STRACE_RS,
+        &["--argv0=renamed", "-e", "trace=execve"],
+        &["sh", "-c", "echo $0"],
+    );
+    assert_eq!(run2.stdout, "renamed\n");
+    assert!(
+        run2.trace.starts_with(r#"execve("/usr/bin/sh", ["renamed", "-c", "echo $0"], "#)
+            || run2.trace.starts_with(r#"execve("/bin/sh", ["renamed", "-c", "echo $0"], "#),
+        "{}",
+        run2.trace
+    );
+    let out = run(STRACE_RS, &["--argv0=x", "-p", "1"]);
+    assert_eq!(
+        out.stderr,
+        "strace-rs: PROG [ARGS] must be specified with --argv0\n\
+         Try 'strace-rs -h' for more information.\n"
+    );
+}

@@ -33,6 +33,9 @@ impl Cli {
         if self.pids.is_empty() && self.command.is_empty() {
             return Err(usage("must have PROG [ARGS] or -p PID"));
         }
+        if self.command.is_empty() && self.argv0.is_some() {
+            return Err(usage("PROG [ARGS] must be specified with --argv0"));
+        }
         self.daemonize = self.check_daemonize()?;
         if self.timestamps_count > 0 && self.timestamps.is_some() {
             return Err(fatal(
@@ -208,6 +211,7 @@ impl Cli {
             stamps: self.stamps(),
             hex_strings,
             const_style: self.const_style,
+            always_pid: self.always_show_pid,
         }
     }
 
