@@ -1099,7 +1099,7 @@ impl Cli {
             Id::User => self.user = Some(text.to_string()),
             Id::KillOnExit => self.kill_on_exit = true,
             Id::AlwaysShowPid => self.always_show_pid = true,
-            Id::Argv0 => self.argv0 = Some(OsString::from(&*text)),
+            Id::Argv0 => self.argv0 = Some(OsString::from(text)),
             Id::Debug => self.debug = true,
             Id::Follow => self.follow_short = self.follow_short.saturating_add(1),
             Id::FollowForks => self.follow_forks = true,
