@@ -111,6 +111,7 @@ enum Id {
     User,
     KillOnExit,
     AlwaysShowPid,
+    SyscallLimit,
     Argv0,
     Debug,
     Follow,
@@ -296,6 +297,15 @@ const OPTIONS: &[Opt] = &[
         H::Output,
         "",
         "Start every line with the pid, one process or many (strace 6.2)",
+    ),
+    opt(
+        None,
+        &["syscall-limit"],
+        Required,
+        Id::SyscallLimit,
+        H::Startup,
+        "LIMIT",
+        "Detach every tracee once LIMIT syscalls were shown (strace 6.7)",
     ),
     opt(
         None,
@@ -814,6 +824,8 @@ pub struct Cli {
     pub decode_pids_comm: bool,
     /// `--always-show-pid`.
     pub always_show_pid: bool,
+    /// `--syscall-limit=N`.
+    pub syscall_limit: Option<u64>,
     /// `--argv0=NAME`: the command's argv[0].
     pub argv0: Option<OsString>,
     /// `-d`: the tracer's debug messages on stderr.
@@ -890,6 +902,7 @@ impl Default for Cli {
             daemonize_count: 0,
             decode_pids_comm: false,
             always_show_pid: false,
+            syscall_limit: None,
             argv0: None,
             debug: false,
             decode_pids_ns: false,
@@ -1099,6 +1112,12 @@ impl Cli {
             Id::User => self.user = Some(text.to_string()),
             Id::KillOnExit => self.kill_on_exit = true,
             Id::AlwaysShowPid => self.always_show_pid = true,
+            Id::SyscallLimit => {
+                let limit = crate::number::parse_uint(text, i64::MAX as u64)
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| bad_arg(name, text))?;
+                self.syscall_limit = Some(limit);
+            }
             Id::Argv0 => self.argv0 = Some(OsString::from(text)),
             Id::Debug => self.debug = true,
             Id::Follow => self.follow_short = self.follow_short.saturating_add(1),

@@ -146,6 +146,7 @@ fn run(cli: Cli) -> Result<u8, CliExit> {
         output_pid: popen_pid,
         pidns: cli.decode_pids_ns,
         debug: cli.debug,
+        syscall_limit: cli.syscall_limit,
     };
     // A command under the seccomp filter cannot run on untraced: its traced syscalls would
     // fail with ENOSYS (seccomp(2), SECCOMP_RET_TRACE without a tracer). strace makes
@@ -250,8 +251,14 @@ fn seccomp_filter(cli: &Cli, follow: bool) -> Option<Vec<seccomp::Insn>> {
         ));
         return None;
     }
-    // A process detached at its execve could not run on under the filter.
-    if cli.detach_on_execve || cli.command.is_empty() || !follow || *trace == SyscallSet::all() {
+    // A process detached at its execve could not run on under the filter; nor one detached
+    // at the syscall limit.
+    if cli.detach_on_execve
+        || cli.syscall_limit.is_some()
+        || cli.command.is_empty()
+        || !follow
+        || *trace == SyscallSet::all()
+    {
         return None;
     }
     if !asked && trace.contains_name("restart_syscall") {

@@ -59,6 +59,8 @@ pub struct Config {
     pub pidns: bool,
     /// `-d`: debug messages (of the events strace's debug output has that a user can act on).
     pub debug: bool,
+    /// `--syscall-limit=N`: every tracee is let go once N syscalls were shown.
+    pub syscall_limit: Option<u64>,
 }
 
 /// A tracee held stopped at a syscall stop until `until`, then resumed as `how` with `sig`.
@@ -199,6 +201,8 @@ pub enum Ending {
 pub struct Tracer {
     /// Tracees held stopped by `-e inject=...:delay_enter=/delay_exit=` until their time.
     held: Vec<Held>,
+    /// How many syscalls were shown (`--syscall-limit`).
+    shown_calls: u64,
     /// The delay the syscall stop in hand asks for (set while handling it).
     hold: Option<Duration>,
     cfg: Config,
@@ -233,6 +237,7 @@ impl Tracer {
         let fds = cfg.decode_fds.any().then(|| ProcFds::new(cfg.decode_fds));
         Tracer {
             held: Vec::new(),
+            shown_calls: 0,
             hold: None,
             fds,
             pidns: cfg.pidns.then(PidNs::new).flatten(),
@@ -309,6 +314,22 @@ impl Tracer {
     pub fn run(&mut self) -> Ending {
         let stime = self.summary.is_some();
         while !self.tracees.is_empty() {
+            if self.cfg.syscall_limit == Some(self.shown_calls) {
+                if !self.cfg.q.quiet.contains(quiet::ATTACH) {
+                    crate::msg::error(format_args!(
+                        "System call limit has been reached, detaching tracees"
+                    ));
+                }
+                self.release_held(true);
+                let mut pids: Vec<(u64, i32)> =
+                    self.tracees.iter().map(|(pid, t)| (t.seq, *pid)).collect();
+                pids.sort_unstable();
+                for (_, pid) in pids {
+                    self.detach_one(pid);
+                }
+                // As strace: its exit status is no longer the command's.
+                return Ending::Exited(0);
+            }
             let sig = signals::take_interrupt();
             if sig != 0 {
                 self.leave_all(sig);
@@ -787,6 +808,7 @@ impl Tracer {
             self.render.discard(pid);
             return;
         }
+        self.shown_calls += 1;
         let exit = Exit {
             outcome,
             spent: self

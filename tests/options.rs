@@ -2334,8 +2334,11 @@ fn later_release_options() {
     );
     assert_eq!(run2.stdout, "renamed\n");
     assert!(
-        run2.trace.starts_with(r#"execve("/usr/bin/sh", ["renamed", "-c", "echo $0"], "#)
-            || run2.trace.starts_with(r#"execve("/bin/sh", ["renamed", "-c", "echo $0"], "#),
+        run2.trace
+            .starts_with(r#"execve("/usr/bin/sh", ["renamed", "-c", "echo $0"], "#)
+            || run2
+                .trace
+                .starts_with(r#"execve("/bin/sh", ["renamed", "-c", "echo $0"], "#),
         "{}",
         run2.trace
     );
@@ -2343,6 +2346,55 @@ fn later_release_options() {
     assert_eq!(
         out.stderr,
         "strace-rs: PROG [ARGS] must be specified with --argv0\n\
+         Try 'strace-rs -h' for more information.\n"
+    );
+}
+
+/// `--syscall-limit=N` (strace 6.7): after N shown calls every tracee is let go and runs on
+/// untraced; N must be positive.
+#[test]
+fn syscall_limit_lets_go() {
+    let dir = TempDir::new();
+    let done = dir.join("done");
+    let script = format!("cat /dev/null; cat /dev/null; echo > {}", done.display());
+    let out = run(
+        STRACE_RS,
+        &[
+            "--syscall-limit=2",
+            "-e",
+            "trace=openat",
+            "sh",
+            "-c",
+            &script,
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(lines.len(), 4, "{}", out.stderr);
+    assert!(
+        lines[..2].iter().all(|l| l.starts_with("openat(")),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        lines[2],
+        "strace-rs: System call limit has been reached, detaching tracees"
+    );
+    assert!(
+        lines[3].starts_with("strace-rs: Process ") && lines[3].ends_with(" detached"),
+        "{}",
+        out.stderr
+    );
+    // The command went on without the tracer.
+    let start = std::time::Instant::now();
+    while !done.exists() {
+        assert!(start.elapsed().as_secs() < 20, "the command did not go on");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let bad = run(STRACE_RS, &["--syscall-limit=0", "true"]);
+    assert_eq!(
+        bad.stderr,
+        "strace-rs: invalid --syscall-limit argument: '0'\n\
          Try 'strace-rs -h' for more information.\n"
     );
 }

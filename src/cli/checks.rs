@@ -56,6 +56,10 @@ impl Cli {
             warn("--seccomp-bpf is not enabled because it is not compatible with -b");
             self.seccomp_bpf = false;
         }
+        if self.seccomp_bpf && self.syscall_limit.is_some() {
+            warn("--seccomp-bpf is not enabled because it is not compatible with --syscall-limit");
+            self.seccomp_bpf = false;
+        }
         self.check_follow()?;
         if self.seccomp_bpf {
             if !self.pids.is_empty() && (self.command.is_empty() || self.debug) {
