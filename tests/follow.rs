@@ -1144,6 +1144,25 @@ fn differences_are_blind_to_scheduling_only() {
     }
 }
 
+/// The lines of an `h_thexec` trace that contain one of `keys`, with the leader's pid (of the
+/// first line) as LEADER and the exec'ing thread's (its `execve("/bin/true"`) as THREAD, spaces
+/// squeezed.
+fn thread_execve_lines(trace: &str, keys: &[&str]) -> Vec<String> {
+    let pid_of = |line: Option<&str>| {
+        line.and_then(|l| l.split_whitespace().next())
+            .unwrap_or("")
+            .to_string()
+    };
+    let leader = pid_of(trace.lines().next());
+    let thread = pid_of(trace.lines().find(|l| l.contains(r#"execve("/bin/true""#)));
+    trace
+        .lines()
+        .filter(|l| keys.iter().any(|k| l.contains(k)))
+        .map(|l| l.replace(&leader, "LEADER").replace(&thread, "THREAD"))
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
 /// A thread's execve after the leader left with exit(42): the leader's exit ends at once
 /// (`= ?`, strace sees the thread exit), and the thread's execve line, still open when its pid
 /// changes, ends `<pid changed to LEADER ...>`; as strace prints them.
@@ -1152,30 +1171,16 @@ fn thread_execve_after_the_leader_exited() {
     let dir = TempDir::new();
     let prog = helper("h_thexec");
     let cmd = [prog.to_str().unwrap(), dir.path().to_str().unwrap(), "exit"];
-    let key_lines = |trace: &str| -> Vec<String> {
-        let leader = trace
-            .lines()
-            .next()
-            .and_then(|l| l.split_whitespace().next())
-            .unwrap_or("")
-            .to_string();
-        let thread = trace
-            .lines()
-            .find(|l| l.contains(r#"execve("/bin/true""#))
-            .and_then(|l| l.split_whitespace().next())
-            .unwrap_or("")
-            .to_string();
-        trace
-            .lines()
-            .filter(|l| {
-                l.contains("exit(42")
-                    || l.contains("execve(\"/bin/true")
-                    || l.contains("superseded")
-                    || l.contains("execve resumed")
-            })
-            .map(|l| l.replace(&leader, "LEADER").replace(&thread, "THREAD"))
-            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-            .collect()
+    let key_lines = |trace: &str| {
+        thread_execve_lines(
+            trace,
+            &[
+                "exit(42",
+                "execve(\"/bin/true",
+                "superseded",
+                "execve resumed",
+            ],
+        )
     };
     let want = [
         "LEADER exit(42) = ?",
@@ -1210,27 +1215,8 @@ fn thread_execve_supersedes_the_leader() {
     let dir = TempDir::new();
     let prog = helper("h_thexec");
     let cmd = [prog.to_str().unwrap(), dir.path().to_str().unwrap()];
-    let key_lines = |trace: &str| -> Vec<String> {
-        // The leader is the pid of the first line; the thread the one that calls execve("/bin/true".
-        let leader = trace
-            .lines()
-            .next()
-            .and_then(|l| l.split_whitespace().next())
-            .unwrap_or("");
-        let thread = trace
-            .lines()
-            .find(|l| l.contains(r#"execve("/bin/true""#))
-            .and_then(|l| l.split_whitespace().next())
-            .unwrap_or("");
-        trace
-            .lines()
-            .filter(|l| {
-                l.contains("pause") || l.contains("superseded") || l.contains("execve resumed")
-            })
-            .map(|l| l.replace(leader, "LEADER").replace(thread, "THREAD"))
-            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-            .collect()
-    };
+    let key_lines =
+        |trace: &str| thread_execve_lines(trace, &["pause", "superseded", "execve resumed"]);
     let want = [
         "LEADER pause( <unfinished ...>",
         "LEADER <... pause resumed>) = ?",
