@@ -148,13 +148,65 @@ pub fn matches_paths<M: Memory>(
     mut fd_path: impl FnMut(i32) -> Option<Vec<u8>>,
 ) -> bool {
     let mut buf = vec![0u8; PATH_MAX + 1];
-    any_arg(call, |role, v| match role {
+    let named = any_arg(call, |role, v| match role {
         Role::Fd => fd_path(v as i32).is_some_and(|p| paths.contains(&p)),
         Role::Path => match mem.read_cstr(v, &mut buf) {
             Ok(s) if s.found_nul => paths.contains(&buf[..s.len]),
             _ => false,
         },
-    })
+    });
+    named
+        || inner_fds(call, mem, |fd| {
+            fd_path(fd).is_some_and(|p| paths.contains(&p))
+        })
+}
+
+/// Calls `visit` for the descriptors a call names inside what its arguments point to, as
+/// strace's pathtrace reads them: `poll`'s and `ppoll`'s pollfd array (its length the second
+/// argument), the descriptors set in `select`'s and `pselect6`'s fd sets below `nfds`. Stops
+/// where memory cannot be read, or at the first `visit` that returns true (the result).
+fn inner_fds<M: Memory>(call: &Call, mem: &M, mut visit: impl FnMut(i32) -> bool) -> bool {
+    // strace reads at most this many pollfds; a larger count is the kernel's to refuse.
+    const MAX_POLLFDS: u64 = 1 << 20;
+    let Some(desc) = call.desc else {
+        return false;
+    };
+    for (i, arg) in desc.args.iter().enumerate() {
+        let addr = call.args[i];
+        match arg.kind {
+            Kind::Pollfds => {
+                let count = u64::from(call.args[1] as u32).min(MAX_POLLFDS);
+                for k in 0..count {
+                    let mut fd = [0u8; 4];
+                    let at = addr.checked_add(k * 8);
+                    if at.is_none_or(|at| mem.read(at, &mut fd).is_err()) {
+                        break;
+                    }
+                    if visit(i32::from_ne_bytes(fd)) {
+                        return true;
+                    }
+                }
+            }
+            Kind::FdSet if addr != 0 => {
+                // The set is read whole, as strace reads it: one that cannot be is skipped.
+                let nfds = (call.args[0] as i32).clamp(0, 1 << 20) as u64;
+                let words: Option<Vec<u64>> = (0..nfds.div_ceil(64))
+                    .map(|w| addr.checked_add(w * 8).and_then(|at| mem.read_u64(at).ok()))
+                    .collect();
+                for (w, bits) in words.unwrap_or_default().into_iter().enumerate() {
+                    let first = w as u64 * 64;
+                    let set = (0..64).filter(|b| bits & (1 << b) != 0).map(|b| first + b);
+                    for fd in set.take_while(|fd| *fd < nfds) {
+                        if visit(fd as i32) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether `call` has a descriptor argument in `fds`.
@@ -208,6 +260,26 @@ mod tests {
             mem,
             fake_fds,
         )
+    }
+
+    /// `-P` looks into poll's pollfd array and select's fd sets, as strace's pathtrace.
+    #[test]
+    fn descriptors_inside_structures() {
+        const POLL: u64 = 7;
+        const SELECT: u64 = 23;
+        // pollfds {4, ...}, {3, ...}: the second is /etc/passwd.
+        let pollfds = [4i32, 1, 3, 1].map(i32::to_ne_bytes).concat();
+        let mem = FakeMemory::new()
+            .with(0x1000, &pollfds)
+            .with(0x2000, &(1u64 << 4).to_ne_bytes())
+            .with(0x3000, &(1u64 << 3).to_ne_bytes());
+        assert!(check(POLL, [0x1000, 2, 0, 0, 0, 0], &mem));
+        assert!(!check(POLL, [0x1000, 1, 0, 0, 0, 0], &mem));
+        // select(nfds, readfds, writefds, exceptfds): fd 3 is in the write set, below nfds.
+        assert!(check(SELECT, [5, 0x2000, 0x3000, 0, 0, 0], &mem));
+        assert!(!check(SELECT, [3, 0x2000, 0x3000, 0, 0, 0], &mem));
+        // A set that cannot be read whole is skipped.
+        assert!(!check(SELECT, [5, 0x2000, 0x9000, 0, 0, 0], &mem));
     }
 
     #[test]

@@ -2398,3 +2398,24 @@ fn syscall_limit_lets_go() {
          Try 'strace-rs -h' for more information.\n"
     );
 }
+
+/// `-P PATH` also matches a descriptor inside a call's structures (poll's pollfd array,
+/// select's fd sets), as strace 6.1's path tracing does.
+#[test]
+fn path_tracing_looks_inside_poll_and_select() {
+    let opts = ["-P", "/dev/zero", "-e", "trace=poll,select"];
+    let (_dir, ours) = trace_helper(STRACE_RS, &opts, "h_pollp", &[]);
+    let lines: Vec<&str> = ours.trace.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", ours.trace);
+    assert!(lines[0].starts_with("poll([{fd=0, events=POLLIN}, {fd=3, events=POLLIN}], 2, 0)"));
+    assert!(
+        lines[1].starts_with("select(4, [3], NULL, NULL, "),
+        "{}",
+        ours.trace
+    );
+    assert_eq!(lines[2], "+++ exited with 0 +++");
+    if real_strace_available() {
+        let (_dir, theirs) = trace_helper(REAL_STRACE, &opts, "h_pollp", &[]);
+        assert_eq!(theirs.trace, ours.trace);
+    }
+}
