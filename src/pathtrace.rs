@@ -20,7 +20,7 @@ use crate::decode::Call;
 use crate::fdinfo;
 use crate::mem::Memory;
 use crate::table::PATH_MAX;
-use crate::table::{CLASS_NAMES, Kind};
+use crate::table::{CLASS_NAMES, Kind, Len};
 
 /// The `-P` paths: each as given, and its canonical form when that differs.
 #[derive(Debug, Default, Clone)]
@@ -162,8 +162,8 @@ pub fn matches_paths<M: Memory>(
 }
 
 /// Calls `visit` for the descriptors a call names inside what its arguments point to, as
-/// strace's pathtrace reads them: `poll`'s and `ppoll`'s pollfd array (its length the second
-/// argument), the descriptors set in `select`'s and `pselect6`'s fd sets below `nfds`. Stops
+/// strace's pathtrace reads them: `poll`'s and `ppoll`'s pollfd array (its length the argument
+/// its `len` names), the descriptors set in `select`'s and `pselect6`'s fd sets below `nfds` (`by`). Stops
 /// where memory cannot be read, or at the first `visit` that returns true (the result).
 fn inner_fds<M: Memory>(call: &Call, mem: &M, mut visit: impl FnMut(i32) -> bool) -> bool {
     // strace reads at most this many pollfds; a larger count is the kernel's to refuse.
@@ -174,8 +174,12 @@ fn inner_fds<M: Memory>(call: &Call, mem: &M, mut visit: impl FnMut(i32) -> bool
     for (i, arg) in desc.args.iter().enumerate() {
         let addr = call.args[i];
         match arg.kind {
+            // The array's length and the sets' nfds are the arguments the table names.
             Kind::Pollfds => {
-                let count = u64::from(call.args[1] as u32).min(MAX_POLLFDS);
+                let Some(Len::Arg(len)) = arg.len else {
+                    continue;
+                };
+                let count = u64::from(call.args[usize::from(len)] as u32).min(MAX_POLLFDS);
                 for k in 0..count {
                     let mut fd = [0u8; 4];
                     let at = addr.checked_add(k * 8);
@@ -188,8 +192,11 @@ fn inner_fds<M: Memory>(call: &Call, mem: &M, mut visit: impl FnMut(i32) -> bool
                 }
             }
             Kind::FdSet if addr != 0 => {
+                let Some(by) = arg.by else {
+                    continue;
+                };
                 // The set is read whole, as strace reads it: one that cannot be is skipped.
-                let nfds = (call.args[0] as i32).clamp(0, 1 << 20) as u64;
+                let nfds = (call.args[usize::from(by)] as i32).clamp(0, 1 << 20) as u64;
                 let words: Option<Vec<u64>> = (0..nfds.div_ceil(64))
                     .map(|w| addr.checked_add(w * 8).and_then(|at| mem.read_u64(at).ok()))
                     .collect();

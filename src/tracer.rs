@@ -862,10 +862,7 @@ impl Tracer {
             return;
         }
         let info = stopped.siginfo().ok();
-        // The sender's pid, where the siginfo has one (it is read as an int at the union).
-        let sender = info.map_or(0, |raw| {
-            i32::from_ne_bytes([raw[16], raw[17], raw[18], raw[19]])
-        });
+        let sender = info.map_or(0, |raw| decode::siginfo_sender(&raw));
         let note = match pid_notes(self.cfg.decode.pid_comm, &mut self.pidns, pid) {
             Some(mut notes) if sender > 0 => notes.note(sender, PidKind::Tgid),
             _ => PidNote::default(),

@@ -770,6 +770,16 @@ fn json_with_timing_options() {
     assert!(durations > 10);
 }
 
+/// The syscall events of a JSON trace, each checked against the schema.
+fn valid_syscall_events(trace: &str) -> Vec<Value> {
+    trace
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .inspect(|e| validate_event(e).unwrap_or_else(|err| panic!("{err}: {e}")))
+        .filter(|e| e["event"] == "syscall")
+        .collect()
+}
+
 /// `-e inject=`'s marks are keys of the syscall event, and the injected error is its error.
 #[test]
 fn json_marks_injected_calls() {
@@ -784,13 +794,7 @@ fn json_marks_injected_calls() {
         "inject=getpid:error=EPERM:delay_exit=1:when=2",
     ];
     let run = trace(STRACE_RS, &opts, &cmd);
-    let calls: Vec<Value> = run
-        .trace
-        .lines()
-        .map(|l| serde_json::from_str::<Value>(l).unwrap())
-        .inspect(|e| validate_event(e).unwrap_or_else(|err| panic!("{err}: {e}")))
-        .filter(|e| e["event"] == "syscall")
-        .collect();
+    let calls = valid_syscall_events(&run.trace);
     assert_eq!(calls.len(), 6, "{}", run.trace);
     for (i, e) in calls.iter().enumerate() {
         let tampered = i == 1;
@@ -817,13 +821,7 @@ fn json_marks_poked_calls() {
         "inject=getcwd:poke_exit=@arg1=2f00:when=2",
     ];
     let run = trace(STRACE_RS, &opts, &cmd);
-    let calls: Vec<Value> = run
-        .trace
-        .lines()
-        .map(|l| serde_json::from_str::<Value>(l).unwrap())
-        .inspect(|e| validate_event(e).unwrap_or_else(|err| panic!("{err}: {e}")))
-        .filter(|e| e["event"] == "syscall")
-        .collect();
+    let calls = valid_syscall_events(&run.trace);
     assert_eq!(calls.len(), 3, "{}", run.trace);
     let marks = |e: &Value| {
         (

@@ -850,10 +850,7 @@ fn render(case: &mut Case, scratch: &mut Scratch) -> Rendered {
     }
     // A signal.
     out.bytes(format!("--- {} ", SigName(i64::from(case.signo))).as_bytes());
-    let sender = case
-        .siginfo
-        .get(16..20)
-        .map_or(0, |b| i32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
+    let sender = super::siginfo_sender(&case.siginfo);
     let note = match &mut pids {
         Some(p) if sender > 0 => p.note(sender, PidKind::Tgid),
         _ => PidNote::default(),

@@ -27,7 +27,7 @@ pub mod time;
 mod values;
 mod xattr;
 
-pub use signal::siginfo;
+pub use signal::{siginfo, siginfo_sender};
 pub use sink::{Group, Number, Quote, Sink};
 pub use values::Values;
 

@@ -73,6 +73,13 @@ fn code_table(signo: i32) -> Option<&'static EnumTable> {
 }
 
 /// Prints a raw `siginfo_t` (as `PTRACE_GETSIGINFO` fills it).
+/// The pid at the sender's place of a raw `siginfo_t` (the first int of its union; 0 when
+/// the buffer is short), whose note [`siginfo`] is given.
+pub fn siginfo_sender(raw: &[u8]) -> i32 {
+    raw.get(UNION..UNION + 4)
+        .map_or(0, |b| i32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
+}
+
 /// `si_pid` is the note of the pid at the sender's place (used where the code has one).
 pub fn siginfo<S: Sink>(sink: &mut S, raw: &[u8], si_pid: PidNote) {
     let raw = Raw(raw);
