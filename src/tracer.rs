@@ -320,13 +320,7 @@ impl Tracer {
                         "System call limit has been reached, detaching tracees"
                     ));
                 }
-                self.release_held(true);
-                let mut pids: Vec<(u64, i32)> =
-                    self.tracees.iter().map(|(pid, t)| (t.seq, *pid)).collect();
-                pids.sort_unstable();
-                for (_, pid) in pids {
-                    self.detach_one(pid);
-                }
+                self.leave_all(0);
                 // As strace: its exit status is no longer the command's.
                 return Ending::Exited(0);
             }
@@ -928,14 +922,14 @@ impl Tracer {
     }
 
     /// Leaves every tracee, in the order they came: the spawned command is sent `sig` first
-    /// (with SIGCONT, so a stopped one can act on it), then each is detached, as strace's
-    /// cleanup does.
+    /// (with SIGCONT, so a stopped one can act on it; none for 0), then each is detached, as
+    /// strace's cleanup does.
     fn leave_all(&mut self, sig: i32) {
         self.release_held(true);
         let mut pids: Vec<(u64, i32)> = self.tracees.iter().map(|(pid, t)| (t.seq, *pid)).collect();
         pids.sort_unstable();
         for (_, pid) in pids {
-            if Some(pid) == self.main_pid {
+            if sig != 0 && Some(pid) == self.main_pid {
                 // SAFETY: kill has no memory effects.
                 unsafe {
                     libc::kill(pid, libc::SIGCONT);
