@@ -675,7 +675,7 @@ const OPTIONS: &[Opt] = &[
         Id::Qualifier("decode-fds"),
         H::Output,
         "SET",
-        "Print beside descriptors the details in SET: path (the default), socket, dev, pidfd, all, none",
+        "Print beside descriptors the details in SET: path (the default), socket, dev, pidfd, signalfd, eventfd, all (the first four), none",
     ),
     opt(
         None,

@@ -1,5 +1,6 @@
 //! What a tracee's descriptor stands for, as `-y` / `--decode-fds` shows it: its path, a
-//! device's type and number, a pidfd's process, a socket's addresses.
+//! device's type and number, a pidfd's process, a socket's addresses, and (strace 6.6's
+//! `signalfd` and `eventfd`, only when named) a signalfd's mask and an eventfd's counter.
 //!
 //! Decoders ask through the [`FdResolver`] trait (held by `decode::Ctx`), so they stay pure
 //! functions of their inputs: the tracer passes [`ProcFds`], which reads `/proc`, tests pass
@@ -9,7 +10,8 @@
 //! The rules are strace 6.1's (`printfd_pid` in its `src/util.c`): the link
 //! `/proc/PID/fd/N` is read when the value is printed (at syscall entry for arguments shown at
 //! entry, at exit for return values and output arguments); then, in this order, a socket, a
-//! device and a pidfd get their details when selected, and anything else its path.
+//! device and a pidfd get their details when selected, and anything else its path. The later
+//! kinds follow strace 7's order: socket, device, eventfd, pidfd, signalfd, path.
 
 use crate::sockdiag::{self, SocketCache, SocketInfo};
 use std::os::unix::ffi::OsStrExt;
@@ -22,6 +24,8 @@ pub struct DecodeFds {
     pub socket: bool,
     pub dev: bool,
     pub pidfd: bool,
+    pub signalfd: bool,
+    pub eventfd: bool,
 }
 
 impl DecodeFds {
@@ -30,30 +34,47 @@ impl DecodeFds {
         socket: true,
         dev: true,
         pidfd: true,
+        signalfd: false,
+        eventfd: false,
     };
     pub const PATH: DecodeFds = DecodeFds {
         path: true,
         socket: false,
         dev: false,
         pidfd: false,
+        signalfd: false,
+        eventfd: false,
     };
 
     /// Parses strace's set syntax ([`crate::filter::qualify_tokens`]): `[!]NAME[,NAME]...`
-    /// with `all` and `none`, names in any case.
+    /// with `all` and `none`, names in any case. `signalfd` and `eventfd` (strace 6.6) count
+    /// only where named: `all` and a negated set mean strace 6.1's four kinds, so `-yy` and
+    /// `--decode-fds=all` print what strace 6.1 prints.
     pub fn parse(spec: &str) -> Result<Self, String> {
-        const NAMES: [(&str, u32); 4] = [("path", 1), ("socket", 2), ("dev", 4), ("pidfd", 8)];
+        const NAMES: [(&str, u32); 6] = [
+            ("path", 1),
+            ("socket", 2),
+            ("dev", 4),
+            ("pidfd", 8),
+            ("signalfd", 16),
+            ("eventfd", 32),
+        ];
         let bits = crate::filter::parse_names(spec, &NAMES, "decode-fds")?;
+        // A bit no name has is set only by `all` or a negation.
+        let named_only = !bits.contains(1 << 31);
         Ok(DecodeFds {
             path: bits.contains(1),
             socket: bits.contains(2),
             dev: bits.contains(4),
             pidfd: bits.contains(8),
+            signalfd: named_only && bits.contains(16),
+            eventfd: named_only && bits.contains(32),
         })
     }
 
     /// Whether anything is shown beside descriptors.
     pub fn any(&self) -> bool {
-        self.path || self.socket || self.dev || self.pidfd
+        self.path || self.socket || self.dev || self.pidfd || self.signalfd || self.eventfd
     }
 }
 
@@ -80,6 +101,23 @@ pub enum Detail {
     Pidfd(i32),
     /// A socket: `3<TCP:[127.0.0.1:80->127.0.0.1:4567]>`.
     Socket(SocketInfo),
+    /// A signalfd and the signals it takes, bit `n - 1` for signal `n`: `3<signalfd:[INT]>`.
+    Signalfd(u64),
+    /// An eventfd's counter, and its id and mode where the kernel tells them (5.2, 6.5):
+    /// `3<{eventfd-count=0x1, eventfd-id=4, eventfd-semaphore=0}>`.
+    Eventfd(Eventfd),
+    /// An eventfd whose counter the kernel does not tell: its link, whether or not paths
+    /// are selected (`3<anon_inode:[eventfd]>`).
+    EventfdPath,
+}
+
+/// What `/proc/PID/fdinfo/FD` tells of an eventfd (fs/eventfd.c, `eventfd_show_fdinfo`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Eventfd {
+    pub count: u64,
+    pub id: Option<u32>,
+    /// Shown only with the id, as strace does.
+    pub semaphore: Option<u32>,
 }
 
 /// Describes descriptors of the tracee being decoded.
@@ -175,9 +213,42 @@ fn device(path: &[u8]) -> Option<Detail> {
 /// The process a pidfd refers to, from the `Pid:` line of `/proc/PID/fdinfo/FD`
 /// (kernel/pid.c, `pidfd_show_fdinfo`); `None` when it is gone (`-1`) or unreadable.
 fn pidfd_pid(pid: i32, fd: i32) -> Option<i32> {
-    let text = std::fs::read_to_string(format!("/proc/{pid}/fdinfo/{fd}")).ok()?;
+    let text = fdinfo(pid, fd)?;
     let line = text.lines().find_map(|l| l.strip_prefix("Pid:\t"))?;
     line.trim_end().parse().ok().filter(|p| *p > 0)
+}
+
+/// The lines of `/proc/PID/fdinfo/FD`, read whole (a page at most).
+fn fdinfo(pid: i32, fd: i32) -> Option<String> {
+    std::fs::read_to_string(format!("/proc/{pid}/fdinfo/{fd}")).ok()
+}
+
+/// A signalfd's mask from the `sigmask:` line (fs/signalfd.c, `signalfd_show_fdinfo`): the
+/// set's bytes from the highest, in hex.
+fn signalfd_mask(text: &str) -> Option<u64> {
+    let hex = text.lines().find_map(|l| l.strip_prefix("sigmask:\t"))?;
+    let hex = hex.trim_end();
+    if hex.is_empty() || hex.len() > 16 || hex.len() % 2 != 0 {
+        return None;
+    }
+    u64::from_str_radix(hex, 16).ok()
+}
+
+/// An eventfd's counter (`eventfd-count: %16llx`), id and mode, when the counter is there.
+fn eventfd_state(text: &str) -> Option<Eventfd> {
+    let value = |prefix: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(prefix))
+            .map(str::trim)
+    };
+    let count = u64::from_str_radix(value("eventfd-count:")?, 16).ok()?;
+    let id = value("eventfd-id:").and_then(|v| v.parse().ok());
+    let semaphore = value("eventfd-semaphore:").and_then(|v| v.parse().ok());
+    Some(Eventfd {
+        count,
+        id,
+        semaphore: id.and(semaphore),
+    })
 }
 
 impl FdResolver for ProcFds {
@@ -194,11 +265,25 @@ impl FdResolver for ProcFds {
         } else {
             None
         };
+        let pid = self.pid;
         let detail = detail
             .or_else(|| self.set.dev.then(|| device(path)).flatten())
             .or_else(|| {
+                (self.set.eventfd && path.as_slice() == b"anon_inode:[eventfd]").then(|| {
+                    fdinfo(pid, fd)
+                        .and_then(|t| eventfd_state(&t))
+                        .map_or(Detail::EventfdPath, Detail::Eventfd)
+                })
+            })
+            .or_else(|| {
                 (self.set.pidfd && path.as_slice() == b"anon_inode:[pidfd]")
-                    .then(|| pidfd_pid(self.pid, fd).map_or(Detail::Path, Detail::Pidfd))
+                    .then(|| pidfd_pid(pid, fd).map_or(Detail::Path, Detail::Pidfd))
+            })
+            .or_else(|| {
+                (self.set.signalfd && path.as_slice() == b"anon_inode:[signalfd]")
+                    .then(|| fdinfo(pid, fd).and_then(|t| signalfd_mask(&t)))
+                    .flatten()
+                    .map(Detail::Signalfd)
             })
             .or_else(|| self.set.path.then_some(Detail::Path))?;
         self.info.detail = detail;
@@ -249,10 +334,44 @@ mod tests {
             Err("invalid decode-fds ','".to_string())
         );
         assert_eq!(DecodeFds::parse("!!path"), Ok(DecodeFds::PATH));
+        // The later kinds only where named.
+        let s = DecodeFds::parse("signalfd,EVENTFD").unwrap();
+        assert!(s.signalfd && s.eventfd && !s.path && s.any());
+        assert_eq!(DecodeFds::parse("all"), Ok(DecodeFds::ALL));
+        let s = DecodeFds::parse("!path").unwrap();
+        assert!(!s.signalfd && !s.eventfd);
         assert_eq!(
             DecodeFds::parse("path,all"),
             Err("invalid decode-fds 'all'".to_string())
         );
+    }
+
+    #[test]
+    fn fdinfo_lines() {
+        // fs/signalfd.c writes the mask's bytes from the highest; SIGINT is bit 1.
+        let signalfd = "pos:\t0\nflags:\t02\nmnt_id:\t15\nino:\t1057\nsigmask:\t0000000000004002\n";
+        assert_eq!(signalfd_mask(signalfd), Some(1 << 1 | 1 << 14));
+        assert_eq!(signalfd_mask("sigmask:\t\n"), None);
+        assert_eq!(signalfd_mask("pos:\t0\n"), None);
+        let eventfd = "pos:\t0\nflags:\t02\nmnt_id:\t15\nino:\t1057\neventfd-count:               a\neventfd-id: 7\neventfd-semaphore: 1\n";
+        assert_eq!(
+            eventfd_state(eventfd),
+            Some(Eventfd {
+                count: 10,
+                id: Some(7),
+                semaphore: Some(1)
+            })
+        );
+        // Before 5.2 only the counter; the mode alone is not shown.
+        assert_eq!(
+            eventfd_state("eventfd-count:                0\neventfd-semaphore: 1\n"),
+            Some(Eventfd {
+                count: 0,
+                id: None,
+                semaphore: None
+            })
+        );
+        assert_eq!(eventfd_state("pos:\t0\n"), None);
     }
 
     #[test]

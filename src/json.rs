@@ -5,7 +5,7 @@
 //! round-trip test, tests/json.rs) can rebuild strace's text from it. Everything is written
 //! straight into the output buffer: no allocation per syscall.
 
-use crate::decode::{Call, Group, Number, PidNote, Quote, Sink};
+use crate::decode::{Call, Group, Number, PidNote, Quote, Sink, Values};
 use crate::fdinfo::{Detail, FdInfo};
 use crate::sockdiag::SocketInfo;
 pub use crate::stamp::Stamp;
@@ -722,7 +722,22 @@ fn fd_obj(buf: &mut Vec<u8>, fd: i64, info: Option<&FdInfo>) {
             buf.extend_from_slice(b",\"deleted\":true");
         }
         match &info.detail {
-            Detail::Path => {}
+            Detail::Path | Detail::EventfdPath => {}
+            Detail::Signalfd(mask) => {
+                // The same shape as every signal set: `{"set":[...]}`.
+                buf.extend_from_slice(b",\"signalfd\":");
+                Json::new(buf).sigset(*mask);
+            }
+            Detail::Eventfd(state) => {
+                let _ = write!(buf, ",\"eventfd\":{{\"count\":{}", state.count);
+                if let Some(id) = state.id {
+                    let _ = write!(buf, ",\"id\":{id}");
+                }
+                if let Some(semaphore) = state.semaphore {
+                    let _ = write!(buf, ",\"semaphore\":{semaphore}");
+                }
+                buf.push(b'}');
+            }
             Detail::Device {
                 block,
                 major,

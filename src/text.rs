@@ -1,6 +1,6 @@
 //! The text renderer: writes decoded values in strace's default format into the output buffer.
 
-use crate::decode::{Group, Number, PidNote, Quote, Sink};
+use crate::decode::{Group, Number, PidNote, Quote, Sink, Values};
 pub use crate::escape::escape_with;
 use crate::fdinfo::{Detail, FdInfo};
 use crate::output::{ConstStyle, HexStrings, Output};
@@ -171,7 +171,7 @@ pub fn write_dump_line(out: &mut Vec<u8>, width: usize, offset: u64, bytes: &[u8
 fn write_fd_info(out: &mut Vec<u8>, info: &FdInfo, hex: HexStrings) {
     out.push(b'<');
     match &info.detail {
-        Detail::Path => {
+        Detail::Path | Detail::EventfdPath | Detail::Signalfd(_) => {
             escape_with(out, &info.path, hex, b"<>");
             out.push(b'>');
             if info.deleted {
@@ -192,6 +192,21 @@ fn write_fd_info(out: &mut Vec<u8>, info: &FdInfo, hex: HexStrings) {
             let _ = write!(out, "pid:{pid}");
         }
         Detail::Socket(sock) => write_socket(out, sock, hex),
+        Detail::Eventfd(state) => {
+            let count = state.count;
+            if count == 0 {
+                out.extend_from_slice(b"{eventfd-count=0");
+            } else {
+                let _ = write!(out, "{{eventfd-count={count:#x}");
+            }
+            if let Some(id) = state.id {
+                let _ = write!(out, ", eventfd-id={id}");
+            }
+            if let Some(semaphore) = state.semaphore {
+                let _ = write!(out, ", eventfd-semaphore={semaphore}");
+            }
+            out.push(b'}');
+        }
     }
     out.push(b'>');
 }
@@ -432,9 +447,21 @@ impl Sink for Text<'_> {
     fn fd(&mut self, fd: i64, info: Option<&FdInfo>) {
         self.element();
         self.fmt(format_args!("{fd}"));
-        if let Some(info) = info {
-            let hex = self.out.hex_strings();
-            write_fd_info(self.out.buf(), info, hex);
+        match info {
+            Some(FdInfo {
+                detail: Detail::Signalfd(mask),
+                ..
+            }) => {
+                // The mask as every signal set is written: a fresh renderer, as at a line's start.
+                self.out.bytes(b"<signalfd:");
+                Text::new(self.out).sigset(*mask);
+                self.out.bytes(b">");
+            }
+            Some(info) => {
+                let hex = self.out.hex_strings();
+                write_fd_info(self.out.buf(), info, hex);
+            }
+            None => {}
         }
     }
 

@@ -287,3 +287,57 @@ fn decode_fds_usage_errors() {
     let run = common::run(STRACE_RS, &["--decode-fds=foo", "true"]);
     assert_eq!(run.stderr, "strace-rs: invalid decode-fds 'foo'\n");
 }
+
+/// `-e decode-fds=signalfd,eventfd` (strace 6.6): a signalfd's mask and an eventfd's counter,
+/// id and mode from `/proc/PID/fdinfo`, as strace 7 prints them; `-yy` (strace 6.1's `all`)
+/// does not show them, as the real strace 6.1 does not.
+#[test]
+fn signalfd_and_eventfd_details() {
+    let (_dir, run) = trace_helper(
+        STRACE_RS,
+        &["-e", "decode-fds=signalfd,eventfd"],
+        "h_sigevfd",
+        &[],
+    );
+    assert_status(&run.status, "exited with 0", &run.stderr);
+    // The kernel picks the id; the helper tells it (a kernel before 5.2 has none).
+    let id = run
+        .stdout
+        .strip_prefix("eventfd-id:")
+        .map(|v| format!(", eventfd-id={}", v.trim()));
+    let mode = if id.is_some() && has_eventfd_semaphore_line() {
+        ", eventfd-semaphore=1"
+    } else {
+        ""
+    };
+    let id = id.unwrap_or_default();
+    let ev = |count: &str| format!("3<{{eventfd-count={count}{id}{mode}}}>");
+    assert_lines(
+        &after_marker(&run.trace),
+        &[
+            "signalfd4(-1, [INT TERM], 8, 0)         = 4<signalfd:[INT TERM]>".to_string(),
+            format!(r#"write({}, "\21\0\0\0\0\0\0\0", 8) = 8"#, ev("0x5")),
+            "close(4<signalfd:[INT TERM]>)           = 0".to_string(),
+            "signalfd4(-1, ~[], 8, 0)                = 4<signalfd:~[KILL STOP]>".to_string(),
+            "close(4<signalfd:~[KILL STOP]>)         = 0".to_string(),
+            format!("close({}) = 0", ev("0x16")),
+            "exit_group(0)                           = ?".to_string(),
+            "+++ exited with 0 +++".to_string(),
+        ],
+    );
+    if real_strace_available() {
+        for opt in ["-yy", "--decode-fds=all"] {
+            let (_, ours) = trace_helper(STRACE_RS, &[opt], "h_sigevfd", &[]);
+            let (_, theirs) = trace_helper(REAL_STRACE, &[opt], "h_sigevfd", &[]);
+            assert_lines(&after_marker(&ours.trace), &after_marker(&theirs.trace));
+        }
+    }
+}
+
+/// Whether this kernel tells an eventfd's mode in fdinfo (Linux 6.5).
+fn has_eventfd_semaphore_line() -> bool {
+    let fd = unsafe { libc::eventfd(0, 0) };
+    let text = std::fs::read_to_string(format!("/proc/self/fdinfo/{fd}")).unwrap_or_default();
+    unsafe { libc::close(fd) };
+    text.contains("eventfd-semaphore:")
+}

@@ -159,6 +159,22 @@ fn fd_info_text(o: &Map<String, Value>) -> String {
     if let Some(pid) = o.get("pidfd") {
         return format!("<pid:{pid}>");
     }
+    if let Some(set) = o.get("signalfd") {
+        return format!("<signalfd:{}>", value(set));
+    }
+    if let Some(ev) = o.get("eventfd") {
+        let count = ev["count"].as_u64().unwrap();
+        let mut text = match count {
+            0 => "<{eventfd-count=0".to_string(),
+            n => format!("<{{eventfd-count={n:#x}"),
+        };
+        for key in ["id", "semaphore"] {
+            if let Some(v) = ev.get(key) {
+                text += &format!(", eventfd-{key}={v}");
+            }
+        }
+        return text + "}>";
+    }
     if let Some(sock) = o.get("socket") {
         let proto = sock["proto"].as_str().unwrap();
         let addr = |ip: &Value, port: &Value| {
@@ -209,7 +225,7 @@ fn fd_info_text(o: &Map<String, Value>) -> String {
 }
 
 /// The keys a descriptor object can have.
-const FD_KEYS: [&str; 7] = [
+const FD_KEYS: [&str; 9] = [
     "fd",
     "path",
     "path_latin1",
@@ -217,6 +233,8 @@ const FD_KEYS: [&str; 7] = [
     "device",
     "pidfd",
     "socket",
+    "signalfd",
+    "eventfd",
 ];
 
 fn is_fd_obj(o: &Map<String, Value>) -> bool {
@@ -637,6 +655,7 @@ fn corpus() -> &'static [Case] {
             ("h_fdpaths", &[], &["-yy"]),
             ("h_nettime", &[], &["-yy"]),
             ("h_files2", &[], &["-y"]),
+            ("h_sigevfd", &[], &["-e", "decode-fds=signalfd,eventfd"]),
         ];
         let helpers = helpers
             .iter()

@@ -187,9 +187,9 @@ pub trait Values: Sink {
     }
 
     /// A signal set, bit `n - 1` standing for signal `n`: `[INT TERM]`; strace shows the
-    /// complement when that is shorter: `~[RTMIN RT_1]`.
+    /// complement when two thirds of the bits or more are set: `~[RTMIN RT_1]`.
     fn sigset(&mut self, mask: u64) {
-        let (mask, group) = if mask.count_ones() > 32 {
+        let (mask, group) = if mask.count_ones() >= 64 * 2 / 3 {
             (!mask, Group::ComplementSet)
         } else {
             (mask, Group::Set)

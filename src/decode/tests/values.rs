@@ -72,6 +72,12 @@ fn wait_statuses() {
 fn sets_and_composites() {
     assert_eq!(text(|t| t.sigset(1 << 1 | 1 << 14)), "[INT TERM]");
     assert_eq!(text(|t| t.sigset(!(1 << 31))), "~[RTMIN]");
+    // The complement from two thirds of the bits (42 of 64) on, as strace's sprintsigmask_n.
+    assert_eq!(
+        text(|t| t.sigset((1 << 42) - 1)),
+        "~[RT_11 RT_12 RT_13 RT_14 RT_15 RT_16 RT_17 RT_18 RT_19 RT_20 RT_21 RT_22 RT_23 RT_24 RT_25 RT_26 RT_27 RT_28 RT_29 RT_30 RT_31 RT_32]"
+    );
+    assert!(text(|t| t.sigset((1 << 41) - 1)).starts_with("[HUP INT "));
     assert_eq!(text(|t| t.cpu_set(&[0b11, 0b1])), "[0 1 8]");
     assert_eq!(text(|t| t.capabilities(0)), "0");
     assert_eq!(
