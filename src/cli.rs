@@ -767,7 +767,7 @@ const OPTIONS: &[Opt] = &[
         Id::Qualifier("kvm"),
         H::Output,
         "vcpu",
-        "Accepted as strace accepts it; the KVM_RUN exit reason is not shown",
+        "Show after KVM_RUN's return value why the vcpu exited: = 0 (KVM_EXIT_IO)",
     ),
     opt(
         None,
@@ -776,7 +776,7 @@ const OPTIONS: &[Opt] = &[
         Id::Tips,
         H::General,
         "TIPS",
-        "Accepted as strace accepts it ([id:]ID|random, [format:]none|compact|full); no tip is shown",
+        "Show a tip about the options when the trace ends ([id:]ID|random, [format:]none|compact|full)",
     ),
     opt(
         Some(b'O'),
@@ -826,6 +826,10 @@ pub struct Cli {
     pub always_show_pid: bool,
     /// `--syscall-limit=N`.
     pub syscall_limit: Option<u64>,
+    /// `-e kvm=vcpu`: KVM_RUN's return shows the vcpu's exit reason.
+    pub kvm_vcpu: bool,
+    /// `--tips`: a tip shown when the trace ends.
+    pub tips: crate::tips::Tips,
     /// `--argv0=NAME`: the command's argv[0].
     pub argv0: Option<OsString>,
     /// `-d`: the tracer's debug messages on stderr.
@@ -903,6 +907,8 @@ impl Default for Cli {
             decode_pids_comm: false,
             always_show_pid: false,
             syscall_limit: None,
+            kvm_vcpu: false,
+            tips: crate::tips::Tips::default(),
             argv0: None,
             debug: false,
             decode_pids_ns: false,
@@ -1012,21 +1018,6 @@ fn timescale(value: Option<&str>) -> Option<Precision> {
     }
 }
 
-/// `--tips[=ARG]`: checked as strace checks it (comma-separated `[id:]N|random` and
-/// `[format:]none|compact|full`, in any case); strace-rs shows no tip.
-fn tips_ok(arg: &str) -> bool {
-    arg.split(',').filter(|t| !t.is_empty()).all(|token| {
-        let lower = token.to_ascii_lowercase();
-        let (word, id_ok, format_ok) = match lower.split_once(':') {
-            Some(("id", w)) => (w, true, false),
-            Some(("format", w)) => (w, false, true),
-            _ => (lower.as_str(), true, true),
-        };
-        (id_ok && (word == "random" || parse_uint(word, INT_MAX).is_some()))
-            || (format_ok && ["none", "compact", "full"].contains(&word))
-    })
-}
-
 /// strace's `-e` qualifier names; any other `NAME=...` is a `trace=` set.
 const QUALIFIER_NAMES: [&str; 30] = [
     "trace",
@@ -1131,7 +1122,7 @@ impl Cli {
                         .into(),
                 ));
             }
-            Id::Tips if tips_ok(text) => {}
+            Id::Tips if self.tips.apply(text) => {}
             Id::Tips => return Err(bad_arg(name, text)),
             Id::Interruptible => {
                 self.interruptible =
@@ -1308,8 +1299,7 @@ impl Cli {
                 self.decode_pids_comm = set.contains(2);
             }
             "secontext" => return Err(secontext_unsupported()),
-            // strace decodes KVM_RUN's exit reason with `vcpu`; strace-rs takes the option.
-            "kvm" if value == "vcpu" => {}
+            "kvm" if value == "vcpu" => self.kvm_vcpu = true,
             "kvm" => {
                 return Err(CliExit::Fatal(format!(
                     "invalid -e kvm= argument: '{value}'"
@@ -1528,7 +1518,7 @@ mod tests {
             "compact",
             "-0",
         ] {
-            assert!(tips_ok(ok), "{ok}");
+            assert!(crate::tips::Tips::default().apply(ok), "{ok}");
         }
         for bad in [
             "id",
@@ -1539,7 +1529,7 @@ mod tests {
             "format:id:0",
             "format:",
         ] {
-            assert!(!tips_ok(bad), "{bad}");
+            assert!(!crate::tips::Tips::default().apply(bad), "{bad}");
         }
         assert_eq!(timescale(None), Some(Precision::Us));
         assert_eq!(timescale(Some("MS")), Some(Precision::Ms));

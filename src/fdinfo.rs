@@ -127,11 +127,18 @@ pub trait FdResolver {
     fn fd(&mut self, fd: i32) -> Option<&FdInfo>;
     /// The current directory, shown after `AT_FDCWD` when paths are selected.
     fn cwd(&mut self) -> Option<&[u8]>;
+    /// Where the tracee mapped the `struct kvm_run` of vcpu descriptor `fd`, when `-e
+    /// kvm=vcpu` asks and the mapping holds at least `size` bytes.
+    fn vcpu_run_area(&mut self, _fd: i32, _size: u64) -> Option<u64> {
+        None
+    }
 }
 
 /// The resolver of the tracer: reads `/proc/PID/fd/N` of the process being decoded.
 pub struct ProcFds {
     set: DecodeFds,
+    /// `-e kvm=vcpu`: vcpu descriptors' `struct kvm_run` mappings are looked up.
+    kvm_vcpu: bool,
     pid: i32,
     info: FdInfo,
     cwd: Vec<u8>,
@@ -139,9 +146,10 @@ pub struct ProcFds {
 }
 
 impl ProcFds {
-    pub fn new(set: DecodeFds) -> Self {
+    pub fn new(set: DecodeFds, kvm_vcpu: bool) -> Self {
         ProcFds {
             set,
+            kvm_vcpu,
             pid: 0,
             info: FdInfo::default(),
             cwd: Vec::new(),
@@ -251,8 +259,49 @@ fn eventfd_state(text: &str) -> Option<Eventfd> {
     })
 }
 
+/// The name the kernel gives a vcpu descriptor and its mapping (virt/kvm/kvm_main.c,
+/// `create_vcpu_fd`): `anon_inode:kvm-vcpu:N`.
+const VCPU_PREFIX: &[u8] = b"anon_inode:kvm-vcpu:";
+
+/// The first mapping in `maps` (the text of `/proc/PID/maps`) of the anonymous inode file
+/// `name`, at least `size` bytes long: its start. An anonymous inode's device major is 0.
+fn anon_mapping(maps: &[u8], name: &[u8], size: u64) -> Option<u64> {
+    maps.split(|&b| b == b'\n').find_map(|line| {
+        let mut fields = line.splitn(6, |&b| b == b' ');
+        let range = fields.next()?;
+        let dev = fields.nth(2)?;
+        let path = fields.nth(1)?.trim_ascii_start();
+        if path != name || !dev.starts_with(b"00:") {
+            return None;
+        }
+        let range = std::str::from_utf8(range).ok()?;
+        let (start, end) = range.split_once('-')?;
+        let start = u64::from_str_radix(start, 16).ok()?;
+        let end = u64::from_str_radix(end, 16).ok()?;
+        (end.saturating_sub(start) >= size).then_some(start)
+    })
+}
+
 impl FdResolver for ProcFds {
+    fn vcpu_run_area(&mut self, fd: i32, size: u64) -> Option<u64> {
+        if !self.kvm_vcpu {
+            return None;
+        }
+        // strace reads both each time: a vcpu's mapping can move (mremap) between runs.
+        let mut path = Vec::new();
+        fd_path(self.pid, fd, &mut path)?;
+        let cpu = path.strip_prefix(VCPU_PREFIX)?;
+        if cpu.is_empty() || !cpu.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let maps = std::fs::read(format!("/proc/{}/maps", self.pid)).ok()?;
+        anon_mapping(&maps, &path, size)
+    }
+
     fn fd(&mut self, fd: i32) -> Option<&FdInfo> {
+        if !self.set.any() {
+            return None;
+        }
         let deleted = fd_path(self.pid, fd, &mut self.info.path)?;
         self.info.deleted = deleted;
         let path = &self.info.path;
@@ -375,6 +424,21 @@ mod tests {
     }
 
     #[test]
+    fn vcpu_mappings() {
+        let maps = b"55d0c0a00000-55d0c0a01000 r--p 00000000 08:01 1234    /usr/bin/x\n\
+7f0000000000-7f0000003000 rw-s 00000000 00:10 77                         anon_inode:kvm-vcpu:1\n\
+7f0000010000-7f0000013000 rw-s 00000000 00:10 76                         anon_inode:kvm-vcpu:0\n\
+7f0000020000-7f0000023000 rw-s 00000000 08:01 99                         anon_inode:kvm-vcpu:2\n";
+        let find = |name: &[u8], size| anon_mapping(maps, name, size);
+        assert_eq!(find(b"anon_inode:kvm-vcpu:0", 2352), Some(0x7f00_0001_0000));
+        assert_eq!(find(b"anon_inode:kvm-vcpu:1", 2352), Some(0x7f00_0000_0000));
+        // Too short for the struct; a file of a real device is not an anonymous inode.
+        assert_eq!(find(b"anon_inode:kvm-vcpu:0", 0x4000), None);
+        assert_eq!(find(b"anon_inode:kvm-vcpu:2", 2352), None);
+        assert_eq!(find(b"anon_inode:kvm-vcpu:3", 2352), None);
+    }
+
+    #[test]
     fn socket_inodes() {
         assert_eq!(socket_inode(b"socket:[1234]"), Some(1234));
         assert_eq!(socket_inode(b"socket:[]"), None);
@@ -387,7 +451,7 @@ mod tests {
         let pid = std::process::id() as i32;
         let file = std::fs::File::open("/dev/null").unwrap();
         let fd = std::os::fd::AsRawFd::as_raw_fd(&file);
-        let mut fds = ProcFds::new(DecodeFds::ALL);
+        let mut fds = ProcFds::new(DecodeFds::ALL, false);
         fds.set_pid(pid);
         let info = fds.fd(fd).unwrap();
         assert_eq!(info.path, b"/dev/null");
@@ -399,7 +463,7 @@ mod tests {
                 minor: 3
             }
         );
-        let mut fds = ProcFds::new(DecodeFds::PATH);
+        let mut fds = ProcFds::new(DecodeFds::PATH, false);
         fds.set_pid(pid);
         assert_eq!(fds.fd(fd).unwrap().detail, Detail::Path);
         assert!(fds.fd(-1).is_none());

@@ -31,6 +31,7 @@ mod stdfds;
 mod summary;
 mod table;
 mod text;
+mod tips;
 mod tracer;
 
 use cli::{Cli, CliExit, Interruptible};
@@ -147,6 +148,7 @@ fn run(cli: Cli) -> Result<u8, CliExit> {
         pidns: cli.decode_pids_ns,
         debug: cli.debug,
         syscall_limit: cli.syscall_limit,
+        kvm_vcpu: cli.kvm_vcpu,
     };
     // A command under the seccomp filter cannot run on untraced: its traced syscalls would
     // fail with ENOSYS (seccomp(2), SECCOMP_RET_TRACE without a tracer). strace makes
@@ -226,6 +228,8 @@ fn run(cli: Cli) -> Result<u8, CliExit> {
     if let Some(pid) = popen_pid {
         ptrace::wait_child(pid);
     }
+    // Last of all, as strace: after the trace, the summary and the output command.
+    cli.tips.show();
     Ok(exit_like(ending))
 }
 

@@ -217,6 +217,9 @@ pub enum RetKind {
     Select,
     /// `pselect6`: as `select`, the time left being a `struct timespec`.
     Pselect,
+    /// What `ioctl` returns, by its request: a number, and after `KVM_RUN` under
+    /// `-e kvm=vcpu` the reason the vcpu exited: `= 0 (KVM_EXIT_IO)`.
+    Ioctl,
 }
 
 /// One argument of a decoded syscall.
@@ -249,6 +252,7 @@ impl RetKind {
             RetKind::Poll | RetKind::Ppoll => Some("poll"),
             RetKind::Select | RetKind::Pselect => Some("select"),
             RetKind::Membarrier => Some("membarrier"),
+            RetKind::Ioctl => Some("ioctl"),
             _ => None,
         }
     }
@@ -728,6 +732,7 @@ fn check_decoder(label: &str, sc: &Syscall) -> Result<(), String> {
                 RetKind::Poll,
                 RetKind::Select,
                 RetKind::Membarrier,
+                RetKind::Ioctl,
             ]
             .iter()
             .any(|r| r.decoder() == Some(d))

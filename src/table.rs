@@ -55,6 +55,7 @@ pub enum RetKind {
     Ppoll,
     Select,
     Pselect,
+    Ioctl,
 }
 
 pub use crate::kinds::Kind;

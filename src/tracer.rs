@@ -61,6 +61,8 @@ pub struct Config {
     pub debug: bool,
     /// `--syscall-limit=N`: every tracee is let go once N syscalls were shown.
     pub syscall_limit: Option<u64>,
+    /// `-e kvm=vcpu`: KVM_RUN's return shows why the vcpu exited.
+    pub kvm_vcpu: bool,
 }
 
 /// A tracee held stopped at a syscall stop until `until`, then resumed as `how` with `sig`.
@@ -234,7 +236,8 @@ pub struct Tracer {
 impl Tracer {
     pub fn new(cfg: Config, render: Box<dyn Render>) -> Self {
         let dumping = !cfg.q.read_dumps.is_empty() || !cfg.q.write_dumps.is_empty();
-        let fds = cfg.decode_fds.any().then(|| ProcFds::new(cfg.decode_fds));
+        let fds = (cfg.decode_fds.any() || cfg.kvm_vcpu)
+            .then(|| ProcFds::new(cfg.decode_fds, cfg.kvm_vcpu));
         Tracer {
             held: Vec::new(),
             shown_calls: 0,

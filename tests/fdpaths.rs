@@ -341,3 +341,43 @@ fn has_eventfd_semaphore_line() -> bool {
     unsafe { libc::close(fd) };
     text.contains("eventfd-semaphore:")
 }
+
+/// `-e kvm=vcpu`: KVM_RUN's return shows why the vcpu exited, read from the vcpu's mapped
+/// `struct kvm_run`; the lines are the real strace's. Skipped (with a note) where the machine
+/// has no usable /dev/kvm.
+#[test]
+fn kvm_run_exit_reasons() {
+    let opts = ["-y", "-e", "trace=ioctl,write", "-e", "kvm=vcpu"];
+    let (_dir, run) = trace_helper(STRACE_RS, &opts, "h_kvm", &[]);
+    if run.status.code() == Some(77) {
+        eprintln!("no usable /dev/kvm here: -e kvm=vcpu not checked");
+        return;
+    }
+    assert_status(&run.status, "exited with 0", &run.stderr);
+    let ours = after_marker(&run.trace);
+    // The guest's `out` and `hlt`; a run may also end early for an interrupt, as the
+    // helper allows (then the reason is KVM_EXIT_INTR, and the guest runs on).
+    let run_line =
+        |reason: &str| format!("ioctl(5<anon_inode:kvm-vcpu:0>, KVM_RUN, 0) = 0 ({reason})");
+    let wanted: Vec<String> = ours
+        .iter()
+        .filter(|l| *l != &run_line("KVM_EXIT_INTR"))
+        .cloned()
+        .collect();
+    assert_lines(
+        &wanted,
+        &[
+            run_line("KVM_EXIT_IO"),
+            run_line("KVM_EXIT_HLT"),
+            "+++ exited with 0 +++".to_string(),
+        ],
+    );
+    if real_strace_available() {
+        let (_, theirs) = trace_helper(REAL_STRACE, &opts, "h_kvm", &[]);
+        let theirs: Vec<String> = after_marker(&theirs.trace)
+            .into_iter()
+            .filter(|l| *l != run_line("KVM_EXIT_INTR"))
+            .collect();
+        assert_lines(&wanted, &theirs);
+    }
+}

@@ -656,6 +656,7 @@ fn corpus() -> &'static [Case] {
             ("h_nettime", &[], &["-yy"]),
             ("h_files2", &[], &["-y"]),
             ("h_sigevfd", &[], &["-e", "decode-fds=signalfd,eventfd"]),
+            ("h_kvm", &[], &["-y", "-e", "kvm=vcpu"]),
         ];
         let helpers = helpers
             .iter()

@@ -2419,3 +2419,46 @@ fn path_tracing_looks_inside_poll_and_select() {
         assert_eq!(theirs.trace, ours.trace);
     }
 }
+
+/// `--tips`: a tip in a box on stderr after everything else (strace-rs's own tips and frame,
+/// with strace's argument syntax): the same tip for `id:N` and `id:N+count`, another for
+/// another id, a line more with `format:full`, nothing with `format:none`.
+#[test]
+fn tips_after_the_trace() {
+    let tip = |opts: &[&str]| {
+        let mut args = vec!["-e", "trace=none"];
+        args.extend_from_slice(opts);
+        args.push("true");
+        let out = common::run(STRACE_RS, &args);
+        assert!(out.status.success(), "{out:?}");
+        out.stderr
+    };
+    let boxed = |text: &str| -> Vec<String> {
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.first(), Some(&"+++ exited with 0 +++"), "{text}");
+        lines[1..].iter().map(|l| l.to_string()).collect()
+    };
+    let first = boxed(&tip(&["--tips=id:0"]));
+    assert!(first.len() >= 4, "{first:?}");
+    let top = &first[0];
+    assert!(top.starts_with(" .---") && top.ends_with("-."), "{top}");
+    assert_eq!(first[1].trim_end_matches(" |").trim(), "| strace-rs tip 0:");
+    assert!(first.last().unwrap().starts_with(" '---"));
+    assert!(first.iter().all(|l| l.len() == top.len()), "{first:#?}");
+    // The count, from the full form; ids wrap around it.
+    let full = boxed(&tip(&["--tips=ID:0,format:FULL"]));
+    assert_eq!(full.len(), first.len() + 2);
+    let note = &full[full.len() - 2];
+    let count: usize = note
+        .split("there are ")
+        .nth(1)
+        .and_then(|s| s.split(')').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{note}"));
+    assert_eq!(boxed(&tip(&[&format!("--tips=id:{count}")])), first);
+    assert_ne!(boxed(&tip(&["--tips=1"])), first);
+    // A later --tips changes only what it names; format:none shows nothing.
+    assert_eq!(boxed(&tip(&["--tips=format:full", "--tips=0"])), full);
+    assert_eq!(tip(&["--tips=0", "--tips=none"]), "+++ exited with 0 +++\n");
+    assert_eq!(tip(&[]), "+++ exited with 0 +++\n");
+}

@@ -5,7 +5,7 @@
 //! requests and a few others are decoded; others print in hex.
 
 use super::structs::read_struct;
-use super::{Ctx, Group, Number, Outcome, Sink, Values};
+use super::{Call, Ctx, Group, Number, Outcome, Sink, Values};
 use crate::mem::Memory;
 use crate::table;
 
@@ -141,6 +141,45 @@ fn form(request: u64) -> ArgForm {
         TCFLSH => ArgForm::Enum(&table::ENUM_TCFLSH_ARG),
         TCXONC => ArgForm::Enum(&table::ENUM_TCXONC_ARG),
         _ => ArgForm::Hex,
+    }
+}
+
+/// `KVM_RUN` (`<linux/kvm.h>`, `_IO(KVMIO, 0x80)`).
+const KVM_RUN: u32 = 0xae80;
+/// Where `exit_reason` lies in `struct kvm_run` (after two flag bytes and six of padding),
+/// and the struct's size on x86_64, which the vcpu's mapping must hold (`<linux/kvm.h>`).
+const KVM_RUN_EXIT_REASON: u64 = 8;
+const KVM_RUN_SIZE: u64 = 2352;
+
+/// What `ioctl` returned, in decimal; after `KVM_RUN`, when `-e kvm=vcpu` asked and the
+/// vcpu's `struct kvm_run` is mapped, the reason the vcpu stopped: `= 0 (KVM_EXIT_HLT)`.
+/// strace shows the name as a plain string, whatever `-X` says.
+pub fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, v: i64) {
+    sink.ret_udecimal(v);
+    if call.args[1] as u32 != KVM_RUN {
+        return;
+    }
+    let Ok(fd) = i32::try_from(call.args[0] as i64) else {
+        return;
+    };
+    let Some(area) = ctx
+        .fds
+        .as_deref_mut()
+        .and_then(|r| r.vcpu_run_area(fd, KVM_RUN_SIZE))
+    else {
+        return;
+    };
+    let mut reason = [0u8; 4];
+    if ctx
+        .mem
+        .read(area + KVM_RUN_EXIT_REASON, &mut reason)
+        .is_ok()
+    {
+        let reason = u64::from(u32::from_ne_bytes(reason));
+        let table = &table::ENUM_KVM_EXIT_REASON;
+        sink.open(Group::Detail);
+        sink.word(table.name(reason).unwrap_or(table.unknown));
+        sink.close();
     }
 }
 

@@ -810,6 +810,7 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outc
             RetKind::Ppoll => poll::poll_ret(sink, ctx, call, v, true),
             RetKind::Select => poll::select_ret(sink, ctx, call, v, false),
             RetKind::Pselect => poll::select_ret(sink, ctx, call, v, true),
+            RetKind::Ioctl => ioctl::ret(sink, ctx, call, v),
         },
     }
 }

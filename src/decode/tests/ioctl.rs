@@ -199,3 +199,58 @@ fn ioctl_table_is_sorted_and_agrees_with_libc() {
     assert_eq!(name(libc::NS_GET_USERNS), Some("NS_GET_USERNS"));
     assert_eq!(name(0xdead_beef), None);
 }
+
+#[test]
+fn kvm_run_exit_reason() {
+    // struct kvm_run: exit_reason at offset 8 (<linux/kvm.h>).
+    let run = |reason: u32| {
+        let mut area = vec![0u8; 16];
+        area[8..12].copy_from_slice(&reason.to_ne_bytes());
+        FakeMemory::new().with(0x7000, &area)
+    };
+    let mut fds = FakeFds::default();
+    fds.fds.insert(5, fd_path(b"anon_inode:kvm-vcpu:0"));
+    fds.vcpus.insert(5, (0x7000, 0x3000));
+    let kvm_run = |mem: &FakeMemory, fds: &mut FakeFds, outcome| {
+        line_fds(NR_IOCTL, [5, 0xae80, 0, 0, 0, 0], mem, fds, |_| {}, outcome)
+    };
+    assert_eq!(
+        kvm_run(&run(2), &mut fds, Outcome::Ok(0)),
+        "ioctl(5<anon_inode:kvm-vcpu:0>, KVM_RUN, 0) = 0 (KVM_EXIT_IO)"
+    );
+    assert_eq!(
+        kvm_run(&run(5), &mut fds, Outcome::Ok(0)),
+        "ioctl(5<anon_inode:kvm-vcpu:0>, KVM_RUN, 0) = 0 (KVM_EXIT_HLT)"
+    );
+    assert_eq!(
+        kvm_run(&run(1000), &mut fds, Outcome::Ok(0)),
+        "ioctl(5<anon_inode:kvm-vcpu:0>, KVM_RUN, 0) = 0 (KVM_EXIT_???)"
+    );
+    // A failed run, an unreadable area, a mapping too short for the struct: no reason.
+    assert_eq!(
+        kvm_run(&run(2), &mut fds, Outcome::Err(4)),
+        "ioctl(5<anon_inode:kvm-vcpu:0>, KVM_RUN, 0) = -1 EINTR (Interrupted system call)"
+    );
+    assert_eq!(
+        kvm_run(&FakeMemory::new(), &mut fds, Outcome::Ok(0)),
+        "ioctl(5<anon_inode:kvm-vcpu:0>, KVM_RUN, 0) = 0"
+    );
+    fds.vcpus.insert(5, (0x7000, 0x100));
+    assert_eq!(
+        kvm_run(&run(2), &mut fds, Outcome::Ok(0)),
+        "ioctl(5<anon_inode:kvm-vcpu:0>, KVM_RUN, 0) = 0"
+    );
+    // Another request on the same descriptor: a number only.
+    fds.vcpus.insert(5, (0x7000, 0x3000));
+    assert_eq!(
+        line_fds(
+            NR_IOCTL,
+            [5, 0xae04, 0, 0, 0, 0],
+            &run(2),
+            &mut fds,
+            |_| {},
+            Outcome::Ok(0)
+        ),
+        "ioctl(5<anon_inode:kvm-vcpu:0>, KVM_GET_VCPU_MMAP_SIZE, 0) = 0"
+    );
+}

@@ -215,6 +215,8 @@ fn rendered(render: impl FnOnce(&mut Output)) -> String {
 struct FakeFds {
     fds: HashMap<i32, FdInfo>,
     cwd: Option<Vec<u8>>,
+    /// Vcpu descriptors and where their `struct kvm_run` is mapped, with the mapping's size.
+    vcpus: HashMap<i32, (u64, u64)>,
 }
 
 impl FdResolver for FakeFds {
@@ -223,6 +225,10 @@ impl FdResolver for FakeFds {
     }
     fn cwd(&mut self) -> Option<&[u8]> {
         self.cwd.as_deref()
+    }
+    fn vcpu_run_area(&mut self, fd: i32, size: u64) -> Option<u64> {
+        let (addr, len) = *self.vcpus.get(&fd)?;
+        (len >= size).then_some(addr)
     }
 }
 

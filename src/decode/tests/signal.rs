@@ -54,7 +54,7 @@ fn waitid_id_by_idtype() {
     }
     let mut fds = FakeFds {
         fds: HashMap::from([(5, fd_path(b"anon_inode:[pidfd]"))]),
-        cwd: None,
+        ..FakeFds::default()
     };
     let got = line_fds(
         NR_WAITID,
