@@ -37,13 +37,8 @@ impl Tips {
             },
             id: self.id,
         };
-        for token in arg.split(',').filter(|t| !t.is_empty()) {
-            let lower = token.to_ascii_lowercase();
-            let (word, id_ok, format_ok) = match lower.split_once(':') {
-                Some(("id", w)) => (w, true, false),
-                Some(("format", w)) => (w, false, true),
-                _ => (lower.as_str(), true, true),
-            };
+        for (word, [id_ok, format_ok]) in crate::cli::keyed_tokens(arg, ["id", "format"]) {
+            let word = word.as_str();
             if id_ok && word == "random" {
                 next.id = None;
             } else if let Some(n) = id_ok.then(|| parse_uint(word, INT_MAX)).flatten() {
