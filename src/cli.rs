@@ -964,23 +964,6 @@ impl Default for LongStamps {
     }
 }
 
-/// The comma-separated tokens of an argument like `--tips=id:3,full`, lower-cased, each with
-/// which of the two `KEY:` prefixes it may stand for: the one it names, or both when it names
-/// none (strace's parsers of `--tips` and `--absolute-timestamps`; empty tokens skipped).
-pub fn keyed_tokens<'a>(
-    arg: &'a str,
-    keys: [&'a str; 2],
-) -> impl Iterator<Item = (String, [bool; 2])> + 'a {
-    arg.split(',').filter(|t| !t.is_empty()).map(move |token| {
-        let lower = token.to_ascii_lowercase();
-        match lower.split_once(':') {
-            Some((k, w)) if k == keys[0] => (w.to_string(), [true, false]),
-            Some((k, w)) if k == keys[1] => (w.to_string(), [false, true]),
-            _ => (lower, [true, true]),
-        }
-    })
-}
-
 impl LongStamps {
     /// Applies one argument: `[format:]none|time|unix` and `[precision:]s|ms|us|ns`, comma
     /// separated, in any case. `None` when a token is neither. An argument that names no
@@ -989,7 +972,9 @@ impl LongStamps {
         let before = self.format;
         self.format = Some(false);
         let mut named_format = false;
-        for (word, [format_ok, precision_ok]) in keyed_tokens(arg, ["format", "precision"]) {
+        for (word, [format_ok, precision_ok]) in
+            crate::getopt::keyed_tokens(arg, ["format", "precision"])
+        {
             let word = word.as_str();
             let format = match word {
                 "none" if format_ok => None,

@@ -185,6 +185,23 @@ fn matched_long<T: OptSpec>(spec: &T, typed: &str) -> &'static str {
         .unwrap_or("")
 }
 
+/// The comma-separated tokens of an argument like `--tips=id:3,full`, lower-cased, each with
+/// which of the two `KEY:` prefixes it may stand for: the one it names, or both when it names
+/// none (strace's parsers of `--tips` and `--absolute-timestamps`; empty tokens skipped).
+pub fn keyed_tokens<'a>(
+    arg: &'a str,
+    keys: [&'a str; 2],
+) -> impl Iterator<Item = (String, [bool; 2])> + 'a {
+    arg.split(',').filter(|t| !t.is_empty()).map(move |token| {
+        let lower = token.to_ascii_lowercase();
+        match lower.split_once(':') {
+            Some((k, w)) if k == keys[0] => (w.to_string(), [true, false]),
+            Some((k, w)) if k == keys[1] => (w.to_string(), [false, true]),
+            _ => (lower, [true, true]),
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

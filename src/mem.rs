@@ -211,6 +211,15 @@ impl Memory for TraceeMemory {
         if !self.peek_only.get() {
             match self.read_vm(addr, buf) {
                 Ok(n) if n == buf.len() => return Ok(()),
+                // A read that stops part way, as strace's umoven reports it (a read of nothing
+                // at all it does not report).
+                Ok(n) if n > 0 => {
+                    crate::msg::error(format_args!(
+                        "umoven: short read ({n} < {}) @{addr:#x}",
+                        buf.len()
+                    ));
+                    return Err(Errno::EFAULT);
+                }
                 Ok(_) | Err(Errno::EFAULT) => return Err(Errno::EFAULT),
                 Err(Errno::ESRCH) => return Err(Errno::ESRCH),
                 Err(_) => self.peek_only.set(true),

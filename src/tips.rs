@@ -37,7 +37,7 @@ impl Tips {
             },
             id: self.id,
         };
-        for (word, [id_ok, format_ok]) in crate::cli::keyed_tokens(arg, ["id", "format"]) {
+        for (word, [id_ok, format_ok]) in crate::getopt::keyed_tokens(arg, ["id", "format"]) {
             let word = word.as_str();
             if id_ok && word == "random" {
                 next.id = None;

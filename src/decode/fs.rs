@@ -108,21 +108,22 @@ pub fn fcntl_arg<S: Sink, M: Memory>(
 ) {
     let failed = matches!(outcome, Some(Outcome::Err(_)));
     match cmd as u32 {
-        // The lowest number the new descriptor may have: a number, not a descriptor.
-        F_DUPFD | F_DUPFD_CLOEXEC => sink.int(i64::from(v as i32)),
+        // The lowest number the new descriptor may have: a number, not a descriptor. strace
+        // reads this one, the pipe size, the notify flags, the lease and the seals from the
+        // whole 64-bit register; the others as an `int`.
+        F_DUPFD | F_DUPFD_CLOEXEC | F_SETPIPE_SZ => sink.int(v as i64),
         F_SETFD => sink.flags(u64::from(v as u32), &table::FLAGS_FD_FLAGS),
         F_SETFL => sink.flags(u64::from(v as u32), &table::FLAGS_OPEN_FLAGS),
         F_SETLK | F_SETLKW | F_OFD_SETLK | F_OFD_SETLKW => flock(sink, ctx, v, false),
         F_GETLK | F_OFD_GETLK if failed => sink.addr(v),
         F_GETLK | F_OFD_GETLK => flock(sink, ctx, v, true),
         F_SETSIG => sink.signal(i64::from(v as i32)),
-        F_SETLEASE => sink.enumeration(u64::from(v as u32), &table::ENUM_LOCK_TYPE),
-        F_NOTIFY => sink.flags(u64::from(v as u32), &table::FLAGS_DNOTIFY_FLAGS),
-        F_ADD_SEALS => sink.flags(u64::from(v as u32), &table::FLAGS_SEALS),
+        F_SETLEASE => sink.enumeration(v, &table::ENUM_LOCK_TYPE),
+        F_NOTIFY => sink.flags(v, &table::FLAGS_DNOTIFY_FLAGS),
+        F_ADD_SEALS => sink.flags(v, &table::FLAGS_SEALS),
         F_GETOWN_EX if failed => sink.addr(v),
         F_SETOWN_EX | F_GETOWN_EX => owner_ex(sink, ctx, v),
         F_SETOWN => super::pid_or_pgid(sink, ctx, i64::from(v as i32)),
-        F_SETPIPE_SZ => sink.int(i64::from(v as i32)),
         _ => sink.hex(v),
     }
 }

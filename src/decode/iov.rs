@@ -1,10 +1,11 @@
 //! Arrays of `struct iovec` (`<linux/uio.h>`: a base pointer and a `size_t` length).
 
+use super::array::array;
 use super::string::buffer;
 use super::{Ctx, Sink, Values};
 use crate::mem::Memory;
 
-const IOVEC_SIZE: u64 = 16;
+const IOVEC_SIZE: usize = 16;
 
 /// What the buffers of an iovec array show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,7 +19,8 @@ pub enum IovData {
     Addresses,
 }
 
-/// `[{iov_base="hello", iov_len=5}, ...]`: `count` iovecs at `addr`, at most `-s` of them.
+/// `[{iov_base="hello", iov_len=5}, ...]`: `count` iovecs at `addr`, printed as every
+/// array is ([`array`]: at most `-s` of them, the address for an array that wraps around).
 pub fn iovec_array<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
@@ -26,34 +28,12 @@ pub fn iovec_array<S: Sink, M: Memory>(
     count: u64,
     data: IovData,
 ) {
-    if addr == 0 {
-        return sink.addr(0);
-    }
-    let mut first = [0u8; 16];
-    if count > 0 && ctx.mem.read(addr, &mut first).is_err() {
-        return sink.addr(addr);
-    }
     let mut left = match data {
         IovData::Upto(n) => Some(n),
         IovData::All | IovData::Addresses => None,
     };
-    sink.begin_array();
-    for n in 0..count {
-        // As strace: an element is read before the `-s` limit is checked, so an array that
-        // stops being readable right there says where.
-        let at = addr.wrapping_add(n * IOVEC_SIZE);
-        let mut raw = [0u8; 16];
-        if ctx.mem.read(at, &mut raw).is_err() {
-            sink.more();
-            sink.addr_comment(at);
-            break;
-        }
-        if n >= ctx.opts.max_strlen as u64 {
-            sink.more();
-            break;
-        }
-        let base = u64::from_ne_bytes(raw[..8].try_into().unwrap_or_default());
-        let len = u64::from_ne_bytes(raw[8..].try_into().unwrap_or_default());
+    array(sink, ctx, addr, count, IOVEC_SIZE, |sink, ctx, raw| {
+        let (base, len) = (raw.u64(0), raw.u64(8));
         let shown = match left {
             Some(l) => {
                 let s = l.min(len);
@@ -72,6 +52,5 @@ pub fn iovec_array<S: Sink, M: Memory>(
         sink.field("iov_len");
         sink.uint(len);
         sink.end_struct(false);
-    }
-    sink.end_array();
+    });
 }

@@ -466,11 +466,16 @@ fn arg_more<S: Sink, M: Memory>(
         Kind::Sockaddr => {
             sockaddr::sockaddr(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome))
         }
-        Kind::SockaddrOut => {
-            let (entry_len, exit_len) = saved_len(ctx, call, desc.len());
-            sockaddr::sockaddr(sink, ctx, v, u64::from(exit_len.min(entry_len)))
+        Kind::SockaddrOut => match saved_len(ctx, call, desc.len()) {
+            Some((entry_len, exit_len)) => {
+                sockaddr::sockaddr(sink, ctx, v, u64::from(exit_len.min(entry_len)))
+            }
+            None => sink.addr(v),
+        },
+        Kind::SockLenPtr => {
+            let failed = matches!(outcome, Some(Outcome::Err(_)));
+            net::sock_len_ptr(sink, ctx, v, call.saved[i], failed)
         }
-        Kind::SockLenPtr => net::sock_len_ptr(sink, ctx, v, call.saved[i]),
         Kind::SockLevel => sink.enumeration(u64::from(v as u32), &table::ENUM_SOCK_LEVEL),
         Kind::SockoptName => net::sockopt_name(sink, by, v),
         Kind::SockoptVal => {
@@ -478,11 +483,13 @@ fn arg_more<S: Sink, M: Memory>(
             let (level, name) = sockopt_of(desc, call);
             net::sockopt_val(sink, ctx, v, len, level, name)
         }
-        Kind::SockoptValOut => {
-            let (_, exit_len) = saved_len(ctx, call, desc.len());
-            let (level, name) = sockopt_of(desc, call);
-            net::sockopt_val(sink, ctx, v, u64::from(exit_len), level, name)
-        }
+        Kind::SockoptValOut => match saved_len(ctx, call, desc.len()) {
+            Some((_, exit_len)) => {
+                let (level, name) = sockopt_of(desc, call);
+                net::sockopt_val(sink, ctx, v, u64::from(exit_len), level, name)
+            }
+            None => sink.addr(v),
+        },
         Kind::Msghdr => net::msghdr(sink, ctx, v, None, None, None),
         Kind::MsghdrOut => {
             net::msghdr(sink, ctx, v, Some(ret_len(outcome)), outcome, call.saved[i])
@@ -567,15 +574,16 @@ fn ret_len(outcome: Option<Outcome>) -> u64 {
 }
 
 /// A length kept in memory at the pointer argument `len`: its value at entry (as saved) and
-/// now. An unreadable pointer counts as 0.
-fn saved_len<M: Memory>(ctx: &Ctx<'_, M>, call: &Call, len: Len) -> (u32, u32) {
+/// now (0 if it cannot be read now). `None` when it could not be read at entry: strace then
+/// shows the buffer and the length as addresses, and reads neither again.
+fn saved_len<M: Memory>(ctx: &Ctx<'_, M>, call: &Call, len: Len) -> Option<(u32, u32)> {
     let Len::Arg(i) = len else {
-        return (0, 0);
+        return Some((0, 0));
     };
     let i = i as usize;
+    let at_entry = call.saved[i]?;
     let now = read_u32(ctx.mem, call.args[i]).unwrap_or(0);
-    let at_entry = call.saved[i].unwrap_or(now);
-    (at_entry, now)
+    Some((at_entry, now))
 }
 
 /// Reads a native-endian `u32`.
@@ -653,13 +661,16 @@ impl Call {
 pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut Call) {
     let descs = call.arg_descs();
     let first_out = call.first_out();
+    // Each length is read once, however many arguments it belongs to (strace reads it once).
+    let mut read = 0u8;
     for (i, desc) in descs.iter().enumerate() {
         let len_arg = match (desc.kind, desc.len) {
             (Kind::SockLenPtr, _) => Some(i),
             (Kind::SockaddrOut | Kind::SockoptValOut, Some(Len::Arg(l))) => Some(l as usize),
             _ => None,
         };
-        if let Some(l) = len_arg {
+        if let Some(l) = len_arg.filter(|l| read & (1 << l) == 0) {
+            read |= 1 << l;
             call.saved[l] = read_u32(ctx.mem, call.args[l]);
         }
         if let Kind::MsghdrOut = desc.kind {

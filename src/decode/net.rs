@@ -45,19 +45,35 @@ pub fn protocol<S: Sink>(sink: &mut S, domain: u64, v: u64) {
     }
 }
 
-/// A `socklen_t` the kernel updates: `[16]`, or `[128 => 16]` when the call changed it.
+/// A `socklen_t` the kernel updates, as strace's `int`: `[16]`, or `[128 => 16]` when the call
+/// changed it; a failed call shows the value it was given (`at_entry`), whatever the kernel
+/// left there.
 pub fn sock_len_ptr<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
     addr: u64,
     at_entry: Option<u32>,
+    failed: bool,
 ) {
-    read_struct(sink, ctx, addr, 4, |sink, _, raw| {
-        let now = raw.u32(0);
+    // Unread at entry (or NULL): the address, not read again.
+    let Some(before) = at_entry else {
+        return sink.addr(addr);
+    };
+    if failed {
         sink.begin_array();
-        match at_entry {
-            Some(before) if before != now => sink.changed(u64::from(before), u64::from(now)),
-            _ => sink.uint(u64::from(now)),
+        sink.int(i64::from(before as i32));
+        return sink.end_array();
+    }
+    read_struct(sink, ctx, addr, 4, |sink, _, raw| {
+        let now = raw.i32(0);
+        sink.begin_array();
+        match before as i32 {
+            before if before != now => {
+                sink.int(i64::from(before));
+                sink.updated();
+                sink.int(i64::from(now));
+            }
+            _ => sink.int(i64::from(now)),
         }
         sink.end_array();
     });
@@ -69,6 +85,9 @@ const SOL_SOCKET: u64 = 1;
 const SOL_TCP: u64 = 6;
 const SOL_UDP: u64 = 17;
 const SOL_IPV6: u64 = 41;
+const SOL_RAW: u64 = 255;
+const SOL_PACKET: u64 = 263;
+const SOL_NETLINK: u64 = 270;
 
 /// The option names of a level, if known.
 fn options_of(level: u64) -> Option<&'static EnumTable> {
@@ -78,6 +97,9 @@ fn options_of(level: u64) -> Option<&'static EnumTable> {
         SOL_TCP => &table::ENUM_SOCKOPT_TCP,
         SOL_UDP => &table::ENUM_SOCKOPT_UDP,
         SOL_IPV6 => &table::ENUM_SOCKOPT_IPV6,
+        SOL_RAW => &table::ENUM_SOCKOPT_RAW,
+        SOL_PACKET => &table::ENUM_SOCKOPT_PACKET,
+        SOL_NETLINK => &table::ENUM_SOCKOPT_NETLINK,
         _ => return None,
     })
 }

@@ -202,7 +202,10 @@ const SA_HANDLER: usize = 0;
 const SA_FLAGS: usize = 8;
 const SA_RESTORER_OFF: usize = 16;
 const SA_MASK: usize = 24;
-const KERNEL_SIGACTION_SIZE: usize = 32;
+/// How much strace reads of it: its own `struct new_sigaction` has room for a mask of 64
+/// longs, so a pointer with fewer than 88 readable bytes shows as an address even though the
+/// kernel's struct is 32 bytes.
+const SIGACTION_READ_SIZE: usize = 88;
 /// `SA_RESTORER` from `<asm/signal.h>`: only then is `sa_restorer` meaningful.
 const SA_RESTORER: u64 = 0x0400_0000;
 
@@ -218,7 +221,7 @@ fn handler<S: Sink>(sink: &mut S, h: u64) {
 
 /// A pointer to the kernel's `struct sigaction`.
 pub fn sigaction<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
-    read_struct(sink, ctx, addr, KERNEL_SIGACTION_SIZE, |sink, _, raw| {
+    read_struct(sink, ctx, addr, SIGACTION_READ_SIZE, |sink, _, raw| {
         let flags = raw.u64(SA_FLAGS);
         sink.begin_struct();
         sink.field("sa_handler");

@@ -241,3 +241,87 @@ fn transfer_calls() {
         "readahead(3, 0, 4096)                   = 0"
     );
 }
+
+#[test]
+fn flags_as_strace_tables_them() {
+    let mem = FakeMemory::new().with(0x1000, b"f1\0");
+    // Every *at call's AT_* flags with the whole table, known bits named.
+    assert_eq!(
+        line(
+            263,
+            [AT_FDCWD, 0x1000, 0x55e4_6162, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "unlinkat(AT_FDCWD, \"f1\", AT_SYMLINK_NOFOLLOW|0x55e46062) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            263,
+            [AT_FDCWD, 0x1000, 0x3e3, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "unlinkat(AT_FDCWD, \"f1\", AT_SYMLINK_NOFOLLOW|AT_REMOVEDIR|0xe3) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            316,
+            [AT_FDCWD, 0x1000, AT_FDCWD, 0x1000, 0x10, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "renameat2(AT_FDCWD, \"f1\", AT_FDCWD, \"f1\", 0x10 /* RENAME_?? */) = -1 EINVAL (Invalid argument)"
+    );
+    // LOCK_RW (LOCK_READ|LOCK_WRITE) by its own name.
+    assert_eq!(
+        line(73, [3, 0xd2, 0, 0, 0, 0], &mem, Outcome::Err(EINVAL)),
+        "flock(3, LOCK_EX|LOCK_RW|0x10)          = -1 EINVAL (Invalid argument)"
+    );
+    // fadvise64's length is unsigned, its offset signed.
+    assert_eq!(
+        line(221, [3, u64::MAX, u64::MAX, 4, 0, 0], &mem, Outcome::Ok(0)),
+        "fadvise64(3, -1, 18446744073709551615, POSIX_FADV_DONTNEED) = 0"
+    );
+}
+
+#[test]
+fn fcntl_arguments_by_width() {
+    let mem = FakeMemory::new();
+    let hi = 0xabc0_0001_0000_0000u64;
+    let fcntl = |cmd: u64, arg: u64| line(NR_FCNTL, [99, cmd, arg, 0, 0, 0], &mem, Outcome::Err(9));
+    // Read as an int: the flags, the signal, the owner.
+    assert_eq!(
+        fcntl(2, hi | 1),
+        "fcntl(99, F_SETFD, FD_CLOEXEC)          = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        fcntl(2, 8),
+        "fcntl(99, F_SETFD, 0x8 /* FD_??? */)    = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        fcntl(10, hi | 10),
+        "fcntl(99, F_SETSIG, SIGUSR1)            = -1 EBADF (Bad file descriptor)"
+    );
+    // Read whole: the lowest new descriptor, the pipe size, notify flags, lease, seals.
+    assert_eq!(
+        fcntl(0, hi | 8),
+        "fcntl(99, F_DUPFD, -6070852293400461304) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        fcntl(1031, hi | 1),
+        "fcntl(99, F_SETPIPE_SZ, -6070852293400461311) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        fcntl(1026, hi | 1),
+        "fcntl(99, F_NOTIFY, DN_ACCESS|0xabc0000100000000) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        fcntl(1024, hi | 1),
+        "fcntl(99, F_SETLEASE, 0xabc0000100000001 /* F_??? */) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        fcntl(1033, hi | 1),
+        "fcntl(99, F_ADD_SEALS, F_SEAL_SEAL|0xabc0000100000000) = -1 EBADF (Bad file descriptor)"
+    );
+}

@@ -27,6 +27,16 @@ fn iovec_arrays() {
         ),
         "readv(99, [{iov_base=0x3000, iov_len=5}, {iov_base=0x3005, iov_len=1}], 2) = -1 EBADF (Bad file descriptor)"
     );
+    // A count whose array would wrap around the address space: the address.
+    assert_eq!(
+        line(
+            NR_READV,
+            [4, 0x2000, u64::MAX, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "readv(4, 0x2000, 18446744073709551615)  = -1 EINVAL (Invalid argument)"
+    );
     assert_eq!(
         line(NR_WRITEV, [1, 0, 1, 0, 0, 0], &mem, Outcome::Err(EFAULT)),
         "writev(1, NULL, 1)                      = -1 EFAULT (Bad address)"

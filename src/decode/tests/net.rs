@@ -162,6 +162,39 @@ fn socket_options() {
 }
 
 #[test]
+fn getsockopt_lengths_as_strace_reads_them() {
+    // The length is an `int`; a failed call shows the one it was given; one that could not
+    // be read at entry leaves both pointers as addresses.
+    let mem = FakeMemory::new()
+        .with(0x1000, &7i32.to_ne_bytes())
+        .with(0x2000, &(-5i32).to_ne_bytes());
+    let getsockopt = |level, name, len, outcome| {
+        line(
+            NR_GETSOCKOPT,
+            [4, level, name, 0x1000, len, 0],
+            &mem,
+            outcome,
+        )
+    };
+    assert_eq!(
+        getsockopt(263, 7, 0x2000, Outcome::Err(EFAULT)),
+        "getsockopt(4, SOL_PACKET, PACKET_COPY_THRESH, 0x1000, [-5]) = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        getsockopt(263, 4, 0x2000, Outcome::Err(EFAULT)),
+        "getsockopt(4, SOL_PACKET, 0x4 /* PACKET_??? */, 0x1000, [-5]) = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        getsockopt(270, 3, 0x3000, Outcome::Ok(0)),
+        "getsockopt(4, SOL_NETLINK, NETLINK_PKTINFO, 0x1000, 0x3000) = 0"
+    );
+    assert_eq!(
+        getsockopt(255, 1, 0x2000, Outcome::Err(EINVAL)),
+        "getsockopt(4, SOL_RAW, ICMP_FILTER, 0x1000, [-5]) = -1 EINVAL (Invalid argument)"
+    );
+}
+
+#[test]
 fn messages() {
     let mem = FakeMemory::new()
         .with(0x1000, &msghdr(0x2000, 2, 0, 0, 0))

@@ -130,6 +130,32 @@ fn rt_sigreturn_and_sigsets() {
 }
 
 #[test]
+fn rt_sigaction_reads_as_much_as_strace() {
+    // strace reads 88 bytes (its struct's mask has room for 64 longs): a struct with fewer
+    // readable bytes after it is an address, though the kernel reads only 32.
+    let act = words(&[1, 0, 0, 0]);
+    let mem = FakeMemory::new().with(0x1fc0, &act).with(0x3000, &act);
+    assert_eq!(
+        line(
+            NR_RT_SIGACTION,
+            [10, 0x1fc0, 0, 8, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "rt_sigaction(SIGUSR1, 0x1fc0, NULL, 8)  = 0"
+    );
+    assert_eq!(
+        line(
+            NR_RT_SIGACTION,
+            [10, 0x3000, 0, 8, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "rt_sigaction(SIGUSR1, {sa_handler=SIG_IGN, sa_mask=[], sa_flags=0}, NULL, 8) = 0"
+    );
+}
+
+#[test]
 fn rt_sigaction_lines() {
     let act = words(&[0x55cc_bf35_4269, 0x1400_0000, 0x7fe9_7714_b050, sig(10)]);
     let old = words(&[0, 0, 0, 0]);
