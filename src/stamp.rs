@@ -69,14 +69,9 @@ pub fn write_absolute(buf: &mut Vec<u8>, now: SystemTime, absolute: Absolute) {
             write_fraction(buf, since_epoch.subsec_nanos(), p.digits());
         }
         Absolute::Time(p) => {
-            let secs = since_epoch.as_secs() as libc::time_t;
-            // SAFETY: localtime_r only writes the `tm` passed in.
-            let tm = unsafe {
-                let mut tm: libc::tm = std::mem::zeroed();
-                libc::localtime_r(&secs, &mut tm);
-                tm
-            };
-            let _ = write!(buf, "{:02}:{:02}:{:02}", tm.tm_hour, tm.tm_min, tm.tm_sec);
+            let (h, m, s) = crate::datetime::local_time(since_epoch.as_secs() as i64)
+                .map_or((0, 0, 0), |tm| (tm.tm_hour, tm.tm_min, tm.tm_sec));
+            let _ = write!(buf, "{h:02}:{m:02}:{s:02}");
             write_fraction(buf, since_epoch.subsec_nanos(), p.digits());
         }
     }

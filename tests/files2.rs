@@ -3,8 +3,8 @@
 //! exactly.
 //!
 //! The expected lines were taken from Debian's strace 6.1 on x86_64 running the same
-//! helper, masked with `common::mask`. Dates are in UTC, the zone of the test machines
-//! (strace shows them in the local zone). The helper sets extended attributes on a file in
+//! helper, masked with `common::mask`. Dates are in the local zone, UTC on the test
+//! machines (`dates_in_the_local_zone` checks another zone against strace). The helper sets extended attributes on a file in
 //! the temporary directory, so that file system must support `user.` attributes.
 
 mod common;
@@ -111,4 +111,39 @@ fn files2_match_real_strace() {
     let (_d1, want) = trace_helper(REAL_STRACE, &[], "h_files2", &[]);
     let (_d2, got) = trace_helper(STRACE_RS, &[], "h_files2", &[]);
     assert_lines(&masked_after_marker(&got), &masked_after_marker(&want));
+}
+
+/// Dates in the local time zone, as strace shows them: both tracers run under a zone given
+/// as a POSIX rule (no tz database needed), and the dated lines must agree.
+#[test]
+fn dates_in_the_local_zone() {
+    if !real_strace_available() {
+        return;
+    }
+    let zone = "TZ=CET-1CEST,M3.5.0,M10.5.0/3";
+    let dated = |tracer: &str| -> Vec<String> {
+        let dir = TempDir::new();
+        let file = dir.join("trace.txt");
+        let exe = helper("h_files2");
+        let work = TempDir::new();
+        let args: Vec<std::ffi::OsString> = vec![
+            zone.into(),
+            tracer.into(),
+            "-o".into(),
+            file.clone().into(),
+            "--".into(),
+            exe.into(),
+            work.path().into(),
+        ];
+        let out = run("/usr/bin/env", &args);
+        assert!(out.status.success(), "{tracer}: {}", out.stderr);
+        let trace = std::fs::read_to_string(&file).expect("trace file");
+        after_marker(&trace)
+            .into_iter()
+            .filter(|l| l.contains("T") && (l.contains("+0100 */") || l.contains("+0200 */")))
+            .collect()
+    };
+    let ours = dated(STRACE_RS);
+    assert!(ours.len() >= 2, "no dates in the local zone: {ours:#?}");
+    assert_lines(&ours, &dated(REAL_STRACE));
 }

@@ -122,7 +122,7 @@ pub trait Sink {
     fn signal(&mut self, sig: i64);
     /// A string: `bytes` as read, `truncated` when more followed.
     fn quoted(&mut self, bytes: &[u8], truncated: bool, quote: Quote);
-    /// A point in time (UTC), `sec` seconds and `frac` units of `10^-digits` s since the
+    /// A point in time, `sec` seconds and `frac` units of `10^-digits` s since the
     /// epoch: `2020-09-13T12:26:40.000005+0000`. Decoding checks it is representable
     /// ([`crate::datetime::representable`]).
     fn date(&mut self, sec: i64, frac: u64, digits: u32);

@@ -129,7 +129,7 @@ pub trait Values: Sink {
         self.close();
     }
 
-    /// Seconds since the epoch with their date (UTC): `1764290971 /* 2025-11-28T00:49:31+0000 */`.
+    /// Seconds since the epoch with their date (in the local zone): `1764290971 /* 2025-11-28T00:49:31+0000 */`.
     fn datetime(&mut self, secs: i64) {
         self.int(secs);
         if crate::datetime::representable(secs) {
