@@ -124,6 +124,20 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["int", "pid"]
     }
+    /// `ioprio_get`'s and `ioprio_set`'s who, by which (`by`): a process for
+    /// IOPRIO_WHO_PROCESS, a process group for IOPRIO_WHO_PGRP, a number (a user) otherwise.
+    IoprioWho = "ioprio_who" {
+        table: None, len: false, by: true,
+        failure: false, updated: false, decoder: "",
+        json: ["int", "pid"]
+    }
+    /// An I/O priority, its class and data: `IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)`
+    /// (`-X raw`: the number, `-X verbose`: both).
+    Ioprio = "ioprio" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["call"]
+    }
     /// `kill`'s and `wait4`'s pid: a process when positive, a process group when below -1.
     PidOrPgid = "pid_or_pgid" {
         table: None, len: false, by: false,

@@ -220,6 +220,8 @@ pub enum RetKind {
     /// What `ioctl` returns, by its request: a number, and after `KVM_RUN` under
     /// `-e kvm=vcpu` the reason the vcpu exited: `= 0 (KVM_EXIT_IO)`.
     Ioctl,
+    /// An I/O priority with its class and data: `= 16388 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4))`.
+    Ioprio,
 }
 
 /// One argument of a decoded syscall.

@@ -56,6 +56,7 @@ pub enum RetKind {
     Select,
     Pselect,
     Ioctl,
+    Ioprio,
 }
 
 pub use crate::kinds::Kind;
@@ -209,7 +210,9 @@ impl FlagTable {
         });
         let shifted = self.shifted.as_ref().and_then(|s| {
             let count = (rest >> s.shift) & s.mask;
-            rest &= !(s.mask << s.shift);
+            // strace clears the field with the complement of an `unsigned int` mask, which
+            // clears bits 32-63 too: those of a 64-bit word (mmap's flags) are never shown.
+            rest &= u64::from(!((s.mask << s.shift) as u32));
             (count != 0).then_some((s.name, count))
         });
         FlagSplit {

@@ -2,7 +2,7 @@
 //! (`capget`/`capset`), `mount`, `syslog`, `sethostname`, `kcmp`.
 
 use super::structs::read_struct;
-use super::{Call, Ctx, Group, Outcome, Sink, Values, string};
+use super::{Call, Ctx, Group, Number, Outcome, Sink, Values, string};
 use crate::mem::Memory;
 use crate::table;
 use std::mem::{offset_of, size_of};
@@ -76,6 +76,30 @@ pub fn persona<S: Sink>(sink: &mut S, v: u64) {
     if v & !PER_MASK != 0 {
         sink.flags(v & !PER_MASK, &table::FLAGS_PERSONALITY);
     }
+    sink.close();
+}
+
+/// Where an I/O priority's class starts (`IOPRIO_CLASS_SHIFT`, <linux/ioprio.h>); the bits
+/// below are its data.
+const IOPRIO_CLASS_SHIFT: u32 = 13;
+
+/// An I/O priority: `IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)`, the number being what `-X raw`
+/// shows. strace takes the class as every bit above the data (no mask) and the data in
+/// decimal.
+pub fn ioprio<S: Sink>(sink: &mut S, v: i64) {
+    sink.open(Group::Symbolic(Number::Int(v)));
+    ioprio_value(sink, v as u32);
+    sink.close();
+}
+
+/// `IOPRIO_PRIO_VALUE(class, data)` alone, as `ioprio_get`'s return value has it.
+pub fn ioprio_value<S: Sink>(sink: &mut S, bits: u32) {
+    sink.open(Group::Call("IOPRIO_PRIO_VALUE"));
+    sink.enumeration(
+        u64::from(bits >> IOPRIO_CLASS_SHIFT),
+        &table::ENUM_IOPRIO_CLASS,
+    );
+    sink.int(i64::from(bits & ((1 << IOPRIO_CLASS_SHIFT) - 1)));
     sink.close();
 }
 

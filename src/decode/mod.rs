@@ -345,6 +345,13 @@ fn arg<S: Sink, M: Memory>(
             1 => pid(sink, ctx, i64::from(v as i32), PidKind::Pgid),
             _ => sink.int(i64::from(v as i32)),
         },
+        // IOPRIO_WHO_PROCESS and IOPRIO_WHO_PGRP (<linux/ioprio.h>).
+        Kind::IoprioWho => match by as u32 {
+            1 => pid(sink, ctx, i64::from(v as i32), PidKind::Tgid),
+            2 => pid(sink, ctx, i64::from(v as i32), PidKind::Pgid),
+            _ => sink.int(i64::from(v as i32)),
+        },
+        Kind::Ioprio => admin::ioprio(sink, i64::from(v as i32)),
         Kind::WaitidId => process::waitid_id(sink, ctx, by, v),
         Kind::Uint => sink.uint(u64::from(v as u32)),
         Kind::Long => sink.int(v as i64),
@@ -555,7 +562,7 @@ fn arg_more<S: Sink, M: Memory>(
         | Kind::FutexOp | Kind::GidArray | Kind::Hex | Kind::HexBuffer | Kind::Int
         | Kind::IoctlArg | Kind::IoctlRequest | Kind::Iovec | Kind::Long | Kind::MknodMode
         | Kind::Octal | Kind::OutPath | Kind::Path | Kind::Pid | Kind::Rlimit | Kind::Rusage
-        | Kind::Tid | Kind::Pgid | Kind::PidOrPgid | Kind::PrioWho
+        | Kind::Tid | Kind::Pgid | Kind::PidOrPgid | Kind::PrioWho | Kind::IoprioWho | Kind::Ioprio
         | Kind::ChildRusage
         | Kind::Sigaction | Kind::SigaltStack | Kind::Siginfo | Kind::Signo
         | Kind::SigreturnFrame | Kind::Sigset | Kind::Size | Kind::Stat | Kind::Statfs
@@ -822,6 +829,12 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outc
             RetKind::Select => poll::select_ret(sink, ctx, call, v, false),
             RetKind::Pselect => poll::select_ret(sink, ctx, call, v, true),
             RetKind::Ioctl => ioctl::ret(sink, ctx, call, v),
+            RetKind::Ioprio => {
+                sink.ret_udecimal(v);
+                sink.open(Group::Detail);
+                admin::ioprio_value(sink, v as u32);
+                sink.close();
+            }
         },
     }
 }

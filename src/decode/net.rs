@@ -30,10 +30,13 @@ pub fn sock_type<S: Sink>(sink: &mut S, v: u64) {
 
 /// `socket`'s protocol, named by the domain's list; other domains print the number.
 pub fn protocol<S: Sink>(sink: &mut S, domain: u64, v: u64) {
-    let v = u64::from(v as u32);
-    match domain as u32 as u16 {
-        AF_INET | AF_INET6 => sink.enumeration(v, &table::ENUM_IP_PROTOCOL),
-        AF_NETLINK => sink.enumeration(v, &table::ENUM_NETLINK_PROTOCOL),
+    // strace picks the table by the whole register of the domain, looks the protocol up as an
+    // `unsigned int`, and prints one of another family as the whole register, unsigned.
+    let family = u16::try_from(domain).unwrap_or(u16::MAX);
+    let low = u64::from(v as u32);
+    match family {
+        AF_INET | AF_INET6 => sink.enumeration(low, &table::ENUM_IP_PROTOCOL),
+        AF_NETLINK => sink.enumeration(low, &table::ENUM_NETLINK_PROTOCOL),
         // An Ethernet protocol number in network byte order (packet(7)).
         AF_PACKET => {
             sink.begin_wrap("htons");
@@ -41,7 +44,7 @@ pub fn protocol<S: Sink>(sink: &mut S, domain: u64, v: u64) {
             sink.enumeration(u64::from(host), &table::ENUM_ETHERNET_PROTOCOL);
             sink.end_wrap();
         }
-        _ => sink.int(i64::from(v as i32)),
+        _ => sink.uint(v),
     }
 }
 

@@ -162,9 +162,25 @@ static uint64_t iovecs(void)
 	return below(6) ? (uint64_t) iov : ptr();
 }
 
+/* Descriptors a call made are closed at once: leaked ones would reach the
+ * numbers the helper uses as closed ones (99), or the limit. */
+static void drop_fd(long r)
+{
+	if (r > 9)
+		syscall(SYS_close, r);
+}
+
+static void drop_pair(long r, uint64_t at)
+{
+	if (r == 0) {
+		drop_fd(((int *) at)[0]);
+		drop_fd(((int *) at)[1]);
+	}
+}
+
 static void one_call(void)
 {
-	switch (below(40)) {
+	switch (below(59)) {
 	case 0: syscall(SYS_read, io_fd(), ptr(), len()); break;
 	case 1: syscall(SYS_write, io_fd(), ptr(), len()); break;
 	case 2: syscall(SYS_pread64, io_fd(), ptr(), len(), PICK(0, 1, 4096, (uint64_t) -1)); break;
@@ -174,10 +190,8 @@ static void one_call(void)
 	case 5: syscall(SYS_writev, io_fd(), iovecs(), PICK(0, 1, 3, 8, 1025)); break;
 	case 6: syscall(SYS_lseek, fd(), PICK(0, 1, (uint64_t) -1, 1ULL << 40), bits()); break;
 	case 7: {
-		long r = syscall(SYS_openat, dirfd(), path(), bits() & ~0x400000UL /* no __O_TMPFILE */,
-				 bits() & 0777);
-		if (r > 9)
-			syscall(SYS_close, r);
+		drop_fd(syscall(SYS_openat, dirfd(), path(), bits() & ~0x400000UL /* no __O_TMPFILE */,
+				bits() & 0777));
 		break;
 	}
 	case 8: syscall(SYS_faccessat, dirfd(), path(), bits()); break;
@@ -191,12 +205,15 @@ static void one_call(void)
 	case 16: syscall(SYS_fchmodat, dirfd(), path(), bits() & 07777); break;
 	/* Not F_SETLEASE: the helper's own later open would wait for the
 	 * lease to break. */
-	case 17: syscall(SYS_fcntl, fd(), PICK(0, 1, 2, 3, 4, 8, 9, 1025, 1030, 1033, 1034, 99),
-			 bits()); break;
+	case 17: {
+		uint64_t cmd = PICK(0, 1, 2, 3, 4, 8, 9, 1025, 1030, 1033, 1034, 99);
+		long r = syscall(SYS_fcntl, fd(), cmd, bits());
+		if (cmd == 0 || cmd == 1030)
+			drop_fd(r);
+		break;
+	}
 	case 18: {
-		long r = syscall(SYS_dup3, fd(), PICK(12, 13, 14, (uint64_t) -1), bits());
-		if (r > 9)
-			syscall(SYS_close, r);
+		drop_fd(syscall(SYS_dup3, fd(), PICK(12, 13, 14, (uint64_t) -1), bits()));
 		break;
 	}
 	case 19: syscall(SYS_flock, fd(), bits()); break;
@@ -227,9 +244,49 @@ static void one_call(void)
 	case 34: syscall(SYS_prlimit64, 0, bits(), 0, ptr()); break;
 	case 35: syscall(SYS_getsockopt, fd(), PICK(0, 1, 6, 17, 41, 263, bits()),
 			 PICK(1, 2, 3, 4, 7, 8, 20, bits()), ptr(), ptr()); break;
-	case 36: syscall(SYS_eventfd2, bits(), bits()); break;
+	case 36: drop_fd(syscall(SYS_eventfd2, bits(), bits())); break;
 	case 37: syscall(SYS_sched_getaffinity, 0, PICK(0, 1, 8, 128, 4096), ptr()); break;
 	case 38: syscall(SYS_kill, getpid(), 0); break;
+	case 39: {
+		drop_fd(syscall(SYS_socket, PICK(1, 2, 10, 16, 17, 99, 0xdefaced00000002ULL), bits(),
+				bits()));
+		break;
+	}
+	case 40: {
+		uint64_t sv = ptr();
+		drop_pair(syscall(SYS_socketpair, PICK(1, 2, 16, 99), bits(), bits(), sv), sv);
+		break;
+	}
+	case 41: {
+		/* Never at a fixed address: the helper's own mappings stay. */
+		uint64_t flags = bits() & ~0x100010ULL; /* MAP_FIXED, MAP_FIXED_NOREPLACE */
+		uint64_t size = below(1 << 16);
+		long r = syscall(SYS_mmap, 0, size, bits(), flags,
+				 PICK(3, 4, 5, (uint64_t) -1, 99), PICK(0, 4096, 1, (uint64_t) -1));
+		if (r > 0 && (uint64_t) r < (uint64_t) -4096)
+			syscall(SYS_munmap, r, size);
+		break;
+	}
+	case 42: syscall(SYS_sched_get_priority_max, bits()); break;
+	case 43: syscall(SYS_sched_getparam, PICK(0, 1, (uint64_t) -1), ptr()); break;
+	case 44: syscall(SYS_getgroups, PICK(0, 1, 64, (uint64_t) -1), ptr()); break;
+	case 45: syscall(SYS_uname, ptr()); break;
+	case 46: syscall(SYS_capget, ptr(), ptr()); break;
+	case 47: syscall(SYS_getresuid, ptr(), ptr(), ptr()); break;
+	case 48: syscall(SYS_ioprio_get, bits(), PICK(0, 1, (uint64_t) -1)); break;
+	case 49: syscall(SYS_access, path(), bits()); break;
+	case 50: {
+		uint64_t fds = ptr();
+		drop_pair(syscall(SYS_pipe2, fds, bits()), fds);
+		break;
+	}
+	case 51: syscall(SYS_close_range, PICK(100, 200, (uint64_t) -1), PICK(100, 300, 0), bits()); break;
+	case 52: drop_fd(syscall(SYS_epoll_create1, bits())); break;
+	case 53: drop_fd(syscall(SYS_inotify_init1, bits())); break;
+	case 54: drop_fd(syscall(SYS_timerfd_create, bits(), bits())); break;
+	case 55: drop_fd(syscall(SYS_memfd_create, path(), bits())); break;
+	case 56: drop_fd(syscall(SYS_signalfd4, PICK(-1, 3, 99), ptr(), PICK(0, 4, 8, 16), bits())); break;
+	case 57: syscall(SYS_sigaltstack, 0, ptr()); break;
 	default: syscall(SYS_getpriority, bits(), 0); break;
 	}
 }

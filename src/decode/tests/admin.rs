@@ -184,3 +184,25 @@ fn mount_syslog_hostname_kcmp_lines() {
         "kcmp(5, 6, KCMP_FILE, 1, 2)             = 1"
     );
 }
+
+#[test]
+fn ioprio_lines() {
+    let mem = FakeMemory::new();
+    assert_eq!(
+        line(251, [1, 0, 2 << 13 | 4, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "ioprio_set(IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)) = 0"
+    );
+    // The class is every bit above the data, unmasked.
+    assert_eq!(
+        line(251, [1, 0, u64::MAX, 0, 0, 0], &mem, Outcome::Err(EINVAL)),
+        "ioprio_set(IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(0x7ffff /* IOPRIO_CLASS_??? */, 8191)) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(252, [3, 0, 0, 0, 0, 0], &mem, Outcome::Ok(8196)),
+        "ioprio_get(IOPRIO_WHO_USER, 0)          = 8196 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_RT, 4))"
+    );
+    assert_eq!(
+        line(252, [9, u64::MAX, 0, 0, 0, 0], &mem, Outcome::Err(EINVAL)),
+        "ioprio_get(0x9 /* IOPRIO_WHO_??? */, -1) = -1 EINVAL (Invalid argument)"
+    );
+}

@@ -60,3 +60,18 @@ fn memory_calls() {
         "membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ, MEMBARRIER_CMD_FLAG_CPU, 5) = 0"
     );
 }
+
+#[test]
+fn mmap_flags_above_32_bits_are_not_shown() {
+    // strace clears the huge page field with an unsigned int mask, losing bits 32-63.
+    let mem = FakeMemory::new();
+    assert_eq!(
+        line(
+            NR_MMAP,
+            [0, 4096, 3, 0xd55f_57f9_0000_0022, u64::MAX, 0],
+            &mem,
+            Outcome::Ok(0x7000)
+        ),
+        "mmap(NULL, 4096, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7000"
+    );
+}

@@ -412,3 +412,28 @@ fn control_message_lengths_near_the_top_of_u64() {
         )
     );
 }
+
+#[test]
+fn socket_protocols_by_the_whole_domain() {
+    let mem = FakeMemory::new();
+    let hi = 0xdef_aced_0000_0000u64;
+    // A known family looks the protocol up as an unsigned int; a domain with junk above its
+    // 32 bits is no family, and its protocol is the whole register.
+    assert_eq!(
+        line(NR_SOCKET, [2, 1, hi | 6, 0, 0, 0], &mem, Outcome::Ok(3)),
+        "socket(AF_INET, SOCK_STREAM, IPPROTO_TCP) = 3"
+    );
+    assert_eq!(
+        line(NR_SOCKET, [99, 3, hi | 5, 0, 0, 0], &mem, Outcome::Err(97)),
+        "socket(0x63 /* AF_??? */, SOCK_RAW, 1004211375834136581) = -1 EAFNOSUPPORT (Address family not supported by protocol)"
+    );
+    assert_eq!(
+        line(
+            NR_SOCKETPAIR,
+            [1, 1, u64::MAX, 0x1000, 0, 0],
+            &mem,
+            Outcome::Err(93)
+        ),
+        "socketpair(AF_UNIX, SOCK_STREAM, 18446744073709551615, 0x1000) = -1 EPROTONOSUPPORT (Protocol not supported)"
+    );
+}

@@ -370,3 +370,18 @@ fn utimes_and_utime_dates() {
         "utime(\"x\", 0x9000)                      = -1 EFAULT (Bad address)"
     );
 }
+
+#[test]
+fn timerfd_flags_one_table() {
+    // timerfd_create names the settime bits too, as strace's one table does.
+    let mem = FakeMemory::new();
+    assert_eq!(
+        line(
+            NR_TIMERFD_CREATE,
+            [0x5d5f, 0xa3, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "timerfd_create(0x5d5f /* CLOCK_??? */, TFD_TIMER_ABSTIME|TFD_TIMER_CANCEL_ON_SET|0xa0) = -1 EINVAL (Invalid argument)"
+    );
+}
