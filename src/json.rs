@@ -573,10 +573,11 @@ impl Sink for Json<'_> {
                 self.rewrap[self.level()] = rewrap;
                 return;
             }
-            Group::Detail => {
+            // Names-only details are details like any other here (`-X` changes nothing).
+            Group::Detail | Group::NameDetail => {
                 self.in_ret = false;
                 self.buf.extend_from_slice(b",\"ret_detail\":[");
-                self.push(group);
+                self.push(Group::Detail);
                 return;
             }
             Group::Symbolic(_) | Group::Forms | Group::AbbrevOnly => {
@@ -597,6 +598,7 @@ impl Sink for Json<'_> {
             Group::Comment
             | Group::NameComment
             | Group::Detail
+            | Group::NameDetail
             | Group::Symbolic(_)
             | Group::Forms
             | Group::AbbrevOnly => Ok(()),
@@ -628,8 +630,12 @@ impl Sink for Json<'_> {
             Group::Test => b"}}",
             Group::Comment if rewrap => b"]}}",
             Group::Comment => b"]}",
-            // Never pushed (a name comment is pushed as a comment).
-            Group::NameComment | Group::Symbolic(_) | Group::Forms | Group::AbbrevOnly => b"",
+            // Never pushed (a name comment is pushed as a comment, a name detail as a detail).
+            Group::NameComment
+            | Group::NameDetail
+            | Group::Symbolic(_)
+            | Group::Forms
+            | Group::AbbrevOnly => b"",
         };
         self.buf.extend_from_slice(closing);
         if group == Group::Detail {

@@ -672,6 +672,20 @@ kinds! {
         failure: true, updated: false, decoder: "prctl",
         json: ["int", "enum", "flags", "string", "addr", "signal", "hex", "struct", "array", "or", "fd", "octal", "updated", "comment", "date", "more"]
     }
+    /// `arch_prctl`'s second argument as the kernel reads it, by the code (register 0): hex,
+    /// a feature number for the REQ codes (`18 /* XFEATURE_XTILE_DATA */`), absent for
+    /// `ARCH_GET_CPUID` and the GET codes.
+    ArchPrctlArg = "arch_prctl_arg" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "arch_prctl",
+        json: ["hex", "comment"]
+    }
+    /// What an `arch_prctl` GET code stored, at exit: `[0x7f...]`, `[0xe7 /* XFEATURE_MASK_... */]`.
+    ArchPrctlResult = "arch_prctl_result" {
+        table: None, len: false, by: false,
+        failure: true, updated: false, decoder: "arch_prctl",
+        json: ["array", "addr"]
+    }
     /// `mount`'s file system type: a string, or its address when the flags (register 3) say the
     /// kernel ignores it.
     MountType = "mount_type" {

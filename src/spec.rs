@@ -222,6 +222,9 @@ pub enum RetKind {
     Ioctl,
     /// An I/O priority with its class and data: `= 16388 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4))`.
     Ioprio,
+    /// `arch_prctl`'s, by the code: for `ARCH_REQ_XCOMP_PERM` a feature mask in hex with its
+    /// names when positive; a number otherwise.
+    ArchPrctl,
 }
 
 /// One argument of a decoded syscall.
@@ -255,6 +258,7 @@ impl RetKind {
             RetKind::Select | RetKind::Pselect => Some("select"),
             RetKind::Membarrier => Some("membarrier"),
             RetKind::Ioctl => Some("ioctl"),
+            RetKind::ArchPrctl => Some("arch_prctl"),
             _ => None,
         }
     }
@@ -735,6 +739,7 @@ fn check_decoder(label: &str, sc: &Syscall) -> Result<(), String> {
                 RetKind::Select,
                 RetKind::Membarrier,
                 RetKind::Ioctl,
+                RetKind::ArchPrctl,
             ]
             .iter()
             .any(|r| r.decoder() == Some(d))

@@ -57,6 +57,7 @@ pub enum RetKind {
     Pselect,
     Ioctl,
     Ioprio,
+    ArchPrctl,
 }
 
 pub use crate::kinds::Kind;

@@ -107,6 +107,7 @@ impl<'a> Text<'a> {
                 | Group::Struct
                 | Group::Call(_)
                 | Group::Detail
+                | Group::NameDetail
                 | Group::AbbrevOnly => b", ",
                 Group::Shift(_) | Group::Resuming | Group::Symbolic(_) | Group::Forms => b"",
             };
@@ -571,7 +572,7 @@ impl Sink for Text<'_> {
         let opening: &[u8] = match group {
             // Both follow the value they are about.
             Group::Comment | Group::NameComment => b" /* ",
-            Group::Detail => b" (",
+            Group::Detail | Group::NameDetail => b" (",
             Group::Array | Group::Set => b"[",
             Group::ComplementSet => b"~[",
             Group::Struct | Group::Test => b"{",
@@ -591,7 +592,11 @@ impl Sink for Text<'_> {
         };
         if !matches!(
             group,
-            Group::Comment | Group::NameComment | Group::Detail | Group::Call(_)
+            Group::Comment
+                | Group::NameComment
+                | Group::Detail
+                | Group::NameDetail
+                | Group::Call(_)
         ) {
             self.element();
         }
@@ -606,12 +611,15 @@ impl Sink for Text<'_> {
             // A name comment or an `-X`-only group may be taken out whole; other groups
             // mark where their members start.
             self.marks[self.depth] = match group {
-                Group::NameComment | Group::AbbrevOnly => start,
+                Group::NameComment | Group::NameDetail | Group::AbbrevOnly => start,
                 _ => self.out.buf().len(),
             };
         }
         self.depth += 1;
-        if matches!(group, Group::Symbolic(_) | Group::NameComment) {
+        if matches!(
+            group,
+            Group::Symbolic(_) | Group::NameComment | Group::NameDetail
+        ) {
             self.symbolic += 1;
         }
     }
@@ -633,6 +641,15 @@ impl Sink for Text<'_> {
                 self.symbolic_close(raw, mark);
             }
             Group::Forms => self.forms_close(),
+            Group::NameDetail => {
+                self.symbolic = self.symbolic.saturating_sub(1);
+                match self.marks.get(self.depth) {
+                    Some(&mark) if self.out.const_style() == ConstStyle::Raw => {
+                        self.out.buf().truncate(mark)
+                    }
+                    _ => self.out.bytes(b")"),
+                }
+            }
             Group::NameComment => {
                 self.symbolic = self.symbolic.saturating_sub(1);
                 match self.marks.get(self.depth) {

@@ -94,13 +94,16 @@ pub fn futex_op<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &C
             next(sink);
             sink.addr(uaddr2);
         }
+        // An unknown operation: the two pointers as addresses, `val3` in hex.
         _ => {
             next(sink);
             sink.uint(val);
-            for raw in [timeout, uaddr2, u64::from(val3)] {
-                next(sink);
-                sink.hex(raw);
-            }
+            next(sink);
+            sink.addr(timeout);
+            next(sink);
+            sink.addr(uaddr2);
+            next(sink);
+            sink.hex(u64::from(val3));
         }
     }
 }

@@ -6,6 +6,7 @@
 //! printer per argument kind; there is no per-syscall code here.
 
 mod admin;
+mod arch_prctl;
 mod array;
 mod fs;
 mod futex;
@@ -310,6 +311,8 @@ fn present(desc: &ArgDesc, call: &Call) -> bool {
         Kind::FcntlArg => fs::fcntl_has_arg(by_value(desc, call)),
         Kind::IoctlArg => ioctl::has_arg(by_value(desc, call)),
         Kind::PrctlArgs => prctl::has_args(call),
+        Kind::ArchPrctlArg => arch_prctl::has_arg(call),
+        Kind::ArchPrctlResult => arch_prctl::has_result(call),
         Kind::PrctlResult => prctl::has_result(call),
         Kind::SyslogArgs => admin::syslog_has_args(call),
         Kind::SyslogRead => admin::syslog_reads(call),
@@ -514,6 +517,8 @@ fn arg_more<S: Sink, M: Memory>(
         Kind::CapHeader => admin::cap_header(sink, ctx, v),
         Kind::CapData => admin::cap_data(sink, ctx, by, v),
         Kind::PrctlArgs => prctl::args(sink, ctx, call),
+        Kind::ArchPrctlArg => arch_prctl::arg(sink, call),
+        Kind::ArchPrctlResult => arch_prctl::result(sink, ctx, call, outcome),
         Kind::PrctlResult => prctl::result(sink, ctx, call, outcome),
         Kind::MountType => admin::mount_string(sink, ctx, by, v, false),
         Kind::MountFlags => admin::mount_flags(sink, v),
@@ -829,6 +834,7 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outc
             RetKind::Select => poll::select_ret(sink, ctx, call, v, false),
             RetKind::Pselect => poll::select_ret(sink, ctx, call, v, true),
             RetKind::Ioctl => ioctl::ret(sink, ctx, call, v),
+            RetKind::ArchPrctl => arch_prctl::ret(sink, call, v),
             RetKind::Ioprio => {
                 sink.ret_udecimal(v);
                 sink.open(Group::Detail);

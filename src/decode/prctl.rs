@@ -287,10 +287,11 @@ pub fn ret<S: Sink>(sink: &mut S, call: &Call, v: i64) {
     match option(call) {
         PR_GET_DUMPABLE => sink.ret_int_enum(v, &table::ENUM_PR_DUMPABLE),
         PR_MCE_KILL_GET => sink.ret_int_enum(v, &table::ENUM_PR_MCE_KILL_POLICY),
-        PR_GET_SECUREBITS if v != 0 => sink.ret_flags(v as u64, None, &table::FLAGS_SECBITS),
-        PR_GET_FP_MODE if v != 0 => sink.ret_flags(v as u64, None, &table::FLAGS_PR_FP_MODE),
+        // strace's auxiliary names (names under every -X but raw).
+        PR_GET_SECUREBITS if v != 0 => sink.ret_flag_names(v as u64, &table::FLAGS_SECBITS),
+        PR_GET_FP_MODE if v != 0 => sink.ret_flag_names(v as u64, &table::FLAGS_PR_FP_MODE),
         PR_GET_SPECULATION_CTRL if call.args[1] <= PR_SPEC_LAST_KNOWN => {
-            sink.ret_flags(v as u64, None, &table::FLAGS_PR_SPEC_GET_FLAGS)
+            sink.ret_flag_names(v as u64, &table::FLAGS_PR_SPEC_GET_FLAGS)
         }
         _ => sink.ret_int(v),
     }

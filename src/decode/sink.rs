@@ -81,6 +81,10 @@ pub enum Group {
     /// A comment naming the value before it (` /* IEEE802154_ADDR_LONG */`, strace's
     /// verbose xlat style), which `-X raw` leaves out as it leaves out names.
     NameComment,
+    /// A [`Group::Detail`] of names only, as strace's auxiliary strings (`SPFF_AUXSTR_MODE`)
+    /// show them: ` (SECBIT_NOROOT)` by default and under `-X verbose` alike; `-X raw`
+    /// leaves it out whole.
+    NameDetail,
     /// Members only the default `-X` shows (`&sin6_addr` in `inet_pton(AF_INET6, "::1",
     /// &sin6_addr)`, which `-X verbose` writes without it).
     AbbrevOnly,

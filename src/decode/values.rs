@@ -592,6 +592,19 @@ pub trait Values: Sink {
         self.close();
     }
 
+    /// A return value in hex with the names of its flags, as strace's auxiliary strings show
+    /// them ([`Group::NameDetail`]): `0x3 (SECBIT_NOROOT|SECBIT_NOROOT_LOCKED)`; a value none
+    /// of whose bits has a name has no detail.
+    fn ret_flag_names(&mut self, v: u64, table: &'static FlagTable) {
+        self.ret_hex(v);
+        if !table.names_any(v) {
+            return;
+        }
+        self.open(Group::NameDetail);
+        self.flags(v, table);
+        self.close();
+    }
+
     /// A return value that is a signal number (`fcntl(F_GETSIG)`): `10 (SIGUSR1)`.
     fn ret_signal(&mut self, sig: i64) {
         self.ret_int(sig);

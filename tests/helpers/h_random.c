@@ -144,6 +144,15 @@ static uint64_t short_time(void)
 	return (uint64_t) t;
 }
 
+/* A timeout that ends at once: zero, or invalid, or a bad pointer. */
+static uint64_t zero_time(void)
+{
+	int64_t *t = (int64_t *) (BUF + BUF_SIZE / 2 - 128);
+	t[0] = below(4) ? 0 : -1;
+	t[1] = 0;
+	return below(8) ? (uint64_t) t : BAD;
+}
+
 /* Random bytes into the first half of the data. */
 static void scramble(void)
 {
@@ -180,7 +189,7 @@ static void drop_pair(long r, uint64_t at)
 
 static void one_call(void)
 {
-	switch (below(59)) {
+	switch (below(85)) {
 	case 0: syscall(SYS_read, io_fd(), ptr(), len()); break;
 	case 1: syscall(SYS_write, io_fd(), ptr(), len()); break;
 	case 2: syscall(SYS_pread64, io_fd(), ptr(), len(), PICK(0, 1, 4096, (uint64_t) -1)); break;
@@ -287,6 +296,41 @@ static void one_call(void)
 	case 55: drop_fd(syscall(SYS_memfd_create, path(), bits())); break;
 	case 56: drop_fd(syscall(SYS_signalfd4, PICK(-1, 3, 99), ptr(), PICK(0, 4, 8, 16), bits())); break;
 	case 57: syscall(SYS_sigaltstack, 0, ptr()); break;
+	case 58: syscall(SYS_clock_gettime, bits(), ptr()); break;
+	case 59: syscall(SYS_getitimer, bits(), ptr()); break;
+	case 60: syscall(SYS_sched_getscheduler, PICK(0, (uint64_t) -1, 99999)); break;
+	case 61: syscall(SYS_sched_rr_get_interval, PICK(0, (uint64_t) -1), ptr()); break;
+	case 62:
+		/* Options that only read, and unknown ones. */
+		syscall(SYS_prctl, PICK(2, 3, 7, 16, 21, 23, 25, 27, 30, 34, 37, 39, 40, 42, 46,
+					52, 58, 0x1000 + below(100)),
+			ptr(), bits(), bits(), bits());
+		break;
+	case 63: syscall(SYS_arch_prctl, PICK(0x1003, 0x1004, 0x1011, 0x3001 + below(16)), ptr()); break;
+	case 64: syscall(SYS_getsid, PICK(0, (uint64_t) -1, 99999)); break;
+	case 65: syscall(SYS_mlock2, (uint64_t) BUF + below(4096), below(BUF_SIZE), bits()); break;
+	case 66: syscall(SYS_munlock, (uint64_t) BUF, len()); break;
+	case 67: syscall(SYS_utimensat, dirfd(), path(), ptr(), bits()); break;
+	case 68:
+		/* Operations that never wait. */
+		syscall(SYS_futex, ptr(), PICK(1, 129, 5, 133, 10, 13, 99, 0x101), bits(),
+			ptr(), ptr(), bits());
+		break;
+	case 69: syscall(SYS_epoll_ctl, 10, bits() & 7, fd(), ptr()); break;
+	case 70: syscall(SYS_epoll_wait, PICK(10, 3, 99), ptr(), PICK(0, 1, 8, (uint64_t) -1), 0); break;
+	case 71: syscall(SYS_poll, ptr(), below(8), 0); break;
+	case 72: syscall(SYS_ppoll, ptr(), below(8), zero_time(), ptr(), PICK(0, 8, 4)); break;
+	case 73: syscall(SYS_select, below(12), ptr(), ptr(), ptr(), zero_time()); break;
+	case 74: syscall(SYS_sendfile, io_fd(), io_fd(), ptr(), below(100)); break;
+	case 75: syscall(SYS_copy_file_range, io_fd(), ptr(), io_fd(), ptr(), below(100), bits()); break;
+	case 76: syscall(SYS_readahead, io_fd(), PICK(0, 4096, (uint64_t) -1), len()); break;
+	case 77: syscall(PICK(SYS_fsync, SYS_fdatasync), fd()); break;
+	case 78: syscall(SYS_ftruncate, PICK(5, 3, 99), below(BUF_SIZE)); break;
+	case 79: syscall(SYS_fallocate, PICK(5, 3, 99), bits(), below(4096), below(4096)); break;
+	case 80: syscall(SYS_getxattr, path(), ptr(), ptr(), len()); break;
+	case 81: syscall(SYS_listxattr, path(), ptr(), len()); break;
+	case 82: syscall(SYS_kcmp, getpid(), getpid(), below(10), below(12), below(12)); break;
+	case 83: syscall(SYS_personality, 0xffffffff); break;
 	default: syscall(SYS_getpriority, bits(), 0); break;
 	}
 }
@@ -316,6 +360,8 @@ int main(int argc, char **argv)
 	int sp[2];
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, sp) || sp[0] != 8)
 		return 105;
+	if (syscall(SYS_epoll_create1, 0) != 10)
+		return 106;
 	write(5, "some text in f1\n", 16);
 	mkdir("d1", 0755);
 	begin_marker();

@@ -55,6 +55,7 @@ fn futex_by_operation() {
         ),
         (130, [1, 0, 0, 0], "FUTEX_FD|FUTEX_PRIVATE_FLAG, 1"),
         (14, [1, 2, 3, 4], "0xe /* FUTEX_??? */, 1, 0x2, 0x3, 0x4"),
+        (14, [1, 0, 0, 0], "0xe /* FUTEX_??? */, 1, NULL, NULL, 0"),
         (0x101, [1, 2, 3, 4], "0x101 /* FUTEX_??? */, 1"),
     ];
     for (op, a, shown) in cases {

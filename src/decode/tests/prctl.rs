@@ -75,3 +75,60 @@ fn prctl_lines() {
         "prctl(0x12345 /* PR_??? */, 0x1, 0x2, 0x3, 0x4) = -1 EINVAL (Invalid argument)"
     );
 }
+
+#[test]
+fn arch_prctl_lines() {
+    const NR_ARCH_PRCTL: u64 = 158;
+    let mem = FakeMemory::new()
+        .with(0x1000, &0x7fff_f7dd_2740u64.to_ne_bytes())
+        .with(0x2000, &0xe7u64.to_ne_bytes())
+        .with(0x3000, &0xffff_ffff_fff9_7800u64.to_ne_bytes())
+        .with(0x4000, &0u64.to_ne_bytes());
+    let arch = |code: u64, addr: u64, outcome| {
+        line(NR_ARCH_PRCTL, [code, addr, 0, 0, 0, 0], &mem, outcome)
+    };
+    assert_eq!(
+        arch(0x1003, 0x1000, Outcome::Ok(0)),
+        "arch_prctl(ARCH_GET_FS, [0x7ffff7dd2740]) = 0"
+    );
+    assert_eq!(
+        arch(0x1004, 0x4000, Outcome::Ok(0)),
+        "arch_prctl(ARCH_GET_GS, [NULL])         = 0"
+    );
+    assert_eq!(
+        arch(0x1004, 0x8, Outcome::Err(EFAULT)),
+        "arch_prctl(ARCH_GET_GS, 0x8)            = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        arch(0x1011, 0x1000, Outcome::Ok(1)),
+        "arch_prctl(ARCH_GET_CPUID)              = 1"
+    );
+    assert_eq!(
+        arch(0x1002, 0, Outcome::Ok(0)),
+        "arch_prctl(ARCH_SET_FS, 0)              = 0"
+    );
+    assert_eq!(
+        arch(0x3003, 0, Outcome::Err(EINVAL)),
+        "arch_prctl(0x3003 /* ARCH_??? */, 0)    = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        arch(0x1021, 0x2000, Outcome::Ok(0)),
+        "arch_prctl(ARCH_GET_XCOMP_SUPP, [0xe7 /* XFEATURE_MASK_FPSSE|XFEATURE_MASK_YMM|XFEATURE_MASK_AVX512 */]) = 0"
+    );
+    assert_eq!(
+        arch(0x1022, 0x3000, Outcome::Ok(0)),
+        "arch_prctl(ARCH_GET_XCOMP_PERM, [0xfffffffffff97800 /* XFEATURE_MASK_??? */]) = 0"
+    );
+    assert_eq!(
+        arch(0x1022, 0x4000, Outcome::Ok(0)),
+        "arch_prctl(ARCH_GET_XCOMP_PERM, [0])    = 0"
+    );
+    assert_eq!(
+        arch(0x1023, 18, Outcome::Ok(0x60003)),
+        "arch_prctl(ARCH_REQ_XCOMP_PERM, 0x12 /* XFEATURE_XTILE_DATA */) = 0x60003 (XFEATURE_MASK_FPSSE|XFEATURE_MASK_XTILE)"
+    );
+    assert_eq!(
+        arch(0x1025, 11, Outcome::Err(EINVAL)),
+        "arch_prctl(ARCH_REQ_XCOMP_GUEST_PERM, 0xb /* XFEATURE_??? */) = -1 EINVAL (Invalid argument)"
+    );
+}

@@ -227,3 +227,32 @@ fn values_printed_apart() {
     );
     assert_eq!(styled(Abbrev, m(0xc0ed0001)), "MS_MGC_VAL|MS_RDONLY");
 }
+
+/// strace's auxiliary names after a return value: the names under every `-X` but raw, which
+/// shows the number alone; a value without a named bit has none.
+#[test]
+fn name_details_as_auxiliary_strings() {
+    use crate::output::ConstStyle::{Abbrev, Raw, Verbose};
+    let secbits =
+        |v: u64| move |t: &mut Text<'_>| t.ret_flag_names(v, &crate::table::FLAGS_SECBITS);
+    let styled = |style, f| {
+        styled(style, f)
+            .trim_start()
+            .trim_start_matches("= ")
+            .to_string()
+    };
+    assert_eq!(
+        styled(Abbrev, secbits(0x3)),
+        "0x3 (SECBIT_NOROOT|SECBIT_NOROOT_LOCKED)"
+    );
+    assert_eq!(
+        styled(Verbose, secbits(0x3)),
+        "0x3 (SECBIT_NOROOT|SECBIT_NOROOT_LOCKED)"
+    );
+    assert_eq!(styled(Raw, secbits(0x3)), "0x3");
+    assert_eq!(styled(Abbrev, secbits(0x100)), "0x100");
+    assert_eq!(
+        styled(Abbrev, secbits(0x101)),
+        "0x101 (SECBIT_NOROOT|0x100)"
+    );
+}
