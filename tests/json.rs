@@ -656,6 +656,7 @@ fn corpus() -> &'static [Case] {
             ("h_files2", &[]),
             ("h_procsig2", &["prctl"]),
             ("h_procsig2", &["admin"]),
+            ("h_calls", &[]),
             // (not `ptrace`: the helper traces its own child, which -f cannot follow)
         ];
         let with_opts: &[(&str, &[&str], &[&str])] = &[
@@ -665,6 +666,7 @@ fn corpus() -> &'static [Case] {
             ("h_files2", &[], &["-y"]),
             ("h_sigevfd", &[], &["-e", "decode-fds=signalfd,eventfd"]),
             ("h_kvm", &[], &["-y", "-e", "kvm=vcpu"]),
+            ("h_calls", &[], &["-v"]),
         ];
         let helpers = helpers
             .iter()
