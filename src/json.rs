@@ -593,6 +593,9 @@ impl Sink for Json<'_> {
             Group::Or | Group::SpacedOr => write!(self.buf, "{{\"or\":["),
             Group::Alternatives => write!(self.buf, "{{\"alternatives\":["),
             Group::Shift(n) => write!(self.buf, "{{\"shift\":{n},\"value\":"),
+            Group::ByteRange(from, to) => {
+                write!(self.buf, "{{\"from\":{from},\"to\":{to},\"bytes\":")
+            }
             Group::Test => write!(self.buf, "{{\"test\":{{"),
             Group::Resuming => write!(self.buf, "{{\"resuming\":"),
             Group::Comment
@@ -604,7 +607,10 @@ impl Sink for Json<'_> {
             | Group::AbbrevOnly => Ok(()),
         };
         self.push(group);
-        if matches!(group, Group::Shift(_) | Group::Resuming) {
+        if matches!(
+            group,
+            Group::Shift(_) | Group::ByteRange(..) | Group::Resuming
+        ) {
             // One member, the value of the key just written.
             self.after_field = true;
         }
@@ -622,7 +628,7 @@ impl Sink for Json<'_> {
         self.depth = self.depth.saturating_sub(1);
         let closing: &[u8] = match group {
             Group::Array | Group::Detail => b"]",
-            Group::Struct | Group::Shift(_) | Group::Resuming => b"}",
+            Group::Struct | Group::Shift(_) | Group::ByteRange(..) | Group::Resuming => b"}",
             Group::Set | Group::Call(_) | Group::Or | Group::SpacedOr | Group::Alternatives => {
                 b"]}"
             }
@@ -654,10 +660,16 @@ impl Sink for Json<'_> {
             self.after_field = true;
             return;
         }
-        if self.group() == Some(Group::Detail) {
-            // `{"label": NAME, "value": ...}`, closed when the value is complete.
+        if let Some(group @ (Group::Detail | Group::Array)) = self.group() {
+            // `{"label": NAME, "value": ...}` (an array's element named by its index:
+            // `{"index": NAME, ...}`), closed when the value is complete.
+            let key = if group == Group::Array {
+                "index"
+            } else {
+                "label"
+            };
             self.element();
-            self.fmt(format_args!("{{\"label\":\"{name}\",\"value\":"));
+            self.fmt(format_args!("{{\"{key}\":\"{name}\",\"value\":"));
             let l = self.level();
             self.wrap[l] = true;
             self.after_field = true;
@@ -1107,6 +1119,32 @@ mod tests {
         assert_eq!(
             json(|j| j.interrupted_call("read")),
             r#"{"resuming":"read"}"#
+        );
+        // The bytes past a struct's fields, under a key the text does not show.
+        assert_eq!(
+            json(|j| {
+                j.begin_struct();
+                j.field("stack_size");
+                j.hex(0);
+                j.implicit_field("tail");
+                j.open(Group::ByteRange(88, 95));
+                j.hex_string(b"\x01", true);
+                j.close();
+                j.end_struct(false);
+            }),
+            r#"{"stack_size":{"hex":"0x0"},"tail":{"from":88,"to":95,"bytes":{"str":"\u0001","truncated":true,"hex_escaped":true}}}"#
+        );
+        // Array elements named by their index, the first one with a comment.
+        assert_eq!(
+            json(|j| {
+                j.begin_array();
+                j.field("VINTR");
+                j.hex_named(3, &crate::table::ENUM_TERM_LINE_DISC, false);
+                j.field("17");
+                j.hex(0);
+                j.end_array();
+            }),
+            r#"[{"index":"VINTR","value":{"value":{"hex":"0x3"},"comment":[{"raw":3,"name":"N_PPP"}]}},{"index":"17","value":{"hex":"0x0"}}]"#
         );
     }
 

@@ -224,6 +224,13 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["enum"]
     }
+    /// A C `int` named by the `table` value it equals (`KEY_SPEC_THREAD_KEYRING`), else in
+    /// signed decimal with no comment (`1234`): strace's `printxval_d` without a default.
+    NamedInt = "named_int" {
+        table: Enum, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["enum", "int"]
+    }
     /// A NUL-terminated path name (not cut at `-s`, as strace prints paths).
     Path = "path" {
         table: None, len: false, by: false,
@@ -367,11 +374,18 @@ kinds! {
     IoctlArg = "ioctl_arg" {
         table: None, len: false, by: true,
         failure: true, updated: false, decoder: "",
-        json: ["struct", "array", "or", "word", "int", "enum", "hex", "addr"]
+        json: ["struct", "array", "or", "word", "int", "enum", "hex", "addr", "indexed"]
     }
     /// A pointer to a signal set of `len` bytes: `[INT TERM]`, `~[]`; shown as its address
     /// unless `len` is the kernel's 8 bytes, as strace does.
     Sigset = "sigset" {
+        table: None, len: true, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["set", "addr"]
+    }
+    /// `rt_sigpending`'s set of `len` bytes, which the kernel takes from 1 to its own 8: the
+    /// signals of the bytes it wrote, `[HUP INT]`; its address for any other size.
+    SigsetUpto = "sigset_upto" {
         table: None, len: true, by: false,
         failure: false, updated: false, decoder: "",
         json: ["set", "addr"]
@@ -444,7 +458,7 @@ kinds! {
     CloneArgs = "clone_args" {
         table: None, len: false, by: true,
         failure: true, updated: false, decoder: "",
-        json: ["struct", "updated", "array", "flags", "addr"]
+        json: ["struct", "updated", "array", "flags", "addr", "byte_range", "word"]
     }
     /// A pointer to `len` `gid_t`s: `[0, 5, 100]`.
     GidArray = "gid_array" {
@@ -495,6 +509,13 @@ kinds! {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
         json: ["struct", "addr"]
+    }
+    /// A `struct timex` (`adjtimex`, `clock_adjtime`), in full: `{modes=ADJ_OFFSET, offset=0,
+    /// ..., time={tv_sec=1, tv_usec=2}, ..., tai=0}`.
+    Timex = "timex" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "flags", "addr"]
     }
     /// A `struct itimerspec`: `{it_interval={tv_sec=1, tv_nsec=0}, it_value={...}}`.
     Itimerspec = "itimerspec" {
@@ -751,6 +772,21 @@ kinds! {
         table: None, len: false, by: false,
         failure: true, updated: false, decoder: "ptrace",
         json: ["int", "enum", "flags", "string", "addr", "signal", "hex", "struct", "array", "or", "fd", "octal", "updated", "comment", "date", "more", "set", "centi", "word"]
+    }
+    /// The `keyctl` arguments after the command that it reads at entry (the printer reads the
+    /// command in register 0 and the other registers): `KEY_SPEC_THREAD_KEYRING, 1`,
+    /// `"name"`, `{private=1, prime=2, base=3}`, hex numbers for an unknown command.
+    KeyctlArgs = "keyctl_args" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "keyctl",
+        json: ["int", "enum", "flags", "string", "addr", "hex", "struct", "array", "comment", "more"]
+    }
+    /// The `keyctl` arguments the command shows at exit, what the call wrote among them:
+    /// `"keyring;0;0;3f010000;_tid", 256`, `{supported_ops=..., key_size=..., ...}`.
+    KeyctlResult = "keyctl_result" {
+        table: None, len: false, by: false,
+        failure: true, updated: false, decoder: "keyctl",
+        json: ["int", "enum", "flags", "string", "addr", "hex", "struct", "array", "comment", "more"]
     }
     /// A pointer to `len` `struct pollfd`s as the call gets them: `[{fd=3, events=POLLIN},
     /// {fd=-1}]`.

@@ -197,6 +197,9 @@ pub enum RetKind {
     Personality,
     /// A scheduling policy with its name: `= 0 (SCHED_OTHER)`.
     SchedPolicy,
+    /// The clock state `adjtimex` and `clock_adjtime` return, with its name:
+    /// `= 5 (TIME_ERROR)`.
+    Adjtimex,
     /// A process id, with its name under `-Y`: `= 1234<bash>` (`getpid`, `fork`), and its
     /// pid in the tracer's namespace under `--decode-pids=pidns`.
     Pid,

@@ -47,6 +47,7 @@ pub enum RetKind {
     Prctl,
     Personality,
     SchedPolicy,
+    Adjtimex,
     Pid,
     Tid,
     Pgid,

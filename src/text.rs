@@ -109,7 +109,11 @@ impl<'a> Text<'a> {
                 | Group::Detail
                 | Group::NameDetail
                 | Group::AbbrevOnly => b", ",
-                Group::Shift(_) | Group::Resuming | Group::Symbolic(_) | Group::Forms => b"",
+                Group::Shift(_)
+                | Group::ByteRange(..)
+                | Group::Resuming
+                | Group::Symbolic(_)
+                | Group::Forms => b"",
             };
             self.out.bytes(sep);
         }
@@ -581,6 +585,12 @@ impl Sink for Text<'_> {
                 self.out.bytes(f.as_bytes());
                 b"("
             }
+            // The range comes before the bytes it is about.
+            Group::ByteRange(from, to) => {
+                self.element();
+                self.fmt(format_args!("/* bytes {from}..{to} */ "));
+                b""
+            }
             Group::Or
             | Group::SpacedOr
             | Group::Alternatives
@@ -597,6 +607,7 @@ impl Sink for Text<'_> {
                 | Group::Detail
                 | Group::NameDetail
                 | Group::Call(_)
+                | Group::ByteRange(..)
         ) {
             self.element();
         }
@@ -633,6 +644,7 @@ impl Sink for Text<'_> {
             Group::Call(_) | Group::Detail => self.out.bytes(b")"),
             Group::Or | Group::SpacedOr | Group::Alternatives => {}
             Group::Shift(n) => self.fmt(format_args!("<<{n}")),
+            Group::ByteRange(..) => {}
             Group::Comment => self.out.bytes(b" */"),
             Group::Resuming => self.out.bytes(b" ...>"),
             Group::Symbolic(raw) => {
@@ -670,6 +682,14 @@ impl Sink for Text<'_> {
     fn field(&mut self, name: &'static str) {
         self.after_field = false;
         self.element();
+        if self.group() == Some(Group::Array) {
+            // An element named by its index: `[VINTR]=0x3`.
+            self.out.bytes(b"[");
+            self.out.bytes(name.as_bytes());
+            self.out.bytes(b"]=");
+            self.after_field = true;
+            return;
+        }
         self.out.bytes(name.as_bytes());
         let joint: &[u8] = match self.group() {
             Some(Group::Test) => b" == ",

@@ -327,6 +327,13 @@ fn object(o: &Map<String, Value>) -> String {
     if shape(&["shift", "value"], &[]) {
         return format!("{}<<{}", value(&o["value"]), o["shift"]);
     }
+    if shape(&["from", "to", "bytes"], &[]) {
+        let bytes = value(&o["bytes"]);
+        return format!("/* bytes {}..{} */ {bytes}", o["from"], o["to"]);
+    }
+    if shape(&["index", "value"], &[]) {
+        return format!("[{}]={}", word("index"), value(&o["value"]));
+    }
     if shape(&["test"], &[]) {
         return test_text(o["test"].as_object().expect("test members"));
     }
@@ -428,8 +435,9 @@ fn object(o: &Map<String, Value>) -> String {
             if v.get("call").is_some_and(|f| f == "inet_pton") {
                 return value(v);
             }
-            // So do an RxRPC transport's bytes after its family: `{family=AF_UNIX, "ab"}`.
-            if k == "data" && o.contains_key("family") {
+            // So do an RxRPC transport's bytes after its family: `{family=AF_UNIX, "ab"}`,
+            // and the bytes past a struct's known fields: `{..., /* bytes 88..95 */ "\xde"}`.
+            if (k == "data" && o.contains_key("family")) || k == "tail" {
                 return value(v);
             }
             let v = rlim_text(k, v).unwrap_or_else(|| value(v));
@@ -648,6 +656,7 @@ fn corpus() -> &'static [Case] {
             ("h_files2", &[]),
             ("h_procsig2", &["prctl"]),
             ("h_procsig2", &["admin"]),
+            ("h_calls", &[]),
             // (not `ptrace`: the helper traces its own child, which -f cannot follow)
         ];
         let with_opts: &[(&str, &[&str], &[&str])] = &[
@@ -657,6 +666,7 @@ fn corpus() -> &'static [Case] {
             ("h_files2", &[], &["-y"]),
             ("h_sigevfd", &[], &["-e", "decode-fds=signalfd,eventfd"]),
             ("h_kvm", &[], &["-y", "-e", "kvm=vcpu"]),
+            ("h_calls", &[], &["-v"]),
         ];
         let helpers = helpers
             .iter()
@@ -1202,6 +1212,18 @@ fn each_shape_fits_the_schema_and_converts_back() {
         (
             r#"{"transport":{"family":{"raw":1,"name":"AF_UNIX"},"data":{"str":"ab"}}}"#,
             r#"{transport={family=AF_UNIX, "ab"}}"#,
+        ),
+        (
+            r#"{"stack_size":{"hex":"0x0"},"tail":{"from":88,"to":95,"bytes":{"str":"\u00de\u00c0","latin1":true,"truncated":true,"hex_escaped":true}}}"#,
+            r#"{stack_size=0, /* bytes 88..95 */ "\xde\xc0"...}"#,
+        ),
+        (
+            r#"{"stack_size":{"hex":"0x0"},"tail":"???"}"#,
+            "{stack_size=0, ???}",
+        ),
+        (
+            r#"{"c_cc":[{"index":"VINTR","value":{"hex":"0x3"}},{"index":"17","value":{"hex":"0x0"}}]}"#,
+            "{c_cc=[[VINTR]=0x3, [17]=0]}",
         ),
     ];
     let rets: &[(&str, &str)] = &[

@@ -55,31 +55,6 @@ fn mask_volatile_fields(lines: Vec<String>) -> Vec<String> {
         .collect()
 }
 
-/// `{a=1, b=[2, 3]}` -> `{a=N, b=[N, N]}`: every number inside the first
-/// struct of the line that follows `=`, `[` or a space.
-fn mask_struct_values(line: &str) -> String {
-    let (Some(open), Some(close)) = (line.find('{'), line.rfind('}')) else {
-        return line.to_string();
-    };
-    let mut out = line[..open].to_string();
-    let mut prev = ' ';
-    let mut chars = line[open..=close].chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_ascii_digit() && matches!(prev, '=' | '[' | ' ') {
-            while chars.peek().is_some_and(|c| c.is_ascii_alphanumeric()) {
-                chars.next();
-            }
-            out.push('N');
-            prev = 'N';
-        } else {
-            out.push(c);
-            prev = c;
-        }
-    }
-    out.push_str(&line[close + 1..]);
-    out
-}
-
 /// The masked lines after the marker of `h_procsig2 MODE` under `tracer`.
 fn lines(tracer: &str, mode: &str) -> Vec<String> {
     let (_dir, run) = trace_helper(tracer, &[], "h_procsig2", &[mode]);

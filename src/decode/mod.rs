@@ -12,6 +12,7 @@ mod fs;
 mod futex;
 mod ioctl;
 mod iov;
+mod keyctl;
 mod mm;
 mod net;
 mod poll;
@@ -319,6 +320,8 @@ fn present(desc: &ArgDesc, call: &Call) -> bool {
         Kind::KcmpIdx => admin::kcmp_has_idx(call),
         Kind::PtraceArgs => ptrace_req::has_args(call),
         Kind::PtraceData => ptrace_req::has_data(call),
+        Kind::KeyctlArgs => keyctl::has_args(call),
+        Kind::KeyctlResult => keyctl::has_result(call),
         Kind::Unused => false,
         _ => true,
     }
@@ -413,9 +416,7 @@ fn arg<S: Sink, M: Memory>(
         Kind::SigreturnFrame => signal::sigreturn_frame(sink, ctx, call.sp),
         Kind::Stat => stat::stat(sink, ctx, v),
         Kind::OutPath => string::out_path(sink, ctx, v, outcome),
-        // -1 means "leave unchanged" (chown(2)); other ids are unsigned.
-        Kind::Uid if v as u32 == u32::MAX => sink.int(-1),
-        Kind::Uid => sink.uint(u64::from(v as u32)),
+        Kind::Uid => sink.uid(v as u32),
         Kind::MknodMode => fs::mknod_mode(sink, by, v),
         Kind::Dirents => fs::dirents(sink, ctx, v, outcome),
         Kind::Statx => stat::statx(sink, ctx, v),
@@ -458,6 +459,14 @@ fn arg_more<S: Sink, M: Memory>(
     let v = call.args[i];
     let by = by_value(desc, call);
     match desc.kind {
+        Kind::NamedInt => sink.named_int(v as i32, desc.enumeration()),
+        Kind::SigsetUpto => {
+            signal::sigset_upto(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome))
+        }
+        Kind::Timex if !ctx.opts.verbose => sink.addr(v),
+        Kind::Timex => time::timex(sink, ctx, v),
+        Kind::KeyctlArgs => keyctl::args(sink, ctx, call),
+        Kind::KeyctlResult => keyctl::result(sink, ctx, call, outcome),
         Kind::Timespec => time::timespec(sink, ctx, v),
         Kind::TimespecRem => time::timespec_rem(sink, ctx, v, outcome),
         Kind::ClockRem if by != 0 => sink.addr(v),
@@ -685,8 +694,12 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
             read |= 1 << l;
             call.saved[l] = read_u32(ctx.mem, call.args[l]);
         }
-        if let Kind::MsghdrOut = desc.kind {
-            call.saved[i] = read_u32(ctx.mem, call.args[i].wrapping_add(net::MSG_NAMELEN));
+        match desc.kind {
+            Kind::MsghdrOut => {
+                call.saved[i] = read_u32(ctx.mem, call.args[i].wrapping_add(net::MSG_NAMELEN));
+            }
+            Kind::KeyctlResult => keyctl::save(ctx, call),
+            _ => {}
         }
     }
     let call = &*call;
@@ -819,6 +832,9 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outc
                 sink.close();
             }
             RetKind::SchedPolicy => sink.ret_int_enum(v, &table::ENUM_SCHED_POLICY),
+            // strace names the state after a `struct timex` it could read, which a call
+            // that succeeded has (the kernel wrote it back).
+            RetKind::Adjtimex => sink.ret_int_enum(v, &table::ENUM_ADJTIMEX_STATE),
             RetKind::Pid | RetKind::Tid | RetKind::Pgid | RetKind::Sid => {
                 let kind = match ret_kind(call) {
                     RetKind::Tid => PidKind::Tid,

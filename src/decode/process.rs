@@ -1,6 +1,6 @@
 //! Process values: wait statuses and resource usage.
 
-use super::structs::{Raw, read_struct};
+use super::structs::{self, Raw, read_struct};
 use super::{Call, Ctx, Outcome, Sink, Values, time};
 use crate::mem::Memory;
 use crate::table::{self, FlagTable};
@@ -166,8 +166,12 @@ const CA_CGROUP: usize = 80;
 /// The most `set_tid` entries shown (`MAX_PID_NS_LEVEL`, kernel/pid_namespace.c).
 const MAX_SET_TID: u64 = 32;
 
+/// `get_pagesize()` on x86_64: how far past the struct strace looks for bytes set.
+const PAGE_SIZE: u64 = 4096;
+
 /// `clone3`'s arguments, printed at exit with what the call wrote: `{flags=..., ...} =>
-/// {pidfd=[3], parent_tid=[5632]}`.
+/// {pidfd=[3], parent_tid=[5632]}`. A size past the struct this kernel knows shows the bytes
+/// set beyond it (up to a page), after the struct and again after what the call wrote.
 pub fn clone_args<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
@@ -179,62 +183,94 @@ pub fn clone_args<S: Sink, M: Memory>(
         return sink.addr(addr);
     }
     let len = (size as usize).min(CLONE_ARGS_SIZE);
+    // Bytes past the struct, where the tracee asked for more than it.
+    let tail = (len, size.min(PAGE_SIZE) as usize);
     read_struct(sink, ctx, addr, len, |sink, ctx, raw| {
         let flags = raw.u64(CA_FLAGS);
-        sink.begin_struct();
-        sink.field("flags");
-        sink.flags(flags, &table::FLAGS_CLONE_FLAGS);
-        if flags & CLONE_PIDFD != 0 {
-            sink.field("pidfd");
-            sink.addr(raw.u64(CA_PIDFD));
-        }
-        if flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID) != 0 {
-            sink.field("child_tid");
-            sink.addr(raw.u64(CA_CHILD_TID));
-        }
-        if flags & CLONE_PARENT_SETTID != 0 {
-            sink.field("parent_tid");
-            sink.addr(raw.u64(CA_PARENT_TID));
-        }
-        sink.field("exit_signal");
-        sink.signal(raw.u64(CA_EXIT_SIGNAL) as i64);
-        sink.field("stack");
-        sink.addr(raw.u64(CA_STACK));
-        sink.field("stack_size");
-        sink.hex(raw.u64(CA_STACK_SIZE));
-        if flags & CLONE_SETTLS != 0 {
-            sink.field("tls");
-            sink.addr(raw.u64(CA_TLS));
-        }
-        let set_tid_size = raw.u64(CA_SET_TID_SIZE);
-        if set_tid_size != 0 {
-            sink.field("set_tid");
-            int_array(sink, ctx, raw.u64(CA_SET_TID), set_tid_size);
-            sink.field("set_tid_size");
-            sink.uint(set_tid_size);
-        }
-        if flags & CLONE_INTO_CGROUP != 0 && len > CA_CGROUP {
-            sink.field("cgroup");
-            sink.uint(raw.u64(CA_CGROUP));
-        }
+        clone_args_fields(sink, ctx, raw);
+        structs::nonzero_tail(sink, ctx, addr, tail, |_| {});
         sink.end_struct(false);
-        if !matches!(outcome, Some(Outcome::Ok(_)))
-            || flags & (CLONE_PIDFD | CLONE_PARENT_SETTID) == 0
-        {
+        if !matches!(outcome, Some(Outcome::Ok(_))) {
             return;
         }
-        sink.updated();
-        sink.begin_struct();
+        // What the call wrote, `=> {...}`, opened by the first member there is.
+        let mut opened = false;
+        let mut open = |sink: &mut S| {
+            if !std::mem::replace(&mut opened, true) {
+                sink.updated();
+                sink.begin_struct();
+            }
+        };
         if flags & CLONE_PIDFD != 0 {
+            open(sink);
             sink.field("pidfd");
             written_int(sink, ctx, raw.u64(CA_PIDFD), outcome);
         }
         if flags & CLONE_PARENT_SETTID != 0 {
+            open(sink);
             sink.field("parent_tid");
             written_int(sink, ctx, raw.u64(CA_PARENT_TID), outcome);
         }
-        sink.end_struct(false);
+        structs::nonzero_tail(sink, ctx, addr, tail, &mut open);
+        if opened {
+            sink.end_struct(false);
+        }
     });
+}
+
+/// Opens `struct clone_args` and shows its fields as the call got them (the caller closes
+/// it after the bytes past it): those the flags make meaningful,
+/// `set_tid` when it or its size is set, `cgroup` when it or `CLONE_INTO_CGROUP` is.
+fn clone_args_fields<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, raw: Raw<'_>) {
+    let flags = raw.u64(CA_FLAGS);
+    sink.begin_struct();
+    sink.field("flags");
+    sink.flags(flags, &table::FLAGS_CLONE_FLAGS);
+    if flags & CLONE_PIDFD != 0 {
+        sink.field("pidfd");
+        sink.addr(raw.u64(CA_PIDFD));
+    }
+    if flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID) != 0 {
+        sink.field("child_tid");
+        sink.addr(raw.u64(CA_CHILD_TID));
+    }
+    if flags & CLONE_PARENT_SETTID != 0 {
+        sink.field("parent_tid");
+        sink.addr(raw.u64(CA_PARENT_TID));
+    }
+    // A 64-bit field: strace names a signal below INT_MAX and shows the rest unsigned.
+    let exit_signal = raw.u64(CA_EXIT_SIGNAL);
+    sink.field("exit_signal");
+    if exit_signal < i32::MAX as u64 {
+        sink.signal(exit_signal as i64);
+    } else {
+        sink.uint(exit_signal);
+    }
+    sink.field("stack");
+    sink.addr(raw.u64(CA_STACK));
+    sink.field("stack_size");
+    sink.hex(raw.u64(CA_STACK_SIZE));
+    if flags & CLONE_SETTLS != 0 {
+        sink.field("tls");
+        sink.addr(raw.u64(CA_TLS));
+    }
+    let (set_tid, set_tid_size) = (raw.u64(CA_SET_TID), raw.u64(CA_SET_TID_SIZE));
+    if set_tid != 0 || set_tid_size != 0 {
+        sink.field("set_tid");
+        if set_tid_size == 0 {
+            sink.addr(set_tid);
+        } else {
+            int_array(sink, ctx, set_tid, set_tid_size);
+        }
+        sink.field("set_tid_size");
+        sink.uint(set_tid_size);
+    }
+    // The field exists only in a struct of 88 bytes or more.
+    let cgroup = raw.u64(CA_CGROUP);
+    if raw.0.len() > CA_CGROUP && (cgroup != 0 || flags & CLONE_INTO_CGROUP != 0) {
+        sink.field("cgroup");
+        sink.uint(cgroup);
+    }
 }
 
 /// An array of `n` ints at `addr`: `[0, 1]`; its address if unreadable or implausibly long.

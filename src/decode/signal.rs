@@ -196,6 +196,20 @@ pub fn sigset<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64,
     }
 }
 
+/// `rt_sigpending`'s set of `len` bytes: the kernel takes any size up to its own (the old
+/// `sigpending` shares its code) and writes that many bytes, which strace shows as a set of
+/// whole 32-bit words; the address for a size of 0 or over 8.
+pub fn sigset_upto<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u64) {
+    if addr == 0 || !(1..=SIGSET_SIZE).contains(&len) {
+        return sink.addr(addr);
+    }
+    let mut bytes = [0u8; SIGSET_SIZE as usize];
+    match ctx.mem.read(addr, &mut bytes[..len as usize]) {
+        Ok(()) => sink.sigset_words(u64::from_ne_bytes(bytes), len.div_ceil(4) as u32),
+        Err(_) => sink.unreadable(addr),
+    }
+}
+
 /// The kernel's `struct sigaction` on x86_64 (`include/linux/signal_types.h` with
 /// `__ARCH_HAS_SA_RESTORER`): handler, flags, restorer, then the mask.
 const SA_HANDLER: usize = 0;

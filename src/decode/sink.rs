@@ -60,6 +60,9 @@ pub enum Group {
     Alternatives,
     /// The one member shifted left: `FUTEX_OP_SET<<28`.
     Shift(u32),
+    /// The one member is the bytes at offsets `.0` to `.1` (inclusive) of a struct, past the
+    /// fields known (strace's `print_nonzero_bytes`): `/* bytes 88..95 */ "\xde\xc0"`.
+    ByteRange(u32, u32),
     /// Conditions that all hold: `{WIFEXITED(s) && WEXITSTATUS(s) == 0}`; a field is a
     /// comparison (`WEXITSTATUS(s) == 0`), a word a condition of its own.
     Test,
@@ -133,7 +136,7 @@ pub trait Sink {
     fn open(&mut self, group: Group);
     fn close(&mut self);
     /// Names the next value of the current struct (a comparison in a test, a label in a
-    /// detail).
+    /// detail, an index in an array: `[VINTR]=0x3`).
     fn field(&mut self, name: &'static str);
     /// Names the next value of the current struct for readers that need a name, where strace
     /// shows none (`inet_pton(AF_INET6, "::1", &sin6_addr)` stands for `sin6_addr`).

@@ -78,6 +78,30 @@ pub fn buffer<S: Sink, M: Memory>(
     }
 }
 
+/// A buffer of `len` bytes that the kernel may end with a NUL, cut at `-s` bytes, the last
+/// byte shown left out when it is a NUL (strace's `QUOTE_OMIT_TRAILING_0`): then the string
+/// counts as ended, with no `...` (a key's description, an extended attribute's value).
+pub fn buffer_omit_nul<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    len: u64,
+) {
+    if addr == 0 {
+        return sink.addr(0);
+    }
+    let limit = ctx.opts.max_strlen as u64;
+    let shown = len.min(limit) as usize;
+    // strace reads one byte past what it shows when the buffer is longer.
+    let Ok(buf) = ctx.scratch.fill(ctx.mem, addr, len.min(limit + 1) as usize) else {
+        return sink.unreadable(addr);
+    };
+    match &buf[..shown] {
+        [rest @ .., 0] => sink.string(rest, false),
+        bytes => sink.string(bytes, len > limit),
+    }
+}
+
 /// A NULL-terminated array of strings: `["ls", "-l"]`.
 pub fn argv<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
     if addr == 0 {

@@ -1,6 +1,6 @@
 //! Reading fixed-layout structs from tracee memory, and printers for small ones.
 
-use super::{Ctx, Sink, Values};
+use super::{Ctx, Group, Sink, Values};
 use crate::mem::Memory;
 
 /// The largest struct read in one piece (`struct utsname` is 390 bytes).
@@ -100,4 +100,39 @@ pub fn fd_pair<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64
         super::fd(sink, ctx, raw.i32(4));
         sink.end_array();
     });
+}
+
+/// The bytes `from..to` of the struct at `addr`, past the fields a decoder knows (a newer
+/// kernel's fields, or what the caller left there), as strace's `print_nonzero_bytes` shows
+/// them after `prefix` (the separator or opening they need): nothing when they are all zero,
+/// else `/* bytes 88..95 */ "\xde\xc0..."` (in hex, cut at `-s` bytes), or `???` when they
+/// cannot be read. Returns whether something was shown.
+pub fn nonzero_tail<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    (from, to): (usize, usize),
+    prefix: impl FnOnce(&mut S),
+) -> bool {
+    if from >= to {
+        return false;
+    }
+    let len = to - from;
+    let shown = len.min(ctx.opts.max_strlen);
+    let at = addr.wrapping_add(from as u64);
+    let Ok(bytes) = ctx.scratch.fill(ctx.mem, at, len) else {
+        prefix(sink);
+        sink.implicit_field("tail");
+        sink.word("???");
+        return true;
+    };
+    if bytes.iter().all(|&b| b == 0) {
+        return false;
+    }
+    prefix(sink);
+    sink.implicit_field("tail");
+    sink.open(Group::ByteRange(from as u32, (to - 1) as u32));
+    sink.hex_string(&bytes[..shown], shown < len);
+    sink.close();
+    true
 }

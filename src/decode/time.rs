@@ -1,5 +1,5 @@
 //! Time values: `struct timespec`, `timeval`, `itimerspec`, `itimerval`, `timezone`, `tms`,
-//! `sigevent` and a `time_t` in memory, as strace prints them.
+//! `sigevent`, `timex` and a `time_t` in memory, as strace prints them.
 //!
 //! Layouts are x86_64's (`<linux/time_types.h>`, `<linux/time.h>`, `<linux/times.h>`,
 //! `<asm-generic/siginfo.h>`): every field of the time structs is a 64-bit `long`.
@@ -217,6 +217,82 @@ pub fn utimbuf<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64
             sink.field(name);
             sink.int(raw.i64(off));
             sink.time_comment(raw.i64(off), 0, 0);
+        }
+        sink.end_struct(false);
+    });
+}
+
+/// A `struct timex` field: its name, where it lies and how it prints.
+enum TimexField {
+    /// A `long long`, in signed decimal.
+    Long(&'static str, usize),
+    /// An `int`, in signed decimal.
+    Int(&'static str, usize),
+    /// Flags of an `unsigned int`/`int` word.
+    Flags(&'static str, usize, &'static table::FlagTable),
+    /// The `struct timeval`-like `time`: seconds signed, microseconds unsigned.
+    Time(usize),
+}
+
+/// `struct timex` (`<linux/timex.h>`, the kernel's `__kernel_timex`: its fields are `long
+/// long`s but for `modes`, `status`, `shift` and `tai`), the fields in their order.
+const TIMEX: [TimexField; 20] = {
+    use TimexField::*;
+    use std::mem::offset_of;
+    type T = libc::timex;
+    [
+        Flags("modes", offset_of!(T, modes), &table::FLAGS_ADJTIMEX_MODES),
+        Long("offset", offset_of!(T, offset)),
+        Long("freq", offset_of!(T, freq)),
+        Long("maxerror", offset_of!(T, maxerror)),
+        Long("esterror", offset_of!(T, esterror)),
+        Flags(
+            "status",
+            offset_of!(T, status),
+            &table::FLAGS_ADJTIMEX_STATUS,
+        ),
+        Long("constant", offset_of!(T, constant)),
+        Long("precision", offset_of!(T, precision)),
+        Long("tolerance", offset_of!(T, tolerance)),
+        Time(offset_of!(T, time)),
+        Long("tick", offset_of!(T, tick)),
+        Long("ppsfreq", offset_of!(T, ppsfreq)),
+        Long("jitter", offset_of!(T, jitter)),
+        Int("shift", offset_of!(T, shift)),
+        Long("stabil", offset_of!(T, stabil)),
+        Long("jitcnt", offset_of!(T, jitcnt)),
+        Long("calcnt", offset_of!(T, calcnt)),
+        Long("errcnt", offset_of!(T, errcnt)),
+        Long("stbcnt", offset_of!(T, stbcnt)),
+        Int("tai", offset_of!(T, tai)),
+    ]
+};
+
+/// `adjtimex`'s and `clock_adjtime`'s `struct timex`, every field, as the call left it (the
+/// kernel reads it and writes it back).
+pub fn timex<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    let size = std::mem::size_of::<libc::timex>();
+    read_struct(sink, ctx, addr, size, |sink, _, raw| {
+        sink.begin_struct();
+        for field in &TIMEX {
+            match *field {
+                TimexField::Long(name, off) => {
+                    sink.field(name);
+                    sink.int(raw.i64(off));
+                }
+                TimexField::Int(name, off) => {
+                    sink.field(name);
+                    sink.int(i64::from(raw.i32(off)));
+                }
+                TimexField::Flags(name, off, flags) => {
+                    sink.field(name);
+                    sink.flags(u64::from(raw.u32(off)), flags);
+                }
+                TimexField::Time(off) => {
+                    sink.field("time");
+                    pair(sink, raw, off, TIMEVAL);
+                }
+            }
         }
         sink.end_struct(false);
     });

@@ -167,6 +167,35 @@ pub trait Values: Sink {
         self.close();
     }
 
+    /// A C `int` named by `table` when it has a name there, else in decimal (strace's
+    /// `printxval_d`): `KEY_SPEC_THREAD_KEYRING`, `1234`. Negative values are looked up as
+    /// the table writes them (`-1`).
+    fn named_int(&mut self, v: i32, table: &'static EnumTable) {
+        let v = i64::from(v);
+        match table.name(v as u64) {
+            Some(name) => self.constant(name, Number::Int(v)),
+            None => self.int(v),
+        }
+    }
+
+    /// A user or group id: `-1` for "unchanged" (chown(2)), else unsigned.
+    fn uid(&mut self, v: u32) {
+        if v == u32::MAX {
+            self.int(-1);
+        } else {
+            self.uint(u64::from(v));
+        }
+    }
+
+    /// An error number as a value (`KEYCTL_REJECT`'s): its name (`ENODEV`), or the number
+    /// when it has none.
+    fn errno_value(&mut self, err: u64) {
+        match table::errno(err) {
+            Some(e) => self.constant(e.name, Number::Uint(err)),
+            None => self.uint(err),
+        }
+    }
+
     /// A value shown as its number, with its name from `table` in a comment:
     /// `10 /* SYSLOG_ACTION_SIZE_BUFFER */`, `-1 /* SYSLOG_ACTION_??? */`.
     fn enumeration_number(&mut self, v: i64, table: &'static EnumTable) {
@@ -189,15 +218,25 @@ pub trait Values: Sink {
     /// A signal set, bit `n - 1` standing for signal `n`: `[INT TERM]`; strace shows the
     /// complement when two thirds of the bits or more are set: `~[RTMIN RT_1]`.
     fn sigset(&mut self, mask: u64) {
-        let (mask, group) = if mask.count_ones() >= 64 * 2 / 3 {
-            (!mask, Group::ComplementSet)
+        self.sigset_words(mask, 2);
+    }
+
+    /// A signal set of `words` 32-bit words (1 or 2: strace counts a set read short, from
+    /// fewer bytes than the kernel's 8, in whole words), whose complement is taken within
+    /// those words.
+    fn sigset_words(&mut self, mask: u64, words: u32) {
+        let bits = 32 * words.clamp(1, 2);
+        let all = u64::MAX >> (64 - bits);
+        let mask = mask & all;
+        let (mask, group) = if mask.count_ones() >= bits * 2 / 3 {
+            (!mask & all, Group::ComplementSet)
         } else {
             (mask, Group::Set)
         };
         self.open(group);
-        for bit in 0..64 {
-            if mask & (1 << bit) != 0 {
-                self.signal(bit + 1);
+        for bit in 0..bits {
+            if mask & (1u64 << bit) != 0 {
+                self.signal(i64::from(bit) + 1);
             }
         }
         self.close();

@@ -1,14 +1,13 @@
 //! Extended attribute values and lists (`getxattr(2)`, `listxattr(2)`).
 
-use super::{Ctx, Outcome, Sink, Values};
+use super::{Ctx, Outcome, Sink};
 use crate::mem::Memory;
 
 /// `XATTR_SIZE_MAX` (`<linux/limits.h>`): the largest value the kernel takes.
 const XATTR_SIZE_MAX: u64 = 65536;
 
-/// An attribute value of `len` bytes, cut at `-s` bytes. The last byte shown is left out
-/// when it is a NUL (strace's `QUOTE_OMIT_TRAILING_0`); a length the kernel would refuse
-/// shows the address.
+/// An attribute value of `len` bytes, cut at `-s` bytes, a final NUL left out
+/// ([`super::string::buffer_omit_nul`]); a length the kernel would refuse shows the address.
 pub fn xattr_value<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u64) {
     if addr == 0 {
         return sink.addr(0);
@@ -16,18 +15,7 @@ pub fn xattr_value<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr:
     if len > XATTR_SIZE_MAX {
         return sink.addr(addr);
     }
-    let limit = ctx.opts.max_strlen as u64;
-    let shown = len.min(limit) as usize;
-    // strace reads one byte past what it shows when the value is longer.
-    let read = len.min(limit + 1) as usize;
-    let Ok(buf) = ctx.scratch.fill(ctx.mem, addr, read) else {
-        return sink.addr(addr);
-    };
-    let mut bytes = &buf[..shown];
-    if let [rest @ .., 0] = bytes {
-        bytes = rest;
-    }
-    sink.string(bytes, len > limit);
+    super::string::buffer_omit_nul(sink, ctx, addr, len);
 }
 
 /// `listxattr`'s buffer: the NUL-separated names the call returned, cut at `-s` bytes; the

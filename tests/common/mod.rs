@@ -478,6 +478,31 @@ pub fn mask_addresses(s: &str) -> String {
     out
 }
 
+/// `{a=1, b=[2, 3]}` -> `{a=N, b=[N, N]}`: every number inside the first
+/// struct of the line that follows `=`, `[` or a space.
+pub fn mask_struct_values(line: &str) -> String {
+    let (Some(open), Some(close)) = (line.find('{'), line.rfind('}')) else {
+        return line.to_string();
+    };
+    let mut out = line[..open].to_string();
+    let mut prev = ' ';
+    let mut chars = line[open..=close].chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() && matches!(prev, '=' | '[' | ' ') {
+            while chars.peek().is_some_and(|c| c.is_ascii_alphanumeric()) {
+                chars.next();
+            }
+            out.push('N');
+            prev = 'N';
+        } else {
+            out.push(c);
+            prev = c;
+        }
+    }
+    out.push_str(&line[close + 1..]);
+    out
+}
+
 /// Replaces every decimal token equal to `num` (not part of a longer number,
 /// a hex literal or an identifier) with `with`.
 pub fn replace_number(s: &str, num: &str, with: &str) -> String {

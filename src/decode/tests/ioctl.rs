@@ -254,3 +254,70 @@ fn kvm_run_exit_reason() {
         "ioctl(5<anon_inode:kvm-vcpu:0>, KVM_GET_VCPU_MMAP_SIZE, 0) = 0"
     );
 }
+
+/// `struct termios2` (`TCGETS2` and the three setters) and the locked settings
+/// (`TIOC[GS]LCKTRMIOS`, a `struct termios`), abbreviated by default; under `-v` the line
+/// discipline, the control characters by index and termios2's speeds.
+#[test]
+fn ioctl_termios2_and_verbose_settings() {
+    let mut termios2 = words32(&[0o2400, 0o5, 0o277, 0o105073]);
+    termios2.push(11); // c_line: N_IRDA
+    termios2.extend_from_slice(&[3, 0x1c, 0x7f, 0x15, 4, 0, 1, 0, 0x11, 0x13, 0x1a]);
+    termios2.resize(36, 0);
+    termios2.extend_from_slice(&words32(&[38400, 9600]));
+    let mem = FakeMemory::new().with(0x1000, &termios2);
+    let flags = "c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE";
+    for (code, name) in [
+        (0x802c_542a, "TCGETS2"),
+        (0x402c_542b, "TCSETS2"),
+        (0x402c_542c, "TCSETSW2"),
+        (0x402c_542d, "TCSETSF2"),
+    ] {
+        assert_eq!(
+            line(NR_IOCTL, [3, code, 0x1000, 0, 0, 0], &mem, Outcome::Ok(0)),
+            format!("ioctl(3, {name}, {{{flags}, ...}}) = 0")
+        );
+    }
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, 0x802c_542a, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Err(EFAULT)
+        ),
+        "ioctl(3, TCGETS2, 0x1000)               = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(NR_IOCTL, [3, 0x5457, 0x1000, 0, 0, 0], &mem, Outcome::Ok(0)),
+        format!("ioctl(3, TIOCSLCKTRMIOS, {{{flags}, ...}}) = 0")
+    );
+    let cc = "[VINTR]=0x3, [VQUIT]=0x1c, [VERASE]=0x7f, [VKILL]=0x15, [VEOF]=0x4, [VTIME]=0, [VMIN]=0x1, [VSWTC]=0, [VSTART]=0x11, [VSTOP]=0x13, [VSUSP]=0x1a, [VEOL]=0, [VREPRINT]=0, [VDISCARD]=0, [VWERASE]=0, [VLNEXT]=0, [VEOL2]=0, [17]=0, [18]=0";
+    assert_eq!(
+        line_verbose(
+            NR_IOCTL,
+            [3, 0x802c_542a, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        format!(
+            "ioctl(3, TCGETS2, {{{flags}, c_line=N_IRDA, c_cc=[{cc}], c_ispeed=38400, c_ospeed=9600}}) = 0"
+        )
+    );
+    assert_eq!(
+        line_verbose(NR_IOCTL, [3, 0x5456, 0x1000, 0, 0, 0], &mem, Outcome::Ok(0)),
+        format!("ioctl(3, TIOCGLCKTRMIOS, {{{flags}, c_line=N_IRDA, c_cc=[{cc}]}}) = 0")
+    );
+    // struct termio: 16-bit words, eight control characters; a line discipline strace 6.1
+    // does not know (N_MCTP) in hex.
+    let mut termio: Vec<u8> = [0o2400u16, 0o5, 0o277, 0o105073]
+        .iter()
+        .flat_map(|w| w.to_ne_bytes())
+        .collect();
+    termio.push(28);
+    termio.extend_from_slice(&[3, 0x1c, 0x7f, 0x15, 4, 0, 1, 0]);
+    let mem = FakeMemory::new().with(0x1000, &termio);
+    assert_eq!(
+        line_verbose(NR_IOCTL, [3, 0x5405, 0x1000, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "ioctl(3, TCGETA, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE, c_line=0x1c /* N_??? */, c_cc=[[VINTR]=0x3, [VQUIT]=0x1c, [VERASE]=0x7f, [VKILL]=0x15, [VEOF]=0x4, [VTIME]=0, [VMIN]=0x1, [VSWTC]=0]}) = 0"
+    );
+}

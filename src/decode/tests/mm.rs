@@ -75,3 +75,65 @@ fn mmap_flags_above_32_bits_are_not_shown() {
         "mmap(NULL, 4096, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7000"
     );
 }
+
+/// Protection keys and `vmsplice`'s iovecs and flags.
+#[test]
+fn pkeys_and_vmsplice() {
+    const NR_VMSPLICE: u64 = 278;
+    const NR_PKEY_MPROTECT: u64 = 329;
+    const NR_PKEY_ALLOC: u64 = 330;
+    const NR_PKEY_FREE: u64 = 331;
+    let mem = FakeMemory::new()
+        .with(0x1000, &words(&[0x2000, 3, 0x3000, 5]))
+        .with(0x2000, b"012")
+        .with(0x3000, b"34567");
+    let cases: [([u64; 6], Outcome, &str); 7] = [
+        (
+            [0, 0xbadc_0ded_0000_0002, 0, 0, 0, 0],
+            Outcome::Err(EINVAL),
+            "pkey_alloc(0, PKEY_DISABLE_WRITE|0xbadc0ded00000000) = -1 EINVAL (Invalid argument)",
+        ),
+        (
+            [0x1234, 0xbadc_0de8, 0, 0, 0, 0],
+            Outcome::Err(EINVAL),
+            "pkey_alloc(0x1234, 0xbadc0de8 /* PKEY_??? */) = -1 EINVAL (Invalid argument)",
+        ),
+        (
+            [0, 0x5, 0, 0, 0, 0],
+            Outcome::Ok(1),
+            "pkey_alloc(0, PKEY_DISABLE_ACCESS|PKEY_DISABLE_EXECUTE) = 1",
+        ),
+        (
+            [0xffff_0000_1111_eeee, 0, 0, 0, 0, 0],
+            Outcome::Err(EINVAL),
+            "pkey_free(286387950)                    = -1 EINVAL (Invalid argument)",
+        ),
+        (
+            [0, 0, 1, u64::MAX, 0, 0],
+            Outcome::Ok(0),
+            "pkey_mprotect(NULL, 0, PROT_READ, -1)   = 0",
+        ),
+        (
+            [0x7000, 4096, 0xdead_feed_00ca_7500, 1, 0, 0],
+            Outcome::Err(EINVAL),
+            "pkey_mprotect(0x7000, 4096, 0xdeadfeed00ca7500 /* PROT_??? */, 1) = -1 EINVAL (Invalid argument)",
+        ),
+        (
+            [1, 0x1000, 2, 2, 0, 0],
+            Outcome::Ok(8),
+            r#"vmsplice(1, [{iov_base="012", iov_len=3}, {iov_base="34567", iov_len=5}], 2, SPLICE_F_NONBLOCK) = 8"#,
+        ),
+    ];
+    let nrs = [
+        NR_PKEY_ALLOC,
+        NR_PKEY_ALLOC,
+        NR_PKEY_ALLOC,
+        NR_PKEY_FREE,
+        NR_PKEY_MPROTECT,
+        NR_PKEY_MPROTECT,
+        NR_VMSPLICE,
+    ];
+    for (nr, (args, outcome, want)) in nrs.into_iter().zip(cases) {
+        assert_eq!(line(nr, args, &mem, outcome), want);
+    }
+}

@@ -20,6 +20,7 @@ mod futex;
 mod generic;
 mod ioctl;
 mod iov;
+mod keyctl;
 mod mm;
 mod net;
 mod poll;
@@ -152,6 +153,7 @@ const NR_GETPRIORITY: u64 = 140;
 // `<linux/errno.h>` for the restart codes).
 const ENOENT: u64 = 2;
 const EINTR: u64 = 4;
+const E2BIG: u64 = 7;
 const EBADF: u64 = 9;
 const ESRCH: u64 = 3;
 const ECHILD: u64 = 10;
@@ -193,8 +195,14 @@ impl Captured {
 
 /// An output at strace's default column, without timestamps, writing into `to`.
 fn test_output(to: &Captured) -> Output {
+    test_output_styled(to, crate::output::ConstStyle::Abbrev)
+}
+
+/// An output as [`test_output`], under `-X style`.
+fn test_output_styled(to: &Captured, style: crate::output::ConstStyle) -> Output {
     let format = Format {
         column: 40,
+        const_style: style,
         ..Format::default()
     };
     Output::new(Box::new(to.clone()), None, false, format)
@@ -203,8 +211,13 @@ fn test_output(to: &Captured) -> Output {
 /// What `render` writes to a fresh output: for printers tested on their own (a `siginfo_t`,
 /// a sigset, a struct) rather than as part of a line.
 fn rendered(render: impl FnOnce(&mut Output)) -> String {
+    rendered_styled(crate::output::ConstStyle::Abbrev, render)
+}
+
+/// What `render` writes to a fresh output under `-X style`.
+fn rendered_styled(style: crate::output::ConstStyle, render: impl FnOnce(&mut Output)) -> String {
     let captured = Captured::default();
-    let mut out = test_output(&captured);
+    let mut out = test_output_styled(&captured, style);
     render(&mut out);
     out.finish();
     captured.text()
@@ -331,6 +344,25 @@ fn line_pids(nr: u64, args: [u64; 6], mem: &FakeMemory, outcome: Outcome) -> Str
             pids: Some(&mut pids),
             ..Ctx::for_test(mem, &mut scratch)
         };
+        entry(&mut Text::new(out), &mut ctx, &mut call);
+        exit(&mut Text::new(out), &mut ctx, &call, outcome);
+    })
+}
+
+/// One call's line under `-X style` (strace's default options otherwise).
+fn line_styled(
+    style: crate::output::ConstStyle,
+    nr: u64,
+    args: [u64; 6],
+    mem: &FakeMemory,
+    outcome: Outcome,
+) -> String {
+    let mut call = Call::new(nr, args, 0);
+    let mut scratch = Scratch::new();
+    rendered_styled(style, |out| {
+        out.bytes(call.desc.map_or("?", |d| d.name).as_bytes());
+        out.bytes(b"(");
+        let mut ctx = Ctx::for_test(mem, &mut scratch);
         entry(&mut Text::new(out), &mut ctx, &mut call);
         exit(&mut Text::new(out), &mut ctx, &call, outcome);
     })

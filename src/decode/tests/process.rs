@@ -341,3 +341,96 @@ fn pids_noted_by_their_kind() {
         "getpriority(PRIO_PGRP, 7 /* 1007 in strace's PID NS */) = 20"
     );
 }
+
+/// `struct clone_args` past its first 64 bytes (`set_tid`, `cgroup`), a size past the struct
+/// this kernel knows (the bytes set there, or `???`), unknown flags and exit signals, as
+/// strace's clone3 tests show them.
+#[test]
+fn clone3_fields_and_bytes_past_the_struct() {
+    const NR: u64 = NR_CLONE3;
+    // At the end of a page: what lies past 88 bytes cannot be read.
+    let at = 0x4000 - 88;
+    let with = |ca: &[u64; 11]| FakeMemory::new().with(at, &words(ca));
+    let mut ca = [0u64; 11];
+    ca[10] = 0xfacefeed; // cgroup, without CLONE_INTO_CGROUP
+    assert_eq!(
+        line(NR, [at, 88, 0, 0, 0, 0], &with(&ca), Outcome::Ok(5)),
+        "clone3({flags=0, exit_signal=0, stack=NULL, stack_size=0, cgroup=4207869677}, 88) = 5"
+    );
+    assert_eq!(
+        line(NR, [at, 64, 0, 0, 0, 0], &with(&ca), Outcome::Ok(5)),
+        "clone3({flags=0, exit_signal=0, stack=NULL, stack_size=0}, 64) = 5"
+    );
+    assert_eq!(
+        line(NR, [at, 96, 0, 0, 0, 0], &with(&ca), Outcome::Ok(5)),
+        "clone3({flags=0, exit_signal=0, stack=NULL, stack_size=0, cgroup=4207869677, ???} => {???}, 96) = 5"
+    );
+    assert_eq!(
+        line(NR, [at, 96, 0, 0, 0, 0], &with(&ca), Outcome::Err(E2BIG)),
+        "clone3({flags=0, exit_signal=0, stack=NULL, stack_size=0, cgroup=4207869677, ???}, 96) = -1 E2BIG (Argument list too long)"
+    );
+    // set_tid: its address when its size is 0 or more than 32.
+    let mut ca = [0u64; 11];
+    ca[8] = 0x3000;
+    assert_eq!(
+        line(NR, [at, 88, 0, 0, 0, 0], &with(&ca), Outcome::Err(EINVAL)),
+        "clone3({flags=0, exit_signal=0, stack=NULL, stack_size=0, set_tid=0x3000, set_tid_size=0}, 88) = -1 EINVAL (Invalid argument)"
+    );
+    ca[9] = 33;
+    assert_eq!(
+        line(NR, [at, 88, 0, 0, 0, 0], &with(&ca), Outcome::Err(EINVAL)),
+        "clone3({flags=0, exit_signal=0, stack=NULL, stack_size=0, set_tid=0x3000, set_tid_size=33}, 88) = -1 EINVAL (Invalid argument)"
+    );
+    ca[8] = 0;
+    assert_eq!(
+        line(NR, [at, 88, 0, 0, 0, 0], &with(&ca), Outcome::Err(EINVAL)),
+        "clone3({flags=0, exit_signal=0, stack=NULL, stack_size=0, set_tid=NULL, set_tid_size=33}, 88) = -1 EINVAL (Invalid argument)"
+    );
+    // No flag known: the number and strace's comment; an exit signal from INT_MAX on,
+    // unsigned.
+    let mut ca = [0u64; 11];
+    ca[0] = 0xdec0_deac_0040_007f;
+    ca[4] = 0xdead_c0de_face_feed;
+    assert_eq!(
+        line(NR, [at, 64, 0, 0, 0, 0], &with(&ca), Outcome::Err(EINVAL)),
+        "clone3({flags=0xdec0deac0040007f /* CLONE_??? */, exit_signal=16045693111314087661, stack=NULL, stack_size=0}, 64) = -1 EINVAL (Invalid argument)"
+    );
+    ca[0] = 0x200000000; // CLONE_INTO_CGROUP
+    ca[4] = 250;
+    assert_eq!(
+        line(NR, [at, 88, 0, 0, 0, 0], &with(&ca), Outcome::Err(EBADF)),
+        "clone3({flags=CLONE_INTO_CGROUP, exit_signal=250, stack=NULL, stack_size=0, cgroup=0}, 88) = -1 EBADF (Bad file descriptor)"
+    );
+}
+
+/// The bytes set past `struct clone_args`, in hex (up to `-s`), after the struct and after
+/// what the call wrote; none when they are all zero.
+#[test]
+fn clone3_bytes_set_past_the_struct() {
+    let mut bytes = words(&[0x100000, 0, 0, 0x2000, 0, 0, 0, 0, 0, 0, 0]);
+    bytes.extend_from_slice(&0xface_feed_dead_c0deu64.to_ne_bytes());
+    bytes.extend_from_slice(&[0; 8]);
+    let mem = FakeMemory::new()
+        .with(0x1000, &bytes)
+        .with(0x2000, &77i32.to_ne_bytes());
+    assert_eq!(
+        line(NR_CLONE3, [0x1000, 104, 0, 0, 0, 0], &mem, Outcome::Ok(77)),
+        r#"clone3({flags=CLONE_PARENT_SETTID, parent_tid=0x2000, exit_signal=0, stack=NULL, stack_size=0, /* bytes 88..103 */ "\xde\xc0\xad\xde\xed\xfe\xce\xfa\x00\x00\x00\x00\x00\x00\x00\x00"} => {parent_tid=[77], /* bytes 88..103 */ "\xde\xc0\xad\xde\xed\xfe\xce\xfa\x00\x00\x00\x00\x00\x00\x00\x00"}, 104) = 77"#
+    );
+    assert_eq!(
+        line_with(
+            NR_CLONE3,
+            [0x1000, 104, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL),
+            4
+        ),
+        r#"clone3({flags=CLONE_PARENT_SETTID, parent_tid=0x2000, exit_signal=0, stack=NULL, stack_size=0, /* bytes 88..103 */ "\xde\xc0\xad\xde"...}, 104) = -1 EINVAL (Invalid argument)"#
+    );
+    // Zeros past the struct show nothing; the size shows it went on.
+    let mem = FakeMemory::new().with(0x1000, &[0; 120]);
+    assert_eq!(
+        line(NR_CLONE3, [0x1000, 120, 0, 0, 0, 0], &mem, Outcome::Ok(5)),
+        "clone3({flags=0, exit_signal=0, stack=NULL, stack_size=0}, 120) = 5"
+    );
+}

@@ -420,3 +420,63 @@ fn waitid_lines() {
         "waitid(0x7 /* P_??? */, 0, 0x8, 0, NULL) = 0"
     );
 }
+
+/// `rt_sigpending` takes any size from 1 to the kernel's 8 bytes (the old `sigpending`
+/// shares its code), and strace shows the set read with that size, in whole 32-bit words
+/// (its complement within them); the other calls show the address for any size but 8.
+#[test]
+fn rt_sigpending_short_sizes() {
+    // SIGHUP and SIGINT pending; a byte the call did not write past the first.
+    let mem = FakeMemory::new()
+        .with(0x1000, &[0x03, 0xff, 0xff, 0xff, 0x55, 0, 0, 0])
+        .with(0x2000, &[0xfe, 0xff, 0xff, 0xff, 0, 0, 0, 0])
+        .with(0x4000 - 2, &[0x03, 0x00]);
+    let pending = |addr: u64, size: u64, mem: &FakeMemory| {
+        line(
+            NR_RT_SIGPENDING,
+            [addr, size, 0, 0, 0, 0],
+            mem,
+            Outcome::Ok(0),
+        )
+    };
+    assert_eq!(
+        pending(0x1000, 1, &mem),
+        "rt_sigpending([HUP INT], 1)             = 0"
+    );
+    assert_eq!(
+        pending(0x4000 - 2, 2, &mem),
+        "rt_sigpending([HUP INT], 2)             = 0"
+    );
+    // Four bytes: one word, whose complement shows from 21 bits set.
+    assert_eq!(
+        pending(0x2000, 4, &mem),
+        "rt_sigpending(~[HUP], 4)                = 0"
+    );
+    assert_eq!(
+        pending(0x2000, 8, &mem),
+        "rt_sigpending([INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM STKFLT CHLD CONT STOP TSTP TTIN TTOU URG XCPU XFSZ VTALRM PROF WINCH IO PWR SYS RTMIN], 8) = 0"
+    );
+    assert_eq!(
+        pending(0x1000, 0, &mem),
+        "rt_sigpending(0x1000, 0)                = 0"
+    );
+    assert_eq!(
+        pending(0x1000, 16, &mem),
+        "rt_sigpending(0x1000, 16)               = 0"
+    );
+    // Read with the size given: two bytes at the end of a page are there, four are not.
+    assert_eq!(
+        pending(0x4000 - 2, 4, &mem),
+        "rt_sigpending(0x3ffe, 4)                = 0"
+    );
+    // rt_sigprocmask keeps to the kernel's size.
+    assert_eq!(
+        line(
+            NR_RT_SIGPROCMASK,
+            [2, 0x1000, 0, 4, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "rt_sigprocmask(SIG_SETMASK, 0x1000, NULL, 4) = -1 EINVAL (Invalid argument)"
+    );
+}

@@ -385,3 +385,92 @@ fn timerfd_flags_one_table() {
         "timerfd_create(0x5d5f /* CLOCK_??? */, TFD_TIMER_ABSTIME|TFD_TIMER_CANCEL_ON_SET|0xa0) = -1 EINVAL (Invalid argument)"
     );
 }
+
+/// `settimeofday`'s timeval and timezone, `adjtimex`'s and `clock_adjtime`'s `struct
+/// timex` (at exit, its address when the call failed) and the clock state they return.
+#[test]
+fn settimeofday_and_adjtimex() {
+    const NR_SETTIMEOFDAY: u64 = 164;
+    const NR_ADJTIMEX: u64 = 159;
+    const NR_CLOCK_ADJTIME: u64 = 305;
+    let mut tx = vec![0u8; std::mem::size_of::<libc::timex>()];
+    let at = |field: usize, v: i64, tx: &mut Vec<u8>| put(tx, field, v.to_ne_bytes());
+    put(
+        &mut tx,
+        offset_of!(libc::timex, modes),
+        0xa001u32.to_ne_bytes(),
+    );
+    at(offset_of!(libc::timex, maxerror), 16000000, &mut tx);
+    put(
+        &mut tx,
+        offset_of!(libc::timex, status),
+        0x40u32.to_ne_bytes(),
+    );
+    at(offset_of!(libc::timex, constant), 2, &mut tx);
+    at(offset_of!(libc::timex, time), 1600000000, &mut tx);
+    at(offset_of!(libc::timex, time) + 8, -1, &mut tx);
+    at(offset_of!(libc::timex, tick), 10000, &mut tx);
+    put(&mut tx, offset_of!(libc::timex, tai), (-3i32).to_ne_bytes());
+    let mem = FakeMemory::new()
+        .with(0x1000, &tx)
+        .with(0x2000, &words(&[u64::MAX, 1000000]))
+        .with(0x3000, &ints(&[-60, 0]));
+    let timex = "{modes=ADJ_OFFSET_SS_READ, offset=0, freq=0, maxerror=16000000, esterror=0, status=STA_UNSYNC, constant=2, precision=0, tolerance=0, time={tv_sec=1600000000, tv_usec=18446744073709551615}, tick=10000, ppsfreq=0, jitter=0, shift=0, stabil=0, jitcnt=0, calcnt=0, errcnt=0, stbcnt=0, tai=-3}";
+    assert_eq!(
+        line(NR_ADJTIMEX, [0x1000, 0, 0, 0, 0, 0], &mem, Outcome::Ok(5)),
+        format!("adjtimex({timex}) = 5 (TIME_ERROR)")
+    );
+    assert_eq!(
+        line(NR_ADJTIMEX, [0x1000, 0, 0, 0, 0, 0], &mem, Outcome::Ok(7)),
+        format!("adjtimex({timex}) = 7")
+    );
+    assert_eq!(
+        line(
+            NR_ADJTIMEX,
+            [0x1000, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "adjtimex(0x1000)                        = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(NR_ADJTIMEX, [0, 0, 0, 0, 0, 0], &mem, Outcome::Err(EFAULT)),
+        "adjtimex(NULL)                          = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(
+            NR_CLOCK_ADJTIME,
+            [0, 0x1000, 0, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        format!("clock_adjtime(CLOCK_REALTIME, {timex}) = 0 (TIME_OK)")
+    );
+    assert_eq!(
+        line(
+            NR_CLOCK_ADJTIME,
+            [1, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EFAULT)
+        ),
+        "clock_adjtime(CLOCK_MONOTONIC, NULL)    = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(
+            NR_SETTIMEOFDAY,
+            [0x2000, 0x3000, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "settimeofday({tv_sec=-1, tv_usec=1000000}, {tz_minuteswest=-60, tz_dsttime=0}) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_SETTIMEOFDAY,
+            [0, BAD, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EFAULT)
+        ),
+        "settimeofday(NULL, 0x9000)              = -1 EFAULT (Bad address)"
+    );
+}
