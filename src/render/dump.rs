@@ -61,11 +61,16 @@ impl<M: Memory> Dumper<'_, M> {
 
     fn mmsghdrs(&mut self, addr: u64, count: u64) {
         for i in 0..count {
-            let Some(at) = addr.checked_add(i * MMSGHDR_SIZE) else {
+            // Tracee values: every sum is checked (a vector at the top of the address space
+            // ends the dump, it does not overflow).
+            let Some(at) = i
+                .checked_mul(MMSGHDR_SIZE)
+                .and_then(|o| addr.checked_add(o))
+            else {
                 return;
             };
-            let (Some((iov, iovlen)), Some(len)) = (self.msghdr(at), self.word(at + MSG_LEN))
-            else {
+            let len = at.checked_add(MSG_LEN).and_then(|a| self.word(a));
+            let (Some((iov, iovlen)), Some(len)) = (self.msghdr(at), len) else {
                 return;
             };
             let _ = write!(self.out.buf(), " = {iovlen} buffers in vector {i}");
@@ -295,6 +300,20 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn vectors_at_the_top_of_the_address_space_end_the_dump() {
+        // A msghdr that fits below the top of memory but whose msg_len does not, and a count
+        // whose offsets overflow: nothing is dumped, nothing overflows.
+        let mut msg = vec![0u8; 56];
+        msg[16..24].copy_from_slice(&0x2000u64.to_ne_bytes());
+        msg[24..32].copy_from_slice(&1u64.to_ne_bytes());
+        let top = u64::MAX - 55;
+        let mem = FakeMemory::new().with(top, &msg);
+        for (addr, count) in [(top, 1), (0x1000, u64::MAX)] {
+            assert!(dumped(&mem, Moved::Mmsghdr { addr, count }).is_empty());
+        }
     }
 
     #[test]
