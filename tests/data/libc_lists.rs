@@ -361,6 +361,8 @@ pub const LIBC_SYSCALLS: &[(&str, i64)] = &[
     ("process_mrelease", libc::SYS_process_mrelease),
     ("futex_waitv", libc::SYS_futex_waitv),
     ("set_mempolicy_home_node", libc::SYS_set_mempolicy_home_node),
+    ("fchmodat2", libc::SYS_fchmodat2),
+    ("mseal", libc::SYS_mseal),
 ];
 
 /// Flag and enum values of the tables that `libc` also defines: (section, table, name,
