@@ -574,13 +574,13 @@ impl Sink for Json<'_> {
                 return;
             }
             // Names-only details are details like any other here (`-X` changes nothing).
-            Group::Detail | Group::NameDetail => {
+            Group::Detail | Group::NameDetail | Group::StyledDetail => {
                 self.in_ret = false;
                 self.buf.extend_from_slice(b",\"ret_detail\":[");
                 self.push(Group::Detail);
                 return;
             }
-            Group::Symbolic(_) | Group::Forms | Group::AbbrevOnly => {
+            Group::Symbolic(_) | Group::StyledSymbolic(_) | Group::Forms | Group::AbbrevOnly => {
                 return self.open_transparent(group);
             }
             _ => self.element(),
@@ -602,7 +602,9 @@ impl Sink for Json<'_> {
             | Group::NameComment
             | Group::Detail
             | Group::NameDetail
+            | Group::StyledDetail
             | Group::Symbolic(_)
+            | Group::StyledSymbolic(_)
             | Group::Forms
             | Group::AbbrevOnly => Ok(()),
         };
@@ -639,7 +641,9 @@ impl Sink for Json<'_> {
             // Never pushed (a name comment is pushed as a comment, a name detail as a detail).
             Group::NameComment
             | Group::NameDetail
+            | Group::StyledDetail
             | Group::Symbolic(_)
+            | Group::StyledSymbolic(_)
             | Group::Forms
             | Group::AbbrevOnly => b"",
         };

@@ -108,11 +108,13 @@ impl<'a> Text<'a> {
                 | Group::Call(_)
                 | Group::Detail
                 | Group::NameDetail
+                | Group::StyledDetail
                 | Group::AbbrevOnly => b", ",
                 Group::Shift(_)
                 | Group::ByteRange(..)
                 | Group::Resuming
                 | Group::Symbolic(_)
+                | Group::StyledSymbolic(_)
                 | Group::Forms => b"",
             };
             self.out.bytes(sep);
@@ -576,7 +578,7 @@ impl Sink for Text<'_> {
         let opening: &[u8] = match group {
             // Both follow the value they are about.
             Group::Comment | Group::NameComment => b" /* ",
-            Group::Detail | Group::NameDetail => b" (",
+            Group::Detail | Group::NameDetail | Group::StyledDetail => b" (",
             Group::Array | Group::Set => b"[",
             Group::ComplementSet => b"~[",
             Group::Struct | Group::Test => b"{",
@@ -596,6 +598,7 @@ impl Sink for Text<'_> {
             | Group::Alternatives
             | Group::Shift(_)
             | Group::Symbolic(_)
+            | Group::StyledSymbolic(_)
             | Group::Forms
             | Group::AbbrevOnly => b"",
             Group::Resuming => b"<... resuming interrupted ",
@@ -606,6 +609,7 @@ impl Sink for Text<'_> {
                 | Group::NameComment
                 | Group::Detail
                 | Group::NameDetail
+                | Group::StyledDetail
                 | Group::Call(_)
                 | Group::ByteRange(..)
         ) {
@@ -622,7 +626,10 @@ impl Sink for Text<'_> {
             // A name comment or an `-X`-only group may be taken out whole; other groups
             // mark where their members start.
             self.marks[self.depth] = match group {
-                Group::NameComment | Group::NameDetail | Group::AbbrevOnly => start,
+                Group::NameComment
+                | Group::NameDetail
+                | Group::StyledDetail
+                | Group::AbbrevOnly => start,
                 _ => self.out.buf().len(),
             };
         }
@@ -652,9 +659,15 @@ impl Sink for Text<'_> {
                 let mark = self.marks.get(self.depth).copied().unwrap_or(0);
                 self.symbolic_close(raw, mark);
             }
+            Group::StyledSymbolic(raw) => {
+                let mark = self.marks.get(self.depth).copied().unwrap_or(0);
+                self.symbolic_close(raw, mark);
+            }
             Group::Forms => self.forms_close(),
-            Group::NameDetail => {
-                self.symbolic = self.symbolic.saturating_sub(1);
+            Group::NameDetail | Group::StyledDetail => {
+                if group == Group::NameDetail {
+                    self.symbolic = self.symbolic.saturating_sub(1);
+                }
                 match self.marks.get(self.depth) {
                     Some(&mark) if self.out.const_style() == ConstStyle::Raw => {
                         self.out.buf().truncate(mark)

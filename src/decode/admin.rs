@@ -87,7 +87,7 @@ const IOPRIO_CLASS_SHIFT: u32 = 13;
 /// shows. strace takes the class as every bit above the data (no mask) and the data in
 /// decimal.
 pub fn ioprio<S: Sink>(sink: &mut S, v: i64) {
-    sink.open(Group::Symbolic(Number::Int(v)));
+    sink.open(Group::StyledSymbolic(Number::Int(v)));
     ioprio_value(sink, v as u32);
     sink.close();
 }

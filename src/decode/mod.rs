@@ -853,7 +853,7 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outc
             RetKind::ArchPrctl => arch_prctl::ret(sink, call, v),
             RetKind::Ioprio => {
                 sink.ret_udecimal(v);
-                sink.open(Group::Detail);
+                sink.open(Group::StyledDetail);
                 admin::ioprio_value(sink, v as u32);
                 sink.close();
             }

@@ -88,6 +88,11 @@ pub enum Group {
     /// show them: ` (SECBIT_NOROOT)` by default and under `-X verbose` alike; `-X raw`
     /// leaves it out whole.
     NameDetail,
+    /// As [`Group::Symbolic`], but the names inside follow `-X` too (strace's call-like forms
+    /// built with the global style: `8191 /* IOPRIO_PRIO_VALUE(0 /* IOPRIO_CLASS_NONE */, 8191) */`).
+    StyledSymbolic(Number),
+    /// As [`Group::NameDetail`] (left out under `-X raw`), but the names inside follow `-X`.
+    StyledDetail,
     /// Members only the default `-X` shows (`&sin6_addr` in `inet_pton(AF_INET6, "::1",
     /// &sin6_addr)`, which `-X verbose` writes without it).
     AbbrevOnly,

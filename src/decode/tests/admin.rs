@@ -206,3 +206,28 @@ fn ioprio_lines() {
         "ioprio_get(0x9 /* IOPRIO_WHO_??? */, -1) = -1 EINVAL (Invalid argument)"
     );
 }
+
+/// An I/O priority under each `-X`: its names follow the style inside the comment, and the
+/// return value's detail is left out under `-X raw`.
+#[test]
+fn ioprio_under_each_style() {
+    use super::values::styled;
+    use crate::output::ConstStyle::{Abbrev, Raw, Verbose};
+    let set = |v: i64| move |t: &mut Text<'_>| crate::decode::admin::ioprio(t, v);
+    assert_eq!(
+        styled(Abbrev, set(8191)),
+        "IOPRIO_PRIO_VALUE(IOPRIO_CLASS_NONE, 8191)"
+    );
+    assert_eq!(styled(Raw, set(8191)), "8191");
+    assert_eq!(
+        styled(Verbose, set(8191)),
+        "8191 /* IOPRIO_PRIO_VALUE(0 /* IOPRIO_CLASS_NONE */, 8191) */"
+    );
+    let mem = FakeMemory::new();
+    let get = |style| line_styled(style, 252, [1, 0, 0, 0, 0, 0], &mem, Outcome::Ok(24576));
+    assert_eq!(
+        get(Verbose),
+        "ioprio_get(0x1 /* IOPRIO_WHO_PROCESS */, 0) = 24576 (IOPRIO_PRIO_VALUE(0x3 /* IOPRIO_CLASS_IDLE */, 0))"
+    );
+    assert_eq!(get(Raw), "ioprio_get(0x1, 0)                      = 24576");
+}
