@@ -309,14 +309,24 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["or", "octal", "call"]
     }
-    /// A buffer of directory entries (`getdents64`), shown as its address and the number of
-    /// entries the call returned: `0x55e0a4f7a0d0 /* 29 entries */`.
+    /// A buffer of `getdents`' directory entries (`struct linux_dirent`) of the size `by`
+    /// names, shown as its address and the number of entries the call returned,
+    /// `0x55e0a4f7a0d0 /* 29 entries */`, or under `-v` as the entries: `[{d_ino=2, d_off=1,
+    /// d_reclen=24, d_name=".", d_type=DT_DIR}, ...]`.
     Dirents = "dirents" {
-        table: None, len: false, by: false,
+        table: None, len: false, by: true,
         failure: true, updated: false, decoder: "",
-        json: ["comment", "word", "addr"]
+        json: ["comment", "word", "addr", "array", "struct", "int", "string", "enum", "more"]
     }
-    /// A `struct statx`, abbreviated.
+    /// `getdents64`'s entries (`struct linux_dirent64`), as `dirents`:
+    /// `[{d_ino=2, d_off=1, d_reclen=24, d_type=DT_DIR, d_name="."}, ...]` under `-v`.
+    Dirents64 = "dirents64" {
+        table: None, len: false, by: true,
+        failure: true, updated: false, decoder: "",
+        json: ["comment", "word", "addr", "array", "struct", "int", "string", "enum", "more"]
+    }
+    /// A `struct statx`, abbreviated (`{stx_mask=..., stx_attributes=0, stx_mode=...,
+    /// stx_size=..., ...}`), every field under `-v`.
     Statx = "statx" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
@@ -390,7 +400,7 @@ kinds! {
         json: ["array", "test", "or", "shift", "addr"]
     }
     /// A pointer to a `struct rusage`, abbreviated: `{ru_utime={tv_sec=0, tv_usec=101},
-    /// ru_stime={tv_sec=0, tv_usec=0}, ...}`.
+    /// ru_stime={tv_sec=0, tv_usec=0}, ...}`; every field under `-v`.
     Rusage = "rusage" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
@@ -444,7 +454,8 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["set", "addr"]
     }
-    /// A pointer to a `struct utsname`, abbreviated: `{sysname="Linux", nodename="vm", ...}`.
+    /// A pointer to a `struct utsname`, abbreviated: `{sysname="Linux", nodename="vm", ...}`;
+    /// every field under `-v`.
     Utsname = "utsname" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",

@@ -8,7 +8,7 @@ use crate::mem::Memory;
 ///
 /// As strace's array printer does: `NULL` for a NULL pointer, `[]` for no element, the
 /// address when the first element cannot be read or the array would wrap around, `...`
-/// after `-s` elements, and `..., ... /* 0x... */` where the memory stops being readable.
+/// after `-s` elements (unless `-v`), and `..., ... /* 0x... */` where the memory stops being readable.
 /// Elements are read one at a time, so at most `-s` + 1 reads are made.
 pub fn array<S: Sink, M: Memory>(
     sink: &mut S,
@@ -33,7 +33,7 @@ pub fn array<S: Sink, M: Memory>(
     if wraps {
         return sink.addr(addr);
     }
-    let limit = ctx.opts.max_strlen as u64;
+    let limit = ctx.opts.max_elements();
     let mut buf = [0u8; MAX_STRUCT];
     for i in 0..n {
         let at = addr + i * size as u64;

@@ -1,5 +1,5 @@
-//! Printers for descriptor and file-system values: `mknod`'s mode and device, directory
-//! entry buffers, and `fcntl`'s command-dependent argument and result.
+//! Printers for descriptor and file-system values: `mknod`'s mode and device, and `fcntl`'s
+//! command-dependent argument and result (directory entries are in `dirent.rs`).
 
 use super::structs::read_struct;
 use super::{Call, Ctx, Outcome, PidKind, Sink, Values};
@@ -26,41 +26,6 @@ pub fn mknod_mode<S: Sink>(sink: &mut S, dev: u64, v: u64) {
     let dev = u64::from(dev as u32);
     sink.arg_sep();
     sink.dev(libc::major(dev), libc::minor(dev));
-}
-
-/// The most directory-entry bytes read to count the entries.
-const MAX_DIRENTS: usize = 1 << 20;
-/// `d_reclen`'s offset, the same in `struct linux_dirent` and `struct linux_dirent64`.
-const D_RECLEN: usize = 16;
-
-/// A `getdents`/`getdents64` buffer: its address and the number of entries the call
-/// returned, `0x55e0a4f7a0d0 /* 29 entries */` (strace says `entries` whatever the count).
-pub fn dirents<S: Sink, M: Memory>(
-    sink: &mut S,
-    ctx: &mut Ctx<'_, M>,
-    addr: u64,
-    outcome: Option<Outcome>,
-) {
-    sink.addr(addr);
-    let len = match outcome {
-        Some(Outcome::Ok(n)) => usize::try_from(n).unwrap_or(0).min(MAX_DIRENTS),
-        _ => return,
-    };
-    let buf = ctx.scratch.buf(len);
-    if len > 0 && ctx.mem.read(addr, buf).is_err() {
-        return;
-    }
-    let mut n = 0;
-    let mut off = 0;
-    while off + D_RECLEN + 2 <= len {
-        let reclen = u16::from_ne_bytes([buf[off + D_RECLEN], buf[off + D_RECLEN + 1]]);
-        if reclen == 0 {
-            break;
-        }
-        n += 1;
-        off += usize::from(reclen);
-    }
-    sink.count(n, "entries", "entries");
 }
 
 // fcntl commands (<asm-generic/fcntl.h>, <linux/fcntl.h>).

@@ -18,7 +18,8 @@ pub enum IovData {
     Addresses,
 }
 
-/// `[{iov_base="hello", iov_len=5}, ...]`: `count` iovecs at `addr`, at most `-s` of them.
+/// `[{iov_base="hello", iov_len=5}, ...]`: `count` iovecs at `addr`, at most `-s` of them
+/// (all under `-v`).
 pub fn iovec_array<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
@@ -48,7 +49,7 @@ pub fn iovec_array<S: Sink, M: Memory>(
             sink.addr_comment(at);
             break;
         }
-        if n >= ctx.opts.max_strlen as u64 {
+        if n >= ctx.opts.max_elements() {
             sink.more();
             break;
         }

@@ -7,6 +7,7 @@
 
 mod admin;
 mod array;
+mod dirent;
 mod fs;
 mod futex;
 mod ioctl;
@@ -51,6 +52,18 @@ pub struct DecodeOpts {
     pub verbose: bool,
     /// `-Y`: pids show the name of their process (`1234<bash>`).
     pub pid_comm: bool,
+}
+
+impl DecodeOpts {
+    /// The most elements of an array shown: `-s` of them while abbreviating (strace's
+    /// `print_array`, `abbrev(tcp)`), all of them under `-v`.
+    pub fn max_elements(&self) -> u64 {
+        if self.abbreviate {
+            self.max_strlen as u64
+        } else {
+            u64::MAX
+        }
+    }
 }
 
 pub use crate::table::PATH_MAX;
@@ -404,10 +417,10 @@ fn arg<S: Sink, M: Memory>(
         Kind::Stat => stat::stat(sink, ctx, v),
         Kind::OutPath => string::out_path(sink, ctx, v, outcome),
         // -1 means "leave unchanged" (chown(2)); other ids are unsigned.
-        Kind::Uid if v as u32 == u32::MAX => sink.int(-1),
-        Kind::Uid => sink.uint(u64::from(v as u32)),
+        Kind::Uid => sink.id(v as u32),
         Kind::MknodMode => fs::mknod_mode(sink, by, v),
-        Kind::Dirents => fs::dirents(sink, ctx, v, outcome),
+        Kind::Dirents => dirent::dirents(sink, ctx, v, by, outcome, dirent::Layout::Dirent),
+        Kind::Dirents64 => dirent::dirents(sink, ctx, v, by, outcome, dirent::Layout::Dirent64),
         Kind::Statx => stat::statx(sink, ctx, v),
         Kind::StatxFlags => stat::statx_flags(sink, v),
         Kind::Statfs => stat::statfs(sink, ctx, v),
@@ -543,7 +556,7 @@ fn arg_more<S: Sink, M: Memory>(
         // kept dense by hand).
         #[rustfmt::skip]
         Kind::Addr | Kind::Argv | Kind::Buffer | Kind::CloneArgs | Kind::CloneFlags
-        | Kind::CloneTail | Kind::CpuSet | Kind::Dirents | Kind::Dirfd | Kind::Enum | Kind::Envp
+        | Kind::CloneTail | Kind::CpuSet | Kind::Dirents | Kind::Dirents64 | Kind::Dirfd | Kind::Enum | Kind::Envp
         | Kind::FcntlArg | Kind::FcntlCmd | Kind::Fd | Kind::Flags | Kind::Flags64
         | Kind::FutexOp | Kind::GidArray | Kind::Hex | Kind::HexBuffer | Kind::Int
         | Kind::IoctlArg | Kind::IoctlRequest | Kind::Iovec | Kind::Long | Kind::MknodMode

@@ -136,19 +136,10 @@ fn ucred<S: Sink>(sink: &mut S, raw: Raw<'_>) {
     sink.field("pid");
     sink.int(i64::from(raw.i32(0)));
     sink.field("uid");
-    id(sink, raw.u32(4));
+    sink.id(raw.u32(4));
     sink.field("gid");
-    id(sink, raw.u32(8));
+    sink.id(raw.u32(8));
     sink.end_struct(false);
-}
-
-/// A user or group id; the all-ones "no id" prints as `-1`, as strace prints ids.
-fn id<S: Sink>(sink: &mut S, v: u32) {
-    if v == u32::MAX {
-        sink.int(-1);
-    } else {
-        sink.uint(u64::from(v));
-    }
 }
 
 /// SOL_SOCKET control messages (`<linux/socket.h>` SCM_*) with a known payload.
@@ -318,7 +309,7 @@ pub fn mmsghdrs<S: Sink, M: Memory>(
     }
     sink.begin_array();
     for n in 0..count {
-        if n >= ctx.opts.max_strlen as u64 {
+        if n >= ctx.opts.max_elements() {
             sink.more();
             break;
         }

@@ -49,7 +49,7 @@ enum Ready {
     Fd(i32, u16),
     /// Memory that could not be read, at this address; the walk stops.
     Unreadable(u64),
-    /// More ready descriptors than `-s` allows; the walk stops.
+    /// More ready descriptors than `-s` allows (unless `-v`); the walk stops.
     More,
 }
 
@@ -61,7 +61,7 @@ fn walk_ready<M: Memory>(
     n: u64,
     mut visit: impl FnMut(Ready) -> bool,
 ) {
-    let limit = ctx.opts.max_strlen as u64;
+    let limit = ctx.opts.max_elements();
     let mut shown = 0u64;
     for i in 0..n {
         let at = addr + i * POLLFD_SIZE;
@@ -88,7 +88,8 @@ fn walk_ready<M: Memory>(
 
 /// `poll`'s and `ppoll`'s return: `0 (Timeout)`, or the count followed by the descriptors
 /// with events and, for `ppoll` (`left_ts`), the time left:
-/// `2 ([{fd=3, revents=POLLIN}], left {tv_sec=0, tv_nsec=999})`.
+/// `2 ([{fd=3, revents=POLLIN}], left {tv_sec=0, tv_nsec=999})`; `-e verbose=` leaves out
+/// the details but the timeout.
 pub fn poll_ret<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
@@ -104,7 +105,7 @@ pub fn poll_ret<S: Sink, M: Memory>(
     let ts = if left_ts { call.args[2] } else { 0 };
     let wraps = addr.checked_add(n * POLLFD_SIZE).is_none();
     sink.ret_int(v);
-    if addr == 0 || n == 0 || wraps {
+    if !ctx.opts.verbose || addr == 0 || n == 0 || wraps {
         return;
     }
     let mut any = false;

@@ -21,6 +21,16 @@ pub trait Values: Sink {
         self.number(Number::Hex(v));
     }
 
+    /// A user or group id: the all-ones "no id" (`-1` to `chown(2)`: leave unchanged) as
+    /// `-1`, other ids unsigned, as strace prints ids.
+    fn id(&mut self, v: u32) {
+        if v == u32::MAX {
+            self.int(-1);
+        } else {
+            self.uint(u64::from(v));
+        }
+    }
+
     /// A mode in octal, `0644`.
     fn octal(&mut self, v: u64) {
         self.number(Number::Octal(v));

@@ -15,6 +15,7 @@ use std::mem::offset_of;
 use std::rc::Rc;
 
 mod admin;
+mod dirent;
 mod fs;
 mod futex;
 mod generic;
@@ -72,6 +73,7 @@ const NR_EXECVE: u64 = 59;
 const NR_WAIT4: u64 = 61;
 const NR_UNAME: u64 = 63;
 const NR_FCNTL: u64 = 72;
+const NR_GETDENTS: u64 = 78;
 const NR_GETCWD: u64 = 79;
 const NR_CHOWN: u64 = 92;
 const NR_GETTIMEOFDAY: u64 = 96;
@@ -342,7 +344,29 @@ fn line_verbose(nr: u64, args: [u64; 6], mem: &FakeMemory, outcome: Outcome) -> 
         abbreviate: false,
         ..DecodeOpts::default()
     };
+    line_opts(nr, args, mem, outcome, opts)
+}
+
+/// One call's line with the options given (`-s`, `-v`, `-e verbose=`).
+fn line_opts(
+    nr: u64,
+    args: [u64; 6],
+    mem: &FakeMemory,
+    outcome: Outcome,
+    opts: DecodeOpts,
+) -> String {
     render_call(nr, args, [mem, mem], opts, None, |_| {}, outcome)
+}
+
+/// strace's options with `-v` (`abbreviate` false) or `-e verbose=none` (`verbose` false)
+/// and `-s max_strlen`.
+fn opts(abbreviate: bool, verbose: bool, max_strlen: usize) -> DecodeOpts {
+    DecodeOpts {
+        abbreviate,
+        verbose,
+        max_strlen,
+        ..DecodeOpts::default()
+    }
 }
 
 /// The line of a call that wrote to memory: its entry sees `before`, its exit `after`.

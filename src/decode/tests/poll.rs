@@ -387,3 +387,36 @@ fn waiting_calls_describe_the_descriptors_they_get() {
          {events=EPOLLIN, data={u32=4, u64=4}}) = 0"
     );
 }
+
+#[test]
+fn poll_arrays_in_full_under_v() {
+    let fds = pollfds(&[(6, 0x4, 0x4); 3]);
+    let mem = FakeMemory::new().with(0x1000, &fds);
+    let args = [0x1000, 3, 0, 0, 0, 0];
+    assert_eq!(
+        line_with(NR_POLL, args, &mem, Outcome::Ok(3), 2),
+        "poll([{fd=6, events=POLLOUT}, {fd=6, events=POLLOUT}, ...], 3, 0) = 3 ([{fd=6, revents=POLLOUT}, {fd=6, revents=POLLOUT}, ...])"
+    );
+    assert_eq!(
+        line_opts(NR_POLL, args, &mem, Outcome::Ok(3), opts(false, true, 2)),
+        "poll([{fd=6, events=POLLOUT}, {fd=6, events=POLLOUT}, {fd=6, events=POLLOUT}], 3, 0) = 3 ([{fd=6, revents=POLLOUT}, {fd=6, revents=POLLOUT}, {fd=6, revents=POLLOUT}])"
+    );
+    // -e verbose=none: the count alone (a timeout still says so).
+    let quiet = opts(true, false, 32);
+    let ts = words(&[1, 2]);
+    let mem = mem.with(0x2000, &ts);
+    assert_eq!(
+        line_opts(
+            NR_PPOLL,
+            [0x1000, 3, 0x2000, 0, 8, 0],
+            &mem,
+            Outcome::Ok(3),
+            quiet
+        ),
+        "ppoll([{fd=6, events=POLLOUT}, {fd=6, events=POLLOUT}, {fd=6, events=POLLOUT}], 3, {tv_sec=1, tv_nsec=2}, NULL, 8) = 3"
+    );
+    assert_eq!(
+        line_opts(NR_POLL, args, &mem, Outcome::Ok(0), quiet),
+        "poll([{fd=6, events=POLLOUT}, {fd=6, events=POLLOUT}, {fd=6, events=POLLOUT}], 3, 0) = 0 (Timeout)"
+    );
+}
