@@ -604,17 +604,20 @@ kinds! {
         failure: true, updated: false, decoder: "",
         json: ["struct", "call", "word", "addr"]
     }
-    /// An array of `struct mmsghdr`, as many as the call returned (`sendmmsg`).
+    /// The `struct mmsghdr`s a send was given (`sendmmsg`: `by`, `vlen`, of them), with the
+    /// `msg_len` of those it sent: `[{msg_hdr={...}, msg_len=5}, ...]`.
     Mmsghdrs = "mmsghdrs" {
         table: None, len: false, by: true,
         failure: true, updated: false, decoder: "",
-        json: ["array", "struct", "call", "word", "addr"]
+        json: ["array", "struct", "call", "word", "addr", "more", "comment"]
     }
-    /// Received `struct mmsghdr`s (`recvmmsg`): contents up to each `msg_len`.
+    /// Received `struct mmsghdr`s (`recvmmsg`): as many as the call returned, contents up to
+    /// each `msg_len`, each `msg_namelen` beside what the entry found among the `by`
+    /// (`vlen`) messages: `msg_namelen=16 => 8`.
     MmsghdrsOut = "mmsghdrs_out" {
-        table: None, len: false, by: false,
+        table: None, len: false, by: true,
         failure: false, updated: false, decoder: "",
-        json: ["array", "struct", "call", "word", "addr"]
+        json: ["array", "struct", "call", "word", "addr", "more", "comment", "updated"]
     }
     /// `mincore`'s vector, one byte per page of the length in the previous argument: `[1, 0]`.
     MincoreVec = "mincore_vec" {

@@ -804,6 +804,8 @@ fn render(case: &mut Case, scratch: &mut Scratch) -> Rendered {
     let mut fds = case.fds.take();
     // Pids noted (-Y, --decode-pids=pidns) in odd-numbered cases.
     let mut pids = (case.previous % 2 == 1).then_some(super::tests::FakePids);
+    // What the entry saves for the exit, as the tracer keeps it per tracee.
+    let mut saved = Vec::new();
     macro_rules! ctx {
         () => {
             Ctx {
@@ -813,6 +815,7 @@ fn render(case: &mut Case, scratch: &mut Scratch) -> Rendered {
                 previous: case.previous,
                 fds: fds.as_mut().map(|f| f as &mut dyn FdResolver),
                 pids: pids.as_mut().map(|p| p as &mut dyn PidResolver),
+                saved: Some(&mut saved),
             }
         };
     }

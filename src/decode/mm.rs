@@ -14,10 +14,12 @@ pub fn mincore_vec<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr:
     let shown = pages.min(ctx.opts.max_elements());
     // The vector in one read where it can be: what is shown and, when more follows, the byte
     // after it, which strace reads too. Memory that stops somewhere in between is found one
-    // element at a time, as strace reads it (and a NULL or wrapping vector is its business).
+    // element at a time, as strace reads it (and a NULL or wrapping vector, or `-e verbose=`
+    // leaving the call out, are its business).
     let want = usize::try_from(shown + u64::from(pages > shown)).unwrap_or(usize::MAX);
     let wraps = addr.checked_add(pages).is_none();
-    if addr == 0 || wraps || ctx.scratch.fill(ctx.mem, addr, want).is_err() {
+    let bulk = ctx.opts.verbose && !wraps && addr != 0;
+    if !bulk || ctx.scratch.fill(ctx.mem, addr, want).is_err() {
         return array(sink, ctx, addr, pages, 1, |sink, _, raw| {
             sink.uint(u64::from(raw.0[0]))
         });

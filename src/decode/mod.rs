@@ -165,6 +165,10 @@ pub struct Ctx<'a, M: Memory> {
     pub fds: Option<&'a mut dyn FdResolver>,
     /// Notes pids for `-Y` and `--decode-pids=pidns`; `None` when neither is asked for.
     pub pids: Option<&'a mut dyn PidResolver>,
+    /// What a call's entry saved for its exit beyond [`Call::saved`], kept per tracee as
+    /// strace keeps it: the `msg_namelen` of each of `recvmmsg`'s messages. `None` where
+    /// nothing keeps it (the exit then shows what the kernel left alone).
+    pub saved: Option<&'a mut Vec<u32>>,
 }
 
 /// What is shown beside a pid: its command name (`-Y`: `1234<bash>`), and its pid in the
@@ -242,6 +246,7 @@ impl<'a, M: Memory> Ctx<'a, M> {
             previous: 0,
             fds: None,
             pids: None,
+            saved: None,
         }
     }
 }
@@ -501,11 +506,13 @@ fn arg_more<S: Sink, M: Memory>(
             net::msghdr(sink, ctx, v, Some(ret_len(outcome)), outcome, call.saved[i])
         }
         // A failed send shows the messages it was given, without their lengths.
-        Kind::Mmsghdrs => match outcome {
-            Some(Outcome::Err(_)) => net::mmsghdrs(sink, ctx, v, by, None),
-            _ => net::mmsghdrs(sink, ctx, v, ret_len(outcome), Some(false)),
-        },
-        Kind::MmsghdrsOut => net::mmsghdrs(sink, ctx, v, ret_len(outcome), Some(true)),
+        // strace shows every message a send was given, with the lengths of those it sent
+        // (none when it failed), and the messages a receive filled.
+        Kind::Mmsghdrs => net::mmsghdrs(sink, ctx, v, by, ret_len(outcome), false),
+        Kind::MmsghdrsOut => {
+            let n = ret_len(outcome);
+            net::mmsghdrs(sink, ctx, v, n, n, true)
+        }
         Kind::MincoreVec => mm::mincore_vec(sink, ctx, v, by),
         Kind::UintPtr => admin::uint_ptr(sink, ctx, v),
         Kind::Sysinfo => admin::sysinfo(sink, ctx, v),
@@ -677,6 +684,13 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
         }
         if let Kind::MsghdrOut = desc.kind {
             call.saved[i] = read_u32(ctx.mem, call.args[i].wrapping_add(net::MSG_NAMELEN));
+        }
+        if let (Kind::MmsghdrsOut, Some(saved)) = (desc.kind, ctx.saved.as_deref_mut()) {
+            saved.clear();
+            // strace reads them only for a call whose messages it shows.
+            if ctx.opts.verbose {
+                net::save_namelens(ctx.mem, call.args[i], by_value(desc, call), saved);
+            }
         }
     }
     let call = &*call;

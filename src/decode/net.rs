@@ -3,6 +3,7 @@
 //!
 //! Layouts from `<linux/socket.h>`; numbers from the `[enums.*]` tables of `syscalls.toml`.
 
+use super::array::array_while;
 use super::iov::{IovData, iovec_array};
 use super::structs::{Raw, read_struct};
 use super::{Ctx, Outcome, Sink, Values};
@@ -225,7 +226,7 @@ fn cmsgs<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len:
 
 /// `sizeof(struct msghdr)` and `struct mmsghdr` on x86_64.
 const MSGHDR_SIZE: usize = 56;
-const MMSGHDR_SIZE: u64 = 64;
+const MMSGHDR_SIZE: usize = 64;
 /// Where `msg_namelen` lies in a `struct msghdr`.
 pub const MSG_NAMELEN: u64 = 8;
 
@@ -239,18 +240,20 @@ fn msghdr_fields<S: Sink, M: Memory>(
     namelen_at_entry: Option<u32>,
 ) {
     let name = raw.u64(0);
-    let namelen = raw.u32(MSG_NAMELEN as usize);
+    // An `int` to strace, shown signed; the address is read as far as the shorter of what
+    // the call was given and what it left.
+    let namelen = raw.i32(MSG_NAMELEN as usize);
     let controllen = raw.u64(40);
-    let before = namelen_at_entry.unwrap_or(namelen);
+    let before = namelen_at_entry.map_or(namelen, |l| l as i32);
     sink.begin_struct();
     sink.field("msg_name");
-    super::sockaddr::sockaddr(sink, ctx, name, u64::from(namelen.min(before)));
+    super::sockaddr::sockaddr(sink, ctx, name, namelen.min(before) as u32 as u64);
     sink.field("msg_namelen");
     if before != namelen {
-        sink.changed(u64::from(before), u64::from(namelen));
-    } else {
-        sink.uint(u64::from(namelen));
+        sink.int(i64::from(before));
+        sink.updated();
     }
+    sink.int(i64::from(namelen));
     sink.field("msg_iov");
     let data = data_len.map_or(IovData::All, IovData::Upto);
     iovec_array(sink, ctx, raw.u64(16), raw.u64(24), data);
@@ -290,47 +293,56 @@ pub fn msghdr<S: Sink, M: Memory>(
     });
 }
 
-/// The `count` messages a `sendmmsg`/`recvmmsg` handled: `[{msg_hdr={...}, msg_len=5}, ...]`.
-/// `recv`: `Some(true)` for received messages (contents up to each `msg_len`), `Some(false)`
-/// for sent ones, `None` for messages a failed send was given (no `msg_len`).
+/// strace's `IOV_MAX`: the most messages of a vector it shows, `-v` or not.
+const IOV_MAX: usize = 1024;
+
+/// The messages of a `sendmmsg`/`recvmmsg` vector: `vlen` of them at `addr`, `[{msg_hdr={...},
+/// msg_len=5}, ...]`, the first `with_len` with the `msg_len` the call set. `recv`: received
+/// messages, whose contents show up to each `msg_len` and whose `msg_namelen` is shown beside
+/// what the call was given, when the entry saved that (`ctx.saved`; strace then shows no more
+/// messages than it saved).
 pub fn mmsghdrs<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
     addr: u64,
-    count: u64,
-    recv: Option<bool>,
+    vlen: u64,
+    with_len: u64,
+    recv: bool,
 ) {
-    if addr == 0 {
-        return sink.addr(0);
-    }
-    let mut probe = [0u8; 1];
-    if ctx.mem.read(addr, &mut probe).is_err() {
-        return sink.addr(addr);
-    }
-    sink.begin_array();
-    for n in 0..count {
-        if n >= ctx.opts.max_elements() {
+    let vlen = u64::from(vlen as u32);
+    let saved = ctx.saved.as_deref().filter(|_| recv).map(Vec::len);
+    let count = saved.unwrap_or(IOV_MAX).min(IOV_MAX) as u64;
+    array_while(sink, ctx, addr, vlen, MMSGHDR_SIZE, |sink, ctx, raw, i| {
+        if i >= count {
             sink.more();
-            break;
+            return false;
         }
-        let at = addr.wrapping_add(n * MMSGHDR_SIZE);
-        let mut buf = [0u8; MMSGHDR_SIZE as usize];
-        if ctx.mem.read(at, &mut buf).is_err() {
-            sink.more();
-            sink.addr(at);
-            break;
-        }
-        let raw = Raw(&buf);
         let msg_len = raw.u32(MSGHDR_SIZE);
-        let data_len = (recv == Some(true)).then_some(u64::from(msg_len));
+        let namelen = saved.and_then(|_| ctx.saved.as_deref()?.get(i as usize).copied());
         sink.begin_struct();
         sink.field("msg_hdr");
-        msghdr_fields(sink, ctx, raw, data_len, None);
-        if recv.is_some() {
+        msghdr_fields(sink, ctx, raw, recv.then_some(u64::from(msg_len)), namelen);
+        if i < with_len {
             sink.field("msg_len");
             sink.uint(u64::from(msg_len));
         }
         sink.end_struct(false);
+        true
+    });
+}
+
+/// Saves, at `recvmmsg`'s entry, the `msg_namelen` of each message of the vector at `addr`
+/// (at most [`IOV_MAX`], up to the first that cannot be read) into `saved`, which it
+/// replaces: what [`mmsghdrs`] shows them beside.
+pub fn save_namelens<M: Memory>(mem: &M, addr: u64, vlen: u64, saved: &mut Vec<u32>) {
+    saved.clear();
+    for i in 0..u64::from(vlen as u32).min(IOV_MAX as u64) {
+        // The whole message is read, as strace reads it.
+        let at = addr.wrapping_add(i * MMSGHDR_SIZE as u64);
+        let mut b = [0u8; MMSGHDR_SIZE];
+        if addr == 0 || mem.read(at, &mut b).is_err() {
+            break;
+        }
+        saved.push(Raw(&b).u32(MSG_NAMELEN as usize));
     }
-    sink.end_array();
 }

@@ -161,11 +161,12 @@ fn fd_set_bytes(nfds: usize) -> usize {
     nfds.div_ceil(8).next_multiple_of(8)
 }
 
-/// One of `select`'s sets at entry: `[3 4]`; its address when `nfds` is zero.
+/// One of `select`'s sets at entry: `[3 4]`; its address when `nfds` is zero or `-e
+/// verbose=` leaves the call out.
 pub fn fd_set<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, nfds: u64, addr: u64) {
     let nfds = clamp_nfds(nfds);
     let bytes = fd_set_bytes(nfds);
-    if bytes == 0 || addr == 0 {
+    if bytes == 0 || addr == 0 || !ctx.opts.verbose {
         return sink.addr(addr);
     }
     let buf = ctx.scratch.buf(bytes);

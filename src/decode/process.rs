@@ -300,6 +300,9 @@ pub fn cpu_set<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64
     if addr == 0 {
         return sink.addr(0);
     }
+    if !ctx.opts.verbose {
+        return sink.addr(addr);
+    }
     let buf = ctx.scratch.buf(len.min(MAX_CPU_SET) as usize);
     if ctx.mem.read(addr, buf).is_err() {
         return sink.unreadable(addr);

@@ -92,10 +92,11 @@ impl<'a> Addr<'a> {
 
 /// A socket address of `len` bytes at `addr`: `{sa_family=AF_INET, sin_port=htons(80),
 /// sin_addr=inet_addr("127.0.0.1")}`; only the family when `len` is 2, the address itself
-/// when it is shorter or unreadable. Like strace, the length is taken as a C `int`.
+/// when it is shorter or unreadable (or `-e verbose=` leaves the call out). Like strace, the
+/// length is taken as a C `int`.
 pub fn sockaddr<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u64) {
     let len = len as u32 as i32;
-    if len < FAMILY as i32 || addr == 0 {
+    if len < FAMILY as i32 || addr == 0 || !ctx.opts.verbose {
         return sink.addr(addr);
     }
     let len = (len as usize).min(SOCKADDR_MAX);

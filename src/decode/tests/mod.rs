@@ -263,6 +263,8 @@ fn render_call(
 ) -> String {
     let mut call = Call::new(nr, args, 0);
     let mut scratch = Scratch::new();
+    // What the entry saves for the exit, kept as the tracer keeps it per tracee.
+    let mut saved = Vec::new();
     rendered(|out| {
         match call.desc {
             Some(d) => out.bytes(d.name.as_bytes()),
@@ -272,6 +274,7 @@ fn render_call(
         let mut ctx = Ctx {
             opts,
             fds: fds.as_deref_mut().map(|f| f as &mut dyn FdResolver),
+            saved: Some(&mut saved),
             ..Ctx::for_test(before, &mut scratch)
         };
         entry(&mut Text::new(out), &mut ctx, &mut call);
@@ -281,6 +284,7 @@ fn render_call(
         let mut ctx = Ctx {
             opts,
             fds: fds.map(|f| f as &mut dyn FdResolver),
+            saved: Some(&mut saved),
             ..Ctx::for_test(after, &mut scratch)
         };
         exit(&mut Text::new(out), &mut ctx, &call, outcome);

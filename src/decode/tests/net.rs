@@ -379,3 +379,96 @@ fn control_message_lengths_near_the_top_of_u64() {
         )
     );
 }
+
+/// A `struct mmsghdr`: a name of `namelen` bytes at `name`, one iovec at `iov`, `msg_len`.
+fn mmsghdr(name: u64, namelen: u64, iov: u64, msg_len: u64) -> Vec<u8> {
+    words(&[name, namelen, iov, 1, 0, 0, 0, msg_len])
+}
+
+#[test]
+fn mmsg_vectors_as_strace_walks_them() {
+    let iov = words(&[0x5000, 1]);
+    let mut vec = mmsghdr(0, 0, 0x4000, 1);
+    vec.extend(mmsghdr(0, 0, 0x4000, 1));
+    vec.extend(mmsghdr(0, 0, 0x4000, 1));
+    let mem = FakeMemory::new()
+        .with(0x1000, &vec)
+        .with(0x4000, &iov)
+        .with(0x5000, b"x");
+    let one = r#"{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="x", iov_len=1}], msg_iovlen=1, msg_controllen=0, msg_flags=0}"#;
+    let send = |o: DecodeOpts, sent| {
+        line_opts(
+            NR_SENDMMSG,
+            [3, 0x1000, 3, 0, 0, 0],
+            &mem,
+            Outcome::Ok(sent),
+            o,
+        )
+    };
+    // Every message a send was given, the lengths of those it sent.
+    assert_eq!(
+        send(opts(true, true, 32), 2),
+        format!("sendmmsg(3, [{one}, msg_len=1}}, {one}, msg_len=1}}, {one}}}], 3, 0) = 2")
+    );
+    // -s elements, all under -v; -e verbose=none: the address.
+    assert_eq!(
+        send(opts(true, true, 2), 3),
+        format!("sendmmsg(3, [{one}, msg_len=1}}, {one}, msg_len=1}}, ...], 3, 0) = 3")
+    );
+    assert_eq!(
+        send(opts(false, true, 2), 3),
+        format!(
+            "sendmmsg(3, [{one}, msg_len=1}}, {one}, msg_len=1}}, {one}, msg_len=1}}], 3, 0) = 3"
+        )
+    );
+    assert_eq!(
+        send(opts(true, false, 32), 3),
+        "sendmmsg(3, 0x1000, 3, 0)               = 3"
+    );
+    // The vector runs into unmapped memory: where it stops.
+    let mem = mem.with(0x2fc0, &mmsghdr(0, 0, 0x4000, 1));
+    assert_eq!(
+        line(
+            NR_SENDMMSG,
+            [-1i64 as u64, 0x2fc0, 2, 0, 0, 0],
+            &mem,
+            Outcome::Err(EBADF)
+        ),
+        format!("sendmmsg(-1, [{one}}}, ... /* 0x3000 */], 2, 0) = -1 EBADF (Bad file descriptor)")
+    );
+}
+
+#[test]
+fn recvmmsg_names_beside_what_the_call_was_given() {
+    let iov = words(&[0x5000, 1]);
+    // At entry: room for no name in the first message, 16 bytes in the second.
+    let mut given = mmsghdr(0x6000, 0, 0x4000, 0);
+    given.extend(mmsghdr(0x7000, 16, 0x4000, 0));
+    // The kernel wrote 16 and 4 (an AF_UNIX address).
+    let mut filled = mmsghdr(0x6000, 16, 0x4000, 1);
+    filled.extend(mmsghdr(0x7000, 4, 0x4000, 1));
+    let sun = [1, 0, b'a', b'b'];
+    let before = FakeMemory::new()
+        .with(0x1000, &given)
+        .with(0x4000, &iov)
+        .with(0x5000, b"x");
+    let after = FakeMemory::new()
+        .with(0x1000, &filled)
+        .with(0x4000, &iov)
+        .with(0x5000, b"x")
+        .with(0x6000, &sun)
+        .with(0x7000, &sun);
+    let iov_shown = r#"msg_iov=[{iov_base="x", iov_len=1}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=1}"#;
+    assert_eq!(
+        line_changed(
+            NR_RECVMMSG,
+            [3, 0x1000, 2, 0, 0, 0],
+            &before,
+            &after,
+            Outcome::Ok(2)
+        ),
+        format!(
+            "recvmmsg(3, [{{msg_hdr={{msg_name=0x6000, msg_namelen=0 => 16, {iov_shown}, {{msg_hdr={{msg_name={{sa_family=AF_UNIX, sun_path=\"ab\"}}, msg_namelen=16 => 4, {iov_shown}], 2, 0, NULL) = 2"
+        )
+    );
+}
