@@ -546,10 +546,18 @@ impl Sink for Json<'_> {
 
     fn quoted(&mut self, bytes: &[u8], truncated: bool, quote: Quote) {
         self.value(|b| {
-            string_obj(b, bytes, truncated, quote == Quote::Hex);
-            if quote == Quote::Abstract {
-                b.pop();
-                b.extend_from_slice(b",\"abstract\":true}");
+            let hex = matches!(quote, Quote::Hex | Quote::Extra { .. });
+            string_obj(b, bytes, truncated, hex);
+            match quote {
+                Quote::Abstract => {
+                    b.pop();
+                    b.extend_from_slice(b",\"abstract\":true}");
+                }
+                Quote::Extra { from, to } => {
+                    b.pop();
+                    let _ = write!(b, ",\"bytes\":[{from},{to}]}}");
+                }
+                Quote::Plain | Quote::Hex => {}
             }
         });
     }
@@ -591,6 +599,7 @@ impl Sink for Json<'_> {
             Group::Call(f) => write!(self.buf, "{{\"call\":\"{f}\",\"args\":["),
             Group::Or | Group::SpacedOr => write!(self.buf, "{{\"or\":["),
             Group::Alternatives => write!(self.buf, "{{\"alternatives\":["),
+            Group::Index => write!(self.buf, "{{\"index\":["),
             Group::Shift(n) => write!(self.buf, "{{\"shift\":{n},\"value\":"),
             Group::Test => write!(self.buf, "{{\"test\":{{"),
             Group::Resuming => write!(self.buf, "{{\"resuming\":"),
@@ -621,9 +630,12 @@ impl Sink for Json<'_> {
         let closing: &[u8] = match group {
             Group::Array | Group::Detail => b"]",
             Group::Struct | Group::Shift(_) | Group::Resuming => b"}",
-            Group::Set | Group::Call(_) | Group::Or | Group::SpacedOr | Group::Alternatives => {
-                b"]}"
-            }
+            Group::Set
+            | Group::Call(_)
+            | Group::Or
+            | Group::SpacedOr
+            | Group::Alternatives
+            | Group::Index => b"]}",
             Group::ComplementSet => b"],\"complement\":true}",
             Group::Test => b"}}",
             Group::Comment if rewrap => b"]}}",

@@ -332,6 +332,14 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["struct", "or", "addr"]
     }
+    /// `openat2`'s `struct open_how` of the size `by` names: `{flags=O_RDONLY|O_EXCL,
+    /// resolve=0}`, `{flags=O_WRONLY|O_CREAT, mode=0777, resolve=RESOLVE_NO_XDEV, /* bytes
+    /// 24..31 */ "\x80..."}`.
+    OpenHow = "open_how" {
+        table: None, len: false, by: true,
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "flags", "octal", "string", "word", "addr"]
+    }
     /// A `struct statfs`, in full.
     Statfs = "statfs" {
         table: None, len: false, by: false,
@@ -358,12 +366,13 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["enum", "call", "alternatives"]
     }
-    /// `ioctl`'s third argument, by the request (absent for `FIOCLEX`): a `struct termios`,
-    /// `[0]` for an int pointer, a number, an address.
+    /// `ioctl`'s third argument, by the request (absent for `FIOCLEX`): a `struct termios`
+    /// (under `-v` with its control characters, `c_cc=[[VINTR]=0x3, ...]`), `[0]` for an int
+    /// pointer, a number, an address.
     IoctlArg = "ioctl_arg" {
         table: None, len: false, by: true,
         failure: true, updated: false, decoder: "",
-        json: ["struct", "array", "or", "word", "int", "enum", "hex", "addr"]
+        json: ["struct", "array", "or", "index", "word", "int", "enum", "hex", "addr"]
     }
     /// A pointer to a signal set of `len` bytes: `[INT TERM]`, `~[]`; shown as its address
     /// unless `len` is the kernel's 8 bytes, as strace does.

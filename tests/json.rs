@@ -324,6 +324,10 @@ fn object(o: &Map<String, Value>) -> String {
     if shape(&["alternatives"], &[]) {
         return join(&o["alternatives"], " or ", value);
     }
+    if shape(&["index"], &[]) {
+        let pair = o["index"].as_array().expect("index and element");
+        return format!("[{}]={}", value(&pair[0]), value(&pair[1]));
+    }
     if shape(&["shift", "value"], &[]) {
         return format!("{}<<{}", value(&o["value"]), o["shift"]);
     }
@@ -389,7 +393,7 @@ fn object(o: &Map<String, Value>) -> String {
     }
     if shape(
         &["str"],
-        &["truncated", "latin1", "hex_escaped", "abstract"],
+        &["truncated", "latin1", "hex_escaped", "abstract", "bytes"],
     ) {
         let bytes = str_bytes(o);
         let body = if has("hex_escaped") {
@@ -398,7 +402,11 @@ fn object(o: &Map<String, Value>) -> String {
             c_escape(&bytes)
         };
         let more = if has("truncated") { "..." } else { "" };
-        let at = if has("abstract") { "@" } else { "" };
+        let at = match o.get("bytes") {
+            Some(range) => format!("/* bytes {}..{} */ ", range[0], range[1]),
+            None if has("abstract") => "@".into(),
+            None => String::new(),
+        };
         return format!("{at}\"{body}\"{more}");
     }
     if shape(
@@ -428,8 +436,9 @@ fn object(o: &Map<String, Value>) -> String {
             if v.get("call").is_some_and(|f| f == "inet_pton") {
                 return value(v);
             }
-            // So do an RxRPC transport's bytes after its family: `{family=AF_UNIX, "ab"}`.
-            if k == "data" && o.contains_key("family") {
+            // So do an RxRPC transport's bytes after its family: `{family=AF_UNIX, "ab"}`,
+            // and the bytes past the fields a decoder knows: `/* bytes 24..31 */ "\x80"`.
+            if (k == "data" && o.contains_key("family")) || k == "extra" {
                 return value(v);
             }
             let v = rlim_text(k, v).unwrap_or_else(|| value(v));
@@ -1203,6 +1212,15 @@ fn each_shape_fits_the_schema_and_converts_back() {
             r#"{"transport":{"family":{"raw":1,"name":"AF_UNIX"},"data":{"str":"ab"}}}"#,
             r#"{transport={family=AF_UNIX, "ab"}}"#,
         ),
+        (
+            r#"{"c_line":{"raw":0,"name":"N_TTY"},"c_cc":[{"index":["VINTR",{"hex":"0x3"}]},{"index":[17,{"hex":"0x0"}]}]}"#,
+            "{c_line=N_TTY, c_cc=[[VINTR]=0x3, [17]=0]}",
+        ),
+        (
+            r#"{"resolve":0,"extra":{"str":"\u0080\u0081","latin1":true,"truncated":true,"hex_escaped":true,"bytes":[24,31]}}"#,
+            r#"{resolve=0, /* bytes 24..31 */ "\x80\x81"...}"#,
+        ),
+        (r#"{"resolve":0,"extra":"???"}"#, "{resolve=0, ???}"),
     ];
     let rets: &[(&str, &str)] = &[
         (

@@ -5,6 +5,7 @@
 //! requests and a few others are decoded; others print in hex.
 
 use super::structs::read_struct;
+use super::termios::{Layout, termios};
 use super::{Call, Ctx, Group, Number, Outcome, Sink, Values};
 use crate::mem::Memory;
 use crate::table;
@@ -61,6 +62,8 @@ const TIOCSPTLCK: u32 = 0x4004_5431;
 const TIOCGDEV: u32 = 0x8004_5432;
 const TCGETS2: u32 = 0x802c_542a;
 const TCSETS2: u32 = 0x402c_542b;
+const TCSETSW2: u32 = 0x402c_542c;
+const TCSETSF2: u32 = 0x402c_542d;
 const TIOCGEXCL: u32 = 0x8004_5440;
 /// `OTPSELECT` (`<mtd/mtd-abi.h>`, `_IOR('M', 13, int)`): the int it points to is an
 /// `MTD_OTP_*` mode.
@@ -86,9 +89,9 @@ const VIDIOC_ENUMINPUT: u32 = 0xc050_561a;
 enum ArgForm {
     /// No argument is shown (`ioctl(3, FIOCLEX)`).
     None,
-    /// A `struct termios` (or the older `struct termio` when `termio`), read at exit
-    /// when the kernel writes it (`get`).
-    Termios { get: bool, termio: bool },
+    /// A `struct termios`, `struct termio` or `struct termios2`, read at exit when the
+    /// kernel writes it (`get`).
+    Termios { get: bool, layout: Layout },
     /// A `struct winsize`.
     Winsize { get: bool },
     /// A pointer to an `int`: `[0]`.
@@ -109,21 +112,29 @@ fn form(request: u64) -> ArgForm {
     match request as u32 {
         FIOCLEX | FIONCLEX | TIOCEXCL | TIOCNXCL | TIOCNOTTY | TIOCCONS | TIOCSBRK | TIOCCBRK
         | TIOCVHANGUP | TIOCSSERIAL | WDIOC_KEEPALIVE => ArgForm::None,
-        TCGETS => ArgForm::Termios {
+        TCGETS | TIOCGLCKTRMIOS => ArgForm::Termios {
             get: true,
-            termio: false,
+            layout: Layout::Termios,
         },
-        TCSETS | TCSETSW | TCSETSF => ArgForm::Termios {
+        TCSETS | TCSETSW | TCSETSF | TIOCSLCKTRMIOS => ArgForm::Termios {
             get: false,
-            termio: false,
+            layout: Layout::Termios,
         },
         TCGETA => ArgForm::Termios {
             get: true,
-            termio: true,
+            layout: Layout::Termio,
         },
         TCSETA | TCSETAW | TCSETAF => ArgForm::Termios {
             get: false,
-            termio: true,
+            layout: Layout::Termio,
+        },
+        TCGETS2 => ArgForm::Termios {
+            get: true,
+            layout: Layout::Termios2,
+        },
+        TCSETS2 | TCSETSW2 | TCSETSF2 => ArgForm::Termios {
+            get: false,
+            layout: Layout::Termios2,
         },
         TIOCGWINSZ => ArgForm::Winsize { get: true },
         TIOCSWINSZ => ArgForm::Winsize { get: false },
@@ -134,8 +145,7 @@ fn form(request: u64) -> ArgForm {
         }
         TIOCSPGRP | FIONBIO | FIOASYNC | TIOCSPTLCK | TIOCSETD | TIOCSSOFTCAR | TIOCPKT
         | WDIOC_SETTIMEOUT | WDIOC_SETPRETIMEOUT => ArgForm::IntPtr { get: false },
-        TIOCSTI | TIOCMGET | TIOCMBIS | TIOCMBIC | TIOCMSET | TCGETS2 | TCSETS2
-        | TIOCGLCKTRMIOS | TIOCSLCKTRMIOS | VIDIOC_ENUMINPUT => ArgForm::Addr,
+        TIOCSTI | TIOCMGET | TIOCMBIS | TIOCMBIC | TIOCMSET | VIDIOC_ENUMINPUT => ArgForm::Addr,
         OTPSELECT => ArgForm::IntEnumPtr(&table::ENUM_MTD_OTP),
         TCSBRK | TCSBRKP | TIOCSCTTY | FICLONE | INOTIFY_IOC_SETNEXTWD => ArgForm::Int,
         TCFLSH => ArgForm::Enum(&table::ENUM_TCFLSH_ARG),
@@ -346,7 +356,7 @@ pub fn arg<S: Sink, M: Memory>(
         {
             sink.addr(v)
         }
-        ArgForm::Termios { termio, .. } => termios(sink, ctx, v, termio),
+        ArgForm::Termios { layout, .. } => termios(sink, ctx, v, layout),
         ArgForm::Winsize { .. } => winsize(sink, ctx, v),
         ArgForm::IntPtr { .. } => read_struct(sink, ctx, v, 4, |sink, _, raw| {
             sink.begin_array();
@@ -377,91 +387,5 @@ fn winsize<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
             sink.uint(u64::from(raw.u16(i * 2)));
         }
         sink.end_struct(false);
-    });
-}
-
-/// Defines the baud rate names by CBAUD value (`<asm-generic/termbits.h>`: B0..B38400 in
-/// the low four bits, BOTHER and the high rates with CBAUDEX), and the same names as the
-/// input rate in CIBAUD prints them.
-macro_rules! bauds {
-    ($($b:literal),* $(,)?) => {
-        const BAUD: [&str; 32] = [$($b),*];
-        const IBAUD: [&str; 32] = [$(concat!($b, "<<IBSHIFT")),*];
-    };
-}
-bauds!(
-    "B0", "B50", "B75", "B110", "B134", "B150", "B200", "B300", "B600", "B1200", "B1800", "B2400",
-    "B4800", "B9600", "B19200", "B38400", "BOTHER", "B57600", "B115200", "B230400", "B460800",
-    "B500000", "B576000", "B921600", "B1000000", "B1152000", "B1500000", "B2000000", "B2500000",
-    "B3000000", "B3500000", "B4000000",
-);
-
-/// The index into [`BAUD`] of a CBAUD value.
-fn baud_index(cbaud: u32) -> usize {
-    ((cbaud & 0o17) | if cbaud & 0o10000 != 0 { 0o20 } else { 0 }) as usize
-}
-
-const CBAUD: u32 = 0o10017;
-const IBSHIFT: u32 = 16;
-const CSIZE: u32 = 0o60;
-const CSIZES: [&str; 4] = ["CS5", "CS6", "CS7", "CS8"];
-/// NLDLY, CRDLY, TABDLY, BSDLY, VTDLY and FFDLY together.
-const OFLAG_FIELDS: u32 = 0o177400;
-const NL: [&str; 2] = ["NL0", "NL1"];
-const CR: [&str; 4] = ["CR0", "CR1", "CR2", "CR3"];
-const TAB: [&str; 4] = ["TAB0", "TAB1", "TAB2", "XTABS"];
-const BS: [&str; 2] = ["BS0", "BS1"];
-const VT: [&str; 2] = ["VT0", "VT1"];
-const FF: [&str; 2] = ["FF0", "FF1"];
-
-/// `struct termios`'s flag words, abbreviated (the control characters are left out):
-/// `{c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR,
-/// c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO, ...}`. `termio`: the older
-/// `struct termio` with 16-bit words (TCGETA).
-fn termios<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, termio: bool) {
-    let size = if termio { 18 } else { 36 };
-    read_struct(sink, ctx, addr, size, |sink, _, raw| {
-        let word = |i: usize| {
-            if termio {
-                u32::from(raw.u16(i * 2))
-            } else {
-                raw.u32(i * 4)
-            }
-        };
-        let (iflag, oflag, cflag, lflag) = (word(0), word(1), word(2), word(3));
-        sink.begin_struct();
-        sink.field("c_iflag");
-        sink.tty_flags(&[], u64::from(iflag), &table::FLAGS_TERMIOS_IFLAG);
-        sink.field("c_oflag");
-        let fields = [
-            NL[((oflag >> 8) & 1) as usize],
-            CR[((oflag >> 9) & 3) as usize],
-            TAB[((oflag >> 11) & 3) as usize],
-            BS[((oflag >> 13) & 1) as usize],
-            VT[((oflag >> 14) & 1) as usize],
-            FF[((oflag >> 15) & 1) as usize],
-        ];
-        sink.tty_flags(
-            &fields,
-            u64::from(oflag & !OFLAG_FIELDS),
-            &table::FLAGS_TERMIOS_OFLAG,
-        );
-        sink.field("c_cflag");
-        let ibaud = (cflag >> IBSHIFT) & CBAUD;
-        let size = CSIZES[((cflag & CSIZE) >> 4) as usize];
-        let rest = u64::from(cflag & !(CBAUD | (CBAUD << IBSHIFT) | CSIZE));
-        let baud = BAUD[baud_index(cflag & CBAUD)];
-        if ibaud != 0 {
-            sink.tty_flags(
-                &[baud, IBAUD[baud_index(ibaud)], size],
-                rest,
-                &table::FLAGS_TERMIOS_CFLAG,
-            );
-        } else {
-            sink.tty_flags(&[baud, size], rest, &table::FLAGS_TERMIOS_CFLAG);
-        }
-        sink.field("c_lflag");
-        sink.tty_flags(&[], u64::from(lflag), &table::FLAGS_TERMIOS_LFLAG);
-        sink.end_struct(true);
     });
 }

@@ -24,6 +24,7 @@ mod sockaddr;
 mod stat;
 mod string;
 mod structs;
+mod termios;
 pub mod time;
 mod values;
 mod xattr;
@@ -429,6 +430,7 @@ fn arg<S: Sink, M: Memory>(
         Kind::Statx => stat::statx(sink, ctx, v),
         Kind::StatxFlags => stat::statx_flags(sink, v),
         Kind::Statfs => stat::statfs(sink, ctx, v),
+        Kind::OpenHow => fs::open_how(sink, ctx, by, v),
         Kind::FcntlCmd => sink.enumeration(u64::from(v as u32), &table::ENUM_FCNTL_CMD),
         Kind::FcntlArg => fs::fcntl_arg(sink, ctx, by, v, outcome),
         Kind::IoctlRequest => ioctl::request(sink, v),
@@ -567,7 +569,7 @@ fn arg_more<S: Sink, M: Memory>(
         | Kind::FcntlArg | Kind::FcntlCmd | Kind::Fd | Kind::Flags | Kind::Flags64
         | Kind::FutexOp | Kind::GidArray | Kind::Hex | Kind::HexBuffer | Kind::Int
         | Kind::IoctlArg | Kind::IoctlRequest | Kind::Iovec | Kind::Long | Kind::MknodMode
-        | Kind::Octal | Kind::OutPath | Kind::Path | Kind::Pid | Kind::Rlimit | Kind::Rusage
+        | Kind::Octal | Kind::OpenHow | Kind::OutPath | Kind::Path | Kind::Pid | Kind::Rlimit | Kind::Rusage
         | Kind::Tid | Kind::Pgid | Kind::PidOrPgid | Kind::PrioWho
         | Kind::ChildRusage
         | Kind::Sigaction | Kind::SigaltStack | Kind::Siginfo | Kind::Signo

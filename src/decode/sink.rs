@@ -36,6 +36,11 @@ pub enum Quote {
     Hex,
     /// An abstract AF_UNIX socket name (leading NUL): `@"name"`.
     Abstract,
+    /// Bytes a struct holds past the fields its decoder knows (an extensible struct larger
+    /// than strace knows, or what a decoder leaves unnamed), at offsets `from..=to` of the
+    /// struct: every byte as a hex escape after a comment naming the range,
+    /// `/* bytes 24..31 */ "\x80\x81..."`.
+    Extra { from: u32, to: u32 },
 }
 
 /// A group of values, opened by [`Sink::open`] and closed by [`Sink::close`].
@@ -81,6 +86,9 @@ pub enum Group {
     /// A comment naming the value before it (` /* IEEE802154_ADDR_LONG */`, strace's
     /// verbose xlat style), which `-X raw` leaves out as it leaves out names.
     NameComment,
+    /// An array element with its index: `[VINTR]=0x3`, `[17]=0`; the first member is the
+    /// index, the second the element.
+    Index,
     /// Members only the default `-X` shows (`&sin6_addr` in `inet_pton(AF_INET6, "::1",
     /// &sin6_addr)`, which `-X verbose` writes without it).
     AbbrevOnly,
