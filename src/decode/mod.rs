@@ -7,6 +7,7 @@
 
 mod admin;
 mod array;
+mod cmsg;
 mod dirent;
 mod fs;
 mod futex;
@@ -53,7 +54,24 @@ pub struct DecodeOpts {
     pub verbose: bool,
     /// `-Y`: pids show the name of their process (`1234<bash>`).
     pub pid_comm: bool,
+    /// The most control-message bytes read (the system's `net.core.optmem_max`, as strace
+    /// reads it: [`optmem_max`]).
+    pub optmem_max: usize,
 }
+
+/// The most control-message bytes strace reads of a message: the system's
+/// `/proc/sys/net/core/optmem_max` rounded up to 8, or without it (or a value not above 0)
+/// `8 * (2 * IOV_MAX + 512)`.
+pub fn optmem_max() -> usize {
+    std::fs::read_to_string("/proc/sys/net/core/optmem_max")
+        .ok()
+        .and_then(|s| s.trim().parse::<i32>().ok())
+        .filter(|&v| v > 0)
+        .map_or(OPTMEM_MAX_DEFAULT, |v| (v as usize).next_multiple_of(8))
+}
+
+/// strace's `optmem_max` when the system does not say.
+pub const OPTMEM_MAX_DEFAULT: usize = 8 * (2 * 1024 + 512);
 
 impl DecodeOpts {
     /// The most elements of an array shown: `-s` of them while abbreviating (strace's
@@ -231,6 +249,7 @@ impl Default for DecodeOpts {
             abbreviate: true,
             verbose: true,
             pid_comm: false,
+            optmem_max: OPTMEM_MAX_DEFAULT,
         }
     }
 }

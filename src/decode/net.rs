@@ -143,87 +143,6 @@ fn ucred<S: Sink>(sink: &mut S, raw: Raw<'_>) {
     sink.end_struct(false);
 }
 
-/// SOL_SOCKET control messages (`<linux/socket.h>` SCM_*) with a known payload.
-const SCM_RIGHTS: i32 = 1;
-const SCM_CREDENTIALS: i32 = 2;
-/// `sizeof(struct cmsghdr)`: `cmsg_len` (a `size_t`), `cmsg_level`, `cmsg_type`.
-const CMSGHDR_SIZE: u64 = 16;
-/// The most control data read (strace also bounds it).
-const MAX_CONTROL: usize = 4096;
-
-/// The control messages of `len` bytes at `addr`: `[{cmsg_len=20, cmsg_level=SOL_SOCKET,
-/// cmsg_type=SCM_RIGHTS, cmsg_data=[5]}]`. SCM_RIGHTS shows descriptors, SCM_CREDENTIALS a
-/// `struct ucred`; other payloads are not shown (strace decodes a few more, like IP_TOS).
-fn cmsgs<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u64) {
-    let size = usize::try_from(len).map_or(MAX_CONTROL, |l| l.min(MAX_CONTROL));
-    let mut buf = [0u8; MAX_CONTROL];
-    if ctx.mem.read(addr, &mut buf[..size]).is_err() {
-        return sink.addr(addr);
-    }
-    let data = &buf[..size];
-    sink.begin_array();
-    // `off` stays below `size`: the lengths come from the tracee and can be anything, so every
-    // step is checked rather than added.
-    let mut off = 0usize;
-    while size - off >= CMSGHDR_SIZE as usize {
-        let raw = Raw(&data[off..]);
-        let cmsg_len = raw.u64(0);
-        let level = raw.i32(8);
-        let kind = raw.i32(12);
-        sink.begin_struct();
-        sink.field("cmsg_len");
-        sink.uint(cmsg_len);
-        sink.field("cmsg_level");
-        sink.enumeration(u64::from(level as u32), &table::ENUM_SOCK_LEVEL);
-        sink.field("cmsg_type");
-        let level = u64::from(level as u32);
-        match (level, options_of(level)) {
-            (SOL_SOCKET, _) => sink.enumeration(u64::from(kind as u32), &table::ENUM_SCM_TYPE),
-            (_, Some(names)) => sink.enumeration(u64::from(kind as u32), names),
-            _ => sink.hex(u64::from(kind as u32)),
-        }
-        if cmsg_len < CMSGHDR_SIZE {
-            sink.end_struct(false);
-            break;
-        }
-        let end = usize::try_from(cmsg_len)
-            .ok()
-            .and_then(|l| off.checked_add(l))
-            .map_or(size, |end| end.min(size));
-        let payload = &data[off + CMSGHDR_SIZE as usize..end];
-        match (level, kind) {
-            (SOL_SOCKET, SCM_RIGHTS) if !payload.is_empty() => {
-                sink.field("cmsg_data");
-                sink.begin_array();
-                for fd in payload.chunks_exact(4) {
-                    super::fd(sink, ctx, Raw(fd).i32(0));
-                }
-                sink.end_array();
-            }
-            (SOL_SOCKET, SCM_CREDENTIALS) if payload.len() >= 12 => {
-                sink.field("cmsg_data");
-                ucred(sink, Raw(payload));
-            }
-            // strace shows no data for a type it does not decode.
-            _ => {}
-        }
-        sink.end_struct(false);
-        // The next header starts at the 8-byte aligned end (CMSG_ALIGN); none when that is
-        // past the buffer. (strace 6.1 adds the aligned length unchecked: for a `cmsg_len`
-        // above 2^64 - 8 it wraps to 0 and prints the same header forever.)
-        match usize::try_from(cmsg_len)
-            .ok()
-            .and_then(|l| l.checked_add(7))
-            .map(|l| l & !7)
-            .and_then(|next| off.checked_add(next))
-        {
-            Some(next) if next < size => off = next,
-            _ => break,
-        }
-    }
-    sink.end_array();
-}
-
 /// `sizeof(struct msghdr)` and `struct mmsghdr` on x86_64.
 const MSGHDR_SIZE: usize = 56;
 const MMSGHDR_SIZE: usize = 64;
@@ -261,7 +180,7 @@ fn msghdr_fields<S: Sink, M: Memory>(
     sink.uint(raw.u64(24));
     if controllen != 0 {
         sink.field("msg_control");
-        cmsgs(sink, ctx, raw.u64(32), controllen);
+        super::cmsg::control(sink, ctx, raw.u64(32), controllen);
     }
     sink.field("msg_controllen");
     sink.uint(controllen);

@@ -472,3 +472,88 @@ fn recvmmsg_names_beside_what_the_call_was_given() {
         )
     );
 }
+
+/// Control messages laid end to end, each padded to 8 bytes: (cmsg_len, level, type, data).
+fn cmsgs(msgs: &[(u64, i32, i32, &[u8])]) -> Vec<u8> {
+    let mut v = Vec::new();
+    for (len, level, kind, data) in msgs {
+        v.extend(words(&[*len]));
+        v.extend(ints(&[*level, *kind]));
+        v.extend_from_slice(data);
+        v.resize(v.len().next_multiple_of(8), 0);
+    }
+    v
+}
+
+#[test]
+fn control_message_data_as_strace_shows_it() {
+    let send = |control: &[u8], controllen: u64, o: DecodeOpts| {
+        let mem = FakeMemory::new()
+            .with(0x1000, &msghdr(0, 0, 0x3000, controllen, 0))
+            .with(0x3000, control);
+        line_opts(
+            NR_SENDMSG,
+            [3, 0x1000, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EBADF),
+            o,
+        )
+    };
+    let head =
+        "sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=NULL, msg_iovlen=0, msg_control=[";
+    let tail = "msg_flags=0}, 0) = -1 EBADF (Bad file descriptor)";
+    // Descriptors: -s of them, all under -v.
+    let rights = cmsgs(&[(28, 1, 1, &ints(&[0, 1, 2]))]);
+    let shown = "{cmsg_len=28, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[0, 1";
+    assert_eq!(
+        send(&rights, 32, opts(true, true, 2)),
+        format!("{head}{shown}, ...]}}], msg_controllen=32, {tail}")
+    );
+    assert_eq!(
+        send(&rights, 32, opts(false, true, 2)),
+        format!("{head}{shown}, 2]}}], msg_controllen=32, {tail}")
+    );
+    // Credentials, IP_TTL, IP_TOS, time stamps (one too short), a packet's info, a security
+    // label, and a level whose types strace does not name.
+    let tv = words(&[1, 2]);
+    let pktinfo = [0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8];
+    let many = cmsgs(&[
+        (28, 1, 2, &ints(&[42, 0, -1])),
+        (20, 0, 2, &ints(&[64])),
+        (18, 0, 1, &[0x41, 0x42]),
+        (32, 1, 29, &tv),
+        (32, 1, 37, &tv),
+        (28, 0, 8, &pktinfo),
+        (19, 1, 3, b"ab\0"),
+        (16, 6, 5, &[]),
+    ]);
+    let len = many.len() as u64;
+    assert_eq!(
+        send(&many, len, DecodeOpts::default()),
+        format!(
+            "{head}{{cmsg_len=28, cmsg_level=SOL_SOCKET, cmsg_type=SCM_CREDENTIALS, cmsg_data={{pid=42, uid=0, gid=-1}}}}, {{cmsg_len=20, cmsg_level=SOL_IP, cmsg_type=IP_TTL, cmsg_data=[64]}}, {{cmsg_len=18, cmsg_level=SOL_IP, cmsg_type=IP_TOS, cmsg_data=[0x41, 0x42]}}, {{cmsg_len=32, cmsg_level=SOL_SOCKET, cmsg_type=SO_TIMESTAMP_OLD, cmsg_data={{tv_sec=1, tv_usec=2}}}}, {{cmsg_len=32, cmsg_level=SOL_SOCKET, cmsg_type=SO_TIMESTAMPING_OLD, cmsg_data=???}}, {{cmsg_len=28, cmsg_level=SOL_IP, cmsg_type=IP_PKTINFO, cmsg_data={{ipi_ifindex=0, ipi_spec_dst=inet_addr(\"1.2.3.4\"), ipi_addr=inet_addr(\"5.6.7.8\")}}}}, {{cmsg_len=19, cmsg_level=SOL_SOCKET, cmsg_type=SCM_SECURITY, cmsg_data=\"ab\\0\"}}, {{cmsg_len=16, cmsg_level=SOL_TCP, cmsg_type=0x5}}], msg_controllen={len}, {tail}"
+        )
+    );
+    // Bytes too few for another header: where they start. Fewer than one header: the
+    // address. More than optmem_max: `...` for what was not read.
+    let one = cmsgs(&[(16, 1, 1, &[])]);
+    let hdr = "{cmsg_len=16, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS}";
+    assert_eq!(
+        send(&one, 20, DecodeOpts::default()),
+        format!("{head}{hdr}, ... /* 0x3010 */], msg_controllen=20, {tail}")
+    );
+    assert_eq!(
+        send(&one, 15, DecodeOpts::default()),
+        format!(
+            "sendmsg(3, {{msg_name=NULL, msg_namelen=0, msg_iov=NULL, msg_iovlen=0, msg_control=0x3000, msg_controllen=15, {tail}"
+        )
+    );
+    let small = DecodeOpts {
+        optmem_max: 16,
+        ..DecodeOpts::default()
+    };
+    assert_eq!(
+        send(&one, 64, small),
+        format!("{head}{hdr}, ...], msg_controllen=64, {tail}")
+    );
+}
