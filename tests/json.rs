@@ -474,6 +474,9 @@ fn ret_text(e: &Value) -> String {
     if let Some(detail) = e.get("ret_detail") {
         s += &format!(" ({})", join(detail, ", ", value));
     }
+    if e.get("injected") == Some(&Value::Bool(true)) {
+        s += " (INJECTED)";
+    }
     s
 }
 
@@ -666,6 +669,21 @@ fn corpus() -> &'static [Case] {
             ("h_files2", &[], &["-y"]),
             ("h_sigevfd", &[], &["-e", "decode-fds=signalfd,eventfd"]),
             ("h_kvm", &[], &["-y", "-e", "kvm=vcpu"]),
+            // -v: arrays whole, structs in full (termios' indexed c_cc, directory entries,
+            // control messages), with the injected structs of the helper's own.
+            ("h_verbose", &["real"], &["-v"]),
+            ("h_verbose", &["real"], &["-e", "verbose=none"]),
+            (
+                "h_verbose",
+                &["inject"],
+                &[
+                    "-v",
+                    "-e",
+                    "inject=getrusage,waitid,statx,uname:retval=0",
+                    "-e",
+                    "inject=wait4,getdents,getdents64:retval=48",
+                ],
+            ),
         ];
         let helpers = helpers
             .iter()
