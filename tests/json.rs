@@ -679,7 +679,7 @@ fn corpus() -> &'static [Case] {
                 &[
                     "-v",
                     "-e",
-                    "inject=getrusage,waitid,statx,uname:retval=0",
+                    "inject=getrusage,waitid,statx,uname,fstat:retval=0",
                     "-e",
                     "inject=wait4,getdents,getdents64:retval=48",
                 ],

@@ -36,10 +36,11 @@ pub fn stat<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
             sink.uint(u64::from(raw.u32(offset_of!(libc::stat, st_uid))));
             sink.field("st_gid");
             sink.uint(u64::from(raw.u32(offset_of!(libc::stat, st_gid))));
+            // strace holds these (and st_size) unsigned, whatever the kernel's types.
             sink.field("st_blksize");
-            sink.int(raw.i64(offset_of!(libc::stat, st_blksize)));
+            sink.uint(u64_field(offset_of!(libc::stat, st_blksize)));
             sink.field("st_blocks");
-            sink.int(raw.i64(offset_of!(libc::stat, st_blocks)));
+            sink.uint(u64_field(offset_of!(libc::stat, st_blocks)));
         }
         let file_type = mode & S_IFMT;
         if file_type == S_IFCHR || file_type == S_IFBLK {
@@ -47,7 +48,7 @@ pub fn stat<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
             dev(sink, u64_field(offset_of!(libc::stat, st_rdev)));
         } else {
             sink.field("st_size");
-            sink.int(raw.i64(offset_of!(libc::stat, st_size)));
+            sink.uint(u64_field(offset_of!(libc::stat, st_size)));
         }
         if verbose {
             // -v: the three times, each with its date, then its nanoseconds.

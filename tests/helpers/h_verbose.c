@@ -7,7 +7,7 @@
  * pipe's readiness, a datagram socket pair, anonymous memory). `inject`: calls the
  * test runs with `-e inject=...:retval=N`, so that the kernel is not asked and the
  * structs shown are the ones filled in here (machine- and time-independent):
- * getrusage, wait4, waitid (retval 0 or 48), statx, uname (0), getdents and
+ * getrusage, wait4, waitid (retval 0 or 48), statx, uname, fstat (0), getdents and
  * getdents64 (48). */
 #include "helper.h"
 #include <poll.h>
@@ -192,6 +192,12 @@ static void injected(void)
 	memcpy(stx + 64, &sec, 8);
 	memcpy(stx + 72, &nsec, 4);
 	syscall(SYS_statx, AT_FDCWD, "f", 0, 0xfff, stx);
+
+	/* Every field all ones: strace shows the sizes unsigned, the times signed. */
+	struct stat st;
+	memset(&st, 0xff, sizeof st);
+	st.st_mode = S_IFREG | 0644;
+	syscall(SYS_fstat, 77, &st);
 
 	struct utsname u;
 	memset(&u, 0, sizeof u);

@@ -91,6 +91,30 @@ fn stat_in_full_under_v() {
     );
 }
 
+/// strace holds every size and count unsigned, and the times signed: all ones shows as
+/// `18446744073709551615` and `-1`.
+#[test]
+fn stat_fields_all_ones() {
+    let mut st = vec![0xffu8; std::mem::size_of::<libc::stat>()];
+    put(
+        &mut st,
+        offset_of!(libc::stat, st_mode),
+        0o100644u32.to_ne_bytes(),
+    );
+    let mem = FakeMemory::new().with(0x5000, &st);
+    let max = u64::MAX;
+    assert_eq!(
+        line(NR_FSTAT, [77, 0x5000, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        format!("fstat(77, {{st_mode=S_IFREG|0644, st_size={max}, ...}}) = 0")
+    );
+    assert_eq!(
+        line_verbose(NR_FSTAT, [77, 0x5000, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        format!(
+            "fstat(77, {{st_dev=makedev(0xffffffff, 0xffffffff), st_ino={max}, st_mode=S_IFREG|0644, st_nlink={max}, st_uid=4294967295, st_gid=4294967295, st_blksize={max}, st_blocks={max}, st_size={max}, st_atime=-1, st_atime_nsec={max}, st_mtime=-1, st_mtime_nsec={max}, st_ctime=-1, st_ctime_nsec={max}}}) = 0"
+        )
+    );
+}
+
 #[test]
 fn getdents_statx_statfs() {
     // Two linux_dirent64 records of 24 bytes (d_reclen at offset 16).
