@@ -628,6 +628,13 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["array", "struct", "call", "word", "addr", "more", "comment", "updated"]
     }
+    /// `recvmmsg`'s timeout as the call was given it (the entry saves it: the kernel writes
+    /// the time left there, which the return value's detail shows): `{tv_sec=1, tv_nsec=0}`.
+    MmsgTimeout = "mmsg_timeout" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
+    }
     /// `mincore`'s vector, one byte per page of the length in the previous argument: `[1, 0]`.
     MincoreVec = "mincore_vec" {
         table: None, len: false, by: true,

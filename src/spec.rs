@@ -220,6 +220,9 @@ pub enum RetKind {
     /// What `ioctl` returns, by its request: a number, and after `KVM_RUN` under
     /// `-e kvm=vcpu` the reason the vcpu exited: `= 0 (KVM_EXIT_IO)`.
     Ioctl,
+    /// `recvmmsg`: `0 (Timeout)`, or the count and the time left (fifth argument, a `struct
+    /// timespec` the kernel updates): `= 2 (left {tv_sec=0, tv_nsec=999})`.
+    Recvmmsg,
 }
 
 /// One argument of a decoded syscall.
@@ -253,6 +256,7 @@ impl RetKind {
             RetKind::Select | RetKind::Pselect => Some("select"),
             RetKind::Membarrier => Some("membarrier"),
             RetKind::Ioctl => Some("ioctl"),
+            RetKind::Recvmmsg => Some("recvmmsg"),
             _ => None,
         }
     }
@@ -733,6 +737,7 @@ fn check_decoder(label: &str, sc: &Syscall) -> Result<(), String> {
                 RetKind::Select,
                 RetKind::Membarrier,
                 RetKind::Ioctl,
+                RetKind::Recvmmsg,
             ]
             .iter()
             .any(|r| r.decoder() == Some(d))

@@ -56,6 +56,7 @@ pub enum RetKind {
     Select,
     Pselect,
     Ioctl,
+    Recvmmsg,
 }
 
 pub use crate::kinds::Kind;

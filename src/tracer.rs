@@ -155,7 +155,7 @@ struct Tracee {
     comm: Option<Comm>,
     /// What the entry of the call it is in saved for the exit beyond the call's own `saved`
     /// (`decode::Ctx::saved`); kept here so that it is reused from call to call.
-    saved: Vec<u32>,
+    saved: decode::Saved,
 }
 
 impl Tracee {
@@ -170,7 +170,7 @@ impl Tracee {
             seq: 0,
             counters: inject::Counters::default(),
             comm: None,
-            saved: Vec::new(),
+            saved: decode::Saved::default(),
         }
     }
 

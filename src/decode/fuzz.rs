@@ -806,7 +806,7 @@ fn render(case: &mut Case, scratch: &mut Scratch) -> Rendered {
     // Pids noted (-Y, --decode-pids=pidns) in odd-numbered cases.
     let mut pids = (case.previous % 2 == 1).then_some(super::tests::FakePids);
     // What the entry saves for the exit, as the tracer keeps it per tracee.
-    let mut saved = Vec::new();
+    let mut saved = super::Saved::default();
     macro_rules! ctx {
         () => {
             Ctx {

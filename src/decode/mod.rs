@@ -185,9 +185,20 @@ pub struct Ctx<'a, M: Memory> {
     /// Notes pids for `-Y` and `--decode-pids=pidns`; `None` when neither is asked for.
     pub pids: Option<&'a mut dyn PidResolver>,
     /// What a call's entry saved for its exit beyond [`Call::saved`], kept per tracee as
-    /// strace keeps it: the `msg_namelen` of each of `recvmmsg`'s messages. `None` where
-    /// nothing keeps it (the exit then shows what the kernel left alone).
-    pub saved: Option<&'a mut Vec<u32>>,
+    /// strace keeps it. `None` where nothing keeps it (the exit then shows what the kernel
+    /// left alone).
+    pub saved: Option<&'a mut Saved>,
+}
+
+/// What `recvmmsg`'s entry saves for its exit (strace keeps the like in its per-tracee
+/// data): what the kernel writes over.
+#[derive(Debug, Default)]
+pub struct Saved {
+    /// The `msg_namelen` of each message, as the call was given them.
+    pub namelens: Vec<u32>,
+    /// The timeout as the call was given it, seconds and nanoseconds; `None` when it was not
+    /// read (NULL, unreadable, or `-e verbose=` leaving the call out: its address shows).
+    pub timeout: Option<(i64, u64)>,
 }
 
 /// What is shown beside a pid: its command name (`-Y`: `1234<bash>`), and its pid in the
@@ -535,6 +546,7 @@ fn arg_more<S: Sink, M: Memory>(
             net::mmsghdrs(sink, ctx, v, n, n, true)
         }
         Kind::MincoreVec => mm::mincore_vec(sink, ctx, v, by),
+        Kind::MmsgTimeout => time::mmsg_timeout(sink, ctx, v),
         Kind::UintPtr => admin::uint_ptr(sink, ctx, v),
         Kind::Sysinfo => admin::sysinfo(sink, ctx, v),
         Kind::Personality => admin::personality(sink, v),
@@ -707,11 +719,15 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
             call.saved[i] = read_u32(ctx.mem, call.args[i].wrapping_add(net::MSG_NAMELEN));
         }
         if let (Kind::MmsghdrsOut, Some(saved)) = (desc.kind, ctx.saved.as_deref_mut()) {
-            saved.clear();
+            saved.namelens.clear();
             // strace reads them only for a call whose messages it shows.
             if ctx.opts.verbose {
-                net::save_namelens(ctx.mem, call.args[i], by_value(desc, call), saved);
+                let namelens = &mut saved.namelens;
+                net::save_namelens(ctx.mem, call.args[i], by_value(desc, call), namelens);
             }
+        }
+        if let (Kind::MmsgTimeout, Some(saved)) = (desc.kind, ctx.saved.as_deref_mut()) {
+            saved.timeout = time::read_timespec(ctx.mem, call.args[i]).filter(|_| ctx.opts.verbose);
         }
     }
     let call = &*call;
@@ -859,6 +875,7 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outc
             RetKind::Select => poll::select_ret(sink, ctx, call, v, false),
             RetKind::Pselect => poll::select_ret(sink, ctx, call, v, true),
             RetKind::Ioctl => ioctl::ret(sink, ctx, call, v),
+            RetKind::Recvmmsg => time::recvmmsg_ret(sink, ctx, call, v),
         },
     }
 }

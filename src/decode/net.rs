@@ -229,7 +229,11 @@ pub fn mmsghdrs<S: Sink, M: Memory>(
     recv: bool,
 ) {
     let vlen = u64::from(vlen as u32);
-    let saved = ctx.saved.as_deref().filter(|_| recv).map(Vec::len);
+    let saved = ctx
+        .saved
+        .as_deref()
+        .filter(|_| recv)
+        .map(|s| s.namelens.len());
     let count = saved.unwrap_or(IOV_MAX).min(IOV_MAX) as u64;
     array_while(sink, ctx, addr, vlen, MMSGHDR_SIZE, |sink, ctx, raw, i| {
         if i >= count {
@@ -237,7 +241,7 @@ pub fn mmsghdrs<S: Sink, M: Memory>(
             return false;
         }
         let msg_len = raw.u32(MSGHDR_SIZE);
-        let namelen = saved.and_then(|_| ctx.saved.as_deref()?.get(i as usize).copied());
+        let namelen = saved.and_then(|_| ctx.saved.as_deref()?.namelens.get(i as usize).copied());
         sink.begin_struct();
         sink.field("msg_hdr");
         msghdr_fields(sink, ctx, raw, recv.then_some(u64::from(msg_len)), namelen);

@@ -264,7 +264,7 @@ fn render_call(
     let mut call = Call::new(nr, args, 0);
     let mut scratch = Scratch::new();
     // What the entry saves for the exit, kept as the tracer keeps it per tracee.
-    let mut saved = Vec::new();
+    let mut saved = Saved::default();
     rendered(|out| {
         match call.desc {
             Some(d) => out.bytes(d.name.as_bytes()),

@@ -557,3 +557,41 @@ fn control_message_data_as_strace_shows_it() {
         format!("{head}{hdr}, ...], msg_controllen=64, {tail}")
     );
 }
+
+#[test]
+fn recvmmsg_timeout_as_given_and_time_left() {
+    let iov = words(&[0x5000, 1]);
+    let msg = mmsghdr(0, 0, 0x4000, 1);
+    let common = |ts: [u64; 2]| {
+        FakeMemory::new()
+            .with(0x1000, &msg)
+            .with(0x4000, &iov)
+            .with(0x5000, b"x")
+            .with(0x6000, &words(&ts))
+    };
+    // The kernel writes the time left over the timeout it was given.
+    let (before, after) = (common([1, 0]), common([0, 999]));
+    let msgs = r#"[{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="x", iov_len=1}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=1}]"#;
+    let args = [3, 0x1000, 1, 0, 0x6000, 0];
+    assert_eq!(
+        line_changed(NR_RECVMMSG, args, &before, &after, Outcome::Ok(1)),
+        format!(
+            "recvmmsg(3, {msgs}, 1, 0, {{tv_sec=1, tv_nsec=0}}) = 1 (left {{tv_sec=0, tv_nsec=999}})"
+        )
+    );
+    assert_eq!(
+        line_changed(NR_RECVMMSG, args, &before, &after, Outcome::Ok(0)),
+        "recvmmsg(3, [], 1, 0, {tv_sec=1, tv_nsec=0}) = 0 (Timeout)"
+    );
+    // -e verbose=none: addresses, no time left.
+    assert_eq!(
+        line_opts(
+            NR_RECVMMSG,
+            args,
+            &after,
+            Outcome::Ok(1),
+            opts(true, false, 32)
+        ),
+        "recvmmsg(3, 0x1000, 1, 0, 0x6000)       = 1"
+    );
+}
