@@ -680,7 +680,7 @@ kinds! {
     PrctlArgs = "prctl_args" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "prctl",
-        json: ["int", "enum", "flags", "string", "addr", "signal", "hex", "struct", "array", "or", "fd", "octal", "updated", "comment", "date", "more"]
+        json: ["int", "enum", "flags", "string", "addr", "signal", "hex", "struct", "array", "or", "fd", "octal", "updated", "comment", "date", "more", "call"]
     }
     /// The `prctl` argument the call writes, at exit: `[SIGUSR1]`, `"name"`, `[0x7f...]`.
     PrctlResult = "prctl_result" {

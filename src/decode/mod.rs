@@ -7,6 +7,7 @@
 
 mod admin;
 mod array;
+mod bpf;
 mod cmsg;
 mod dirent;
 mod fs;

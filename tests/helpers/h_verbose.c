@@ -25,7 +25,10 @@
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <netinet/in.h>
+#include <linux/filter.h>
 #include <linux/openat2.h>
+#include <linux/seccomp.h>
+#include <sys/prctl.h>
 
 #ifndef SYS_openat2
 #define SYS_openat2 437
@@ -154,6 +157,22 @@ static void structs(void)
 	struct { struct open_how how; uint64_t more; } h = {{O_RDONLY, 0, 0}, 0x8081};
 	syscall(SYS_openat2, -1, "f", &h, sizeof h.how);
 	syscall(SYS_openat2, -1, "f", &h, sizeof h);
+
+	/* A seccomp filter the kernel refuses (EINVAL): its program shows under -v. */
+	struct sock_filter f[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, 0),
+		BPF_JUMP(BPF_JMP | BPF_K | BPF_JEQ, 60, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | 13),
+		BPF_STMT(BPF_RET | BPF_K, 0x12345678),
+		BPF_STMT(BPF_ST | 0x8, 1),
+		BPF_STMT(BPF_LD | 0x18 | BPF_IMM, 2),
+		BPF_STMT(BPF_MISC | BPF_TXA, 0),
+		BPF_STMT(BPF_ALU | BPF_X | BPF_ADD, 0),
+		BPF_STMT(BPF_RET | 0xe0 | BPF_A, 0),
+		BPF_STMT(0xffff, 0xffffffff),
+	};
+	struct sock_fprog prog = {sizeof f / sizeof f[0], f};
+	syscall(SYS_prctl, PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog, 0, 0);
 }
 
 /* Calls whose results the test injects: the structs are filled in here. */
