@@ -538,7 +538,6 @@ fn arg_more<S: Sink, M: Memory>(
         Kind::MsghdrOut => {
             net::msghdr(sink, ctx, v, Some(ret_len(outcome)), outcome, call.saved[i])
         }
-        // A failed send shows the messages it was given, without their lengths.
         // strace shows every message a send was given, with the lengths of those it sent
         // (none when it failed), and the messages a receive filled.
         Kind::Mmsghdrs => net::mmsghdrs(sink, ctx, v, by, ret_len(outcome), false),
@@ -597,11 +596,13 @@ fn arg_more<S: Sink, M: Memory>(
         // kept dense by hand).
         #[rustfmt::skip]
         Kind::Addr | Kind::Argv | Kind::Buffer | Kind::CloneArgs | Kind::CloneFlags
-        | Kind::CloneTail | Kind::CpuSet | Kind::Dirents | Kind::Dirents64 | Kind::Dirfd | Kind::Enum | Kind::Envp
+        | Kind::CloneTail | Kind::CpuSet | Kind::Dirents | Kind::Dirents64 | Kind::Dirfd
+        | Kind::Enum | Kind::Envp
         | Kind::FcntlArg | Kind::FcntlCmd | Kind::Fd | Kind::Flags | Kind::Flags64
         | Kind::FutexOp | Kind::GidArray | Kind::Hex | Kind::HexBuffer | Kind::Int
         | Kind::IoctlArg | Kind::IoctlRequest | Kind::Iovec | Kind::Long | Kind::MknodMode
-        | Kind::Octal | Kind::OpenHow | Kind::OutPath | Kind::Path | Kind::Pid | Kind::Rlimit | Kind::Rusage
+        | Kind::Octal | Kind::OpenHow | Kind::OutPath | Kind::Path | Kind::Pid | Kind::Rlimit
+        | Kind::Rusage
         | Kind::Tid | Kind::Pgid | Kind::PidOrPgid | Kind::PrioWho
         | Kind::ChildRusage
         | Kind::Sigaction | Kind::SigaltStack | Kind::Siginfo | Kind::Signo
