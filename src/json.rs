@@ -546,10 +546,18 @@ impl Sink for Json<'_> {
 
     fn quoted(&mut self, bytes: &[u8], truncated: bool, quote: Quote) {
         self.value(|b| {
-            string_obj(b, bytes, truncated, quote == Quote::Hex);
-            if quote == Quote::Abstract {
-                b.pop();
-                b.extend_from_slice(b",\"abstract\":true}");
+            let hex = matches!(quote, Quote::Hex | Quote::Extra { .. });
+            string_obj(b, bytes, truncated, hex);
+            match quote {
+                Quote::Abstract => {
+                    b.pop();
+                    b.extend_from_slice(b",\"abstract\":true}");
+                }
+                Quote::Extra { from, to } => {
+                    b.pop();
+                    let _ = write!(b, ",\"bytes\":[{from},{to}]}}");
+                }
+                Quote::Plain | Quote::Hex => {}
             }
         });
     }
@@ -592,6 +600,7 @@ impl Sink for Json<'_> {
             Group::Call(f) => write!(self.buf, "{{\"call\":\"{f}\",\"args\":["),
             Group::Or | Group::SpacedOr => write!(self.buf, "{{\"or\":["),
             Group::Alternatives => write!(self.buf, "{{\"alternatives\":["),
+            Group::Index => write!(self.buf, "{{\"index\":["),
             Group::Shift(n) => write!(self.buf, "{{\"shift\":{n},\"value\":"),
             Group::ByteRange(from, to) => {
                 write!(self.buf, "{{\"from\":{from},\"to\":{to},\"bytes\":")
@@ -631,9 +640,12 @@ impl Sink for Json<'_> {
         let closing: &[u8] = match group {
             Group::Array | Group::Detail => b"]",
             Group::Struct | Group::Shift(_) | Group::ByteRange(..) | Group::Resuming => b"}",
-            Group::Set | Group::Call(_) | Group::Or | Group::SpacedOr | Group::Alternatives => {
-                b"]}"
-            }
+            Group::Set
+            | Group::Call(_)
+            | Group::Or
+            | Group::SpacedOr
+            | Group::Alternatives
+            | Group::Index => b"]}",
             Group::ComplementSet => b"],\"complement\":true}",
             Group::Test => b"}}",
             Group::Comment if rewrap => b"]}}",
@@ -664,16 +676,10 @@ impl Sink for Json<'_> {
             self.after_field = true;
             return;
         }
-        if let Some(group @ (Group::Detail | Group::Array)) = self.group() {
-            // `{"label": NAME, "value": ...}` (an array's element named by its index:
-            // `{"index": NAME, ...}`), closed when the value is complete.
-            let key = if group == Group::Array {
-                "index"
-            } else {
-                "label"
-            };
+        if self.group() == Some(Group::Detail) {
+            // `{"label": NAME, "value": ...}`, closed when the value is complete.
             self.element();
-            self.fmt(format_args!("{{\"{key}\":\"{name}\",\"value\":"));
+            self.fmt(format_args!("{{\"label\":\"{name}\",\"value\":"));
             let l = self.level();
             self.wrap[l] = true;
             self.after_field = true;
@@ -1137,18 +1143,6 @@ mod tests {
                 j.end_struct(false);
             }),
             r#"{"stack_size":{"hex":"0x0"},"tail":{"from":88,"to":95,"bytes":{"str":"\u0001","truncated":true,"hex_escaped":true}}}"#
-        );
-        // Array elements named by their index, the first one with a comment.
-        assert_eq!(
-            json(|j| {
-                j.begin_array();
-                j.field("VINTR");
-                j.hex_named(3, &crate::table::ENUM_TERM_LINE_DISC, false);
-                j.field("17");
-                j.hex(0);
-                j.end_array();
-            }),
-            r#"[{"index":"VINTR","value":{"value":{"hex":"0x3"},"comment":[{"raw":3,"name":"N_PPP"}]}},{"index":"17","value":{"hex":"0x0"}}]"#
         );
     }
 

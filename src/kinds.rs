@@ -330,18 +330,36 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["or", "octal", "call"]
     }
-    /// A buffer of directory entries (`getdents64`), shown as its address and the number of
-    /// entries the call returned: `0x55e0a4f7a0d0 /* 29 entries */`.
+    /// A buffer of `getdents`' directory entries (`struct linux_dirent`) of the size `by`
+    /// names, shown as its address and the number of entries the call returned,
+    /// `0x55e0a4f7a0d0 /* 29 entries */`, or under `-v` as the entries: `[{d_ino=2, d_off=1,
+    /// d_reclen=24, d_name=".", d_type=DT_DIR}, ...]`.
     Dirents = "dirents" {
-        table: None, len: false, by: false,
+        table: None, len: false, by: true,
         failure: true, updated: false, decoder: "",
-        json: ["comment", "word", "addr"]
+        json: ["comment", "word", "addr", "array", "struct", "int", "string", "enum", "more"]
     }
-    /// A `struct statx`, abbreviated.
+    /// `getdents64`'s entries (`struct linux_dirent64`), as `dirents`:
+    /// `[{d_ino=2, d_off=1, d_reclen=24, d_type=DT_DIR, d_name="."}, ...]` under `-v`.
+    Dirents64 = "dirents64" {
+        table: None, len: false, by: true,
+        failure: true, updated: false, decoder: "",
+        json: ["comment", "word", "addr", "array", "struct", "int", "string", "enum", "more"]
+    }
+    /// A `struct statx`, abbreviated (`{stx_mask=..., stx_attributes=0, stx_mode=...,
+    /// stx_size=..., ...}`), every field under `-v`.
     Statx = "statx" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
         json: ["struct", "or", "addr"]
+    }
+    /// `openat2`'s `struct open_how` of the size `by` names: `{flags=O_RDONLY|O_EXCL,
+    /// resolve=0}`, `{flags=O_WRONLY|O_CREAT, mode=0777, resolve=RESOLVE_NO_XDEV, /* bytes
+    /// 24..31 */ "\x80..."}`.
+    OpenHow = "open_how" {
+        table: None, len: false, by: true,
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "flags", "octal", "string", "word", "addr"]
     }
     /// A `struct statfs`, in full.
     Statfs = "statfs" {
@@ -369,12 +387,13 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["enum", "call", "alternatives"]
     }
-    /// `ioctl`'s third argument, by the request (absent for `FIOCLEX`): a `struct termios`,
-    /// `[0]` for an int pointer, a number, an address.
+    /// `ioctl`'s third argument, by the request (absent for `FIOCLEX`): a `struct termios`
+    /// (under `-v` with its control characters, `c_cc=[[VINTR]=0x3, ...]`), `[0]` for an int
+    /// pointer, a number, an address.
     IoctlArg = "ioctl_arg" {
         table: None, len: false, by: true,
         failure: true, updated: false, decoder: "",
-        json: ["struct", "array", "or", "word", "int", "enum", "hex", "addr", "indexed"]
+        json: ["struct", "array", "or", "index", "word", "int", "enum", "hex", "addr"]
     }
     /// A pointer to a signal set of `len` bytes: `[INT TERM]`, `~[]`; shown as its address
     /// unless `len` is the kernel's 8 bytes, as strace does.
@@ -418,7 +437,7 @@ kinds! {
         json: ["array", "test", "or", "shift", "addr"]
     }
     /// A pointer to a `struct rusage`, abbreviated: `{ru_utime={tv_sec=0, tv_usec=101},
-    /// ru_stime={tv_sec=0, tv_usec=0}, ...}`.
+    /// ru_stime={tv_sec=0, tv_usec=0}, ...}`; every field under `-v`.
     Rusage = "rusage" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
@@ -472,7 +491,8 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["set", "addr"]
     }
-    /// A pointer to a `struct utsname`, abbreviated: `{sysname="Linux", nodename="vm", ...}`.
+    /// A pointer to a `struct utsname`, abbreviated: `{sysname="Linux", nodename="vm", ...}`;
+    /// every field under `-v`.
     Utsname = "utsname" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
@@ -628,17 +648,27 @@ kinds! {
         failure: true, updated: false, decoder: "",
         json: ["struct", "call", "word", "addr"]
     }
-    /// An array of `struct mmsghdr`, as many as the call returned (`sendmmsg`).
+    /// The `struct mmsghdr`s a send was given (`sendmmsg`: `by`, `vlen`, of them), with the
+    /// `msg_len` of those it sent: `[{msg_hdr={...}, msg_len=5}, ...]`.
     Mmsghdrs = "mmsghdrs" {
         table: None, len: false, by: true,
         failure: true, updated: false, decoder: "",
-        json: ["array", "struct", "call", "word", "addr"]
+        json: ["array", "struct", "call", "word", "addr", "more", "comment"]
     }
-    /// Received `struct mmsghdr`s (`recvmmsg`): contents up to each `msg_len`.
+    /// Received `struct mmsghdr`s (`recvmmsg`): as many as the call returned, contents up to
+    /// each `msg_len`, each `msg_namelen` beside what the entry found among the `by`
+    /// (`vlen`) messages: `msg_namelen=16 => 8`.
     MmsghdrsOut = "mmsghdrs_out" {
+        table: None, len: false, by: true,
+        failure: false, updated: false, decoder: "",
+        json: ["array", "struct", "call", "word", "addr", "more", "comment", "updated"]
+    }
+    /// `recvmmsg`'s timeout as the call was given it (the entry saves it: the kernel writes
+    /// the time left there, which the return value's detail shows): `{tv_sec=1, tv_nsec=0}`.
+    MmsgTimeout = "mmsg_timeout" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
-        json: ["array", "struct", "call", "word", "addr"]
+        json: ["struct", "addr"]
     }
     /// `mincore`'s vector, one byte per page of the length in the previous argument: `[1, 0]`.
     MincoreVec = "mincore_vec" {
@@ -685,7 +715,7 @@ kinds! {
     PrctlArgs = "prctl_args" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "prctl",
-        json: ["int", "enum", "flags", "string", "addr", "signal", "hex", "struct", "array", "or", "fd", "octal", "updated", "comment", "date", "more"]
+        json: ["int", "enum", "flags", "string", "addr", "signal", "hex", "struct", "array", "or", "fd", "octal", "updated", "comment", "date", "more", "call"]
     }
     /// The `prctl` argument the call writes, at exit: `[SIGUSR1]`, `"name"`, `[0x7f...]`.
     PrctlResult = "prctl_result" {

@@ -228,6 +228,9 @@ pub enum RetKind {
     /// `arch_prctl`'s, by the code: for `ARCH_REQ_XCOMP_PERM` a feature mask in hex with its
     /// names when positive; a number otherwise.
     ArchPrctl,
+    /// `recvmmsg`: `0 (Timeout)`, or the count and the time left (fifth argument, a `struct
+    /// timespec` the kernel updates): `= 2 (left {tv_sec=0, tv_nsec=999})`.
+    Recvmmsg,
 }
 
 /// One argument of a decoded syscall.
@@ -262,6 +265,7 @@ impl RetKind {
             RetKind::Membarrier => Some("membarrier"),
             RetKind::Ioctl => Some("ioctl"),
             RetKind::ArchPrctl => Some("arch_prctl"),
+            RetKind::Recvmmsg => Some("recvmmsg"),
             _ => None,
         }
     }
@@ -743,6 +747,7 @@ fn check_decoder(label: &str, sc: &Syscall) -> Result<(), String> {
                 RetKind::Membarrier,
                 RetKind::Ioctl,
                 RetKind::ArchPrctl,
+                RetKind::Recvmmsg,
             ]
             .iter()
             .any(|r| r.decoder() == Some(d))

@@ -59,6 +59,7 @@ pub enum RetKind {
     Ioctl,
     Ioprio,
     ArchPrctl,
+    Recvmmsg,
 }
 
 pub use crate::kinds::Kind;

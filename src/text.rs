@@ -103,6 +103,7 @@ impl<'a> Text<'a> {
                 Group::SpacedOr => b" | ",
                 Group::Alternatives => b" or ",
                 Group::Test => b" && ",
+                Group::Index => b"]=",
                 Group::Array
                 | Group::Struct
                 | Group::Call(_)
@@ -553,11 +554,15 @@ impl Sink for Text<'_> {
         self.element();
         let hex = match quote {
             Quote::Plain | Quote::Abstract => self.out.hex_strings(),
-            Quote::Hex => HexStrings::All,
+            Quote::Hex | Quote::Extra { .. } => HexStrings::All,
         };
         let buf = self.out.buf();
-        if quote == Quote::Abstract {
-            buf.push(b'@');
+        match quote {
+            Quote::Abstract => buf.push(b'@'),
+            Quote::Extra { from, to } => {
+                let _ = write!(buf, "/* bytes {from}..{to} */ ");
+            }
+            Quote::Plain | Quote::Hex => {}
         }
         buf.push(b'"');
         escape_with(buf, bytes, hex, b"");
@@ -579,7 +584,7 @@ impl Sink for Text<'_> {
             // Both follow the value they are about.
             Group::Comment | Group::NameComment => b" /* ",
             Group::Detail | Group::NameDetail | Group::StyledDetail => b" (",
-            Group::Array | Group::Set => b"[",
+            Group::Array | Group::Set | Group::Index => b"[",
             Group::ComplementSet => b"~[",
             Group::Struct | Group::Test => b"{",
             Group::Call(f) => {
@@ -649,7 +654,7 @@ impl Sink for Text<'_> {
             Group::Array | Group::Set | Group::ComplementSet => self.out.bytes(b"]"),
             Group::Struct | Group::Test => self.out.bytes(b"}"),
             Group::Call(_) | Group::Detail => self.out.bytes(b")"),
-            Group::Or | Group::SpacedOr | Group::Alternatives => {}
+            Group::Or | Group::SpacedOr | Group::Alternatives | Group::Index => {}
             Group::Shift(n) => self.fmt(format_args!("<<{n}")),
             Group::ByteRange(..) => {}
             Group::Comment => self.out.bytes(b" */"),
@@ -695,14 +700,6 @@ impl Sink for Text<'_> {
     fn field(&mut self, name: &'static str) {
         self.after_field = false;
         self.element();
-        if self.group() == Some(Group::Array) {
-            // An element named by its index: `[VINTR]=0x3`.
-            self.out.bytes(b"[");
-            self.out.bytes(name.as_bytes());
-            self.out.bytes(b"]=");
-            self.after_field = true;
-            return;
-        }
         self.out.bytes(name.as_bytes());
         let joint: &[u8] = match self.group() {
             Some(Group::Test) => b" == ",

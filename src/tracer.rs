@@ -153,6 +153,9 @@ struct Tracee {
     counters: inject::Counters,
     /// `-Y`: its name, as of its start, its last execve or `prctl(PR_SET_NAME)`.
     comm: Option<Comm>,
+    /// What the entry of the call it is in saved for the exit beyond the call's own `saved`
+    /// (`decode::Ctx::saved`); kept here so that it is reused from call to call.
+    saved: decode::Saved,
 }
 
 impl Tracee {
@@ -167,6 +170,7 @@ impl Tracee {
             seq: 0,
             counters: inject::Counters::default(),
             comm: None,
+            saved: decode::Saved::default(),
         }
     }
 
@@ -725,6 +729,7 @@ impl Tracer {
                 previous,
                 fds: resolver(&mut self.fds, pid),
                 pids: notes.as_mut().map(|n| n as &mut dyn PidResolver),
+                saved: Some(&mut tracee.saved),
             };
             self.render.entry(at, &mut current.call, &mut ctx);
         }
@@ -818,6 +823,11 @@ impl Tracer {
         };
         self.mem.set_pid(pid);
         let mut notes = pid_notes(self.cfg.decode.pid_comm, &mut self.pidns, pid);
+        let mut saved = self
+            .tracees
+            .get_mut(&pid)
+            .map(|t| std::mem::take(&mut t.saved))
+            .unwrap_or_default();
         let mut ctx = Ctx {
             mem: &self.mem,
             opts: decode_opts(&self.cfg, call.nr),
@@ -825,8 +835,13 @@ impl Tracer {
             previous,
             fds: resolver(&mut self.fds, pid),
             pids: notes.as_mut().map(|n| n as &mut dyn PidResolver),
+            saved: Some(&mut saved),
         };
         self.render.exit(at, &call, exit, &mut ctx);
+        // Given back, to be reused by the tracee's next call.
+        if let Some(t) = self.tracees.get_mut(&pid) {
+            t.saved = saved;
+        }
     }
 
     /// The data `call` moved, if `-e read=` or `-e write=` asks for a dump of it.
@@ -978,7 +993,6 @@ impl Tracer {
     }
 }
 
-/// The decoding options for syscall `nr`: `-e abbrev=`, `-e verbose=` and `-s`.
 /// Whether `call`, if it succeeds, changes the process's name (strace's COMM_CHANGE calls).
 fn renames(call: &Call) -> bool {
     // PR_SET_NAME (<linux/prctl.h>).
@@ -989,6 +1003,7 @@ fn renames(call: &Call) -> bool {
     }
 }
 
+/// The decoding options for syscall `nr`: `-e abbrev=`, `-e verbose=` and `-s`.
 fn decode_opts(cfg: &Config, nr: u64) -> DecodeOpts {
     DecodeOpts {
         abbreviate: cfg.q.abbrev.contains(nr),

@@ -340,10 +340,21 @@ fn populate(dir: &TempDir, files: &[(&str, &str)]) {
 /// Traces `prog` with `tracer` in a fresh work dir; returns the run and the
 /// masked trace lines.
 fn traced(tracer: &str, prog: &Program) -> (Run, Vec<String>) {
-    let dir = TempDir::new();
-    populate(&dir, prog.files);
     let argv: Vec<OsString> = prog.argv.iter().map(OsString::from).collect();
-    let run = trace_in(tracer, &[], &argv, Some(dir.path()));
+    traced_with(tracer, &[], &argv, prog.files)
+}
+
+/// Traces `argv` with `tracer` and `opts` in a fresh work dir holding `files`; returns the
+/// run and the masked trace lines.
+fn traced_with(
+    tracer: &str,
+    opts: &[&str],
+    argv: &[OsString],
+    files: &[(&str, &str)],
+) -> (Run, Vec<String>) {
+    let dir = TempDir::new();
+    populate(&dir, files);
+    let run = trace_in(tracer, opts, argv, Some(dir.path()));
     let masked = mask_volatile(&run.trace, &[(dir.as_str(), "@TMP@")], DEFAULT_COLUMN);
     let lines = masked.lines().map(str::to_string).collect();
     (run, lines)
@@ -584,4 +595,105 @@ sysinfo({uptime=N, loads=[N], totalram=25276514304, freeram=N, procs=N}) = 0\n";
         .filter(|o| matches!(o, Align::Same(..)))
         .count();
     assert_eq!(same, 4);
+}
+
+/// The `-v` corpus: programs whose structs and arrays `-v` shows in full (directory
+/// entries, `struct stat` and `statx`, `struct utsname`, termios, control messages...).
+const VERBOSE_PROGRAMS: &[Program] = &[
+    Program {
+        name: "ls -la /usr -v",
+        argv: &["/usr/bin/ls", "-la", "/usr"],
+        files: &[],
+    },
+    Program {
+        name: "ls -la tree -v",
+        argv: &["/usr/bin/ls", "-laR", "tree"],
+        files: &[("tree/", ""), ("tree/a", "a\n"), ("tree/sub/", "")],
+    },
+    Program {
+        name: "stat -v",
+        argv: &["/usr/bin/stat", "/etc/passwd", "."],
+        files: &[],
+    },
+    Program {
+        name: "uname -a -v",
+        argv: &["/usr/bin/uname", "-a"],
+        files: &[],
+    },
+    Program {
+        name: "id -v",
+        argv: &["/usr/bin/id"],
+        files: &[],
+    },
+    Program {
+        name: "python3 socketpair -v",
+        argv: &["/usr/bin/python3", "-c", PY_SOCKETPAIR],
+        files: &[],
+    },
+];
+
+/// A `-v` corpus entry: its name, command line and the files of its work dir.
+type VerboseRun<'a> = (&'a str, Vec<OsString>, &'a [(&'a str, &'a str)]);
+
+/// The lines of `a` that `b` has too, in order: what two runs of one tracer agree on.
+fn stable(a: &[String], b: &[String]) -> Vec<String> {
+    align(a, b)
+        .into_iter()
+        .filter_map(|op| match op {
+            Align::Same(i, _) => Some(a[i].clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Under `-v`, strace-rs prints every line that two runs of strace print alike (after the
+/// corpus masking): what varies between strace's own runs is left out, everything else
+/// must match.
+#[test]
+fn corpus_verbose() {
+    if !real_strace_available() {
+        eprintln!("note: {REAL_STRACE} is not installed; skipping the -v corpus test");
+        return;
+    }
+    let helper_argv = vec![
+        helper("h_verbose").into_os_string(),
+        ".".into(),
+        "real".into(),
+    ];
+    let runs: Vec<VerboseRun> = VERBOSE_PROGRAMS
+        .iter()
+        .map(|p| (p.name, p.argv.iter().map(OsString::from).collect(), p.files))
+        .chain(std::iter::once(("h_verbose real -v", helper_argv, &[][..])))
+        .collect();
+    let mut failures = String::new();
+    for (name, argv, files) in &runs {
+        let (_, first) = traced_with(REAL_STRACE, &["-v"], argv, files);
+        let (_, second) = traced_with(REAL_STRACE, &["-v"], argv, files);
+        let (_, got) = traced_with(STRACE_RS, &["-v"], argv, files);
+        let want = stable(&first, &second);
+        assert!(want.len() >= 10, "{name}: only {} stable lines", want.len());
+        let missed: Vec<(Option<&String>, Option<&String>)> = align(&want, &got)
+            .into_iter()
+            .filter_map(|op| match op {
+                Align::Missing(i, j) => Some((Some(&want[i]), got.get(j))),
+                _ => None,
+            })
+            .collect();
+        println!(
+            "{name}: {}/{} stable lines",
+            want.len() - missed.len(),
+            want.len()
+        );
+        for (w, g) in missed.iter().take(SHOW_PAIRS) {
+            failures.push_str(&format!(
+                "{name}:\n  - {}\n  + {}\n",
+                w.map_or("(no line)", |s| s.as_str()),
+                g.map_or("(no line)", |s| s.as_str())
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "-v lines strace-rs does not reproduce:\n{failures}"
+    );
 }

@@ -324,6 +324,10 @@ fn object(o: &Map<String, Value>) -> String {
     if shape(&["alternatives"], &[]) {
         return join(&o["alternatives"], " or ", value);
     }
+    if shape(&["index"], &[]) {
+        let pair = o["index"].as_array().expect("index and element");
+        return format!("[{}]={}", value(&pair[0]), value(&pair[1]));
+    }
     if shape(&["shift", "value"], &[]) {
         return format!("{}<<{}", value(&o["value"]), o["shift"]);
     }
@@ -396,7 +400,7 @@ fn object(o: &Map<String, Value>) -> String {
     }
     if shape(
         &["str"],
-        &["truncated", "latin1", "hex_escaped", "abstract"],
+        &["truncated", "latin1", "hex_escaped", "abstract", "bytes"],
     ) {
         let bytes = str_bytes(o);
         let body = if has("hex_escaped") {
@@ -405,7 +409,11 @@ fn object(o: &Map<String, Value>) -> String {
             c_escape(&bytes)
         };
         let more = if has("truncated") { "..." } else { "" };
-        let at = if has("abstract") { "@" } else { "" };
+        let at = match o.get("bytes") {
+            Some(range) => format!("/* bytes {}..{} */ ", range[0], range[1]),
+            None if has("abstract") => "@".into(),
+            None => String::new(),
+        };
         return format!("{at}\"{body}\"{more}");
     }
     if shape(
@@ -436,8 +444,8 @@ fn object(o: &Map<String, Value>) -> String {
                 return value(v);
             }
             // So do an RxRPC transport's bytes after its family: `{family=AF_UNIX, "ab"}`,
-            // and the bytes past a struct's known fields: `{..., /* bytes 88..95 */ "\xde"}`.
-            if (k == "data" && o.contains_key("family")) || k == "tail" {
+            // and the bytes past the fields a decoder knows: `/* bytes 24..31 */ "\x80"`.
+            if (k == "data" && o.contains_key("family")) || k == "tail" || k == "extra" {
                 return value(v);
             }
             let v = rlim_text(k, v).unwrap_or_else(|| value(v));
@@ -472,6 +480,9 @@ fn ret_text(e: &Value) -> String {
     };
     if let Some(detail) = e.get("ret_detail") {
         s += &format!(" ({})", join(detail, ", ", value));
+    }
+    if e.get("injected") == Some(&Value::Bool(true)) {
+        s += " (INJECTED)";
     }
     s
 }
@@ -667,6 +678,21 @@ fn corpus() -> &'static [Case] {
             ("h_sigevfd", &[], &["-e", "decode-fds=signalfd,eventfd"]),
             ("h_kvm", &[], &["-y", "-e", "kvm=vcpu"]),
             ("h_calls", &[], &["-v"]),
+            // -v: arrays whole, structs in full (termios' indexed c_cc, directory entries,
+            // control messages), with the injected structs of the helper's own.
+            ("h_verbose", &["real"], &["-v"]),
+            ("h_verbose", &["real"], &["-e", "verbose=none"]),
+            (
+                "h_verbose",
+                &["inject"],
+                &[
+                    "-v",
+                    "-e",
+                    "inject=getrusage,waitid,statx,uname,fstat:retval=0",
+                    "-e",
+                    "inject=wait4,getdents,getdents64:retval=48",
+                ],
+            ),
         ];
         let helpers = helpers
             .iter()
@@ -1222,9 +1248,14 @@ fn each_shape_fits_the_schema_and_converts_back() {
             "{stack_size=0, ???}",
         ),
         (
-            r#"{"c_cc":[{"index":"VINTR","value":{"hex":"0x3"}},{"index":"17","value":{"hex":"0x0"}}]}"#,
-            "{c_cc=[[VINTR]=0x3, [17]=0]}",
+            r#"{"c_line":{"raw":0,"name":"N_TTY"},"c_cc":[{"index":["VINTR",{"hex":"0x3"}]},{"index":[17,{"hex":"0x0"}]}]}"#,
+            "{c_line=N_TTY, c_cc=[[VINTR]=0x3, [17]=0]}",
         ),
+        (
+            r#"{"resolve":0,"extra":{"str":"\u0080\u0081","latin1":true,"truncated":true,"hex_escaped":true,"bytes":[24,31]}}"#,
+            r#"{resolve=0, /* bytes 24..31 */ "\x80\x81"...}"#,
+        ),
+        (r#"{"resolve":0,"extra":"???"}"#, "{resolve=0, ???}"),
     ];
     let rets: &[(&str, &str)] = &[
         (

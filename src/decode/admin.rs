@@ -127,7 +127,7 @@ pub fn cap_header<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: 
 /// the address alone when the header cannot be read.
 pub fn cap_data<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, hdr: u64, addr: u64) {
     let mut header = [0u8; 4];
-    if hdr == 0 || addr == 0 || ctx.mem.read(hdr, &mut header).is_err() {
+    if hdr == 0 || addr == 0 || !ctx.opts.verbose || ctx.mem.read(hdr, &mut header).is_err() {
         return sink.addr(addr);
     }
     let version = u32::from_ne_bytes(header);

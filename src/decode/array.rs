@@ -7,9 +7,10 @@ use crate::mem::Memory;
 /// Prints the `n` elements of `size` bytes at `addr`, each by `print`: `[{...}, {...}]`.
 ///
 /// As strace's array printer does: `NULL` for a NULL pointer, `[]` for no element, the
-/// address when the first element cannot be read or the array would wrap around, `...`
-/// after `-s` elements, and `..., ... /* 0x... */` where the memory stops being readable.
-/// Elements are read one at a time, so at most `-s` + 1 reads are made.
+/// address when the first element cannot be read (or `-e verbose=` leaves the call out) or
+/// the array would wrap around, `...` after `-s` elements (unless `-v`), and `..., ... /*
+/// 0x... */` where the memory stops being readable. Elements are read one at a time, so at
+/// most `-s` + 1 reads are made.
 pub fn array<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
@@ -17,6 +18,22 @@ pub fn array<S: Sink, M: Memory>(
     n: u64,
     size: usize,
     mut print: impl FnMut(&mut S, &mut Ctx<'_, M>, Raw<'_>),
+) {
+    array_while(sink, ctx, addr, n, size, |sink, ctx, raw, _| {
+        print(sink, ctx, raw);
+        true
+    });
+}
+
+/// As [`array`], handing `print` each element's index too; the walk stops after an element
+/// for which `print` returns `false` (strace's element printers can end an array early).
+pub fn array_while<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    n: u64,
+    size: usize,
+    mut print: impl FnMut(&mut S, &mut Ctx<'_, M>, Raw<'_>, u64) -> bool,
 ) {
     if addr == 0 {
         return sink.addr(0);
@@ -33,11 +50,11 @@ pub fn array<S: Sink, M: Memory>(
     if wraps {
         return sink.addr(addr);
     }
-    let limit = ctx.opts.max_strlen as u64;
+    let limit = ctx.opts.max_elements();
     let mut buf = [0u8; MAX_STRUCT];
     for i in 0..n {
         let at = addr + i * size as u64;
-        if ctx.mem.read(at, &mut buf[..size]).is_err() {
+        if !ctx.opts.verbose || ctx.mem.read(at, &mut buf[..size]).is_err() {
             if i == 0 {
                 return sink.addr(addr);
             }
@@ -52,7 +69,9 @@ pub fn array<S: Sink, M: Memory>(
             sink.more();
             break;
         }
-        print(sink, ctx, Raw(&buf[..size]));
+        if !print(sink, ctx, Raw(&buf[..size]), i) {
+            break;
+        }
     }
     sink.end_array();
 }

@@ -1,8 +1,9 @@
-//! Printers for descriptor and file-system values: `mknod`'s mode and device, directory
-//! entry buffers, and `fcntl`'s command-dependent argument and result.
+//! Printers for descriptor and file-system values: `mknod`'s mode and device, `fcntl`'s
+//! command-dependent argument and result, and `openat2`'s `struct open_how` (directory
+//! entries are in `dirent.rs`).
 
 use super::structs::read_struct;
-use super::{Call, Ctx, Outcome, PidKind, Sink, Values};
+use super::{Call, Ctx, Outcome, PidKind, Quote, Sink, Values};
 use crate::mem::Memory;
 use crate::table;
 
@@ -26,41 +27,6 @@ pub fn mknod_mode<S: Sink>(sink: &mut S, dev: u64, v: u64) {
     let dev = u64::from(dev as u32);
     sink.arg_sep();
     sink.dev(libc::major(dev), libc::minor(dev));
-}
-
-/// The most directory-entry bytes read to count the entries.
-const MAX_DIRENTS: usize = 1 << 20;
-/// `d_reclen`'s offset, the same in `struct linux_dirent` and `struct linux_dirent64`.
-const D_RECLEN: usize = 16;
-
-/// A `getdents`/`getdents64` buffer: its address and the number of entries the call
-/// returned, `0x55e0a4f7a0d0 /* 29 entries */` (strace says `entries` whatever the count).
-pub fn dirents<S: Sink, M: Memory>(
-    sink: &mut S,
-    ctx: &mut Ctx<'_, M>,
-    addr: u64,
-    outcome: Option<Outcome>,
-) {
-    sink.addr(addr);
-    let len = match outcome {
-        Some(Outcome::Ok(n)) => usize::try_from(n).unwrap_or(0).min(MAX_DIRENTS),
-        _ => return,
-    };
-    let buf = ctx.scratch.buf(len);
-    if len > 0 && ctx.mem.read(addr, buf).is_err() {
-        return;
-    }
-    let mut n = 0;
-    let mut off = 0;
-    while off + D_RECLEN + 2 <= len {
-        let reclen = u16::from_ne_bytes([buf[off + D_RECLEN], buf[off + D_RECLEN + 1]]);
-        if reclen == 0 {
-            break;
-        }
-        n += 1;
-        off += usize::from(reclen);
-    }
-    sink.count(n, "entries", "entries");
 }
 
 // fcntl commands (<asm-generic/fcntl.h>, <linux/fcntl.h>).
@@ -219,4 +185,66 @@ pub fn sendfile_offset<S: Sink, M: Memory>(
         }
         Some(_) => {}
     }
+}
+
+/// `struct open_how` (`<linux/openat2.h>`): flags, mode and resolve, 64-bit each; the
+/// smallest size the kernel takes (`OPEN_HOW_SIZE_VER0`).
+const OPEN_HOW_SIZE: u64 = 24;
+/// The most of a larger struct strace looks at for bytes past the fields it knows (a page).
+const EXTRA_MAX: u64 = 4096;
+
+/// `openat2`'s `struct open_how` of `size` bytes: `{flags=O_RDONLY|O_EXCL, resolve=0}`, the
+/// mode only when the flags create a file or it is set; bytes past the known fields when
+/// any is not zero (`/* bytes 24..31 */ "\x80..."`, `???` when unreadable); the address of a
+/// struct smaller than the kernel's first.
+pub fn open_how<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, size: u64, addr: u64) {
+    // O_CREAT and __O_TMPFILE (<asm-generic/fcntl.h>).
+    const CREATES: u64 = 0o100 | 0o20000000;
+    if size < OPEN_HOW_SIZE {
+        return sink.addr(addr);
+    }
+    read_struct(sink, ctx, addr, OPEN_HOW_SIZE as usize, |sink, ctx, raw| {
+        let (flags, mode) = (raw.u64(0), raw.u64(8));
+        sink.begin_struct();
+        sink.field("flags");
+        sink.flags(flags, &table::FLAGS_OPEN_FLAGS);
+        if flags & CREATES != 0 || mode != 0 {
+            sink.field("mode");
+            sink.octal(mode);
+        }
+        sink.field("resolve");
+        sink.flags(raw.u64(16), &table::FLAGS_RESOLVE_FLAGS);
+        extra_bytes(sink, ctx, addr, OPEN_HOW_SIZE, size.min(EXTRA_MAX));
+        sink.end_struct(false);
+    });
+}
+
+/// The bytes `from..size` of a struct at `addr` that its decoder does not know, as strace's
+/// `print_nonzero_bytes` shows them: nothing when they are all zero, `???` when they cannot
+/// be read, else in hex (up to `-s` of them) after their offsets.
+fn extra_bytes<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    from: u64,
+    size: u64,
+) {
+    if from >= size {
+        return;
+    }
+    let len = (size - from) as usize;
+    let Ok(bytes) = ctx.scratch.fill(ctx.mem, addr.wrapping_add(from), len) else {
+        sink.implicit_field("extra");
+        return sink.word("???");
+    };
+    if bytes.iter().all(|&b| b == 0) {
+        return;
+    }
+    let shown = len.min(ctx.opts.max_strlen);
+    let range = Quote::Extra {
+        from: from as u32,
+        to: (size - 1) as u32,
+    };
+    sink.implicit_field("extra");
+    sink.quoted(&bytes[..shown], shown < len, range);
 }

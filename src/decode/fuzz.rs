@@ -377,6 +377,7 @@ fn generate(rng: &mut Rng, index: u64) -> Case {
         verbose: !rng.one_in(4),
         // Names come from /proc, not from the fuzzed memory.
         pid_comm: false,
+        optmem_max: choose!(rng, [super::OPTMEM_MAX_DEFAULT, 64, 131_072]),
     };
     let hex = choose!(
         rng,
@@ -804,6 +805,8 @@ fn render(case: &mut Case, scratch: &mut Scratch) -> Rendered {
     let mut fds = case.fds.take();
     // Pids noted (-Y, --decode-pids=pidns) in odd-numbered cases.
     let mut pids = (case.previous % 2 == 1).then_some(super::tests::FakePids);
+    // What the entry saves for the exit, as the tracer keeps it per tracee.
+    let mut saved = super::Saved::default();
     macro_rules! ctx {
         () => {
             Ctx {
@@ -813,6 +816,7 @@ fn render(case: &mut Case, scratch: &mut Scratch) -> Rendered {
                 previous: case.previous,
                 fds: fds.as_mut().map(|f| f as &mut dyn FdResolver),
                 pids: pids.as_mut().map(|p| p as &mut dyn PidResolver),
+                saved: Some(&mut saved),
             }
         };
     }

@@ -5,6 +5,7 @@
 //! requests and a few others are decoded; others print in hex.
 
 use super::structs::read_struct;
+use super::termios::{Layout, termios};
 use super::{Call, Ctx, Group, Number, Outcome, Sink, Values};
 use crate::mem::Memory;
 use crate::table;
@@ -88,9 +89,9 @@ const VIDIOC_ENUMINPUT: u32 = 0xc050_561a;
 enum ArgForm {
     /// No argument is shown (`ioctl(3, FIOCLEX)`).
     None,
-    /// A terminal's settings in one of its three structs, read at exit when the kernel
-    /// writes it (`get`).
-    Termios { get: bool, tty: Tty },
+    /// A `struct termios`, `struct termio` or `struct termios2`, read at exit when the
+    /// kernel writes it (`get`).
+    Termios { get: bool, layout: Layout },
     /// A `struct winsize`.
     Winsize { get: bool },
     /// A pointer to an `int`: `[0]`.
@@ -113,27 +114,27 @@ fn form(request: u64) -> ArgForm {
         | TIOCVHANGUP | TIOCSSERIAL | WDIOC_KEEPALIVE => ArgForm::None,
         TCGETS | TIOCGLCKTRMIOS => ArgForm::Termios {
             get: true,
-            tty: Tty::Termios,
+            layout: Layout::Termios,
         },
         TCSETS | TCSETSW | TCSETSF | TIOCSLCKTRMIOS => ArgForm::Termios {
             get: false,
-            tty: Tty::Termios,
-        },
-        TCGETS2 => ArgForm::Termios {
-            get: true,
-            tty: Tty::Termios2,
-        },
-        TCSETS2 | TCSETSW2 | TCSETSF2 => ArgForm::Termios {
-            get: false,
-            tty: Tty::Termios2,
+            layout: Layout::Termios,
         },
         TCGETA => ArgForm::Termios {
             get: true,
-            tty: Tty::Termio,
+            layout: Layout::Termio,
         },
         TCSETA | TCSETAW | TCSETAF => ArgForm::Termios {
             get: false,
-            tty: Tty::Termio,
+            layout: Layout::Termio,
+        },
+        TCGETS2 => ArgForm::Termios {
+            get: true,
+            layout: Layout::Termios2,
+        },
+        TCSETS2 | TCSETSW2 | TCSETSF2 => ArgForm::Termios {
+            get: false,
+            layout: Layout::Termios2,
         },
         TIOCGWINSZ => ArgForm::Winsize { get: true },
         TIOCSWINSZ => ArgForm::Winsize { get: false },
@@ -355,7 +356,7 @@ pub fn arg<S: Sink, M: Memory>(
         {
             sink.addr(v)
         }
-        ArgForm::Termios { tty, .. } => termios(sink, ctx, v, tty),
+        ArgForm::Termios { layout, .. } => termios(sink, ctx, v, layout),
         ArgForm::Winsize { .. } => winsize(sink, ctx, v),
         ArgForm::IntPtr { .. } => read_struct(sink, ctx, v, 4, |sink, _, raw| {
             sink.begin_array();
@@ -387,159 +388,4 @@ fn winsize<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
         }
         sink.end_struct(false);
     });
-}
-
-/// Defines the baud rate names by CBAUD value (`<asm-generic/termbits.h>`: B0..B38400 in
-/// the low four bits, BOTHER and the high rates with CBAUDEX), and the same names as the
-/// input rate in CIBAUD prints them.
-macro_rules! bauds {
-    ($($b:literal),* $(,)?) => {
-        const BAUD: [&str; 32] = [$($b),*];
-        const IBAUD: [&str; 32] = [$(concat!($b, "<<IBSHIFT")),*];
-    };
-}
-bauds!(
-    "B0", "B50", "B75", "B110", "B134", "B150", "B200", "B300", "B600", "B1200", "B1800", "B2400",
-    "B4800", "B9600", "B19200", "B38400", "BOTHER", "B57600", "B115200", "B230400", "B460800",
-    "B500000", "B576000", "B921600", "B1000000", "B1152000", "B1500000", "B2000000", "B2500000",
-    "B3000000", "B3500000", "B4000000",
-);
-
-/// The index into [`BAUD`] of a CBAUD value.
-fn baud_index(cbaud: u32) -> usize {
-    ((cbaud & 0o17) | if cbaud & 0o10000 != 0 { 0o20 } else { 0 }) as usize
-}
-
-const CBAUD: u32 = 0o10017;
-const IBSHIFT: u32 = 16;
-const CSIZE: u32 = 0o60;
-const CSIZES: [&str; 4] = ["CS5", "CS6", "CS7", "CS8"];
-/// NLDLY, CRDLY, TABDLY, BSDLY, VTDLY and FFDLY together.
-const OFLAG_FIELDS: u32 = 0o177400;
-const NL: [&str; 2] = ["NL0", "NL1"];
-const CR: [&str; 4] = ["CR0", "CR1", "CR2", "CR3"];
-const TAB: [&str; 4] = ["TAB0", "TAB1", "TAB2", "XTABS"];
-const BS: [&str; 2] = ["BS0", "BS1"];
-const VT: [&str; 2] = ["VT0", "VT1"];
-const FF: [&str; 2] = ["FF0", "FF1"];
-
-/// The three structs a terminal's settings come in (`<asm-generic/termbits.h>`,
-/// `<asm-generic/termios.h>`): their flag words, then the line discipline and the control
-/// characters; `termios2` adds the two speeds.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Tty {
-    /// `struct termio`: 16-bit flag words and `NCC` (8) control characters (`TCGETA`).
-    Termio,
-    /// `struct termios`: 32-bit flag words and `NCCS` (19) control characters (`TCGETS`).
-    Termios,
-    /// `struct termios2`: a `struct termios` and `c_ispeed`, `c_ospeed` (`TCGETS2`).
-    Termios2,
-}
-
-impl Tty {
-    fn size(self) -> usize {
-        match self {
-            Tty::Termio => 18,
-            Tty::Termios => 36,
-            Tty::Termios2 => 44,
-        }
-    }
-
-    /// A flag word's size in bytes, and how many control characters follow `c_line`.
-    fn word_and_ccs(self) -> (usize, usize) {
-        match self {
-            Tty::Termio => (2, 8),
-            Tty::Termios | Tty::Termios2 => (4, 19),
-        }
-    }
-}
-
-/// A terminal's settings: the flag words, then `...` (strace's default abbreviation), or
-/// under `-v` the line discipline, the control characters by their indexes
-/// (`[VINTR]=0x3`) and `termios2`'s speeds: `{c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|
-/// VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO, ...}`.
-fn termios<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, tty: Tty) {
-    let abbreviate = ctx.opts.abbreviate;
-    read_struct(sink, ctx, addr, tty.size(), |sink, _, raw| {
-        let (word, ccs) = tty.word_and_ccs();
-        let flag = |i: usize| {
-            if word == 2 {
-                u32::from(raw.u16(i * 2))
-            } else {
-                raw.u32(i * 4)
-            }
-        };
-        sink.begin_struct();
-        tty_flags(sink, [flag(0), flag(1), flag(2), flag(3)]);
-        if abbreviate {
-            return sink.end_struct(true);
-        }
-        let line = 4 * word;
-        sink.field("c_line");
-        let line_disc = raw.0.get(line).copied().unwrap_or(0);
-        sink.enumeration(u64::from(line_disc), &table::ENUM_TERM_LINE_DISC);
-        sink.field("c_cc");
-        sink.begin_array();
-        let cc = raw.0.get(line + 1..line + 1 + ccs).unwrap_or_default();
-        for (i, &c) in cc.iter().enumerate() {
-            sink.field(cc_index(i));
-            sink.hex(u64::from(c));
-        }
-        sink.end_array();
-        if tty == Tty::Termios2 {
-            sink.field("c_ispeed");
-            sink.uint(u64::from(raw.u32(36)));
-            sink.field("c_ospeed");
-            sink.uint(u64::from(raw.u32(40)));
-        }
-        sink.end_struct(false);
-    });
-}
-
-/// The name of control character `i`'s index (`VINTR`), or the index itself.
-fn cc_index(i: usize) -> &'static str {
-    const INDEXES: [&str; 19] = [
-        "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
-        "17", "18",
-    ];
-    table::ENUM_TERMIOS_CC
-        .name(i as u64)
-        .unwrap_or(INDEXES.get(i).copied().unwrap_or("?"))
-}
-
-/// The four flag words of a terminal's settings, as fields: `c_iflag`, `c_oflag` (its delay
-/// fields by name), `c_cflag` (its speeds and character size by name), `c_lflag`.
-fn tty_flags<S: Sink>(sink: &mut S, [iflag, oflag, cflag, lflag]: [u32; 4]) {
-    sink.field("c_iflag");
-    sink.tty_flags(&[], u64::from(iflag), &table::FLAGS_TERMIOS_IFLAG);
-    sink.field("c_oflag");
-    let fields = [
-        NL[((oflag >> 8) & 1) as usize],
-        CR[((oflag >> 9) & 3) as usize],
-        TAB[((oflag >> 11) & 3) as usize],
-        BS[((oflag >> 13) & 1) as usize],
-        VT[((oflag >> 14) & 1) as usize],
-        FF[((oflag >> 15) & 1) as usize],
-    ];
-    sink.tty_flags(
-        &fields,
-        u64::from(oflag & !OFLAG_FIELDS),
-        &table::FLAGS_TERMIOS_OFLAG,
-    );
-    sink.field("c_cflag");
-    let ibaud = (cflag >> IBSHIFT) & CBAUD;
-    let size = CSIZES[((cflag & CSIZE) >> 4) as usize];
-    let rest = u64::from(cflag & !(CBAUD | (CBAUD << IBSHIFT) | CSIZE));
-    let baud = BAUD[baud_index(cflag & CBAUD)];
-    if ibaud != 0 {
-        sink.tty_flags(
-            &[baud, IBAUD[baud_index(ibaud)], size],
-            rest,
-            &table::FLAGS_TERMIOS_CFLAG,
-        );
-    } else {
-        sink.tty_flags(&[baud, size], rest, &table::FLAGS_TERMIOS_CFLAG);
-    }
-    sink.field("c_lflag");
-    sink.tty_flags(&[], u64::from(lflag), &table::FLAGS_TERMIOS_LFLAG);
 }

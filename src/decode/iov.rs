@@ -20,7 +20,8 @@ pub enum IovData {
 }
 
 /// `[{iov_base="hello", iov_len=5}, ...]`: `count` iovecs at `addr`, printed as every
-/// array is ([`array`]: at most `-s` of them, the address for an array that wraps around).
+/// array is ([`array`]: at most `-s` of them but all under `-v`, the address for an array
+/// that wraps around or that `-e verbose=` leaves out).
 pub fn iovec_array<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,

@@ -280,7 +280,7 @@ fn print_arg<S: Sink, M: Memory>(
         Arg::Hex(i) => sink.hex(r(i)),
         Arg::Str(i) => string::cstring(sink, ctx, r(i)),
         Arg::Buf(i, len) => string::buffer(sink, ctx, r(i), r(len), false),
-        Arg::Uid(i) => sink.uid(r(i) as u32),
+        Arg::Uid(i) => sink.id(r(i) as u32),
         Arg::Perms(i) => sink.flags(u64::from(r(i) as u32), &table::FLAGS_KEY_PERMS),
         Arg::MoveFlags(i) => sink.flags(u64::from(r(i) as u32), &table::FLAGS_KEYCTL_MOVE_FLAGS),
         Arg::Errno(i) => sink.errno_value(u64::from(r(i) as u32)),

@@ -8,6 +8,9 @@
 mod admin;
 mod arch_prctl;
 mod array;
+mod bpf;
+mod cmsg;
+mod dirent;
 mod fs;
 mod futex;
 mod ioctl;
@@ -25,6 +28,7 @@ mod sockaddr;
 mod stat;
 mod string;
 mod structs;
+mod termios;
 pub mod time;
 mod values;
 mod xattr;
@@ -53,6 +57,35 @@ pub struct DecodeOpts {
     pub verbose: bool,
     /// `-Y`: pids show the name of their process (`1234<bash>`).
     pub pid_comm: bool,
+    /// The most control-message bytes read (the system's `net.core.optmem_max`, as strace
+    /// reads it: [`optmem_max`]).
+    pub optmem_max: usize,
+}
+
+/// The most control-message bytes strace reads of a message: the system's
+/// `/proc/sys/net/core/optmem_max` rounded up to 8, or without it (or a value not above 0)
+/// `8 * (2 * IOV_MAX + 512)`.
+pub fn optmem_max() -> usize {
+    std::fs::read_to_string("/proc/sys/net/core/optmem_max")
+        .ok()
+        .and_then(|s| s.trim().parse::<i32>().ok())
+        .filter(|&v| v > 0)
+        .map_or(OPTMEM_MAX_DEFAULT, |v| (v as usize).next_multiple_of(8))
+}
+
+/// strace's `optmem_max` when the system does not say.
+pub const OPTMEM_MAX_DEFAULT: usize = 8 * (2 * 1024 + 512);
+
+impl DecodeOpts {
+    /// The most elements of an array shown: `-s` of them while abbreviating (strace's
+    /// `print_array`, `abbrev(tcp)`), all of them under `-v`.
+    pub fn max_elements(&self) -> u64 {
+        if self.abbreviate {
+            self.max_strlen as u64
+        } else {
+            u64::MAX
+        }
+    }
 }
 
 pub use crate::table::PATH_MAX;
@@ -154,6 +187,21 @@ pub struct Ctx<'a, M: Memory> {
     pub fds: Option<&'a mut dyn FdResolver>,
     /// Notes pids for `-Y` and `--decode-pids=pidns`; `None` when neither is asked for.
     pub pids: Option<&'a mut dyn PidResolver>,
+    /// What a call's entry saved for its exit beyond [`Call::saved`], kept per tracee as
+    /// strace keeps it. `None` where nothing keeps it (the exit then shows what the kernel
+    /// left alone).
+    pub saved: Option<&'a mut Saved>,
+}
+
+/// What `recvmmsg`'s entry saves for its exit (strace keeps the like in its per-tracee
+/// data): what the kernel writes over.
+#[derive(Debug, Default)]
+pub struct Saved {
+    /// The `msg_namelen` of each message, as the call was given them.
+    pub namelens: Vec<u32>,
+    /// The timeout as the call was given it, seconds and nanoseconds; `None` when it was not
+    /// read (NULL, unreadable, or `-e verbose=` leaving the call out: its address shows).
+    pub timeout: Option<(i64, u64)>,
 }
 
 /// What is shown beside a pid: its command name (`-Y`: `1234<bash>`), and its pid in the
@@ -215,6 +263,7 @@ impl Default for DecodeOpts {
             abbreviate: true,
             verbose: true,
             pid_comm: false,
+            optmem_max: OPTMEM_MAX_DEFAULT,
         }
     }
 }
@@ -231,6 +280,7 @@ impl<'a, M: Memory> Ctx<'a, M> {
             previous: 0,
             fds: None,
             pids: None,
+            saved: None,
         }
     }
 }
@@ -416,12 +466,15 @@ fn arg<S: Sink, M: Memory>(
         Kind::SigreturnFrame => signal::sigreturn_frame(sink, ctx, call.sp),
         Kind::Stat => stat::stat(sink, ctx, v),
         Kind::OutPath => string::out_path(sink, ctx, v, outcome),
-        Kind::Uid => sink.uid(v as u32),
+        // -1 means "leave unchanged" (chown(2)); other ids are unsigned.
+        Kind::Uid => sink.id(v as u32),
         Kind::MknodMode => fs::mknod_mode(sink, by, v),
-        Kind::Dirents => fs::dirents(sink, ctx, v, outcome),
+        Kind::Dirents => dirent::dirents(sink, ctx, v, by, outcome, dirent::Layout::Dirent),
+        Kind::Dirents64 => dirent::dirents(sink, ctx, v, by, outcome, dirent::Layout::Dirent64),
         Kind::Statx => stat::statx(sink, ctx, v),
         Kind::StatxFlags => stat::statx_flags(sink, v),
         Kind::Statfs => stat::statfs(sink, ctx, v),
+        Kind::OpenHow => fs::open_how(sink, ctx, by, v),
         Kind::FcntlCmd => sink.enumeration(u64::from(v as u32), &table::ENUM_FCNTL_CMD),
         Kind::FcntlArg => fs::fcntl_arg(sink, ctx, by, v, outcome),
         Kind::IoctlRequest => ioctl::request(sink, v),
@@ -513,13 +566,15 @@ fn arg_more<S: Sink, M: Memory>(
         Kind::MsghdrOut => {
             net::msghdr(sink, ctx, v, Some(ret_len(outcome)), outcome, call.saved[i])
         }
-        // A failed send shows the messages it was given, without their lengths.
-        Kind::Mmsghdrs => match outcome {
-            Some(Outcome::Err(_)) => net::mmsghdrs(sink, ctx, v, by, None),
-            _ => net::mmsghdrs(sink, ctx, v, ret_len(outcome), Some(false)),
-        },
-        Kind::MmsghdrsOut => net::mmsghdrs(sink, ctx, v, ret_len(outcome), Some(true)),
+        // strace shows every message a send was given, with the lengths of those it sent
+        // (none when it failed), and the messages a receive filled.
+        Kind::Mmsghdrs => net::mmsghdrs(sink, ctx, v, by, ret_len(outcome), false),
+        Kind::MmsghdrsOut => {
+            let n = ret_len(outcome);
+            net::mmsghdrs(sink, ctx, v, n, n, true)
+        }
         Kind::MincoreVec => mm::mincore_vec(sink, ctx, v, by),
+        Kind::MmsgTimeout => time::mmsg_timeout(sink, ctx, v),
         Kind::UintPtr => admin::uint_ptr(sink, ctx, v),
         Kind::Sysinfo => admin::sysinfo(sink, ctx, v),
         Kind::Personality => admin::personality(sink, v),
@@ -571,11 +626,13 @@ fn arg_more<S: Sink, M: Memory>(
         // kept dense by hand).
         #[rustfmt::skip]
         Kind::Addr | Kind::Argv | Kind::Buffer | Kind::CloneArgs | Kind::CloneFlags
-        | Kind::CloneTail | Kind::CpuSet | Kind::Dirents | Kind::Dirfd | Kind::Enum | Kind::Envp
+        | Kind::CloneTail | Kind::CpuSet | Kind::Dirents | Kind::Dirents64 | Kind::Dirfd
+        | Kind::Enum | Kind::Envp
         | Kind::FcntlArg | Kind::FcntlCmd | Kind::Fd | Kind::Flags | Kind::Flags64
         | Kind::FutexOp | Kind::GidArray | Kind::Hex | Kind::HexBuffer | Kind::Int
         | Kind::IoctlArg | Kind::IoctlRequest | Kind::Iovec | Kind::Long | Kind::MknodMode
-        | Kind::Octal | Kind::OutPath | Kind::Path | Kind::Pid | Kind::Rlimit | Kind::Rusage
+        | Kind::Octal | Kind::OpenHow | Kind::OutPath | Kind::Path | Kind::Pid | Kind::Rlimit
+        | Kind::Rusage
         | Kind::Tid | Kind::Pgid | Kind::PidOrPgid | Kind::PrioWho | Kind::IoprioWho | Kind::Ioprio
         | Kind::ChildRusage
         | Kind::Sigaction | Kind::SigaltStack | Kind::Siginfo | Kind::Signo
@@ -700,6 +757,17 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
             }
             Kind::KeyctlResult => keyctl::save(ctx, call),
             _ => {}
+        }
+        if let (Kind::MmsghdrsOut, Some(saved)) = (desc.kind, ctx.saved.as_deref_mut()) {
+            saved.namelens.clear();
+            // strace reads them only for a call whose messages it shows.
+            if ctx.opts.verbose {
+                let namelens = &mut saved.namelens;
+                net::save_namelens(ctx.mem, call.args[i], by_value(desc, call), namelens);
+            }
+        }
+        if let (Kind::MmsgTimeout, Some(saved)) = (desc.kind, ctx.saved.as_deref_mut()) {
+            saved.timeout = time::read_timespec(ctx.mem, call.args[i]).filter(|_| ctx.opts.verbose);
         }
     }
     let call = &*call;
@@ -857,6 +925,7 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outc
                 admin::ioprio_value(sink, v as u32);
                 sink.close();
             }
+            RetKind::Recvmmsg => time::recvmmsg_ret(sink, ctx, call, v),
         },
     }
 }

@@ -3,6 +3,7 @@
 //!
 //! Layouts from `<linux/socket.h>`; numbers from the `[enums.*]` tables of `syscalls.toml`.
 
+use super::array::array_while;
 use super::iov::{IovData, iovec_array};
 use super::structs::{Raw, read_struct};
 use super::{Ctx, Outcome, Sink, Values};
@@ -161,105 +162,15 @@ fn ucred<S: Sink>(sink: &mut S, raw: Raw<'_>) {
     sink.field("pid");
     sink.int(i64::from(raw.i32(0)));
     sink.field("uid");
-    id(sink, raw.u32(4));
+    sink.id(raw.u32(4));
     sink.field("gid");
-    id(sink, raw.u32(8));
+    sink.id(raw.u32(8));
     sink.end_struct(false);
-}
-
-/// A user or group id; the all-ones "no id" prints as `-1`, as strace prints ids.
-fn id<S: Sink>(sink: &mut S, v: u32) {
-    if v == u32::MAX {
-        sink.int(-1);
-    } else {
-        sink.uint(u64::from(v));
-    }
-}
-
-/// SOL_SOCKET control messages (`<linux/socket.h>` SCM_*) with a known payload.
-const SCM_RIGHTS: i32 = 1;
-const SCM_CREDENTIALS: i32 = 2;
-/// `sizeof(struct cmsghdr)`: `cmsg_len` (a `size_t`), `cmsg_level`, `cmsg_type`.
-const CMSGHDR_SIZE: u64 = 16;
-/// The most control data read (strace also bounds it).
-const MAX_CONTROL: usize = 4096;
-
-/// The control messages of `len` bytes at `addr`: `[{cmsg_len=20, cmsg_level=SOL_SOCKET,
-/// cmsg_type=SCM_RIGHTS, cmsg_data=[5]}]`. SCM_RIGHTS shows descriptors, SCM_CREDENTIALS a
-/// `struct ucred`; other payloads are not shown (strace decodes a few more, like IP_TOS).
-fn cmsgs<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u64) {
-    let size = usize::try_from(len).map_or(MAX_CONTROL, |l| l.min(MAX_CONTROL));
-    let mut buf = [0u8; MAX_CONTROL];
-    if ctx.mem.read(addr, &mut buf[..size]).is_err() {
-        return sink.addr(addr);
-    }
-    let data = &buf[..size];
-    sink.begin_array();
-    // `off` stays below `size`: the lengths come from the tracee and can be anything, so every
-    // step is checked rather than added.
-    let mut off = 0usize;
-    while size - off >= CMSGHDR_SIZE as usize {
-        let raw = Raw(&data[off..]);
-        let cmsg_len = raw.u64(0);
-        let level = raw.i32(8);
-        let kind = raw.i32(12);
-        sink.begin_struct();
-        sink.field("cmsg_len");
-        sink.uint(cmsg_len);
-        sink.field("cmsg_level");
-        sink.enumeration(u64::from(level as u32), &table::ENUM_SOCK_LEVEL);
-        sink.field("cmsg_type");
-        let level = u64::from(level as u32);
-        match (level, options_of(level)) {
-            (SOL_SOCKET, _) => sink.enumeration(u64::from(kind as u32), &table::ENUM_SCM_TYPE),
-            (_, Some(names)) => sink.enumeration(u64::from(kind as u32), names),
-            _ => sink.hex(u64::from(kind as u32)),
-        }
-        if cmsg_len < CMSGHDR_SIZE {
-            sink.end_struct(false);
-            break;
-        }
-        let end = usize::try_from(cmsg_len)
-            .ok()
-            .and_then(|l| off.checked_add(l))
-            .map_or(size, |end| end.min(size));
-        let payload = &data[off + CMSGHDR_SIZE as usize..end];
-        match (level, kind) {
-            (SOL_SOCKET, SCM_RIGHTS) if !payload.is_empty() => {
-                sink.field("cmsg_data");
-                sink.begin_array();
-                for fd in payload.chunks_exact(4) {
-                    super::fd(sink, ctx, Raw(fd).i32(0));
-                }
-                sink.end_array();
-            }
-            (SOL_SOCKET, SCM_CREDENTIALS) if payload.len() >= 12 => {
-                sink.field("cmsg_data");
-                ucred(sink, Raw(payload));
-            }
-            // strace shows no data for a type it does not decode.
-            _ => {}
-        }
-        sink.end_struct(false);
-        // The next header starts at the 8-byte aligned end (CMSG_ALIGN); none when that is
-        // past the buffer. (strace 6.1 adds the aligned length unchecked: for a `cmsg_len`
-        // above 2^64 - 8 it wraps to 0 and prints the same header forever.)
-        match usize::try_from(cmsg_len)
-            .ok()
-            .and_then(|l| l.checked_add(7))
-            .map(|l| l & !7)
-            .and_then(|next| off.checked_add(next))
-        {
-            Some(next) if next < size => off = next,
-            _ => break,
-        }
-    }
-    sink.end_array();
 }
 
 /// `sizeof(struct msghdr)` and `struct mmsghdr` on x86_64.
 const MSGHDR_SIZE: usize = 56;
-const MMSGHDR_SIZE: u64 = 64;
+const MMSGHDR_SIZE: usize = 64;
 /// Where `msg_namelen` lies in a `struct msghdr`.
 pub const MSG_NAMELEN: u64 = 8;
 
@@ -273,18 +184,20 @@ fn msghdr_fields<S: Sink, M: Memory>(
     namelen_at_entry: Option<u32>,
 ) {
     let name = raw.u64(0);
-    let namelen = raw.u32(MSG_NAMELEN as usize);
+    // An `int` to strace, shown signed; the address is read as far as the shorter of what
+    // the call was given and what it left.
+    let namelen = raw.i32(MSG_NAMELEN as usize);
     let controllen = raw.u64(40);
-    let before = namelen_at_entry.unwrap_or(namelen);
+    let before = namelen_at_entry.map_or(namelen, |l| l as i32);
     sink.begin_struct();
     sink.field("msg_name");
-    super::sockaddr::sockaddr(sink, ctx, name, u64::from(namelen.min(before)));
+    super::sockaddr::sockaddr(sink, ctx, name, namelen.min(before) as u32 as u64);
     sink.field("msg_namelen");
     if before != namelen {
-        sink.changed(u64::from(before), u64::from(namelen));
-    } else {
-        sink.uint(u64::from(namelen));
+        sink.int(i64::from(before));
+        sink.updated();
     }
+    sink.int(i64::from(namelen));
     sink.field("msg_iov");
     let data = data_len.map_or(IovData::All, IovData::Upto);
     iovec_array(sink, ctx, raw.u64(16), raw.u64(24), data);
@@ -292,7 +205,7 @@ fn msghdr_fields<S: Sink, M: Memory>(
     sink.uint(raw.u64(24));
     if controllen != 0 {
         sink.field("msg_control");
-        cmsgs(sink, ctx, raw.u64(32), controllen);
+        super::cmsg::control(sink, ctx, raw.u64(32), controllen);
     }
     sink.field("msg_controllen");
     sink.uint(controllen);
@@ -324,47 +237,60 @@ pub fn msghdr<S: Sink, M: Memory>(
     });
 }
 
-/// The `count` messages a `sendmmsg`/`recvmmsg` handled: `[{msg_hdr={...}, msg_len=5}, ...]`.
-/// `recv`: `Some(true)` for received messages (contents up to each `msg_len`), `Some(false)`
-/// for sent ones, `None` for messages a failed send was given (no `msg_len`).
+/// strace's `IOV_MAX`: the most messages of a vector it shows, `-v` or not.
+const IOV_MAX: usize = 1024;
+
+/// The messages of a `sendmmsg`/`recvmmsg` vector: `vlen` of them at `addr`, `[{msg_hdr={...},
+/// msg_len=5}, ...]`, the first `with_len` with the `msg_len` the call set. `recv`: received
+/// messages, whose contents show up to each `msg_len` and whose `msg_namelen` is shown beside
+/// what the call was given, when the entry saved that (`ctx.saved`; strace then shows no more
+/// messages than it saved).
 pub fn mmsghdrs<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
     addr: u64,
-    count: u64,
-    recv: Option<bool>,
+    vlen: u64,
+    with_len: u64,
+    recv: bool,
 ) {
-    if addr == 0 {
-        return sink.addr(0);
-    }
-    let mut probe = [0u8; 1];
-    if ctx.mem.read(addr, &mut probe).is_err() {
-        return sink.addr(addr);
-    }
-    sink.begin_array();
-    for n in 0..count {
-        if n >= ctx.opts.max_strlen as u64 {
+    let vlen = u64::from(vlen as u32);
+    let saved = ctx
+        .saved
+        .as_deref()
+        .filter(|_| recv)
+        .map(|s| s.namelens.len());
+    let count = saved.unwrap_or(IOV_MAX).min(IOV_MAX) as u64;
+    array_while(sink, ctx, addr, vlen, MMSGHDR_SIZE, |sink, ctx, raw, i| {
+        if i >= count {
             sink.more();
-            break;
+            return false;
         }
-        let at = addr.wrapping_add(n * MMSGHDR_SIZE);
-        let mut buf = [0u8; MMSGHDR_SIZE as usize];
-        if ctx.mem.read(at, &mut buf).is_err() {
-            sink.more();
-            sink.addr(at);
-            break;
-        }
-        let raw = Raw(&buf);
         let msg_len = raw.u32(MSGHDR_SIZE);
-        let data_len = (recv == Some(true)).then_some(u64::from(msg_len));
+        let namelen = saved.and_then(|_| ctx.saved.as_deref()?.namelens.get(i as usize).copied());
         sink.begin_struct();
         sink.field("msg_hdr");
-        msghdr_fields(sink, ctx, raw, data_len, None);
-        if recv.is_some() {
+        msghdr_fields(sink, ctx, raw, recv.then_some(u64::from(msg_len)), namelen);
+        if i < with_len {
             sink.field("msg_len");
             sink.uint(u64::from(msg_len));
         }
         sink.end_struct(false);
+        true
+    });
+}
+
+/// Saves, at `recvmmsg`'s entry, the `msg_namelen` of each message of the vector at `addr`
+/// (at most [`IOV_MAX`], up to the first that cannot be read) into `saved`, which it
+/// replaces: what [`mmsghdrs`] shows them beside.
+pub fn save_namelens<M: Memory>(mem: &M, addr: u64, vlen: u64, saved: &mut Vec<u32>) {
+    saved.clear();
+    for i in 0..u64::from(vlen as u32).min(IOV_MAX as u64) {
+        // The whole message is read, as strace reads it.
+        let at = addr.wrapping_add(i * MMSGHDR_SIZE as u64);
+        let mut b = [0u8; MMSGHDR_SIZE];
+        if addr == 0 || mem.read(at, &mut b).is_err() {
+            break;
+        }
+        saved.push(Raw(&b).u32(MSG_NAMELEN as usize));
     }
-    sink.end_array();
 }

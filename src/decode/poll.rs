@@ -6,7 +6,7 @@ use super::array::array;
 use super::structs::{Raw, read_struct};
 use super::{Call, Ctx, Group, Sink, Values, fd, signal, time};
 use crate::mem::Memory;
-use crate::table;
+use crate::table::{self, FlagPart};
 
 /// `struct pollfd` (`<asm-generic/poll.h>`): `int fd; short events; short revents;`.
 const POLLFD_SIZE: u64 = 8;
@@ -49,46 +49,93 @@ enum Ready {
     Fd(i32, u16),
     /// Memory that could not be read, at this address; the walk stops.
     Unreadable(u64),
-    /// More ready descriptors than `-s` allows; the walk stops.
+    /// More ready descriptors than `-s` allows (unless `-v`); the walk stops.
     More,
 }
 
+/// strace writes `poll`'s return detail into a buffer of 1024 bytes: it leaves out a
+/// descriptor (`...`, and the walk ends) that might not leave room for the closing
+/// `, ], ...` and an address (`2 + 2 * sizeof(long) + sizeof(", ], ...")` bytes), and the time
+/// left when it does not fit (`, ...`). Under `-v` many ready descriptors reach it.
+const DETAIL_BUF: usize = 1024;
+const DETAIL_RESERVE: usize = 2 + 16 + 9;
+
+/// How many digits `v` has in decimal.
+fn digits(v: u64) -> usize {
+    v.checked_ilog10().map_or(1, |l| l as usize + 1)
+}
+
+/// The length of a number in decimal, its sign included.
+fn decimal_len(v: i64) -> usize {
+    usize::from(v < 0) + digits(v.unsigned_abs())
+}
+
+/// The length of `%#x` of a non-zero value: `0x` and its hex digits.
+fn hex_len(v: u64) -> usize {
+    2 + (64 - v.leading_zeros() as usize).div_ceil(4)
+}
+
+/// The length of `{fd=N, revents=FLAGS` as strace writes it into its buffer (its default
+/// style: names joined by `|`, the bits no name covers in hex).
+fn ready_len(fd: i32, revents: u16) -> usize {
+    let parts = table::FLAGS_POLL_EVENTS.split(u64::from(revents));
+    let flags: usize = parts
+        .map(|p| match p {
+            FlagPart::Bit(name) => name.len() + 1,
+            FlagPart::Unknown(rest) => hex_len(rest) + 1,
+            _ => 0,
+        })
+        .sum();
+    // Each part counted its `|`, one too many.
+    "{fd=, revents=".len() + decimal_len(i64::from(fd)) + flags.saturating_sub(1)
+}
+
 /// Walks the array of `n` `struct pollfd`s at `addr` at exit, handing each descriptor with
-/// events to `visit` until it returns `false`.
+/// events to `visit` until it returns `false`. Returns how much of strace's buffer the
+/// detail has used ([`DETAIL_BUF`]).
 fn walk_ready<M: Memory>(
     ctx: &Ctx<'_, M>,
     addr: u64,
     n: u64,
     mut visit: impl FnMut(Ready) -> bool,
-) {
-    let limit = ctx.opts.max_strlen as u64;
-    let mut shown = 0u64;
+) -> usize {
+    let limit = ctx.opts.max_elements();
+    let (mut shown, mut used) = (0u64, 0usize);
     for i in 0..n {
         let at = addr + i * POLLFD_SIZE;
         let mut buf = [0u8; POLLFD_SIZE as usize];
-        if ctx.mem.read(at, &mut buf).is_err() {
-            visit(Ready::Unreadable(at));
-            return;
-        }
-        let raw = Raw(&buf);
-        let revents = raw.u16(POLLFD_REVENTS);
-        if revents == 0 {
+        let readable = ctx.mem.read(at, &mut buf).is_ok();
+        let revents = Raw(&buf).u16(POLLFD_REVENTS);
+        if readable && revents == 0 {
             continue;
         }
-        if shown >= limit {
+        // `[` before the first, `, ` before the others.
+        used += if used == 0 { 1 } else { 2 };
+        if !readable {
+            visit(Ready::Unreadable(at));
+            used += hex_len(at);
+            break;
+        }
+        let len = ready_len(Raw(&buf).i32(0), revents);
+        if shown >= limit || used + len + 1 >= DETAIL_BUF - DETAIL_RESERVE {
             visit(Ready::More);
-            return;
+            used += 3;
+            break;
         }
         shown += 1;
-        if !visit(Ready::Fd(raw.i32(0), revents)) {
-            return;
+        used += len + 1;
+        if !visit(Ready::Fd(Raw(&buf).i32(0), revents)) {
+            break;
         }
     }
+    // The closing `]`.
+    used + usize::from(used != 0)
 }
 
 /// `poll`'s and `ppoll`'s return: `0 (Timeout)`, or the count followed by the descriptors
 /// with events and, for `ppoll` (`left_ts`), the time left:
-/// `2 ([{fd=3, revents=POLLIN}], left {tv_sec=0, tv_nsec=999})`.
+/// `2 ([{fd=3, revents=POLLIN}], left {tv_sec=0, tv_nsec=999})`; `-e verbose=` leaves out
+/// the details but the timeout.
 pub fn poll_ret<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
@@ -104,7 +151,7 @@ pub fn poll_ret<S: Sink, M: Memory>(
     let ts = if left_ts { call.args[2] } else { 0 };
     let wraps = addr.checked_add(n * POLLFD_SIZE).is_none();
     sink.ret_int(v);
-    if addr == 0 || n == 0 || wraps {
+    if !ctx.opts.verbose || addr == 0 || n == 0 || wraps {
         return;
     }
     let mut any = false;
@@ -116,9 +163,10 @@ pub fn poll_ret<S: Sink, M: Memory>(
         return;
     }
     sink.open(Group::Detail);
+    let mut used = 0;
     if any {
         sink.begin_array();
-        walk_ready(ctx, addr, n, |ready| {
+        used = walk_ready(ctx, addr, n, |ready| {
             match ready {
                 Ready::Fd(fd, revents) => {
                     sink.begin_struct();
@@ -137,10 +185,27 @@ pub fn poll_ret<S: Sink, M: Memory>(
         sink.end_array();
     }
     if ts != 0 {
-        sink.field("left");
-        time::timespec(sink, ctx, ts);
+        // `, left ` (its size, NUL included) and the time as strace writes it must fit.
+        if used + ", left ".len() + 1 + timespec_len(ctx, ts) < DETAIL_BUF {
+            sink.field("left");
+            time::timespec(sink, ctx, ts);
+        } else {
+            sink.more();
+        }
     }
     sink.close();
+}
+
+/// The length of the `struct timespec` at `addr` as strace writes it in a detail:
+/// `{tv_sec=S, tv_nsec=N}`, or its address when it cannot be read (or `-e verbose=` leaves
+/// the call out).
+fn timespec_len<M: Memory>(ctx: &Ctx<'_, M>, addr: u64) -> usize {
+    let mut b = [0u8; 16];
+    if !ctx.opts.verbose || ctx.mem.read(addr, &mut b).is_err() {
+        return hex_len(addr);
+    }
+    let raw = Raw(&b);
+    "{tv_sec=, tv_nsec=}".len() + decimal_len(raw.i64(0)) + digits(raw.u64(8))
 }
 
 /// `select`'s descriptor count as strace reads the sets by it: the kernel's `int`, negative
@@ -160,11 +225,12 @@ fn fd_set_bytes(nfds: usize) -> usize {
     nfds.div_ceil(8).next_multiple_of(8)
 }
 
-/// One of `select`'s sets at entry: `[3 4]`; its address when `nfds` is zero.
+/// One of `select`'s sets at entry: `[3 4]`; its address when `nfds` is zero or `-e
+/// verbose=` leaves the call out.
 pub fn fd_set<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, nfds: u64, addr: u64) {
     let nfds = clamp_nfds(nfds);
     let bytes = fd_set_bytes(nfds);
-    if bytes == 0 || addr == 0 {
+    if bytes == 0 || addr == 0 || !ctx.opts.verbose {
         return sink.addr(addr);
     }
     let buf = ctx.scratch.buf(bytes);

@@ -1,5 +1,6 @@
 //! Process values: wait statuses and resource usage.
 
+use super::array::array;
 use super::structs::{self, Raw, read_struct};
 use super::{Call, Ctx, Outcome, Sink, Values, time};
 use crate::mem::Memory;
@@ -55,8 +56,29 @@ pub fn wait_status<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr:
     });
 }
 
-/// A pointer to a `struct rusage`, abbreviated to its two times as strace shows it by default.
+/// The counters of a `struct rusage` after its two times (`<linux/resource.h>`: `long`s,
+/// in this order from `ru_maxrss` on), which strace shows unsigned.
+const RUSAGE_COUNTERS: [&str; 14] = [
+    "ru_maxrss",
+    "ru_ixrss",
+    "ru_idrss",
+    "ru_isrss",
+    "ru_minflt",
+    "ru_majflt",
+    "ru_nswap",
+    "ru_inblock",
+    "ru_oublock",
+    "ru_msgsnd",
+    "ru_msgrcv",
+    "ru_nsignals",
+    "ru_nvcsw",
+    "ru_nivcsw",
+];
+
+/// A pointer to a `struct rusage`: its two times, abbreviated as strace shows it by default
+/// (`{ru_utime={...}, ru_stime={...}, ...}`), every counter under `-v`.
 pub fn rusage<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    let abbreviate = ctx.opts.abbreviate;
     read_struct(
         sink,
         ctx,
@@ -68,7 +90,14 @@ pub fn rusage<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64)
             time::timeval_in(sink, raw, offset_of!(libc::rusage, ru_utime));
             sink.field("ru_stime");
             time::timeval_in(sink, raw, offset_of!(libc::rusage, ru_stime));
-            sink.end_struct(true);
+            if !abbreviate {
+                let first = offset_of!(libc::rusage, ru_maxrss);
+                for (i, name) in RUSAGE_COUNTERS.into_iter().enumerate() {
+                    sink.field(name);
+                    sink.uint(raw.u64(first + 8 * i));
+                }
+            }
+            sink.end_struct(abbreviate);
         },
     );
 }
@@ -273,47 +302,30 @@ fn clone_args_fields<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, raw
     }
 }
 
-/// An array of `n` ints at `addr`: `[0, 1]`; its address if unreadable or implausibly long.
+/// `clone_args.set_tid`, an array of `n` ints at `addr`: `[0, 1]`, as strace's array printer
+/// shows it; its address when either is zero or the array is implausibly long.
 fn int_array<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, n: u64) {
-    if n > MAX_SET_TID {
+    if addr == 0 || n == 0 || n > MAX_SET_TID {
         return sink.addr(addr);
     }
-    let mut buf = [0u8; 4 * MAX_SET_TID as usize];
-    let buf = &mut buf[..4 * n as usize];
-    if addr == 0 {
-        return sink.addr(0);
-    }
-    if ctx.mem.read(addr, buf).is_err() {
-        return sink.unreadable(addr);
-    }
-    sink.begin_array();
-    for v in buf.chunks_exact(4) {
-        sink.int(i64::from(Raw(v).i32(0)));
-    }
-    sink.end_array();
+    array(sink, ctx, addr, n, 4, |sink, _, raw| {
+        sink.int(i64::from(raw.i32(0)))
+    });
 }
 
 /// `NGROUPS_MAX` (`<linux/limits.h>`): the longest group list the kernel takes.
 const NGROUPS_MAX: u64 = 65536;
 
-/// A pointer to `n` `gid_t`s: `[0, 5, 100]`. strace shows every element (no `-s` limit).
+/// A pointer to `n` `gid_t`s (an `unsigned int` count): `[0, 5, 100]`, at most `-s` of them
+/// (all under `-v`), as strace's array printer shows them.
 pub fn gid_array<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, n: u64) {
-    if addr == 0 {
-        return sink.addr(0);
-    }
+    let n = u64::from(n as u32);
     if n > NGROUPS_MAX {
         return sink.addr(addr);
     }
-    let bytes = 4 * n as usize;
-    let buf = ctx.scratch.buf(bytes);
-    if ctx.mem.read(addr, buf).is_err() {
-        return sink.unreadable(addr);
-    }
-    sink.begin_array();
-    for gid in buf.chunks_exact(4) {
-        sink.uint(u64::from(Raw(gid).u32(0)));
-    }
-    sink.end_array();
+    array(sink, ctx, addr, n, 4, |sink, _, raw| {
+        sink.uint(u64::from(raw.u32(0)))
+    });
 }
 
 /// The largest CPU mask read (`NR_CPUS` is at most 8192 on x86_64).
@@ -323,6 +335,9 @@ const MAX_CPU_SET: u64 = 8192 / 8;
 pub fn cpu_set<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u64) {
     if addr == 0 {
         return sink.addr(0);
+    }
+    if !ctx.opts.verbose {
+        return sink.addr(addr);
     }
     let buf = ctx.scratch.buf(len.min(MAX_CPU_SET) as usize);
     if ctx.mem.read(addr, buf).is_err() {

@@ -182,12 +182,12 @@ fn kernel_fields<S: Sink>(sink: &mut S, raw: Raw<'_>, signo: i32, code: i32, si_
 const SIGSET_SIZE: u64 = 8;
 
 /// A pointer to a signal set of `len` bytes. The kernel accepts only its own size; strace shows
-/// the address for any other.
+/// the address for any other (and under `-e verbose=` leaving the call out).
 pub fn sigset<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u64) {
     if addr == 0 {
         return sink.addr(0);
     }
-    if len != SIGSET_SIZE {
+    if len != SIGSET_SIZE || !ctx.opts.verbose {
         return sink.addr(addr);
     }
     match ctx.mem.read_u64(addr) {

@@ -36,6 +36,11 @@ pub enum Quote {
     Hex,
     /// An abstract AF_UNIX socket name (leading NUL): `@"name"`.
     Abstract,
+    /// Bytes a struct holds past the fields its decoder knows (an extensible struct larger
+    /// than strace knows, or what a decoder leaves unnamed), at offsets `from..=to` of the
+    /// struct: every byte as a hex escape after a comment naming the range,
+    /// `/* bytes 24..31 */ "\x80\x81..."`.
+    Extra { from: u32, to: u32 },
 }
 
 /// A group of values, opened by [`Sink::open`] and closed by [`Sink::close`].
@@ -93,6 +98,9 @@ pub enum Group {
     StyledSymbolic(Number),
     /// As [`Group::NameDetail`] (left out under `-X raw`), but the names inside follow `-X`.
     StyledDetail,
+    /// An array element with its index: `[VINTR]=0x3`, `[17]=0`; the first member is the
+    /// index, the second the element.
+    Index,
     /// Members only the default `-X` shows (`&sin6_addr` in `inet_pton(AF_INET6, "::1",
     /// &sin6_addr)`, which `-X verbose` writes without it).
     AbbrevOnly,

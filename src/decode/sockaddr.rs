@@ -92,10 +92,11 @@ impl<'a> Addr<'a> {
 
 /// A socket address of `len` bytes at `addr`: `{sa_family=AF_INET, sin_port=htons(80),
 /// sin_addr=inet_addr("127.0.0.1")}`; only the family when `len` is 2, the address itself
-/// when it is shorter or unreadable. Like strace, the length is taken as a C `int`.
+/// when it is shorter or unreadable (or `-e verbose=` leaves the call out). Like strace, the
+/// length is taken as a C `int`.
 pub fn sockaddr<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u64) {
     let len = len as u32 as i32;
-    if len < FAMILY as i32 || addr == 0 {
+    if len < FAMILY as i32 || addr == 0 || !ctx.opts.verbose {
         return sink.addr(addr);
     }
     let len = (len as usize).min(SOCKADDR_MAX);
@@ -103,6 +104,16 @@ pub fn sockaddr<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u6
     if ctx.mem.read(addr, &mut buf[..len]).is_err() {
         return sink.unreadable(addr);
     }
+    sockaddr_bytes(sink, ctx, &buf[..len]);
+}
+
+/// A socket address already read (a control message's, strace's `print_sockaddr`), of its
+/// bytes' length (at least the family's, at most a `struct sockaddr_storage`).
+pub(super) fn sockaddr_bytes<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, bytes: &[u8]) {
+    // The bytes past the length read as zero, as in a fresh buffer.
+    let len = bytes.len().min(SOCKADDR_MAX);
+    let mut buf = [0u8; SOCKADDR_MAX];
+    buf[..len].copy_from_slice(&bytes[..len]);
     let sa = Addr {
         raw: Raw(&buf),
         len,
@@ -206,7 +217,7 @@ fn scope_id<S: Sink>(sink: &mut S, id: u32, addr: &[u8; 16]) {
 
 /// A network interface index, by the name of the interface on this machine as strace shows
 /// it (`if_nametoindex("eth0")`, the number under `-X raw`), else a number.
-fn ifindex<S: Sink>(sink: &mut S, index: u32) {
+pub(super) fn ifindex<S: Sink>(sink: &mut S, index: u32) {
     match interface_name(index) {
         Some(name) => {
             sink.open(Group::Forms);

@@ -3,7 +3,7 @@
 //! character and block devices (stat(2): only devices have a meaningful `st_rdev`); every
 //! field, the times with their dates, under `-v`.
 
-use super::structs::read_struct;
+use super::structs::{Raw, read_struct};
 use super::{Ctx, Group, Sink, Values};
 use crate::mem::Memory;
 use crate::table;
@@ -36,10 +36,11 @@ pub fn stat<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
             sink.uint(u64::from(raw.u32(offset_of!(libc::stat, st_uid))));
             sink.field("st_gid");
             sink.uint(u64::from(raw.u32(offset_of!(libc::stat, st_gid))));
+            // strace holds these (and st_size) unsigned, whatever the kernel's types.
             sink.field("st_blksize");
-            sink.int(raw.i64(offset_of!(libc::stat, st_blksize)));
+            sink.uint(u64_field(offset_of!(libc::stat, st_blksize)));
             sink.field("st_blocks");
-            sink.int(raw.i64(offset_of!(libc::stat, st_blocks)));
+            sink.uint(u64_field(offset_of!(libc::stat, st_blocks)));
         }
         let file_type = mode & S_IFMT;
         if file_type == S_IFCHR || file_type == S_IFBLK {
@@ -47,7 +48,7 @@ pub fn stat<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
             dev(sink, u64_field(offset_of!(libc::stat, st_rdev)));
         } else {
             sink.field("st_size");
-            sink.int(raw.i64(offset_of!(libc::stat, st_size)));
+            sink.uint(u64_field(offset_of!(libc::stat, st_size)));
         }
         if verbose {
             // -v: the three times, each with its date, then its nanoseconds.
@@ -84,9 +85,6 @@ pub fn stat<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
     });
 }
 
-/// `struct statx` (`<linux/stat.h>`), abbreviated as strace prints it by default:
-/// `{stx_mask=STATX_ALL|STATX_MNT_ID, stx_attributes=0, stx_mode=S_IFREG|0644,
-/// stx_size=3, ...}`.
 /// `AT_STATX_SYNC_TYPE` (<linux/fcntl.h>): the bits of statx's flags that say how to sync.
 const AT_STATX_SYNC_TYPE: u64 = 0x6000;
 
@@ -102,20 +100,149 @@ pub fn statx_flags<S: Sink>(sink: &mut S, v: u64) {
     sink.close();
 }
 
+/// `struct statx` (`<linux/stat.h>`): the offsets of its fields.
+mod stx {
+    pub const MASK: usize = 0;
+    pub const BLKSIZE: usize = 4;
+    pub const ATTRIBUTES: usize = 8;
+    pub const NLINK: usize = 16;
+    pub const UID: usize = 20;
+    pub const GID: usize = 24;
+    pub const MODE: usize = 28;
+    pub const INO: usize = 32;
+    pub const SIZE: usize = 40;
+    pub const BLOCKS: usize = 48;
+    pub const ATTRIBUTES_MASK: usize = 56;
+    /// `struct statx_timestamp`s (a 64-bit `tv_sec`, a 32-bit `tv_nsec`, padding).
+    pub const ATIME: usize = 64;
+    pub const BTIME: usize = 80;
+    pub const CTIME: usize = 96;
+    pub const MTIME: usize = 112;
+    pub const RDEV_MAJOR: usize = 128;
+    pub const MNT_ID: usize = 144;
+    pub const DIO_MEM_ALIGN: usize = 152;
+    pub const SIZE_OF: usize = 256;
+}
+
+/// `stx_mask` bits (`<linux/stat.h>`) that say which fields the kernel filled.
+const STATX_TYPE: u32 = 0x1;
+const STATX_MODE: u32 = 0x2;
+const STATX_NLINK: u32 = 0x4;
+const STATX_UID: u32 = 0x8;
+const STATX_GID: u32 = 0x10;
+const STATX_ATIME: u32 = 0x20;
+const STATX_MTIME: u32 = 0x40;
+const STATX_CTIME: u32 = 0x80;
+const STATX_INO: u32 = 0x100;
+const STATX_SIZE: u32 = 0x200;
+const STATX_BLOCKS: u32 = 0x400;
+const STATX_BTIME: u32 = 0x800;
+const STATX_MNT_ID: u32 = 0x1000;
+const STATX_DIOALIGN: u32 = 0x2000;
+
+/// `struct statx`, in strace's order and by its mask: abbreviated by default
+/// (`{stx_mask=STATX_ALL|STATX_MNT_ID, stx_attributes=0, stx_mode=S_IFREG|0644, stx_size=3,
+/// ...}`, the mode and size only when the mask has them), every field the mask names under
+/// `-v`, the times with their dates.
 pub fn statx<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
-    // Offsets of stx_mask, stx_attributes, stx_mode and stx_size in <linux/stat.h>.
-    read_struct(sink, ctx, addr, 256, |sink, _, raw| {
+    let full = !ctx.opts.abbreviate;
+    read_struct(sink, ctx, addr, stx::SIZE_OF, |sink, _, raw| {
+        let mask = raw.u32(stx::MASK);
+        let has = |bits: u32| mask & bits != 0;
+        let uint = |sink: &mut S, name, off| {
+            sink.field(name);
+            sink.uint(raw.u64(off));
+        };
+        let uint32 = |sink: &mut S, name, off| {
+            sink.field(name);
+            sink.uint(u64::from(raw.u32(off)));
+        };
         sink.begin_struct();
         sink.field("stx_mask");
-        sink.flags(u64::from(raw.u32(0)), &table::FLAGS_STATX_MASK);
+        sink.flags(u64::from(mask), &table::FLAGS_STATX_MASK);
+        if full {
+            uint32(sink, "stx_blksize", stx::BLKSIZE);
+        }
         sink.field("stx_attributes");
-        sink.flags(raw.u64(8), &table::FLAGS_STATX_ATTRIBUTES);
-        sink.field("stx_mode");
-        sink.file_mode(u32::from(raw.u16(28)));
-        sink.field("stx_size");
-        sink.uint(raw.u64(40));
-        sink.end_struct(true);
+        sink.flags(raw.u64(stx::ATTRIBUTES), &table::FLAGS_STATX_ATTRIBUTES);
+        if full {
+            if has(STATX_NLINK) {
+                uint32(sink, "stx_nlink", stx::NLINK);
+            }
+            for (bit, name, off) in [
+                (STATX_UID, "stx_uid", stx::UID),
+                (STATX_GID, "stx_gid", stx::GID),
+            ] {
+                if has(bit) {
+                    sink.field(name);
+                    sink.id(raw.u32(off));
+                }
+            }
+        }
+        if has(STATX_TYPE | STATX_MODE) {
+            sink.field("stx_mode");
+            sink.file_mode(u32::from(raw.u16(stx::MODE)));
+        }
+        if full && has(STATX_INO) {
+            uint(sink, "stx_ino", stx::INO);
+        }
+        if has(STATX_SIZE) {
+            uint(sink, "stx_size", stx::SIZE);
+        }
+        if !full {
+            return sink.end_struct(true);
+        }
+        if has(STATX_BLOCKS) {
+            uint(sink, "stx_blocks", stx::BLOCKS);
+        }
+        sink.field("stx_attributes_mask");
+        sink.flags(
+            raw.u64(stx::ATTRIBUTES_MASK),
+            &table::FLAGS_STATX_ATTRIBUTES,
+        );
+        let times = [
+            (STATX_ATIME, "stx_atime", stx::ATIME),
+            (STATX_BTIME, "stx_btime", stx::BTIME),
+            (STATX_CTIME, "stx_ctime", stx::CTIME),
+            (STATX_MTIME, "stx_mtime", stx::MTIME),
+        ];
+        for (bit, name, off) in times {
+            if has(bit) {
+                sink.field(name);
+                statx_timestamp(sink, raw, off);
+            }
+        }
+        let devs = [
+            "stx_rdev_major",
+            "stx_rdev_minor",
+            "stx_dev_major",
+            "stx_dev_minor",
+        ];
+        for (i, name) in devs.into_iter().enumerate() {
+            uint32(sink, name, stx::RDEV_MAJOR + 4 * i);
+        }
+        if has(STATX_MNT_ID) {
+            sink.field("stx_mnt_id");
+            sink.hex(raw.u64(stx::MNT_ID));
+        }
+        if has(STATX_DIOALIGN) {
+            uint32(sink, "stx_dio_mem_align", stx::DIO_MEM_ALIGN);
+            uint32(sink, "stx_dio_offset_align", stx::DIO_MEM_ALIGN + 4);
+        }
+        sink.end_struct(false);
     });
+}
+
+/// A `struct statx_timestamp` at `off`: `{tv_sec=1700000000, tv_nsec=5} /* 2023-11-14T... */`.
+fn statx_timestamp<S: Sink>(sink: &mut S, raw: Raw<'_>, off: usize) {
+    let (sec, nsec) = (raw.i64(off), raw.u32(off + 8));
+    sink.begin_struct();
+    sink.field("tv_sec");
+    sink.int(sec);
+    sink.field("tv_nsec");
+    sink.uint(u64::from(nsec));
+    sink.end_struct(false);
+    sink.time_comment(sec, u64::from(nsec), 9);
 }
 
 /// `struct statfs` (x86_64 `<asm-generic/statfs.h>` with 64-bit words), every field:

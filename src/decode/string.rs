@@ -33,14 +33,16 @@ pub fn cstring<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64
 }
 
 /// Shows at most `limit` bytes of the string at `addr`, with `...` when it is longer.
+/// `false` when it was NULL or could not be read (strace's `printpathn` then returns -1).
 pub fn bounded_cstring<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
     addr: u64,
     limit: usize,
-) {
+) -> bool {
     if addr == 0 {
-        return sink.addr(0);
+        sink.addr(0);
+        return false;
     }
     // One byte more than shown tells whether the string goes on.
     match ctx
@@ -49,8 +51,12 @@ pub fn bounded_cstring<S: Sink, M: Memory>(
     {
         Ok(s) if s.found_nul => sink.string(&ctx.scratch.bytes()[..s.len], false),
         Ok(_) => sink.string(&ctx.scratch.bytes()[..limit], true),
-        Err(_) => sink.unreadable(addr),
+        Err(_) => {
+            sink.unreadable(addr);
+            return false;
+        }
     }
+    true
 }
 
 /// A buffer of `len` bytes (`read`, `write`), cut at `-s` bytes; `hex` shows every byte in hex.
@@ -126,7 +132,7 @@ pub fn argv<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
         if ptr == 0 {
             break;
         }
-        if ctx.opts.abbreviate && n >= ctx.opts.max_strlen as u64 {
+        if n >= ctx.opts.max_elements() {
             sink.more();
             break;
         }

@@ -51,8 +51,9 @@ impl Raw<'_> {
 }
 
 /// Reads a `size`-byte struct at `addr` and hands it to `print`. A NULL pointer prints `NULL`
-/// and unreadable memory its address, as strace prints them. The bytes live on the stack, so
-/// `print` may read more tracee memory through `ctx`.
+/// and unreadable memory its address, as strace prints them (its `umove_or_printaddr`), and
+/// so does every pointer under `-e verbose=` that leaves the call out. The bytes live on the
+/// stack, so `print` may read more tracee memory through `ctx`.
 pub fn read_struct<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
@@ -60,8 +61,8 @@ pub fn read_struct<S: Sink, M: Memory>(
     size: usize,
     print: impl FnOnce(&mut S, &mut Ctx<'_, M>, Raw<'_>),
 ) {
-    if addr == 0 {
-        return sink.addr(0);
+    if addr == 0 || !ctx.opts.verbose {
+        return sink.addr(addr);
     }
     let mut buf = [0u8; MAX_STRUCT];
     let size = size.min(MAX_STRUCT);

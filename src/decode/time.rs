@@ -5,7 +5,7 @@
 //! `<asm-generic/siginfo.h>`): every field of the time structs is a 64-bit `long`.
 
 use super::structs::{Raw, read_struct};
-use super::{Ctx, Number, Outcome, Sink, Values};
+use super::{Call, Ctx, Number, Outcome, Sink, Values};
 use crate::mem::Memory;
 use crate::table;
 
@@ -296,4 +296,53 @@ pub fn timex<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) 
         }
         sink.end_struct(false);
     });
+}
+
+/// Reads a `struct timespec` at `addr`: seconds and nanoseconds; `None` for NULL or memory
+/// that cannot be read.
+pub fn read_timespec<M: Memory>(mem: &M, addr: u64) -> Option<(i64, u64)> {
+    let mut b = [0u8; 16];
+    if addr == 0 || mem.read(addr, &mut b).is_err() {
+        return None;
+    }
+    let raw = Raw(&b);
+    Some((raw.i64(0), raw.u64(8)))
+}
+
+/// `recvmmsg`'s timeout, shown at exit as the call was given it (its entry saved it, as
+/// strace does: the kernel writes the time left over it); NULL, or the address when it was
+/// not read. Without a saved value, what the memory holds now.
+pub fn mmsg_timeout<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    let Some(saved) = ctx.saved.as_deref() else {
+        return timespec(sink, ctx, addr);
+    };
+    match saved.timeout {
+        Some((sec, nsec)) if addr != 0 => {
+            sink.begin_struct();
+            sink.field(TIMESPEC[0]);
+            sink.int(sec);
+            sink.field(TIMESPEC[1]);
+            sink.uint(nsec);
+            sink.end_struct(false);
+        }
+        _ => sink.addr(addr),
+    }
+}
+
+/// What a successful `recvmmsg` returned: `0 (Timeout)`, or the count of messages and, for a
+/// call with a timeout (fifth argument) unless `-e verbose=` leaves it out, the time left:
+/// `2 (left {tv_sec=0, tv_nsec=999})`.
+pub fn recvmmsg_ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, v: i64) {
+    const TIMEOUT: usize = 4;
+    if v == 0 {
+        return sink.ret_comment(0, "Timeout");
+    }
+    sink.ret_udecimal(v);
+    let ts = call.args[TIMEOUT];
+    if ctx.opts.verbose && ts != 0 {
+        sink.open(super::Group::Detail);
+        sink.field("left");
+        timespec(sink, ctx, ts);
+        sink.close();
+    }
 }

@@ -21,6 +21,16 @@ pub trait Values: Sink {
         self.number(Number::Hex(v));
     }
 
+    /// A user or group id: the all-ones "no id" (`-1` to `chown(2)`: leave unchanged) as
+    /// `-1`, other ids unsigned, as strace prints ids.
+    fn id(&mut self, v: u32) {
+        if v == u32::MAX {
+            self.int(-1);
+        } else {
+            self.uint(u64::from(v));
+        }
+    }
+
     /// A mode in octal, `0644`.
     fn octal(&mut self, v: u64) {
         self.number(Number::Octal(v));
@@ -178,15 +188,6 @@ pub trait Values: Sink {
         }
     }
 
-    /// A user or group id: `-1` for "unchanged" (chown(2)), else unsigned.
-    fn uid(&mut self, v: u32) {
-        if v == u32::MAX {
-            self.int(-1);
-        } else {
-            self.uint(u64::from(v));
-        }
-    }
-
     /// An error number as a value (`KEYCTL_REJECT`'s): its name (`ENODEV`), or the number
     /// when it has none.
     fn errno_value(&mut self, err: u64) {
@@ -206,13 +207,6 @@ pub trait Values: Sink {
             None => self.word(table.unknown),
         }
         self.close();
-    }
-
-    /// A value the call changed in place: `128 => 16`.
-    fn changed(&mut self, before: u64, after: u64) {
-        self.uint(before);
-        self.updated();
-        self.uint(after);
     }
 
     /// A signal set, bit `n - 1` standing for signal `n`: `[INT TERM]`; strace shows the

@@ -325,3 +325,70 @@ fn fcntl_arguments_by_width() {
         "fcntl(99, F_ADD_SEALS, F_SEAL_SEAL|0xabc0000100000000) = -1 EBADF (Bad file descriptor)"
     );
 }
+
+#[test]
+fn openat2_open_how() {
+    const NR_OPENAT2: u64 = 437;
+    let how = |flags: u64, mode: u64, resolve: u64, extra: &[u8]| {
+        let mut b = words(&[flags, mode, resolve]);
+        b.extend_from_slice(extra);
+        b
+    };
+    let mem = FakeMemory::new()
+        .with(0x1000, b"f\0")
+        .with(0x2000, &how(0o200, 0, 0, &[0; 8]))
+        .with(
+            0x3000,
+            &how(0o101, 0o777, 1, &[0x80, 0x81, 0, 0, 0, 0, 0, 0x87]),
+        )
+        .with(
+            0x4000,
+            &how(0x3 | 0o20200000, 0, 0xdec0_dedb_eeff_ffc0, &[]),
+        )
+        .with(0x5fe8, &how(0xdead_face_8000_0000, 0o777, 0x3f, &[]));
+    let open = |how: u64, size: u64, o: DecodeOpts| {
+        line_opts(
+            NR_OPENAT2,
+            [-1i64 as u64, 0x1000, how, size, 0, 0],
+            &mem,
+            Outcome::Err(EBADF),
+            o,
+        )
+    };
+    let d = DecodeOpts::default();
+    assert_eq!(
+        open(0x2000, 24, d),
+        "openat2(-1, \"f\", {flags=O_RDONLY|O_EXCL, resolve=0}, 24) = -1 EBADF (Bad file descriptor)"
+    );
+    // Zero bytes past the known fields show nothing; others show in hex, up to -s of them.
+    assert_eq!(
+        open(0x2000, 32, d),
+        "openat2(-1, \"f\", {flags=O_RDONLY|O_EXCL, resolve=0}, 32) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        open(0x3000, 32, d),
+        "openat2(-1, \"f\", {flags=O_WRONLY|O_CREAT, mode=0777, resolve=RESOLVE_NO_XDEV, /* bytes 24..31 */ \"\\x80\\x81\\x00\\x00\\x00\\x00\\x00\\x87\"}, 32) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        open(0x3000, 32, opts(false, true, 2)),
+        "openat2(-1, \"f\", {flags=O_WRONLY|O_CREAT, mode=0777, resolve=RESOLVE_NO_XDEV, /* bytes 24..31 */ \"\\x80\\x81\"...}, 32) = -1 EBADF (Bad file descriptor)"
+    );
+    // O_TMPFILE wants a mode (shown though zero); unknown resolve bits.
+    assert_eq!(
+        open(0x4000, 24, d),
+        "openat2(-1, \"f\", {flags=O_ACCMODE|O_TMPFILE, mode=000, resolve=0xdec0dedbeeffffc0 /* RESOLVE_??? */}, 24) = -1 EBADF (Bad file descriptor)"
+    );
+    // Bytes past the struct that cannot be read; a struct too small for the kernel.
+    assert_eq!(
+        open(0x5fe8, 32, d),
+        "openat2(-1, \"f\", {flags=O_RDONLY|0xdeadface80000000, mode=0777, resolve=RESOLVE_NO_XDEV|RESOLVE_NO_MAGICLINKS|RESOLVE_NO_SYMLINKS|RESOLVE_BENEATH|RESOLVE_IN_ROOT|RESOLVE_CACHED, ???}, 32) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        open(0x2000, 11, d),
+        "openat2(-1, \"f\", 0x2000, 11)            = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        open(0x2000, 24, opts(true, false, 32)),
+        "openat2(-1, \"f\", 0x2000, 24)            = -1 EBADF (Bad file descriptor)"
+    );
+}

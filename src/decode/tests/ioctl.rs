@@ -321,3 +321,67 @@ fn ioctl_termios2_and_verbose_settings() {
         "ioctl(3, TCGETA, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE, c_line=0x1c /* N_??? */, c_cc=[[VINTR]=0x3, [VQUIT]=0x1c, [VERASE]=0x7f, [VKILL]=0x15, [VEOF]=0x4, [VTIME]=0, [VMIN]=0x1, [VSWTC]=0]}) = 0"
     );
 }
+
+/// A pty's settings: the flag words, `c_line` and the control characters.
+fn pty_termios() -> Vec<u8> {
+    let mut t = words32(&[0o2400, 0o5, 0o277, 0o105073]);
+    t.push(0);
+    t.extend([
+        3, 0x1c, 0x7f, 0x15, 4, 0, 1, 0, 0x11, 0x13, 0x1a, 0, 0x12, 0xf, 0x17, 0x16,
+    ]);
+    t.extend([0, 0, 0]);
+    t
+}
+
+#[test]
+fn termios_in_full_under_v() {
+    let flags = "c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE";
+    let cc = "[VINTR]=0x3, [VQUIT]=0x1c, [VERASE]=0x7f, [VKILL]=0x15, [VEOF]=0x4, [VTIME]=0, [VMIN]=0x1, [VSWTC]=0";
+    let cc_rest = "[VSTART]=0x11, [VSTOP]=0x13, [VSUSP]=0x1a, [VEOL]=0, [VREPRINT]=0x12, [VDISCARD]=0xf, [VWERASE]=0x17, [VLNEXT]=0x16, [VEOL2]=0, [17]=0, [18]=0";
+    let mut t2 = pty_termios();
+    t2.extend(words32(&[38400, 9600]));
+    // struct termio: 16-bit words, c_line, 8 characters (named as termios' first 8).
+    let mut termio: Vec<u8> = [0o2400u16, 0o5, 0o277, 0o105073]
+        .iter()
+        .flat_map(|w| w.to_ne_bytes())
+        .collect();
+    termio.push(0x90);
+    termio.extend(&pty_termios()[17..25]);
+    let mem = FakeMemory::new()
+        .with(0x1000, &pty_termios())
+        .with(0x2000, &t2)
+        .with(0x3000, &termio);
+    assert_eq!(
+        line_verbose(NR_IOCTL, [4, 0x5401, 0x1000, 0, 0, 0], &mem, Outcome::Ok(0)),
+        format!("ioctl(4, TCGETS, {{{flags}, c_line=N_TTY, c_cc=[{cc}, {cc_rest}]}}) = 0")
+    );
+    assert_eq!(
+        line_verbose(
+            NR_IOCTL,
+            [4, 0x802c_542a, 0x2000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        format!(
+            "ioctl(4, TCGETS2, {{{flags}, c_line=N_TTY, c_cc=[{cc}, {cc_rest}], c_ispeed=38400, c_ospeed=9600}}) = 0"
+        )
+    );
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [4, 0x402c_542b, 0x2000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        format!("ioctl(4, TCSETS2, {{{flags}, ...}}) = 0")
+    );
+    assert_eq!(
+        line_verbose(NR_IOCTL, [4, 0x5405, 0x3000, 0, 0, 0], &mem, Outcome::Ok(0)),
+        format!("ioctl(4, TCGETA, {{{flags}, c_line=0x90 /* N_??? */, c_cc=[{cc}]}}) = 0")
+    );
+    // The locked settings are a struct termios too.
+    assert_eq!(
+        line(NR_IOCTL, [4, 0x5456, 0x1000, 0, 0, 0], &mem, Outcome::Ok(0)),
+        format!("ioctl(4, TIOCGLCKTRMIOS, {{{flags}, ...}}) = 0")
+    );
+}

@@ -59,3 +59,19 @@ fn iovec_arrays() {
         r#"writev(1, [{iov_base="hello", iov_len=5}, ... /* 0x3000 */], 2) = -1 EFAULT (Bad address)"#
     );
 }
+
+#[test]
+fn iovec_arrays_stop_at_the_string_limit_unless_v() {
+    let iov = words(&[0x3000, 2, 0x3002, 2, 0x3004, 2]);
+    let mem = FakeMemory::new().with(0x2000, &iov).with(0x3000, b"aabbcc");
+    let args = [1, 0x2000, 3, 0, 0, 0];
+    assert_eq!(
+        line_with(NR_WRITEV, args, &mem, Outcome::Ok(6), 2),
+        r#"writev(1, [{iov_base="aa", iov_len=2}, {iov_base="bb", iov_len=2}, ...], 3) = 6"#
+    );
+    // -v shows every element; each buffer is still cut at -s bytes.
+    assert_eq!(
+        line_opts(NR_WRITEV, args, &mem, Outcome::Ok(6), opts(false, true, 1)),
+        r#"writev(1, [{iov_base="a"..., iov_len=2}, {iov_base="b"..., iov_len=2}, {iov_base="c"..., iov_len=2}], 3) = 6"#
+    );
+}

@@ -137,3 +137,38 @@ fn pkeys_and_vmsplice() {
         assert_eq!(line(nr, args, &mem, outcome), want);
     }
 }
+
+#[test]
+fn mincore_vector_stops_at_the_string_limit_unless_v() {
+    let mem = FakeMemory::new().with(0x1000, &[1, 0, 1, 1]);
+    let args = [0x7000, 4 * 4096, 0x1000, 0, 0, 0];
+    assert_eq!(
+        line_with(NR_MINCORE, args, &mem, Outcome::Ok(0), 2),
+        "mincore(0x7000, 16384, [1, 0, ...])     = 0"
+    );
+    assert_eq!(
+        line_opts(NR_MINCORE, args, &mem, Outcome::Ok(0), opts(false, true, 2)),
+        "mincore(0x7000, 16384, [1, 0, 1, 1])    = 0"
+    );
+    // A vector running into unmapped memory: where it stops, as strace reads it byte by byte.
+    let mem = FakeMemory::new().with(0x1ffe, &[1, 1]);
+    assert_eq!(
+        line(
+            NR_MINCORE,
+            [0x7000, 3 * 4096, 0x1ffe, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "mincore(0x7000, 12288, [1, 1, ... /* 0x2000 */]) = 0"
+    );
+    // A length whose vector would wrap around the address space: the address.
+    assert_eq!(
+        line(
+            NR_MINCORE,
+            [0x7000, u64::MAX - 4095, u64::MAX - 8, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "mincore(0x7000, 18446744073709547520, 0xfffffffffffffff7) = 0"
+    );
+}

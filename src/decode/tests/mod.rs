@@ -15,6 +15,7 @@ use std::mem::offset_of;
 use std::rc::Rc;
 
 mod admin;
+mod dirent;
 mod fs;
 mod futex;
 mod generic;
@@ -73,6 +74,7 @@ const NR_EXECVE: u64 = 59;
 const NR_WAIT4: u64 = 61;
 const NR_UNAME: u64 = 63;
 const NR_FCNTL: u64 = 72;
+const NR_GETDENTS: u64 = 78;
 const NR_GETCWD: u64 = 79;
 const NR_CHOWN: u64 = 92;
 const NR_GETTIMEOFDAY: u64 = 96;
@@ -274,6 +276,8 @@ fn render_call(
 ) -> String {
     let mut call = Call::new(nr, args, 0);
     let mut scratch = Scratch::new();
+    // What the entry saves for the exit, kept as the tracer keeps it per tracee.
+    let mut saved = Saved::default();
     rendered(|out| {
         match call.desc {
             Some(d) => out.bytes(d.name.as_bytes()),
@@ -283,6 +287,7 @@ fn render_call(
         let mut ctx = Ctx {
             opts,
             fds: fds.as_deref_mut().map(|f| f as &mut dyn FdResolver),
+            saved: Some(&mut saved),
             ..Ctx::for_test(before, &mut scratch)
         };
         entry(&mut Text::new(out), &mut ctx, &mut call);
@@ -292,6 +297,7 @@ fn render_call(
         let mut ctx = Ctx {
             opts,
             fds: fds.map(|f| f as &mut dyn FdResolver),
+            saved: Some(&mut saved),
             ..Ctx::for_test(after, &mut scratch)
         };
         exit(&mut Text::new(out), &mut ctx, &call, outcome);
@@ -374,7 +380,29 @@ fn line_verbose(nr: u64, args: [u64; 6], mem: &FakeMemory, outcome: Outcome) -> 
         abbreviate: false,
         ..DecodeOpts::default()
     };
+    line_opts(nr, args, mem, outcome, opts)
+}
+
+/// One call's line with the options given (`-s`, `-v`, `-e verbose=`).
+fn line_opts(
+    nr: u64,
+    args: [u64; 6],
+    mem: &FakeMemory,
+    outcome: Outcome,
+    opts: DecodeOpts,
+) -> String {
     render_call(nr, args, [mem, mem], opts, None, |_| {}, outcome)
+}
+
+/// strace's options with `-v` (`abbreviate` false) or `-e verbose=none` (`verbose` false)
+/// and `-s max_strlen`.
+fn opts(abbreviate: bool, verbose: bool, max_strlen: usize) -> DecodeOpts {
+    DecodeOpts {
+        abbreviate,
+        verbose,
+        max_strlen,
+        ..DecodeOpts::default()
+    }
 }
 
 /// The line of a call that wrote to memory: its entry sees `before`, its exit `after`.

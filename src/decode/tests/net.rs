@@ -437,3 +437,219 @@ fn socket_protocols_by_the_whole_domain() {
         "socketpair(AF_UNIX, SOCK_STREAM, 18446744073709551615, 0x1000) = -1 EPROTONOSUPPORT (Protocol not supported)"
     );
 }
+
+/// A `struct mmsghdr`: a name of `namelen` bytes at `name`, one iovec at `iov`, `msg_len`.
+fn mmsghdr(name: u64, namelen: u64, iov: u64, msg_len: u64) -> Vec<u8> {
+    words(&[name, namelen, iov, 1, 0, 0, 0, msg_len])
+}
+
+#[test]
+fn mmsg_vectors_as_strace_walks_them() {
+    let iov = words(&[0x5000, 1]);
+    let mut vec = mmsghdr(0, 0, 0x4000, 1);
+    vec.extend(mmsghdr(0, 0, 0x4000, 1));
+    vec.extend(mmsghdr(0, 0, 0x4000, 1));
+    let mem = FakeMemory::new()
+        .with(0x1000, &vec)
+        .with(0x4000, &iov)
+        .with(0x5000, b"x");
+    let one = r#"{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="x", iov_len=1}], msg_iovlen=1, msg_controllen=0, msg_flags=0}"#;
+    let send = |o: DecodeOpts, sent| {
+        line_opts(
+            NR_SENDMMSG,
+            [3, 0x1000, 3, 0, 0, 0],
+            &mem,
+            Outcome::Ok(sent),
+            o,
+        )
+    };
+    // Every message a send was given, the lengths of those it sent.
+    assert_eq!(
+        send(opts(true, true, 32), 2),
+        format!("sendmmsg(3, [{one}, msg_len=1}}, {one}, msg_len=1}}, {one}}}], 3, 0) = 2")
+    );
+    // -s elements, all under -v; -e verbose=none: the address.
+    assert_eq!(
+        send(opts(true, true, 2), 3),
+        format!("sendmmsg(3, [{one}, msg_len=1}}, {one}, msg_len=1}}, ...], 3, 0) = 3")
+    );
+    assert_eq!(
+        send(opts(false, true, 2), 3),
+        format!(
+            "sendmmsg(3, [{one}, msg_len=1}}, {one}, msg_len=1}}, {one}, msg_len=1}}], 3, 0) = 3"
+        )
+    );
+    assert_eq!(
+        send(opts(true, false, 32), 3),
+        "sendmmsg(3, 0x1000, 3, 0)               = 3"
+    );
+    // The vector runs into unmapped memory: where it stops.
+    let mem = mem.with(0x2fc0, &mmsghdr(0, 0, 0x4000, 1));
+    assert_eq!(
+        line(
+            NR_SENDMMSG,
+            [-1i64 as u64, 0x2fc0, 2, 0, 0, 0],
+            &mem,
+            Outcome::Err(EBADF)
+        ),
+        format!("sendmmsg(-1, [{one}}}, ... /* 0x3000 */], 2, 0) = -1 EBADF (Bad file descriptor)")
+    );
+}
+
+#[test]
+fn recvmmsg_names_beside_what_the_call_was_given() {
+    let iov = words(&[0x5000, 1]);
+    // At entry: room for no name in the first message, 16 bytes in the second.
+    let mut given = mmsghdr(0x6000, 0, 0x4000, 0);
+    given.extend(mmsghdr(0x7000, 16, 0x4000, 0));
+    // The kernel wrote 16 and 4 (an AF_UNIX address).
+    let mut filled = mmsghdr(0x6000, 16, 0x4000, 1);
+    filled.extend(mmsghdr(0x7000, 4, 0x4000, 1));
+    let sun = [1, 0, b'a', b'b'];
+    let before = FakeMemory::new()
+        .with(0x1000, &given)
+        .with(0x4000, &iov)
+        .with(0x5000, b"x");
+    let after = FakeMemory::new()
+        .with(0x1000, &filled)
+        .with(0x4000, &iov)
+        .with(0x5000, b"x")
+        .with(0x6000, &sun)
+        .with(0x7000, &sun);
+    let iov_shown = r#"msg_iov=[{iov_base="x", iov_len=1}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=1}"#;
+    assert_eq!(
+        line_changed(
+            NR_RECVMMSG,
+            [3, 0x1000, 2, 0, 0, 0],
+            &before,
+            &after,
+            Outcome::Ok(2)
+        ),
+        format!(
+            "recvmmsg(3, [{{msg_hdr={{msg_name=0x6000, msg_namelen=0 => 16, {iov_shown}, {{msg_hdr={{msg_name={{sa_family=AF_UNIX, sun_path=\"ab\"}}, msg_namelen=16 => 4, {iov_shown}], 2, 0, NULL) = 2"
+        )
+    );
+}
+
+/// Control messages laid end to end, each padded to 8 bytes: (cmsg_len, level, type, data).
+fn cmsgs(msgs: &[(u64, i32, i32, &[u8])]) -> Vec<u8> {
+    let mut v = Vec::new();
+    for (len, level, kind, data) in msgs {
+        v.extend(words(&[*len]));
+        v.extend(ints(&[*level, *kind]));
+        v.extend_from_slice(data);
+        v.resize(v.len().next_multiple_of(8), 0);
+    }
+    v
+}
+
+#[test]
+fn control_message_data_as_strace_shows_it() {
+    let send = |control: &[u8], controllen: u64, o: DecodeOpts| {
+        let mem = FakeMemory::new()
+            .with(0x1000, &msghdr(0, 0, 0x3000, controllen, 0))
+            .with(0x3000, control);
+        line_opts(
+            NR_SENDMSG,
+            [3, 0x1000, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EBADF),
+            o,
+        )
+    };
+    let head =
+        "sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=NULL, msg_iovlen=0, msg_control=[";
+    let tail = "msg_flags=0}, 0) = -1 EBADF (Bad file descriptor)";
+    // Descriptors: -s of them, all under -v.
+    let rights = cmsgs(&[(28, 1, 1, &ints(&[0, 1, 2]))]);
+    let shown = "{cmsg_len=28, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[0, 1";
+    assert_eq!(
+        send(&rights, 32, opts(true, true, 2)),
+        format!("{head}{shown}, ...]}}], msg_controllen=32, {tail}")
+    );
+    assert_eq!(
+        send(&rights, 32, opts(false, true, 2)),
+        format!("{head}{shown}, 2]}}], msg_controllen=32, {tail}")
+    );
+    // Credentials, IP_TTL, IP_TOS, time stamps (one too short), a packet's info, a security
+    // label, and a level whose types strace does not name.
+    let tv = words(&[1, 2]);
+    let pktinfo = [0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8];
+    let many = cmsgs(&[
+        (28, 1, 2, &ints(&[42, 0, -1])),
+        (20, 0, 2, &ints(&[64])),
+        (18, 0, 1, &[0x41, 0x42]),
+        (32, 1, 29, &tv),
+        (32, 1, 37, &tv),
+        (28, 0, 8, &pktinfo),
+        (19, 1, 3, b"ab\0"),
+        (16, 6, 5, &[]),
+    ]);
+    let len = many.len() as u64;
+    assert_eq!(
+        send(&many, len, DecodeOpts::default()),
+        format!(
+            "{head}{{cmsg_len=28, cmsg_level=SOL_SOCKET, cmsg_type=SCM_CREDENTIALS, cmsg_data={{pid=42, uid=0, gid=-1}}}}, {{cmsg_len=20, cmsg_level=SOL_IP, cmsg_type=IP_TTL, cmsg_data=[64]}}, {{cmsg_len=18, cmsg_level=SOL_IP, cmsg_type=IP_TOS, cmsg_data=[0x41, 0x42]}}, {{cmsg_len=32, cmsg_level=SOL_SOCKET, cmsg_type=SO_TIMESTAMP_OLD, cmsg_data={{tv_sec=1, tv_usec=2}}}}, {{cmsg_len=32, cmsg_level=SOL_SOCKET, cmsg_type=SO_TIMESTAMPING_OLD, cmsg_data=???}}, {{cmsg_len=28, cmsg_level=SOL_IP, cmsg_type=IP_PKTINFO, cmsg_data={{ipi_ifindex=0, ipi_spec_dst=inet_addr(\"1.2.3.4\"), ipi_addr=inet_addr(\"5.6.7.8\")}}}}, {{cmsg_len=19, cmsg_level=SOL_SOCKET, cmsg_type=SCM_SECURITY, cmsg_data=\"ab\\0\"}}, {{cmsg_len=16, cmsg_level=SOL_TCP, cmsg_type=0x5}}], msg_controllen={len}, {tail}"
+        )
+    );
+    // Bytes too few for another header: where they start. Fewer than one header: the
+    // address. More than optmem_max: `...` for what was not read.
+    let one = cmsgs(&[(16, 1, 1, &[])]);
+    let hdr = "{cmsg_len=16, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS}";
+    assert_eq!(
+        send(&one, 20, DecodeOpts::default()),
+        format!("{head}{hdr}, ... /* 0x3010 */], msg_controllen=20, {tail}")
+    );
+    assert_eq!(
+        send(&one, 15, DecodeOpts::default()),
+        format!(
+            "sendmsg(3, {{msg_name=NULL, msg_namelen=0, msg_iov=NULL, msg_iovlen=0, msg_control=0x3000, msg_controllen=15, {tail}"
+        )
+    );
+    let small = DecodeOpts {
+        optmem_max: 16,
+        ..DecodeOpts::default()
+    };
+    assert_eq!(
+        send(&one, 64, small),
+        format!("{head}{hdr}, ...], msg_controllen=64, {tail}")
+    );
+}
+
+#[test]
+fn recvmmsg_timeout_as_given_and_time_left() {
+    let iov = words(&[0x5000, 1]);
+    let msg = mmsghdr(0, 0, 0x4000, 1);
+    let common = |ts: [u64; 2]| {
+        FakeMemory::new()
+            .with(0x1000, &msg)
+            .with(0x4000, &iov)
+            .with(0x5000, b"x")
+            .with(0x6000, &words(&ts))
+    };
+    // The kernel writes the time left over the timeout it was given.
+    let (before, after) = (common([1, 0]), common([0, 999]));
+    let msgs = r#"[{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="x", iov_len=1}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=1}]"#;
+    let args = [3, 0x1000, 1, 0, 0x6000, 0];
+    assert_eq!(
+        line_changed(NR_RECVMMSG, args, &before, &after, Outcome::Ok(1)),
+        format!(
+            "recvmmsg(3, {msgs}, 1, 0, {{tv_sec=1, tv_nsec=0}}) = 1 (left {{tv_sec=0, tv_nsec=999}})"
+        )
+    );
+    assert_eq!(
+        line_changed(NR_RECVMMSG, args, &before, &after, Outcome::Ok(0)),
+        "recvmmsg(3, [], 1, 0, {tv_sec=1, tv_nsec=0}) = 0 (Timeout)"
+    );
+    // -e verbose=none: addresses, no time left.
+    assert_eq!(
+        line_opts(
+            NR_RECVMMSG,
+            args,
+            &after,
+            Outcome::Ok(1),
+            opts(true, false, 32)
+        ),
+        "recvmmsg(3, 0x1000, 1, 0, 0x6000)       = 1"
+    );
+}

@@ -387,3 +387,79 @@ fn waiting_calls_describe_the_descriptors_they_get() {
          {events=EPOLLIN, data={u32=4, u64=4}}) = 0"
     );
 }
+
+#[test]
+fn poll_arrays_in_full_under_v() {
+    let fds = pollfds(&[(6, 0x4, 0x4); 3]);
+    let mem = FakeMemory::new().with(0x1000, &fds);
+    let args = [0x1000, 3, 0, 0, 0, 0];
+    assert_eq!(
+        line_with(NR_POLL, args, &mem, Outcome::Ok(3), 2),
+        "poll([{fd=6, events=POLLOUT}, {fd=6, events=POLLOUT}, ...], 3, 0) = 3 ([{fd=6, revents=POLLOUT}, {fd=6, revents=POLLOUT}, ...])"
+    );
+    assert_eq!(
+        line_opts(NR_POLL, args, &mem, Outcome::Ok(3), opts(false, true, 2)),
+        "poll([{fd=6, events=POLLOUT}, {fd=6, events=POLLOUT}, {fd=6, events=POLLOUT}], 3, 0) = 3 ([{fd=6, revents=POLLOUT}, {fd=6, revents=POLLOUT}, {fd=6, revents=POLLOUT}])"
+    );
+    // -e verbose=none: the addresses, and the count alone (a timeout still says so).
+    let quiet = opts(true, false, 32);
+    let ts = words(&[1, 2]);
+    let mem = mem.with(0x2000, &ts);
+    assert_eq!(
+        line_opts(
+            NR_PPOLL,
+            [0x1000, 3, 0x2000, 0, 8, 0],
+            &mem,
+            Outcome::Ok(3),
+            quiet
+        ),
+        "ppoll(0x1000, 3, 0x2000, NULL, 8)       = 3"
+    );
+    assert_eq!(
+        line_opts(NR_POLL, args, &mem, Outcome::Ok(0), quiet),
+        "poll(0x1000, 3, 0)                      = 0 (Timeout)"
+    );
+}
+
+#[test]
+fn poll_detail_stops_where_strace_buffer_does() {
+    // strace writes the detail into 1024 bytes: under -v, 40 of `{fd=4, revents=POLLOUT}`
+    // (the time left after them) and 40 alternating with `{fd=3, revents=POLLIN}` fit, then
+    // `...`.
+    let out = pollfds(&[(4, 0x4, 0x4); 100]);
+    let mixed: Vec<u8> = (0..100)
+        .flat_map(|i| match i % 2 {
+            0 => pollfds(&[(3, 0x1, 0x1)]),
+            _ => pollfds(&[(4, 0x4, 0x4)]),
+        })
+        .collect();
+    let ts = words(&[5, 123_453_093]);
+    let mem = FakeMemory::new()
+        .with(0x1000, &out)
+        .with(0x2000, &mixed)
+        .with(0x3000, &ts);
+    let v = opts(false, true, 32);
+    let got = line_opts(
+        NR_PPOLL,
+        [0x1000, 100, 0x3000, 0, 8, 0],
+        &mem,
+        Outcome::Ok(100),
+        v,
+    );
+    let ready = ["{fd=4, revents=POLLOUT}"; 39].join(", ");
+    assert!(
+        got.ends_with(&format!(
+            "= 100 ([{ready}, ...], left {{tv_sec=5, tv_nsec=123453093}})"
+        )),
+        "{got}"
+    );
+    let got = line_opts(
+        NR_POLL,
+        [0x2000, 100, 0, 0, 0, 0],
+        &mem,
+        Outcome::Ok(100),
+        v,
+    );
+    let ready = ["{fd=3, revents=POLLIN}, {fd=4, revents=POLLOUT}"; 20].join(", ");
+    assert!(got.ends_with(&format!("= 100 ([{ready}, ...])")), "{got}");
+}

@@ -132,3 +132,33 @@ fn arch_prctl_lines() {
         "arch_prctl(ARCH_REQ_XCOMP_GUEST_PERM, 0xb /* XFEATURE_??? */) = -1 EINVAL (Invalid argument)"
     );
 }
+
+#[test]
+fn seccomp_filter_program_under_v() {
+    // struct sock_filter: code, jt, jf, k.
+    let insn = |code: u16, jt: u8, jf: u8, k: u32| {
+        let mut b = code.to_ne_bytes().to_vec();
+        b.extend([jt, jf]);
+        b.extend(k.to_ne_bytes());
+        b
+    };
+    let prog: Vec<u8> = [
+        insn(0x20, 0, 0, 0),
+        insn(0x15, 0, 1, 60),
+        insn(0x06, 0, 0, 0x0005_000d),
+        insn(0x02 | 0x8, 0, 0, 1),
+        insn(0xffff, 0, 0, u32::MAX),
+    ]
+    .concat();
+    let fprog = [5u64.to_ne_bytes(), 0x2000u64.to_ne_bytes()].concat();
+    let mem = FakeMemory::new().with(0x1000, &fprog).with(0x2000, &prog);
+    let args = [22, 2, 0x1000, 0, 0, 0];
+    assert_eq!(
+        line(NR_PRCTL, args, &mem, Outcome::Err(EINVAL)),
+        "prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, {len=5, filter=0x2000}) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line_verbose(NR_PRCTL, args, &mem, Outcome::Err(EINVAL)),
+        "prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, {len=5, filter=[BPF_STMT(BPF_LD|BPF_W|BPF_ABS, 0), BPF_JUMP(BPF_JMP|BPF_K|BPF_JEQ, 0x3c, 0, 0x1), BPF_STMT(BPF_RET|BPF_K, SECCOMP_RET_ERRNO|0xd), BPF_STMT(BPF_ST|0x8 /* BPF_??? */, 0x1), BPF_STMT(BPF_MISC|0xf8 /* BPF_??? */|0xff00 /* BPF_??? */, 0xffffffff)]}) = -1 EINVAL (Invalid argument)"
+    );
+}

@@ -434,3 +434,89 @@ fn clone3_bytes_set_past_the_struct() {
         "clone3({flags=0, exit_signal=0, stack=NULL, stack_size=0}, 120) = 5"
     );
 }
+
+#[test]
+fn rusage_in_full_under_v() {
+    let mut ru = vec![0u8; std::mem::size_of::<libc::rusage>()];
+    put(&mut ru, 8, 101u64.to_ne_bytes());
+    // ru_maxrss, then each counter one more; ru_nivcsw all ones (strace shows them unsigned).
+    for i in 0..14u64 {
+        put(&mut ru, 32 + 8 * i as usize, (1000 + i).to_ne_bytes());
+    }
+    put(&mut ru, 32 + 8 * 13, (-1i64).to_ne_bytes());
+    let mem = FakeMemory::new().with(0x2000, &ru);
+    let args = [0, 0x2000, 0, 0, 0, 0];
+    assert_eq!(
+        line(NR_GETRUSAGE, args, &mem, Outcome::Ok(0)),
+        "getrusage(RUSAGE_SELF, {ru_utime={tv_sec=0, tv_usec=101}, ru_stime={tv_sec=0, tv_usec=0}, ...}) = 0"
+    );
+    assert_eq!(
+        line_verbose(NR_GETRUSAGE, args, &mem, Outcome::Ok(0)),
+        "getrusage(RUSAGE_SELF, {ru_utime={tv_sec=0, tv_usec=101}, ru_stime={tv_sec=0, tv_usec=0}, ru_maxrss=1000, ru_ixrss=1001, ru_idrss=1002, ru_isrss=1003, ru_minflt=1004, ru_majflt=1005, ru_nswap=1006, ru_inblock=1007, ru_oublock=1008, ru_msgsnd=1009, ru_msgrcv=1010, ru_nsignals=1011, ru_nvcsw=1012, ru_nivcsw=18446744073709551615}) = 0"
+    );
+    // wait4's usage of the child it reaped, likewise; nothing reaped, the address.
+    let mem = mem.with(0x1000, &0i32.to_ne_bytes());
+    assert_eq!(
+        line_verbose(NR_WAIT4, [7, 0x1000, 0, 0x2000, 0, 0], &mem, Outcome::Ok(7)),
+        "wait4(7, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, {ru_utime={tv_sec=0, tv_usec=101}, ru_stime={tv_sec=0, tv_usec=0}, ru_maxrss=1000, ru_ixrss=1001, ru_idrss=1002, ru_isrss=1003, ru_minflt=1004, ru_majflt=1005, ru_nswap=1006, ru_inblock=1007, ru_oublock=1008, ru_msgsnd=1009, ru_msgrcv=1010, ru_nsignals=1011, ru_nvcsw=1012, ru_nivcsw=18446744073709551615}) = 7"
+    );
+    assert_eq!(
+        line_verbose(NR_WAIT4, [7, 0x1000, 1, 0x2000, 0, 0], &mem, Outcome::Ok(0)),
+        "wait4(7, 0x1000, WNOHANG, 0x2000)       = 0"
+    );
+}
+
+#[test]
+fn group_lists_and_set_tid_stop_at_the_string_limit_unless_v() {
+    let gids = words32(&[0, 5, 100]);
+    let mem = FakeMemory::new().with(0x2000, &gids);
+    let args = [3, 0x2000, 0, 0, 0, 0];
+    assert_eq!(
+        line_with(NR_SETGROUPS, args, &mem, Outcome::Ok(0), 2),
+        "setgroups(3, [0, 5, ...])               = 0"
+    );
+    assert_eq!(
+        line_opts(
+            NR_SETGROUPS,
+            args,
+            &mem,
+            Outcome::Ok(0),
+            opts(false, true, 2)
+        ),
+        "setgroups(3, [0, 5, 100])               = 0"
+    );
+    // An array running into unmapped memory, where strace's array printer stops.
+    let mem = FakeMemory::new().with(0x1ff8, &words32(&[7, 8]));
+    assert_eq!(
+        line(NR_GETGROUPS, [4, 0x1ff8, 0, 0, 0, 0], &mem, Outcome::Ok(3)),
+        "getgroups(4, [7, 8, ... /* 0x2000 */])  = 3"
+    );
+    let mut ca = [0u64; 11];
+    ca[4] = 17;
+    (ca[8], ca[9]) = (0x4000, 3);
+    let mem = FakeMemory::new()
+        .with(0x3000, &words(&ca))
+        .with(0x4000, &ints(&[1, 2, 3]));
+    let args = [0x3000, 88, 0, 0, 0, 0];
+    assert_eq!(
+        line_with(NR_CLONE3, args, &mem, Outcome::Err(EINVAL), 2),
+        "clone3({flags=0, exit_signal=SIGCHLD, stack=NULL, stack_size=0, set_tid=[1, 2, ...], set_tid_size=3}, 88) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line_opts(
+            NR_CLONE3,
+            args,
+            &mem,
+            Outcome::Err(EINVAL),
+            opts(false, true, 2)
+        ),
+        "clone3({flags=0, exit_signal=SIGCHLD, stack=NULL, stack_size=0, set_tid=[1, 2, 3], set_tid_size=3}, 88) = -1 EINVAL (Invalid argument)"
+    );
+    // A pointer without a size, as strace shows it: its address.
+    ca[9] = 0;
+    let mem = FakeMemory::new().with(0x3000, &words(&ca));
+    assert_eq!(
+        line(NR_CLONE3, args, &mem, Outcome::Err(EINVAL)),
+        "clone3({flags=0, exit_signal=SIGCHLD, stack=NULL, stack_size=0, set_tid=0x4000, set_tid_size=0}, 88) = -1 EINVAL (Invalid argument)"
+    );
+}

@@ -1,0 +1,131 @@
+//! Classic BPF programs (`struct sock_fprog`, `<linux/filter.h>`), as a seccomp filter
+//! carries them: by default the program's address, under `-v` each instruction as the
+//! kernel's macros would write it, `BPF_STMT(BPF_LD|BPF_W|BPF_ABS, 0)`,
+//! `BPF_JUMP(BPF_JMP|BPF_K|BPF_JEQ, 0x3c, 0, 0x1)`.
+
+use super::array::array_while;
+use super::structs::{Raw, read_struct};
+use super::{Ctx, Group, Sink, Values};
+use crate::mem::Memory;
+use crate::table::{self, EnumTable};
+
+/// `struct sock_filter`: `code` (16 bits), `jt`, `jf` (8 bits each), `k` (32 bits).
+const SOCK_FILTER_SIZE: usize = 8;
+/// `BPF_MAXINSNS`: the most instructions shown (then `...`).
+const BPF_MAXINSNS: u64 = 4096;
+
+// Instruction classes (`BPF_CLASS(code)`, <linux/bpf_common.h>).
+const BPF_LD: u16 = 0x00;
+const BPF_LDX: u16 = 0x01;
+const BPF_ST: u16 = 0x02;
+const BPF_STX: u16 = 0x03;
+const BPF_ALU: u16 = 0x04;
+const BPF_JMP: u16 = 0x05;
+const BPF_RET: u16 = 0x06;
+const BPF_MISC: u16 = 0x07;
+/// `SECCOMP_RET_ACTION_FULL` (<linux/seccomp.h>): the action's bits of a return value.
+const SECCOMP_RET_ACTION_FULL: u32 = 0xffff_0000;
+
+/// A seccomp filter (`struct sock_fprog` at `addr`): `{len=3, filter=[...]}`, the program
+/// only under `-v` (its address by default).
+pub fn seccomp_fprog<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(sink, ctx, addr, 16, |sink, ctx, raw| {
+        let (len, filter) = (raw.u16(0), raw.u64(8));
+        sink.begin_struct();
+        sink.field("len");
+        sink.uint(u64::from(len));
+        sink.field("filter");
+        if ctx.opts.abbreviate {
+            sink.addr(filter);
+        } else {
+            program(sink, ctx, filter, u64::from(len));
+        }
+        sink.end_struct(false);
+    });
+}
+
+/// The `len` instructions at `addr`, at most [`BPF_MAXINSNS`] of them (`-s` does not cut
+/// them: they show only under `-v`).
+fn program<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u64) {
+    array_while(sink, ctx, addr, len, SOCK_FILTER_SIZE, |sink, _, raw, i| {
+        if i >= BPF_MAXINSNS {
+            sink.more();
+            return false;
+        }
+        instruction(sink, raw);
+        true
+    });
+}
+
+/// One instruction: a jump when it has a target, else a statement.
+fn instruction<S: Sink>(sink: &mut S, raw: Raw<'_>) {
+    let (code, jt, jf, k) = (raw.u16(0), raw.0[2], raw.0[3], raw.u32(4));
+    if jt != 0 || jf != 0 {
+        sink.begin_wrap("BPF_JUMP");
+        code_of(sink, code);
+        sink.hex(u64::from(k));
+        sink.hex(u64::from(jt));
+        sink.hex(u64::from(jf));
+    } else {
+        sink.begin_wrap("BPF_STMT");
+        code_of(sink, code);
+        if code & 0x07 == BPF_RET {
+            // A seccomp filter returns an action with its data.
+            let action = k & SECCOMP_RET_ACTION_FULL;
+            sink.open(Group::Or);
+            sink.enumeration(u64::from(action), &table::ENUM_SECCOMP_RET_ACTION);
+            if k & !action != 0 {
+                sink.hex(u64::from(k & !action));
+            }
+            sink.close();
+        } else {
+            sink.hex(u64::from(k));
+        }
+    }
+    sink.end_wrap();
+}
+
+/// An instruction's code by its parts, as its class has them: `BPF_LD|BPF_W|BPF_ABS`; bits
+/// a class does not use in hex with strace's comment (`BPF_ST|0x8 /* BPF_??? */`).
+fn code_of<S: Sink>(sink: &mut S, code: u16) {
+    let part = |sink: &mut S, mask: u16, t: &'static EnumTable| {
+        sink.enumeration(u64::from(code & mask), t);
+    };
+    let class = code & 0x07;
+    let mut rest = code & !0x07;
+    sink.open(Group::Or);
+    sink.enumeration(u64::from(class), &table::ENUM_BPF_CLASS);
+    match class {
+        BPF_LD | BPF_LDX => {
+            part(sink, 0x18, &table::ENUM_BPF_SIZE);
+            part(sink, 0xe0, &table::ENUM_BPF_MODE);
+            rest = 0;
+        }
+        BPF_MISC => {
+            part(sink, 0xf8, &table::ENUM_BPF_MISCOP);
+            rest &= !0xf8;
+        }
+        BPF_ALU | BPF_JMP => {
+            part(sink, 0x08, &table::ENUM_BPF_SRC);
+            let ops = if class == BPF_ALU {
+                &table::ENUM_BPF_OP_ALU
+            } else {
+                &table::ENUM_BPF_OP_JMP
+            };
+            part(sink, 0xf0, ops);
+            rest = 0;
+        }
+        BPF_RET => {
+            part(sink, 0x18, &table::ENUM_BPF_RVAL);
+            rest &= !0x18;
+        }
+        // BPF_ST, BPF_STX: nothing but the class.
+        BPF_ST | BPF_STX => {}
+        _ => {}
+    }
+    if rest != 0 {
+        sink.hex(u64::from(rest));
+        sink.comment_word("BPF_???");
+    }
+    sink.close();
+}
