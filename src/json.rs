@@ -546,18 +546,10 @@ impl Sink for Json<'_> {
 
     fn quoted(&mut self, bytes: &[u8], truncated: bool, quote: Quote) {
         self.value(|b| {
-            let hex = matches!(quote, Quote::Hex | Quote::Extra { .. });
-            string_obj(b, bytes, truncated, hex);
-            match quote {
-                Quote::Abstract => {
-                    b.pop();
-                    b.extend_from_slice(b",\"abstract\":true}");
-                }
-                Quote::Extra { from, to } => {
-                    b.pop();
-                    let _ = write!(b, ",\"bytes\":[{from},{to}]}}");
-                }
-                Quote::Plain | Quote::Hex => {}
+            string_obj(b, bytes, truncated, quote == Quote::Hex);
+            if quote == Quote::Abstract {
+                b.pop();
+                b.extend_from_slice(b",\"abstract\":true}");
             }
         });
     }

@@ -554,15 +554,11 @@ impl Sink for Text<'_> {
         self.element();
         let hex = match quote {
             Quote::Plain | Quote::Abstract => self.out.hex_strings(),
-            Quote::Hex | Quote::Extra { .. } => HexStrings::All,
+            Quote::Hex => HexStrings::All,
         };
         let buf = self.out.buf();
-        match quote {
-            Quote::Abstract => buf.push(b'@'),
-            Quote::Extra { from, to } => {
-                let _ = write!(buf, "/* bytes {from}..{to} */ ");
-            }
-            Quote::Plain | Quote::Hex => {}
+        if quote == Quote::Abstract {
+            buf.push(b'@');
         }
         buf.push(b'"');
         escape_with(buf, bytes, hex, b"");

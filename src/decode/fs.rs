@@ -3,7 +3,7 @@
 //! entries are in `dirent.rs`).
 
 use super::structs::read_struct;
-use super::{Call, Ctx, Outcome, PidKind, Quote, Sink, Values};
+use super::{Call, Ctx, Outcome, PidKind, Sink, Values};
 use crate::mem::Memory;
 use crate::table;
 
@@ -214,37 +214,16 @@ pub fn open_how<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, size: u6
         }
         sink.field("resolve");
         sink.flags(raw.u64(16), &table::FLAGS_RESOLVE_FLAGS);
-        extra_bytes(sink, ctx, addr, OPEN_HOW_SIZE, size.min(EXTRA_MAX));
+        let end = size.min(EXTRA_MAX);
+        if OPEN_HOW_SIZE < end {
+            super::structs::nonzero_tail(
+                sink,
+                ctx,
+                addr,
+                (OPEN_HOW_SIZE as usize, end as usize),
+                |_| {},
+            );
+        }
         sink.end_struct(false);
     });
-}
-
-/// The bytes `from..size` of a struct at `addr` that its decoder does not know, as strace's
-/// `print_nonzero_bytes` shows them: nothing when they are all zero, `???` when they cannot
-/// be read, else in hex (up to `-s` of them) after their offsets.
-fn extra_bytes<S: Sink, M: Memory>(
-    sink: &mut S,
-    ctx: &mut Ctx<'_, M>,
-    addr: u64,
-    from: u64,
-    size: u64,
-) {
-    if from >= size {
-        return;
-    }
-    let len = (size - from) as usize;
-    let Ok(bytes) = ctx.scratch.fill(ctx.mem, addr.wrapping_add(from), len) else {
-        sink.implicit_field("extra");
-        return sink.word("???");
-    };
-    if bytes.iter().all(|&b| b == 0) {
-        return;
-    }
-    let shown = len.min(ctx.opts.max_strlen);
-    let range = Quote::Extra {
-        from: from as u32,
-        to: (size - 1) as u32,
-    };
-    sink.implicit_field("extra");
-    sink.quoted(&bytes[..shown], shown < len, range);
 }

@@ -36,11 +36,6 @@ pub enum Quote {
     Hex,
     /// An abstract AF_UNIX socket name (leading NUL): `@"name"`.
     Abstract,
-    /// Bytes a struct holds past the fields its decoder knows (an extensible struct larger
-    /// than strace knows, or what a decoder leaves unnamed), at offsets `from..=to` of the
-    /// struct: every byte as a hex escape after a comment naming the range,
-    /// `/* bytes 24..31 */ "\x80\x81..."`.
-    Extra { from: u32, to: u32 },
 }
 
 /// A group of values, opened by [`Sink::open`] and closed by [`Sink::close`].
