@@ -15,6 +15,7 @@ use std::mem::offset_of;
 use std::rc::Rc;
 
 mod admin;
+mod fields;
 mod fs;
 mod futex;
 mod generic;
