@@ -667,6 +667,7 @@ fn corpus() -> &'static [Case] {
             ("h_sigevfd", &[], &["-e", "decode-fds=signalfd,eventfd"]),
             ("h_kvm", &[], &["-y", "-e", "kvm=vcpu"]),
             ("h_calls", &[], &["-v"]),
+            ("h_structs", &[], &["-y"]),
         ];
         let helpers = helpers
             .iter()
