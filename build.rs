@@ -309,7 +309,7 @@ fn struct_tables(spec: &Spec) -> (Vec<TokenStream>, Vec<TokenStream>) {
         let fields = def.fields.iter().map(|m| member_tokens(spec, def, m));
         let (size, min_size) = (def.size as u16, def.min_size as u16);
         let past_end = Ident::new(&format!("{:?}", def.past_end), Span::call_site());
-        let abbrev_after = def.abbrev_after.unwrap_or(0) as u8;
+        let abbrev_after = def.abbrev_after.unwrap_or(0) as u16;
         tables.push(quote! {
             pub static #ident: StructDesc = StructDesc {
                 size: #size, min_size: #min_size, past_end: PastEnd::#past_end,
@@ -356,7 +356,7 @@ fn member_tokens(spec: &Spec, def: &spec::StructDef, m: &spec::structs::Member) 
     let when = match &m.when {
         Some(w) => {
             let (fields, mask, none) = spec::structs::when_mask(spec, def, w);
-            let fields = fields.iter().map(|&i| i as u8);
+            let fields = fields.iter().map(|&i| i as u16);
             quote!(Some(FieldWhen { fields: &[#(#fields),*], mask: #mask, none: #none }))
         }
         None => quote!(None),

@@ -246,7 +246,7 @@ fn check_members(spec: &Spec, name: &str, def: &StructDef) -> Result<(), String>
         }
         let kind = check_kind(spec, &at, m)?;
         let width = check_width(spec, &at, m, kind)?;
-        let end = m.offset + width;
+        let end = m.offset.saturating_add(width);
         if end > def.size {
             return Err(format!(
                 "{at}: field `offset`: the member ends at byte {end}, past the struct's size, {}",

@@ -171,7 +171,7 @@ pub struct StructDesc {
     pub min_size: u16,
     pub past_end: PastEnd,
     /// Under the default abbreviation, only this many members, then `...`; 0: all of them.
-    pub abbrev_after: u8,
+    pub abbrev_after: u16,
     pub fields: &'static [FieldDesc],
 }
 
@@ -203,7 +203,7 @@ pub struct FieldDesc {
 /// with `none`).
 #[derive(Debug)]
 pub struct FieldWhen {
-    pub fields: &'static [u8],
+    pub fields: &'static [u16],
     pub mask: u64,
     pub none: bool,
 }

@@ -110,6 +110,12 @@ fn members_must_fit_in_order() {
         ),
         (
             r#"{ name = "b", offset = 8"#,
+            r#"{ name = "b", offset = 4294967295"#,
+            "structs.pair: member `b`: field `offset`: the member ends at byte 4294967295, past \
+             the struct's size, 12",
+        ),
+        (
+            r#"{ name = "b", offset = 8"#,
             r#"{ name = "a", offset = 8"#,
             "structs.pair: member `a`: defined twice",
         ),
