@@ -110,10 +110,12 @@ const LINUX_CAPABILITY_VERSION_2: u32 = 0x2007_1026;
 const LINUX_CAPABILITY_VERSION_3: u32 = 0x2008_0522;
 
 /// The capability sets at `addr`, one or two words each as the header at `hdr` (`by`) says;
-/// the address alone when the header cannot be read.
+/// the address alone when the header cannot be read, and under `-e verbose=none`.
 pub fn cap_data<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, hdr: u64, addr: u64) {
     let mut header = [0u8; 4];
-    if hdr == 0 || addr == 0 || ctx.mem.read(hdr, &mut header).is_err() {
+    // strace reads no header under `-e verbose=none` (capability.c's get_cap_header), and
+    // without one shows the sets' address.
+    if hdr == 0 || addr == 0 || !ctx.opts.verbose || ctx.mem.read(hdr, &mut header).is_err() {
         return sink.addr(addr);
     }
     let version = u32::from_ne_bytes(header);
