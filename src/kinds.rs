@@ -7,6 +7,9 @@
 //!
 //! Adding a kind: an entry here, its printer in `src/decode`, and its shapes in
 //! docs/json-schema.json's `x-arg-kinds` if it is new (the tests check the schema).
+//!
+//! The kinds of struct members (`[structs.NAME]`'s `fields`) are a second, closed list at the
+//! end ([`FIELD_KINDS`]), printed by `src/decode/fields.rs` with the argument kinds' printers.
 
 /// What a kind takes from the spec entry besides its register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
