@@ -19,6 +19,7 @@ use std::path::PathBuf;
 fn main() {
     println!("cargo::rerun-if-changed=syscalls.toml");
     println!("cargo::rerun-if-changed=src/spec.rs");
+    println!("cargo::rerun-if-changed=src/spec_structs.rs");
     println!("cargo::rerun-if-changed=src/kinds.rs");
     let text = match std::fs::read_to_string("syscalls.toml") {
         Ok(text) => text,
@@ -120,6 +121,14 @@ pub fn generate(spec: &Spec) -> TokenStream {
         let nargs = sc.nargs.unwrap_or(args.len()) as u8;
         let classes = sc.class.iter().fold(0u32, |bits, c| bits | c.bit());
         let never_fails = sc.never_fails;
+        let ret_int_if = match (&sc.ret_int_if, &sc.args) {
+            (Some(r), Some(args)) => {
+                let (index, mask, all) = spec::show_if_mask(spec, args, r);
+                let index = index as u8;
+                quote!(Some(ShowIf { arg: #index, mask: #mask, all: #all }))
+            }
+            _ => quote!(None),
+        };
         let dump = match sc.dump {
             Some(d) => {
                 let d = Ident::new(&format!("{d:?}"), Span::call_site());
@@ -131,6 +140,7 @@ pub fn generate(spec: &Spec) -> TokenStream {
             Some(SyscallDesc {
                 name: #name, classes: #classes, ret: #ret, args: &[#(#args),*],
                 nargs: #nargs, first_out: #first_out, dump: #dump, never_fails: #never_fails,
+                ret_int_if: #ret_int_if,
             })
         };
     }
@@ -161,10 +171,18 @@ pub fn generate(spec: &Spec) -> TokenStream {
     let foreign = sorted(&spec.foreign_names);
     let not_i386 = sorted(&spec.not_i386);
     let not_x32 = sorted(&spec.not_x32);
+    let (struct_tables, member_indexes) = struct_tables(spec);
 
     quote! {
         #(#flag_tables)*
         #(#enum_tables)*
+        #(#struct_tables)*
+        /// Each struct's members by index (`members::sched_attr::SCHED_FLAGS`), for the Rust
+        /// wrapper kinds that read a member of a struct the spec describes.
+        #[allow(dead_code)]
+        pub mod members {
+            #(#member_indexes)*
+        }
         /// Syscall descriptions indexed by number.
         pub static SYSCALLS: [Option<SyscallDesc>; #nrows] = [#(#rows),*];
         /// Errno names and descriptions indexed by value.
@@ -231,6 +249,18 @@ fn arg_tokens(spec: &Spec, args: &[Arg], arg: &Arg) -> TokenStream {
             let ident = table_ident("ENUM", table_name);
             quote!(Table::Enum(&#ident))
         }
+        TableNeed::Struct => {
+            let ident = table_ident("STRUCT", arg.strukt.as_deref().unwrap_or_default());
+            quote!(Table::Struct(&#ident))
+        }
+        TableNeed::StructMap => {
+            let map = spec::structs::struct_map(spec, args, arg);
+            let rows = map.iter().map(|(tag, s)| {
+                let ident = table_ident("STRUCT", s);
+                quote!((#tag, &#ident))
+            });
+            quote!(Table::StructMap(&[#(#rows),*]))
+        }
     };
     let len = match def.len {
         true => {
@@ -265,6 +295,83 @@ fn len_tokens(args: &[Arg], arg: &Arg) -> TokenStream {
         Some(name) => {
             let index = args.iter().position(|a| a.name == name).unwrap_or(0) as u8;
             quote!(Len::Arg(#index))
+        }
+    }
+}
+
+/// The `[structs.NAME]` statics (`STRUCT_MOUNT_ATTR`), and a module of member indexes per
+/// struct.
+fn struct_tables(spec: &Spec) -> (Vec<TokenStream>, Vec<TokenStream>) {
+    let mut tables = Vec::new();
+    let mut indexes = Vec::new();
+    for (name, def) in &spec.structs {
+        let ident = table_ident("STRUCT", name);
+        let fields = def.fields.iter().map(|m| member_tokens(spec, def, m));
+        let (size, min_size) = (def.size as u16, def.min_size as u16);
+        let past_end = Ident::new(&format!("{:?}", def.past_end), Span::call_site());
+        let abbrev_after = def.abbrev_after.unwrap_or(0) as u16;
+        tables.push(quote! {
+            pub static #ident: StructDesc = StructDesc {
+                size: #size, min_size: #min_size, past_end: PastEnd::#past_end,
+                abbrev_after: #abbrev_after, fields: &[#(#fields),*],
+            };
+        });
+        let module = Ident::new(name, Span::call_site());
+        let consts = def.fields.iter().enumerate().map(|(i, m)| {
+            let c = Ident::new(&m.name.to_uppercase(), Span::call_site());
+            quote!(pub const #c: usize = #i;)
+        });
+        indexes.push(quote!(pub mod #module { #(#consts)* }));
+    }
+    (tables, indexes)
+}
+
+/// One member's `FieldDesc` (the spec was checked: kinds, tables and structs exist).
+fn member_tokens(spec: &Spec, def: &spec::StructDef, m: &spec::structs::Member) -> TokenStream {
+    let name = &m.name;
+    let offset = m.offset as u16;
+    let width = m.width_in(spec) as u16;
+    let kind_ident = |k: &str| {
+        let Some(def) = kinds::find_field_kind(k) else {
+            fail(&format!("member `{name}`: no member kind `{k}`"));
+        };
+        Ident::new(def.variant, Span::call_site())
+    };
+    let kind = kind_ident(&m.kind);
+    let table = match (&m.table, &m.strukt, m.kind_def().map(|k| k.table)) {
+        (Some(t), _, Some(TableNeed::Flags)) => {
+            let ident = table_ident("FLAGS", t);
+            quote!(Table::Flags(&#ident))
+        }
+        (Some(t), _, _) => {
+            let ident = table_ident("ENUM", t);
+            quote!(Table::Enum(&#ident))
+        }
+        (None, Some(s), _) => {
+            let ident = table_ident("STRUCT", s);
+            quote!(Table::Struct(&#ident))
+        }
+        (None, None, _) => quote!(Table::None),
+    };
+    let when = match &m.when {
+        Some(w) => {
+            let (fields, mask, none) = spec::structs::when_mask(spec, def, w);
+            let fields = fields.iter().map(|&i| i as u16);
+            quote!(Some(FieldWhen { fields: &[#(#fields),*], mask: #mask, none: #none }))
+        }
+        None => quote!(None),
+    };
+    let otherwise = match &m.otherwise {
+        Some(k) => {
+            let k = kind_ident(k);
+            quote!(Some(FieldKind::#k))
+        }
+        None => quote!(None),
+    };
+    quote! {
+        FieldDesc {
+            name: #name, offset: #offset, width: #width, kind: FieldKind::#kind, table: #table,
+            when: #when, otherwise: #otherwise,
         }
     }
 }

@@ -7,6 +7,9 @@
 //!
 //! Adding a kind: an entry here, its printer in `src/decode`, and its shapes in
 //! docs/json-schema.json's `x-arg-kinds` if it is new (the tests check the schema).
+//!
+//! The kinds of struct members (`[structs.NAME]`'s `fields`) are a second, closed list at the
+//! end ([`FIELD_KINDS`]), printed by `src/decode/fields.rs` with the argument kinds' printers.
 
 /// What a kind takes from the spec entry besides its register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +19,11 @@ pub enum TableNeed {
     Flags,
     /// An `[enums.NAME]` table.
     Enum,
+    /// A `[structs.NAME]` layout, named by `struct = "NAME"`.
+    Struct,
+    /// `[structs.NAME]` layouts by a value of the `by` argument's enum table, named by
+    /// `structs = { TAG = "NAME" }`.
+    StructMap,
 }
 
 /// One value kind. The tracer reads `shows_failure` and `updated_at_exit`; build.rs and the
@@ -524,30 +532,12 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["struct", "addr"]
     }
-    /// A `struct timezone`: `{tz_minuteswest=0, tz_dsttime=0}`.
-    Timezone = "timezone" {
-        table: None, len: false, by: false,
-        failure: false, updated: false, decoder: "",
-        json: ["struct", "addr"]
-    }
     /// A `struct timex` (`adjtimex`, `clock_adjtime`), in full: `{modes=ADJ_OFFSET, offset=0,
     /// ..., time={tv_sec=1, tv_usec=2}, ..., tai=0}`.
     Timex = "timex" {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
         json: ["struct", "flags", "addr"]
-    }
-    /// A `struct itimerspec`: `{it_interval={tv_sec=1, tv_nsec=0}, it_value={...}}`.
-    Itimerspec = "itimerspec" {
-        table: None, len: false, by: false,
-        failure: false, updated: false, decoder: "",
-        json: ["struct", "addr"]
-    }
-    /// A `struct itimerval`: `{it_interval={tv_sec=1, tv_usec=0}, it_value={...}}`.
-    Itimerval = "itimerval" {
-        table: None, len: false, by: false,
-        failure: false, updated: false, decoder: "",
-        json: ["struct", "addr"]
     }
     /// A `time_t` in memory with its date: `[1764290971 /* 2025-11-28T00:49:31+0000 */]`.
     TimeT = "time_t" {
@@ -694,13 +684,6 @@ kinds! {
         table: None, len: false, by: false,
         failure: false, updated: false, decoder: "",
         json: ["or", "enum", "flags", "hex"]
-    }
-    /// A pointer to a `struct __user_cap_header_struct`: `{version=_LINUX_CAPABILITY_VERSION_3,
-    /// pid=0}`.
-    CapHeader = "cap_header" {
-        table: None, len: false, by: false,
-        failure: false, updated: false, decoder: "",
-        json: ["struct", "addr"]
     }
     /// A pointer to the capability sets, as many as the header's version says (the printer
     /// reads the header in register 0): `{effective=1<<CAP_CHOWN|..., permitted=...,
@@ -899,4 +882,128 @@ kinds! {
         failure: true, updated: true, decoder: "",
         json: ["array", "int", "updated", "addr"]
     }
+    /// A C `unsigned int` in hex: `0x1` (the upper 32 bits of the register ignored).
+    Hex32 = "hex32" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["hex"]
+    }
+    /// A pointer to the struct `[structs.NAME]` describes (`struct = "NAME"`), read whole and
+    /// shown field by field (src/decode/fields.rs): `{allowed_access=LANDLOCK_ACCESS_FS_EXECUTE,
+    /// parent_fd=3}`; its address when it cannot be read, and under `-e verbose=none`.
+    Struct = "struct" {
+        table: Struct, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "int", "hex", "octal", "addr", "fd", "pid", "flags", "enum", "signal", "more", "byte_range", "word"]
+    }
+    /// An extensible struct (`struct = "NAME"`) whose size the call gets in `len`: its address
+    /// below the struct's `min_size`; its fields as far as `len` reaches; what lies past the
+    /// struct's size as its `past_end` says: `{handled_access_fs=..., ...}`.
+    SizedStruct = "sized_struct" {
+        table: Struct, len: true, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "int", "hex", "octal", "addr", "fd", "pid", "flags", "enum", "signal", "more", "byte_range", "word"]
+    }
+    /// A pointer to the struct a value of the `by` argument names (`structs = { TAG = "NAME"
+    /// }`, the tags from that argument's enum table); its address for any other value
+    /// (`landlock_add_rule`'s rule by its type).
+    StructBy = "struct_by" {
+        table: StructMap, len: false, by: true,
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "int", "hex", "octal", "addr", "fd", "pid", "flags", "enum", "signal", "more", "byte_range", "word"]
+    }
+    /// `sched_setattr`'s `struct sched_attr` ([structs.sched_attr]), its size read first as the
+    /// kernel reads it, the fields the flags make the kernel ignore left out; after `E2BIG`
+    /// under `-e verbose`, the size the kernel wrote back: `{size=1} => {size=56}`. Declare it
+    /// `dir = "out"`: it prints at both ends.
+    SchedAttr = "sched_attr" {
+        table: None, len: false, by: false,
+        failure: true, updated: true, decoder: "",
+        json: ["struct", "int", "flags", "enum", "more", "updated", "addr"]
+    }
+    /// `sched_getattr`'s `struct sched_attr`, `len` (the buffer's size) bytes of it read, its
+    /// fields as far as the size the kernel wrote: `{size=56, sched_policy=SCHED_OTHER, ...}`;
+    /// its address for a size of 0.
+    SchedAttrOut = "sched_attr_out" {
+        table: None, len: true, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "int", "flags", "enum", "addr"]
+    }
+}
+/// One kind of struct member (`[structs.NAME]`'s `fields`, printed by src/decode/fields.rs):
+/// its name in the spec, what it needs (a `table`, a nested `struct`) and the widths it may
+/// have in bytes (none listed: a nested struct, as wide as that struct).
+#[allow(dead_code)]
+#[derive(Debug)]
+pub struct FieldKindDef {
+    pub name: &'static str,
+    /// The variant's name (for generated code).
+    pub variant: &'static str,
+    pub table: TableNeed,
+    pub widths: &'static [u32],
+}
+
+impl FieldKind {
+    /// Its definition.
+    #[allow(dead_code)]
+    pub fn def(self) -> &'static FieldKindDef {
+        &FIELD_KINDS[self as usize]
+    }
+}
+
+/// The member kind named `name` in the spec.
+#[allow(dead_code)]
+pub fn find_field_kind(name: &str) -> Option<&'static FieldKindDef> {
+    FIELD_KINDS.iter().find(|k| k.name == name)
+}
+
+macro_rules! field_kinds {
+    ($(
+        $(#[doc = $doc:literal])*
+        $variant:ident = $name:literal { table: $table:ident, widths: [$($w:literal),*] }
+    )*) => {
+        /// The kinds of struct members: a closed set reusing the value printers of the
+        /// argument kinds of the same names (one no struct uses yet is still one to use).
+        #[allow(dead_code)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum FieldKind {
+            $($(#[doc = $doc])* $variant,)*
+        }
+
+        /// Every member kind, in the order of [`FieldKind`].
+        pub static FIELD_KINDS: &[FieldKindDef] = &[$(FieldKindDef {
+            name: $name,
+            variant: stringify!($variant),
+            table: TableNeed::$table,
+            widths: &[$($w),*],
+        },)*];
+    };
+}
+
+field_kinds! {
+    /// Signed decimal, sign-extended from its width.
+    Int = "int" { table: None, widths: [1, 2, 4, 8] }
+    /// Unsigned decimal.
+    Uint = "uint" { table: None, widths: [1, 2, 4, 8] }
+    /// `0x...` (zero prints `0`).
+    Hex = "hex" { table: None, widths: [1, 2, 4, 8] }
+    /// Octal, `0644`.
+    Octal = "octal" { table: None, widths: [1, 2, 4, 8] }
+    /// A pointer: `NULL` or `0x...`.
+    Addr = "addr" { table: None, widths: [8] }
+    /// A descriptor (with its path under `-y`). An 8-byte member holding more than `INT_MAX`
+    /// is no descriptor: unsigned decimal, as strace prints a `__u64` descriptor then.
+    Fd = "fd" { table: None, widths: [4, 8] }
+    /// A process id, named under `-Y`.
+    Pid = "pid" { table: None, widths: [4] }
+    /// Flags from `table`.
+    Flags = "flags" { table: Flags, widths: [1, 2, 4, 8] }
+    /// One value from `table`.
+    Enum = "enum" { table: Enum, widths: [1, 2, 4, 8] }
+    /// A signal number.
+    Signal = "signal" { table: None, widths: [4] }
+    /// A user or group id: `-1`, else unsigned.
+    Uid = "uid" { table: None, widths: [4] }
+    /// A struct inside the struct, `struct = "NAME"`.
+    Struct = "struct" { table: Struct, widths: [] }
 }

@@ -8,6 +8,10 @@ use super::kinds::{self, KINDS, KindDef, TableNeed};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+#[path = "spec_structs.rs"]
+pub mod structs;
+pub use structs::StructDef;
+
 /// Highest argument count of a Linux syscall (x86_64 passes six in registers).
 pub const MAX_ARGS: usize = 6;
 
@@ -32,6 +36,8 @@ pub struct Spec {
     pub signals: Vec<Named>,
     pub flags: BTreeMap<String, FlagTable>,
     pub enums: BTreeMap<String, EnumTable>,
+    /// `[structs.NAME]`: struct layouts for the struct kinds.
+    pub structs: BTreeMap<String, StructDef>,
     /// `[foreign] names`: syscall names of strace's other x86_64 personalities (i386, x32)
     /// that x86_64 lacks, valid in `-e trace=` sets.
     pub foreign_names: Vec<String>,
@@ -69,6 +75,10 @@ pub struct Syscall {
     /// range is a value (`-e inject=...:retval=`), not an error.
     #[serde(default)]
     pub never_fails: bool,
+    /// When these flags of an argument are set, the return value is a plain number whatever
+    /// `ret` says (`landlock_create_ruleset` returns a descriptor, or with
+    /// `LANDLOCK_CREATE_RULESET_VERSION` the ABI version).
+    pub ret_int_if: Option<ShowIf>,
 }
 
 /// What `-e write=FD` (the `write*`/`send*` kinds, dumped even when the call fails) and
@@ -251,6 +261,12 @@ pub struct Arg {
     pub dir: Dir,
     /// Print the argument only when another (flags) argument has one of these flags set.
     pub show_if: Option<ShowIf>,
+    /// The `[structs.NAME]` of the struct kinds (`struct`, `sized_struct`).
+    #[serde(rename = "struct")]
+    pub strukt: Option<String>,
+    /// `struct_by`'s structs by the value of the `by` argument: `{ TAG = "NAME" }`, each tag a
+    /// name of that argument's enum table.
+    pub structs: Option<BTreeMap<String, String>>,
 }
 
 impl RetKind {
@@ -389,6 +405,8 @@ struct RawSpec {
     #[serde(default)]
     enums: BTreeMap<String, toml::Value>,
     #[serde(default)]
+    structs: BTreeMap<String, toml::Value>,
+    #[serde(default)]
     foreign: Foreign,
     ioctls: Option<toml::Value>,
 }
@@ -417,6 +435,7 @@ pub fn parse(text: &str) -> Result<Spec, String> {
     let signals = named_list("signal", raw.signal, SIGNAL_VALUES)?;
     let flags = tables("flags", raw.flags)?;
     let enums = tables("enums", raw.enums)?;
+    let structs = structs::parse(raw.structs)?;
     let ioctls = match raw.ioctls {
         Some(v) => {
             Ioctls::deserialize(v)
@@ -431,6 +450,7 @@ pub fn parse(text: &str) -> Result<Spec, String> {
         signals,
         flags,
         enums,
+        structs,
         foreign_names: raw.foreign.names,
         not_i386: raw.foreign.not_i386,
         not_x32: raw.foreign.not_x32,
@@ -512,6 +532,8 @@ fn tables<T: for<'de> Deserialize<'de>>(
 
 /// The cross-entry checks serde cannot make.
 fn check(spec: &Spec) -> Result<(), String> {
+    // The structs first: the arguments that use them name them.
+    structs::check(spec)?;
     let mut numbers = HashMap::new();
     let mut names = HashSet::new();
     for sc in &spec.syscalls {
@@ -546,6 +568,10 @@ fn check(spec: &Spec) -> Result<(), String> {
             }
             (Some(args), _) => check_args(spec, &label, args)?,
             _ => {}
+        }
+        if let Some(ret_int_if) = &sc.ret_int_if {
+            let args = sc.args.as_deref().unwrap_or_default();
+            check_show_if(spec, &label, "ret_int_if", args, ret_int_if)?;
         }
         check_decoder(&label, sc)?;
     }
@@ -653,10 +679,11 @@ fn check_args(spec: &Spec, label: &str, args: &[Arg]) -> Result<(), String> {
     for arg in args {
         let at = format!("{label}: argument `{}`", arg.name);
         let kind = kind_of(&at, arg)?;
+        structs::check_arg(spec, &at, args, arg, kind)?;
         match (&arg.table, kind.table) {
-            (None, TableNeed::None) => {}
+            (None, TableNeed::None | TableNeed::Struct | TableNeed::StructMap) => {}
             (None, _) => return Err(format!("{at}: missing field `table`")),
-            (Some(_), TableNeed::None) => {
+            (Some(_), TableNeed::None | TableNeed::Struct | TableNeed::StructMap) => {
                 return Err(format!(
                     "{at}: field `table`: kind `{}` takes no table",
                     kind.name
@@ -679,7 +706,7 @@ fn check_args(spec: &Spec, label: &str, args: &[Arg]) -> Result<(), String> {
             (None, true) => return Err(format!("{at}: missing field `len`")),
             (Some(_), false) => {
                 return Err(format!(
-                    "{at}: field `len`: only a buffer, an array, a string or a socket address has a length"
+                    "{at}: field `len`: only a buffer, an array, a string, a socket address or an extensible struct has a length"
                 ));
             }
             (Some(len), true) if len != "ret" && !args.iter().any(|a| &a.name == len) => {
@@ -706,30 +733,40 @@ fn check_args(spec: &Spec, label: &str, args: &[Arg]) -> Result<(), String> {
             _ => {}
         }
         if let Some(show_if) = &arg.show_if {
-            let Some(flags_arg) = args.iter().find(|a| a.name == show_if.arg) else {
-                return Err(format!(
-                    "{at}: field `show_if`: no argument named `{}`",
-                    show_if.arg
-                ));
-            };
-            let Some(table) = flags_arg.table.as_ref().and_then(|t| spec.flags.get(t)) else {
-                return Err(format!(
-                    "{at}: field `show_if`: `{}` is not a flags argument",
-                    show_if.arg
-                ));
-            };
-            if show_if.any_of.is_empty() == show_if.all_of.is_empty() {
-                return Err(format!(
-                    "{at}: field `show_if`: give one of `any_of` and `all_of`"
-                ));
-            }
-            let (names, _) = show_if.names();
-            if let Some(bad) = names.iter().find(|n| table.value_of(n).is_none()) {
-                return Err(format!(
-                    "{at}: field `show_if`: no flag {bad} in that table"
-                ));
-            }
+            check_show_if(spec, &at, "show_if", args, show_if)?;
         }
+    }
+    Ok(())
+}
+
+/// A `show_if` (or `ret_int_if`, named by `key`) names a flags argument and flags of its table.
+fn check_show_if(
+    spec: &Spec,
+    at: &str,
+    key: &str,
+    args: &[Arg],
+    show_if: &ShowIf,
+) -> Result<(), String> {
+    let Some(flags_arg) = args.iter().find(|a| a.name == show_if.arg) else {
+        return Err(format!(
+            "{at}: field `{key}`: no argument named `{}`",
+            show_if.arg
+        ));
+    };
+    let Some(table) = flags_arg.table.as_ref().and_then(|t| spec.flags.get(t)) else {
+        return Err(format!(
+            "{at}: field `{key}`: `{}` is not a flags argument",
+            show_if.arg
+        ));
+    };
+    if show_if.any_of.is_empty() == show_if.all_of.is_empty() {
+        return Err(format!(
+            "{at}: field `{key}`: give one of `any_of` and `all_of`"
+        ));
+    }
+    let (names, _) = show_if.names();
+    if let Some(bad) = names.iter().find(|n| table.value_of(n).is_none()) {
+        return Err(format!("{at}: field `{key}`: no flag {bad} in that table"));
     }
     Ok(())
 }

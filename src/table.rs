@@ -18,6 +18,9 @@ pub struct SyscallDesc {
     pub dump: Option<Dump>,
     /// It cannot fail (the spec's `never_fails`).
     pub never_fails: bool,
+    /// When this holds of the arguments, the return value is a plain number whatever `ret`
+    /// says (the spec's `ret_int_if`).
+    pub ret_int_if: Option<ShowIf>,
 }
 
 /// See `spec::Dump`.
@@ -93,32 +96,117 @@ impl ArgDesc {
 
     /// The flag table of a kind that takes one (an empty table otherwise).
     pub fn flags(&self) -> &'static FlagTable {
-        match self.table {
-            Table::Flags(t) => t,
-            _ => &NO_FLAGS,
-        }
+        self.table.flags()
     }
 
     /// The enum table of a kind that takes one (an empty table otherwise).
     pub fn enumeration(&self) -> &'static EnumTable {
-        match self.table {
-            Table::Enum(t) => t,
-            _ => &NO_ENUM,
-        }
+        self.table.enumeration()
     }
 
     /// The length source of a kind that takes one (the return value otherwise).
     pub fn len(&self) -> Len {
         self.len.unwrap_or(Len::Ret)
     }
+
+    /// The struct of the struct kinds (`struct = "NAME"`).
+    pub fn strukt(&self) -> Option<&'static StructDesc> {
+        self.table.strukt()
+    }
+
+    /// A `struct_by`'s struct for the value `tag` of its `by` argument.
+    pub fn struct_for(&self, tag: u64) -> Option<&'static StructDesc> {
+        match self.table {
+            Table::StructMap(map) => map.iter().find(|(t, _)| *t == tag).map(|(_, s)| *s),
+            _ => None,
+        }
+    }
 }
 
-/// The table an argument's kind takes, resolved.
+/// The table an argument's kind (or a struct member's) takes, resolved.
 #[derive(Debug, Clone, Copy)]
 pub enum Table {
     None,
     Flags(&'static FlagTable),
     Enum(&'static EnumTable),
+    /// A `[structs.NAME]`.
+    Struct(&'static StructDesc),
+    /// Structs by a tag value, sorted by tag (`struct_by`).
+    StructMap(&'static [(u64, &'static StructDesc)]),
+}
+
+impl Table {
+    /// The flag table, if it is one (an empty table otherwise).
+    pub fn flags(self) -> &'static FlagTable {
+        match self {
+            Table::Flags(t) => t,
+            _ => &NO_FLAGS,
+        }
+    }
+
+    /// The enum table, if it is one (an empty table otherwise).
+    pub fn enumeration(self) -> &'static EnumTable {
+        match self {
+            Table::Enum(t) => t,
+            _ => &NO_ENUM,
+        }
+    }
+
+    /// The struct, if it is one.
+    pub fn strukt(self) -> Option<&'static StructDesc> {
+        match self {
+            Table::Struct(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+pub use crate::kinds::FieldKind;
+
+/// A struct of `[structs.NAME]` (see `spec::StructDef`), printed by `decode::fields`.
+#[derive(Debug)]
+pub struct StructDesc {
+    /// `sizeof`.
+    pub size: u16,
+    /// The smallest size a `sized_struct` is shown at (else its address).
+    pub min_size: u16,
+    pub past_end: PastEnd,
+    /// Under the default abbreviation, only this many members, then `...`; 0: all of them.
+    pub abbrev_after: u16,
+    pub fields: &'static [FieldDesc],
+}
+
+/// See `spec::structs::PastEnd`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PastEnd {
+    Ignored,
+    More,
+    Nonzero,
+}
+
+/// One member of a [`StructDesc`].
+#[derive(Debug)]
+pub struct FieldDesc {
+    pub name: &'static str,
+    pub offset: u16,
+    /// In bytes: 1, 2, 4 or 8, or a nested struct's size.
+    pub width: u16,
+    pub kind: FieldKind,
+    /// The flag or enum table, or the nested struct.
+    pub table: Table,
+    /// Shown (as `kind`) only when this holds.
+    pub when: Option<FieldWhen>,
+    /// The kind it shows as when `when` does not hold; left out if none.
+    pub otherwise: Option<FieldKind>,
+}
+
+/// A member's condition: the members at `fields` (flags) or'ed, `& mask` not zero (zero,
+/// with `none`).
+#[derive(Debug)]
+pub struct FieldWhen {
+    pub fields: &'static [u16],
+    pub mask: u64,
+    pub none: bool,
 }
 
 /// What [`ArgDesc::flags`] gives for a kind without a table (build.rs never generates that).

@@ -693,6 +693,7 @@ fn corpus() -> &'static [Case] {
                     "inject=wait4,getdents,getdents64:retval=48",
                 ],
             ),
+            ("h_structs", &[], &["-y"]),
         ];
         let helpers = helpers
             .iter()

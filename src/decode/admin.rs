@@ -103,30 +103,18 @@ pub fn ioprio_value<S: Sink>(sink: &mut S, bits: u32) {
     sink.close();
 }
 
-/// `struct __user_cap_header_struct` (`<linux/capability.h>`): `version`, then `pid`.
-const CAP_HEADER_SIZE: usize = 8;
 /// `struct __user_cap_data_struct`: `effective`, `permitted`, `inheritable`, 32 bits each.
 const CAP_DATA_SIZE: usize = 12;
 /// The versions whose sets are 64 bits wide (two data structs).
 const LINUX_CAPABILITY_VERSION_2: u32 = 0x2007_1026;
 const LINUX_CAPABILITY_VERSION_3: u32 = 0x2008_0522;
 
-/// A pointer to a capability header: `{version=_LINUX_CAPABILITY_VERSION_3, pid=0}`.
-pub fn cap_header<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
-    read_struct(sink, ctx, addr, CAP_HEADER_SIZE, |sink, _, raw| {
-        sink.begin_struct();
-        sink.field("version");
-        sink.enumeration(u64::from(raw.u32(0)), &table::ENUM_CAP_VERSION);
-        sink.field("pid");
-        sink.int(i64::from(raw.i32(4)));
-        sink.end_struct(false);
-    });
-}
-
 /// The capability sets at `addr`, one or two words each as the header at `hdr` (`by`) says;
-/// the address alone when the header cannot be read.
+/// the address alone when the header cannot be read, and under `-e verbose=none`.
 pub fn cap_data<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, hdr: u64, addr: u64) {
     let mut header = [0u8; 4];
+    // strace reads no header under `-e verbose=none` (capability.c's get_cap_header), and
+    // without one shows the sets' address.
     if hdr == 0 || addr == 0 || !ctx.opts.verbose || ctx.mem.read(hdr, &mut header).is_err() {
         return sink.addr(addr);
     }

@@ -11,6 +11,7 @@ mod array;
 mod bpf;
 mod cmsg;
 mod dirent;
+mod fields;
 mod fs;
 mod futex;
 mod ioctl;
@@ -22,6 +23,7 @@ mod poll;
 mod prctl;
 pub mod process;
 mod ptrace_req;
+mod sched;
 mod signal;
 mod sink;
 mod sockaddr;
@@ -525,9 +527,6 @@ fn arg_more<S: Sink, M: Memory>(
         Kind::ClockRem if by != 0 => sink.addr(v),
         Kind::ClockRem => time::timespec_rem(sink, ctx, v, outcome),
         Kind::Timeval => time::timeval(sink, ctx, v),
-        Kind::Timezone => time::timezone(sink, ctx, v),
-        Kind::Itimerspec => time::itimerspec(sink, ctx, v),
-        Kind::Itimerval => time::itimerval(sink, ctx, v),
         Kind::TimeT => time::time_t(sink, ctx, v),
         Kind::Tms => time::tms(sink, ctx, v),
         Kind::Sigevent => time::sigevent(sink, ctx, v),
@@ -578,7 +577,6 @@ fn arg_more<S: Sink, M: Memory>(
         Kind::UintPtr => admin::uint_ptr(sink, ctx, v),
         Kind::Sysinfo => admin::sysinfo(sink, ctx, v),
         Kind::Personality => admin::personality(sink, v),
-        Kind::CapHeader => admin::cap_header(sink, ctx, v),
         Kind::CapData => admin::cap_data(sink, ctx, by, v),
         Kind::PrctlArgs => prctl::args(sink, ctx, call),
         Kind::ArchPrctlArg => arch_prctl::arg(sink, call),
@@ -616,6 +614,18 @@ fn arg_more<S: Sink, M: Memory>(
             buffer_len(desc.len(), &call.args, outcome),
             outcome,
         ),
+        Kind::Hex32 => sink.hex(u64::from(v as u32)),
+        Kind::Struct => match desc.strukt() {
+            Some(s) => fields::at(sink, ctx, s, v),
+            None => sink.addr(v),
+        },
+        Kind::SizedStruct => match desc.strukt() {
+            Some(s) => fields::sized(sink, ctx, s, v, buffer_len(desc.len(), &call.args, outcome)),
+            None => sink.addr(v),
+        },
+        Kind::StructBy => fields::by_tag(sink, ctx, desc, by, v),
+        Kind::SchedAttr => sched::set(sink, ctx, v, outcome),
+        Kind::SchedAttrOut => sched::get(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome)),
         Kind::LoffPtr => fs::loff_ptr(sink, ctx, v, false),
         Kind::SendfileOffset => fs::sendfile_offset(sink, ctx, by, v, outcome),
         // strace names syscall 0 when it never saw the interrupted call (after an attach).
@@ -868,7 +878,10 @@ pub enum Moved {
 /// hex).
 pub fn ret_kind(call: &Call) -> RetKind {
     match call.desc {
-        Some(d) if !call.raw => d.ret,
+        Some(d) if !call.raw => match d.ret_int_if {
+            Some(c) if c.shows(call.args[usize::from(c.arg)]) => RetKind::Int,
+            _ => d.ret,
+        },
         _ => RetKind::Hex,
     }
 }

@@ -48,6 +48,18 @@ impl Raw<'_> {
     pub fn i64(&self, off: usize) -> i64 {
         i64::from_ne_bytes(self.bytes(off))
     }
+    /// The `width`-byte (1, 2, 4 or 8) integer at `off`, zero-extended and sign-extended.
+    pub fn int_of_width(&self, off: usize, width: usize) -> (u64, i64) {
+        match width {
+            1 => {
+                let [b] = self.bytes::<1>(off);
+                (u64::from(b), i64::from(b as i8))
+            }
+            2 => (u64::from(self.u16(off)), i64::from(self.i16(off))),
+            4 => (u64::from(self.u32(off)), i64::from(self.i32(off))),
+            _ => (self.u64(off), self.i64(off)),
+        }
+    }
 }
 
 /// Reads a `size`-byte struct at `addr` and hands it to `print`. A NULL pointer prints `NULL`
@@ -84,8 +96,12 @@ pub fn rlimit<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64)
     });
 }
 
-/// An `int` the kernel wrote: `[3]`.
+/// An `int` the kernel wrote: `[3]`; its address under `-e verbose=none`, as strace's
+/// `printnum_int` (`umove_or_printaddr`).
 pub fn int_ptr<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    if !ctx.opts.verbose {
+        return sink.addr(addr);
+    }
     read_struct(sink, ctx, addr, 4, |sink, _, raw| {
         sink.begin_array();
         sink.int(i64::from(raw.i32(0)));

@@ -1,5 +1,6 @@
-//! Time values: `struct timespec`, `timeval`, `itimerspec`, `itimerval`, `timezone`, `tms`,
-//! `sigevent`, `timex` and a `time_t` in memory, as strace prints them.
+//! Time values: `struct timespec`, `timeval`, `tms`, `sigevent`, `timex` and a `time_t` in
+//! memory, as strace prints them. (`itimerspec`, `itimerval` and `timezone` are data:
+//! `[structs.*]` in syscalls.toml, printed by `decode::fields`.)
 //!
 //! Layouts are x86_64's (`<linux/time_types.h>`, `<linux/time.h>`, `<linux/times.h>`,
 //! `<asm-generic/siginfo.h>`): every field of the time structs is a 64-bit `long`.
@@ -56,45 +57,6 @@ pub fn timespec_rem<S: Sink, M: Memory>(
         Some(Outcome::Err(512..=514 | 516)) => timespec(sink, ctx, addr),
         _ => sink.addr(addr),
     }
-}
-
-/// Two timespecs or timevals named `it_interval` and `it_value`.
-fn interval_value<S: Sink, M: Memory>(
-    sink: &mut S,
-    ctx: &mut Ctx<'_, M>,
-    addr: u64,
-    names: [&'static str; 2],
-) {
-    read_struct(sink, ctx, addr, 32, |sink, _, raw| {
-        sink.begin_struct();
-        sink.field("it_interval");
-        pair(sink, raw, 0, names);
-        sink.field("it_value");
-        pair(sink, raw, 16, names);
-        sink.end_struct(false);
-    });
-}
-
-/// `struct itimerspec`: `{it_interval={tv_sec=1, tv_nsec=0}, it_value={tv_sec=2, tv_nsec=0}}`.
-pub fn itimerspec<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
-    interval_value(sink, ctx, addr, TIMESPEC);
-}
-
-/// `struct itimerval`: `{it_interval={tv_sec=1, tv_usec=0}, it_value={tv_sec=2, tv_usec=0}}`.
-pub fn itimerval<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
-    interval_value(sink, ctx, addr, TIMEVAL);
-}
-
-/// `struct timezone` (two `int`s): `{tz_minuteswest=0, tz_dsttime=0}`.
-pub fn timezone<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
-    read_struct(sink, ctx, addr, 8, |sink, _, raw| {
-        sink.begin_struct();
-        sink.field("tz_minuteswest");
-        sink.int(i64::from(raw.i32(0)));
-        sink.field("tz_dsttime");
-        sink.int(i64::from(raw.i32(4)));
-        sink.end_struct(false);
-    });
 }
 
 /// `time`'s `time_t *`: `[1764290971 /* 2025-11-28T00:49:31+0000 */]`.

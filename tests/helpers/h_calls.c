@@ -193,20 +193,18 @@ static void termios_calls(void)
 
 int main(int argc, char **argv)
 {
-	char *pages;
+	char *page_end;
 
 	setup(argc, argv);
-	/* A page whose end is followed by no memory. */
-	pages = mmap(NULL, 8192, PROT_READ | PROT_WRITE,
-		     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (pages == MAP_FAILED || munmap(pages + 4096, 4096) != 0)
+	page_end = page_end_unmapped();
+	if (!page_end)
 		return 3;
 	begin_marker();
 	keys();
 	clock_calls();
 	memory_calls();
 	signal_calls();
-	clone3_calls(pages + 4096);
+	clone3_calls(page_end);
 	termios_calls();
 	return 0;
 }

@@ -13,6 +13,7 @@
 #endif
 #include <fcntl.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -25,6 +26,18 @@ static inline void setup(int argc, char **argv)
 	if (chdir(argv[1]) != 0)
 		_exit(101);
 	close_range(3, ~0U, 0);
+}
+
+/* The end of a readable page that no memory follows (for reads that run off
+ * it), or NULL if it cannot be made. */
+static inline char *page_end_unmapped(void)
+{
+	char *pages = mmap(NULL, 8192, PROT_READ | PROT_WRITE,
+			   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (pages == MAP_FAILED || munmap(pages + 4096, 4096) != 0)
+		return NULL;
+	return pages + 4096;
 }
 
 static inline void begin_marker(void)

@@ -52,6 +52,24 @@ fn capability_lines() {
         line(NR_CAPGET, [0x1000, 0, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
         "capget({version=_LINUX_CAPABILITY_VERSION_3, pid=0}, NULL) = 0"
     );
+    // Under -e verbose=none strace reads neither the header nor the sets (caps-abbrev).
+    let quiet = DecodeOpts {
+        verbose: false,
+        ..DecodeOpts::default()
+    };
+    let args = [0x1000, 0x3000, 0, 0, 0, 0];
+    assert_eq!(
+        render_call(
+            NR_CAPGET,
+            args,
+            [&mem, &mem],
+            quiet,
+            None,
+            |_| {},
+            Outcome::Ok(0)
+        ),
+        "capget(0x1000, 0x3000)                  = 0"
+    );
 }
 
 #[test]

@@ -16,6 +16,7 @@ use std::rc::Rc;
 
 mod admin;
 mod dirent;
+mod fields;
 mod fs;
 mod futex;
 mod generic;

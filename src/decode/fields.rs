@@ -1,0 +1,185 @@
+//! Structs `syscalls.toml` describes (`[structs.NAME]`), printed member by member: one printer
+//! for every struct the spec lays out. Each member's kind reuses the value printer of the
+//! argument kind of the same name; a member a condition leaves out, a struct shorter than its
+//! members (an extensible struct's older version) and the bytes past a struct are handled
+//! here, once. Rust wrapper kinds (`decode::sched`) call [`members`] with the members they
+//! leave out, for the rules that are no layout.
+
+use super::structs::{Raw, nonzero_tail, read_struct};
+use super::{Ctx, PidKind, Sink, Values, fd, pid};
+use crate::mem::Memory;
+use crate::table::{ArgDesc, FieldDesc, FieldKind, FieldWhen, PastEnd, StructDesc};
+
+/// How far past a struct strace looks for bytes that are not zero (`get_pagesize()`).
+const PAGE: u64 = 4096;
+
+/// Which members [`members`] shows.
+#[derive(Debug, Clone, Copy)]
+pub struct Shown {
+    /// The bytes known: a member ending past them is left out.
+    pub len: usize,
+    /// Members a wrapper kind leaves out, by index (bit `i`: member `i`).
+    pub hidden: u64,
+}
+
+impl Shown {
+    /// Every member of a struct of `len` bytes.
+    pub fn all(len: usize) -> Self {
+        Shown { len, hidden: 0 }
+    }
+}
+
+/// The members of `desc` in `raw` that `shown` lets through and whose `when` holds (or that
+/// have an `otherwise`), each named; under the default abbreviation the first
+/// `abbrev_after`, then `...`. The caller opens and closes the struct.
+pub fn members<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    desc: &'static StructDesc,
+    raw: Raw<'_>,
+    shown: Shown,
+) {
+    let cut = ctx.opts.abbreviate && desc.abbrev_after != 0;
+    for (i, f) in desc.fields.iter().enumerate() {
+        if cut && i >= usize::from(desc.abbrev_after) {
+            return sink.more();
+        }
+        let end = usize::from(f.offset) + usize::from(f.width);
+        if end > shown.len || (i < 64 && shown.hidden & (1 << i) != 0) {
+            continue;
+        }
+        let kind = match &f.when {
+            Some(w) if !holds(w, desc, raw) => match f.otherwise {
+                Some(k) => k,
+                None => continue,
+            },
+            _ => f.kind,
+        };
+        sink.field(f.name);
+        value(sink, ctx, kind, f, raw);
+    }
+}
+
+/// Whether a member's condition holds: its flags members or'ed, tested against the mask.
+fn holds(w: &FieldWhen, desc: &StructDesc, raw: Raw<'_>) -> bool {
+    let set = w
+        .fields
+        .iter()
+        .filter_map(|&i| desc.fields.get(usize::from(i)))
+        .fold(0, |acc, f| acc | member_value(raw, f).0);
+    (set & w.mask != 0) != w.none
+}
+
+/// A member's value, zero-extended and sign-extended from its width.
+pub fn member_value(raw: Raw<'_>, f: &FieldDesc) -> (u64, i64) {
+    raw.int_of_width(usize::from(f.offset), usize::from(f.width))
+}
+
+/// One member's value, shown as `kind`.
+fn value<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    kind: FieldKind,
+    f: &FieldDesc,
+    raw: Raw<'_>,
+) {
+    let (u, i) = member_value(raw, f);
+    match kind {
+        FieldKind::Int => sink.int(i),
+        FieldKind::Uint => sink.uint(u),
+        FieldKind::Hex => sink.hex(u),
+        FieldKind::Octal => sink.octal(u),
+        FieldKind::Addr => sink.addr(u),
+        // A `__u64` descriptor above INT_MAX is none (strace's mount_attr prints it so).
+        FieldKind::Fd if f.width == 8 && u > i32::MAX as u64 => sink.uint(u),
+        FieldKind::Fd => fd(sink, ctx, i as i32),
+        FieldKind::Pid => pid(sink, ctx, i, PidKind::Tgid),
+        FieldKind::Flags => sink.flags(u, f.table.flags()),
+        FieldKind::Enum => sink.enumeration(u, f.table.enumeration()),
+        FieldKind::Signal => sink.signal(i),
+        FieldKind::Uid => sink.id(u as u32),
+        FieldKind::Struct => {
+            let from = usize::from(f.offset);
+            let bytes = raw.0.get(from..from + usize::from(f.width)).unwrap_or(&[]);
+            match f.table.strukt() {
+                Some(inner) => whole(sink, ctx, inner, Raw(bytes)),
+                None => sink.hex(u),
+            }
+        }
+    }
+}
+
+/// A struct already read, whole: `{tv_sec=1, tv_nsec=0}`.
+pub fn whole<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    desc: &'static StructDesc,
+    raw: Raw<'_>,
+) {
+    sink.begin_struct();
+    members(sink, ctx, desc, raw, Shown::all(usize::from(desc.size)));
+    sink.end_struct(false);
+}
+
+/// `kind = "struct"`: the struct at `addr`, read whole; `NULL`, or its address when it
+/// cannot be read or under `-e verbose=none` (strace's `umove_or_printaddr`).
+pub fn at<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    desc: &'static StructDesc,
+    addr: u64,
+) {
+    if !ctx.opts.verbose {
+        return sink.addr(addr);
+    }
+    read_struct(sink, ctx, addr, usize::from(desc.size), |sink, ctx, raw| {
+        whole(sink, ctx, desc, raw)
+    });
+}
+
+/// `kind = "sized_struct"`: the extensible struct at `addr` the call got `len` bytes of: its
+/// address below `min_size`; else the members within `len` bytes, and past the struct's
+/// size what its `past_end` says (`...`, or the bytes that are not zero, up to a page).
+pub fn sized<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    desc: &'static StructDesc,
+    addr: u64,
+    len: u64,
+) {
+    let size = u64::from(desc.size);
+    if len < u64::from(desc.min_size) || !ctx.opts.verbose {
+        return sink.addr(addr);
+    }
+    let want = len.min(size) as usize;
+    read_struct(sink, ctx, addr, want, |sink, ctx, raw| {
+        sink.begin_struct();
+        members(sink, ctx, desc, raw, Shown::all(want));
+        if len > size {
+            match desc.past_end {
+                PastEnd::More => sink.more(),
+                PastEnd::Nonzero => {
+                    let to = len.min(PAGE) as usize;
+                    nonzero_tail(sink, ctx, addr, (want, to), |_| {});
+                }
+                PastEnd::Ignored => {}
+            }
+        }
+        sink.end_struct(false);
+    });
+}
+
+/// `kind = "struct_by"`: the struct the tag (the `by` argument, an `int` as its enum shows
+/// it) names, or the address for a tag that names none.
+pub fn by_tag<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    desc: &ArgDesc,
+    tag: u64,
+    addr: u64,
+) {
+    match desc.struct_for(u64::from(tag as u32)) {
+        Some(s) => at(sink, ctx, s, addr),
+        None => sink.addr(addr),
+    }
+}
