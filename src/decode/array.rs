@@ -8,8 +8,9 @@ use crate::mem::Memory;
 ///
 /// As strace's array printer does: `NULL` for a NULL pointer, `[]` for no element, the
 /// address when the first element cannot be read or the array would wrap around, `...`
-/// after `-s` elements, and `..., ... /* 0x... */` where the memory stops being readable.
-/// Elements are read one at a time, so at most `-s` + 1 reads are made.
+/// after `-s` elements unless `-v` shows them all, and `..., ... /* 0x... */` where the
+/// memory stops being readable. Elements are read one at a time, so at most `-s` + 1 reads
+/// are made when abbreviating.
 pub fn array<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
@@ -33,7 +34,12 @@ pub fn array<S: Sink, M: Memory>(
     if wraps {
         return sink.addr(addr);
     }
-    let limit = ctx.opts.max_strlen as u64;
+    // strace's print_array abbreviates only when `-v` is off.
+    let limit = if ctx.opts.abbreviate {
+        ctx.opts.max_strlen as u64
+    } else {
+        u64::MAX
+    };
     let mut buf = [0u8; MAX_STRUCT];
     for i in 0..n {
         let at = addr + i * size as u64;

@@ -83,6 +83,7 @@ static void semaphores(void)
 		{ .sem_num = 1, .sem_op = 1, .sem_flg = IPC_NOWAIT },
 	};
 	struct sembuf *edge = (struct sembuf *)page_end(sizeof(*edge));
+	struct sembuf many[40];
 	struct timespec ts = { .tv_sec = 0, .tv_nsec = 1000 };
 	unsigned short vals[2] = { 3, 4 };
 	struct semid_ds ds;
@@ -106,6 +107,12 @@ static void semaphores(void)
 	ops[0].sem_op = -1;
 	syscall(SYS_semtimedop, id, ops, 1, NULL);
 	syscall(SYS_semtimedop, id, ops, 1, (void *)8);
+	/* More operations than -s shows (-v shows them all): each waits for
+	 * a zero the semaphore does not hold, and none waits. */
+	for (int i = 0; i < 40; i++)
+		many[i] = (struct sembuf){ .sem_num = 0, .sem_op = 0,
+					   .sem_flg = IPC_NOWAIT };
+	syscall(SYS_semop, id, many, 40);
 	syscall(SYS_semctl, id, 1, GETPID, 0);
 	syscall(SYS_semctl, id, 0, GETNCNT, 0);
 	syscall(SYS_semctl, id, 0, GETZCNT, 0);

@@ -877,6 +877,25 @@ fn semaphore_operations() {
         line_with(NR_SEMOP, [7, 0x1000, 2, 0, 0, 0], &mem, Outcome::Ok(0), 1),
         "semop(7, [{sem_num=0, sem_op=1, sem_flg=SEM_UNDO}, ...], 2) = 0"
     );
+    // -v shows them all, whatever -s says (strace's print_array).
+    let opts = DecodeOpts {
+        max_strlen: 1,
+        abbreviate: false,
+        ..DecodeOpts::default()
+    };
+    let args = [7, 0x1000, 2, 0, 0, 0];
+    assert_eq!(
+        render_call(
+            NR_SEMOP,
+            args,
+            [&mem, &mem],
+            opts,
+            None,
+            |_| {},
+            Outcome::Ok(0)
+        ),
+        "semop(7, [{sem_num=0, sem_op=1, sem_flg=SEM_UNDO}, {sem_num=1, sem_op=-1, sem_flg=SEM_UNDO|IPC_NOWAIT}], 2) = 0"
+    );
     assert_eq!(
         line(
             NR_SEMTIMEDOP,
