@@ -590,10 +590,15 @@ impl Sink for Json<'_> {
             Group::Struct => write!(self.buf, "{{"),
             Group::Set | Group::ComplementSet => write!(self.buf, "{{\"set\":["),
             Group::Call(f) => write!(self.buf, "{{\"call\":\"{f}\",\"args\":["),
-            Group::Or | Group::SpacedOr => write!(self.buf, "{{\"or\":["),
+            Group::Or | Group::RawOr | Group::SpacedOr => write!(self.buf, "{{\"or\":["),
             Group::Alternatives => write!(self.buf, "{{\"alternatives\":["),
             Group::Index => write!(self.buf, "{{\"index\":["),
             Group::Shift(n) => write!(self.buf, "{{\"shift\":{n},\"value\":"),
+            // The shift as a named value: `{"raw":26,"name":"SHM_HUGE_SHIFT"}`.
+            Group::NamedShift(name, n) => write!(
+                self.buf,
+                "{{\"shift\":{{\"raw\":{n},\"name\":\"{name}\"}},\"value\":"
+            ),
             Group::ByteRange(from, to) => {
                 write!(self.buf, "{{\"from\":{from},\"to\":{to},\"bytes\":")
             }
@@ -612,7 +617,7 @@ impl Sink for Json<'_> {
         self.push(group);
         if matches!(
             group,
-            Group::Shift(_) | Group::ByteRange(..) | Group::Resuming
+            Group::Shift(_) | Group::NamedShift(..) | Group::ByteRange(..) | Group::Resuming
         ) {
             // One member, the value of the key just written.
             self.after_field = true;
@@ -631,10 +636,15 @@ impl Sink for Json<'_> {
         self.depth = self.depth.saturating_sub(1);
         let closing: &[u8] = match group {
             Group::Array | Group::Detail => b"]",
-            Group::Struct | Group::Shift(_) | Group::ByteRange(..) | Group::Resuming => b"}",
+            Group::Struct
+            | Group::Shift(_)
+            | Group::NamedShift(..)
+            | Group::ByteRange(..)
+            | Group::Resuming => b"}",
             Group::Set
             | Group::Call(_)
             | Group::Or
+            | Group::RawOr
             | Group::SpacedOr
             | Group::Alternatives
             | Group::Index => b"]}",
@@ -1135,6 +1145,20 @@ mod tests {
                 j.end_struct(false);
             }),
             r#"{"stack_size":{"hex":"0x0"},"tail":{"from":88,"to":95,"bytes":{"str":"\u0001","truncated":true,"hex_escaped":true}}}"#
+        );
+        // shmget's flags: a shift by a named constant, and an or the text may write without
+        // its `|` (the same or here).
+        assert_eq!(
+            json(|j| {
+                j.open(Group::RawOr);
+                j.hex(0x1000_0000);
+                j.open(Group::NamedShift("SHM_HUGE_SHIFT", 26));
+                j.uint(21);
+                j.close();
+                j.octal(0o600);
+                j.close();
+            }),
+            r#"{"or":[{"hex":"0x10000000"},{"shift":{"raw":26,"name":"SHM_HUGE_SHIFT"},"value":21},{"octal":"0600"}]}"#
         );
     }
 

@@ -43,8 +43,10 @@ pub struct KindDef {
     /// It shows what a failed call left itself, rather than the bare address an output
     /// argument of a failed call gets.
     pub shows_failure: bool,
-    /// Printed at entry, it adds at exit what the call changed (` => [100]`): the first exit
-    /// argument of this kind is also printed at entry, and the separator after it waits.
+    /// Printed at entry, it adds at exit what the call changed (` => [100]`), or what it
+    /// wrote where nothing was shown at entry (msgctl's buffer, read or written by the
+    /// command): the first exit argument of this kind is also printed at entry, and the
+    /// separator after it waits.
     pub updated_at_exit: bool,
     /// The syscall-level decoder it belongs to (`""`: none). A call whose argument layout
     /// hangs on one argument (prctl's option, futex's operation) names its decoder in the spec
@@ -928,6 +930,68 @@ kinds! {
         table: None, len: true, by: false,
         failure: false, updated: false, decoder: "",
         json: ["struct", "int", "flags", "enum", "addr"]
+    }
+    /// One value from `table`, in a C `int`, or in hex with no comment when the table has no
+    /// name for it (strace's `printxval` without a default): a System V IPC key,
+    /// `IPC_PRIVATE` or `0xfdb9f531`.
+    EnumHex = "enum_hex" {
+        table: Enum, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["enum", "hex"]
+    }
+    /// A System V IPC `*get` call's flags (a C `int`): the flags from `table`, then the
+    /// permission bits in octal, `IPC_CREAT|IPC_EXCL|0600`; with the table's shifted field,
+    /// shmget's huge page size between them, `SHM_HUGETLB|21<<SHM_HUGE_SHIFT|0600`.
+    IpcFlags = "ipc_flags" {
+        table: Flags, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["or"]
+    }
+    /// A System V IPC `*ctl` command from `table`, with the `IPC_64` bit apart:
+    /// `IPC_64|IPC_STAT`, `0x77 /* MSG_??? */`.
+    IpcCmd = "ipc_cmd" {
+        table: Enum, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["enum", "or"]
+    }
+    /// A `struct msgbuf` with `len` bytes of text (msgsnd, msgrcv): `{mtype=1,
+    /// mtext="hello"}`.
+    Msgbuf = "msgbuf" {
+        table: None, len: true, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
+    }
+    /// A pointer to `len` (a C `unsigned int`) `struct sembuf`s (semop, semtimedop):
+    /// `[{sem_num=0, sem_op=1, sem_flg=SEM_UNDO}]`.
+    Sembufs = "sembufs" {
+        table: None, len: true, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["array", "addr"]
+    }
+    /// msgctl's buffer, by the command (`by`): a `struct msqid64_ds` the call reads
+    /// (IPC_SET), at entry, or writes (the STAT commands) or a `struct msginfo` (the INFO
+    /// commands), at exit; the address for the other commands. Declare it `dir = "out"`: it
+    /// prints at both ends.
+    MsgctlBuf = "msgctl_buf" {
+        table: None, len: false, by: true,
+        failure: true, updated: true, decoder: "",
+        json: ["struct", "addr"]
+    }
+    /// semctl's fourth argument, by the command (`by`): a `struct semid64_ds` or a `struct
+    /// seminfo`, as `msgctl_buf` shows msgctl's; the value as an address for the other
+    /// commands (SETVAL's number too). Declare it `dir = "out"`.
+    SemctlArg = "semctl_arg" {
+        table: None, len: false, by: true,
+        failure: true, updated: true, decoder: "",
+        json: ["struct", "addr"]
+    }
+    /// shmctl's buffer, by the command (`by`): a `struct shmid64_ds`, a `struct shminfo64`
+    /// (IPC_INFO) or a `struct shm_info` (SHM_INFO), as `msgctl_buf` shows msgctl's. Declare
+    /// it `dir = "out"`.
+    ShmctlBuf = "shmctl_buf" {
+        table: None, len: false, by: true,
+        failure: true, updated: true, decoder: "",
+        json: ["struct", "addr"]
     }
 }
 /// One kind of struct member (`[structs.NAME]`'s `fields`, printed by src/decode/fields.rs):

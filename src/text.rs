@@ -57,6 +57,11 @@ impl<'a> Text<'a> {
     /// number, or the number with the name in a comment.
     fn named(&mut self, raw: Number, name: impl FnOnce(&mut Vec<u8>)) {
         self.element();
+        self.named_here(raw, name);
+    }
+
+    /// As [`Text::named`], with no separator before it.
+    fn named_here(&mut self, raw: Number, name: impl FnOnce(&mut Vec<u8>)) {
         let style = self.style();
         let buf = self.out.buf();
         if style != ConstStyle::Abbrev {
@@ -100,6 +105,7 @@ impl<'a> Text<'a> {
             let sep: &[u8] = match group {
                 Group::Set | Group::ComplementSet | Group::Comment | Group::NameComment => b" ",
                 Group::Or => b"|",
+                Group::RawOr if self.style() == ConstStyle::Raw => b"|",
                 Group::SpacedOr => b" | ",
                 Group::Alternatives => b" or ",
                 Group::Test => b" && ",
@@ -112,6 +118,8 @@ impl<'a> Text<'a> {
                 | Group::StyledDetail
                 | Group::AbbrevOnly => b", ",
                 Group::Shift(_)
+                | Group::NamedShift(..)
+                | Group::RawOr
                 | Group::ByteRange(..)
                 | Group::Resuming
                 | Group::Symbolic(_)
@@ -595,9 +603,11 @@ impl Sink for Text<'_> {
                 b""
             }
             Group::Or
+            | Group::RawOr
             | Group::SpacedOr
             | Group::Alternatives
             | Group::Shift(_)
+            | Group::NamedShift(..)
             | Group::Symbolic(_)
             | Group::StyledSymbolic(_)
             | Group::Forms
@@ -650,8 +660,14 @@ impl Sink for Text<'_> {
             Group::Array | Group::Set | Group::ComplementSet => self.out.bytes(b"]"),
             Group::Struct | Group::Test => self.out.bytes(b"}"),
             Group::Call(_) | Group::Detail => self.out.bytes(b")"),
-            Group::Or | Group::SpacedOr | Group::Alternatives | Group::Index => {}
+            Group::Or | Group::RawOr | Group::SpacedOr | Group::Alternatives | Group::Index => {}
             Group::Shift(n) => self.fmt(format_args!("<<{n}")),
+            Group::NamedShift(name, n) => {
+                self.out.bytes(b"<<");
+                self.named_here(Number::Uint(u64::from(n)), |b| {
+                    b.extend_from_slice(name.as_bytes())
+                });
+            }
             Group::ByteRange(..) => {}
             Group::Comment => self.out.bytes(b" */"),
             Group::Resuming => self.out.bytes(b" ...>"),

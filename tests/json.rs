@@ -329,7 +329,8 @@ fn object(o: &Map<String, Value>) -> String {
         return format!("[{}]={}", value(&pair[0]), value(&pair[1]));
     }
     if shape(&["shift", "value"], &[]) {
-        return format!("{}<<{}", value(&o["value"]), o["shift"]);
+        // A named shift is an enum object: `21<<SHM_HUGE_SHIFT`.
+        return format!("{}<<{}", value(&o["value"]), value(&o["shift"]));
     }
     if shape(&["from", "to", "bytes"], &[]) {
         let bytes = value(&o["bytes"]);
@@ -668,6 +669,7 @@ fn corpus() -> &'static [Case] {
             ("h_procsig2", &["prctl"]),
             ("h_procsig2", &["admin"]),
             ("h_calls", &[]),
+            ("h_ipc", &[]),
             // (not `ptrace`: the helper traces its own child, which -f cannot follow)
         ];
         let with_opts: &[(&str, &[&str], &[&str])] = &[
@@ -1170,6 +1172,10 @@ fn each_shape_fits_the_schema_and_converts_back() {
         (
             r#"{"or":[{"shift":28,"value":{"raw":8,"name":"FUTEX_OP_OPARG_SHIFT"}},{"value":{"shift":28,"value":{"hex":"0x7"}},"comment":["FUTEX_OP_???"]},{"shift":12,"value":{"hex":"0x1"}},{"shift":24,"value":{"raw":4,"name":"FUTEX_OP_CMP_GT"}},{"hex":"0x0"}]}"#,
             "FUTEX_OP_OPARG_SHIFT<<28|0x7<<28 /* ??? */|0x1<<12|FUTEX_OP_CMP_GT<<24|0",
+        ),
+        (
+            r#"{"or":[{"raw":2048,"names":["SHM_HUGETLB"],"unknown":0},{"shift":{"raw":26,"name":"SHM_HUGE_SHIFT"},"value":21},{"octal":"0600"}]}"#,
+            "SHM_HUGETLB|21<<SHM_HUGE_SHIFT|0600",
         ),
         (
             r#"[{"test":{"WIFEXITED(s)":true,"WEXITSTATUS(s)":0}}]"#,

@@ -16,6 +16,7 @@ mod fs;
 mod futex;
 mod ioctl;
 mod iov;
+mod ipc;
 mod keyctl;
 mod mm;
 mod net;
@@ -497,6 +498,13 @@ fn arg<S: Sink, M: Memory>(
         }
         Kind::CpuSet => process::cpu_set(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome)),
         Kind::Utsname => process::utsname(sink, ctx, v),
+        Kind::IpcFlags => ipc::ipc_flags(sink, v, desc.flags()),
+        Kind::IpcCmd => ipc::ipc_cmd(sink, v, desc.enumeration()),
+        Kind::Msgbuf => ipc::msgbuf(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome)),
+        Kind::Sembufs => ipc::sembufs(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome)),
+        Kind::MsgctlBuf => ipc::msgctl_buf(sink, ctx, by, v, outcome),
+        Kind::SemctlArg => ipc::semctl_arg(sink, ctx, by, v, outcome),
+        Kind::ShmctlBuf => ipc::shmctl_buf(sink, ctx, by, v, outcome),
         _ => arg_more(sink, ctx, desc, call, i, outcome),
     }
 }
@@ -515,6 +523,7 @@ fn arg_more<S: Sink, M: Memory>(
     let by = by_value(desc, call);
     match desc.kind {
         Kind::NamedInt => sink.named_int(v as i32, desc.enumeration()),
+        Kind::EnumHex => sink.enumeration_or_hex(u64::from(v as u32), desc.enumeration()),
         Kind::SigsetUpto => {
             signal::sigset_upto(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome))
         }
@@ -642,13 +651,12 @@ fn arg_more<S: Sink, M: Memory>(
         | Kind::FutexOp | Kind::GidArray | Kind::Hex | Kind::HexBuffer | Kind::Int
         | Kind::IoctlArg | Kind::IoctlRequest | Kind::Iovec | Kind::Long | Kind::MknodMode
         | Kind::Octal | Kind::OpenHow | Kind::OutPath | Kind::Path | Kind::Pid | Kind::Rlimit
-        | Kind::Rusage
-        | Kind::Tid | Kind::Pgid | Kind::PidOrPgid | Kind::PrioWho | Kind::IoprioWho | Kind::Ioprio
-        | Kind::ChildRusage
-        | Kind::Sigaction | Kind::SigaltStack | Kind::Siginfo | Kind::Signo
+        | Kind::Rusage | Kind::Tid | Kind::Pgid | Kind::PidOrPgid | Kind::PrioWho
+        | Kind::IoprioWho | Kind::Ioprio | Kind::ChildRusage | Kind::Sigaction | Kind::SigaltStack | Kind::Siginfo | Kind::Signo
         | Kind::SigreturnFrame | Kind::Sigset | Kind::Size | Kind::Stat | Kind::Statfs
         | Kind::Statx | Kind::StatxFlags | Kind::String | Kind::Uid | Kind::Uint | Kind::Unused
-        | Kind::Utsname | Kind::WaitStatus | Kind::WaitidId
+        | Kind::Utsname | Kind::WaitStatus | Kind::WaitidId | Kind::IpcFlags | Kind::IpcCmd
+        | Kind::Msgbuf | Kind::Sembufs | Kind::MsgctlBuf | Kind::SemctlArg | Kind::ShmctlBuf
             => sink.hex(v),
     }
 }

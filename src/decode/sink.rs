@@ -60,6 +60,13 @@ pub enum Group {
     Alternatives,
     /// The one member shifted left: `FUTEX_OP_SET<<28`.
     Shift(u32),
+    /// The one member shifted left by a named constant, the name following `-X`:
+    /// `21<<SHM_HUGE_SHIFT` (`-X raw`: `21<<26`, `-X verbose`: `21<<26 /* SHM_HUGE_SHIFT */`).
+    NamedShift(&'static str, u32),
+    /// As [`Group::Or`] under `-X raw`; otherwise the members are written with nothing
+    /// between them, as strace 6.1 writes msgget's and semget's flags that no name covers
+    /// right before the permission bits: `0x100000000600` (`-X raw`: `0x10000000|0600`).
+    RawOr,
     /// The one member is the bytes at offsets `.0` to `.1` (inclusive) of a struct, past the
     /// fields known (strace's `print_nonzero_bytes`): `/* bytes 88..95 */ "\xde\xc0"`.
     ByteRange(u32, u32),

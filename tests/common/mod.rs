@@ -739,6 +739,13 @@ const PID_PLACES: &[PidPlaces] = &[
         Some((1, &["TIOCGPGRP", "TIOCSPGRP", "TIOCGSID"])),
     ),
     ("prctl", &[1], false, Some((0, &["PR_SET_PTRACER"]))),
+    // The process that last changed the semaphore, as each -X writes the command.
+    (
+        "semctl",
+        &[],
+        true,
+        Some((2, &["GETPID", "0xb", "0xb /* GETPID */"])),
+    ),
 ];
 
 /// Fields that hold a pid wherever they are (`si_pid=`, `nl_pid=`, `{pid=` of capget,

@@ -22,6 +22,7 @@ mod futex;
 mod generic;
 mod ioctl;
 mod iov;
+mod ipc;
 mod keyctl;
 mod mm;
 mod net;
