@@ -16,7 +16,7 @@
 //! `copy_file_range`, `epoll_ctl`, `fanotify_mark`, `poll`/`select` sets, `mount`,
 //! `pivot_root`, `quotactl`) that the table does not decode yet.
 
-use crate::decode::Call;
+use crate::decode::{Call, fsconfig};
 use crate::fdinfo;
 use crate::mem::Memory;
 use crate::table::PATH_MAX;
@@ -114,15 +114,21 @@ fn any_arg(call: &Call, mut visit: impl FnMut(Role, u64) -> bool) -> bool {
     let mut decoded = false;
     for (i, arg) in desc.args.iter().enumerate() {
         let role = match arg.kind {
-            Kind::Fd | Kind::Dirfd => Role::Fd,
-            Kind::Path => Role::Path,
             Kind::Hex => continue,
-            _ => {
-                decoded = true;
-                continue;
-            }
+            // strace skips the descriptors and paths of the calls it lists as having none to
+            // test (the spec's `pathtrace = false`).
+            _ if !arg.pathtrace => None,
+            Kind::Fd | Kind::Dirfd | Kind::FanDirfd => Some(Role::Fd),
+            Kind::Path => Some(Role::Path),
+            // fsconfig's value is a path, and its aux a descriptor, for some commands.
+            Kind::FsconfigValue if fsconfig::value_is_path(call) => Some(Role::Path),
+            Kind::FsconfigAux if fsconfig::aux_is_fd(call) => Some(Role::Fd),
+            _ => None,
         };
         decoded = true;
+        let Some(role) = role else {
+            continue;
+        };
         if visit(role, call.args[i]) {
             return true;
         }

@@ -248,6 +248,16 @@ pub struct Arg {
     pub dir: Dir,
     /// Print the argument only when another (flags) argument has one of these flags set.
     pub show_if: Option<ShowIf>,
+    /// `false`: `-P` does not look at this descriptor or path. strace 6.1's pathtrace lists
+    /// calls whose descriptors and paths it never compares (`fsmount`'s, the `mq_*` calls',
+    /// `fsconfig`'s file system descriptor).
+    #[serde(default = "traced")]
+    pub pathtrace: bool,
+}
+
+/// An argument's default `pathtrace`: a descriptor or path counts for `-P`.
+fn traced() -> bool {
+    true
 }
 
 impl RetKind {
@@ -700,6 +710,11 @@ fn check_args(spec: &Spec, label: &str, args: &[Arg]) -> Result<(), String> {
                 return Err(format!("{at}: field `by`: no argument named `{by}`"));
             }
             _ => {}
+        }
+        if !arg.pathtrace && !matches!(kind.name, "fd" | "dirfd" | "path") {
+            return Err(format!(
+                "{at}: field `pathtrace`: only a descriptor or a path is traced"
+            ));
         }
         if let Some(show_if) = &arg.show_if {
             let Some(flags_arg) = args.iter().find(|a| a.name == show_if.arg) else {

@@ -193,7 +193,7 @@ pub fn args<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call)
                 SECCOMP_MODE_STRICT => {}
                 SECCOMP_MODE_FILTER => {
                     sink.arg_sep();
-                    seccomp_fprog(sink, ctx, arg3);
+                    super::seccomp::fprog(sink, ctx, arg3);
                 }
                 _ => hex_args(sink, call, 2),
             }
@@ -233,18 +233,6 @@ pub fn args<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call)
             hex_args(sink, call, 2);
         }
     }
-}
-
-/// A `struct sock_fprog` (`<linux/filter.h>`): its length and the address of its filter.
-fn seccomp_fprog<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
-    read_struct(sink, ctx, addr, 16, |sink, _, raw| {
-        sink.begin_struct();
-        sink.field("len");
-        sink.uint(u64::from(raw.u16(0)));
-        sink.field("filter");
-        sink.addr(raw.u64(8));
-        sink.end_struct(false);
-    });
 }
 
 /// What the call wrote through its second argument, at exit; its address if the call failed.
