@@ -657,6 +657,7 @@ fn corpus() -> &'static [Case] {
             ("h_procsig2", &["prctl"]),
             ("h_procsig2", &["admin"]),
             ("h_calls", &[]),
+            ("h_calls2", &[]),
             // (not `ptrace`: the helper traces its own child, which -f cannot follow)
         ];
         let with_opts: &[(&str, &[&str], &[&str])] = &[
@@ -667,6 +668,7 @@ fn corpus() -> &'static [Case] {
             ("h_sigevfd", &[], &["-e", "decode-fds=signalfd,eventfd"]),
             ("h_kvm", &[], &["-y", "-e", "kvm=vcpu"]),
             ("h_calls", &[], &["-v"]),
+            ("h_calls2", &[], &["-y"]),
         ];
         let helpers = helpers
             .iter()

@@ -79,7 +79,7 @@ fn sysinfo_personality_sched_lines() {
             NR_PERSONALITY,
             [0xffff_ffff, 0, 0, 0, 0, 0],
             &mem,
-            Outcome::Ok(0x44_0008)
+            Outcome::Ok(0x0044_0008)
         ),
         "personality(0xffffffff)                 = 0x440008 (PER_LINUX32|ADDR_NO_RANDOMIZE|READ_IMPLIES_EXEC)"
     );
@@ -204,5 +204,114 @@ fn ioprio_lines() {
     assert_eq!(
         line(252, [9, u64::MAX, 0, 0, 0, 0], &mem, Outcome::Err(EINVAL)),
         "ioprio_get(0x9 /* IOPRIO_WHO_??? */, -1) = -1 EINVAL (Invalid argument)"
+    );
+}
+
+#[test]
+fn kexec_and_module_lines() {
+    const NR_INIT_MODULE: u64 = 175;
+    const NR_KEXEC_LOAD: u64 = 246;
+    const NR_FINIT_MODULE: u64 = 313;
+    const NR_KEXEC_FILE_LOAD: u64 = 320;
+    const ENOSYS: u64 = 38;
+    let err = " = -1 ENOSYS (Function not implemented)";
+    let seg = words(&[0, 1, 0x10000, 4096, 0x7000, 2, 0x20000, 8192]);
+    let mem = FakeMemory::new()
+        .with(0x1000, &seg)
+        // Two segments, the second cut by the end of the mapping.
+        .with(0x2fe0, &seg[..32])
+        .with(0x6000 - 8, b"abcdef\0\0")
+        .with(0x4000, b"0123456789:;<=>?@ABCDEFGHIJKLMNOP\0");
+    let kexec = |args: [u64; 4]| {
+        let [a, b, c, d] = args;
+        line(
+            NR_KEXEC_LOAD,
+            [a, b, c, d, 0, 0],
+            &mem,
+            Outcome::Err(ENOSYS),
+        )
+    };
+    assert_eq!(
+        kexec([0, 0, 0, 0xbadc_0ded_da7a_1054]),
+        format!(
+            "kexec_load(NULL, 0, NULL, 0xda7a0000 /* KEXEC_ARCH_??? */|0xbadc0ded00001054 /* KEXEC_??? */){err}"
+        )
+    );
+    assert_eq!(
+        kexec([0x1234, 2, 0x1000, 0x002a_0003]),
+        format!(
+            "kexec_load(0x1234, 2, [{{buf=NULL, bufsz=1, mem=0x10000, memsz=4096}}, {{buf=0x7000, bufsz=2, mem=0x20000, memsz=8192}}], KEXEC_ARCH_SH|KEXEC_ON_CRASH|KEXEC_PRESERVE_CONTEXT){err}"
+        )
+    );
+    assert_eq!(
+        kexec([0x1234, 2, 0x2fe0, 0x003e_0000]),
+        format!(
+            "kexec_load(0x1234, 2, [{{buf=NULL, bufsz=1, mem=0x10000, memsz=4096}}, ... /* 0x3000 */], KEXEC_ARCH_X86_64){err}"
+        )
+    );
+    // More than KEXEC_SEGMENT_MAX (16) segments: the address.
+    assert_eq!(
+        kexec([0x1234, 17, 0x1000, 0x4]),
+        format!("kexec_load(0x1234, 17, 0x1000, KEXEC_ARCH_DEFAULT|0x4 /* KEXEC_??? */){err}")
+    );
+    assert_eq!(
+        line_with(
+            NR_KEXEC_FILE_LOAD,
+            [3, -1i64 as u64, 7, 0x6000 - 8, 0xdeadbee8 | 7, 0],
+            &mem,
+            Outcome::Err(ENOSYS),
+            9
+        ),
+        format!(
+            "kexec_file_load(3, -1, 7, \"abcdef\\0\", KEXEC_FILE_UNLOAD|KEXEC_FILE_ON_CRASH|KEXEC_FILE_NO_INITRAMFS|0xdeadbee8){err}"
+        )
+    );
+    assert_eq!(
+        line_with(
+            NR_KEXEC_FILE_LOAD,
+            [3, 4, 9, 0x6000 - 8, 0x8, 0],
+            &mem,
+            Outcome::Err(ENOSYS),
+            9
+        ),
+        format!("kexec_file_load(3, 4, 9, 0x5ff8, 0x8 /* KEXEC_FILE_??? */){err}")
+    );
+    assert_eq!(
+        line(
+            NR_INIT_MODULE,
+            [0, 0xffff_ffff_0000_0000, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOSYS)
+        ),
+        format!("init_module(NULL, 18446744069414584320, NULL){err}")
+    );
+    assert_eq!(
+        line(
+            NR_INIT_MODULE,
+            [0x1000, 4, 0x4000, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOSYS)
+        ),
+        format!("init_module(0x1000, 4, \"0123456789:;<=>?@ABCDEFGHIJKLMNO\"...){err}")
+    );
+    assert_eq!(
+        line(
+            NR_FINIT_MODULE,
+            [0xdeb0_d1ed_beef_f00d, 0, 2, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOSYS)
+        ),
+        format!("finit_module(-1091571699, NULL, MODULE_INIT_IGNORE_VERMAGIC){err}")
+    );
+    assert_eq!(
+        line(
+            NR_FINIT_MODULE,
+            [3, BAD, u64::MAX, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOSYS)
+        ),
+        format!(
+            "finit_module(3, 0x9000, MODULE_INIT_IGNORE_MODVERSIONS|MODULE_INIT_IGNORE_VERMAGIC|MODULE_INIT_COMPRESSED_FILE|0xfffffff8){err}"
+        )
     );
 }

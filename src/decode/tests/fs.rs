@@ -1,8 +1,9 @@
 //! Descriptor and file-system values (`decode/fs.rs`): `fcntl` by command, `mknod`'s mode and
 //! device (beside the other file calls of its test: `pipe2`, `getcwd`, `chown`), and the
-//! offsets of the transfer calls.
+//! offsets of the transfer calls, fanotify's flags and directory.
 
 use super::*;
+use crate::output::ConstStyle;
 
 #[test]
 fn fcntl_by_command() {
@@ -323,5 +324,100 @@ fn fcntl_arguments_by_width() {
     assert_eq!(
         fcntl(1033, hi | 1),
         "fcntl(99, F_ADD_SEALS, F_SEAL_SEAL|0xabc0000100000000) = -1 EBADF (Bad file descriptor)"
+    );
+}
+
+#[test]
+fn fanotify_lines() {
+    const NR_INOTIFY_INIT: u64 = 253;
+    const NR_FANOTIFY_INIT: u64 = 300;
+    const NR_FANOTIFY_MARK: u64 = 301;
+    let mem = FakeMemory::new().with(0x1000, b"/tmp\0");
+    let init = |flags: u64, f_flags: u64| {
+        line(
+            NR_FANOTIFY_INIT,
+            [flags, f_flags, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL),
+        )
+    };
+    let err = " = -1 EINVAL (Invalid argument)";
+    assert_eq!(
+        line(
+            NR_FANOTIFY_INIT,
+            [0xffff_ffff_0000_0000, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Ok(3)
+        ),
+        "fanotify_init(FAN_CLASS_NOTIF, O_RDONLY) = 3"
+    );
+    assert_eq!(
+        init(0xc, 0xdead_beef_8000_0001),
+        format!("fanotify_init(0xc /* FAN_CLASS_??? */, O_WRONLY|0x80000000){err}")
+    );
+    assert_eq!(
+        init(0xdec0_dedd_efac_e004, 0),
+        format!("fanotify_init(FAN_CLASS_CONTENT|0xeface000 /* FAN_??? */, O_RDONLY){err}")
+    );
+    assert_eq!(
+        init(u64::MAX, 0o2000000),
+        format!(
+            "fanotify_init(0xc /* FAN_CLASS_??? */|FAN_CLOEXEC|FAN_NONBLOCK|FAN_UNLIMITED_QUEUE|FAN_UNLIMITED_MARKS|FAN_ENABLE_AUDIT|FAN_REPORT_PIDFD|FAN_REPORT_TID|FAN_REPORT_FID|FAN_REPORT_DIR_FID|FAN_REPORT_NAME|FAN_REPORT_TARGET_FID|0xffffe000, O_RDONLY|O_CLOEXEC){err}"
+        )
+    );
+    let mark = |style, dirfd: u64| {
+        line_styled(
+            style,
+            NR_FANOTIFY_MARK,
+            [3, 0x41, 0x4000_0002, dirfd, 0x1000, 0],
+            &mem,
+            Outcome::Err(EINVAL),
+        )
+    };
+    let nofd = -1i64 as u64;
+    assert_eq!(
+        mark(ConstStyle::Abbrev, nofd),
+        format!(
+            "fanotify_mark(3, FAN_MARK_ADD|FAN_MARK_IGNORED_SURV_MODIFY, FAN_MODIFY|FAN_ONDIR, FAN_NOFD, \"/tmp\"){err}"
+        )
+    );
+    assert_eq!(
+        mark(ConstStyle::Verbose, nofd),
+        format!(
+            "fanotify_mark(3, 0x41 /* FAN_MARK_ADD|FAN_MARK_IGNORED_SURV_MODIFY */, 0x40000002 /* FAN_MODIFY|FAN_ONDIR */, -1 /* FAN_NOFD */, \"/tmp\"){err}"
+        )
+    );
+    assert_eq!(
+        mark(ConstStyle::Raw, AT_FDCWD),
+        format!("fanotify_mark(3, 0x41, 0x40000002, -100, \"/tmp\"){err}")
+    );
+    assert_eq!(
+        mark(ConstStyle::Verbose, AT_FDCWD),
+        format!(
+            "fanotify_mark(3, 0x41 /* FAN_MARK_ADD|FAN_MARK_IGNORED_SURV_MODIFY */, 0x40000002 /* FAN_MODIFY|FAN_ONDIR */, -100 /* AT_FDCWD */, \"/tmp\"){err}"
+        )
+    );
+    // The 64-bit mask, the directory as an int (its upper half ignored).
+    assert_eq!(
+        line(
+            NR_FANOTIFY_MARK,
+            [
+                0xdead_feed_1234_5678,
+                0xeface800,
+                0xffff_ffff_a7f0_2000,
+                0xdeb0_d1ed_ffff_ff9c,
+                BAD,
+                0
+            ],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        format!(
+            "fanotify_mark(305419896, 0xeface800 /* FAN_MARK_??? */, 0xffffffffa7f02000 /* FAN_??? */, AT_FDCWD, 0x9000){err}"
+        )
+    );
+    assert_eq!(
+        line(NR_INOTIFY_INIT, [0; 6], &mem, Outcome::Ok(3)),
+        "inotify_init()                          = 3"
     );
 }
