@@ -966,4 +966,11 @@ kinds! {
         failure: true, updated: false, decoder: "seccomp",
         json: ["struct", "addr"]
     }
+    /// `swapon`'s flags: the named ones, then the priority in the low 15 bits:
+    /// `SWAP_FLAG_PREFER|42`, `0`.
+    SwapFlags = "swap_flags" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["or", "int"]
+    }
 }

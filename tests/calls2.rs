@@ -1,6 +1,8 @@
 //! End-to-end tests of more calls strace 6.1 decodes that are rarely seen: the mount API
 //! (`fsopen`, `fsconfig`, `fsmount`, `fspick`, `move_mount`, `open_tree`), modules, kexec,
-//! fanotify, `inotify_init`, `process_madvise`, POSIX message queues and seccomp's queries:
+//! fanotify, `inotify_init`, `process_madvise`, POSIX message queues, seccomp's queries,
+//! `swapon`, `delete_module`, `iopl`, `ioperm`, `unshare`, `setfsuid`, `remap_file_pages`,
+//! `userfaultfd`, `memfd_secret`, `process_mrelease`, `pidfd_getfd`, `lookup_dcookie`:
 //! `tests/helpers/h_calls2.c` traced by `strace-rs`, every line after the marker asserted
 //! exactly, and compared per line with the real strace by default, under `-y`, `-v`, `-X
 //! verbose`, `-X raw`, and `-P /dev/full` (strace's path tracing rules for these calls).
@@ -28,6 +30,16 @@ const ERRNO_VARIES: &[&str] = &[
     "fanotify_mark",
     "mq_open",
     "mq_unlink",
+    "swapon",
+    "swapoff",
+    "delete_module",
+    "iopl",
+    "ioperm",
+    "unshare",
+    "remap_file_pages",
+    "userfaultfd",
+    "memfd_secret",
+    "lookup_dcookie",
 ];
 
 /// `= -1 EPERM (Operation not permitted)` -> `= -1 ERRNO` for the calls of [`ERRNO_VARIES`].
@@ -78,7 +90,7 @@ fn print_reference_lines() {
 }
 
 #[test]
-fn mount_api_modules_kexec_fanotify_mq_and_seccomp() {
+fn mount_api_modules_kexec_fanotify_mq_seccomp_and_more() {
     assert_lines(
         &lines(STRACE_RS, &[]),
         &[
@@ -139,6 +151,22 @@ fn mount_api_modules_kexec_fanotify_mq_and_seccomp() {
             r#"seccomp(SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_TSYNC|SECCOMP_FILTER_FLAG_LOG|SECCOMP_FILTER_FLAG_SPEC_ALLOW|SECCOMP_FILTER_FLAG_NEW_LISTENER|SECCOMP_FILTER_FLAG_TSYNC_ESRCH|SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV|0xffffffc0, {len=7, filter=NULL}) = -1 EINVAL (Invalid argument)"#,
             r#"seccomp(SECCOMP_SET_MODE_STRICT, 0x1, NULL) = -1 EINVAL (Invalid argument)"#,
             r#"seccomp(0xfacefeed /* SECCOMP_SET_MODE_??? */, 0, NULL) = -1 EINVAL (Invalid argument)"#,
+            r#"swapon("h_calls2-no-such-swap", SWAP_FLAG_PREFER|42) = -1 ERRNO"#,
+            r#"swapon(0xADDR, SWAP_FLAG_PREFER|SWAP_FLAG_DISCARD|SWAP_FLAG_DISCARD_ONCE|SWAP_FLAG_DISCARD_PAGES|0xfff80000|32767) = -1 ERRNO"#,
+            r#"swapoff("h_calls2-no-such-swap")        = -1 ERRNO"#,
+            r#"delete_module("h_calls2_no_such_module", O_NONBLOCK) = -1 ERRNO"#,
+            r#"delete_module(0xADDR, 0xfacef157 /* O_??? */) = -1 ERRNO"#,
+            r#"iopl(4)                                 = -1 ERRNO"#,
+            r#"ioperm(0x10000, 0x8, 1)                 = -1 ERRNO"#,
+            r#"unshare(0xADDR /* CLONE_??? */)         = -1 ERRNO"#,
+            r#"setfsuid(-1)                            = 0"#,
+            r#"setfsgid(-1)                            = 0"#,
+            r#"remap_file_pages(0xADDR, 4096, PROT_READ|PROT_WRITE, 0, MAP_PRIVATE|16<<MAP_HUGE_SHIFT) = -1 ERRNO"#,
+            r#"userfaultfd(UFFD_USER_MODE_ONLY|O_NONBLOCK|O_CLOEXEC|0xfff7f7fe) = -1 ERRNO"#,
+            r#"memfd_secret(O_CLOEXEC|0xde97face)      = -1 ERRNO"#,
+            r#"process_mrelease(-1, 0xcafef00d)        = -1 EINVAL (Invalid argument)"#,
+            r#"pidfd_getfd(-1, 5, 0)                   = -1 EBADF (Bad file descriptor)"#,
+            r#"lookup_dcookie(17390648783711107790, 0xADDR, 4096) = -1 ERRNO"#,
             r#"exit_group(0)                           = ?"#,
             r#"+++ exited with 0 +++"#,
         ],

@@ -383,3 +383,19 @@ pub fn kexec_segments<S: Sink, M: Memory>(
         },
     );
 }
+
+/// `SWAP_FLAG_PRIO_MASK` (`<sys/swap.h>`): the bits of `swapon`'s flags holding the priority.
+const SWAP_FLAG_PRIO_MASK: u32 = 0x7fff;
+
+/// `swapon`'s flags: `SWAP_FLAG_PREFER|42`, or the priority alone: `0`.
+pub fn swap_flags<S: Sink>(sink: &mut S, v: u64) {
+    let v = v as u32;
+    let (flags, prio) = (v & !SWAP_FLAG_PRIO_MASK, v & SWAP_FLAG_PRIO_MASK);
+    if flags == 0 {
+        return sink.uint(u64::from(prio));
+    }
+    sink.open(Group::Or);
+    sink.flags(u64::from(flags), &table::FLAGS_SWAP_FLAGS);
+    sink.uint(u64::from(prio));
+    sink.close();
+}

@@ -574,19 +574,12 @@ fn arg_more<S: Sink, M: Memory>(
             outcome,
         ),
         Kind::LoffPtr => fs::loff_ptr(sink, ctx, v, false),
-        Kind::FanDirfd
-        | Kind::FanInitFlags
-        | Kind::KexecFlags
-        | Kind::KexecSegments
-        | Kind::IovecAddrs
-        | Kind::MqAttr
-        | Kind::MqOpenAttr
-        | Kind::FsconfigKey
-        | Kind::FsconfigValue
-        | Kind::FsconfigAux
-        | Kind::SeccompFlags
-        | Kind::SeccompArgs
-        | Kind::SeccompSizes => arg_admin(sink, ctx, desc, call, i, outcome),
+        #[rustfmt::skip]
+        Kind::FanDirfd | Kind::FanInitFlags | Kind::KexecFlags | Kind::KexecSegments
+        | Kind::IovecAddrs | Kind::MqAttr | Kind::MqOpenAttr | Kind::FsconfigKey
+        | Kind::FsconfigValue | Kind::FsconfigAux | Kind::SeccompFlags | Kind::SeccompArgs
+        | Kind::SeccompSizes | Kind::SwapFlags
+            => arg_admin(sink, ctx, desc, call, i, outcome),
         Kind::SendfileOffset => fs::sendfile_offset(sink, ctx, by, v, outcome),
         // strace names syscall 0 when it never saw the interrupted call (after an attach).
         Kind::InterruptedCall => {
@@ -611,7 +604,7 @@ fn arg_more<S: Sink, M: Memory>(
     }
 }
 
-/// [`arg_more`]'s kinds of the mount API, fanotify, kexec, message queues and seccomp.
+/// [`arg_more`]'s kinds of the mount API, fanotify, kexec, swap, message queues and seccomp.
 fn arg_admin<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
@@ -625,6 +618,7 @@ fn arg_admin<S: Sink, M: Memory>(
         Kind::FanDirfd => fs::fan_dirfd(sink, ctx, v as i32),
         Kind::FanInitFlags => fs::fan_init_flags(sink, v),
         Kind::KexecFlags => admin::kexec_flags(sink, v),
+        Kind::SwapFlags => admin::swap_flags(sink, v),
         Kind::KexecSegments => {
             admin::kexec_segments(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome))
         }

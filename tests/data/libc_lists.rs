@@ -8069,4 +8069,24 @@ pub const LIBC_VALUES: &[(&str, &str, &str, i64)] = &[
         "O_NONBLOCK",
         libc::O_NONBLOCK as i64,
     ),
+    (
+        "flags",
+        "delete_module_flags",
+        "O_NONBLOCK",
+        libc::O_NONBLOCK as i64,
+    ),
+    (
+        "flags",
+        "delete_module_flags",
+        "O_TRUNC",
+        libc::O_TRUNC as i64,
+    ),
+    (
+        "flags",
+        "memfd_secret_flags",
+        "O_CLOEXEC",
+        libc::O_CLOEXEC as i64,
+    ),
+    ("flags", "uffd_flags", "O_NONBLOCK", libc::O_NONBLOCK as i64),
+    ("flags", "uffd_flags", "O_CLOEXEC", libc::O_CLOEXEC as i64),
 ];

@@ -1,7 +1,9 @@
 /* More calls strace decodes that are rarely seen, raw: `h_calls2 WORKDIR`.
  * The mount API (fsopen, fsconfig, fsmount, fspick, move_mount, open_tree),
  * modules, kexec, fanotify, inotify_init, process_madvise, POSIX message
- * queues and seccomp's queries.
+ * queues, seccomp's queries, and swapon, delete_module, iopl, ioperm,
+ * unshare, setfsuid, remap_file_pages, userfaultfd, memfd_secret,
+ * process_mrelease, pidfd_getfd and lookup_dcookie.
  *
  * Nothing here changes the machine: every call is refused (a bad descriptor,
  * a bad address, flags the kernel does not know, a file system type that
@@ -11,7 +13,9 @@
  * given an unknown flag, as kexec_file_load, so that nothing is loaded or
  * unloaded; no module image is given; mq_open is asked for a queue that does
  * not exist, or to create one with attributes the kernel refuses; no filter
- * is installed. Which errno a refused call gets can depend on the kernel's
+ * is installed; swapon and delete_module name nothing that exists, iopl,
+ * ioperm, unshare, userfaultfd and memfd_secret get values the kernel
+ * refuses, setfsuid and setfsgid -1 (a query). Which errno a refused call gets can depend on the kernel's
  * configuration and privileges; the tests compare with strace on the same
  * machine. */
 #include "helper.h"
@@ -151,6 +155,27 @@ static void seccomp_queries(char *tail)
 	syscall(SYS_seccomp, 0xfacefeed, 0, NULL);
 }
 
+static void more_calls(char *tail)
+{
+	syscall(SYS_swapon, "h_calls2-no-such-swap", 0x8000 | 42);
+	syscall(SYS_swapon, tail, 0xffffffff);
+	syscall(SYS_swapoff, "h_calls2-no-such-swap");
+	syscall(SYS_delete_module, "h_calls2_no_such_module", O_NONBLOCK);
+	syscall(SYS_delete_module, tail - 7, 0xfacef157);
+	syscall(SYS_iopl, 4);
+	syscall(SYS_ioperm, 0x10000, 8, 1);
+	syscall(SYS_unshare, 0xbadc0ded0000000fULL);
+	syscall(SYS_setfsuid, -1);
+	syscall(SYS_setfsgid, -1);
+	syscall(SYS_remap_file_pages, tail, 4096, PROT_READ | PROT_WRITE, 0,
+		MAP_PRIVATE | 0x40000000);
+	syscall(SYS_userfaultfd, 0xffffffff);
+	syscall(SYS_memfd_secret, 0xde97face | O_CLOEXEC);
+	syscall(SYS_process_mrelease, -1, 0xcafef00d);
+	syscall(SYS_pidfd_getfd, -1, 5, 0);
+	syscall(SYS_lookup_dcookie, 0xf157feeddeadfaceULL, tail, 4096);
+}
+
 int main(int argc, char **argv)
 {
 	char *pages;
@@ -173,5 +198,6 @@ int main(int argc, char **argv)
 	madvise_calls(pages + 4096);
 	mq_calls(full, pages + 4096);
 	seccomp_queries(pages + 4096);
+	more_calls(pages + 4096);
 	return 0;
 }

@@ -315,3 +315,135 @@ fn kexec_and_module_lines() {
         )
     );
 }
+
+#[test]
+fn swap_module_io_and_namespace_lines() {
+    const NR_SWAPON: u64 = 167;
+    const NR_SWAPOFF: u64 = 168;
+    const NR_IOPL: u64 = 172;
+    const NR_IOPERM: u64 = 173;
+    const NR_DELETE_MODULE: u64 = 176;
+    const NR_SETFSUID: u64 = 122;
+    const NR_SETFSGID: u64 = 123;
+    const NR_UNSHARE: u64 = 272;
+    const ENOSYS: u64 = 38;
+    let mem = FakeMemory::new()
+        .with(0x1000, b"swap.sample\0")
+        .with(0x2000, b"0123456789:;<=>?@ABCDEFGHIJKLMNOP\0");
+    assert_eq!(
+        line(
+            NR_SWAPON,
+            [0x1000, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOENT)
+        ),
+        "swapon(\"swap.sample\", 0)                = -1 ENOENT (No such file or directory)"
+    );
+    assert_eq!(
+        line(
+            NR_SWAPON,
+            [0x1000, 0x8000 | 42, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOENT)
+        ),
+        "swapon(\"swap.sample\", SWAP_FLAG_PREFER|42) = -1 ENOENT (No such file or directory)"
+    );
+    assert_eq!(
+        line(
+            NR_SWAPON,
+            [0x1000, u64::MAX, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "swapon(\"swap.sample\", SWAP_FLAG_PREFER|SWAP_FLAG_DISCARD|SWAP_FLAG_DISCARD_ONCE|SWAP_FLAG_DISCARD_PAGES|0xfff80000|32767) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_SWAPON,
+            [0x1000, 0x8_0001, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "swapon(\"swap.sample\", 0x80000 /* SWAP_FLAG_??? */|1) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_SWAPOFF,
+            [0x1000, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOENT)
+        ),
+        "swapoff(\"swap.sample\")                  = -1 ENOENT (No such file or directory)"
+    );
+    assert_eq!(
+        line(
+            NR_DELETE_MODULE,
+            [0x2000, 0o4000, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOSYS)
+        ),
+        "delete_module(\"0123456789:;<=>?@ABCDEFGHIJKLMNO\"..., O_NONBLOCK) = -1 ENOSYS (Function not implemented)"
+    );
+    assert_eq!(
+        line(
+            NR_DELETE_MODULE,
+            [0, 0xdead_e51c | 0o1000, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOSYS)
+        ),
+        "delete_module(NULL, O_TRUNC|0xdeade51c) = -1 ENOSYS (Function not implemented)"
+    );
+    assert_eq!(
+        line(
+            NR_DELETE_MODULE,
+            [BAD, 0xface_f157, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOSYS)
+        ),
+        "delete_module(0x9000, 0xfacef157 /* O_??? */) = -1 ENOSYS (Function not implemented)"
+    );
+    assert_eq!(
+        line(NR_IOPL, [4, 0, 0, 0, 0, 0], &mem, Outcome::Err(EINVAL)),
+        "iopl(4)                                 = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_IOPERM,
+            [0x10000, 8, u64::MAX, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "ioperm(0x10000, 0x8, -1)                = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_UNSHARE,
+            [0xbadc_0ded_0000_000f, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "unshare(0xbadc0ded0000000f /* CLONE_??? */) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_UNSHARE,
+            [0x2_0000_0200, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "unshare(CLONE_FS|0x200000000)           = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_SETFSUID,
+            [0xffff_0000, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "setfsuid(4294901760)                    = 0"
+    );
+    assert_eq!(
+        line(NR_SETFSGID, [u64::MAX, 0, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "setfsgid(-1)                            = 0"
+    );
+}

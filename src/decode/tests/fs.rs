@@ -421,3 +421,98 @@ fn fanotify_lines() {
         "inotify_init()                          = 3"
     );
 }
+
+#[test]
+fn descriptor_calls_with_plain_flags() {
+    const NR_LOOKUP_DCOOKIE: u64 = 212;
+    const NR_USERFAULTFD: u64 = 323;
+    const NR_PIDFD_GETFD: u64 = 438;
+    const NR_MEMFD_SECRET: u64 = 447;
+    const NR_PROCESS_MRELEASE: u64 = 448;
+    const ENOSYS: u64 = 38;
+    let mem = FakeMemory::new().with(0x1000, b"/tmp/dcookie\0");
+    assert_eq!(
+        line(NR_USERFAULTFD, [0, 0, 0, 0, 0, 0], &mem, Outcome::Ok(3)),
+        "userfaultfd(0)                          = 3"
+    );
+    assert_eq!(
+        line(
+            NR_USERFAULTFD,
+            [u64::MAX, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "userfaultfd(UFFD_USER_MODE_ONLY|O_NONBLOCK|O_CLOEXEC|0xfff7f7fe) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_USERFAULTFD,
+            [0x2, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "userfaultfd(0x2 /* UFFD_??? */)         = -1 EINVAL (Invalid argument)"
+    );
+    // memfd_secret's table names no unknown bits: they show bare.
+    assert_eq!(
+        line(
+            NR_MEMFD_SECRET,
+            [0xbeef_cafe_0008_0000, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Ok(4)
+        ),
+        "memfd_secret(O_CLOEXEC)                 = 4"
+    );
+    assert_eq!(
+        line(
+            NR_MEMFD_SECRET,
+            [0xde97_face, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "memfd_secret(0xde97face)                = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_PROCESS_MRELEASE,
+            [0xbadc_0ded_ffff_ffff, 0xbadc_0ded_face_feed, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "process_mrelease(-1, 0xfacefeed)        = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_PIDFD_GETFD,
+            [
+                0xdefa_ced0_0000_0005,
+                0xdefa_ced0_0000_0005,
+                0xdefa_ced0_badc_0ded,
+                0,
+                0,
+                0
+            ],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "pidfd_getfd(5, 5, 0xbadc0ded)           = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_LOOKUP_DCOOKIE,
+            [0xf157_feed_dead_face, 0x1000, 4096, 0, 0, 0],
+            &mem,
+            Outcome::Ok(12)
+        ),
+        "lookup_dcookie(17390648783711107790, \"/tmp/dcookie\", 4096) = 12"
+    );
+    assert_eq!(
+        line(
+            NR_LOOKUP_DCOOKIE,
+            [0, 0x1000, 4096, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOSYS)
+        ),
+        "lookup_dcookie(0, 0x1000, 4096)         = -1 ENOSYS (Function not implemented)"
+    );
+}
