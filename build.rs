@@ -285,7 +285,8 @@ fn arg_tokens(spec: &Spec, args: &[Arg], arg: &Arg) -> TokenStream {
         None => quote!(None),
     };
     let out = arg.dir == Dir::Out;
-    quote!(ArgDesc { kind: Kind::#variant, table: #table, len: #len, by: #by, show_if: #show_if, out: #out })
+    let pathtrace = arg.pathtrace;
+    quote!(ArgDesc { kind: Kind::#variant, table: #table, len: #len, by: #by, show_if: #show_if, out: #out, pathtrace: #pathtrace })
 }
 
 /// Where a buffer's length comes from, resolved to an argument index.

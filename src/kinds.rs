@@ -198,6 +198,12 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["addr"]
     }
+    /// A C `unsigned int` in hex (strace's `PRINT_VAL_X`): `0xcafef00d`, `0`.
+    Hex32 = "hex32" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["hex"]
+    }
     /// A file descriptor.
     Fd = "fd" {
         table: None, len: false, by: false,
@@ -884,12 +890,6 @@ kinds! {
         failure: true, updated: true, decoder: "",
         json: ["array", "int", "updated", "addr"]
     }
-    /// A C `unsigned int` in hex: `0x1` (the upper 32 bits of the register ignored).
-    Hex32 = "hex32" {
-        table: None, len: false, by: false,
-        failure: false, updated: false, decoder: "",
-        json: ["hex"]
-    }
     /// A pointer to the struct `[structs.NAME]` describes (`struct = "NAME"`), read whole and
     /// shown field by field (src/decode/fields.rs): `{allowed_access=LANDLOCK_ACCESS_FS_EXECUTE,
     /// parent_fd=3}`; its address when it cannot be read, and under `-e verbose=none`.
@@ -968,6 +968,33 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["array", "addr"]
     }
+    /// `fanotify_mark`'s directory descriptor: `FAN_NOFD` for -1, else as `dirfd`.
+    FanDirfd = "fan_dirfd" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["fd", "enum"]
+    }
+    /// `fanotify_init`'s flags: the notification class, then the other flags:
+    /// `FAN_CLASS_CONTENT|FAN_CLOEXEC`, `0xc /* FAN_CLASS_??? */|0xeface000 /* FAN_??? */`.
+    FanInitFlags = "fan_init_flags" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["or", "enum", "flags"]
+    }
+    /// `kexec_load`'s flags: the architecture in the upper half of the low 32 bits, then the
+    /// other flags: `KEXEC_ARCH_SH|KEXEC_ON_CRASH`, `KEXEC_ARCH_DEFAULT`.
+    KexecFlags = "kexec_flags" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["or", "enum", "flags"]
+    }
+    /// `kexec_load`'s `len` `struct kexec_segment`s: `[{buf=NULL, bufsz=0, mem=NULL,
+    /// memsz=0}]`; the address when there are more than the kernel takes (16).
+    KexecSegments = "kexec_segments" {
+        table: None, len: true, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["array", "addr"]
+    }
     /// msgctl's buffer, by the command (`by`): a `struct msqid64_ds` the call reads
     /// (IPC_SET), at entry, or writes (the STAT commands) or a `struct msginfo` (the INFO
     /// commands), at exit; the address for the other commands. Declare it `dir = "out"`: it
@@ -992,6 +1019,77 @@ kinds! {
         table: None, len: false, by: true,
         failure: true, updated: true, decoder: "",
         json: ["struct", "addr"]
+    }
+    /// An array of `len` `struct iovec`s shown with their base addresses, not what they point
+    /// to (`process_madvise`'s ranges): `[{iov_base=0x7f..., iov_len=4096}]`.
+    IovecAddrs = "iovec_addrs" {
+        table: None, len: true, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["array", "addr"]
+    }
+    /// A `struct mq_attr` with its flags named (`mq_getsetattr`): `{mq_flags=O_NONBLOCK,
+    /// mq_maxmsg=10, mq_msgsize=8192, mq_curmsgs=0}`.
+    MqAttr = "mq_attr" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
+    }
+    /// A `struct mq_attr` with its flags in hex, as `mq_open` shows it: `{mq_flags=0x800, ...}`.
+    MqOpenAttr = "mq_open_attr" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
+    }
+    /// `fsconfig`'s key, by the command (register 1): a string for the `SET` commands, else
+    /// an address.
+    FsconfigKey = "fsconfig_key" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "fsconfig",
+        json: ["string", "addr"]
+    }
+    /// `fsconfig`'s value, by the command (register 1) and `aux` (register 4): a string, a
+    /// path, a blob of `aux` bytes in hex, or an address.
+    FsconfigValue = "fsconfig_value" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "fsconfig",
+        json: ["string", "addr"]
+    }
+    /// `fsconfig`'s `aux`, by the command (register 1): a directory descriptor, a
+    /// descriptor, or a number.
+    FsconfigAux = "fsconfig_aux" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "fsconfig",
+        json: ["int", "fd", "enum"]
+    }
+    /// `seccomp`'s flags, by the operation (register 0): `SECCOMP_FILTER_FLAG_*` for
+    /// `SECCOMP_SET_MODE_FILTER`, else in hex.
+    SeccompFlags = "seccomp_flags" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "seccomp",
+        json: ["flags", "hex"]
+    }
+    /// `seccomp`'s third argument at entry, by the operation (register 0): a `struct
+    /// sock_fprog` (`{len=7, filter=0x...}`), an action (`[SECCOMP_RET_KILL_THREAD]`), an
+    /// address; absent for `SECCOMP_GET_NOTIF_SIZES`, which shows it at exit.
+    SeccompArgs = "seccomp_args" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "seccomp",
+        json: ["struct", "array", "addr"]
+    }
+    /// The `struct seccomp_notif_sizes` `SECCOMP_GET_NOTIF_SIZES` wrote (register 2), at exit:
+    /// `{seccomp_notif=80, seccomp_notif_resp=24, seccomp_data=64}`; its address when the call
+    /// failed.
+    SeccompSizes = "seccomp_sizes" {
+        table: None, len: false, by: false,
+        failure: true, updated: false, decoder: "seccomp",
+        json: ["struct", "addr"]
+    }
+    /// `swapon`'s flags: the named ones, then the priority in the low 15 bits:
+    /// `SWAP_FLAG_PREFER|42`, `0`.
+    SwapFlags = "swap_flags" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["or", "int"]
     }
 }
 /// One kind of struct member (`[structs.NAME]`'s `fields`, printed by src/decode/fields.rs):

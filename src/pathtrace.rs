@@ -3,20 +3,25 @@
 //!
 //! Which arguments count comes from the syscall table, not from a list of syscalls: of a call
 //! in the `file`, `desc` or `network` classes (strace's rule), every argument of kind `path`
-//! is read and compared, every `fd` or `dirfd` is resolved through `/proc/PID/fd/N` and
-//! compared. A call the table does not decode yet is judged by its first argument, a path
-//! for the `file` class and a descriptor for the others, which is strace's own fallback.
-//! strace decides at syscall entry, so a call that returns a descriptor to the path
-//! (`openat`) shows because of its path argument, and later calls because their descriptor
-//! resolves to it.
+//! is read and compared, every `fd`, `dirfd` or `fan_dirfd` is resolved through
+//! `/proc/PID/fd/N` and compared, and `fsconfig`'s value and `aux` count when its command makes
+//! them a path and a descriptor. The arguments the spec marks `pathtrace = false` never count:
+//! those of the calls strace lists as having nothing to test (`accept`, `signalfd`,
+//! `timerfd_*`, `fsmount`, the `mq_*` calls, `fsconfig`'s file system descriptor). A call the
+//! table does not decode yet is judged by its first argument, a path for the `file` class and
+//! a descriptor for the others, which is strace's own fallback. strace decides at syscall
+//! entry, so a call that returns a descriptor to the path (`openat`) shows because of its path
+//! argument, and later calls because their descriptor resolves to it.
 //!
 //! Known differences from strace 6.1, which lists some calls by name: it ignores `rename`'s
-//! new path and the target of `symlink`/`symlinkat`, and it matches a few calls that have
+//! new path and the target of `symlink`/`symlinkat`; it matches a few calls that have
 //! descriptors or paths past the first argument (`sendfile`, `splice`, `tee`,
-//! `copy_file_range`, `epoll_ctl`, `fanotify_mark`, `poll`/`select` sets, `mount`,
-//! `pivot_root`, `quotactl`) that the table does not decode yet.
+//! `copy_file_range`, `epoll_ctl`, `poll`/`select` sets, `mount`, `pivot_root`, `quotactl`)
+//! that the table does not decode yet; and it never matches the undecoded calls of its list
+//! (`perf_event_open`, `bpf`, `io_uring_*`, `userfaultfd`), which are judged here by their
+//! first argument.
 
-use crate::decode::Call;
+use crate::decode::{Call, fsconfig};
 use crate::fdinfo;
 use crate::mem::Memory;
 use crate::table::PATH_MAX;
@@ -114,15 +119,21 @@ fn any_arg(call: &Call, mut visit: impl FnMut(Role, u64) -> bool) -> bool {
     let mut decoded = false;
     for (i, arg) in desc.args.iter().enumerate() {
         let role = match arg.kind {
-            Kind::Fd | Kind::Dirfd => Role::Fd,
-            Kind::Path => Role::Path,
             Kind::Hex => continue,
-            _ => {
-                decoded = true;
-                continue;
-            }
+            // strace skips the descriptors and paths of the calls it lists as having none to
+            // test (the spec's `pathtrace = false`).
+            _ if !arg.pathtrace => None,
+            Kind::Fd | Kind::Dirfd | Kind::FanDirfd => Some(Role::Fd),
+            Kind::Path => Some(Role::Path),
+            // fsconfig's value is a path, and its aux a descriptor, for some commands.
+            Kind::FsconfigValue if fsconfig::value_is_path(call) => Some(Role::Path),
+            Kind::FsconfigAux if fsconfig::aux_is_fd(call) => Some(Role::Fd),
+            _ => None,
         };
         decoded = true;
+        let Some(role) = role else {
+            continue;
+        };
         if visit(role, call.args[i]) {
             return true;
         }
@@ -319,6 +330,46 @@ mod tests {
             assert!(!check(NR_CONNECT, [4, 0, 0, 0, 0, 0], &mem));
         }
         let _ = NR_SOCKET;
+    }
+
+    /// strace's pathtrace skips the descriptors and paths of some calls (the spec's `pathtrace
+    /// = false`), follows fsconfig's value and aux by command, and fanotify_mark's directory.
+    #[test]
+    fn calls_strace_lists_apart() {
+        const NR_ACCEPT: u64 = 43;
+        const NR_MQ_OPEN: u64 = 240;
+        const NR_MQ_TIMEDSEND: u64 = 242;
+        const NR_FANOTIFY_MARK: u64 = 301;
+        const NR_FSCONFIG: u64 = 431;
+        const NR_FSMOUNT: u64 = 432;
+        let mem = FakeMemory::new()
+            .with(0x1000, b"/etc/passwd\0")
+            .with(0x2000, b"key\0");
+        assert!(!check(NR_ACCEPT, [3, 0, 0, 0, 0, 0], &mem));
+        assert!(!check(NR_MQ_OPEN, [0x1000, 0, 0, 0, 0, 0], &mem));
+        assert!(!check(NR_MQ_TIMEDSEND, [3, 0, 0, 0, 0, 0], &mem));
+        assert!(!check(NR_FSMOUNT, [3, 0, 0, 0, 0, 0], &mem));
+        // fsconfig(fs_fd, cmd, key, value, aux): never by fs_fd.
+        let fsconfig = |cmd: u64, value: u64, aux: u64| {
+            check(NR_FSCONFIG, [3, cmd, 0x2000, value, aux, 0], &mem)
+        };
+        assert!(!fsconfig(0, 0x1000, 3));
+        assert!(!fsconfig(1, 0x1000, 3));
+        assert!(!fsconfig(2, 0x1000, 3));
+        assert!(fsconfig(3, 0x1000, AT_FDCWD));
+        assert!(fsconfig(4, 0x2000, 3));
+        assert!(!fsconfig(4, 0x2000, 4));
+        assert!(fsconfig(5, 0x2000, 3));
+        assert!(!fsconfig(5, 0x1000, 4));
+        assert!(!fsconfig(6, 0x1000, 3));
+        // fanotify_mark(fd, flags, mask, dirfd, path): the directory and the path.
+        let mark = |fd: u64, dirfd: u64, path: u64| {
+            check(NR_FANOTIFY_MARK, [fd, 0, 0, dirfd, path, 0], &mem)
+        };
+        assert!(mark(4, 3, 0x2000));
+        assert!(mark(4, -1i64 as u64, 0x1000));
+        assert!(mark(3, -1i64 as u64, 0x2000));
+        assert!(!mark(4, AT_FDCWD, 0x2000));
     }
 
     #[test]

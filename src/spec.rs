@@ -267,6 +267,16 @@ pub struct Arg {
     /// `struct_by`'s structs by the value of the `by` argument: `{ TAG = "NAME" }`, each tag a
     /// name of that argument's enum table.
     pub structs: Option<BTreeMap<String, String>>,
+    /// `false`: `-P` does not look at this descriptor or path. strace 6.1's pathtrace lists
+    /// calls whose descriptors and paths it never compares (`fsmount`'s, the `mq_*` calls',
+    /// `fsconfig`'s file system descriptor).
+    #[serde(default = "traced")]
+    pub pathtrace: bool,
+}
+
+/// An argument's default `pathtrace`: a descriptor or path counts for `-P`.
+fn traced() -> bool {
+    true
 }
 
 impl RetKind {
@@ -731,6 +741,11 @@ fn check_args(spec: &Spec, label: &str, args: &[Arg]) -> Result<(), String> {
                 return Err(format!("{at}: field `by`: no argument named `{by}`"));
             }
             _ => {}
+        }
+        if !arg.pathtrace && !matches!(kind.name, "fd" | "dirfd" | "path") {
+            return Err(format!(
+                "{at}: field `pathtrace`: only a descriptor or a path is traced"
+            ));
         }
         if let Some(show_if) = &arg.show_if {
             check_show_if(spec, &at, "show_if", args, show_if)?;

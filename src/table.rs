@@ -81,6 +81,8 @@ pub struct ArgDesc {
     /// Declared `dir = "out"`: filled by the kernel, so a failed call shows its address
     /// (unless the kind shows failures itself, `KindDef::shows_failure`).
     pub out: bool,
+    /// `-P` compares it, when it is a descriptor or a path (the spec's `pathtrace`).
+    pub pathtrace: bool,
 }
 
 impl ArgDesc {
@@ -92,6 +94,7 @@ impl ArgDesc {
         by: None,
         show_if: None,
         out: false,
+        pathtrace: true,
     };
 
     /// The flag table of a kind that takes one (an empty table otherwise).

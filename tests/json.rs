@@ -670,6 +670,7 @@ fn corpus() -> &'static [Case] {
             ("h_procsig2", &["admin"]),
             ("h_calls", &[]),
             ("h_ipc", &[]),
+            ("h_calls2", &[]),
             // (not `ptrace`: the helper traces its own child, which -f cannot follow)
         ];
         let with_opts: &[(&str, &[&str], &[&str])] = &[
@@ -696,6 +697,7 @@ fn corpus() -> &'static [Case] {
                 ],
             ),
             ("h_structs", &[], &["-y"]),
+            ("h_calls2", &[], &["-y"]),
         ];
         let helpers = helpers
             .iter()

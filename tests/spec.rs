@@ -240,6 +240,32 @@ args = [
     );
 }
 
+/// `pathtrace = false` takes a descriptor or a path out of `-P`; on any other kind it means
+/// nothing and is refused.
+#[test]
+fn pathtrace_is_for_descriptors_and_paths() {
+    let accept = r#"
+[[syscall]]
+name = "accept"
+nr = 43
+args = [
+  { name = "sockfd", kind = "fd", pathtrace = false },
+  { name = "addr", kind = "addr" },
+]
+"#;
+    let spec = spec::parse(accept).unwrap();
+    assert!(!spec.syscalls[0].args.as_ref().unwrap()[0].pathtrace);
+    assert!(spec.syscalls[0].args.as_ref().unwrap()[1].pathtrace);
+    assert_eq!(
+        error_of(&accept.replace(
+            r#"kind = "addr" }"#,
+            r#"kind = "addr", pathtrace = false }"#
+        )),
+        "syscall \"accept\": argument `addr`: field `pathtrace`: only a descriptor or a path \
+         is traced"
+    );
+}
+
 /// A kind of a syscall-level decoder (prctl's arguments) or a return kind that reads the
 /// call's arguments goes only where the syscall names that decoder.
 #[test]
@@ -526,4 +552,151 @@ fn foreign_names_agree_with_the_headers() {
     // x32's header names its calls without the x32 bit, x86_64's that x32 keeps among them.
     let not_x32: std::collections::BTreeSet<String> = x86_64.difference(&x32).cloned().collect();
     assert_eq!(without_newer(&spec.not_x32), not_x32);
+}
+
+/// The `#define NAME VALUE` constants and `NAME = VALUE,` enumerators of some of the
+/// machine's kernel headers, the values evaluated where they are numbers, shifts of numbers
+/// or other such names: `(3 << 16)`, `(1UL << 2)`, `O_CLOEXEC`.
+fn header_constants(headers: &[&str]) -> std::collections::BTreeMap<String, i64> {
+    let mut exprs = std::collections::BTreeMap::new();
+    for header in headers {
+        let Ok(text) = std::fs::read_to_string(format!("/usr/include/{header}")) else {
+            continue;
+        };
+        for line in text.lines() {
+            let line = line.split("/*").next().unwrap_or("").trim();
+            let (name, expr) = if let Some(rest) = line
+                .strip_prefix("#define")
+                .filter(|r| r.starts_with(char::is_whitespace))
+            {
+                let rest = rest.trim_start();
+                let mut parts = rest.splitn(2, char::is_whitespace);
+                (
+                    parts.next().unwrap_or(""),
+                    parts.next().unwrap_or("").trim(),
+                )
+            } else if let Some((name, value)) = line.split_once('=') {
+                (name.trim(), value.trim().trim_end_matches(','))
+            } else {
+                continue;
+            };
+            if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                exprs.insert(name.to_string(), expr.to_string());
+            }
+        }
+    }
+    fn number(word: &str) -> Option<i64> {
+        let w = word.trim_end_matches(['U', 'L']);
+        if let Some(hex) = w.strip_prefix("0x") {
+            i64::from_str_radix(hex, 16).ok()
+        } else if w.len() > 1 && w.starts_with('0') {
+            i64::from_str_radix(&w[1..], 8).ok()
+        } else {
+            w.parse().ok()
+        }
+    }
+    fn eval(
+        e: &str,
+        exprs: &std::collections::BTreeMap<String, String>,
+        depth: u32,
+    ) -> Option<i64> {
+        let e = e
+            .trim()
+            .trim_start_matches('(')
+            .trim_end_matches(')')
+            .trim();
+        if depth > 4 {
+            return None;
+        }
+        if let Some((a, b)) = e.split_once("<<") {
+            return Some(eval(a, exprs, depth + 1)? << eval(b, exprs, depth + 1)?);
+        }
+        number(e).or_else(|| eval(exprs.get(e)?, exprs, depth + 1))
+    }
+    exprs
+        .keys()
+        .filter_map(|n| Some((n.clone(), eval(&exprs[n], &exprs, 0)?)))
+        .collect()
+}
+
+/// The tables of the mount API, fanotify, kexec, modules, seccomp, userfaultfd and swapon
+/// agree with the machine's kernel headers (libc lacks some of them: the fsconfig commands, the kexec architectures).
+#[test]
+fn mount_fanotify_kexec_seccomp_swap_tables_agree_with_the_headers() {
+    let headers = header_constants(&[
+        "asm-generic/fcntl.h",
+        "linux/fcntl.h",
+        "linux/mount.h",
+        "linux/fanotify.h",
+        "linux/kexec.h",
+        "linux/module.h",
+        "linux/seccomp.h",
+        "linux/userfaultfd.h",
+        "x86_64-linux-gnu/sys/swap.h",
+    ]);
+    if !headers.contains_key("FSOPEN_CLOEXEC") {
+        eprintln!("no <linux/mount.h> with the mount API: not checked");
+        return;
+    }
+    let spec = real_spec();
+    let flags = [
+        "fsopen_flags",
+        "fsmount_flags",
+        "fsmount_attr_flags",
+        "fspick_flags",
+        "move_mount_flags",
+        "open_tree_flags",
+        "module_init_flags",
+        "kexec_load_flags",
+        "kexec_file_load_flags",
+        "fan_init_flags",
+        "fan_mark_flags",
+        "fan_event_flags",
+        "seccomp_filter_flags",
+        "mq_attr_flags",
+        "delete_module_flags",
+        "memfd_secret_flags",
+        "uffd_flags",
+        "swap_flags",
+    ];
+    let enums = [
+        "fsconfig_cmds",
+        "kexec_arch",
+        "fan_classes",
+        "seccomp_ops",
+        "seccomp_ret_action",
+    ];
+    let mut ours: Vec<(String, i64)> = Vec::new();
+    for t in flags {
+        let table = &spec.flags[t];
+        ours.extend(table.bits.iter().map(|(n, v)| (n.clone(), *v as i64)));
+    }
+    for t in enums {
+        ours.extend(spec.enums[t].values.iter().cloned());
+    }
+    let (mut checked, mut differ, mut absent) = (0, Vec::new(), Vec::new());
+    for (name, value) in &ours {
+        match headers.get(name) {
+            Some(h) if *h == *value => checked += 1,
+            Some(h) => differ.push(format!("{name}: {value:#x} vs the header's {h:#x}")),
+            None => absent.push(name.as_str()),
+        }
+    }
+    assert_eq!(
+        differ,
+        Vec::<String>::new(),
+        "values that disagree with the headers"
+    );
+    // strace 6.1 still names FAN_DIR_MODIFY, which the kernel's header dropped; two swap
+    // flags are the kernel's own (include/linux/swap.h), not exported.
+    assert_eq!(
+        absent,
+        [
+            "FAN_DIR_MODIFY",
+            "SWAP_FLAG_DISCARD_ONCE",
+            "SWAP_FLAG_DISCARD_PAGES"
+        ],
+        "names the headers do not define"
+    );
+    assert!(checked > 90, "only {checked} values checked");
 }

@@ -319,3 +319,71 @@ pub fn kcmp_idx<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &C
         }
     }
 }
+
+/// `KEXEC_ARCH_MASK` (`<linux/kexec.h>`): the bits of `kexec_load`'s flags naming the
+/// architecture.
+const KEXEC_ARCH_MASK: u64 = 0xffff_0000;
+
+/// `KEXEC_SEGMENT_MAX`: more segments than this the kernel refuses, and strace shows the
+/// array's address.
+const KEXEC_SEGMENT_MAX: u64 = 16;
+
+/// `struct kexec_segment`: a buffer, its size, a physical address, its size.
+const KEXEC_SEGMENT_SIZE: usize = 32;
+
+/// `kexec_load`'s flags: `KEXEC_ARCH_SH|KEXEC_ON_CRASH`, `0xda7a0000 /* KEXEC_ARCH_??? */`.
+pub fn kexec_flags<S: Sink>(sink: &mut S, v: u64) {
+    sink.field_and_flags(
+        v,
+        KEXEC_ARCH_MASK,
+        &table::ENUM_KEXEC_ARCH,
+        &table::FLAGS_KEXEC_LOAD_FLAGS,
+    );
+}
+
+/// `kexec_load`'s segments: `[{buf=NULL, bufsz=0, mem=NULL, memsz=0}, ...]`.
+pub fn kexec_segments<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    count: u64,
+) {
+    if count > KEXEC_SEGMENT_MAX {
+        return sink.addr(addr);
+    }
+    super::array::array(
+        sink,
+        ctx,
+        addr,
+        count,
+        KEXEC_SEGMENT_SIZE,
+        |sink, _, raw| {
+            sink.begin_struct();
+            sink.field("buf");
+            sink.addr(raw.u64(0));
+            sink.field("bufsz");
+            sink.uint(raw.u64(8));
+            sink.field("mem");
+            sink.addr(raw.u64(16));
+            sink.field("memsz");
+            sink.uint(raw.u64(24));
+            sink.end_struct(false);
+        },
+    );
+}
+
+/// `SWAP_FLAG_PRIO_MASK` (`<sys/swap.h>`): the bits of `swapon`'s flags holding the priority.
+const SWAP_FLAG_PRIO_MASK: u32 = 0x7fff;
+
+/// `swapon`'s flags: `SWAP_FLAG_PREFER|42`, or the priority alone: `0`.
+pub fn swap_flags<S: Sink>(sink: &mut S, v: u64) {
+    let v = v as u32;
+    let (flags, prio) = (v & !SWAP_FLAG_PRIO_MASK, v & SWAP_FLAG_PRIO_MASK);
+    if flags == 0 {
+        return sink.uint(u64::from(prio));
+    }
+    sink.open(Group::Or);
+    sink.flags(u64::from(flags), &table::FLAGS_SWAP_FLAGS);
+    sink.uint(u64::from(prio));
+    sink.close();
+}

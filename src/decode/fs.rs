@@ -1,9 +1,9 @@
 //! Printers for descriptor and file-system values: `mknod`'s mode and device, `fcntl`'s
-//! command-dependent argument and result, and `openat2`'s `struct open_how` (directory
-//! entries are in `dirent.rs`).
+//! command-dependent argument and result, `openat2`'s `struct open_how`, and fanotify's
+//! flags and directory (directory entries are in `dirent.rs`).
 
 use super::structs::read_struct;
-use super::{Call, Ctx, Outcome, PidKind, Sink, Values};
+use super::{Call, Ctx, Number, Outcome, PidKind, Sink, Values};
 use crate::mem::Memory;
 use crate::table;
 
@@ -226,4 +226,29 @@ pub fn open_how<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, size: u6
         }
         sink.end_struct(false);
     });
+}
+
+/// `FAN_ALL_CLASS_BITS` (`<linux/fanotify.h>`): the bits of `fanotify_init`'s flags naming
+/// the notification class.
+const FAN_ALL_CLASS_BITS: u64 = 0xc;
+
+/// `FAN_NOFD`: `fanotify_mark`'s "no directory".
+const FAN_NOFD: i32 = -1;
+
+/// `fanotify_init`'s flags: `FAN_CLASS_CONTENT|FAN_CLOEXEC`, `0xc /* FAN_CLASS_??? */|...`.
+pub fn fan_init_flags<S: Sink>(sink: &mut S, v: u64) {
+    sink.field_and_flags(
+        u64::from(v as u32),
+        FAN_ALL_CLASS_BITS,
+        &table::ENUM_FAN_CLASSES,
+        &table::FLAGS_FAN_INIT_FLAGS,
+    );
+}
+
+/// `fanotify_mark`'s directory: `FAN_NOFD`, `AT_FDCWD` or a descriptor.
+pub fn fan_dirfd<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, v: i32) {
+    match v {
+        FAN_NOFD => sink.constant("FAN_NOFD", Number::Int(i64::from(FAN_NOFD))),
+        _ => super::dirfd(sink, ctx, v),
+    }
 }

@@ -13,18 +13,21 @@ mod cmsg;
 mod dirent;
 mod fields;
 mod fs;
+pub(crate) mod fsconfig;
 mod futex;
 mod ioctl;
 mod iov;
 mod ipc;
 mod keyctl;
 mod mm;
+mod mq;
 mod net;
 mod poll;
 mod prctl;
 pub mod process;
 mod ptrace_req;
 mod sched;
+mod seccomp;
 mod signal;
 mod sink;
 mod sockaddr;
@@ -257,6 +260,16 @@ pub fn fd<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, fd: i32) {
     sink.fd(i64::from(fd), info);
 }
 
+/// Prints a directory descriptor of the `*at` calls: `AT_FDCWD` (with the current directory
+/// under `-y`) or a descriptor.
+pub fn dirfd<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, v: i32) {
+    if v == AT_FDCWD {
+        let cwd = ctx.fds.as_deref_mut().and_then(|r| r.cwd());
+        return sink.at_fdcwd(cwd);
+    }
+    fd(sink, ctx, v)
+}
+
 #[cfg(test)]
 impl Default for DecodeOpts {
     /// strace's defaults: `-s 32`, abbreviated, verbose.
@@ -370,6 +383,8 @@ fn present(desc: &ArgDesc, call: &Call) -> bool {
         Kind::PrctlResult => prctl::has_result(call),
         Kind::SyslogArgs => admin::syslog_has_args(call),
         Kind::SyslogRead => admin::syslog_reads(call),
+        Kind::SeccompArgs => seccomp::has_args(call),
+        Kind::SeccompSizes => seccomp::has_sizes(call),
         Kind::KcmpIdx => admin::kcmp_has_idx(call),
         Kind::PtraceArgs => ptrace_req::has_args(call),
         Kind::PtraceData => ptrace_req::has_data(call),
@@ -418,11 +433,8 @@ fn arg<S: Sink, M: Memory>(
         Kind::Hex => sink.hex(v),
         Kind::Addr => sink.addr(v),
         Kind::Fd => fd(sink, ctx, v as i32),
-        Kind::Dirfd if v as i32 == AT_FDCWD => {
-            let cwd = ctx.fds.as_deref_mut().and_then(|r| r.cwd());
-            sink.at_fdcwd(cwd)
-        }
-        Kind::Dirfd => fd(sink, ctx, v as i32),
+        Kind::Dirfd => dirfd(sink, ctx, v as i32),
+        Kind::Hex32 => sink.hex(u64::from(v as u32)),
         // umode_t is 16 bits wide (include/linux/types.h).
         Kind::Octal => sink.octal(v & 0o177777),
         Kind::Flags => sink.flags(u64::from(v as u32), desc.flags()),
@@ -624,6 +636,53 @@ fn arg_more<S: Sink, M: Memory>(
             outcome,
         ),
         Kind::Hex32 => sink.hex(u64::from(v as u32)),
+        Kind::LoffPtr => fs::loff_ptr(sink, ctx, v, false),
+        #[rustfmt::skip]
+        Kind::FanDirfd | Kind::FanInitFlags | Kind::KexecFlags | Kind::KexecSegments
+        | Kind::IovecAddrs | Kind::MqAttr | Kind::MqOpenAttr | Kind::FsconfigKey
+        | Kind::FsconfigValue | Kind::FsconfigAux | Kind::SeccompFlags | Kind::SeccompArgs
+        | Kind::SeccompSizes | Kind::SwapFlags | Kind::Struct | Kind::SizedStruct
+        | Kind::StructBy | Kind::SchedAttr | Kind::SchedAttrOut
+            => arg_admin(sink, ctx, desc, call, i, outcome),
+        Kind::SendfileOffset => fs::sendfile_offset(sink, ctx, by, v, outcome),
+        // strace names syscall 0 when it never saw the interrupted call (after an attach).
+        Kind::InterruptedCall => {
+            sink.interrupted_call(table::syscall(ctx.previous).map_or("read", |d| d.name))
+        }
+        // Handled by `arg` (listed, so that a new kind has no printer until one is written;
+        // kept dense by hand).
+        #[rustfmt::skip]
+        Kind::Addr | Kind::Argv | Kind::Buffer | Kind::CloneArgs | Kind::CloneFlags
+        | Kind::CloneTail | Kind::CpuSet | Kind::Dirents | Kind::Dirents64 | Kind::Dirfd
+        | Kind::Enum | Kind::Envp | Kind::FcntlArg | Kind::FcntlCmd | Kind::Fd | Kind::Flags
+        | Kind::Flags64
+        | Kind::FutexOp | Kind::GidArray | Kind::Hex | Kind::HexBuffer | Kind::Int
+        | Kind::IoctlArg | Kind::IoctlRequest | Kind::Iovec | Kind::Long | Kind::MknodMode
+        | Kind::Octal | Kind::OpenHow | Kind::OutPath | Kind::Path | Kind::Pid | Kind::Rlimit
+        | Kind::Rusage | Kind::Tid | Kind::Pgid | Kind::PidOrPgid | Kind::PrioWho
+        | Kind::IoprioWho | Kind::Ioprio | Kind::ChildRusage | Kind::Sigaction
+        | Kind::SigaltStack | Kind::Siginfo | Kind::Signo
+        | Kind::SigreturnFrame | Kind::Sigset | Kind::Size | Kind::Stat | Kind::Statfs
+        | Kind::Statx | Kind::StatxFlags | Kind::String | Kind::Uid | Kind::Uint | Kind::Unused
+        | Kind::Utsname | Kind::WaitStatus | Kind::WaitidId | Kind::IpcFlags | Kind::IpcCmd
+        | Kind::Msgbuf | Kind::Sembufs | Kind::MsgctlBuf | Kind::SemctlArg | Kind::ShmctlBuf
+            => sink.hex(v),
+    }
+}
+
+/// [`arg_more`]'s kinds of the declarative structs (src/decode/fields.rs) and of the mount
+/// API, fanotify, kexec, swap, message queues, scheduling attributes and seccomp.
+fn arg_admin<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    desc: &ArgDesc,
+    call: &Call,
+    i: usize,
+    outcome: Option<Outcome>,
+) {
+    let v = call.args[i];
+    let by = by_value(desc, call);
+    match desc.kind {
         Kind::Struct => match desc.strukt() {
             Some(s) => fields::at(sink, ctx, s, v),
             None => sink.addr(v),
@@ -635,29 +694,27 @@ fn arg_more<S: Sink, M: Memory>(
         Kind::StructBy => fields::by_tag(sink, ctx, desc, by, v),
         Kind::SchedAttr => sched::set(sink, ctx, v, outcome),
         Kind::SchedAttrOut => sched::get(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome)),
-        Kind::LoffPtr => fs::loff_ptr(sink, ctx, v, false),
-        Kind::SendfileOffset => fs::sendfile_offset(sink, ctx, by, v, outcome),
-        // strace names syscall 0 when it never saw the interrupted call (after an attach).
-        Kind::InterruptedCall => {
-            sink.interrupted_call(table::syscall(ctx.previous).map_or("read", |d| d.name))
+        Kind::FanDirfd => fs::fan_dirfd(sink, ctx, v as i32),
+        Kind::FanInitFlags => fs::fan_init_flags(sink, v),
+        Kind::KexecFlags => admin::kexec_flags(sink, v),
+        Kind::SwapFlags => admin::swap_flags(sink, v),
+        Kind::KexecSegments => {
+            admin::kexec_segments(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome))
         }
-        // Handled by `arg` (listed, so that a new kind has no printer until one is written;
-        // kept dense by hand).
-        #[rustfmt::skip]
-        Kind::Addr | Kind::Argv | Kind::Buffer | Kind::CloneArgs | Kind::CloneFlags
-        | Kind::CloneTail | Kind::CpuSet | Kind::Dirents | Kind::Dirents64 | Kind::Dirfd
-        | Kind::Enum | Kind::Envp
-        | Kind::FcntlArg | Kind::FcntlCmd | Kind::Fd | Kind::Flags | Kind::Flags64
-        | Kind::FutexOp | Kind::GidArray | Kind::Hex | Kind::HexBuffer | Kind::Int
-        | Kind::IoctlArg | Kind::IoctlRequest | Kind::Iovec | Kind::Long | Kind::MknodMode
-        | Kind::Octal | Kind::OpenHow | Kind::OutPath | Kind::Path | Kind::Pid | Kind::Rlimit
-        | Kind::Rusage | Kind::Tid | Kind::Pgid | Kind::PidOrPgid | Kind::PrioWho
-        | Kind::IoprioWho | Kind::Ioprio | Kind::ChildRusage | Kind::Sigaction | Kind::SigaltStack | Kind::Siginfo | Kind::Signo
-        | Kind::SigreturnFrame | Kind::Sigset | Kind::Size | Kind::Stat | Kind::Statfs
-        | Kind::Statx | Kind::StatxFlags | Kind::String | Kind::Uid | Kind::Uint | Kind::Unused
-        | Kind::Utsname | Kind::WaitStatus | Kind::WaitidId | Kind::IpcFlags | Kind::IpcCmd
-        | Kind::Msgbuf | Kind::Sembufs | Kind::MsgctlBuf | Kind::SemctlArg | Kind::ShmctlBuf
-            => sink.hex(v),
+        Kind::IovecAddrs => {
+            let count = buffer_len(desc.len(), &call.args, outcome);
+            iov::iovec_array(sink, ctx, v, count, iov::IovData::Addresses)
+        }
+        Kind::MqAttr => mq::mq_attr(sink, ctx, v, true),
+        Kind::MqOpenAttr => mq::mq_attr(sink, ctx, v, false),
+        Kind::FsconfigKey => fsconfig::key(sink, ctx, call),
+        Kind::FsconfigValue => fsconfig::value(sink, ctx, call),
+        Kind::FsconfigAux => fsconfig::aux_arg(sink, ctx, call),
+        Kind::SeccompFlags => seccomp::flags(sink, call),
+        Kind::SeccompArgs => seccomp::args(sink, ctx, call),
+        Kind::SeccompSizes => seccomp::sizes(sink, ctx, call, outcome),
+        // Not one of arg_more's list for this function.
+        _ => sink.hex(v),
     }
 }
 

@@ -40,17 +40,40 @@ pub fn bounded_cstring<S: Sink, M: Memory>(
     addr: u64,
     limit: usize,
 ) -> bool {
+    // One byte more than shown tells whether the string goes on.
+    cstring_read(sink, ctx, addr, limit.saturating_add(1), limit)
+}
+
+/// A NUL-terminated string in a field of `len` bytes (strace's `printstr_ex` of a
+/// 0-terminated string: `fsconfig`'s key): at most `len` bytes and `-s` are read and shown, and
+/// `...` follows when no NUL came within what was read, even one right after it.
+pub fn cstring_within<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    len: usize,
+) {
+    let limit = ctx.opts.max_strlen;
+    let read = limit.saturating_add(1).min(len);
+    cstring_read(sink, ctx, addr, read, read.min(limit));
+}
+
+/// Reads a string of at most `read` bytes at `addr`: up to its NUL if one came, else its first
+/// `shown` bytes and `...`. `false` when it was NULL or could not be read.
+fn cstring_read<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    read: usize,
+    shown: usize,
+) -> bool {
     if addr == 0 {
         sink.addr(0);
         return false;
     }
-    // One byte more than shown tells whether the string goes on.
-    match ctx
-        .scratch
-        .fill_cstr(ctx.mem, addr, limit.saturating_add(1))
-    {
+    match ctx.scratch.fill_cstr(ctx.mem, addr, read) {
         Ok(s) if s.found_nul => sink.string(&ctx.scratch.bytes()[..s.len], false),
-        Ok(_) => sink.string(&ctx.scratch.bytes()[..limit], true),
+        Ok(_) => sink.string(&ctx.scratch.bytes()[..shown], true),
         Err(_) => {
             sink.unreadable(addr);
             return false;

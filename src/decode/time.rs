@@ -90,15 +90,15 @@ const SIGEV_THREAD_ID: i32 = 4;
 
 /// `struct sigevent` (`<asm-generic/siginfo.h>`): `sigev_value` (8 bytes), `sigev_signo`,
 /// `sigev_notify`, then a union: the thread id, or the function and attributes of
-/// SIGEV_THREAD. The signal is named only when a signal is what the event delivers; the
-/// value is left out for SIGEV_THREAD (as strace 6.1 prints it).
+/// SIGEV_THREAD. The signal is named only for the notifications that send one, else shown
+/// unsigned; the value is left out when its pointer is NULL (strace 6.1's print_sigevent).
 pub fn sigevent<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
     read_struct(sink, ctx, addr, 32, |sink, _, raw| {
         let signo = raw.i32(8);
         let notify = raw.i32(12);
         sink.begin_struct();
-        // strace leaves the value out for SIGEV_THREAD.
-        if notify != SIGEV_THREAD {
+        // strace shows the value only when its pointer is set, whatever the notification.
+        if raw.u64(0) != 0 {
             sink.field("sigev_value");
             sink.begin_struct();
             sink.field("sival_int");
@@ -108,10 +108,12 @@ pub fn sigevent<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u6
             sink.end_struct(false);
         }
         sink.field("sigev_signo");
-        if matches!(notify, SIGEV_SIGNAL | SIGEV_THREAD_ID) {
+        // A signal for the notifications that send one (SIGEV_THREAD's too, as strace),
+        // else the number, unsigned.
+        if matches!(notify, SIGEV_SIGNAL | SIGEV_THREAD | SIGEV_THREAD_ID) {
             sink.signal(i64::from(signo));
         } else {
-            sink.int(i64::from(signo));
+            sink.uint(u64::from(signo as u32));
         }
         sink.field("sigev_notify");
         sink.enumeration(u64::from(notify as u32), &table::ENUM_SIGEV_NOTIFY);

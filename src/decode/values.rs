@@ -294,8 +294,21 @@ pub trait Values: Sink {
         if kinds.name(v & mask).is_none() {
             return self.flags(v, flags);
         }
+        self.field_and_flags(v, mask, kinds, flags);
+    }
+
+    /// A value made of one `field` entry under `mask`, named or not, then flags in the other
+    /// bits when there are any (strace's `printxval` and `printflags` joined by `|`):
+    /// `FAN_CLASS_CONTENT|FAN_CLOEXEC`, `0xc /* FAN_CLASS_??? */|0xeface000 /* FAN_??? */`.
+    fn field_and_flags(
+        &mut self,
+        v: u64,
+        mask: u64,
+        field: &'static EnumTable,
+        flags: &'static FlagTable,
+    ) {
         self.open(Group::Or);
-        self.enumeration(v & mask, kinds);
+        self.enumeration(v & mask, field);
         if v & !mask != 0 {
             self.flags(v & !mask, flags);
         }

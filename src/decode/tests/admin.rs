@@ -97,7 +97,7 @@ fn sysinfo_personality_sched_lines() {
             NR_PERSONALITY,
             [0xffff_ffff, 0, 0, 0, 0, 0],
             &mem,
-            Outcome::Ok(0x44_0008)
+            Outcome::Ok(0x0044_0008)
         ),
         "personality(0xffffffff)                 = 0x440008 (PER_LINUX32|ADDR_NO_RANDOMIZE|READ_IMPLIES_EXEC)"
     );
@@ -248,4 +248,245 @@ fn ioprio_under_each_style() {
         "ioprio_get(0x1 /* IOPRIO_WHO_PROCESS */, 0) = 24576 (IOPRIO_PRIO_VALUE(0x3 /* IOPRIO_CLASS_IDLE */, 0))"
     );
     assert_eq!(get(Raw), "ioprio_get(0x1, 0)                      = 24576");
+}
+
+#[test]
+fn kexec_and_module_lines() {
+    const NR_INIT_MODULE: u64 = 175;
+    const NR_KEXEC_LOAD: u64 = 246;
+    const NR_FINIT_MODULE: u64 = 313;
+    const NR_KEXEC_FILE_LOAD: u64 = 320;
+    const ENOSYS: u64 = 38;
+    let err = " = -1 ENOSYS (Function not implemented)";
+    let seg = words(&[0, 1, 0x10000, 4096, 0x7000, 2, 0x20000, 8192]);
+    let mem = FakeMemory::new()
+        .with(0x1000, &seg)
+        // Two segments, the second cut by the end of the mapping.
+        .with(0x2fe0, &seg[..32])
+        .with(0x6000 - 8, b"abcdef\0\0")
+        .with(0x4000, b"0123456789:;<=>?@ABCDEFGHIJKLMNOP\0");
+    let kexec = |args: [u64; 4]| {
+        let [a, b, c, d] = args;
+        line(
+            NR_KEXEC_LOAD,
+            [a, b, c, d, 0, 0],
+            &mem,
+            Outcome::Err(ENOSYS),
+        )
+    };
+    assert_eq!(
+        kexec([0, 0, 0, 0xbadc_0ded_da7a_1054]),
+        format!(
+            "kexec_load(NULL, 0, NULL, 0xda7a0000 /* KEXEC_ARCH_??? */|0xbadc0ded00001054 /* KEXEC_??? */){err}"
+        )
+    );
+    assert_eq!(
+        kexec([0x1234, 2, 0x1000, 0x002a_0003]),
+        format!(
+            "kexec_load(0x1234, 2, [{{buf=NULL, bufsz=1, mem=0x10000, memsz=4096}}, {{buf=0x7000, bufsz=2, mem=0x20000, memsz=8192}}], KEXEC_ARCH_SH|KEXEC_ON_CRASH|KEXEC_PRESERVE_CONTEXT){err}"
+        )
+    );
+    assert_eq!(
+        kexec([0x1234, 2, 0x2fe0, 0x003e_0000]),
+        format!(
+            "kexec_load(0x1234, 2, [{{buf=NULL, bufsz=1, mem=0x10000, memsz=4096}}, ... /* 0x3000 */], KEXEC_ARCH_X86_64){err}"
+        )
+    );
+    // More than KEXEC_SEGMENT_MAX (16) segments: the address.
+    assert_eq!(
+        kexec([0x1234, 17, 0x1000, 0x4]),
+        format!("kexec_load(0x1234, 17, 0x1000, KEXEC_ARCH_DEFAULT|0x4 /* KEXEC_??? */){err}")
+    );
+    assert_eq!(
+        line_with(
+            NR_KEXEC_FILE_LOAD,
+            [3, -1i64 as u64, 7, 0x6000 - 8, 0xdeadbee8 | 7, 0],
+            &mem,
+            Outcome::Err(ENOSYS),
+            9
+        ),
+        format!(
+            "kexec_file_load(3, -1, 7, \"abcdef\\0\", KEXEC_FILE_UNLOAD|KEXEC_FILE_ON_CRASH|KEXEC_FILE_NO_INITRAMFS|0xdeadbee8){err}"
+        )
+    );
+    assert_eq!(
+        line_with(
+            NR_KEXEC_FILE_LOAD,
+            [3, 4, 9, 0x6000 - 8, 0x8, 0],
+            &mem,
+            Outcome::Err(ENOSYS),
+            9
+        ),
+        format!("kexec_file_load(3, 4, 9, 0x5ff8, 0x8 /* KEXEC_FILE_??? */){err}")
+    );
+    assert_eq!(
+        line(
+            NR_INIT_MODULE,
+            [0, 0xffff_ffff_0000_0000, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOSYS)
+        ),
+        format!("init_module(NULL, 18446744069414584320, NULL){err}")
+    );
+    assert_eq!(
+        line(
+            NR_INIT_MODULE,
+            [0x1000, 4, 0x4000, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOSYS)
+        ),
+        format!("init_module(0x1000, 4, \"0123456789:;<=>?@ABCDEFGHIJKLMNO\"...){err}")
+    );
+    assert_eq!(
+        line(
+            NR_FINIT_MODULE,
+            [0xdeb0_d1ed_beef_f00d, 0, 2, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOSYS)
+        ),
+        format!("finit_module(-1091571699, NULL, MODULE_INIT_IGNORE_VERMAGIC){err}")
+    );
+    assert_eq!(
+        line(
+            NR_FINIT_MODULE,
+            [3, BAD, u64::MAX, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOSYS)
+        ),
+        format!(
+            "finit_module(3, 0x9000, MODULE_INIT_IGNORE_MODVERSIONS|MODULE_INIT_IGNORE_VERMAGIC|MODULE_INIT_COMPRESSED_FILE|0xfffffff8){err}"
+        )
+    );
+}
+
+#[test]
+fn swap_module_io_and_namespace_lines() {
+    const NR_SWAPON: u64 = 167;
+    const NR_SWAPOFF: u64 = 168;
+    const NR_IOPL: u64 = 172;
+    const NR_IOPERM: u64 = 173;
+    const NR_DELETE_MODULE: u64 = 176;
+    const NR_SETFSUID: u64 = 122;
+    const NR_SETFSGID: u64 = 123;
+    const NR_UNSHARE: u64 = 272;
+    const ENOSYS: u64 = 38;
+    let mem = FakeMemory::new()
+        .with(0x1000, b"swap.sample\0")
+        .with(0x2000, b"0123456789:;<=>?@ABCDEFGHIJKLMNOP\0");
+    assert_eq!(
+        line(
+            NR_SWAPON,
+            [0x1000, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOENT)
+        ),
+        "swapon(\"swap.sample\", 0)                = -1 ENOENT (No such file or directory)"
+    );
+    assert_eq!(
+        line(
+            NR_SWAPON,
+            [0x1000, 0x8000 | 42, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOENT)
+        ),
+        "swapon(\"swap.sample\", SWAP_FLAG_PREFER|42) = -1 ENOENT (No such file or directory)"
+    );
+    assert_eq!(
+        line(
+            NR_SWAPON,
+            [0x1000, u64::MAX, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "swapon(\"swap.sample\", SWAP_FLAG_PREFER|SWAP_FLAG_DISCARD|SWAP_FLAG_DISCARD_ONCE|SWAP_FLAG_DISCARD_PAGES|0xfff80000|32767) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_SWAPON,
+            [0x1000, 0x8_0001, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "swapon(\"swap.sample\", 0x80000 /* SWAP_FLAG_??? */|1) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_SWAPOFF,
+            [0x1000, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOENT)
+        ),
+        "swapoff(\"swap.sample\")                  = -1 ENOENT (No such file or directory)"
+    );
+    assert_eq!(
+        line(
+            NR_DELETE_MODULE,
+            [0x2000, 0o4000, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOSYS)
+        ),
+        "delete_module(\"0123456789:;<=>?@ABCDEFGHIJKLMNO\"..., O_NONBLOCK) = -1 ENOSYS (Function not implemented)"
+    );
+    assert_eq!(
+        line(
+            NR_DELETE_MODULE,
+            [0, 0xdead_e51c | 0o1000, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOSYS)
+        ),
+        "delete_module(NULL, O_TRUNC|0xdeade51c) = -1 ENOSYS (Function not implemented)"
+    );
+    assert_eq!(
+        line(
+            NR_DELETE_MODULE,
+            [BAD, 0xface_f157, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOSYS)
+        ),
+        "delete_module(0x9000, 0xfacef157 /* O_??? */) = -1 ENOSYS (Function not implemented)"
+    );
+    assert_eq!(
+        line(NR_IOPL, [4, 0, 0, 0, 0, 0], &mem, Outcome::Err(EINVAL)),
+        "iopl(4)                                 = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_IOPERM,
+            [0x10000, 8, u64::MAX, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "ioperm(0x10000, 0x8, -1)                = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_UNSHARE,
+            [0xbadc_0ded_0000_000f, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "unshare(0xbadc0ded0000000f /* CLONE_??? */) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_UNSHARE,
+            [0x2_0000_0200, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "unshare(CLONE_FS|0x200000000)           = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_SETFSUID,
+            [0xffff_0000, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "setfsuid(4294901760)                    = 0"
+    );
+    assert_eq!(
+        line(NR_SETFSGID, [u64::MAX, 0, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "setfsgid(-1)                            = 0"
+    );
 }

@@ -1,8 +1,9 @@
 //! Descriptor and file-system values (`decode/fs.rs`): `fcntl` by command, `mknod`'s mode and
 //! device (beside the other file calls of its test: `pipe2`, `getcwd`, `chown`), and the
-//! offsets of the transfer calls.
+//! offsets of the transfer calls, fanotify's flags and directory.
 
 use super::*;
+use crate::output::ConstStyle;
 
 #[test]
 fn fcntl_by_command() {
@@ -390,5 +391,195 @@ fn openat2_open_how() {
     assert_eq!(
         open(0x2000, 24, opts(true, false, 32)),
         "openat2(-1, \"f\", 0x2000, 24)            = -1 EBADF (Bad file descriptor)"
+    );
+}
+
+#[test]
+fn fanotify_lines() {
+    const NR_INOTIFY_INIT: u64 = 253;
+    const NR_FANOTIFY_INIT: u64 = 300;
+    const NR_FANOTIFY_MARK: u64 = 301;
+    let mem = FakeMemory::new().with(0x1000, b"/tmp\0");
+    let init = |flags: u64, f_flags: u64| {
+        line(
+            NR_FANOTIFY_INIT,
+            [flags, f_flags, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL),
+        )
+    };
+    let err = " = -1 EINVAL (Invalid argument)";
+    assert_eq!(
+        line(
+            NR_FANOTIFY_INIT,
+            [0xffff_ffff_0000_0000, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Ok(3)
+        ),
+        "fanotify_init(FAN_CLASS_NOTIF, O_RDONLY) = 3"
+    );
+    assert_eq!(
+        init(0xc, 0xdead_beef_8000_0001),
+        format!("fanotify_init(0xc /* FAN_CLASS_??? */, O_WRONLY|0x80000000){err}")
+    );
+    assert_eq!(
+        init(0xdec0_dedd_efac_e004, 0),
+        format!("fanotify_init(FAN_CLASS_CONTENT|0xeface000 /* FAN_??? */, O_RDONLY){err}")
+    );
+    assert_eq!(
+        init(u64::MAX, 0o2000000),
+        format!(
+            "fanotify_init(0xc /* FAN_CLASS_??? */|FAN_CLOEXEC|FAN_NONBLOCK|FAN_UNLIMITED_QUEUE|FAN_UNLIMITED_MARKS|FAN_ENABLE_AUDIT|FAN_REPORT_PIDFD|FAN_REPORT_TID|FAN_REPORT_FID|FAN_REPORT_DIR_FID|FAN_REPORT_NAME|FAN_REPORT_TARGET_FID|0xffffe000, O_RDONLY|O_CLOEXEC){err}"
+        )
+    );
+    let mark = |style, dirfd: u64| {
+        line_styled(
+            style,
+            NR_FANOTIFY_MARK,
+            [3, 0x41, 0x4000_0002, dirfd, 0x1000, 0],
+            &mem,
+            Outcome::Err(EINVAL),
+        )
+    };
+    let nofd = -1i64 as u64;
+    assert_eq!(
+        mark(ConstStyle::Abbrev, nofd),
+        format!(
+            "fanotify_mark(3, FAN_MARK_ADD|FAN_MARK_IGNORED_SURV_MODIFY, FAN_MODIFY|FAN_ONDIR, FAN_NOFD, \"/tmp\"){err}"
+        )
+    );
+    assert_eq!(
+        mark(ConstStyle::Verbose, nofd),
+        format!(
+            "fanotify_mark(3, 0x41 /* FAN_MARK_ADD|FAN_MARK_IGNORED_SURV_MODIFY */, 0x40000002 /* FAN_MODIFY|FAN_ONDIR */, -1 /* FAN_NOFD */, \"/tmp\"){err}"
+        )
+    );
+    assert_eq!(
+        mark(ConstStyle::Raw, AT_FDCWD),
+        format!("fanotify_mark(3, 0x41, 0x40000002, -100, \"/tmp\"){err}")
+    );
+    assert_eq!(
+        mark(ConstStyle::Verbose, AT_FDCWD),
+        format!(
+            "fanotify_mark(3, 0x41 /* FAN_MARK_ADD|FAN_MARK_IGNORED_SURV_MODIFY */, 0x40000002 /* FAN_MODIFY|FAN_ONDIR */, -100 /* AT_FDCWD */, \"/tmp\"){err}"
+        )
+    );
+    // The 64-bit mask, the directory as an int (its upper half ignored).
+    assert_eq!(
+        line(
+            NR_FANOTIFY_MARK,
+            [
+                0xdead_feed_1234_5678,
+                0xeface800,
+                0xffff_ffff_a7f0_2000,
+                0xdeb0_d1ed_ffff_ff9c,
+                BAD,
+                0
+            ],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        format!(
+            "fanotify_mark(305419896, 0xeface800 /* FAN_MARK_??? */, 0xffffffffa7f02000 /* FAN_??? */, AT_FDCWD, 0x9000){err}"
+        )
+    );
+    assert_eq!(
+        line(NR_INOTIFY_INIT, [0; 6], &mem, Outcome::Ok(3)),
+        "inotify_init()                          = 3"
+    );
+}
+
+#[test]
+fn descriptor_calls_with_plain_flags() {
+    const NR_LOOKUP_DCOOKIE: u64 = 212;
+    const NR_USERFAULTFD: u64 = 323;
+    const NR_PIDFD_GETFD: u64 = 438;
+    const NR_MEMFD_SECRET: u64 = 447;
+    const NR_PROCESS_MRELEASE: u64 = 448;
+    const ENOSYS: u64 = 38;
+    let mem = FakeMemory::new().with(0x1000, b"/tmp/dcookie\0");
+    assert_eq!(
+        line(NR_USERFAULTFD, [0, 0, 0, 0, 0, 0], &mem, Outcome::Ok(3)),
+        "userfaultfd(0)                          = 3"
+    );
+    assert_eq!(
+        line(
+            NR_USERFAULTFD,
+            [u64::MAX, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "userfaultfd(UFFD_USER_MODE_ONLY|O_NONBLOCK|O_CLOEXEC|0xfff7f7fe) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_USERFAULTFD,
+            [0x2, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "userfaultfd(0x2 /* UFFD_??? */)         = -1 EINVAL (Invalid argument)"
+    );
+    // memfd_secret's table names no unknown bits: they show bare.
+    assert_eq!(
+        line(
+            NR_MEMFD_SECRET,
+            [0xbeef_cafe_0008_0000, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Ok(4)
+        ),
+        "memfd_secret(O_CLOEXEC)                 = 4"
+    );
+    assert_eq!(
+        line(
+            NR_MEMFD_SECRET,
+            [0xde97_face, 0, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "memfd_secret(0xde97face)                = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_PROCESS_MRELEASE,
+            [0xbadc_0ded_ffff_ffff, 0xbadc_0ded_face_feed, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "process_mrelease(-1, 0xfacefeed)        = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_PIDFD_GETFD,
+            [
+                0xdefa_ced0_0000_0005,
+                0xdefa_ced0_0000_0005,
+                0xdefa_ced0_badc_0ded,
+                0,
+                0,
+                0
+            ],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "pidfd_getfd(5, 5, 0xbadc0ded)           = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_LOOKUP_DCOOKIE,
+            [0xf157_feed_dead_face, 0x1000, 4096, 0, 0, 0],
+            &mem,
+            Outcome::Ok(12)
+        ),
+        "lookup_dcookie(17390648783711107790, \"/tmp/dcookie\", 4096) = 12"
+    );
+    assert_eq!(
+        line(
+            NR_LOOKUP_DCOOKIE,
+            [0, 0x1000, 4096, 0, 0, 0],
+            &mem,
+            Outcome::Err(ENOSYS)
+        ),
+        "lookup_dcookie(0, 0x1000, 4096)         = -1 ENOSYS (Function not implemented)"
     );
 }

@@ -75,3 +75,44 @@ fn iovec_arrays_stop_at_the_string_limit_unless_v() {
         r#"writev(1, [{iov_base="a"..., iov_len=2}, {iov_base="b"..., iov_len=2}, {iov_base="c"..., iov_len=2}], 3) = 6"#
     );
 }
+
+/// `process_madvise`'s ranges: the iovecs' addresses, never what they point to.
+#[test]
+fn process_madvise_ranges() {
+    const NR_PROCESS_MADVISE: u64 = 440;
+    let iov = words(&[0x3000, 4096, 0x5000, 8192]);
+    let mem = FakeMemory::new()
+        .with(0x2000, &iov)
+        .with(0x3000, b"data")
+        .with(0x4ff0, &iov[..16]);
+    let madvise = |args: [u64; 5]| {
+        let [a, b, c, d, e] = args;
+        line(
+            NR_PROCESS_MADVISE,
+            [a, b, c, d, e, 0],
+            &mem,
+            Outcome::Err(EINVAL),
+        )
+    };
+    let err = " = -1 EINVAL (Invalid argument)";
+    assert_eq!(
+        madvise([3, 0x2000, 2, 0x0def_aced_0000_0014, 0x0def_aced_ffff_ffff]),
+        format!(
+            "process_madvise(3, [{{iov_base=0x3000, iov_len=4096}}, {{iov_base=0x5000, iov_len=8192}}], 2, MADV_COLD, 0xffffffff){err}"
+        )
+    );
+    assert_eq!(
+        madvise([-1i64 as u64, 0, 0xdead_beef_dead_beef, 21, 0]),
+        format!("process_madvise(-1, NULL, 16045690984833335023, MADV_PAGEOUT, 0){err}")
+    );
+    assert_eq!(
+        madvise([3, 0x2000, 0, 0, 0xcafef00d]),
+        format!("process_madvise(3, [], 0, MADV_NORMAL, 0xcafef00d){err}")
+    );
+    assert_eq!(
+        madvise([3, 0x4ff0, 2, 0xdeadc0de, 0]),
+        format!(
+            "process_madvise(3, [{{iov_base=0x3000, iov_len=4096}}, ... /* 0x5000 */], 2, 0xdeadc0de /* MADV_??? */, 0){err}"
+        )
+    );
+}

@@ -1,5 +1,5 @@
-//! Memory-management calls (`decode/mm.rs`): `mincore`'s vector, with `madvise`, `mremap` and
-//! `membarrier`.
+//! Memory-management calls (`decode/mm.rs`): `mincore`'s vector, with `madvise`, `mremap`,
+//! `membarrier` and `remap_file_pages`.
 
 use super::*;
 
@@ -170,5 +170,37 @@ fn mincore_vector_stops_at_the_string_limit_unless_v() {
             Outcome::Ok(0)
         ),
         "mincore(0x7000, 18446744073709547520, 0xfffffffffffffff7) = 0"
+    );
+}
+
+#[test]
+fn remap_file_pages_flags() {
+    const NR_REMAP_FILE_PAGES: u64 = 216;
+    let mem = FakeMemory::new();
+    assert_eq!(
+        line(
+            NR_REMAP_FILE_PAGES,
+            [
+                0xface_feed_dead_beef,
+                0xdefa_ced1_bad2_f00d,
+                7,
+                0xcaf3_babe_bad4_deed,
+                0x22,
+                0
+            ],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "remap_file_pages(0xfacefeeddeadbeef, 16067382020775538701, PROT_READ|PROT_WRITE|PROT_EXEC, 14624237743343197933, MAP_PRIVATE|MAP_ANONYMOUS) = -1 EINVAL (Invalid argument)"
+    );
+    // The whole register, prot included, as strace's printflags64.
+    assert_eq!(
+        line(
+            NR_REMAP_FILE_PAGES,
+            [0x1000, 4096, 0x0def_aced_0000_0000, 0, 0x5404_401f, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "remap_file_pages(0x1000, 4096, 0xdefaced00000000 /* PROT_??? */, 0, 0xf /* MAP_??? */|MAP_FIXED|MAP_NORESERVE|MAP_HUGETLB|21<<MAP_HUGE_SHIFT) = -1 EINVAL (Invalid argument)"
     );
 }
