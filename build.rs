@@ -19,6 +19,7 @@ use std::path::PathBuf;
 fn main() {
     println!("cargo::rerun-if-changed=syscalls.toml");
     println!("cargo::rerun-if-changed=src/spec.rs");
+    println!("cargo::rerun-if-changed=src/spec_netlink.rs");
     println!("cargo::rerun-if-changed=src/kinds.rs");
     let text = match std::fs::read_to_string("syscalls.toml") {
         Ok(text) => text,
@@ -161,6 +162,7 @@ pub fn generate(spec: &Spec) -> TokenStream {
     let foreign = sorted(&spec.foreign_names);
     let not_i386 = sorted(&spec.not_i386);
     let not_x32 = sorted(&spec.not_x32);
+    let netlink = netlink_tables(spec);
 
     quote! {
         #(#flag_tables)*
@@ -182,6 +184,177 @@ pub fn generate(spec: &Spec) -> TokenStream {
         pub static NOT_I386_NAMES: &[&str] = &[#(#not_i386),*];
         /// x86_64 syscall names strace's x32 personality lacks, sorted.
         pub static NOT_X32_NAMES: &[&str] = &[#(#not_x32),*];
+        #netlink
+    }
+}
+
+/// `[netlink]`'s tables: the message types of each protocol and netfilter subsystem, by
+/// number, their names resolved to values.
+fn netlink_tables(spec: &Spec) -> TokenStream {
+    use spec::netlink::{MessageTypes, Naming, Payload, enum_value};
+    let types = |t: &MessageTypes| {
+        let names = table_ident("ENUM", &t.types);
+        let naming = Ident::new(
+            match t.names {
+                Naming::Table => "Table",
+                Naming::GenericFamilies => "GenericFamilies",
+                Naming::Netfilter => "Netfilter",
+            },
+            Span::call_site(),
+        );
+        let mut by_type: Vec<(u16, Ident)> = t
+            .flags
+            .iter()
+            .flat_map(|(table, names)| {
+                names.iter().map(move |n| {
+                    let v = enum_value(spec, &t.types, n).unwrap_or(0) as u16;
+                    (v, table_ident("FLAGS", table))
+                })
+            })
+            .collect();
+        by_type.sort_by_key(|(v, _)| *v);
+        let by_type = by_type.iter().map(|(v, t)| quote!((#v, &#t)));
+        let optional = |name: Option<&String>| match name.filter(|n| !n.is_empty()) {
+            Some(n) => {
+                let t = table_ident("FLAGS", n);
+                quote!(Some(&#t))
+            }
+            None => quote!(None),
+        };
+        let low_bits = (0..4).map(|i| optional(t.flags_by_low_bits.get(i)));
+        let other = optional(t.flags_other.as_ref());
+        let payload = match t.payload {
+            Some(p) => {
+                let p = Ident::new(
+                    match p {
+                        Payload::Route => "Route",
+                        Payload::SockDiag => "SockDiag",
+                        Payload::Netfilter => "Netfilter",
+                        Payload::Selinux => "Selinux",
+                    },
+                    Span::call_site(),
+                );
+                quote!(Some(NlPayload::#p))
+            }
+            None => quote!(None),
+        };
+        quote!(NlMessageTypes {
+            names: &#names, naming: NlNaming::#naming, flags: &[#(#by_type),*],
+            flags_by_low_bits: [#(#low_bits),*], flags_other: #other, payload: #payload,
+        })
+    };
+    let rows = |list: &std::collections::BTreeMap<String, MessageTypes>, by: &str| {
+        let mut rows: Vec<(u32, TokenStream)> = list
+            .iter()
+            .map(|(name, t)| (enum_value(spec, by, name).unwrap_or(0) as u32, types(t)))
+            .collect();
+        rows.sort_by_key(|(v, _)| *v);
+        rows.into_iter()
+            .map(|(v, t)| quote!((#v, #t)))
+            .collect::<Vec<_>>()
+    };
+    let protocols = rows(&spec.netlink.protocols, "netlink_protocol");
+    let netfilter = rows(&spec.netlink.netfilter, "nl_netfilter_subsys_ids");
+    let sets = spec.netlink.attrs.iter().map(|(name, set)| {
+        let ident = table_ident("NLA", name);
+        let names = match &set.names {
+            Some(n) => {
+                let t = table_ident("ENUM", n);
+                quote!(Some(&#t))
+            }
+            None => quote!(None),
+        };
+        let typed: Vec<(usize, TokenStream)> = set
+            .values
+            .iter()
+            .map(|(ty, v)| {
+                let n = match &set.names {
+                    Some(names) => enum_value(spec, names, ty).unwrap_or(0),
+                    None => ty.parse().unwrap_or(0),
+                };
+                (n as usize, nl_value(&v.spec()))
+            })
+            .collect();
+        let len = typed.iter().map(|(n, _)| n + 1).max().unwrap_or(0);
+        let mut values = vec![quote!(None); len];
+        for (n, v) in typed {
+            values[n] = quote!(Some(#v));
+        }
+        quote! {
+            pub static #ident: NlAttrSet = NlAttrSet { names: #names, values: &[#(#values),*] };
+        }
+    });
+    let structs = spec.netlink.structs.iter().map(|(name, st)| {
+        let ident = table_ident("NLS", name);
+        let (offsets, _) = spec::netlink::struct_layout(spec, st).unwrap_or_default();
+        let fields = st.fields.iter().zip(offsets).map(|(f, at)| {
+            let name = f.name.as_deref().unwrap_or_default();
+            let v = nl_value(f);
+            quote!(NlField { name: #name, offset: #at, value: #v })
+        });
+        let size = st.size;
+        quote! {
+            pub static #ident: NlStruct = NlStruct { size: #size, fields: &[#(#fields),*] };
+        }
+    });
+    quote! {
+        #(#sets)*
+        #(#structs)*
+        /// The message types of each netlink protocol, by protocol number.
+        pub static NL_PROTOCOLS: &[(u32, NlMessageTypes)] = &[#(#protocols),*];
+        /// The message types of each netfilter subsystem, by subsystem number.
+        pub static NF_SUBSYSTEMS: &[(u32, NlMessageTypes)] = &[#(#netfilter),*];
+    }
+}
+
+/// A netlink value kind (`spec::netlink::VALUE_KINDS`) as its `NlValue`.
+fn nl_value(v: &spec::netlink::ValueSpec) -> TokenStream {
+    let size = v.size.unwrap_or(0) as u8;
+    let int = |size: u8, signed: bool, hex: bool| quote!(NlValue::Int { size: #size, signed: #signed, hex: #hex });
+    match v.kind.as_str() {
+        "u8" => int(1, false, false),
+        "u16" => int(2, false, false),
+        "u32" => int(4, false, false),
+        "u64" => int(8, false, false),
+        "s8" => int(1, true, false),
+        "s16" => int(2, true, false),
+        "s32" => int(4, true, false),
+        "s64" => int(8, true, false),
+        "x8" => int(1, false, true),
+        "x16" => int(2, false, true),
+        "x32" => int(4, false, true),
+        "x64" => int(8, false, true),
+        "enum" => {
+            let t = table_ident("ENUM", v.table.as_deref().unwrap_or_default());
+            let unknown = v.unknown.unwrap_or(true);
+            quote!(NlValue::Enum { table: &#t, size: #size, unknown: #unknown })
+        }
+        "flags" => {
+            let t = table_ident("FLAGS", v.table.as_deref().unwrap_or_default());
+            quote!(NlValue::Flags { table: &#t, size: #size })
+        }
+        "attrs" => {
+            let t = table_ident("NLA", v.set.as_deref().unwrap_or_default());
+            quote!(NlValue::Attrs(&#t))
+        }
+        "struct" => {
+            let t = table_ident("NLS", v.of.as_deref().unwrap_or_default());
+            quote!(NlValue::Struct(&#t))
+        }
+        "pad" => quote!(NlValue::Pad(#size)),
+        other => {
+            // The other kinds are unit variants named after the kind (`in_addr`: `InAddr`).
+            let variant: String = other
+                .split('_')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+                })
+                .collect();
+            let variant = Ident::new(&variant, Span::call_site());
+            quote!(NlValue::#variant)
+        }
     }
 }
 

@@ -301,6 +301,143 @@ impl EnumTable {
     }
 }
 
+/// How the messages of one netlink protocol or netfilter subsystem decode (`spec::netlink`).
+#[derive(Debug)]
+pub struct NlMessageTypes {
+    /// The names of the types from `NLMSG_MIN_TYPE` up (`unknown` for the others).
+    pub names: &'static EnumTable,
+    pub naming: NlNaming,
+    /// Types whose flags split by a table of their own, sorted by type.
+    pub flags: &'static [(u16, &'static FlagTable)],
+    /// The other types' table by their two low bits.
+    pub flags_by_low_bits: [Option<&'static FlagTable>; 4],
+    /// The table of the types no rule above covers.
+    pub flags_other: Option<&'static FlagTable>,
+    pub payload: Option<NlPayload>,
+}
+
+/// See `spec::netlink::Naming`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NlNaming {
+    Table,
+    GenericFamilies,
+    Netfilter,
+}
+
+/// See `spec::netlink::Payload`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NlPayload {
+    Route,
+    SockDiag,
+    Netfilter,
+    Selinux,
+}
+
+impl NlMessageTypes {
+    /// The flag table the flags of a message of type `ty` split by, besides the common
+    /// `NLM_F_*` (which every table starts with); `None`: the common ones alone.
+    pub fn flags_of(&self, ty: u16) -> Option<&'static FlagTable> {
+        if let Ok(i) = self.flags.binary_search_by_key(&ty, |(t, _)| *t) {
+            return Some(self.flags[i].1);
+        }
+        self.flags_by_low_bits[usize::from(ty & 3)].or(self.flags_other)
+    }
+}
+
+/// What a netlink attribute or struct field holds (`spec::netlink::VALUE_KINDS`). build.rs
+/// makes them from the spec: a kind no table uses yet is not dead.
+#[allow(dead_code)]
+#[derive(Debug, Clone, Copy)]
+pub enum NlValue {
+    /// An integer of `size` bytes, in decimal or hex.
+    Int {
+        size: u8,
+        signed: bool,
+        hex: bool,
+    },
+    /// An unsigned integer in hex, as wide as the attribute (1, 2, 4 or 8 bytes).
+    Xint,
+    /// A NUL-terminated string.
+    Str,
+    /// A string of the attribute's length.
+    Strn,
+    Be16,
+    Be64,
+    Fd,
+    Uid,
+    Ifindex,
+    InAddr,
+    In6Addr,
+    ClockT,
+    Hwaddr,
+    EtherProto,
+    IpProto,
+    /// Bytes as numbers: `[1, 2]`.
+    Bytes,
+    /// `SK_MEMINFO_*`-indexed counters.
+    Meminfo,
+    /// A value named by `table`, `size` bytes (0: the attribute's length, up to 8).
+    Enum {
+        table: &'static EnumTable,
+        size: u8,
+        unknown: bool,
+    },
+    Flags {
+        table: &'static FlagTable,
+        size: u8,
+    },
+    /// Nested attributes.
+    Attrs(&'static NlAttrSet),
+    Struct(&'static NlStruct),
+    /// Padding of this many bytes, not shown.
+    Pad(u8),
+}
+
+/// A set of netlink attributes: their type names, and the value of each type that has one
+/// (indexed by type).
+#[derive(Debug)]
+pub struct NlAttrSet {
+    pub names: Option<&'static EnumTable>,
+    pub values: &'static [Option<NlValue>],
+}
+
+impl NlAttrSet {
+    /// What an attribute of type `ty` holds, if the set says.
+    pub fn value(&self, ty: u16) -> Option<NlValue> {
+        self.values.get(usize::from(ty)).copied().flatten()
+    }
+}
+
+/// A struct of netlink messages and attributes.
+#[derive(Debug)]
+pub struct NlStruct {
+    pub size: u32,
+    pub fields: &'static [NlField],
+}
+
+#[derive(Debug)]
+pub struct NlField {
+    pub name: &'static str,
+    pub offset: u32,
+    pub value: NlValue,
+}
+
+/// The message types of netlink protocol `protocol`, if it has any of its own.
+pub fn nl_protocol(protocol: u32) -> Option<&'static NlMessageTypes> {
+    NL_PROTOCOLS
+        .iter()
+        .find(|(p, _)| *p == protocol)
+        .map(|(_, t)| t)
+}
+
+/// The message types of netfilter subsystem `subsys`.
+pub fn nf_subsystem(subsys: u32) -> Option<&'static NlMessageTypes> {
+    NF_SUBSYSTEMS
+        .iter()
+        .find(|(s, _)| *s == subsys)
+        .map(|(_, t)| t)
+}
+
 #[derive(Debug)]
 pub struct ErrnoDesc {
     pub name: &'static str,

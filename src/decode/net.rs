@@ -3,7 +3,7 @@
 //!
 //! Layouts from `<linux/socket.h>`; numbers from the `[enums.*]` tables of `syscalls.toml`.
 
-use super::iov::{IovData, iovec_array};
+use super::iov::IovData;
 use super::structs::{Raw, read_struct};
 use super::{Ctx, Outcome, Sink, Values};
 use crate::mem::Memory;
@@ -271,6 +271,7 @@ fn msghdr_fields<S: Sink, M: Memory>(
     raw: Raw<'_>,
     data_len: Option<u64>,
     namelen_at_entry: Option<u32>,
+    fd: i32,
 ) {
     let name = raw.u64(0);
     let namelen = raw.u32(MSG_NAMELEN as usize);
@@ -278,7 +279,7 @@ fn msghdr_fields<S: Sink, M: Memory>(
     let before = namelen_at_entry.unwrap_or(namelen);
     sink.begin_struct();
     sink.field("msg_name");
-    super::sockaddr::sockaddr(sink, ctx, name, u64::from(namelen.min(before)));
+    let family = super::sockaddr::sockaddr_family(sink, ctx, name, u64::from(namelen.min(before)));
     sink.field("msg_namelen");
     if before != namelen {
         sink.changed(u64::from(before), u64::from(namelen));
@@ -287,7 +288,8 @@ fn msghdr_fields<S: Sink, M: Memory>(
     }
     sink.field("msg_iov");
     let data = data_len.map_or(IovData::All, IovData::Upto);
-    iovec_array(sink, ctx, raw.u64(16), raw.u64(24), data);
+    // To or from a netlink address, the data are netlink messages.
+    super::netlink::msg_iov(sink, ctx, fd, family, (raw.u64(16), raw.u64(24)), data);
     sink.field("msg_iovlen");
     sink.uint(raw.u64(24));
     if controllen != 0 {
@@ -301,8 +303,9 @@ fn msghdr_fields<S: Sink, M: Memory>(
     sink.end_struct(false);
 }
 
-/// A `struct msghdr`. `data_len`: how many bytes a receive returned (the iovec contents shown
-/// stop there). After a failed receive only `msg_namelen` means anything: `{msg_namelen=0}`.
+/// A `struct msghdr` of a call on socket `fd`. `data_len`: how many bytes a receive
+/// returned (the iovec contents shown stop there). After a failed receive only
+/// `msg_namelen` means anything: `{msg_namelen=0}`.
 pub fn msghdr<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
@@ -310,6 +313,7 @@ pub fn msghdr<S: Sink, M: Memory>(
     data_len: Option<u64>,
     outcome: Option<Outcome>,
     namelen_at_entry: Option<u32>,
+    fd: i32,
 ) {
     let failed = matches!(outcome, Some(Outcome::Err(_)));
     read_struct(sink, ctx, addr, MSGHDR_SIZE, |sink, ctx, raw| {
@@ -319,7 +323,7 @@ pub fn msghdr<S: Sink, M: Memory>(
             sink.uint(u64::from(raw.u32(8)));
             sink.end_struct(false);
         } else {
-            msghdr_fields(sink, ctx, raw, data_len, namelen_at_entry);
+            msghdr_fields(sink, ctx, raw, data_len, namelen_at_entry, fd);
         }
     });
 }
@@ -333,6 +337,7 @@ pub fn mmsghdrs<S: Sink, M: Memory>(
     addr: u64,
     count: u64,
     recv: Option<bool>,
+    fd: i32,
 ) {
     if addr == 0 {
         return sink.addr(0);
@@ -359,7 +364,7 @@ pub fn mmsghdrs<S: Sink, M: Memory>(
         let data_len = (recv == Some(true)).then_some(u64::from(msg_len));
         sink.begin_struct();
         sink.field("msg_hdr");
-        msghdr_fields(sink, ctx, raw, data_len, None);
+        msghdr_fields(sink, ctx, raw, data_len, None, fd);
         if recv.is_some() {
             sink.field("msg_len");
             sink.uint(u64::from(msg_len));

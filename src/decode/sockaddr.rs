@@ -94,14 +94,28 @@ impl<'a> Addr<'a> {
 /// sin_addr=inet_addr("127.0.0.1")}`; only the family when `len` is 2, the address itself
 /// when it is shorter or unreadable. Like strace, the length is taken as a C `int`.
 pub fn sockaddr<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u64) {
+    sockaddr_family(sink, ctx, addr, len);
+}
+
+/// As [`sockaddr`], telling the address's family when it was read (strace's
+/// `decode_sockaddr`): the data of a message to or from a netlink address decode as netlink
+/// messages.
+pub fn sockaddr_family<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    len: u64,
+) -> Option<u16> {
     let len = len as u32 as i32;
     if len < FAMILY as i32 || addr == 0 {
-        return sink.addr(addr);
+        sink.addr(addr);
+        return None;
     }
     let len = (len as usize).min(SOCKADDR_MAX);
     let mut buf = [0u8; SOCKADDR_MAX];
     if ctx.mem.read(addr, &mut buf[..len]).is_err() {
-        return sink.unreadable(addr);
+        sink.unreadable(addr);
+        return None;
     }
     let sa = Addr {
         raw: Raw(&buf),
@@ -115,6 +129,7 @@ pub fn sockaddr<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u6
         family_fields(sink, ctx, family, sa);
     }
     sink.end_struct(false);
+    Some(family)
 }
 
 /// The fields after `sa_family`: the family's form when the length covers it, else the
@@ -206,7 +221,7 @@ fn scope_id<S: Sink>(sink: &mut S, id: u32, addr: &[u8; 16]) {
 
 /// A network interface index, by the name of the interface on this machine as strace shows
 /// it (`if_nametoindex("eth0")`, the number under `-X raw`), else a number.
-fn ifindex<S: Sink>(sink: &mut S, index: u32) {
+pub(super) fn ifindex<S: Sink>(sink: &mut S, index: u32) {
     match interface_name(index) {
         Some(name) => {
             sink.open(Group::Forms);

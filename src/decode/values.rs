@@ -465,6 +465,20 @@ pub trait Values: Sink {
         self.close();
     }
 
+    /// An IPv6 address as a value: `inet_pton(AF_INET6, "::1")`; its bytes under `-X raw`.
+    fn ipv6(&mut self, addr: [u8; 16]) {
+        let mut text = [0u8; 46];
+        let len = ipv6_text(&mut text, &addr);
+        self.open(Group::Forms);
+        self.hex_string(&addr, false);
+        self.open(Group::Call("inet_pton"));
+        // AF_INET6 (<sys/socket.h>).
+        self.constant("AF_INET6", Number::Int(10));
+        self.quoted(&text[..len], false, Quote::Plain);
+        self.close();
+        self.close();
+    }
+
     /// An IPv6 address standing for the field `name`, in place of `name=value`:
     /// `inet_pton(AF_INET6, "::1", &sin6_addr)`; under `-X raw` the field with its bytes.
     fn ipv6_field(&mut self, name: &'static str, addr: [u8; 16]) {

@@ -1,0 +1,275 @@
+//! Netlink attributes (`struct nlattr`, `<linux/netlink.h>`) as strace 6.1 shows them
+//! (`src/nlattr.c`): a list of `{nla_len=8, nla_type=IFLA_MTU}` headers, each with its value
+//! when it has one, and the values attributes and netlink structs hold. Which attribute
+//! holds what is data (`[netlink.attrs.*]`, `[netlink.structs.*]` in `syscalls.toml`); here
+//! are the walk and one printer per value kind.
+
+use super::array::array;
+use super::string::buffer;
+use super::structs::{MAX_STRUCT, Raw};
+use super::{Ctx, Group, Number, Quote, Sink, Values};
+use crate::mem::Memory;
+use crate::table::{self, NlAttrSet, NlStruct, NlValue};
+
+/// `NLA_HDRLEN`: the header, aligned.
+const NLA_HDRLEN: u32 = 4;
+/// The flags an attribute type may carry (`<linux/netlink.h>`).
+const NLA_F_NESTED: u16 = 0x8000;
+const NLA_F_NET_BYTEORDER: u16 = 0x4000;
+const NLA_TYPE_MASK: u16 = !(NLA_F_NESTED | NLA_F_NET_BYTEORDER);
+
+/// What the values of a message's attributes may depend on (nothing yet).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct AttrCtx {}
+
+/// The attributes of `set` in `len` bytes at `addr`: one as `{header}` or `[{header},
+/// value]`, several in an array, at most `-s` of them, as strace walks them (the walk is
+/// the messages', [`super::netlink::walk`]).
+pub fn attrs<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    set: &NlAttrSet,
+    addr: u64,
+    len: u32,
+    at: &AttrCtx,
+) {
+    let range = (addr, u64::from(len));
+    super::netlink::walk(sink, ctx, range, NLA_HDRLEN, |sink, ctx, raw, addr, len| {
+        one(
+            sink,
+            ctx,
+            set,
+            (raw.u16(0), raw.u16(2)),
+            addr,
+            len as u32,
+            at,
+        );
+    });
+}
+
+/// One attribute: its header, and its value (or its bytes in hex) when it has one.
+fn one<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    set: &NlAttrSet,
+    (nla_len, nla_type): (u16, u16),
+    addr: u64,
+    len: u32,
+    at: &AttrCtx,
+) {
+    let shown = u32::from(nla_len).min(len);
+    let has_value = shown > NLA_HDRLEN;
+    if has_value {
+        sink.begin_array();
+    }
+    sink.begin_struct();
+    sink.field("nla_len");
+    sink.uint(u64::from(nla_len));
+    sink.field("nla_type");
+    attr_type(sink, set, nla_type);
+    sink.end_struct(false);
+    if has_value {
+        let (addr, len) = (addr.wrapping_add(u64::from(NLA_HDRLEN)), shown - NLA_HDRLEN);
+        let shown = match set.value(nla_type & NLA_TYPE_MASK) {
+            Some(v) => value(sink, ctx, v, addr, len, at),
+            None => false,
+        };
+        if !shown {
+            buffer(sink, ctx, addr, u64::from(len), true);
+        }
+        sink.end_array();
+    }
+}
+
+/// `NLA_F_NESTED|IFLA_LINKINFO`.
+fn attr_type<S: Sink>(sink: &mut S, set: &NlAttrSet, ty: u16) {
+    let flags = ty & !NLA_TYPE_MASK;
+    if flags != 0 {
+        sink.open(Group::Or);
+        for (bit, name) in [
+            (NLA_F_NESTED, "NLA_F_NESTED"),
+            (NLA_F_NET_BYTEORDER, "NLA_F_NET_BYTEORDER"),
+        ] {
+            if ty & bit != 0 {
+                sink.constant(name, Number::Hex(u64::from(bit)));
+            }
+        }
+    }
+    let v = u64::from(ty & NLA_TYPE_MASK);
+    match set.names {
+        Some(names) => sink.enumeration(v, names),
+        None => sink.hex(v),
+    }
+    if flags != 0 {
+        sink.close();
+    }
+}
+
+/// Prints the value `v` of an attribute, `len` bytes at `addr`. `false` when the value
+/// does not fit its kind (the caller shows the bytes in hex then, as strace).
+pub fn value<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    v: NlValue,
+    addr: u64,
+    len: u32,
+    at: &AttrCtx,
+) -> bool {
+    // The size a fixed-size value needs, read whole (the rest of a longer attribute is not
+    // shown, as strace).
+    let fixed = match v {
+        NlValue::Int { size, .. } => Some(u32::from(size)),
+        NlValue::Xint if matches!(len, 1 | 2 | 4 | 8) => Some(len),
+        NlValue::Xint => return false,
+        NlValue::Be16 | NlValue::EtherProto => Some(2),
+        NlValue::Be64 => Some(8),
+        NlValue::Fd | NlValue::Uid | NlValue::Ifindex | NlValue::InAddr => Some(4),
+        NlValue::In6Addr => Some(16),
+        NlValue::Enum { size, .. } | NlValue::Flags { size, .. } if size != 0 => {
+            Some(u32::from(size))
+        }
+        // As wide as the attribute, up to 8 bytes.
+        NlValue::Enum { .. } | NlValue::Flags { .. } | NlValue::IpProto | NlValue::ClockT => {
+            if len > 8 {
+                return false;
+            }
+            Some(len)
+        }
+        NlValue::Struct(st) => Some(st.size),
+        _ => None,
+    };
+    if let Some(size) = fixed {
+        if len < size {
+            return false;
+        }
+        let mut raw = [0u8; MAX_STRUCT];
+        let size = size as usize;
+        if size > raw.len() || ctx.mem.read(addr, &mut raw[..size]).is_err() {
+            super::netlink::unread(sink, addr);
+            return true;
+        }
+        fixed_value(sink, ctx, v, Raw(&raw[..size]), at);
+        return true;
+    }
+    match v {
+        NlValue::Str => nla_str(sink, ctx, addr, len),
+        NlValue::Strn => buffer(sink, ctx, addr, u64::from(len), false),
+        NlValue::Hwaddr => return hwaddr(sink, ctx, addr, len),
+        NlValue::Bytes => array(sink, ctx, addr, u64::from(len), 1, |sink, _, raw| {
+            sink.uint(u64::from(raw.0[0]))
+        }),
+        NlValue::Attrs(set) => attrs(sink, ctx, set, addr, len, at),
+        _ => return false,
+    }
+    true
+}
+
+/// A value of a fixed size, its bytes read (`raw` as long as its kind says).
+fn fixed_value<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    v: NlValue,
+    raw: Raw<'_>,
+    at: &AttrCtx,
+) {
+    let uint = || {
+        let mut b = [0u8; 8];
+        b[..raw.0.len().min(8)].copy_from_slice(&raw.0[..raw.0.len().min(8)]);
+        u64::from_le_bytes(b)
+    };
+    match v {
+        NlValue::Int { size, signed, hex } => {
+            let u = uint();
+            match (signed, hex) {
+                (_, true) => sink.hex(u),
+                (true, false) => {
+                    let shift = 64 - 8 * u32::from(size);
+                    sink.int(((u << shift) as i64) >> shift)
+                }
+                (false, false) => sink.uint(u),
+            }
+        }
+        NlValue::Xint => sink.hex(uint()),
+        NlValue::Be16 => {
+            sink.begin_wrap("htons");
+            sink.uint(u64::from(raw.be16(0)));
+            sink.end_wrap();
+        }
+        NlValue::Be64 => {
+            sink.begin_wrap("htobe64");
+            sink.uint(u64::from_be_bytes(raw.array(0)));
+            sink.end_wrap();
+        }
+        NlValue::EtherProto => {
+            sink.begin_wrap("htons");
+            sink.enumeration(u64::from(raw.be16(0)), &table::ENUM_ETHERNET_PROTOCOL);
+            sink.end_wrap();
+        }
+        NlValue::IpProto => sink.enumeration(uint(), &table::ENUM_IP_PROTOCOL),
+        NlValue::Fd => super::fd(sink, ctx, raw.i32(0)),
+        NlValue::Uid => sink.uid(raw.u32(0)),
+        NlValue::Ifindex => super::sockaddr::ifindex(sink, raw.u32(0)),
+        NlValue::InAddr => sink.ipv4(raw.array(0)),
+        NlValue::In6Addr => sink.ipv6(raw.array(0)),
+        NlValue::ClockT => sink.clock_ticks(uint() as i64),
+        NlValue::Enum { table, unknown, .. } if unknown => sink.enumeration(uint(), table),
+        NlValue::Enum { table, .. } => sink.enumeration_or_hex(uint(), table),
+        NlValue::Flags { table, .. } => sink.flags(uint(), table),
+        NlValue::Struct(st) => fields(sink, ctx, st, raw, at),
+        _ => {}
+    }
+}
+
+/// A struct's fields from its bytes: `{ifa_prefered=1, ifa_valid=2, ...}`.
+pub fn fields<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    st: &NlStruct,
+    raw: Raw<'_>,
+    at: &AttrCtx,
+) {
+    sink.begin_struct();
+    for field in st.fields {
+        if matches!(field.value, NlValue::Pad(_)) {
+            continue;
+        }
+        sink.field(field.name);
+        let from = (field.offset as usize).min(raw.0.len());
+        fixed_value(sink, ctx, field.value, Raw(&raw.0[from..]), at);
+    }
+    sink.end_struct(false);
+}
+
+/// A NUL-terminated string attribute (strace's `decode_nla_str`): its bytes up to `-s`, a
+/// final NUL left out; without one it shows as cut (`...`), as the kernel ends these
+/// strings with a NUL.
+fn nla_str<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u32) {
+    if addr == 0 {
+        return sink.addr(0);
+    }
+    let limit = ctx.opts.max_strlen;
+    let size = (len as usize).min(limit.saturating_add(1));
+    let Ok(buf) = ctx.scratch.fill(ctx.mem, addr, size) else {
+        return super::netlink::unread(sink, addr);
+    };
+    match &buf[..size.min(limit)] {
+        bytes @ [.., 0] => sink.quoted(bytes, false, Quote::TrailingNul),
+        bytes => sink.string(bytes, len != 0),
+    }
+}
+
+/// A hardware address (`MAX_ADDR_LEN` bytes at most): `00:11:22:33:44:55`.
+fn hwaddr<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u32) -> bool {
+    const MAX_ADDR_LEN: u32 = 32;
+    if len > MAX_ADDR_LEN {
+        return false;
+    }
+    let mut raw = [0u8; MAX_ADDR_LEN as usize];
+    let raw = &mut raw[..len as usize];
+    if ctx.mem.read(addr, raw).is_err() {
+        super::netlink::unread(sink, addr);
+    } else {
+        sink.mac_addr(raw);
+    }
+    true
+}

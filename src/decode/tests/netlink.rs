@@ -1,0 +1,770 @@
+//! Netlink messages (`decode/netlink*.rs`): the walk over messages and attributes, the
+//! control messages, each protocol's types, flags and payloads, and which sockets and calls
+//! decode them. Expected lines are strace 6.1's (its tests `netlink_protocol.c`,
+//! `netlink_*.c`, `nlattr.c`, and tests/netlink.rs against the real strace).
+
+use super::*;
+use crate::output::ConstStyle;
+
+const NR_SENDTO: u64 = 44;
+const NR_RECVFROM: u64 = 45;
+/// `<linux/netlink.h>`.
+const NETLINK_ROUTE: u32 = 0;
+const NETLINK_SOCK_DIAG: u32 = 4;
+const NETLINK_XFRM: u32 = 6;
+const NETLINK_SELINUX: u32 = 7;
+const NETLINK_AUDIT: u32 = 9;
+const NETLINK_NETFILTER: u32 = 12;
+const NETLINK_KOBJECT_UEVENT: u32 = 15;
+const NETLINK_GENERIC: u32 = 16;
+const NETLINK_USERSOCK: u32 = 2;
+const MSG_DONTWAIT: u64 = 0x40;
+/// Where the tests put a message: its first byte.
+const AT: u64 = 0x1000;
+
+/// A `struct nlmsghdr`.
+fn hdr(len: u32, ty: u16, flags: u16, seq: u32, pid: u32) -> Vec<u8> {
+    let mut b = len.to_ne_bytes().to_vec();
+    b.extend_from_slice(&ty.to_ne_bytes());
+    b.extend_from_slice(&flags.to_ne_bytes());
+    b.extend_from_slice(&seq.to_ne_bytes());
+    b.extend_from_slice(&pid.to_ne_bytes());
+    b
+}
+
+/// A message: its header (the length of the whole) and `payload`.
+fn nlmsg(ty: u16, flags: u16, payload: &[u8]) -> Vec<u8> {
+    let mut b = hdr(16 + payload.len() as u32, ty, flags, 0, 0);
+    b.extend_from_slice(payload);
+    b
+}
+
+/// A `struct nlattr` and its value.
+fn nla(ty: u16, value: &[u8]) -> Vec<u8> {
+    let mut b = (4 + value.len() as u16).to_ne_bytes().to_vec();
+    b.extend_from_slice(&ty.to_ne_bytes());
+    b.extend_from_slice(value);
+    b
+}
+
+/// The line of call `nr` on descriptor 3, a netlink socket of `protocol` (`Some(None)`: of
+/// a protocol the kernel does not tell; `None`: no netlink socket), under `-X style` with
+/// `opts`. The kernel's generic families are `nlctrl` (0x10) alone.
+fn nl_line(
+    protocol: Option<Option<u32>>,
+    (style, opts): (ConstStyle, DecodeOpts),
+    nr: u64,
+    args: [u64; 6],
+    mem: &FakeMemory,
+    outcome: Outcome,
+) -> String {
+    let mut fds = FakeFds::default();
+    if let Some(p) = protocol {
+        fds.netlink.insert(3, p);
+    }
+    fds.genl.push((0x10, b"nlctrl".to_vec()));
+    let mut call = Call::new(nr, args, 0);
+    let mut scratch = Scratch::new();
+    rendered_styled(style, |out| {
+        out.bytes(call.desc.map_or("?", |d| d.name).as_bytes());
+        out.bytes(b"(");
+        let mut ctx = Ctx {
+            opts,
+            fds: Some(&mut fds),
+            ..Ctx::for_test(mem, &mut scratch)
+        };
+        entry(&mut Text::new(out), &mut ctx, &mut call);
+        exit(&mut Text::new(out), &mut ctx, &call, outcome);
+    })
+}
+
+const DEFAULTS: (ConstStyle, DecodeOpts) = (
+    ConstStyle::Abbrev,
+    DecodeOpts {
+        max_strlen: 32,
+        abbreviate: true,
+        verbose: true,
+        pid_comm: false,
+    },
+);
+
+/// What `sendto(3, AT, len, MSG_DONTWAIT, NULL, 0)` shows of the buffer on a socket of
+/// `protocol`, `bytes` at `AT`, under `style`.
+fn sent_as(protocol: Option<u32>, style: ConstStyle, bytes: &[u8], len: u64) -> String {
+    let mem = FakeMemory::new().with(AT, bytes);
+    let line = nl_line(
+        Some(protocol),
+        (style, DEFAULTS.1),
+        NR_SENDTO,
+        [3, AT, len, MSG_DONTWAIT, 0, 0],
+        &mem,
+        Outcome::Ok(len as i64),
+    );
+    let tail = format!(", {len}, MSG_DONTWAIT, NULL, 0) = {len}");
+    let tail = match style {
+        ConstStyle::Abbrev => tail,
+        _ => tail.replace("MSG_DONTWAIT", "0x40"),
+    };
+    let tail = match style {
+        ConstStyle::Verbose => tail.replace("0x40", "0x40 /* MSG_DONTWAIT */"),
+        _ => tail,
+    };
+    line.strip_prefix("sendto(3, ")
+        .and_then(|l| l.strip_suffix(&tail))
+        .unwrap_or_else(|| panic!("unexpected line {line}"))
+        .to_string()
+}
+
+/// The buffer `sendto` shows of `bytes` on a socket of `protocol`, all of them sent.
+fn sent(protocol: Option<u32>, bytes: &[u8]) -> String {
+    sent_as(protocol, ConstStyle::Abbrev, bytes, bytes.len() as u64)
+}
+
+const NOOP_DUMP: &str =
+    "nlmsg_type=NLMSG_NOOP, nlmsg_flags=NLM_F_REQUEST|0x300, nlmsg_seq=0, nlmsg_pid=0}";
+
+#[test]
+fn message_lists_and_their_lengths() {
+    let route = Some(NETLINK_ROUTE);
+    let mut req = nlmsg(1, 0x301, b"abcd");
+    assert_eq!(
+        sent(route, &req),
+        format!(r#"[{{nlmsg_len=20, {NOOP_DUMP}, "\x61\x62\x63\x64"]"#)
+    );
+    assert_eq!(
+        sent(route, &req[..16]),
+        format!("{{nlmsg_len=20, {NOOP_DUMP}")
+    );
+    // Fewer bytes than a header: in hex; a length past the data: what is there.
+    assert_eq!(sent(route, b"abcd"), r#""\x61\x62\x63\x64""#);
+    req[0] = 28;
+    assert_eq!(
+        sent(route, &req),
+        format!(r#"[{{nlmsg_len=28, {NOOP_DUMP}, "\x61\x62\x63\x64"]"#)
+    );
+    // A length below a header's: the header alone, the rest not shown.
+    req[0] = 8;
+    assert_eq!(sent(route, &req), format!("{{nlmsg_len=8, {NOOP_DUMP}"));
+    // Two messages, the second 4-byte aligned; one whose length is below a header's ends
+    // the list; one whose aligned length wraps past 2^32 shows what is left.
+    let one = nlmsg(1, 0x301, b"abcd");
+    let two = [one.clone(), one.clone()].concat();
+    let msg = format!(r#"[{{nlmsg_len=20, {NOOP_DUMP}, "\x61\x62\x63\x64"]"#);
+    assert_eq!(sent(route, &two), format!("[{msg}, {msg}]"));
+    let mut short = two.clone();
+    short[20] = 4;
+    assert_eq!(
+        sent(route, &short),
+        format!("[{msg}, {{nlmsg_len=4, {NOOP_DUMP}]")
+    );
+    let mut huge = two.clone();
+    huge[20..24].copy_from_slice(&u32::MAX.to_ne_bytes());
+    assert_eq!(
+        sent(route, &huge),
+        format!(r#"[{msg}, [{{nlmsg_len=4294967295, {NOOP_DUMP}, "\x61\x62\x63\x64"]]"#)
+    );
+    // Too few bytes left for the second header: in hex.
+    assert_eq!(
+        sent(route, &two[..24]),
+        format!(r#"[{msg}, "\x14\x00\x00\x00"]"#)
+    );
+}
+
+#[test]
+fn unreadable_messages_show_their_address() {
+    let route = Some(Some(NETLINK_ROUTE));
+    let one = nlmsg(1, 0x301, b"abcd");
+    // The first message ends where memory does; the second cannot be read.
+    let at = 0x2000 - 20;
+    let mem = FakeMemory::new().with(at, &one);
+    let line = |addr: u64, len: u64| {
+        nl_line(
+            route,
+            DEFAULTS,
+            NR_SENDTO,
+            [3, addr, len, 0, 0, 0],
+            &mem,
+            Outcome::Err(EFAULT),
+        )
+    };
+    assert_eq!(
+        line(at, 40),
+        format!(
+            r#"sendto(3, [[{{nlmsg_len=20, {NOOP_DUMP}, "\x61\x62\x63\x64"], ... /* 0x2000 */], 40, 0, NULL, 0) = -1 EFAULT (Bad address)"#
+        )
+    );
+    assert_eq!(
+        line(0x2000 - 15, 16),
+        "sendto(3, 0x1ff1, 16, 0, NULL, 0)       = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(0, 20),
+        "sendto(3, NULL, 20, 0, NULL, 0)         = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(at, 0),
+        r#"sendto(3, "", 0, 0, NULL, 0)            = -1 EFAULT (Bad address)"#
+    );
+}
+
+#[test]
+fn at_most_s_messages_show() {
+    let msgs: Vec<u8> = (0..3).flat_map(|i| hdr(16, 1, 1, i, 0)).collect();
+    let mem = FakeMemory::new().with(AT, &msgs);
+    let opts = DecodeOpts {
+        max_strlen: 2,
+        ..DEFAULTS.1
+    };
+    let each = |seq| {
+        format!(
+            "{{nlmsg_len=16, nlmsg_type=NLMSG_NOOP, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq={seq}, nlmsg_pid=0}}"
+        )
+    };
+    assert_eq!(
+        nl_line(
+            Some(Some(NETLINK_ROUTE)),
+            (ConstStyle::Abbrev, opts),
+            NR_SENDTO,
+            [3, AT, 48, 0, 0, 0],
+            &mem,
+            Outcome::Ok(48)
+        ),
+        format!(
+            "sendto(3, [{}, {}, ...], 48, 0, NULL, 0) = 48",
+            each(0),
+            each(1)
+        )
+    );
+    // Unabbreviated (`-v`), all of them.
+    let verbose = DecodeOpts {
+        abbreviate: false,
+        ..opts
+    };
+    assert_eq!(
+        nl_line(
+            Some(Some(NETLINK_ROUTE)),
+            (ConstStyle::Abbrev, verbose),
+            NR_SENDTO,
+            [3, AT, 48, 0, 0, 0],
+            &mem,
+            Outcome::Ok(48)
+        ),
+        format!(
+            "sendto(3, [{}, {}, {}], 48, 0, NULL, 0) = 48",
+            each(0),
+            each(1),
+            each(2)
+        )
+    );
+}
+
+/// The error `-EACCES` answering a `RTM_GETLINK` dump of sequence 42 with `data` after its
+/// header.
+fn nlmsgerr(error: i32, request_len: u32, data: &[u8]) -> Vec<u8> {
+    let mut b = error.to_ne_bytes().to_vec();
+    b.extend(hdr(request_len, 18, 0x301, 42, 0));
+    b.extend_from_slice(data);
+    b
+}
+
+const GETLINK_42: &str =
+    "nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=42, nlmsg_pid=0}";
+
+#[test]
+fn errors_show_the_request_they_answer() {
+    let route = Some(NETLINK_ROUTE);
+    let error = |flags: u16, payload: &[u8]| sent(route, &nlmsg(2, flags, payload));
+    let head = |len, flags: &str| {
+        format!(
+            "{{nlmsg_len={len}, nlmsg_type=NLMSG_ERROR, nlmsg_flags={flags}, nlmsg_seq=0, nlmsg_pid=0}}"
+        )
+    };
+    // Too short for the error and a header: in hex.
+    assert_eq!(
+        error(1, b"42"),
+        format!(r#"[{}, "\x34\x32"]"#, head(18, "NLM_F_REQUEST"))
+    );
+    let full = nlmsgerr(-13, 20, b"abcd");
+    assert_eq!(
+        error(0, &full[..4]),
+        format!(r#"[{}, "\xf3\xff\xff\xff"]"#, head(20, "0"))
+    );
+    assert_eq!(
+        error(0, &full[..20]),
+        format!(
+            "[{}, {{error=-EACCES, msg={{nlmsg_len=20, {GETLINK_42}}}]",
+            head(36, "0")
+        )
+    );
+    // The request's payload, decoded by the protocol (a route message's family).
+    let family = r#"{family=0x61 /* AF_??? */, data="\x62\x63\x64"}"#;
+    assert_eq!(
+        error(0, &full),
+        format!(
+            "[{}, {{error=-EACCES, msg=[{{nlmsg_len=20, {GETLINK_42}, {family}]}}]",
+            head(40, "0")
+        )
+    );
+    // Capped: the request's header alone, what follows it attributes.
+    let attr = r#"{nla_len=25185, nla_type=NLA_F_NET_BYTEORDER|0x2463 /* NLMSGERR_ATTR_??? */}"#;
+    assert_eq!(
+        error(0x100, &full),
+        format!(
+            "[{}, [{{error=-EACCES, msg={{nlmsg_len=20, {GETLINK_42}}}, {attr}]]",
+            head(40, "NLM_F_CAPPED")
+        )
+    );
+    // A request's length below a header's counts as a header's.
+    let short = nlmsgerr(0, 4, b"abcd");
+    assert_eq!(
+        error(0, &short),
+        format!(
+            "[{}, [{{error=0, msg={{nlmsg_len=4, {GETLINK_42}}}, {attr}]]",
+            head(40, "0")
+        )
+    );
+    // A positive error has no name.
+    let odd = nlmsgerr(4242, 20, b"");
+    assert_eq!(
+        error(0, &odd),
+        format!(
+            "[{}, {{error=4242, msg={{nlmsg_len=20, {GETLINK_42}}}]",
+            head(36, "0")
+        )
+    );
+}
+
+#[test]
+fn acknowledgement_attributes() {
+    let mut payload = (-22i32).to_ne_bytes().to_vec();
+    payload.extend(hdr(16, 22, 1, 7, 0));
+    payload.extend(nla(1, b"bad one\0"));
+    payload.extend(nla(2, &20u32.to_ne_bytes()));
+    payload.extend(nla(3, &[1, 2, 3]));
+    assert_eq!(
+        sent(Some(NETLINK_ROUTE), &nlmsg(2, 0x300, &payload)),
+        "[{nlmsg_len=63, nlmsg_type=NLMSG_ERROR, nlmsg_flags=NLM_F_CAPPED|NLM_F_ACK_TLVS, nlmsg_seq=0, nlmsg_pid=0}, \
+         [{error=-EINVAL, msg={nlmsg_len=16, nlmsg_type=RTM_GETADDR, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=7, nlmsg_pid=0}}, \
+         [[{nla_len=12, nla_type=NLMSGERR_ATTR_MSG}, \"bad one\"], [{nla_len=8, nla_type=NLMSGERR_ATTR_OFFS}, 20], \
+         [{nla_len=7, nla_type=NLMSGERR_ATTR_COOKIE}, [1, 2, 3]]]]]"
+    );
+    // A string without its NUL shows as cut; an integer too short for its kind, in hex.
+    let mut payload = (-22i32).to_ne_bytes().to_vec();
+    payload.extend(hdr(16, 22, 1, 7, 0));
+    payload.extend(nla(1, b"bad"));
+    payload.extend([0]);
+    payload.extend(nla(2, &[1, 2]));
+    assert_eq!(
+        sent(Some(NETLINK_ROUTE), &nlmsg(2, 0x300, &payload)),
+        "[{nlmsg_len=50, nlmsg_type=NLMSG_ERROR, nlmsg_flags=NLM_F_CAPPED|NLM_F_ACK_TLVS, nlmsg_seq=0, nlmsg_pid=0}, \
+         [{error=-EINVAL, msg={nlmsg_len=16, nlmsg_type=RTM_GETADDR, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=7, nlmsg_pid=0}}, \
+         [[{nla_len=7, nla_type=NLMSGERR_ATTR_MSG}, \"bad\"...], [{nla_len=6, nla_type=NLMSGERR_ATTR_OFFS}, \"\\x01\\x02\"]]]]"
+    );
+}
+
+#[test]
+fn done_and_other_control_messages() {
+    let route = Some(NETLINK_ROUTE);
+    let done = (-87097619i32).to_ne_bytes();
+    assert_eq!(
+        sent(route, &nlmsg(3, 2, &done)),
+        "[{nlmsg_len=20, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=0, nlmsg_pid=0}, -87097619]"
+    );
+    assert_eq!(
+        sent(route, &nlmsg(3, 2, &done[..2])),
+        r#"[{nlmsg_len=18, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=0, nlmsg_pid=0}, "\xed\xfe"]"#
+    );
+    assert_eq!(
+        sent(route, &nlmsg(4, 0x40, &done)),
+        r#"[{nlmsg_len=20, nlmsg_type=NLMSG_OVERRUN, nlmsg_flags=0x40 /* NLM_F_??? */, nlmsg_seq=0, nlmsg_pid=0}, "\xed\xfe\xce\xfa"]"#
+    );
+    assert_eq!(
+        sent(route, &nlmsg(9, 0, b"")),
+        "{nlmsg_len=16, nlmsg_type=0x9 /* NLMSG_??? */, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}"
+    );
+    // A protocol's own decoder leaves NLMSG_DONE to the common one.
+    assert_eq!(
+        sent(route, &nlmsg(3, 2, b"\x02\x01\x02\x03\x04")),
+        r#"[{nlmsg_len=21, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=0, nlmsg_pid=0}, "\x02\x01\x02\x03\x04"]"#
+    );
+}
+
+/// The header of a message of `len` bytes shown with `ty` and `flags`.
+fn shown_hdr(len: u32, ty: &str, flags: &str) -> String {
+    format!("{{nlmsg_len={len}, nlmsg_type={ty}, nlmsg_flags={flags}, nlmsg_seq=0, nlmsg_pid=0}}")
+}
+
+#[test]
+fn types_and_flags_by_protocol() {
+    let cases: [(Option<u32>, u16, u16, &str, &str); 14] = [
+        (
+            Some(NETLINK_ROUTE),
+            20,
+            0xf00,
+            "RTM_NEWADDR",
+            "NLM_F_REPLACE|NLM_F_EXCL|NLM_F_CREATE|NLM_F_APPEND",
+        ),
+        (
+            Some(NETLINK_ROUTE),
+            25,
+            0x308,
+            "RTM_DELROUTE",
+            "NLM_F_ECHO|NLM_F_NONREC|NLM_F_BULK",
+        ),
+        (
+            Some(NETLINK_ROUTE),
+            49,
+            0x500,
+            "RTM_DELACTION",
+            "NLM_F_ROOT|NLM_F_ATOMIC",
+        ),
+        (
+            Some(NETLINK_ROUTE),
+            19,
+            0x100,
+            "RTM_SETLINK",
+            "0x100 /* NLM_F_??? */",
+        ),
+        (
+            Some(NETLINK_ROUTE),
+            0x7f,
+            0x8001,
+            "0x7f /* RTM_??? */",
+            "NLM_F_REQUEST|0x8000",
+        ),
+        (Some(NETLINK_AUDIT), 1000, 1, "AUDIT_GET", "NLM_F_REQUEST"),
+        (
+            Some(NETLINK_XFRM),
+            0x12,
+            0x300,
+            "XFRM_MSG_GETSA",
+            "NLM_F_DUMP",
+        ),
+        (
+            Some(NETLINK_XFRM),
+            0x16,
+            0x108,
+            "XFRM_MSG_ALLOCSPI",
+            "NLM_F_ECHO|0x100",
+        ),
+        (
+            Some(NETLINK_SOCK_DIAG),
+            21,
+            0x200,
+            "SOCK_DESTROY",
+            "NLM_F_MATCH",
+        ),
+        (
+            Some(NETLINK_NETFILTER),
+            0x101,
+            0x301,
+            "NFNL_SUBSYS_CTNETLINK<<8|IPCTNL_MSG_CT_GET",
+            "NLM_F_REQUEST|NLM_F_DUMP",
+        ),
+        (
+            Some(NETLINK_NETFILTER),
+            0xff02,
+            0,
+            "0xff /* NFNL_SUBSYS_??? */<<8|0x2",
+            "0",
+        ),
+        (
+            Some(NETLINK_GENERIC),
+            0x10,
+            0x301,
+            "nlctrl",
+            "NLM_F_REQUEST|0x300",
+        ),
+        (
+            Some(NETLINK_GENERIC),
+            0x7ff0,
+            1,
+            "0x7ff0 /* GENERIC_FAMILY_??? */",
+            "NLM_F_REQUEST",
+        ),
+        // A protocol with no types of its own, or one the kernel does not tell.
+        (
+            Some(NETLINK_USERSOCK),
+            0x10,
+            0x301,
+            "0x10 /* NLMSG_??? */",
+            "NLM_F_REQUEST|0x300",
+        ),
+    ];
+    for (protocol, ty, flags, ty_s, flags_s) in cases {
+        assert_eq!(
+            sent(protocol, &hdr(16, ty, flags, 0, 0)),
+            shown_hdr(16, ty_s, flags_s),
+            "{protocol:?} {ty:#x}"
+        );
+    }
+    assert_eq!(
+        sent(None, &hdr(16, 0x12, 0x300, 0, 0)),
+        shown_hdr(16, "0x12 /* NLMSG_??? */", "0x300 /* NLM_F_??? */")
+    );
+}
+
+#[test]
+fn named_values_follow_x() {
+    let mut payload = (-13i32).to_ne_bytes().to_vec();
+    payload.extend(hdr(16, 0x10, 1, 0, 0));
+    let msg = nlmsg(2, 0, &payload);
+    assert_eq!(
+        sent_as(Some(NETLINK_GENERIC), ConstStyle::Raw, &msg, 36),
+        "[{nlmsg_len=36, nlmsg_type=0x2, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, \
+         {error=-13, msg={nlmsg_len=16, nlmsg_type=0x10, nlmsg_flags=0x1, nlmsg_seq=0, nlmsg_pid=0}}]"
+    );
+    assert_eq!(
+        sent_as(Some(NETLINK_GENERIC), ConstStyle::Verbose, &msg, 36),
+        "[{nlmsg_len=36, nlmsg_type=0x2 /* NLMSG_ERROR */, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, \
+         {error=-13 /* -EACCES */, msg={nlmsg_len=16, nlmsg_type=0x10 /* nlctrl */, \
+         nlmsg_flags=0x1 /* NLM_F_REQUEST */, nlmsg_seq=0, nlmsg_pid=0}}]"
+    );
+}
+
+#[test]
+fn payloads_of_the_protocols() {
+    // rtnetlink and sock_diag messages of a type without a decoder: the family and the rest.
+    assert_eq!(
+        sent(
+            Some(NETLINK_ROUTE),
+            &nlmsg(0x7f, 1, b"\x02\x01\x02\x03\x04")
+        ),
+        format!(
+            r#"[{}, {{family=AF_INET, data="\x01\x02\x03\x04"}}]"#,
+            shown_hdr(21, "0x7f /* RTM_??? */", "NLM_F_REQUEST")
+        )
+    );
+    assert_eq!(
+        sent(Some(NETLINK_SOCK_DIAG), &nlmsg(20, 1, b"\x63")),
+        format!(
+            "[{}, {{family=0x63 /* AF_??? */}}]",
+            shown_hdr(17, "SOCK_DIAG_BY_FAMILY", "NLM_F_REQUEST")
+        )
+    );
+    // SELinux's notifications.
+    let val = (-2i32).to_ne_bytes();
+    let selinux = |ty, payload: &[u8]| sent(Some(NETLINK_SELINUX), &nlmsg(ty, 1, payload));
+    assert_eq!(
+        selinux(0x10, &val),
+        format!(
+            "[{}, {{val=-2}}]",
+            shown_hdr(20, "SELNL_MSG_SETENFORCE", "NLM_F_REQUEST")
+        )
+    );
+    assert_eq!(
+        selinux(0x11, &val),
+        format!(
+            "[{}, {{seqno=4294967294}}]",
+            shown_hdr(20, "SELNL_MSG_POLICYLOAD", "NLM_F_REQUEST")
+        )
+    );
+    assert_eq!(
+        selinux(0x11, &val[..2]),
+        format!(
+            r#"[{}, "\xfe\xff"]"#,
+            shown_hdr(18, "SELNL_MSG_POLICYLOAD", "NLM_F_REQUEST")
+        )
+    );
+}
+
+#[test]
+fn netfilter_messages() {
+    let nf = Some(NETLINK_NETFILTER);
+    let mut payload = vec![2, 0, 0x12, 0x34];
+    payload.extend(nla(7, &42u32.to_ne_bytes()));
+    assert_eq!(
+        sent(nf, &nlmsg(0x101, 0x301, &payload)),
+        format!(
+            r#"[{}, {{nfgen_family=AF_INET, version=NFNETLINK_V0, res_id=htons(4660)}}, [{{nla_len=8, nla_type=0x7}}, "\x2a\x00\x00\x00"]]"#,
+            shown_hdr(
+                28,
+                "NFNL_SUBSYS_CTNETLINK<<8|IPCTNL_MSG_CT_GET",
+                "NLM_F_REQUEST|NLM_F_DUMP"
+            )
+        )
+    );
+    // A batch message's payload is no attribute list; a short payload is in hex.
+    assert_eq!(
+        sent(nf, &nlmsg(0x10, 1, &payload)),
+        format!(
+            r#"[{}, {{nfgen_family=AF_INET, version=NFNETLINK_V0, res_id=htons(4660)}}, "\x08\x00\x07\x00\x2a\x00\x00\x00"]"#,
+            shown_hdr(28, "NFNL_MSG_BATCH_BEGIN", "NLM_F_REQUEST")
+        )
+    );
+    assert_eq!(
+        sent(nf, &nlmsg(0x155, 0x400, &payload[..3])),
+        format!(
+            r#"[{}, "\x02\x00\x12"]"#,
+            shown_hdr(
+                19,
+                "NFNL_SUBSYS_CTNETLINK<<8|0x55 /* IPCTNL_MSG_CT_??? */",
+                "0x400 /* NLM_F_??? */"
+            )
+        )
+    );
+    // nftables' res_id, in network order or (before Linux 4.3) in host order.
+    let res = |bytes: [u8; 2], ty| sent(nf, &nlmsg(ty, 0, &[2, 0, bytes[0], bytes[1]]));
+    assert_eq!(
+        res([0, 10], 0xa00),
+        format!(
+            "[{}, {{nfgen_family=AF_INET, version=NFNETLINK_V0, res_id=htons(NFNL_SUBSYS_NFTABLES)}}]",
+            shown_hdr(20, "NFNL_SUBSYS_NFTABLES<<8|NFT_MSG_NEWTABLE", "0")
+        )
+    );
+    assert_eq!(
+        res([10, 0], 0xa01),
+        format!(
+            "[{}, {{nfgen_family=AF_INET, version=NFNETLINK_V0, res_id=NFNL_SUBSYS_NFTABLES}}]",
+            shown_hdr(20, "NFNL_SUBSYS_NFTABLES<<8|NFT_MSG_GETTABLE", "0")
+        )
+    );
+    assert_eq!(
+        res([10, 0], 0x20),
+        format!(
+            "[{}, {{nfgen_family=AF_INET, version=NFNETLINK_V0, res_id=htons(2560)}}]",
+            shown_hdr(20, "NFNL_SUBSYS_NONE<<8|0x20", "0")
+        )
+    );
+}
+
+#[test]
+fn kobject_uevents() {
+    let uevent = Some(NETLINK_KOBJECT_UEVENT);
+    assert_eq!(
+        sent(uevent, b"add@/devices\0ACTION=add"),
+        r#""add@/devices\0ACTION=add""#
+    );
+    let mut udev = b"libudev\0".to_vec();
+    for v in [
+        0xfeedcafeu32.to_be(),
+        40,
+        40,
+        8,
+        1u32.to_be(),
+        2u32.to_be(),
+        0,
+        3u32.to_be(),
+    ] {
+        udev.extend(v.to_ne_bytes());
+    }
+    let header = "{prefix=\"libudev\", magic=htonl(0xfeedcafe), header_size=40, properties_off=40, \
+                  properties_len=8, filter_subsystem_hash=htonl(0x1), filter_devtype_hash=htonl(0x2), \
+                  filter_tag_bloom_hi=htonl(0), filter_tag_bloom_lo=htonl(0x3)}";
+    assert_eq!(sent(uevent, &udev), header);
+    udev.extend(b"A=1\0B=2\0");
+    assert_eq!(sent(uevent, &udev), format!(r#"[{header}, "A=1\0B=2\0"]"#));
+}
+
+#[test]
+fn only_netlink_sockets_and_verbose_calls_decode() {
+    let msg = hdr(16, 1, 0, 0, 0);
+    let mem = FakeMemory::new().with(AT, &msg);
+    let call = |protocol, opts| {
+        nl_line(
+            protocol,
+            (ConstStyle::Abbrev, opts),
+            NR_SENDTO,
+            [3, AT, 16, 0, 0, 0],
+            &mem,
+            Outcome::Ok(16),
+        )
+    };
+    let string = r#"sendto(3, "\20\0\0\0\1\0\0\0\0\0\0\0\0\0\0\0", 16, 0, NULL, 0) = 16"#;
+    assert_eq!(call(None, DEFAULTS.1), string);
+    let quiet = DecodeOpts {
+        verbose: false,
+        ..DEFAULTS.1
+    };
+    assert_eq!(call(Some(Some(NETLINK_ROUTE)), quiet), string);
+    assert_eq!(
+        call(Some(Some(NETLINK_ROUTE)), DEFAULTS.1),
+        format!(
+            "sendto(3, {}, 16, 0, NULL, 0) = 16",
+            shown_hdr(16, "NLMSG_NOOP", "0")
+        )
+    );
+}
+
+#[test]
+fn receives_show_what_they_received() {
+    let mut reply = nlmsg(3, 2, &0i32.to_ne_bytes());
+    reply.resize(64, 0xff);
+    let mem = FakeMemory::new().with(AT, &reply);
+    let recv = |len: u64, outcome| {
+        nl_line(
+            Some(Some(NETLINK_ROUTE)),
+            DEFAULTS,
+            NR_RECVFROM,
+            [3, AT, len, 0x20, 0, 0],
+            &mem,
+            outcome,
+        )
+    };
+    assert_eq!(
+        recv(64, Outcome::Ok(20)),
+        "recvfrom(3, [{nlmsg_len=20, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=0, nlmsg_pid=0}, 0], 64, MSG_TRUNC, NULL, NULL) = 20"
+    );
+    // MSG_TRUNC: the message was longer than the buffer, which shows whole.
+    assert_eq!(
+        recv(18, Outcome::Ok(20)),
+        r#"recvfrom(3, [{nlmsg_len=20, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI, nlmsg_seq=0, nlmsg_pid=0}, "\x00\x00"], 18, MSG_TRUNC, NULL, NULL) = 20"#
+    );
+    assert_eq!(
+        recv(64, Outcome::Err(EAGAIN)),
+        "recvfrom(3, 0x1000, 64, MSG_TRUNC, NULL, NULL) = -1 EAGAIN (Resource temporarily unavailable)"
+    );
+}
+
+/// A `struct msghdr` at 0x3000 naming `name` (at 0x2000, or none), with one iovec (at
+/// 0x4000) of `len` bytes at `AT`.
+fn msghdr_mem(name: Option<&[u8]>, data: &[u8], len: u64) -> FakeMemory {
+    let (name_at, namelen) = match name {
+        Some(n) => (0x2000, n.len() as u64),
+        None => (0, 0),
+    };
+    let iov = words(&[AT, len]);
+    let msg = words(&[name_at, namelen, 0x4000, 1, 0, 0, 0]);
+    FakeMemory::new()
+        .with(AT, data)
+        .with(0x2000, name.unwrap_or(&[]))
+        .with(0x4000, &iov)
+        .with(0x3000, &msg)
+}
+
+#[test]
+fn messages_to_netlink_addresses_decode() {
+    // struct sockaddr_nl: family, pad, pid, groups.
+    let kernel = [16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    let msg = hdr(16, 1, 1, 3, 0);
+    let send = |name: Option<&[u8]>, protocol| {
+        let mem = msghdr_mem(name, &msg, 16);
+        nl_line(
+            protocol,
+            DEFAULTS,
+            NR_SENDMSG,
+            [3, 0x3000, 0, 0, 0, 0],
+            &mem,
+            Outcome::Ok(16),
+        )
+    };
+    let noop = "{nlmsg_len=16, nlmsg_type=NLMSG_NOOP, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=3, nlmsg_pid=0}";
+    assert_eq!(
+        send(Some(&kernel), Some(Some(NETLINK_ROUTE))),
+        format!(
+            "sendmsg(3, {{msg_name={{sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}}, msg_namelen=12, \
+             msg_iov=[{{iov_base={noop}, iov_len=16}}], msg_iovlen=1, msg_controllen=0, msg_flags=0}}, 0) = 16"
+        )
+    );
+    // The address decides: none, no netlink messages; a netlink one on another socket,
+    // messages of no known protocol.
+    assert_eq!(
+        send(None, Some(Some(NETLINK_ROUTE))),
+        r#"sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="\20\0\0\0\1\0\1\0\3\0\0\0\0\0\0\0", iov_len=16}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0) = 16"#
+    );
+    let to_usersock = send(Some(&kernel), None);
+    assert!(
+        to_usersock.contains(&format!("iov_base={noop}")),
+        "{to_usersock}"
+    );
+}

@@ -1,0 +1,444 @@
+//! The `[netlink]` part of `syscalls.toml`: how the messages of each netlink protocol decode
+//! (strace's `src/netlink.c` keeps the same facts in tables): the names of the message types,
+//! which `NLM_F_*` set each type's flags are read with, and which decoder reads what follows
+//! the header. Included by `spec.rs`; its checks run with the others.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// `[netlink]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Netlink {
+    /// By protocol (a name of `[enums.netlink_protocol]`): its message types.
+    #[serde(default)]
+    pub protocols: BTreeMap<String, MessageTypes>,
+    /// By netfilter subsystem (a name of `[enums.nl_netfilter_subsys_ids]`): the types of its
+    /// messages (a netfilter message type is the subsystem in its high byte and one of these
+    /// in its low byte).
+    #[serde(default)]
+    pub netfilter: BTreeMap<String, MessageTypes>,
+    /// Attribute sets (`struct nlattr` lists): by name, the names of the attribute types and
+    /// the value each type holds.
+    #[serde(default)]
+    pub attrs: BTreeMap<String, AttrSet>,
+    /// Structs that attributes and messages hold, by name: their fields in order.
+    #[serde(default)]
+    pub structs: BTreeMap<String, Struct>,
+}
+
+/// `[netlink.attrs.NAME]`: the attributes of one kind of message or nested attribute.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttrSet {
+    /// The `[enums.*]` table naming the types (none: the types in hex).
+    pub names: Option<String>,
+    /// By type name (of `names`): what the attribute holds. Other types show in hex.
+    #[serde(default)]
+    pub values: BTreeMap<String, Value>,
+}
+
+/// `[netlink.structs.NAME]`: a C struct, `size` bytes, its fields at their natural alignment.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Struct {
+    pub size: u32,
+    /// Each field's value, with its `name`.
+    pub fields: Vec<ValueSpec>,
+}
+
+/// What an attribute or a field holds: a kind (`"u32"`), or a kind with what it needs
+/// (`{ kind = "enum", table = "routing_scopes", size = 1 }`).
+#[derive(Debug, Deserialize, Clone)]
+#[serde(untagged)]
+pub enum Value {
+    Kind(String),
+    Full(ValueSpec),
+}
+
+/// See [`Value`].
+#[derive(Debug, Deserialize, Clone, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ValueSpec {
+    /// A struct field's name (fields only).
+    pub name: Option<String>,
+    pub kind: String,
+    /// The `[enums.*]` (`enum`) or `[flags.*]` (`flags`) table.
+    pub table: Option<String>,
+    /// How many bytes an `enum` or `flags` value takes (in an attribute: at least; without
+    /// one, an attribute's value is as long as the attribute, up to 8 bytes); a `pad`'s size.
+    pub size: Option<u32>,
+    /// An `enum` value the table does not name has the table's comment (default), or none.
+    pub unknown: Option<bool>,
+    /// The `[netlink.attrs.*]` set of an `attrs` value (nested attributes).
+    pub set: Option<String>,
+    /// The `[netlink.structs.*]` struct of a `struct` value.
+    #[serde(rename = "struct")]
+    pub of: Option<String>,
+}
+
+impl Value {
+    pub fn spec(&self) -> ValueSpec {
+        match self {
+            Value::Kind(kind) => ValueSpec {
+                kind: kind.clone(),
+                ..ValueSpec::default()
+            },
+            Value::Full(spec) => spec.clone(),
+        }
+    }
+}
+
+/// What a value kind needs besides its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    Nothing,
+    EnumTable,
+    FlagTable,
+    Set,
+    Struct,
+    /// A `size` (a `pad`).
+    Size,
+}
+
+/// The value kinds: name, what it needs, its size in a struct (`None`: it cannot be a
+/// field, its size is the attribute's). The printers are in `src/decode/netlink_attr.rs`.
+pub const VALUE_KINDS: &[(&str, Needs, Option<u32>)] = &[
+    ("u8", Needs::Nothing, Some(1)),
+    ("u16", Needs::Nothing, Some(2)),
+    ("u32", Needs::Nothing, Some(4)),
+    ("u64", Needs::Nothing, Some(8)),
+    ("s8", Needs::Nothing, Some(1)),
+    ("s16", Needs::Nothing, Some(2)),
+    ("s32", Needs::Nothing, Some(4)),
+    ("s64", Needs::Nothing, Some(8)),
+    ("x8", Needs::Nothing, Some(1)),
+    ("x16", Needs::Nothing, Some(2)),
+    ("x32", Needs::Nothing, Some(4)),
+    ("x64", Needs::Nothing, Some(8)),
+    ("xint", Needs::Nothing, None),
+    ("str", Needs::Nothing, None),
+    ("strn", Needs::Nothing, None),
+    ("be16", Needs::Nothing, Some(2)),
+    ("be64", Needs::Nothing, Some(8)),
+    ("fd", Needs::Nothing, Some(4)),
+    ("uid", Needs::Nothing, Some(4)),
+    ("ifindex", Needs::Nothing, Some(4)),
+    ("in_addr", Needs::Nothing, Some(4)),
+    ("in6_addr", Needs::Nothing, Some(16)),
+    ("clock_t", Needs::Nothing, None),
+    ("hwaddr", Needs::Nothing, None),
+    ("ether_proto", Needs::Nothing, Some(2)),
+    ("ip_proto", Needs::Nothing, None),
+    ("bytes", Needs::Nothing, None),
+    ("meminfo", Needs::Nothing, None),
+    ("enum", Needs::EnumTable, None),
+    ("flags", Needs::FlagTable, None),
+    ("attrs", Needs::Set, None),
+    ("struct", Needs::Struct, None),
+    ("pad", Needs::Size, None),
+];
+
+/// The message types of one protocol (or netfilter subsystem), from `NLMSG_MIN_TYPE` up.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MessageTypes {
+    /// The `[enums.*]` table naming them (its `unknown` names the rest).
+    pub types: String,
+    /// Where their names come from.
+    #[serde(default)]
+    pub names: Naming,
+    /// `[flags.*]` tables and the types (names of `types`) whose flags they split.
+    #[serde(default)]
+    pub flags: BTreeMap<String, Vec<String>>,
+    /// For the other types, the flag table by the type's two low bits (rtnetlink numbers its
+    /// types NEW, DEL, GET, SET in turn); `""` for none.
+    #[serde(default)]
+    pub flags_by_low_bits: Vec<String>,
+    /// For the types no rule above gives a table: this one.
+    pub flags_other: Option<String>,
+    /// What decodes the payload after the header (none: the bytes in hex).
+    pub payload: Option<Payload>,
+}
+
+/// Where message types get their names.
+#[derive(Debug, Default, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Naming {
+    /// From the `types` table.
+    #[default]
+    Table,
+    /// From the kernel's list of generic netlink families (numbered when registered), the
+    /// `types` table only giving the name of an unknown one.
+    GenericFamilies,
+    /// A netfilter subsystem from the `types` table, shifted, or'ed with its own message
+    /// type from `[netlink.netfilter]`: `NFNL_SUBSYS_CTNETLINK<<8|IPCTNL_MSG_CT_GET`.
+    Netfilter,
+}
+
+/// The payload decoders (`src/decode/netlink*.rs`).
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Payload {
+    Route,
+    SockDiag,
+    Netfilter,
+    Selinux,
+}
+
+/// The bits of an attribute's type that are the type (`NLA_TYPE_MASK`, `<linux/netlink.h>`).
+const NLA_TYPE_MASK: u16 = 0x3fff;
+/// The largest struct decoded (`decode::structs::MAX_STRUCT`).
+const MAX_STRUCT: u32 = 512;
+
+/// The most rules of `flags_by_low_bits`: two bits.
+const LOW_BITS: usize = 4;
+
+/// Checks the netlink section against the tables it names.
+pub fn check(spec: &super::Spec) -> Result<(), String> {
+    let netlink = &spec.netlink;
+    // Protocols are below MAX_LINKS (32, net/netlink/af_netlink.h), subsystems one byte.
+    for (section, by, list, max) in [
+        ("protocols", "netlink_protocol", &netlink.protocols, 31),
+        (
+            "netfilter",
+            "nl_netfilter_subsys_ids",
+            &netlink.netfilter,
+            0xff,
+        ),
+    ] {
+        for (name, types) in list {
+            let label = format!("netlink.{section}.{name}");
+            match enum_value(spec, by, name) {
+                None => return Err(format!("{label}: no {name} in [enums.{by}]")),
+                Some(v) if !(0..=max).contains(&v) => {
+                    return Err(format!("{label}: {name} is {v}, not in 0..={max}"));
+                }
+                Some(_) => {}
+            }
+            check_types(spec, &label, types)?;
+            if section == "netfilter" && (types.payload.is_some() || types.names != Naming::Table) {
+                return Err(format!(
+                    "{label}: a netfilter subsystem names its types from its table and has no payload of its own"
+                ));
+            }
+        }
+    }
+    check_values(spec)?;
+    check_no_cycles(spec)
+}
+
+/// No attribute set or struct holds itself, however deep: decoding follows what they hold.
+fn check_no_cycles(spec: &super::Spec) -> Result<(), String> {
+    let netlink = &spec.netlink;
+    // What a value refers to: ("attrs" or "structs", name).
+    let refers = |v: &ValueSpec| -> Option<(&'static str, String)> {
+        match v.kind.as_str() {
+            "attrs" => Some(("attrs", v.set.clone()?)),
+            "struct" => Some(("structs", v.of.clone()?)),
+            _ => None,
+        }
+    };
+    let held = |(section, name): &(&str, String)| -> Vec<(&'static str, String)> {
+        match *section {
+            "attrs" => netlink.attrs.get(name).map_or(Vec::new(), |set| {
+                set.values
+                    .values()
+                    .filter_map(|v| refers(&v.spec()))
+                    .collect()
+            }),
+            _ => netlink.structs.get(name).map_or(Vec::new(), |st| {
+                st.fields.iter().filter_map(refers).collect()
+            }),
+        }
+    };
+    let starts = netlink
+        .attrs
+        .keys()
+        .map(|n| ("attrs", n.clone()))
+        .chain(netlink.structs.keys().map(|n| ("structs", n.clone())));
+    for start in starts {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut todo = held(&start);
+        while let Some(next) = todo.pop() {
+            if next == start {
+                return Err(format!("netlink.{}.{}: holds itself", start.0, start.1));
+            }
+            if seen.insert(next.clone()) {
+                todo.extend(held(&next));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The checks of `[netlink.attrs]` and `[netlink.structs]`.
+fn check_values(spec: &super::Spec) -> Result<(), String> {
+    let netlink = &spec.netlink;
+    for (name, set) in &netlink.attrs {
+        let label = format!("netlink.attrs.{name}");
+        if let Some(names) = &set.names
+            && !spec.enums.contains_key(names)
+        {
+            return Err(format!("{label}: field `names`: no table [enums.{names}]"));
+        }
+        for (ty, value) in &set.values {
+            let at = format!("{label}: field `values.{ty}`");
+            let number = match &set.names {
+                Some(names) => enum_value(spec, names, ty)
+                    .ok_or_else(|| format!("{at}: no {ty} in [enums.{names}]"))?,
+                None => ty
+                    .parse()
+                    .map_err(|_| format!("{at}: a set without names gives types as numbers"))?,
+            };
+            if !(0..=i64::from(NLA_TYPE_MASK)).contains(&number) {
+                return Err(format!(
+                    "{at}: {number} is no attribute type (0..={NLA_TYPE_MASK:#x})"
+                ));
+            }
+            let value = value.spec();
+            if value.name.is_some() {
+                return Err(format!("{at}: only a struct field has a name"));
+            }
+            check_value(spec, &at, &value, false)?;
+        }
+    }
+    for (name, st) in &netlink.structs {
+        let label = format!("netlink.structs.{name}");
+        for field in &st.fields {
+            let Some(name) = &field.name else {
+                return Err(format!("{label}: a field without a name"));
+            };
+            check_value(spec, &format!("{label}: field `{name}`"), field, true)?;
+        }
+        if st.size > MAX_STRUCT {
+            return Err(format!(
+                "{label}: {} bytes, more than the {MAX_STRUCT} a struct is read in",
+                st.size
+            ));
+        }
+        let size = struct_layout(spec, st).map(|(_, size)| size);
+        if size != Some(st.size) {
+            return Err(format!(
+                "{label}: its fields at their natural alignment make {} bytes, not {}",
+                size.map_or("no whole number of".to_string(), |s| s.to_string()),
+                st.size
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Checks one value: its kind exists and has what it needs.
+fn check_value(spec: &super::Spec, at: &str, v: &ValueSpec, in_struct: bool) -> Result<(), String> {
+    let Some(&(_, needs, field_size)) = VALUE_KINDS.iter().find(|(k, ..)| *k == v.kind) else {
+        return Err(format!("{at}: no value kind `{}`", v.kind));
+    };
+    let table = v.table.as_deref();
+    let ok = match needs {
+        Needs::Nothing => table.is_none() && v.set.is_none() && v.of.is_none(),
+        Needs::EnumTable => table.is_some_and(|t| spec.enums.contains_key(t)),
+        Needs::FlagTable => table.is_some_and(|t| spec.flags.contains_key(t)),
+        Needs::Set => v
+            .set
+            .as_ref()
+            .is_some_and(|s| spec.netlink.attrs.contains_key(s)),
+        Needs::Struct => {
+            v.of.as_ref()
+                .is_some_and(|s| spec.netlink.structs.contains_key(s))
+        }
+        Needs::Size => v.size.is_some(),
+    };
+    if !ok {
+        return Err(format!(
+            "{at}: kind `{}` needs {:?} (an existing one) and nothing else",
+            v.kind, needs
+        ));
+    }
+    if let Some(size) = v.size
+        && !matches!(size, 1 | 2 | 4 | 8)
+        && needs != Needs::Size
+    {
+        return Err(format!("{at}: field `size`: {size} is no integer's size"));
+    }
+    if in_struct && field_size.is_none() && value_size(spec, v).is_none() {
+        return Err(format!(
+            "{at}: kind `{}` has no size of its own: it cannot be a struct field",
+            v.kind
+        ));
+    }
+    Ok(())
+}
+
+/// The bytes a value takes in a struct, and its alignment.
+pub fn value_size(spec: &super::Spec, v: &ValueSpec) -> Option<u32> {
+    match v.kind.as_str() {
+        "enum" | "flags" | "pad" => v.size,
+        "struct" => spec.netlink.structs.get(v.of.as_ref()?).map(|s| s.size),
+        kind => VALUE_KINDS.iter().find(|(k, ..)| *k == kind)?.2,
+    }
+}
+
+/// The offsets of a struct's fields (each at its natural alignment: its size, up to 8, a
+/// struct's at 4; a pad at 1) and the struct's size (rounded to the largest alignment).
+pub fn struct_layout(spec: &super::Spec, st: &Struct) -> Option<(Vec<u32>, u32)> {
+    let mut offsets = Vec::with_capacity(st.fields.len());
+    let (mut at, mut max_align) = (0u32, 1u32);
+    for v in &st.fields {
+        let size = value_size(spec, v)?;
+        let align = match v.kind.as_str() {
+            "pad" => 1,
+            "struct" => 4,
+            "in6_addr" => 4,
+            _ => size.clamp(1, 8),
+        };
+        max_align = max_align.max(align);
+        at = at.div_ceil(align).checked_mul(align)?;
+        offsets.push(at);
+        at = at.checked_add(size)?;
+    }
+    Some((offsets, at.div_ceil(max_align).checked_mul(max_align)?))
+}
+
+/// The value of `name` in `[enums.table]`.
+pub fn enum_value(spec: &super::Spec, table: &str, name: &str) -> Option<i64> {
+    let table = spec.enums.get(table)?;
+    table
+        .values
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| *v)
+}
+
+fn check_types(spec: &super::Spec, label: &str, types: &MessageTypes) -> Result<(), String> {
+    if !spec.enums.contains_key(&types.types) {
+        return Err(format!("{label}: no table [enums.{}]", types.types));
+    }
+    let tables = types
+        .flags
+        .keys()
+        .chain(types.flags_by_low_bits.iter().filter(|t| !t.is_empty()))
+        .chain(types.flags_other.iter());
+    for table in tables {
+        if !spec.flags.contains_key(table) {
+            return Err(format!("{label}: no table [flags.{table}]"));
+        }
+    }
+    for (table, names) in &types.flags {
+        let fits = |n: &&String| {
+            enum_value(spec, &types.types, n).is_some_and(|v| (0..=0xffff).contains(&v))
+        };
+        if let Some(bad) = names.iter().find(|n| !fits(n)) {
+            return Err(format!(
+                "{label}: field `flags.{table}`: no {bad} of 16 bits in [enums.{}]",
+                types.types
+            ));
+        }
+    }
+    if types.flags_by_low_bits.len() > LOW_BITS {
+        return Err(format!(
+            "{label}: field `flags_by_low_bits`: more than {LOW_BITS} rules for two bits"
+        ));
+    }
+    Ok(())
+}
