@@ -290,20 +290,66 @@ fn netlink_tables(spec: &Spec) -> TokenStream {
         let fields = st.fields.iter().zip(offsets).map(|(f, at)| {
             let name = f.name.as_deref().unwrap_or_default();
             let v = nl_value(f);
-            quote!(NlField { name: #name, offset: #at, value: #v })
+            let size = spec::netlink::value_size(spec, f).unwrap_or(0);
+            quote!(NlField { name: #name, offset: #at, size: #size, value: #v })
         });
         let size = st.size;
         quote! {
             pub static #ident: NlStruct = NlStruct { size: #size, fields: &[#(#fields),*] };
         }
     });
+    let route = route_tables(spec);
     quote! {
         #(#sets)*
         #(#structs)*
+        #route
         /// The message types of each netlink protocol, by protocol number.
         pub static NL_PROTOCOLS: &[(u32, NlMessageTypes)] = &[#(#protocols),*];
         /// The message types of each netfilter subsystem, by subsystem number.
         pub static NF_SUBSYSTEMS: &[(u32, NlMessageTypes)] = &[#(#netfilter),*];
+    }
+}
+
+/// `[netlink.route]`: each kind of rtnetlink message, and the kinds by message type.
+fn route_tables(spec: &Spec) -> TokenStream {
+    use spec::netlink::enum_value;
+    let route = &spec.netlink.route;
+    let kinds = route.iter().map(|(name, msg)| {
+        let ident = table_ident("NLR", name);
+        let st = table_ident("NLS", &msg.of);
+        let attrs = match &msg.attrs {
+            Some(a) => {
+                let a = table_ident("NLA", a);
+                quote!(Some(&#a))
+            }
+            None => quote!(None),
+        };
+        let by_family = msg.family.iter().map(|(family, other)| {
+            let f = enum_value(spec, "address_family", family).unwrap_or(0) as u8;
+            let other = table_ident("NLR", other);
+            quote!((#f, &#other))
+        });
+        quote! {
+            pub static #ident: NlRouteMessage = NlRouteMessage {
+                st: &#st, attrs: #attrs, by_family: &[#(#by_family),*],
+            };
+        }
+    });
+    let mut by_type: Vec<(u16, Ident)> = route
+        .iter()
+        .flat_map(|(name, msg)| {
+            msg.types.iter().map(move |ty| {
+                let v = enum_value(spec, "nl_route_types", ty).unwrap_or(0) as u16;
+                (v, table_ident("NLR", name))
+            })
+        })
+        .collect();
+    by_type.sort_by_key(|(v, _)| *v);
+    let by_type = by_type.iter().map(|(v, k)| quote!((#v, &#k)));
+    quote! {
+        #(#kinds)*
+        /// rtnetlink's messages by type, sorted.
+        pub static NL_ROUTE: &[(u16, &NlRouteMessage)] = &[#(#by_type),*];
     }
 }
 
@@ -327,11 +373,13 @@ fn nl_value(v: &spec::netlink::ValueSpec) -> TokenStream {
         "enum" => {
             let t = table_ident("ENUM", v.table.as_deref().unwrap_or_default());
             let unknown = v.unknown.unwrap_or(true);
-            quote!(NlValue::Enum { table: &#t, size: #size, unknown: #unknown })
+            let longer = v.longer.unwrap_or(false);
+            quote!(NlValue::Enum { table: &#t, size: #size, unknown: #unknown, longer: #longer })
         }
         "flags" => {
             let t = table_ident("FLAGS", v.table.as_deref().unwrap_or_default());
-            quote!(NlValue::Flags { table: &#t, size: #size })
+            let longer = v.longer.unwrap_or(false);
+            quote!(NlValue::Flags { table: &#t, size: #size, longer: #longer })
         }
         "attrs" => {
             let t = table_ident("NLA", v.set.as_deref().unwrap_or_default());

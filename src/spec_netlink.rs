@@ -25,6 +25,27 @@ pub struct Netlink {
     /// Structs that attributes and messages hold, by name: their fields in order.
     #[serde(default)]
     pub structs: BTreeMap<String, Struct>,
+    /// rtnetlink's messages, by name: the struct each type starts with (an address family
+    /// first) and the attributes after it.
+    #[serde(default)]
+    pub route: BTreeMap<String, RouteMessage>,
+}
+
+/// `[netlink.route.NAME]`: a kind of rtnetlink message (strace's `src/rtnl_*.c`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteMessage {
+    /// The `[netlink.structs.*]` struct it starts with, whose first field is the family.
+    #[serde(rename = "struct")]
+    pub of: String,
+    /// The `[netlink.attrs.*]` set of the attributes after the struct (aligned to 4 bytes).
+    pub attrs: Option<String>,
+    /// The message types (names of `[enums.nl_route_types]`) that are this kind.
+    pub types: Vec<String>,
+    /// Families (names of `[enums.address_family]`) whose messages of these types are
+    /// another kind (`[netlink.route.*]`): `RTM_GETNEIGH` of `AF_BRIDGE` is a link's.
+    #[serde(default)]
+    pub family: BTreeMap<String, String>,
 }
 
 /// `[netlink.attrs.NAME]`: the attributes of one kind of message or nested attribute.
@@ -70,6 +91,10 @@ pub struct ValueSpec {
     pub size: Option<u32>,
     /// An `enum` value the table does not name has the table's comment (default), or none.
     pub unknown: Option<bool>,
+    /// An `enum` or `flags` attribute longer than 8 bytes shows its first `size` (strace's
+    /// own decoders of some, such as `RTA_TABLE`'s); by default it shows in hex (strace's
+    /// `decode_nla_xval`, `decode_nla_flags`).
+    pub longer: Option<bool>,
     /// The `[netlink.attrs.*]` set of an `attrs` value (nested attributes).
     pub set: Option<String>,
     /// The `[netlink.structs.*]` struct of a `struct` value.
@@ -135,6 +160,7 @@ pub const VALUE_KINDS: &[(&str, Needs, Option<u32>)] = &[
     ("enum", Needs::EnumTable, None),
     ("flags", Needs::FlagTable, None),
     ("attrs", Needs::Set, None),
+    ("inet_addr", Needs::Nothing, None),
     ("struct", Needs::Struct, None),
     ("pad", Needs::Size, None),
 ];
@@ -225,7 +251,62 @@ pub fn check(spec: &super::Spec) -> Result<(), String> {
         }
     }
     check_values(spec)?;
-    check_no_cycles(spec)
+    check_no_cycles(spec)?;
+    check_route(spec)
+}
+
+/// `[netlink.route]`: structs that start with a family byte, attribute sets and types that
+/// exist, each type one kind's, other kinds that exist.
+fn check_route(spec: &super::Spec) -> Result<(), String> {
+    let netlink = &spec.netlink;
+    let mut kinds_of = BTreeMap::new();
+    for (name, msg) in &netlink.route {
+        let label = format!("netlink.route.{name}");
+        let Some(st) = netlink.structs.get(&msg.of) else {
+            return Err(format!("{label}: no struct [netlink.structs.{}]", msg.of));
+        };
+        let first = st.fields.first().and_then(|f| value_size(spec, f));
+        if first != Some(1) {
+            return Err(format!(
+                "{label}: struct {} does not start with a one-byte family",
+                msg.of
+            ));
+        }
+        if let Some(set) = &msg.attrs
+            && !netlink.attrs.contains_key(set)
+        {
+            return Err(format!("{label}: no attributes [netlink.attrs.{set}]"));
+        }
+        for ty in &msg.types {
+            match enum_value(spec, "nl_route_types", ty) {
+                Some(v) if (0..=0xffff).contains(&v) => {}
+                _ => {
+                    return Err(format!(
+                        "{label}: no {ty} of 16 bits in [enums.nl_route_types]"
+                    ));
+                }
+            }
+            if let Some(other) = kinds_of.insert(ty.clone(), name) {
+                return Err(format!("{label}: {ty} is also a {other}"));
+            }
+        }
+        for (family, other) in &msg.family {
+            match enum_value(spec, "address_family", family) {
+                Some(v) if (0..=0xff).contains(&v) => {}
+                _ => {
+                    return Err(format!(
+                        "{label}: no {family} of 8 bits in [enums.address_family]"
+                    ));
+                }
+            }
+            if !netlink.route.contains_key(other) || !netlink.route[other].family.is_empty() {
+                return Err(format!(
+                    "{label}: family {family}: no [netlink.route.{other}] without families of its own"
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// No attribute set or struct holds itself, however deep: decoding follows what they hold.
@@ -336,7 +417,9 @@ fn check_value(spec: &super::Spec, at: &str, v: &ValueSpec, in_struct: bool) -> 
     };
     let table = v.table.as_deref();
     let ok = match needs {
-        Needs::Nothing => table.is_none() && v.set.is_none() && v.of.is_none(),
+        Needs::Nothing => {
+            table.is_none() && v.set.is_none() && v.of.is_none() && v.longer.is_none()
+        }
         Needs::EnumTable => table.is_some_and(|t| spec.enums.contains_key(t)),
         Needs::FlagTable => table.is_some_and(|t| spec.flags.contains_key(t)),
         Needs::Set => v

@@ -381,13 +381,18 @@ pub enum NlValue {
         table: &'static EnumTable,
         size: u8,
         unknown: bool,
+        /// An attribute longer than 8 bytes shows its first `size` (else in hex).
+        longer: bool,
     },
     Flags {
         table: &'static FlagTable,
         size: u8,
+        longer: bool,
     },
     /// Nested attributes.
     Attrs(&'static NlAttrSet),
+    /// An address of the message's family (IPv4, IPv6), else its bytes in hex.
+    InetAddr,
     Struct(&'static NlStruct),
     /// Padding of this many bytes, not shown.
     Pad(u8),
@@ -419,7 +424,26 @@ pub struct NlStruct {
 pub struct NlField {
     pub name: &'static str,
     pub offset: u32,
+    pub size: u32,
     pub value: NlValue,
+}
+
+/// A kind of rtnetlink message (`spec::netlink::RouteMessage`).
+#[derive(Debug)]
+pub struct NlRouteMessage {
+    /// The struct it starts with, its first field the address family.
+    pub st: &'static NlStruct,
+    pub attrs: Option<&'static NlAttrSet>,
+    /// The kinds its types are for these families.
+    pub by_family: &'static [(u8, &'static NlRouteMessage)],
+}
+
+/// The kind of rtnetlink message of type `ty` and address family `family`.
+pub fn nl_route(ty: u16, family: u8) -> Option<&'static NlRouteMessage> {
+    let i = NL_ROUTE.binary_search_by_key(&ty, |(t, _)| *t).ok()?;
+    let kind = NL_ROUTE[i].1;
+    let other = kind.by_family.iter().find(|(f, _)| *f == family);
+    Some(other.map_or(kind, |(_, k)| *k))
 }
 
 /// The message types of netlink protocol `protocol`, if it has any of its own.

@@ -9,7 +9,7 @@ use super::string::buffer;
 use super::structs::{MAX_STRUCT, Raw};
 use super::{Ctx, Group, Number, Quote, Sink, Values};
 use crate::mem::Memory;
-use crate::table::{self, NlAttrSet, NlStruct, NlValue};
+use crate::table::{self, NlAttrSet, NlField, NlStruct, NlValue};
 
 /// `NLA_HDRLEN`: the header, aligned.
 const NLA_HDRLEN: u32 = 4;
@@ -18,9 +18,12 @@ const NLA_F_NESTED: u16 = 0x8000;
 const NLA_F_NET_BYTEORDER: u16 = 0x4000;
 const NLA_TYPE_MASK: u16 = !(NLA_F_NESTED | NLA_F_NET_BYTEORDER);
 
-/// What the values of a message's attributes may depend on (nothing yet).
+/// What the values of a message's attributes may depend on.
 #[derive(Debug, Default, Clone, Copy)]
-pub struct AttrCtx {}
+pub struct AttrCtx {
+    /// The message's address family (`AF_INET`...), for addresses in the family's form.
+    pub family: Option<u8>,
+}
 
 /// The attributes of `set` in `len` bytes at `addr`: one as `{header}` or `[{header},
 /// value]`, several in an array, at most `-s` of them, as strace walks them (the walk is
@@ -125,6 +128,10 @@ pub fn value<S: Sink, M: Memory>(
         NlValue::Be64 => Some(8),
         NlValue::Fd | NlValue::Uid | NlValue::Ifindex | NlValue::InAddr => Some(4),
         NlValue::In6Addr => Some(16),
+        // strace's `decode_nla_xval` and `decode_nla_flags` take at most 8 bytes.
+        NlValue::Enum { longer, .. } | NlValue::Flags { longer, .. } if !longer && len > 8 => {
+            return false;
+        }
         NlValue::Enum { size, .. } | NlValue::Flags { size, .. } if size != 0 => {
             Some(u32::from(size))
         }
@@ -159,6 +166,7 @@ pub fn value<S: Sink, M: Memory>(
             sink.uint(u64::from(raw.0[0]))
         }),
         NlValue::Attrs(set) => attrs(sink, ctx, set, addr, len, at),
+        NlValue::InetAddr => inet_addr(sink, ctx, addr, len, at.family),
         _ => return false,
     }
     true
@@ -229,15 +237,56 @@ pub fn fields<S: Sink, M: Memory>(
     at: &AttrCtx,
 ) {
     sink.begin_struct();
-    for field in st.fields {
-        if matches!(field.value, NlValue::Pad(_)) {
-            continue;
-        }
-        sink.field(field.name);
-        let from = (field.offset as usize).min(raw.0.len());
-        fixed_value(sink, ctx, field.value, Raw(&raw.0[from..]), at);
+    for f in st.fields {
+        field(sink, ctx, f, raw, at);
     }
     sink.end_struct(false);
+}
+
+/// One field of a struct whose bytes are `raw` (padding shows nothing).
+pub fn field<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    f: &NlField,
+    raw: Raw<'_>,
+    at: &AttrCtx,
+) {
+    if matches!(f.value, NlValue::Pad(_)) {
+        return;
+    }
+    sink.field(f.name);
+    let from = (f.offset as usize).min(raw.0.len());
+    let to = (from + f.size as usize).min(raw.0.len());
+    fixed_value(sink, ctx, f.value, Raw(&raw.0[from..to]), at);
+}
+
+/// An address of the message's `family`: `inet_addr("1.2.3.4")`, `inet_pton(AF_INET6,
+/// "::1")`; of another family, or too short for its family, its bytes in hex (strace's
+/// `decode_inet_addr`).
+fn inet_addr<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    len: u32,
+    family: Option<u8>,
+) {
+    // AF_INET, AF_INET6 (<linux/socket.h>).
+    let size = match family {
+        Some(2) => 4,
+        Some(10) => 16,
+        _ => 0,
+    };
+    if size == 0 || len < size {
+        return buffer(sink, ctx, addr, u64::from(len), true);
+    }
+    let mut raw = [0u8; 16];
+    if ctx.mem.read(addr, &mut raw[..size as usize]).is_err() {
+        return super::netlink::unread(sink, addr);
+    }
+    match size {
+        4 => sink.ipv4(Raw(&raw).array(0)),
+        _ => sink.ipv6(raw),
+    }
 }
 
 /// A NUL-terminated string attribute (strace's `decode_nla_str`): its bytes up to `-s`, a

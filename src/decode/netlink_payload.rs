@@ -4,7 +4,7 @@
 
 use super::netlink_attr::{self, AttrCtx};
 use super::string::buffer;
-use super::structs::Raw;
+use super::structs::{MAX_STRUCT, Raw};
 use super::{Ctx, Number, Sink, Values};
 use crate::mem::Memory;
 use crate::table::{self, NlPayload};
@@ -34,7 +34,7 @@ pub fn decode<S: Sink, M: Memory>(
     match decoder {
         NlPayload::Route | NlPayload::SockDiag if msg.ty == NLMSG_DONE => false,
         NlPayload::Route | NlPayload::SockDiag => {
-            family_message(sink, ctx, msg);
+            family_message(sink, ctx, decoder, msg);
             true
         }
         NlPayload::Netfilter if msg.ty == NLMSG_DONE => false,
@@ -48,13 +48,73 @@ pub fn decode<S: Sink, M: Memory>(
 
 /// A message whose payload starts with an address family (rtnetlink's and sock_diag's):
 /// the family read first, as strace reads it (its address when it cannot be), then the
-/// family's form, or `{family=AF_INET, data="..."}`.
-fn family_message<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, msg: &Message) {
+/// message's form, or `{family=AF_INET, data="..."}`.
+fn family_message<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    decoder: NlPayload,
+    msg: &Message,
+) {
     let mut family = [0u8; 1];
     if ctx.mem.read(msg.addr, &mut family).is_err() {
         return super::netlink::unread(sink, msg.addr);
     }
-    family_data(sink, ctx, family[0], msg.addr, msg.len);
+    let family = family[0];
+    match decoder {
+        NlPayload::Route => match table::nl_route(msg.ty, family) {
+            Some(kind) => route_message(sink, ctx, kind, family, msg),
+            None => family_data(sink, ctx, family, msg.addr, msg.len),
+        },
+        _ => family_data(sink, ctx, family, msg.addr, msg.len),
+    }
+}
+
+/// An rtnetlink message of `kind` (strace's `src/rtnl_*.c`): its struct, the family (read
+/// already) first and the rest only when the message holds the whole struct (else `...`),
+/// then, when it did, the attributes after it.
+fn route_message<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    kind: &table::NlRouteMessage,
+    family: u8,
+    msg: &Message,
+) {
+    let st = kind.st;
+    let size = st.size.min(MAX_STRUCT as u32);
+    let at = AttrCtx {
+        family: Some(family),
+    };
+    let mut raw = [0u8; MAX_STRUCT];
+    raw[0] = family;
+    let mut whole = size <= 1;
+    sink.begin_struct();
+    if let Some(first) = st.fields.first() {
+        netlink_attr::field(sink, ctx, first, Raw(&raw[..1]), &at);
+    }
+    if size > 1 {
+        let rest = msg.addr.wrapping_add(1);
+        if msg.len < size {
+            sink.more();
+        } else if ctx.mem.read(rest, &mut raw[1..size as usize]).is_err() {
+            super::netlink::unread(sink, rest);
+        } else {
+            whole = true;
+            for f in st.fields.iter().skip(1) {
+                netlink_attr::field(sink, ctx, f, Raw(&raw[..size as usize]), &at);
+            }
+        }
+    }
+    sink.end_struct(false);
+    // The attributes start at NLMSG_ALIGN(sizeof(struct)).
+    let offset = (size + 3) & !3;
+    if !whole || msg.len <= offset {
+        return;
+    }
+    let (addr, len) = (msg.addr.wrapping_add(u64::from(offset)), msg.len - offset);
+    match kind.attrs {
+        Some(set) => netlink_attr::attrs(sink, ctx, set, addr, len, &at),
+        None => buffer(sink, ctx, addr, u64::from(len), true),
+    }
 }
 
 /// `{family=AF_INET, data="\x01\x02"}`: a family and the bytes after it.

@@ -17,6 +17,7 @@
 #include <sys/socket.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
+#include <linux/if.h>
 #include <linux/genetlink.h>
 #include <linux/audit.h>
 #include <linux/xfrm.h>
@@ -220,6 +221,34 @@ static void uevent(void)
 	close(fd);
 }
 
+/* rtnetlink's messages: their structs and attributes. */
+static void route_bodies(int fd)
+{
+	struct { struct ifaddrmsg ifa; struct nlattr a; uint8_t addr[4]; struct nlattr l;
+		 char label[4]; struct nlattr c; struct ifa_cacheinfo ci; struct nlattr f;
+		 uint32_t flags; } addr = {
+		{ AF_INET, 8, IFA_F_PERMANENT, RT_SCOPE_HOST, 1 },
+		{ 8, IFA_ADDRESS }, { 127, 0, 0, 1 }, { 7, IFA_LABEL }, "lo",
+		{ 20, IFA_CACHEINFO }, { 1, 2, 3, 4 }, { 8, IFA_FLAGS }, 0x81 };
+	struct { struct rtmsg rtm; struct nlattr t; uint32_t table; struct nlattr m;
+		 struct nlattr mtu; uint32_t v; struct nlattr d; uint8_t dst[16]; } rt = {
+		{ AF_INET6, 128, 0, 0, RT_TABLE_MAIN, RTPROT_BOOT, RT_SCOPE_UNIVERSE, RTN_UNICAST,
+		  RTM_F_CLONED },
+		{ 8, RTA_TABLE }, 300, { 16, RTA_METRICS }, { 8, RTAX_MTU }, 1500,
+		{ 20, RTA_DST }, { 0xfe, 0x80, [15] = 1 } };
+	struct ifinfomsg bridge = { .ifi_family = AF_BRIDGE, .ifi_type = 772,
+				    .ifi_flags = IFF_UP | IFF_LOOPBACK };
+	msg(fd, RTM_GETADDR, NLM_F_REQUEST, &addr, sizeof(addr));
+	msg(fd, RTM_GETADDR, NLM_F_REQUEST, &addr, 3);
+	addr.ifa.ifa_family = AF_INET6;
+	msg(fd, RTM_GETADDR, NLM_F_REQUEST, &addr, sizeof(addr));
+	msg(fd, RTM_GETROUTE, NLM_F_REQUEST, &rt, sizeof(rt));
+	msg(fd, RTM_GETNEIGH, NLM_F_REQUEST, &bridge, sizeof(bridge));
+	rt.rtm.rtm_family = AF_INET;
+	msg(fd, RTM_GETRULE, NLM_F_REQUEST, &rt, sizeof(rt));
+	msg(fd, RTM_GETNSID, NLM_F_REQUEST, &rt, 12);
+}
+
 /* Real exchanges with the kernel: answers and their errors. */
 static void exchange(int fd)
 {
@@ -252,6 +281,15 @@ static void exchange(int fd)
 	get.h.nlmsg_seq = 4;
 	sendto(fd, &get, sizeof(get), 0, NULL, 0);
 	recvfrom(fd, reply, 20, MSG_TRUNC, NULL, NULL);
+	/* The addresses of the machine: the answers end with NLMSG_DONE. */
+	struct { struct nlmsghdr h; struct ifaddrmsg ifa; } dump = {
+		hdr(sizeof(dump), RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, 5), { AF_UNSPEC } };
+	sendto(fd, &dump, sizeof(dump), 0, NULL, 0);
+	for (int i = 0; i < 16; i++) {
+		long n = recvfrom(fd, reply, sizeof(reply), 0, NULL, NULL);
+		if (n <= 0 || ((struct nlmsghdr *) reply)->nlmsg_type == NLMSG_DONE)
+			break;
+	}
 }
 
 static void generic(void)
@@ -286,6 +324,7 @@ int main(int argc, char **argv)
 	walk(fd);
 	control(fd);
 	route_types(fd);
+	route_bodies(fd);
 	exchange(fd);
 	other_protocols();
 	netfilter();

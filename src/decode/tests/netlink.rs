@@ -296,8 +296,8 @@ fn errors_show_the_request_they_answer() {
             head(36, "0")
         )
     );
-    // The request's payload, decoded by the protocol (a route message's family).
-    let family = r#"{family=0x61 /* AF_??? */, data="\x62\x63\x64"}"#;
+    // The request's payload, decoded by the protocol (a link's message, too short).
+    let family = r#"{ifi_family=0x61 /* AF_??? */, ...}"#;
     assert_eq!(
         error(0, &full),
         format!(
@@ -766,5 +766,92 @@ fn messages_to_netlink_addresses_decode() {
     assert!(
         to_usersock.contains(&format!("iov_base={noop}")),
         "{to_usersock}"
+    );
+}
+
+/// A `struct ifaddrmsg` (`<linux/if_addr.h>`): family, prefix length, flags, scope, index.
+fn ifaddrmsg(family: u8) -> Vec<u8> {
+    let mut b = vec![family, 24, 0x80, 0];
+    b.extend(0u32.to_ne_bytes());
+    b
+}
+
+const GETADDR: &str =
+    "nlmsg_type=RTM_GETADDR, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}";
+
+#[test]
+fn route_messages_and_their_attributes() {
+    let route = Some(NETLINK_ROUTE);
+    let mut payload = ifaddrmsg(2);
+    payload.extend(nla(1, &[127, 0, 0, 1]));
+    payload.extend(nla(3, b"lo\0"));
+    payload.push(0);
+    payload.extend(nla(6, &words32(&[1, 2, 3, 4])));
+    payload.extend(nla(8, &0x81u32.to_ne_bytes()));
+    assert_eq!(
+        sent(route, &nlmsg(22, 1, &payload)),
+        format!(
+            "[{{nlmsg_len=68, {GETADDR}, {{ifa_family=AF_INET, ifa_prefixlen=24, \
+             ifa_flags=IFA_F_PERMANENT, ifa_scope=RT_SCOPE_UNIVERSE, ifa_index=0}}, \
+             [[{{nla_len=8, nla_type=IFA_ADDRESS}}, inet_addr(\"127.0.0.1\")], \
+             [{{nla_len=7, nla_type=IFA_LABEL}}, \"lo\"], \
+             [{{nla_len=20, nla_type=IFA_CACHEINFO}}, {{ifa_prefered=1, ifa_valid=2, cstamp=3, tstamp=4}}], \
+             [{{nla_len=8, nla_type=IFA_FLAGS}}, IFA_F_SECONDARY|IFA_F_PERMANENT]]]"
+        )
+    );
+    // An address of another family, or too short for its own: in hex.
+    let mut unix = ifaddrmsg(1);
+    unix.extend(nla(1, &[127, 0, 0, 1]));
+    assert!(
+        sent(route, &nlmsg(22, 1, &unix))
+            .ends_with(r#"[{nla_len=8, nla_type=IFA_ADDRESS}, "\x7f\x00\x00\x01"]]"#)
+    );
+    // Shorter than its struct: the family and `...`, no attributes.
+    assert_eq!(
+        sent(route, &nlmsg(22, 1, &[2, 0, 0])),
+        format!("[{{nlmsg_len=19, {GETADDR}, {{ifa_family=AF_INET, ...}}]")
+    );
+    // A bridge's neighbours are asked for with a link's message.
+    let mut link = vec![7, 0, 4, 3];
+    link.extend(words32(&[0, 1, 0]));
+    assert_eq!(
+        sent(route, &nlmsg(30, 1, &link)),
+        "[{nlmsg_len=32, nlmsg_type=RTM_GETNEIGH, nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, \
+         {ifi_family=AF_BRIDGE, ifi_type=ARPHRD_LOOPBACK, ifi_index=0, ifi_flags=IFF_UP, ifi_change=0}]"
+    );
+}
+
+#[test]
+fn route_attribute_values() {
+    let route = Some(NETLINK_ROUTE);
+    // struct rtmsg: family, dst_len, src_len, tos, table, protocol, scope, type, flags.
+    let mut rtm = vec![2, 0, 0, 0, 254, 2, 0, 1];
+    rtm.extend(0u32.to_ne_bytes());
+    rtm.extend(nla(15, &300u32.to_ne_bytes()));
+    rtm.extend(nla(8, &nla(2, &1500u32.to_ne_bytes())));
+    let line = sent(route, &nlmsg(26, 1, &rtm));
+    assert!(
+        line.ends_with(
+            "{rtm_family=AF_INET, rtm_dst_len=0, rtm_src_len=0, rtm_tos=0, rtm_table=RT_TABLE_MAIN, \
+             rtm_protocol=RTPROT_KERNEL, rtm_scope=RT_SCOPE_UNIVERSE, rtm_type=RTN_UNICAST, rtm_flags=0}, \
+             [[{nla_len=8, nla_type=RTA_TABLE}, 0x12c], \
+             [{nla_len=12, nla_type=RTA_METRICS}, [{nla_len=8, nla_type=RTAX_MTU}, 1500]]]]"
+        ),
+        "{line}"
+    );
+    // strace's generic flags take at most 8 bytes; its own table decoder any length.
+    let mut ndm = vec![2, 0, 0, 0];
+    ndm.extend(words32(&[0, 0x80_0002]));
+    ndm.extend(nla(16, &[2, 0, 0, 0, 0, 0, 0, 0, 0]));
+    let line = sent(route, &nlmsg(30, 1, &ndm));
+    assert!(
+        line.ends_with(
+            r#"[{nla_len=13, nla_type=NDA_NDM_STATE_MASK}, "\x02\x00\x00\x00\x00\x00\x00\x00\x00"]]"#
+        ),
+        "{line}"
+    );
+    assert!(
+        line.contains("ndm_state=NUD_REACHABLE, ndm_flags=NTF_ROUTER, ndm_type=RTN_UNSPEC}"),
+        "{line}"
     );
 }
