@@ -330,7 +330,7 @@ fn route_tables(spec: &Spec) -> TokenStream {
             quote!((#f, &#other))
         });
         quote! {
-            pub static #ident: NlRouteMessage = NlRouteMessage {
+            pub static #ident: NlFamilyMessage = NlFamilyMessage {
                 st: &#st, attrs: #attrs, by_family: &[#(#by_family),*],
             };
         }
@@ -346,10 +346,25 @@ fn route_tables(spec: &Spec) -> TokenStream {
         .collect();
     by_type.sort_by_key(|(v, _)| *v);
     let by_type = by_type.iter().map(|(v, k)| quote!((#v, &#k)));
+    let diag = spec.netlink.sock_diag.values().map(|msg| {
+        let st = table_ident("NLS", &msg.of);
+        let attrs = match &msg.attrs {
+            Some(a) => {
+                let a = table_ident("NLA", a);
+                quote!(Some(&#a))
+            }
+            None => quote!(None),
+        };
+        let f = enum_value(spec, "address_family", &msg.family).unwrap_or(0) as u8;
+        let request = msg.request;
+        quote!((#f, #request, &NlFamilyMessage { st: &#st, attrs: #attrs, by_family: &[] }))
+    });
     quote! {
         #(#kinds)*
         /// rtnetlink's messages by type, sorted.
-        pub static NL_ROUTE: &[(u16, &NlRouteMessage)] = &[#(#by_type),*];
+        pub static NL_ROUTE: &[(u16, &NlFamilyMessage)] = &[#(#by_type),*];
+        /// sock_diag's messages by family and whether they are requests.
+        pub static NL_SOCK_DIAG: &[(u8, bool, &NlFamilyMessage)] = &[#(#diag),*];
     }
 }
 

@@ -122,6 +122,12 @@ impl<'a> Json<'a> {
             self.start[l] = self.buf.len();
             return;
         }
+        if self.group() == Some(Group::Indexed) {
+            // The element after its index (which came as the key's value).
+            self.buf.extend_from_slice(b",\"value\":");
+            self.start[l] = self.buf.len();
+            return;
+        }
         if self.depth > 0 {
             if std::mem::replace(&mut self.nonempty[l], true) {
                 self.buf.push(b',');
@@ -598,6 +604,7 @@ impl Sink for Json<'_> {
             Group::Or | Group::SpacedOr => write!(self.buf, "{{\"or\":["),
             Group::Alternatives => write!(self.buf, "{{\"alternatives\":["),
             Group::Shift(n) => write!(self.buf, "{{\"shift\":{n},\"value\":"),
+            Group::Indexed => write!(self.buf, "{{\"index\":"),
             Group::ByteRange(from, to) => {
                 write!(self.buf, "{{\"from\":{from},\"to\":{to},\"bytes\":")
             }
@@ -614,7 +621,7 @@ impl Sink for Json<'_> {
         self.push(group);
         if matches!(
             group,
-            Group::Shift(_) | Group::ByteRange(..) | Group::Resuming
+            Group::Shift(_) | Group::ByteRange(..) | Group::Resuming | Group::Indexed
         ) {
             // One member, the value of the key just written.
             self.after_field = true;
@@ -633,7 +640,11 @@ impl Sink for Json<'_> {
         self.depth = self.depth.saturating_sub(1);
         let closing: &[u8] = match group {
             Group::Array | Group::Detail => b"]",
-            Group::Struct | Group::Shift(_) | Group::ByteRange(..) | Group::Resuming => b"}",
+            Group::Struct
+            | Group::Shift(_)
+            | Group::ByteRange(..)
+            | Group::Resuming
+            | Group::Indexed => b"}",
             Group::Set | Group::Call(_) | Group::Or | Group::SpacedOr | Group::Alternatives => {
                 b"]}"
             }

@@ -29,6 +29,26 @@ pub struct Netlink {
     /// first) and the attributes after it.
     #[serde(default)]
     pub route: BTreeMap<String, RouteMessage>,
+    /// sock_diag's messages, by name: the struct a request or an answer about sockets of an
+    /// address family starts with (the family first) and the attributes after it.
+    #[serde(default)]
+    pub sock_diag: BTreeMap<String, DiagMessage>,
+}
+
+/// `[netlink.sock_diag.NAME]`: a request (`NLM_F_REQUEST`) or an answer about sockets of
+/// one address family (strace's `src/netlink_*_diag.c`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiagMessage {
+    /// The `[netlink.structs.*]` struct it starts with, whose first field is the family.
+    #[serde(rename = "struct")]
+    pub of: String,
+    /// The `[netlink.attrs.*]` set of the attributes after the struct.
+    pub attrs: Option<String>,
+    /// The family (a name of `[enums.address_family]`).
+    pub family: String,
+    /// A request (else an answer).
+    pub request: bool,
 }
 
 /// `[netlink.route.NAME]`: a kind of rtnetlink message (strace's `src/rtnl_*.c`).
@@ -83,6 +103,9 @@ pub enum Value {
 pub struct ValueSpec {
     /// A struct field's name (fields only).
     pub name: Option<String>,
+    /// A struct field's offset, when strace shows the fields in another order than the
+    /// struct has them (fields only; the others follow the one before them in the list).
+    pub at: Option<u32>,
     pub kind: String,
     /// The `[enums.*]` (`enum`) or `[flags.*]` (`flags`) table.
     pub table: Option<String>,
@@ -161,6 +184,10 @@ pub const VALUE_KINDS: &[(&str, Needs, Option<u32>)] = &[
     ("flags", Needs::FlagTable, None),
     ("attrs", Needs::Set, None),
     ("inet_addr", Needs::Nothing, None),
+    ("cookie", Needs::Nothing, Some(8)),
+    ("u32s", Needs::Nothing, None),
+    ("groups", Needs::Nothing, None),
+    ("dev", Needs::Nothing, Some(4)),
     ("struct", Needs::Struct, None),
     ("pad", Needs::Size, None),
 ];
@@ -262,21 +289,7 @@ fn check_route(spec: &super::Spec) -> Result<(), String> {
     let mut kinds_of = BTreeMap::new();
     for (name, msg) in &netlink.route {
         let label = format!("netlink.route.{name}");
-        let Some(st) = netlink.structs.get(&msg.of) else {
-            return Err(format!("{label}: no struct [netlink.structs.{}]", msg.of));
-        };
-        let first = st.fields.first().and_then(|f| value_size(spec, f));
-        if first != Some(1) {
-            return Err(format!(
-                "{label}: struct {} does not start with a one-byte family",
-                msg.of
-            ));
-        }
-        if let Some(set) = &msg.attrs
-            && !netlink.attrs.contains_key(set)
-        {
-            return Err(format!("{label}: no attributes [netlink.attrs.{set}]"));
-        }
+        check_family_struct(spec, &label, &msg.of, msg.attrs.as_deref())?;
         for ty in &msg.types {
             match enum_value(spec, "nl_route_types", ty) {
                 Some(v) if (0..=0xffff).contains(&v) => {}
@@ -291,14 +304,7 @@ fn check_route(spec: &super::Spec) -> Result<(), String> {
             }
         }
         for (family, other) in &msg.family {
-            match enum_value(spec, "address_family", family) {
-                Some(v) if (0..=0xff).contains(&v) => {}
-                _ => {
-                    return Err(format!(
-                        "{label}: no {family} of 8 bits in [enums.address_family]"
-                    ));
-                }
-            }
+            family_value(spec, &label, family)?;
             if !netlink.route.contains_key(other) || !netlink.route[other].family.is_empty() {
                 return Err(format!(
                     "{label}: family {family}: no [netlink.route.{other}] without families of its own"
@@ -306,7 +312,51 @@ fn check_route(spec: &super::Spec) -> Result<(), String> {
             }
         }
     }
+    let mut diag = BTreeMap::new();
+    for (name, msg) in &netlink.sock_diag {
+        let label = format!("netlink.sock_diag.{name}");
+        check_family_struct(spec, &label, &msg.of, msg.attrs.as_deref())?;
+        let family = family_value(spec, &label, &msg.family)?;
+        if let Some(other) = diag.insert((family, msg.request), name) {
+            return Err(format!("{label}: {} is also {other}'s", msg.family));
+        }
+    }
     Ok(())
+}
+
+/// A family message's struct starts with a one-byte family; its attribute set exists.
+fn check_family_struct(
+    spec: &super::Spec,
+    label: &str,
+    of: &str,
+    attrs: Option<&str>,
+) -> Result<(), String> {
+    let netlink = &spec.netlink;
+    let Some(st) = netlink.structs.get(of) else {
+        return Err(format!("{label}: no struct [netlink.structs.{of}]"));
+    };
+    let first = st.fields.first().and_then(|f| value_size(spec, f));
+    if first != Some(1) {
+        return Err(format!(
+            "{label}: struct {of} does not start with a one-byte family"
+        ));
+    }
+    if let Some(set) = attrs
+        && !netlink.attrs.contains_key(set)
+    {
+        return Err(format!("{label}: no attributes [netlink.attrs.{set}]"));
+    }
+    Ok(())
+}
+
+/// The value of an address family of 8 bits.
+fn family_value(spec: &super::Spec, label: &str, family: &str) -> Result<i64, String> {
+    match enum_value(spec, "address_family", family) {
+        Some(v) if (0..=0xff).contains(&v) => Ok(v),
+        _ => Err(format!(
+            "{label}: no {family} of 8 bits in [enums.address_family]"
+        )),
+    }
 }
 
 /// No attribute set or struct holds itself, however deep: decoding follows what they hold.
@@ -378,7 +428,7 @@ fn check_values(spec: &super::Spec) -> Result<(), String> {
                 ));
             }
             let value = value.spec();
-            if value.name.is_some() {
+            if value.name.is_some() || value.at.is_some() {
                 return Err(format!("{at}: only a struct field has a name"));
             }
             check_value(spec, &at, &value, false)?;
@@ -463,24 +513,28 @@ pub fn value_size(spec: &super::Spec, v: &ValueSpec) -> Option<u32> {
 }
 
 /// The offsets of a struct's fields (each at its natural alignment: its size, up to 8, a
-/// struct's at 4; a pad at 1) and the struct's size (rounded to the largest alignment).
+/// struct's at 4; a pad at 1; or where its `at` says) and the struct's size (its last byte's
+/// end, rounded to the largest alignment).
 pub fn struct_layout(spec: &super::Spec, st: &Struct) -> Option<(Vec<u32>, u32)> {
     let mut offsets = Vec::with_capacity(st.fields.len());
-    let (mut at, mut max_align) = (0u32, 1u32);
+    let (mut at, mut max_align, mut end) = (0u32, 1u32, 0u32);
     for v in &st.fields {
         let size = value_size(spec, v)?;
         let align = match v.kind.as_str() {
             "pad" => 1,
-            "struct" => 4,
-            "in6_addr" => 4,
+            "struct" | "in6_addr" | "cookie" => 4,
             _ => size.clamp(1, 8),
         };
         max_align = max_align.max(align);
-        at = at.div_ceil(align).checked_mul(align)?;
+        at = match v.at {
+            Some(fixed) => fixed,
+            None => at.div_ceil(align).checked_mul(align)?,
+        };
         offsets.push(at);
         at = at.checked_add(size)?;
+        end = end.max(at);
     }
-    Some((offsets, at.div_ceil(max_align).checked_mul(max_align)?))
+    Some((offsets, end.div_ceil(max_align).checked_mul(max_align)?))
 }
 
 /// The value of `name` in `[enums.table]`.

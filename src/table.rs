@@ -393,6 +393,15 @@ pub enum NlValue {
     Attrs(&'static NlAttrSet),
     /// An address of the message's family (IPv4, IPv6), else its bytes in hex.
     InetAddr,
+    /// A socket's cookie, two `u32`s: `[1, 0]`.
+    Cookie,
+    /// `u32`s as numbers: `[3, 4]`.
+    U32s,
+    /// Netlink groups, `unsigned long`s in hex padded as strace pads them (`%#016lx`):
+    /// `[0x00000000000011]`.
+    Groups,
+    /// A `u32` device number: `makedev(0x8, 0x1)`.
+    Dev,
     Struct(&'static NlStruct),
     /// Padding of this many bytes, not shown.
     Pad(u8),
@@ -428,22 +437,32 @@ pub struct NlField {
     pub value: NlValue,
 }
 
-/// A kind of rtnetlink message (`spec::netlink::RouteMessage`).
+/// A kind of rtnetlink or sock_diag message (`spec::netlink::RouteMessage`,
+/// `spec::netlink::DiagMessage`): a struct that starts with an address family, then
+/// attributes.
 #[derive(Debug)]
-pub struct NlRouteMessage {
+pub struct NlFamilyMessage {
     /// The struct it starts with, its first field the address family.
     pub st: &'static NlStruct,
     pub attrs: Option<&'static NlAttrSet>,
     /// The kinds its types are for these families.
-    pub by_family: &'static [(u8, &'static NlRouteMessage)],
+    pub by_family: &'static [(u8, &'static NlFamilyMessage)],
 }
 
 /// The kind of rtnetlink message of type `ty` and address family `family`.
-pub fn nl_route(ty: u16, family: u8) -> Option<&'static NlRouteMessage> {
+pub fn nl_route(ty: u16, family: u8) -> Option<&'static NlFamilyMessage> {
     let i = NL_ROUTE.binary_search_by_key(&ty, |(t, _)| *t).ok()?;
     let kind = NL_ROUTE[i].1;
     let other = kind.by_family.iter().find(|(f, _)| *f == family);
     Some(other.map_or(kind, |(_, k)| *k))
+}
+
+/// The kind of sock_diag message about sockets of `family`, a request or an answer.
+pub fn nl_sock_diag(family: u8, request: bool) -> Option<&'static NlFamilyMessage> {
+    NL_SOCK_DIAG
+        .iter()
+        .find(|(f, r, _)| *f == family && *r == request)
+        .map(|(_, _, k)| *k)
 }
 
 /// The message types of netlink protocol `protocol`, if it has any of its own.

@@ -114,6 +114,7 @@ impl<'a> Text<'a> {
                 | Group::Resuming
                 | Group::Symbolic(_)
                 | Group::Forms => b"",
+                Group::Indexed => b"]=",
             };
             self.out.bytes(sep);
         }
@@ -584,7 +585,7 @@ impl Sink for Text<'_> {
             // Both follow the value they are about.
             Group::Comment | Group::NameComment => b" /* ",
             Group::Detail | Group::NameDetail => b" (",
-            Group::Array | Group::Set => b"[",
+            Group::Array | Group::Set | Group::Indexed => b"[",
             Group::ComplementSet => b"~[",
             Group::Struct | Group::Test => b"{",
             Group::Call(f) => {
@@ -649,7 +650,7 @@ impl Sink for Text<'_> {
             Group::Array | Group::Set | Group::ComplementSet => self.out.bytes(b"]"),
             Group::Struct | Group::Test => self.out.bytes(b"}"),
             Group::Call(_) | Group::Detail => self.out.bytes(b")"),
-            Group::Or | Group::SpacedOr | Group::Alternatives => {}
+            Group::Or | Group::SpacedOr | Group::Alternatives | Group::Indexed => {}
             Group::Shift(n) => self.fmt(format_args!("<<{n}")),
             Group::ByteRange(..) => {}
             Group::Comment => self.out.bytes(b" */"),

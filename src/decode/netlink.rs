@@ -363,6 +363,7 @@ fn payload<S: Sink, M: Memory>(
     if let Some(decoder) = decoder {
         let msg = super::netlink_payload::Message {
             ty: hdr.ty,
+            flags: hdr.flags,
             addr,
             len,
         };

@@ -126,7 +126,8 @@ pub fn value<S: Sink, M: Memory>(
         NlValue::Xint => return false,
         NlValue::Be16 | NlValue::EtherProto => Some(2),
         NlValue::Be64 => Some(8),
-        NlValue::Fd | NlValue::Uid | NlValue::Ifindex | NlValue::InAddr => Some(4),
+        NlValue::Fd | NlValue::Uid | NlValue::Ifindex | NlValue::InAddr | NlValue::Dev => Some(4),
+        NlValue::Cookie => Some(8),
         NlValue::In6Addr => Some(16),
         // strace's `decode_nla_xval` and `decode_nla_flags` take at most 8 bytes.
         NlValue::Enum { longer, .. } | NlValue::Flags { longer, .. } if !longer && len > 8 => {
@@ -167,6 +168,17 @@ pub fn value<S: Sink, M: Memory>(
         }),
         NlValue::Attrs(set) => attrs(sink, ctx, set, addr, len, at),
         NlValue::InetAddr => inet_addr(sink, ctx, addr, len, at.family),
+        NlValue::U32s if len >= 4 => {
+            array(sink, ctx, addr, u64::from(len / 4), 4, |sink, _, raw| {
+                sink.uint(u64::from(raw.u32(0)))
+            })
+        }
+        NlValue::Groups if len >= 8 => {
+            array(sink, ctx, addr, u64::from(len / 8), 8, |sink, _, raw| {
+                sink.hex_padded(raw.u64(0), 16)
+            })
+        }
+        NlValue::Meminfo if len >= 4 => meminfo(sink, ctx, addr, len / 4),
         _ => return false,
     }
     true
@@ -224,6 +236,17 @@ fn fixed_value<S: Sink, M: Memory>(
         NlValue::Enum { table, .. } => sink.enumeration_or_hex(uint(), table),
         NlValue::Flags { table, .. } => sink.flags(uint(), table),
         NlValue::Struct(st) => fields(sink, ctx, st, raw, at),
+        NlValue::Cookie => {
+            sink.begin_array();
+            sink.uint(u64::from(raw.u32(0)));
+            sink.uint(u64::from(raw.u32(4)));
+            sink.end_array();
+        }
+        NlValue::Dev => {
+            // glibc's major() and minor() of a 32-bit number.
+            let dev = raw.u32(0);
+            sink.dev((dev >> 8) & 0xfff, (dev & 0xff) | ((dev >> 12) & !0xff));
+        }
         _ => {}
     }
 }
@@ -321,4 +344,25 @@ fn hwaddr<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len
         sink.mac_addr(raw);
     }
     true
+}
+
+/// `SK_MEMINFO_*`-indexed counters (`<linux/sock_diag.h>`), `n` `u32`s at `addr`:
+/// `[[SK_MEMINFO_RMEM_ALLOC]=0, ...]`, an index the table does not name in decimal with
+/// the table's comment (`[9 /* SK_MEMINFO_??? */]=0`).
+fn meminfo<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, n: u32) {
+    let names = &table::ENUM_NETLINK_SK_MEMINFO_INDICES;
+    let mut i = 0u64;
+    array(sink, ctx, addr, u64::from(n), 4, |sink, _, raw| {
+        sink.open(Group::Indexed);
+        match names.name(i) {
+            Some(name) => sink.constant(name, Number::Uint(i)),
+            None => {
+                sink.uint(i);
+                sink.comment_word(names.unknown);
+            }
+        }
+        sink.uint(u64::from(raw.u32(0)));
+        sink.close();
+        i += 1;
+    });
 }

@@ -14,6 +14,7 @@ use crate::table::{self, NlPayload};
 #[derive(Debug, Clone, Copy)]
 pub struct Message {
     pub ty: u16,
+    pub flags: u16,
     pub addr: u64,
     pub len: u32,
 }
@@ -22,6 +23,8 @@ pub struct Message {
 const NLMSG_DONE: u16 = 3;
 /// `NLMSG_MIN_TYPE`.
 const NLMSG_MIN_TYPE: u16 = 0x10;
+/// A request, not an answer (`<linux/netlink.h>`).
+const NLM_F_REQUEST: u16 = 1;
 
 /// Decodes `msg`'s payload with `decoder`; `false` when the decoder leaves it to the common
 /// decoding (`NLMSG_DONE`, a type it does not know).
@@ -60,22 +63,26 @@ fn family_message<S: Sink, M: Memory>(
         return super::netlink::unread(sink, msg.addr);
     }
     let family = family[0];
-    match decoder {
-        NlPayload::Route => match table::nl_route(msg.ty, family) {
-            Some(kind) => route_message(sink, ctx, kind, family, msg),
-            None => family_data(sink, ctx, family, msg.addr, msg.len),
-        },
-        _ => family_data(sink, ctx, family, msg.addr, msg.len),
+    let kind = match decoder {
+        NlPayload::Route => table::nl_route(msg.ty, family),
+        // A payload of the family alone is no request nor answer.
+        _ if msg.len <= 1 => None,
+        _ => table::nl_sock_diag(family, msg.flags & NLM_F_REQUEST != 0),
+    };
+    match kind {
+        Some(kind) => family_struct(sink, ctx, kind, family, msg),
+        None => family_data(sink, ctx, family, msg.addr, msg.len),
     }
 }
 
-/// An rtnetlink message of `kind` (strace's `src/rtnl_*.c`): its struct, the family (read
-/// already) first and the rest only when the message holds the whole struct (else `...`),
-/// then, when it did, the attributes after it.
-fn route_message<S: Sink, M: Memory>(
+/// An rtnetlink or sock_diag message of `kind` (strace's `src/rtnl_*.c`,
+/// `src/netlink_*_diag.c`): its struct, the family (read already) first and the rest only
+/// when the message holds the whole struct (else `...`), then, when it did, the attributes
+/// after it.
+fn family_struct<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
-    kind: &table::NlRouteMessage,
+    kind: &table::NlFamilyMessage,
     family: u8,
     msg: &Message,
 ) {

@@ -92,6 +92,9 @@ pub enum Group {
     /// show them: ` (SECBIT_NOROOT)` by default and under `-X verbose` alike; `-X raw`
     /// leaves it out whole.
     NameDetail,
+    /// An array element and its index: `[SK_MEMINFO_RCVBUF]=2`. The first member is the
+    /// index, a value (a named constant shows as `-X` asks: `[1]=2`), the second the element.
+    Indexed,
     /// Members only the default `-X` shows (`&sin6_addr` in `inet_pton(AF_INET6, "::1",
     /// &sin6_addr)`, which `-X verbose` writes without it).
     AbbrevOnly,

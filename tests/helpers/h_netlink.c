@@ -23,6 +23,9 @@
 #include <linux/xfrm.h>
 #include <linux/selinux_netlink.h>
 #include <linux/sock_diag.h>
+#include <linux/unix_diag.h>
+#include <linux/netlink_diag.h>
+#include <linux/packet_diag.h>
 #include <linux/netfilter/nfnetlink.h>
 #include <linux/netfilter/nfnetlink_conntrack.h>
 
@@ -175,9 +178,30 @@ static void other_protocols(void)
 	}
 	if ((fd = nl_socket(NETLINK_SOCK_DIAG)) >= 0) {
 		char diag[5] = { 99, 1, 2, 3, 4 };
+		struct unix_diag_req ureq = { AF_UNIX, 0, 0, 1 << 10 | 1 << 1, 42,
+					      UDIAG_SHOW_NAME | UDIAG_SHOW_PEER, { 1, 2 } };
+		struct { struct unix_diag_msg m; struct nlattr n; char name[8];
+			 struct nlattr v; struct unix_diag_vfs vfs; struct nlattr i;
+			 uint32_t icons[2]; struct nlattr mem; uint32_t meminfo[9]; } umsg = {
+			{ AF_UNIX, 1, 10, 0, 4242, { 3, 0 } },
+			{ 12, UNIX_DIAG_NAME }, "@socket", { 12, UNIX_DIAG_VFS }, { 77, 0x801 },
+			{ 12, UNIX_DIAG_ICONS }, { 5, 6 }, { 40, UNIX_DIAG_MEMINFO },
+			{ 1, 2, 3, 4, 5, 6, 7, 8, 9 } };
+		struct netlink_diag_req nreq = { AF_NETLINK, NDIAG_PROTO_ALL, 0, 0,
+						 NDIAG_SHOW_GROUPS, { 0, 0 } };
+		struct { struct netlink_diag_msg m; struct nlattr g; uint64_t groups; } nmsg = {
+			{ AF_NETLINK, 3, NETLINK_ROUTE, 1, 100, 0, 0, 5, { 0, 0 } },
+			{ 12, NETLINK_DIAG_GROUPS }, 0x11 };
+		struct packet_diag_req preq = { AF_PACKET, 0, 0, 9, PACKET_SHOW_INFO, { 0, 0 } };
 		msg(fd, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, diag, 5);
 		msg(fd, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, diag, 1);
 		msg(fd, SOCK_DESTROY, NLM_F_MATCH, NULL, 0);
+		msg(fd, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, &ureq, sizeof(ureq));
+		msg(fd, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, &ureq, 5);
+		msg(fd, SOCK_DIAG_BY_FAMILY, NLM_F_MULTI, &umsg, sizeof(umsg));
+		msg(fd, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, &nreq, sizeof(nreq));
+		msg(fd, SOCK_DIAG_BY_FAMILY, 0, &nmsg, sizeof(nmsg));
+		msg(fd, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, &preq, sizeof(preq));
 		close(fd);
 	}
 	if ((fd = nl_socket(NETLINK_USERSOCK)) >= 0) {

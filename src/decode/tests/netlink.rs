@@ -855,3 +855,50 @@ fn route_attribute_values() {
         "{line}"
     );
 }
+
+#[test]
+fn sock_diag_requests_and_answers() {
+    let diag = Some(NETLINK_SOCK_DIAG);
+    // struct unix_diag_req: family, protocol, pad, states, ino, show, cookie.
+    let mut req = vec![1, 0, 0, 0];
+    req.extend(words32(&[1 << 10 | 1 << 1, 42, 1, 1, 2]));
+    assert_eq!(
+        sent(diag, &nlmsg(20, 1, &req)),
+        format!(
+            "[{}, {{sdiag_family=AF_UNIX, sdiag_protocol=0, udiag_states=1<<TCP_ESTABLISHED|1<<TCP_LISTEN, \
+             udiag_ino=42, udiag_show=UDIAG_SHOW_NAME, udiag_cookie=[1, 2]}}]",
+            shown_hdr(40, "SOCK_DIAG_BY_FAMILY", "NLM_F_REQUEST")
+        )
+    );
+    // An answer (no NLM_F_REQUEST): struct unix_diag_msg and its attributes; strace shows a
+    // vfs's device before its inode, and the memory counters by index.
+    let mut msg = vec![1, 1, 10, 0];
+    msg.extend(words32(&[4242, 3, 0]));
+    msg.extend(nla(1, &words32(&[77, 0x801])));
+    msg.extend(nla(5, &words32(&[1, 2])));
+    let answer = sent(diag, &nlmsg(20, 2, &msg));
+    assert_eq!(
+        answer,
+        format!(
+            "[{}, {{udiag_family=AF_UNIX, udiag_type=SOCK_STREAM, udiag_state=TCP_LISTEN, udiag_ino=4242, \
+             udiag_cookie=[3, 0]}}, [[{{nla_len=12, nla_type=UNIX_DIAG_VFS}}, \
+             {{udiag_vfs_dev=makedev(0x8, 0x1), udiag_vfs_ino=77}}], \
+             [{{nla_len=12, nla_type=UNIX_DIAG_MEMINFO}}, [[SK_MEMINFO_RMEM_ALLOC]=1, [SK_MEMINFO_RCVBUF]=2]]]]",
+            shown_hdr(56, "SOCK_DIAG_BY_FAMILY", "NLM_F_MULTI")
+        )
+    );
+    // struct netlink_diag_req: all protocols by name; its groups attribute in padded hex.
+    let mut nreq = vec![16, 255, 0, 0];
+    nreq.extend(words32(&[0, 1, 0, 0]));
+    assert!(sent(diag, &nlmsg(20, 1, &nreq)).ends_with(
+        "{sdiag_family=AF_NETLINK, sdiag_protocol=NDIAG_PROTO_ALL, ndiag_ino=0, \
+             ndiag_show=NDIAG_SHOW_MEMINFO, ndiag_cookie=[0, 0]}]"
+    ));
+    let mut nmsg = vec![16, 3, 0, 1];
+    nmsg.extend(words32(&[100, 0, 0, 5, 0, 0]));
+    nmsg.extend(nla(1, &0x11u64.to_ne_bytes()));
+    assert!(
+        sent(diag, &nlmsg(20, 0, &nmsg))
+            .ends_with("[{nla_len=12, nla_type=NETLINK_DIAG_GROUPS}, [0x00000000000011]]]")
+    );
+}
