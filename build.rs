@@ -257,13 +257,7 @@ fn netlink_tables(spec: &Spec) -> TokenStream {
     let netfilter = rows(&spec.netlink.netfilter, "nl_netfilter_subsys_ids");
     let sets = spec.netlink.attrs.iter().map(|(name, set)| {
         let ident = table_ident("NLA", name);
-        let names = match &set.names {
-            Some(n) => {
-                let t = table_ident("ENUM", n);
-                quote!(Some(&#t))
-            }
-            None => quote!(None),
-        };
+        let names = optional_ref("ENUM", set.names.as_deref());
         let typed: Vec<(usize, TokenStream)> = set
             .values
             .iter()
@@ -272,7 +266,13 @@ fn netlink_tables(spec: &Spec) -> TokenStream {
                     Some(names) => enum_value(spec, names, ty).unwrap_or(0),
                     None => ty.parse().unwrap_or(0),
                 };
-                (n as usize, nl_value(&v.spec()))
+                let spec = v.spec();
+                let value = nl_value(&spec);
+                let then = optional_ref("NLA", spec.then.as_deref());
+                (
+                    n as usize,
+                    quote!(NlAttrValue { value: #value, then: #then }),
+                )
             })
             .collect();
         let len = typed.iter().map(|(n, _)| n + 1).max().unwrap_or(0);
@@ -286,7 +286,7 @@ fn netlink_tables(spec: &Spec) -> TokenStream {
     });
     let structs = spec.netlink.structs.iter().map(|(name, st)| {
         let ident = table_ident("NLS", name);
-        let (offsets, _) = spec::netlink::struct_layout(spec, st).unwrap_or_default();
+        let (offsets, ..) = spec::netlink::struct_layout(spec, st).unwrap_or_default();
         let fields = st.fields.iter().zip(offsets).map(|(f, at)| {
             let name = f.name.as_deref().unwrap_or_default();
             let v = nl_value(f);
@@ -294,8 +294,11 @@ fn netlink_tables(spec: &Spec) -> TokenStream {
             quote!(NlField { name: #name, offset: #at, size: #size, value: #v })
         });
         let size = st.size;
+        let short = st.short.unwrap_or(0);
         quote! {
-            pub static #ident: NlStruct = NlStruct { size: #size, fields: &[#(#fields),*] };
+            pub static #ident: NlStruct = NlStruct {
+                size: #size, short: #short, fields: &[#(#fields),*],
+            };
         }
     });
     let route = route_tables(spec);
@@ -310,6 +313,17 @@ fn netlink_tables(spec: &Spec) -> TokenStream {
     }
 }
 
+/// `Some(&PREFIX_NAME)` for a table named, `None` for none.
+fn optional_ref(prefix: &str, name: Option<&str>) -> TokenStream {
+    match name {
+        Some(n) => {
+            let ident = table_ident(prefix, n);
+            quote!(Some(&#ident))
+        }
+        None => quote!(None),
+    }
+}
+
 /// `[netlink.route]`: each kind of rtnetlink message, and the kinds by message type.
 fn route_tables(spec: &Spec) -> TokenStream {
     use spec::netlink::enum_value;
@@ -317,13 +331,7 @@ fn route_tables(spec: &Spec) -> TokenStream {
     let kinds = route.iter().map(|(name, msg)| {
         let ident = table_ident("NLR", name);
         let st = table_ident("NLS", &msg.of);
-        let attrs = match &msg.attrs {
-            Some(a) => {
-                let a = table_ident("NLA", a);
-                quote!(Some(&#a))
-            }
-            None => quote!(None),
-        };
+        let attrs = optional_ref("NLA", msg.attrs.as_deref());
         let by_family = msg.family.iter().map(|(family, other)| {
             let f = enum_value(spec, "address_family", family).unwrap_or(0) as u8;
             let other = table_ident("NLR", other);
@@ -348,13 +356,7 @@ fn route_tables(spec: &Spec) -> TokenStream {
     let by_type = by_type.iter().map(|(v, k)| quote!((#v, &#k)));
     let diag = spec.netlink.sock_diag.values().map(|msg| {
         let st = table_ident("NLS", &msg.of);
-        let attrs = match &msg.attrs {
-            Some(a) => {
-                let a = table_ident("NLA", a);
-                quote!(Some(&#a))
-            }
-            None => quote!(None),
-        };
+        let attrs = optional_ref("NLA", msg.attrs.as_deref());
         let f = enum_value(spec, "address_family", &msg.family).unwrap_or(0) as u8;
         let request = msg.request;
         quote!((#f, #request, &NlFamilyMessage { st: &#st, attrs: #attrs, by_family: &[] }))

@@ -83,7 +83,11 @@ pub struct AttrSet {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Struct {
+    /// The bytes read: `sizeof`, or the end of the last field when strace reads no further.
     pub size: u32,
+    /// The size of an older, shorter form of the struct: an attribute of exactly this length
+    /// shows the fields that fit in it (strace's `rtnl_link_stats`, `ndt_stats`).
+    pub short: Option<u32>,
     /// Each field's value, with its `name`.
     pub fields: Vec<ValueSpec>,
 }
@@ -123,6 +127,9 @@ pub struct ValueSpec {
     /// The `[netlink.structs.*]` struct of a `struct` value.
     #[serde(rename = "struct")]
     pub of: Option<String>,
+    /// For a value of a fixed size in an attribute: the `[netlink.attrs.*]` set of the
+    /// attributes after it (at its size aligned to 4 bytes), shown beside it.
+    pub then: Option<String>,
 }
 
 impl Value {
@@ -188,6 +195,11 @@ pub const VALUE_KINDS: &[(&str, Needs, Option<u32>)] = &[
     ("u32s", Needs::Nothing, None),
     ("groups", Needs::Nothing, None),
     ("dev", Needs::Nothing, Some(4)),
+    ("u16s", Needs::Nothing, None),
+    ("x32_padded", Needs::Nothing, Some(4)),
+    ("br_mdb_entry", Needs::Nothing, Some(28)),
+    ("rtvia", Needs::Nothing, None),
+    ("rta_multipath", Needs::Nothing, None),
     ("struct", Needs::Struct, None),
     ("pad", Needs::Size, None),
 ];
@@ -363,24 +375,28 @@ fn family_value(spec: &super::Spec, label: &str, family: &str) -> Result<i64, St
 fn check_no_cycles(spec: &super::Spec) -> Result<(), String> {
     let netlink = &spec.netlink;
     // What a value refers to: ("attrs" or "structs", name).
-    let refers = |v: &ValueSpec| -> Option<(&'static str, String)> {
-        match v.kind.as_str() {
-            "attrs" => Some(("attrs", v.set.clone()?)),
-            "struct" => Some(("structs", v.of.clone()?)),
+    let refers = |v: &ValueSpec| -> Vec<(&'static str, String)> {
+        let own = match v.kind.as_str() {
+            "attrs" => v.set.clone().map(|s| ("attrs", s)),
+            "struct" => v.of.clone().map(|s| ("structs", s)),
             _ => None,
-        }
+        };
+        own.into_iter()
+            .chain(v.then.clone().map(|t| ("attrs", t)))
+            .collect()
     };
     let held = |(section, name): &(&str, String)| -> Vec<(&'static str, String)> {
         match *section {
             "attrs" => netlink.attrs.get(name).map_or(Vec::new(), |set| {
                 set.values
                     .values()
-                    .filter_map(|v| refers(&v.spec()))
+                    .flat_map(|v| refers(&v.spec()))
                     .collect()
             }),
-            _ => netlink.structs.get(name).map_or(Vec::new(), |st| {
-                st.fields.iter().filter_map(refers).collect()
-            }),
+            _ => netlink
+                .structs
+                .get(name)
+                .map_or(Vec::new(), |st| st.fields.iter().flat_map(refers).collect()),
         }
     };
     let starts = netlink
@@ -448,12 +464,23 @@ fn check_values(spec: &super::Spec) -> Result<(), String> {
                 st.size
             ));
         }
-        let size = struct_layout(spec, st).map(|(_, size)| size);
-        if size != Some(st.size) {
+        // strace reads either `sizeof` or up to the last field's end (`offsetofend`).
+        let layout = struct_layout(spec, st);
+        if !layout
+            .as_ref()
+            .is_some_and(|(_, end, size)| [*end, *size].contains(&st.size))
+        {
             return Err(format!(
                 "{label}: its fields at their natural alignment make {} bytes, not {}",
-                size.map_or("no whole number of".to_string(), |s| s.to_string()),
+                layout.map_or("no whole number of".to_string(), |(_, _, s)| s.to_string()),
                 st.size
+            ));
+        }
+        if let Some(short) = st.short
+            && short >= st.size
+        {
+            return Err(format!(
+                "{label}: field `short`: {short} bytes, no shorter than the struct"
             ));
         }
     }
@@ -494,6 +521,13 @@ fn check_value(spec: &super::Spec, at: &str, v: &ValueSpec, in_struct: bool) -> 
     {
         return Err(format!("{at}: field `size`: {size} is no integer's size"));
     }
+    if let Some(then) = &v.then
+        && (in_struct || value_size(spec, v).is_none() || !spec.netlink.attrs.contains_key(then))
+    {
+        return Err(format!(
+            "{at}: field `then`: an attribute's value of a fixed size, then a set that exists"
+        ));
+    }
     if in_struct && field_size.is_none() && value_size(spec, v).is_none() {
         return Err(format!(
             "{at}: kind `{}` has no size of its own: it cannot be a struct field",
@@ -513,9 +547,9 @@ pub fn value_size(spec: &super::Spec, v: &ValueSpec) -> Option<u32> {
 }
 
 /// The offsets of a struct's fields (each at its natural alignment: its size, up to 8, a
-/// struct's at 4; a pad at 1; or where its `at` says) and the struct's size (its last byte's
-/// end, rounded to the largest alignment).
-pub fn struct_layout(spec: &super::Spec, st: &Struct) -> Option<(Vec<u32>, u32)> {
+/// struct's at 4; a pad at 1; or where its `at` says), and where its last byte ends and
+/// that rounded to the largest alignment (`sizeof`).
+pub fn struct_layout(spec: &super::Spec, st: &Struct) -> Option<(Vec<u32>, u32, u32)> {
     let mut offsets = Vec::with_capacity(st.fields.len());
     let (mut at, mut max_align, mut end) = (0u32, 1u32, 0u32);
     for v in &st.fields {
@@ -534,7 +568,11 @@ pub fn struct_layout(spec: &super::Spec, st: &Struct) -> Option<(Vec<u32>, u32)>
         at = at.checked_add(size)?;
         end = end.max(at);
     }
-    Some((offsets, end.div_ceil(max_align).checked_mul(max_align)?))
+    Some((
+        offsets,
+        end,
+        end.div_ceil(max_align).checked_mul(max_align)?,
+    ))
 }
 
 /// The value of `name` in `[enums.table]`.

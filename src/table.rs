@@ -402,6 +402,16 @@ pub enum NlValue {
     Groups,
     /// A `u32` device number: `makedev(0x8, 0x1)`.
     Dev,
+    /// `u16`s as numbers.
+    U16s,
+    /// A `u32` in hex, zero-padded to 8 digits as C's `%#08x` (strace's `PRINT_FIELD_0X`).
+    X32Padded,
+    /// `RTA_MULTIPATH`'s next hops: each a `struct rtnexthop` and route attributes.
+    RtaMultipath,
+    /// A `struct br_mdb_entry`, its group address in the form of its protocol.
+    BrMdbEntry,
+    /// `RTA_VIA`'s family and address.
+    Rtvia,
     Struct(&'static NlStruct),
     /// Padding of this many bytes, not shown.
     Pad(u8),
@@ -412,12 +422,20 @@ pub enum NlValue {
 #[derive(Debug)]
 pub struct NlAttrSet {
     pub names: Option<&'static EnumTable>,
-    pub values: &'static [Option<NlValue>],
+    pub values: &'static [Option<NlAttrValue>],
+}
+
+/// What an attribute holds: a value, and maybe attributes after it.
+#[derive(Debug, Clone, Copy)]
+pub struct NlAttrValue {
+    pub value: NlValue,
+    /// The set of the attributes after a value of a fixed size (at its size aligned to 4).
+    pub then: Option<&'static NlAttrSet>,
 }
 
 impl NlAttrSet {
     /// What an attribute of type `ty` holds, if the set says.
-    pub fn value(&self, ty: u16) -> Option<NlValue> {
+    pub fn value(&self, ty: u16) -> Option<NlAttrValue> {
         self.values.get(usize::from(ty)).copied().flatten()
     }
 }
@@ -426,6 +444,9 @@ impl NlAttrSet {
 #[derive(Debug)]
 pub struct NlStruct {
     pub size: u32,
+    /// The size of an older, shorter form (0: none): an attribute of exactly this length
+    /// shows the fields that fit.
+    pub short: u32,
     pub fields: &'static [NlField],
 }
 

@@ -18,6 +18,7 @@ mod net;
 mod netlink;
 mod netlink_attr;
 mod netlink_payload;
+mod netlink_route;
 mod poll;
 mod prctl;
 pub mod process;

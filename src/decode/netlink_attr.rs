@@ -74,7 +74,7 @@ fn one<S: Sink, M: Memory>(
     if has_value {
         let (addr, len) = (addr.wrapping_add(u64::from(NLA_HDRLEN)), shown - NLA_HDRLEN);
         let shown = match set.value(nla_type & NLA_TYPE_MASK) {
-            Some(v) => value(sink, ctx, v, addr, len, at),
+            Some(v) => value_then(sink, ctx, v, addr, len, at),
             None => false,
         };
         if !shown {
@@ -118,33 +118,9 @@ pub fn value<S: Sink, M: Memory>(
     len: u32,
     at: &AttrCtx,
 ) -> bool {
-    // The size a fixed-size value needs, read whole (the rest of a longer attribute is not
-    // shown, as strace).
-    let fixed = match v {
-        NlValue::Int { size, .. } => Some(u32::from(size)),
-        NlValue::Xint if matches!(len, 1 | 2 | 4 | 8) => Some(len),
-        NlValue::Xint => return false,
-        NlValue::Be16 | NlValue::EtherProto => Some(2),
-        NlValue::Be64 => Some(8),
-        NlValue::Fd | NlValue::Uid | NlValue::Ifindex | NlValue::InAddr | NlValue::Dev => Some(4),
-        NlValue::Cookie => Some(8),
-        NlValue::In6Addr => Some(16),
-        // strace's `decode_nla_xval` and `decode_nla_flags` take at most 8 bytes.
-        NlValue::Enum { longer, .. } | NlValue::Flags { longer, .. } if !longer && len > 8 => {
-            return false;
-        }
-        NlValue::Enum { size, .. } | NlValue::Flags { size, .. } if size != 0 => {
-            Some(u32::from(size))
-        }
-        // As wide as the attribute, up to 8 bytes.
-        NlValue::Enum { .. } | NlValue::Flags { .. } | NlValue::IpProto | NlValue::ClockT => {
-            if len > 8 {
-                return false;
-            }
-            Some(len)
-        }
-        NlValue::Struct(st) => Some(st.size),
-        _ => None,
+    let fixed = match fixed_size(v, len) {
+        Ok(fixed) => fixed,
+        Err(()) => return false,
     };
     if let Some(size) = fixed {
         if len < size {
@@ -159,6 +135,88 @@ pub fn value<S: Sink, M: Memory>(
         fixed_value(sink, ctx, v, Raw(&raw[..size]), at);
         return true;
     }
+    variable_value(sink, ctx, v, addr, len, at)
+}
+
+/// An attribute's value and the attributes after it, when its set says so (`then`).
+fn value_then<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    v: table::NlAttrValue,
+    addr: u64,
+    len: u32,
+    at: &AttrCtx,
+) -> bool {
+    if !value(sink, ctx, v.value, addr, len, at) {
+        return false;
+    }
+    if let (Some(set), Ok(Some(size))) = (v.then, fixed_size(v.value, len)) {
+        // At the value's size aligned to NLA_ALIGNTO (the kernel's NLMSG_ALIGN).
+        let offset = (size + 3) & !3;
+        if len > offset {
+            attrs(
+                sink,
+                ctx,
+                set,
+                addr.wrapping_add(u64::from(offset)),
+                len - offset,
+                at,
+            );
+        }
+    }
+    true
+}
+
+/// The size a value of a fixed size takes in an attribute of `len` bytes, read whole (the
+/// rest of a longer attribute is not shown, as strace); `None` for a value of the
+/// attribute's size, `Err` when the attribute cannot hold the value.
+fn fixed_size(v: NlValue, len: u32) -> Result<Option<u32>, ()> {
+    Ok(match v {
+        NlValue::Int { size, .. } => Some(u32::from(size)),
+        NlValue::Xint if matches!(len, 1 | 2 | 4 | 8) => Some(len),
+        NlValue::Xint => return Err(()),
+        NlValue::Be16 | NlValue::EtherProto => Some(2),
+        NlValue::Be64 => Some(8),
+        NlValue::Fd
+        | NlValue::Uid
+        | NlValue::Ifindex
+        | NlValue::InAddr
+        | NlValue::Dev
+        | NlValue::X32Padded => Some(4),
+        NlValue::Cookie => Some(8),
+        NlValue::BrMdbEntry => Some(super::netlink_route::BR_MDB_ENTRY_SIZE),
+        NlValue::In6Addr => Some(16),
+        // strace's `decode_nla_xval` and `decode_nla_flags` take at most 8 bytes.
+        NlValue::Enum { longer, .. } | NlValue::Flags { longer, .. } if !longer && len > 8 => {
+            return Err(());
+        }
+        NlValue::Enum { size, .. } | NlValue::Flags { size, .. } if size != 0 => {
+            Some(u32::from(size))
+        }
+        // As wide as the attribute, up to 8 bytes.
+        NlValue::Enum { .. } | NlValue::Flags { .. } | NlValue::IpProto | NlValue::ClockT => {
+            if len > 8 {
+                return Err(());
+            }
+            Some(len)
+        }
+        // An older, shorter form is read when the attribute is exactly as long.
+        NlValue::Struct(st) if len < st.size && st.short != 0 && len == st.short => Some(len),
+        NlValue::Struct(st) => Some(st.size),
+        _ => None,
+    })
+}
+
+/// A value as long as its attribute (`len` bytes at `addr`); `false` when the attribute
+/// cannot hold it.
+fn variable_value<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    v: NlValue,
+    addr: u64,
+    len: u32,
+    at: &AttrCtx,
+) -> bool {
     match v {
         NlValue::Str => nla_str(sink, ctx, addr, len),
         NlValue::Strn => buffer(sink, ctx, addr, u64::from(len), false),
@@ -167,7 +225,8 @@ pub fn value<S: Sink, M: Memory>(
             sink.uint(u64::from(raw.0[0]))
         }),
         NlValue::Attrs(set) => attrs(sink, ctx, set, addr, len, at),
-        NlValue::InetAddr => inet_addr(sink, ctx, addr, len, at.family),
+        NlValue::InetAddr => inet_addr(sink, ctx, (addr, len), at.family, None),
+        NlValue::Rtvia => return super::netlink_route::rtvia(sink, ctx, addr, len),
         NlValue::U32s if len >= 4 => {
             array(sink, ctx, addr, u64::from(len / 4), 4, |sink, _, raw| {
                 sink.uint(u64::from(raw.u32(0)))
@@ -179,6 +238,12 @@ pub fn value<S: Sink, M: Memory>(
             })
         }
         NlValue::Meminfo if len >= 4 => meminfo(sink, ctx, addr, len / 4),
+        NlValue::U16s if len >= 2 => {
+            array(sink, ctx, addr, u64::from(len / 2), 2, |sink, _, raw| {
+                sink.uint(u64::from(raw.u16(0)))
+            })
+        }
+        NlValue::RtaMultipath => return super::netlink_route::multipath(sink, ctx, addr, len, at),
         _ => return false,
     }
     true
@@ -236,6 +301,8 @@ fn fixed_value<S: Sink, M: Memory>(
         NlValue::Enum { table, .. } => sink.enumeration_or_hex(uint(), table),
         NlValue::Flags { table, .. } => sink.flags(uint(), table),
         NlValue::Struct(st) => fields(sink, ctx, st, raw, at),
+        NlValue::X32Padded => sink.hex_padded(u64::from(raw.u32(0)), 8),
+        NlValue::BrMdbEntry => super::netlink_route::br_mdb_entry(sink, raw),
         NlValue::Cookie => {
             sink.begin_array();
             sink.uint(u64::from(raw.u32(0)));
@@ -274,7 +341,8 @@ pub fn field<S: Sink, M: Memory>(
     raw: Raw<'_>,
     at: &AttrCtx,
 ) {
-    if matches!(f.value, NlValue::Pad(_)) {
+    // Padding shows nothing; a field past the bytes (an older, shorter form) is not there.
+    if matches!(f.value, NlValue::Pad(_)) || (f.offset + f.size) as usize > raw.0.len() {
         return;
     }
     sink.field(f.name);
@@ -284,14 +352,15 @@ pub fn field<S: Sink, M: Memory>(
 }
 
 /// An address of the message's `family`: `inet_addr("1.2.3.4")`, `inet_pton(AF_INET6,
-/// "::1")`; of another family, or too short for its family, its bytes in hex (strace's
-/// `decode_inet_addr`).
-fn inet_addr<S: Sink, M: Memory>(
+/// "::1")`; of another family, or too short for its own, its bytes in hex (strace's
+/// `decode_inet_addr`). With a `name`, the address stands for that field (`name=...`,
+/// `inet_pton(AF_INET6, "::1", &name)`).
+pub(super) fn inet_addr<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
-    addr: u64,
-    len: u32,
+    (addr, len): (u64, u32),
     family: Option<u8>,
+    name: Option<&'static str>,
 ) {
     // AF_INET, AF_INET6 (<linux/socket.h>).
     let size = match family {
@@ -300,15 +369,27 @@ fn inet_addr<S: Sink, M: Memory>(
         _ => 0,
     };
     if size == 0 || len < size {
+        if let Some(name) = name {
+            sink.field(name);
+        }
         return buffer(sink, ctx, addr, u64::from(len), true);
     }
     let mut raw = [0u8; 16];
     if ctx.mem.read(addr, &mut raw[..size as usize]).is_err() {
+        if let Some(name) = name {
+            sink.field(name);
+        }
         return super::netlink::unread(sink, addr);
     }
-    match size {
-        4 => sink.ipv4(Raw(&raw).array(0)),
-        _ => sink.ipv6(raw),
+    match (size, name) {
+        (4, name) => {
+            if let Some(name) = name {
+                sink.field(name);
+            }
+            sink.ipv4(Raw(&raw).array(0));
+        }
+        (_, Some(name)) => sink.ipv6_field(name, raw),
+        (_, None) => sink.ipv6(raw),
     }
 }
 

@@ -93,12 +93,18 @@ fn family_struct<S: Sink, M: Memory>(
     };
     let mut raw = [0u8; MAX_STRUCT];
     raw[0] = family;
-    let mut whole = size <= 1;
+    // strace reads the rest only when it has fields to show (not padding alone).
+    let rest_shown = st
+        .fields
+        .iter()
+        .skip(1)
+        .any(|f| !matches!(f.value, table::NlValue::Pad(_)));
+    let mut whole = !rest_shown;
     sink.begin_struct();
     if let Some(first) = st.fields.first() {
         netlink_attr::field(sink, ctx, first, Raw(&raw[..1]), &at);
     }
-    if size > 1 {
+    if rest_shown {
         let rest = msg.addr.wrapping_add(1);
         if msg.len < size {
             sink.more();

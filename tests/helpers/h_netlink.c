@@ -18,6 +18,9 @@
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/if.h>
+#include <linux/neighbour.h>
+#include <linux/pkt_sched.h>
+#include <linux/gen_stats.h>
 #include <linux/genetlink.h>
 #include <linux/audit.h>
 #include <linux/xfrm.h>
@@ -271,6 +274,23 @@ static void route_bodies(int fd)
 	rt.rtm.rtm_family = AF_INET;
 	msg(fd, RTM_GETRULE, NLM_F_REQUEST, &rt, sizeof(rt));
 	msg(fd, RTM_GETNSID, NLM_F_REQUEST, &rt, 12);
+	/* Next hops, traffic control and its statistics, neighbour tables. */
+	struct { struct rtmsg rtm; struct nlattr mp; struct rtnexthop nh; struct nlattr gw;
+		 uint8_t addr[4]; struct nlattr via; uint16_t family; uint8_t v[4]; } hops = {
+		{ AF_INET, 32 }, { 28, RTA_MULTIPATH }, { 16, RTNH_F_DEAD, 1, 1 },
+		{ 8, RTA_GATEWAY }, { 10, 0, 0, 1 }, { 10, RTA_VIA }, AF_INET, { 10, 0, 0, 2 } };
+	struct { struct tcmsg tcm; struct nlattr k; char kind[8]; struct nlattr s;
+		 struct nlattr b; uint64_t bytes; uint32_t packets; } tc = {
+		{ AF_UNSPEC, 0, 0, 1, 0x10000, 0xffffffff, 1 }, { 12, TCA_KIND }, "pfifo",
+		{ 20, TCA_STATS2 }, { 16, TCA_STATS_BASIC }, 1000, 10 };
+	struct { struct ndtmsg ndt; struct nlattr n; char name[8]; struct nlattr c;
+		 struct ndt_config cfg; } tbl = {
+		{ AF_INET }, { 12, NDTA_NAME }, "arp_cac", { 36, NDTA_CONFIG },
+		{ 4, 48, 3, 1, 2, 3, 0xff, 4, 5 } };
+	msg(fd, RTM_GETROUTE, NLM_F_REQUEST, &hops, sizeof(hops));
+	msg(fd, RTM_GETQDISC, NLM_F_REQUEST | NLM_F_DUMP, &tc, sizeof(tc));
+	msg(fd, RTM_GETACTION, NLM_F_REQUEST, &tc, 3);
+	msg(fd, RTM_GETNEIGHTBL, NLM_F_REQUEST, &tbl, sizeof(tbl));
 }
 
 /* Real exchanges with the kernel: answers and their errors. */

@@ -902,3 +902,61 @@ fn sock_diag_requests_and_answers() {
             .ends_with("[{nla_len=12, nla_type=NETLINK_DIAG_GROUPS}, [0x00000000000011]]]")
     );
 }
+
+#[test]
+fn route_values_of_code_and_older_forms() {
+    let route = Some(NETLINK_ROUTE);
+    // RTA_MULTIPATH: next hops, each with the route attributes after it; RTA_VIA.
+    let mut hop = vec![16, 0, 1, 0];
+    hop.extend(0u32.to_ne_bytes());
+    hop.extend(nla(5, &[10, 0, 0, 1]));
+    let mut rtm = vec![2, 0, 0, 0, 254, 2, 0, 1];
+    rtm.extend(0u32.to_ne_bytes());
+    rtm.extend(nla(9, &hop));
+    rtm.extend(nla(18, &[2, 0, 10, 0, 0, 2]));
+    let line = sent(route, &nlmsg(26, 1, &rtm));
+    assert!(
+        line.ends_with(
+            "[[{nla_len=20, nla_type=RTA_MULTIPATH}, [{rtnh_len=16, rtnh_flags=RTNH_F_DEAD, rtnh_hops=0, \
+             rtnh_ifindex=0}, [{nla_len=8, nla_type=RTA_GATEWAY}, inet_addr(\"10.0.0.1\")]]], \
+             [{nla_len=10, nla_type=RTA_VIA}, {rtvia_family=AF_INET, rtvia_addr=inet_addr(\"10.0.0.2\")}]]]"
+        ),
+        "{line}"
+    );
+    // struct ndtmsg is the family and padding: nothing more is read, however short.
+    // NDTA_STATS of the older, shorter form shows the fields it has.
+    let mut ndt = vec![2, 0, 0, 0];
+    let stats: Vec<u64> = (1..=10).collect();
+    ndt.extend(nla(
+        7,
+        &stats
+            .iter()
+            .flat_map(|v| v.to_ne_bytes())
+            .collect::<Vec<u8>>(),
+    ));
+    let line = sent(route, &nlmsg(66, 1, &ndt));
+    assert!(
+        line.ends_with(
+            "{ndtm_family=AF_INET}, [{nla_len=84, nla_type=NDTA_STATS}, {ndts_allocs=1, ndts_destroys=2, \
+             ndts_hash_grows=3, ndts_res_failed=4, ndts_lookups=5, ndts_hits=6, ndts_rcv_probes_mcast=7, \
+             ndts_rcv_probes_ucast=8, ndts_periodic_gc_runs=9, ndts_forced_gc_runs=10}]]"
+        ),
+        "{line}"
+    );
+    assert!(sent(route, &nlmsg(66, 1, &[2])).ends_with("{ndtm_family=AF_INET}]"));
+    // A value, then attributes after it: MDBA_ROUTER_PORT's index and its attributes.
+    let mut port = 0u32.to_ne_bytes().to_vec();
+    port.extend(nla(2, &[1]));
+    let mut mdb = vec![7, 0, 0, 0];
+    mdb.extend(0u32.to_ne_bytes());
+    mdb.extend(nla(2, &nla(1, &port)));
+    let line = sent(route, &nlmsg(86, 1, &mdb));
+    assert!(
+        line.ends_with(
+            "{family=AF_BRIDGE, ifindex=0}, [{nla_len=17, nla_type=MDBA_ROUTER}, \
+             [{nla_len=13, nla_type=MDBA_ROUTER_PORT}, 0, [{nla_len=5, nla_type=MDBA_ROUTER_PATTR_TYPE}, \
+             MDB_RTR_TYPE_TEMP_QUERY]]]]"
+        ),
+        "{line}"
+    );
+}
