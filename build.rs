@@ -291,13 +291,16 @@ fn netlink_tables(spec: &Spec) -> TokenStream {
             let name = f.name.as_deref().unwrap_or_default();
             let v = nl_value(f);
             let size = spec::netlink::value_size(spec, f).unwrap_or(0);
-            quote!(NlField { name: #name, offset: #at, size: #size, value: #v })
+            let if_nonzero = f.if_nonzero.unwrap_or(false);
+            quote!(NlField {
+                name: #name, offset: #at, size: #size, value: #v, if_nonzero: #if_nonzero,
+            })
         });
         let size = st.size;
-        let short = st.short.unwrap_or(0);
+        let shorter = &st.shorter;
         quote! {
             pub static #ident: NlStruct = NlStruct {
-                size: #size, short: #short, fields: &[#(#fields),*],
+                size: #size, shorter: &[#(#shorter),*], fields: &[#(#fields),*],
             };
         }
     });
@@ -407,6 +410,7 @@ fn nl_value(v: &spec::netlink::ValueSpec) -> TokenStream {
             quote!(NlValue::Struct(&#t))
         }
         "pad" => quote!(NlValue::Pad(#size)),
+        "hex_bytes" => quote!(NlValue::HexBytes),
         other => {
             // The other kinds are unit variants named after the kind (`in_addr`: `InAddr`).
             let variant: String = other

@@ -85,9 +85,10 @@ pub struct AttrSet {
 pub struct Struct {
     /// The bytes read: `sizeof`, or the end of the last field when strace reads no further.
     pub size: u32,
-    /// The size of an older, shorter form of the struct: an attribute of exactly this length
-    /// shows the fields that fit in it (strace's `rtnl_link_stats`, `ndt_stats`).
-    pub short: Option<u32>,
+    /// The sizes of older, shorter forms of the struct: an attribute of exactly one of these
+    /// lengths shows the fields that fit in it (strace's `rtnl_link_stats`, `ndt_stats`).
+    #[serde(default)]
+    pub shorter: Vec<u32>,
     /// Each field's value, with its `name`.
     pub fields: Vec<ValueSpec>,
 }
@@ -110,6 +111,8 @@ pub struct ValueSpec {
     /// A struct field's offset, when strace shows the fields in another order than the
     /// struct has them (fields only; the others follow the one before them in the list).
     pub at: Option<u32>,
+    /// A struct field shown only when one of its bytes is not zero (reserved padding).
+    pub if_nonzero: Option<bool>,
     pub kind: String,
     /// The `[enums.*]` (`enum`) or `[flags.*]` (`flags`) table.
     pub table: Option<String>,
@@ -199,6 +202,7 @@ pub const VALUE_KINDS: &[(&str, Needs, Option<u32>)] = &[
     ("x32_padded", Needs::Nothing, Some(4)),
     ("br_mdb_entry", Needs::Nothing, Some(28)),
     ("rtvia", Needs::Nothing, None),
+    ("hex_bytes", Needs::Size, None),
     ("rta_multipath", Needs::Nothing, None),
     ("struct", Needs::Struct, None),
     ("pad", Needs::Size, None),
@@ -444,7 +448,7 @@ fn check_values(spec: &super::Spec) -> Result<(), String> {
                 ));
             }
             let value = value.spec();
-            if value.name.is_some() || value.at.is_some() {
+            if value.name.is_some() || value.at.is_some() || value.if_nonzero.is_some() {
                 return Err(format!("{at}: only a struct field has a name"));
             }
             check_value(spec, &at, &value, false)?;
@@ -476,11 +480,9 @@ fn check_values(spec: &super::Spec) -> Result<(), String> {
                 st.size
             ));
         }
-        if let Some(short) = st.short
-            && short >= st.size
-        {
+        if let Some(short) = st.shorter.iter().find(|s| **s >= st.size) {
             return Err(format!(
-                "{label}: field `short`: {short} bytes, no shorter than the struct"
+                "{label}: field `shorter`: {short} bytes, no shorter than the struct"
             ));
         }
     }
@@ -540,7 +542,7 @@ fn check_value(spec: &super::Spec, at: &str, v: &ValueSpec, in_struct: bool) -> 
 /// The bytes a value takes in a struct, and its alignment.
 pub fn value_size(spec: &super::Spec, v: &ValueSpec) -> Option<u32> {
     match v.kind.as_str() {
-        "enum" | "flags" | "pad" => v.size,
+        "enum" | "flags" | "pad" | "hex_bytes" => v.size,
         "struct" => spec.netlink.structs.get(v.of.as_ref()?).map(|s| s.size),
         kind => VALUE_KINDS.iter().find(|(k, ..)| *k == kind)?.2,
     }
@@ -555,7 +557,7 @@ pub fn struct_layout(spec: &super::Spec, st: &Struct) -> Option<(Vec<u32>, u32, 
     for v in &st.fields {
         let size = value_size(spec, v)?;
         let align = match v.kind.as_str() {
-            "pad" => 1,
+            "pad" | "hex_bytes" => 1,
             "struct" | "in6_addr" | "cookie" => 4,
             _ => size.clamp(1, 8),
         };

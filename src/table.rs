@@ -412,6 +412,8 @@ pub enum NlValue {
     BrMdbEntry,
     /// `RTA_VIA`'s family and address.
     Rtvia,
+    /// A byte array (a struct field of its size) in hex escapes: `"\x61\x62"`.
+    HexBytes,
     Struct(&'static NlStruct),
     /// Padding of this many bytes, not shown.
     Pad(u8),
@@ -444,9 +446,9 @@ impl NlAttrSet {
 #[derive(Debug)]
 pub struct NlStruct {
     pub size: u32,
-    /// The size of an older, shorter form (0: none): an attribute of exactly this length
-    /// shows the fields that fit.
-    pub short: u32,
+    /// The sizes of older, shorter forms: an attribute of exactly one of these lengths shows
+    /// the fields that fit.
+    pub shorter: &'static [u32],
     pub fields: &'static [NlField],
 }
 
@@ -456,6 +458,8 @@ pub struct NlField {
     pub offset: u32,
     pub size: u32,
     pub value: NlValue,
+    /// Shown only when one of its bytes is not zero.
+    pub if_nonzero: bool,
 }
 
 /// A kind of rtnetlink or sock_diag message (`spec::netlink::RouteMessage`,

@@ -201,7 +201,7 @@ fn fixed_size(v: NlValue, len: u32) -> Result<Option<u32>, ()> {
             Some(len)
         }
         // An older, shorter form is read when the attribute is exactly as long.
-        NlValue::Struct(st) if len < st.size && st.short != 0 && len == st.short => Some(len),
+        NlValue::Struct(st) if len < st.size && st.shorter.contains(&len) => Some(len),
         NlValue::Struct(st) => Some(st.size),
         _ => None,
     })
@@ -302,6 +302,7 @@ fn fixed_value<S: Sink, M: Memory>(
         NlValue::Flags { table, .. } => sink.flags(uint(), table),
         NlValue::Struct(st) => fields(sink, ctx, st, raw, at),
         NlValue::X32Padded => sink.hex_padded(u64::from(raw.u32(0)), 8),
+        NlValue::HexBytes => sink.hex_string(raw.0, false),
         NlValue::BrMdbEntry => super::netlink_route::br_mdb_entry(sink, raw),
         NlValue::Cookie => {
             sink.begin_array();
@@ -345,9 +346,12 @@ pub fn field<S: Sink, M: Memory>(
     if matches!(f.value, NlValue::Pad(_)) || (f.offset + f.size) as usize > raw.0.len() {
         return;
     }
+    let from = f.offset as usize;
+    let to = from + f.size as usize;
+    if f.if_nonzero && raw.0[from..to].iter().all(|&b| b == 0) {
+        return;
+    }
     sink.field(f.name);
-    let from = (f.offset as usize).min(raw.0.len());
-    let to = (from + f.size as usize).min(raw.0.len());
     fixed_value(sink, ctx, f.value, Raw(&raw.0[from..to]), at);
 }
 

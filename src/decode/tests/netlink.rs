@@ -960,3 +960,45 @@ fn route_values_of_code_and_older_forms() {
         "{line}"
     );
 }
+
+#[test]
+fn link_attributes() {
+    let route = Some(NETLINK_ROUTE);
+    let link = |attrs: &[u8]| {
+        let mut msg = vec![0, 0, 4, 3];
+        msg.extend(words32(&[0, 1, 0]));
+        msg.extend_from_slice(attrs);
+        sent(route, &nlmsg(18, 1, &msg))
+    };
+    // IFLA_STATS64 of the form before Linux 6.0 (up to rx_nohandler): the fields it has.
+    let stats: Vec<u8> = (1..=24u64).flat_map(|v| v.to_ne_bytes()).collect();
+    let line = link(&nla(23, &stats));
+    assert!(
+        line.ends_with("tx_compressed=23, rx_nohandler=24}]]"),
+        "{line}"
+    );
+    // Another length: in hex.
+    let line = link(&nla(23, &stats[..100]));
+    assert!(
+        line.contains(r#"[{nla_len=104, nla_type=IFLA_STATS64}, "\x01\x00"#),
+        "{line}"
+    );
+    // A vsi's type id in hex; its reserved bytes when not zero.
+    let vsi = |pad: [u8; 3]| {
+        let mut v = vec![171, 0x61, 0x62, 0x63, 239];
+        v.extend(pad);
+        link(&nla(25, &nla(3, &v)))
+    };
+    assert!(
+        vsi([0; 3]).ends_with(
+            r#"[{nla_len=12, nla_type=IFLA_PORT_VSI_TYPE}, {vsi_mgr_id=171, vsi_type_id="\x61\x62\x63", vsi_type_version=239}]]]"#
+        ),
+        "{}",
+        vsi([0; 3])
+    );
+    assert!(
+        vsi([0, 1, 2]).ends_with(r#"vsi_type_version=239, pad="\x00\x01\x02"}]]]"#),
+        "{}",
+        vsi([0, 1, 2])
+    );
+}
