@@ -409,6 +409,10 @@ fn nl_value(v: &spec::netlink::ValueSpec) -> TokenStream {
             let t = table_ident("NLS", v.of.as_deref().unwrap_or_default());
             quote!(NlValue::Struct(&#t))
         }
+        "structs" => {
+            let t = table_ident("NLS", v.of.as_deref().unwrap_or_default());
+            quote!(NlValue::Structs(&#t))
+        }
         "pad" => quote!(NlValue::Pad(#size)),
         "hex_bytes" => quote!(NlValue::HexBytes),
         other => {

@@ -205,6 +205,7 @@ pub const VALUE_KINDS: &[(&str, Needs, Option<u32>)] = &[
     ("hex_bytes", Needs::Size, None),
     ("rta_multipath", Needs::Nothing, None),
     ("struct", Needs::Struct, None),
+    ("structs", Needs::Struct, None),
     ("pad", Needs::Size, None),
 ];
 
@@ -382,7 +383,7 @@ fn check_no_cycles(spec: &super::Spec) -> Result<(), String> {
     let refers = |v: &ValueSpec| -> Vec<(&'static str, String)> {
         let own = match v.kind.as_str() {
             "attrs" => v.set.clone().map(|s| ("attrs", s)),
-            "struct" => v.of.clone().map(|s| ("structs", s)),
+            "struct" | "structs" => v.of.clone().map(|s| ("structs", s)),
             _ => None,
         };
         own.into_iter()

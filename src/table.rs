@@ -415,6 +415,8 @@ pub enum NlValue {
     /// A byte array (a struct field of its size) in hex escapes: `"\x61\x62"`.
     HexBytes,
     Struct(&'static NlStruct),
+    /// As many of the struct as the attribute holds, in an array.
+    Structs(&'static NlStruct),
     /// Padding of this many bytes, not shown.
     Pad(u8),
 }

@@ -225,6 +225,17 @@ fn variable_value<S: Sink, M: Memory>(
             sink.uint(u64::from(raw.0[0]))
         }),
         NlValue::Attrs(set) => attrs(sink, ctx, set, addr, len, at),
+        NlValue::Structs(st) if st.size != 0 && len >= st.size => {
+            let size = st.size as usize;
+            array(
+                sink,
+                ctx,
+                addr,
+                u64::from(len / st.size),
+                size,
+                |sink, ctx, raw| fields(sink, ctx, st, raw, at),
+            )
+        }
         NlValue::InetAddr => inet_addr(sink, ctx, (addr, len), at.family, None),
         NlValue::Rtvia => return super::netlink_route::rtvia(sink, ctx, addr, len),
         NlValue::U32s if len >= 4 => {

@@ -140,11 +140,12 @@ pub trait Values: Sink {
     }
 
     /// A `clock_t` count of clock ticks (USER_HZ, 100 a second on x86_64,
-    /// <asm-generic/param.h>): `4 /* 0.04 s */`, `0`.
+    /// <asm-generic/param.h>): `4 /* 0.04 s */`, `0`; strace leaves the seconds out under
+    /// `-X raw` (`print_clock_t`).
     fn clock_ticks(&mut self, v: i64) {
         self.int(v);
         if v != 0 {
-            self.open(Group::Comment);
+            self.open(Group::NameComment);
             // USER_HZ is 100, so ticks are hundredths of a second.
             self.number(Number::Centi(v));
             self.word("s");

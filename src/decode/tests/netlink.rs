@@ -1002,3 +1002,28 @@ fn link_attributes() {
         vsi([0, 1, 2])
     );
 }
+
+#[test]
+fn next_hop_messages() {
+    let route = Some(NETLINK_ROUTE);
+    // struct nhmsg: family, scope, protocol, reserved (shown when set), flags.
+    let mut nh = vec![2, 0, 4, 0];
+    nh.extend(1u32.to_ne_bytes());
+    // NHA_GROUP: nexthop_grp entries, their reserved fields shown when set.
+    nh.extend(nla(2, &[1, 0, 0, 0, 5, 0, 0, 0, 2, 0, 0, 0, 1, 7, 0, 0]));
+    nh.extend(nla(12, &nla(2, &100u64.to_ne_bytes())));
+    let text = format!(
+        "[{}, {{nh_family=AF_INET, nh_scope=RT_SCOPE_UNIVERSE, nh_protocol=RTPROT_STATIC, \
+         nh_flags=RTNH_F_DEAD}}, [[{{nla_len=20, nla_type=NHA_GROUP}}, [{{id=1, weight=5}}, \
+         {{id=2, weight=1, resvd1=0x7}}]], [{{nla_len=16, nla_type=NHA_RES_GROUP}}, \
+         [{{nla_len=12, nla_type=NHA_RES_GROUP_IDLE_TIMER}}, 100 /* 1.00 s */]]]]",
+        shown_hdr(60, "RTM_GETNEXTHOP", "NLM_F_REQUEST")
+    );
+    assert_eq!(sent(route, &nlmsg(106, 1, &nh)), text);
+    // Under -X raw, no seconds after clock ticks.
+    let raw = sent_as(route, ConstStyle::Raw, &nlmsg(106, 1, &nh), 60);
+    assert!(
+        raw.ends_with("[{nla_len=12, nla_type=0x2}, 100]]]]"),
+        "{raw}"
+    );
+}
