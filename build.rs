@@ -335,14 +335,19 @@ fn route_tables(spec: &Spec) -> TokenStream {
         let ident = table_ident("NLR", name);
         let st = table_ident("NLS", &msg.of);
         let attrs = optional_ref("NLA", msg.attrs.as_deref());
-        let by_family = msg.family.iter().map(|(family, other)| {
-            let f = enum_value(spec, "address_family", family).unwrap_or(0) as u8;
-            let other = table_ident("NLR", other);
+        let family = |f: &str| spec::netlink::family_value(spec, "", &msg.of, f).unwrap_or(0) as u8;
+        let by_family = msg.family.iter().map(|(f, other)| {
+            let (f, other) = (family(f), table_ident("NLR", other));
             quote!((#f, &#other))
+        });
+        let attrs_by_family = msg.attrs_by_family.iter().map(|(f, set)| {
+            let (f, set) = (family(f), table_ident("NLA", set));
+            quote!((#f, &#set))
         });
         quote! {
             pub static #ident: NlFamilyMessage = NlFamilyMessage {
                 st: &#st, attrs: #attrs, by_family: &[#(#by_family),*],
+                attrs_by_family: &[#(#attrs_by_family),*],
             };
         }
     });
@@ -360,9 +365,11 @@ fn route_tables(spec: &Spec) -> TokenStream {
     let diag = spec.netlink.sock_diag.values().map(|msg| {
         let st = table_ident("NLS", &msg.of);
         let attrs = optional_ref("NLA", msg.attrs.as_deref());
-        let f = enum_value(spec, "address_family", &msg.family).unwrap_or(0) as u8;
+        let f = spec::netlink::family_value(spec, "", &msg.of, &msg.family).unwrap_or(0) as u8;
         let request = msg.request;
-        quote!((#f, #request, &NlFamilyMessage { st: &#st, attrs: #attrs, by_family: &[] }))
+        quote!((#f, #request, &NlFamilyMessage {
+            st: &#st, attrs: #attrs, by_family: &[], attrs_by_family: &[],
+        }))
     });
     quote! {
         #(#kinds)*

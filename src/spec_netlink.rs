@@ -62,10 +62,15 @@ pub struct RouteMessage {
     pub attrs: Option<String>,
     /// The message types (names of `[enums.nl_route_types]`) that are this kind.
     pub types: Vec<String>,
-    /// Families (names of `[enums.address_family]`) whose messages of these types are
+    /// Families (names of the family field's table) whose messages of these types are
     /// another kind (`[netlink.route.*]`): `RTM_GETNEIGH` of `AF_BRIDGE` is a link's.
     #[serde(default)]
     pub family: BTreeMap<String, String>,
+    /// The attribute set by the message's family (names of the family field's table), in
+    /// place of `attrs`: another family's attributes show in hex (strace's
+    /// `decode_nla_af_spec`).
+    #[serde(default)]
+    pub attrs_by_family: BTreeMap<String, String>,
 }
 
 /// `[netlink.attrs.NAME]`: the attributes of one kind of message or nested attribute.
@@ -320,8 +325,19 @@ fn check_route(spec: &super::Spec) -> Result<(), String> {
                 return Err(format!("{label}: {ty} is also a {other}"));
             }
         }
+        for (family, set) in &msg.attrs_by_family {
+            family_value(spec, &label, &msg.of, family)?;
+            if !netlink.attrs.contains_key(set) {
+                return Err(format!(
+                    "{label}: family {family}: no [netlink.attrs.{set}]"
+                ));
+            }
+        }
+        if !msg.attrs_by_family.is_empty() && msg.attrs.is_some() {
+            return Err(format!("{label}: `attrs` or `attrs_by_family`, not both"));
+        }
         for (family, other) in &msg.family {
-            family_value(spec, &label, family)?;
+            family_value(spec, &label, &msg.of, family)?;
             if !netlink.route.contains_key(other) || !netlink.route[other].family.is_empty() {
                 return Err(format!(
                     "{label}: family {family}: no [netlink.route.{other}] without families of its own"
@@ -333,7 +349,7 @@ fn check_route(spec: &super::Spec) -> Result<(), String> {
     for (name, msg) in &netlink.sock_diag {
         let label = format!("netlink.sock_diag.{name}");
         check_family_struct(spec, &label, &msg.of, msg.attrs.as_deref())?;
-        let family = family_value(spec, &label, &msg.family)?;
+        let family = family_value(spec, &label, &msg.of, &msg.family)?;
         if let Some(other) = diag.insert((family, msg.request), name) {
             return Err(format!("{label}: {} is also {other}'s", msg.family));
         }
@@ -367,12 +383,23 @@ fn check_family_struct(
 }
 
 /// The value of an address family of 8 bits.
-fn family_value(spec: &super::Spec, label: &str, family: &str) -> Result<i64, String> {
-    match enum_value(spec, "address_family", family) {
+pub fn family_value(
+    spec: &super::Spec,
+    label: &str,
+    of: &str,
+    family: &str,
+) -> Result<i64, String> {
+    // The names of the struct's family field (its first), else the address families.
+    let table = spec
+        .netlink
+        .structs
+        .get(of)
+        .and_then(|st| st.fields.first())
+        .and_then(|f| f.table.clone())
+        .unwrap_or_else(|| "address_family".to_string());
+    match enum_value(spec, &table, family) {
         Some(v) if (0..=0xff).contains(&v) => Ok(v),
-        _ => Err(format!(
-            "{label}: no {family} of 8 bits in [enums.address_family]"
-        )),
+        _ => Err(format!("{label}: no {family} of 8 bits in [enums.{table}]")),
     }
 }
 

@@ -474,6 +474,8 @@ pub struct NlFamilyMessage {
     pub attrs: Option<&'static NlAttrSet>,
     /// The kinds its types are for these families.
     pub by_family: &'static [(u8, &'static NlFamilyMessage)],
+    /// The attribute sets by family, in place of `attrs` (another family's show in hex).
+    pub attrs_by_family: &'static [(u8, &'static NlAttrSet)],
 }
 
 /// The kind of rtnetlink message of type `ty` and address family `family`.

@@ -124,7 +124,11 @@ fn family_struct<S: Sink, M: Memory>(
         return;
     }
     let (addr, len) = (msg.addr.wrapping_add(u64::from(offset)), msg.len - offset);
-    match kind.attrs {
+    let set = match kind.attrs_by_family {
+        [] => kind.attrs,
+        sets => sets.iter().find(|(f, _)| *f == family).map(|(_, s)| *s),
+    };
+    match set {
         Some(set) => netlink_attr::attrs(sink, ctx, set, addr, len, &at),
         None => buffer(sink, ctx, addr, u64::from(len), true),
     }

@@ -1027,3 +1027,22 @@ fn next_hop_messages() {
         "{raw}"
     );
 }
+
+#[test]
+fn cache_reports_by_family() {
+    let route = Some(NETLINK_ROUTE);
+    // RTNL_FAMILY_IPMR's attributes; another family's in hex.
+    let mut ipmr = vec![128, 0, 0, 0];
+    ipmr.extend(nla(3, &[10, 0, 0, 1]));
+    assert!(
+        sent(route, &nlmsg(96, 1, &ipmr)).ends_with(
+            "{rtgen_family=RTNL_FAMILY_IPMR}, [{nla_len=8, nla_type=IPMRA_CREPORT_SRC_ADDR}, inet_addr(\"10.0.0.1\")]]"
+        )
+    );
+    let mut inet = ipmr.clone();
+    inet[0] = 2;
+    assert!(
+        sent(route, &nlmsg(96, 1, &inet))
+            .ends_with(r#"{rtgen_family=AF_INET}, "\x08\x00\x03\x00\x0a\x00\x00\x01"]"#)
+    );
+}
