@@ -208,6 +208,7 @@ pub const VALUE_KINDS: &[(&str, Needs, Option<u32>)] = &[
     ("br_mdb_entry", Needs::Nothing, Some(28)),
     ("rtvia", Needs::Nothing, None),
     ("hex_bytes", Needs::Size, None),
+    ("cstr", Needs::Nothing, None),
     ("rta_multipath", Needs::Nothing, None),
     ("struct", Needs::Struct, None),
     ("structs", Needs::Struct, None),

@@ -361,6 +361,8 @@ pub enum NlValue {
     Str,
     /// A string of the attribute's length.
     Strn,
+    /// A string up to its NUL, cut (`...`) when there is none (strace's `QUOTE_0_TERMINATED`).
+    Cstr,
     Be16,
     Be64,
     Fd,

@@ -220,6 +220,7 @@ fn variable_value<S: Sink, M: Memory>(
     match v {
         NlValue::Str => nla_str(sink, ctx, addr, len),
         NlValue::Strn => buffer(sink, ctx, addr, u64::from(len), false),
+        NlValue::Cstr => nla_cstr(sink, ctx, addr, len),
         NlValue::Hwaddr => return hwaddr(sink, ctx, addr, len),
         NlValue::Bytes => array(sink, ctx, addr, u64::from(len), 1, |sink, _, raw| {
             sink.uint(u64::from(raw.0[0]))
@@ -408,21 +409,52 @@ pub(super) fn inet_addr<S: Sink, M: Memory>(
     }
 }
 
+/// A string attribute's bytes as strace reads them: up to `-s` and one more (which tells
+/// whether the string goes on), in `ctx.scratch`; their count and how many are shown. `None`
+/// when they were not there (the address shown then).
+fn read_str<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    len: u32,
+) -> Option<(usize, usize)> {
+    if addr == 0 {
+        sink.addr(0);
+        return None;
+    }
+    let limit = ctx.opts.max_strlen;
+    let size = (len as usize).min(limit.saturating_add(1));
+    if ctx.scratch.fill(ctx.mem, addr, size).is_err() {
+        super::netlink::unread(sink, addr);
+        return None;
+    }
+    Some((size, size.min(limit)))
+}
+
 /// A NUL-terminated string attribute (strace's `decode_nla_str`): its bytes up to `-s`, a
 /// final NUL left out; without one it shows as cut (`...`), as the kernel ends these
 /// strings with a NUL.
 fn nla_str<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u32) {
-    if addr == 0 {
-        return sink.addr(0);
-    }
-    let limit = ctx.opts.max_strlen;
-    let size = (len as usize).min(limit.saturating_add(1));
-    let Ok(buf) = ctx.scratch.fill(ctx.mem, addr, size) else {
-        return super::netlink::unread(sink, addr);
+    let Some((_, shown)) = read_str(sink, ctx, addr, len) else {
+        return;
     };
-    match &buf[..size.min(limit)] {
+    match &ctx.scratch.bytes()[..shown] {
         bytes @ [.., 0] => sink.quoted(bytes, false, Quote::TrailingNul),
         bytes => sink.string(bytes, len != 0),
+    }
+}
+
+/// A string attribute shown up to its NUL (strace's `printstr_ex` with
+/// `QUOTE_0_TERMINATED`): at most `-s` bytes, cut (`...`) when no NUL ends it there.
+fn nla_cstr<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u32) {
+    let Some((size, shown)) = read_str(sink, ctx, addr, len) else {
+        return;
+    };
+    let buf = &ctx.scratch.bytes()[..size];
+    match buf[..shown].iter().position(|&b| b == 0) {
+        Some(end) => sink.string(&buf[..end], false),
+        // A NUL right after the bytes shown ends the string too.
+        None => sink.string(&buf[..shown], len != 0 && buf.get(shown) != Some(&0)),
     }
 }
 

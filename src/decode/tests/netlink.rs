@@ -1046,3 +1046,32 @@ fn cache_reports_by_family() {
             .ends_with(r#"{rtgen_family=AF_INET}, "\x08\x00\x03\x00\x0a\x00\x00\x01"]"#)
     );
 }
+
+#[test]
+fn link_kinds_and_statistics_messages() {
+    let route = Some(NETLINK_ROUTE);
+    // IFLA_LINKINFO's kinds: up to their NUL; without one, cut.
+    let mut link = vec![0, 0, 4, 3];
+    link.extend(words32(&[0, 1, 0]));
+    let mut info = nla(1, b"veth\0x");
+    info.extend([0, 0]);
+    info.extend(nla(4, b"bond"));
+    link.extend(nla(18, &info));
+    let line = sent(route, &nlmsg(18, 1, &link));
+    assert!(
+        line.ends_with(
+            r#"[{nla_len=24, nla_type=IFLA_LINKINFO}, [[{nla_len=10, nla_type=IFLA_INFO_KIND}, "veth"], [{nla_len=8, nla_type=IFLA_INFO_SLAVE_KIND}, "bond"...]]]]"#
+        ),
+        "{line}"
+    );
+    // struct if_stats_msg: its padding when set.
+    let mut stats = vec![0, 0, 1, 0];
+    stats.extend(words32(&[0, 0x22]));
+    assert_eq!(
+        sent(route, &nlmsg(94, 1, &stats)),
+        format!(
+            "[{}, {{family=AF_UNSPEC, pad2=0x1, ifindex=0, filter_mask=1<<IFLA_STATS_LINK_64|1<<IFLA_STATS_AF_SPEC}}]",
+            shown_hdr(28, "RTM_GETSTATS", "NLM_F_REQUEST")
+        )
+    );
+}
