@@ -20,6 +20,7 @@ fn main() {
     println!("cargo::rerun-if-changed=syscalls.toml");
     println!("cargo::rerun-if-changed=src/spec.rs");
     println!("cargo::rerun-if-changed=src/spec_structs.rs");
+    println!("cargo::rerun-if-changed=src/spec_netlink.rs");
     println!("cargo::rerun-if-changed=src/kinds.rs");
     let text = match std::fs::read_to_string("syscalls.toml") {
         Ok(text) => text,
@@ -172,6 +173,7 @@ pub fn generate(spec: &Spec) -> TokenStream {
     let not_i386 = sorted(&spec.not_i386);
     let not_x32 = sorted(&spec.not_x32);
     let (struct_tables, member_indexes) = struct_tables(spec);
+    let netlink = netlink_tables(spec);
 
     quote! {
         #(#flag_tables)*
@@ -200,6 +202,257 @@ pub fn generate(spec: &Spec) -> TokenStream {
         pub static NOT_I386_NAMES: &[&str] = &[#(#not_i386),*];
         /// x86_64 syscall names strace's x32 personality lacks, sorted.
         pub static NOT_X32_NAMES: &[&str] = &[#(#not_x32),*];
+        #netlink
+    }
+}
+
+/// `[netlink]`'s tables: the message types of each protocol and netfilter subsystem, by
+/// number, their names resolved to values.
+fn netlink_tables(spec: &Spec) -> TokenStream {
+    use spec::netlink::{MessageTypes, Naming, Payload, enum_value};
+    let types = |t: &MessageTypes| {
+        let names = table_ident("ENUM", &t.types);
+        let naming = Ident::new(
+            match t.names {
+                Naming::Table => "Table",
+                Naming::GenericFamilies => "GenericFamilies",
+                Naming::Netfilter => "Netfilter",
+            },
+            Span::call_site(),
+        );
+        let mut by_type: Vec<(u16, Ident)> = t
+            .flags
+            .iter()
+            .flat_map(|(table, names)| {
+                names.iter().map(move |n| {
+                    let v = enum_value(spec, &t.types, n).unwrap_or(0) as u16;
+                    (v, table_ident("FLAGS", table))
+                })
+            })
+            .collect();
+        by_type.sort_by_key(|(v, _)| *v);
+        let by_type = by_type.iter().map(|(v, t)| quote!((#v, &#t)));
+        let optional = |name: Option<&String>| match name.filter(|n| !n.is_empty()) {
+            Some(n) => {
+                let t = table_ident("FLAGS", n);
+                quote!(Some(&#t))
+            }
+            None => quote!(None),
+        };
+        let low_bits = (0..4).map(|i| optional(t.flags_by_low_bits.get(i)));
+        let other = optional(t.flags_other.as_ref());
+        let payload = match t.payload {
+            Some(p) => {
+                let p = Ident::new(
+                    match p {
+                        Payload::Route => "Route",
+                        Payload::SockDiag => "SockDiag",
+                        Payload::Netfilter => "Netfilter",
+                        Payload::Selinux => "Selinux",
+                    },
+                    Span::call_site(),
+                );
+                quote!(Some(NlPayload::#p))
+            }
+            None => quote!(None),
+        };
+        quote!(NlMessageTypes {
+            names: &#names, naming: NlNaming::#naming, flags: &[#(#by_type),*],
+            flags_by_low_bits: [#(#low_bits),*], flags_other: #other, payload: #payload,
+        })
+    };
+    let rows = |list: &std::collections::BTreeMap<String, MessageTypes>, by: &str| {
+        let mut rows: Vec<(u32, TokenStream)> = list
+            .iter()
+            .map(|(name, t)| (enum_value(spec, by, name).unwrap_or(0) as u32, types(t)))
+            .collect();
+        rows.sort_by_key(|(v, _)| *v);
+        rows.into_iter()
+            .map(|(v, t)| quote!((#v, #t)))
+            .collect::<Vec<_>>()
+    };
+    let protocols = rows(&spec.netlink.protocols, "netlink_protocol");
+    let netfilter = rows(&spec.netlink.netfilter, "nl_netfilter_subsys_ids");
+    let sets = spec.netlink.attrs.iter().map(|(name, set)| {
+        let ident = table_ident("NLA", name);
+        let names = optional_ref("ENUM", set.names.as_deref());
+        let typed: Vec<(usize, TokenStream)> = set
+            .values
+            .iter()
+            .map(|(ty, v)| {
+                let n = match &set.names {
+                    Some(names) => enum_value(spec, names, ty).unwrap_or(0),
+                    None => ty.parse().unwrap_or(0),
+                };
+                let spec = v.spec();
+                let value = nl_value(&spec);
+                let then = optional_ref("NLA", spec.then.as_deref());
+                (
+                    n as usize,
+                    quote!(NlAttrValue { value: #value, then: #then }),
+                )
+            })
+            .collect();
+        let len = typed.iter().map(|(n, _)| n + 1).max().unwrap_or(0);
+        let mut values = vec![quote!(None); len];
+        for (n, v) in typed {
+            values[n] = quote!(Some(#v));
+        }
+        quote! {
+            pub static #ident: NlAttrSet = NlAttrSet { names: #names, values: &[#(#values),*] };
+        }
+    });
+    let structs = spec.netlink.structs.iter().map(|(name, st)| {
+        let ident = table_ident("NLS", name);
+        let (offsets, ..) = spec::netlink::struct_layout(spec, st).unwrap_or_default();
+        let fields = st.fields.iter().zip(offsets).map(|(f, at)| {
+            let name = f.name.as_deref().unwrap_or_default();
+            let v = nl_value(f);
+            let size = spec::netlink::value_size(spec, f).unwrap_or(0);
+            let if_nonzero = f.if_nonzero.unwrap_or(false);
+            quote!(NlField {
+                name: #name, offset: #at, size: #size, value: #v, if_nonzero: #if_nonzero,
+            })
+        });
+        let size = st.size;
+        let shorter = &st.shorter;
+        quote! {
+            pub static #ident: NlStruct = NlStruct {
+                size: #size, shorter: &[#(#shorter),*], fields: &[#(#fields),*],
+            };
+        }
+    });
+    let route = route_tables(spec);
+    quote! {
+        #(#sets)*
+        #(#structs)*
+        #route
+        /// The message types of each netlink protocol, by protocol number.
+        pub static NL_PROTOCOLS: &[(u32, NlMessageTypes)] = &[#(#protocols),*];
+        /// The message types of each netfilter subsystem, by subsystem number.
+        pub static NF_SUBSYSTEMS: &[(u32, NlMessageTypes)] = &[#(#netfilter),*];
+    }
+}
+
+/// `Some(&PREFIX_NAME)` for a table named, `None` for none.
+fn optional_ref(prefix: &str, name: Option<&str>) -> TokenStream {
+    match name {
+        Some(n) => {
+            let ident = table_ident(prefix, n);
+            quote!(Some(&#ident))
+        }
+        None => quote!(None),
+    }
+}
+
+/// `[netlink.route]`: each kind of rtnetlink message, and the kinds by message type.
+fn route_tables(spec: &Spec) -> TokenStream {
+    use spec::netlink::enum_value;
+    let route = &spec.netlink.route;
+    let kinds = route.iter().map(|(name, msg)| {
+        let ident = table_ident("NLR", name);
+        let st = table_ident("NLS", &msg.of);
+        let attrs = optional_ref("NLA", msg.attrs.as_deref());
+        let family = |f: &str| spec::netlink::family_value(spec, "", &msg.of, f).unwrap_or(0) as u8;
+        let by_family = msg.family.iter().map(|(f, other)| {
+            let (f, other) = (family(f), table_ident("NLR", other));
+            quote!((#f, &#other))
+        });
+        let attrs_by_family = msg.attrs_by_family.iter().map(|(f, set)| {
+            let (f, set) = (family(f), table_ident("NLA", set));
+            quote!((#f, &#set))
+        });
+        quote! {
+            pub static #ident: NlFamilyMessage = NlFamilyMessage {
+                st: &#st, attrs: #attrs, by_family: &[#(#by_family),*],
+                attrs_by_family: &[#(#attrs_by_family),*],
+            };
+        }
+    });
+    let mut by_type: Vec<(u16, Ident)> = route
+        .iter()
+        .flat_map(|(name, msg)| {
+            msg.types.iter().map(move |ty| {
+                let v = enum_value(spec, "nl_route_types", ty).unwrap_or(0) as u16;
+                (v, table_ident("NLR", name))
+            })
+        })
+        .collect();
+    by_type.sort_by_key(|(v, _)| *v);
+    let by_type = by_type.iter().map(|(v, k)| quote!((#v, &#k)));
+    let diag = spec.netlink.sock_diag.values().map(|msg| {
+        let st = table_ident("NLS", &msg.of);
+        let attrs = optional_ref("NLA", msg.attrs.as_deref());
+        let f = spec::netlink::family_value(spec, "", &msg.of, &msg.family).unwrap_or(0) as u8;
+        let request = msg.request;
+        quote!((#f, #request, &NlFamilyMessage {
+            st: &#st, attrs: #attrs, by_family: &[], attrs_by_family: &[],
+        }))
+    });
+    quote! {
+        #(#kinds)*
+        /// rtnetlink's messages by type, sorted.
+        pub static NL_ROUTE: &[(u16, &NlFamilyMessage)] = &[#(#by_type),*];
+        /// sock_diag's messages by family and whether they are requests.
+        pub static NL_SOCK_DIAG: &[(u8, bool, &NlFamilyMessage)] = &[#(#diag),*];
+    }
+}
+
+/// A netlink value kind (`spec::netlink::VALUE_KINDS`) as its `NlValue`.
+fn nl_value(v: &spec::netlink::ValueSpec) -> TokenStream {
+    let size = v.size.unwrap_or(0) as u8;
+    let int = |size: u8, signed: bool, hex: bool| quote!(NlValue::Int { size: #size, signed: #signed, hex: #hex });
+    match v.kind.as_str() {
+        "u8" => int(1, false, false),
+        "u16" => int(2, false, false),
+        "u32" => int(4, false, false),
+        "u64" => int(8, false, false),
+        "s8" => int(1, true, false),
+        "s16" => int(2, true, false),
+        "s32" => int(4, true, false),
+        "s64" => int(8, true, false),
+        "x8" => int(1, false, true),
+        "x16" => int(2, false, true),
+        "x32" => int(4, false, true),
+        "x64" => int(8, false, true),
+        "enum" => {
+            let t = table_ident("ENUM", v.table.as_deref().unwrap_or_default());
+            let unknown = v.unknown.unwrap_or(true);
+            let longer = v.longer.unwrap_or(false);
+            quote!(NlValue::Enum { table: &#t, size: #size, unknown: #unknown, longer: #longer })
+        }
+        "flags" => {
+            let t = table_ident("FLAGS", v.table.as_deref().unwrap_or_default());
+            let longer = v.longer.unwrap_or(false);
+            quote!(NlValue::Flags { table: &#t, size: #size, longer: #longer })
+        }
+        "attrs" => {
+            let t = table_ident("NLA", v.set.as_deref().unwrap_or_default());
+            quote!(NlValue::Attrs(&#t))
+        }
+        "struct" => {
+            let t = table_ident("NLS", v.of.as_deref().unwrap_or_default());
+            quote!(NlValue::Struct(&#t))
+        }
+        "structs" => {
+            let t = table_ident("NLS", v.of.as_deref().unwrap_or_default());
+            quote!(NlValue::Structs(&#t))
+        }
+        "pad" => quote!(NlValue::Pad(#size)),
+        "hex_bytes" => quote!(NlValue::HexBytes),
+        other => {
+            // The other kinds are unit variants named after the kind (`in_addr`: `InAddr`).
+            let variant: String = other
+                .split('_')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+                })
+                .collect();
+            let variant = Ident::new(&variant, Span::call_site());
+            quote!(NlValue::#variant)
+        }
     }
 }
 

@@ -23,18 +23,22 @@ fn is_odd(c: u8) -> bool {
     !(0x20..=0x7e).contains(&c) && !(b'\t'..=b'\r').contains(&c)
 }
 
+/// Whether `bytes` print wholly in hex escapes under `hex`.
+pub fn all_hex(bytes: &[u8], hex: HexStrings) -> bool {
+    match hex {
+        HexStrings::All => true,
+        HexStrings::NonAscii => bytes.iter().any(|&c| is_odd(c)),
+        HexStrings::Never | HexStrings::NonAsciiChars => false,
+    }
+}
+
 /// Escapes `bytes` into a C string literal body as strace does: `\t \n \v \f \r \" \\` by
 /// name, other unprintable bytes in octal, three digits only when a digit 0-7 follows (so the
 /// escape cannot swallow it); or in hex under `-x`, `-xx`, `--strings-in-hex`. The printable
 /// bytes of `also` are escaped too (strace escapes `<` and `>` in a descriptor's path, which
 /// it shows between them).
 pub fn escape_with(out: &mut Vec<u8>, bytes: &[u8], hex: HexStrings, also: &[u8]) {
-    let all_hex = match hex {
-        HexStrings::All => true,
-        HexStrings::NonAscii => bytes.iter().any(|&c| is_odd(c)),
-        HexStrings::Never | HexStrings::NonAsciiChars => false,
-    };
-    if all_hex {
+    if all_hex(bytes, hex) {
         for b in bytes {
             let _ = write!(out, "\\x{b:02x}");
         }

@@ -120,6 +120,16 @@ pub struct Eventfd {
     pub semaphore: Option<u32>,
 }
 
+/// What a descriptor is as a netlink socket (strace's `getfdproto` and `get_fd_nl_family`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NetlinkFd {
+    /// Not a netlink socket (or not open).
+    Other,
+    /// A netlink socket of this protocol (`NETLINK_ROUTE`...), `None` when the kernel does
+    /// not tell which.
+    Netlink(Option<u32>),
+}
+
 /// Describes descriptors of the tracee being decoded.
 pub trait FdResolver {
     /// What `fd` stands for, or `None` when nothing is to be shown (not open, or no selected
@@ -130,6 +140,15 @@ pub trait FdResolver {
     /// Where the tracee mapped the `struct kvm_run` of vcpu descriptor `fd`, when `-e
     /// kvm=vcpu` asks and the mapping holds at least `size` bytes.
     fn vcpu_run_area(&mut self, _fd: i32, _size: u64) -> Option<u64> {
+        None
+    }
+    /// Whether `fd` is a netlink socket and of which protocol: what its messages are decoded
+    /// by. Asked whatever `-y` says, as strace does.
+    fn netlink(&mut self, _fd: i32) -> NetlinkFd {
+        NetlinkFd::Other
+    }
+    /// The name of the generic netlink family numbered `id` on this kernel.
+    fn genl_family(&mut self, _id: u16) -> Option<&[u8]> {
         None
     }
 }
@@ -143,6 +162,11 @@ pub struct ProcFds {
     info: FdInfo,
     cwd: Vec<u8>,
     sockets: SocketCache,
+    /// The netlink sockets (and other sockets) seen last, by inode: a socket keeps its
+    /// protocol, so a message's decoding reads only the descriptor's link.
+    netlink: Vec<(u64, NetlinkFd)>,
+    /// The kernel's generic netlink families, asked once when first needed.
+    genl: Option<Vec<(u16, Vec<u8>)>>,
 }
 
 impl ProcFds {
@@ -154,6 +178,8 @@ impl ProcFds {
             info: FdInfo::default(),
             cwd: Vec::new(),
             sockets: SocketCache::new(),
+            netlink: Vec::new(),
+            genl: None,
         }
     }
 
@@ -282,7 +308,53 @@ fn anon_mapping(maps: &[u8], name: &[u8], size: u64) -> Option<u64> {
     })
 }
 
+/// How many sockets [`ProcFds`] remembers the netlink protocol of.
+const NETLINK_REMEMBERED: usize = 64;
+
+impl ProcFds {
+    /// [`FdResolver::netlink`], asking the kernel: the socket's protocol name, then for a
+    /// netlink socket its protocol by sock_diag (strace's cache of socket details included).
+    fn netlink_uncached(&mut self, fd: i32, inode: u64) -> NetlinkFd {
+        if sockdiag::protocol_name(self.pid, fd).as_deref() != Some(b"NETLINK") {
+            return NetlinkFd::Other;
+        }
+        match sockdiag::describe(&mut self.sockets, self.pid, fd, inode) {
+            Some(SocketInfo::Netlink { protocol, .. }) => {
+                NetlinkFd::Netlink(Some(u32::from(protocol)))
+            }
+            _ => NetlinkFd::Netlink(None),
+        }
+    }
+}
+
 impl FdResolver for ProcFds {
+    fn netlink(&mut self, fd: i32) -> NetlinkFd {
+        let mut link = Vec::new();
+        let Some(inode) = fd_path(self.pid, fd, &mut link).and_then(|_| socket_inode(&link)) else {
+            return NetlinkFd::Other;
+        };
+        if let Some((_, known)) = self.netlink.iter().find(|(i, _)| *i == inode) {
+            return *known;
+        }
+        let found = self.netlink_uncached(fd, inode);
+        // Only an answer the kernel gave is kept: a lookup that failed is tried again.
+        if found != NetlinkFd::Netlink(None) {
+            if self.netlink.len() >= NETLINK_REMEMBERED {
+                self.netlink.remove(0);
+            }
+            self.netlink.push((inode, found));
+        }
+        found
+    }
+
+    fn genl_family(&mut self, id: u16) -> Option<&[u8]> {
+        let families = self.genl.get_or_insert_with(sockdiag::genl_families);
+        families
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, name)| name.as_slice())
+    }
+
     fn vcpu_run_area(&mut self, fd: i32, size: u64) -> Option<u64> {
         if !self.kvm_vcpu {
             return None;

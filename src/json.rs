@@ -545,6 +545,11 @@ impl Sink for Json<'_> {
     }
 
     fn quoted(&mut self, bytes: &[u8], truncated: bool, quote: Quote) {
+        // A trailing NUL strace leaves out is no part of the string.
+        let bytes = match (quote, bytes.split_last()) {
+            (Quote::TrailingNul, Some((_, rest))) => rest,
+            _ => bytes,
+        };
         self.value(|b| {
             string_obj(b, bytes, truncated, quote == Quote::Hex);
             if quote == Quote::Abstract {

@@ -259,6 +259,14 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["string", "addr"]
     }
+    /// A buffer sent or received on the socket `by` (`sendto`, `recvfrom`), `len` bytes (a
+    /// receive: what it returned, at most that): netlink messages on a netlink socket, else a
+    /// string.
+    SockBuffer = "sock_buffer" {
+        table: None, len: true, by: true,
+        failure: false, updated: false, decoder: "",
+        json: ["string", "addr", "array", "struct"]
+    }
     /// A byte buffer of length `len`, cut at `-s`.
     Buffer = "buffer" {
         table: None, len: true, by: false,

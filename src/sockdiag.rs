@@ -182,7 +182,7 @@ pub fn describe(cache: &mut SocketCache, pid: i32, fd: i32, inode: u64) -> Optio
 }
 
 /// The `system.sockprotoname` attribute of `/proc/PID/fd/FD` (net/socket.c).
-fn protocol_name(pid: i32, fd: i32) -> Option<Vec<u8>> {
+pub fn protocol_name(pid: i32, fd: i32) -> Option<Vec<u8>> {
     let path = std::ffi::CString::new(format!("/proc/{pid}/fd/{fd}")).ok()?;
     let mut buf = [0u8; 256];
     // SAFETY: both names are NUL-terminated and `buf` is writable for the length passed.
@@ -205,7 +205,7 @@ fn protocol_name(pid: i32, fd: i32) -> Option<Vec<u8>> {
 
 /// Asks the kernel about one protocol's sockets and picks out `inode`'s.
 fn lookup(inode: u64, (name, query): (&'static str, Query)) -> Option<SocketInfo> {
-    let sock = DiagSocket::open()?;
+    let sock = DiagSocket::open(NETLINK_SOCK_DIAG)?;
     let mut req = Vec::with_capacity(80);
     match query {
         Query::Inet { family, protocol } => {
@@ -237,7 +237,7 @@ fn lookup(inode: u64, (name, query): (&'static str, Query)) -> Option<SocketInfo
     if !sock.send(&req) {
         return None;
     }
-    sock.receive(|msg| match query {
+    sock.receive(SOCK_DIAG_BY_FAMILY, |msg| match query {
         Query::Inet { .. } => parse_inet(msg, inode, name),
         Query::Unix => parse_unix(msg, inode, name),
         Query::Netlink => parse_netlink(msg, inode, name),
@@ -261,8 +261,8 @@ fn u32_at(b: &[u8], off: usize) -> u32 {
 }
 
 /// What a parser made of one answer.
-enum Parsed {
-    Found(SocketInfo),
+enum Parsed<T = SocketInfo> {
+    Found(T),
     /// Another socket's: read on.
     Other,
     /// A malformed or unexpected answer: give up.
@@ -320,21 +320,14 @@ fn parse_unix(msg: &[u8], inode: u64, proto: &'static str) -> Parsed {
         return Parsed::Fail;
     }
     let (mut peer, mut name) = (0, None);
-    let mut rest = &msg[16..];
-    while rest.len() >= 4 {
-        let len = usize::from(u16_at(rest, 0));
-        if len < 4 || len > rest.len() {
-            break;
-        }
-        let payload = &rest[4..len];
-        match u16_at(rest, 2) {
+    for (ty, payload) in rtattrs(&msg[16..]) {
+        match ty {
             UNIX_DIAG_NAME if name.is_none() => {
                 name = Some(payload[..payload.len().min(UNIX_PATH_MAX)].to_vec());
             }
             UNIX_DIAG_PEER if payload.len() >= 4 => peer = u32_at(payload, 0),
             _ => {}
         }
-        rest = &rest[(len + 3) & !3..];
     }
     let name = name.filter(|n| !n.is_empty());
     if peer == 0 && name.is_none() {
@@ -372,17 +365,92 @@ fn parse_netlink(msg: &[u8], inode: u64, proto: &'static str) -> Parsed {
     })
 }
 
-/// A `NETLINK_SOCK_DIAG` socket of the tracer, closed when dropped.
+/// `<linux/genetlink.h>`: the controller family, its command and attributes.
+const NETLINK_GENERIC: i32 = 16;
+const GENL_ID_CTRL: u16 = 0x10;
+const CTRL_CMD_GETFAMILY: u8 = 3;
+const CTRL_CMD_NEWFAMILY: u8 = 1;
+const CTRL_ATTR_FAMILY_ID: u16 = 1;
+const CTRL_ATTR_FAMILY_NAME: u16 = 2;
+/// `struct genlmsghdr`: cmd, version, reserved.
+const GENL_HDRLEN: usize = 4;
+
+/// The kernel's generic netlink families, by id (strace's `genl_families_xlat`: names
+/// generic netlink message types, which are the ids of families registered at run time).
+/// Empty when the kernel cannot be asked.
+pub fn genl_families() -> Vec<(u16, Vec<u8>)> {
+    let mut families = Vec::new();
+    let Some(sock) = DiagSocket::open(NETLINK_GENERIC) else {
+        return families;
+    };
+    let mut req = Vec::with_capacity(NLMSG_HDRLEN + GENL_HDRLEN);
+    req.extend_from_slice(&((NLMSG_HDRLEN + GENL_HDRLEN) as u32).to_ne_bytes());
+    req.extend_from_slice(&GENL_ID_CTRL.to_ne_bytes());
+    req.extend_from_slice(&(NLM_F_REQUEST | NLM_F_DUMP).to_ne_bytes());
+    req.extend_from_slice(&[0; 8]);
+    req.extend_from_slice(&[CTRL_CMD_GETFAMILY, 0, 0, 0]);
+    if sock.send(&req) {
+        sock.receive::<()>(GENL_ID_CTRL, |msg| {
+            parse_family(msg, &mut families);
+            Parsed::Other
+        });
+    }
+    families
+}
+
+/// One answer to `CTRL_CMD_GETFAMILY`: a `struct genlmsghdr` (version 2 of
+/// `CTRL_CMD_NEWFAMILY`) and attributes, the family's name and id among them. As strace, a
+/// name and an id seen (in any order) make a pair; the first of each counts.
+fn parse_family(msg: &[u8], families: &mut Vec<(u16, Vec<u8>)>) {
+    if msg.len() < GENL_HDRLEN || msg[0] != CTRL_CMD_NEWFAMILY || msg[1] != 2 {
+        return;
+    }
+    let (mut name, mut id): (Option<&[u8]>, Option<u16>) = (None, None);
+    for (ty, payload) in rtattrs(&msg[GENL_HDRLEN..]) {
+        match ty {
+            CTRL_ATTR_FAMILY_NAME if name.is_none() => name = Some(payload),
+            CTRL_ATTR_FAMILY_ID if id.is_none() && payload.len() == 2 => {
+                id = Some(u16_at(payload, 0))
+            }
+            _ => {}
+        }
+        if let (Some(n), Some(i)) = (name, id) {
+            let end = n.iter().position(|&b| b == 0).unwrap_or(n.len());
+            families.push((i, n[..end].to_vec()));
+            (name, id) = (None, None);
+        }
+    }
+}
+
+/// The attributes of a kernel's answer (`struct rtattr`: length, type, then the payload,
+/// each aligned to 4 bytes) as `(type, payload)`, up to one that does not fit.
+fn rtattrs(mut rest: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
+    std::iter::from_fn(move || {
+        if rest.len() < 4 {
+            return None;
+        }
+        let len = usize::from(u16_at(rest, 0));
+        if len < 4 || len > rest.len() {
+            return None;
+        }
+        let attr = (u16_at(rest, 2), &rest[4..len]);
+        rest = &rest[((len + 3) & !3).min(rest.len())..];
+        Some(attr)
+    })
+}
+
+/// A netlink socket of the tracer (`NETLINK_SOCK_DIAG`, `NETLINK_GENERIC`), closed when
+/// dropped.
 struct DiagSocket(i32);
 
 impl DiagSocket {
-    fn open() -> Option<Self> {
+    fn open(protocol: i32) -> Option<Self> {
         // SAFETY: socket(2) takes no pointers.
         let fd = unsafe {
             libc::socket(
                 libc::AF_NETLINK,
                 libc::SOCK_RAW | libc::SOCK_CLOEXEC,
-                NETLINK_SOCK_DIAG,
+                protocol,
             )
         };
         (fd >= 0).then_some(DiagSocket(fd))
@@ -402,9 +470,10 @@ impl DiagSocket {
         }
     }
 
-    /// Reads answers until `parse` finds the socket, fails, or the answers stop (a message of
-    /// another type such as `NLMSG_DONE` or `NLMSG_ERROR` ends the search, as in strace).
-    fn receive(&self, parse: impl Fn(&[u8]) -> Parsed) -> Option<SocketInfo> {
+    /// Reads answers of type `ty` until `parse` finds what it looks for, fails, or the
+    /// answers stop (a message of another type such as `NLMSG_DONE` or `NLMSG_ERROR` ends the
+    /// search, as in strace).
+    fn receive<T>(&self, ty: u16, mut parse: impl FnMut(&[u8]) -> Parsed<T>) -> Option<T> {
         let mut buf = vec![0u8; 8192];
         let mut flags = 0;
         loop {
@@ -424,7 +493,7 @@ impl DiagSocket {
                     break;
                 }
                 any = true;
-                if u16_at(rest, 4) != SOCK_DIAG_BY_FAMILY {
+                if u16_at(rest, 4) != ty {
                     return None;
                 }
                 match parse(&rest[NLMSG_HDRLEN..len]) {

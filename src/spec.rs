@@ -6,6 +6,9 @@
 
 use super::kinds::{self, KINDS, KindDef, TableNeed};
 use serde::Deserialize;
+
+#[path = "spec_netlink.rs"]
+pub mod netlink;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 #[path = "spec_structs.rs"]
@@ -47,6 +50,8 @@ pub struct Spec {
     pub not_x32: Vec<String>,
     /// `[ioctls]`'s request names, as written.
     pub ioctls: Vec<(String, u32)>,
+    /// `[netlink]`: how netlink messages decode.
+    pub netlink: netlink::Netlink,
 }
 
 /// One `[[syscall]]` entry. Either `args` (decoded) or `nargs` (printed raw, as strace prints calls
@@ -419,6 +424,7 @@ struct RawSpec {
     #[serde(default)]
     foreign: Foreign,
     ioctls: Option<toml::Value>,
+    netlink: Option<toml::Value>,
 }
 
 /// `[foreign]`: see [`Spec::foreign_names`].
@@ -454,6 +460,11 @@ pub fn parse(text: &str) -> Result<Spec, String> {
         }
         None => Vec::new(),
     };
+    let netlink = match raw.netlink {
+        Some(v) => netlink::Netlink::deserialize(v)
+            .map_err(|e| format!("netlink: {}", e.to_string().trim()))?,
+        None => netlink::Netlink::default(),
+    };
     let spec = Spec {
         syscalls,
         errnos,
@@ -465,6 +476,7 @@ pub fn parse(text: &str) -> Result<Spec, String> {
         not_i386: raw.foreign.not_i386,
         not_x32: raw.foreign.not_x32,
         ioctls,
+        netlink,
     };
     check(&spec)?;
     Ok(spec)
@@ -623,7 +635,8 @@ fn check(spec: &Spec) -> Result<(), String> {
         }
     }
     check_foreign(spec)?;
-    check_ioctls(&spec.ioctls)
+    check_ioctls(&spec.ioctls)?;
+    netlink::check(spec)
 }
 
 /// A foreign name is no x86_64 syscall's and is listed once; a name another personality lacks

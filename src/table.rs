@@ -393,6 +393,217 @@ impl EnumTable {
     }
 }
 
+/// How the messages of one netlink protocol or netfilter subsystem decode (`spec::netlink`).
+#[derive(Debug)]
+pub struct NlMessageTypes {
+    /// The names of the types from `NLMSG_MIN_TYPE` up (`unknown` for the others).
+    pub names: &'static EnumTable,
+    pub naming: NlNaming,
+    /// Types whose flags split by a table of their own, sorted by type.
+    pub flags: &'static [(u16, &'static FlagTable)],
+    /// The other types' table by their two low bits.
+    pub flags_by_low_bits: [Option<&'static FlagTable>; 4],
+    /// The table of the types no rule above covers.
+    pub flags_other: Option<&'static FlagTable>,
+    pub payload: Option<NlPayload>,
+}
+
+/// See `spec::netlink::Naming`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NlNaming {
+    Table,
+    GenericFamilies,
+    Netfilter,
+}
+
+/// See `spec::netlink::Payload`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NlPayload {
+    Route,
+    SockDiag,
+    Netfilter,
+    Selinux,
+}
+
+impl NlMessageTypes {
+    /// The flag table the flags of a message of type `ty` split by, besides the common
+    /// `NLM_F_*` (which every table starts with); `None`: the common ones alone.
+    pub fn flags_of(&self, ty: u16) -> Option<&'static FlagTable> {
+        if let Ok(i) = self.flags.binary_search_by_key(&ty, |(t, _)| *t) {
+            return Some(self.flags[i].1);
+        }
+        self.flags_by_low_bits[usize::from(ty & 3)].or(self.flags_other)
+    }
+}
+
+/// What a netlink attribute or struct field holds (`spec::netlink::VALUE_KINDS`). build.rs
+/// makes them from the spec: a kind no table uses yet is not dead.
+#[allow(dead_code)]
+#[derive(Debug, Clone, Copy)]
+pub enum NlValue {
+    /// An integer of `size` bytes, in decimal or hex.
+    Int {
+        size: u8,
+        signed: bool,
+        hex: bool,
+    },
+    /// An unsigned integer in hex, as wide as the attribute (1, 2, 4 or 8 bytes).
+    Xint,
+    /// A NUL-terminated string.
+    Str,
+    /// A string of the attribute's length.
+    Strn,
+    /// A string up to its NUL, cut (`...`) when there is none (strace's `QUOTE_0_TERMINATED`).
+    Cstr,
+    Be16,
+    Be64,
+    Fd,
+    Uid,
+    Ifindex,
+    InAddr,
+    In6Addr,
+    ClockT,
+    Hwaddr,
+    EtherProto,
+    IpProto,
+    /// Bytes as numbers: `[1, 2]`.
+    Bytes,
+    /// `SK_MEMINFO_*`-indexed counters.
+    Meminfo,
+    /// A value named by `table`, `size` bytes (0: the attribute's length, up to 8).
+    Enum {
+        table: &'static EnumTable,
+        size: u8,
+        unknown: bool,
+        /// An attribute longer than 8 bytes shows its first `size` (else in hex).
+        longer: bool,
+    },
+    Flags {
+        table: &'static FlagTable,
+        size: u8,
+        longer: bool,
+    },
+    /// Nested attributes.
+    Attrs(&'static NlAttrSet),
+    /// An address of the message's family (IPv4, IPv6), else its bytes in hex.
+    InetAddr,
+    /// A socket's cookie, two `u32`s: `[1, 0]`.
+    Cookie,
+    /// `u32`s as numbers: `[3, 4]`.
+    U32s,
+    /// Netlink groups, `unsigned long`s in hex padded as strace pads them (`%#016lx`):
+    /// `[0x00000000000011]`.
+    Groups,
+    /// A `u32` device number: `makedev(0x8, 0x1)`.
+    Dev,
+    /// `u16`s as numbers.
+    U16s,
+    /// A `u32` in hex, zero-padded to 8 digits as C's `%#08x` (strace's `PRINT_FIELD_0X`).
+    X32Padded,
+    /// `RTA_MULTIPATH`'s next hops: each a `struct rtnexthop` and route attributes.
+    RtaMultipath,
+    /// A `struct br_mdb_entry`, its group address in the form of its protocol.
+    BrMdbEntry,
+    /// `RTA_VIA`'s family and address.
+    Rtvia,
+    /// A byte array (a struct field of its size) in hex escapes: `"\x61\x62"`.
+    HexBytes,
+    Struct(&'static NlStruct),
+    /// As many of the struct as the attribute holds, in an array.
+    Structs(&'static NlStruct),
+    /// Padding of this many bytes, not shown.
+    Pad(u8),
+}
+
+/// A set of netlink attributes: their type names, and the value of each type that has one
+/// (indexed by type).
+#[derive(Debug)]
+pub struct NlAttrSet {
+    pub names: Option<&'static EnumTable>,
+    pub values: &'static [Option<NlAttrValue>],
+}
+
+/// What an attribute holds: a value, and maybe attributes after it.
+#[derive(Debug, Clone, Copy)]
+pub struct NlAttrValue {
+    pub value: NlValue,
+    /// The set of the attributes after a value of a fixed size (at its size aligned to 4).
+    pub then: Option<&'static NlAttrSet>,
+}
+
+impl NlAttrSet {
+    /// What an attribute of type `ty` holds, if the set says.
+    pub fn value(&self, ty: u16) -> Option<NlAttrValue> {
+        self.values.get(usize::from(ty)).copied().flatten()
+    }
+}
+
+/// A struct of netlink messages and attributes.
+#[derive(Debug)]
+pub struct NlStruct {
+    pub size: u32,
+    /// The sizes of older, shorter forms: an attribute of exactly one of these lengths shows
+    /// the fields that fit.
+    pub shorter: &'static [u32],
+    pub fields: &'static [NlField],
+}
+
+#[derive(Debug)]
+pub struct NlField {
+    pub name: &'static str,
+    pub offset: u32,
+    pub size: u32,
+    pub value: NlValue,
+    /// Shown only when one of its bytes is not zero.
+    pub if_nonzero: bool,
+}
+
+/// A kind of rtnetlink or sock_diag message (`spec::netlink::RouteMessage`,
+/// `spec::netlink::DiagMessage`): a struct that starts with an address family, then
+/// attributes.
+#[derive(Debug)]
+pub struct NlFamilyMessage {
+    /// The struct it starts with, its first field the address family.
+    pub st: &'static NlStruct,
+    pub attrs: Option<&'static NlAttrSet>,
+    /// The kinds its types are for these families.
+    pub by_family: &'static [(u8, &'static NlFamilyMessage)],
+    /// The attribute sets by family, in place of `attrs` (another family's show in hex).
+    pub attrs_by_family: &'static [(u8, &'static NlAttrSet)],
+}
+
+/// The kind of rtnetlink message of type `ty` and address family `family`.
+pub fn nl_route(ty: u16, family: u8) -> Option<&'static NlFamilyMessage> {
+    let i = NL_ROUTE.binary_search_by_key(&ty, |(t, _)| *t).ok()?;
+    let kind = NL_ROUTE[i].1;
+    let other = kind.by_family.iter().find(|(f, _)| *f == family);
+    Some(other.map_or(kind, |(_, k)| *k))
+}
+
+/// The kind of sock_diag message about sockets of `family`, a request or an answer.
+pub fn nl_sock_diag(family: u8, request: bool) -> Option<&'static NlFamilyMessage> {
+    NL_SOCK_DIAG
+        .iter()
+        .find(|(f, r, _)| *f == family && *r == request)
+        .map(|(_, _, k)| *k)
+}
+
+/// The message types of netlink protocol `protocol`, if it has any of its own.
+pub fn nl_protocol(protocol: u32) -> Option<&'static NlMessageTypes> {
+    NL_PROTOCOLS
+        .iter()
+        .find(|(p, _)| *p == protocol)
+        .map(|(_, t)| t)
+}
+
+/// The message types of netfilter subsystem `subsys`.
+pub fn nf_subsystem(subsys: u32) -> Option<&'static NlMessageTypes> {
+    NF_SUBSYSTEMS
+        .iter()
+        .find(|(s, _)| *s == subsys)
+        .map(|(_, t)| t)
+}
+
 #[derive(Debug)]
 pub struct ErrnoDesc {
     pub name: &'static str,

@@ -561,8 +561,15 @@ impl Sink for Text<'_> {
     fn quoted(&mut self, bytes: &[u8], truncated: bool, quote: Quote) {
         self.element();
         let hex = match quote {
-            Quote::Plain | Quote::Abstract => self.out.hex_strings(),
+            Quote::Plain | Quote::Abstract | Quote::TrailingNul => self.out.hex_strings(),
             Quote::Hex => HexStrings::All,
+        };
+        let (bytes, truncated) = match (quote, bytes.split_last()) {
+            (Quote::TrailingNul, Some((_, rest))) if !crate::escape::all_hex(bytes, hex) => {
+                (rest, truncated)
+            }
+            (Quote::TrailingNul, _) => (bytes, true),
+            _ => (bytes, truncated),
         };
         let buf = self.out.buf();
         if quote == Quote::Abstract {

@@ -227,8 +227,9 @@ pub struct Tracer {
     summary: Option<Summary>,
     /// The system time the last stopped tracee has used (only waited for with a summary).
     stime: Duration,
-    /// Describes descriptors when `-y` asks for it; `None` otherwise (no lookups at all).
-    fds: Option<ProcFds>,
+    /// Describes descriptors when `-y` asks for it (no lookups otherwise), and tells
+    /// netlink sockets for the decoding of their messages.
+    fds: ProcFds,
     /// `--decode-pids=pidns`: the tracer's side of the translation.
     pidns: Option<PidNs>,
     /// How a new tracee starts between syscalls: once the spawned command runs under the
@@ -240,8 +241,7 @@ pub struct Tracer {
 impl Tracer {
     pub fn new(cfg: Config, render: Box<dyn Render>) -> Self {
         let dumping = !cfg.q.read_dumps.is_empty() || !cfg.q.write_dumps.is_empty();
-        let fds = (cfg.decode_fds.any() || cfg.kvm_vcpu)
-            .then(|| ProcFds::new(cfg.decode_fds, cfg.kvm_vcpu));
+        let fds = ProcFds::new(cfg.decode_fds, cfg.kvm_vcpu);
         Tracer {
             held: Vec::new(),
             shown_calls: 0,
@@ -1034,8 +1034,7 @@ fn pid_notes(comm: bool, ns: &mut Option<PidNs>, pid: i32) -> Option<PidNotes<'_
     })
 }
 
-fn resolver(fds: &mut Option<ProcFds>, pid: i32) -> Option<&mut dyn FdResolver> {
-    let fds = fds.as_mut()?;
+fn resolver(fds: &mut ProcFds, pid: i32) -> Option<&mut dyn FdResolver> {
     fds.set_pid(pid);
     Some(fds)
 }

@@ -436,11 +436,9 @@ fn the_build_fails_on_a_bad_entry_naming_it() {
     let root = env!("CARGO_MANIFEST_DIR");
     std::fs::copy(format!("{root}/build.rs"), dir.join("build.rs")).unwrap();
     std::fs::copy(format!("{root}/src/spec.rs"), dir.join("src/spec.rs")).unwrap();
-    std::fs::copy(
-        format!("{root}/src/spec_structs.rs"),
-        dir.join("src/spec_structs.rs"),
-    )
-    .unwrap();
+    for file in ["src/spec_structs.rs", "src/spec_netlink.rs"] {
+        std::fs::copy(format!("{root}/{file}"), dir.join(file)).unwrap();
+    }
     std::fs::copy(format!("{root}/src/kinds.rs"), dir.join("src/kinds.rs")).unwrap();
     std::fs::write(dir.join("src/main.rs"), "fn main() {}\n").unwrap();
     // A misspelt kind: one short message naming the syscall, the argument and the nearest kind.

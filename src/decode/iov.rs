@@ -29,6 +29,21 @@ pub fn iovec_array<S: Sink, M: Memory>(
     count: u64,
     data: IovData,
 ) {
+    iovec_array_by(sink, ctx, addr, count, data, |sink, ctx, base, len| {
+        buffer(sink, ctx, base, len, false)
+    });
+}
+
+/// As [`iovec_array`], each buffer's data (`len` bytes at `base`) shown by `print` (netlink
+/// messages, say).
+pub fn iovec_array_by<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    count: u64,
+    data: IovData,
+    mut print: impl FnMut(&mut S, &mut Ctx<'_, M>, u64, u64),
+) {
     let mut left = match data {
         IovData::Upto(n) => Some(n),
         IovData::All | IovData::Addresses => None,
@@ -48,7 +63,7 @@ pub fn iovec_array<S: Sink, M: Memory>(
         if data == IovData::Addresses {
             sink.addr(base);
         } else {
-            buffer(sink, ctx, base, shown, false);
+            print(sink, ctx, base, shown);
         }
         sink.field("iov_len");
         sink.uint(len);

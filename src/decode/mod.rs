@@ -22,6 +22,10 @@ mod keyctl;
 mod mm;
 mod mq;
 mod net;
+mod netlink;
+mod netlink_attr;
+mod netlink_payload;
+mod netlink_route;
 mod poll;
 mod prctl;
 pub mod process;
@@ -555,44 +559,11 @@ fn arg_more<S: Sink, M: Memory>(
         Kind::FdPair => structs::fd_pair(sink, ctx, v),
         Kind::SockType => net::sock_type(sink, v),
         Kind::SockProtocol => net::protocol(sink, by, v),
-        Kind::Sockaddr => {
-            sockaddr::sockaddr(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome))
-        }
-        Kind::SockaddrOut => match saved_len(ctx, call, desc.len()) {
-            Some((entry_len, exit_len)) => {
-                sockaddr::sockaddr(sink, ctx, v, u64::from(exit_len.min(entry_len)))
-            }
-            None => sink.addr(v),
-        },
-        Kind::SockLenPtr => {
-            let failed = matches!(outcome, Some(Outcome::Err(_)));
-            net::sock_len_ptr(sink, ctx, v, call.saved[i], failed)
-        }
-        Kind::SockLevel => sink.enumeration(u64::from(v as u32), &table::ENUM_SOCK_LEVEL),
-        Kind::SockoptName => net::sockopt_name(sink, by, v),
-        Kind::SockoptVal => {
-            let len = buffer_len(desc.len(), &call.args, outcome);
-            let (level, name) = sockopt_of(desc, call);
-            net::sockopt_val(sink, ctx, v, len, level, name)
-        }
-        Kind::SockoptValOut => match saved_len(ctx, call, desc.len()) {
-            Some((_, exit_len)) => {
-                let (level, name) = sockopt_of(desc, call);
-                net::sockopt_val(sink, ctx, v, u64::from(exit_len), level, name)
-            }
-            None => sink.addr(v),
-        },
-        Kind::Msghdr => net::msghdr(sink, ctx, v, None, None, None),
-        Kind::MsghdrOut => {
-            net::msghdr(sink, ctx, v, Some(ret_len(outcome)), outcome, call.saved[i])
-        }
-        // strace shows every message a send was given, with the lengths of those it sent
-        // (none when it failed), and the messages a receive filled.
-        Kind::Mmsghdrs => net::mmsghdrs(sink, ctx, v, by, ret_len(outcome), false),
-        Kind::MmsghdrsOut => {
-            let n = ret_len(outcome);
-            net::mmsghdrs(sink, ctx, v, n, n, true)
-        }
+        #[rustfmt::skip]
+        Kind::Sockaddr | Kind::SockaddrOut | Kind::SockLenPtr | Kind::SockLevel
+        | Kind::SockoptName | Kind::SockoptVal | Kind::SockoptValOut | Kind::SockBuffer
+        | Kind::Msghdr | Kind::MsghdrOut | Kind::Mmsghdrs | Kind::MmsghdrsOut
+            => arg_socket(sink, ctx, desc, call, i, outcome),
         Kind::MincoreVec => mm::mincore_vec(sink, ctx, v, by),
         Kind::MmsgTimeout => time::mmsg_timeout(sink, ctx, v),
         Kind::UintPtr => admin::uint_ptr(sink, ctx, v),
@@ -714,6 +685,86 @@ fn arg_admin<S: Sink, M: Memory>(
         Kind::SeccompArgs => seccomp::args(sink, ctx, call),
         Kind::SeccompSizes => seccomp::sizes(sink, ctx, call, outcome),
         // Not one of arg_more's list for this function.
+        _ => sink.hex(v),
+    }
+}
+
+/// The kinds of [`arg_more`] that belong to sockets: addresses, options, buffers and
+/// message headers.
+fn arg_socket<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    desc: &ArgDesc,
+    call: &Call,
+    i: usize,
+    outcome: Option<Outcome>,
+) {
+    let v = call.args[i];
+    let by = by_value(desc, call);
+    match desc.kind {
+        Kind::Sockaddr => {
+            sockaddr::sockaddr(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome))
+        }
+        Kind::SockaddrOut => match saved_len(ctx, call, desc.len()) {
+            Some((entry_len, exit_len)) => {
+                sockaddr::sockaddr(sink, ctx, v, u64::from(exit_len.min(entry_len)))
+            }
+            None => sink.addr(v),
+        },
+        Kind::SockLenPtr => {
+            let failed = matches!(outcome, Some(Outcome::Err(_)));
+            net::sock_len_ptr(sink, ctx, v, call.saved[i], failed)
+        }
+        Kind::SockLevel => sink.enumeration(u64::from(v as u32), &table::ENUM_SOCK_LEVEL),
+        Kind::SockoptName => net::sockopt_name(sink, by, v),
+        Kind::SockoptVal => {
+            let len = buffer_len(desc.len(), &call.args, outcome);
+            let (level, name) = sockopt_of(desc, call);
+            net::sockopt_val(sink, ctx, v, len, level, name)
+        }
+        Kind::SockoptValOut => match saved_len(ctx, call, desc.len()) {
+            Some((_, exit_len)) => {
+                let (level, name) = sockopt_of(desc, call);
+                net::sockopt_val(sink, ctx, v, u64::from(exit_len), level, name)
+            }
+            None => sink.addr(v),
+        },
+        Kind::SockBuffer => {
+            let len = buffer_len(desc.len(), &call.args, outcome);
+            // A receive shows what it received (with MSG_TRUNC, what the kernel had may be
+            // more than the buffer).
+            let len = match outcome {
+                Some(Outcome::Ok(n)) if desc.out => len.min(n.max(0) as u64),
+                _ => len,
+            };
+            netlink::sock_buffer(sink, ctx, by as i32, v, len)
+        }
+        // The socket of a message's data is the call's first argument (strace assumes so
+        // too): its netlink protocol decodes netlink messages.
+        Kind::Msghdr => net::msghdr(sink, ctx, v, None, None, None, call.args[0] as i32),
+        Kind::MsghdrOut => {
+            let fd = call.args[0] as i32;
+            net::msghdr(
+                sink,
+                ctx,
+                v,
+                Some(ret_len(outcome)),
+                outcome,
+                call.saved[i],
+                fd,
+            )
+        }
+        // strace shows every message a send was given, with the lengths of those it sent
+        // (none when it failed), and the messages a receive filled; the socket (the first
+        // argument) decides whether the data are netlink messages.
+        Kind::Mmsghdrs => {
+            let fd = call.args[0] as i32;
+            net::mmsghdrs(sink, ctx, v, by, ret_len(outcome), false, fd)
+        }
+        Kind::MmsghdrsOut => {
+            let n = ret_len(outcome);
+            net::mmsghdrs(sink, ctx, v, n, n, true, call.args[0] as i32)
+        }
         _ => sink.hex(v),
     }
 }

@@ -4,7 +4,7 @@
 //! Layouts from `<linux/socket.h>`; numbers from the `[enums.*]` tables of `syscalls.toml`.
 
 use super::array::array_while;
-use super::iov::{IovData, iovec_array};
+use super::iov::IovData;
 use super::structs::{Raw, read_struct};
 use super::{Ctx, Outcome, Sink, Values};
 use crate::mem::Memory;
@@ -182,6 +182,7 @@ fn msghdr_fields<S: Sink, M: Memory>(
     raw: Raw<'_>,
     data_len: Option<u64>,
     namelen_at_entry: Option<u32>,
+    fd: i32,
 ) {
     let name = raw.u64(0);
     // An `int` to strace, shown signed; the address is read as far as the shorter of what
@@ -191,7 +192,8 @@ fn msghdr_fields<S: Sink, M: Memory>(
     let before = namelen_at_entry.map_or(namelen, |l| l as i32);
     sink.begin_struct();
     sink.field("msg_name");
-    super::sockaddr::sockaddr(sink, ctx, name, namelen.min(before) as u32 as u64);
+    let family =
+        super::sockaddr::sockaddr_family(sink, ctx, name, namelen.min(before) as u32 as u64);
     sink.field("msg_namelen");
     if before != namelen {
         sink.int(i64::from(before));
@@ -200,7 +202,8 @@ fn msghdr_fields<S: Sink, M: Memory>(
     sink.int(i64::from(namelen));
     sink.field("msg_iov");
     let data = data_len.map_or(IovData::All, IovData::Upto);
-    iovec_array(sink, ctx, raw.u64(16), raw.u64(24), data);
+    // To or from a netlink address, the data are netlink messages.
+    super::netlink::msg_iov(sink, ctx, fd, family, (raw.u64(16), raw.u64(24)), data);
     sink.field("msg_iovlen");
     sink.uint(raw.u64(24));
     if controllen != 0 {
@@ -214,8 +217,9 @@ fn msghdr_fields<S: Sink, M: Memory>(
     sink.end_struct(false);
 }
 
-/// A `struct msghdr`. `data_len`: how many bytes a receive returned (the iovec contents shown
-/// stop there). After a failed receive only `msg_namelen` means anything: `{msg_namelen=0}`.
+/// A `struct msghdr` of a call on socket `fd`. `data_len`: how many bytes a receive
+/// returned (the iovec contents shown stop there). After a failed receive only
+/// `msg_namelen` means anything: `{msg_namelen=0}`.
 pub fn msghdr<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
@@ -223,6 +227,7 @@ pub fn msghdr<S: Sink, M: Memory>(
     data_len: Option<u64>,
     outcome: Option<Outcome>,
     namelen_at_entry: Option<u32>,
+    fd: i32,
 ) {
     let failed = matches!(outcome, Some(Outcome::Err(_)));
     read_struct(sink, ctx, addr, MSGHDR_SIZE, |sink, ctx, raw| {
@@ -232,7 +237,7 @@ pub fn msghdr<S: Sink, M: Memory>(
             sink.uint(u64::from(raw.u32(8)));
             sink.end_struct(false);
         } else {
-            msghdr_fields(sink, ctx, raw, data_len, namelen_at_entry);
+            msghdr_fields(sink, ctx, raw, data_len, namelen_at_entry, fd);
         }
     });
 }
@@ -252,6 +257,7 @@ pub fn mmsghdrs<S: Sink, M: Memory>(
     vlen: u64,
     with_len: u64,
     recv: bool,
+    fd: i32,
 ) {
     let vlen = u64::from(vlen as u32);
     let saved = ctx
@@ -269,7 +275,14 @@ pub fn mmsghdrs<S: Sink, M: Memory>(
         let namelen = saved.and_then(|_| ctx.saved.as_deref()?.namelens.get(i as usize).copied());
         sink.begin_struct();
         sink.field("msg_hdr");
-        msghdr_fields(sink, ctx, raw, recv.then_some(u64::from(msg_len)), namelen);
+        msghdr_fields(
+            sink,
+            ctx,
+            raw,
+            recv.then_some(u64::from(msg_len)),
+            namelen,
+            fd,
+        );
         if i < with_len {
             sink.field("msg_len");
             sink.uint(u64::from(msg_len));

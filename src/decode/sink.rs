@@ -36,6 +36,10 @@ pub enum Quote {
     Hex,
     /// An abstract AF_UNIX socket name (leading NUL): `@"name"`.
     Abstract,
+    /// A string whose last byte is a NUL that strace leaves out (a netlink attribute's
+    /// string): shown without it, unless the whole string goes to hex escapes (`-xx`, or `-x`
+    /// for the NUL itself), which show it and count the string as cut (`"\x61\x00"...`).
+    TrailingNul,
 }
 
 /// A group of values, opened by [`Sink::open`] and closed by [`Sink::close`].

@@ -95,16 +95,31 @@ impl<'a> Addr<'a> {
 /// when it is shorter or unreadable (or `-e verbose=` leaves the call out). Like strace, the
 /// length is taken as a C `int`.
 pub fn sockaddr<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u64) {
+    sockaddr_family(sink, ctx, addr, len);
+}
+
+/// As [`sockaddr`], telling the address's family when it was read (strace's
+/// `decode_sockaddr`): the data of a message to or from a netlink address decode as netlink
+/// messages.
+pub fn sockaddr_family<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    len: u64,
+) -> Option<u16> {
     let len = len as u32 as i32;
     if len < FAMILY as i32 || addr == 0 || !ctx.opts.verbose {
-        return sink.addr(addr);
+        sink.addr(addr);
+        return None;
     }
     let len = (len as usize).min(SOCKADDR_MAX);
     let mut buf = [0u8; SOCKADDR_MAX];
     if ctx.mem.read(addr, &mut buf[..len]).is_err() {
-        return sink.unreadable(addr);
+        sink.unreadable(addr);
+        return None;
     }
     sockaddr_bytes(sink, ctx, &buf[..len]);
+    Some(u16::from_ne_bytes([buf[0], buf[1]]))
 }
 
 /// A socket address already read (a control message's, strace's `print_sockaddr`), of its

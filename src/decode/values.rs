@@ -150,11 +150,12 @@ pub trait Values: Sink {
     }
 
     /// A `clock_t` count of clock ticks (USER_HZ, 100 a second on x86_64,
-    /// <asm-generic/param.h>): `4 /* 0.04 s */`, `0`.
+    /// <asm-generic/param.h>): `4 /* 0.04 s */`, `0`; strace leaves the seconds out under
+    /// `-X raw` (`print_clock_t`).
     fn clock_ticks(&mut self, v: i64) {
         self.int(v);
         if v != 0 {
-            self.open(Group::Comment);
+            self.open(Group::NameComment);
             // USER_HZ is 100, so ticks are hundredths of a second.
             self.number(Number::Centi(v));
             self.word("s");
@@ -469,6 +470,20 @@ pub trait Values: Sink {
             Some(unknown) => self.word(unknown),
             None => self.flags(v, table),
         }
+        self.close();
+    }
+
+    /// An IPv6 address as a value: `inet_pton(AF_INET6, "::1")`; its bytes under `-X raw`.
+    fn ipv6(&mut self, addr: [u8; 16]) {
+        let mut text = [0u8; 46];
+        let len = ipv6_text(&mut text, &addr);
+        self.open(Group::Forms);
+        self.hex_string(&addr, false);
+        self.open(Group::Call("inet_pton"));
+        // AF_INET6 (<sys/socket.h>).
+        self.constant("AF_INET6", Number::Int(10));
+        self.quoted(&text[..len], false, Quote::Plain);
+        self.close();
         self.close();
     }
 

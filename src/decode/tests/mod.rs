@@ -28,6 +28,7 @@ mod keyctl;
 mod mm;
 mod mq;
 mod net;
+mod netlink;
 mod poll;
 mod prctl;
 mod process;
@@ -237,6 +238,10 @@ struct FakeFds {
     cwd: Option<Vec<u8>>,
     /// Vcpu descriptors and where their `struct kvm_run` is mapped, with the mapping's size.
     vcpus: HashMap<i32, (u64, u64)>,
+    /// Netlink sockets and their protocols (`None`: one the kernel does not tell).
+    netlink: HashMap<i32, Option<u32>>,
+    /// The kernel's generic netlink families.
+    genl: Vec<(u16, Vec<u8>)>,
 }
 
 impl FdResolver for FakeFds {
@@ -249,6 +254,18 @@ impl FdResolver for FakeFds {
     fn vcpu_run_area(&mut self, fd: i32, size: u64) -> Option<u64> {
         let (addr, len) = *self.vcpus.get(&fd)?;
         (len >= size).then_some(addr)
+    }
+    fn netlink(&mut self, fd: i32) -> crate::fdinfo::NetlinkFd {
+        match self.netlink.get(&fd) {
+            Some(p) => crate::fdinfo::NetlinkFd::Netlink(*p),
+            None => crate::fdinfo::NetlinkFd::Other,
+        }
+    }
+    fn genl_family(&mut self, id: u16) -> Option<&[u8]> {
+        self.genl
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, n)| n.as_slice())
     }
 }
 

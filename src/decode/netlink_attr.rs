@@ -1,0 +1,496 @@
+//! Netlink attributes (`struct nlattr`, `<linux/netlink.h>`) as strace 6.1 shows them
+//! (`src/nlattr.c`): a list of `{nla_len=8, nla_type=IFLA_MTU}` headers, each with its value
+//! when it has one, and the values attributes and netlink structs hold. Which attribute
+//! holds what is data (`[netlink.attrs.*]`, `[netlink.structs.*]` in `syscalls.toml`); here
+//! are the walk and one printer per value kind.
+
+use super::array::array;
+use super::string::buffer;
+use super::structs::{MAX_STRUCT, Raw};
+use super::{Ctx, Group, Number, Quote, Sink, Values};
+use crate::mem::Memory;
+use crate::table::{self, NlAttrSet, NlField, NlStruct, NlValue};
+
+/// `NLA_HDRLEN`: the header, aligned.
+const NLA_HDRLEN: u32 = 4;
+/// The flags an attribute type may carry (`<linux/netlink.h>`).
+const NLA_F_NESTED: u16 = 0x8000;
+const NLA_F_NET_BYTEORDER: u16 = 0x4000;
+const NLA_TYPE_MASK: u16 = !(NLA_F_NESTED | NLA_F_NET_BYTEORDER);
+
+/// What the values of a message's attributes may depend on.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct AttrCtx {
+    /// The message's address family (`AF_INET`...), for addresses in the family's form.
+    pub family: Option<u8>,
+}
+
+/// The attributes of `set` in `len` bytes at `addr`: one as `{header}` or `[{header},
+/// value]`, several in an array, at most `-s` of them, as strace walks them (the walk is
+/// the messages', [`super::netlink::walk`]).
+pub fn attrs<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    set: &NlAttrSet,
+    addr: u64,
+    len: u32,
+    at: &AttrCtx,
+) {
+    let range = (addr, u64::from(len));
+    super::netlink::walk(sink, ctx, range, NLA_HDRLEN, |sink, ctx, raw, addr, len| {
+        one(
+            sink,
+            ctx,
+            set,
+            (raw.u16(0), raw.u16(2)),
+            addr,
+            len as u32,
+            at,
+        );
+    });
+}
+
+/// One attribute: its header, and its value (or its bytes in hex) when it has one.
+fn one<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    set: &NlAttrSet,
+    (nla_len, nla_type): (u16, u16),
+    addr: u64,
+    len: u32,
+    at: &AttrCtx,
+) {
+    let shown = u32::from(nla_len).min(len);
+    let has_value = shown > NLA_HDRLEN;
+    if has_value {
+        sink.begin_array();
+    }
+    sink.begin_struct();
+    sink.field("nla_len");
+    sink.uint(u64::from(nla_len));
+    sink.field("nla_type");
+    attr_type(sink, set, nla_type);
+    sink.end_struct(false);
+    if has_value {
+        let (addr, len) = (addr.wrapping_add(u64::from(NLA_HDRLEN)), shown - NLA_HDRLEN);
+        let shown = match set.value(nla_type & NLA_TYPE_MASK) {
+            Some(v) => value_then(sink, ctx, v, addr, len, at),
+            None => false,
+        };
+        if !shown {
+            buffer(sink, ctx, addr, u64::from(len), true);
+        }
+        sink.end_array();
+    }
+}
+
+/// `NLA_F_NESTED|IFLA_LINKINFO`.
+fn attr_type<S: Sink>(sink: &mut S, set: &NlAttrSet, ty: u16) {
+    let flags = ty & !NLA_TYPE_MASK;
+    if flags != 0 {
+        sink.open(Group::Or);
+        for (bit, name) in [
+            (NLA_F_NESTED, "NLA_F_NESTED"),
+            (NLA_F_NET_BYTEORDER, "NLA_F_NET_BYTEORDER"),
+        ] {
+            if ty & bit != 0 {
+                sink.constant(name, Number::Hex(u64::from(bit)));
+            }
+        }
+    }
+    let v = u64::from(ty & NLA_TYPE_MASK);
+    match set.names {
+        Some(names) => sink.enumeration(v, names),
+        None => sink.hex(v),
+    }
+    if flags != 0 {
+        sink.close();
+    }
+}
+
+/// Prints the value `v` of an attribute, `len` bytes at `addr`. `false` when the value
+/// does not fit its kind (the caller shows the bytes in hex then, as strace).
+pub fn value<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    v: NlValue,
+    addr: u64,
+    len: u32,
+    at: &AttrCtx,
+) -> bool {
+    let fixed = match fixed_size(v, len) {
+        Ok(fixed) => fixed,
+        Err(()) => return false,
+    };
+    if let Some(size) = fixed {
+        if len < size {
+            return false;
+        }
+        let mut raw = [0u8; MAX_STRUCT];
+        let size = size as usize;
+        if size > raw.len() || ctx.mem.read(addr, &mut raw[..size]).is_err() {
+            super::netlink::unread(sink, addr);
+            return true;
+        }
+        fixed_value(sink, ctx, v, Raw(&raw[..size]), at);
+        return true;
+    }
+    variable_value(sink, ctx, v, addr, len, at)
+}
+
+/// An attribute's value and the attributes after it, when its set says so (`then`).
+fn value_then<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    v: table::NlAttrValue,
+    addr: u64,
+    len: u32,
+    at: &AttrCtx,
+) -> bool {
+    if !value(sink, ctx, v.value, addr, len, at) {
+        return false;
+    }
+    if let (Some(set), Ok(Some(size))) = (v.then, fixed_size(v.value, len)) {
+        // At the value's size aligned to NLA_ALIGNTO (the kernel's NLMSG_ALIGN).
+        let offset = (size + 3) & !3;
+        if len > offset {
+            attrs(
+                sink,
+                ctx,
+                set,
+                addr.wrapping_add(u64::from(offset)),
+                len - offset,
+                at,
+            );
+        }
+    }
+    true
+}
+
+/// The size a value of a fixed size takes in an attribute of `len` bytes, read whole (the
+/// rest of a longer attribute is not shown, as strace); `None` for a value of the
+/// attribute's size, `Err` when the attribute cannot hold the value.
+fn fixed_size(v: NlValue, len: u32) -> Result<Option<u32>, ()> {
+    Ok(match v {
+        NlValue::Int { size, .. } => Some(u32::from(size)),
+        NlValue::Xint if matches!(len, 1 | 2 | 4 | 8) => Some(len),
+        NlValue::Xint => return Err(()),
+        NlValue::Be16 | NlValue::EtherProto => Some(2),
+        NlValue::Be64 => Some(8),
+        NlValue::Fd
+        | NlValue::Uid
+        | NlValue::Ifindex
+        | NlValue::InAddr
+        | NlValue::Dev
+        | NlValue::X32Padded => Some(4),
+        NlValue::Cookie => Some(8),
+        NlValue::BrMdbEntry => Some(super::netlink_route::BR_MDB_ENTRY_SIZE),
+        NlValue::In6Addr => Some(16),
+        // strace's `decode_nla_xval` and `decode_nla_flags` take at most 8 bytes.
+        NlValue::Enum { longer, .. } | NlValue::Flags { longer, .. } if !longer && len > 8 => {
+            return Err(());
+        }
+        NlValue::Enum { size, .. } | NlValue::Flags { size, .. } if size != 0 => {
+            Some(u32::from(size))
+        }
+        // As wide as the attribute, up to 8 bytes.
+        NlValue::Enum { .. } | NlValue::Flags { .. } | NlValue::IpProto | NlValue::ClockT => {
+            if len > 8 {
+                return Err(());
+            }
+            Some(len)
+        }
+        // An older, shorter form is read when the attribute is exactly as long.
+        NlValue::Struct(st) if len < st.size && st.shorter.contains(&len) => Some(len),
+        NlValue::Struct(st) => Some(st.size),
+        _ => None,
+    })
+}
+
+/// A value as long as its attribute (`len` bytes at `addr`); `false` when the attribute
+/// cannot hold it.
+fn variable_value<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    v: NlValue,
+    addr: u64,
+    len: u32,
+    at: &AttrCtx,
+) -> bool {
+    match v {
+        NlValue::Str => nla_str(sink, ctx, addr, len),
+        NlValue::Strn => buffer(sink, ctx, addr, u64::from(len), false),
+        NlValue::Cstr => nla_cstr(sink, ctx, addr, len),
+        NlValue::Hwaddr => return hwaddr(sink, ctx, addr, len),
+        NlValue::Bytes => array(sink, ctx, addr, u64::from(len), 1, |sink, _, raw| {
+            sink.uint(u64::from(raw.0[0]))
+        }),
+        NlValue::Attrs(set) => attrs(sink, ctx, set, addr, len, at),
+        NlValue::Structs(st) if st.size != 0 && len >= st.size => {
+            let size = st.size as usize;
+            array(
+                sink,
+                ctx,
+                addr,
+                u64::from(len / st.size),
+                size,
+                |sink, ctx, raw| fields(sink, ctx, st, raw, at),
+            )
+        }
+        NlValue::InetAddr => inet_addr(sink, ctx, (addr, len), at.family, None),
+        NlValue::Rtvia => return super::netlink_route::rtvia(sink, ctx, addr, len),
+        NlValue::U32s if len >= 4 => {
+            array(sink, ctx, addr, u64::from(len / 4), 4, |sink, _, raw| {
+                sink.uint(u64::from(raw.u32(0)))
+            })
+        }
+        NlValue::Groups if len >= 8 => {
+            array(sink, ctx, addr, u64::from(len / 8), 8, |sink, _, raw| {
+                sink.hex_padded(raw.u64(0), 16)
+            })
+        }
+        NlValue::Meminfo if len >= 4 => meminfo(sink, ctx, addr, len / 4),
+        NlValue::U16s if len >= 2 => {
+            array(sink, ctx, addr, u64::from(len / 2), 2, |sink, _, raw| {
+                sink.uint(u64::from(raw.u16(0)))
+            })
+        }
+        NlValue::RtaMultipath => return super::netlink_route::multipath(sink, ctx, addr, len, at),
+        _ => return false,
+    }
+    true
+}
+
+/// A value of a fixed size, its bytes read (`raw` as long as its kind says).
+fn fixed_value<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    v: NlValue,
+    raw: Raw<'_>,
+    at: &AttrCtx,
+) {
+    let uint = || {
+        let mut b = [0u8; 8];
+        b[..raw.0.len().min(8)].copy_from_slice(&raw.0[..raw.0.len().min(8)]);
+        u64::from_le_bytes(b)
+    };
+    match v {
+        NlValue::Int { size, signed, hex } => {
+            let u = uint();
+            match (signed, hex) {
+                (_, true) => sink.hex(u),
+                (true, false) => {
+                    let shift = 64 - 8 * u32::from(size);
+                    sink.int(((u << shift) as i64) >> shift)
+                }
+                (false, false) => sink.uint(u),
+            }
+        }
+        NlValue::Xint => sink.hex(uint()),
+        NlValue::Be16 => {
+            sink.begin_wrap("htons");
+            sink.uint(u64::from(raw.be16(0)));
+            sink.end_wrap();
+        }
+        NlValue::Be64 => {
+            sink.begin_wrap("htobe64");
+            sink.uint(u64::from_be_bytes(raw.array(0)));
+            sink.end_wrap();
+        }
+        NlValue::EtherProto => {
+            sink.begin_wrap("htons");
+            sink.enumeration(u64::from(raw.be16(0)), &table::ENUM_ETHERNET_PROTOCOL);
+            sink.end_wrap();
+        }
+        NlValue::IpProto => sink.enumeration(uint(), &table::ENUM_IP_PROTOCOL),
+        NlValue::Fd => super::fd(sink, ctx, raw.i32(0)),
+        NlValue::Uid => sink.id(raw.u32(0)),
+        NlValue::Ifindex => super::sockaddr::ifindex(sink, raw.u32(0)),
+        NlValue::InAddr => sink.ipv4(raw.array(0)),
+        NlValue::In6Addr => sink.ipv6(raw.array(0)),
+        NlValue::ClockT => sink.clock_ticks(uint() as i64),
+        NlValue::Enum { table, unknown, .. } if unknown => sink.enumeration(uint(), table),
+        NlValue::Enum { table, .. } => sink.enumeration_or_hex(uint(), table),
+        NlValue::Flags { table, .. } => sink.flags(uint(), table),
+        NlValue::Struct(st) => fields(sink, ctx, st, raw, at),
+        NlValue::X32Padded => sink.hex_padded(u64::from(raw.u32(0)), 8),
+        NlValue::HexBytes => sink.hex_string(raw.0, false),
+        NlValue::BrMdbEntry => super::netlink_route::br_mdb_entry(sink, raw),
+        NlValue::Cookie => {
+            sink.begin_array();
+            sink.uint(u64::from(raw.u32(0)));
+            sink.uint(u64::from(raw.u32(4)));
+            sink.end_array();
+        }
+        NlValue::Dev => {
+            // glibc's major() and minor() of a 32-bit number.
+            let dev = raw.u32(0);
+            sink.dev((dev >> 8) & 0xfff, (dev & 0xff) | ((dev >> 12) & !0xff));
+        }
+        _ => {}
+    }
+}
+
+/// A struct's fields from its bytes: `{ifa_prefered=1, ifa_valid=2, ...}`.
+pub fn fields<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    st: &NlStruct,
+    raw: Raw<'_>,
+    at: &AttrCtx,
+) {
+    sink.begin_struct();
+    for f in st.fields {
+        field(sink, ctx, f, raw, at);
+    }
+    sink.end_struct(false);
+}
+
+/// One field of a struct whose bytes are `raw` (padding shows nothing).
+pub fn field<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    f: &NlField,
+    raw: Raw<'_>,
+    at: &AttrCtx,
+) {
+    // Padding shows nothing; a field past the bytes (an older, shorter form) is not there.
+    if matches!(f.value, NlValue::Pad(_)) || (f.offset + f.size) as usize > raw.0.len() {
+        return;
+    }
+    let from = f.offset as usize;
+    let to = from + f.size as usize;
+    if f.if_nonzero && raw.0[from..to].iter().all(|&b| b == 0) {
+        return;
+    }
+    sink.field(f.name);
+    fixed_value(sink, ctx, f.value, Raw(&raw.0[from..to]), at);
+}
+
+/// An address of the message's `family`: `inet_addr("1.2.3.4")`, `inet_pton(AF_INET6,
+/// "::1")`; of another family, or too short for its own, its bytes in hex (strace's
+/// `decode_inet_addr`). With a `name`, the address stands for that field (`name=...`,
+/// `inet_pton(AF_INET6, "::1", &name)`).
+pub(super) fn inet_addr<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    (addr, len): (u64, u32),
+    family: Option<u8>,
+    name: Option<&'static str>,
+) {
+    // AF_INET, AF_INET6 (<linux/socket.h>).
+    let size = match family {
+        Some(2) => 4,
+        Some(10) => 16,
+        _ => 0,
+    };
+    if size == 0 || len < size {
+        if let Some(name) = name {
+            sink.field(name);
+        }
+        return buffer(sink, ctx, addr, u64::from(len), true);
+    }
+    let mut raw = [0u8; 16];
+    if ctx.mem.read(addr, &mut raw[..size as usize]).is_err() {
+        if let Some(name) = name {
+            sink.field(name);
+        }
+        return super::netlink::unread(sink, addr);
+    }
+    match (size, name) {
+        (4, name) => {
+            if let Some(name) = name {
+                sink.field(name);
+            }
+            sink.ipv4(Raw(&raw).array(0));
+        }
+        (_, Some(name)) => sink.ipv6_field(name, raw),
+        (_, None) => sink.ipv6(raw),
+    }
+}
+
+/// A string attribute's bytes as strace reads them: up to `-s` and one more (which tells
+/// whether the string goes on), in `ctx.scratch`; their count and how many are shown. `None`
+/// when they were not there (the address shown then).
+fn read_str<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    len: u32,
+) -> Option<(usize, usize)> {
+    if addr == 0 {
+        sink.addr(0);
+        return None;
+    }
+    let limit = ctx.opts.max_strlen;
+    let size = (len as usize).min(limit.saturating_add(1));
+    if ctx.scratch.fill(ctx.mem, addr, size).is_err() {
+        super::netlink::unread(sink, addr);
+        return None;
+    }
+    Some((size, size.min(limit)))
+}
+
+/// A NUL-terminated string attribute (strace's `decode_nla_str`): its bytes up to `-s`, a
+/// final NUL left out; without one it shows as cut (`...`), as the kernel ends these
+/// strings with a NUL.
+fn nla_str<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u32) {
+    let Some((_, shown)) = read_str(sink, ctx, addr, len) else {
+        return;
+    };
+    match &ctx.scratch.bytes()[..shown] {
+        bytes @ [.., 0] => sink.quoted(bytes, false, Quote::TrailingNul),
+        bytes => sink.string(bytes, len != 0),
+    }
+}
+
+/// A string attribute shown up to its NUL (strace's `printstr_ex` with
+/// `QUOTE_0_TERMINATED`): at most `-s` bytes, cut (`...`) when no NUL ends it there.
+fn nla_cstr<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u32) {
+    let Some((size, shown)) = read_str(sink, ctx, addr, len) else {
+        return;
+    };
+    let buf = &ctx.scratch.bytes()[..size];
+    match buf[..shown].iter().position(|&b| b == 0) {
+        Some(end) => sink.string(&buf[..end], false),
+        // A NUL right after the bytes shown ends the string too.
+        None => sink.string(&buf[..shown], len != 0 && buf.get(shown) != Some(&0)),
+    }
+}
+
+/// A hardware address (`MAX_ADDR_LEN` bytes at most): `00:11:22:33:44:55`.
+fn hwaddr<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u32) -> bool {
+    const MAX_ADDR_LEN: u32 = 32;
+    if len > MAX_ADDR_LEN {
+        return false;
+    }
+    let mut raw = [0u8; MAX_ADDR_LEN as usize];
+    let raw = &mut raw[..len as usize];
+    if ctx.mem.read(addr, raw).is_err() {
+        super::netlink::unread(sink, addr);
+    } else {
+        sink.mac_addr(raw);
+    }
+    true
+}
+
+/// `SK_MEMINFO_*`-indexed counters (`<linux/sock_diag.h>`), `n` `u32`s at `addr`:
+/// `[[SK_MEMINFO_RMEM_ALLOC]=0, ...]`, an index the table does not name in decimal with
+/// the table's comment (`[9 /* SK_MEMINFO_??? */]=0`).
+fn meminfo<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, n: u32) {
+    let names = &table::ENUM_NETLINK_SK_MEMINFO_INDICES;
+    let mut i = 0u64;
+    array(sink, ctx, addr, u64::from(n), 4, |sink, _, raw| {
+        sink.open(Group::Index);
+        match names.name(i) {
+            Some(name) => sink.constant(name, Number::Uint(i)),
+            None => {
+                sink.uint(i);
+                sink.comment_word(names.unknown);
+            }
+        }
+        sink.uint(u64::from(raw.u32(0)));
+        sink.close();
+        i += 1;
+    });
+}
