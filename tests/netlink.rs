@@ -48,31 +48,12 @@ fn compare(opts: &[&str]) -> Vec<String> {
     let (first, messages) = traced(REAL_STRACE, opts);
     let (ours, our_messages) = traced(STRACE_RS, opts);
     let (second, _) = traced(REAL_STRACE, opts);
-    let mut problems = Vec::new();
-    if ours.len() != first.len() {
-        problems.push(format!(
-            "{opts:?}: {} lines, strace printed {}",
-            ours.len(),
-            first.len()
-        ));
-    }
-    for (i, (want, again)) in first.iter().zip(&second).enumerate() {
-        if want != again {
-            continue;
-        }
-        let got = ours.get(i).map_or("<no line>", String::as_str);
-        if got != want {
-            problems.push(format!(
-                "{opts:?} line {i}:\n  strace:    {want}\n  strace-rs: {got}"
-            ));
-        }
-    }
-    if our_messages != messages {
-        problems.push(format!(
-            "{opts:?}: messages differ:\n  strace:    {messages:?}\n  strace-rs: {our_messages:?}"
-        ));
-    }
-    problems
+    unlike_stable_lines(
+        &format!("{opts:?}"),
+        [&first, &second, &ours],
+        (&messages, &our_messages),
+        true,
+    )
 }
 
 #[test]

@@ -50,33 +50,12 @@ fn compare_seed(seed: &str) -> Vec<String> {
     let (first, first_msgs) = run(REAL_STRACE, &dir, seed);
     let (second, _) = run(REAL_STRACE, &dir, seed);
     let (ours, our_msgs) = run(STRACE_RS, &dir, seed);
-    let mut problems = Vec::new();
-    if first.len() == second.len() && ours.len() != first.len() {
-        problems.push(format!(
-            "seed {seed}: {} lines, strace printed {}",
-            ours.len(),
-            first.len()
-        ));
-    }
-    let stable = first
-        .iter()
-        .zip(&second)
-        .enumerate()
-        .filter(|(_, (a, b))| a == b);
-    for (i, (want, _)) in stable {
-        let got = ours.get(i).map_or("<no line>", String::as_str);
-        if got != want {
-            problems.push(format!(
-                "seed {seed} line {i}:\n  strace:    {want}\n  strace-rs: {got}"
-            ));
-        }
-    }
-    if our_msgs != first_msgs {
-        problems.push(format!(
-            "seed {seed}: messages differ:\n  strace:    {first_msgs:?}\n  strace-rs: {our_msgs:?}"
-        ));
-    }
-    problems
+    unlike_stable_lines(
+        &format!("seed {seed}"),
+        [&first, &second, &ours],
+        (&first_msgs, &our_msgs),
+        false,
+    )
 }
 
 #[test]

@@ -1491,3 +1491,42 @@ pub fn mask_child_times(line: &str) -> String {
     }
     s
 }
+
+/// The lines of a trace by strace-rs (`ours`) that differ from what two runs of strace
+/// (`first`, `second`) printed alike, and messages (stderr lines) that differ from the first
+/// run's, each described under `label`. The line counts must agree too: always when
+/// `count_always`, else only when the two strace runs agree on theirs.
+pub fn unlike_stable_lines(
+    label: &str,
+    [first, second, ours]: [&[String]; 3],
+    (messages, our_messages): (&[String], &[String]),
+    count_always: bool,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    if (count_always || first.len() == second.len()) && ours.len() != first.len() {
+        problems.push(format!(
+            "{label}: {} lines, strace printed {}",
+            ours.len(),
+            first.len()
+        ));
+    }
+    let stable = first
+        .iter()
+        .zip(second)
+        .enumerate()
+        .filter(|(_, (a, b))| a == b);
+    for (i, (want, _)) in stable {
+        let got = ours.get(i).map_or("<no line>", String::as_str);
+        if got != want {
+            problems.push(format!(
+                "{label} line {i}:\n  strace:    {want}\n  strace-rs: {got}"
+            ));
+        }
+    }
+    if our_messages != messages {
+        problems.push(format!(
+            "{label}: messages differ:\n  strace:    {messages:?}\n  strace-rs: {our_messages:?}"
+        ));
+    }
+    problems
+}
