@@ -162,6 +162,8 @@ pub fn generate(spec: &Spec) -> TokenStream {
     let nsignals = signals.len();
     let ioctls = ioctl_rows(&spec.ioctls);
     let nioctls = ioctls.len();
+    let ioctl_args = ioctl_arg_rows(spec);
+    let nioctl_args = ioctl_args.len();
     let class_names: Vec<&str> = spec::Class::ALL.iter().map(|c| c.name()).collect();
     let nclasses = class_names.len();
     fn sorted(names: &[String]) -> Vec<&str> {
@@ -194,6 +196,8 @@ pub fn generate(spec: &Spec) -> TokenStream {
         /// ioctl request names by code, sorted by code (for a binary search); the names of
         /// a code with several are joined by " or ", in byte order as strace prints them.
         pub static IOCTLS: [(u32, &str); #nioctls] = [#(#ioctls),*];
+        /// `[ioctl_args]`: ioctl's third argument by request code, sorted by code.
+        pub static IOCTL_ARGS: [IoctlArgDesc; #nioctl_args] = [#(#ioctl_args),*];
         /// Signal names indexed by number.
         pub static SIGNALS: [Option<&str>; #nsignals] = [#(#signals),*];
         /// Syscall names of the other personalities strace knows on x86_64, sorted.
@@ -473,6 +477,24 @@ fn ioctl_rows(requests: &[(String, u32)]) -> Vec<TokenStream> {
     rows.iter().map(|(c, n)| quote!((#c, #n))).collect()
 }
 
+/// `[ioctl_args]`'s rows, each request resolved to its code, sorted by code.
+fn ioctl_arg_rows(spec: &Spec) -> Vec<TokenStream> {
+    let mut rows: Vec<(u32, TokenStream)> = spec
+        .ioctl_args
+        .iter()
+        .map(|(request, entry)| {
+            let code = spec::ioctl_code(spec, request);
+            let arg = entry.as_arg(request);
+            let desc = arg_tokens(spec, std::slice::from_ref(&arg), &arg);
+            let dir = Ident::new(&format!("{:?}", entry.dir), Span::call_site());
+            let row = quote!(IoctlArgDesc { code: #code, dir: IoctlDir::#dir, arg: #desc });
+            (code, row)
+        })
+        .collect();
+    rows.sort_by_key(|(code, _)| *code);
+    rows.into_iter().map(|(_, row)| row).collect()
+}
+
 /// A dense array from (index, row) pairs, `None` in the gaps.
 fn dense(items: impl Iterator<Item = (usize, TokenStream)>) -> Vec<TokenStream> {
     let mut rows: Vec<TokenStream> = Vec::new();
@@ -564,10 +586,11 @@ fn struct_tables(spec: &Spec) -> (Vec<TokenStream>, Vec<TokenStream>) {
         let (size, min_size) = (def.size as u16, def.min_size as u16);
         let past_end = Ident::new(&format!("{:?}", def.past_end), Span::call_site());
         let abbrev_after = def.abbrev_after.unwrap_or(0) as u16;
+        let array = def.array;
         tables.push(quote! {
             pub static #ident: StructDesc = StructDesc {
                 size: #size, min_size: #min_size, past_end: PastEnd::#past_end,
-                abbrev_after: #abbrev_after, fields: &[#(#fields),*],
+                abbrev_after: #abbrev_after, array: #array, fields: &[#(#fields),*],
             };
         });
         let module = Ident::new(name, Span::call_site());

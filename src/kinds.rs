@@ -411,13 +411,14 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["enum", "call", "alternatives"]
     }
-    /// `ioctl`'s third argument, by the request (absent for `FIOCLEX`): a `struct termios`
-    /// (under `-v` with its control characters, `c_cc=[[VINTR]=0x3, ...]`), `[0]` for an int
-    /// pointer, a number, an address.
+    /// `ioctl`'s third argument, by the request (absent for `FIOCLEX`): as the request's
+    /// `[ioctl_args]` entry says (any kind that stands alone, ` => ` what the kernel wrote),
+    /// or a `struct termios` (under `-v` with its control characters, `c_cc=[[VINTR]=0x3,
+    /// ...]`), `[0]` for an int pointer, a number, an address.
     IoctlArg = "ioctl_arg" {
         table: None, len: false, by: true,
-        failure: true, updated: false, decoder: "",
-        json: ["struct", "array", "or", "index", "word", "int", "enum", "hex", "addr"]
+        failure: true, updated: true, decoder: "",
+        json: ["struct", "array", "or", "index", "word", "int", "enum", "hex", "addr", "flags", "fd", "string", "signal", "call", "updated"]
     }
     /// A pointer to a signal set of `len` bytes: `[INT TERM]`, `~[]`; shown as its address
     /// unless `len` is the kernel's 8 bytes, as strace does.
@@ -1102,7 +1103,8 @@ kinds! {
 }
 /// One kind of struct member (`[structs.NAME]`'s `fields`, printed by src/decode/fields.rs):
 /// its name in the spec, what it needs (a `table`, a nested `struct`) and the widths it may
-/// have in bytes (none listed: a nested struct, as wide as that struct).
+/// have in bytes (none listed: a nested struct, as wide as that struct, or a `char` array of
+/// any width).
 #[allow(dead_code)]
 #[derive(Debug)]
 pub struct FieldKindDef {
@@ -1176,4 +1178,8 @@ field_kinds! {
     Uid = "uid" { table: None, widths: [4] }
     /// A struct inside the struct, `struct = "NAME"`.
     Struct = "struct" { table: Struct, widths: [] }
+    /// A `char` array of any width holding a NUL-terminated string: quoted up to its NUL, or
+    /// all but its last byte and `...` when none ends it there (strace's
+    /// `print_quoted_cstring`).
+    CString = "string" { table: None, widths: [] }
 }

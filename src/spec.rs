@@ -50,6 +50,8 @@ pub struct Spec {
     pub not_x32: Vec<String>,
     /// `[ioctls]`'s request names, as written.
     pub ioctls: Vec<(String, u32)>,
+    /// `[ioctl_args]`: the third argument of `ioctl` by request name.
+    pub ioctl_args: BTreeMap<String, IoctlArg>,
     /// `[netlink]`: how netlink messages decode.
     pub netlink: netlink::Netlink,
 }
@@ -397,6 +399,50 @@ pub struct EnumTable {
     pub unknown: String,
 }
 
+/// One `[ioctl_args]` entry: how `ioctl`'s third argument prints for one request, as an
+/// argument of a `[[syscall]]` (its `kind`, `table`, `struct`), and when.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct IoctlArg {
+    pub kind: String,
+    pub table: Option<String>,
+    #[serde(rename = "struct")]
+    pub strukt: Option<String>,
+    #[serde(default)]
+    pub dir: IoctlDir,
+}
+
+impl IoctlArg {
+    /// The entry as a syscall argument named after its request, for the argument checks
+    /// and the generated [`ArgDesc`](crate::table::ArgDesc).
+    pub fn as_arg(&self, request: &str) -> Arg {
+        Arg {
+            name: request.to_string(),
+            kind: self.kind.clone(),
+            table: self.table.clone(),
+            len: None,
+            by: None,
+            dir: Dir::In,
+            show_if: None,
+            strukt: self.strukt.clone(),
+            structs: None,
+            pathtrace: true,
+        }
+    }
+}
+
+/// When an ioctl argument prints: what the caller gave, at entry (`in`); what the kernel
+/// wrote, at exit of a successful call (`out`; a failed one shows the address); or both,
+/// the second after ` => ` (`inout`; a failed call shows only the first).
+#[derive(Debug, Deserialize, Clone, Copy, Default, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum IoctlDir {
+    #[default]
+    In,
+    Out,
+    Inout,
+}
+
 /// `[ioctls]`: the names of ioctl requests (written by scripts/gen-ioctls), one row per
 /// name: `["TCGETS", 0x5401]`. A code with several names has several rows.
 #[derive(Debug, Default, Deserialize)]
@@ -424,6 +470,8 @@ struct RawSpec {
     #[serde(default)]
     foreign: Foreign,
     ioctls: Option<toml::Value>,
+    #[serde(default)]
+    ioctl_args: BTreeMap<String, toml::Value>,
     netlink: Option<toml::Value>,
 }
 
@@ -460,6 +508,7 @@ pub fn parse(text: &str) -> Result<Spec, String> {
         }
         None => Vec::new(),
     };
+    let ioctl_args = tables("ioctl_args", raw.ioctl_args)?;
     let netlink = match raw.netlink {
         Some(v) => netlink::Netlink::deserialize(v)
             .map_err(|e| format!("netlink: {}", e.to_string().trim()))?,
@@ -476,6 +525,7 @@ pub fn parse(text: &str) -> Result<Spec, String> {
         not_i386: raw.foreign.not_i386,
         not_x32: raw.foreign.not_x32,
         ioctls,
+        ioctl_args,
         netlink,
     };
     check(&spec)?;
@@ -636,6 +686,7 @@ fn check(spec: &Spec) -> Result<(), String> {
     }
     check_foreign(spec)?;
     check_ioctls(&spec.ioctls)?;
+    check_ioctl_args(spec)?;
     netlink::check(spec)
 }
 
@@ -682,6 +733,41 @@ fn check_ioctls(ioctls: &[(String, u32)]) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// An `[ioctl_args]` entry names a request of `[ioctls]`, one entry a code, and is an
+/// argument of a kind that stands alone: no length, no other argument, no syscall decoder.
+fn check_ioctl_args(spec: &Spec) -> Result<(), String> {
+    let mut codes = HashMap::new();
+    for (request, entry) in &spec.ioctl_args {
+        let label = format!("ioctl_args.{request}");
+        let Some(&(_, code)) = spec.ioctls.iter().find(|(n, _)| n == request) else {
+            return Err(format!("{label}: no request of that name in [ioctls]"));
+        };
+        if let Some(other) = codes.insert(code, request) {
+            return Err(format!(
+                "{label}: request {code:#x} is also {other}'s: one entry a code"
+            ));
+        }
+        let arg = entry.as_arg(request);
+        let kind = kind_of(&label, &arg)?;
+        if kind.len || kind.by || !kind.decoder.is_empty() || kind.updated_at_exit {
+            return Err(format!(
+                "{label}: kind `{}` needs more than the argument itself: no ioctl argument",
+                kind.name
+            ));
+        }
+        check_args(spec, &label, &[arg])?;
+    }
+    Ok(())
+}
+
+/// The code of the `[ioctls]` request `name` (the spec was checked: it is there).
+pub fn ioctl_code(spec: &Spec, name: &str) -> u32 {
+    spec.ioctls
+        .iter()
+        .find(|(n, _)| n == name)
+        .map_or(0, |&(_, c)| c)
 }
 
 /// `[a-z][a-z0-9_]*`: what a table may be called.

@@ -38,6 +38,13 @@ pub struct StructDef {
     /// Under strace's default abbreviation, only this many members, then `...` (`-v` shows
     /// them all).
     pub abbrev_after: Option<u32>,
+    /// Where C declares it: the header (`linux/hdreg.h`) and the type (`struct
+    /// hd_geometry`), for tests/spec_structs.rs's check against the C compiler.
+    pub header: Option<String>,
+    pub c_type: Option<String>,
+    /// Printed as an array, `[1, 2]`: its members unnamed (a C array, or values strace
+    /// shows as one: `printpair_int64`'s pair).
+    pub array: bool,
     pub fields: Vec<Member>,
 }
 
@@ -101,6 +108,10 @@ struct RawStruct {
     #[serde(default)]
     past_end: PastEnd,
     abbrev_after: Option<u32>,
+    header: Option<String>,
+    c_type: Option<String>,
+    #[serde(default)]
+    array: bool,
     fields: Vec<toml::Value>,
 }
 
@@ -123,6 +134,9 @@ pub fn parse(values: BTreeMap<String, toml::Value>) -> Result<BTreeMap<String, S
                 min_size: raw.min_size.unwrap_or(raw.size),
                 past_end: raw.past_end,
                 abbrev_after: raw.abbrev_after,
+                header: raw.header,
+                c_type: raw.c_type,
+                array: raw.array,
                 fields,
             };
             Ok((name, def))
@@ -329,6 +343,13 @@ fn check_width(spec: &Spec, at: &str, m: &Member, kind: &FieldKindDef) -> Result
     let Some(width) = m.width else {
         return Err(format!("{at}: missing field `width`"));
     };
+    if kind.widths.is_empty() {
+        // A char array: any width.
+        return match width {
+            0 => Err(format!("{at}: field `width`: an array of no bytes")),
+            w => Ok(w),
+        };
+    }
     width_of(at, "width", kind, width)?;
     Ok(width)
 }

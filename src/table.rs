@@ -176,6 +176,8 @@ pub struct StructDesc {
     pub past_end: PastEnd,
     /// Under the default abbreviation, only this many members, then `...`; 0: all of them.
     pub abbrev_after: u16,
+    /// Printed as an array (`[1, 2]`), its members unnamed.
+    pub array: bool,
     pub fields: &'static [FieldDesc],
 }
 
@@ -242,6 +244,25 @@ impl ShowIf {
         let set = flags & self.mask;
         if self.all { set == self.mask } else { set != 0 }
     }
+}
+
+/// One `[ioctl_args]` entry: how `ioctl`'s third argument prints for request `code`.
+#[derive(Debug)]
+pub struct IoctlArgDesc {
+    pub code: u32,
+    pub dir: IoctlDir,
+    pub arg: ArgDesc,
+}
+
+/// When an ioctl argument prints (`[ioctl_args]`'s `dir`): at entry (`In`), at the exit of a
+/// successful call (`Out`), or at both, the second after ` => ` (`Inout`).
+// Only the directions some row of [ioctl_args] uses are constructed.
+#[allow(dead_code)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IoctlDir {
+    In,
+    Out,
+    Inout,
 }
 
 /// Where a buffer's length comes from.
@@ -624,6 +645,14 @@ pub fn ioctl_name(code: u32) -> Option<&'static str> {
         .binary_search_by_key(&code, |&(c, _)| c)
         .ok()
         .map(|i| IOCTLS[i].1)
+}
+
+/// The `[ioctl_args]` entry of request `code`, if it has one.
+pub fn ioctl_arg(code: u32) -> Option<&'static IoctlArgDesc> {
+    IOCTL_ARGS
+        .binary_search_by_key(&code, |a| a.code)
+        .ok()
+        .map(|i| &IOCTL_ARGS[i])
 }
 
 pub fn errno(value: u64) -> Option<&'static ErrnoDesc> {

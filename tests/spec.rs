@@ -698,3 +698,36 @@ fn mount_fanotify_kexec_seccomp_swap_tables_agree_with_the_headers() {
     );
     assert!(checked > 90, "only {checked} values checked");
 }
+
+/// `[ioctl_args]` names requests of `[ioctls]`, one entry a code, with kinds that need
+/// nothing but the argument.
+#[test]
+fn ioctl_args_are_checked() {
+    let base = format!(
+        "{BASE}\n[ioctls]\nrequests = [[\"FIONREAD\", 0x541b], [\"TIOCINQ\", 0x541b], [\"FIOCLEX\", 0x5451]]\n"
+    );
+    let with = |entries: &str| format!("{base}\n[ioctl_args]\n{entries}\n");
+    assert!(spec::parse(&with(r#"FIOCLEX = { kind = "unused" }"#)).is_ok());
+    assert_eq!(
+        error_of(&with(r#"FIONCLEX = { kind = "unused" }"#)),
+        "ioctl_args.FIONCLEX: no request of that name in [ioctls]"
+    );
+    assert_eq!(
+        error_of(&with(
+            "FIONREAD = { kind = \"int\" }\nTIOCINQ = { kind = \"int\", dir = \"out\" }"
+        )),
+        "ioctl_args.TIOCINQ: request 0x541b is also FIONREAD's: one entry a code"
+    );
+    assert_eq!(
+        error_of(&with(r#"FIOCLEX = { kind = "buffer" }"#)),
+        "ioctl_args.FIOCLEX: kind `buffer` needs more than the argument itself: no ioctl argument"
+    );
+    assert_eq!(
+        error_of(&with(r#"FIOCLEX = { kind = "flags", table = "nope" }"#)),
+        "ioctl_args.FIOCLEX: argument `FIOCLEX`: field `table`: no table [flags.nope]"
+    );
+    assert!(
+        error_of(&with(r#"FIOCLEX = { kind = "int", dir = "sideways" }"#))
+            .starts_with("ioctl_args.FIOCLEX: unknown variant `sideways`")
+    );
+}

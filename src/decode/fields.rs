@@ -55,7 +55,9 @@ pub fn members<S: Sink, M: Memory>(
             },
             _ => f.kind,
         };
-        sink.field(f.name);
+        if !desc.array {
+            sink.field(f.name);
+        }
         value(sink, ctx, kind, f, raw);
     }
 }
@@ -98,6 +100,14 @@ fn value<S: Sink, M: Memory>(
         FieldKind::Enum => sink.enumeration(u, f.table.enumeration()),
         FieldKind::Signal => sink.signal(i),
         FieldKind::Uid => sink.id(u as u32),
+        FieldKind::CString => {
+            let from = usize::from(f.offset);
+            let bytes = raw.0.get(from..from + usize::from(f.width)).unwrap_or(&[]);
+            match bytes.iter().position(|&b| b == 0) {
+                Some(end) => sink.string(&bytes[..end], false),
+                None => sink.string(&bytes[..bytes.len().saturating_sub(1)], true),
+            }
+        }
         FieldKind::Struct => {
             let from = usize::from(f.offset);
             let bytes = raw.0.get(from..from + usize::from(f.width)).unwrap_or(&[]);
@@ -109,15 +119,21 @@ fn value<S: Sink, M: Memory>(
     }
 }
 
-/// A struct already read, whole: `{tv_sec=1, tv_nsec=0}`.
+/// A struct already read, whole: `{tv_sec=1, tv_nsec=0}` (`[1, 0]` for an array).
 pub fn whole<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
     desc: &'static StructDesc,
     raw: Raw<'_>,
 ) {
+    let shown = Shown::all(usize::from(desc.size));
+    if desc.array {
+        sink.begin_array();
+        members(sink, ctx, desc, raw, shown);
+        return sink.end_array();
+    }
     sink.begin_struct();
-    members(sink, ctx, desc, raw, Shown::all(usize::from(desc.size)));
+    members(sink, ctx, desc, raw, shown);
     sink.end_struct(false);
 }
 

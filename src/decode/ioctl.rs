@@ -8,7 +8,7 @@ use super::structs::read_struct;
 use super::termios::{Layout, termios};
 use super::{Call, Ctx, Group, Number, Outcome, Sink, Values};
 use crate::mem::Memory;
-use crate::table;
+use crate::table::{self, IoctlArgDesc, IoctlDir, Kind};
 
 // Requests from <asm-generic/ioctls.h>.
 const TCGETS: u32 = 0x5401;
@@ -195,7 +195,10 @@ pub fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, 
 
 /// Whether the request takes an argument strace shows.
 pub fn has_arg(request: u64) -> bool {
-    !matches!(form(request), ArgForm::None)
+    match table::ioctl_arg(request as u32) {
+        Some(entry) => entry.arg.kind != Kind::Unused,
+        None => !matches!(form(request), ArgForm::None),
+    }
 }
 
 /// `_IOC_WRITE` and `_IOC_READ`, the direction bits 30-31 of a request
@@ -337,15 +340,24 @@ pub fn request<S: Sink>(sink: &mut S, v: u64) {
     }
 }
 
-/// The third argument, by the request in `call.args[1]`. It is printed at exit; what the
-/// kernel writes (`get`) shows only when the call succeeded.
+/// The third argument (`call.args[i]`), by the request in `call.args[1]`, at entry
+/// (`outcome` is `None`) and at exit. A request of `[ioctl_args]` prints as its entry says:
+/// what the caller gave at entry, what the kernel wrote at exit. The others print at exit;
+/// what the kernel writes (`get`) shows only when the call succeeded.
 pub fn arg<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
-    request: u64,
-    v: u64,
+    call: &Call,
+    i: usize,
     outcome: Option<Outcome>,
 ) {
+    let (request, v) = (call.args[1], call.args[i]);
+    if let Some(entry) = table::ioctl_arg(request as u32) {
+        return by_table(sink, ctx, entry, call, i, outcome);
+    }
+    if outcome.is_none() {
+        return;
+    }
     let failed = matches!(outcome, Some(Outcome::Err(_)));
     match form(request) {
         ArgForm::None => {}
@@ -372,6 +384,28 @@ pub fn arg<S: Sink, M: Memory>(
         ArgForm::Int => sink.int(i64::from(v as i32)),
         ArgForm::Enum(t) => sink.enumeration(u64::from(v as u32), t),
         ArgForm::Hex => sink.hex(v),
+    }
+}
+
+/// An `[ioctl_args]` request's argument, by its `dir`.
+fn by_table<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    entry: &'static IoctlArgDesc,
+    call: &Call,
+    i: usize,
+    outcome: Option<Outcome>,
+) {
+    let desc = &entry.arg;
+    match (entry.dir, outcome) {
+        (IoctlDir::In | IoctlDir::Inout, None) => super::arg(sink, ctx, desc, call, i, None),
+        (IoctlDir::Out, Some(Outcome::Err(_))) => sink.addr(call.args[i]),
+        (IoctlDir::Out, Some(outcome)) => super::arg(sink, ctx, desc, call, i, Some(outcome)),
+        (IoctlDir::Inout, Some(outcome @ Outcome::Ok(_))) => {
+            sink.updated();
+            super::arg(sink, ctx, desc, call, i, Some(outcome));
+        }
+        _ => {}
     }
 }
 

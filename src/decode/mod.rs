@@ -400,7 +400,7 @@ fn present(desc: &ArgDesc, call: &Call) -> bool {
 }
 
 /// Prints argument `i` of `call`, of the kind `desc` gives.
-fn arg<S: Sink, M: Memory>(
+pub(super) fn arg<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
     desc: &ArgDesc,
@@ -497,7 +497,7 @@ fn arg<S: Sink, M: Memory>(
         Kind::FcntlCmd => sink.enumeration(u64::from(v as u32), &table::ENUM_FCNTL_CMD),
         Kind::FcntlArg => fs::fcntl_arg(sink, ctx, by, v, outcome),
         Kind::IoctlRequest => ioctl::request(sink, v),
-        Kind::IoctlArg => ioctl::arg(sink, ctx, by, v, outcome),
+        Kind::IoctlArg => ioctl::arg(sink, ctx, call, i, outcome),
         Kind::Sigset => signal::sigset(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome)),
         Kind::Sigaction => signal::sigaction(sink, ctx, v),
         Kind::Siginfo => signal::siginfo_at(sink, ctx, v),

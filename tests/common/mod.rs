@@ -1492,6 +1492,40 @@ pub fn mask_child_times(line: &str) -> String {
     s
 }
 
+/// What strace-rs prints unlike strace: `trace(tracer)` gives a run's lines and messages;
+/// strace runs before and after strace-rs, so what the kernel answered alike both times it
+/// answered strace-rs too (see [`unlike_stable_lines`]).
+pub fn unlike_strace(
+    label: &str,
+    count_always: bool,
+    mut trace: impl FnMut(&str) -> (Vec<String>, Vec<String>),
+) -> Vec<String> {
+    let (first, messages) = trace(REAL_STRACE);
+    let (ours, our_messages) = trace(STRACE_RS);
+    let (second, _) = trace(REAL_STRACE);
+    unlike_stable_lines(
+        label,
+        [&first, &second, &ours],
+        (&messages, &our_messages),
+        count_always,
+    )
+}
+
+/// Fails listing the problems (the first 30) if there are any.
+pub fn assert_no_problems(problems: &[String]) {
+    assert!(
+        problems.is_empty(),
+        "{} lines differ:\n{}",
+        problems.len(),
+        problems
+            .iter()
+            .take(30)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
 /// The lines of a trace by strace-rs (`ours`) that differ from what two runs of strace
 /// (`first`, `second`) printed alike, and messages (stderr lines) that differ from the first
 /// run's, each described under `label`. The line counts must agree too: always when

@@ -48,6 +48,7 @@ static INNER: StructDesc = StructDesc {
     min_size: 4,
     past_end: PastEnd::Ignored,
     abbrev_after: 0,
+    array: false,
     fields: &[
         plain("lo", 0, 2, FieldKind::Int),
         plain("hi", 2, 2, FieldKind::Uint),
@@ -60,6 +61,7 @@ static ALL: StructDesc = StructDesc {
     min_size: 56,
     past_end: PastEnd::Ignored,
     abbrev_after: 0,
+    array: false,
     fields: &[
         plain("b", 0, 1, FieldKind::Int),
         plain("h", 1, 1, FieldKind::Hex),
@@ -183,6 +185,7 @@ fn descriptors_and_wide_descriptors() {
         min_size: 12,
         past_end: PastEnd::Ignored,
         abbrev_after: 0,
+        array: false,
         fields: &[
             plain("fd", 0, 4, FieldKind::Fd),
             plain("wide", 4, 8, FieldKind::Fd),
@@ -219,6 +222,7 @@ fn abbreviated_struct() {
         min_size: 16,
         past_end: PastEnd::Ignored,
         abbrev_after: 2,
+        array: false,
         fields: &[
             plain("a", 0, 4, FieldKind::Int),
             plain("b", 4, 4, FieldKind::Int),
@@ -264,6 +268,7 @@ fn extensible_structs() {
         min_size: 4,
         past_end: PastEnd::Nonzero,
         abbrev_after: 0,
+        array: false,
         fields: &[
             plain("v0", 0, 4, FieldKind::Int),
             plain("v1", 4, 4, FieldKind::Int),
@@ -617,4 +622,44 @@ fn int_pointer_under_verbose_none() {
         ),
         "timer_create(CLOCK_MONOTONIC, NULL, 0x1000) = 0"
     );
+}
+
+/// A `string` member: quoted up to its NUL; with none before its last byte, all but that
+/// byte and `...`, as strace's `print_quoted_cstring` shows a char array. An `array` struct
+/// shows its members unnamed.
+#[test]
+fn char_arrays_and_array_structs() {
+    static NAMED: StructDesc = StructDesc {
+        size: 8,
+        min_size: 8,
+        past_end: PastEnd::Ignored,
+        abbrev_after: 0,
+        array: false,
+        fields: &[
+            plain("name", 0, 4, FieldKind::CString),
+            plain("label", 4, 4, FieldKind::CString),
+        ],
+    };
+    static PAIR: StructDesc = StructDesc {
+        size: 8,
+        min_size: 8,
+        past_end: PastEnd::Ignored,
+        abbrev_after: 0,
+        array: true,
+        fields: &[
+            plain("first", 0, 4, FieldKind::Int),
+            plain("second", 4, 4, FieldKind::Hex),
+        ],
+    };
+    let mem = FakeMemory::new()
+        .with(0x1000, b"ab\0zabc\0")
+        .with(0x2000, b"abcdabcd")
+        .with(0x3000, &ints(&[-1, 255]));
+    assert_eq!(at(&mem, &NAMED, 0x1000), r#"{name="ab", label="abc"}"#);
+    assert_eq!(
+        at(&mem, &NAMED, 0x2000),
+        r#"{name="abc"..., label="abc"...}"#
+    );
+    assert_eq!(at(&mem, &PAIR, 0x3000), "[-1, 0xff]");
+    assert_eq!(at(&mem, &PAIR, 0x9000), "0x9000");
 }

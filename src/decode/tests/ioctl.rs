@@ -385,3 +385,80 @@ fn termios_in_full_under_v() {
         format!("ioctl(4, TIOCGLCKTRMIOS, {{{flags}, ...}}) = 0")
     );
 }
+
+/// The requests of `[ioctl_args]`: each prints as its entry says, when its `dir` says.
+#[test]
+fn ioctl_args_table() {
+    // struct hd_geometry: heads, sectors, cylinders, then `start` at offset 8.
+    let mut geo = vec![4u8, 63, 0x10, 0x02, 0, 0, 0, 0];
+    geo.extend_from_slice(&2048u64.to_ne_bytes());
+    let mem = FakeMemory::new()
+        .with(0x1000, &geo)
+        .with(0x2000, &(-5i32).to_ne_bytes())
+        .with(0x3000, &words(&[1 << 40, 4096]));
+    const HDIO_GETGEO: u64 = 0x301;
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, HDIO_GETGEO, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, HDIO_GETGEO, {heads=4, sectors=63, cylinders=528, start=2048}) = 0"
+    );
+    // `out`: a failed call shows the address (NULL for none).
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, HDIO_GETGEO, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EBADF)
+        ),
+        "ioctl(3, HDIO_GETGEO, NULL)             = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, HDIO_GETGEO, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Err(EBADF)
+        ),
+        "ioctl(3, HDIO_GETGEO, 0x1000)           = -1 EBADF (Bad file descriptor)"
+    );
+    // `in` (BLKROSET, an int the caller gives): read at entry, shown whatever the outcome; a
+    // value taken as is (BLKRASET); a pair (BLKDISCARD); a request with no argument.
+    const BLKROSET: u64 = 0x125d;
+    let changed = FakeMemory::new().with(0x2000, &7i32.to_ne_bytes());
+    assert_eq!(
+        line_changed(
+            NR_IOCTL,
+            [3, BLKROSET, 0x2000, 0, 0, 0],
+            &mem,
+            &changed,
+            Outcome::Err(EBADF)
+        ),
+        "ioctl(3, BLKROSET, [-5])                = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, 0x1262, u64::MAX, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, BLKRASET, 18446744073709551615) = 0"
+    );
+    assert_eq!(
+        line(NR_IOCTL, [3, 0x1277, 0x3000, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "ioctl(3, BLKDISCARD, [1099511627776, 4096]) = 0"
+    );
+    assert_eq!(
+        line(NR_IOCTL, [3, 0x125f, 0x3000, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "ioctl(3, BLKRRPART)                     = 0"
+    );
+    // An `out` number: `[N]` after a successful call (BLKSSZGET).
+    assert_eq!(
+        line(NR_IOCTL, [3, 0x1268, 0x2000, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "ioctl(3, BLKSSZGET, [-5])               = 0"
+    );
+}

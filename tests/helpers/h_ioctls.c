@@ -1,0 +1,69 @@
+/* ioctl requests whose arguments strace decodes, raw: `h_ioctls WORKDIR`.
+ * Each family is a function of its own; every call goes to descriptor -1 (or
+ * to a file the helper made, which refuses it with ENOTTY), so nothing on the
+ * machine changes, with its argument NULL, unreadable, half-readable and
+ * readable, as the upstream tests of the families do. */
+#include "helper.h"
+#include <string.h>
+#include <linux/fs.h>
+#include <linux/hdreg.h>
+#include <sys/ioctl.h>
+
+/* A value in every bit pattern the tests look for. */
+#define FILL 0xdeadbeefcafef00dULL
+
+static void block_calls(char *page_end)
+{
+	int i = -559038737;
+	unsigned long long pair[2] = { FILL, 4096 };
+	static const unsigned long gets[] = {
+		BLKROGET, BLKGETSIZE, BLKRAGET, BLKFRAGET, BLKSECTGET, BLKSSZGET,
+		BLKIOMIN, BLKIOOPT, BLKALIGNOFF, BLKPBSZGET, BLKDISCARDZEROES,
+		BLKROTATIONAL, BLKGETDISKSEQ, BLKBSZGET, BLKGETSIZE64,
+	};
+	int file = open("block", O_RDWR | O_CREAT, 0600);
+
+	for (size_t k = 0; k < sizeof(gets) / sizeof(gets[0]); k++) {
+		ioctl(-1, gets[k], NULL);
+		ioctl(-1, gets[k], &pair);
+		/* A regular file refuses them: ENOTTY, the address. */
+		ioctl(file, gets[k], &pair);
+	}
+	ioctl(-1, BLKROSET, &i);
+	ioctl(-1, BLKBSZSET, page_end - 2);
+	ioctl(-1, BLKRASET, FILL);
+	ioctl(-1, BLKFRASET, 0);
+	ioctl(-1, BLKDISCARD, pair);
+	ioctl(-1, BLKSECDISCARD, page_end - 8);
+	ioctl(-1, BLKZEROOUT, NULL);
+	ioctl(-1, BLKRRPART, FILL);
+	ioctl(-1, BLKFLSBUF);
+	ioctl(-1, BLKTRACESTART);
+	ioctl(-1, BLKTRACESTOP);
+	ioctl(-1, BLKTRACETEARDOWN);
+	close(file);
+}
+
+static void hdio_calls(char *page_end)
+{
+	struct hd_geometry geo;
+
+	memset(&geo, 0xa5, sizeof(geo));
+	ioctl(-1, HDIO_GETGEO, NULL);
+	ioctl(-1, HDIO_GETGEO, page_end - 1);
+	ioctl(-1, HDIO_GETGEO, &geo);
+}
+
+int main(int argc, char **argv)
+{
+	char *page_end;
+
+	setup(argc, argv);
+	page_end = page_end_unmapped();
+	if (!page_end)
+		return 1;
+	begin_marker();
+	block_calls(page_end);
+	hdio_calls(page_end);
+	return 0;
+}

@@ -1,0 +1,48 @@
+//! ioctl arguments end to end: `tests/helpers/h_ioctls.c` makes the requests whose arguments
+//! `syscalls.toml`'s `[ioctl_args]` (and src/decode/ioctl.rs) decode, family by family, with
+//! NULL, unreadable, half-readable and readable arguments, on descriptor -1 and on a file that
+//! refuses them. Traced by the real strace twice and by strace-rs under a few option sets:
+//! every line both strace runs print alike must come out of strace-rs the same, and the
+//! tracers' messages must match.
+
+mod common;
+
+use common::*;
+
+/// The lines after the marker and the messages (the tracer's name taken off) of `tracer`
+/// running the helper with `opts`, addresses masked.
+fn traced(tracer: &str, opts: &[&str]) -> (Vec<String>, Vec<String>) {
+    let (dir, run) = trace_helper(tracer, opts, "h_ioctls", &[]);
+    assert_status(&run.status, "exited with 0", &run.stderr);
+    let messages = run
+        .stderr
+        .lines()
+        .map(|l| mask_addresses(l.split_once(": ").map_or(l, |(_, rest)| rest)))
+        .collect();
+    // Addresses masked: the lines that show one are compared too.
+    let trace = mask_with(&run.trace, &[(dir.as_str(), "DIR")]);
+    let lines = after_marker(&trace)
+        .iter()
+        .map(|l| mask_addresses(l))
+        .collect();
+    (lines, messages)
+}
+
+#[test]
+fn ioctl_arguments_like_strace() {
+    if !real_strace_available() {
+        return;
+    }
+    let sets: [&[&str]; 5] = [
+        &["-e", "trace=ioctl,write"],
+        &["-e", "trace=ioctl,write", "-X", "raw"],
+        &["-e", "trace=ioctl,write", "-X", "verbose"],
+        &["-e", "trace=ioctl,write", "-v"],
+        &["-e", "trace=ioctl,write", "-e", "verbose=none"],
+    ];
+    let problems: Vec<String> = sets
+        .iter()
+        .flat_map(|opts| unlike_strace(&format!("{opts:?}"), true, |t| traced(t, opts)))
+        .collect();
+    assert_no_problems(&problems);
+}
