@@ -307,6 +307,13 @@ static void route_bodies(int fd)
 		{ 12, IFLA_BRIDGE_VLAN_INFO }, BRIDGE_VLAN_INFO_PVID, 7, { 1, 2, 3, 4 } };
 	msg(fd, RTM_GETLINK, NLM_F_REQUEST, &fam, sizeof(fam));
 	msg(fd, RTM_GETLINK, NLM_F_REQUEST, &br, sizeof(br));
+	/* A virtual function's attributes. */
+	struct { struct ifinfomsg ifi; struct nlattr l; struct nlattr i; struct nlattr s;
+		 struct ifla_vf_link_state st; struct nlattr g; struct ifla_vf_guid guid; } vf = {
+		{ .ifi_family = AF_UNSPEC }, { 40, IFLA_VFINFO_LIST }, { 36, IFLA_VF_INFO },
+		{ 12, IFLA_VF_LINK_STATE }, { 1, IFLA_VF_LINK_STATE_ENABLE },
+		{ 20, IFLA_VF_IB_NODE_GUID }, { 2, 0x1122334455667788ULL } };
+	msg(fd, RTM_GETLINK, NLM_F_REQUEST, &vf, sizeof(vf));
 	fam.ifi.ifi_family = AF_INET;
 	msg(fd, RTM_GETLINK, NLM_F_REQUEST, &fam, sizeof(fam));
 }

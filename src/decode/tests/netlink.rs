@@ -1138,3 +1138,26 @@ fn link_attributes_by_family() {
         "{line}"
     );
 }
+
+#[test]
+fn virtual_function_attributes() {
+    let route = Some(NETLINK_ROUTE);
+    let mut msg = vec![0, 0, 4, 3];
+    msg.extend(words32(&[0, 1, 0]));
+    // IFLA_VFINFO_LIST: IFLA_VF_INFO: a link state, a VLAN's protocol in network order.
+    let mut info = nla(5, &words32(&[1, 2]));
+    let mut vlan = words32(&[1, 2, 3]);
+    vlan.extend([0x81, 0x00, 0, 0]);
+    info.extend(nla(12, &nla(1, &vlan)));
+    msg.extend(nla(22, &nla(1, &info)));
+    let line = sent(route, &nlmsg(18, 1, &msg));
+    assert!(
+        line.ends_with(
+            "[{nla_len=44, nla_type=IFLA_VFINFO_LIST}, [{nla_len=40, nla_type=IFLA_VF_INFO}, \
+             [[{nla_len=12, nla_type=IFLA_VF_LINK_STATE}, {vf=1, link_state=IFLA_VF_LINK_STATE_DISABLE}], \
+             [{nla_len=24, nla_type=IFLA_VF_VLAN_LIST}, [{nla_len=20, nla_type=IFLA_VF_VLAN_INFO}, \
+             {vf=1, vlan=2, qos=3, vlan_proto=htons(ETH_P_8021Q)}]]]]]]"
+        ),
+        "{line}"
+    );
+}
