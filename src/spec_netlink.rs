@@ -572,7 +572,13 @@ fn check_value(spec: &super::Spec, at: &str, v: &ValueSpec, in_struct: bool) -> 
             v.kind, needs
         ));
     }
-    if let Some(size) = v.size
+    if let (Some(size), Some(elem)) = (v.size, indexed_elem_size(&v.kind)) {
+        if size == 0 || size % elem != 0 {
+            return Err(format!(
+                "{at}: field `size`: {size} bytes are no whole number of {elem}-byte counters"
+            ));
+        }
+    } else if let Some(size) = v.size
         && !matches!(size, 1 | 2 | 4 | 8)
         && needs != Needs::Size
     {
@@ -599,8 +605,21 @@ fn check_value(spec: &super::Spec, at: &str, v: &ValueSpec, in_struct: bool) -> 
     Ok(())
 }
 
+/// The size of an indexed kind's counters (`indexed_u64`: 8); `None` for another kind. In a
+/// struct, such a value's `size` is the field's bytes.
+pub fn indexed_elem_size(kind: &str) -> Option<u32> {
+    match kind {
+        "indexed_s32" | "indexed_u32" => Some(4),
+        "indexed_u64" => Some(8),
+        _ => None,
+    }
+}
+
 /// The bytes a value takes in a struct, and its alignment.
 pub fn value_size(spec: &super::Spec, v: &ValueSpec) -> Option<u32> {
+    if indexed_elem_size(&v.kind).is_some() {
+        return v.size;
+    }
     match v.kind.as_str() {
         "enum" | "flags" | "pad" | "hex_bytes" | "mac" | "u8_array" => v.size,
         "struct" => spec.netlink.structs.get(v.of.as_ref()?).map(|s| s.size),
@@ -617,6 +636,7 @@ pub fn struct_layout(spec: &super::Spec, st: &Struct) -> Option<(Vec<u32>, u32, 
     for v in &st.fields {
         let size = value_size(spec, v)?;
         let align = match v.kind.as_str() {
+            kind if indexed_elem_size(kind).is_some() => indexed_elem_size(kind)?,
             "pad" | "hex_bytes" | "mac" | "u8_array" => 1,
             "struct" | "in6_addr" | "cookie" => 4,
             _ => size.clamp(1, 8),

@@ -175,6 +175,8 @@ const HEADERS: &[&str] = &[
     "linux/mroute6.h",
     "linux/ipv6.h",
     "linux/snmp.h",
+    "linux/if_bonding.h",
+    "linux/mpls.h",
 ];
 
 /// The headers of the names the kernel's headers lack (TCP's states, which the kernel keeps

@@ -333,6 +333,18 @@ fn fixed_value<S: Sink, M: Memory>(
         NlValue::X32Padded => sink.hex_padded(u64::from(raw.u32(0)), 8),
         NlValue::HexBytes => sink.hex_string(raw.0, false),
         NlValue::Mac => sink.mac_addr(raw.0),
+        // A struct's array of counters, as many as its bytes hold.
+        NlValue::Indexed {
+            table,
+            size,
+            signed,
+        } => {
+            sink.begin_array();
+            for (i, elem) in raw.0.chunks_exact(usize::from(size)).enumerate() {
+                indexed_one(sink, table, i as u64, Raw(elem), signed);
+            }
+            sink.end_array();
+        }
         NlValue::U8Array => {
             sink.begin_array();
             for &b in raw.0 {
@@ -520,24 +532,35 @@ fn indexed<S: Sink, M: Memory>(
         u64::from(n),
         usize::from(size),
         |sink, _, raw| {
-            sink.open(Group::Index);
-            match names.name(i) {
-                Some(name) => sink.constant(name, Number::Uint(i)),
-                None => {
-                    sink.uint(i);
-                    // Left out under -X raw, as the names are.
-                    sink.open(Group::NameComment);
-                    sink.word(names.unknown);
-                    sink.close();
-                }
-            }
-            match (size, signed) {
-                (4, true) => sink.int(i64::from(raw.i32(0))),
-                (4, false) => sink.uint(u64::from(raw.u32(0))),
-                _ => sink.uint(raw.u64(0)),
-            }
-            sink.close();
+            indexed_one(sink, names, i, raw, signed);
             i += 1;
         },
     );
+}
+
+/// One of [`indexed`]'s counters, number `i`, its bytes `raw` (4 or 8 of them).
+fn indexed_one<S: Sink>(
+    sink: &mut S,
+    names: &'static table::EnumTable,
+    i: u64,
+    raw: Raw<'_>,
+    signed: bool,
+) {
+    sink.open(Group::Index);
+    match names.name(i) {
+        Some(name) => sink.constant(name, Number::Uint(i)),
+        None => {
+            sink.uint(i);
+            // Left out under -X raw, as the names are.
+            sink.open(Group::NameComment);
+            sink.word(names.unknown);
+            sink.close();
+        }
+    }
+    match (raw.0.len(), signed) {
+        (4, true) => sink.int(i64::from(raw.i32(0))),
+        (4, false) => sink.uint(u64::from(raw.u32(0))),
+        _ => sink.uint(raw.u64(0)),
+    }
+    sink.close();
 }

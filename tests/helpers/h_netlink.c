@@ -314,6 +314,14 @@ static void route_bodies(int fd)
 		{ 12, IFLA_VF_LINK_STATE }, { 1, IFLA_VF_LINK_STATE_ENABLE },
 		{ 20, IFLA_VF_IB_NODE_GUID }, { 2, 0x1122334455667788ULL } };
 	msg(fd, RTM_GETLINK, NLM_F_REQUEST, &vf, sizeof(vf));
+	/* A link's extended statistics: a bridge's VLAN counters and the bytes after them. */
+	struct { struct if_stats_msg ifs; struct nlattr x; struct nlattr b; struct nlattr v;
+		 struct bridge_vlan_xstats st; uint8_t rest[4]; } xs = {
+		{ .family = AF_UNSPEC, .ifindex = 1, .filter_mask = 1 << IFLA_STATS_LINK_XSTATS },
+		{ 56, IFLA_STATS_LINK_XSTATS }, { 52, LINK_XSTATS_TYPE_BRIDGE },
+		{ 48, BRIDGE_XSTATS_VLAN }, { 1, 2, 3, 4, 5, BRIDGE_VLAN_INFO_PVID, 7 },
+		{ 9, 8, 7, 6 } };
+	msg(fd, RTM_GETSTATS, NLM_F_REQUEST, &xs, sizeof(xs));
 	fam.ifi.ifi_family = AF_INET;
 	msg(fd, RTM_GETLINK, NLM_F_REQUEST, &fam, sizeof(fam));
 }

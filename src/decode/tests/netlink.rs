@@ -1161,3 +1161,38 @@ fn virtual_function_attributes() {
         "{line}"
     );
 }
+
+#[test]
+fn extended_link_statistics() {
+    let route = Some(NETLINK_ROUTE);
+    // struct if_stats_msg, then IFLA_STATS_LINK_XSTATS: LINK_XSTATS_TYPE_BRIDGE.
+    let stats = |attrs: &[u8], style: ConstStyle| {
+        let mut msg = vec![0, 0, 0, 0];
+        msg.extend(words32(&[1, 0]));
+        msg.extend(nla(2, &nla(1, attrs)));
+        let msg = nlmsg(94, 1, &msg);
+        sent_as(route, style, &msg, msg.len() as u64)
+    };
+    // The STP counters, the bytes after them in hex.
+    let mut stp: Vec<u8> = (1..=6u64).flat_map(|v| v.to_ne_bytes()).collect();
+    stp.extend([0xab, 0xcd]);
+    let line = stats(&nla(4, &stp), ConstStyle::Abbrev);
+    assert!(
+        line.ends_with(
+            r#"{transition_blk=1, transition_fwd=2, rx_bpdu=3, tx_bpdu=4, rx_tcn=5, tx_tcn=6}, "\xab\xcd"]]]]"#
+        ),
+        "{line}"
+    );
+    // Multicast counters by direction: a struct's arrays with their indexes named.
+    let mcast: Vec<u8> = (0..30u64).flat_map(|v| v.to_ne_bytes()).collect();
+    let line = stats(&nla(2, &mcast), ConstStyle::Abbrev);
+    assert!(
+        line.contains(
+            "{igmp_v1queries=[[BR_MCAST_DIR_RX]=0, [BR_MCAST_DIR_TX]=1], igmp_v2queries=[[BR_MCAST_DIR_RX]=2, "
+        ) && line.contains("igmp_parse_errors=14, mld_v1queries=[[BR_MCAST_DIR_RX]=15, ")
+            && line.ends_with("mcast_packets=[[BR_MCAST_DIR_RX]=28, [BR_MCAST_DIR_TX]=29]}]]]]"),
+        "{line}"
+    );
+    let line = stats(&nla(2, &mcast), ConstStyle::Raw);
+    assert!(line.contains("{igmp_v1queries=[[0]=0, [1]=1], "), "{line}");
+}
