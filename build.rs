@@ -288,12 +288,13 @@ fn netlink_tables(spec: &Spec) -> TokenStream {
                     Some(names) => enum_value(spec, names, ty).unwrap_or(0),
                     None => ty.parse().unwrap_or(0),
                 };
-                let spec = v.spec();
-                let value = nl_value(&spec);
-                let then = optional_ref("NLA", spec.then.as_deref());
+                let v = v.spec();
+                let value = nl_value(spec, &v);
+                let then = optional_ref("NLA", v.then.as_deref());
+                let then_hex = v.then_hex.unwrap_or(false);
                 (
                     n as usize,
-                    quote!(NlAttrValue { value: #value, then: #then }),
+                    quote!(NlAttrValue { value: #value, then: #then, then_hex: #then_hex }),
                 )
             })
             .collect();
@@ -311,7 +312,7 @@ fn netlink_tables(spec: &Spec) -> TokenStream {
         let (offsets, ..) = spec::netlink::struct_layout(spec, st).unwrap_or_default();
         let fields = st.fields.iter().zip(offsets).map(|(f, at)| {
             let name = f.name.as_deref().unwrap_or_default();
-            let v = nl_value(f);
+            let v = nl_value(spec, f);
             let size = spec::netlink::value_size(spec, f).unwrap_or(0);
             let if_nonzero = f.if_nonzero.unwrap_or(false);
             quote!(NlField {
@@ -403,7 +404,7 @@ fn route_tables(spec: &Spec) -> TokenStream {
 }
 
 /// A netlink value kind (`spec::netlink::VALUE_KINDS`) as its `NlValue`.
-fn nl_value(v: &spec::netlink::ValueSpec) -> TokenStream {
+fn nl_value(spec: &Spec, v: &spec::netlink::ValueSpec) -> TokenStream {
     let size = v.size.unwrap_or(0) as u8;
     let int = |size: u8, signed: bool, hex: bool| quote!(NlValue::Int { size: #size, signed: #signed, hex: #hex });
     match v.kind.as_str() {
@@ -443,6 +444,24 @@ fn nl_value(v: &spec::netlink::ValueSpec) -> TokenStream {
             quote!(NlValue::Structs(&#t))
         }
         "pad" => quote!(NlValue::Pad(#size)),
+        "indexed_s32" | "indexed_u32" | "indexed_u64" => {
+            let t = table_ident("ENUM", v.table.as_deref().unwrap_or_default());
+            let (size, signed) = match v.kind.as_str() {
+                "indexed_s32" => (4u8, true),
+                "indexed_u32" => (4, false),
+                _ => (8, false),
+            };
+            quote!(NlValue::Indexed { table: &#t, size: #size, signed: #signed })
+        }
+        "attrs_by_family" => {
+            let sets = v.sets.iter().flatten().map(|(family, set)| {
+                let f = spec::netlink::family_of(spec, family).unwrap_or(0);
+                let set = table_ident("NLA", set);
+                quote!((#f, &#set))
+            });
+            let other = optional_ref("NLA", v.set.as_deref());
+            quote!(NlValue::AttrsByFamily { sets: &[#(#sets),*], other: #other })
+        }
         "hex_bytes" => quote!(NlValue::HexBytes),
         other => {
             // The other kinds are unit variants named after the kind (`in_addr`: `InAddr`).

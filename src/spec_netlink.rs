@@ -130,14 +130,22 @@ pub struct ValueSpec {
     /// own decoders of some, such as `RTA_TABLE`'s); by default it shows in hex (strace's
     /// `decode_nla_xval`, `decode_nla_flags`).
     pub longer: Option<bool>,
-    /// The `[netlink.attrs.*]` set of an `attrs` value (nested attributes).
+    /// The `[netlink.attrs.*]` set of an `attrs` value (nested attributes); of an
+    /// `attrs_by_family` value, the set of the families `sets` does not name (none: those
+    /// show in hex).
     pub set: Option<String>,
+    /// An `attrs_by_family` value's sets by the message's address family (names of
+    /// `[enums.address_family]`): strace's `decode_nla_af_spec`.
+    pub sets: Option<BTreeMap<String, String>>,
     /// The `[netlink.structs.*]` struct of a `struct` value.
     #[serde(rename = "struct")]
     pub of: Option<String>,
     /// For a value of a fixed size in an attribute: the `[netlink.attrs.*]` set of the
     /// attributes after it (at its size aligned to 4 bytes), shown beside it.
     pub then: Option<String>,
+    /// For a value of a fixed size in an attribute: the bytes after it (at its size) shown
+    /// in hex beside it (strace's `decode_ifla_bridge_vlan_info`).
+    pub then_hex: Option<bool>,
 }
 
 impl Value {
@@ -160,8 +168,10 @@ pub enum Needs {
     FlagTable,
     Set,
     Struct,
-    /// A `size` (a `pad`).
+    /// A `size` (a `pad`, a byte array).
     Size,
+    /// `sets` (and maybe `set`).
+    FamilySets,
 }
 
 /// The value kinds: name, what it needs, its size in a struct (`None`: it cannot be a
@@ -194,7 +204,9 @@ pub const VALUE_KINDS: &[(&str, Needs, Option<u32>)] = &[
     ("ether_proto", Needs::Nothing, Some(2)),
     ("ip_proto", Needs::Nothing, None),
     ("bytes", Needs::Nothing, None),
-    ("meminfo", Needs::Nothing, None),
+    ("indexed_s32", Needs::EnumTable, None),
+    ("indexed_u32", Needs::EnumTable, None),
+    ("indexed_u64", Needs::EnumTable, None),
     ("enum", Needs::EnumTable, None),
     ("flags", Needs::FlagTable, None),
     ("attrs", Needs::Set, None),
@@ -213,6 +225,9 @@ pub const VALUE_KINDS: &[(&str, Needs, Option<u32>)] = &[
     ("struct", Needs::Struct, None),
     ("structs", Needs::Struct, None),
     ("pad", Needs::Size, None),
+    ("mac", Needs::Size, None),
+    ("u8_array", Needs::Size, None),
+    ("attrs_by_family", Needs::FamilySets, None),
 ];
 
 /// The message types of one protocol (or netfilter subsystem), from `NLMSG_MIN_TYPE` up.
@@ -410,11 +425,16 @@ fn check_no_cycles(spec: &super::Spec) -> Result<(), String> {
     // What a value refers to: ("attrs" or "structs", name).
     let refers = |v: &ValueSpec| -> Vec<(&'static str, String)> {
         let own = match v.kind.as_str() {
-            "attrs" => v.set.clone().map(|s| ("attrs", s)),
+            "attrs" | "attrs_by_family" => v.set.clone().map(|s| ("attrs", s)),
             "struct" | "structs" => v.of.clone().map(|s| ("structs", s)),
             _ => None,
         };
+        let by_family = v
+            .sets
+            .iter()
+            .flat_map(|m| m.values().map(|s| ("attrs", s.clone())));
         own.into_iter()
+            .chain(by_family)
             .chain(v.then.clone().map(|t| ("attrs", t)))
             .collect()
     };
@@ -524,29 +544,41 @@ fn check_value(spec: &super::Spec, at: &str, v: &ValueSpec, in_struct: bool) -> 
         return Err(format!("{at}: no value kind `{}`", v.kind));
     };
     let table = v.table.as_deref();
+    let set_exists = |s: &String| spec.netlink.attrs.contains_key(s);
     let ok = match needs {
         Needs::Nothing => {
             table.is_none() && v.set.is_none() && v.of.is_none() && v.longer.is_none()
         }
+        Needs::FamilySets => {
+            v.sets.as_ref().is_some_and(|sets| {
+                !sets.is_empty()
+                    && sets
+                        .iter()
+                        .all(|(family, set)| family_of(spec, family).is_some() && set_exists(set))
+            }) && v.set.as_ref().is_none_or(set_exists)
+        }
         Needs::EnumTable => table.is_some_and(|t| spec.enums.contains_key(t)),
         Needs::FlagTable => table.is_some_and(|t| spec.flags.contains_key(t)),
-        Needs::Set => v
-            .set
-            .as_ref()
-            .is_some_and(|s| spec.netlink.attrs.contains_key(s)),
+        Needs::Set => v.set.as_ref().is_some_and(set_exists),
         Needs::Struct => {
             v.of.as_ref()
                 .is_some_and(|s| spec.netlink.structs.contains_key(s))
         }
         Needs::Size => v.size.is_some(),
     };
-    if !ok {
+    if !ok || (v.sets.is_some() && needs != Needs::FamilySets) {
         return Err(format!(
             "{at}: kind `{}` needs {:?} (an existing one) and nothing else",
             v.kind, needs
         ));
     }
-    if let Some(size) = v.size
+    if let (Some(size), Some(elem)) = (v.size, indexed_elem_size(&v.kind)) {
+        if size == 0 || size % elem != 0 {
+            return Err(format!(
+                "{at}: field `size`: {size} bytes are no whole number of {elem}-byte counters"
+            ));
+        }
+    } else if let Some(size) = v.size
         && !matches!(size, 1 | 2 | 4 | 8)
         && needs != Needs::Size
     {
@@ -559,6 +591,11 @@ fn check_value(spec: &super::Spec, at: &str, v: &ValueSpec, in_struct: bool) -> 
             "{at}: field `then`: an attribute's value of a fixed size, then a set that exists"
         ));
     }
+    if v.then_hex.is_some() && (in_struct || value_size(spec, v).is_none() || v.then.is_some()) {
+        return Err(format!(
+            "{at}: field `then_hex`: an attribute's value of a fixed size, without `then`"
+        ));
+    }
     if in_struct && field_size.is_none() && value_size(spec, v).is_none() {
         return Err(format!(
             "{at}: kind `{}` has no size of its own: it cannot be a struct field",
@@ -568,10 +605,23 @@ fn check_value(spec: &super::Spec, at: &str, v: &ValueSpec, in_struct: bool) -> 
     Ok(())
 }
 
+/// The size of an indexed kind's counters (`indexed_u64`: 8); `None` for another kind. In a
+/// struct, such a value's `size` is the field's bytes.
+pub fn indexed_elem_size(kind: &str) -> Option<u32> {
+    match kind {
+        "indexed_s32" | "indexed_u32" => Some(4),
+        "indexed_u64" => Some(8),
+        _ => None,
+    }
+}
+
 /// The bytes a value takes in a struct, and its alignment.
 pub fn value_size(spec: &super::Spec, v: &ValueSpec) -> Option<u32> {
+    if indexed_elem_size(&v.kind).is_some() {
+        return v.size;
+    }
     match v.kind.as_str() {
-        "enum" | "flags" | "pad" | "hex_bytes" => v.size,
+        "enum" | "flags" | "pad" | "hex_bytes" | "mac" | "u8_array" => v.size,
         "struct" => spec.netlink.structs.get(v.of.as_ref()?).map(|s| s.size),
         kind => VALUE_KINDS.iter().find(|(k, ..)| *k == kind)?.2,
     }
@@ -586,7 +636,8 @@ pub fn struct_layout(spec: &super::Spec, st: &Struct) -> Option<(Vec<u32>, u32, 
     for v in &st.fields {
         let size = value_size(spec, v)?;
         let align = match v.kind.as_str() {
-            "pad" | "hex_bytes" => 1,
+            kind if indexed_elem_size(kind).is_some() => indexed_elem_size(kind)?,
+            "pad" | "hex_bytes" | "mac" | "u8_array" => 1,
             "struct" | "in6_addr" | "cookie" => 4,
             _ => size.clamp(1, 8),
         };
@@ -604,6 +655,11 @@ pub fn struct_layout(spec: &super::Spec, st: &Struct) -> Option<(Vec<u32>, u32, 
         end,
         end.div_ceil(max_align).checked_mul(max_align)?,
     ))
+}
+
+/// The value of address family `name` (`[enums.address_family]`), if it is one of 8 bits.
+pub fn family_of(spec: &super::Spec, name: &str) -> Option<u8> {
+    u8::try_from(enum_value(spec, "address_family", name)?).ok()
 }
 
 /// The value of `name` in `[enums.table]`.

@@ -489,8 +489,13 @@ pub enum NlValue {
     IpProto,
     /// Bytes as numbers: `[1, 2]`.
     Bytes,
-    /// `SK_MEMINFO_*`-indexed counters.
-    Meminfo,
+    /// Integers of `size` bytes, each shown with its index named by `table`:
+    /// `[[SK_MEMINFO_RMEM_ALLOC]=0, ...]`.
+    Indexed {
+        table: &'static EnumTable,
+        size: u8,
+        signed: bool,
+    },
     /// A value named by `table`, `size` bytes (0: the attribute's length, up to 8).
     Enum {
         table: &'static EnumTable,
@@ -534,6 +539,16 @@ pub enum NlValue {
     Structs(&'static NlStruct),
     /// Padding of this many bytes, not shown.
     Pad(u8),
+    /// A hardware address field of its size: `00:11:22:33:44:55`.
+    Mac,
+    /// A byte array field of its size, the bytes as numbers: `[1, 2]`.
+    U8Array,
+    /// Nested attributes of the set of the message's address family, else of `other`
+    /// (none: in hex), as strace's `decode_nla_af_spec`.
+    AttrsByFamily {
+        sets: &'static [(u8, &'static NlAttrSet)],
+        other: Option<&'static NlAttrSet>,
+    },
 }
 
 /// A set of netlink attributes: their type names, and the value of each type that has one
@@ -550,6 +565,8 @@ pub struct NlAttrValue {
     pub value: NlValue,
     /// The set of the attributes after a value of a fixed size (at its size aligned to 4).
     pub then: Option<&'static NlAttrSet>,
+    /// The bytes after a value of a fixed size (at its size) show in hex.
+    pub then_hex: bool,
 }
 
 impl NlAttrSet {

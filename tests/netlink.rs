@@ -151,6 +151,10 @@ const HEADERS: &[&str] = &[
     "linux/gen_stats.h",
     "linux/mroute.h",
     "linux/mroute6.h",
+    "linux/ipv6.h",
+    "linux/snmp.h",
+    "linux/if_bonding.h",
+    "linux/mpls.h",
 ];
 
 /// The headers of the names the kernel's headers lack (TCP's states, which the kernel keeps

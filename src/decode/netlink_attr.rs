@@ -150,6 +150,12 @@ fn value_then<S: Sink, M: Memory>(
     if !value(sink, ctx, v.value, addr, len, at) {
         return false;
     }
+    if let (true, Ok(Some(size))) = (v.then_hex, fixed_size(v.value, len))
+        && len > size
+    {
+        let rest = addr.wrapping_add(u64::from(size));
+        buffer(sink, ctx, rest, u64::from(len - size), true);
+    }
     if let (Some(set), Ok(Some(size))) = (v.then, fixed_size(v.value, len)) {
         // At the value's size aligned to NLA_ALIGNTO (the kernel's NLMSG_ALIGN).
         let offset = (size + 3) & !3;
@@ -249,7 +255,18 @@ fn variable_value<S: Sink, M: Memory>(
                 sink.hex_padded(raw.u64(0), 16)
             })
         }
-        NlValue::Meminfo if len >= 4 => meminfo(sink, ctx, addr, len / 4),
+        NlValue::Indexed {
+            table,
+            size,
+            signed,
+        } if len >= u32::from(size) => indexed(sink, ctx, (addr, len), table, size, signed),
+        NlValue::AttrsByFamily { sets, other } => {
+            let own = sets.iter().find(|(f, _)| Some(*f) == at.family);
+            match own.map(|(_, set)| *set).or(other) {
+                Some(set) => attrs(sink, ctx, set, addr, len, at),
+                None => return false,
+            }
+        }
         NlValue::U16s if len >= 2 => {
             array(sink, ctx, addr, u64::from(len / 2), 2, |sink, _, raw| {
                 sink.uint(u64::from(raw.u16(0)))
@@ -315,6 +332,26 @@ fn fixed_value<S: Sink, M: Memory>(
         NlValue::Struct(st) => fields(sink, ctx, st, raw, at),
         NlValue::X32Padded => sink.hex_padded(u64::from(raw.u32(0)), 8),
         NlValue::HexBytes => sink.hex_string(raw.0, false),
+        NlValue::Mac => sink.mac_addr(raw.0),
+        // A struct's array of counters, as many as its bytes hold.
+        NlValue::Indexed {
+            table,
+            size,
+            signed,
+        } => {
+            sink.begin_array();
+            for (i, elem) in raw.0.chunks_exact(usize::from(size)).enumerate() {
+                indexed_one(sink, table, i as u64, Raw(elem), signed);
+            }
+            sink.end_array();
+        }
+        NlValue::U8Array => {
+            sink.begin_array();
+            for &b in raw.0 {
+                sink.uint(u64::from(b));
+            }
+            sink.end_array();
+        }
         NlValue::BrMdbEntry => super::netlink_route::br_mdb_entry(sink, raw),
         NlValue::Cookie => {
             sink.begin_array();
@@ -474,23 +511,56 @@ fn hwaddr<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len
     true
 }
 
-/// `SK_MEMINFO_*`-indexed counters (`<linux/sock_diag.h>`), `n` `u32`s at `addr`:
-/// `[[SK_MEMINFO_RMEM_ALLOC]=0, ...]`, an index the table does not name in decimal with
-/// the table's comment (`[9 /* SK_MEMINFO_??? */]=0`).
-fn meminfo<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, n: u32) {
-    let names = &table::ENUM_NETLINK_SK_MEMINFO_INDICES;
+/// Integers of `size` bytes (4 or 8) in `len` bytes at `addr`, each with its index named
+/// by `names` (strace's `print_array_ex` with `PAF_PRINT_INDICES`): `[[SK_MEMINFO_RMEM_ALLOC]=0,
+/// ...]`, an index the table does not name in decimal with the table's comment
+/// (`[9 /* SK_MEMINFO_??? */]=0`).
+fn indexed<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    (addr, len): (u64, u32),
+    names: &'static table::EnumTable,
+    size: u8,
+    signed: bool,
+) {
     let mut i = 0u64;
-    array(sink, ctx, addr, u64::from(n), 4, |sink, _, raw| {
-        sink.open(Group::Index);
-        match names.name(i) {
-            Some(name) => sink.constant(name, Number::Uint(i)),
-            None => {
-                sink.uint(i);
-                sink.comment_word(names.unknown);
-            }
+    let n = len / u32::from(size);
+    array(
+        sink,
+        ctx,
+        addr,
+        u64::from(n),
+        usize::from(size),
+        |sink, _, raw| {
+            indexed_one(sink, names, i, raw, signed);
+            i += 1;
+        },
+    );
+}
+
+/// One of [`indexed`]'s counters, number `i`, its bytes `raw` (4 or 8 of them).
+fn indexed_one<S: Sink>(
+    sink: &mut S,
+    names: &'static table::EnumTable,
+    i: u64,
+    raw: Raw<'_>,
+    signed: bool,
+) {
+    sink.open(Group::Index);
+    match names.name(i) {
+        Some(name) => sink.constant(name, Number::Uint(i)),
+        None => {
+            sink.uint(i);
+            // Left out under -X raw, as the names are.
+            sink.open(Group::NameComment);
+            sink.word(names.unknown);
+            sink.close();
         }
-        sink.uint(u64::from(raw.u32(0)));
-        sink.close();
-        i += 1;
-    });
+    }
+    match (raw.0.len(), signed) {
+        (4, true) => sink.int(i64::from(raw.i32(0))),
+        (4, false) => sink.uint(u64::from(raw.u32(0))),
+        _ => sink.uint(raw.u64(0)),
+    }
+    sink.close();
 }

@@ -31,6 +31,8 @@
 #include <linux/packet_diag.h>
 #include <linux/netfilter/nfnetlink.h>
 #include <linux/netfilter/nfnetlink_conntrack.h>
+#include <linux/if_bridge.h>
+#include <linux/if_link.h>
 
 #define AREA ((char *) 0x10000000)
 #define PAGE 4096
@@ -291,6 +293,37 @@ static void route_bodies(int fd)
 	msg(fd, RTM_GETQDISC, NLM_F_REQUEST | NLM_F_DUMP, &tc, sizeof(tc));
 	msg(fd, RTM_GETACTION, NLM_F_REQUEST, &tc, 3);
 	msg(fd, RTM_GETNEIGHTBL, NLM_F_REQUEST, &tbl, sizeof(tbl));
+	/* A link's attributes by its family: IPv6's, a bridge's, another's in hex. */
+	struct { struct ifinfomsg ifi; struct nlattr p; struct nlattr c; int32_t conf[2];
+		 struct nlattr a; struct nlattr in; struct nlattr ic; int32_t iconf; } fam = {
+		{ .ifi_family = AF_INET6, .ifi_type = 772 }, { 16, IFLA_PROTINFO },
+		{ 12, IFLA_INET6_CONF }, { 1, -2 }, { 16, IFLA_AF_SPEC }, { 12, AF_INET },
+		{ 8, IFLA_INET_CONF }, 1 };
+	struct { struct ifinfomsg ifi; struct nlattr p; struct nlattr id; uint8_t prio[2];
+		 uint8_t mac[6]; struct nlattr a; struct nlattr v; uint16_t flags, vid;
+		 uint8_t rest[4]; } br = {
+		{ .ifi_family = AF_BRIDGE }, { 16, IFLA_PROTINFO }, { 12, IFLA_BRPORT_ROOT_ID },
+		{ 1, 2 }, { 0, 0x11, 0x22, 0x33, 0x44, 0x55 }, { 16, IFLA_AF_SPEC },
+		{ 12, IFLA_BRIDGE_VLAN_INFO }, BRIDGE_VLAN_INFO_PVID, 7, { 1, 2, 3, 4 } };
+	msg(fd, RTM_GETLINK, NLM_F_REQUEST, &fam, sizeof(fam));
+	msg(fd, RTM_GETLINK, NLM_F_REQUEST, &br, sizeof(br));
+	/* A virtual function's attributes. */
+	struct { struct ifinfomsg ifi; struct nlattr l; struct nlattr i; struct nlattr s;
+		 struct ifla_vf_link_state st; struct nlattr g; struct ifla_vf_guid guid; } vf = {
+		{ .ifi_family = AF_UNSPEC }, { 40, IFLA_VFINFO_LIST }, { 36, IFLA_VF_INFO },
+		{ 12, IFLA_VF_LINK_STATE }, { 1, IFLA_VF_LINK_STATE_ENABLE },
+		{ 20, IFLA_VF_IB_NODE_GUID }, { 2, 0x1122334455667788ULL } };
+	msg(fd, RTM_GETLINK, NLM_F_REQUEST, &vf, sizeof(vf));
+	/* A link's extended statistics: a bridge's VLAN counters and the bytes after them. */
+	struct { struct if_stats_msg ifs; struct nlattr x; struct nlattr b; struct nlattr v;
+		 struct bridge_vlan_xstats st; uint8_t rest[4]; } xs = {
+		{ .family = AF_UNSPEC, .ifindex = 1, .filter_mask = 1 << IFLA_STATS_LINK_XSTATS },
+		{ 56, IFLA_STATS_LINK_XSTATS }, { 52, LINK_XSTATS_TYPE_BRIDGE },
+		{ 48, BRIDGE_XSTATS_VLAN }, { 1, 2, 3, 4, 5, BRIDGE_VLAN_INFO_PVID, 7 },
+		{ 9, 8, 7, 6 } };
+	msg(fd, RTM_GETSTATS, NLM_F_REQUEST, &xs, sizeof(xs));
+	fam.ifi.ifi_family = AF_INET;
+	msg(fd, RTM_GETLINK, NLM_F_REQUEST, &fam, sizeof(fam));
 }
 
 /* Real exchanges with the kernel: answers and their errors. */

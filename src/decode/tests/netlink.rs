@@ -1076,3 +1076,123 @@ fn link_kinds_and_statistics_messages() {
         )
     );
 }
+
+#[test]
+fn link_attributes_by_family() {
+    let route = Some(NETLINK_ROUTE);
+    let link = |family: u8, style: ConstStyle, attrs: &[u8]| {
+        let mut msg = vec![family, 0, 4, 3];
+        msg.extend(words32(&[0, 1, 0]));
+        msg.extend_from_slice(attrs);
+        let msg = nlmsg(18, 1, &msg);
+        sent_as(route, style, &msg, msg.len() as u64)
+    };
+    // IFLA_PROTINFO: a bridge port's attributes for AF_BRIDGE (a bridge id of two priority
+    // bytes and an address), IPv6's for AF_INET6 (indexed counters, an unnamed index with
+    // the table's comment but under -X raw), another family's in hex.
+    let id = nla(12, &nla(14, &[1, 2, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff]));
+    let line = link(7, ConstStyle::Abbrev, &id);
+    assert!(
+        line.ends_with(
+            "[{nla_len=16, nla_type=IFLA_PROTINFO}, [{nla_len=12, nla_type=IFLA_BRPORT_BRIDGE_ID}, \
+             {prio=[1, 2], addr=aa:bb:cc:dd:ee:ff}]]]"
+        ),
+        "{line}"
+    );
+    let stats: Vec<u8> = [5u64, 6].iter().flat_map(|v| v.to_ne_bytes()).collect();
+    let icmp = nla(12, &nla(6, &stats));
+    let line = link(10, ConstStyle::Abbrev, &icmp);
+    assert!(
+        line.ends_with(
+            "[{nla_len=20, nla_type=IFLA_INET6_ICMP6STATS}, [[ICMP6_MIB_NUM]=5, [ICMP6_MIB_INMSGS]=6]]]]"
+        ),
+        "{line}"
+    );
+    let many: Vec<u8> = (0..7u64).flat_map(|v| v.to_ne_bytes()).collect();
+    let line = link(10, ConstStyle::Raw, &nla(12, &nla(6, &many)));
+    assert!(line.ends_with("[5]=5, [6]=6]]]]"), "{line}");
+    let line = link(10, ConstStyle::Abbrev, &nla(12, &nla(6, &many)));
+    assert!(line.ends_with("[6 /* ICMP6_MIB_??? */]=6]]]]"), "{line}");
+    let line = link(2, ConstStyle::Abbrev, &nla(12, &[1, 2, 3, 4]));
+    assert!(
+        line.ends_with(r#"[{nla_len=8, nla_type=IFLA_PROTINFO}, "\x01\x02\x03\x04"]]"#),
+        "{line}"
+    );
+    // IFLA_AF_SPEC: AF_BRIDGE's own attributes (a VLAN's struct, the bytes after it in
+    // hex); another family's, an attribute by address family.
+    let vlan = nla(26, &nla(2, &[1, 0, 5, 0, 0xab, 0xcd]));
+    let line = link(7, ConstStyle::Abbrev, &vlan);
+    assert!(
+        line.ends_with(
+            r#"[{nla_len=10, nla_type=IFLA_BRIDGE_VLAN_INFO}, {flags=BRIDGE_VLAN_INFO_MASTER, vid=5}, "\xab\xcd"]]]"#
+        ),
+        "{line}"
+    );
+    let conf = nla(26, &nla(2, &nla(1, &(-1i32).to_ne_bytes())));
+    let line = link(0, ConstStyle::Abbrev, &conf);
+    assert!(
+        line.ends_with(
+            "[{nla_len=12, nla_type=AF_INET}, [{nla_len=8, nla_type=IFLA_INET_CONF}, \
+             [[IPV4_DEVCONF_FORWARDING-1]=-1]]]]]"
+        ),
+        "{line}"
+    );
+}
+
+#[test]
+fn virtual_function_attributes() {
+    let route = Some(NETLINK_ROUTE);
+    let mut msg = vec![0, 0, 4, 3];
+    msg.extend(words32(&[0, 1, 0]));
+    // IFLA_VFINFO_LIST: IFLA_VF_INFO: a link state, a VLAN's protocol in network order.
+    let mut info = nla(5, &words32(&[1, 2]));
+    let mut vlan = words32(&[1, 2, 3]);
+    vlan.extend([0x81, 0x00, 0, 0]);
+    info.extend(nla(12, &nla(1, &vlan)));
+    msg.extend(nla(22, &nla(1, &info)));
+    let line = sent(route, &nlmsg(18, 1, &msg));
+    assert!(
+        line.ends_with(
+            "[{nla_len=44, nla_type=IFLA_VFINFO_LIST}, [{nla_len=40, nla_type=IFLA_VF_INFO}, \
+             [[{nla_len=12, nla_type=IFLA_VF_LINK_STATE}, {vf=1, link_state=IFLA_VF_LINK_STATE_DISABLE}], \
+             [{nla_len=24, nla_type=IFLA_VF_VLAN_LIST}, [{nla_len=20, nla_type=IFLA_VF_VLAN_INFO}, \
+             {vf=1, vlan=2, qos=3, vlan_proto=htons(ETH_P_8021Q)}]]]]]]"
+        ),
+        "{line}"
+    );
+}
+
+#[test]
+fn extended_link_statistics() {
+    let route = Some(NETLINK_ROUTE);
+    // struct if_stats_msg, then IFLA_STATS_LINK_XSTATS: LINK_XSTATS_TYPE_BRIDGE.
+    let stats = |attrs: &[u8], style: ConstStyle| {
+        let mut msg = vec![0, 0, 0, 0];
+        msg.extend(words32(&[1, 0]));
+        msg.extend(nla(2, &nla(1, attrs)));
+        let msg = nlmsg(94, 1, &msg);
+        sent_as(route, style, &msg, msg.len() as u64)
+    };
+    // The STP counters, the bytes after them in hex.
+    let mut stp: Vec<u8> = (1..=6u64).flat_map(|v| v.to_ne_bytes()).collect();
+    stp.extend([0xab, 0xcd]);
+    let line = stats(&nla(4, &stp), ConstStyle::Abbrev);
+    assert!(
+        line.ends_with(
+            r#"{transition_blk=1, transition_fwd=2, rx_bpdu=3, tx_bpdu=4, rx_tcn=5, tx_tcn=6}, "\xab\xcd"]]]]"#
+        ),
+        "{line}"
+    );
+    // Multicast counters by direction: a struct's arrays with their indexes named.
+    let mcast: Vec<u8> = (0..30u64).flat_map(|v| v.to_ne_bytes()).collect();
+    let line = stats(&nla(2, &mcast), ConstStyle::Abbrev);
+    assert!(
+        line.contains(
+            "{igmp_v1queries=[[BR_MCAST_DIR_RX]=0, [BR_MCAST_DIR_TX]=1], igmp_v2queries=[[BR_MCAST_DIR_RX]=2, "
+        ) && line.contains("igmp_parse_errors=14, mld_v1queries=[[BR_MCAST_DIR_RX]=15, ")
+            && line.ends_with("mcast_packets=[[BR_MCAST_DIR_RX]=28, [BR_MCAST_DIR_TX]=29]}]]]]"),
+        "{line}"
+    );
+    let line = stats(&nla(2, &mcast), ConstStyle::Raw);
+    assert!(line.contains("{igmp_v1queries=[[0]=0, [1]=1], "), "{line}");
+}
