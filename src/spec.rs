@@ -11,6 +11,9 @@ use serde::Deserialize;
 pub mod netlink;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+#[path = "spec_sockopt.rs"]
+pub mod sockopt;
+
 #[path = "spec_structs.rs"]
 pub mod structs;
 pub use structs::StructDef;
@@ -52,6 +55,8 @@ pub struct Spec {
     pub ioctls: Vec<(String, u32)>,
     /// `[netlink]`: how netlink messages decode.
     pub netlink: netlink::Netlink,
+    /// `[sockopt]`: by socket option level, its option names and value shapes.
+    pub sockopt: BTreeMap<String, sockopt::Level>,
 }
 
 /// One `[[syscall]]` entry. Either `args` (decoded) or `nargs` (printed raw, as strace prints calls
@@ -425,6 +430,7 @@ struct RawSpec {
     foreign: Foreign,
     ioctls: Option<toml::Value>,
     netlink: Option<toml::Value>,
+    sockopt: Option<toml::Value>,
 }
 
 /// `[foreign]`: see [`Spec::foreign_names`].
@@ -465,6 +471,12 @@ pub fn parse(text: &str) -> Result<Spec, String> {
             .map_err(|e| format!("netlink: {}", e.to_string().trim()))?,
         None => netlink::Netlink::default(),
     };
+    let sockopt = match raw.sockopt {
+        Some(v) => {
+            BTreeMap::deserialize(v).map_err(|e| format!("sockopt: {}", e.to_string().trim()))?
+        }
+        None => BTreeMap::new(),
+    };
     let spec = Spec {
         syscalls,
         errnos,
@@ -477,6 +489,7 @@ pub fn parse(text: &str) -> Result<Spec, String> {
         not_x32: raw.foreign.not_x32,
         ioctls,
         netlink,
+        sockopt,
     };
     check(&spec)?;
     Ok(spec)
@@ -636,6 +649,7 @@ fn check(spec: &Spec) -> Result<(), String> {
     }
     check_foreign(spec)?;
     check_ioctls(&spec.ioctls)?;
+    sockopt::check(spec)?;
     netlink::check(spec)
 }
 
