@@ -881,6 +881,12 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
     let mut read = 0u8;
     for (i, desc) in descs.iter().enumerate() {
         let len_arg = match (desc.kind, desc.len) {
+            // getsockopt reads no length under `-e verbose=none`: both pointers show as
+            // addresses (the length counts as read, unread).
+            (Kind::SockoptValOut, Some(Len::Arg(l))) if !ctx.opts.verbose => {
+                read |= 1 << l;
+                None
+            }
             (Kind::SockLenPtr, _) => Some(i),
             (Kind::SockaddrOut | Kind::SockoptValOut, Some(Len::Arg(l))) => Some(l as usize),
             _ => None,

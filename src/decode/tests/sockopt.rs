@@ -87,6 +87,21 @@ fn ints_and_their_lengths() {
         ),
         "setsockopt(3, SOL_SOCKET, SO_SNDBUF, 0x1ffc, 4) = 0"
     );
+    // getsockopt then reads no length: both pointers show as addresses, failed or not.
+    let with_len = mem.clone().with(LEN, &ints(&[4]));
+    for outcome in [Outcome::Ok(0), Outcome::Err(EFAULT)] {
+        let line = line_opts(
+            NR_GETSOCKOPT,
+            [3, SOL_SOCKET, 7, VAL, LEN, 0],
+            &with_len,
+            outcome,
+            opts(true, false, 32),
+        );
+        assert!(
+            line.starts_with("getsockopt(3, SOL_SOCKET, SO_SNDBUF, 0x1ffc, 0x5000) = "),
+            "{line}"
+        );
+    }
 }
 
 #[test]
