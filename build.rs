@@ -21,6 +21,7 @@ fn main() {
     println!("cargo::rerun-if-changed=src/spec.rs");
     println!("cargo::rerun-if-changed=src/spec_structs.rs");
     println!("cargo::rerun-if-changed=src/spec_netlink.rs");
+    println!("cargo::rerun-if-changed=src/spec_sockopt.rs");
     println!("cargo::rerun-if-changed=src/kinds.rs");
     let text = match std::fs::read_to_string("syscalls.toml") {
         Ok(text) => text,
@@ -176,6 +177,7 @@ pub fn generate(spec: &Spec) -> TokenStream {
     let not_x32 = sorted(&spec.not_x32);
     let (struct_tables, member_indexes) = struct_tables(spec);
     let netlink = netlink_tables(spec);
+    let sockopt = sockopt_tables(spec);
 
     quote! {
         #(#flag_tables)*
@@ -207,6 +209,73 @@ pub fn generate(spec: &Spec) -> TokenStream {
         /// x86_64 syscall names strace's x32 personality lacks, sorted.
         pub static NOT_X32_NAMES: &[&str] = &[#(#not_x32),*];
         #netlink
+        #sockopt
+    }
+}
+
+/// `[sockopt]`: each level's option names and value shapes, names resolved to numbers, the
+/// levels and each level's options sorted by number.
+fn sockopt_tables(spec: &Spec) -> TokenStream {
+    use spec::sockopt::option_value;
+    // A shape's variant: `int_or_string` is `IntOrString`.
+    let shape = |s: &str| {
+        let camel: String = s
+            .split('_')
+            .map(|w| w[..1].to_uppercase() + &w[1..])
+            .collect();
+        let ident = Ident::new(&camel, Span::call_site());
+        quote!(SockoptShape::#ident)
+    };
+    let mut levels: Vec<(u32, TokenStream)> = spec
+        .sockopt
+        .iter()
+        .map(|(name, def)| {
+            let level = spec::netlink::enum_value(spec, "sock_level", name).unwrap_or(0) as u32;
+            let options = |own: &std::collections::BTreeMap<String, Vec<String>>,
+                           extra: Option<&String>| {
+                let mut rows: Vec<(u32, &String)> = Vec::new();
+                for (s, opts) in def.values.iter().chain(own) {
+                    for opt in opts {
+                        let v = option_value(spec, def, opt, extra).unwrap_or(0) as u32;
+                        // A shape of one way replaces the shape of both.
+                        rows.retain(|(o, _)| *o != v);
+                        rows.push((v, s));
+                    }
+                }
+                rows.sort_by_key(|(v, _)| *v);
+                let rows = rows.into_iter().map(|(v, s)| {
+                    let s = shape(s);
+                    quote!((#v, #s))
+                });
+                quote!(&[#(#rows),*])
+            };
+            let get = options(&def.get, def.get_names.as_ref());
+            let set = options(&def.set, def.set_names.as_ref());
+            let table = |t: Option<&String>| match t {
+                Some(t) => {
+                    let t = table_ident("ENUM", t);
+                    quote!(Some(&#t))
+                }
+                None => quote!(None),
+            };
+            let names = table_ident("ENUM", &def.names);
+            let (get_names, set_names) =
+                (table(def.get_names.as_ref()), table(def.set_names.as_ref()));
+            let other = |s: &Option<String>| shape(s.as_deref().unwrap_or("int_or_string"));
+            let (get_other, set_other) = (other(&def.get_other), other(&def.set_other));
+            let row = quote!(SockoptLevel {
+                level: #level, names: &#names, get_names: #get_names, set_names: #set_names,
+                get: #get, set: #set, get_other: #get_other, set_other: #set_other,
+            });
+            (level, row)
+        })
+        .collect();
+    levels.sort_by_key(|(v, _)| *v);
+    let nlevels = levels.len();
+    let levels = levels.into_iter().map(|(_, row)| row);
+    quote! {
+        /// The socket option levels that name their options, sorted by level.
+        pub static SOCKOPT_LEVELS: [SockoptLevel; #nlevels] = [#(#levels),*];
     }
 }
 

@@ -597,6 +597,7 @@ impl Sink for Json<'_> {
             Group::Call(f) => write!(self.buf, "{{\"call\":\"{f}\",\"args\":["),
             Group::Or | Group::RawOr | Group::SpacedOr => write!(self.buf, "{{\"or\":["),
             Group::Alternatives => write!(self.buf, "{{\"alternatives\":["),
+            Group::Sum => write!(self.buf, "{{\"sum\":["),
             Group::Index => write!(self.buf, "{{\"index\":["),
             Group::Shift(n) => write!(self.buf, "{{\"shift\":{n},\"value\":"),
             // The shift as a named value: `{"raw":26,"name":"SHM_HUGE_SHIFT"}`.
@@ -652,6 +653,7 @@ impl Sink for Json<'_> {
             | Group::RawOr
             | Group::SpacedOr
             | Group::Alternatives
+            | Group::Sum
             | Group::Index => b"]}",
             Group::ComplementSet => b"],\"complement\":true}",
             Group::Test => b"}}",

@@ -631,17 +631,18 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["enum", "int"]
     }
-    /// `setsockopt`'s value of `len` (an argument) bytes: `[1]`.
+    /// `setsockopt`'s value of `len` (an argument) bytes, shaped as `[sockopt.*]` says: `[1]`,
+    /// `{l_onoff=1, l_linger=5}`.
     SockoptVal = "sockopt_val" {
         table: None, len: true, by: true,
         failure: false, updated: false, decoder: "",
-        json: ["array", "int", "struct", "string", "flags", "addr"]
+        json: ["array", "int", "struct", "string", "flags", "set", "addr"]
     }
     /// `getsockopt`'s value, its length at the pointer `len` (an argument).
     SockoptValOut = "sockopt_val_out" {
         table: None, len: true, by: true,
         failure: false, updated: false, decoder: "",
-        json: ["array", "int", "struct", "string", "flags", "addr"]
+        json: ["array", "int", "struct", "string", "flags", "set", "addr"]
     }
     /// A `struct msghdr` (`sendmsg`).
     Msghdr = "msghdr" {

@@ -345,7 +345,7 @@ impl TraceeMemory {
 
 /// Memory made of a few byte ranges, for testing decoders without a tracee.
 #[cfg(test)]
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct FakeMemory {
     regions: Vec<(u64, Vec<u8>)>,
 }

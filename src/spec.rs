@@ -11,6 +11,9 @@ use serde::Deserialize;
 pub mod netlink;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+#[path = "spec_sockopt.rs"]
+pub mod sockopt;
+
 #[path = "spec_structs.rs"]
 pub mod structs;
 pub use structs::StructDef;
@@ -54,6 +57,8 @@ pub struct Spec {
     pub ioctl_args: BTreeMap<String, IoctlArg>,
     /// `[netlink]`: how netlink messages decode.
     pub netlink: netlink::Netlink,
+    /// `[sockopt]`: by socket option level, its option names and value shapes.
+    pub sockopt: BTreeMap<String, sockopt::Level>,
 }
 
 /// One `[[syscall]]` entry. Either `args` (decoded) or `nargs` (printed raw, as strace prints calls
@@ -473,6 +478,7 @@ struct RawSpec {
     #[serde(default)]
     ioctl_args: BTreeMap<String, toml::Value>,
     netlink: Option<toml::Value>,
+    sockopt: Option<toml::Value>,
 }
 
 /// `[foreign]`: see [`Spec::foreign_names`].
@@ -514,6 +520,12 @@ pub fn parse(text: &str) -> Result<Spec, String> {
             .map_err(|e| format!("netlink: {}", e.to_string().trim()))?,
         None => netlink::Netlink::default(),
     };
+    let sockopt = match raw.sockopt {
+        Some(v) => {
+            BTreeMap::deserialize(v).map_err(|e| format!("sockopt: {}", e.to_string().trim()))?
+        }
+        None => BTreeMap::new(),
+    };
     let spec = Spec {
         syscalls,
         errnos,
@@ -527,6 +539,7 @@ pub fn parse(text: &str) -> Result<Spec, String> {
         ioctls,
         ioctl_args,
         netlink,
+        sockopt,
     };
     check(&spec)?;
     Ok(spec)
@@ -687,6 +700,7 @@ fn check(spec: &Spec) -> Result<(), String> {
     check_foreign(spec)?;
     check_ioctls(&spec.ioctls)?;
     check_ioctl_args(spec)?;
+    sockopt::check(spec)?;
     netlink::check(spec)
 }
 

@@ -642,6 +642,64 @@ pub fn nf_subsystem(subsys: u32) -> Option<&'static NlMessageTypes> {
         .map(|(_, t)| t)
 }
 
+/// The shape of a socket option's value (`spec::sockopt::SHAPES`, which says what each is).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SockoptShape {
+    Int,
+    IntAny,
+    IntOrString,
+    Errno,
+    Txrehash,
+    Linger,
+    Ucred,
+    SockFprog,
+    TpacketStats,
+    TpacketReq,
+    PacketMreq,
+    IcmpFilter,
+    IpMreq,
+    Ipv6Mreq,
+    GroupReq,
+    U32Array,
+}
+
+/// A socket option level (`[sockopt.LEVEL]`): its option names, and the shape of each
+/// option's value for `getsockopt` (`get`) and `setsockopt` (`set`), sorted by option.
+#[derive(Debug)]
+pub struct SockoptLevel {
+    pub level: u32,
+    pub names: &'static EnumTable,
+    /// Names only `getsockopt` or `setsockopt` knows, looked in after `names`.
+    pub get_names: Option<&'static EnumTable>,
+    pub set_names: Option<&'static EnumTable>,
+    pub get: &'static [(u32, SockoptShape)],
+    pub set: &'static [(u32, SockoptShape)],
+    /// The shape of the options not listed.
+    pub get_other: SockoptShape,
+    pub set_other: SockoptShape,
+}
+
+impl SockoptLevel {
+    /// The shape of option `name`'s value, for `getsockopt` when `get`.
+    pub fn shape(&self, name: u32, get: bool) -> SockoptShape {
+        let (list, other) = if get {
+            (self.get, self.get_other)
+        } else {
+            (self.set, self.set_other)
+        };
+        list.binary_search_by_key(&name, |(o, _)| *o)
+            .map_or(other, |i| list[i].1)
+    }
+}
+
+/// The options of socket option level `level`, if it names them.
+pub fn sockopt_level(level: u32) -> Option<&'static SockoptLevel> {
+    let i = SOCKOPT_LEVELS
+        .binary_search_by_key(&level, |l| l.level)
+        .ok()?;
+    Some(&SOCKOPT_LEVELS[i])
+}
+
 #[derive(Debug)]
 pub struct ErrnoDesc {
     pub name: &'static str,

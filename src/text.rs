@@ -108,6 +108,7 @@ impl<'a> Text<'a> {
                 Group::RawOr if self.style() == ConstStyle::Raw => b"|",
                 Group::SpacedOr => b" | ",
                 Group::Alternatives => b" or ",
+                Group::Sum => b"+",
                 Group::Test => b" && ",
                 Group::Index => b"]=",
                 Group::Array
@@ -613,6 +614,7 @@ impl Sink for Text<'_> {
             | Group::RawOr
             | Group::SpacedOr
             | Group::Alternatives
+            | Group::Sum
             | Group::Shift(_)
             | Group::NamedShift(..)
             | Group::Symbolic(_)
@@ -667,7 +669,12 @@ impl Sink for Text<'_> {
             Group::Array | Group::Set | Group::ComplementSet => self.out.bytes(b"]"),
             Group::Struct | Group::Test => self.out.bytes(b"}"),
             Group::Call(_) | Group::Detail => self.out.bytes(b")"),
-            Group::Or | Group::RawOr | Group::SpacedOr | Group::Alternatives | Group::Index => {}
+            Group::Or
+            | Group::RawOr
+            | Group::SpacedOr
+            | Group::Alternatives
+            | Group::Sum
+            | Group::Index => {}
             Group::Shift(n) => self.fmt(format_args!("<<{n}")),
             Group::NamedShift(name, n) => {
                 self.out.bytes(b"<<");

@@ -324,6 +324,9 @@ fn object(o: &Map<String, Value>) -> String {
     if shape(&["alternatives"], &[]) {
         return join(&o["alternatives"], " or ", value);
     }
+    if shape(&["sum"], &[]) {
+        return join(&o["sum"], "+", value);
+    }
     if shape(&["index"], &[]) {
         let pair = o["index"].as_array().expect("index and element");
         return format!("[{}]={}", value(&pair[0]), value(&pair[1]));
@@ -1142,6 +1145,10 @@ fn each_shape_fits_the_schema_and_converts_back() {
         (
             r#"{"alternatives":[{"call":"MIXER_READ","args":[13]},{"raw":2147765517,"name":"OTPSELECT"}]}"#,
             "MIXER_READ(13) or OTPSELECT",
+        ),
+        (
+            r#"{"sum":[{"raw":4294963200,"name":"SKF_AD_OFF"},{"raw":0,"name":"SKF_AD_PROTOCOL"}]}"#,
+            "SKF_AD_OFF+SKF_AD_PROTOCOL",
         ),
         (
             r#"{"or":[{"raw":1,"name":"SOCK_STREAM"},{"raw":524288,"names":["SOCK_CLOEXEC"],"unknown":0}]}"#,

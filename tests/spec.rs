@@ -240,6 +240,68 @@ args = [
     );
 }
 
+/// `[sockopt.LEVEL]` names a level, its tables, options those tables name (the call's own
+/// names only under `get`/`set`) and known shapes, each option once.
+#[test]
+fn socket_option_shapes_are_checked() {
+    let base = r#"
+[enums.sock_level]
+unknown = "SOL_??"
+values = [["SOL_SOCKET", 1]]
+
+[enums.so]
+unknown = "SO_???"
+values = [["SO_DEBUG", 1], ["SO_LINGER", 13]]
+
+[enums.so_get]
+unknown = "SO_???"
+values = [["SO_GET_FILTER", 26]]
+
+[sockopt.SOL_SOCKET]
+names = "so"
+get_names = "so_get"
+[sockopt.SOL_SOCKET.values]
+int = ["SO_DEBUG"]
+[sockopt.SOL_SOCKET.get]
+linger = ["SO_LINGER"]
+sock_fprog = ["SO_GET_FILTER"]
+"#;
+    let spec = spec::parse(base).unwrap();
+    assert_eq!(spec.sockopt["SOL_SOCKET"].get["linger"], ["SO_LINGER"]);
+    let cases = [
+        (
+            "sockopt.SOL_SOCKET",
+            "sockopt.SOL_SOCK",
+            "sockopt.SOL_SOCK: no SOL_SOCK in [enums.sock_level]",
+        ),
+        (
+            r#"get_names = "so_get""#,
+            r#"get_names = "so_got""#,
+            "sockopt.SOL_SOCKET: field `get_names`: no table [enums.so_got]",
+        ),
+        (
+            r#"int = ["SO_DEBUG"]"#,
+            r#"int = ["SO_GET_FILTER"]"#,
+            "sockopt.SOL_SOCKET: field `values`: SO_GET_FILTER is not named by the level's tables",
+        ),
+        (
+            r#"int = ["SO_DEBUG"]"#,
+            r#"integer = ["SO_DEBUG"]"#,
+            "sockopt.SOL_SOCKET: field `values`: no shape \"integer\" (one of int, int_any, \
+             int_or_string, errno, txrehash, linger, ucred, sock_fprog, tpacket_stats, \
+             tpacket_req, packet_mreq, icmp_filter, ip_mreq, ipv6_mreq, group_req, u32_array)",
+        ),
+        (
+            r#"sock_fprog = ["SO_GET_FILTER"]"#,
+            r#"sock_fprog = ["SO_GET_FILTER", "SO_LINGER"]"#,
+            "sockopt.SOL_SOCKET: field `get`: SO_LINGER is listed twice",
+        ),
+    ];
+    for (from, to, want) in cases {
+        assert_eq!(error_of(&base.replace(from, to)), want, "{to}");
+    }
+}
+
 /// `pathtrace = false` takes a descriptor or a path out of `-P`; on any other kind it means
 /// nothing and is refused.
 #[test]
@@ -436,7 +498,11 @@ fn the_build_fails_on_a_bad_entry_naming_it() {
     let root = env!("CARGO_MANIFEST_DIR");
     std::fs::copy(format!("{root}/build.rs"), dir.join("build.rs")).unwrap();
     std::fs::copy(format!("{root}/src/spec.rs"), dir.join("src/spec.rs")).unwrap();
-    for file in ["src/spec_structs.rs", "src/spec_netlink.rs"] {
+    for file in [
+        "src/spec_structs.rs",
+        "src/spec_netlink.rs",
+        "src/spec_sockopt.rs",
+    ] {
         std::fs::copy(format!("{root}/{file}"), dir.join(file)).unwrap();
     }
     std::fs::copy(format!("{root}/src/kinds.rs"), dir.join("src/kinds.rs")).unwrap();

@@ -1,11 +1,11 @@
-//! Classic BPF programs (`struct sock_fprog`, `<linux/filter.h>`), as a seccomp filter
-//! carries them: by default the program's address, under `-v` each instruction as the
+//! Classic BPF programs (`struct sock_fprog`, `<linux/filter.h>`), as a seccomp filter or a
+//! socket filter (`SO_ATTACH_FILTER`) carries them: by default the program's address, under `-v` each instruction as the
 //! kernel's macros would write it, `BPF_STMT(BPF_LD|BPF_W|BPF_ABS, 0)`,
 //! `BPF_JUMP(BPF_JMP|BPF_K|BPF_JEQ, 0x3c, 0, 0x1)`.
 
 use super::array::array_while;
 use super::structs::{Raw, read_struct};
-use super::{Ctx, Group, Sink, Values};
+use super::{Ctx, Group, Number, Sink, Values};
 use crate::mem::Memory;
 use crate::table::{self, EnumTable};
 
@@ -26,19 +26,53 @@ const BPF_MISC: u16 = 0x07;
 /// `SECCOMP_RET_ACTION_FULL` (<linux/seccomp.h>): the action's bits of a return value.
 const SECCOMP_RET_ACTION_FULL: u32 = 0xffff_0000;
 
+/// What a program filters, which decides how an instruction's constant shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Filter {
+    /// Syscalls: a return's constant is a seccomp action.
+    Seccomp,
+    /// Packets: a load's absolute offset may be a special one (`SKF_AD_OFF+SKF_AD_PROTOCOL`).
+    Socket,
+}
+
+/// The special offsets of a socket filter's absolute loads (`<linux/filter.h>` `SKF_*_OFF`,
+/// as the `u32` they are): ancillary data, the network header, the link-layer header.
+const SKF_AD_OFF: u32 = -0x1000i32 as u32;
+const SKF_NET_OFF: u32 = -0x10_0000i32 as u32;
+const SKF_LL_OFF: u32 = -0x20_0000i32 as u32;
+
 /// A seccomp filter (`struct sock_fprog` at `addr`): `{len=3, filter=[...]}`, the program
 /// only under `-v` (its address by default).
 pub fn seccomp_fprog<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    fprog(sink, ctx, addr, Filter::Seccomp);
+}
+
+/// A socket filter (`struct sock_fprog` at `addr`), as [`seccomp_fprog`].
+pub fn sock_fprog<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    fprog(sink, ctx, addr, Filter::Socket);
+}
+
+/// A socket filter's `len` instructions at `addr` (`SO_GET_FILTER`'s): under `-v` only,
+/// else the address.
+pub fn sock_program<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u64) {
+    if ctx.opts.abbreviate {
+        sink.addr(addr);
+    } else {
+        program(sink, ctx, addr, len, Filter::Socket);
+    }
+}
+
+fn fprog<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, filter: Filter) {
     read_struct(sink, ctx, addr, 16, |sink, ctx, raw| {
-        let (len, filter) = (raw.u16(0), raw.u64(8));
+        let (len, program_at) = (raw.u16(0), raw.u64(8));
         sink.begin_struct();
         sink.field("len");
         sink.uint(u64::from(len));
         sink.field("filter");
         if ctx.opts.abbreviate {
-            sink.addr(filter);
+            sink.addr(program_at);
         } else {
-            program(sink, ctx, filter, u64::from(len));
+            program(sink, ctx, program_at, u64::from(len), filter);
         }
         sink.end_struct(false);
     });
@@ -46,19 +80,25 @@ pub fn seccomp_fprog<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, add
 
 /// The `len` instructions at `addr`, at most [`BPF_MAXINSNS`] of them (`-s` does not cut
 /// them: they show only under `-v`).
-fn program<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u64) {
+fn program<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    len: u64,
+    filter: Filter,
+) {
     array_while(sink, ctx, addr, len, SOCK_FILTER_SIZE, |sink, _, raw, i| {
         if i >= BPF_MAXINSNS {
             sink.more();
             return false;
         }
-        instruction(sink, raw);
+        instruction(sink, raw, filter);
         true
     });
 }
 
 /// One instruction: a jump when it has a target, else a statement.
-fn instruction<S: Sink>(sink: &mut S, raw: Raw<'_>) {
+fn instruction<S: Sink>(sink: &mut S, raw: Raw<'_>, filter: Filter) {
     let (code, jt, jf, k) = (raw.u16(0), raw.0[2], raw.0[3], raw.u32(4));
     if jt != 0 || jf != 0 {
         sink.begin_wrap("BPF_JUMP");
@@ -69,7 +109,9 @@ fn instruction<S: Sink>(sink: &mut S, raw: Raw<'_>) {
     } else {
         sink.begin_wrap("BPF_STMT");
         code_of(sink, code);
-        if code & 0x07 == BPF_RET {
+        if filter == Filter::Socket {
+            socket_k(sink, code, k);
+        } else if code & 0x07 == BPF_RET {
             // A seccomp filter returns an action with its data.
             let action = k & SECCOMP_RET_ACTION_FULL;
             sink.open(Group::Or);
@@ -83,6 +125,31 @@ fn instruction<S: Sink>(sink: &mut S, raw: Raw<'_>) {
         }
     }
     sink.end_wrap();
+}
+
+/// A socket filter's constant: an absolute load's special offset as its base and what is past
+/// it (`SKF_AD_OFF+SKF_AD_PROTOCOL`, `SKF_NET_OFF+8`), else the number.
+fn socket_k<S: Sink>(sink: &mut S, code: u16, k: u32) {
+    // BPF_LD|BPF_ABS: class 0, mode 0x20.
+    let abs_load = code & 0x07 == BPF_LD && code & 0xe0 == 0x20;
+    let base = [
+        ("SKF_AD_OFF", SKF_AD_OFF),
+        ("SKF_NET_OFF", SKF_NET_OFF),
+        ("SKF_LL_OFF", SKF_LL_OFF),
+    ]
+    .into_iter()
+    .find(|&(_, off)| abs_load && k >= off);
+    let Some((name, off)) = base else {
+        return sink.hex(u64::from(k));
+    };
+    sink.open(Group::Sum);
+    sink.constant(name, Number::Hex(u64::from(off)));
+    if off == SKF_AD_OFF {
+        sink.enumeration(u64::from(k - off), &table::ENUM_SKF_AD);
+    } else {
+        sink.uint(u64::from(k - off));
+    }
+    sink.close();
 }
 
 /// An instruction's code by its parts, as its class has them: `BPF_LD|BPF_W|BPF_ABS`; bits

@@ -35,6 +35,7 @@ mod seccomp;
 mod signal;
 mod sink;
 mod sockaddr;
+mod sockopt;
 mod stat;
 mod string;
 mod structs;
@@ -716,16 +717,27 @@ fn arg_socket<S: Sink, M: Memory>(
             net::sock_len_ptr(sink, ctx, v, call.saved[i], failed)
         }
         Kind::SockLevel => sink.enumeration(u64::from(v as u32), &table::ENUM_SOCK_LEVEL),
-        Kind::SockoptName => net::sockopt_name(sink, by, v),
+        // getsockopt (whose value the kernel fills) knows some options by other names.
+        Kind::SockoptName => {
+            let get = call
+                .arg_descs()
+                .iter()
+                .any(|d| d.kind == Kind::SockoptValOut);
+            sockopt::name(sink, by, v, get)
+        }
         Kind::SockoptVal => {
-            let len = buffer_len(desc.len(), &call.args, outcome);
+            let len = buffer_len(desc.len(), &call.args, outcome) as i32;
             let (level, name) = sockopt_of(desc, call);
-            net::sockopt_val(sink, ctx, v, len, level, name)
+            sockopt::value(sink, ctx, v, sockopt::Way::Set { len }, level, name)
         }
         Kind::SockoptValOut => match saved_len(ctx, call, desc.len()) {
-            Some((_, exit_len)) => {
+            Some((given, got)) => {
                 let (level, name) = sockopt_of(desc, call);
-                net::sockopt_val(sink, ctx, v, u64::from(exit_len), level, name)
+                let way = sockopt::Way::Get {
+                    given: given as i32,
+                    got: got as i32,
+                };
+                sockopt::value(sink, ctx, v, way, level, name)
             }
             None => sink.addr(v),
         },
@@ -869,6 +881,12 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
     let mut read = 0u8;
     for (i, desc) in descs.iter().enumerate() {
         let len_arg = match (desc.kind, desc.len) {
+            // getsockopt reads no length under `-e verbose=none`: both pointers show as
+            // addresses (the length counts as read, unread).
+            (Kind::SockoptValOut, Some(Len::Arg(l))) if !ctx.opts.verbose => {
+                read |= 1 << l;
+                None
+            }
             (Kind::SockLenPtr, _) => Some(i),
             (Kind::SockaddrOut | Kind::SockoptValOut, Some(Len::Arg(l))) => Some(l as usize),
             _ => None,

@@ -8,7 +8,7 @@ use super::iov::IovData;
 use super::structs::{Raw, read_struct};
 use super::{Ctx, Outcome, Sink, Values};
 use crate::mem::Memory;
-use crate::table::{self, EnumTable};
+use crate::table;
 
 /// Address families (`<linux/socket.h>`) whose protocols have names.
 const AF_INET: u16 = 2;
@@ -81,91 +81,6 @@ pub fn sock_len_ptr<S: Sink, M: Memory>(
         }
         sink.end_array();
     });
-}
-
-/// Levels whose option names have a table (`<linux/socket.h>` SOL_*).
-const SOL_IP: u64 = 0;
-const SOL_SOCKET: u64 = 1;
-const SOL_TCP: u64 = 6;
-const SOL_UDP: u64 = 17;
-const SOL_IPV6: u64 = 41;
-const SOL_RAW: u64 = 255;
-const SOL_PACKET: u64 = 263;
-const SOL_NETLINK: u64 = 270;
-
-/// The option names of a level, if known.
-fn options_of(level: u64) -> Option<&'static EnumTable> {
-    Some(match level {
-        SOL_SOCKET => &table::ENUM_SOCKOPT_SOCKET,
-        SOL_IP => &table::ENUM_SOCKOPT_IP,
-        SOL_TCP => &table::ENUM_SOCKOPT_TCP,
-        SOL_UDP => &table::ENUM_SOCKOPT_UDP,
-        SOL_IPV6 => &table::ENUM_SOCKOPT_IPV6,
-        SOL_RAW => &table::ENUM_SOCKOPT_RAW,
-        SOL_PACKET => &table::ENUM_SOCKOPT_PACKET,
-        SOL_NETLINK => &table::ENUM_SOCKOPT_NETLINK,
-        _ => return None,
-    })
-}
-
-/// A socket option name, by the names of its level; a level without names prints the number.
-pub fn sockopt_name<S: Sink>(sink: &mut S, level: u64, v: u64) {
-    let v = u64::from(v as u32);
-    match options_of(u64::from(level as u32)) {
-        Some(names) => sink.enumeration(v, names),
-        None => sink.uint(v),
-    }
-}
-
-/// Options of SOL_SOCKET whose value is a struct (`<asm-generic/socket.h>`).
-const SO_LINGER: u64 = 13;
-const SO_PEERCRED: u64 = 17;
-
-/// An option value of `len` bytes for option `name` of `level`: `struct linger`
-/// (`{l_onoff=1, l_linger=5}`), `struct ucred` (`{pid=1, uid=0, gid=0}`), else an `int`
-/// (`[1]`) when it holds one, else the address.
-pub fn sockopt_val<S: Sink, M: Memory>(
-    sink: &mut S,
-    ctx: &mut Ctx<'_, M>,
-    addr: u64,
-    len: u64,
-    level: u64,
-    name: u64,
-) {
-    if len < 4 || addr == 0 {
-        return sink.addr(addr);
-    }
-    let (level, name) = (u64::from(level as u32), u64::from(name as u32));
-    match (level, name) {
-        (SOL_SOCKET, SO_LINGER) if len >= 8 => read_struct(sink, ctx, addr, 8, |sink, _, raw| {
-            sink.begin_struct();
-            sink.field("l_onoff");
-            sink.int(i64::from(raw.i32(0)));
-            sink.field("l_linger");
-            sink.int(i64::from(raw.i32(4)));
-            sink.end_struct(false);
-        }),
-        (SOL_SOCKET, SO_PEERCRED) if len >= 12 => {
-            read_struct(sink, ctx, addr, 12, |sink, _, raw| ucred(sink, raw))
-        }
-        _ => read_struct(sink, ctx, addr, 4, |sink, _, raw| {
-            sink.begin_array();
-            sink.int(i64::from(raw.i32(0)));
-            sink.end_array();
-        }),
-    }
-}
-
-/// `struct ucred` (`<linux/socket.h>`): pid, uid, gid.
-fn ucred<S: Sink>(sink: &mut S, raw: Raw<'_>) {
-    sink.begin_struct();
-    sink.field("pid");
-    sink.int(i64::from(raw.i32(0)));
-    sink.field("uid");
-    sink.id(raw.u32(4));
-    sink.field("gid");
-    sink.id(raw.u32(8));
-    sink.end_struct(false);
 }
 
 /// `sizeof(struct msghdr)` and `struct mmsghdr` on x86_64.

@@ -59,6 +59,8 @@ pub enum Group {
     Or,
     /// As [`Group::Or`] with spaces around `|` (a wait status's stop signal: `SIGTRAP | 0x80`).
     SpacedOr,
+    /// Members added: `SKF_AD_OFF+SKF_AD_PROTOCOL` (a socket filter's special offsets).
+    Sum,
     /// Names of one number, any of which it may stand for: `MIXER_READ(13) or OTPSELECT`
     /// (an ioctl request several headers define).
     Alternatives,

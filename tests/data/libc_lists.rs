@@ -6191,7 +6191,7 @@ pub const LIBC_VALUES: &[(&str, &str, &str, i64)] = &[
     ),
     (
         "enums",
-        "sockopt_socket",
+        "sockopt_socket_set",
         "SO_ATTACH_FILTER",
         libc::SO_ATTACH_FILTER as i64,
     ),

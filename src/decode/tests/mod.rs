@@ -36,6 +36,7 @@ mod ptrace_req;
 mod seccomp;
 mod signal;
 mod sockaddr;
+mod sockopt;
 mod stat;
 mod string;
 mod time;
