@@ -613,7 +613,9 @@ fn arg_more<S: Sink, M: Memory>(
         | Kind::IovecAddrs | Kind::MqAttr | Kind::MqOpenAttr | Kind::FsconfigKey
         | Kind::FsconfigValue | Kind::FsconfigAux | Kind::SeccompFlags | Kind::SeccompArgs
         | Kind::SeccompSizes | Kind::SwapFlags | Kind::Struct | Kind::SizedStruct
-        | Kind::StructBy | Kind::SchedAttr | Kind::SchedAttrOut
+        | Kind::StructBy | Kind::SchedAttr | Kind::SchedAttrOut | Kind::MpolMode
+        | Kind::MpolMode64 | Kind::Nodemask | Kind::EnumPtr | Kind::AddrArray | Kind::IntArray
+        | Kind::ErrnoArray
             => arg_admin(sink, ctx, desc, call, i, outcome),
         Kind::SendfileOffset => fs::sendfile_offset(sink, ctx, by, v, outcome),
         // strace names syscall 0 when it never saw the interrupted call (after an attach).
@@ -684,6 +686,33 @@ fn arg_admin<S: Sink, M: Memory>(
         Kind::SeccompFlags => seccomp::flags(sink, call),
         Kind::SeccompArgs => seccomp::args(sink, ctx, call),
         Kind::SeccompSizes => seccomp::sizes(sink, ctx, call, outcome),
+        Kind::MpolMode => mm::mpol_mode(sink, u64::from(v as u32)),
+        Kind::MpolMode64 => mm::mpol_mode(sink, v),
+        Kind::Nodemask => {
+            let failed = desc.out && matches!(outcome, Some(Outcome::Err(_)));
+            mm::nodemask(
+                sink,
+                ctx,
+                v,
+                buffer_len(desc.len(), &call.args, outcome),
+                failed,
+            )
+        }
+        Kind::EnumPtr => mm::enum_ptr(sink, ctx, v, desc.enumeration()),
+        Kind::AddrArray => {
+            mm::addr_array(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome))
+        }
+        Kind::IntArray => mm::int_array(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome)),
+        Kind::ErrnoArray => {
+            let failed = matches!(outcome, Some(Outcome::Err(_)));
+            mm::errno_array(
+                sink,
+                ctx,
+                v,
+                buffer_len(desc.len(), &call.args, outcome),
+                failed,
+            )
+        }
         // Not one of arg_more's list for this function.
         _ => sink.hex(v),
     }
