@@ -259,6 +259,13 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["string", "addr"]
     }
+    /// `memfd_create`'s name: a NUL-terminated string read as strace reads it, at most
+    /// `MFD_NAME_MAX_LEN` + 1 (250) bytes and `-s`, with `...` when no NUL came in them.
+    MemfdName = "memfd_name" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["string", "addr"]
+    }
     /// A buffer sent or received on the socket `by` (`sendto`, `recvfrom`), `len` bytes (a
     /// receive: what it returned, at most that): netlink messages on a netlink socket, else a
     /// string.

@@ -4,7 +4,7 @@
 //! `swapon`, `delete_module`, `iopl`, `ioperm`, `unshare`, `setfsuid`, `remap_file_pages`,
 //! `userfaultfd`, `memfd_secret`, `process_mrelease`, `pidfd_getfd`, `lookup_dcookie`, the
 //! NUMA calls (`mbind`, `set_mempolicy`, `get_mempolicy`, `migrate_pages`, `move_pages`,
-//! `set_mempolicy_home_node`):
+//! `set_mempolicy_home_node`), `memfd_create`'s name at its limit:
 //! `tests/helpers/h_calls2.c` traced by `strace-rs`, every line after the marker asserted
 //! exactly, and compared per line with the real strace by default, under `-y`, `-v`, `-X
 //! verbose`, `-X raw`, and `-P /dev/full` (strace's path tracing rules for these calls).
@@ -178,6 +178,8 @@ fn mount_api_modules_kexec_fanotify_mq_seccomp_and_more() {
             r#"move_pages(0, 2, [0xADDR, NULL], NULL, [-EFAULT, -EFAULT], 0) = 0"#,
             r#"move_pages(0, 2, [0xADDR, NULL], [0, 0], 0xADDR, MPOL_MF_MOVE|0x10) = -1 EINVAL (Invalid argument)"#,
             r#"set_mempolicy_home_node(0xADDR, 4096, 0, 0x1) = -1 EINVAL (Invalid argument)"#,
+            r#"memfd_create("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"..., 0) = -1 EINVAL (Invalid argument)"#,
+            r#"memfd_create(0xADDR, 0)                 = -1 EFAULT (Bad address)"#,
             r#"exit_group(0)                           = ?"#,
             r#"+++ exited with 0 +++"#,
         ],

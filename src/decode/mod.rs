@@ -447,6 +447,8 @@ fn arg<S: Sink, M: Memory>(
         Kind::Signo => sink.signal(i64::from(v as i32)),
         Kind::Path => string::path(sink, ctx, v),
         Kind::String => string::cstring(sink, ctx, v),
+        // MFD_NAME_MAX_LEN + 1: 255 less the "memfd:" prefix, and the NUL.
+        Kind::MemfdName => string::cstring_within(sink, ctx, v, 255 - 6 + 1),
         // `-e verbose=` leaves these as addresses, as strace's decoders do.
         Kind::Argv | Kind::Envp | Kind::Stat | Kind::Rlimit | Kind::Sigaction
             if !ctx.opts.verbose =>
@@ -636,7 +638,7 @@ fn arg_more<S: Sink, M: Memory>(
         | Kind::IoprioWho | Kind::Ioprio | Kind::ChildRusage | Kind::Sigaction
         | Kind::SigaltStack | Kind::Siginfo | Kind::Signo
         | Kind::SigreturnFrame | Kind::Sigset | Kind::Size | Kind::Stat | Kind::Statfs
-        | Kind::Statx | Kind::StatxFlags | Kind::String | Kind::Uid | Kind::Uint | Kind::Unused
+        | Kind::Statx | Kind::StatxFlags | Kind::String | Kind::MemfdName | Kind::Uid | Kind::Uint | Kind::Unused
         | Kind::Utsname | Kind::WaitStatus | Kind::WaitidId | Kind::IpcFlags | Kind::IpcCmd
         | Kind::Msgbuf | Kind::Sembufs | Kind::MsgctlBuf | Kind::SemctlArg | Kind::ShmctlBuf
             => sink.hex(v),

@@ -201,6 +201,10 @@ static void numa_calls(char *tail)
 	syscall(SYS_move_pages, 0, 2, pages, NULL, status, 0);
 	syscall(SYS_move_pages, 0, 2, pages, nodes, status, MPOL_MF_MOVE | 0x10);
 	syscall(SYS_set_mempolicy_home_node, tail - 4096, 4096, 0, 1);
+	/* memfd_create's name is read up to 250 bytes: too long a name, and
+	 * one that runs into the unmapped page. */
+	syscall(SYS_memfd_create, tail - 250, 0);
+	syscall(SYS_memfd_create, tail - 10, 0);
 }
 
 int main(int argc, char **argv)
