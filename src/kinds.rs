@@ -259,6 +259,13 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["string", "addr"]
     }
+    /// `memfd_create`'s name: a NUL-terminated string read as strace reads it, at most
+    /// `MFD_NAME_MAX_LEN` + 1 (250) bytes and `-s`, with `...` when no NUL came in them.
+    MemfdName = "memfd_name" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["string", "addr"]
+    }
     /// A buffer sent or received on the socket `by` (`sendto`, `recvfrom`), `len` bytes (a
     /// receive: what it returned, at most that): netlink messages on a netlink socket, else a
     /// string.
@@ -683,6 +690,52 @@ kinds! {
         table: None, len: false, by: true,
         failure: false, updated: false, decoder: "",
         json: ["array", "more", "addr"]
+    }
+    /// A NUMA memory policy mode, an `int` (`set_mempolicy`): `MPOL_BIND`, with its mode flags
+    /// `MPOL_BIND|MPOL_F_STATIC_NODES`; flags alone when the mode has no name.
+    MpolMode = "mpol_mode" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["enum", "or", "flags", "hex"]
+    }
+    /// As `mpol_mode`, an `unsigned long` (`mbind`).
+    MpolMode64 = "mpol_mode64" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["enum", "or", "flags", "hex"]
+    }
+    /// A NUMA node mask of `len` bits (the `maxnode` argument), as `unsigned long`s in padded
+    /// hex: `[0000000000000003]`; its address when `maxnode` makes no whole word. At exit
+    /// after a failure, its address but for `NULL` and `[]`, as strace's array printer.
+    Nodemask = "nodemask" {
+        table: None, len: true, by: false,
+        failure: true, updated: false, decoder: "",
+        json: ["array", "hex", "more", "addr"]
+    }
+    /// A pointer to an `int` named by an `[enums.X]` table: `[MPOL_BIND]`.
+    EnumPtr = "enum_ptr" {
+        table: Enum, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["array", "enum", "addr"]
+    }
+    /// A pointer to `len` pointers: `[0x7f0000001000, NULL]` (`move_pages`'s pages).
+    AddrArray = "addr_array" {
+        table: None, len: true, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["array", "addr", "more"]
+    }
+    /// A pointer to `len` `int`s: `[0, -1]` (`move_pages`'s nodes).
+    IntArray = "int_array" {
+        table: None, len: true, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["array", "int", "more", "addr"]
+    }
+    /// A pointer to `len` `int`s, each a node or a negated error number: `[0, -EFAULT]`
+    /// (`move_pages`'s status). After a failure, its address but for `NULL` and `[]`.
+    ErrnoArray = "errno_array" {
+        table: None, len: true, by: false,
+        failure: true, updated: false, decoder: "",
+        json: ["array", "int", "word", "more", "addr"]
     }
     /// A pointer to one `unsigned int`: `[0]` (`getcpu`).
     UintPtr = "uint_ptr" {

@@ -2,7 +2,9 @@
 //! (`fsopen`, `fsconfig`, `fsmount`, `fspick`, `move_mount`, `open_tree`), modules, kexec,
 //! fanotify, `inotify_init`, `process_madvise`, POSIX message queues, seccomp's queries,
 //! `swapon`, `delete_module`, `iopl`, `ioperm`, `unshare`, `setfsuid`, `remap_file_pages`,
-//! `userfaultfd`, `memfd_secret`, `process_mrelease`, `pidfd_getfd`, `lookup_dcookie`:
+//! `userfaultfd`, `memfd_secret`, `process_mrelease`, `pidfd_getfd`, `lookup_dcookie`, the
+//! NUMA calls (`mbind`, `set_mempolicy`, `get_mempolicy`, `migrate_pages`, `move_pages`,
+//! `set_mempolicy_home_node`), `memfd_create`'s name at its limit:
 //! `tests/helpers/h_calls2.c` traced by `strace-rs`, every line after the marker asserted
 //! exactly, and compared per line with the real strace by default, under `-y`, `-v`, `-X
 //! verbose`, `-X raw`, and `-P /dev/full` (strace's path tracing rules for these calls).
@@ -167,6 +169,17 @@ fn mount_api_modules_kexec_fanotify_mq_seccomp_and_more() {
             r#"process_mrelease(-1, 0xcafef00d)        = -1 EINVAL (Invalid argument)"#,
             r#"pidfd_getfd(-1, 5, 0)                   = -1 EBADF (Bad file descriptor)"#,
             r#"lookup_dcookie(17390648783711107790, 0xADDR, 4096) = -1 ERRNO"#,
+            r#"mbind(0xADDR, 4096, MPOL_F_STATIC_NODES|0xADDR, [0xADDR], 65, MPOL_MF_STRICT|0x10) = -1 EINVAL (Invalid argument)"#,
+            r#"mbind(0xADDR, 4096, MPOL_BIND|MPOL_F_RELATIVE_NODES, 0xADDR, 1, 0x10 /* MPOL_??? */) = -1 EINVAL (Invalid argument)"#,
+            r#"set_mempolicy(0x7e /* MPOL_??? */, [0xADDR, 0000000000000000, 0000000000000000], 130) = -1 EINVAL (Invalid argument)"#,
+            r#"get_mempolicy([MPOL_DEFAULT], [0000000000000000, 0000000000000000], 128, NULL, 0) = 0"#,
+            r#"get_mempolicy(NULL, NULL, 0, 0xADDR, MPOL_F_ADDR) = -1 EFAULT (Bad address)"#,
+            r#"migrate_pages(-1, 64, [0000000000000000], [0000000000000000]) = -1 ESRCH (No such process)"#,
+            r#"move_pages(0, 2, [0xADDR, NULL], NULL, [-EFAULT, -EFAULT], 0) = 0"#,
+            r#"move_pages(0, 2, [0xADDR, NULL], [0, 0], 0xADDR, MPOL_MF_MOVE|0x10) = -1 EINVAL (Invalid argument)"#,
+            r#"set_mempolicy_home_node(0xADDR, 4096, 0, 0x1) = -1 EINVAL (Invalid argument)"#,
+            r#"memfd_create("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"..., 0) = -1 EINVAL (Invalid argument)"#,
+            r#"memfd_create(0xADDR, 0)                 = -1 EFAULT (Bad address)"#,
             r#"exit_group(0)                           = ?"#,
             r#"+++ exited with 0 +++"#,
         ],

@@ -85,7 +85,9 @@ fn print_reference_lines() {
 
 /// prctl: names, the parent-death signal, dumpable, no_new_privs, seccomp,
 /// the bounding and ambient sets, subreaper, timer slack, the tid address,
-/// THP, PR_SET_MM, PR_SET_VMA, secure bits, unknown options and sub-commands.
+/// THP, PR_SET_MM, PR_SET_VMA, secure bits, unknown options and sub-commands, the arm64
+/// options (vector lengths, pointer authentication keys, tagged addresses) and core
+/// scheduling.
 #[test]
 fn prctl_calls() {
     assert_lines(
@@ -140,6 +142,17 @@ fn prctl_calls() {
             r#"prctl(PR_MCE_KILL, PR_MCE_KILL_SET, PR_MCE_KILL_EARLY, 0, 0) = 0"#,
             r#"prctl(PR_GET_TIMING)                    = 0"#,
             r#"prctl(PR_SET_SPECULATION_CTRL, 0x9 /* PR_SPEC_??? */, 0x1) = -1 ENODEV (No such device)"#,
+            r#"prctl(PR_SVE_SET_VL, PR_SVE_SET_VL_ONEXEC|0x10) = -1 EINVAL (Invalid argument)"#,
+            r#"prctl(PR_SVE_GET_VL)                    = -1 EINVAL (Invalid argument)"#,
+            r#"prctl(PR_SME_SET_VL, 0x10000|0x20)      = -1 EINVAL (Invalid argument)"#,
+            r#"prctl(PR_SME_GET_VL)                    = -1 EINVAL (Invalid argument)"#,
+            r#"prctl(PR_PAC_RESET_KEYS, PR_PAC_APIAKEY|0x20, 0, 0, 0) = -1 EINVAL (Invalid argument)"#,
+            r#"prctl(PR_PAC_SET_ENABLED_KEYS, PR_PAC_APIAKEY|PR_PAC_APIBKEY, 0x30 /* PR_PAC_??? */, 0, 0) = -1 EINVAL (Invalid argument)"#,
+            r#"prctl(PR_PAC_GET_ENABLED_KEYS, 0, 0, 0, 0) = -1 EINVAL (Invalid argument)"#,
+            r#"prctl(PR_SET_TAGGED_ADDR_CTRL, PR_TAGGED_ADDR_ENABLE|PR_MTE_TCF_ASYNC|0x5<<PR_MTE_TAG_SHIFT|0x80000, 0, 0, 0) = -1 EINVAL (Invalid argument)"#,
+            r#"prctl(PR_GET_TAGGED_ADDR_CTRL, 0, 0, 0, 0) = -1 EINVAL (Invalid argument)"#,
+            r#"prctl(PR_SCHED_CORE, PR_SCHED_CORE_GET, 0, 0x4 /* PIDTYPE_??? */, NULL) = -1 EINVAL (Invalid argument)"#,
+            r#"prctl(PR_SCHED_CORE, PR_SCHED_CORE_CREATE, 0, 0x7 /* PIDTYPE_??? */, NULL) = -1 EINVAL (Invalid argument)"#,
             r#"exit_group(0)                           = ?"#,
             r#"+++ exited with 0 +++"#,
         ],

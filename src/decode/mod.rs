@@ -448,6 +448,8 @@ pub(super) fn arg<S: Sink, M: Memory>(
         Kind::Signo => sink.signal(i64::from(v as i32)),
         Kind::Path => string::path(sink, ctx, v),
         Kind::String => string::cstring(sink, ctx, v),
+        // MFD_NAME_MAX_LEN + 1: 255 less the "memfd:" prefix, and the NUL.
+        Kind::MemfdName => string::cstring_within(sink, ctx, v, 255 - 6 + 1),
         // `-e verbose=` leaves these as addresses, as strace's decoders do.
         Kind::Argv | Kind::Envp | Kind::Stat | Kind::Rlimit | Kind::Sigaction
             if !ctx.opts.verbose =>
@@ -614,7 +616,9 @@ fn arg_more<S: Sink, M: Memory>(
         | Kind::IovecAddrs | Kind::MqAttr | Kind::MqOpenAttr | Kind::FsconfigKey
         | Kind::FsconfigValue | Kind::FsconfigAux | Kind::SeccompFlags | Kind::SeccompArgs
         | Kind::SeccompSizes | Kind::SwapFlags | Kind::Struct | Kind::SizedStruct
-        | Kind::StructBy | Kind::SchedAttr | Kind::SchedAttrOut
+        | Kind::StructBy | Kind::SchedAttr | Kind::SchedAttrOut | Kind::MpolMode
+        | Kind::MpolMode64 | Kind::Nodemask | Kind::EnumPtr | Kind::AddrArray | Kind::IntArray
+        | Kind::ErrnoArray
             => arg_admin(sink, ctx, desc, call, i, outcome),
         Kind::SendfileOffset => fs::sendfile_offset(sink, ctx, by, v, outcome),
         // strace names syscall 0 when it never saw the interrupted call (after an attach).
@@ -635,7 +639,7 @@ fn arg_more<S: Sink, M: Memory>(
         | Kind::IoprioWho | Kind::Ioprio | Kind::ChildRusage | Kind::Sigaction
         | Kind::SigaltStack | Kind::Siginfo | Kind::Signo
         | Kind::SigreturnFrame | Kind::Sigset | Kind::Size | Kind::Stat | Kind::Statfs
-        | Kind::Statx | Kind::StatxFlags | Kind::String | Kind::Uid | Kind::Uint | Kind::Unused
+        | Kind::Statx | Kind::StatxFlags | Kind::String | Kind::MemfdName | Kind::Uid | Kind::Uint | Kind::Unused
         | Kind::Utsname | Kind::WaitStatus | Kind::WaitidId | Kind::IpcFlags | Kind::IpcCmd
         | Kind::Msgbuf | Kind::Sembufs | Kind::MsgctlBuf | Kind::SemctlArg | Kind::ShmctlBuf
             => sink.hex(v),
@@ -685,6 +689,33 @@ fn arg_admin<S: Sink, M: Memory>(
         Kind::SeccompFlags => seccomp::flags(sink, call),
         Kind::SeccompArgs => seccomp::args(sink, ctx, call),
         Kind::SeccompSizes => seccomp::sizes(sink, ctx, call, outcome),
+        Kind::MpolMode => mm::mpol_mode(sink, u64::from(v as u32)),
+        Kind::MpolMode64 => mm::mpol_mode(sink, v),
+        Kind::Nodemask => {
+            let failed = desc.out && matches!(outcome, Some(Outcome::Err(_)));
+            mm::nodemask(
+                sink,
+                ctx,
+                v,
+                buffer_len(desc.len(), &call.args, outcome),
+                failed,
+            )
+        }
+        Kind::EnumPtr => mm::enum_ptr(sink, ctx, v, desc.enumeration()),
+        Kind::AddrArray => {
+            mm::addr_array(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome))
+        }
+        Kind::IntArray => mm::int_array(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome)),
+        Kind::ErrnoArray => {
+            let failed = matches!(outcome, Some(Outcome::Err(_)));
+            mm::errno_array(
+                sink,
+                ctx,
+                v,
+                buffer_len(desc.len(), &call.args, outcome),
+                failed,
+            )
+        }
         // Not one of arg_more's list for this function.
         _ => sink.hex(v),
     }

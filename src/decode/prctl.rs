@@ -3,9 +3,9 @@
 //! does: those read by the kernel at entry, what the kernel wrote at exit, the rest in hex.
 
 use super::structs::read_struct;
-use super::{Call, Ctx, Number, Outcome, PidKind, Sink, Values, string};
+use super::{Call, Ctx, Group, Number, Outcome, PidKind, Sink, Values, string};
 use crate::mem::Memory;
-use crate::table::{self, EnumTable};
+use crate::table::{self, EnumTable, FlagTable};
 
 /// The options, from `<linux/prctl.h>`.
 const PR_SET_PDEATHSIG: u32 = 1;
@@ -51,6 +51,16 @@ const PR_GET_FP_MODE: u32 = 46;
 const PR_CAP_AMBIENT: u32 = 47;
 const PR_GET_SPECULATION_CTRL: u32 = 52;
 const PR_SET_SPECULATION_CTRL: u32 = 53;
+const PR_SVE_SET_VL: u32 = 50;
+const PR_SVE_GET_VL: u32 = 51;
+const PR_PAC_RESET_KEYS: u32 = 54;
+const PR_SET_TAGGED_ADDR_CTRL: u32 = 55;
+const PR_GET_TAGGED_ADDR_CTRL: u32 = 56;
+const PR_PAC_SET_ENABLED_KEYS: u32 = 60;
+const PR_PAC_GET_ENABLED_KEYS: u32 = 61;
+const PR_SCHED_CORE: u32 = 62;
+const PR_SME_SET_VL: u32 = 63;
+const PR_SME_GET_VL: u32 = 64;
 const PR_SET_IO_FLUSHER: u32 = 57;
 const PR_SET_SYSCALL_USER_DISPATCH: u32 = 59;
 const PR_SET_VMA: u32 = 0x5356_4d41;
@@ -63,6 +73,16 @@ const PR_MCE_KILL_SET: u64 = 1;
 const PR_SET_VMA_ANON_NAME: u64 = 0;
 const SECCOMP_MODE_STRICT: u64 = 1;
 const SECCOMP_MODE_FILTER: u64 = 2;
+/// `PR_SCHED_CORE_GET`: the cookie is written through the fifth argument.
+const PR_SCHED_CORE_GET: u32 = 0;
+/// `PR_SVE_VL_LEN_MASK` and `PR_SME_VL_LEN_MASK`: the vector length under the flags.
+const VL_LEN_MASK: u64 = 0xffff;
+/// The parts of the tagged address control word: `PR_TAGGED_ADDR_ENABLE`, `PR_MTE_TCF_MASK`,
+/// `PR_MTE_TAG_MASK` (`0xffff << PR_MTE_TAG_SHIFT`).
+const PR_TAGGED_ADDR_ENABLE: u64 = 1;
+const PR_MTE_TCF_MASK: u64 = 0x6;
+const PR_MTE_TAG_SHIFT: u32 = 3;
+const PR_MTE_TAG_MASK: u64 = 0xffff << PR_MTE_TAG_SHIFT;
 /// `PR_SPEC_STORE_BYPASS`, `_INDIRECT_BRANCH` and `_L1D_FLUSH`: the controls whose values
 /// are `PR_SPEC_*` flags.
 const PR_SPEC_LAST_KNOWN: u64 = 2;
@@ -85,10 +105,12 @@ enum Shape {
     Entry,
     /// Only the second argument, at exit (`PR_GET_NAME`).
     Exit,
+    /// Some at entry, the last at exit (`PR_SCHED_CORE_GET`'s cookie).
+    EntryAndExit,
 }
 
-fn shape(option: u32) -> Shape {
-    match option {
+fn shape(call: &Call) -> Shape {
+    match option(call) {
         PR_GET_KEEPCAPS
         | PR_GET_SECCOMP
         | PR_GET_TIMERSLACK
@@ -96,6 +118,8 @@ fn shape(option: u32) -> Shape {
         | PR_GET_DUMPABLE
         | PR_GET_SECUREBITS
         | PR_GET_FP_MODE
+        | PR_SVE_GET_VL
+        | PR_SME_GET_VL
         | PR_TASK_PERF_EVENTS_DISABLE
         | PR_TASK_PERF_EVENTS_ENABLE => Shape::Nothing,
         PR_GET_CHILD_SUBREAPER
@@ -107,18 +131,20 @@ fn shape(option: u32) -> Shape {
         | PR_GET_TID_ADDRESS
         | PR_GET_TSC
         | PR_GET_UNALIGN => Shape::Exit,
+        // strace picks the command by the register's low 32 bits.
+        PR_SCHED_CORE if call.args[1] as u32 == PR_SCHED_CORE_GET => Shape::EntryAndExit,
         _ => Shape::Entry,
     }
 }
 
 /// Whether the option has arguments shown at entry.
 pub fn has_args(call: &Call) -> bool {
-    shape(option(call)) == Shape::Entry
+    matches!(shape(call), Shape::Entry | Shape::EntryAndExit)
 }
 
 /// Whether the option has an argument the call writes.
 pub fn has_result(call: &Call) -> bool {
-    shape(option(call)) == Shape::Exit
+    matches!(shape(call), Shape::Exit | Shape::EntryAndExit)
 }
 
 /// Registers `from..5` in hex, each after a separator.
@@ -162,10 +188,8 @@ pub fn args<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call)
             }
             hex_args(sink, call, 3);
         }
-        PR_SET_NAME => {
-            let limit = (TASK_COMM_LEN - 1).min(ctx.opts.max_strlen);
-            string::bounded_cstring(sink, ctx, arg2, limit);
-        }
+        // strace reads at most TASK_COMM_LEN - 1 bytes: a name that fills them has `...`.
+        PR_SET_NAME => string::cstring_within(sink, ctx, arg2, TASK_COMM_LEN - 1),
         PR_SET_VMA => {
             enum64(sink, arg2, &table::ENUM_PR_SET_VMA);
             if arg2 == PR_SET_VMA_ANON_NAME {
@@ -217,6 +241,25 @@ pub fn args<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call)
                 sink.hex(arg3);
             }
         }
+        PR_SVE_SET_VL => vector_length(sink, arg2, &table::FLAGS_PR_SVE_VL_FLAGS),
+        PR_SME_SET_VL => vector_length(sink, arg2, &table::FLAGS_PR_SME_VL_FLAGS),
+        PR_SET_TAGGED_ADDR_CTRL => {
+            sink.open(Group::Symbolic(Number::Hex(arg2)));
+            tagged_addr(sink, arg2);
+            sink.close();
+            hex_args(sink, call, 2);
+        }
+        PR_PAC_RESET_KEYS => {
+            sink.flags(arg2, &table::FLAGS_PR_PAC_KEYS);
+            hex_args(sink, call, 2);
+        }
+        PR_PAC_SET_ENABLED_KEYS => {
+            sink.flags(arg2, &table::FLAGS_PR_PAC_ENABLED_KEYS);
+            sink.arg_sep();
+            sink.flags(arg3, &table::FLAGS_PR_PAC_ENABLED_KEYS);
+            hex_args(sink, call, 3);
+        }
+        PR_SCHED_CORE => sched_core(sink, ctx, call),
         PR_SET_SYSCALL_USER_DISPATCH => {
             enum64(sink, arg2, &table::ENUM_PR_SUD_CMDS);
             sink.arg_sep();
@@ -242,18 +285,24 @@ pub fn result<S: Sink, M: Memory>(
     call: &Call,
     outcome: Option<Outcome>,
 ) {
-    let addr = call.args[1];
+    // PR_SCHED_CORE_GET writes through its fifth argument, the others through the second.
+    let addr = match option(call) {
+        PR_SCHED_CORE => call.args[4],
+        _ => call.args[1],
+    };
     if matches!(outcome, Some(Outcome::Err(_))) {
         return sink.addr(addr);
     }
     match option(call) {
-        PR_GET_NAME => {
-            let limit = TASK_COMM_LEN.min(ctx.opts.max_strlen);
-            string::bounded_cstring(sink, ctx, addr, limit);
-        }
+        PR_GET_NAME => string::cstring_within(sink, ctx, addr, TASK_COMM_LEN),
         PR_GET_TID_ADDRESS => read_struct(sink, ctx, addr, 8, |sink, _, raw| {
             sink.begin_array();
             sink.addr(raw.u64(0));
+            sink.end_array();
+        }),
+        PR_SCHED_CORE => read_struct(sink, ctx, addr, 8, |sink, _, raw| {
+            sink.begin_array();
+            sink.hex(raw.u64(0));
             sink.end_array();
         }),
         option => read_struct(sink, ctx, addr, 4, |sink, _, raw| {
@@ -281,6 +330,98 @@ pub fn ret<S: Sink>(sink: &mut S, call: &Call, v: i64) {
         PR_GET_SPECULATION_CTRL if call.args[1] <= PR_SPEC_LAST_KNOWN => {
             sink.ret_flag_names(v as u64, &table::FLAGS_PR_SPEC_GET_FLAGS)
         }
+        PR_SVE_SET_VL | PR_SVE_GET_VL => vector_length_ret(sink, v, &table::FLAGS_PR_SVE_VL_FLAGS),
+        PR_SME_SET_VL | PR_SME_GET_VL => vector_length_ret(sink, v, &table::FLAGS_PR_SME_VL_FLAGS),
+        PR_GET_TAGGED_ADDR_CTRL => {
+            sink.ret_hex(v as u64);
+            sink.open(Group::NameDetail);
+            tagged_addr(sink, v as u64);
+            sink.close();
+        }
+        PR_PAC_GET_ENABLED_KEYS => sink.ret_flag_names(v as u64, &table::FLAGS_PR_PAC_ENABLED_KEYS),
         _ => sink.ret_int(v),
     }
+}
+
+/// `PR_SCHED_CORE`'s command, the process it acts on (of the kind the scope names), the
+/// scope (named in a comment whatever `-X` asks but `raw`) and, but for `PR_SCHED_CORE_GET`
+/// which writes it, the cookie's address.
+fn sched_core<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call) {
+    let [_, cmd, pid, scope, cookie, _] = call.args;
+    // strace names the command by the register's low 32 bits.
+    sink.enumeration(u64::from(cmd as u32), &table::ENUM_PR_SCHED_CORE_CMDS);
+    sink.arg_sep();
+    let pid = i64::from(pid as i32);
+    let scope = u64::from(scope as u32);
+    // PIDTYPE_PID, _TGID, _PGID, _SID (the kernel's enum pid_type).
+    match scope {
+        0 => super::pid(sink, ctx, pid, PidKind::Tid),
+        1 => super::pid(sink, ctx, pid, PidKind::Tgid),
+        2 => super::pid(sink, ctx, pid, PidKind::Pgid),
+        3 => super::pid(sink, ctx, pid, PidKind::Sid),
+        _ => sink.int(pid),
+    }
+    sink.arg_sep();
+    sink.hex_named(scope, &table::ENUM_PR_SCHED_CORE_PIDTYPES, true);
+    if cmd as u32 != PR_SCHED_CORE_GET {
+        sink.arg_sep();
+        sink.addr(cookie);
+    }
+}
+
+/// A vector length with flags above `VL_LEN_MASK` (`PR_SVE_SET_VL`, `PR_SME_SET_VL`):
+/// `PR_SVE_VL_INHERIT|0xea57` (`-X raw`: `0x2ea57`); without flags, the number alone.
+fn vector_length<S: Sink>(sink: &mut S, v: u64, flags: &'static FlagTable) {
+    if v & !VL_LEN_MASK == 0 {
+        return sink.hex(v);
+    }
+    sink.open(Group::Symbolic(Number::Hex(v)));
+    vector_length_parts(sink, v, flags);
+    sink.close();
+}
+
+/// The flags of a vector length and the length: `PR_SVE_SET_VL_ONEXEC|0xff`, the flags no
+/// name covers as a number (`0x10000|0`).
+fn vector_length_parts<S: Sink>(sink: &mut S, v: u64, flags: &'static FlagTable) {
+    sink.open(Group::Or);
+    sink.flags(v & !VL_LEN_MASK, flags);
+    sink.hex(v & VL_LEN_MASK);
+    sink.close();
+}
+
+/// A vector length returned: in hex, with its flags and length as strace's auxiliary string
+/// shows them when it has flags (`0x4ea57 (PR_SVE_SET_VL_ONEXEC|0xea57)`); zero in decimal.
+fn vector_length_ret<S: Sink>(sink: &mut S, v: i64, flags: &'static FlagTable) {
+    if v == 0 {
+        return sink.ret_int(v);
+    }
+    sink.ret_hex(v as u64);
+    if v as u64 & !VL_LEN_MASK != 0 {
+        sink.open(Group::NameDetail);
+        vector_length_parts(sink, v as u64, flags);
+        sink.close();
+    }
+}
+
+/// The tagged address control word in its parts: `PR_TAGGED_ADDR_ENABLE|PR_MTE_TCF_ASYNC|
+/// 0x1<<PR_MTE_TAG_SHIFT|0x57a80000` (the enable bit's absence named `!PR_TAGGED_ADDR_ENABLE`,
+/// the tag mask and the bits past it only when set).
+fn tagged_addr<S: Sink>(sink: &mut S, v: u64) {
+    sink.open(Group::Or);
+    sink.flags(
+        v & PR_TAGGED_ADDR_ENABLE,
+        &table::FLAGS_PR_TAGGED_ADDR_ENABLE,
+    );
+    sink.enumeration(v & PR_MTE_TCF_MASK, &table::ENUM_PR_MTE_TCF);
+    let tag = (v & PR_MTE_TAG_MASK) >> PR_MTE_TAG_SHIFT;
+    if tag != 0 {
+        sink.open(Group::NamedShift("PR_MTE_TAG_SHIFT", PR_MTE_TAG_SHIFT));
+        sink.hex(tag);
+        sink.close();
+    }
+    let rest = v & !(PR_TAGGED_ADDR_ENABLE | PR_MTE_TCF_MASK | PR_MTE_TAG_MASK);
+    if rest != 0 {
+        sink.hex(rest);
+    }
+    sink.close();
 }

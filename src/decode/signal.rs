@@ -5,7 +5,7 @@
 //! <= 0) carry the sender; those the kernel raises carry fields that depend on the signal.
 
 use super::structs::{Raw, read_struct};
-use super::{Ctx, Number, PidKind, PidNote, Sink, Values};
+use super::{Ctx, Group, Number, PidKind, PidNote, Sink, Values};
 use crate::mem::Memory;
 use crate::table::{self, EnumTable};
 
@@ -41,11 +41,21 @@ const CODE: usize = 8;
 const UNION: usize = 16;
 
 /// `si_code` values from `<asm-generic/siginfo.h>` that select a union member.
-const SI_KERNEL: i32 = 0x80;
-const SI_QUEUE: i32 = -1;
+const SI_USER: i32 = 0;
 const SI_TIMER: i32 = -2;
-const SI_MESGQ: i32 = -3;
+const SI_SIGIO: i32 = -5;
+const SI_TKILL: i32 = -6;
 const CLD_EXITED: i32 = 1;
+const BUS_MCEERR_AR: i32 = 4;
+const BUS_MCEERR_AO: i32 = 5;
+const SEGV_BNDERR: i32 = 3;
+const SEGV_PKUERR: i32 = 4;
+const POLL_IN: i32 = 1;
+const POLL_HUP: i32 = 6;
+/// `AUDIT_ARCH_X86_64` (<linux/audit.h>): a SIGSYS for a syscall of this table.
+const AUDIT_ARCH_X86_64: u32 = 0xc000_003e;
+/// `__X32_SYSCALL_BIT` (<asm/unistd.h>): an x32 syscall, whose names this table lacks.
+const X32_SYSCALL_BIT: u32 = 0x4000_0000;
 
 /// The signals whose kernel-raised siginfo carries a fault address or other fields.
 const SIGILL: i32 = libc::SIGILL;
@@ -57,7 +67,7 @@ const SIGCHLD: i32 = libc::SIGCHLD;
 const SIGPOLL: i32 = libc::SIGPOLL;
 const SIGSYS: i32 = libc::SIGSYS;
 
-/// The `si_code` names that apply to a kernel-raised `signo`.
+/// The `si_code` names that apply to `signo`.
 fn code_table(signo: i32) -> Option<&'static EnumTable> {
     Some(match signo {
         SIGILL => &table::ENUM_SI_CODE_SIGILL,
@@ -72,7 +82,6 @@ fn code_table(signo: i32) -> Option<&'static EnumTable> {
     })
 }
 
-/// Prints a raw `siginfo_t` (as `PTRACE_GETSIGINFO` fills it).
 /// The pid at the sender's place of a raw `siginfo_t` (the first int of its union; 0 when
 /// the buffer is short), whose note [`siginfo`] is given.
 pub fn siginfo_sender(raw: &[u8]) -> i32 {
@@ -80,7 +89,8 @@ pub fn siginfo_sender(raw: &[u8]) -> i32 {
         .map_or(0, |b| i32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
 }
 
-/// `si_pid` is the note of the pid at the sender's place (used where the code has one).
+/// Prints a raw `siginfo_t` (as `PTRACE_GETSIGINFO` fills it), as strace's `printsiginfo`
+/// does. `si_pid` is the note of the pid at the sender's place (used where the code has one).
 pub fn siginfo<S: Sink>(sink: &mut S, raw: &[u8], si_pid: PidNote) {
     let raw = Raw(raw);
     let signo = raw.i32(SIGNO);
@@ -94,56 +104,92 @@ pub fn siginfo<S: Sink>(sink: &mut S, raw: &[u8], si_pid: PidNote) {
     sink.field("si_signo");
     sink.signal(i64::from(signo));
     sink.field("si_code");
-    let from_kernel = code > 0 && code != SI_KERNEL;
-    let specific = if from_kernel { code_table(signo) } else { None };
-    let codes = specific.unwrap_or(&table::ENUM_SI_CODE);
-    sink.enumeration(code as i64 as u64, codes);
+    si_code(sink, signo, code);
     if errno != 0 {
+        // Its name, else the number unsigned.
         sink.field("si_errno");
-        sink.int(i64::from(errno));
+        match table::errno(u64::from(errno as u32)) {
+            Some(e) => sink.constant(e.name, Number::Uint(u64::from(errno as u32))),
+            None => sink.uint(u64::from(errno as u32)),
+        }
     }
-    let pid_uid = |sink: &mut S| {
-        sink.field("si_pid");
-        sink.pid(raw.i32(UNION).into(), &si_pid);
-        sink.field("si_uid");
-        sink.uint(u64::from(raw.i32(UNION + 4) as u32));
-    };
-    let value = |sink: &mut S| {
-        sink.field("si_int");
-        sink.int(i64::from(raw.i32(UNION + 8)));
-        sink.field("si_ptr");
-        sink.addr(raw.u64(UNION + 8));
-    };
-    match code {
-        // strace leaves out a queued signal's value when it is zero.
-        SI_QUEUE | SI_MESGQ => {
-            pid_uid(sink);
-            if raw.u64(UNION + 8) != 0 {
-                value(sink);
-            }
-        }
-        SI_TIMER => {
-            sink.field("si_timerid");
-            sink.hex(u64::from(raw.i32(UNION) as u32));
-            sink.field("si_overrun");
-            sink.int(i64::from(raw.i32(UNION + 4)));
-            value(sink);
-        }
-        _ if code > 0 || code == SI_KERNEL => kernel_fields(sink, raw, signo, code, si_pid),
-        // SI_USER, SI_TKILL and the other codes of a sending process.
-        _ => pid_uid(sink),
+    // Signals sent by a process (`SI_FROMUSER`), then those the kernel raised.
+    if code <= 0 {
+        user_fields(sink, raw, code, &si_pid);
+    } else {
+        kernel_fields(sink, raw, signo, code, &si_pid);
     }
     sink.end_struct(false);
 }
 
-/// The union member the kernel fills for `signo`.
-fn kernel_fields<S: Sink>(sink: &mut S, raw: Raw<'_>, signo: i32, code: i32, si_pid: PidNote) {
+/// A `si_code`: the generic names first, then those of `signo`; without a name, the number
+/// as an `unsigned int` in hex, with no comment.
+fn si_code<S: Sink>(sink: &mut S, signo: i32, code: i32) {
+    let v = code as i64 as u64;
+    if table::ENUM_SI_CODE.name(v).is_some() {
+        return sink.enumeration(v, &table::ENUM_SI_CODE);
+    }
+    match code_table(signo) {
+        Some(t) if t.name(v).is_some() => sink.enumeration(v, t),
+        _ => sink.hex(u64::from(code as u32)),
+    }
+}
+
+/// The sender: `si_pid`, `si_uid`.
+fn source<S: Sink>(sink: &mut S, raw: Raw<'_>, si_pid: &PidNote) {
+    sink.field("si_pid");
+    sink.pid(raw.i32(UNION).into(), si_pid);
+    sink.field("si_uid");
+    sink.id(raw.u32(UNION + 4));
+}
+
+/// The value sent: `si_int`, `si_ptr`.
+fn value<S: Sink>(sink: &mut S, raw: Raw<'_>) {
+    sink.field("si_int");
+    sink.int(i64::from(raw.i32(UNION + 8)));
+    sink.field("si_ptr");
+    sink.addr(raw.u64(UNION + 8));
+}
+
+/// The union member of a signal a process sent, by its code.
+fn user_fields<S: Sink>(sink: &mut S, raw: Raw<'_>, code: i32, si_pid: &PidNote) {
+    match code {
+        SI_USER | SI_TKILL => source(sink, raw, si_pid),
+        SI_TIMER => {
+            sink.field("si_timerid");
+            sink.hex(u64::from(raw.u32(UNION)));
+            sink.field("si_overrun");
+            sink.int(i64::from(raw.i32(UNION + 4)));
+            value(sink, raw);
+        }
+        SI_SIGIO => poll_fields(sink, raw),
+        // SI_QUEUE, SI_MESGQ, ...: the value only when there is one.
+        _ => {
+            source(sink, raw, si_pid);
+            if raw.u64(UNION + 8) != 0 {
+                value(sink, raw);
+            }
+        }
+    }
+}
+
+/// `si_band` and `si_fd`.
+fn poll_fields<S: Sink>(sink: &mut S, raw: Raw<'_>) {
+    sink.field("si_band");
+    sink.int(raw.u64(UNION) as i64);
+    sink.field("si_fd");
+    sink.int(i64::from(raw.i32(UNION + 8)));
+}
+
+/// The union member the kernel fills for `signo` and `code`.
+fn kernel_fields<S: Sink>(sink: &mut S, raw: Raw<'_>, signo: i32, code: i32, si_pid: &PidNote) {
+    let addr = |sink: &mut S, name: &'static str, at: usize| {
+        sink.field(name);
+        sink.addr(raw.u64(at));
+    };
     match signo {
         SIGCHLD => {
-            sink.field("si_pid");
-            sink.pid(raw.i32(UNION).into(), &si_pid);
-            sink.field("si_uid");
-            sink.uint(u64::from(raw.i32(UNION + 4) as u32));
+            source(sink, raw, si_pid);
             sink.field("si_status");
             let status = raw.i32(UNION + 8);
             if code == CLD_EXITED {
@@ -156,26 +202,63 @@ fn kernel_fields<S: Sink>(sink: &mut S, raw: Raw<'_>, signo: i32, code: i32, si_
             sink.field("si_stime");
             sink.clock_ticks(raw.u64(UNION + 24) as i64);
         }
-        SIGILL | SIGFPE | SIGSEGV | SIGBUS | SIGTRAP => {
-            sink.field("si_addr");
-            sink.addr(raw.u64(UNION));
+        SIGILL | SIGFPE | SIGTRAP => addr(sink, "si_addr", UNION),
+        SIGBUS => {
+            addr(sink, "si_addr", UNION);
+            if matches!(code, BUS_MCEERR_AR | BUS_MCEERR_AO) {
+                sink.field("si_addr_lsb");
+                sink.hex(u64::from(raw.u16(UNION + 8)));
+            }
         }
-        SIGPOLL => {
-            sink.field("si_band");
-            sink.int(raw.u64(UNION) as i64);
-            sink.field("si_fd");
-            sink.int(i64::from(raw.i32(UNION + 8)));
+        SIGSEGV => {
+            addr(sink, "si_addr", UNION);
+            match code {
+                SEGV_BNDERR => {
+                    addr(sink, "si_lower", UNION + 16);
+                    addr(sink, "si_upper", UNION + 24);
+                }
+                SEGV_PKUERR => {
+                    sink.field("si_pkey");
+                    sink.uint(u64::from(raw.u32(UNION + 16)));
+                }
+                _ => {}
+            }
         }
+        SIGPOLL if (POLL_IN..=POLL_HUP).contains(&code) => poll_fields(sink, raw),
+        SIGPOLL => {}
         SIGSYS => {
-            sink.field("si_call_addr");
-            sink.addr(raw.u64(UNION));
+            addr(sink, "si_call_addr", UNION);
+            let nr = raw.u32(UNION + 8);
+            let arch = raw.u32(UNION + 12);
             sink.field("si_syscall");
-            sink.int(i64::from(raw.i32(UNION + 8)));
+            syscall_nr(sink, nr, arch);
             sink.field("si_arch");
-            sink.hex(u64::from(raw.i32(UNION + 12) as u32));
+            sink.enumeration(u64::from(arch), &table::ENUM_AUDIT_ARCH);
         }
-        _ => {}
+        _ => {
+            if raw.i32(UNION) != 0 || raw.u32(UNION + 4) != 0 {
+                source(sink, raw, si_pid);
+            }
+            if raw.u64(UNION + 8) != 0 {
+                value(sink, raw);
+            }
+        }
     }
+}
+
+/// A syscall number of the architecture `arch`: `__NR_read` for one of this table (`-X raw`:
+/// `0`), else the number unsigned.
+fn syscall_nr<S: Sink>(sink: &mut S, nr: u32, arch: u32) {
+    let name = (arch == AUDIT_ARCH_X86_64 && nr & X32_SYSCALL_BIT == 0)
+        .then(|| table::syscall(u64::from(nr)))
+        .flatten();
+    let Some(desc) = name else {
+        return sink.uint(u64::from(nr));
+    };
+    sink.open(Group::Symbolic(Number::Uint(u64::from(nr))));
+    sink.word("__NR_");
+    sink.word(desc.name);
+    sink.close();
 }
 
 /// The size of the kernel's signal set on x86_64 (`_NSIG / 8`, `<asm/signal.h>`).

@@ -3,7 +3,9 @@
  * modules, kexec, fanotify, inotify_init, process_madvise, POSIX message
  * queues, seccomp's queries, and swapon, delete_module, iopl, ioperm,
  * unshare, setfsuid, remap_file_pages, userfaultfd, memfd_secret,
- * process_mrelease, pidfd_getfd and lookup_dcookie.
+ * process_mrelease, pidfd_getfd and lookup_dcookie; the NUMA calls (mbind,
+ * set_mempolicy, get_mempolicy, migrate_pages, move_pages,
+ * set_mempolicy_home_node).
  *
  * Nothing here changes the machine: every call is refused (a bad descriptor,
  * a bad address, flags the kernel does not know, a file system type that
@@ -15,7 +17,8 @@
  * not exist, or to create one with attributes the kernel refuses; no filter
  * is installed; swapon and delete_module name nothing that exists, iopl,
  * ioperm, unshare, userfaultfd and memfd_secret get values the kernel
- * refuses, setfsuid and setfsgid -1 (a query). Which errno a refused call gets can depend on the kernel's
+ * refuses, setfsuid and setfsgid -1 (a query), get_mempolicy and move_pages
+ * without flags are queries. Which errno a refused call gets can depend on the kernel's
  * configuration and privileges; the tests compare with strace on the same
  * machine. */
 #include "helper.h"
@@ -26,6 +29,7 @@
 #include <time.h>
 #include <linux/fanotify.h>
 #include <linux/kexec.h>
+#include <linux/mempolicy.h>
 #include <linux/mount.h>
 #include <linux/seccomp.h>
 #include <mqueue.h>
@@ -176,6 +180,33 @@ static void more_calls(char *tail)
 	syscall(SYS_lookup_dcookie, 0xf157feeddeadfaceULL, tail, 4096);
 }
 
+static void numa_calls(char *tail)
+{
+	unsigned long mask[3] = { 1, 0, 0 };
+	void *pages[2] = { tail, NULL };
+	int mode = -1, nodes[2] = { 0, 0 }, status[2] = { 7, 7 };
+
+	/* Mode 0x7e does not exist (6 does in newer kernels), nor does flag
+	 * 0x10 of mbind or move_pages, nor pid -1; set_mempolicy_home_node
+	 * takes no flags. */
+	syscall(SYS_mbind, tail - 4096, 4096,
+		0xffffffff00000000ULL | 0x7e | MPOL_F_STATIC_NODES, mask, 65,
+		MPOL_MF_STRICT | 0x10);
+	syscall(SYS_mbind, tail - 4096, 4096, MPOL_BIND | MPOL_F_RELATIVE_NODES,
+		mask, 1, 0x10);
+	syscall(SYS_set_mempolicy, FILL | 0x7e, mask, 130);
+	syscall(SYS_get_mempolicy, &mode, mask, 128, NULL, 0);
+	syscall(SYS_get_mempolicy, NULL, NULL, 0, tail, MPOL_F_ADDR);
+	syscall(SYS_migrate_pages, -1, 64, mask, mask);
+	syscall(SYS_move_pages, 0, 2, pages, NULL, status, 0);
+	syscall(SYS_move_pages, 0, 2, pages, nodes, status, MPOL_MF_MOVE | 0x10);
+	syscall(SYS_set_mempolicy_home_node, tail - 4096, 4096, 0, 1);
+	/* memfd_create's name is read up to 250 bytes: too long a name, and
+	 * one that runs into the unmapped page. */
+	syscall(SYS_memfd_create, tail - 250, 0);
+	syscall(SYS_memfd_create, tail - 10, 0);
+}
+
 int main(int argc, char **argv)
 {
 	char *pages;
@@ -199,5 +230,6 @@ int main(int argc, char **argv)
 	mq_calls(full, pages + 4096);
 	seccomp_queries(pages + 4096);
 	more_calls(pages + 4096);
+	numa_calls(pages + 4096);
 	return 0;
 }

@@ -2,6 +2,7 @@
  * signal, wait, futex, clone, ids. SIGCHLD is blocked before the marker so that
  * no signal line races with the calls. */
 #include "helper.h"
+#include <errno.h>
 #include <signal.h>
 #include <string.h>
 #include <stdint.h>
@@ -95,6 +96,15 @@ static void signals(void)
 	syscall(SYS_rt_sigqueueinfo, pid, SIGUSR1, &si);
 	si.si_int = 5;
 	syscall(SYS_rt_sigqueueinfo, pid, SIGUSR1, &si);
+	/* An errno by name, or unsigned; an id of all ones as -1 (strace's
+	 * printsiginfo); flags are an unsigned int. */
+	si.si_errno = ENOENT;
+	syscall(SYS_rt_sigqueueinfo, pid, SIGUSR1, &si);
+	si.si_errno = -1;
+	si.si_uid = -1;
+	syscall(SYS_rt_sigqueueinfo, pid, SIGUSR1, &si);
+	syscall(SYS_pidfd_send_signal, pfd, SIGCONT, (void *)8,
+		0xdefaced00000005ULL);
 }
 
 static void waits(void)

@@ -73,6 +73,19 @@ static void prctls(void)
 	syscall(SYS_prctl, PR_MCE_KILL, PR_MCE_KILL_SET, PR_MCE_KILL_EARLY, 0, 0);
 	syscall(SYS_prctl, PR_GET_TIMING, 0, 0, 0, 0);
 	syscall(SYS_prctl, PR_SET_SPECULATION_CTRL, 9, 1, 0, 0);
+	/* The arm64 options fail here (EINVAL), as do core scheduling's calls with a
+	 * bad scope whether the kernel has it or not. */
+	syscall(SYS_prctl, PR_SVE_SET_VL, PR_SVE_SET_VL_ONEXEC | 0x10, 1, 2, 3);
+	syscall(SYS_prctl, PR_SVE_GET_VL, 0, 0, 0, 0);
+	syscall(SYS_prctl, PR_SME_SET_VL, 0x10020, 0, 0, 0);
+	syscall(SYS_prctl, PR_SME_GET_VL, 0, 0, 0, 0);
+	syscall(SYS_prctl, PR_PAC_RESET_KEYS, 0x21, 0, 0, 0);
+	syscall(SYS_prctl, PR_PAC_SET_ENABLED_KEYS, 3, 0x30, 0, 0);
+	syscall(SYS_prctl, PR_PAC_GET_ENABLED_KEYS, 0, 0, 0, 0);
+	syscall(SYS_prctl, PR_SET_TAGGED_ADDR_CTRL, 0x80000 | (5 << 3) | 5, 0, 0, 0);
+	syscall(SYS_prctl, PR_GET_TAGGED_ADDR_CTRL, 0, 0, 0, 0);
+	syscall(SYS_prctl, PR_SCHED_CORE, PR_SCHED_CORE_GET, 0, 4, 0);
+	syscall(SYS_prctl, PR_SCHED_CORE, PR_SCHED_CORE_CREATE, 0, 7, 0);
 }
 
 static void admin(void)

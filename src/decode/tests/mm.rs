@@ -204,3 +204,104 @@ fn remap_file_pages_flags() {
         "remap_file_pages(0x1000, 4096, 0xdefaced00000000 /* PROT_??? */, 0, 0xf /* MAP_??? */|MAP_FIXED|MAP_NORESERVE|MAP_HUGETLB|21<<MAP_HUGE_SHIFT) = -1 EINVAL (Invalid argument)"
     );
 }
+
+/// The NUMA calls: policy modes with their flags, node masks of `maxnode` bits, `move_pages`'s
+/// arrays and status, what a failure leaves.
+#[test]
+fn numa_calls() {
+    use crate::output::ConstStyle::{Raw, Verbose};
+    const NR_MBIND: u64 = 237;
+    const NR_SET_MEMPOLICY: u64 = 238;
+    const NR_GET_MEMPOLICY: u64 = 239;
+    const NR_MIGRATE_PAGES: u64 = 256;
+    const NR_MOVE_PAGES: u64 = 279;
+    const EPERM: u64 = 1;
+    const ENODEV: u64 = 19;
+    let mem = FakeMemory::new()
+        .with(0x1000, &words(&[3, 0x10]))
+        .with(0x2000, &ints(&[2]))
+        .with(0x3000, &words(&[0x7000, 0]))
+        .with(0x4000, &ints(&[1, -1]))
+        .with(0x5000, &ints(&[0, -14]));
+    let l = |nr, args: [u64; 6], outcome| line(nr, args, &mem, outcome);
+    assert_eq!(
+        l(
+            NR_MBIND,
+            [0x7000, 4096, 0x8002, 0x1000, 65, 3],
+            Outcome::Ok(0)
+        ),
+        "mbind(0x7000, 4096, MPOL_BIND|MPOL_F_STATIC_NODES, [0x00000000000003], 65, MPOL_MF_STRICT|MPOL_MF_MOVE) = 0"
+    );
+    assert_eq!(
+        line_styled(
+            Verbose,
+            NR_MBIND,
+            [0, 0, 0x8002, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "mbind(NULL, 0, 0x8002 /* MPOL_BIND|MPOL_F_STATIC_NODES */, NULL, 0, 0) = 0"
+    );
+    assert_eq!(
+        l(
+            NR_MBIND,
+            [0, 0, 0xffff_ffff_0000_e006, 0, 0, 0],
+            Outcome::Err(EINVAL)
+        ),
+        "mbind(NULL, 0, MPOL_F_STATIC_NODES|MPOL_F_RELATIVE_NODES|MPOL_F_NUMA_BALANCING|0xffffffff00000006, NULL, 0, 0) = -1 EINVAL (Invalid argument)"
+    );
+    // set_mempolicy's mode is an int; a mask of one bit has no whole word.
+    assert_eq!(
+        l(
+            NR_SET_MEMPOLICY,
+            [0x1_0000_0006, 0x1000, 1, 0, 0, 0],
+            Outcome::Err(EINVAL)
+        ),
+        "set_mempolicy(0x6 /* MPOL_??? */, 0x1000, 1) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        l(NR_SET_MEMPOLICY, [0, 0x1000, 130, 0, 0, 0], Outcome::Ok(0)),
+        "set_mempolicy(MPOL_DEFAULT, [0x00000000000003, 0x00000000000010, 0000000000000000], 130) = 0"
+    );
+    assert_eq!(
+        l(
+            NR_GET_MEMPOLICY,
+            [0x2000, 0x1000, 64, 0, 3, 0],
+            Outcome::Ok(0)
+        ),
+        "get_mempolicy([MPOL_BIND], [0x00000000000003], 64, NULL, MPOL_F_NODE|MPOL_F_ADDR) = 0"
+    );
+    assert_eq!(
+        l(
+            NR_GET_MEMPOLICY,
+            [0x2000, 0x1000, 0, 0, 8, 0],
+            Outcome::Err(EINVAL)
+        ),
+        "get_mempolicy(0x2000, [], 0, NULL, 0x8 /* MPOL_??? */) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        l(NR_MIGRATE_PAGES, [42, 64, 0x1000, 0, 0, 0], Outcome::Ok(0)),
+        "migrate_pages(42, 64, [0x00000000000003], NULL) = 0"
+    );
+    let pages = [42, 2, 0x3000, 0x4000, 0x5000, 4];
+    assert_eq!(
+        l(NR_MOVE_PAGES, pages, Outcome::Ok(0)),
+        "move_pages(42, 2, [0x7000, NULL], [1, -1], [0, -EFAULT], MPOL_MF_MOVE_ALL) = 0"
+    );
+    assert_eq!(
+        line_styled(Raw, NR_MOVE_PAGES, pages, &mem, Outcome::Ok(0)),
+        "move_pages(42, 2, [0x7000, NULL], [1, -1], [0, -14], 0x4) = 0"
+    );
+    assert_eq!(
+        l(NR_MOVE_PAGES, pages, Outcome::Err(ENODEV)),
+        "move_pages(42, 2, [0x7000, NULL], [1, -1], 0x5000, MPOL_MF_MOVE_ALL) = -1 ENODEV (No such device)"
+    );
+    assert_eq!(
+        l(
+            NR_MOVE_PAGES,
+            [42, 0, 0x3000, 0x4000, 0x5000, 2],
+            Outcome::Err(EPERM)
+        ),
+        "move_pages(42, 0, [], [], [], MPOL_MF_MOVE) = -1 EPERM (Operation not permitted)"
+    );
+}

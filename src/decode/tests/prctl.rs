@@ -76,6 +76,99 @@ fn prctl_lines() {
     );
 }
 
+/// The arm64 options strace decodes on every architecture: vector lengths, pointer
+/// authentication keys, the tagged address control word; and core scheduling.
+#[test]
+fn prctl_arm64_and_sched_core_lines() {
+    use crate::output::ConstStyle::{Raw, Verbose};
+    let mem = FakeMemory::new()
+        .with(0x1000, &words(&[0xdead_c0de_badc_0ded]))
+        .with(0x2000, b"0123456789abcdef")
+        .with(0x5000 - 15, b"123456789abcdef");
+    let l = |args: [u64; 6], outcome| line(NR_PRCTL, args, &mem, outcome);
+    let raw = |args: [u64; 6], outcome| line_styled(Raw, NR_PRCTL, args, &mem, outcome);
+    let verbose = |args: [u64; 6], outcome| line_styled(Verbose, NR_PRCTL, args, &mem, outcome);
+    let sve = [50, 0xface_feed, 1, 2, 3, 0];
+    assert_eq!(
+        l(sve, Outcome::Err(EINVAL)),
+        "prctl(PR_SVE_SET_VL, PR_SVE_SET_VL_ONEXEC|PR_SVE_VL_INHERIT|0xfac80000|0xfeed) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        raw(sve, Outcome::Ok(0)),
+        "prctl(0x32, 0xfacefeed)                 = 0"
+    );
+    assert_eq!(
+        verbose([63, 0x10000, 0, 0, 0, 0], Outcome::Ok(0)),
+        "prctl(0x3f /* PR_SME_SET_VL */, 0x10000 /* 0x10000|0 */) = 0"
+    );
+    assert_eq!(
+        l([50, 0xdead, 0, 0, 0, 0], Outcome::Ok(0x4ea57)),
+        "prctl(PR_SVE_SET_VL, 0xdead)            = 0x4ea57 (PR_SVE_SET_VL_ONEXEC|0xea57)"
+    );
+    assert_eq!(
+        raw([64, 0, 0, 0, 0, 0], Outcome::Ok(0x4ea57)),
+        "prctl(0x40)                             = 0x4ea57"
+    );
+    assert_eq!(
+        l([51, 1, 2, 3, 4, 0], Outcome::Ok(0xdead)),
+        "prctl(PR_SVE_GET_VL)                    = 0xdead"
+    );
+    assert_eq!(
+        l([54, 0xcafe, 1, 2, 3, 0], Outcome::Err(EINVAL)),
+        "prctl(PR_PAC_RESET_KEYS, PR_PAC_APIBKEY|PR_PAC_APDAKEY|PR_PAC_APDBKEY|PR_PAC_APGAKEY|0xcae0, 0x1, 0x2, 0x3) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        l([60, 0x7fff_fff0, 1, 0, 1, 0], Outcome::Err(EINVAL)),
+        "prctl(PR_PAC_SET_ENABLED_KEYS, 0x7ffffff0 /* PR_PAC_??? */, PR_PAC_APIAKEY, 0, 0x1) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        l([61, 0, 0, 0, 0, 0], Outcome::Ok(3)),
+        "prctl(PR_PAC_GET_ENABLED_KEYS, 0, 0, 0, 0) = 0x3 (PR_PAC_APIAKEY|PR_PAC_APIBKEY)"
+    );
+    let tagged = [55, 0xcafe_57a8_0000 | 0xcafe << 3 | 4, 1, 2, 3, 0];
+    assert_eq!(
+        l(tagged, Outcome::Err(EINVAL)),
+        "prctl(PR_SET_TAGGED_ADDR_CTRL, !PR_TAGGED_ADDR_ENABLE|PR_MTE_TCF_ASYNC|0xcafe<<PR_MTE_TAG_SHIFT|0xcafe57a80000, 0x1, 0x2, 0x3) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        verbose([55, 3, 0, 0, 0, 0], Outcome::Err(EINVAL)),
+        "prctl(0x37 /* PR_SET_TAGGED_ADDR_CTRL */, 0x3 /* PR_TAGGED_ADDR_ENABLE|PR_MTE_TCF_SYNC */, 0, 0, 0) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        l([56, 0, 0, 0, 0, 0], Outcome::Ok(0)),
+        "prctl(PR_GET_TAGGED_ADDR_CTRL, 0, 0, 0, 0) = 0 (!PR_TAGGED_ADDR_ENABLE|PR_MTE_TCF_NONE)"
+    );
+    assert_eq!(
+        raw([56, 0, 0, 0, 0, 0], Outcome::Ok(0xf)),
+        "prctl(0x38, 0, 0, 0, 0)                 = 0xf"
+    );
+    assert_eq!(
+        l([62, 0, 42, 1, 0x1000, 0], Outcome::Ok(0)),
+        "prctl(PR_SCHED_CORE, PR_SCHED_CORE_GET, 42, 0x1 /* PIDTYPE_TGID */, [0xdeadc0debadc0ded]) = 0"
+    );
+    assert_eq!(
+        l([62, 0, 42, 0, 0x1000, 0], Outcome::Err(EINVAL)),
+        "prctl(PR_SCHED_CORE, PR_SCHED_CORE_GET, 42, 0 /* PIDTYPE_PID */, 0x1000) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        raw([62, 2, u64::MAX, 4, 0, 0], Outcome::Err(EINVAL)),
+        "prctl(0x3e, 0x2, -1, 0x4, NULL)         = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line_pids(NR_PRCTL, [62, 1, 5, 2, 0, 0], &mem, Outcome::Ok(0)),
+        "prctl(PR_SCHED_CORE, PR_SCHED_CORE_CREATE, 5 /* 1005 in strace's PID NS */, 0x2 /* PIDTYPE_PGID */, NULL) = 0"
+    );
+    // The name is read up to TASK_COMM_LEN - 1 bytes: one that fills them goes on.
+    assert_eq!(
+        l([15, 0x2001, 0, 0, 0, 0], Outcome::Ok(0)),
+        r#"prctl(PR_SET_NAME, "123456789abcdef"...) = 0"#
+    );
+    assert_eq!(
+        l([15, 0x5000 - 15, 0, 0, 0, 0], Outcome::Ok(0)),
+        r#"prctl(PR_SET_NAME, "123456789abcdef"...) = 0"#
+    );
+}
+
 #[test]
 fn arch_prctl_lines() {
     const NR_ARCH_PRCTL: u64 = 158;

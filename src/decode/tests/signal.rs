@@ -29,6 +29,73 @@ fn siginfo_lines() {
     );
 }
 
+/// strace's printsiginfo rules: `si_errno` by name or unsigned, an id of all ones as `-1`,
+/// a code no table names as an unsigned number, the fields of bound and protection-key
+/// faults, of SIGIO sent with SI_SIGIO, of a seccomp SIGSYS (the syscall by name when the
+/// architecture is this one).
+#[test]
+fn siginfo_codes_and_fields() {
+    let show = |raw: &[u8]| rendered(|out| siginfo(&mut Text::new(out), raw, PidNote::default()));
+    let mut queued = siginfo_bytes(libc::SIGUSR1, -1); // SI_QUEUE
+    put(&mut queued, 4, (-1i32).to_ne_bytes());
+    put(&mut queued, 16, 7i32.to_ne_bytes());
+    put(&mut queued, 20, u32::MAX.to_ne_bytes());
+    assert_eq!(
+        show(&queued),
+        "{si_signo=SIGUSR1, si_code=SI_QUEUE, si_errno=4294967295, si_pid=7, si_uid=-1}"
+    );
+    let mut trap = siginfo_bytes(libc::SIGTRAP, 7);
+    put(&mut trap, 4, 2i32.to_ne_bytes());
+    assert_eq!(
+        show(&trap),
+        "{si_signo=SIGTRAP, si_code=0x7, si_errno=ENOENT, si_addr=NULL}"
+    );
+    let mut prof = siginfo_bytes(libc::SIGPROF, 0xbadc_0dedu32 as i32);
+    put(&mut prof, 20, 3u32.to_ne_bytes());
+    assert_eq!(
+        show(&prof),
+        "{si_signo=SIGPROF, si_code=0xbadc0ded, si_pid=0, si_uid=3}"
+    );
+    let mut bnd = siginfo_bytes(libc::SIGSEGV, 3); // SEGV_BNDERR
+    put(&mut bnd, 16, 0x10u64.to_ne_bytes());
+    put(&mut bnd, 40, 0x20u64.to_ne_bytes());
+    assert_eq!(
+        show(&bnd),
+        "{si_signo=SIGSEGV, si_code=SEGV_BNDERR, si_addr=0x10, si_lower=NULL, si_upper=0x20}"
+    );
+    let mut pkey = siginfo_bytes(libc::SIGSEGV, 4); // SEGV_PKUERR
+    put(&mut pkey, 32, 3_141_592_653u32.to_ne_bytes());
+    assert_eq!(
+        show(&pkey),
+        "{si_signo=SIGSEGV, si_code=SEGV_PKUERR, si_addr=NULL, si_pkey=3141592653}"
+    );
+    let mut mce = siginfo_bytes(libc::SIGBUS, 4); // BUS_MCEERR_AR
+    put(&mut mce, 24, 0xdeadu16.to_ne_bytes());
+    assert_eq!(
+        show(&mce),
+        "{si_signo=SIGBUS, si_code=BUS_MCEERR_AR, si_addr=NULL, si_addr_lsb=0xdead}"
+    );
+    let mut sigio = siginfo_bytes(libc::SIGSEGV, -5); // SI_SIGIO
+    put(&mut sigio, 16, (-2i64).to_ne_bytes());
+    put(&mut sigio, 24, 23i32.to_ne_bytes());
+    assert_eq!(
+        show(&sigio),
+        "{si_signo=SIGSEGV, si_code=SI_SIGIO, si_band=-2, si_fd=23}"
+    );
+    let mut sys = siginfo_bytes(libc::SIGSYS, 1); // SYS_SECCOMP
+    put(&mut sys, 28, 0xc000_003eu32.to_ne_bytes());
+    assert_eq!(
+        show(&sys),
+        "{si_signo=SIGSYS, si_code=SYS_SECCOMP, si_call_addr=NULL, si_syscall=__NR_read, si_arch=AUDIT_ARCH_X86_64}"
+    );
+    put(&mut sys, 24, u32::MAX.to_ne_bytes());
+    put(&mut sys, 28, 0xda7a_1057u32.to_ne_bytes());
+    assert_eq!(
+        show(&sys),
+        "{si_signo=SIGSYS, si_code=SYS_SECCOMP, si_call_addr=NULL, si_syscall=4294967295, si_arch=0xda7a1057 /* AUDIT_ARCH_??? */}"
+    );
+}
+
 /// A siginfo the kernel left empty (waitid, WNOHANG, no child ready) is `{}` (strace's
 /// printsiginfo prints fields only for a signal).
 #[test]

@@ -228,3 +228,37 @@ fn execve_unterminated_arrays_say_where_they_stop() {
         r#"execve("/bin/echo", NULL, 0x20ff8 /* 1 var, unterminated */) = -1 EFAULT (Bad address)"#
     );
 }
+
+/// `memfd_create`'s name is read as strace reads it: at most 250 bytes (MFD_NAME_MAX_LEN + 1),
+/// `...` when no NUL came in them, even one ending at an unreadable page.
+#[test]
+fn memfd_name_within_its_limit() {
+    const NR_MEMFD_CREATE: u64 = 319;
+    let name = [b'7'; 250];
+    let mem = FakeMemory::new()
+        .with(0x1000, b"shm\0")
+        .with(0x3000 - 250, &name);
+    assert_eq!(
+        line(
+            NR_MEMFD_CREATE,
+            [0x1000, 1, 0, 0, 0, 0],
+            &mem,
+            Outcome::Ok(3)
+        ),
+        r#"memfd_create("shm", MFD_CLOEXEC)        = 3"#
+    );
+    let long = line_with(
+        NR_MEMFD_CREATE,
+        [0x3000 - 250, 0, 0, 0, 0, 0],
+        &mem,
+        Outcome::Err(EINVAL),
+        4096,
+    );
+    assert_eq!(
+        long,
+        format!(
+            r#"memfd_create("{}"..., 0) = -1 EINVAL (Invalid argument)"#,
+            "7".repeat(250)
+        )
+    );
+}
