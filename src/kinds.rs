@@ -817,6 +817,28 @@ kinds! {
         failure: true, updated: false, decoder: "keyctl",
         json: ["int", "enum", "flags", "string", "addr", "hex", "struct", "array", "comment", "more"]
     }
+    /// A quota command, `QCMD(cmd, type)`: `QCMD(Q_GETQUOTA, USRQUOTA)`; `-X raw` the
+    /// number, `-X verbose` both (`2147485440 /* QCMD(Q_GETQUOTA, USRQUOTA) */`).
+    QuotaCmd = "quota_cmd" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "quotactl",
+        json: ["call", "enum", "int", "hex", "comment"]
+    }
+    /// What `quotactl`'s command (the `by` argument) shows at entry of the id (register 2)
+    /// and the address (register 3): `QFMT_VFS_V0, "/quota.user"`, `1000`,
+    /// `1000, {dqb_bhardlimit=...}`, `[FS_QUOTA_UDQ_ACCT]`.
+    QuotaArgs = "quota_args" {
+        table: None, len: false, by: true,
+        failure: false, updated: false, decoder: "quotactl",
+        json: ["int", "enum", "flags", "string", "addr", "struct", "array", "comment", "more"]
+    }
+    /// The struct or value a quota command (the `by` argument) fills, at exit:
+    /// `{dqi_bgrace=604800, ...}`, `[QFMT_VFS_V1]`.
+    QuotaResult = "quota_result" {
+        table: None, len: false, by: true,
+        failure: false, updated: false, decoder: "quotactl",
+        json: ["int", "enum", "flags", "addr", "struct", "array", "comment", "more"]
+    }
     /// A pointer to `len` `struct pollfd`s as the call gets them: `[{fd=3, events=POLLIN},
     /// {fd=-1}]`.
     Pollfds = "pollfds" {

@@ -303,7 +303,7 @@ fn arguments_name_their_structs() {
 }
 
 /// Where each struct of the real spec is declared in C, for the compiler's check.
-const C_NAMES: [(&str, &str, &str); 10] = [
+const C_NAMES: [(&str, &str, &str); 18] = [
     ("sched_attr", "linux/sched/types.h", "struct sched_attr"),
     ("mount_attr", "linux/mount.h", "struct mount_attr"),
     (
@@ -329,6 +329,18 @@ const C_NAMES: [(&str, &str, &str); 10] = [
         "user_cap_header",
         "linux/capability.h",
         "struct __user_cap_header_struct",
+    ),
+    ("if_dqblk", "linux/quota.h", "struct if_dqblk"),
+    ("if_nextdqblk", "linux/quota.h", "struct if_nextdqblk"),
+    ("if_dqinfo", "linux/quota.h", "struct if_dqinfo"),
+    ("fs_disk_quota", "linux/dqblk_xfs.h", "fs_disk_quota_t"),
+    ("fs_qfilestat", "linux/dqblk_xfs.h", "fs_qfilestat_t"),
+    ("fs_quota_stat", "linux/dqblk_xfs.h", "fs_quota_stat_t"),
+    ("fs_qfilestatv", "linux/dqblk_xfs.h", "struct fs_qfilestatv"),
+    (
+        "fs_quota_statv",
+        "linux/dqblk_xfs.h",
+        "struct fs_quota_statv",
     ),
 ];
 

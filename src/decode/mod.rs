@@ -30,6 +30,7 @@ mod poll;
 mod prctl;
 pub mod process;
 mod ptrace_req;
+mod quota;
 mod sched;
 mod seccomp;
 mod signal;
@@ -394,6 +395,8 @@ fn present(desc: &ArgDesc, call: &Call) -> bool {
         Kind::PtraceData => ptrace_req::has_data(call),
         Kind::KeyctlArgs => keyctl::has_args(call),
         Kind::KeyctlResult => keyctl::has_result(call),
+        Kind::QuotaArgs => quota::has_args(by_value(desc, call)),
+        Kind::QuotaResult => quota::has_result(by_value(desc, call)),
         Kind::Unused => false,
         _ => true,
     }
@@ -547,6 +550,9 @@ fn arg_more<S: Sink, M: Memory>(
         Kind::Timex => time::timex(sink, ctx, v),
         Kind::KeyctlArgs => keyctl::args(sink, ctx, call),
         Kind::KeyctlResult => keyctl::result(sink, ctx, call, outcome),
+        Kind::QuotaCmd => quota::qcmd(sink, v),
+        Kind::QuotaArgs => quota::args(sink, ctx, by, call.args[2], call.args[3]),
+        Kind::QuotaResult => quota::result(sink, ctx, by, call.args[3]),
         Kind::Timespec => time::timespec(sink, ctx, v),
         Kind::TimespecRem => time::timespec_rem(sink, ctx, v, outcome),
         Kind::ClockRem if by != 0 => sink.addr(v),

@@ -33,6 +33,7 @@ mod poll;
 mod prctl;
 mod process;
 mod ptrace_req;
+mod quota;
 mod seccomp;
 mod signal;
 mod sockaddr;
