@@ -564,10 +564,11 @@ fn struct_tables(spec: &Spec) -> (Vec<TokenStream>, Vec<TokenStream>) {
         let (size, min_size) = (def.size as u16, def.min_size as u16);
         let past_end = Ident::new(&format!("{:?}", def.past_end), Span::call_site());
         let abbrev_after = def.abbrev_after.unwrap_or(0) as u16;
+        let array_max = def.array_max.unwrap_or(0);
         tables.push(quote! {
             pub static #ident: StructDesc = StructDesc {
                 size: #size, min_size: #min_size, past_end: PastEnd::#past_end,
-                abbrev_after: #abbrev_after, fields: &[#(#fields),*],
+                abbrev_after: #abbrev_after, array_max: #array_max, fields: &[#(#fields),*],
             };
         });
         let module = Ident::new(name, Span::call_site());
@@ -622,10 +623,11 @@ fn member_tokens(spec: &Spec, def: &spec::StructDef, m: &spec::structs::Member) 
         }
         None => quote!(None),
     };
+    let if_nonzero = m.if_nonzero;
     quote! {
         FieldDesc {
             name: #name, offset: #offset, width: #width, kind: FieldKind::#kind, table: #table,
-            when: #when, otherwise: #otherwise,
+            when: #when, otherwise: #otherwise, if_nonzero: #if_nonzero,
         }
     }
 }

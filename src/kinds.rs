@@ -936,6 +936,14 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["struct", "int", "hex", "octal", "addr", "fd", "pid", "flags", "enum", "signal", "more", "byte_range", "word"]
     }
+    /// A pointer to `len` structs `[structs.NAME]` describes (`struct = "NAME"`), each shown
+    /// whole: `[{val=0, uaddr=0x7f..., flags=FUTEX_32}, ...]`; at most the struct's
+    /// `array_max`.
+    StructArray = "struct_array" {
+        table: Struct, len: true, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["array", "struct", "int", "hex", "octal", "addr", "fd", "pid", "flags", "enum", "signal", "more", "comment", "word"]
+    }
     /// A pointer to the struct a value of the `by` argument names (`structs = { TAG = "NAME"
     /// }`, the tags from that argument's enum table); its address for any other value
     /// (`landlock_add_rule`'s rule by its type).

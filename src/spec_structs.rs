@@ -38,6 +38,9 @@ pub struct StructDef {
     /// Under strace's default abbreviation, only this many members, then `...` (`-v` shows
     /// them all).
     pub abbrev_after: Option<u32>,
+    /// In an array of them (`kind = "struct_array"`), at most this many elements, then
+    /// `...` (futex_waitv's `FUTEX_WAITV_MAX`), whatever `-s` and `-v` say.
+    pub array_max: Option<u32>,
     pub fields: Vec<Member>,
 }
 
@@ -78,6 +81,10 @@ pub struct Member {
     pub when: Option<When>,
     /// The kind it shows as when `when` does not hold (else it is left out).
     pub otherwise: Option<String>,
+    /// `if_nonzero = true`: shown only when it is not zero (strace's reserved members:
+    /// `if (p->resv) PRINT_FIELD_X(*p, resv)`).
+    #[serde(default)]
+    pub if_nonzero: bool,
 }
 
 /// `when = { fields = ["attr_set", "attr_clr"], any_of = ["MOUNT_ATTR_IDMAP"] }`: the members
@@ -101,6 +108,7 @@ struct RawStruct {
     #[serde(default)]
     past_end: PastEnd,
     abbrev_after: Option<u32>,
+    array_max: Option<u32>,
     fields: Vec<toml::Value>,
 }
 
@@ -123,6 +131,7 @@ pub fn parse(values: BTreeMap<String, toml::Value>) -> Result<BTreeMap<String, S
                 min_size: raw.min_size.unwrap_or(raw.size),
                 past_end: raw.past_end,
                 abbrev_after: raw.abbrev_after,
+                array_max: raw.array_max,
                 fields,
             };
             Ok((name, def))

@@ -176,6 +176,8 @@ pub struct StructDesc {
     pub past_end: PastEnd,
     /// Under the default abbreviation, only this many members, then `...`; 0: all of them.
     pub abbrev_after: u16,
+    /// In an array of them, at most this many elements, then `...`; 0: no such limit.
+    pub array_max: u32,
     pub fields: &'static [FieldDesc],
 }
 
@@ -201,6 +203,8 @@ pub struct FieldDesc {
     pub when: Option<FieldWhen>,
     /// The kind it shows as when `when` does not hold; left out if none.
     pub otherwise: Option<FieldKind>,
+    /// Shown only when not zero.
+    pub if_nonzero: bool,
 }
 
 /// A member's condition: the members at `fields` (flags) or'ed, `& mask` not zero (zero,

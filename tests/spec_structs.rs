@@ -303,7 +303,7 @@ fn arguments_name_their_structs() {
 }
 
 /// Where each struct of the real spec is declared in C, for the compiler's check.
-const C_NAMES: [(&str, &str, &str); 18] = [
+const C_NAMES: [(&str, &str, &str); 19] = [
     ("sched_attr", "linux/sched/types.h", "struct sched_attr"),
     ("mount_attr", "linux/mount.h", "struct mount_attr"),
     (
@@ -342,6 +342,7 @@ const C_NAMES: [(&str, &str, &str); 18] = [
         "linux/dqblk_xfs.h",
         "struct fs_quota_statv",
     ),
+    ("futex_waitv", "linux/futex.h", "struct futex_waitv"),
 ];
 
 /// Every struct of `syscalls.toml` has the size, and each member the offset and width, that

@@ -619,7 +619,7 @@ fn arg_more<S: Sink, M: Memory>(
         | Kind::IovecAddrs | Kind::MqAttr | Kind::MqOpenAttr | Kind::FsconfigKey
         | Kind::FsconfigValue | Kind::FsconfigAux | Kind::SeccompFlags | Kind::SeccompArgs
         | Kind::SeccompSizes | Kind::SwapFlags | Kind::Struct | Kind::SizedStruct
-        | Kind::StructBy | Kind::SchedAttr | Kind::SchedAttrOut
+        | Kind::StructBy | Kind::StructArray | Kind::SchedAttr | Kind::SchedAttrOut
             => arg_admin(sink, ctx, desc, call, i, outcome),
         Kind::SendfileOffset => fs::sendfile_offset(sink, ctx, by, v, outcome),
         // strace names syscall 0 when it never saw the interrupted call (after an attach).
@@ -669,6 +669,10 @@ fn arg_admin<S: Sink, M: Memory>(
             None => sink.addr(v),
         },
         Kind::StructBy => fields::by_tag(sink, ctx, desc, by, v),
+        Kind::StructArray => match desc.strukt() {
+            Some(s) => fields::array(sink, ctx, s, v, count_of(desc, call, outcome)),
+            None => sink.addr(v),
+        },
         Kind::SchedAttr => sched::set(sink, ctx, v, outcome),
         Kind::SchedAttrOut => sched::get(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome)),
         Kind::FanDirfd => fs::fan_dirfd(sink, ctx, v as i32),
@@ -812,6 +816,19 @@ fn buffer_len(len: Len, values: &[u64; 6], outcome: Option<Outcome>) -> u64 {
         (Len::Arg(i), _) => values[i as usize],
         (Len::Ret, Some(Outcome::Ok(n))) => n.max(0) as u64,
         (Len::Ret, _) => 0,
+    }
+}
+
+/// An array's element count from its `len`: an argument of a 32-bit kind (`uint`, `int`)
+/// counts in its low 32 bits, as the C prototype's `unsigned int` does.
+fn count_of(desc: &ArgDesc, call: &Call, outcome: Option<Outcome>) -> u64 {
+    let n = buffer_len(desc.len(), &call.args, outcome);
+    match desc.len() {
+        Len::Arg(i) => match call.arg_descs().get(usize::from(i)).map(|d| d.kind) {
+            Some(Kind::Uint | Kind::Int) => u64::from(n as u32),
+            _ => n,
+        },
+        Len::Ret => n,
     }
 }
 

@@ -1,5 +1,5 @@
 /* Calls whose arguments a command or opcode shapes, and arrays of structs:
- * quotactl and quotactl_fd, epoll_pwait2. Every call fails on a path that does
+ * quotactl and quotactl_fd, epoll_pwait2, futex_waitv, io_uring_enter. Every call fails on a path that does
  * not exist, a bad descriptor or bad arguments, or reads memory only, so the
  * helper changes nothing on the machine. Descriptor 3 is /dev/full. */
 #include "helper.h"
@@ -61,5 +61,16 @@ int main(int argc, char **argv)
 	char events[12];
 	syscall(SYS_epoll_pwait2, 3, events, 1, &ts, &mask, 8);
 	syscall(SYS_epoll_pwait2, -1, events, 0, NULL, NULL, 8);
+
+	/* A futex whose value is not the one expected: EAGAIN at once. */
+	static uint32_t word;
+	struct { uint64_t val, uaddr; uint32_t flags, reserved; } w[2] = {
+		{ 1, (uintptr_t) &word, 0x82, 0 },
+		{ 2, (uintptr_t) &word, 0x2, 0x5 },
+	};
+	syscall(SYS_futex_waitv, w, 2, 0, &ts, 1);
+	syscall(SYS_futex_waitv, w, 1, 0, NULL, 0);
+	syscall(SYS_futex_waitv, NULL, 0, 0, NULL, 99);
+	syscall(SYS_io_uring_enter, -1, 1, 2, 0x21, &mask, 8);
 	return 0;
 }

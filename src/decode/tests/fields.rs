@@ -40,6 +40,7 @@ const fn plain(name: &'static str, offset: u16, width: u16, kind: FieldKind) -> 
         table: Table::None,
         when: None,
         otherwise: None,
+        if_nonzero: false,
     }
 }
 
@@ -48,6 +49,7 @@ static INNER: StructDesc = StructDesc {
     min_size: 4,
     past_end: PastEnd::Ignored,
     abbrev_after: 0,
+    array_max: 0,
     fields: &[
         plain("lo", 0, 2, FieldKind::Int),
         plain("hi", 2, 2, FieldKind::Uint),
@@ -60,6 +62,7 @@ static ALL: StructDesc = StructDesc {
     min_size: 56,
     past_end: PastEnd::Ignored,
     abbrev_after: 0,
+    array_max: 0,
     fields: &[
         plain("b", 0, 1, FieldKind::Int),
         plain("h", 1, 1, FieldKind::Hex),
@@ -183,6 +186,7 @@ fn descriptors_and_wide_descriptors() {
         min_size: 12,
         past_end: PastEnd::Ignored,
         abbrev_after: 0,
+        array_max: 0,
         fields: &[
             plain("fd", 0, 4, FieldKind::Fd),
             plain("wide", 4, 8, FieldKind::Fd),
@@ -219,6 +223,7 @@ fn abbreviated_struct() {
         min_size: 16,
         past_end: PastEnd::Ignored,
         abbrev_after: 2,
+        array_max: 0,
         fields: &[
             plain("a", 0, 4, FieldKind::Int),
             plain("b", 4, 4, FieldKind::Int),
@@ -264,6 +269,7 @@ fn extensible_structs() {
         min_size: 4,
         past_end: PastEnd::Nonzero,
         abbrev_after: 0,
+        array_max: 0,
         fields: &[
             plain("v0", 0, 4, FieldKind::Int),
             plain("v1", 4, 4, FieldKind::Int),
