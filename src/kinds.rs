@@ -839,6 +839,25 @@ kinds! {
         failure: false, updated: false, decoder: "quotactl",
         json: ["int", "enum", "flags", "addr", "struct", "array", "comment", "more"]
     }
+    /// `io_setup`'s context, written at exit: `[0x7f0e3a1f5000]`.
+    AioContextOut = "aio_context_out" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["array", "addr"]
+    }
+    /// `io_submit`'s `len` (a C `long`) pointers to iocbs, each iocb shown as its opcode has
+    /// it: `[{aio_data=0, aio_lio_opcode=IOCB_CMD_PREAD, aio_fildes=0, aio_buf=0x..., ...}]`.
+    Iocbs = "iocbs" {
+        table: None, len: true, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["array", "struct", "int", "hex", "addr", "fd", "flags", "enum", "call", "string", "more", "comment"]
+    }
+    /// `io_cancel`'s iocb: its header members only.
+    IocbHeader = "iocb_header" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "int", "hex", "addr", "fd", "flags", "enum", "call", "comment"]
+    }
     /// A pointer to `len` `struct pollfd`s as the call gets them: `[{fd=3, events=POLLIN},
     /// {fd=-1}]`.
     Pollfds = "pollfds" {

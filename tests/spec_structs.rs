@@ -303,7 +303,7 @@ fn arguments_name_their_structs() {
 }
 
 /// Where each struct of the real spec is declared in C, for the compiler's check.
-const C_NAMES: [(&str, &str, &str); 19] = [
+const C_NAMES: [(&str, &str, &str); 20] = [
     ("sched_attr", "linux/sched/types.h", "struct sched_attr"),
     ("mount_attr", "linux/mount.h", "struct mount_attr"),
     (
@@ -343,6 +343,7 @@ const C_NAMES: [(&str, &str, &str); 19] = [
         "struct fs_quota_statv",
     ),
     ("futex_waitv", "linux/futex.h", "struct futex_waitv"),
+    ("io_event", "linux/aio_abi.h", "struct io_event"),
 ];
 
 /// Every struct of `syscalls.toml` has the size, and each member the offset and width, that

@@ -6,6 +6,7 @@
 //! printer per argument kind; there is no per-syscall code here.
 
 mod admin;
+mod aio;
 mod arch_prctl;
 mod array;
 mod bpf;
@@ -551,6 +552,9 @@ fn arg_more<S: Sink, M: Memory>(
         Kind::KeyctlArgs => keyctl::args(sink, ctx, call),
         Kind::KeyctlResult => keyctl::result(sink, ctx, call, outcome),
         Kind::QuotaCmd => quota::qcmd(sink, v),
+        Kind::AioContextOut => aio::context_out(sink, ctx, v),
+        Kind::Iocbs => aio::iocbs(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome)),
+        Kind::IocbHeader => aio::iocb_header(sink, ctx, v),
         Kind::QuotaArgs => quota::args(sink, ctx, by, call.args[2], call.args[3]),
         Kind::QuotaResult => quota::result(sink, ctx, by, call.args[3]),
         Kind::Timespec => time::timespec(sink, ctx, v),

@@ -1,10 +1,12 @@
 /* Calls whose arguments a command or opcode shapes, and arrays of structs:
- * quotactl and quotactl_fd, epoll_pwait2, futex_waitv, io_uring_enter. Every call fails on a path that does
+ * quotactl and quotactl_fd, epoll_pwait2, futex_waitv, io_uring_enter, native
+ * AIO (a context of its own, reading /dev/zero, destroyed at the end). Every call fails on a path that does
  * not exist, a bad descriptor or bad arguments, or reads memory only, so the
  * helper changes nothing on the machine. Descriptor 3 is /dev/full. */
 #include "helper.h"
 #include <linux/quota.h>
 #include <linux/dqblk_xfs.h>
+#include <linux/aio_abi.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -49,6 +51,42 @@ static void quotas(void)
 	syscall(SYS_quotactl_fd, 3, QCMD_(Q_SETQUOTA, USRQUOTA), 1, &dq);
 }
 
+static void aio(void)
+{
+	aio_context_t actx = 0;
+	static char buf[2][64];
+	struct iocb cbs[3];
+	struct iocb *cbp[4] = { &cbs[0], &cbs[1], &cbs[2], NULL };
+	struct io_event ev[2];
+	struct { int64_t sec, nsec; } ts = { 1, 0 };
+	struct iovec iov = { buf[1], 16 };
+	int zero = open("/dev/zero", O_RDONLY);
+
+	if (syscall(SYS_io_setup, 2, &actx) != 0)
+		return;
+	memset(cbs, 0, sizeof(cbs));
+	cbs[0].aio_data = 0xfeed;
+	cbs[0].aio_lio_opcode = IOCB_CMD_PREAD;
+	cbs[0].aio_fildes = zero;
+	cbs[0].aio_buf = (uintptr_t) buf[0];
+	cbs[0].aio_nbytes = 64;
+	cbs[1] = cbs[0];
+	cbs[1].aio_lio_opcode = IOCB_CMD_PREADV;
+	cbs[1].aio_buf = (uintptr_t) &iov;
+	cbs[1].aio_nbytes = 1;
+	cbs[1].aio_reqprio = 3;
+	cbs[2] = cbs[0];
+	cbs[2].aio_lio_opcode = 0x77;
+	syscall(SYS_io_submit, actx, 2, cbp);
+	syscall(SYS_io_getevents, actx, 2, 2, ev, &ts);
+	syscall(SYS_io_submit, actx, 4, cbp);
+	syscall(SYS_io_submit, actx, -1L, cbp);
+	syscall(SYS_io_cancel, actx, &cbs[2], ev);
+	syscall(SYS_io_pgetevents, actx, 0, 1, ev, &ts, NULL);
+	syscall(SYS_io_destroy, actx);
+	close(zero);
+}
+
 int main(int argc, char **argv)
 {
 	setup(argc, argv);
@@ -72,5 +110,6 @@ int main(int argc, char **argv)
 	syscall(SYS_futex_waitv, w, 1, 0, NULL, 0);
 	syscall(SYS_futex_waitv, NULL, 0, 0, NULL, 99);
 	syscall(SYS_io_uring_enter, -1, 1, 2, 0x21, &mask, 8);
+	aio();
 	return 0;
 }

@@ -15,6 +15,7 @@ use std::mem::offset_of;
 use std::rc::Rc;
 
 mod admin;
+mod aio;
 mod dirent;
 mod fields;
 mod fs;
