@@ -675,10 +675,12 @@ fn struct_tables(spec: &Spec) -> (Vec<TokenStream>, Vec<TokenStream>) {
         let past_end = Ident::new(&format!("{:?}", def.past_end), Span::call_site());
         let abbrev_after = def.abbrev_after.unwrap_or(0) as u16;
         let array = def.array;
+        let array_max = def.array_max.unwrap_or(0);
         tables.push(quote! {
             pub static #ident: StructDesc = StructDesc {
                 size: #size, min_size: #min_size, past_end: PastEnd::#past_end,
-                abbrev_after: #abbrev_after, array: #array, fields: &[#(#fields),*],
+                abbrev_after: #abbrev_after, array: #array, array_max: #array_max,
+                fields: &[#(#fields),*],
             };
         });
         let module = Ident::new(name, Span::call_site());
@@ -733,10 +735,11 @@ fn member_tokens(spec: &Spec, def: &spec::StructDef, m: &spec::structs::Member) 
         }
         None => quote!(None),
     };
+    let if_nonzero = m.if_nonzero;
     quote! {
         FieldDesc {
             name: #name, offset: #offset, width: #width, kind: FieldKind::#kind, table: #table,
-            when: #when, otherwise: #otherwise,
+            when: #when, otherwise: #otherwise, if_nonzero: #if_nonzero,
         }
     }
 }

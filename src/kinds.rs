@@ -872,6 +872,47 @@ kinds! {
         failure: true, updated: false, decoder: "keyctl",
         json: ["int", "enum", "flags", "string", "addr", "hex", "struct", "array", "comment", "more"]
     }
+    /// A quota command, `QCMD(cmd, type)`: `QCMD(Q_GETQUOTA, USRQUOTA)`; `-X raw` the
+    /// number, `-X verbose` both (`2147485440 /* QCMD(Q_GETQUOTA, USRQUOTA) */`).
+    QuotaCmd = "quota_cmd" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "quotactl",
+        json: ["call", "enum", "int", "hex", "comment"]
+    }
+    /// What `quotactl`'s command (the `by` argument) shows at entry of the id (register 2)
+    /// and the address (register 3): `QFMT_VFS_V0, "/quota.user"`, `1000`,
+    /// `1000, {dqb_bhardlimit=...}`, `[FS_QUOTA_UDQ_ACCT]`.
+    QuotaArgs = "quota_args" {
+        table: None, len: false, by: true,
+        failure: false, updated: false, decoder: "quotactl",
+        json: ["int", "enum", "flags", "string", "addr", "struct", "array", "comment", "more"]
+    }
+    /// The struct or value a quota command (the `by` argument) fills, at exit:
+    /// `{dqi_bgrace=604800, ...}`, `[QFMT_VFS_V1]`.
+    QuotaResult = "quota_result" {
+        table: None, len: false, by: true,
+        failure: false, updated: false, decoder: "quotactl",
+        json: ["int", "enum", "flags", "addr", "struct", "array", "comment", "more"]
+    }
+    /// `io_setup`'s context, written at exit: `[0x7f0e3a1f5000]`.
+    AioContextOut = "aio_context_out" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["array", "addr"]
+    }
+    /// `io_submit`'s `len` (a C `long`) pointers to iocbs, each iocb shown as its opcode has
+    /// it: `[{aio_data=0, aio_lio_opcode=IOCB_CMD_PREAD, aio_fildes=0, aio_buf=0x..., ...}]`.
+    Iocbs = "iocbs" {
+        table: None, len: true, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["array", "struct", "int", "hex", "addr", "fd", "flags", "enum", "call", "string", "more", "comment"]
+    }
+    /// `io_cancel`'s iocb: its header members only.
+    IocbHeader = "iocb_header" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "int", "hex", "addr", "fd", "flags", "enum", "call", "comment"]
+    }
     /// A pointer to `len` `struct pollfd`s as the call gets them: `[{fd=3, events=POLLIN},
     /// {fd=-1}]`.
     Pollfds = "pollfds" {
@@ -968,6 +1009,14 @@ kinds! {
         table: Struct, len: true, by: false,
         failure: false, updated: false, decoder: "",
         json: ["struct", "int", "hex", "octal", "addr", "fd", "pid", "flags", "enum", "signal", "more", "byte_range", "word"]
+    }
+    /// A pointer to `len` structs `[structs.NAME]` describes (`struct = "NAME"`), each shown
+    /// whole: `[{val=0, uaddr=0x7f..., flags=FUTEX_32}, ...]`; at most the struct's
+    /// `array_max`.
+    StructArray = "struct_array" {
+        table: Struct, len: true, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["array", "struct", "int", "hex", "octal", "addr", "fd", "pid", "flags", "enum", "signal", "more", "comment", "word"]
     }
     /// A pointer to the struct a value of the `by` argument names (`structs = { TAG = "NAME"
     /// }`, the tags from that argument's enum table); its address for any other value

@@ -45,6 +45,9 @@ pub struct StructDef {
     /// Printed as an array, `[1, 2]`: its members unnamed (a C array, or values strace
     /// shows as one: `printpair_int64`'s pair).
     pub array: bool,
+    /// In an array of them (`kind = "struct_array"`), at most this many elements, then
+    /// `...` (futex_waitv's `FUTEX_WAITV_MAX`), whatever `-s` and `-v` say.
+    pub array_max: Option<u32>,
     pub fields: Vec<Member>,
 }
 
@@ -85,6 +88,10 @@ pub struct Member {
     pub when: Option<When>,
     /// The kind it shows as when `when` does not hold (else it is left out).
     pub otherwise: Option<String>,
+    /// `if_nonzero = true`: shown only when it is not zero (strace's reserved members:
+    /// `if (p->resv) PRINT_FIELD_X(*p, resv)`).
+    #[serde(default)]
+    pub if_nonzero: bool,
 }
 
 /// `when = { fields = ["attr_set", "attr_clr"], any_of = ["MOUNT_ATTR_IDMAP"] }`: the members
@@ -112,6 +119,7 @@ struct RawStruct {
     c_type: Option<String>,
     #[serde(default)]
     array: bool,
+    array_max: Option<u32>,
     fields: Vec<toml::Value>,
 }
 
@@ -137,6 +145,7 @@ pub fn parse(values: BTreeMap<String, toml::Value>) -> Result<BTreeMap<String, S
                 header: raw.header,
                 c_type: raw.c_type,
                 array: raw.array,
+                array_max: raw.array_max,
                 fields,
             };
             Ok((name, def))

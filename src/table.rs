@@ -178,6 +178,8 @@ pub struct StructDesc {
     pub abbrev_after: u16,
     /// Printed as an array (`[1, 2]`), its members unnamed.
     pub array: bool,
+    /// In an array of them, at most this many elements, then `...`; 0: no such limit.
+    pub array_max: u32,
     pub fields: &'static [FieldDesc],
 }
 
@@ -203,6 +205,8 @@ pub struct FieldDesc {
     pub when: Option<FieldWhen>,
     /// The kind it shows as when `when` does not hold; left out if none.
     pub otherwise: Option<FieldKind>,
+    /// Shown only when not zero.
+    pub if_nonzero: bool,
 }
 
 /// A member's condition: the members at `fields` (flags) or'ed, `& mask` not zero (zero,

@@ -5,6 +5,7 @@
 //! here, once. Rust wrapper kinds (`decode::sched`) call [`members`] with the members they
 //! leave out, for the rules that are no layout.
 
+use super::array::array_while;
 use super::structs::{Raw, nonzero_tail, read_struct};
 use super::{Ctx, PidKind, Sink, Values, fd, pid};
 use crate::mem::Memory;
@@ -45,7 +46,10 @@ pub fn members<S: Sink, M: Memory>(
             return sink.more();
         }
         let end = usize::from(f.offset) + usize::from(f.width);
-        if end > shown.len || (i < 64 && shown.hidden & (1 << i) != 0) {
+        if end > shown.len
+            || (i < 64 && shown.hidden & (1 << i) != 0)
+            || (f.if_nonzero && member_value(raw, f).0 == 0)
+        {
             continue;
         }
         let kind = match &f.when {
@@ -183,6 +187,33 @@ pub fn sized<S: Sink, M: Memory>(
         }
         sink.end_struct(false);
     });
+}
+
+/// `kind = "struct_array"`: `n` structs at `addr`, each whole, as strace's `print_array`
+/// shows them; at most the struct's `array_max`, then `...`.
+pub fn array<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    desc: &'static StructDesc,
+    addr: u64,
+    n: u64,
+) {
+    let max = u64::from(desc.array_max);
+    array_while(
+        sink,
+        ctx,
+        addr,
+        n,
+        usize::from(desc.size),
+        |sink, ctx, raw, i| {
+            if max != 0 && i >= max {
+                sink.more();
+                return false;
+            }
+            whole(sink, ctx, desc, raw);
+            true
+        },
+    );
 }
 
 /// `kind = "struct_by"`: the struct the tag (the `by` argument, an `int` as its enum shows

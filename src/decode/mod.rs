@@ -6,6 +6,7 @@
 //! printer per argument kind; there is no per-syscall code here.
 
 mod admin;
+mod aio;
 mod arch_prctl;
 mod array;
 mod bpf;
@@ -30,6 +31,7 @@ mod poll;
 mod prctl;
 pub mod process;
 mod ptrace_req;
+mod quota;
 mod sched;
 mod seccomp;
 mod signal;
@@ -395,6 +397,8 @@ fn present(desc: &ArgDesc, call: &Call) -> bool {
         Kind::PtraceData => ptrace_req::has_data(call),
         Kind::KeyctlArgs => keyctl::has_args(call),
         Kind::KeyctlResult => keyctl::has_result(call),
+        Kind::QuotaArgs => quota::has_args(by_value(desc, call)),
+        Kind::QuotaResult => quota::has_result(by_value(desc, call)),
         Kind::Unused => false,
         _ => true,
     }
@@ -550,6 +554,12 @@ fn arg_more<S: Sink, M: Memory>(
         Kind::Timex => time::timex(sink, ctx, v),
         Kind::KeyctlArgs => keyctl::args(sink, ctx, call),
         Kind::KeyctlResult => keyctl::result(sink, ctx, call, outcome),
+        Kind::QuotaCmd => quota::qcmd(sink, v),
+        Kind::AioContextOut => aio::context_out(sink, ctx, v),
+        Kind::Iocbs => aio::iocbs(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome)),
+        Kind::IocbHeader => aio::iocb_header(sink, ctx, v),
+        Kind::QuotaArgs => quota::args(sink, ctx, by, call.args[2], call.args[3]),
+        Kind::QuotaResult => quota::result(sink, ctx, by, call.args[3]),
         Kind::Timespec => time::timespec(sink, ctx, v),
         Kind::TimespecRem => time::timespec_rem(sink, ctx, v, outcome),
         Kind::ClockRem if by != 0 => sink.addr(v),
@@ -616,9 +626,9 @@ fn arg_more<S: Sink, M: Memory>(
         | Kind::IovecAddrs | Kind::MqAttr | Kind::MqOpenAttr | Kind::FsconfigKey
         | Kind::FsconfigValue | Kind::FsconfigAux | Kind::SeccompFlags | Kind::SeccompArgs
         | Kind::SeccompSizes | Kind::SwapFlags | Kind::Struct | Kind::SizedStruct
-        | Kind::StructBy | Kind::SchedAttr | Kind::SchedAttrOut | Kind::MpolMode
-        | Kind::MpolMode64 | Kind::Nodemask | Kind::EnumPtr | Kind::AddrArray | Kind::IntArray
-        | Kind::ErrnoArray
+        | Kind::StructBy | Kind::StructArray | Kind::SchedAttr | Kind::SchedAttrOut
+        | Kind::MpolMode | Kind::MpolMode64 | Kind::Nodemask | Kind::EnumPtr | Kind::AddrArray
+        | Kind::IntArray | Kind::ErrnoArray
             => arg_admin(sink, ctx, desc, call, i, outcome),
         Kind::SendfileOffset => fs::sendfile_offset(sink, ctx, by, v, outcome),
         // strace names syscall 0 when it never saw the interrupted call (after an attach).
@@ -668,6 +678,10 @@ fn arg_admin<S: Sink, M: Memory>(
             None => sink.addr(v),
         },
         Kind::StructBy => fields::by_tag(sink, ctx, desc, by, v),
+        Kind::StructArray => match desc.strukt() {
+            Some(s) => fields::array(sink, ctx, s, v, count_of(desc, call, outcome)),
+            None => sink.addr(v),
+        },
         Kind::SchedAttr => sched::set(sink, ctx, v, outcome),
         Kind::SchedAttrOut => sched::get(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome)),
         Kind::FanDirfd => fs::fan_dirfd(sink, ctx, v as i32),
@@ -849,6 +863,19 @@ fn buffer_len(len: Len, values: &[u64; 6], outcome: Option<Outcome>) -> u64 {
         (Len::Arg(i), _) => values[i as usize],
         (Len::Ret, Some(Outcome::Ok(n))) => n.max(0) as u64,
         (Len::Ret, _) => 0,
+    }
+}
+
+/// An array's element count from its `len`: an argument of a 32-bit kind (`uint`, `int`)
+/// counts in its low 32 bits, as the C prototype's `unsigned int` does.
+fn count_of(desc: &ArgDesc, call: &Call, outcome: Option<Outcome>) -> u64 {
+    let n = buffer_len(desc.len(), &call.args, outcome);
+    match desc.len() {
+        Len::Arg(i) => match call.arg_descs().get(usize::from(i)).map(|d| d.kind) {
+            Some(Kind::Uint | Kind::Int) => u64::from(n as u32),
+            _ => n,
+        },
+        Len::Ret => n,
     }
 }
 

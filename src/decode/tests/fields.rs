@@ -40,6 +40,7 @@ const fn plain(name: &'static str, offset: u16, width: u16, kind: FieldKind) -> 
         table: Table::None,
         when: None,
         otherwise: None,
+        if_nonzero: false,
     }
 }
 
@@ -49,6 +50,7 @@ static INNER: StructDesc = StructDesc {
     past_end: PastEnd::Ignored,
     abbrev_after: 0,
     array: false,
+    array_max: 0,
     fields: &[
         plain("lo", 0, 2, FieldKind::Int),
         plain("hi", 2, 2, FieldKind::Uint),
@@ -62,6 +64,7 @@ static ALL: StructDesc = StructDesc {
     past_end: PastEnd::Ignored,
     abbrev_after: 0,
     array: false,
+    array_max: 0,
     fields: &[
         plain("b", 0, 1, FieldKind::Int),
         plain("h", 1, 1, FieldKind::Hex),
@@ -186,6 +189,7 @@ fn descriptors_and_wide_descriptors() {
         past_end: PastEnd::Ignored,
         abbrev_after: 0,
         array: false,
+        array_max: 0,
         fields: &[
             plain("fd", 0, 4, FieldKind::Fd),
             plain("wide", 4, 8, FieldKind::Fd),
@@ -223,6 +227,7 @@ fn abbreviated_struct() {
         past_end: PastEnd::Ignored,
         abbrev_after: 2,
         array: false,
+        array_max: 0,
         fields: &[
             plain("a", 0, 4, FieldKind::Int),
             plain("b", 4, 4, FieldKind::Int),
@@ -269,6 +274,7 @@ fn extensible_structs() {
         past_end: PastEnd::Nonzero,
         abbrev_after: 0,
         array: false,
+        array_max: 0,
         fields: &[
             plain("v0", 0, 4, FieldKind::Int),
             plain("v1", 4, 4, FieldKind::Int),
@@ -635,6 +641,7 @@ fn char_arrays_and_array_structs() {
         past_end: PastEnd::Ignored,
         abbrev_after: 0,
         array: false,
+        array_max: 0,
         fields: &[
             plain("name", 0, 4, FieldKind::CString),
             plain("label", 4, 4, FieldKind::CString),
@@ -646,6 +653,7 @@ fn char_arrays_and_array_structs() {
         past_end: PastEnd::Ignored,
         abbrev_after: 0,
         array: true,
+        array_max: 0,
         fields: &[
             plain("first", 0, 4, FieldKind::Int),
             plain("second", 4, 4, FieldKind::Hex),

@@ -71,3 +71,95 @@ fn futex_by_operation() {
         );
     }
 }
+
+const NR_FUTEX_WAITV: u64 = 449;
+const NR_IO_URING_ENTER: u64 = 426;
+
+/// One `struct futex_waitv`: val, uaddr, flags, __reserved.
+fn waiter(val: u64, uaddr: u64, flags: u32, reserved: u32) -> Vec<u8> {
+    let mut b = words(&[val, uaddr]);
+    b.extend_from_slice(&words32(&[flags, reserved]));
+    b
+}
+
+#[test]
+fn futex_waitv_waiters() {
+    let mut two = waiter(0, 0x1000, 0x82, 0);
+    two.extend_from_slice(&waiter(1, 0x1004, 0xffff_ffff, 0xffff_ffff));
+    let mem = FakeMemory::new()
+        .with(0x2000, &two)
+        .with(0x3000, &words(&[1, 2]))
+        // One waiter, then memory that cannot be read.
+        .with(0x5000 - 24, &waiter(5, 0, 0x2, 0));
+    let fill = 0xdefa_ced0_0000_0000;
+    assert_eq!(
+        line(
+            NR_FUTEX_WAITV,
+            [0x2000, fill | 2, 0, 0x3000, 1, 0],
+            &mem,
+            Outcome::Err(EAGAIN)
+        ),
+        "futex_waitv([{val=0, uaddr=0x1000, flags=FUTEX_32|FUTEX_PRIVATE_FLAG}, {val=0x1, uaddr=0x1004, flags=FUTEX_32|FUTEX_PRIVATE_FLAG|0xffffff7d, __reserved=0xffffffff}], 2, 0, {tv_sec=1, tv_nsec=2}, CLOCK_MONOTONIC) = -1 EAGAIN (Resource temporarily unavailable)"
+    );
+    assert_eq!(
+        line(
+            NR_FUTEX_WAITV,
+            [0x5000 - 24, 2, 1, 0, 0xffff_ffff, 0],
+            &mem,
+            Outcome::Err(EFAULT)
+        ),
+        "futex_waitv([{val=0x5, uaddr=NULL, flags=FUTEX_32}, ... /* 0x5000 */], 2, 0x1, NULL, 0xffffffff /* CLOCK_??? */) = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(
+            NR_FUTEX_WAITV,
+            [0, 1, 0, 0, 1, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "futex_waitv(NULL, 1, 0, NULL, CLOCK_MONOTONIC) = -1 EINVAL (Invalid argument)"
+    );
+}
+
+/// At most FUTEX_WAITV_MAX (128) waiters, however long `-s` lets arrays be.
+#[test]
+fn futex_waitv_shows_at_most_128_waiters() {
+    let many: Vec<u8> = (0..129).flat_map(|i| waiter(i, 0, 0, 0)).collect();
+    let mem = FakeMemory::new().with(0x10000, &many);
+    let out = line_with(
+        NR_FUTEX_WAITV,
+        [0x10000, 129, 0, 0, 1, 0],
+        &mem,
+        Outcome::Err(EINVAL),
+        256,
+    );
+    assert!(
+        out.contains("{val=0x7f, uaddr=NULL, flags=0}, ...], 129,"),
+        "{out}"
+    );
+    let out = line_with(
+        NR_FUTEX_WAITV,
+        [0x10000, 128, 0, 0, 1, 0],
+        &mem,
+        Outcome::Err(EINVAL),
+        256,
+    );
+    assert!(
+        out.contains("{val=0x7f, uaddr=NULL, flags=0}], 128,"),
+        "{out}"
+    );
+}
+
+#[test]
+fn io_uring_enter_flags_and_sigset() {
+    let mem = FakeMemory::new().with(0x3000, &words(&[sig(1) | sig(9)]));
+    assert_eq!(
+        line(
+            NR_IO_URING_ENTER,
+            [3, 0xdead_beef, 1, 0xff, 0x3000, 8],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "io_uring_enter(3, 3735928559, 1, IORING_ENTER_GETEVENTS|IORING_ENTER_SQ_WAKEUP|IORING_ENTER_SQ_WAIT|IORING_ENTER_EXT_ARG|IORING_ENTER_REGISTERED_RING|0xe0, [HUP KILL], 8) = -1 EINVAL (Invalid argument)"
+    );
+}

@@ -15,6 +15,7 @@ use std::mem::offset_of;
 use std::rc::Rc;
 
 mod admin;
+mod aio;
 mod dirent;
 mod fields;
 mod fs;
@@ -33,6 +34,7 @@ mod poll;
 mod prctl;
 mod process;
 mod ptrace_req;
+mod quota;
 mod seccomp;
 mod signal;
 mod sockaddr;
