@@ -181,7 +181,7 @@ fn fixed_size(v: NlValue, len: u32) -> Result<Option<u32>, ()> {
         NlValue::Int { size, .. } => Some(u32::from(size)),
         NlValue::Xint if matches!(len, 1 | 2 | 4 | 8) => Some(len),
         NlValue::Xint => return Err(()),
-        NlValue::Be16 | NlValue::EtherProto => Some(2),
+        NlValue::Be16 | NlValue::NetPort | NlValue::EtherProto => Some(2),
         NlValue::Be64 => Some(8),
         NlValue::Fd
         | NlValue::Uid
@@ -309,6 +309,7 @@ fn fixed_value<S: Sink, M: Memory>(
             sink.uint(u64::from(raw.be16(0)));
             sink.end_wrap();
         }
+        NlValue::NetPort => sink.net_order(u64::from(raw.be16(0)), true),
         NlValue::Be64 => {
             sink.begin_wrap("htobe64");
             sink.uint(u64::from_be_bytes(raw.array(0)));
@@ -400,6 +401,9 @@ pub fn field<S: Sink, M: Memory>(
     if f.if_nonzero && raw.0[from..to].iter().all(|&b| b == 0) {
         return;
     }
+    if let NlValue::InetAddrField = f.value {
+        return inet_addr_field(sink, &raw.0[from..to], at.family, f.name);
+    }
     sink.field(f.name);
     fixed_value(sink, ctx, f.value, Raw(&raw.0[from..to]), at);
 }
@@ -443,6 +447,24 @@ pub(super) fn inet_addr<S: Sink, M: Memory>(
         }
         (_, Some(name)) => sink.ipv6_field(name, raw),
         (_, None) => sink.ipv6(raw),
+    }
+}
+
+/// A struct's address field `name` of `family` from its bytes (strace's
+/// `print_inet_addr`): `name=inet_addr("1.2.3.4")`, `inet_pton(AF_INET6, "::1", &name)`;
+/// of another family, or too short for its own, `name="\x01..."`.
+fn inet_addr_field<S: Sink>(sink: &mut S, raw: &[u8], family: Option<u8>, name: &'static str) {
+    // AF_INET, AF_INET6 (<linux/socket.h>).
+    match (family, raw.len()) {
+        (Some(2), 4..) => {
+            sink.field(name);
+            sink.ipv4_within(Raw(raw).array(0), raw);
+        }
+        (Some(10), 16..) => sink.ipv6_field(name, Raw(raw).array(0)),
+        _ => {
+            sink.field(name);
+            sink.hex_string(raw, false);
+        }
     }
 }
 
