@@ -244,6 +244,7 @@ pub const VALUE_KINDS: &[(&str, Needs, Option<u32>)] = &[
     ("x32_padded", Needs::Nothing, Some(4)),
     ("br_mdb_entry", Needs::Nothing, Some(28)),
     ("rtvia", Needs::Nothing, None),
+    ("inet_diag_bc_op", Needs::Nothing, None),
     ("hex_bytes", Needs::Size, None),
     ("cstr", Needs::Nothing, None),
     ("rta_multipath", Needs::Nothing, None),

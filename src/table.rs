@@ -517,6 +517,8 @@ pub enum NlValue {
     BrMdbEntry,
     /// `RTA_VIA`'s family and address.
     Rtvia,
+    /// `INET_DIAG_REQ_BYTECODE`'s operation and the data its code takes.
+    InetDiagBcOp,
     /// A byte array (a struct field of its size) in hex escapes: `"\x61\x62"`.
     HexBytes,
     Struct(&'static NlStruct),

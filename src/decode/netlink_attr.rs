@@ -273,6 +273,7 @@ fn variable_value<S: Sink, M: Memory>(
             })
         }
         NlValue::RtaMultipath => return super::netlink_route::multipath(sink, ctx, addr, len, at),
+        NlValue::InetDiagBcOp => return super::netlink_diag::bc_op(sink, ctx, addr, len, at),
         _ => return false,
     }
     true

@@ -221,6 +221,11 @@ static void other_protocols(void)
 		struct smc_diag_req sreq = { AF_SMC, { 0, 0 }, 1 << (SMC_DIAG_CONNINFO - 1), id };
 		msg(fd, TCPDIAG_GETSOCK, NLM_F_REQUEST, &ireq, sizeof(ireq));
 		msg(fd, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, &v2, sizeof(v2));
+		struct { struct inet_diag_req_v2 r; struct nlattr a; struct inet_diag_bc_op op;
+			 struct inet_diag_hostcond cond; uint8_t addr[4]; } bc = {
+			{ AF_INET, IPPROTO_TCP, 0, 0, 1 << 1, id }, { 20, INET_DIAG_REQ_BYTECODE },
+			{ INET_DIAG_BC_D_COND, 4, 8 }, { AF_INET, 8, 80 }, { 10, 0, 0, 0 } };
+		msg(fd, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, &bc, sizeof(bc));
 		msg(fd, SOCK_DIAG_BY_FAMILY, NLM_F_DUMP, &imsg, sizeof(imsg));
 		msg(fd, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, &sreq, sizeof(sreq));
 		close(fd);

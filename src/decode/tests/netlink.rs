@@ -1253,3 +1253,40 @@ fn inet_and_smc_sock_diag() {
         "{line}"
     );
 }
+
+#[test]
+fn inet_diag_bytecode() {
+    let diag = Some(NETLINK_SOCK_DIAG);
+    let v2 = |attr: &[u8]| {
+        let mut req = vec![2, 6, 0, 0];
+        req.extend(words32(&[0]));
+        req.extend(sockid(&[127, 0, 0, 1]));
+        req.extend(nla(1, attr));
+        sent(diag, &nlmsg(20, 1, &req))
+    };
+    // A condition on the source: the host's family, prefix, port, then its address.
+    let mut cond = vec![7, 4, 8, 0, 2, 8, 0, 0];
+    cond.extend(80u32.to_ne_bytes()[..2].iter().chain(&[0, 0]));
+    cond.extend([10, 0, 0, 0]);
+    let line = v2(&cond);
+    assert!(
+        line.ends_with(
+            "[{nla_len=20, nla_type=INET_DIAG_REQ_BYTECODE}, {code=INET_DIAG_BC_S_COND, yes=4, no=8}, \
+             {family=AF_INET, prefix_len=8, port=80, addr=inet_addr(\"10.0.0.0\")}]]"
+        ),
+        "{line}"
+    );
+    // A comparison takes another operation; an interface, its index; other codes in hex.
+    let line = v2(&[2, 0, 0, 0, 9, 1, 2, 0]);
+    assert!(
+        line.ends_with(
+            "{code=INET_DIAG_BC_S_GE, yes=0, no=0}, {code=INET_DIAG_BC_DEV_COND, yes=1, no=2}]]"
+        ),
+        "{line}"
+    );
+    let line = v2(&[6, 0, 0, 0, 1, 2]);
+    assert!(
+        line.ends_with(r#"{code=INET_DIAG_BC_AUTO, yes=0, no=0}, "\x01\x02"]]"#),
+        "{line}"
+    );
+}
