@@ -464,6 +464,10 @@ fn nl_value(spec: &Spec, v: &spec::netlink::ValueSpec) -> TokenStream {
             quote!(NlValue::Structs(&#t))
         }
         "pad" => quote!(NlValue::Pad(#size)),
+        "enum_verbose" => {
+            let t = table_ident("ENUM", v.table.as_deref().unwrap_or_default());
+            quote!(NlValue::EnumVerbose(&#t))
+        }
         "indexed_s32" | "indexed_u32" | "indexed_u64" => {
             let t = table_ident("ENUM", v.table.as_deref().unwrap_or_default());
             let (size, signed) = match v.kind.as_str() {

@@ -242,6 +242,9 @@ pub const VALUE_KINDS: &[(&str, Needs, Option<u32>)] = &[
     ("dev", Needs::Nothing, Some(4)),
     ("u16s", Needs::Nothing, None),
     ("x32_padded", Needs::Nothing, Some(4)),
+    ("x8_padded", Needs::Nothing, Some(1)),
+    ("cstr_field", Needs::Size, None),
+    ("enum_verbose", Needs::EnumTable, None),
     ("br_mdb_entry", Needs::Nothing, Some(28)),
     ("rtvia", Needs::Nothing, None),
     ("inet_diag_bc_op", Needs::Nothing, None),
@@ -625,6 +628,16 @@ fn check_value(spec: &super::Spec, at: &str, v: &ValueSpec, in_struct: bool) -> 
                 "{at}: field `size`: {size} bytes are no whole number of {elem}-byte counters"
             ));
         }
+    } else if let (Some(size), "structs") = (v.size, v.kind.as_str()) {
+        let one =
+            v.of.as_ref()
+                .and_then(|s| spec.netlink.structs.get(s))
+                .map_or(0, |s| s.size);
+        if one == 0 || size % one != 0 {
+            return Err(format!(
+                "{at}: field `size`: {size} bytes are no whole number of its struct"
+            ));
+        }
     } else if let Some(size) = v.size
         && !matches!(size, 1 | 2 | 4 | 8)
         && needs != Needs::Size
@@ -668,7 +681,10 @@ pub fn value_size(spec: &super::Spec, v: &ValueSpec) -> Option<u32> {
         return v.size;
     }
     match v.kind.as_str() {
-        "enum" | "flags" | "pad" | "hex_bytes" | "mac" | "u8_array" | "inet_addr_field" => v.size,
+        "enum" | "flags" | "pad" | "hex_bytes" | "mac" | "u8_array" | "inet_addr_field"
+        | "cstr_field" | "enum_verbose" => v.size,
+        // In a struct, an array of `size` bytes of the struct.
+        "structs" => v.size,
         "struct" => spec.netlink.structs.get(v.of.as_ref()?).map(|s| s.size),
         kind => VALUE_KINDS.iter().find(|(k, ..)| *k == kind)?.2,
     }
@@ -684,7 +700,8 @@ pub fn struct_layout(spec: &super::Spec, st: &Struct) -> Option<(Vec<u32>, u32, 
         let size = value_size(spec, v)?;
         let align = match v.kind.as_str() {
             kind if indexed_elem_size(kind).is_some() => indexed_elem_size(kind)?,
-            "pad" | "hex_bytes" | "mac" | "u8_array" => 1,
+            "pad" | "hex_bytes" | "mac" | "u8_array" | "cstr_field" => 1,
+            "structs" => 4,
             "inet_addr_field" => 4,
             "struct" | "in6_addr" | "cookie" => 4,
             _ => size.clamp(1, 8),

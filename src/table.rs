@@ -528,6 +528,13 @@ pub enum NlValue {
     Pad(u8),
     /// A hardware address field of its size: `00:11:22:33:44:55`.
     Mac,
+    /// A string field of its size, up to its NUL (cut, `...`, without one).
+    CstrField,
+    /// A `u8` in hex, zero-padded to 2 digits (strace's `PRINT_FIELD_0X`).
+    X8Padded,
+    /// A value in hex, its name from the table in a comment whatever `-X` says but raw
+    /// (strace's `PRINT_FIELD_XVAL_VERBOSE`).
+    EnumVerbose(&'static EnumTable),
     /// A byte array field of its size, the bytes as numbers: `[1, 2]`.
     U8Array,
     /// Nested attributes of the set of the message's address family, else of `other`

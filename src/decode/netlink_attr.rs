@@ -335,6 +335,20 @@ fn fixed_value<S: Sink, M: Memory>(
         NlValue::X32Padded => sink.hex_padded(u64::from(raw.u32(0)), 8),
         NlValue::HexBytes => sink.hex_string(raw.0, false),
         NlValue::Mac => sink.mac_addr(raw.0),
+        NlValue::X8Padded => sink.hex_padded(uint(), 2),
+        NlValue::EnumVerbose(table) => sink.hex_named(uint(), table, true),
+        NlValue::CstrField => match raw.0.iter().position(|&b| b == 0) {
+            Some(end) => sink.string(&raw.0[..end], false),
+            None => sink.string(raw.0, true),
+        },
+        // A struct's array of structs, as many as its bytes hold.
+        NlValue::Structs(st) if st.size != 0 => {
+            sink.begin_array();
+            for one in raw.0.chunks_exact(st.size as usize) {
+                fields(sink, ctx, st, Raw(one), at);
+            }
+            sink.end_array();
+        }
         // A struct's array of counters, as many as its bytes hold.
         NlValue::Indexed {
             table,

@@ -228,6 +228,12 @@ static void other_protocols(void)
 		msg(fd, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, &bc, sizeof(bc));
 		msg(fd, SOCK_DIAG_BY_FAMILY, NLM_F_DUMP, &imsg, sizeof(imsg));
 		msg(fd, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, &sreq, sizeof(sreq));
+		struct { struct smc_diag_msg m; struct nlattr c; struct smc_diag_conninfo ci;
+			 struct nlattr f; struct smc_diag_fallback fb; } smsg = {
+			{ AF_SMC, 1, 0, 0, id, 5, 6 },
+			{ 80, SMC_DIAG_CONNINFO }, { 1, 2, 3, 4, { 0, 1, 2 }, .rx_prod_flags = 1 },
+			{ 12, SMC_DIAG_FALLBACK }, { 0x3020000, 9 } };
+		msg(fd, SOCK_DIAG_BY_FAMILY, NLM_F_DUMP, &smsg, sizeof(smsg));
 		close(fd);
 	}
 	if ((fd = nl_socket(NETLINK_USERSOCK)) >= 0) {

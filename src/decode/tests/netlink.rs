@@ -1290,3 +1290,43 @@ fn inet_diag_bytecode() {
         "{line}"
     );
 }
+
+#[test]
+fn smc_diag_answers() {
+    let diag = Some(NETLINK_SOCK_DIAG);
+    let answer = |attr: &[u8]| {
+        let mut msg = vec![43, 1, 0, 0];
+        msg.extend(sockid(&[10, 0, 0, 1]));
+        msg.extend(words32(&[0, 0, 0]));
+        msg.extend_from_slice(attr);
+        sent(diag, &nlmsg(20, 2, &msg))
+    };
+    // SMC_DIAG_LGRINFO: an array of one link whose names end at their NUL.
+    let mut lgr = vec![1u8];
+    let name = |s: &[u8], size: usize| {
+        let mut v = s.to_vec();
+        v.resize(size, 0);
+        v
+    };
+    lgr.extend(name(b"mlx0", 64));
+    lgr.push(2);
+    lgr.extend(name(b"g1", 40));
+    lgr.extend(name(b"g2", 40));
+    lgr.push(1);
+    let line = answer(&nla(2, &lgr));
+    assert!(
+        line.ends_with(
+            "[{nla_len=151, nla_type=SMC_DIAG_LGRINFO}, {lnk=[{link_id=1, ibname=\"mlx0\", ibport=2, \
+             gid=\"g1\", peer_gid=\"g2\"}], role=SMC_SERV}]]"
+        ),
+        "{line}"
+    );
+    // SMC_DIAG_FALLBACK: codes in hex, named in comments.
+    let line = answer(&nla(5, &words32(&[0x0302_0000, 7])));
+    assert!(
+        line.ends_with(
+            "{reason=0x3020000 /* SMC_CLC_DECL_IPSEC */, peer_diagnosis=0x7 /* SMC_CLC_DECL_??? */}]]"
+        ),
+        "{line}"
+    );
+}
