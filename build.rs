@@ -439,7 +439,7 @@ fn route_tables(spec: &Spec) -> TokenStream {
         quote! {
             pub static #ident: NlFamilyMessage = NlFamilyMessage {
                 st: &#st, attrs: #attrs, by_family: &[#(#by_family),*],
-                attrs_by_family: &[#(#attrs_by_family),*],
+                attrs_by_family: &[#(#attrs_by_family),*], addr_family: None,
             };
         }
     });
@@ -454,21 +454,45 @@ fn route_tables(spec: &Spec) -> TokenStream {
         .collect();
     by_type.sort_by_key(|(v, _)| *v);
     let by_type = by_type.iter().map(|(v, k)| quote!((#v, &#k)));
-    let diag = spec.netlink.sock_diag.values().map(|msg| {
+    // Those for some types first: they come before the family's others.
+    let mut diag_msgs: Vec<_> = spec.netlink.sock_diag.values().collect();
+    diag_msgs.sort_by_key(|msg| msg.types.is_empty());
+    let diag = diag_msgs.into_iter().flat_map(|msg| {
         let st = table_ident("NLS", &msg.of);
         let attrs = optional_ref("NLA", msg.attrs.as_deref());
-        let f = spec::netlink::family_value(spec, "", &msg.of, &msg.family).unwrap_or(0) as u8;
         let request = msg.request;
-        quote!((#f, #request, &NlFamilyMessage {
+        let types = msg
+            .types
+            .iter()
+            .map(|t| spec::netlink::enum_value(spec, "nl_sock_diag_types", t).unwrap_or(0) as u16);
+        let addr_family = match msg
+            .addr_family
+            .as_deref()
+            .and_then(|f| spec::netlink::family_of(spec, f))
+        {
+            Some(f) => quote!(Some(#f)),
+            None => quote!(None),
+        };
+        let kind = quote!(&NlFamilyMessage {
             st: &#st, attrs: #attrs, by_family: &[], attrs_by_family: &[],
-        }))
+            addr_family: #addr_family,
+        });
+        let types = quote!(&[#(#types),*]);
+        msg.family
+            .names()
+            .iter()
+            .map(move |f| {
+                let f = spec::netlink::family_value(spec, "", &msg.of, f).unwrap_or(0) as u8;
+                quote!((#f, #request, #types, #kind))
+            })
+            .collect::<Vec<_>>()
     });
     quote! {
         #(#kinds)*
         /// rtnetlink's messages by type, sorted.
         pub static NL_ROUTE: &[(u16, &NlFamilyMessage)] = &[#(#by_type),*];
         /// sock_diag's messages by family and whether they are requests.
-        pub static NL_SOCK_DIAG: &[(u8, bool, &NlFamilyMessage)] = &[#(#diag),*];
+        pub static NL_SOCK_DIAG: &[(u8, bool, &[u16], &NlFamilyMessage)] = &[#(#diag),*];
     }
 }
 
@@ -513,6 +537,10 @@ fn nl_value(spec: &Spec, v: &spec::netlink::ValueSpec) -> TokenStream {
             quote!(NlValue::Structs(&#t))
         }
         "pad" => quote!(NlValue::Pad(#size)),
+        "enum_verbose" => {
+            let t = table_ident("ENUM", v.table.as_deref().unwrap_or_default());
+            quote!(NlValue::EnumVerbose(&#t))
+        }
         "indexed_s32" | "indexed_u32" | "indexed_u64" => {
             let t = table_ident("ENUM", v.table.as_deref().unwrap_or_default());
             let (size, signed) = match v.kind.as_str() {

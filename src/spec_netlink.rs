@@ -45,10 +45,34 @@ pub struct DiagMessage {
     pub of: String,
     /// The `[netlink.attrs.*]` set of the attributes after the struct.
     pub attrs: Option<String>,
-    /// The family (a name of `[enums.address_family]`).
-    pub family: String,
+    /// The family, or families (names of `[enums.address_family]`).
+    pub family: Families,
     /// A request (else an answer).
     pub request: bool,
+    /// The message types (names of `[enums.nl_sock_diag_types]`) it is for, before a
+    /// message of the same family without types (none: any type).
+    #[serde(default)]
+    pub types: Vec<String>,
+    /// The family of the addresses its struct and attributes hold, when not the message's
+    /// (`AF_SMC` sockets keep `AF_INET` addresses).
+    pub addr_family: Option<String>,
+}
+
+/// One family or several.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum Families {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Families {
+    pub fn names(&self) -> &[String] {
+        match self {
+            Families::One(f) => std::slice::from_ref(f),
+            Families::Many(fs) => fs,
+        }
+    }
 }
 
 /// `[netlink.route.NAME]`: a kind of rtnetlink message (strace's `src/rtnl_*.c`).
@@ -193,6 +217,7 @@ pub const VALUE_KINDS: &[(&str, Needs, Option<u32>)] = &[
     ("str", Needs::Nothing, None),
     ("strn", Needs::Nothing, None),
     ("be16", Needs::Nothing, Some(2)),
+    ("net_port", Needs::Nothing, Some(2)),
     ("be64", Needs::Nothing, Some(8)),
     ("fd", Needs::Nothing, Some(4)),
     ("uid", Needs::Nothing, Some(4)),
@@ -217,8 +242,12 @@ pub const VALUE_KINDS: &[(&str, Needs, Option<u32>)] = &[
     ("dev", Needs::Nothing, Some(4)),
     ("u16s", Needs::Nothing, None),
     ("x32_padded", Needs::Nothing, Some(4)),
+    ("x8_padded", Needs::Nothing, Some(1)),
+    ("cstr_field", Needs::Size, None),
+    ("enum_verbose", Needs::EnumTable, None),
     ("br_mdb_entry", Needs::Nothing, Some(28)),
     ("rtvia", Needs::Nothing, None),
+    ("inet_diag_bc_op", Needs::Nothing, None),
     ("hex_bytes", Needs::Size, None),
     ("cstr", Needs::Nothing, None),
     ("rta_multipath", Needs::Nothing, None),
@@ -226,6 +255,7 @@ pub const VALUE_KINDS: &[(&str, Needs, Option<u32>)] = &[
     ("structs", Needs::Struct, None),
     ("pad", Needs::Size, None),
     ("mac", Needs::Size, None),
+    ("inet_addr_field", Needs::Size, None),
     ("u8_array", Needs::Size, None),
     ("attrs_by_family", Needs::FamilySets, None),
 ];
@@ -365,9 +395,29 @@ fn check_route(spec: &super::Spec) -> Result<(), String> {
     for (name, msg) in &netlink.sock_diag {
         let label = format!("netlink.sock_diag.{name}");
         check_family_struct(spec, &label, &msg.of, msg.attrs.as_deref())?;
-        let family = family_value(spec, &label, &msg.of, &msg.family)?;
-        if let Some(other) = diag.insert((family, msg.request), name) {
-            return Err(format!("{label}: {} is also {other}'s", msg.family));
+        let mut types = Vec::new();
+        for ty in &msg.types {
+            match enum_value(spec, "nl_sock_diag_types", ty) {
+                Some(v) if (0..=0xffff).contains(&v) => types.push(v),
+                _ => {
+                    return Err(format!(
+                        "{label}: no {ty} of 16 bits in [enums.nl_sock_diag_types]"
+                    ));
+                }
+            }
+        }
+        if let Some(f) = &msg.addr_family
+            && family_of(spec, f).is_none()
+        {
+            return Err(format!(
+                "{label}: no {f} of 8 bits in [enums.address_family]"
+            ));
+        }
+        for f in msg.family.names() {
+            let family = family_value(spec, &label, &msg.of, f)?;
+            if let Some(other) = diag.insert((family, msg.request, types.clone()), name) {
+                return Err(format!("{label}: {f} is also {other}'s"));
+            }
         }
     }
     Ok(())
@@ -578,6 +628,16 @@ fn check_value(spec: &super::Spec, at: &str, v: &ValueSpec, in_struct: bool) -> 
                 "{at}: field `size`: {size} bytes are no whole number of {elem}-byte counters"
             ));
         }
+    } else if let (Some(size), "structs") = (v.size, v.kind.as_str()) {
+        let one =
+            v.of.as_ref()
+                .and_then(|s| spec.netlink.structs.get(s))
+                .map_or(0, |s| s.size);
+        if one == 0 || size % one != 0 {
+            return Err(format!(
+                "{at}: field `size`: {size} bytes are no whole number of its struct"
+            ));
+        }
     } else if let Some(size) = v.size
         && !matches!(size, 1 | 2 | 4 | 8)
         && needs != Needs::Size
@@ -621,7 +681,10 @@ pub fn value_size(spec: &super::Spec, v: &ValueSpec) -> Option<u32> {
         return v.size;
     }
     match v.kind.as_str() {
-        "enum" | "flags" | "pad" | "hex_bytes" | "mac" | "u8_array" => v.size,
+        "enum" | "flags" | "pad" | "hex_bytes" | "mac" | "u8_array" | "inet_addr_field"
+        | "cstr_field" | "enum_verbose" => v.size,
+        // In a struct, an array of `size` bytes of the struct.
+        "structs" => v.size,
         "struct" => spec.netlink.structs.get(v.of.as_ref()?).map(|s| s.size),
         kind => VALUE_KINDS.iter().find(|(k, ..)| *k == kind)?.2,
     }
@@ -637,7 +700,9 @@ pub fn struct_layout(spec: &super::Spec, st: &Struct) -> Option<(Vec<u32>, u32, 
         let size = value_size(spec, v)?;
         let align = match v.kind.as_str() {
             kind if indexed_elem_size(kind).is_some() => indexed_elem_size(kind)?,
-            "pad" | "hex_bytes" | "mac" | "u8_array" => 1,
+            "pad" | "hex_bytes" | "mac" | "u8_array" | "cstr_field" => 1,
+            "structs" => 4,
+            "inet_addr_field" => 4,
             "struct" | "in6_addr" | "cookie" => 4,
             _ => size.clamp(1, 8),
         };

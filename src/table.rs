@@ -481,6 +481,9 @@ pub enum NlValue {
     /// A string up to its NUL, cut (`...`) when there is none (strace's `QUOTE_0_TERMINATED`).
     Cstr,
     Be16,
+    /// A port in network order: `htons(80)`, its bytes under `-X raw` (strace's
+    /// `PRINT_FIELD_NET_PORT`).
+    NetPort,
     Be64,
     Fd,
     Uid,
@@ -517,6 +520,9 @@ pub enum NlValue {
     Attrs(&'static NlAttrSet),
     /// An address of the message's family (IPv4, IPv6), else its bytes in hex.
     InetAddr,
+    /// A struct's address field of the message's family, named inside its form under
+    /// IPv6: `inet_pton(AF_INET6, "::1", &idiag_src)`.
+    InetAddrField,
     /// A socket's cookie, two `u32`s: `[1, 0]`.
     Cookie,
     /// `u32`s as numbers: `[3, 4]`.
@@ -536,6 +542,8 @@ pub enum NlValue {
     BrMdbEntry,
     /// `RTA_VIA`'s family and address.
     Rtvia,
+    /// `INET_DIAG_REQ_BYTECODE`'s operation and the data its code takes.
+    InetDiagBcOp,
     /// A byte array (a struct field of its size) in hex escapes: `"\x61\x62"`.
     HexBytes,
     Struct(&'static NlStruct),
@@ -545,6 +553,13 @@ pub enum NlValue {
     Pad(u8),
     /// A hardware address field of its size: `00:11:22:33:44:55`.
     Mac,
+    /// A string field of its size, up to its NUL (cut, `...`, without one).
+    CstrField,
+    /// A `u8` in hex, zero-padded to 2 digits (strace's `PRINT_FIELD_0X`).
+    X8Padded,
+    /// A value in hex, its name from the table in a comment whatever `-X` says but raw
+    /// (strace's `PRINT_FIELD_XVAL_VERBOSE`).
+    EnumVerbose(&'static EnumTable),
     /// A byte array field of its size, the bytes as numbers: `[1, 2]`.
     U8Array,
     /// Nested attributes of the set of the message's address family, else of `other`
@@ -612,6 +627,8 @@ pub struct NlFamilyMessage {
     pub by_family: &'static [(u8, &'static NlFamilyMessage)],
     /// The attribute sets by family, in place of `attrs` (another family's show in hex).
     pub attrs_by_family: &'static [(u8, &'static NlAttrSet)],
+    /// The family of the addresses it holds, when not the message's.
+    pub addr_family: Option<u8>,
 }
 
 /// The kind of rtnetlink message of type `ty` and address family `family`.
@@ -622,12 +639,15 @@ pub fn nl_route(ty: u16, family: u8) -> Option<&'static NlFamilyMessage> {
     Some(other.map_or(kind, |(_, k)| *k))
 }
 
-/// The kind of sock_diag message about sockets of `family`, a request or an answer.
-pub fn nl_sock_diag(family: u8, request: bool) -> Option<&'static NlFamilyMessage> {
+/// The kind of sock_diag message of type `ty` about sockets of `family`, a request or an
+/// answer (a kind for some types comes before the family's others).
+pub fn nl_sock_diag(ty: u16, family: u8, request: bool) -> Option<&'static NlFamilyMessage> {
     NL_SOCK_DIAG
         .iter()
-        .find(|(f, r, _)| *f == family && *r == request)
-        .map(|(_, _, k)| *k)
+        .find(|(f, r, types, _)| {
+            *f == family && *r == request && (types.is_empty() || types.contains(&ty))
+        })
+        .map(|(.., k)| *k)
 }
 
 /// The message types of netlink protocol `protocol`, if it has any of its own.

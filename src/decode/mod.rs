@@ -25,6 +25,7 @@ mod mq;
 mod net;
 mod netlink;
 mod netlink_attr;
+mod netlink_diag;
 mod netlink_payload;
 mod netlink_route;
 mod poll;

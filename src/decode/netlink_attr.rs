@@ -181,7 +181,7 @@ fn fixed_size(v: NlValue, len: u32) -> Result<Option<u32>, ()> {
         NlValue::Int { size, .. } => Some(u32::from(size)),
         NlValue::Xint if matches!(len, 1 | 2 | 4 | 8) => Some(len),
         NlValue::Xint => return Err(()),
-        NlValue::Be16 | NlValue::EtherProto => Some(2),
+        NlValue::Be16 | NlValue::NetPort | NlValue::EtherProto => Some(2),
         NlValue::Be64 => Some(8),
         NlValue::Fd
         | NlValue::Uid
@@ -273,6 +273,7 @@ fn variable_value<S: Sink, M: Memory>(
             })
         }
         NlValue::RtaMultipath => return super::netlink_route::multipath(sink, ctx, addr, len, at),
+        NlValue::InetDiagBcOp => return super::netlink_diag::bc_op(sink, ctx, addr, len, at),
         _ => return false,
     }
     true
@@ -309,6 +310,7 @@ fn fixed_value<S: Sink, M: Memory>(
             sink.uint(u64::from(raw.be16(0)));
             sink.end_wrap();
         }
+        NlValue::NetPort => sink.net_order(u64::from(raw.be16(0)), true),
         NlValue::Be64 => {
             sink.begin_wrap("htobe64");
             sink.uint(u64::from_be_bytes(raw.array(0)));
@@ -333,6 +335,20 @@ fn fixed_value<S: Sink, M: Memory>(
         NlValue::X32Padded => sink.hex_padded(u64::from(raw.u32(0)), 8),
         NlValue::HexBytes => sink.hex_string(raw.0, false),
         NlValue::Mac => sink.mac_addr(raw.0),
+        NlValue::X8Padded => sink.hex_padded(uint(), 2),
+        NlValue::EnumVerbose(table) => sink.hex_named(uint(), table, true),
+        NlValue::CstrField => match raw.0.iter().position(|&b| b == 0) {
+            Some(end) => sink.string(&raw.0[..end], false),
+            None => sink.string(raw.0, true),
+        },
+        // A struct's array of structs, as many as its bytes hold.
+        NlValue::Structs(st) if st.size != 0 => {
+            sink.begin_array();
+            for one in raw.0.chunks_exact(st.size as usize) {
+                fields(sink, ctx, st, Raw(one), at);
+            }
+            sink.end_array();
+        }
         // A struct's array of counters, as many as its bytes hold.
         NlValue::Indexed {
             table,
@@ -400,6 +416,9 @@ pub fn field<S: Sink, M: Memory>(
     if f.if_nonzero && raw.0[from..to].iter().all(|&b| b == 0) {
         return;
     }
+    if let NlValue::InetAddrField = f.value {
+        return inet_addr_field(sink, &raw.0[from..to], at.family, f.name);
+    }
     sink.field(f.name);
     fixed_value(sink, ctx, f.value, Raw(&raw.0[from..to]), at);
 }
@@ -443,6 +462,24 @@ pub(super) fn inet_addr<S: Sink, M: Memory>(
         }
         (_, Some(name)) => sink.ipv6_field(name, raw),
         (_, None) => sink.ipv6(raw),
+    }
+}
+
+/// A struct's address field `name` of `family` from its bytes (strace's
+/// `print_inet_addr`): `name=inet_addr("1.2.3.4")`, `inet_pton(AF_INET6, "::1", &name)`;
+/// of another family, or too short for its own, `name="\x01..."`.
+fn inet_addr_field<S: Sink>(sink: &mut S, raw: &[u8], family: Option<u8>, name: &'static str) {
+    // AF_INET, AF_INET6 (<linux/socket.h>).
+    match (family, raw.len()) {
+        (Some(2), 4..) => {
+            sink.field(name);
+            sink.ipv4_within(Raw(raw).array(0), raw);
+        }
+        (Some(10), 16..) => sink.ipv6_field(name, Raw(raw).array(0)),
+        _ => {
+            sink.field(name);
+            sink.hex_string(raw, false);
+        }
     }
 }
 

@@ -67,7 +67,7 @@ fn family_message<S: Sink, M: Memory>(
         NlPayload::Route => table::nl_route(msg.ty, family),
         // A payload of the family alone is no request nor answer.
         _ if msg.len <= 1 => None,
-        _ => table::nl_sock_diag(family, msg.flags & NLM_F_REQUEST != 0),
+        _ => table::nl_sock_diag(msg.ty, family, msg.flags & NLM_F_REQUEST != 0),
     };
     match kind {
         Some(kind) => family_struct(sink, ctx, kind, family, msg),
@@ -89,7 +89,7 @@ fn family_struct<S: Sink, M: Memory>(
     let st = kind.st;
     let size = st.size.min(MAX_STRUCT as u32);
     let at = AttrCtx {
-        family: Some(family),
+        family: Some(kind.addr_family.unwrap_or(family)),
     };
     let mut raw = [0u8; MAX_STRUCT];
     raw[0] = family;

@@ -394,10 +394,16 @@ pub trait Values: Sink {
 
     /// An IPv4 address: `inet_addr("127.0.0.1")`; its bytes under `-X raw`.
     fn ipv4(&mut self, a: [u8; 4]) {
+        self.ipv4_within(a, &a);
+    }
+
+    /// An IPv4 address `a` at the start of a longer field whose bytes `-X raw` shows
+    /// (`struct inet_diag_sockid`'s, of 16 bytes): `inet_addr("127.0.0.1")`.
+    fn ipv4_within(&mut self, a: [u8; 4], raw: &[u8]) {
         let mut text = [0u8; 15];
         let len = dotted_quad(&mut text, a);
         self.open(Group::Forms);
-        self.hex_string(&a, false);
+        self.hex_string(raw, false);
         self.open(Group::Call("inet_addr"));
         // strace quotes the text as any string: `-xx` shows it in hex escapes.
         self.quoted(&text[..len], false, Quote::Plain);

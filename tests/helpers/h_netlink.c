@@ -29,6 +29,10 @@
 #include <linux/unix_diag.h>
 #include <linux/netlink_diag.h>
 #include <linux/packet_diag.h>
+#include <linux/inet_diag.h>
+#include <linux/smc_diag.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
 #include <linux/netfilter/nfnetlink.h>
 #include <linux/netfilter/nfnetlink_conntrack.h>
 #include <linux/if_bridge.h>
@@ -207,6 +211,29 @@ static void other_protocols(void)
 		msg(fd, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, &nreq, sizeof(nreq));
 		msg(fd, SOCK_DIAG_BY_FAMILY, 0, &nmsg, sizeof(nmsg));
 		msg(fd, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, &preq, sizeof(preq));
+		/* inet sockets' requests, old and new, and answers; SMC's with IPv4 addresses. */
+		struct inet_diag_sockid id = { htons(80), htons(8080), { htonl(0x7f000001) },
+					       { htonl(0x7f000001) }, 1, { 1, 2 } };
+		struct inet_diag_req ireq = { AF_INET, 0, 0, 1 << (INET_DIAG_TOS - 1), id,
+					      1 << 10, 0 };
+		struct inet_diag_req_v2 v2 = { AF_INET6, IPPROTO_TCP, 0, 0, 1 << 1, id };
+		struct inet_diag_msg imsg = { AF_INET, 10, 1, 2, id, 3, 4, 5, 6, 7 };
+		struct smc_diag_req sreq = { AF_SMC, { 0, 0 }, 1 << (SMC_DIAG_CONNINFO - 1), id };
+		msg(fd, TCPDIAG_GETSOCK, NLM_F_REQUEST, &ireq, sizeof(ireq));
+		msg(fd, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, &v2, sizeof(v2));
+		struct { struct inet_diag_req_v2 r; struct nlattr a; struct inet_diag_bc_op op;
+			 struct inet_diag_hostcond cond; uint8_t addr[4]; } bc = {
+			{ AF_INET, IPPROTO_TCP, 0, 0, 1 << 1, id }, { 20, INET_DIAG_REQ_BYTECODE },
+			{ INET_DIAG_BC_D_COND, 4, 8 }, { AF_INET, 8, 80 }, { 10, 0, 0, 0 } };
+		msg(fd, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, &bc, sizeof(bc));
+		msg(fd, SOCK_DIAG_BY_FAMILY, NLM_F_DUMP, &imsg, sizeof(imsg));
+		msg(fd, SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST, &sreq, sizeof(sreq));
+		struct { struct smc_diag_msg m; struct nlattr c; struct smc_diag_conninfo ci;
+			 struct nlattr f; struct smc_diag_fallback fb; } smsg = {
+			{ AF_SMC, 1, 0, 0, id, 5, 6 },
+			{ 80, SMC_DIAG_CONNINFO }, { 1, 2, 3, 4, { 0, 1, 2 }, .rx_prod_flags = 1 },
+			{ 12, SMC_DIAG_FALLBACK }, { 0x3020000, 9 } };
+		msg(fd, SOCK_DIAG_BY_FAMILY, NLM_F_DUMP, &smsg, sizeof(smsg));
 		close(fd);
 	}
 	if ((fd = nl_socket(NETLINK_USERSOCK)) >= 0) {

@@ -1196,3 +1196,137 @@ fn extended_link_statistics() {
     let line = stats(&nla(2, &mcast), ConstStyle::Raw);
     assert!(line.contains("{igmp_v1queries=[[0]=0, [1]=1], "), "{line}");
 }
+
+/// `struct inet_diag_sockid`: ports in network order, two addresses of 16 bytes (`addr`
+/// in each), an interface, a cookie.
+fn sockid(addr: &[u8]) -> Vec<u8> {
+    let mut id = vec![0, 80, 0x1f, 0x90];
+    for _ in 0..2 {
+        let mut a = addr.to_vec();
+        a.resize(16, 0);
+        id.extend(a);
+    }
+    id.extend(words32(&[0, 1, 2]));
+    id
+}
+
+#[test]
+fn inet_and_smc_sock_diag() {
+    let diag = Some(NETLINK_SOCK_DIAG);
+    // TCPDIAG_GETSOCK: the old form of request, its attributes after it.
+    let mut req = vec![2, 0, 0, 1 << 3];
+    req.extend(sockid(&[127, 0, 0, 1]));
+    req.extend(words32(&[1 << 10, 0]));
+    req.extend(nla(3, &6u32.to_ne_bytes()));
+    assert!(
+        sent(diag, &nlmsg(18, 1, &req)).ends_with(
+            "{idiag_family=AF_INET, idiag_src_len=0, idiag_dst_len=0, idiag_ext=1<<(INET_DIAG_CONG-1), \
+             id={idiag_sport=htons(80), idiag_dport=htons(8080), idiag_src=inet_addr(\"127.0.0.1\"), \
+             idiag_dst=inet_addr(\"127.0.0.1\"), idiag_if=0, idiag_cookie=[1, 2]}, \
+             idiag_states=1<<TCP_LISTEN, idiag_dbs=0}, [{nla_len=8, nla_type=INET_DIAG_REQ_PROTOCOL}, IPPROTO_TCP]]"
+        )
+    );
+    // SOCK_DIAG_BY_FAMILY: the new form; IPv6 addresses name their field inside.
+    let mut v2 = vec![10, 6, 0, 0];
+    v2.extend(words32(&[1 << 1]));
+    v2.extend(sockid(&[0xfe, 0x80]));
+    let line = sent(diag, &nlmsg(20, 1, &v2));
+    assert!(
+        line.ends_with(
+            "{sdiag_family=AF_INET6, sdiag_protocol=IPPROTO_TCP, idiag_ext=0, \
+             idiag_states=1<<TCP_ESTABLISHED, id={idiag_sport=htons(80), idiag_dport=htons(8080), \
+             inet_pton(AF_INET6, \"fe80::\", &idiag_src), inet_pton(AF_INET6, \"fe80::\", &idiag_dst), \
+             idiag_if=0, idiag_cookie=[1, 2]}}]"
+        ),
+        "{line}"
+    );
+    // AF_SMC: IPv4 addresses whatever the family.
+    let mut smc = vec![43, 0, 0, 1];
+    smc.extend(sockid(&[10, 0, 0, 1]));
+    let line = sent(diag, &nlmsg(20, 1, &smc));
+    assert!(
+        line.ends_with(
+            "{diag_family=AF_SMC, diag_ext=1<<(SMC_DIAG_CONNINFO-1), id={idiag_sport=htons(80), \
+             idiag_dport=htons(8080), idiag_src=inet_addr(\"10.0.0.1\"), idiag_dst=inet_addr(\"10.0.0.1\"), \
+             idiag_if=0, idiag_cookie=[1, 2]}}]"
+        ),
+        "{line}"
+    );
+}
+
+#[test]
+fn inet_diag_bytecode() {
+    let diag = Some(NETLINK_SOCK_DIAG);
+    let v2 = |attr: &[u8]| {
+        let mut req = vec![2, 6, 0, 0];
+        req.extend(words32(&[0]));
+        req.extend(sockid(&[127, 0, 0, 1]));
+        req.extend(nla(1, attr));
+        sent(diag, &nlmsg(20, 1, &req))
+    };
+    // A condition on the source: the host's family, prefix, port, then its address.
+    let mut cond = vec![7, 4, 8, 0, 2, 8, 0, 0];
+    cond.extend(80u32.to_ne_bytes()[..2].iter().chain(&[0, 0]));
+    cond.extend([10, 0, 0, 0]);
+    let line = v2(&cond);
+    assert!(
+        line.ends_with(
+            "[{nla_len=20, nla_type=INET_DIAG_REQ_BYTECODE}, {code=INET_DIAG_BC_S_COND, yes=4, no=8}, \
+             {family=AF_INET, prefix_len=8, port=80, addr=inet_addr(\"10.0.0.0\")}]]"
+        ),
+        "{line}"
+    );
+    // A comparison takes another operation; an interface, its index; other codes in hex.
+    let line = v2(&[2, 0, 0, 0, 9, 1, 2, 0]);
+    assert!(
+        line.ends_with(
+            "{code=INET_DIAG_BC_S_GE, yes=0, no=0}, {code=INET_DIAG_BC_DEV_COND, yes=1, no=2}]]"
+        ),
+        "{line}"
+    );
+    let line = v2(&[6, 0, 0, 0, 1, 2]);
+    assert!(
+        line.ends_with(r#"{code=INET_DIAG_BC_AUTO, yes=0, no=0}, "\x01\x02"]]"#),
+        "{line}"
+    );
+}
+
+#[test]
+fn smc_diag_answers() {
+    let diag = Some(NETLINK_SOCK_DIAG);
+    let answer = |attr: &[u8]| {
+        let mut msg = vec![43, 1, 0, 0];
+        msg.extend(sockid(&[10, 0, 0, 1]));
+        msg.extend(words32(&[0, 0, 0]));
+        msg.extend_from_slice(attr);
+        sent(diag, &nlmsg(20, 2, &msg))
+    };
+    // SMC_DIAG_LGRINFO: an array of one link whose names end at their NUL.
+    let mut lgr = vec![1u8];
+    let name = |s: &[u8], size: usize| {
+        let mut v = s.to_vec();
+        v.resize(size, 0);
+        v
+    };
+    lgr.extend(name(b"mlx0", 64));
+    lgr.push(2);
+    lgr.extend(name(b"g1", 40));
+    lgr.extend(name(b"g2", 40));
+    lgr.push(1);
+    let line = answer(&nla(2, &lgr));
+    assert!(
+        line.ends_with(
+            "[{nla_len=151, nla_type=SMC_DIAG_LGRINFO}, {lnk=[{link_id=1, ibname=\"mlx0\", ibport=2, \
+             gid=\"g1\", peer_gid=\"g2\"}], role=SMC_SERV}]]"
+        ),
+        "{line}"
+    );
+    // SMC_DIAG_FALLBACK: codes in hex, named in comments.
+    let line = answer(&nla(5, &words32(&[0x0302_0000, 7])));
+    assert!(
+        line.ends_with(
+            "{reason=0x3020000 /* SMC_CLC_DECL_IPSEC */, peer_diagnosis=0x7 /* SMC_CLC_DECL_??? */}]]"
+        ),
+        "{line}"
+    );
+}
