@@ -417,7 +417,7 @@ kinds! {
     IoctlArg = "ioctl_arg" {
         table: None, len: false, by: true,
         failure: true, updated: false, decoder: "",
-        json: ["struct", "array", "or", "index", "word", "int", "enum", "hex", "addr"]
+        json: ["struct", "array", "or", "index", "word", "int", "enum", "hex", "string", "addr"]
     }
     /// A pointer to a signal set of `len` bytes: `[INT TERM]`, `~[]`; shown as its address
     /// unless `len` is the kernel's 8 bytes, as strace does.

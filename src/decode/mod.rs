@@ -34,6 +34,7 @@ mod sched;
 mod seccomp;
 mod signal;
 mod sink;
+mod sock_ioctl;
 mod sockaddr;
 mod sockopt;
 mod stat;

@@ -35,6 +35,7 @@ mod process;
 mod ptrace_req;
 mod seccomp;
 mod signal;
+mod sock_ioctl;
 mod sockaddr;
 mod sockopt;
 mod stat;
