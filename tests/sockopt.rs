@@ -145,6 +145,9 @@ const EXPECTED: &[&str] = &[
     r#"ioctl(-1, SIOCSIFMAP, 0xADDR)           = -1 EBADF (Bad file descriptor)"#,
     r#"ioctl(-1, SIOCADDRT, NULL)              = -1 EBADF (Bad file descriptor)"#,
     r#"ioctl(-1, SIOCGIFCONF, NULL)            = -1 EBADF (Bad file descriptor)"#,
+    r#"ioctl(5, SIOCGIFCONF, {ifc_len=0, ifc_buf=[]}) = 0"#,
+    r#"ioctl(5, SIOCGIFCONF, {ifc_len=1 => 0, ifc_buf=[]}) = 0"#,
+    r#"ioctl(-1, SIOCGIFCONF, {ifc_len=80 /* 2 * sizeof(struct ifreq) */, ifc_buf=0x8}) = -1 EBADF (Bad file descriptor)"#,
     r#"exit_group(0)                           = ?"#,
     r#"+++ exited with 0 +++"#,
 ];

@@ -346,9 +346,6 @@ pub fn arg<S: Sink, M: Memory>(
     v: u64,
     outcome: Option<Outcome>,
 ) {
-    if super::sock_ioctl::decodes(request) {
-        return super::sock_ioctl::arg(sink, ctx, request, v, outcome);
-    }
     let failed = matches!(outcome, Some(Outcome::Err(_)));
     match form(request) {
         ArgForm::None => {}

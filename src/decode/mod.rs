@@ -499,6 +499,10 @@ fn arg<S: Sink, M: Memory>(
         Kind::FcntlCmd => sink.enumeration(u64::from(v as u32), &table::ENUM_FCNTL_CMD),
         Kind::FcntlArg => fs::fcntl_arg(sink, ctx, by, v, outcome),
         Kind::IoctlRequest => ioctl::request(sink, v),
+        // The socket requests' arguments, with what their entry saved.
+        Kind::IoctlArg if sock_ioctl::decodes(by) => {
+            sock_ioctl::arg(sink, ctx, by, v, outcome, call.saved[i])
+        }
         Kind::IoctlArg => ioctl::arg(sink, ctx, by, v, outcome),
         Kind::Sigset => signal::sigset(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome)),
         Kind::Sigaction => signal::sigaction(sink, ctx, v),
@@ -901,6 +905,7 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
                 call.saved[i] = read_u32(ctx.mem, call.args[i].wrapping_add(net::MSG_NAMELEN));
             }
             Kind::KeyctlResult => keyctl::save(ctx, call),
+            Kind::IoctlArg => call.saved[i] = sock_ioctl::save(ctx, call.args[1], call.args[i]),
             _ => {}
         }
         if let (Kind::MmsghdrsOut, Some(saved)) = (desc.kind, ctx.saved.as_deref_mut()) {

@@ -1,10 +1,11 @@
 //! The argument of the socket ioctls (`<linux/sockios.h>`, `<asm/sockios.h>`): ints,
 //! bridge names and `struct ifreq`s, as strace 6.1's `sock_ioctl` shows them (`src/sock.c`).
 //! Printed at exit, like every ioctl argument here: a request that strace splits between
-//! entry and exit shows what memory holds at exit, the interface's name or index first.
+//! entry and exit shows what memory holds at exit, the interface's name or index first;
+//! `SIOCGIFCONF`'s length as the call got it is saved at entry ([`save`]).
 
 use super::structs::{Raw, read_struct};
-use super::{Ctx, Outcome, Sink, Values};
+use super::{Ctx, Group, Outcome, Sink, Values};
 use crate::mem::Memory;
 use crate::table;
 
@@ -26,8 +27,21 @@ enum Arg {
     Ifreq(Field),
     /// `{ifr_ifindex=1, ifr_name="lo"}`: the name the kernel gives an index.
     IfName,
+    /// `struct ifconf`: `{ifc_len=40 /* 1 * sizeof(struct ifreq) */, ifc_buf=[{...}]}`.
+    Ifconf,
     /// An address strace does not follow.
     Addr,
+}
+
+/// `SIOCGIFCONF`: the interfaces' addresses, into a buffer of `ifc_len` bytes.
+const SIOCGIFCONF: u32 = 0x8912;
+
+/// What `request`'s entry saves for its exit: `SIOCGIFCONF`'s `ifc_len`, if `struct ifconf`
+/// at `v` can be read (strace reads it under `-e verbose=none` too).
+pub fn save<M: Memory>(ctx: &Ctx<'_, M>, request: u64, v: u64) -> Option<u32> {
+    let mut b = [0u8; 4];
+    let readable = request as u32 == SIOCGIFCONF && v != 0;
+    (readable && ctx.mem.read(v, &mut b).is_ok()).then(|| u32::from_ne_bytes(b))
 }
 
 /// The member of `struct ifreq`'s union a request reads or writes.
@@ -61,13 +75,13 @@ fn arg_of(request: u32) -> Option<Arg> {
         0x8923 => Arg::Ifreq(Field::Name("ifr_newname")),
         0x8970 | 0x8971 => Arg::Ifreq(Field::Map),
         0x8910 => Arg::IfName,
-        // SIOCGIFCONF (its `struct ifconf` is not decoded yet), the routing, ARP, DLCI,
-        // bonding, VLAN, MII, time stamp and other requests strace leaves as addresses.
+        SIOCGIFCONF => Arg::Ifconf,
+        // The routing, ARP, DLCI, bonding, VLAN, MII, time stamp and other requests strace
+        // leaves as addresses.
         0x8906
         | 0x8907
         | 0x890b..=0x890d
         | 0x8911
-        | 0x8912
         | 0x891f
         | 0x8920
         | 0x8934..=0x8936
@@ -121,6 +135,7 @@ pub fn arg<S: Sink, M: Memory>(
     request: u64,
     v: u64,
     outcome: Option<Outcome>,
+    saved: Option<u32>,
 ) {
     let request = request as u32;
     let Some(form) = arg_of(request) else {
@@ -156,7 +171,67 @@ pub fn arg<S: Sink, M: Memory>(
             }
             sink.end_struct(false);
         }),
+        Arg::Ifconf => match saved {
+            Some(given) => ifconf(sink, ctx, v, given as i32, failed),
+            None => sink.addr(v),
+        },
         Arg::Addr => sink.addr(v),
+    }
+}
+
+/// `struct ifconf` (`<linux/if.h>`): `ifc_len` (an int) and `ifc_buf` at 8. Without a
+/// buffer the kernel says how long one must be; with one, what it wrote, the `struct
+/// ifreq`s shown after a success. Shown under `-e verbose=none` too, as strace shows it.
+fn ifconf<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    v: u64,
+    given: i32,
+    failed: bool,
+) {
+    let mut b = [0u8; 16];
+    if ctx.mem.read(v, &mut b).is_err() {
+        return sink.unreadable(v);
+    }
+    let raw = Raw(&b);
+    let (len, buf) = (raw.i32(0), raw.u64(8));
+    sink.begin_struct();
+    sink.field("ifc_len");
+    if buf != 0 {
+        ifc_len(sink, given);
+        if given != len {
+            sink.updated();
+        }
+    }
+    if buf == 0 || given != len {
+        ifc_len(sink, len);
+    }
+    sink.field("ifc_buf");
+    if buf == 0 || failed {
+        sink.addr(buf);
+    } else {
+        let n = (len as u32 as usize / IFREQ_SIZE) as u64;
+        super::array::array(sink, ctx, buf, n, IFREQ_SIZE, |sink, ctx, raw| {
+            sink.begin_struct();
+            sink.field("ifr_name");
+            sink.c_array(&raw.0[..IFNAMSIZ]);
+            sink.field("ifr_addr");
+            super::sockaddr::sockaddr_bytes(sink, ctx, &raw.0[IFNAMSIZ..IFNAMSIZ + 16]);
+            sink.end_struct(false);
+        });
+    }
+    sink.end_struct(false);
+}
+
+/// An `ifc_len`, with how many `struct ifreq`s it holds when it is a multiple of them:
+/// `80 /* 2 * sizeof(struct ifreq) */`.
+fn ifc_len<S: Sink>(sink: &mut S, len: i32) {
+    sink.int(i64::from(len));
+    if len > 0 && (len as usize).is_multiple_of(IFREQ_SIZE) {
+        sink.open(Group::Comment);
+        sink.uint((len as usize / IFREQ_SIZE) as u64);
+        sink.word("* sizeof(struct ifreq)");
+        sink.close();
     }
 }
 

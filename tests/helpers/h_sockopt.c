@@ -192,6 +192,14 @@ static void ioctls(char *end)
 	ioctl(-1, SIOCSIFMAP, end - sizeof(ifr) + 1);
 	ioctl(-1, SIOCADDRT, NULL);
 	ioctl(-1, SIOCGIFCONF, NULL);
+	/* Buffers too short for any interface: the same on every machine. */
+	struct ifconf ifc = { .ifc_len = 0, .ifc_buf = (char *)&ifr };
+	ioctl(sv[0], SIOCGIFCONF, &ifc);
+	ifc.ifc_len = 1;
+	ioctl(sv[0], SIOCGIFCONF, &ifc);
+	ifc.ifc_len = 80;
+	ifc.ifc_buf = (char *)8;
+	ioctl(-1, SIOCGIFCONF, &ifc);
 }
 
 int main(int argc, char **argv)

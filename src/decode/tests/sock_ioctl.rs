@@ -98,3 +98,53 @@ fn hardware_addresses_by_device_type() {
         r#"ioctl(3, 0x8924, {ifr_name="eth0", ifr_hwaddr={sa_family=0x1, sa_data="\x02\x11\x22\x33\x44\x55\x66\x77\x00\x00\x00\x00\x00\x00"}}) = 0"#
     );
 }
+
+#[test]
+fn interface_lists() {
+    // struct ifconf at 0x2000 as the call got it and left it.
+    let ifconf = |len: i32, buf: u64| [ints(&[len, 0]), words(&[buf])].concat();
+    let mut lo = vec![0u8; 40];
+    lo[..2].copy_from_slice(b"lo");
+    lo[16..24].copy_from_slice(&[2, 0, 0, 0, 127, 0, 0, 1]);
+    let call = |given: (i32, u64), got: (i32, u64), outcome| {
+        let before = FakeMemory::new().with(0x2000, &ifconf(given.0, given.1));
+        let after = FakeMemory::new()
+            .with(0x2000, &ifconf(got.0, got.1))
+            .with(0x3000, &lo);
+        line_changed(
+            NR_IOCTL,
+            [3, 0x8912, 0x2000, 0, 0, 0],
+            &before,
+            &after,
+            outcome,
+        )
+    };
+    // Without a buffer: the length one needs.
+    assert_eq!(
+        call((0, 0), (80, 0), Outcome::Ok(0)),
+        "ioctl(3, SIOCGIFCONF, {ifc_len=80 /* 2 * sizeof(struct ifreq) */, ifc_buf=NULL}) = 0"
+    );
+    assert_eq!(
+        call((82, 0x3000), (40, 0x3000), Outcome::Ok(0)),
+        r#"ioctl(3, SIOCGIFCONF, {ifc_len=82 => 40 /* 1 * sizeof(struct ifreq) */, ifc_buf=[{ifr_name="lo", ifr_addr={sa_family=AF_INET, sin_port=htons(0), sin_addr=inet_addr("127.0.0.1")}}]}) = 0"#
+    );
+    assert_eq!(
+        call((1, 0x3000), (0, 0x3000), Outcome::Ok(0)),
+        "ioctl(3, SIOCGIFCONF, {ifc_len=1 => 0, ifc_buf=[]}) = 0"
+    );
+    assert_eq!(
+        call((80, 8), (80, 8), Outcome::Err(EFAULT)),
+        "ioctl(3, SIOCGIFCONF, {ifc_len=80 /* 2 * sizeof(struct ifreq) */, ifc_buf=0x8}) = -1 EFAULT (Bad address)"
+    );
+    // Unreadable at entry: the address.
+    let none = FakeMemory::new();
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, 0x8912, 0x2000, 0, 0, 0],
+            &none,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, SIOCGIFCONF, 0x2000)           = 0"
+    );
+}
