@@ -1,6 +1,7 @@
-//! Socket options end to end: `tests/helpers/h_sockopt.c` (getsockopt on an AF_UNIX pair,
-//! setsockopt on fd -1 with a value of every shape the `[sockopt.*]` tables give, lengths
-//! too short for them, values that end where memory does) traced by `strace-rs`, every line
+//! Socket options and ioctls end to end: `tests/helpers/h_sockopt.c` (getsockopt on an
+//! AF_UNIX pair, setsockopt on fd -1 with a value of every shape the `[sockopt.*]` tables
+//! give, lengths too short for them, values that end where memory does; the socket ioctls'
+//! ints, bridge names and `struct ifreq`s) traced by `strace-rs`, every line
 //! after the marker asserted exactly, and compared per line with the real strace by
 //! default, under `-v`, `-X raw`, `-X verbose` and `-e verbose=none`.
 //!
@@ -48,7 +49,13 @@ fn print_reference_lines() {
 #[test]
 fn socket_options() {
     let (got, messages) = lines(STRACE_RS, &[]);
-    assert_eq!(messages, ["umoven: short read (4 < 8) @0xADDR"]);
+    assert_eq!(
+        messages,
+        [
+            "umoven: short read (4 < 8) @0xADDR",
+            "umoven: short read (39 < 40) @0xADDR"
+        ]
+    );
     assert_lines(&got, EXPECTED);
 }
 
@@ -119,6 +126,28 @@ const EXPECTED: &[&str] = &[
     r#"getsockopt(-1, SOL_IP, IPT_SO_GET_INFO, 0xADDR, [4]) = -1 EBADF (Bad file descriptor)"#,
     r#"setsockopt(-1, SOL_TCP, 0x3e7 /* TCP_??? */, [0], 4) = -1 EBADF (Bad file descriptor)"#,
     r#"setsockopt(-1, 0x3e7 /* SOL_?? */, 1, [0], 4) = -1 EBADF (Bad file descriptor)"#,
+    r#"socketpair(AF_UNIX, SOCK_STREAM, 0, [5, 6]) = 0"#,
+    r#"ioctl(5, FIOGETOWN, [0])                = 0"#,
+    r#"ioctl(5, SIOCATMARK, [0])               = 0"#,
+    r#"ioctl(5, SIOCGIFINDEX, NULL)            = -1 EFAULT (Bad address)"#,
+    r#"ioctl(-1, SIOCBRADDBR, "0123456789abcdef"...) = -1 EBADF (Bad file descriptor)"#,
+    r#"ioctl(-1, SIOCBRDELBR, "br0")           = -1 EBADF (Bad file descriptor)"#,
+    r#"ioctl(5, SIOCGIFINDEX, {ifr_name="lo", ifr_ifindex=1}) = 0"#,
+    r#"ioctl(5, SIOCGIFNAME, {ifr_ifindex=1, ifr_name="lo"}) = 0"#,
+    r#"ioctl(5, SIOCGIFHWADDR, {ifr_name="lo", ifr_hwaddr={sa_family=ARPHRD_LOOPBACK, sa_data=00:00:00:00:00:00}}) = 0"#,
+    r#"ioctl(5, SIOCGIFMTU, {ifr_name="no-such-if"}) = -1 ENODEV (No such device)"#,
+    r#"ioctl(-1, SIOCSIFFLAGS, {ifr_name="0123456789abcde"..., ifr_flags=IFF_UP|IFF_LOOPBACK|IFF_AUTOMEDIA}) = -1 EBADF (Bad file descriptor)"#,
+    r#"ioctl(-1, SIOCSIFHWADDR, {ifr_name="eth9", ifr_hwaddr={sa_family=ARPHRD_ETHER, sa_data=02:11:22:33:44:55}}) = -1 EBADF (Bad file descriptor)"#,
+    r#"ioctl(-1, SIOCSIFADDR, {ifr_name="eth9", ifr_addr={sa_family=AF_INET, sin_port=htons(7), sin_addr=inet_addr("127.0.0.1")}}) = -1 EBADF (Bad file descriptor)"#,
+    r#"ioctl(-1, SIOCSIFMTU, {ifr_name="eth9", ifr_mtu=-5}) = -1 EBADF (Bad file descriptor)"#,
+    r#"ioctl(-1, SIOCSIFNAME, {ifr_name="eth9", ifr_newname="newname"}) = -1 EBADF (Bad file descriptor)"#,
+    r#"ioctl(-1, SIOCSIFMAP, {ifr_name="eth9", ifr_map={mem_start=0x1000, mem_end=0x2000, base_addr=0x300, irq=0x5, dma=0x1, port=0x2}}) = -1 EBADF (Bad file descriptor)"#,
+    r#"ioctl(-1, SIOCSIFMAP, 0xADDR)           = -1 EBADF (Bad file descriptor)"#,
+    r#"ioctl(-1, SIOCADDRT, NULL)              = -1 EBADF (Bad file descriptor)"#,
+    r#"ioctl(-1, SIOCGIFCONF, NULL)            = -1 EBADF (Bad file descriptor)"#,
+    r#"ioctl(5, SIOCGIFCONF, {ifc_len=0, ifc_buf=[]}) = 0"#,
+    r#"ioctl(5, SIOCGIFCONF, {ifc_len=1 => 0, ifc_buf=[]}) = 0"#,
+    r#"ioctl(-1, SIOCGIFCONF, {ifc_len=80 /* 2 * sizeof(struct ifreq) */, ifc_buf=0x8}) = -1 EBADF (Bad file descriptor)"#,
     r#"exit_group(0)                           = ?"#,
     r#"+++ exited with 0 +++"#,
 ];

@@ -6,7 +6,7 @@
 
 use super::structs::read_struct;
 use super::termios::{Layout, termios};
-use super::{Call, Ctx, Group, Number, Outcome, Sink, Values};
+use super::{Call, Ctx, Group, Number, Outcome, Sink, Values, sock_ioctl};
 use crate::mem::Memory;
 use crate::table::{self, IoctlArgDesc, IoctlDir, Kind};
 
@@ -355,9 +355,14 @@ pub fn arg<S: Sink, M: Memory>(
     if let Some(entry) = table::ioctl_arg(request as u32) {
         return by_table(sink, ctx, entry, call, i, outcome);
     }
-    if outcome.is_none() {
+    let Some(outcome) = outcome else {
         return;
+    };
+    // The socket requests' arguments, with what their entry saved.
+    if sock_ioctl::decodes(request) {
+        return sock_ioctl::arg(sink, ctx, request, v, Some(outcome), call.saved[i]);
     }
+    let outcome = Some(outcome);
     let failed = matches!(outcome, Some(Outcome::Err(_)));
     match form(request) {
         ArgForm::None => {}

@@ -37,6 +37,7 @@ mod sched;
 mod seccomp;
 mod signal;
 mod sink;
+mod sock_ioctl;
 mod sockaddr;
 mod sockopt;
 mod stat;
@@ -959,6 +960,7 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
                 call.saved[i] = read_u32(ctx.mem, call.args[i].wrapping_add(net::MSG_NAMELEN));
             }
             Kind::KeyctlResult => keyctl::save(ctx, call),
+            Kind::IoctlArg => call.saved[i] = sock_ioctl::save(ctx, call.args[1], call.args[i]),
             _ => {}
         }
         if let (Kind::MmsghdrsOut, Some(saved)) = (desc.kind, ctx.saved.as_deref_mut()) {

@@ -130,7 +130,7 @@ pub fn value<S: Sink, M: Memory>(
 }
 
 /// An `int` read at `addr` and shown in brackets by `show`: `[1]`.
-fn int<S: Sink, M: Memory>(
+pub(super) fn int<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
     addr: u64,

@@ -413,9 +413,15 @@ pub trait Values: Sink {
 
     /// A hardware address as `xx:xx:...` (`6c:62:6d:80:e0:01`); its bytes under `-X raw`.
     fn mac_addr(&mut self, addr: &[u8]) {
+        self.hw_addr(addr, addr.len());
+    }
+
+    /// A hardware address of which the first `shown` bytes mean something (an
+    /// `ifr_hwaddr`'s, by its device type): those as `xx:xx:...`; all the bytes under `-X raw`.
+    fn hw_addr(&mut self, bytes: &[u8], shown: usize) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         // MAX_ADDR_LEN (<linux/netdevice.h>): strace shows no longer address as text.
-        let addr = &addr[..addr.len().min(32)];
+        let addr = &bytes[..shown.min(bytes.len()).min(32)];
         let mut text = [0u8; 32 * 3];
         let mut len = 0;
         for (i, b) in addr.iter().enumerate() {
@@ -428,7 +434,7 @@ pub trait Values: Sink {
             len += 2;
         }
         self.open(Group::Forms);
-        self.hex_string(addr, false);
+        self.hex_string(&bytes[..bytes.len().min(32)], false);
         self.word(std::str::from_utf8(&text[..len]).unwrap_or(""));
         self.close();
     }

@@ -5,10 +5,15 @@
  * given) with a value of each shape strace decodes: ints, struct linger, a
  * socket filter, SO_TXREHASH, ICMP filters, PACKET rings and memberships,
  * IP and IPv6 memberships, group requests, netlink options, and options
- * with the names only one of the calls knows. Values run up to the end of a
- * page with nothing mapped after it, so a read past them fails. */
+ * with the names only one of the calls knows; and the socket ioctls' ints,
+ * bridge names and struct ifreqs. Values run up to the end of a page with
+ * nothing mapped after it, so a read past them fails. */
 #include "helper.h"
 #include <linux/filter.h>
+#include <net/if_arp.h>
+#include <linux/sockios.h>
+#include <net/if.h>
+#include <sys/ioctl.h>
 #include <linux/icmp.h>
 #include <linux/if_packet.h>
 #include <linux/netlink.h>
@@ -137,6 +142,66 @@ static void setters(char *end)
 	sso(999, 1, i, 4);
 }
 
+static void ioctls(char *end)
+{
+	int sv[2];
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0)
+		_exit(103);
+	int *i = (int *)(end - 4);
+	*i = 0;
+	ioctl(sv[0], FIOGETOWN, i);
+	ioctl(sv[0], SIOCATMARK, i);
+	ioctl(sv[0], SIOCGIFINDEX, NULL);
+	ioctl(-1, SIOCBRADDBR, at_end(end, "0123456789abcdef", 16));
+	ioctl(-1, SIOCBRDELBR, at_end(end, "br0", 4));
+
+	struct ifreq ifr;
+	memset(&ifr, 0, sizeof(ifr));
+	strcpy(ifr.ifr_name, "lo");
+	ioctl(sv[0], SIOCGIFINDEX, &ifr);
+	ioctl(sv[0], SIOCGIFNAME, &ifr);
+	/* (lo's flags and mtu are the machine's: not asked) */
+	ioctl(sv[0], SIOCGIFHWADDR, &ifr);
+	strcpy(ifr.ifr_name, "no-such-if");
+	ioctl(sv[0], SIOCGIFMTU, &ifr);
+
+	memset(&ifr, 0, sizeof(ifr));
+	memcpy(ifr.ifr_name, "0123456789abcdef", 16);
+	ifr.ifr_flags = IFF_UP | IFF_LOOPBACK | 0x4000;
+	ioctl(-1, SIOCSIFFLAGS, at_end(end, &ifr, sizeof(ifr)));
+	strcpy(ifr.ifr_name, "eth9");
+	ifr.ifr_hwaddr.sa_family = ARPHRD_ETHER;
+	memcpy(ifr.ifr_hwaddr.sa_data, "\x02\x11\x22\x33\x44\x55\x66\x77", 8);
+	ioctl(-1, SIOCSIFHWADDR, at_end(end, &ifr, sizeof(ifr)));
+	struct sockaddr_in *sin = (struct sockaddr_in *)&ifr.ifr_addr;
+	sin->sin_family = AF_INET;
+	sin->sin_port = htons(7);
+	sin->sin_addr.s_addr = htonl(0x7f000001);
+	ioctl(-1, SIOCSIFADDR, at_end(end, &ifr, sizeof(ifr)));
+	ifr.ifr_mtu = -5;
+	ioctl(-1, SIOCSIFMTU, at_end(end, &ifr, sizeof(ifr)));
+	strcpy(ifr.ifr_newname, "newname");
+	ioctl(-1, SIOCSIFNAME, at_end(end, &ifr, sizeof(ifr)));
+	ifr.ifr_map.mem_start = 0x1000;
+	ifr.ifr_map.mem_end = 0x2000;
+	ifr.ifr_map.base_addr = 0x300;
+	ifr.ifr_map.irq = 5;
+	ifr.ifr_map.dma = 1;
+	ifr.ifr_map.port = 2;
+	ioctl(-1, SIOCSIFMAP, at_end(end, &ifr, sizeof(ifr)));
+	ioctl(-1, SIOCSIFMAP, end - sizeof(ifr) + 1);
+	ioctl(-1, SIOCADDRT, NULL);
+	ioctl(-1, SIOCGIFCONF, NULL);
+	/* Buffers too short for any interface: the same on every machine. */
+	struct ifconf ifc = { .ifc_len = 0, .ifc_buf = (char *)&ifr };
+	ioctl(sv[0], SIOCGIFCONF, &ifc);
+	ifc.ifc_len = 1;
+	ioctl(sv[0], SIOCGIFCONF, &ifc);
+	ifc.ifc_len = 80;
+	ifc.ifc_buf = (char *)8;
+	ioctl(-1, SIOCGIFCONF, &ifc);
+}
+
 int main(int argc, char **argv)
 {
 	setup(argc, argv);
@@ -146,5 +211,6 @@ int main(int argc, char **argv)
 	begin_marker();
 	getters(end);
 	setters(end);
+	ioctls(end);
 	return 0;
 }

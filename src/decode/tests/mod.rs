@@ -37,6 +37,7 @@ mod ptrace_req;
 mod quota;
 mod seccomp;
 mod signal;
+mod sock_ioctl;
 mod sockaddr;
 mod sockopt;
 mod stat;
