@@ -207,6 +207,24 @@ static void numa_calls(char *tail)
 	syscall(SYS_memfd_create, tail - 10, 0);
 }
 
+/* reboot with a bad magic number (refused before anything happens), ustat of
+ * a device that does not exist, get_robust_list (a query), setgroups with
+ * an invalid gid (refused before anything changes). */
+static void admin_calls(char *tail)
+{
+	void *head;
+	size_t len;
+	gid_t groups[2] = { (gid_t)-1, 5 };
+
+	memcpy(tail - 7, "reboot", 7);
+	syscall(SYS_reboot, 0xfee1dead, 0x13111992, 0xa1b2c3d4, tail - 7);
+	syscall(SYS_reboot, 0, 0, 0x1234568, tail - 7);
+	syscall(SYS_ustat, 0xfacefeedffffffffULL, NULL);
+	syscall(SYS_get_robust_list, 0, &head, &len);
+	syscall(SYS_get_robust_list, 0, NULL, &len);
+	syscall(SYS_setgroups, 2, groups);
+}
+
 int main(int argc, char **argv)
 {
 	char *pages;
@@ -231,5 +249,6 @@ int main(int argc, char **argv)
 	seccomp_queries(pages + 4096);
 	more_calls(pages + 4096);
 	numa_calls(pages + 4096);
+	admin_calls(pages + 4096);
 	return 0;
 }
