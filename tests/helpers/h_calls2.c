@@ -225,6 +225,19 @@ static void admin_calls(char *tail)
 	syscall(SYS_setgroups, 2, groups);
 }
 
+/* process_vm_readv and process_vm_writev on the helper's own memory. */
+static void process_vm_calls(char *tail)
+{
+	char buf[8] = "";
+	struct iovec local = { .iov_base = buf, .iov_len = sizeof(buf) };
+	struct iovec remote = { .iov_base = tail - 7, .iov_len = 7 };
+	pid_t pid = getpid();
+
+	syscall(SYS_process_vm_readv, pid, &local, 1, &remote, 1, 0);
+	syscall(SYS_process_vm_writev, pid, &local, 1, &remote, 1, 0);
+	syscall(SYS_process_vm_readv, pid, &local, 1, &remote, 1, 1);
+}
+
 int main(int argc, char **argv)
 {
 	char *pages;
@@ -250,5 +263,6 @@ int main(int argc, char **argv)
 	more_calls(pages + 4096);
 	numa_calls(pages + 4096);
 	admin_calls(pages + 4096);
+	process_vm_calls(pages + 4096);
 	return 0;
 }
