@@ -5,7 +5,8 @@
 //! `userfaultfd`, `memfd_secret`, `process_mrelease`, `pidfd_getfd`, `lookup_dcookie`, the
 //! NUMA calls (`mbind`, `set_mempolicy`, `get_mempolicy`, `migrate_pages`, `move_pages`,
 //! `set_mempolicy_home_node`), `memfd_create`'s name at its limit, `reboot`, `ustat`,
-//! `get_robust_list`, `setgroups`, `process_vm_readv`, `process_vm_writev`:
+//! `get_robust_list`, `setgroups`, `process_vm_readv`, `process_vm_writev`, `utimensat`'s
+//! special times:
 //! `tests/helpers/h_calls2.c` traced by `strace-rs`, every line after the marker asserted
 //! exactly, and compared per line with the real strace by default, under `-y`, `-v`, `-X
 //! verbose`, `-X raw`, and `-P /dev/full` (strace's path tracing rules for these calls).
@@ -193,6 +194,7 @@ fn mount_api_modules_kexec_fanotify_mq_seccomp_and_more() {
             r#"process_vm_readv(PID, [{iov_base="reboot\0", iov_len=8}], 1, [{iov_base=0xADDR, iov_len=7}], 1, 0) = 7"#,
             r#"process_vm_writev(PID, [{iov_base="reboot\0\0", iov_len=8}], 1, [{iov_base=0xADDR, iov_len=7}], 1, 0) = 7"#,
             r#"process_vm_readv(PID, [{iov_base=0xADDR, iov_len=8}], 1, [{iov_base=0xADDR, iov_len=7}], 1, 1) = -1 EINVAL (Invalid argument)"#,
+            r#"utimensat(AT_FDCWD, "/nonexistent/x", [UTIME_NOW, UTIME_OMIT], 0) = -1 ENOENT (No such file or directory)"#,
             r#"exit_group(0)                           = ?"#,
             r#"+++ exited with 0 +++"#,
         ],

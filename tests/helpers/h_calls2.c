@@ -23,6 +23,8 @@
  * machine. */
 #include "helper.h"
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/uio.h>
@@ -238,6 +240,18 @@ static void process_vm_calls(char *tail)
 	syscall(SYS_process_vm_readv, pid, &local, 1, &remote, 1, 1);
 }
 
+/* utimensat's special times, on a path that does not exist: names that
+ * stand for a struct (compared under -X raw and -X verbose too). */
+static void utime_calls(void)
+{
+	struct timespec ts[2] = {
+		{ .tv_sec = 1, .tv_nsec = UTIME_NOW },
+		{ .tv_sec = 2, .tv_nsec = UTIME_OMIT },
+	};
+
+	syscall(SYS_utimensat, AT_FDCWD, "/nonexistent/x", ts, 0);
+}
+
 int main(int argc, char **argv)
 {
 	char *pages;
@@ -264,5 +278,6 @@ int main(int argc, char **argv)
 	numa_calls(pages + 4096);
 	admin_calls(pages + 4096);
 	process_vm_calls(pages + 4096);
+	utime_calls();
 	return 0;
 }
