@@ -737,6 +737,31 @@ kinds! {
         failure: true, updated: false, decoder: "",
         json: ["array", "int", "word", "more", "addr"]
     }
+    /// A pointer to a pointer: `[0x7f0000001000]` (`get_robust_list`'s head).
+    AddrPtr = "addr_ptr" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["array", "addr"]
+    }
+    /// A pointer to an `unsigned long`: `[24]` (`get_robust_list`'s length).
+    UlongPtr = "ulong_ptr" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["array", "int", "addr"]
+    }
+    /// A device number in an `unsigned int` (`ustat`): `makedev(0x8, 0x1)`.
+    Dev = "dev" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["call"]
+    }
+    /// `reboot`'s argument, shown only for the command `by` names `LINUX_REBOOT_CMD_RESTART2`:
+    /// a command string of at most 255 bytes.
+    RebootArg = "reboot_arg" {
+        table: None, len: false, by: true,
+        failure: false, updated: false, decoder: "",
+        json: ["string", "addr"]
+    }
     /// A pointer to one `unsigned int`: `[0]` (`getcpu`).
     UintPtr = "uint_ptr" {
         table: None, len: false, by: false,

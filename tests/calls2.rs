@@ -4,7 +4,9 @@
 //! `swapon`, `delete_module`, `iopl`, `ioperm`, `unshare`, `setfsuid`, `remap_file_pages`,
 //! `userfaultfd`, `memfd_secret`, `process_mrelease`, `pidfd_getfd`, `lookup_dcookie`, the
 //! NUMA calls (`mbind`, `set_mempolicy`, `get_mempolicy`, `migrate_pages`, `move_pages`,
-//! `set_mempolicy_home_node`), `memfd_create`'s name at its limit:
+//! `set_mempolicy_home_node`), `memfd_create`'s name at its limit, `reboot`, `ustat`,
+//! `get_robust_list`, `setgroups`, `process_vm_readv`, `process_vm_writev`, `utimensat`'s
+//! special times:
 //! `tests/helpers/h_calls2.c` traced by `strace-rs`, every line after the marker asserted
 //! exactly, and compared per line with the real strace by default, under `-y`, `-v`, `-X
 //! verbose`, `-X raw`, and `-P /dev/full` (strace's path tracing rules for these calls).
@@ -42,6 +44,8 @@ const ERRNO_VARIES: &[&str] = &[
     "userfaultfd",
     "memfd_secret",
     "lookup_dcookie",
+    "reboot",
+    "setgroups",
 ];
 
 /// `= -1 EPERM (Operation not permitted)` -> `= -1 ERRNO` for the calls of [`ERRNO_VARIES`].
@@ -180,6 +184,17 @@ fn mount_api_modules_kexec_fanotify_mq_seccomp_and_more() {
             r#"set_mempolicy_home_node(0xADDR, 4096, 0, 0x1) = -1 EINVAL (Invalid argument)"#,
             r#"memfd_create("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"..., 0) = -1 EINVAL (Invalid argument)"#,
             r#"memfd_create(0xADDR, 0)                 = -1 EFAULT (Bad address)"#,
+            r#"reboot(LINUX_REBOOT_MAGIC1, 0x13111992 /* LINUX_REBOOT_MAGIC_??? */, LINUX_REBOOT_CMD_RESTART2, "reboot") = -1 ERRNO"#,
+            r#"reboot(0 /* LINUX_REBOOT_MAGIC_??? */, 0 /* LINUX_REBOOT_MAGIC_??? */, 0x1234568 /* LINUX_REBOOT_CMD_??? */) = -1 ERRNO"#,
+            r#"ustat(makedev(0xfff, 0xfffff), NULL)    = -1 EINVAL (Invalid argument)"#,
+            r#"get_robust_list(0, [0xADDR], [24])      = 0"#,
+            r#"get_robust_list(0, NULL, 0xADDR)        = -1 EFAULT (Bad address)"#,
+            r#"setgroups(2, [-1, 5])                   = -1 ERRNO"#,
+            r#"getpid()                                = PID"#,
+            r#"process_vm_readv(PID, [{iov_base="reboot\0", iov_len=8}], 1, [{iov_base=0xADDR, iov_len=7}], 1, 0) = 7"#,
+            r#"process_vm_writev(PID, [{iov_base="reboot\0\0", iov_len=8}], 1, [{iov_base=0xADDR, iov_len=7}], 1, 0) = 7"#,
+            r#"process_vm_readv(PID, [{iov_base=0xADDR, iov_len=8}], 1, [{iov_base=0xADDR, iov_len=7}], 1, 1) = -1 EINVAL (Invalid argument)"#,
+            r#"utimensat(AT_FDCWD, "/nonexistent/x", [UTIME_NOW, UTIME_OMIT], 0) = -1 ENOENT (No such file or directory)"#,
             r#"exit_group(0)                           = ?"#,
             r#"+++ exited with 0 +++"#,
         ],

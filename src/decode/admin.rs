@@ -387,3 +387,26 @@ pub fn swap_flags<S: Sink>(sink: &mut S, v: u64) {
     sink.uint(u64::from(prio));
     sink.close();
 }
+
+/// `LINUX_REBOOT_CMD_RESTART2` (<linux/reboot.h>): the one command with an argument.
+const LINUX_REBOOT_CMD_RESTART2: u32 = 0xa1b2_c3d4;
+
+/// Whether `reboot`'s command (an `unsigned int`) takes its argument.
+pub fn reboot_has_arg(cmd: u64) -> bool {
+    cmd as u32 == LINUX_REBOOT_CMD_RESTART2
+}
+
+/// A pointer to one 8-byte word the call wrote, shown by `show`: `[0x7f0000001000]` (a
+/// pointer), `[24]` (an `unsigned long`).
+pub fn word_ptr<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    show: impl FnOnce(&mut S, u64),
+) {
+    read_struct(sink, ctx, addr, 8, |sink, _, raw| {
+        sink.begin_array();
+        show(sink, raw.u64(0));
+        sink.end_array();
+    });
+}

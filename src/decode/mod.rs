@@ -395,6 +395,7 @@ fn present(desc: &ArgDesc, call: &Call) -> bool {
         Kind::SeccompArgs => seccomp::has_args(call),
         Kind::SeccompSizes => seccomp::has_sizes(call),
         Kind::KcmpIdx => admin::kcmp_has_idx(call),
+        Kind::RebootArg => admin::reboot_has_arg(by_value(desc, call)),
         Kind::PtraceArgs => ptrace_req::has_args(call),
         Kind::PtraceData => ptrace_req::has_data(call),
         Kind::KeyctlArgs => keyctl::has_args(call),
@@ -630,7 +631,8 @@ fn arg_more<S: Sink, M: Memory>(
         | Kind::SeccompSizes | Kind::SwapFlags | Kind::Struct | Kind::SizedStruct
         | Kind::StructBy | Kind::StructArray | Kind::SchedAttr | Kind::SchedAttrOut
         | Kind::MpolMode | Kind::MpolMode64 | Kind::Nodemask | Kind::EnumPtr | Kind::AddrArray
-        | Kind::IntArray | Kind::ErrnoArray
+        | Kind::IntArray | Kind::ErrnoArray | Kind::AddrPtr | Kind::UlongPtr | Kind::Dev
+        | Kind::RebootArg
             => arg_admin(sink, ctx, desc, call, i, outcome),
         Kind::SendfileOffset => fs::sendfile_offset(sink, ctx, by, v, outcome),
         // strace names syscall 0 when it never saw the interrupted call (after an attach).
@@ -722,6 +724,11 @@ fn arg_admin<S: Sink, M: Memory>(
             mm::addr_array(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome))
         }
         Kind::IntArray => mm::int_array(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome)),
+        Kind::AddrPtr => admin::word_ptr(sink, ctx, v, |sink, w| sink.addr(w)),
+        Kind::UlongPtr => admin::word_ptr(sink, ctx, v, |sink, w| sink.uint(w)),
+        Kind::Dev => sink.dev(libc::major(v & 0xffff_ffff), libc::minor(v & 0xffff_ffff)),
+        // The kernel copies at most 255 bytes of it (a buffer of 256 ending in NUL).
+        Kind::RebootArg => string::cstring_within(sink, ctx, v, 255),
         Kind::ErrnoArray => {
             let failed = matches!(outcome, Some(Outcome::Err(_)));
             mm::errno_array(

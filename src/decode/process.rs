@@ -323,9 +323,8 @@ pub fn gid_array<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u
     if n > NGROUPS_MAX {
         return sink.addr(addr);
     }
-    array(sink, ctx, addr, n, 4, |sink, _, raw| {
-        sink.uint(u64::from(raw.u32(0)))
-    });
+    // strace's print_gid: the all-ones id as -1.
+    array(sink, ctx, addr, n, 4, |sink, _, raw| sink.id(raw.u32(0)));
 }
 
 /// The largest CPU mask read (`NR_CPUS` is at most 8192 on x86_64).

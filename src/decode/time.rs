@@ -6,7 +6,7 @@
 //! `<asm-generic/siginfo.h>`): every field of the time structs is a 64-bit `long`.
 
 use super::structs::{Raw, read_struct};
-use super::{Call, Ctx, Number, Outcome, Sink, Values};
+use super::{Call, Ctx, Group, Number, Outcome, Sink, Values};
 use crate::mem::Memory;
 use crate::table;
 
@@ -147,8 +147,18 @@ pub fn utimens<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64
         sink.begin_array();
         for off in [0, 16] {
             match raw.u64(off + 8) {
-                UTIME_NOW => sink.constant("UTIME_NOW", Number::Hex(UTIME_NOW)),
-                UTIME_OMIT => sink.constant("UTIME_OMIT", Number::Hex(UTIME_OMIT)),
+                // The name; under `-X raw` the struct, under `-X verbose` both.
+                nsec @ (UTIME_NOW | UTIME_OMIT) => {
+                    sink.open(Group::Forms);
+                    pair(sink, raw, off, TIMESPEC);
+                    let name = if nsec == UTIME_NOW {
+                        "UTIME_NOW"
+                    } else {
+                        "UTIME_OMIT"
+                    };
+                    sink.constant(name, Number::Hex(nsec));
+                    sink.close();
+                }
                 nsec => {
                     pair(sink, raw, off, TIMESPEC);
                     sink.time_comment(raw.i64(off), nsec, 9);

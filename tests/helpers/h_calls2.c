@@ -23,6 +23,8 @@
  * machine. */
 #include "helper.h"
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/uio.h>
@@ -207,6 +209,49 @@ static void numa_calls(char *tail)
 	syscall(SYS_memfd_create, tail - 10, 0);
 }
 
+/* reboot with a bad magic number (refused before anything happens), ustat of
+ * a device that does not exist, get_robust_list (a query), setgroups with
+ * an invalid gid (refused before anything changes). */
+static void admin_calls(char *tail)
+{
+	void *head;
+	size_t len;
+	gid_t groups[2] = { (gid_t)-1, 5 };
+
+	memcpy(tail - 7, "reboot", 7);
+	syscall(SYS_reboot, 0xfee1dead, 0x13111992, 0xa1b2c3d4, tail - 7);
+	syscall(SYS_reboot, 0, 0, 0x1234568, tail - 7);
+	syscall(SYS_ustat, 0xfacefeedffffffffULL, NULL);
+	syscall(SYS_get_robust_list, 0, &head, &len);
+	syscall(SYS_get_robust_list, 0, NULL, &len);
+	syscall(SYS_setgroups, 2, groups);
+}
+
+/* process_vm_readv and process_vm_writev on the helper's own memory. */
+static void process_vm_calls(char *tail)
+{
+	char buf[8] = "";
+	struct iovec local = { .iov_base = buf, .iov_len = sizeof(buf) };
+	struct iovec remote = { .iov_base = tail - 7, .iov_len = 7 };
+	pid_t pid = getpid();
+
+	syscall(SYS_process_vm_readv, pid, &local, 1, &remote, 1, 0);
+	syscall(SYS_process_vm_writev, pid, &local, 1, &remote, 1, 0);
+	syscall(SYS_process_vm_readv, pid, &local, 1, &remote, 1, 1);
+}
+
+/* utimensat's special times, on a path that does not exist: names that
+ * stand for a struct (compared under -X raw and -X verbose too). */
+static void utime_calls(void)
+{
+	struct timespec ts[2] = {
+		{ .tv_sec = 1, .tv_nsec = UTIME_NOW },
+		{ .tv_sec = 2, .tv_nsec = UTIME_OMIT },
+	};
+
+	syscall(SYS_utimensat, AT_FDCWD, "/nonexistent/x", ts, 0);
+}
+
 int main(int argc, char **argv)
 {
 	char *pages;
@@ -231,5 +276,8 @@ int main(int argc, char **argv)
 	seccomp_queries(pages + 4096);
 	more_calls(pages + 4096);
 	numa_calls(pages + 4096);
+	admin_calls(pages + 4096);
+	process_vm_calls(pages + 4096);
+	utime_calls();
 	return 0;
 }

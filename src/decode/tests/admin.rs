@@ -490,3 +490,67 @@ fn swap_module_io_and_namespace_lines() {
         "setfsgid(-1)                            = 0"
     );
 }
+
+/// reboot's magic numbers and command (its argument only for LINUX_REBOOT_CMD_RESTART2, at
+/// most 255 bytes), ustat's device, get_robust_list's results, setgroups' -1, the console
+/// level strace names past LOGLEVEL_DEBUG.
+#[test]
+fn reboot_ustat_robust_list_groups() {
+    const NR_REBOOT: u64 = 169;
+    const NR_USTAT: u64 = 136;
+    const NR_GET_ROBUST_LIST: u64 = 274;
+    const EPERM: u64 = 1;
+    let mem = FakeMemory::new()
+        .with(0x1000, b"firmware\0")
+        .with(0x2000, &words(&[0x7f00_0000_1000, 24]))
+        .with(0x3000, &words32(&[u32::MAX, 5]));
+    let l = |nr, args: [u64; 6], outcome| line(nr, args, &mem, outcome);
+    assert_eq!(
+        l(
+            NR_REBOOT,
+            [0xfee1_dead, 85_072_278, 0xa1b2_c3d4, 0x1000, 0, 0],
+            Outcome::Err(EPERM)
+        ),
+        r#"reboot(LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2A, LINUX_REBOOT_CMD_RESTART2, "firmware") = -1 EPERM (Operation not permitted)"#
+    );
+    assert_eq!(
+        l(
+            NR_REBOOT,
+            [0, 0xfa57_beef, 0x0123_4568, 0x1000, 0, 0],
+            Outcome::Err(EINVAL)
+        ),
+        "reboot(0 /* LINUX_REBOOT_MAGIC_??? */, 0xfa57beef /* LINUX_REBOOT_MAGIC_??? */, 0x1234568 /* LINUX_REBOOT_CMD_??? */) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        l(
+            NR_USTAT,
+            [0xface_feed_0000_0801, 0x2000, 0, 0, 0, 0],
+            Outcome::Err(EINVAL)
+        ),
+        "ustat(makedev(0x8, 0x1), 0x2000)        = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        l(
+            NR_GET_ROBUST_LIST,
+            [0, 0x2000, 0x2008, 0, 0, 0],
+            Outcome::Ok(0)
+        ),
+        "get_robust_list(0, [0x7f0000001000], [24]) = 0"
+    );
+    assert_eq!(
+        l(
+            NR_GET_ROBUST_LIST,
+            [0, 0x2000, 0, 0, 0, 0],
+            Outcome::Err(EFAULT)
+        ),
+        "get_robust_list(0, 0x2000, NULL)        = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        l(NR_SETGROUPS, [2, 0x3000, 0, 0, 0, 0], Outcome::Err(EINVAL)),
+        "setgroups(2, [-1, 5])                   = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        l(NR_SYSLOG, [8, 0, 8, 0, 0, 0], Outcome::Ok(0)),
+        "syslog(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, 8 /* LOGLEVEL_DEBUG+1 */) = 0"
+    );
+}

@@ -116,3 +116,27 @@ fn process_madvise_ranges() {
         )
     );
 }
+
+/// process_vm_readv shows its local buffers at exit, up to what it read (their addresses if
+/// it failed), the remote ones as addresses; process_vm_writev its local data at entry.
+#[test]
+fn process_vm_iovecs() {
+    const NR_PROCESS_VM_READV: u64 = 310;
+    const NR_PROCESS_VM_WRITEV: u64 = 311;
+    let mem = FakeMemory::new()
+        .with(0x2000, &words(&[0x3000, 5, 0x3005, 1]))
+        .with(0x3000, b"hello\n");
+    let args = [42, 0x2000, 2, 0x2000, 1, 0];
+    assert_eq!(
+        line(NR_PROCESS_VM_READV, args, &mem, Outcome::Ok(3)),
+        r#"process_vm_readv(42, [{iov_base="hel", iov_len=5}, {iov_base="", iov_len=1}], 2, [{iov_base=0x3000, iov_len=5}], 1, 0) = 3"#
+    );
+    assert_eq!(
+        line(NR_PROCESS_VM_READV, args, &mem, Outcome::Err(EFAULT)),
+        "process_vm_readv(42, [{iov_base=0x3000, iov_len=5}, {iov_base=0x3005, iov_len=1}], 2, [{iov_base=0x3000, iov_len=5}], 1, 0) = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        line(NR_PROCESS_VM_WRITEV, args, &mem, Outcome::Ok(6)),
+        r#"process_vm_writev(42, [{iov_base="hello", iov_len=5}, {iov_base="\n", iov_len=1}], 2, [{iov_base=0x3000, iov_len=5}], 1, 0) = 6"#
+    );
+}

@@ -282,6 +282,28 @@ fn utimensat_times() {
         ),
         "utimensat(AT_FDCWD, \"x\", [{tv_sec=0, tv_nsec=0}, UTIME_NOW], 0) = 0"
     );
+    // UTIME_NOW and UTIME_OMIT are names standing for a struct: `-X raw` shows the struct,
+    // `-X verbose` both.
+    assert_eq!(
+        line_styled(
+            crate::output::ConstStyle::Raw,
+            NR_UTIMENSAT,
+            [AT_FDCWD, 0x1000, 0x2000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "utimensat(-100, \"x\", [{tv_sec=0, tv_nsec=0}, {tv_sec=0, tv_nsec=1073741823}], 0) = 0"
+    );
+    assert_eq!(
+        line_styled(
+            crate::output::ConstStyle::Verbose,
+            NR_UTIMENSAT,
+            [AT_FDCWD, 0x1000, 0x2000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "utimensat(-100 /* AT_FDCWD */, \"x\", [{tv_sec=0, tv_nsec=0}, {tv_sec=0, tv_nsec=1073741823} /* UTIME_NOW */], 0) = 0"
+    );
     assert_eq!(
         line(
             NR_UTIMENSAT,
