@@ -4,6 +4,7 @@
 //! [`PARAM_NAMES`]; others print as `_IOC(...)`. The arguments of the common terminal
 //! requests and a few others are decoded; others print in hex.
 
+use super::ioctl_random;
 use super::structs::read_struct;
 use super::termios::{Layout, termios};
 use super::{Call, Ctx, Group, Number, Outcome, Sink, Values};
@@ -33,10 +34,6 @@ const TIOCOUTQ: u32 = 0x5411;
 const TIOCSTI: u32 = 0x5412;
 const TIOCGWINSZ: u32 = 0x5413;
 const TIOCSWINSZ: u32 = 0x5414;
-const TIOCMGET: u32 = 0x5415;
-const TIOCMBIS: u32 = 0x5416;
-const TIOCMBIC: u32 = 0x5417;
-const TIOCMSET: u32 = 0x5418;
 const TIOCGSOFTCAR: u32 = 0x5419;
 const TIOCSSOFTCAR: u32 = 0x541a;
 const FIONREAD: u32 = 0x541b;
@@ -145,7 +142,7 @@ fn form(request: u64) -> ArgForm {
         }
         TIOCSPGRP | FIONBIO | FIOASYNC | TIOCSPTLCK | TIOCSETD | TIOCSSOFTCAR | TIOCPKT
         | WDIOC_SETTIMEOUT | WDIOC_SETPRETIMEOUT => ArgForm::IntPtr { get: false },
-        TIOCSTI | TIOCMGET | TIOCMBIS | TIOCMBIC | TIOCMSET | VIDIOC_ENUMINPUT => ArgForm::Addr,
+        TIOCSTI | VIDIOC_ENUMINPUT => ArgForm::Addr,
         OTPSELECT => ArgForm::IntEnumPtr(&table::ENUM_MTD_OTP),
         TCSBRK | TCSBRKP | TIOCSCTTY | FICLONE | INOTIFY_IOC_SETNEXTWD => ArgForm::Int,
         TCFLSH => ArgForm::Enum(&table::ENUM_TCFLSH_ARG),
@@ -195,6 +192,9 @@ pub fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, 
 
 /// Whether the request takes an argument strace shows.
 pub fn has_arg(request: u64) -> bool {
+    if family(request as u32).is_some() {
+        return true;
+    }
     match table::ioctl_arg(request as u32) {
         Some(entry) => entry.arg.kind != Kind::Unused,
         None => !matches!(form(request), ArgForm::None),
@@ -352,6 +352,9 @@ pub fn arg<S: Sink, M: Memory>(
     outcome: Option<Outcome>,
 ) {
     let (request, v) = (call.args[1], call.args[i]);
+    if let Some(f) = family(request as u32) {
+        return family_arg(sink, ctx, f, call, i, outcome);
+    }
     if let Some(entry) = table::ioctl_arg(request as u32) {
         return by_table(sink, ctx, entry, call, i, outcome);
     }
@@ -384,6 +387,36 @@ pub fn arg<S: Sink, M: Memory>(
         ArgForm::Int => sink.int(i64::from(v as i32)),
         ArgForm::Enum(t) => sink.enumeration(u64::from(v as u32), t),
         ArgForm::Hex => sink.hex(v),
+    }
+}
+
+/// The requests whose argument is more than a layout (a length or a type in one member that
+/// shapes another), printed by their family's module.
+#[derive(Clone, Copy)]
+enum Family {
+    RandomAddEntropy,
+}
+
+fn family(request: u32) -> Option<Family> {
+    match request {
+        ioctl_random::RNDADDENTROPY => Some(Family::RandomAddEntropy),
+        _ => None,
+    }
+}
+
+/// A [`Family`] request's argument, at entry (`outcome` is `None`) and at exit.
+fn family_arg<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    f: Family,
+    call: &Call,
+    i: usize,
+    outcome: Option<Outcome>,
+) {
+    let v = call.args[i];
+    match (f, outcome) {
+        (Family::RandomAddEntropy, None) => ioctl_random::add_entropy(sink, ctx, v),
+        (Family::RandomAddEntropy, Some(_)) => {}
     }
 }
 

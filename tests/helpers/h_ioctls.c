@@ -7,6 +7,8 @@
 #include <string.h>
 #include <linux/fs.h>
 #include <linux/hdreg.h>
+#include <linux/counter.h>
+#include <linux/random.h>
 #include <sys/ioctl.h>
 
 /* A value in every bit pattern the tests look for. */
@@ -54,6 +56,58 @@ static void hdio_calls(char *page_end)
 	ioctl(-1, HDIO_GETGEO, &geo);
 }
 
+static void tiocm_calls(char *page_end)
+{
+	int lines = TIOCM_DTR | TIOCM_RTS | 0x8000 | 0x10000;
+	int none = 0x10000;
+
+	ioctl(-1, TIOCMGET, NULL);
+	ioctl(-1, TIOCMGET, &lines);
+	ioctl(-1, TIOCMBIS, &lines);
+	ioctl(-1, TIOCMBIC, &none);
+	ioctl(-1, TIOCMSET, page_end - 2);
+	ioctl(-1, TIOCMSET, NULL);
+}
+
+static void random_calls(char *page_end)
+{
+	struct {
+		int entropy_count, buf_size;
+		char buf[12];
+	} pool = { 3, 12, "ab\1cd\"\nefghi" };
+	int n = 6;
+
+	ioctl(-1, RNDGETENTCNT, &n);
+	ioctl(-1, RNDADDTOENTCNT, &n);
+	ioctl(-1, RNDADDENTROPY, NULL);
+	ioctl(-1, RNDADDENTROPY, &pool);
+	pool.buf_size = 100;
+	ioctl(-1, RNDADDENTROPY, &pool);
+	ioctl(-1, RNDADDENTROPY, page_end - 4);
+	ioctl(-1, RNDZAPENTCNT, FILL);
+	ioctl(-1, RNDCLEARPOOL);
+	ioctl(-1, RNDRESEEDCRNG);
+}
+
+static void counter_calls(char *page_end)
+{
+	struct counter_watch w = {
+		.component = { COUNTER_COMPONENT_COUNT, COUNTER_SCOPE_SIGNAL, 7, 9 },
+		.event = COUNTER_EVENT_INDEX,
+		.channel = 200,
+	};
+	struct counter_watch bad = {
+		.component = { 0x77, 0x66, 1, 2 }, .event = 0x55, .channel = 3,
+	};
+
+	ioctl(-1, COUNTER_ADD_WATCH_IOCTL, NULL);
+	ioctl(-1, COUNTER_ADD_WATCH_IOCTL, &w);
+	ioctl(-1, COUNTER_ADD_WATCH_IOCTL, &bad);
+	ioctl(-1, COUNTER_ADD_WATCH_IOCTL, page_end - 3);
+	ioctl(-1, COUNTER_ENABLE_EVENTS_IOCTL, FILL);
+	ioctl(-1, COUNTER_DISABLE_EVENTS_IOCTL);
+}
+
 int main(int argc, char **argv)
 {
 	char *page_end;
@@ -65,5 +119,8 @@ int main(int argc, char **argv)
 	begin_marker();
 	block_calls(page_end);
 	hdio_calls(page_end);
+	tiocm_calls(page_end);
+	random_calls(page_end);
+	counter_calls(page_end);
 	return 0;
 }

@@ -462,3 +462,44 @@ fn ioctl_args_table() {
         "ioctl(3, BLKSSZGET, [-5])               = 0"
     );
 }
+
+/// Modem lines (flags in an int), the random pool (a buffer as long as a member says) and a
+/// counter watch (a struct in a struct, enums of bytes).
+#[test]
+fn ioctl_tiocm_random_counter() {
+    let mut pool = words32(&[3, 4]);
+    pool.extend_from_slice(b"a\"\n\x01");
+    let mem = FakeMemory::new()
+        .with(0x1000, &words32(&[0x8006]))
+        .with(0x2000, &pool)
+        .with(0x3000, &[2, 1, 7, 9, 4, 200])
+        .with(0x4000, &[0x77, 0x66, 1, 2, 0x55, 3]);
+    assert_eq!(
+        ebadf(0x5416, 0x1000, &mem),
+        "ioctl(-1, TIOCMBIS, [TIOCM_DTR|TIOCM_RTS|TIOCM_LOOP]) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        line(NR_IOCTL, [3, 0x5415, 0x1000, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "ioctl(3, TIOCMGET, [TIOCM_DTR|TIOCM_RTS|TIOCM_LOOP]) = 0"
+    );
+    assert_eq!(
+        ebadf(0x4008_5203, 0x2000, &mem),
+        "ioctl(-1, RNDADDENTROPY, {entropy_count=3, buf_size=4, buf=\"a\\\"\\n\\1\"}) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x5204, 0, &mem),
+        "ioctl(-1, FASTRPC_IOCTL_INIT_ATTACH or RNDZAPENTCNT) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x4006_3e00, 0x3000, &mem),
+        "ioctl(-1, COUNTER_ADD_WATCH_IOCTL, {component={type=COUNTER_COMPONENT_COUNT, \
+         scope=COUNTER_SCOPE_SIGNAL, parent=7, id=9}, event=COUNTER_EVENT_INDEX, channel=200}) \
+         = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x4006_3e00, 0x4000, &mem),
+        "ioctl(-1, COUNTER_ADD_WATCH_IOCTL, {component={type=0x77 /* COUNTER_COMPONENT_??? */, \
+         scope=0x66 /* COUNTER_SCOPE_??? */, parent=1, id=2}, event=0x55 /* COUNTER_EVENT_??? */, \
+         channel=3}) = -1 EBADF (Bad file descriptor)"
+    );
+}
