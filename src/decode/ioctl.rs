@@ -4,10 +4,10 @@
 //! [`PARAM_NAMES`]; others print as `_IOC(...)`. The arguments of the common terminal
 //! requests and a few others are decoded; others print in hex.
 
-use super::ioctl_random;
 use super::structs::read_struct;
 use super::termios::{Layout, termios};
 use super::{Call, Ctx, Group, Number, Outcome, Sink, Values};
+use super::{ioctl_hdio, ioctl_random};
 use crate::mem::Memory;
 use crate::table::{self, IoctlArgDesc, IoctlDir, Kind};
 
@@ -395,11 +395,19 @@ pub fn arg<S: Sink, M: Memory>(
 #[derive(Clone, Copy)]
 enum Family {
     RandomAddEntropy,
+    HdioDriveCmd,
+    HdioHwifArgs,
+    /// A block of that many bytes the kernel writes.
+    HdioIdentity(u64),
 }
 
 fn family(request: u32) -> Option<Family> {
     match request {
         ioctl_random::RNDADDENTROPY => Some(Family::RandomAddEntropy),
+        ioctl_hdio::HDIO_DRIVE_CMD => Some(Family::HdioDriveCmd),
+        ioctl_hdio::HDIO_DRIVE_RESET | ioctl_hdio::HDIO_SCAN_HWIF => Some(Family::HdioHwifArgs),
+        ioctl_hdio::HDIO_GET_IDENTITY => Some(Family::HdioIdentity(512)),
+        ioctl_hdio::HDIO_OBSOLETE_IDENTITY => Some(Family::HdioIdentity(142)),
         _ => None,
     }
 }
@@ -417,6 +425,10 @@ fn family_arg<S: Sink, M: Memory>(
     match (f, outcome) {
         (Family::RandomAddEntropy, None) => ioctl_random::add_entropy(sink, ctx, v),
         (Family::RandomAddEntropy, Some(_)) => {}
+        (Family::HdioHwifArgs, None) => ioctl_hdio::hwif_args(sink, ctx, v),
+        (Family::HdioHwifArgs, Some(_)) => {}
+        (Family::HdioDriveCmd, _) => ioctl_hdio::drive_cmd(sink, ctx, v, outcome),
+        (Family::HdioIdentity(len), _) => ioctl_hdio::identity(sink, ctx, v, len, outcome),
     }
 }
 

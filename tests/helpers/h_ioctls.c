@@ -46,6 +46,43 @@ static void block_calls(char *page_end)
 	close(file);
 }
 
+/* strace's generated HDIO decoders and HDIO_DRIVE_CMD. */
+static void hdio_more_calls(char *page_end)
+{
+	static const unsigned long gets[] = {
+		HDIO_GET_UNMASKINTR, HDIO_GET_MULTCOUNT, HDIO_GET_32BIT,
+		HDIO_GET_NICE, HDIO_GET_BUSSTATE, HDIO_GET_IDENTITY,
+		HDIO_OBSOLETE_IDENTITY,
+	};
+	static const unsigned long sets[] = {
+		HDIO_SET_MULTCOUNT, HDIO_SET_32BIT, HDIO_SET_PIO_MODE,
+		HDIO_UNREGISTER_HWIF, HDIO_SET_ADDRESS,
+	};
+	unsigned int args[3] = { 0xdeadbeef, 0, 1 };
+	struct hd_drive_cmd_hdr cmd = { 0xca, 255, 238, 0 };
+	struct hd_drive_cmd_hdr odd = { 0x80, 1, 2, 3 };
+	char buf[600];
+
+	memset(buf, 0x5a, sizeof(buf));
+	for (size_t k = 0; k < sizeof(gets) / sizeof(gets[0]); k++) {
+		ioctl(-1, gets[k], NULL);
+		ioctl(-1, gets[k], buf);
+	}
+	for (size_t k = 0; k < sizeof(sets) / sizeof(sets[0]); k++)
+		ioctl(-1, sets[k], FILL);
+	ioctl(-1, HDIO_SET_NICE, FILL);
+	ioctl(-1, HDIO_SET_NICE, 0x1b);
+	ioctl(-1, HDIO_SET_BUSSTATE, 1);
+	ioctl(-1, HDIO_SET_BUSSTATE, FILL);
+	ioctl(-1, HDIO_DRIVE_RESET, args);
+	ioctl(-1, HDIO_SCAN_HWIF, page_end - 4);
+	ioctl(-1, HDIO_SCAN_HWIF, NULL);
+	ioctl(-1, HDIO_DRIVE_CMD, NULL);
+	ioctl(-1, HDIO_DRIVE_CMD, &cmd);
+	ioctl(-1, HDIO_DRIVE_CMD, &odd);
+	ioctl(-1, HDIO_DRIVE_CMD, page_end - 2);
+}
+
 static void hdio_calls(char *page_end)
 {
 	struct hd_geometry geo;
@@ -54,6 +91,7 @@ static void hdio_calls(char *page_end)
 	ioctl(-1, HDIO_GETGEO, NULL);
 	ioctl(-1, HDIO_GETGEO, page_end - 1);
 	ioctl(-1, HDIO_GETGEO, &geo);
+	hdio_more_calls(page_end);
 }
 
 static void tiocm_calls(char *page_end)

@@ -503,3 +503,81 @@ fn ioctl_tiocm_random_counter() {
          channel=3}) = -1 EBADF (Bad file descriptor)"
     );
 }
+
+/// strace's hdio.c and its generated decoders: numbers given and got, the nice flags and bus
+/// states in an `unsigned long`, three ints in hex, a drive command and what the drive wrote
+/// back (at a failure with EIO too), the identity blocks.
+#[test]
+fn ioctl_hdio() {
+    let mut cmd_back = vec![0x50u8, 0, 1, 1];
+    cmd_back.extend_from_slice(&[0xab; 40]);
+    let mem = FakeMemory::new()
+        .with(0x1000, &words(&[0x1b]))
+        .with(0x2000, &words32(&[0xdeadbeef, 0, 1]))
+        .with(0x3000, &[0xca, 255, 238, 0])
+        .with(0x4000, b"abc\0def")
+        .with(0x5ffc, &words32(&[9]));
+    let changed = FakeMemory::new()
+        .with(0x3000, &cmd_back)
+        .with(0x4000, b"abc\0def");
+    assert_eq!(
+        line(NR_IOCTL, [3, 0x30c, 0x1000, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "ioctl(3, HDIO_GET_NICE, [1 << IDE_NICE_DSC_OVERLAP|1 << IDE_NICE_ATAPI_OVERLAP|\
+         1 << IDE_NICE_1|1 << IDE_NICE_2]) = 0"
+    );
+    assert_eq!(
+        ebadf(0x32d, 7, &mem),
+        "ioctl(-1, HDIO_SET_BUSSTATE, 0x7 /* BUSSTATE_??? */) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x324, u64::MAX, &mem),
+        "ioctl(-1, HDIO_SET_32BIT, 18446744073709551615) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x31c, 0x2000, &mem),
+        "ioctl(-1, HDIO_DRIVE_RESET, [0xdeadbeef, 0, 0x1]) = -1 EBADF (Bad file descriptor)"
+    );
+    // Read one by one: the ints before the memory ends.
+    assert_eq!(
+        ebadf(0x328, 0x5ffc, &mem),
+        "ioctl(-1, HDIO_SCAN_HWIF, [0x9, ... /* 0x6000 */]) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x31f, 0x3000, &mem),
+        "ioctl(-1, HDIO_DRIVE_CMD, {command=ATA_CMD_WRITE, sector_number=255, feature=238, \
+         sector_count=0}) = -1 EBADF (Bad file descriptor)"
+    );
+    let back = "ioctl(3, HDIO_DRIVE_CMD, {command=ATA_CMD_WRITE, sector_number=255, feature=238, \
+                sector_count=0} => {status=0x50, error=0, nsector=1, buf=\"\\xab\\xab\\xab\\xab\
+                \\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\
+                \\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\"...})";
+    assert_eq!(
+        line_changed(
+            NR_IOCTL,
+            [3, 0x31f, 0x3000, 0, 0, 0],
+            &mem,
+            &changed,
+            Outcome::Ok(0)
+        ),
+        format!("{back} = 0")
+    );
+    assert_eq!(
+        line_changed(
+            NR_IOCTL,
+            [3, 0x31f, 0x3000, 0, 0, 0],
+            &mem,
+            &changed,
+            Outcome::Err(5)
+        ),
+        format!("{back} = -1 EIO (Input/output error)")
+    );
+    assert_eq!(
+        line(NR_IOCTL, [3, 0x307, 0x4000, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "ioctl(3, HDIO_OBSOLETE_IDENTITY, \"abc\\0def\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\
+         \\0\\0\\0\\0\\0\\0\\0\\0\\0\"...) = 0"
+    );
+    assert_eq!(
+        ebadf(0x30d, 0x4000, &mem),
+        "ioctl(-1, HDIO_GET_IDENTITY, 0x4000)    = -1 EBADF (Bad file descriptor)"
+    );
+}
