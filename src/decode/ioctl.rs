@@ -7,7 +7,7 @@
 use super::structs::read_struct;
 use super::termios::{Layout, termios};
 use super::{Call, Ctx, Group, Number, Outcome, Sink, Values};
-use super::{ioctl_hdio, ioctl_random};
+use super::{ioctl_hdio, ioctl_random, ioctl_seccomp};
 use crate::mem::Memory;
 use crate::table::{self, IoctlArgDesc, IoctlDir, Kind};
 
@@ -396,6 +396,10 @@ pub fn arg<S: Sink, M: Memory>(
 enum Family {
     RandomAddEntropy,
     HdioDriveCmd,
+    SeccompRecv,
+    SeccompSend,
+    SeccompIdValid,
+    SeccompAddfd,
     HdioHwifArgs,
     /// A block of that many bytes the kernel writes.
     HdioIdentity(u64),
@@ -405,10 +409,23 @@ fn family(request: u32) -> Option<Family> {
     match request {
         ioctl_random::RNDADDENTROPY => Some(Family::RandomAddEntropy),
         ioctl_hdio::HDIO_DRIVE_CMD => Some(Family::HdioDriveCmd),
+        ioctl_seccomp::NOTIF_RECV => Some(Family::SeccompRecv),
+        ioctl_seccomp::NOTIF_SEND => Some(Family::SeccompSend),
+        ioctl_seccomp::NOTIF_ID_VALID | ioctl_seccomp::NOTIF_ID_VALID_WRONG_DIR => {
+            Some(Family::SeccompIdValid)
+        }
+        ioctl_seccomp::NOTIF_ADDFD => Some(Family::SeccompAddfd),
         ioctl_hdio::HDIO_DRIVE_RESET | ioctl_hdio::HDIO_SCAN_HWIF => Some(Family::HdioHwifArgs),
         ioctl_hdio::HDIO_GET_IDENTITY => Some(Family::HdioIdentity(512)),
         ioctl_hdio::HDIO_OBSOLETE_IDENTITY => Some(Family::HdioIdentity(142)),
         _ => None,
+    }
+}
+
+/// At entry, what a [`Family`] request keeps for its exit in the argument's `saved` slot.
+pub fn save<M: Memory>(ctx: &Ctx<'_, M>, call: &mut Call, i: usize) {
+    if let Some(Family::SeccompRecv) = family(call.args[1] as u32) {
+        call.saved[i] = ioctl_seccomp::save_recv(ctx, call.args[i]);
     }
 }
 
@@ -427,6 +444,11 @@ fn family_arg<S: Sink, M: Memory>(
         (Family::RandomAddEntropy, Some(_)) => {}
         (Family::HdioHwifArgs, None) => ioctl_hdio::hwif_args(sink, ctx, v),
         (Family::HdioHwifArgs, Some(_)) => {}
+        (Family::SeccompRecv, _) => ioctl_seccomp::notif_recv(sink, ctx, call.saved[i], v, outcome),
+        (Family::SeccompSend, None) => ioctl_seccomp::notif_send(sink, ctx, v),
+        (Family::SeccompIdValid, None) => ioctl_seccomp::id_valid(sink, ctx, v),
+        (Family::SeccompAddfd, None) => ioctl_seccomp::notif_addfd(sink, ctx, v),
+        (Family::SeccompSend | Family::SeccompIdValid | Family::SeccompAddfd, Some(_)) => {}
         (Family::HdioDriveCmd, _) => ioctl_hdio::drive_cmd(sink, ctx, v, outcome),
         (Family::HdioIdentity(len), _) => ioctl_hdio::identity(sink, ctx, v, len, outcome),
     }

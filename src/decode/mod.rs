@@ -18,6 +18,7 @@ mod futex;
 mod ioctl;
 mod ioctl_hdio;
 mod ioctl_random;
+mod ioctl_seccomp;
 mod iov;
 mod ipc;
 mod keyctl;
@@ -885,6 +886,7 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
                 call.saved[i] = read_u32(ctx.mem, call.args[i].wrapping_add(net::MSG_NAMELEN));
             }
             Kind::KeyctlResult => keyctl::save(ctx, call),
+            Kind::IoctlArg => ioctl::save(ctx, call, i),
             _ => {}
         }
         if let (Kind::MmsghdrsOut, Some(saved)) = (desc.kind, ctx.saved.as_deref_mut()) {

@@ -434,7 +434,7 @@ fn error<S: Sink, M: Memory>(
 
 /// An error number as the kernel reports it, negative: `-EACCES` (`-13` under `-X raw`); a
 /// number without a name (or positive) as it is.
-fn negated_errno<S: Sink>(sink: &mut S, err: i32) {
+pub(super) fn negated_errno<S: Sink>(sink: &mut S, err: i32) {
     let name = u64::try_from(-i64::from(err))
         .ok()
         .and_then(table::errno)

@@ -9,6 +9,8 @@
 #include <linux/hdreg.h>
 #include <linux/counter.h>
 #include <linux/random.h>
+#include <linux/seccomp.h>
+#include <sys/syscall.h>
 #include <sys/ioctl.h>
 
 /* A value in every bit pattern the tests look for. */
@@ -146,6 +148,37 @@ static void counter_calls(char *page_end)
 	ioctl(-1, COUNTER_DISABLE_EVENTS_IOCTL);
 }
 
+static void seccomp_calls(char *page_end)
+{
+	struct seccomp_notif zero, notif;
+	struct seccomp_notif_resp resp = { 1, -2, -63, 1 };
+	struct seccomp_notif_addfd addfd = { 0xab, 0x13, 0, 4, O_CLOEXEC };
+	unsigned long long id = FILL;
+
+	memset(&zero, 0, sizeof(zero));
+	memset(&notif, 0, sizeof(notif));
+	notif.id = FILL;
+	notif.data.nr = SYS_gettid;
+	notif.data.arch = 0xc000003e;
+	notif.data.args[5] = FILL;
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, NULL);
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, &zero);
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, &notif);
+	notif.data.arch = 0x1234;
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, &notif);
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, page_end - 8);
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, &resp);
+	resp.error = -100000;
+	resp.flags = 6;
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, &resp);
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, NULL);
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_ID_VALID, &id);
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_ID_VALID, page_end - 4);
+	ioctl(-1, _IOR('!', 2, __u64), &id);
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_ADDFD, &addfd);
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_ADDFD, NULL);
+}
+
 int main(int argc, char **argv)
 {
 	char *page_end;
@@ -160,5 +193,6 @@ int main(int argc, char **argv)
 	tiocm_calls(page_end);
 	random_calls(page_end);
 	counter_calls(page_end);
+	seccomp_calls(page_end);
 	return 0;
 }

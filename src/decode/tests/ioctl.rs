@@ -581,3 +581,69 @@ fn ioctl_hdio() {
         "ioctl(-1, HDIO_GET_IDENTITY, 0x4000)    = -1 EBADF (Bad file descriptor)"
     );
 }
+
+/// strace's seccomp_ioctl.c: a notification shown at entry only when not all zero, its
+/// syscall named for x86_64; a response's negated errno; an id in hex under both directions
+/// of its request; a descriptor to add.
+#[test]
+fn ioctl_seccomp_notify() {
+    let mut notif = words(&[0x1234]);
+    notif.extend_from_slice(&words32(&[0, 0]));
+    notif.extend_from_slice(&words32(&[186, 0xc000_003e]));
+    notif.extend_from_slice(&words(&[0, 1, 2, 3, 4, 5, 0xff]));
+    let mut resp = words(&[1, (-2i64) as u64]);
+    resp.extend_from_slice(&words32(&[(-63i32) as u32, 1]));
+    let mut addfd = words(&[0xab]);
+    addfd.extend_from_slice(&words32(&[0x10, 3, 4, 0o2000000]));
+    let mem = FakeMemory::new()
+        .with(0x1000, &[0; 80])
+        .with(0x2000, &notif)
+        .with(0x3000, &resp)
+        .with(0x4000, &words(&[0xdecaf]))
+        .with(0x5000, &addfd);
+    let changed = FakeMemory::new().with(0x1000, &notif).with(0x2000, &notif);
+    let shown = "{id=0x1234, pid=0, flags=0, data={nr=__NR_gettid, arch=AUDIT_ARCH_X86_64, \
+                 instruction_pointer=NULL, args=[0x1, 0x2, 0x3, 0x4, 0x5, 0xff]}}";
+    assert_eq!(
+        line_changed(
+            NR_IOCTL,
+            [3, 0xc050_2100, 0x1000, 0, 0, 0],
+            &mem,
+            &changed,
+            Outcome::Ok(0)
+        ),
+        format!("ioctl(3, SECCOMP_IOCTL_NOTIF_RECV, {shown}) = 0")
+    );
+    assert_eq!(
+        line_changed(
+            NR_IOCTL,
+            [3, 0xc050_2100, 0x2000, 0, 0, 0],
+            &mem,
+            &changed,
+            Outcome::Ok(0)
+        ),
+        format!("ioctl(3, SECCOMP_IOCTL_NOTIF_RECV, {shown} => {shown}) = 0")
+    );
+    assert_eq!(
+        ebadf(0xc050_2100, 0x1000, &mem),
+        "ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, 0x1000) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0xc050_2100, 0x9000, &mem),
+        "ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, 0x9000) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0xc018_2101, 0x3000, &mem),
+        "ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, {id=0x1, val=-2, error=-ENOSR, \
+         flags=SECCOMP_USER_NOTIF_FLAG_CONTINUE}) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x8008_2102, 0x4000, &mem),
+        "ioctl(-1, SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR, [0xdecaf]) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x4018_2103, 0x5000, &mem),
+        "ioctl(-1, SECCOMP_IOCTL_NOTIF_ADDFD, {id=0xab, flags=0x10 /* SECCOMP_ADDFD_FLAG_??? */, \
+         srcfd=3, newfd=4, newfd_flags=O_CLOEXEC}) = -1 EBADF (Bad file descriptor)"
+    );
+}
