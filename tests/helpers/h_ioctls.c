@@ -10,6 +10,7 @@
 #include <linux/counter.h>
 #include <linux/random.h>
 #include <linux/seccomp.h>
+#include <linux/lirc.h>
 #include <sys/syscall.h>
 #include <sys/ioctl.h>
 
@@ -179,6 +180,30 @@ static void seccomp_calls(char *page_end)
 	ioctl(-1, SECCOMP_IOCTL_NOTIF_ADDFD, NULL);
 }
 
+static void lirc_calls(char *page_end)
+{
+	unsigned int v = 0x80000012;
+	static const unsigned long gets[] = {
+		LIRC_GET_FEATURES, LIRC_GET_SEND_MODE, LIRC_GET_LENGTH,
+		LIRC_GET_REC_TIMEOUT,
+	};
+	static const unsigned long sets[] = {
+		LIRC_SET_SEND_MODE, LIRC_SET_TRANSMITTER_MASK,
+		LIRC_SET_REC_CARRIER_RANGE, LIRC_SET_WIDEBAND_RECEIVER,
+	};
+
+	for (size_t k = 0; k < sizeof(gets) / sizeof(gets[0]); k++) {
+		ioctl(-1, gets[k], NULL);
+		ioctl(-1, gets[k], &v);
+	}
+	for (size_t k = 0; k < sizeof(sets) / sizeof(sets[0]); k++) {
+		ioctl(-1, sets[k], &v);
+		ioctl(-1, sets[k], page_end - 2);
+	}
+	v = LIRC_MODE_PULSE;
+	ioctl(-1, LIRC_SET_REC_MODE, &v);
+}
+
 int main(int argc, char **argv)
 {
 	char *page_end;
@@ -194,5 +219,6 @@ int main(int argc, char **argv)
 	random_calls(page_end);
 	counter_calls(page_end);
 	seccomp_calls(page_end);
+	lirc_calls(page_end);
 	return 0;
 }

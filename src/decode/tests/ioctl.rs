@@ -647,3 +647,35 @@ fn ioctl_seccomp_notify() {
          srcfd=3, newfd=4, newfd_flags=O_CLOEXEC}) = -1 EBADF (Bad file descriptor)"
     );
 }
+
+/// strace's lirc_ioctl.c: a `__u32` given (at entry) or got (at exit), as features, a mode,
+/// a mask in hex or a number.
+#[test]
+fn ioctl_lirc() {
+    let mem = FakeMemory::new()
+        .with(0x1000, &words32(&[0x8000_0012]))
+        .with(0x2000, &words32(&[8]))
+        .with(0x3000, &words32(&[0xff]));
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, 0x8004_6900, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, LIRC_GET_FEATURES, [LIRC_CAN_SEND_PULSE|LIRC_CAN_SEND_LIRCCODE|\
+         LIRC_CAN_SET_REC_CARRIER_RANGE]) = 0"
+    );
+    assert_eq!(
+        ebadf(0x4004_6911, 0x2000, &mem),
+        "ioctl(-1, LIRC_SET_SEND_MODE, [LIRC_MODE_SCANCODE]) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x4004_6917, 0x3000, &mem),
+        "ioctl(-1, LIRC_SET_TRANSMITTER_MASK, [0xff]) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x8004_6924, 0x3000, &mem),
+        "ioctl(-1, LIRC_GET_REC_TIMEOUT, 0x3000) = -1 EBADF (Bad file descriptor)"
+    );
+}
