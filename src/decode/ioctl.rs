@@ -7,7 +7,7 @@
 use super::structs::read_struct;
 use super::termios::{Layout, termios};
 use super::{Call, Ctx, Group, Number, Outcome, Sink, Values};
-use super::{ioctl_hdio, ioctl_random, ioctl_seccomp};
+use super::{ioctl_hdio, ioctl_random, ioctl_rtc, ioctl_seccomp};
 use crate::mem::Memory;
 use crate::table::{self, IoctlArgDesc, IoctlDir, Kind};
 
@@ -397,6 +397,8 @@ enum Family {
     RandomAddEntropy,
     HdioDriveCmd,
     SeccompRecv,
+    /// `RTC_PARAM_GET` (`true`) or `RTC_PARAM_SET`.
+    RtcParam(bool),
     SeccompSend,
     SeccompIdValid,
     SeccompAddfd,
@@ -410,6 +412,8 @@ fn family(request: u32) -> Option<Family> {
         ioctl_random::RNDADDENTROPY => Some(Family::RandomAddEntropy),
         ioctl_hdio::HDIO_DRIVE_CMD => Some(Family::HdioDriveCmd),
         ioctl_seccomp::NOTIF_RECV => Some(Family::SeccompRecv),
+        ioctl_rtc::RTC_PARAM_GET => Some(Family::RtcParam(true)),
+        ioctl_rtc::RTC_PARAM_SET => Some(Family::RtcParam(false)),
         ioctl_seccomp::NOTIF_SEND => Some(Family::SeccompSend),
         ioctl_seccomp::NOTIF_ID_VALID | ioctl_seccomp::NOTIF_ID_VALID_WRONG_DIR => {
             Some(Family::SeccompIdValid)
@@ -424,8 +428,10 @@ fn family(request: u32) -> Option<Family> {
 
 /// At entry, what a [`Family`] request keeps for its exit in the argument's `saved` slot.
 pub fn save<M: Memory>(ctx: &Ctx<'_, M>, call: &mut Call, i: usize) {
-    if let Some(Family::SeccompRecv) = family(call.args[1] as u32) {
-        call.saved[i] = ioctl_seccomp::save_recv(ctx, call.args[i]);
+    match family(call.args[1] as u32) {
+        Some(Family::SeccompRecv) => call.saved[i] = ioctl_seccomp::save_recv(ctx, call.args[i]),
+        Some(Family::RtcParam(true)) => call.saved[i] = ioctl_rtc::save_param(ctx, call.args[i]),
+        _ => {}
     }
 }
 
@@ -445,6 +451,7 @@ fn family_arg<S: Sink, M: Memory>(
         (Family::HdioHwifArgs, None) => ioctl_hdio::hwif_args(sink, ctx, v),
         (Family::HdioHwifArgs, Some(_)) => {}
         (Family::SeccompRecv, _) => ioctl_seccomp::notif_recv(sink, ctx, call.saved[i], v, outcome),
+        (Family::RtcParam(get), _) => ioctl_rtc::param(sink, ctx, get, call.saved[i], v, outcome),
         (Family::SeccompSend, None) => ioctl_seccomp::notif_send(sink, ctx, v),
         (Family::SeccompIdValid, None) => ioctl_seccomp::id_valid(sink, ctx, v),
         (Family::SeccompAddfd, None) => ioctl_seccomp::notif_addfd(sink, ctx, v),

@@ -18,6 +18,7 @@ mod futex;
 mod ioctl;
 mod ioctl_hdio;
 mod ioctl_random;
+mod ioctl_rtc;
 mod ioctl_seccomp;
 mod iov;
 mod ipc;

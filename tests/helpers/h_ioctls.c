@@ -11,6 +11,7 @@
 #include <linux/random.h>
 #include <linux/seccomp.h>
 #include <linux/lirc.h>
+#include <linux/rtc.h>
 #include <sys/syscall.h>
 #include <sys/ioctl.h>
 
@@ -204,6 +205,40 @@ static void lirc_calls(char *page_end)
 	ioctl(-1, LIRC_SET_REC_MODE, &v);
 }
 
+static void rtc_calls(char *page_end)
+{
+	struct rtc_time tm = { 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+	struct rtc_wkalrm wk = { .enabled = 1, .pending = 2, .time = tm };
+	struct rtc_pll_info pll = { 1, 2, 3, 4, 5, 6, -7 };
+	struct rtc_param param = { RTC_PARAM_FEATURES, { .uvalue = 0x141 }, 2, 0 };
+	unsigned int vl = 0x11;
+
+	ioctl(-1, RTC_AIE_ON);
+	ioctl(-1, RTC_UIE_OFF, FILL);
+	ioctl(-1, RTC_SET_TIME, &tm);
+	ioctl(-1, RTC_RD_TIME, &tm);
+	ioctl(-1, RTC_ALM_SET, page_end - 8);
+	ioctl(-1, RTC_WKALM_SET, &wk);
+	ioctl(-1, RTC_PLL_SET, &pll);
+	ioctl(-1, RTC_PLL_GET, NULL);
+	ioctl(-1, RTC_VL_READ, &vl);
+	ioctl(-1, RTC_EPOCH_SET, FILL);
+	ioctl(-1, RTC_IRQP_READ, &vl);
+	ioctl(-1, RTC_PARAM_SET, &param);
+	ioctl(-1, RTC_PARAM_GET, &param);
+	ioctl(-1, RTC_PARAM_GET, NULL);
+	ioctl(-1, RTC_PARAM_GET, page_end - 8);
+	param.param = RTC_PARAM_CORRECTION;
+	param.svalue = -5;
+	param.__pad = 3;
+	ioctl(-1, RTC_PARAM_SET, &param);
+	param.param = RTC_PARAM_BACKUP_SWITCH_MODE;
+	param.uvalue = 2;
+	ioctl(-1, RTC_PARAM_SET, &param);
+	param.param = 9;
+	ioctl(-1, RTC_PARAM_SET, &param);
+}
+
 int main(int argc, char **argv)
 {
 	char *page_end;
@@ -220,5 +255,6 @@ int main(int argc, char **argv)
 	counter_calls(page_end);
 	seccomp_calls(page_end);
 	lirc_calls(page_end);
+	rtc_calls(page_end);
 	return 0;
 }

@@ -679,3 +679,57 @@ fn ioctl_lirc() {
         "ioctl(-1, LIRC_GET_REC_TIMEOUT, 0x3000) = -1 EBADF (Bad file descriptor)"
     );
 }
+
+/// strace's rtc.c: times (abbreviated after the year), alarms, the PLL, voltage flags, and
+/// RTC_PARAM_GET/SET's value by its parameter, got at GET's exit.
+#[test]
+fn ioctl_rtc() {
+    let mut param = words(&[0, 0x41]);
+    param.extend_from_slice(&words32(&[2, 0]));
+    let mut got = words(&[0, 0x100]);
+    got.extend_from_slice(&words32(&[2, 7]));
+    let mem = FakeMemory::new()
+        .with(0x1000, &words32(&[1, 2, 3, 4, 5, 6, 7, 8, 9]))
+        .with(0x2000, &param)
+        .with(0x3000, &words32(&[0x11]));
+    let changed = FakeMemory::new().with(0x2000, &got);
+    assert_eq!(
+        ebadf(0x4024_700a, 0x1000, &mem),
+        "ioctl(-1, RTC_SET_TIME, {tm_sec=1, tm_min=2, tm_hour=3, tm_mday=4, tm_mon=5, \
+         tm_year=6, ...}) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, 0x8004_7013, 0x3000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, RTC_VL_READ, [RTC_VL_DATA_INVALID|RTC_VL_BACKUP_SWITCH]) = 0"
+    );
+    assert_eq!(
+        ebadf(0x4018_7014, 0x2000, &mem),
+        "ioctl(-1, RTC_PARAM_SET, {param=RTC_PARAM_FEATURES, uvalue=1<<RTC_FEATURE_ALARM|\
+         1<<RTC_FEATURE_BACKUP_SWITCH_MODE, index=2}) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        line_changed(
+            NR_IOCTL,
+            [3, 0x4018_7013, 0x2000, 0, 0, 0],
+            &mem,
+            &changed,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, RTC_PARAM_GET, {param=RTC_PARAM_FEATURES, index=2} => \
+         {uvalue=0x100 /* 1<<RTC_FEATURE_??? */, __pad=0x7}) = 0"
+    );
+    assert_eq!(
+        ebadf(0x4018_7013, 0x2000, &mem),
+        "ioctl(-1, RTC_PARAM_GET, {param=RTC_PARAM_FEATURES, index=2} => 0x2000) \
+         = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x4018_7013, 0, &mem),
+        "ioctl(-1, RTC_PARAM_GET, NULL)          = -1 EBADF (Bad file descriptor)"
+    );
+}
