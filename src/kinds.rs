@@ -240,6 +240,12 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["enum"]
     }
+    /// One value from `table`, in a C `unsigned long` (HDIO_SET_BUSSTATE's argument).
+    Enum64 = "enum64" {
+        table: Enum, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["enum"]
+    }
     /// A C `int` named by the `table` value it equals (`KEY_SPEC_THREAD_KEYRING`), else in
     /// signed decimal with no comment (`1234`): strace's `printxval_d` without a default.
     NamedInt = "named_int" {

@@ -7,6 +7,7 @@
 use super::structs::read_struct;
 use super::termios::{Layout, termios};
 use super::{Call, Ctx, Group, Number, Outcome, Sink, Values, sock_ioctl};
+use super::{ioctl_hdio, ioctl_random, ioctl_rtc, ioctl_seccomp};
 use crate::mem::Memory;
 use crate::table::{self, IoctlArgDesc, IoctlDir, Kind};
 
@@ -33,10 +34,6 @@ const TIOCOUTQ: u32 = 0x5411;
 const TIOCSTI: u32 = 0x5412;
 const TIOCGWINSZ: u32 = 0x5413;
 const TIOCSWINSZ: u32 = 0x5414;
-const TIOCMGET: u32 = 0x5415;
-const TIOCMBIS: u32 = 0x5416;
-const TIOCMBIC: u32 = 0x5417;
-const TIOCMSET: u32 = 0x5418;
 const TIOCGSOFTCAR: u32 = 0x5419;
 const TIOCSSOFTCAR: u32 = 0x541a;
 const FIONREAD: u32 = 0x541b;
@@ -145,7 +142,7 @@ fn form(request: u64) -> ArgForm {
         }
         TIOCSPGRP | FIONBIO | FIOASYNC | TIOCSPTLCK | TIOCSETD | TIOCSSOFTCAR | TIOCPKT
         | WDIOC_SETTIMEOUT | WDIOC_SETPRETIMEOUT => ArgForm::IntPtr { get: false },
-        TIOCSTI | TIOCMGET | TIOCMBIS | TIOCMBIC | TIOCMSET | VIDIOC_ENUMINPUT => ArgForm::Addr,
+        TIOCSTI | VIDIOC_ENUMINPUT => ArgForm::Addr,
         OTPSELECT => ArgForm::IntEnumPtr(&table::ENUM_MTD_OTP),
         TCSBRK | TCSBRKP | TIOCSCTTY | FICLONE | INOTIFY_IOC_SETNEXTWD => ArgForm::Int,
         TCFLSH => ArgForm::Enum(&table::ENUM_TCFLSH_ARG),
@@ -195,6 +192,9 @@ pub fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, 
 
 /// Whether the request takes an argument strace shows.
 pub fn has_arg(request: u64) -> bool {
+    if family(request as u32).is_some() {
+        return true;
+    }
     match table::ioctl_arg(request as u32) {
         Some(entry) => entry.arg.kind != Kind::Unused,
         None => !matches!(form(request), ArgForm::None),
@@ -352,6 +352,9 @@ pub fn arg<S: Sink, M: Memory>(
     outcome: Option<Outcome>,
 ) {
     let (request, v) = (call.args[1], call.args[i]);
+    if let Some(f) = family(request as u32) {
+        return family_arg(sink, ctx, f, call, i, outcome);
+    }
     if let Some(entry) = table::ioctl_arg(request as u32) {
         return by_table(sink, ctx, entry, call, i, outcome);
     }
@@ -389,6 +392,77 @@ pub fn arg<S: Sink, M: Memory>(
         ArgForm::Int => sink.int(i64::from(v as i32)),
         ArgForm::Enum(t) => sink.enumeration(u64::from(v as u32), t),
         ArgForm::Hex => sink.hex(v),
+    }
+}
+
+/// The requests whose argument is more than a layout (a length or a type in one member that
+/// shapes another), printed by their family's module.
+#[derive(Clone, Copy)]
+enum Family {
+    RandomAddEntropy,
+    HdioDriveCmd,
+    SeccompRecv,
+    /// `RTC_PARAM_GET` (`true`) or `RTC_PARAM_SET`.
+    RtcParam(bool),
+    SeccompSend,
+    SeccompIdValid,
+    SeccompAddfd,
+    HdioHwifArgs,
+    /// A block of that many bytes the kernel writes.
+    HdioIdentity(u64),
+}
+
+fn family(request: u32) -> Option<Family> {
+    match request {
+        ioctl_random::RNDADDENTROPY => Some(Family::RandomAddEntropy),
+        ioctl_hdio::HDIO_DRIVE_CMD => Some(Family::HdioDriveCmd),
+        ioctl_seccomp::NOTIF_RECV => Some(Family::SeccompRecv),
+        ioctl_rtc::RTC_PARAM_GET => Some(Family::RtcParam(true)),
+        ioctl_rtc::RTC_PARAM_SET => Some(Family::RtcParam(false)),
+        ioctl_seccomp::NOTIF_SEND => Some(Family::SeccompSend),
+        ioctl_seccomp::NOTIF_ID_VALID | ioctl_seccomp::NOTIF_ID_VALID_WRONG_DIR => {
+            Some(Family::SeccompIdValid)
+        }
+        ioctl_seccomp::NOTIF_ADDFD => Some(Family::SeccompAddfd),
+        ioctl_hdio::HDIO_DRIVE_RESET | ioctl_hdio::HDIO_SCAN_HWIF => Some(Family::HdioHwifArgs),
+        ioctl_hdio::HDIO_GET_IDENTITY => Some(Family::HdioIdentity(512)),
+        ioctl_hdio::HDIO_OBSOLETE_IDENTITY => Some(Family::HdioIdentity(142)),
+        _ => None,
+    }
+}
+
+/// At entry, what a [`Family`] request keeps for its exit in the argument's `saved` slot.
+pub fn save<M: Memory>(ctx: &Ctx<'_, M>, call: &mut Call, i: usize) {
+    match family(call.args[1] as u32) {
+        Some(Family::SeccompRecv) => call.saved[i] = ioctl_seccomp::save_recv(ctx, call.args[i]),
+        Some(Family::RtcParam(true)) => call.saved[i] = ioctl_rtc::save_param(ctx, call.args[i]),
+        _ => call.saved[i] = sock_ioctl::save(ctx, call.args[1], call.args[i]),
+    }
+}
+
+/// A [`Family`] request's argument, at entry (`outcome` is `None`) and at exit.
+fn family_arg<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    f: Family,
+    call: &Call,
+    i: usize,
+    outcome: Option<Outcome>,
+) {
+    let v = call.args[i];
+    match (f, outcome) {
+        (Family::RandomAddEntropy, None) => ioctl_random::add_entropy(sink, ctx, v),
+        (Family::RandomAddEntropy, Some(_)) => {}
+        (Family::HdioHwifArgs, None) => ioctl_hdio::hwif_args(sink, ctx, v),
+        (Family::HdioHwifArgs, Some(_)) => {}
+        (Family::SeccompRecv, _) => ioctl_seccomp::notif_recv(sink, ctx, call.saved[i], v, outcome),
+        (Family::RtcParam(get), _) => ioctl_rtc::param(sink, ctx, get, call.saved[i], v, outcome),
+        (Family::SeccompSend, None) => ioctl_seccomp::notif_send(sink, ctx, v),
+        (Family::SeccompIdValid, None) => ioctl_seccomp::id_valid(sink, ctx, v),
+        (Family::SeccompAddfd, None) => ioctl_seccomp::notif_addfd(sink, ctx, v),
+        (Family::SeccompSend | Family::SeccompIdValid | Family::SeccompAddfd, Some(_)) => {}
+        (Family::HdioDriveCmd, _) => ioctl_hdio::drive_cmd(sink, ctx, v, outcome),
+        (Family::HdioIdentity(len), _) => ioctl_hdio::identity(sink, ctx, v, len, outcome),
     }
 }
 

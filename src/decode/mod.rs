@@ -17,6 +17,10 @@ mod fs;
 pub(crate) mod fsconfig;
 mod futex;
 mod ioctl;
+mod ioctl_hdio;
+mod ioctl_random;
+mod ioctl_rtc;
+mod ioctl_seccomp;
 mod iov;
 mod ipc;
 mod keyctl;
@@ -452,6 +456,7 @@ pub(super) fn arg<S: Sink, M: Memory>(
         Kind::Flags => sink.flags(u64::from(v as u32), desc.flags()),
         Kind::Flags64 => sink.flags(v, desc.flags()),
         Kind::Enum => sink.enumeration(u64::from(v as u32), desc.enumeration()),
+        Kind::Enum64 => sink.enumeration(v, desc.enumeration()),
         Kind::Signo => sink.signal(i64::from(v as i32)),
         Kind::Path => string::path(sink, ctx, v),
         Kind::String => string::cstring(sink, ctx, v),
@@ -645,7 +650,7 @@ fn arg_more<S: Sink, M: Memory>(
         Kind::Addr | Kind::Argv | Kind::Buffer | Kind::CloneArgs | Kind::CloneFlags
         | Kind::CloneTail | Kind::CpuSet | Kind::Dirents | Kind::Dirents64 | Kind::Dirfd
         | Kind::Enum | Kind::Envp | Kind::FcntlArg | Kind::FcntlCmd | Kind::Fd | Kind::Flags
-        | Kind::Flags64
+        | Kind::Flags64 | Kind::Enum64
         | Kind::FutexOp | Kind::GidArray | Kind::Hex | Kind::HexBuffer | Kind::Int
         | Kind::IoctlArg | Kind::IoctlRequest | Kind::Iovec | Kind::Long | Kind::MknodMode
         | Kind::Octal | Kind::OpenHow | Kind::OutPath | Kind::Path | Kind::Pid | Kind::Rlimit
@@ -967,7 +972,7 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
                 call.saved[i] = read_u32(ctx.mem, call.args[i].wrapping_add(net::MSG_NAMELEN));
             }
             Kind::KeyctlResult => keyctl::save(ctx, call),
-            Kind::IoctlArg => call.saved[i] = sock_ioctl::save(ctx, call.args[1], call.args[i]),
+            Kind::IoctlArg => ioctl::save(ctx, call, i),
             _ => {}
         }
         if let (Kind::MmsghdrsOut, Some(saved)) = (desc.kind, ctx.saved.as_deref_mut()) {

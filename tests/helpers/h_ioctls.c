@@ -7,6 +7,12 @@
 #include <string.h>
 #include <linux/fs.h>
 #include <linux/hdreg.h>
+#include <linux/counter.h>
+#include <linux/random.h>
+#include <linux/seccomp.h>
+#include <linux/lirc.h>
+#include <linux/rtc.h>
+#include <sys/syscall.h>
 #include <sys/ioctl.h>
 
 /* A value in every bit pattern the tests look for. */
@@ -44,6 +50,43 @@ static void block_calls(char *page_end)
 	close(file);
 }
 
+/* strace's generated HDIO decoders and HDIO_DRIVE_CMD. */
+static void hdio_more_calls(char *page_end)
+{
+	static const unsigned long gets[] = {
+		HDIO_GET_UNMASKINTR, HDIO_GET_MULTCOUNT, HDIO_GET_32BIT,
+		HDIO_GET_NICE, HDIO_GET_BUSSTATE, HDIO_GET_IDENTITY,
+		HDIO_OBSOLETE_IDENTITY,
+	};
+	static const unsigned long sets[] = {
+		HDIO_SET_MULTCOUNT, HDIO_SET_32BIT, HDIO_SET_PIO_MODE,
+		HDIO_UNREGISTER_HWIF, HDIO_SET_ADDRESS,
+	};
+	unsigned int args[3] = { 0xdeadbeef, 0, 1 };
+	struct hd_drive_cmd_hdr cmd = { 0xca, 255, 238, 0 };
+	struct hd_drive_cmd_hdr odd = { 0x80, 1, 2, 3 };
+	char buf[600];
+
+	memset(buf, 0x5a, sizeof(buf));
+	for (size_t k = 0; k < sizeof(gets) / sizeof(gets[0]); k++) {
+		ioctl(-1, gets[k], NULL);
+		ioctl(-1, gets[k], buf);
+	}
+	for (size_t k = 0; k < sizeof(sets) / sizeof(sets[0]); k++)
+		ioctl(-1, sets[k], FILL);
+	ioctl(-1, HDIO_SET_NICE, FILL);
+	ioctl(-1, HDIO_SET_NICE, 0x1b);
+	ioctl(-1, HDIO_SET_BUSSTATE, 1);
+	ioctl(-1, HDIO_SET_BUSSTATE, FILL);
+	ioctl(-1, HDIO_DRIVE_RESET, args);
+	ioctl(-1, HDIO_SCAN_HWIF, page_end - 4);
+	ioctl(-1, HDIO_SCAN_HWIF, NULL);
+	ioctl(-1, HDIO_DRIVE_CMD, NULL);
+	ioctl(-1, HDIO_DRIVE_CMD, &cmd);
+	ioctl(-1, HDIO_DRIVE_CMD, &odd);
+	ioctl(-1, HDIO_DRIVE_CMD, page_end - 2);
+}
+
 static void hdio_calls(char *page_end)
 {
 	struct hd_geometry geo;
@@ -52,6 +95,148 @@ static void hdio_calls(char *page_end)
 	ioctl(-1, HDIO_GETGEO, NULL);
 	ioctl(-1, HDIO_GETGEO, page_end - 1);
 	ioctl(-1, HDIO_GETGEO, &geo);
+	hdio_more_calls(page_end);
+}
+
+static void tiocm_calls(char *page_end)
+{
+	int lines = TIOCM_DTR | TIOCM_RTS | 0x8000 | 0x10000;
+	int none = 0x10000;
+
+	ioctl(-1, TIOCMGET, NULL);
+	ioctl(-1, TIOCMGET, &lines);
+	ioctl(-1, TIOCMBIS, &lines);
+	ioctl(-1, TIOCMBIC, &none);
+	ioctl(-1, TIOCMSET, page_end - 2);
+	ioctl(-1, TIOCMSET, NULL);
+}
+
+static void random_calls(char *page_end)
+{
+	struct {
+		int entropy_count, buf_size;
+		char buf[12];
+	} pool = { 3, 12, "ab\1cd\"\nefghi" };
+	int n = 6;
+
+	ioctl(-1, RNDGETENTCNT, &n);
+	ioctl(-1, RNDADDTOENTCNT, &n);
+	ioctl(-1, RNDADDENTROPY, NULL);
+	ioctl(-1, RNDADDENTROPY, &pool);
+	pool.buf_size = 100;
+	ioctl(-1, RNDADDENTROPY, &pool);
+	ioctl(-1, RNDADDENTROPY, page_end - 4);
+	ioctl(-1, RNDZAPENTCNT, FILL);
+	ioctl(-1, RNDCLEARPOOL);
+	ioctl(-1, RNDRESEEDCRNG);
+}
+
+static void counter_calls(char *page_end)
+{
+	struct counter_watch w = {
+		.component = { COUNTER_COMPONENT_COUNT, COUNTER_SCOPE_SIGNAL, 7, 9 },
+		.event = COUNTER_EVENT_INDEX,
+		.channel = 200,
+	};
+	struct counter_watch bad = {
+		.component = { 0x77, 0x66, 1, 2 }, .event = 0x55, .channel = 3,
+	};
+
+	ioctl(-1, COUNTER_ADD_WATCH_IOCTL, NULL);
+	ioctl(-1, COUNTER_ADD_WATCH_IOCTL, &w);
+	ioctl(-1, COUNTER_ADD_WATCH_IOCTL, &bad);
+	ioctl(-1, COUNTER_ADD_WATCH_IOCTL, page_end - 3);
+	ioctl(-1, COUNTER_ENABLE_EVENTS_IOCTL, FILL);
+	ioctl(-1, COUNTER_DISABLE_EVENTS_IOCTL);
+}
+
+static void seccomp_calls(char *page_end)
+{
+	struct seccomp_notif zero, notif;
+	struct seccomp_notif_resp resp = { 1, -2, -63, 1 };
+	struct seccomp_notif_addfd addfd = { 0xab, 0x13, 0, 4, O_CLOEXEC };
+	unsigned long long id = FILL;
+
+	memset(&zero, 0, sizeof(zero));
+	memset(&notif, 0, sizeof(notif));
+	notif.id = FILL;
+	notif.data.nr = SYS_gettid;
+	notif.data.arch = 0xc000003e;
+	notif.data.args[5] = FILL;
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, NULL);
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, &zero);
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, &notif);
+	notif.data.arch = 0x1234;
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, &notif);
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, page_end - 8);
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, &resp);
+	resp.error = -100000;
+	resp.flags = 6;
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, &resp);
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, NULL);
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_ID_VALID, &id);
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_ID_VALID, page_end - 4);
+	ioctl(-1, _IOR('!', 2, __u64), &id);
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_ADDFD, &addfd);
+	ioctl(-1, SECCOMP_IOCTL_NOTIF_ADDFD, NULL);
+}
+
+static void lirc_calls(char *page_end)
+{
+	unsigned int v = 0x80000012;
+	static const unsigned long gets[] = {
+		LIRC_GET_FEATURES, LIRC_GET_SEND_MODE, LIRC_GET_LENGTH,
+		LIRC_GET_REC_TIMEOUT,
+	};
+	static const unsigned long sets[] = {
+		LIRC_SET_SEND_MODE, LIRC_SET_TRANSMITTER_MASK,
+		LIRC_SET_REC_CARRIER_RANGE, LIRC_SET_WIDEBAND_RECEIVER,
+	};
+
+	for (size_t k = 0; k < sizeof(gets) / sizeof(gets[0]); k++) {
+		ioctl(-1, gets[k], NULL);
+		ioctl(-1, gets[k], &v);
+	}
+	for (size_t k = 0; k < sizeof(sets) / sizeof(sets[0]); k++) {
+		ioctl(-1, sets[k], &v);
+		ioctl(-1, sets[k], page_end - 2);
+	}
+	v = LIRC_MODE_PULSE;
+	ioctl(-1, LIRC_SET_REC_MODE, &v);
+}
+
+static void rtc_calls(char *page_end)
+{
+	struct rtc_time tm = { 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+	struct rtc_wkalrm wk = { .enabled = 1, .pending = 2, .time = tm };
+	struct rtc_pll_info pll = { 1, 2, 3, 4, 5, 6, -7 };
+	struct rtc_param param = { RTC_PARAM_FEATURES, { .uvalue = 0x141 }, 2, 0 };
+	unsigned int vl = 0x11;
+
+	ioctl(-1, RTC_AIE_ON);
+	ioctl(-1, RTC_UIE_OFF, FILL);
+	ioctl(-1, RTC_SET_TIME, &tm);
+	ioctl(-1, RTC_RD_TIME, &tm);
+	ioctl(-1, RTC_ALM_SET, page_end - 8);
+	ioctl(-1, RTC_WKALM_SET, &wk);
+	ioctl(-1, RTC_PLL_SET, &pll);
+	ioctl(-1, RTC_PLL_GET, NULL);
+	ioctl(-1, RTC_VL_READ, &vl);
+	ioctl(-1, RTC_EPOCH_SET, FILL);
+	ioctl(-1, RTC_IRQP_READ, &vl);
+	ioctl(-1, RTC_PARAM_SET, &param);
+	ioctl(-1, RTC_PARAM_GET, &param);
+	ioctl(-1, RTC_PARAM_GET, NULL);
+	ioctl(-1, RTC_PARAM_GET, page_end - 8);
+	param.param = RTC_PARAM_CORRECTION;
+	param.svalue = -5;
+	param.__pad = 3;
+	ioctl(-1, RTC_PARAM_SET, &param);
+	param.param = RTC_PARAM_BACKUP_SWITCH_MODE;
+	param.uvalue = 2;
+	ioctl(-1, RTC_PARAM_SET, &param);
+	param.param = 9;
+	ioctl(-1, RTC_PARAM_SET, &param);
 }
 
 int main(int argc, char **argv)
@@ -65,5 +250,11 @@ int main(int argc, char **argv)
 	begin_marker();
 	block_calls(page_end);
 	hdio_calls(page_end);
+	tiocm_calls(page_end);
+	random_calls(page_end);
+	counter_calls(page_end);
+	seccomp_calls(page_end);
+	lirc_calls(page_end);
+	rtc_calls(page_end);
 	return 0;
 }

@@ -462,3 +462,274 @@ fn ioctl_args_table() {
         "ioctl(3, BLKSSZGET, [-5])               = 0"
     );
 }
+
+/// Modem lines (flags in an int), the random pool (a buffer as long as a member says) and a
+/// counter watch (a struct in a struct, enums of bytes).
+#[test]
+fn ioctl_tiocm_random_counter() {
+    let mut pool = words32(&[3, 4]);
+    pool.extend_from_slice(b"a\"\n\x01");
+    let mem = FakeMemory::new()
+        .with(0x1000, &words32(&[0x8006]))
+        .with(0x2000, &pool)
+        .with(0x3000, &[2, 1, 7, 9, 4, 200])
+        .with(0x4000, &[0x77, 0x66, 1, 2, 0x55, 3]);
+    assert_eq!(
+        ebadf(0x5416, 0x1000, &mem),
+        "ioctl(-1, TIOCMBIS, [TIOCM_DTR|TIOCM_RTS|TIOCM_LOOP]) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        line(NR_IOCTL, [3, 0x5415, 0x1000, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "ioctl(3, TIOCMGET, [TIOCM_DTR|TIOCM_RTS|TIOCM_LOOP]) = 0"
+    );
+    assert_eq!(
+        ebadf(0x4008_5203, 0x2000, &mem),
+        "ioctl(-1, RNDADDENTROPY, {entropy_count=3, buf_size=4, buf=\"a\\\"\\n\\1\"}) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x5204, 0, &mem),
+        "ioctl(-1, FASTRPC_IOCTL_INIT_ATTACH or RNDZAPENTCNT) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x4006_3e00, 0x3000, &mem),
+        "ioctl(-1, COUNTER_ADD_WATCH_IOCTL, {component={type=COUNTER_COMPONENT_COUNT, \
+         scope=COUNTER_SCOPE_SIGNAL, parent=7, id=9}, event=COUNTER_EVENT_INDEX, channel=200}) \
+         = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x4006_3e00, 0x4000, &mem),
+        "ioctl(-1, COUNTER_ADD_WATCH_IOCTL, {component={type=0x77 /* COUNTER_COMPONENT_??? */, \
+         scope=0x66 /* COUNTER_SCOPE_??? */, parent=1, id=2}, event=0x55 /* COUNTER_EVENT_??? */, \
+         channel=3}) = -1 EBADF (Bad file descriptor)"
+    );
+}
+
+/// strace's hdio.c and its generated decoders: numbers given and got, the nice flags and bus
+/// states in an `unsigned long`, three ints in hex, a drive command and what the drive wrote
+/// back (at a failure with EIO too), the identity blocks.
+#[test]
+fn ioctl_hdio() {
+    let mut cmd_back = vec![0x50u8, 0, 1, 1];
+    cmd_back.extend_from_slice(&[0xab; 40]);
+    let mem = FakeMemory::new()
+        .with(0x1000, &words(&[0x1b]))
+        .with(0x2000, &words32(&[0xdeadbeef, 0, 1]))
+        .with(0x3000, &[0xca, 255, 238, 0])
+        .with(0x4000, b"abc\0def")
+        .with(0x5ffc, &words32(&[9]));
+    let changed = FakeMemory::new()
+        .with(0x3000, &cmd_back)
+        .with(0x4000, b"abc\0def");
+    assert_eq!(
+        line(NR_IOCTL, [3, 0x30c, 0x1000, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "ioctl(3, HDIO_GET_NICE, [1 << IDE_NICE_DSC_OVERLAP|1 << IDE_NICE_ATAPI_OVERLAP|\
+         1 << IDE_NICE_1|1 << IDE_NICE_2]) = 0"
+    );
+    assert_eq!(
+        ebadf(0x32d, 7, &mem),
+        "ioctl(-1, HDIO_SET_BUSSTATE, 0x7 /* BUSSTATE_??? */) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x324, u64::MAX, &mem),
+        "ioctl(-1, HDIO_SET_32BIT, 18446744073709551615) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x31c, 0x2000, &mem),
+        "ioctl(-1, HDIO_DRIVE_RESET, [0xdeadbeef, 0, 0x1]) = -1 EBADF (Bad file descriptor)"
+    );
+    // Read one by one: the ints before the memory ends.
+    assert_eq!(
+        ebadf(0x328, 0x5ffc, &mem),
+        "ioctl(-1, HDIO_SCAN_HWIF, [0x9, ... /* 0x6000 */]) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x31f, 0x3000, &mem),
+        "ioctl(-1, HDIO_DRIVE_CMD, {command=ATA_CMD_WRITE, sector_number=255, feature=238, \
+         sector_count=0}) = -1 EBADF (Bad file descriptor)"
+    );
+    let back = "ioctl(3, HDIO_DRIVE_CMD, {command=ATA_CMD_WRITE, sector_number=255, feature=238, \
+                sector_count=0} => {status=0x50, error=0, nsector=1, buf=\"\\xab\\xab\\xab\\xab\
+                \\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\
+                \\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\\xab\"...})";
+    assert_eq!(
+        line_changed(
+            NR_IOCTL,
+            [3, 0x31f, 0x3000, 0, 0, 0],
+            &mem,
+            &changed,
+            Outcome::Ok(0)
+        ),
+        format!("{back} = 0")
+    );
+    assert_eq!(
+        line_changed(
+            NR_IOCTL,
+            [3, 0x31f, 0x3000, 0, 0, 0],
+            &mem,
+            &changed,
+            Outcome::Err(5)
+        ),
+        format!("{back} = -1 EIO (Input/output error)")
+    );
+    assert_eq!(
+        line(NR_IOCTL, [3, 0x307, 0x4000, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "ioctl(3, HDIO_OBSOLETE_IDENTITY, \"abc\\0def\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\
+         \\0\\0\\0\\0\\0\\0\\0\\0\\0\"...) = 0"
+    );
+    assert_eq!(
+        ebadf(0x30d, 0x4000, &mem),
+        "ioctl(-1, HDIO_GET_IDENTITY, 0x4000)    = -1 EBADF (Bad file descriptor)"
+    );
+}
+
+/// strace's seccomp_ioctl.c: a notification shown at entry only when not all zero, its
+/// syscall named for x86_64; a response's negated errno; an id in hex under both directions
+/// of its request; a descriptor to add.
+#[test]
+fn ioctl_seccomp_notify() {
+    let mut notif = words(&[0x1234]);
+    notif.extend_from_slice(&words32(&[0, 0]));
+    notif.extend_from_slice(&words32(&[186, 0xc000_003e]));
+    notif.extend_from_slice(&words(&[0, 1, 2, 3, 4, 5, 0xff]));
+    let mut resp = words(&[1, (-2i64) as u64]);
+    resp.extend_from_slice(&words32(&[(-63i32) as u32, 1]));
+    let mut addfd = words(&[0xab]);
+    addfd.extend_from_slice(&words32(&[0x10, 3, 4, 0o2000000]));
+    let mem = FakeMemory::new()
+        .with(0x1000, &[0; 80])
+        .with(0x2000, &notif)
+        .with(0x3000, &resp)
+        .with(0x4000, &words(&[0xdecaf]))
+        .with(0x5000, &addfd);
+    let changed = FakeMemory::new().with(0x1000, &notif).with(0x2000, &notif);
+    let shown = "{id=0x1234, pid=0, flags=0, data={nr=__NR_gettid, arch=AUDIT_ARCH_X86_64, \
+                 instruction_pointer=NULL, args=[0x1, 0x2, 0x3, 0x4, 0x5, 0xff]}}";
+    assert_eq!(
+        line_changed(
+            NR_IOCTL,
+            [3, 0xc050_2100, 0x1000, 0, 0, 0],
+            &mem,
+            &changed,
+            Outcome::Ok(0)
+        ),
+        format!("ioctl(3, SECCOMP_IOCTL_NOTIF_RECV, {shown}) = 0")
+    );
+    assert_eq!(
+        line_changed(
+            NR_IOCTL,
+            [3, 0xc050_2100, 0x2000, 0, 0, 0],
+            &mem,
+            &changed,
+            Outcome::Ok(0)
+        ),
+        format!("ioctl(3, SECCOMP_IOCTL_NOTIF_RECV, {shown} => {shown}) = 0")
+    );
+    assert_eq!(
+        ebadf(0xc050_2100, 0x1000, &mem),
+        "ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, 0x1000) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0xc050_2100, 0x9000, &mem),
+        "ioctl(-1, SECCOMP_IOCTL_NOTIF_RECV, 0x9000) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0xc018_2101, 0x3000, &mem),
+        "ioctl(-1, SECCOMP_IOCTL_NOTIF_SEND, {id=0x1, val=-2, error=-ENOSR, \
+         flags=SECCOMP_USER_NOTIF_FLAG_CONTINUE}) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x8008_2102, 0x4000, &mem),
+        "ioctl(-1, SECCOMP_IOCTL_NOTIF_ID_VALID_WRONG_DIR, [0xdecaf]) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x4018_2103, 0x5000, &mem),
+        "ioctl(-1, SECCOMP_IOCTL_NOTIF_ADDFD, {id=0xab, flags=0x10 /* SECCOMP_ADDFD_FLAG_??? */, \
+         srcfd=3, newfd=4, newfd_flags=O_CLOEXEC}) = -1 EBADF (Bad file descriptor)"
+    );
+}
+
+/// strace's lirc_ioctl.c: a `__u32` given (at entry) or got (at exit), as features, a mode,
+/// a mask in hex or a number.
+#[test]
+fn ioctl_lirc() {
+    let mem = FakeMemory::new()
+        .with(0x1000, &words32(&[0x8000_0012]))
+        .with(0x2000, &words32(&[8]))
+        .with(0x3000, &words32(&[0xff]));
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, 0x8004_6900, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, LIRC_GET_FEATURES, [LIRC_CAN_SEND_PULSE|LIRC_CAN_SEND_LIRCCODE|\
+         LIRC_CAN_SET_REC_CARRIER_RANGE]) = 0"
+    );
+    assert_eq!(
+        ebadf(0x4004_6911, 0x2000, &mem),
+        "ioctl(-1, LIRC_SET_SEND_MODE, [LIRC_MODE_SCANCODE]) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x4004_6917, 0x3000, &mem),
+        "ioctl(-1, LIRC_SET_TRANSMITTER_MASK, [0xff]) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x8004_6924, 0x3000, &mem),
+        "ioctl(-1, LIRC_GET_REC_TIMEOUT, 0x3000) = -1 EBADF (Bad file descriptor)"
+    );
+}
+
+/// strace's rtc.c: times (abbreviated after the year), alarms, the PLL, voltage flags, and
+/// RTC_PARAM_GET/SET's value by its parameter, got at GET's exit.
+#[test]
+fn ioctl_rtc() {
+    let mut param = words(&[0, 0x41]);
+    param.extend_from_slice(&words32(&[2, 0]));
+    let mut got = words(&[0, 0x100]);
+    got.extend_from_slice(&words32(&[2, 7]));
+    let mem = FakeMemory::new()
+        .with(0x1000, &words32(&[1, 2, 3, 4, 5, 6, 7, 8, 9]))
+        .with(0x2000, &param)
+        .with(0x3000, &words32(&[0x11]));
+    let changed = FakeMemory::new().with(0x2000, &got);
+    assert_eq!(
+        ebadf(0x4024_700a, 0x1000, &mem),
+        "ioctl(-1, RTC_SET_TIME, {tm_sec=1, tm_min=2, tm_hour=3, tm_mday=4, tm_mon=5, \
+         tm_year=6, ...}) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, 0x8004_7013, 0x3000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, RTC_VL_READ, [RTC_VL_DATA_INVALID|RTC_VL_BACKUP_SWITCH]) = 0"
+    );
+    assert_eq!(
+        ebadf(0x4018_7014, 0x2000, &mem),
+        "ioctl(-1, RTC_PARAM_SET, {param=RTC_PARAM_FEATURES, uvalue=1<<RTC_FEATURE_ALARM|\
+         1<<RTC_FEATURE_BACKUP_SWITCH_MODE, index=2}) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        line_changed(
+            NR_IOCTL,
+            [3, 0x4018_7013, 0x2000, 0, 0, 0],
+            &mem,
+            &changed,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, RTC_PARAM_GET, {param=RTC_PARAM_FEATURES, index=2} => \
+         {uvalue=0x100 /* 1<<RTC_FEATURE_??? */, __pad=0x7}) = 0"
+    );
+    assert_eq!(
+        ebadf(0x4018_7013, 0x2000, &mem),
+        "ioctl(-1, RTC_PARAM_GET, {param=RTC_PARAM_FEATURES, index=2} => 0x2000) \
+         = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        ebadf(0x4018_7013, 0, &mem),
+        "ioctl(-1, RTC_PARAM_GET, NULL)          = -1 EBADF (Bad file descriptor)"
+    );
+}
