@@ -6,6 +6,7 @@
 #include "helper.h"
 #include <string.h>
 #include <linux/fs.h>
+#include <linux/fiemap.h>
 #include <linux/hdreg.h>
 #include <sys/ioctl.h>
 
@@ -54,6 +55,64 @@ static void hdio_calls(char *page_end)
 	ioctl(-1, HDIO_GETGEO, &geo);
 }
 
+/* strace's fs_f_ioctl.c and fs_x_ioctl.c: inode flags, the 'X' requests and
+ * FS_IOC_FIEMAP, whose extents show when a call succeeds (an injected one). */
+static void fs_calls(char *page_end)
+{
+	static const unsigned long sets[] = {
+		FS_IOC_SETFLAGS, FS_IOC32_SETFLAGS, FS_IOC_FSSETXATTR, FITRIM,
+	};
+	static const unsigned long gets[] = {
+		FS_IOC_GETFLAGS, FS_IOC32_GETFLAGS, FS_IOC_FSGETXATTR,
+	};
+	/* Big enough for every request's struct, read from flags[1] too. */
+	unsigned int flags[8] = { 0x80000011, 0x0d000000 };
+	struct fsxattr fsx = { 0x8000000b, 4096, 3, 0x2a, 7, { 0 } };
+	struct fstrim_range range = { FILL, 4096, 512 };
+	struct {
+		struct fiemap fm;
+		struct fiemap_extent fe[2];
+	} map;
+	unsigned int *unknown = &flags[1];
+
+	for (size_t k = 0; k < sizeof(sets) / sizeof(sets[0]); k++) {
+		ioctl(-1, sets[k], NULL);
+		ioctl(-1, sets[k], page_end - 4);
+		ioctl(-1, sets[k], flags);
+		ioctl(-1, sets[k], unknown);
+	}
+	ioctl(-1, FS_IOC_FSSETXATTR, &fsx);
+	ioctl(-1, FITRIM, &range);
+	for (size_t k = 0; k < sizeof(gets) / sizeof(gets[0]); k++) {
+		ioctl(-1, gets[k], NULL);
+		ioctl(-1, gets[k], flags);
+		ioctl(-1, gets[k], &fsx);
+	}
+	ioctl(-1, FIFREEZE, FILL);
+	ioctl(-1, FITHAW);
+
+	memset(&map, 0, sizeof(map));
+	map.fm.fm_start = FILL;
+	map.fm.fm_length = 1 << 20;
+	map.fm.fm_flags = FIEMAP_FLAG_SYNC | 0x10;
+	map.fm.fm_mapped_extents = 2;
+	map.fm.fm_extent_count = 2;
+	map.fe[0].fe_logical = 4096;
+	map.fe[0].fe_flags = FIEMAP_EXTENT_LAST | FIEMAP_EXTENT_SHARED;
+	map.fe[1].fe_length = FILL;
+	map.fe[1].fe_flags = 0x8000;
+	ioctl(-1, FS_IOC_FIEMAP, NULL);
+	ioctl(-1, FS_IOC_FIEMAP, page_end - 16);
+	ioctl(-1, FS_IOC_FIEMAP, &map);
+	/* Mapped extents past the memory: the array stops with their address
+	 * (the second one half-readable, the first none). */
+	map.fm.fm_mapped_extents = 3;
+	memcpy(page_end - sizeof(map) - 28, &map, sizeof(map));
+	ioctl(-1, FS_IOC_FIEMAP, page_end - sizeof(map) - 28);
+	memcpy(page_end - sizeof(map.fm), &map, sizeof(map.fm));
+	ioctl(-1, FS_IOC_FIEMAP, page_end - sizeof(map.fm));
+}
+
 int main(int argc, char **argv)
 {
 	char *page_end;
@@ -65,5 +124,6 @@ int main(int argc, char **argv)
 	begin_marker();
 	block_calls(page_end);
 	hdio_calls(page_end);
+	fs_calls(page_end);
 	return 0;
 }
