@@ -352,8 +352,14 @@ pub fn arg<S: Sink, M: Memory>(
     outcome: Option<Outcome>,
 ) {
     let (request, v) = (call.args[1], call.args[i]);
-    if request as u32 == super::ioctl_fiemap::FS_IOC_FIEMAP {
-        return super::ioctl_fiemap::arg(sink, ctx, v, outcome);
+    match request as u32 {
+        super::ioctl_fiemap::FS_IOC_FIEMAP => {
+            return super::ioctl_fiemap::arg(sink, ctx, v, outcome);
+        }
+        super::ioctl_block::BLKTRACESETUP => {
+            return super::ioctl_block::trace_setup(sink, ctx, v, outcome);
+        }
+        _ => {}
     }
     if let Some(entry) = table::ioctl_arg(request as u32) {
         return by_table(sink, ctx, entry, call, i, outcome);

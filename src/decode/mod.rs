@@ -16,6 +16,7 @@ mod fs;
 pub(crate) mod fsconfig;
 mod futex;
 mod ioctl;
+mod ioctl_block;
 mod ioctl_fiemap;
 mod iov;
 mod ipc;

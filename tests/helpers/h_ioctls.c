@@ -7,6 +7,8 @@
 #include <string.h>
 #include <linux/fs.h>
 #include <linux/fiemap.h>
+#include <linux/blkpg.h>
+#include <linux/blktrace_api.h>
 #include <linux/hdreg.h>
 #include <sys/ioctl.h>
 
@@ -113,6 +115,42 @@ static void fs_calls(char *page_end)
 	ioctl(-1, FS_IOC_FIEMAP, page_end - sizeof(map.fm));
 }
 
+/* block.c's requests with structs: BLKPG, whose struct points to a
+ * partition's, and BLKTRACESETUP's request. */
+static void blkpg_calls(char *page_end)
+{
+	struct blkpg_partition part;
+	struct blkpg_ioctl_arg arg = { BLKPG_ADD_PARTITION, -1, sizeof(part), &part };
+	struct blk_user_trace_setup setup;
+
+	memset(&part, 0, sizeof(part));
+	part.start = -1;
+	part.length = 4096;
+	part.pno = 2;
+	strcpy(part.devname, "sda1");
+	memset(part.volname, 'V', sizeof(part.volname));
+	ioctl(-1, BLKPG, NULL);
+	ioctl(-1, BLKPG, page_end - 8);
+	ioctl(-1, BLKPG, &arg);
+	arg.op = BLKPG_RESIZE_PARTITION;
+	arg.data = page_end - 16;
+	ioctl(-1, BLKPG, &arg);
+	arg.op = 7;
+	arg.data = NULL;
+	ioctl(-1, BLKPG, &arg);
+
+	memset(&setup, 0, sizeof(setup));
+	setup.act_mask = 0xa0a0;
+	setup.buf_size = 512;
+	setup.buf_nr = 4;
+	setup.start_lba = FILL;
+	setup.end_lba = -1;
+	setup.pid = 1;
+	ioctl(-1, BLKTRACESETUP, NULL);
+	ioctl(-1, BLKTRACESETUP, page_end - 8);
+	ioctl(-1, BLKTRACESETUP, &setup);
+}
+
 int main(int argc, char **argv)
 {
 	char *page_end;
@@ -125,5 +163,6 @@ int main(int argc, char **argv)
 	block_calls(page_end);
 	hdio_calls(page_end);
 	fs_calls(page_end);
+	blkpg_calls(page_end);
 	return 0;
 }

@@ -22,6 +22,7 @@ mod fsconfig;
 mod futex;
 mod generic;
 mod ioctl;
+mod ioctl_block;
 mod ioctl_fs;
 mod iov;
 mod ipc;
