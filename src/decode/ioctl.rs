@@ -165,6 +165,9 @@ const KVM_RUN_SIZE: u64 = 2352;
 /// vcpu's `struct kvm_run` is mapped, the reason the vcpu stopped: `= 0 (KVM_EXIT_HLT)`.
 /// strace shows the name as a plain string, whatever `-X` says.
 pub fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, v: i64) {
+    if super::ioctl_nsfs::ret(sink, ctx, call.args[1] as u32, v) {
+        return;
+    }
     sink.ret_udecimal(v);
     if call.args[1] as u32 != KVM_RUN {
         return;

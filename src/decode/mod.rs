@@ -18,6 +18,7 @@ mod futex;
 mod ioctl;
 mod ioctl_block;
 mod ioctl_fiemap;
+mod ioctl_nsfs;
 mod iov;
 mod ipc;
 mod keyctl;

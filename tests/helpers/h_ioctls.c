@@ -9,6 +9,8 @@
 #include <linux/fiemap.h>
 #include <linux/blkpg.h>
 #include <linux/blktrace_api.h>
+#include <linux/nbd.h>
+#include <linux/nsfs.h>
 #include <linux/hdreg.h>
 #include <sys/ioctl.h>
 
@@ -151,6 +153,38 @@ static void blkpg_calls(char *page_end)
 	ioctl(-1, BLKTRACESETUP, &setup);
 }
 
+/* nbd_ioctl.c's requests, and nsfs.c's on this process's namespaces: what
+ * NS_GET_NSTYPE and NS_GET_USERNS return is decoded too (a failure where
+ * the namespace's owner is out of reach is the same for both tracers). */
+static void nbd_nsfs_calls(char *page_end)
+{
+	unsigned int uid;
+	int user = open("/proc/self/ns/user", O_RDONLY);
+	int uts = open("/proc/self/ns/uts", O_RDONLY);
+	int got;
+
+	ioctl(-1, NBD_DO_IT, FILL);
+	ioctl(-1, NBD_CLEAR_SOCK);
+	ioctl(-1, NBD_SET_SOCK, 0);
+	ioctl(-1, NBD_SET_SIZE, FILL);
+	ioctl(-1, NBD_SET_TIMEOUT, 30);
+	ioctl(-1, NBD_SET_FLAGS, 0);
+	ioctl(-1, NBD_SET_FLAGS, NBD_FLAG_HAS_FLAGS | NBD_FLAG_SEND_TRIM | 0x80000400UL);
+
+	ioctl(-1, NS_GET_USERNS);
+	ioctl(-1, NS_GET_OWNER_UID, NULL);
+	ioctl(user, NS_GET_NSTYPE);
+	ioctl(uts, NS_GET_NSTYPE);
+	ioctl(user, NS_GET_OWNER_UID, &uid);
+	ioctl(user, NS_GET_OWNER_UID, page_end - 2);
+	ioctl(user, NS_GET_PARENT);
+	got = ioctl(uts, NS_GET_USERNS);
+	if (got >= 0)
+		close(got);
+	close(user);
+	close(uts);
+}
+
 int main(int argc, char **argv)
 {
 	char *page_end;
@@ -164,5 +198,6 @@ int main(int argc, char **argv)
 	hdio_calls(page_end);
 	fs_calls(page_end);
 	blkpg_calls(page_end);
+	nbd_nsfs_calls(page_end);
 	return 0;
 }

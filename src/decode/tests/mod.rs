@@ -24,6 +24,7 @@ mod generic;
 mod ioctl;
 mod ioctl_block;
 mod ioctl_fs;
+mod ioctl_nsfs;
 mod iov;
 mod ipc;
 mod keyctl;
