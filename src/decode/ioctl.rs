@@ -359,6 +359,9 @@ pub fn arg<S: Sink, M: Memory>(
         super::ioctl_fiemap::FS_IOC_FIEMAP => {
             return super::ioctl_fiemap::arg(sink, ctx, v, outcome);
         }
+        code @ (super::ioctl_scsi::SG_SCSI_RESET | super::ioctl_scsi::SG_IO) => {
+            return super::ioctl_scsi::arg(sink, ctx, code, v, outcome);
+        }
         super::ioctl_block::BLKTRACESETUP => {
             return super::ioctl_block::trace_setup(sink, ctx, v, outcome);
         }

@@ -19,6 +19,7 @@ mod ioctl;
 mod ioctl_block;
 mod ioctl_fiemap;
 mod ioctl_nsfs;
+mod ioctl_scsi;
 mod iov;
 mod ipc;
 mod keyctl;

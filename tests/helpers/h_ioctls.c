@@ -11,6 +11,7 @@
 #include <linux/blktrace_api.h>
 #include <linux/nbd.h>
 #include <linux/nsfs.h>
+#include <scsi/sg.h>
 #include <linux/hdreg.h>
 #include <sys/ioctl.h>
 
@@ -185,6 +186,41 @@ static void nbd_nsfs_calls(char *page_end)
 	close(uts);
 }
 
+/* scsi.c's requests: ints set and got, SG_GET_SCSI_ID's struct and
+ * SG_GET_REQUEST_TABLE's first entry (shown when an injected call succeeds),
+ * SG_SCSI_RESET and SG_IO's interface id. */
+static void scsi_calls(char *page_end)
+{
+	static const unsigned long sets[] = {
+		SG_SET_TIMEOUT, SG_SET_COMMAND_Q, SG_SET_RESERVED_SIZE,
+		SG_NEXT_CMD_LEN, SG_SET_KEEP_ORPHAN,
+	};
+	static const unsigned long gets[] = {
+		SG_EMULATED_HOST, SG_GET_VERSION_NUM, SG_GET_SCSI_ID,
+		SG_GET_REQUEST_TABLE,
+	};
+	/* Wide enough for sg_scsi_id and sg_req_info; a reset's int first. */
+	int vals[8] = { -5, 2, 3, 4, 5, 0x70006, 100, 0 };
+	unsigned int resets[] = { 0x102, 0xfacefeed, 1 };
+	unsigned int iid = 'Z';
+
+	for (size_t k = 0; k < sizeof(sets) / sizeof(sets[0]); k++) {
+		ioctl(-1, sets[k], NULL);
+		ioctl(-1, sets[k], vals);
+	}
+	for (size_t k = 0; k < sizeof(gets) / sizeof(gets[0]); k++) {
+		ioctl(-1, gets[k], NULL);
+		ioctl(-1, gets[k], vals);
+	}
+	ioctl(-1, SG_GET_TIMEOUT, FILL);
+	for (size_t k = 0; k < sizeof(resets) / sizeof(resets[0]); k++)
+		ioctl(-1, SG_SCSI_RESET, &resets[k]);
+	ioctl(-1, SG_SCSI_RESET, page_end - 2);
+	ioctl(-1, SG_IO, NULL);
+	ioctl(-1, SG_IO, page_end - 2);
+	ioctl(-1, SG_IO, &iid);
+}
+
 int main(int argc, char **argv)
 {
 	char *page_end;
@@ -199,5 +235,6 @@ int main(int argc, char **argv)
 	fs_calls(page_end);
 	blkpg_calls(page_end);
 	nbd_nsfs_calls(page_end);
+	scsi_calls(page_end);
 	return 0;
 }

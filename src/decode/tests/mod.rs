@@ -25,6 +25,7 @@ mod ioctl;
 mod ioctl_block;
 mod ioctl_fs;
 mod ioctl_nsfs;
+mod ioctl_scsi;
 mod iov;
 mod ipc;
 mod keyctl;
