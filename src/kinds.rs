@@ -1312,6 +1312,10 @@ field_kinds! {
     Uid = "uid" { table: None, widths: [4] }
     /// A struct inside the struct, `struct = "NAME"`.
     Struct = "struct" { table: Struct, widths: [] }
+    /// A pointer to a struct, `struct = "NAME"`, read and shown whole as a `struct` argument
+    /// is: `NULL`, the address when unreadable, else `{...}` (strace's
+    /// `umove_or_printaddr` on a pointer member). No struct may point to itself.
+    StructPtr = "struct_ptr" { table: Struct, widths: [8] }
     /// A `char` array of any width holding a NUL-terminated string: quoted up to its NUL, or
     /// all but its last byte and `...` when none ends it there (strace's
     /// `print_quoted_cstring`).

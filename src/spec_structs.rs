@@ -337,7 +337,8 @@ fn check_kind(spec: &Spec, at: &str, m: &Member) -> Result<&'static FieldKindDef
 
 /// The member's width is one its kind may have (a nested struct's, that struct's size).
 fn check_width(spec: &Spec, at: &str, m: &Member, kind: &FieldKindDef) -> Result<u32, String> {
-    if kind.table == TableNeed::Struct {
+    // A nested struct is as wide as it is; a pointer to one has widths of its own.
+    if kind.table == TableNeed::Struct && kind.widths.is_empty() {
         let size = m.width_in(spec);
         let inner = spec.structs.get(m.strukt.as_deref().unwrap_or_default());
         return match (m.width, inner) {

@@ -33,12 +33,16 @@ fn ioctl_arguments_like_strace() {
     if !real_strace_available() {
         return;
     }
-    let sets: [&[&str]; 5] = [
+    // Every ioctl succeeding (injected), so the requests' results show too.
+    let inject = "inject=ioctl:retval=42";
+    let sets: [&[&str]; 7] = [
         &["-e", "trace=ioctl,write"],
         &["-e", "trace=ioctl,write", "-X", "raw"],
         &["-e", "trace=ioctl,write", "-X", "verbose"],
         &["-e", "trace=ioctl,write", "-v"],
         &["-e", "trace=ioctl,write", "-e", "verbose=none"],
+        &["-e", "trace=ioctl,write", "-e", inject],
+        &["-e", "trace=ioctl,write", "-e", inject, "-v"],
     ];
     let problems: Vec<String> = sets
         .iter()

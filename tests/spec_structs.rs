@@ -155,7 +155,7 @@ fn member_kinds_widths_and_tables() {
             r#"width = 4, kind = "fd""#,
             r#"width = 4, kind = "fdd""#,
             "structs.pair: member `b`: field `kind`: no member kind `fdd` (one of int, uint, hex, \
-             octal, addr, fd, pid, flags, enum, signal, uid, struct, string)",
+             octal, addr, fd, pid, flags, enum, signal, uid, struct, struct_ptr, string)",
         ),
         (
             r#"width = 4, kind = "fd""#,
@@ -191,6 +191,22 @@ fn member_kinds_widths_and_tables() {
             r#"offset = 4, kind = "struct""#,
             r#"offset = 4, width = 8, kind = "struct""#,
             "structs.outer: member `inner`: field `width`: 8, but struct `pair` is 12 bytes",
+        ),
+        // A pointer to a struct is a pointer wide, and needs its struct.
+        (
+            r#"offset = 4, kind = "struct""#,
+            r#"offset = 4, kind = "struct_ptr""#,
+            "structs.outer: member `inner`: missing field `width`",
+        ),
+        (
+            r#"offset = 4, kind = "struct""#,
+            r#"offset = 4, width = 4, kind = "struct_ptr""#,
+            "structs.outer: member `inner`: field `width`: a member of kind `struct_ptr` is 8 bytes wide, not 4",
+        ),
+        (
+            r#"offset = 4, kind = "struct", struct = "pair""#,
+            r#"offset = 4, width = 8, kind = "struct_ptr""#,
+            "structs.outer: member `inner`: missing field `struct`",
         ),
     ]);
     assert!(

@@ -112,6 +112,10 @@ fn value<S: Sink, M: Memory>(
                 None => sink.string(&bytes[..bytes.len().saturating_sub(1)], true),
             }
         }
+        FieldKind::StructPtr => match f.table.strukt() {
+            Some(inner) => at(sink, ctx, inner, u),
+            None => sink.addr(u),
+        },
         FieldKind::Struct => {
             let from = usize::from(f.offset);
             let bytes = raw.0.get(from..from + usize::from(f.width)).unwrap_or(&[]);

@@ -162,6 +162,9 @@ const KVM_RUN_SIZE: u64 = 2352;
 /// vcpu's `struct kvm_run` is mapped, the reason the vcpu stopped: `= 0 (KVM_EXIT_HLT)`.
 /// strace shows the name as a plain string, whatever `-X` says.
 pub fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, v: i64) {
+    if super::ioctl_nsfs::ret(sink, ctx, call.args[1] as u32, v) {
+        return;
+    }
     sink.ret_udecimal(v);
     if call.args[1] as u32 != KVM_RUN {
         return;
@@ -354,6 +357,18 @@ pub fn arg<S: Sink, M: Memory>(
     let (request, v) = (call.args[1], call.args[i]);
     if let Some(f) = family(request as u32) {
         return family_arg(sink, ctx, f, call, i, outcome);
+    }
+    match request as u32 {
+        super::ioctl_fiemap::FS_IOC_FIEMAP => {
+            return super::ioctl_fiemap::arg(sink, ctx, v, outcome);
+        }
+        code @ (super::ioctl_scsi::SG_SCSI_RESET | super::ioctl_scsi::SG_IO) => {
+            return super::ioctl_scsi::arg(sink, ctx, code, v, outcome);
+        }
+        super::ioctl_block::BLKTRACESETUP => {
+            return super::ioctl_block::trace_setup(sink, ctx, v, outcome);
+        }
+        _ => {}
     }
     if let Some(entry) = table::ioctl_arg(request as u32) {
         return by_table(sink, ctx, entry, call, i, outcome);

@@ -41,9 +41,14 @@ pub fn drive_cmd<S: Sink, M: Memory>(
     if matches!(outcome, Outcome::Err(e) if e != EIO) {
         return;
     }
-    // strace reads it whatever -e verbose says, and shows nothing when it cannot.
+    // strace reads it whatever -e verbose says, and shows nothing when it cannot, with no
+    // second report of a read that stops part way (one was made at entry): byte by byte.
     let mut hdr = [0u8; HDR_SIZE as usize];
-    if addr == 0 || ctx.mem.read(addr, &mut hdr).is_err() {
+    let unreadable = (0..HDR_SIZE).any(|i| {
+        let byte = &mut hdr[i as usize..=i as usize];
+        ctx.mem.read(addr.wrapping_add(i), byte).is_err()
+    });
+    if addr == 0 || unreadable {
         return;
     }
     let [status, error, nsector, count] = hdr;

@@ -6,6 +6,12 @@
 #include "helper.h"
 #include <string.h>
 #include <linux/fs.h>
+#include <linux/fiemap.h>
+#include <linux/blkpg.h>
+#include <linux/blktrace_api.h>
+#include <linux/nbd.h>
+#include <linux/nsfs.h>
+#include <scsi/sg.h>
 #include <linux/hdreg.h>
 #include <linux/counter.h>
 #include <linux/random.h>
@@ -239,6 +245,167 @@ static void rtc_calls(char *page_end)
 	ioctl(-1, RTC_PARAM_SET, &param);
 }
 
+/* strace's fs_f_ioctl.c and fs_x_ioctl.c: inode flags, the 'X' requests and
+ * FS_IOC_FIEMAP, whose extents show when a call succeeds (an injected one). */
+static void fs_calls(char *page_end)
+{
+	static const unsigned long sets[] = {
+		FS_IOC_SETFLAGS, FS_IOC32_SETFLAGS, FS_IOC_FSSETXATTR, FITRIM,
+	};
+	static const unsigned long gets[] = {
+		FS_IOC_GETFLAGS, FS_IOC32_GETFLAGS, FS_IOC_FSGETXATTR,
+	};
+	/* Big enough for every request's struct, read from flags[1] too. */
+	unsigned int flags[8] = { 0x80000011, 0x0d000000 };
+	struct fsxattr fsx = { 0x8000000b, 4096, 3, 0x2a, 7, { 0 } };
+	struct fstrim_range range = { FILL, 4096, 512 };
+	struct {
+		struct fiemap fm;
+		struct fiemap_extent fe[2];
+	} map;
+	unsigned int *unknown = &flags[1];
+
+	for (size_t k = 0; k < sizeof(sets) / sizeof(sets[0]); k++) {
+		ioctl(-1, sets[k], NULL);
+		ioctl(-1, sets[k], page_end - 4);
+		ioctl(-1, sets[k], flags);
+		ioctl(-1, sets[k], unknown);
+	}
+	ioctl(-1, FS_IOC_FSSETXATTR, &fsx);
+	ioctl(-1, FITRIM, &range);
+	for (size_t k = 0; k < sizeof(gets) / sizeof(gets[0]); k++) {
+		ioctl(-1, gets[k], NULL);
+		ioctl(-1, gets[k], flags);
+		ioctl(-1, gets[k], &fsx);
+	}
+	ioctl(-1, FIFREEZE, FILL);
+	ioctl(-1, FITHAW);
+
+	memset(&map, 0, sizeof(map));
+	map.fm.fm_start = FILL;
+	map.fm.fm_length = 1 << 20;
+	map.fm.fm_flags = FIEMAP_FLAG_SYNC | 0x10;
+	map.fm.fm_mapped_extents = 2;
+	map.fm.fm_extent_count = 2;
+	map.fe[0].fe_logical = 4096;
+	map.fe[0].fe_flags = FIEMAP_EXTENT_LAST | FIEMAP_EXTENT_SHARED;
+	map.fe[1].fe_length = FILL;
+	map.fe[1].fe_flags = 0x8000;
+	ioctl(-1, FS_IOC_FIEMAP, NULL);
+	ioctl(-1, FS_IOC_FIEMAP, page_end - 16);
+	ioctl(-1, FS_IOC_FIEMAP, &map);
+	/* Mapped extents past the memory: the array stops with their address
+	 * (the second one half-readable, the first none). */
+	map.fm.fm_mapped_extents = 3;
+	memcpy(page_end - sizeof(map) - 28, &map, sizeof(map));
+	ioctl(-1, FS_IOC_FIEMAP, page_end - sizeof(map) - 28);
+	memcpy(page_end - sizeof(map.fm), &map, sizeof(map.fm));
+	ioctl(-1, FS_IOC_FIEMAP, page_end - sizeof(map.fm));
+}
+
+/* block.c's requests with structs: BLKPG, whose struct points to a
+ * partition's, and BLKTRACESETUP's request. */
+static void blkpg_calls(char *page_end)
+{
+	struct blkpg_partition part;
+	struct blkpg_ioctl_arg arg = { BLKPG_ADD_PARTITION, -1, sizeof(part), &part };
+	struct blk_user_trace_setup setup;
+
+	memset(&part, 0, sizeof(part));
+	part.start = -1;
+	part.length = 4096;
+	part.pno = 2;
+	strcpy(part.devname, "sda1");
+	memset(part.volname, 'V', sizeof(part.volname));
+	ioctl(-1, BLKPG, NULL);
+	ioctl(-1, BLKPG, page_end - 8);
+	ioctl(-1, BLKPG, &arg);
+	arg.op = BLKPG_RESIZE_PARTITION;
+	arg.data = page_end - 16;
+	ioctl(-1, BLKPG, &arg);
+	arg.op = 7;
+	arg.data = NULL;
+	ioctl(-1, BLKPG, &arg);
+
+	memset(&setup, 0, sizeof(setup));
+	setup.act_mask = 0xa0a0;
+	setup.buf_size = 512;
+	setup.buf_nr = 4;
+	setup.start_lba = FILL;
+	setup.end_lba = -1;
+	setup.pid = 1;
+	ioctl(-1, BLKTRACESETUP, NULL);
+	ioctl(-1, BLKTRACESETUP, page_end - 8);
+	ioctl(-1, BLKTRACESETUP, &setup);
+}
+
+/* nbd_ioctl.c's requests, and nsfs.c's on this process's namespaces: what
+ * NS_GET_NSTYPE and NS_GET_USERNS return is decoded too (a failure where
+ * the namespace's owner is out of reach is the same for both tracers). */
+static void nbd_nsfs_calls(char *page_end)
+{
+	unsigned int uid;
+	int user = open("/proc/self/ns/user", O_RDONLY);
+	int uts = open("/proc/self/ns/uts", O_RDONLY);
+	int got;
+
+	ioctl(-1, NBD_DO_IT, FILL);
+	ioctl(-1, NBD_CLEAR_SOCK);
+	ioctl(-1, NBD_SET_SOCK, 0);
+	ioctl(-1, NBD_SET_SIZE, FILL);
+	ioctl(-1, NBD_SET_TIMEOUT, 30);
+	ioctl(-1, NBD_SET_FLAGS, 0);
+	ioctl(-1, NBD_SET_FLAGS, NBD_FLAG_HAS_FLAGS | NBD_FLAG_SEND_TRIM | 0x80000400UL);
+
+	ioctl(-1, NS_GET_USERNS);
+	ioctl(-1, NS_GET_OWNER_UID, NULL);
+	ioctl(user, NS_GET_NSTYPE);
+	ioctl(uts, NS_GET_NSTYPE);
+	ioctl(user, NS_GET_OWNER_UID, &uid);
+	ioctl(user, NS_GET_OWNER_UID, page_end - 2);
+	ioctl(user, NS_GET_PARENT);
+	got = ioctl(uts, NS_GET_USERNS);
+	if (got >= 0)
+		close(got);
+	close(user);
+	close(uts);
+}
+
+/* scsi.c's requests: ints set and got, SG_GET_SCSI_ID's struct and
+ * SG_GET_REQUEST_TABLE's first entry (shown when an injected call succeeds),
+ * SG_SCSI_RESET and SG_IO's interface id. */
+static void scsi_calls(char *page_end)
+{
+	static const unsigned long sets[] = {
+		SG_SET_TIMEOUT, SG_SET_COMMAND_Q, SG_SET_RESERVED_SIZE,
+		SG_NEXT_CMD_LEN, SG_SET_KEEP_ORPHAN,
+	};
+	static const unsigned long gets[] = {
+		SG_EMULATED_HOST, SG_GET_VERSION_NUM, SG_GET_SCSI_ID,
+		SG_GET_REQUEST_TABLE,
+	};
+	/* Wide enough for sg_scsi_id and sg_req_info; a reset's int first. */
+	int vals[8] = { -5, 2, 3, 4, 5, 0x70006, 100, 0 };
+	unsigned int resets[] = { 0x102, 0xfacefeed, 1 };
+	unsigned int iid = 'Z';
+
+	for (size_t k = 0; k < sizeof(sets) / sizeof(sets[0]); k++) {
+		ioctl(-1, sets[k], NULL);
+		ioctl(-1, sets[k], vals);
+	}
+	for (size_t k = 0; k < sizeof(gets) / sizeof(gets[0]); k++) {
+		ioctl(-1, gets[k], NULL);
+		ioctl(-1, gets[k], vals);
+	}
+	ioctl(-1, SG_GET_TIMEOUT, FILL);
+	for (size_t k = 0; k < sizeof(resets) / sizeof(resets[0]); k++)
+		ioctl(-1, SG_SCSI_RESET, &resets[k]);
+	ioctl(-1, SG_SCSI_RESET, page_end - 2);
+	ioctl(-1, SG_IO, NULL);
+	ioctl(-1, SG_IO, page_end - 2);
+	ioctl(-1, SG_IO, &iid);
+}
+
 int main(int argc, char **argv)
 {
 	char *page_end;
@@ -256,5 +423,9 @@ int main(int argc, char **argv)
 	seccomp_calls(page_end);
 	lirc_calls(page_end);
 	rtc_calls(page_end);
+	fs_calls(page_end);
+	blkpg_calls(page_end);
+	nbd_nsfs_calls(page_end);
+	scsi_calls(page_end);
 	return 0;
 }
