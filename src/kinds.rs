@@ -858,6 +858,14 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["struct", "int", "hex", "addr", "fd", "flags", "enum", "call", "comment"]
     }
+    /// `io_setup`'s `struct io_uring_params`, shown at exit: what the call read (flags, the
+    /// SQ thread's CPU and idle time, the work queue to attach to), then after a success what
+    /// it wrote (sizes, features, the rings' offsets).
+    IoUringParams = "io_uring_params" {
+        table: None, len: false, by: false,
+        failure: true, updated: false, decoder: "",
+        json: ["struct", "int", "hex", "addr", "fd", "flags", "array"]
+    }
     /// A pointer to `len` `struct pollfd`s as the call gets them: `[{fd=3, events=POLLIN},
     /// {fd=-1}]`.
     Pollfds = "pollfds" {

@@ -303,7 +303,7 @@ fn arguments_name_their_structs() {
 }
 
 /// Where each struct of the real spec is declared in C, for the compiler's check.
-const C_NAMES: [(&str, &str, &str); 20] = [
+const C_NAMES: [(&str, &str, &str); 22] = [
     ("sched_attr", "linux/sched/types.h", "struct sched_attr"),
     ("mount_attr", "linux/mount.h", "struct mount_attr"),
     (
@@ -344,6 +344,16 @@ const C_NAMES: [(&str, &str, &str); 20] = [
     ),
     ("futex_waitv", "linux/futex.h", "struct futex_waitv"),
     ("io_event", "linux/aio_abi.h", "struct io_event"),
+    (
+        "io_sqring_offsets",
+        "linux/io_uring.h",
+        "struct io_sqring_offsets",
+    ),
+    (
+        "io_cqring_offsets",
+        "linux/io_uring.h",
+        "struct io_cqring_offsets",
+    ),
 ];
 
 /// Every struct of `syscalls.toml` has the size, and each member the offset and width, that

@@ -16,6 +16,7 @@ mod fields;
 mod fs;
 pub(crate) mod fsconfig;
 mod futex;
+mod io_uring;
 mod ioctl;
 mod iov;
 mod ipc;
@@ -555,6 +556,7 @@ fn arg_more<S: Sink, M: Memory>(
         Kind::AioContextOut => aio::context_out(sink, ctx, v),
         Kind::Iocbs => aio::iocbs(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome)),
         Kind::IocbHeader => aio::iocb_header(sink, ctx, v),
+        Kind::IoUringParams => io_uring::params(sink, ctx, v, outcome),
         Kind::QuotaArgs => quota::args(sink, ctx, by, call.args[2], call.args[3]),
         Kind::QuotaResult => quota::result(sink, ctx, by, call.args[3]),
         Kind::Timespec => time::timespec(sink, ctx, v),

@@ -1,5 +1,6 @@
 /* Calls whose arguments a command or opcode shapes, and arrays of structs:
- * quotactl and quotactl_fd, epoll_pwait2, futex_waitv, io_uring_enter, native
+ * quotactl and quotactl_fd, epoll_pwait2, futex_waitv, io_uring_setup (a ring
+ * of its own, closed at once) and io_uring_enter, native
  * AIO (a context of its own, reading /dev/zero, destroyed at the end). Every call fails on a path that does
  * not exist, a bad descriptor or bad arguments, or reads memory only, so the
  * helper changes nothing on the machine. Descriptor 3 is /dev/full. */
@@ -7,6 +8,7 @@
 #include <linux/quota.h>
 #include <linux/dqblk_xfs.h>
 #include <linux/aio_abi.h>
+#include <linux/io_uring.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -110,6 +112,17 @@ int main(int argc, char **argv)
 	syscall(SYS_futex_waitv, w, 1, 0, NULL, 0);
 	syscall(SYS_futex_waitv, NULL, 0, 0, NULL, 99);
 	syscall(SYS_io_uring_enter, -1, 1, 2, 0x21, &mask, 8);
+	struct io_uring_params p;
+	memset(&p, 0, sizeof(p));
+	p.flags = IORING_SETUP_ATTACH_WQ | 0x80000000;
+	p.wq_fd = 3;
+	p.resv[1] = 7;
+	syscall(SYS_io_uring_setup, 1, &p);
+	syscall(SYS_io_uring_setup, 1, NULL);
+	memset(&p, 0, sizeof(p));
+	long ring = syscall(SYS_io_uring_setup, 2, &p);
+	if (ring >= 0)
+		close(ring);
 	aio();
 	return 0;
 }
