@@ -866,6 +866,14 @@ kinds! {
         failure: true, updated: false, decoder: "",
         json: ["struct", "int", "hex", "addr", "fd", "flags", "array"]
     }
+    /// perf_event_open's `struct perf_event_attr`, shown at exit as strace 6.1 shows it: the
+    /// members its size (as read at entry) holds and its type and flags select; the size the
+    /// kernel wrote back after `E2BIG` (` => 0x88 /* PERF_ATTR_SIZE_??? */`).
+    PerfEventAttr = "perf_event_attr" {
+        table: None, len: false, by: false,
+        failure: true, updated: false, decoder: "",
+        json: ["struct", "int", "hex", "enum", "flags", "or", "shift", "comment", "more", "addr", "updated", "word"]
+    }
     /// A pointer to `len` `struct pollfd`s as the call gets them: `[{fd=3, events=POLLIN},
     /// {fd=-1}]`.
     Pollfds = "pollfds" {

@@ -28,6 +28,7 @@ mod netlink;
 mod netlink_attr;
 mod netlink_payload;
 mod netlink_route;
+mod perf;
 mod poll;
 mod prctl;
 pub mod process;
@@ -557,6 +558,7 @@ fn arg_more<S: Sink, M: Memory>(
         Kind::Iocbs => aio::iocbs(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome)),
         Kind::IocbHeader => aio::iocb_header(sink, ctx, v),
         Kind::IoUringParams => io_uring::params(sink, ctx, v, outcome),
+        Kind::PerfEventAttr => perf::attr(sink, ctx, v, call.saved[i], outcome),
         Kind::QuotaArgs => quota::args(sink, ctx, by, call.args[2], call.args[3]),
         Kind::QuotaResult => quota::result(sink, ctx, by, call.args[3]),
         Kind::Timespec => time::timespec(sink, ctx, v),
@@ -911,6 +913,7 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
                 call.saved[i] = read_u32(ctx.mem, call.args[i].wrapping_add(net::MSG_NAMELEN));
             }
             Kind::KeyctlResult => keyctl::save(ctx, call),
+            Kind::PerfEventAttr => call.saved[i] = perf::save(ctx.mem, call.args[i]),
             _ => {}
         }
         if let (Kind::MmsghdrsOut, Some(saved)) = (desc.kind, ctx.saved.as_deref_mut()) {

@@ -1,7 +1,8 @@
 /* Calls whose arguments a command or opcode shapes, and arrays of structs:
  * quotactl and quotactl_fd, epoll_pwait2, futex_waitv, io_uring_setup (a ring
  * of its own, closed at once) and io_uring_enter, native
- * AIO (a context of its own, reading /dev/zero, destroyed at the end). Every call fails on a path that does
+ * AIO (a context of its own, reading /dev/zero, destroyed at the end),
+ * perf_event_open (refused: bad flags, or a struct too large). Every call fails on a path that does
  * not exist, a bad descriptor or bad arguments, or reads memory only, so the
  * helper changes nothing on the machine. Descriptor 3 is /dev/full. */
 #include "helper.h"
@@ -11,6 +12,31 @@
 #include <linux/io_uring.h>
 #include <stdint.h>
 #include <string.h>
+
+/* perf_event_open with attrs the kernel refuses before it opens anything: flags
+ * it does not know (EINVAL), and a struct larger than its own with bytes set past
+ * it (E2BIG: the kernel writes its own size back). */
+static void perf(void)
+{
+	static uint64_t attr[32];
+	uint32_t *words = (uint32_t *) attr;
+	words[0] = 3;		/* PERF_TYPE_HW_CACHE */
+	words[1] = 80;		/* PERF_ATTR_SIZE_VER2 */
+	attr[1] = 0x10102;
+	attr[2] = 4000;
+	attr[3] = 0x2800;	/* BRANCH_STACK|STACK_USER */
+	attr[5] = 1 | 1 << 10 | 2 << 15 | 1ULL << 25 | 1ULL << 40;
+	attr[9] = 3;
+	syscall(SYS_perf_event_open, attr, 0, -1, -1, 0xf0UL);
+	words[0] = 5;		/* PERF_TYPE_BREAKPOINT */
+	words[1] = 0xa0;
+	words[13] = 5;
+	attr[8] = 8;
+	attr[14] = 0x77;	/* aux_sample_size, __reserved_3 */
+	attr[19] = 1;		/* past the kernel's struct */
+	syscall(SYS_perf_event_open, attr, -1, 0, -1, 8UL);
+	syscall(SYS_perf_event_open, NULL, 0, 0, 0, 0UL);
+}
 
 #define QCMD_(cmd, type) (((cmd) << 8) | ((type) & 0xff))
 
@@ -124,5 +150,6 @@ int main(int argc, char **argv)
 	if (ring >= 0)
 		close(ring);
 	aio();
+	perf();
 	return 0;
 }
