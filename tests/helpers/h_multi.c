@@ -138,6 +138,8 @@ int main(int argc, char **argv)
 	syscall(SYS_futex_waitv, w, 1, 0, NULL, 0);
 	syscall(SYS_futex_waitv, NULL, 0, 0, NULL, 99);
 	syscall(SYS_io_uring_enter, -1, 1, 2, 0x21, &mask, 8);
+	syscall(SYS_io_uring_register, -1, IORING_REGISTER_ENABLE_RINGS, NULL, 0);
+	syscall(SYS_io_uring_register, 3, 0xbadc0ded, &mask, 7);
 	struct io_uring_params p;
 	memset(&p, 0, sizeof(p));
 	p.flags = IORING_SETUP_ATTACH_WQ | 0x80000000;

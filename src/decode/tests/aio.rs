@@ -174,3 +174,29 @@ fn io_uring_setup_params() {
         "io_uring_setup(1, {flags=0, sq_thread_cpu=0, sq_thread_idle=0, resv=[0, 0xff, 0]}) = -1 EINVAL (Invalid argument)"
     );
 }
+
+const NR_IO_URING_REGISTER: u64 = 427;
+
+/// io_uring_register's opcode; an opcode without an argument shape shows its address.
+#[test]
+fn io_uring_register_opcodes() {
+    let mem = FakeMemory::new();
+    assert_eq!(
+        line(
+            NR_IO_URING_REGISTER,
+            [3, 12, 0x1000, 0xdeadbeef, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "io_uring_register(3, IORING_REGISTER_ENABLE_RINGS, 0x1000, 3735928559) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_IO_URING_REGISTER,
+            [3, 24, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "io_uring_register(3, 0x18 /* IORING_REGISTER_??? */, NULL, 0) = -1 EINVAL (Invalid argument)"
+    );
+}
