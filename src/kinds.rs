@@ -944,6 +944,22 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["struct", "int", "hex", "addr", "fd", "flags", "enum", "call", "comment"]
     }
+    /// `io_setup`'s `struct io_uring_params`, shown at exit: what the call read (flags, the
+    /// SQ thread's CPU and idle time, the work queue to attach to), then after a success what
+    /// it wrote (sizes, features, the rings' offsets).
+    IoUringParams = "io_uring_params" {
+        table: None, len: false, by: false,
+        failure: true, updated: false, decoder: "",
+        json: ["struct", "int", "hex", "addr", "fd", "flags", "array"]
+    }
+    /// perf_event_open's `struct perf_event_attr`, shown at exit as strace 6.1 shows it: the
+    /// members its size (as read at entry) holds and its type and flags select; the size the
+    /// kernel wrote back after `E2BIG` (` => 0x88 /* PERF_ATTR_SIZE_??? */`).
+    PerfEventAttr = "perf_event_attr" {
+        table: None, len: false, by: false,
+        failure: true, updated: false, decoder: "",
+        json: ["struct", "int", "hex", "enum", "flags", "or", "shift", "comment", "more", "addr", "updated", "word"]
+    }
     /// A pointer to `len` `struct pollfd`s as the call gets them: `[{fd=3, events=POLLIN},
     /// {fd=-1}]`.
     Pollfds = "pollfds" {

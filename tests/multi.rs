@@ -1,6 +1,6 @@
 //! End-to-end tests of calls whose arguments a command or an opcode shapes, and of arrays
 //! of structs: `quotactl` and `quotactl_fd` (by command), `epoll_pwait2`, `futex_waitv`,
-//! `io_uring_enter`, native AIO.
+//! `io_uring_setup`, `io_uring_enter`, native AIO, `perf_event_open`.
 //! `tests/helpers/h_multi.c` traced by `strace-rs` and by the real strace, compared per line
 //! by default, under `-v`, `-y`, `-X verbose`, `-X raw` and `-e verbose=none`, and under
 //! `-P /dev/full`. The helper changes nothing on the machine (see its comment).

@@ -16,6 +16,7 @@ mod fields;
 mod fs;
 pub(crate) mod fsconfig;
 mod futex;
+mod io_uring;
 mod ioctl;
 mod ioctl_block;
 mod ioctl_fiemap;
@@ -36,6 +37,7 @@ mod netlink_attr;
 mod netlink_diag;
 mod netlink_payload;
 mod netlink_route;
+mod perf;
 mod poll;
 mod prctl;
 pub mod process;
@@ -570,6 +572,8 @@ fn arg_more<S: Sink, M: Memory>(
         Kind::AioContextOut => aio::context_out(sink, ctx, v),
         Kind::Iocbs => aio::iocbs(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome)),
         Kind::IocbHeader => aio::iocb_header(sink, ctx, v),
+        Kind::IoUringParams => io_uring::params(sink, ctx, v, outcome),
+        Kind::PerfEventAttr => perf::attr(sink, ctx, v, call.saved[i], outcome),
         Kind::QuotaArgs => quota::args(sink, ctx, by, call.args[2], call.args[3]),
         Kind::QuotaResult => quota::result(sink, ctx, by, call.args[3]),
         Kind::Timespec => time::timespec(sink, ctx, v),
@@ -977,6 +981,7 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
             }
             Kind::KeyctlResult => keyctl::save(ctx, call),
             Kind::IoctlArg => ioctl::save(ctx, call, i),
+            Kind::PerfEventAttr => call.saved[i] = perf::save(ctx.mem, call.args[i]),
             _ => {}
         }
         if let (Kind::MmsghdrsOut, Some(saved)) = (desc.kind, ctx.saved.as_deref_mut()) {

@@ -1,14 +1,42 @@
 /* Calls whose arguments a command or opcode shapes, and arrays of structs:
- * quotactl and quotactl_fd, epoll_pwait2, futex_waitv, io_uring_enter, native
- * AIO (a context of its own, reading /dev/zero, destroyed at the end). Every call fails on a path that does
+ * quotactl and quotactl_fd, epoll_pwait2, futex_waitv, io_uring_setup (a ring
+ * of its own, closed at once) and io_uring_enter, native
+ * AIO (a context of its own, reading /dev/zero, destroyed at the end),
+ * perf_event_open (refused: bad flags, or a struct too large). Every call fails on a path that does
  * not exist, a bad descriptor or bad arguments, or reads memory only, so the
  * helper changes nothing on the machine. Descriptor 3 is /dev/full. */
 #include "helper.h"
 #include <linux/quota.h>
 #include <linux/dqblk_xfs.h>
 #include <linux/aio_abi.h>
+#include <linux/io_uring.h>
 #include <stdint.h>
 #include <string.h>
+
+/* perf_event_open with attrs the kernel refuses before it opens anything: flags
+ * it does not know (EINVAL), and a struct larger than its own with bytes set past
+ * it (E2BIG: the kernel writes its own size back). */
+static void perf(void)
+{
+	static uint64_t attr[32];
+	uint32_t *words = (uint32_t *) attr;
+	words[0] = 3;		/* PERF_TYPE_HW_CACHE */
+	words[1] = 80;		/* PERF_ATTR_SIZE_VER2 */
+	attr[1] = 0x10102;
+	attr[2] = 4000;
+	attr[3] = 0x2800;	/* BRANCH_STACK|STACK_USER */
+	attr[5] = 1 | 1 << 10 | 2 << 15 | 1ULL << 25 | 1ULL << 40;
+	attr[9] = 3;
+	syscall(SYS_perf_event_open, attr, 0, -1, -1, 0xf0UL);
+	words[0] = 5;		/* PERF_TYPE_BREAKPOINT */
+	words[1] = 0xa0;
+	words[13] = 5;
+	attr[8] = 8;
+	attr[14] = 0x77;	/* aux_sample_size, __reserved_3 */
+	attr[19] = 1;		/* past the kernel's struct */
+	syscall(SYS_perf_event_open, attr, -1, 0, -1, 8UL);
+	syscall(SYS_perf_event_open, NULL, 0, 0, 0, 0UL);
+}
 
 #define QCMD_(cmd, type) (((cmd) << 8) | ((type) & 0xff))
 
@@ -110,6 +138,20 @@ int main(int argc, char **argv)
 	syscall(SYS_futex_waitv, w, 1, 0, NULL, 0);
 	syscall(SYS_futex_waitv, NULL, 0, 0, NULL, 99);
 	syscall(SYS_io_uring_enter, -1, 1, 2, 0x21, &mask, 8);
+	syscall(SYS_io_uring_register, -1, IORING_REGISTER_ENABLE_RINGS, NULL, 0);
+	syscall(SYS_io_uring_register, 3, 0xbadc0ded, &mask, 7);
+	struct io_uring_params p;
+	memset(&p, 0, sizeof(p));
+	p.flags = IORING_SETUP_ATTACH_WQ | 0x80000000;
+	p.wq_fd = 3;
+	p.resv[1] = 7;
+	syscall(SYS_io_uring_setup, 1, &p);
+	syscall(SYS_io_uring_setup, 1, NULL);
+	memset(&p, 0, sizeof(p));
+	long ring = syscall(SYS_io_uring_setup, 2, &p);
+	if (ring >= 0)
+		close(ring);
 	aio();
+	perf();
 	return 0;
 }

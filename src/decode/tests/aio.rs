@@ -1,6 +1,6 @@
 //! Native AIO (`decode/aio.rs` and `[structs.io_event]`): `io_setup`, `io_submit`'s iocbs by
 //! opcode, `io_cancel`, `io_getevents`, `io_pgetevents`, as strace 6.1 prints them (its
-//! tests aio.c, aio_pgetevents.c).
+//! tests aio.c, aio_pgetevents.c); `io_uring_setup`'s params (`decode/io_uring.rs`).
 
 use super::*;
 
@@ -123,5 +123,80 @@ fn contexts_and_events() {
             Outcome::Err(EINVAL)
         ),
         "io_pgetevents(0x1, 0, 0, 0x2000, {tv_sec=0, tv_nsec=5}, {sigmask=[], sigsetsize=8}) = -1 EINVAL (Invalid argument)"
+    );
+}
+
+const NR_IO_URING_SETUP: u64 = 425;
+
+/// `struct io_uring_params`: what the call reads, and after a success what it wrote.
+#[test]
+fn io_uring_setup_params() {
+    let mut p = vec![0u8; 120];
+    put(&mut p, 0, 4u32.to_ne_bytes());
+    put(&mut p, 4, 8u32.to_ne_bytes());
+    put(&mut p, 8, 0x21u32.to_ne_bytes());
+    put(&mut p, 20, 0x1001u32.to_ne_bytes());
+    put(&mut p, 24, 3u32.to_ne_bytes());
+    put(&mut p, 40, 64u32.to_ne_bytes());
+    put(&mut p, 80 + 28, 9u32.to_ne_bytes());
+    let mem = FakeMemory::new().with(0x1000, &p);
+    let head = "io_uring_setup(2, {flags=IORING_SETUP_IOPOLL|IORING_SETUP_ATTACH_WQ, sq_thread_cpu=0, sq_thread_idle=0, wq_fd=3";
+    assert_eq!(
+        line(
+            NR_IO_URING_SETUP,
+            [2, 0x1000, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        format!("{head}}}) = -1 EINVAL (Invalid argument)")
+    );
+    assert_eq!(
+        line(
+            NR_IO_URING_SETUP,
+            [2, 0x1000, 0, 0, 0, 0],
+            &mem,
+            Outcome::Ok(5)
+        ),
+        format!(
+            "{head}, sq_entries=4, cq_entries=8, features=IORING_FEAT_SINGLE_MMAP|IORING_FEAT_LINKED_FILE, sq_off={{head=64, tail=0, ring_mask=0, ring_entries=0, flags=0, dropped=0, array=0}}, cq_off={{head=0, tail=0, ring_mask=0, ring_entries=0, overflow=0, cqes=0, flags=0, resv1=0x9}}}}) = 5"
+        )
+    );
+    let mut resv = vec![0u8; 120];
+    put(&mut resv, 32, 0xffu32.to_ne_bytes());
+    let mem = FakeMemory::new().with(0x1000, &resv);
+    assert_eq!(
+        line(
+            NR_IO_URING_SETUP,
+            [1, 0x1000, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "io_uring_setup(1, {flags=0, sq_thread_cpu=0, sq_thread_idle=0, resv=[0, 0xff, 0]}) = -1 EINVAL (Invalid argument)"
+    );
+}
+
+const NR_IO_URING_REGISTER: u64 = 427;
+
+/// io_uring_register's opcode; an opcode without an argument shape shows its address.
+#[test]
+fn io_uring_register_opcodes() {
+    let mem = FakeMemory::new();
+    assert_eq!(
+        line(
+            NR_IO_URING_REGISTER,
+            [3, 12, 0x1000, 0xdeadbeef, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "io_uring_register(3, IORING_REGISTER_ENABLE_RINGS, 0x1000, 3735928559) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        line(
+            NR_IO_URING_REGISTER,
+            [3, 24, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EINVAL)
+        ),
+        "io_uring_register(3, 0x18 /* IORING_REGISTER_??? */, NULL, 0) = -1 EINVAL (Invalid argument)"
     );
 }

@@ -34,6 +34,7 @@ mod mm;
 mod mq;
 mod net;
 mod netlink;
+mod perf;
 mod poll;
 mod prctl;
 mod process;
