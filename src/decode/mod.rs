@@ -22,6 +22,7 @@ mod ioctl_block;
 mod ioctl_fiemap;
 mod ioctl_hdio;
 mod ioctl_nsfs;
+mod ioctl_ptp;
 mod ioctl_random;
 mod ioctl_rtc;
 mod ioctl_scsi;

@@ -18,6 +18,7 @@
 #include <linux/seccomp.h>
 #include <linux/lirc.h>
 #include <linux/rtc.h>
+#include <linux/ptp_clock.h>
 #include <sys/syscall.h>
 #include <sys/ioctl.h>
 
@@ -406,6 +407,55 @@ static void scsi_calls(char *page_end)
 	ioctl(-1, SG_IO, &iid);
 }
 
+/* strace's ptp.c: unions chosen by flags, reserved words shown when not zero,
+ * time stamps as many as the samples asked (shown when a call succeeds, an
+ * injected one), and their dates. */
+static void ptp_calls(char *page_end)
+{
+	struct ptp_extts_request extts = { .index = 3, .flags = 0x13, .rsv = { 0, 5 } };
+	struct ptp_perout_request perout = {
+		.start = { 2000000000, 7, 0 }, .period = { 1, 0, 9 },
+		.index = 2, .flags = PTP_PEROUT_DUTY_CYCLE, .on = { 0, 5, 0 },
+	};
+	struct ptp_sys_offset sysoff = { .n_samples = 2, .rsv = { 0, 0, 1 } };
+	struct ptp_sys_offset_extended ext = { .n_samples = 1 };
+	struct ptp_sys_offset_precise precise = {
+		.device = { 5, 6, 0 }, .sys_realtime = { 7, 1000000000, 1 },
+	};
+	struct ptp_pin_desc pin = { .name = "pin\"0", .index = 1, .func = 2, .chan = 3 };
+	struct ptp_clock_caps caps = { 1, 2, 3, 4, 5, 6, 7, 8, { [11] = 0xff } };
+	unsigned int i;
+
+	for (i = 0; i < 2 * PTP_MAX_SAMPLES + 1; i++)
+		sysoff.ts[i] = (struct ptp_clock_time) { 1700000000 + i, i, i & 1 };
+	ext.ts[0][1] = (struct ptp_clock_time) { 1, 2, 3 };
+	ioctl(-1, PTP_CLOCK_GETCAPS, &caps);
+	ioctl(-1, PTP_CLOCK_GETCAPS2, NULL);
+	ioctl(-1, PTP_EXTTS_REQUEST, &extts);
+	ioctl(-1, PTP_EXTTS_REQUEST2, &extts);
+	ioctl(-1, PTP_EXTTS_REQUEST2, page_end - 8);
+	ioctl(-1, PTP_PEROUT_REQUEST, &perout);
+	perout.flags = PTP_PEROUT_PHASE | 0x100;
+	ioctl(-1, PTP_PEROUT_REQUEST2, &perout);
+	ioctl(-1, PTP_ENABLE_PPS, 1);
+	ioctl(-1, PTP_ENABLE_PPS2, FILL);
+	ioctl(-1, PTP_SYS_OFFSET, &sysoff);
+	sysoff.n_samples = 30;
+	ioctl(-1, PTP_SYS_OFFSET2, &sysoff);
+	ioctl(-1, PTP_SYS_OFFSET, page_end - 8);
+	ioctl(-1, PTP_SYS_OFFSET_EXTENDED, &ext);
+	ioctl(-1, PTP_SYS_OFFSET_EXTENDED2, NULL);
+	ioctl(-1, PTP_SYS_OFFSET_PRECISE, &precise);
+	ioctl(-1, PTP_SYS_OFFSET_PRECISE2, page_end - 8);
+	ioctl(-1, PTP_PIN_GETFUNC, &pin);
+	pin.rsv[4] = 0xdad;
+	ioctl(-1, PTP_PIN_GETFUNC2, &pin);
+	ioctl(-1, PTP_PIN_SETFUNC, &pin);
+	ioctl(-1, PTP_PIN_SETFUNC2, &pin);
+	memset(pin.name, 'a', sizeof(pin.name));
+	ioctl(-1, PTP_PIN_GETFUNC, &pin);
+}
+
 int main(int argc, char **argv)
 {
 	char *page_end;
@@ -427,5 +477,6 @@ int main(int argc, char **argv)
 	blkpg_calls(page_end);
 	nbd_nsfs_calls(page_end);
 	scsi_calls(page_end);
+	ptp_calls(page_end);
 	return 0;
 }

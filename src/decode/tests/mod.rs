@@ -26,6 +26,7 @@ mod ioctl;
 mod ioctl_block;
 mod ioctl_fs;
 mod ioctl_nsfs;
+mod ioctl_ptp;
 mod ioctl_scsi;
 mod iov;
 mod ipc;
