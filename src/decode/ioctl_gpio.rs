@@ -7,8 +7,8 @@ use super::{Ctx, Outcome, Sink, Values};
 use crate::mem::Memory;
 use crate::table;
 
-/// The requests, by their numbers (`_IOR`/`_IOWR(0xB4, nr, type)` in `<linux/gpio.h>`).
-pub const CHIPINFO: u32 = 0x8044_b401;
+/// The requests printed here, by their numbers (`GPIO_GET_CHIPINFO_IOCTL` and
+/// `GPIO_V2_LINE_SET_VALUES_IOCTL` are plain layouts, `[ioctl_args]` entries) (`_IOR`/`_IOWR(0xB4, nr, type)` in `<linux/gpio.h>`).
 pub const LINEINFO: u32 = 0xc048_b402;
 pub const LINEHANDLE: u32 = 0xc16c_b403;
 pub const LINEEVENT: u32 = 0xc030_b404;
@@ -22,7 +22,6 @@ pub const LINEINFO_WATCH: u32 = 0xc048_b40b;
 pub const LINEINFO_UNWATCH: u32 = 0xc004_b40c;
 pub const V2_SET_CONFIG: u32 = 0xc110_b40d;
 pub const V2_GET_VALUES: u32 = 0xc010_b40e;
-pub const V2_SET_VALUES: u32 = 0xc010_b40f;
 
 /// The largest struct, `struct gpio_v2_line_request`.
 const MAX: usize = 592;
@@ -39,7 +38,6 @@ pub fn is_gpio(request: u32) -> bool {
 /// The size of the struct a request's argument points to.
 fn size(request: u32) -> Option<usize> {
     Some(match request {
-        CHIPINFO => 68,
         LINEINFO | LINEINFO_WATCH => 72,
         LINEHANDLE => 364,
         LINEEVENT => 48,
@@ -49,7 +47,7 @@ fn size(request: u32) -> Option<usize> {
         HANDLE_SET_CONFIG => 84,
         LINEINFO_UNWATCH => 4,
         V2_SET_CONFIG => 272,
-        V2_GET_VALUES | V2_SET_VALUES => 16,
+        V2_GET_VALUES => 16,
         _ => return None,
     })
 }
@@ -110,7 +108,7 @@ pub fn arg<S: Sink, M: Memory>(
     };
     let entering = outcome.is_none();
     let failed = matches!(outcome, Some(Outcome::Err(_)));
-    let out_only = matches!(request, CHIPINFO | HANDLE_GET_VALUES);
+    let out_only = request == HANDLE_GET_VALUES;
     if !entering {
         if updates(request) {
             if failed || saved != Some(1) {
@@ -131,11 +129,6 @@ pub fn arg<S: Sink, M: Memory>(
     let raw = Raw(buf);
     sink.begin_struct();
     match (request, entering) {
-        (CHIPINFO, _) => {
-            cstr(sink, "name", raw, 0);
-            cstr(sink, "label", raw, 32);
-            u32_field(sink, "lines", raw, 64);
-        }
         (LINEINFO | LINEINFO_WATCH, true) => u32_field(sink, "line_offset", raw, 0),
         (LINEINFO | LINEINFO_WATCH, false) => {
             sink.field("flags");
@@ -172,10 +165,6 @@ pub fn arg<S: Sink, M: Memory>(
         (V2_SET_CONFIG, _) => v2_line_config(sink, ctx, raw),
         (V2_GET_VALUES, true) => hex_field(sink, "mask", raw, 8),
         (V2_GET_VALUES, false) => hex_field(sink, "bits", raw, 0),
-        (V2_SET_VALUES, _) => {
-            hex_field(sink, "bits", raw, 0);
-            hex_field(sink, "mask", raw, 8);
-        }
         _ => {}
     }
     sink.end_struct(false);
@@ -313,6 +302,25 @@ fn attribute<S: Sink>(sink: &mut S, raw: Raw<'_>, off: usize, as_field: bool) {
     }
 }
 
+/// `attrs=[{...}, ...]`, the first `n` (at most `GPIO_V2_LINE_NUM_ATTRS_MAX`) of them, when
+/// `n` is not zero; `each` prints the members of one.
+fn attrs<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &Ctx<'_, M>,
+    n: u32,
+    mut each: impl FnMut(&mut S, usize),
+) {
+    if n == 0 {
+        return;
+    }
+    sink.field("attrs");
+    array(sink, ctx, (n as usize).min(10), |sink, i| {
+        sink.begin_struct();
+        each(sink, i);
+        sink.end_struct(false);
+    });
+}
+
 /// `struct gpio_v2_line_info` at exit.
 fn v2_line_info<S: Sink, M: Memory>(sink: &mut S, ctx: &Ctx<'_, M>, raw: Raw<'_>) {
     cstr(sink, "name", raw, 0);
@@ -321,14 +329,9 @@ fn v2_line_info<S: Sink, M: Memory>(sink: &mut S, ctx: &Ctx<'_, M>, raw: Raw<'_>
     sink.flags(raw.u64(72), &table::FLAGS_GPIO_V2_LINE_FLAGS);
     let n = raw.u32(68);
     u32_field(sink, "num_attrs", raw, 68);
-    if n != 0 {
-        sink.field("attrs");
-        array(sink, ctx, (n as usize).min(10), |sink, i| {
-            sink.begin_struct();
-            attribute(sink, raw, 80 + i * 16, false);
-            sink.end_struct(false);
-        });
-    }
+    attrs(sink, ctx, n, |sink, i| {
+        attribute(sink, raw, 80 + i * 16, false)
+    });
     padding(sink, ctx, raw, 240, 4);
 }
 
@@ -339,16 +342,10 @@ fn v2_line_config<S: Sink, M: Memory>(sink: &mut S, ctx: &Ctx<'_, M>, raw: Raw<'
     let n = raw.u32(8);
     u32_field(sink, "num_attrs", raw, 8);
     padding(sink, ctx, raw, 12, 5);
-    if n != 0 {
-        sink.field("attrs");
-        array(sink, ctx, (n as usize).min(10), |sink, i| {
-            let off = 32 + i * 24;
-            sink.begin_struct();
-            attribute(sink, raw, off, true);
-            hex_field(sink, "mask", raw, off + 16);
-            sink.end_struct(false);
-        });
-    }
+    attrs(sink, ctx, n, |sink, i| {
+        attribute(sink, raw, 32 + i * 24, true);
+        hex_field(sink, "mask", raw, 32 + i * 24 + 16);
+    });
 }
 
 /// `struct gpio_v2_line_request` at entry.
