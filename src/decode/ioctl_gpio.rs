@@ -86,11 +86,16 @@ fn read<S: Sink, M: Memory>(
     true
 }
 
-/// At entry: whether the struct showed (strace leaves the exit out when it did not).
+/// At entry: whether the struct showed (strace leaves the exit out when it did not). It spans
+/// at most two pages, so its first and last bytes tell; reading those alone keeps the entry's
+/// own read the only one that reports a short read, as strace reports it once.
 pub fn save<M: Memory>(ctx: &Ctx<'_, M>, request: u32, addr: u64) -> Option<u32> {
-    let mut buf = [0u8; MAX];
-    let len = size(request).unwrap_or(0);
-    let shown = addr != 0 && ctx.opts.verbose && ctx.mem.read(addr, &mut buf[..len]).is_ok();
+    let len = size(request).unwrap_or(1) as u64;
+    let readable = |at: u64| ctx.mem.read(at, &mut [0u8; 1]).is_ok();
+    let shown = addr != 0
+        && ctx.opts.verbose
+        && readable(addr)
+        && addr.checked_add(len - 1).is_some_and(readable);
     Some(u32::from(shown))
 }
 
