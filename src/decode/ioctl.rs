@@ -7,7 +7,7 @@
 use super::structs::read_struct;
 use super::termios::{Layout, termios};
 use super::{Call, Ctx, Group, Number, Outcome, Sink, Values, sock_ioctl};
-use super::{ioctl_hdio, ioctl_ptp, ioctl_random, ioctl_rtc, ioctl_seccomp};
+use super::{ioctl_gpio, ioctl_hdio, ioctl_ptp, ioctl_random, ioctl_rtc, ioctl_seccomp};
 use crate::mem::Memory;
 use crate::table::{self, IoctlArgDesc, IoctlDir, Kind};
 
@@ -428,6 +428,8 @@ enum Family {
     HdioHwifArgs,
     /// A block of that many bytes the kernel writes.
     HdioIdentity(u64),
+    /// A `<linux/gpio.h>` request, by its number.
+    Gpio(u32),
 }
 
 fn family(request: u32) -> Option<Family> {
@@ -445,6 +447,7 @@ fn family(request: u32) -> Option<Family> {
         ioctl_hdio::HDIO_DRIVE_RESET | ioctl_hdio::HDIO_SCAN_HWIF => Some(Family::HdioHwifArgs),
         ioctl_hdio::HDIO_GET_IDENTITY => Some(Family::HdioIdentity(512)),
         ioctl_hdio::HDIO_OBSOLETE_IDENTITY => Some(Family::HdioIdentity(142)),
+        r if ioctl_gpio::is_gpio(r) => Some(Family::Gpio(r)),
         _ => None,
     }
 }
@@ -454,6 +457,7 @@ pub fn save<M: Memory>(ctx: &Ctx<'_, M>, call: &mut Call, i: usize) {
     match family(call.args[1] as u32) {
         Some(Family::SeccompRecv) => call.saved[i] = ioctl_seccomp::save_recv(ctx, call.args[i]),
         Some(Family::RtcParam(true)) => call.saved[i] = ioctl_rtc::save_param(ctx, call.args[i]),
+        Some(Family::Gpio(r)) => call.saved[i] = ioctl_gpio::save(ctx, r, call.args[i]),
         _ => call.saved[i] = sock_ioctl::save(ctx, call.args[1], call.args[i]),
     }
 }
@@ -481,6 +485,7 @@ fn family_arg<S: Sink, M: Memory>(
         (Family::SeccompSend | Family::SeccompIdValid | Family::SeccompAddfd, Some(_)) => {}
         (Family::HdioDriveCmd, _) => ioctl_hdio::drive_cmd(sink, ctx, v, outcome),
         (Family::HdioIdentity(len), _) => ioctl_hdio::identity(sink, ctx, v, len, outcome),
+        (Family::Gpio(r), _) => ioctl_gpio::arg(sink, ctx, r, call.saved[i], v, outcome),
     }
 }
 

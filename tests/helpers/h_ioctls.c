@@ -19,6 +19,7 @@
 #include <linux/lirc.h>
 #include <linux/rtc.h>
 #include <linux/ptp_clock.h>
+#include <linux/gpio.h>
 #include <sys/syscall.h>
 #include <sys/ioctl.h>
 
@@ -456,6 +457,120 @@ static void ptp_calls(char *page_end)
 	ioctl(-1, PTP_PIN_GETFUNC, &pin);
 }
 
+/* gpio_ioctl.c's requests, v1 and v2: each NULL, unreadable and filled in,
+ * with arrays longer than -s, v2 attributes of every id (and an unknown one,
+ * and one with padding), non-zero padding and unknown flags. The injected
+ * sets show what each prints at exit. */
+static void gpio_calls(char *page_end)
+{
+	static const unsigned long reqs[] = {
+		GPIO_GET_CHIPINFO_IOCTL, GPIO_GET_LINEINFO_UNWATCH_IOCTL,
+		GPIO_V2_GET_LINEINFO_IOCTL, GPIO_V2_GET_LINEINFO_WATCH_IOCTL,
+		GPIO_V2_GET_LINE_IOCTL, GPIO_V2_LINE_SET_CONFIG_IOCTL,
+		GPIO_V2_LINE_GET_VALUES_IOCTL, GPIO_V2_LINE_SET_VALUES_IOCTL,
+		GPIO_GET_LINEINFO_IOCTL, GPIO_GET_LINEINFO_WATCH_IOCTL,
+		GPIO_GET_LINEHANDLE_IOCTL, GPIO_GET_LINEEVENT_IOCTL,
+		GPIOHANDLE_GET_LINE_VALUES_IOCTL,
+		GPIOHANDLE_SET_LINE_VALUES_IOCTL, GPIOHANDLE_SET_CONFIG_IOCTL,
+	};
+	static union {
+		struct gpiochip_info chip;
+		struct gpioline_info line;
+		struct gpiohandle_request hr;
+		struct gpioevent_request er;
+		struct gpiohandle_data data;
+		struct gpiohandle_config hc;
+		struct gpio_v2_line_info li;
+		struct gpio_v2_line_request lr;
+		struct gpio_v2_line_values vals;
+		unsigned char bytes[sizeof(struct gpio_v2_line_request)];
+	} u;
+	struct gpio_v2_line_config *lc = &u.lr.config;
+
+	for (size_t k = 0; k < sizeof(reqs) / sizeof(reqs[0]); k++) {
+		ioctl(-1, reqs[k], NULL);
+		ioctl(-1, reqs[k], page_end - 8);
+		/* Every byte a pattern: names without a NUL, counts past
+		 * their arrays, padding not zero. */
+		memset(u.bytes, 0xa5, sizeof(u.bytes));
+		ioctl(-1, reqs[k], &u);
+	}
+	memset(u.bytes, 0, sizeof(u.bytes));
+	strcpy(u.chip.name, "gpiochip0");
+	strcpy(u.chip.label, "label");
+	u.chip.lines = 40;
+	ioctl(-1, GPIO_GET_CHIPINFO_IOCTL, &u);
+	memset(u.bytes, 0, sizeof(u.bytes));
+	u.line.line_offset = 3;
+	u.line.flags = GPIOLINE_FLAG_IS_OUT | GPIOLINE_FLAG_BIAS_DISABLE | 0x100;
+	strcpy(u.line.name, "line");
+	ioctl(-1, GPIO_GET_LINEINFO_IOCTL, &u);
+	memset(u.bytes, 0, sizeof(u.bytes));
+	u.hr.lines = 40;
+	for (unsigned int i = 0; i < GPIOHANDLES_MAX; i++) {
+		u.hr.lineoffsets[i] = i * 3;
+		u.hr.default_values[i] = i & 1;
+	}
+	u.hr.flags = GPIOHANDLE_REQUEST_OUTPUT | GPIOHANDLE_REQUEST_ACTIVE_LOW;
+	strcpy(u.hr.consumer_label, "handle");
+	u.hr.fd = 5;
+	ioctl(-1, GPIO_GET_LINEHANDLE_IOCTL, &u);
+	u.hr.lines = 2;
+	ioctl(-1, GPIO_GET_LINEHANDLE_IOCTL, &u);
+	memset(u.bytes, 0, sizeof(u.bytes));
+	u.er.lineoffset = 4;
+	u.er.handleflags = GPIOHANDLE_REQUEST_INPUT;
+	u.er.eventflags = GPIOEVENT_REQUEST_BOTH_EDGES;
+	strcpy(u.er.consumer_label, "event");
+	u.er.fd = 6;
+	ioctl(-1, GPIO_GET_LINEEVENT_IOCTL, &u);
+	memset(u.bytes, 0, sizeof(u.bytes));
+	u.data.values[1] = 1;
+	ioctl(-1, GPIOHANDLE_SET_LINE_VALUES_IOCTL, &u);
+	u.hc.flags = GPIOHANDLE_REQUEST_OPEN_DRAIN;
+	ioctl(-1, GPIOHANDLE_SET_CONFIG_IOCTL, &u);
+	memset(u.bytes, 0, sizeof(u.bytes));
+	u.li.offset = 7;
+	strcpy(u.li.name, "v2");
+	u.li.flags = GPIO_V2_LINE_FLAG_USED | GPIO_V2_LINE_FLAG_EVENT_CLOCK_HTE;
+	u.li.num_attrs = 5;
+	u.li.attrs[0].id = GPIO_V2_LINE_ATTR_ID_FLAGS;
+	u.li.attrs[0].flags = GPIO_V2_LINE_FLAG_INPUT;
+	u.li.attrs[1].id = GPIO_V2_LINE_ATTR_ID_OUTPUT_VALUES;
+	u.li.attrs[1].values = 0xff;
+	u.li.attrs[2].id = GPIO_V2_LINE_ATTR_ID_DEBOUNCE;
+	u.li.attrs[2].debounce_period_us = 100;
+	u.li.attrs[3].id = 9;
+	u.li.attrs[3].values = 0x1;
+	u.li.attrs[4].id = GPIO_V2_LINE_ATTR_ID_FLAGS;
+	u.li.attrs[4].padding = 2;
+	ioctl(-1, GPIO_V2_GET_LINEINFO_IOCTL, &u);
+	u.li.padding[1] = 1;
+	ioctl(-1, GPIO_V2_GET_LINEINFO_WATCH_IOCTL, &u);
+	memset(u.bytes, 0, sizeof(u.bytes));
+	u.lr.num_lines = 2;
+	u.lr.offsets[0] = 1;
+	u.lr.offsets[1] = 8;
+	strcpy(u.lr.consumer, "req");
+	lc->flags = GPIO_V2_LINE_FLAG_OUTPUT;
+	lc->num_attrs = 2;
+	lc->attrs[0].attr.id = GPIO_V2_LINE_ATTR_ID_OUTPUT_VALUES;
+	lc->attrs[0].attr.values = 3;
+	lc->attrs[0].mask = 3;
+	lc->attrs[1].attr.id = 12;
+	lc->attrs[1].mask = 1;
+	u.lr.event_buffer_size = 16;
+	u.lr.fd = 8;
+	ioctl(-1, GPIO_V2_GET_LINE_IOCTL, &u);
+	lc->padding[0] = 1;
+	ioctl(-1, GPIO_V2_LINE_SET_CONFIG_IOCTL, lc);
+	memset(u.bytes, 0, sizeof(u.bytes));
+	u.vals.bits = 0x5;
+	u.vals.mask = 0xf;
+	ioctl(-1, GPIO_V2_LINE_GET_VALUES_IOCTL, &u);
+	ioctl(-1, GPIO_V2_LINE_SET_VALUES_IOCTL, &u);
+}
+
 int main(int argc, char **argv)
 {
 	char *page_end;
@@ -478,5 +593,6 @@ int main(int argc, char **argv)
 	nbd_nsfs_calls(page_end);
 	scsi_calls(page_end);
 	ptp_calls(page_end);
+	gpio_calls(page_end);
 	return 0;
 }

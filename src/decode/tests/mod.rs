@@ -25,6 +25,7 @@ mod generic;
 mod ioctl;
 mod ioctl_block;
 mod ioctl_fs;
+mod ioctl_gpio;
 mod ioctl_nsfs;
 mod ioctl_ptp;
 mod ioctl_scsi;
