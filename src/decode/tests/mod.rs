@@ -23,6 +23,7 @@ mod fsconfig;
 mod futex;
 mod generic;
 mod ioctl;
+mod ioctl_btrfs;
 mod iov;
 mod ipc;
 mod keyctl;
