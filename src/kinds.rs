@@ -1290,4 +1290,7 @@ field_kinds! {
     UintMax = "uint_max" { table: None, widths: [4, 8] }
     /// A device number (glibc's `dev_t` encoding): `makedev(0x8, 0x1)`.
     Dev = "dev" { table: None, widths: [4, 8] }
+    /// A number `table` may name: the name, else unsigned decimal with no comment (strace's
+    /// `PRINT_FIELD_XVAL_U` with no default: btrfs's object ids).
+    NamedUint = "named_uint" { table: Enum, widths: [1, 2, 4, 8] }
 }

@@ -155,7 +155,7 @@ fn member_kinds_widths_and_tables() {
             r#"width = 4, kind = "fd""#,
             r#"width = 4, kind = "fdd""#,
             "structs.pair: member `b`: field `kind`: no member kind `fdd` (one of int, uint, hex, \
-             octal, addr, fd, pid, flags, enum, signal, uid, struct, string, uint_max, dev)",
+             octal, addr, fd, pid, flags, enum, signal, uid, struct, string, uint_max, dev, named_uint)",
         ),
         (
             r#"width = 4, kind = "fd""#,

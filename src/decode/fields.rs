@@ -110,6 +110,10 @@ fn value<S: Sink, M: Memory>(
             _ => sink.uint(u),
         },
         FieldKind::Dev => sink.dev(libc::major(u), libc::minor(u)),
+        FieldKind::NamedUint => match f.table.enumeration().name(u) {
+            Some(name) => sink.constant(name, Number::Uint(u)),
+            None => sink.uint(u),
+        },
         FieldKind::CString => {
             let from = usize::from(f.offset);
             let bytes = raw.0.get(from..from + usize::from(f.width)).unwrap_or(&[]);

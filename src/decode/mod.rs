@@ -17,6 +17,7 @@ mod fs;
 pub(crate) mod fsconfig;
 mod futex;
 mod ioctl;
+mod ioctl_btrfs;
 mod iov;
 mod ipc;
 mod keyctl;

@@ -77,3 +77,128 @@ fn btrfs_structs() {
         "ioctl(3, BTRFS_IOC_SCRUB, {devid=makedev(0x8, 0x1), start=0, end=18446744073709551614, flags=BTRFS_SCRUB_READONLY}) = -1 EBADF (Bad file descriptor)"
     );
 }
+
+const BTRFS_IOC_SNAP_CREATE_V2: u64 = 0x5000_9417;
+const BTRFS_IOC_SUBVOL_GETFLAGS: u64 = 0x8008_9419;
+const BTRFS_IOC_SUBVOL_SETFLAGS: u64 = 0x4008_941a;
+const BTRFS_IOC_BALANCE_V2: u64 = 0xc400_9420;
+const BTRFS_IOC_QUOTA_RESCAN_STATUS: u64 = 0x8040_942d;
+const FS_IOC_GETFSLABEL: u64 = 0x8100_9431;
+
+#[test]
+fn btrfs_flags_label_and_object_ids() {
+    let mut rescan = words(&[0, 256]);
+    rescan.resize(64, 0);
+    let mut other = words(&[0, 257]);
+    other.resize(64, 0);
+    let mem = FakeMemory::new()
+        .with(0x1000, &words(&[0x1b]))
+        .with(0x2000, b"label\0")
+        .with(0x3000, &rescan)
+        .with(0x4000, &other);
+    // A flags word behind a pointer, without brackets; at exit for the getter.
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, BTRFS_IOC_SUBVOL_SETFLAGS, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, BTRFS_IOC_SUBVOL_SETFLAGS, BTRFS_SUBVOL_CREATE_ASYNC|BTRFS_SUBVOL_RDONLY|0x18) = 0"
+    );
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, BTRFS_IOC_SUBVOL_GETFLAGS, 0, 0, 0, 0],
+            &mem,
+            Outcome::Err(EBADF)
+        ),
+        "ioctl(3, BTRFS_IOC_SUBVOL_GETFLAGS, NULL) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, FS_IOC_GETFSLABEL, 0x2000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, FS_IOC_GETFSLABEL, \"label\")    = 0"
+    );
+    // An object id by name, else in decimal with no comment.
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, BTRFS_IOC_QUOTA_RESCAN_STATUS, 0x3000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, BTRFS_IOC_QUOTA_RESCAN_STATUS, {flags=0, progress=BTRFS_FIRST_FREE_OBJECTID}) = 0"
+    );
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, BTRFS_IOC_QUOTA_RESCAN_STATUS, 0x4000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, BTRFS_IOC_QUOTA_RESCAN_STATUS, {flags=0, progress=257}) = 0"
+    );
+}
+
+#[test]
+fn btrfs_balance_and_subvol_create() {
+    // balance_args: only the metadata's args (BTRFS_BALANCE_METADATA); at exit the state too.
+    let mut balance = words(&[4, 1]);
+    balance.resize(1024, 0);
+    balance[152..160].copy_from_slice(&8u64.to_ne_bytes());
+    balance[152 + 32..152 + 40].copy_from_slice(&u64::MAX.to_ne_bytes());
+    // vol_args_v2 with QGROUP_INHERIT: its qgroup_inherit (two qgroups), then the name.
+    let mut v2 = words(&[4, 0, 0x4, 80, 0x5000]);
+    v2.resize(4096, 0);
+    v2[56..60].copy_from_slice(b"sub\0");
+    let mut inherit = words(&[0, 2, 0, 0]);
+    inherit.resize(72, 0);
+    inherit.extend(words(&[257, 258]));
+    let mut v2_after = v2.clone();
+    v2_after[8..16].copy_from_slice(&42u64.to_ne_bytes());
+    let mem = FakeMemory::new()
+        .with(0x1000, &balance)
+        .with(0x4000, &v2)
+        .with(0x5000, &inherit);
+    let after = FakeMemory::new().with(0x4000, &v2_after);
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, BTRFS_IOC_BALANCE_V2, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, BTRFS_IOC_BALANCE_V2, {flags=BTRFS_BALANCE_METADATA, meta={profiles=BTRFS_BLOCK_GROUP_RAID0, usage=0, devid=makedev(0, 0), pstart=0, pend=UINT64_MAX, vstart=0, vend=0, target=0, flags=0}} => {flags=BTRFS_BALANCE_METADATA, state=BTRFS_BALANCE_STATE_RUNNING, meta={profiles=BTRFS_BLOCK_GROUP_RAID0, usage=0, devid=makedev(0, 0), pstart=0, pend=UINT64_MAX, vstart=0, vend=0, target=0, flags=0}}) = 0"
+    );
+    assert_eq!(
+        line_changed(
+            NR_IOCTL,
+            [3, BTRFS_IOC_SNAP_CREATE_V2, 0x4000, 0, 0, 0],
+            &mem,
+            &after,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, BTRFS_IOC_SNAP_CREATE_V2, {fd=4, flags=BTRFS_SUBVOL_QGROUP_INHERIT, size=80, qgroup_inherit={flags=0, num_qgroups=2, num_ref_copies=0, num_excl_copies=0, lim={flags=0, max_rfer=0, max_excl=0, rsv_rfer=0, rsv_excl=0}, ...}, name=\"sub\"} => {transid=42}) = 0"
+    );
+    let verbose = DecodeOpts {
+        abbreviate: false,
+        ..DecodeOpts::default()
+    };
+    assert_eq!(
+        render_call(
+            NR_IOCTL,
+            [3, BTRFS_IOC_SNAP_CREATE_V2, 0x4000, 0, 0, 0],
+            [&mem, &mem],
+            verbose,
+            None,
+            |_| {},
+            Outcome::Err(EBADF)
+        ),
+        "ioctl(3, BTRFS_IOC_SNAP_CREATE_V2, {fd=4, flags=BTRFS_SUBVOL_QGROUP_INHERIT, size=80, qgroup_inherit={flags=0, num_qgroups=2, num_ref_copies=0, num_excl_copies=0, lim={flags=0, max_rfer=0, max_excl=0, rsv_rfer=0, rsv_excl=0}, qgroups=[257, 258]}, name=\"sub\"}) = -1 EBADF (Bad file descriptor)"
+    );
+}
