@@ -49,10 +49,10 @@ pub fn arg<S: Sink, M: Memory>(
         // Written by the kernel: shown at exit, the address when the call failed.
         BTRFS_IOC_SUBVOL_GETFLAGS | FS_IOC_GETFSLABEL if failed => sink.addr(v),
         BTRFS_IOC_SUBVOL_GETFLAGS if ok => subvol_flags(sink, ctx, v),
-        FS_IOC_GETFSLABEL if ok => cstring_within(sink, ctx, v, FSLABEL_MAX),
+        FS_IOC_GETFSLABEL if ok => label(sink, ctx, v),
         // Given by the caller: shown at entry.
         BTRFS_IOC_SUBVOL_SETFLAGS if outcome.is_none() => subvol_flags(sink, ctx, v),
-        FS_IOC_SETFSLABEL if outcome.is_none() => cstring_within(sink, ctx, v, FSLABEL_MAX),
+        FS_IOC_SETFSLABEL if outcome.is_none() => label(sink, ctx, v),
         // Read and written: the caller's struct at entry, what the kernel wrote after ` => `.
         BTRFS_IOC_BALANCE_V2 if outcome.is_none() => {
             fields::at(sink, ctx, &table::STRUCT_BTRFS_IOCTL_BALANCE_ARGS_IN, v)
@@ -77,6 +77,16 @@ pub fn arg<S: Sink, M: Memory>(
         _ => return false,
     }
     true
+}
+
+/// A filesystem's label: a string in a buffer of `FSLABEL_MAX` bytes; its address under
+/// `-e verbose=none`, as strace shows it.
+fn label<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    if ctx.opts.verbose {
+        cstring_within(sink, ctx, addr, FSLABEL_MAX);
+    } else {
+        sink.addr(addr);
+    }
 }
 
 /// At a successful exit, what the kernel wrote: ` => {...}`.

@@ -124,6 +124,23 @@ fn btrfs_flags_label_and_object_ids() {
         ),
         "ioctl(3, FS_IOC_GETFSLABEL, \"label\")    = 0"
     );
+    // Under -e verbose=none, the label's address.
+    let terse = DecodeOpts {
+        verbose: false,
+        ..DecodeOpts::default()
+    };
+    assert_eq!(
+        render_call(
+            NR_IOCTL,
+            [3, FS_IOC_GETFSLABEL, 0x2000, 0, 0, 0],
+            [&mem, &mem],
+            terse,
+            None,
+            |_| {},
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, FS_IOC_GETFSLABEL, 0x2000)     = 0"
+    );
     // An object id by name, else in decimal with no comment.
     assert_eq!(
         line(
