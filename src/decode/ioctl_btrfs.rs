@@ -8,7 +8,7 @@ use super::array::array;
 use super::fields::{self, Shown};
 use super::string::cstring_within;
 use super::structs::{Raw, read_struct};
-use super::{Call, Ctx, Outcome, Sink, Values};
+use super::{Call, Ctx, Number, Outcome, Sink, Values};
 use crate::mem::Memory;
 use crate::table::{self, StructDesc};
 
@@ -18,6 +18,7 @@ const BTRFS_IOC_SUBVOL_CREATE_V2: u32 = 0x5000_9418;
 const BTRFS_IOC_SUBVOL_GETFLAGS: u32 = 0x8008_9419;
 const BTRFS_IOC_SUBVOL_SETFLAGS: u32 = 0x4008_941a;
 const BTRFS_IOC_BALANCE_V2: u32 = 0xc400_9420;
+const BTRFS_IOC_SEND: u32 = 0x4048_9426;
 const FS_IOC_GETFSLABEL: u32 = 0x8100_9431;
 const FS_IOC_SETFSLABEL: u32 = 0x4100_9432;
 
@@ -32,6 +33,9 @@ const VOL_ARGS_V2_QGROUP_INHERIT: usize = 32;
 /// `struct btrfs_qgroup_inherit`: where `num_qgroups` lies (its size is where the `qgroups`
 /// array of `__u64` begins).
 const QGROUP_INHERIT_NUM: usize = 8;
+/// `struct btrfs_ioctl_send_args`: where `clone_sources_count` and `clone_sources` lie.
+const SEND_CLONE_SOURCES_COUNT: usize = 8;
+const SEND_CLONE_SOURCES: usize = 16;
 
 /// Whether the request is one of this module's; if so, its argument is printed (at entry
 /// when `outcome` is `None`, else at exit).
@@ -53,6 +57,10 @@ pub fn arg<S: Sink, M: Memory>(
         // Given by the caller: shown at entry.
         BTRFS_IOC_SUBVOL_SETFLAGS if outcome.is_none() => subvol_flags(sink, ctx, v),
         FS_IOC_SETFSLABEL if outcome.is_none() => label(sink, ctx, v),
+        BTRFS_IOC_SEND if outcome.is_none() => {
+            let size = usize::from(table::STRUCT_BTRFS_IOCTL_SEND_ARGS_HEAD.size);
+            read_struct(sink, ctx, v, size, send_args)
+        }
         // Read and written: the caller's struct at entry, what the kernel wrote after ` => `.
         BTRFS_IOC_BALANCE_V2 if outcome.is_none() => {
             fields::at(sink, ctx, &table::STRUCT_BTRFS_IOCTL_BALANCE_ARGS_IN, v)
@@ -71,6 +79,7 @@ pub fn arg<S: Sink, M: Memory>(
         | FS_IOC_GETFSLABEL
         | BTRFS_IOC_SUBVOL_SETFLAGS
         | FS_IOC_SETFSLABEL
+        | BTRFS_IOC_SEND
         | BTRFS_IOC_BALANCE_V2
         | BTRFS_IOC_SNAP_CREATE_V2
         | BTRFS_IOC_SUBVOL_CREATE_V2 => {}
@@ -153,4 +162,44 @@ fn qgroup_inherit<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: 
         }
         sink.end_struct(false);
     });
+}
+
+/// `struct btrfs_ioctl_send_args`: the descriptor and count, the `clone_sources` it points to
+/// (their address unless `-v`: object ids), the parent root and flags.
+fn send_args<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, raw: Raw<'_>) {
+    let shown = Shown::all(raw.0.len());
+    let sources = raw.u64(SEND_CLONE_SOURCES);
+    sink.begin_struct();
+    fields::members(
+        sink,
+        ctx,
+        &table::STRUCT_BTRFS_IOCTL_SEND_ARGS_HEAD,
+        raw,
+        shown,
+    );
+    sink.field("clone_sources");
+    if ctx.opts.abbreviate {
+        sink.addr(sources);
+    } else {
+        let n = raw.u64(SEND_CLONE_SOURCES_COUNT);
+        array(sink, ctx, sources, n, 8, |sink, _, raw| {
+            object_id(sink, raw.u64(0))
+        });
+    }
+    fields::members(
+        sink,
+        ctx,
+        &table::STRUCT_BTRFS_IOCTL_SEND_ARGS_TAIL,
+        raw,
+        shown,
+    );
+    sink.end_struct(false);
+}
+
+/// An object id: its name, else the number (as the `named_uint` member kind shows one).
+fn object_id<S: Sink>(sink: &mut S, v: u64) {
+    match table::ENUM_BTRFS_TREE_OBJECTIDS.name(v) {
+        Some(name) => sink.constant(name, Number::Uint(v)),
+        None => sink.uint(v),
+    }
 }

@@ -79,6 +79,8 @@ static void btrfs_calls(char *page_end)
 	struct btrfs_ioctl_feature_flags features[2] = {
 		{ 1, 3, 0x7ff }, { 0, 0x10, 1ULL << 40 },
 	};
+	struct btrfs_ioctl_send_args send = { 0 };
+	unsigned long long sources[3] = { 256, 1000, -1ULL };
 	int file = open("btrfs", O_RDWR | O_CREAT, 0600);
 
 	ioctl(-1, BTRFS_IOC_TRANS_START);
@@ -155,6 +157,14 @@ static void btrfs_calls(char *page_end)
 	v2->qgroup_inherit = (void *) (page_end - 8);
 	ioctl(-1, BTRFS_IOC_SNAP_CREATE_V2, v2);
 	ioctl(-1, BTRFS_IOC_SUBVOL_CREATE_V2, NULL);
+	send.send_fd = 4;
+	send.parent_root = 257;
+	send.flags = 0x3f;
+	ioctl(-1, BTRFS_IOC_SEND, &send);
+	send.clone_sources_count = 3;
+	send.clone_sources = sources;
+	send.parent_root = 5;
+	ioctl(-1, BTRFS_IOC_SEND, &send);
 	ioctl(-1, FS_IOC_SETFSLABEL, "btrfs-label");
 	ioctl(file, FS_IOC_GETFSLABEL, vol->name);
 	close(file);

@@ -10,6 +10,27 @@ const BTRFS_IOC_DEFRAG_RANGE: u64 = 0x4030_9410;
 const BTRFS_IOC_SCRUB: u64 = 0xc400_941b;
 const BTRFS_IOC_BALANCE_CTL: u64 = 0x4004_9421;
 
+/// `-v`: no abbreviation.
+fn verbose() -> DecodeOpts {
+    DecodeOpts {
+        abbreviate: false,
+        ..DecodeOpts::default()
+    }
+}
+
+/// `-e verbose=none`.
+fn terse() -> DecodeOpts {
+    DecodeOpts {
+        verbose: false,
+        ..DecodeOpts::default()
+    }
+}
+
+/// An ioctl's line under `opts`.
+fn line_opts(args: [u64; 6], mem: &FakeMemory, opts: DecodeOpts, outcome: Outcome) -> String {
+    render_call(NR_IOCTL, args, [mem, mem], opts, None, |_| {}, outcome)
+}
+
 #[test]
 fn btrfs_plain_requests() {
     let mem = FakeMemory::new();
@@ -125,18 +146,11 @@ fn btrfs_flags_label_and_object_ids() {
         "ioctl(3, FS_IOC_GETFSLABEL, \"label\")    = 0"
     );
     // Under -e verbose=none, the label's address.
-    let terse = DecodeOpts {
-        verbose: false,
-        ..DecodeOpts::default()
-    };
     assert_eq!(
-        render_call(
-            NR_IOCTL,
+        line_opts(
             [3, FS_IOC_GETFSLABEL, 0x2000, 0, 0, 0],
-            [&mem, &mem],
-            terse,
-            None,
-            |_| {},
+            &mem,
+            terse(),
             Outcome::Ok(0)
         ),
         "ioctl(3, FS_IOC_GETFSLABEL, 0x2000)     = 0"
@@ -202,20 +216,42 @@ fn btrfs_balance_and_subvol_create() {
         ),
         "ioctl(3, BTRFS_IOC_SNAP_CREATE_V2, {fd=4, flags=BTRFS_SUBVOL_QGROUP_INHERIT, size=80, qgroup_inherit={flags=0, num_qgroups=2, num_ref_copies=0, num_excl_copies=0, lim={flags=0, max_rfer=0, max_excl=0, rsv_rfer=0, rsv_excl=0}, ...}, name=\"sub\"} => {transid=42}) = 0"
     );
-    let verbose = DecodeOpts {
-        abbreviate: false,
-        ..DecodeOpts::default()
-    };
     assert_eq!(
-        render_call(
-            NR_IOCTL,
+        line_opts(
             [3, BTRFS_IOC_SNAP_CREATE_V2, 0x4000, 0, 0, 0],
-            [&mem, &mem],
-            verbose,
-            None,
-            |_| {},
+            &mem,
+            verbose(),
             Outcome::Err(EBADF)
         ),
         "ioctl(3, BTRFS_IOC_SNAP_CREATE_V2, {fd=4, flags=BTRFS_SUBVOL_QGROUP_INHERIT, size=80, qgroup_inherit={flags=0, num_qgroups=2, num_ref_copies=0, num_excl_copies=0, lim={flags=0, max_rfer=0, max_excl=0, rsv_rfer=0, rsv_excl=0}, qgroups=[257, 258]}, name=\"sub\"}) = -1 EBADF (Bad file descriptor)"
+    );
+}
+
+#[test]
+fn btrfs_send_clone_sources() {
+    const BTRFS_IOC_SEND: u64 = 0x4048_9426;
+    let mut send = words(&[4, 2, 0x2000, 5, 0x21]);
+    send.resize(72, 0);
+    let mem = FakeMemory::new()
+        .with(0x1000, &send)
+        .with(0x2000, &words(&[256, 300]));
+    // Their address unless -v; under -v the object ids, by name where they have one.
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, BTRFS_IOC_SEND, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, BTRFS_IOC_SEND, {send_fd=4, clone_sources_count=2, clone_sources=0x2000, parent_root=BTRFS_FS_TREE_OBJECTID, flags=BTRFS_SEND_FLAG_NO_FILE_DATA|0x20}) = 0"
+    );
+    assert_eq!(
+        line_opts(
+            [3, BTRFS_IOC_SEND, 0x1000, 0, 0, 0],
+            &mem,
+            verbose(),
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, BTRFS_IOC_SEND, {send_fd=4, clone_sources_count=2, clone_sources=[BTRFS_FIRST_FREE_OBJECTID, 300], parent_root=BTRFS_FS_TREE_OBJECTID, flags=BTRFS_SEND_FLAG_NO_FILE_DATA|0x20}) = 0"
     );
 }
