@@ -370,6 +370,9 @@ pub fn arg<S: Sink, M: Memory>(
         }
         _ => {}
     }
+    if super::ioctl_btrfs::arg(sink, ctx, call, i, outcome) {
+        return;
+    }
     if let Some(entry) = table::ioctl_arg(request as u32) {
         return by_table(sink, ctx, entry, call, i, outcome);
     }
