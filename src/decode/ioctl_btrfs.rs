@@ -6,9 +6,8 @@
 
 use super::array::array;
 use super::fields::{self, Shown};
-use super::string::cstring_within;
 use super::structs::{Raw, read_struct};
-use super::{Call, Ctx, Number, Outcome, Sink, Values};
+use super::{Call, Ctx, Group, Number, Outcome, Sink, Values};
 use crate::mem::Memory;
 use crate::table::{self, StructDesc};
 
@@ -19,6 +18,8 @@ const BTRFS_IOC_SUBVOL_GETFLAGS: u32 = 0x8008_9419;
 const BTRFS_IOC_SUBVOL_SETFLAGS: u32 = 0x4008_941a;
 const BTRFS_IOC_BALANCE_V2: u32 = 0xc400_9420;
 const BTRFS_IOC_SEND: u32 = 0x4048_9426;
+const BTRFS_IOC_SPACE_INFO: u32 = 0xc010_9414;
+const BTRFS_IOC_GET_DEV_STATS: u32 = 0xc408_9434;
 const FS_IOC_GETFSLABEL: u32 = 0x8100_9431;
 const FS_IOC_SETFSLABEL: u32 = 0x4100_9432;
 
@@ -33,6 +34,15 @@ const VOL_ARGS_V2_QGROUP_INHERIT: usize = 32;
 /// `struct btrfs_qgroup_inherit`: where `num_qgroups` lies (its size is where the `qgroups`
 /// array of `__u64` begins).
 const QGROUP_INHERIT_NUM: usize = 8;
+/// `struct btrfs_ioctl_get_dev_stats`: where `nr_items` and `values` lie, and how many values
+/// it holds (`BTRFS_DEV_STAT_VALUES_MAX`).
+const DEV_STATS_NR_ITEMS: usize = 8;
+const DEV_STATS_VALUES: usize = 24;
+const DEV_STAT_VALUES_MAX: u64 = 5;
+/// `struct btrfs_ioctl_space_args`: where `space_slots` and `total_spaces` lie; its size is
+/// where the `spaces` array begins.
+const SPACE_ARGS_SLOTS: usize = 0;
+const SPACE_ARGS_TOTAL: usize = 8;
 /// `struct btrfs_ioctl_send_args`: where `clone_sources_count` and `clone_sources` lie.
 const SEND_CLONE_SOURCES_COUNT: usize = 8;
 const SEND_CLONE_SOURCES: usize = 16;
@@ -48,6 +58,9 @@ pub fn arg<S: Sink, M: Memory>(
 ) -> bool {
     let v = call.args[i];
     let ok = matches!(outcome, Some(Outcome::Ok(_)));
+    // What the kernel wrote shows only when the entry could read the argument
+    // (`ioctl::save` noted it).
+    let updates = ok && call.saved[i].is_some();
     let failed = matches!(outcome, Some(Outcome::Err(_)));
     match call.args[1] as u32 {
         // Written by the kernel: shown at exit, the address when the call failed.
@@ -65,14 +78,28 @@ pub fn arg<S: Sink, M: Memory>(
         BTRFS_IOC_BALANCE_V2 if outcome.is_none() => {
             fields::at(sink, ctx, &table::STRUCT_BTRFS_IOCTL_BALANCE_ARGS_IN, v)
         }
+        // strace shows it again at exit whatever its entry could read (`NULL => NULL`).
         BTRFS_IOC_BALANCE_V2 if ok => {
             updated(sink, ctx, &table::STRUCT_BTRFS_IOCTL_BALANCE_ARGS, v)
         }
         BTRFS_IOC_SNAP_CREATE_V2 | BTRFS_IOC_SUBVOL_CREATE_V2 if outcome.is_none() => {
             read_struct(sink, ctx, v, VOL_ARGS_V2_SIZE, vol_args_v2)
         }
-        BTRFS_IOC_SNAP_CREATE_V2 | BTRFS_IOC_SUBVOL_CREATE_V2 if ok => {
+        BTRFS_IOC_SNAP_CREATE_V2 | BTRFS_IOC_SUBVOL_CREATE_V2 if updates => {
             updated(sink, ctx, &table::STRUCT_BTRFS_IOCTL_VOL_ARGS_V2_OUT, v)
+        }
+        // `[ioctl_args]` entries (`inout`) whose exit counts an array.
+        BTRFS_IOC_GET_DEV_STATS if updates => {
+            sink.updated();
+            let size = usize::from(table::STRUCT_BTRFS_IOCTL_GET_DEV_STATS_OUT.size);
+            read_struct(sink, ctx, v, size, dev_stats);
+        }
+        BTRFS_IOC_SPACE_INFO if updates => {
+            sink.updated();
+            let size = usize::from(table::STRUCT_BTRFS_IOCTL_SPACE_ARGS_OUT.size);
+            read_struct(sink, ctx, v, size, |sink, ctx, raw| {
+                space_args(sink, ctx, v, raw)
+            });
         }
         // Nothing more at the other end of the call.
         BTRFS_IOC_SUBVOL_GETFLAGS
@@ -88,14 +115,74 @@ pub fn arg<S: Sink, M: Memory>(
     true
 }
 
-/// A filesystem's label: a string in a buffer of `FSLABEL_MAX` bytes; its address under
-/// `-e verbose=none`, as strace shows it.
-fn label<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
-    if ctx.opts.verbose {
-        cstring_within(sink, ctx, addr, FSLABEL_MAX);
-    } else {
-        sink.addr(addr);
+/// The size of the argument of this module's requests that show what the kernel wrote after
+/// ` => `, which the entry must have read.
+pub fn inout_size(request: u32) -> Option<usize> {
+    match request {
+        BTRFS_IOC_SNAP_CREATE_V2 | BTRFS_IOC_SUBVOL_CREATE_V2 => Some(VOL_ARGS_V2_SIZE),
+        _ => None,
     }
+}
+
+/// `struct btrfs_ioctl_get_dev_stats` at exit: the count and flags, then the values, each
+/// indexed by its name; past the struct's `BTRFS_DEV_STAT_VALUES_MAX`, `...`.
+fn dev_stats<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, raw: Raw<'_>) {
+    let desc = &table::STRUCT_BTRFS_IOCTL_GET_DEV_STATS_OUT;
+    sink.begin_struct();
+    fields::members(sink, ctx, desc, raw, Shown::all(raw.0.len()));
+    sink.implicit_field("values");
+    sink.begin_array();
+    for i in 0..raw.u64(DEV_STATS_NR_ITEMS) {
+        if i >= DEV_STAT_VALUES_MAX {
+            sink.more();
+            break;
+        }
+        sink.open(Group::Index);
+        match table::ENUM_BTRFS_DEV_STATS_VALUES.name(i) {
+            Some(name) => sink.constant(name, Number::Uint(i)),
+            None => sink.uint(i),
+        }
+        sink.uint(raw.u64(DEV_STATS_VALUES + 8 * i as usize));
+        sink.close();
+    }
+    sink.end_array();
+    sink.end_struct(false);
+}
+
+/// `struct btrfs_ioctl_space_args` at exit: the total, then (unless the caller asked for the
+/// count only, or `-v` is off: `...`) the `total_spaces` spaces after the struct.
+fn space_args<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, raw: Raw<'_>) {
+    let desc = &table::STRUCT_BTRFS_IOCTL_SPACE_ARGS_OUT;
+    let total = raw.u64(SPACE_ARGS_TOTAL);
+    sink.begin_struct();
+    fields::members(sink, ctx, desc, raw, Shown::all(raw.0.len()));
+    if raw.u64(SPACE_ARGS_SLOTS) == 0 && total != 0 {
+        return sink.end_struct(false);
+    }
+    if ctx.opts.abbreviate {
+        return sink.end_struct(true);
+    }
+    sink.field("spaces");
+    let info = &table::STRUCT_BTRFS_IOCTL_SPACE_INFO;
+    let start = addr.wrapping_add(u64::from(desc.size));
+    array(
+        sink,
+        ctx,
+        start,
+        total,
+        usize::from(info.size),
+        |sink, ctx, raw| fields::whole(sink, ctx, info, raw),
+    );
+    sink.end_struct(false);
+}
+
+/// A filesystem's label: the whole buffer of `FSLABEL_MAX` bytes is read (its address when
+/// it cannot be, or under `-e verbose=none`) and shown up to its NUL, whatever `-s` says, as
+/// strace's `print_quoted_cstring` shows a char array.
+fn label<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
+    read_struct(sink, ctx, addr, FSLABEL_MAX, |sink, _, raw| {
+        sink.c_array(raw.0)
+    });
 }
 
 /// At a successful exit, what the kernel wrote: ` => {...}`.

@@ -425,6 +425,8 @@ static void btrfs_calls(char *page_end)
 	struct btrfs_ioctl_clone_range_args clone = { 4, 4096, 16384, 131072 };
 	struct btrfs_ioctl_scrub_args *scrub = calloc(1, sizeof(*scrub));
 	struct btrfs_ioctl_get_dev_stats *stats = calloc(1, sizeof(*stats));
+	struct btrfs_ioctl_space_args *space =
+		calloc(1, sizeof(*space) + 2 * sizeof(struct btrfs_ioctl_space_info));
 	struct btrfs_ioctl_quota_ctl_args qctl = { .cmd = 4 };
 	struct btrfs_ioctl_qgroup_assign_args assign = { 1, 257, 258 };
 	struct btrfs_ioctl_qgroup_create_args create = { 1, 257 };
@@ -469,6 +471,23 @@ static void btrfs_calls(char *page_end)
 	stats->nr_items = 5;
 	stats->flags = 1;
 	ioctl(-1, BTRFS_IOC_GET_DEV_STATS, stats);
+	/* More items than the struct holds (`...`), values to show; one out of reach. */
+	stats->nr_items = 7;
+	stats->values[0] = 3;
+	stats->values[4] = FILL;
+	ioctl(-1, BTRFS_IOC_GET_DEV_STATS, stats);
+	ioctl(-1, BTRFS_IOC_GET_DEV_STATS, page_end - 8);
+	ioctl(-1, BTRFS_IOC_SCRUB, NULL);
+	/* The count only (no slots), then two spaces; and NULL. */
+	space->total_spaces = 2;
+	ioctl(-1, BTRFS_IOC_SPACE_INFO, space);
+	space->space_slots = 2;
+	space->spaces[0].flags = 0x7;
+	space->spaces[0].total_bytes = FILL;
+	space->spaces[1].flags = 0x2000000000200ULL;
+	space->spaces[1].used_bytes = 4096;
+	ioctl(-1, BTRFS_IOC_SPACE_INFO, space);
+	ioctl(-1, BTRFS_IOC_SPACE_INFO, NULL);
 	ioctl(-1, BTRFS_IOC_QUOTA_CTL, &qctl);
 	qctl.cmd = BTRFS_QUOTA_CTL_ENABLE;
 	ioctl(-1, BTRFS_IOC_QUOTA_CTL, &qctl);
@@ -488,6 +507,7 @@ static void btrfs_calls(char *page_end)
 	bal->flags = BTRFS_BALANCE_METADATA;
 	ioctl(-1, BTRFS_IOC_BALANCE_V2, bal);
 	ioctl(file, BTRFS_IOC_BALANCE_PROGRESS, bal);
+	ioctl(-1, BTRFS_IOC_BALANCE_V2, NULL);
 	ioctl(-1, BTRFS_IOC_BALANCE, vol);
 	ioctl(file, BTRFS_IOC_GET_FEATURES, features);
 	ioctl(-1, BTRFS_IOC_SET_FEATURES, features);
@@ -527,6 +547,7 @@ static void btrfs_calls(char *page_end)
 	free(inherit);
 	free(scrub);
 	free(stats);
+	free(space);
 }
 
 int main(int argc, char **argv)

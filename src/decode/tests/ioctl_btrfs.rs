@@ -112,9 +112,12 @@ fn btrfs_flags_label_and_object_ids() {
     rescan.resize(64, 0);
     let mut other = words(&[0, 257]);
     other.resize(64, 0);
+    // A label's whole buffer (FSLABEL_MAX bytes) is read.
+    let mut label = b"label".to_vec();
+    label.resize(256, 0);
     let mem = FakeMemory::new()
         .with(0x1000, &words(&[0x1b]))
-        .with(0x2000, b"label\0")
+        .with(0x2000, &label)
         .with(0x3000, &rescan)
         .with(0x4000, &other);
     // A flags word behind a pointer, without brackets; at exit for the getter.
@@ -253,5 +256,224 @@ fn btrfs_send_clone_sources() {
             Outcome::Ok(0)
         ),
         "ioctl(3, BTRFS_IOC_SEND, {send_fd=4, clone_sources_count=2, clone_sources=[BTRFS_FIRST_FREE_OBJECTID, 300], parent_root=BTRFS_FS_TREE_OBJECTID, flags=BTRFS_SEND_FLAG_NO_FILE_DATA|0x20}) = 0"
+    );
+}
+
+const BTRFS_IOC_SUBVOL_CREATE_V2: u64 = 0x5000_9418;
+const BTRFS_IOC_SCRUB_PROGRESS: u64 = 0xc400_941d;
+const BTRFS_IOC_SPACE_INFO: u64 = 0xc010_9414;
+const BTRFS_IOC_GET_DEV_STATS: u64 = 0xc408_9434;
+
+/// strace's scrub progress with every counter `n`.
+fn progress(n: u64) -> String {
+    let names = [
+        "data_extents_scrubbed",
+        "tree_extents_scrubbed",
+        "data_bytes_scrubbed",
+        "tree_bytes_scrubbed",
+        "read_errors",
+        "csum_errors",
+        "verify_errors",
+        "no_csum",
+        "csum_discards",
+        "super_errors",
+        "malloc_errors",
+        "uncorrectable_errors",
+        "corrected_errors",
+        "last_physical",
+        "unverified_errors",
+    ];
+    let members: Vec<String> = names.iter().map(|m| format!("{m}={n}")).collect();
+    format!("{{progress={{{}}}}}", members.join(", "))
+}
+
+#[test]
+fn btrfs_inout_shows_the_exit_only_after_a_read_entry() {
+    let mut scrub = words(&[0x801]);
+    scrub.resize(1024, 0);
+    let mut scrub_after = scrub.clone();
+    for i in 0..15 {
+        put(&mut scrub_after, 32 + 8 * i, 7u64.to_ne_bytes());
+    }
+    let mem = FakeMemory::new()
+        .with(0x1000, &scrub)
+        .with(0x3e00, &scrub[..512]);
+    let after = FakeMemory::new().with(0x1000, &scrub_after);
+    // exit_struct: the device at entry, the progress the kernel wrote at exit.
+    assert_eq!(
+        line_changed(
+            NR_IOCTL,
+            [3, BTRFS_IOC_SCRUB_PROGRESS, 0x1000, 0, 0, 0],
+            &mem,
+            &after,
+            Outcome::Ok(0)
+        ),
+        format!(
+            "ioctl(3, BTRFS_IOC_SCRUB_PROGRESS, {{devid=makedev(0x8, 0x1)}} => {}) = 0",
+            progress(7)
+        )
+    );
+    // A failed call: the entry only.
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, BTRFS_IOC_SCRUB_PROGRESS, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Err(EBADF)
+        ),
+        "ioctl(3, BTRFS_IOC_SCRUB_PROGRESS, {devid=makedev(0x8, 0x1)}) = -1 EBADF (Bad file descriptor)"
+    );
+    // NULL, a struct half out of reach, -e verbose=none: shown once, at entry.
+    for (args, opts, shown) in [
+        (
+            [3, BTRFS_IOC_SCRUB_PROGRESS, 0, 0, 0, 0],
+            DecodeOpts::default(),
+            "NULL",
+        ),
+        (
+            [3, BTRFS_IOC_SCRUB_PROGRESS, 0x3e00, 0, 0, 0],
+            DecodeOpts::default(),
+            "0x3e00",
+        ),
+        (
+            [3, BTRFS_IOC_SCRUB_PROGRESS, 0x1000, 0, 0, 0],
+            terse(),
+            "0x1000",
+        ),
+        (
+            [3, BTRFS_IOC_SUBVOL_CREATE_V2, 0, 0, 0, 0],
+            DecodeOpts::default(),
+            "NULL",
+        ),
+        (
+            [3, BTRFS_IOC_GET_DEV_STATS, 0x3e00, 0, 0, 0],
+            DecodeOpts::default(),
+            "0x3e00",
+        ),
+    ] {
+        let got = line_opts(args, &mem, opts, Outcome::Ok(0));
+        assert!(got.ends_with(&format!(", {shown}) = 0")), "{got}");
+        assert!(!got.contains(" => "), "{got}");
+    }
+    // BALANCE_V2 shows its exit whatever its entry read, as strace does.
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, BTRFS_IOC_BALANCE_V2, 0, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, BTRFS_IOC_BALANCE_V2, NULL => NULL) = 0"
+    );
+}
+
+#[test]
+fn btrfs_dev_stats_values() {
+    let mut stats = words(&[1, 7, 1, 3, 0, 0, 0, 9]);
+    stats.resize(1032, 0);
+    let mut two = words(&[1, 2, 0, 3, 4]);
+    two.resize(1032, 0);
+    let mem = FakeMemory::new().with(0x1000, &stats).with(0x2000, &two);
+    // Indexed by name; past the struct's five values, `...`.
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, BTRFS_IOC_GET_DEV_STATS, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, BTRFS_IOC_GET_DEV_STATS, {devid=makedev(0, 0x1), nr_items=7, flags=BTRFS_DEV_STATS_RESET} => {nr_items=7, flags=BTRFS_DEV_STATS_RESET, [[BTRFS_DEV_STAT_WRITE_ERRS]=3, [BTRFS_DEV_STAT_READ_ERRS]=0, [BTRFS_DEV_STAT_FLUSH_ERRS]=0, [BTRFS_DEV_STAT_CORRUPTION_ERRS]=0, [BTRFS_DEV_STAT_GENERATION_ERRS]=9, ...]}) = 0"
+    );
+    assert_eq!(
+        line_styled(
+            crate::output::ConstStyle::Verbose,
+            NR_IOCTL,
+            [3, BTRFS_IOC_GET_DEV_STATS, 0x2000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, 0xc4089434 /* BTRFS_IOC_GET_DEV_STATS */, {devid=0x1 /* makedev(0, 0x1) */, nr_items=2, flags=0} => {nr_items=2, flags=0, [[0 /* BTRFS_DEV_STAT_WRITE_ERRS */]=3, [1 /* BTRFS_DEV_STAT_READ_ERRS */]=4]}) = 0"
+    );
+}
+
+#[test]
+fn btrfs_space_info() {
+    let mut count_only = words(&[0, 2]);
+    count_only.extend(words(&[0; 6]));
+    let mut spaces = words(&[2, 2, 0x7, 100, 50, 0x2_0000_0000_0200, 0, 4096]);
+    spaces.truncate(16 + 48);
+    let mem = FakeMemory::new()
+        .with(0x1000, &count_only)
+        .with(0x2000, &spaces)
+        .with(0x4000 - 40, &spaces[..40]);
+    // The caller asked for the count only.
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, BTRFS_IOC_SPACE_INFO, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, BTRFS_IOC_SPACE_INFO, {space_slots=0} => {total_spaces=2}) = 0"
+    );
+    // The spaces: `...` unless -v; an unknown bit is a BTRFS_SPACE_INFO_???.
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, BTRFS_IOC_SPACE_INFO, 0x2000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, BTRFS_IOC_SPACE_INFO, {space_slots=2} => {total_spaces=2, ...}) = 0"
+    );
+    assert_eq!(
+        line_opts(
+            [3, BTRFS_IOC_SPACE_INFO, 0x2000, 0, 0, 0],
+            &mem,
+            verbose(),
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, BTRFS_IOC_SPACE_INFO, {space_slots=2} => {total_spaces=2, spaces=[{flags=BTRFS_BLOCK_GROUP_DATA|BTRFS_BLOCK_GROUP_SYSTEM|BTRFS_BLOCK_GROUP_METADATA, total_bytes=100, used_bytes=50}, {flags=BTRFS_SPACE_INFO_GLOBAL_RSV|0x200, total_bytes=0, used_bytes=4096}]}) = 0"
+    );
+    // The second space out of reach: strace's print_array stops at it.
+    assert_eq!(
+        line_opts(
+            [3, BTRFS_IOC_SPACE_INFO, 0x4000 - 40, 0, 0, 0],
+            &mem,
+            verbose(),
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, BTRFS_IOC_SPACE_INFO, {space_slots=2} => {total_spaces=2, spaces=[{flags=BTRFS_BLOCK_GROUP_DATA|BTRFS_BLOCK_GROUP_SYSTEM|BTRFS_BLOCK_GROUP_METADATA, total_bytes=100, used_bytes=50}, ... /* 0x4000 */]}) = 0"
+    );
+}
+
+#[test]
+fn btrfs_label_is_a_char_array() {
+    let long = [b'f'; 256];
+    let mem = FakeMemory::new()
+        .with(0x1000, &long)
+        .with(0x3000 - 6, b"short\0");
+    // No NUL in FSLABEL_MAX bytes: all but the last, and `...`, whatever -s says.
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, FS_IOC_GETFSLABEL, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        format!(
+            "ioctl(3, FS_IOC_GETFSLABEL, \"{}\"...) = 0",
+            "f".repeat(255)
+        )
+    );
+    // A buffer shorter than FSLABEL_MAX: its address.
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, FS_IOC_GETFSLABEL, 0x3000 - 6, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, FS_IOC_GETFSLABEL, 0x2ffa)     = 0"
     );
 }
