@@ -603,7 +603,15 @@ fn ioctl_arg_rows(spec: &Spec) -> Vec<TokenStream> {
             let arg = entry.as_arg(request);
             let desc = arg_tokens(spec, std::slice::from_ref(&arg), &arg);
             let dir = Ident::new(&format!("{:?}", entry.dir), Span::call_site());
-            let row = quote!(IoctlArgDesc { code: #code, dir: IoctlDir::#dir, arg: #desc });
+            let exit = match entry.exit_arg(request) {
+                Some(exit) => {
+                    let exit = arg_tokens(spec, std::slice::from_ref(&exit), &exit);
+                    quote!(Some(#exit))
+                }
+                None => quote!(None),
+            };
+            let row =
+                quote!(IoctlArgDesc { code: #code, dir: IoctlDir::#dir, arg: #desc, exit: #exit });
             (code, row)
         })
         .collect();

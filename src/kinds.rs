@@ -1336,4 +1336,12 @@ field_kinds! {
     /// all but its last byte and `...` when none ends it there (strace's
     /// `print_quoted_cstring`).
     CString = "string" { table: None, widths: [] }
+    /// Unsigned decimal, all ones of its width by name: `UINT64_MAX`, `UINT32_MAX` (strace's
+    /// `PRINT_FIELD_U64`, btrfs's "no limit"); `-X raw` shows the number.
+    UintMax = "uint_max" { table: None, widths: [4, 8] }
+    /// A device number (glibc's `dev_t` encoding): `makedev(0x8, 0x1)`.
+    Dev = "dev" { table: None, widths: [4, 8] }
+    /// A number `table` may name: the name, else unsigned decimal with no comment (strace's
+    /// `PRINT_FIELD_XVAL_U` with no default: btrfs's object ids).
+    NamedUint = "named_uint" { table: Enum, widths: [1, 2, 4, 8] }
 }

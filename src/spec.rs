@@ -415,9 +415,20 @@ pub struct IoctlArg {
     pub strukt: Option<String>,
     #[serde(default)]
     pub dir: IoctlDir,
+    /// For `dir = "inout"` with kind `struct`: the struct shown after ` => ` when what the
+    /// kernel writes is not what the caller gave (btrfs's scrub: a device at entry, its
+    /// progress at exit).
+    pub exit_struct: Option<String>,
 }
 
 impl IoctlArg {
+    /// The argument shown at a successful exit when it is not [`IoctlArg::as_arg`]'s struct.
+    pub fn exit_arg(&self, request: &str) -> Option<Arg> {
+        let mut arg = self.as_arg(request);
+        arg.strukt = Some(self.exit_struct.clone()?);
+        Some(arg)
+    }
+
     /// The entry as a syscall argument named after its request, for the argument checks
     /// and the generated [`ArgDesc`](crate::table::ArgDesc).
     pub fn as_arg(&self, request: &str) -> Arg {
@@ -772,6 +783,14 @@ fn check_ioctl_args(spec: &Spec) -> Result<(), String> {
             ));
         }
         check_args(spec, &label, &[arg])?;
+        if let Some(exit) = entry.exit_arg(request) {
+            if entry.dir != IoctlDir::Inout || entry.kind != "struct" {
+                return Err(format!(
+                    "{label}: `exit_struct` is for kind \"struct\" with dir \"inout\""
+                ));
+            }
+            check_args(spec, &label, &[exit])?;
+        }
     }
     Ok(())
 }

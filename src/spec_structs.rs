@@ -13,8 +13,9 @@ use super::{Arg, Spec, entry, is_table_name};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 
-/// The largest struct: what src/decode/structs.rs reads in one piece (`MAX_STRUCT`).
-pub const MAX_STRUCT: u32 = 512;
+/// The largest struct: what src/decode/structs.rs reads (`MAX_BIG_STRUCT`; past its
+/// `MAX_STRUCT` on the heap, as btrfs's 4 KiB argument structs need).
+pub const MAX_STRUCT: u32 = 4096;
 
 /// Rust's keywords, which no struct may be called (build.rs makes a module of each name).
 const KEYWORDS: [&str; 51] = [

@@ -256,6 +256,8 @@ pub struct IoctlArgDesc {
     pub code: u32,
     pub dir: IoctlDir,
     pub arg: ArgDesc,
+    /// What an `Inout` request shows after ` => ` when it is not `arg` (`exit_struct`).
+    pub exit: Option<ArgDesc>,
 }
 
 /// When an ioctl argument prints (`[ioctl_args]`'s `dir`): at entry (`In`), at the exit of a

@@ -796,4 +796,9 @@ fn ioctl_args_are_checked() {
         error_of(&with(r#"FIOCLEX = { kind = "int", dir = "sideways" }"#))
             .starts_with("ioctl_args.FIOCLEX: unknown variant `sideways`")
     );
+    // A struct of its own after ` => `: only for a struct both ways.
+    assert_eq!(
+        error_of(&with(r#"FIOCLEX = { kind = "int", exit_struct = "x" }"#)),
+        "ioctl_args.FIOCLEX: `exit_struct` is for kind \"struct\" with dir \"inout\""
+    );
 }

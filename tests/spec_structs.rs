@@ -120,8 +120,8 @@ fn members_must_fit_in_order() {
         ),
         (
             "size = 12\n",
-            "size = 1024\n",
-            "structs.pair: field `size`: 1024 is not in 1..=512",
+            "size = 8192\n",
+            "structs.pair: field `size`: 8192 is not in 1..=4096",
         ),
         (
             "min_size = 16",
@@ -155,7 +155,8 @@ fn member_kinds_widths_and_tables() {
             r#"width = 4, kind = "fd""#,
             r#"width = 4, kind = "fdd""#,
             "structs.pair: member `b`: field `kind`: no member kind `fdd` (one of int, uint, hex, \
-             octal, addr, fd, pid, flags, enum, signal, uid, struct, struct_ptr, string)",
+             octal, addr, fd, pid, flags, enum, signal, uid, struct, struct_ptr, string, uint_max, dev, \
+             named_uint)",
         ),
         (
             r#"width = 4, kind = "fd""#,

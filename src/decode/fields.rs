@@ -7,7 +7,7 @@
 
 use super::array::array_while;
 use super::structs::{Raw, nonzero_tail, read_struct};
-use super::{Ctx, PidKind, Sink, Values, fd, pid};
+use super::{Ctx, Number, PidKind, Sink, Values, fd, pid};
 use crate::mem::Memory;
 use crate::table::{ArgDesc, FieldDesc, FieldKind, FieldWhen, PastEnd, StructDesc};
 
@@ -104,6 +104,16 @@ fn value<S: Sink, M: Memory>(
         FieldKind::Enum => sink.enumeration(u, f.table.enumeration()),
         FieldKind::Signal => sink.signal(i),
         FieldKind::Uid => sink.id(u as u32),
+        FieldKind::UintMax => match (f.width, u) {
+            (8, u64::MAX) => sink.constant("UINT64_MAX", Number::Uint(u)),
+            (4, 0xffff_ffff) => sink.constant("UINT32_MAX", Number::Uint(u)),
+            _ => sink.uint(u),
+        },
+        FieldKind::Dev => sink.dev(libc::major(u), libc::minor(u)),
+        FieldKind::NamedUint => match f.table.enumeration().name(u) {
+            Some(name) => sink.constant(name, Number::Uint(u)),
+            None => sink.uint(u),
+        },
         FieldKind::CString => {
             let from = usize::from(f.offset);
             let bytes = raw.0.get(from..from + usize::from(f.width)).unwrap_or(&[]);

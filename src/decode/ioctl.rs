@@ -9,7 +9,7 @@ use super::termios::{Layout, termios};
 use super::{Call, Ctx, Group, Number, Outcome, Sink, Values, sock_ioctl};
 use super::{ioctl_gpio, ioctl_hdio, ioctl_ptp, ioctl_random, ioctl_rtc, ioctl_seccomp};
 use crate::mem::Memory;
-use crate::table::{self, IoctlArgDesc, IoctlDir, Kind};
+use crate::table::{self, IoctlArgDesc, IoctlDir, Kind, Table};
 
 // Requests from <asm-generic/ioctls.h>.
 const TCGETS: u32 = 0x5401;
@@ -373,6 +373,9 @@ pub fn arg<S: Sink, M: Memory>(
         }
         _ => {}
     }
+    if super::ioctl_btrfs::arg(sink, ctx, call, i, outcome) {
+        return;
+    }
     if let Some(entry) = table::ioctl_arg(request as u32) {
         return by_table(sink, ctx, entry, call, i, outcome);
     }
@@ -458,8 +461,46 @@ pub fn save<M: Memory>(ctx: &Ctx<'_, M>, call: &mut Call, i: usize) {
         Some(Family::SeccompRecv) => call.saved[i] = ioctl_seccomp::save_recv(ctx, call.args[i]),
         Some(Family::RtcParam(true)) => call.saved[i] = ioctl_rtc::save_param(ctx, call.args[i]),
         Some(Family::Gpio(r)) => call.saved[i] = ioctl_gpio::save(ctx, r, call.args[i]),
-        _ => call.saved[i] = sock_ioctl::save(ctx, call.args[1], call.args[i]),
+        _ => {
+            let (request, v) = (call.args[1], call.args[i]);
+            call.saved[i] = sock_ioctl::save(ctx, request, v)
+                .or_else(|| entry_read(ctx, request as u32, v).then_some(1));
+        }
     }
+}
+
+/// Whether an `inout` request's argument could be read at entry: strace shows what the
+/// kernel wrote only then (a NULL, unreadable or `-e verbose=`-hidden pointer prints once).
+fn entry_read<M: Memory>(ctx: &Ctx<'_, M>, request: u32, v: u64) -> bool {
+    let size = match table::ioctl_arg(request) {
+        Some(entry) if entry.dir == IoctlDir::Inout => match entry.arg.table {
+            Table::Struct(desc) => usize::from(desc.size),
+            _ => return true,
+        },
+        _ => match super::ioctl_btrfs::inout_size(request) {
+            Some(size) => size,
+            None => return false,
+        },
+    };
+    v != 0 && ctx.opts.verbose && readable(ctx.mem, v, size)
+}
+
+/// Whether `size` bytes at `addr` can be read, by reading one byte of each page they touch
+/// and the last (memory is readable page by page), not the whole struct.
+fn readable<M: Memory>(mem: &M, addr: u64, size: usize) -> bool {
+    const PAGE: u64 = 4096;
+    let Some(last) = addr.checked_add(size.max(1) as u64 - 1) else {
+        return false;
+    };
+    let mut b = [0u8; 1];
+    let mut at = addr;
+    while at < last {
+        if mem.read(at, &mut b).is_err() {
+            return false;
+        }
+        at = (at / PAGE + 1) * PAGE;
+    }
+    mem.read(last, &mut b).is_ok()
 }
 
 /// A [`Family`] request's argument, at entry (`outcome` is `None`) and at exit.
@@ -503,8 +544,9 @@ fn by_table<S: Sink, M: Memory>(
         (IoctlDir::In | IoctlDir::Inout, None) => super::arg(sink, ctx, desc, call, i, None),
         (IoctlDir::Out, Some(Outcome::Err(_))) => sink.addr(call.args[i]),
         (IoctlDir::Out, Some(outcome)) => super::arg(sink, ctx, desc, call, i, Some(outcome)),
-        (IoctlDir::Inout, Some(outcome @ Outcome::Ok(_))) => {
+        (IoctlDir::Inout, Some(outcome @ Outcome::Ok(_))) if call.saved[i].is_some() => {
             sink.updated();
+            let desc = entry.exit.as_ref().unwrap_or(desc);
             super::arg(sink, ctx, desc, call, i, Some(outcome));
         }
         _ => {}

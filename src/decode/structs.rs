@@ -5,6 +5,9 @@ use crate::mem::Memory;
 
 /// The largest struct read in one piece (`struct utsname` is 390 bytes).
 pub const MAX_STRUCT: usize = 512;
+/// The largest struct the spec may lay out (`spec_structs::MAX_STRUCT`), read past
+/// [`MAX_STRUCT`] on the heap.
+pub const MAX_BIG_STRUCT: usize = 4096;
 
 /// A struct's bytes as read, with typed access by offset (native endian, as the kernel wrote
 /// them). Offsets come from `libc` types or the kernel headers, named at each use.
@@ -76,8 +79,15 @@ pub fn read_struct<S: Sink, M: Memory>(
     if addr == 0 || !ctx.opts.verbose {
         return sink.addr(addr);
     }
+    if size > MAX_STRUCT {
+        // A rare big one (btrfs's 4 KiB argument structs): read into the heap.
+        let mut big = vec![0u8; size.min(MAX_BIG_STRUCT)];
+        if ctx.mem.read(addr, &mut big).is_err() {
+            return sink.unreadable(addr);
+        }
+        return print(sink, ctx, Raw(&big));
+    }
     let mut buf = [0u8; MAX_STRUCT];
-    let size = size.min(MAX_STRUCT);
     if ctx.mem.read(addr, &mut buf[..size]).is_err() {
         return sink.unreadable(addr);
     }

@@ -24,6 +24,7 @@ mod futex;
 mod generic;
 mod ioctl;
 mod ioctl_block;
+mod ioctl_btrfs;
 mod ioctl_fs;
 mod ioctl_gpio;
 mod ioctl_nsfs;
