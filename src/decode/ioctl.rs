@@ -195,7 +195,7 @@ pub fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, 
 
 /// Whether the request takes an argument strace shows.
 pub fn has_arg(request: u64) -> bool {
-    if family(request as u32).is_some() {
+    if family(request as u32).is_some() || super::ioctl_evdev::decodes(request as u32) {
         return true;
     }
     match table::ioctl_arg(request as u32) {
@@ -357,6 +357,9 @@ pub fn arg<S: Sink, M: Memory>(
     let (request, v) = (call.args[1], call.args[i]);
     if let Some(f) = family(request as u32) {
         return family_arg(sink, ctx, f, call, i, outcome);
+    }
+    if super::ioctl_evdev::decodes(request as u32) {
+        return super::ioctl_evdev::arg(sink, ctx, request as u32, v, outcome);
     }
     match request as u32 {
         super::ioctl_fiemap::FS_IOC_FIEMAP => {

@@ -19,6 +19,7 @@ mod futex;
 mod io_uring;
 mod ioctl;
 mod ioctl_block;
+mod ioctl_evdev;
 mod ioctl_fiemap;
 mod ioctl_hdio;
 mod ioctl_nsfs;

@@ -24,6 +24,7 @@ mod futex;
 mod generic;
 mod ioctl;
 mod ioctl_block;
+mod ioctl_evdev;
 mod ioctl_fs;
 mod ioctl_nsfs;
 mod ioctl_scsi;
