@@ -195,7 +195,10 @@ pub fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, 
 
 /// Whether the request takes an argument strace shows.
 pub fn has_arg(request: u64) -> bool {
-    if family(request as u32).is_some() || ioctl_ptp::is_ptp(request as u32) {
+    if family(request as u32).is_some()
+        || ioctl_ptp::is_ptp(request as u32)
+        || super::ioctl_evdev::decodes(request as u32)
+    {
         return true;
     }
     match table::ioctl_arg(request as u32) {
@@ -360,6 +363,9 @@ pub fn arg<S: Sink, M: Memory>(
     }
     if ioctl_ptp::is_ptp(request as u32) {
         return ioctl_ptp::arg(sink, ctx, request as u32, v, outcome);
+    }
+    if super::ioctl_evdev::decodes(request as u32) {
+        return super::ioctl_evdev::arg(sink, ctx, request as u32, v, outcome);
     }
     match request as u32 {
         super::ioctl_fiemap::FS_IOC_FIEMAP => {

@@ -20,6 +20,7 @@ mod io_uring;
 mod ioctl;
 mod ioctl_block;
 mod ioctl_btrfs;
+mod ioctl_evdev;
 mod ioctl_fiemap;
 mod ioctl_gpio;
 mod ioctl_hdio;

@@ -20,6 +20,7 @@
 #include <linux/rtc.h>
 #include <linux/ptp_clock.h>
 #include <linux/gpio.h>
+#include <linux/input.h>
 #include <sys/syscall.h>
 #include <linux/btrfs.h>
 #include <stdlib.h>
@@ -714,6 +715,47 @@ static void btrfs_calls(char *page_end)
 	free(space);
 }
 
+/* evdev: reads print at exit (their bit sets sized by the return value), writes
+ * at entry; each with NULL, a half-readable pointer and a readable one. */
+static void evdev_calls(char *page_end)
+{
+	static const unsigned long reqs[] = {
+		EVIOCGVERSION, EVIOCGEFFECTS, EVIOCGID, EVIOCGREP, EVIOCSREP,
+		EVIOCGKEYCODE, EVIOCSKEYCODE, EVIOCGKEYCODE_V2, EVIOCSKEYCODE_V2,
+		EVIOCSCLOCKID, EVIOCGNAME(64), EVIOCGPHYS(0), EVIOCGUNIQ(8),
+		EVIOCGPROP(8), EVIOCGKEY(64), EVIOCGLED(8), EVIOCGSND(8),
+		EVIOCGSW(8), EVIOCGMTSLOTS(12), EVIOCGMTSLOTS(0),
+		EVIOCGABS(ABS_Y), EVIOCSABS(ABS_MT_SLOT), EVIOCGBIT(0, 8),
+		EVIOCGBIT(EV_KEY, 64), EVIOCGBIT(EV_REL, 8), EVIOCGBIT(EV_ABS, 8),
+		EVIOCGBIT(EV_MSC, 8), EVIOCGBIT(EV_SW, 8), EVIOCGBIT(EV_LED, 8),
+		EVIOCGBIT(EV_SND, 8), EVIOCGBIT(EV_REP, 8), EVIOCGBIT(EV_FF, 16),
+		EVIOCGBIT(EV_PWR, 4), EVIOCGBIT(EV_FF_STATUS, 8),
+		EVIOCGBIT(6, 8), EVIOCSFF,
+		_IOC(_IOC_READ, 'E', 0x41, 16), _IOC(_IOC_READ, 'E', 0x41, 20),
+		_IOC(_IOC_READ, 'E', 0x41, 28),
+	};
+	/* Wide enough for every struct; a pattern with bits in every byte. */
+	unsigned char buf[96];
+	struct ff_effect ffe;
+
+	for (size_t k = 0; k < sizeof(buf); k++)
+		buf[k] = (unsigned char) (0x31 + 7 * k);
+	for (size_t k = 0; k < sizeof(reqs) / sizeof(reqs[0]); k++) {
+		ioctl(-1, reqs[k], NULL);
+		ioctl(-1, reqs[k], page_end - 2);
+		ioctl(-1, reqs[k], buf);
+	}
+	ioctl(-1, EVIOCRMFF, (unsigned long) FILL);
+	ioctl(-1, EVIOCGRAB, (unsigned long) FILL);
+	ioctl(-1, EVIOCREVOKE, 0);
+	memset(&ffe, 0x85, sizeof(ffe));
+	const unsigned short types[] = { FF_CONSTANT, FF_RAMP, FF_PERIODIC, FF_RUMBLE, 0xff };
+	for (size_t k = 0; k < sizeof(types) / sizeof(types[0]); k++) {
+		ffe.type = types[k];
+		ioctl(-1, EVIOCSFF, &ffe);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	char *page_end;
@@ -738,5 +780,6 @@ int main(int argc, char **argv)
 	ptp_calls(page_end);
 	gpio_calls(page_end);
 	btrfs_calls(page_end);
+	evdev_calls(page_end);
 	return 0;
 }

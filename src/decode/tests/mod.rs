@@ -25,6 +25,7 @@ mod generic;
 mod ioctl;
 mod ioctl_block;
 mod ioctl_btrfs;
+mod ioctl_evdev;
 mod ioctl_fs;
 mod ioctl_gpio;
 mod ioctl_nsfs;
