@@ -195,10 +195,7 @@ pub fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, 
 
 /// Whether the request takes an argument strace shows.
 pub fn has_arg(request: u64) -> bool {
-    if family(request as u32).is_some()
-        || ioctl_ptp::is_ptp(request as u32)
-        || super::ioctl_evdev::decodes(request as u32)
-    {
+    if family(request as u32).is_some() {
         return true;
     }
     match table::ioctl_arg(request as u32) {
@@ -361,24 +358,6 @@ pub fn arg<S: Sink, M: Memory>(
     if let Some(f) = family(request as u32) {
         return family_arg(sink, ctx, f, call, i, outcome);
     }
-    if ioctl_ptp::is_ptp(request as u32) {
-        return ioctl_ptp::arg(sink, ctx, request as u32, v, outcome);
-    }
-    if super::ioctl_evdev::decodes(request as u32) {
-        return super::ioctl_evdev::arg(sink, ctx, request as u32, v, outcome);
-    }
-    match request as u32 {
-        super::ioctl_fiemap::FS_IOC_FIEMAP => {
-            return super::ioctl_fiemap::arg(sink, ctx, v, outcome);
-        }
-        code @ (super::ioctl_scsi::SG_SCSI_RESET | super::ioctl_scsi::SG_IO) => {
-            return super::ioctl_scsi::arg(sink, ctx, code, v, outcome);
-        }
-        super::ioctl_block::BLKTRACESETUP => {
-            return super::ioctl_block::trace_setup(sink, ctx, v, outcome);
-        }
-        _ => {}
-    }
     if super::ioctl_btrfs::arg(sink, ctx, call, i, outcome) {
         return;
     }
@@ -423,7 +402,8 @@ pub fn arg<S: Sink, M: Memory>(
 }
 
 /// The requests whose argument is more than a layout (a length or a type in one member that
-/// shapes another), printed by their family's module.
+/// shapes another), printed by their family's module: the one place that sends a request to
+/// one (btrfs's module and the socket requests still decide for themselves, below).
 #[derive(Clone, Copy)]
 enum Family {
     RandomAddEntropy,
@@ -439,6 +419,14 @@ enum Family {
     HdioIdentity(u64),
     /// A `<linux/gpio.h>` request, by its number.
     Gpio(u32),
+    /// A `<linux/ptp_clock.h>` request, by its number.
+    Ptp(u32),
+    /// An evdev (`'E'`) request, by its number.
+    Evdev(u32),
+    Fiemap,
+    /// `SG_SCSI_RESET` or `SG_IO`, by its number.
+    Scsi(u32),
+    BlkTraceSetup,
 }
 
 fn family(request: u32) -> Option<Family> {
@@ -457,6 +445,11 @@ fn family(request: u32) -> Option<Family> {
         ioctl_hdio::HDIO_GET_IDENTITY => Some(Family::HdioIdentity(512)),
         ioctl_hdio::HDIO_OBSOLETE_IDENTITY => Some(Family::HdioIdentity(142)),
         r if ioctl_gpio::is_gpio(r) => Some(Family::Gpio(r)),
+        r if ioctl_ptp::is_ptp(r) => Some(Family::Ptp(r)),
+        r if super::ioctl_evdev::decodes(r) => Some(Family::Evdev(r)),
+        super::ioctl_fiemap::FS_IOC_FIEMAP => Some(Family::Fiemap),
+        r @ (super::ioctl_scsi::SG_SCSI_RESET | super::ioctl_scsi::SG_IO) => Some(Family::Scsi(r)),
+        super::ioctl_block::BLKTRACESETUP => Some(Family::BlkTraceSetup),
         _ => None,
     }
 }
@@ -533,6 +526,11 @@ fn family_arg<S: Sink, M: Memory>(
         (Family::HdioDriveCmd, _) => ioctl_hdio::drive_cmd(sink, ctx, v, outcome),
         (Family::HdioIdentity(len), _) => ioctl_hdio::identity(sink, ctx, v, len, outcome),
         (Family::Gpio(r), _) => ioctl_gpio::arg(sink, ctx, r, call.saved[i], v, outcome),
+        (Family::Ptp(r), _) => ioctl_ptp::arg(sink, ctx, r, v, outcome),
+        (Family::Evdev(r), _) => super::ioctl_evdev::arg(sink, ctx, r, v, outcome),
+        (Family::Fiemap, _) => super::ioctl_fiemap::arg(sink, ctx, v, outcome),
+        (Family::Scsi(r), _) => super::ioctl_scsi::arg(sink, ctx, r, v, outcome),
+        (Family::BlkTraceSetup, _) => super::ioctl_block::trace_setup(sink, ctx, v, outcome),
     }
 }
 
