@@ -135,6 +135,16 @@ pub trait FdResolver {
     /// What `fd` stands for, or `None` when nothing is to be shown (not open, or no selected
     /// kind applies).
     fn fd(&mut self, fd: i32) -> Option<&FdInfo>;
+    /// What `fd` of another process stands for, that process named by its number in
+    /// `/proc` (strace's `printfd_pid`).
+    fn fd_in(&mut self, _proc_pid: i32, _fd: i32) -> Option<&FdInfo> {
+        None
+    }
+    /// The process a pidfd refers to, by its number in `/proc` (the `Pid:` line of its
+    /// fdinfo); `None` when it is no pidfd or the process is gone.
+    fn pidfd_pid(&mut self, _fd: i32) -> Option<i32> {
+        None
+    }
     /// The current directory, shown after `AT_FDCWD` when paths are selected.
     fn cwd(&mut self) -> Option<&[u8]>;
     /// Where the tracee mapped the `struct kvm_run` of vcpu descriptor `fd`, when `-e
@@ -183,7 +193,7 @@ impl ProcFds {
         }
     }
 
-    /// The process whose descriptors are described next.
+    /// The process whose descriptors are described next, by its number in `/proc`.
     pub fn set_pid(&mut self, pid: i32) {
         self.pid = pid;
     }
@@ -193,8 +203,8 @@ impl ProcFds {
 const DELETED: &[u8] = b" (deleted)";
 
 /// The target of `/proc/PID/fd/FD` into `out`, with a deleted file's suffix taken off (and
-/// `true` returned) only when the file at the remaining path is not the open one: a file
-/// really named `x (deleted)` keeps its name.
+/// `true` returned) only when the whole text, suffix included, does not name the open file:
+/// a file really named `x (deleted)` keeps its name.
 pub fn fd_path(pid: i32, fd: i32, out: &mut Vec<u8>) -> Option<bool> {
     if fd < 0 {
         return None;
@@ -209,8 +219,7 @@ pub fn fd_path(pid: i32, fd: i32, out: &mut Vec<u8>) -> Option<bool> {
     let Ok(open) = std::fs::metadata(&link) else {
         return Some(false);
     };
-    let stem = &out[..out.len() - DELETED.len()];
-    let same = std::fs::symlink_metadata(std::ffi::OsStr::from_bytes(stem))
+    let same = std::fs::symlink_metadata(std::ffi::OsStr::from_bytes(out))
         .is_ok_and(|m| m.ino() == open.ino() && m.dev() == open.dev());
     if same {
         return Some(false);
@@ -328,6 +337,17 @@ impl ProcFds {
 }
 
 impl FdResolver for ProcFds {
+    fn fd_in(&mut self, proc_pid: i32, fd: i32) -> Option<&FdInfo> {
+        let own = std::mem::replace(&mut self.pid, proc_pid);
+        let found = self.fd(fd).is_some();
+        self.pid = own;
+        found.then_some(&self.info)
+    }
+
+    fn pidfd_pid(&mut self, fd: i32) -> Option<i32> {
+        pidfd_pid(self.pid, fd)
+    }
+
     fn netlink(&mut self, fd: i32) -> NetlinkFd {
         let mut link = Vec::new();
         let Some(inode) = fd_path(self.pid, fd, &mut link).and_then(|_| socket_inode(&link)) else {

@@ -161,6 +161,13 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["int", "pid", "fd"]
     }
+    /// A descriptor of the process a pidfd (the argument `by` names) refers to, described as
+    /// that process has it: `pidfd_getfd`'s targetfd.
+    FdOfPidfd = "fd_of_pidfd" {
+        table: None, len: false, by: true,
+        failure: false, updated: false, decoder: "",
+        json: ["int", "fd"]
+    }
     /// A C `unsigned int`, decimal.
     Uint = "uint" {
         table: None, len: false, by: false,

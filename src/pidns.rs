@@ -122,6 +122,28 @@ impl PidNs {
         self.find(ns, kind, id).map(|(_, task)| task.our_id())
     }
 
+    /// Whether `/proc` is of the tracer's namespace: its entries are then the tracer's pids.
+    pub fn proc_is_ours(&self) -> bool {
+        self.proc_ours
+    }
+
+    /// The id in `/proc`'s namespace of the task with `id` of `kind`: as tracee `tracee` sees
+    /// it, or with `None` as the tracer does. `None` when no task has it.
+    pub fn proc_id(&mut self, tracee: Option<i32>, id: i32, kind: PidKind) -> Option<i32> {
+        if id <= 0 {
+            return None;
+        }
+        let ns = match tracee {
+            Some(t) => self.ns_of(t)?,
+            None => self.ours,
+        };
+        if ns == self.ours && self.proc_ours {
+            return Some(id);
+        }
+        self.find(ns, kind, id)
+            .and_then(|(_, task)| task.ids.first().copied())
+    }
+
     /// The namespace of tracee `pid`.
     fn ns_of(&mut self, pid: i32) -> Option<u64> {
         if let Some(ns) = self.tracee_ns.get(&pid) {
@@ -203,6 +225,9 @@ fn walk_proc<T>(threads: bool, mut check: impl FnMut(&str) -> Option<T>) -> Opti
 /// not groups, as strace) and `--decode-pids=pidns`'s translations.
 pub struct PidNotes<'a> {
     pub comm: bool,
+    /// `--decode-pids=pidns`: pids of another namespace are noted in the tracer's.
+    pub translate: bool,
+    /// The namespaces, when translations are shown or `/proc` is not the tracer's.
     pub ns: Option<&'a mut PidNs>,
     pub tracee: i32,
 }
@@ -210,8 +235,8 @@ pub struct PidNotes<'a> {
 impl PidResolver for PidNotes<'_> {
     fn note(&mut self, id: i32, kind: PidKind) -> PidNote {
         let translated = match self.ns.as_deref_mut() {
-            Some(ns) => ns.translate(self.tracee, id, kind),
-            None => None,
+            Some(ns) if self.translate => ns.translate(self.tracee, id, kind),
+            _ => None,
         };
         // Only a pid that differs is noted.
         let tracer_pid = translated.filter(|p| *p != id);
@@ -220,6 +245,13 @@ impl PidResolver for PidNotes<'_> {
             .then(|| Comm::of(translated.unwrap_or(id).into()))
             .flatten();
         PidNote { comm, tracer_pid }
+    }
+
+    fn proc_pid(&mut self, id: i32, kind: PidKind) -> Option<i32> {
+        match self.ns.as_deref_mut() {
+            Some(ns) => ns.proc_id(Some(self.tracee), id, kind),
+            None => (id > 0).then_some(id),
+        }
     }
 }
 

@@ -247,7 +247,8 @@ impl Tracer {
             shown_calls: 0,
             hold: None,
             fds,
-            pidns: cfg.pidns.then(PidNs::new).flatten(),
+            // Also when `/proc` is not of the tracer's namespace: its entries must be found.
+            pidns: PidNs::new().filter(|ns| cfg.pidns || !ns.proc_is_ours()),
             cfg,
             render,
             tracees: HashMap::new(),
@@ -721,13 +722,14 @@ impl Tracer {
                 comm: tracee_comm,
             };
             self.mem.set_pid(pid);
-            let mut notes = pid_notes(self.cfg.decode.pid_comm, &mut self.pidns, pid);
+            let fds = resolver(&mut self.fds, &mut self.pidns, pid);
+            let mut notes = pid_notes(&self.cfg, &mut self.pidns, pid);
             let mut ctx = Ctx {
                 mem: &self.mem,
                 opts: decode_opts(&self.cfg, call.nr),
                 scratch: &mut self.scratch,
                 previous,
-                fds: resolver(&mut self.fds, pid),
+                fds,
                 pids: notes.as_mut().map(|n| n as &mut dyn PidResolver),
                 saved: Some(&mut tracee.saved),
             };
@@ -822,7 +824,8 @@ impl Tracer {
             marks,
         };
         self.mem.set_pid(pid);
-        let mut notes = pid_notes(self.cfg.decode.pid_comm, &mut self.pidns, pid);
+        let fds = resolver(&mut self.fds, &mut self.pidns, pid);
+        let mut notes = pid_notes(&self.cfg, &mut self.pidns, pid);
         let mut saved = self
             .tracees
             .get_mut(&pid)
@@ -833,7 +836,7 @@ impl Tracer {
             opts: decode_opts(&self.cfg, call.nr),
             scratch: &mut self.scratch,
             previous,
-            fds: resolver(&mut self.fds, pid),
+            fds,
             pids: notes.as_mut().map(|n| n as &mut dyn PidResolver),
             saved: Some(&mut saved),
         };
@@ -875,7 +878,7 @@ impl Tracer {
         }
         let info = stopped.siginfo().ok();
         let sender = info.map_or(0, |raw| decode::siginfo_sender(&raw));
-        let note = match pid_notes(self.cfg.decode.pid_comm, &mut self.pidns, pid) {
+        let note = match pid_notes(&self.cfg, &mut self.pidns, pid) {
             Some(mut notes) if sender > 0 => notes.note(sender, PidKind::Tgid),
             _ => PidNote::default(),
         };
@@ -1024,17 +1027,28 @@ fn selected(cfg: &Config, call: &Call, mem: &TraceeMemory, pid: i32) -> bool {
         .is_none_or(|set| pathtrace::matches_fds(call, set))
 }
 
-/// The descriptor resolver for `pid`'s values, when descriptors are described.
 /// The pid notes of tracee `pid`'s values, when `-Y` or `--decode-pids=pidns` asks for any.
-fn pid_notes(comm: bool, ns: &mut Option<PidNs>, pid: i32) -> Option<PidNotes<'_>> {
+fn pid_notes<'a>(cfg: &Config, ns: &'a mut Option<PidNs>, pid: i32) -> Option<PidNotes<'a>> {
+    let comm = cfg.decode.pid_comm;
     (comm || ns.is_some()).then_some(PidNotes {
         comm,
+        translate: cfg.pidns,
         ns: ns.as_mut(),
         tracee: pid,
     })
 }
 
-fn resolver(fds: &mut ProcFds, pid: i32) -> Option<&mut dyn FdResolver> {
-    fds.set_pid(pid);
+/// The descriptor resolver for tracee `pid`, which `/proc` may know by another number
+/// (strace's suite runs under `unshare --pid` with the outer `/proc`).
+fn resolver<'a>(
+    fds: &'a mut ProcFds,
+    ns: &mut Option<PidNs>,
+    pid: i32,
+) -> Option<&'a mut dyn FdResolver> {
+    let proc_pid = match ns {
+        Some(ns) if !ns.proc_is_ours() => ns.proc_id(None, pid, PidKind::Tid).unwrap_or(pid),
+        _ => pid,
+    };
+    fds.set_pid(proc_pid);
     Some(fds)
 }

@@ -91,6 +91,19 @@ fn decode_fds_path() {
         "{lines:#?}"
     );
     assert!(lines.contains(&r#"fcntl(11<socket:[N]>, F_GETFD) = 0"#.to_string()));
+    let fd_number = Regex::new(r"^fchmod\(\d+").unwrap();
+    let fchmods: Vec<String> = lines
+        .iter()
+        .filter(|l| l.starts_with("fchmod("))
+        .map(|l| fd_number.replace(l, "fchmod(FD").into_owned())
+        .collect();
+    assert_lines(
+        &fchmods,
+        &[
+            r#"fchmod(FD<@TMP@/dir/kept (deleted)>, 0600) = 0"#,
+            r#"fchmod(FD<@TMP@/dir/kept (deleted)>(deleted), 0644) = 0"#,
+        ],
+    );
 }
 
 /// Sockets of every family, devices, with `-yy`: lines as strace 6.1 prints them. The UDP
@@ -164,6 +177,12 @@ fn decode_fds_all() {
             r#"fcntl(7</dev/null<char 1:3>>, F_DUPFD, 40) = 40</dev/null<char 1:3>>"#,
             r#"close(99)                               = -1 EBADF (Bad file descriptor)"#,
             r#"close(8</dev/null<char 1:3>>)           = 0"#,
+            r#"openat(AT_FDCWD<@TMP@>, "dir/kept", O_WRONLY|O_CREAT, 0644) = 8<@TMP@/dir/kept>"#,
+            r#"close(8<@TMP@/dir/kept>) = 0"#,
+            r#"openat(AT_FDCWD<@TMP@>, "dir/kept (deleted)", O_WRONLY|O_CREAT, 0644) = 8<@TMP@/dir/kept (deleted)>"#,
+            r#"fchmod(8<@TMP@/dir/kept (deleted)>, 0600) = 0"#,
+            r#"unlink("dir/kept (deleted)") = 0"#,
+            r#"fchmod(8<@TMP@/dir/kept (deleted)>(deleted), 0644) = 0"#,
             "exit_group(0)                           = ?",
             "+++ exited with 0 +++",
         ]),
@@ -379,5 +398,58 @@ fn kvm_run_exit_reasons() {
             .filter(|l| *l != run_line("KVM_EXIT_INTR"))
             .collect();
         assert_lines(&wanted, &theirs);
+    }
+}
+
+/// `h_otherfds`' lines with its own pid and its child's (`getpid`'s and `clone`'s results)
+/// as `PID` and `CHILD`, and the padding before ` = ` reduced to one space.
+fn other_fds_lines(run: &Run) -> Vec<String> {
+    let lines = after_marker(&run.trace);
+    let result_of = |name: &str| {
+        lines
+            .iter()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.rsplit("= ").next())
+            .map(|r| r.trim().to_string())
+    };
+    let me = result_of("getpid(").expect("getpid line");
+    let child = result_of("clone(").expect("clone line");
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|l| replace_number(&replace_number(l, &me, "PID"), &child, "CHILD"))
+        .collect();
+    unpadded(&lines)
+}
+
+/// Descriptors of another process than the caller (kcmp's, pidfd_getfd's target) are
+/// described as that process has them, and `clone`'s CLONE_PIDFD descriptor as the caller's.
+#[test]
+fn other_process_descriptors() {
+    let (_dir, run) = trace_helper(STRACE_RS, &["-y"], "h_otherfds", &[]);
+    assert_status(&run.status, "exited with 0", &run.stderr);
+    let lines = other_fds_lines(&run);
+    assert_lines(
+        &lines,
+        &[
+            "getpid() = PID",
+            "kcmp(PID, PID, KCMP_FILE, 4</dev/zero>, 4</dev/zero>) = 0",
+            "kcmp(PID, -1, KCMP_EPOLL_TFD, 3</dev/null>, {efd=3, tfd=4, toff=0}) = -1 ESRCH (No such process)",
+            "kcmp(-1, PID, KCMP_FILE, 3, 4</dev/zero>) = -1 ESRCH (No such process)",
+            "pidfd_open(PID, 0) = 5<anon_inode:[pidfd]>",
+            "pidfd_getfd(5<anon_inode:[pidfd]>, 4</dev/zero>, 0) = 6</dev/zero>",
+            "pidfd_getfd(3</dev/null>, 4, 0) = -1 EBADF (Bad file descriptor)",
+            "clone(child_stack=NULL, flags=CLONE_PIDFD|SIGCHLD, parent_tid=[7<anon_inode:[pidfd]>]) = CHILD",
+            "wait4(CHILD, NULL, 0, NULL) = CHILD",
+            "exit_group(0) = ?",
+            "+++ exited with 0 +++",
+        ],
+    );
+    if !real_strace_available() {
+        return;
+    }
+    for opt in ["-y", "-yy"] {
+        let (_, ours) = trace_helper(STRACE_RS, &[opt], "h_otherfds", &[]);
+        let (_, theirs) = trace_helper(REAL_STRACE, &[opt], "h_otherfds", &[]);
+        assert_lines(&other_fds_lines(&ours), &other_fds_lines(&theirs));
     }
 }

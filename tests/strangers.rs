@@ -225,6 +225,34 @@ fn pidns_translation_notes_pids() {
     }
 }
 
+/// A tracer started in a new pid namespace that still sees the outer `/proc` (`unshare
+/// -Urpf`, as strace's own suite runs some tests) finds its tracees there by their outer
+/// pids: `-y` still describes descriptors.
+#[test]
+fn inside_a_pid_namespace_with_the_outer_proc() {
+    let dir = TempDir::new();
+    let file = dir.join("data");
+    std::fs::write(&file, "x").unwrap();
+    let file = file.to_str().unwrap();
+    for tracer in tracers() {
+        let out = run(
+            "unshare",
+            &["-Urpf", tracer, "-y", "-e", "trace=read", "cat", file],
+        );
+        if !out.status.success() {
+            eprintln!("note: unshare -Urpf refused here; skipping");
+            return;
+        }
+        let stderr = &out.stderr;
+        let want = format!(r#"read(3<{file}>, "x", 131072) = 1"#);
+        let lines: Vec<String> = stderr
+            .lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        assert!(lines.contains(&want), "{tracer}: {stderr}");
+    }
+}
+
 /// `-e inject=...:delay_enter=`: the delayed tracee is held stopped, the others go on (the
 /// parent here kills its child while the child's one-minute delay runs; a tracer that slept
 /// through the delay would hang, and the run is bounded well below a minute).

@@ -291,22 +291,24 @@ pub fn kcmp_has_idx(call: &Call) -> bool {
 /// `kcmp`'s indexes (registers 3 and 4): descriptors, an epoll slot, or hex numbers.
 pub fn kcmp_idx<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call) {
     let (idx1, idx2) = (call.args[3], call.args[4]);
+    // Each index is a descriptor of its own process, as the tracee names it.
+    let (pid1, pid2) = (call.args[0] as i32, call.args[1] as i32);
     match kcmp_type(call) {
         KCMP_FILE => {
-            super::fd(sink, ctx, idx1 as i32);
+            super::fd_of_pid(sink, ctx, pid1, idx1 as i32);
             sink.arg_sep();
-            super::fd(sink, ctx, idx2 as i32);
+            super::fd_of_pid(sink, ctx, pid2, idx2 as i32);
         }
         KCMP_EPOLL_TFD => {
-            super::fd(sink, ctx, idx1 as i32);
+            super::fd_of_pid(sink, ctx, pid1, idx1 as i32);
             sink.arg_sep();
-            // struct kcmp_epoll_slot: efd, tfd, toff, 32 bits each.
+            // struct kcmp_epoll_slot: efd, tfd, toff, 32 bits each; both of the second process.
             read_struct(sink, ctx, idx2, 12, |sink, ctx, raw| {
                 sink.begin_struct();
                 sink.field("efd");
-                super::fd(sink, ctx, raw.i32(0));
+                super::fd_of_pid(sink, ctx, pid2, raw.i32(0));
                 sink.field("tfd");
-                super::fd(sink, ctx, raw.i32(4));
+                super::fd_of_pid(sink, ctx, pid2, raw.i32(4));
                 sink.field("toff");
                 sink.uint(u64::from(raw.u32(8)));
                 sink.end_struct(false);

@@ -246,6 +246,9 @@ pub struct PidNote {
 pub trait PidResolver {
     /// The note of `id` (positive), an id of `kind`; `tracer_pid` only when it differs.
     fn note(&mut self, id: i32, kind: PidKind) -> PidNote;
+    /// The number `/proc` knows the task `id` of `kind` by (the tracee's namespace and
+    /// `/proc`'s may differ); `None` when no task has it.
+    fn proc_pid(&mut self, id: i32, kind: PidKind) -> Option<i32>;
 }
 
 /// Which id of a task a pid is (strace's `enum pid_type`): its thread id, its process
@@ -280,6 +283,29 @@ impl<M: Memory> Ctx<'_, M> {
 /// Prints a descriptor with its description.
 pub fn fd<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, fd: i32) {
     let info = ctx.fd_info(fd);
+    sink.fd(i64::from(fd), info);
+}
+
+/// Prints a descriptor of process `pid` (as the tracee names it), described as that
+/// process has it: `kcmp`'s indexes. No process (a pid of 0 or below, or gone) leaves the
+/// number alone.
+pub fn fd_of_pid<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, pid: i32, fd: i32) {
+    let proc_pid = match ctx.pids.as_deref_mut() {
+        Some(pids) => pids.proc_pid(pid, PidKind::Tgid),
+        None => (pid > 0).then_some(pid),
+    };
+    match proc_pid {
+        Some(p) => fd_in_proc(sink, ctx, p, fd),
+        None => sink.int(i64::from(fd)),
+    }
+}
+
+/// Prints a descriptor of the process `/proc` knows as `proc_pid`, described as it has it.
+fn fd_in_proc<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, proc_pid: i32, fd: i32) {
+    let info = ctx
+        .fds
+        .as_deref_mut()
+        .and_then(|fds| fds.fd_in(proc_pid, fd));
     sink.fd(i64::from(fd), info);
 }
 
@@ -453,6 +479,13 @@ pub(super) fn arg<S: Sink, M: Memory>(
         },
         Kind::Ioprio => admin::ioprio(sink, i64::from(v as i32)),
         Kind::WaitidId => process::waitid_id(sink, ctx, by, v),
+        Kind::FdOfPidfd => {
+            let target = ctx.fds.as_deref_mut().and_then(|f| f.pidfd_pid(by as i32));
+            match target {
+                Some(pid) => fd_in_proc(sink, ctx, pid, v as i32),
+                None => sink.int(i64::from(v as i32)),
+            }
+        }
         Kind::Uint => sink.uint(u64::from(v as u32)),
         Kind::Long => sink.int(v as i64),
         Kind::Size => sink.uint(v),
@@ -671,7 +704,7 @@ fn arg_more<S: Sink, M: Memory>(
         | Kind::SigaltStack | Kind::Siginfo | Kind::Signo
         | Kind::SigreturnFrame | Kind::Sigset | Kind::Size | Kind::Stat | Kind::Statfs
         | Kind::Statx | Kind::StatxFlags | Kind::String | Kind::MemfdName | Kind::Uid | Kind::Uint | Kind::Unused
-        | Kind::Utsname | Kind::WaitStatus | Kind::WaitidId | Kind::IpcFlags | Kind::IpcCmd
+        | Kind::Utsname | Kind::WaitStatus | Kind::WaitidId | Kind::FdOfPidfd | Kind::IpcFlags | Kind::IpcCmd
         | Kind::Msgbuf | Kind::Sembufs | Kind::MsgctlBuf | Kind::SemctlArg | Kind::ShmctlBuf
             => sink.hex(v),
     }

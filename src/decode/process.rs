@@ -129,19 +129,31 @@ pub fn clone_flags<S: Sink>(sink: &mut S, call: &Call, table: &'static FlagTable
     sink.flags_and_signal(flags & !CSIGNAL, table, (flags & CSIGNAL) as i64);
 }
 
-/// An `int` the kernel wrote, `[5631]`; its address when the call failed or it is unreadable.
+/// What the `int` the kernel wrote for `clone`/`clone3` is: a thread id or a descriptor.
+#[derive(Clone, Copy)]
+enum Written {
+    Tid,
+    Fd,
+}
+
+/// An `int` the kernel wrote, `[5631]` or `[3<anon_inode:[pidfd]>]`; its address when the
+/// call failed or it is unreadable.
 fn written_int<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
     addr: u64,
+    what: Written,
     outcome: Option<Outcome>,
 ) {
     if matches!(outcome, Some(Outcome::Err(_))) {
         return sink.addr(addr);
     }
-    read_struct(sink, ctx, addr, 4, |sink, _, raw| {
+    read_struct(sink, ctx, addr, 4, |sink, ctx, raw| {
         sink.begin_array();
-        sink.int(i64::from(raw.i32(0)));
+        match what {
+            Written::Tid => super::pid(sink, ctx, i64::from(raw.i32(0)), super::PidKind::Tid),
+            Written::Fd => super::fd(sink, ctx, raw.i32(0)),
+        }
         sink.end_array();
     });
 }
@@ -165,7 +177,13 @@ pub fn clone_tail<S: Sink, M: Memory>(
     };
     if flags & (CLONE_PARENT_SETTID | CLONE_PIDFD) != 0 {
         next(sink, "parent_tid");
-        written_int(sink, ctx, call.args[CLONE_PARENT_TID], outcome);
+        // The same register takes the pidfd when only CLONE_PIDFD asks for it.
+        let what = if flags & CLONE_PARENT_SETTID != 0 {
+            Written::Tid
+        } else {
+            Written::Fd
+        };
+        written_int(sink, ctx, call.args[CLONE_PARENT_TID], what, outcome);
     }
     if flags & CLONE_SETTLS != 0 {
         next(sink, "tls");
@@ -233,12 +251,12 @@ pub fn clone_args<S: Sink, M: Memory>(
         if flags & CLONE_PIDFD != 0 {
             open(sink);
             sink.field("pidfd");
-            written_int(sink, ctx, raw.u64(CA_PIDFD), outcome);
+            written_int(sink, ctx, raw.u64(CA_PIDFD), Written::Fd, outcome);
         }
         if flags & CLONE_PARENT_SETTID != 0 {
             open(sink);
             sink.field("parent_tid");
-            written_int(sink, ctx, raw.u64(CA_PARENT_TID), outcome);
+            written_int(sink, ctx, raw.u64(CA_PARENT_TID), Written::Tid, outcome);
         }
         structs::nonzero_tail(sink, ctx, addr, tail, &mut open);
         if opened {

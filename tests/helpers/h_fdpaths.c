@@ -120,5 +120,13 @@ int main(int argc, char **argv)
 	syscall(SYS_fcntl, dn, F_DUPFD, 40);
 	syscall(SYS_close, 99);
 	syscall(SYS_close, d2);
+
+	/* A file really named "kept (deleted)" beside "kept": the suffix in the link is its
+	 * name until it is unlinked, then the kernel's mark follows it. */
+	close(open("dir/kept", O_CREAT | O_WRONLY, 0644));
+	int kd = open("dir/kept (deleted)", O_CREAT | O_WRONLY, 0644);
+	syscall(SYS_fchmod, kd, 0600);
+	unlink("dir/kept (deleted)");
+	syscall(SYS_fchmod, kd, 0644);
 	return 0;
 }

@@ -554,3 +554,83 @@ fn reboot_ustat_robust_list_groups() {
         "syslog(8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, 8 /* LOGLEVEL_DEBUG+1 */) = 0"
     );
 }
+
+/// Under `-y`, `kcmp`'s indexes are each process's own descriptors, described as that
+/// process has them; a pid no process has (-1) leaves the number alone.
+#[test]
+fn kcmp_describes_each_process_descriptors() {
+    let mem = FakeMemory::new().with(0x6000, &ints(&[3, 4, 0]));
+    let mut fds = FakeFds::default();
+    fds.others.insert((5, 1), fd_path(b"/dev/null"));
+    fds.others.insert((6, 2), fd_path(b"/dev/zero"));
+    fds.others.insert((6, 3), fd_path(b"/dev/full"));
+    assert_eq!(
+        line_fds(
+            NR_KCMP,
+            [5, 6, 0, 1, 2, 0],
+            &mem,
+            &mut fds,
+            |_| {},
+            Outcome::Ok(1)
+        ),
+        "kcmp(5, 6, KCMP_FILE, 1</dev/null>, 2</dev/zero>) = 1"
+    );
+    assert_eq!(
+        line_fds(
+            NR_KCMP,
+            [5, 6, 7, 1, 0x6000, 0],
+            &mem,
+            &mut fds,
+            |_| {},
+            Outcome::Ok(0)
+        ),
+        "kcmp(5, 6, KCMP_EPOLL_TFD, 1</dev/null>, {efd=3</dev/full>, tfd=4, toff=0}) = 0"
+    );
+    let minus_one = u64::MAX;
+    assert_eq!(
+        line_fds(
+            NR_KCMP,
+            [5, minus_one, 7, 1, 0x6000, 0],
+            &mem,
+            &mut fds,
+            |_| {},
+            Outcome::Ok(0)
+        ),
+        "kcmp(5, -1, KCMP_EPOLL_TFD, 1</dev/null>, {efd=3, tfd=4, toff=0}) = 0"
+    );
+}
+
+/// `pidfd_getfd`'s target is a descriptor of the process behind the pidfd.
+#[test]
+fn pidfd_getfd_target_of_the_pidfd_process() {
+    const NR_PIDFD_GETFD: u64 = 438;
+    let mem = FakeMemory::new();
+    let mut fds = FakeFds::default();
+    fds.fds.insert(3, fd_path(b"anon_inode:[pidfd]"));
+    fds.fds.insert(4, fd_path(b"/dev/full"));
+    fds.pidfds.insert(3, 77);
+    fds.others.insert((77, 5), fd_path(b"/dev/full"));
+    assert_eq!(
+        line_fds(
+            NR_PIDFD_GETFD,
+            [3, 5, 0, 0, 0, 0],
+            &mem,
+            &mut fds,
+            |_| {},
+            Outcome::Ok(4)
+        ),
+        "pidfd_getfd(3<anon_inode:[pidfd]>, 5</dev/full>, 0) = 4</dev/full>"
+    );
+    // Not a pidfd: the number alone.
+    assert_eq!(
+        line_fds(
+            NR_PIDFD_GETFD,
+            [4, 5, 0, 0, 0, 0],
+            &mem,
+            &mut fds,
+            |_| {},
+            Outcome::Err(EBADF)
+        ),
+        "pidfd_getfd(4</dev/full>, 5, 0)         = -1 EBADF (Bad file descriptor)"
+    );
+}

@@ -255,6 +255,10 @@ struct FakeFds {
     netlink: HashMap<i32, Option<u32>>,
     /// The kernel's generic netlink families.
     genl: Vec<(u16, Vec<u8>)>,
+    /// Other processes' descriptors, by their pid and number.
+    others: HashMap<(i32, i32), FdInfo>,
+    /// Pidfds and the pid each refers to.
+    pidfds: HashMap<i32, i32>,
 }
 
 impl FdResolver for FakeFds {
@@ -273,6 +277,12 @@ impl FdResolver for FakeFds {
             Some(p) => crate::fdinfo::NetlinkFd::Netlink(*p),
             None => crate::fdinfo::NetlinkFd::Other,
         }
+    }
+    fn fd_in(&mut self, proc_pid: i32, fd: i32) -> Option<&FdInfo> {
+        self.others.get(&(proc_pid, fd))
+    }
+    fn pidfd_pid(&mut self, fd: i32) -> Option<i32> {
+        self.pidfds.get(&fd).copied()
     }
     fn genl_family(&mut self, id: u16) -> Option<&[u8]> {
         self.genl
@@ -370,6 +380,10 @@ impl PidResolver for FakePids {
             comm: named.then(|| crate::comm::Comm::from_bytes(b"init")),
             tracer_pid: (id < 100).then(|| id + 1000),
         }
+    }
+    /// `/proc` is the tracer's here.
+    fn proc_pid(&mut self, id: i32, _kind: PidKind) -> Option<i32> {
+        (id < 100).then_some(id + 1000)
     }
 }
 

@@ -69,6 +69,39 @@ fn wait4_statuses() {
     );
 }
 
+/// With `CLONE_PIDFD` alone the parent_tid register receives a descriptor: described
+/// under `-y`; with `CLONE_PARENT_SETTID` too it is a thread id.
+#[test]
+fn clone_pidfd_in_parent_tid() {
+    let mem = FakeMemory::new().with(0x1000, &3i32.to_ne_bytes());
+    let mut fds = FakeFds::default();
+    fds.fds.insert(3, fd_path(b"anon_inode:[pidfd]"));
+    // CLONE_PIDFD (0x1000) | SIGCHLD.
+    assert_eq!(
+        line_fds(
+            NR_CLONE,
+            [0x1011, 0, 0x1000, 0, 0, 0],
+            &mem,
+            &mut fds,
+            |_| {},
+            Outcome::Ok(9)
+        ),
+        "clone(child_stack=NULL, flags=CLONE_PIDFD|SIGCHLD, parent_tid=[3<anon_inode:[pidfd]>]) = 9"
+    );
+    // CLONE_PIDFD|CLONE_PARENT_SETTID: the kernel refuses both in one register.
+    assert_eq!(
+        line_fds(
+            NR_CLONE,
+            [0x101011, 0, 0x1000, 0, 0, 0],
+            &mem,
+            &mut fds,
+            |_| {},
+            Outcome::Err(EINVAL)
+        ),
+        "clone(child_stack=NULL, flags=CLONE_PIDFD|CLONE_PARENT_SETTID|SIGCHLD, parent_tid=0x1000) = -1 EINVAL (Invalid argument)"
+    );
+}
+
 #[test]
 fn clone_lines() {
     let mem = FakeMemory::new().with(0x1000, &5631i32.to_ne_bytes());
