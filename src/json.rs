@@ -416,8 +416,12 @@ impl Sink for Json<'_> {
         self.in_ret = true;
     }
 
-    fn error(&mut self, errno: u64) {
-        self.fmt(format_args!(",\"ret\":-1,\"error\":{{\"errno\":{errno}"));
+    fn error(&mut self, errno: u64, shown: Option<u64>) {
+        match shown {
+            Some(v) => self.fmt(format_args!(",\"ret\":{v}")),
+            None => self.buf.extend_from_slice(b",\"ret\":-1"),
+        }
+        self.fmt(format_args!(",\"error\":{{\"errno\":{errno}"));
         if let Some(e) = table::errno(errno) {
             self.fmt(format_args!(
                 ",\"name\":\"{}\",\"desc\":\"{}\"",

@@ -168,6 +168,26 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["int", "fd"]
     }
+    /// A `struct user_desc` (`<asm/ldt.h>`), read whole at entry (`set_thread_area`).
+    UserDesc = "user_desc" {
+        table: None, len: false, by: false,
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
+    }
+    /// `modify_ldt`'s pointer: a `struct user_desc` when the byte count (`by`) is its size,
+    /// else the address.
+    ModifyLdtPtr = "modify_ldt_ptr" {
+        table: None, len: false, by: true,
+        failure: false, updated: false, decoder: "",
+        json: ["struct", "addr"]
+    }
+    /// `get_thread_area`'s `struct user_desc`: the entry number it was given (read at entry),
+    /// then what the kernel wrote, `, ...` when the call failed.
+    ThreadAreaOut = "thread_area_out" {
+        table: None, len: false, by: false,
+        failure: true, updated: false, decoder: "",
+        json: ["struct", "addr"]
+    }
     /// A C `unsigned int`, decimal.
     Uint = "uint" {
         table: None, len: false, by: false,

@@ -253,6 +253,12 @@ pub enum RetKind {
     /// `recvmmsg`: `0 (Timeout)`, or the count and the time left (fifth argument, a `struct
     /// timespec` the kernel updates): `= 2 (left {tv_sec=0, tv_nsec=999})`.
     Recvmmsg,
+    /// `modify_ldt`'s: an error comes back as a 32-bit negative number, shown with its name
+    /// (`= 4294967258 ENOSYS (Function not implemented)`).
+    ModifyLdt,
+    /// `set_thread_area`'s: the entry number the kernel chose, read back from the struct:
+    /// `= 0 (entry_number=12)`.
+    SetThreadArea,
 }
 
 /// One argument of a decoded syscall.
@@ -304,6 +310,7 @@ impl RetKind {
             RetKind::Ioctl => Some("ioctl"),
             RetKind::ArchPrctl => Some("arch_prctl"),
             RetKind::Recvmmsg => Some("recvmmsg"),
+            RetKind::SetThreadArea => Some("set_thread_area"),
             _ => None,
         }
     }
@@ -932,6 +939,7 @@ fn check_decoder(label: &str, sc: &Syscall) -> Result<(), String> {
                 RetKind::Ioctl,
                 RetKind::ArchPrctl,
                 RetKind::Recvmmsg,
+                RetKind::SetThreadArea,
             ]
             .iter()
             .any(|r| r.decoder() == Some(d))

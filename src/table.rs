@@ -63,6 +63,8 @@ pub enum RetKind {
     Ioprio,
     ArchPrctl,
     Recvmmsg,
+    ModifyLdt,
+    SetThreadArea,
 }
 
 pub use crate::kinds::Kind;

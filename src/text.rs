@@ -427,18 +427,18 @@ impl Sink for Text<'_> {
         self.out.align_return();
     }
 
-    fn error(&mut self, errno: u64) {
+    fn error(&mut self, errno: u64, shown: Option<u64>) {
         self.out.align_return();
         // The kernel's restart codes (<linux/errno.h>) never reach the program: strace shows
         // them as `?` rather than -1.
-        let shown = if (512..=516).contains(&errno) {
-            "?"
-        } else {
-            "-1"
-        };
+        match shown {
+            Some(v) => self.fmt(format_args!("{v}")),
+            None if (512..=516).contains(&errno) => self.out.bytes(b"?"),
+            None => self.out.bytes(b"-1"),
+        }
         match table::errno(errno) {
-            Some(e) => self.fmt(format_args!("{shown} {} ({})", e.name, e.desc)),
-            None => self.fmt(format_args!("{shown} (errno {errno})")),
+            Some(e) => self.fmt(format_args!(" {} ({})", e.name, e.desc)),
+            None => self.fmt(format_args!(" (errno {errno})")),
         }
     }
 

@@ -6,7 +6,7 @@
 //! NUMA calls (`mbind`, `set_mempolicy`, `get_mempolicy`, `migrate_pages`, `move_pages`,
 //! `set_mempolicy_home_node`), `memfd_create`'s name at its limit, `reboot`, `ustat`,
 //! `get_robust_list`, `setgroups`, `process_vm_readv`, `process_vm_writev`, `utimensat`'s
-//! special times:
+//! special times, `modify_ldt`, `set_thread_area`, `get_thread_area`:
 //! `tests/helpers/h_calls2.c` traced by `strace-rs`, every line after the marker asserted
 //! exactly, and compared per line with the real strace by default, under `-y`, `-v`, `-X
 //! verbose`, `-X raw`, and `-P /dev/full` (strace's path tracing rules for these calls).
@@ -195,6 +195,13 @@ fn mount_api_modules_kexec_fanotify_mq_seccomp_and_more() {
             r#"process_vm_writev(PID, [{iov_base="reboot\0\0", iov_len=8}], 1, [{iov_base=0xADDR, iov_len=7}], 1, 0) = 7"#,
             r#"process_vm_readv(PID, [{iov_base=0xADDR, iov_len=8}], 1, [{iov_base=0xADDR, iov_len=7}], 1, 1) = -1 EINVAL (Invalid argument)"#,
             r#"utimensat(AT_FDCWD, "/nonexistent/x", [UTIME_NOW, UTIME_OMIT], 0) = -1 ENOENT (No such file or directory)"#,
+            r#"modify_ldt(0, 0xADDR, 0)                = 0"#,
+            r#"modify_ldt(17, {entry_number=-1, base_addr=0x001000, limit=0x000fff, seg_32bit=1, contents=2, read_exec_only=1, limit_in_pages=0, seg_not_present=1, useable=1, lm=0}, 16) = 4294967274 EINVAL (Invalid argument)"#,
+            r#"modify_ldt(17, 0xADDR, 16)              = 4294967282 EFAULT (Bad address)"#,
+            r#"modify_ldt(5, NULL, 0)                  = 4294967258 ENOSYS (Function not implemented)"#,
+            r#"set_thread_area({entry_number=-1, base_addr=0x001000, limit=0x000fff, seg_32bit=1, contents=2, read_exec_only=1, limit_in_pages=0, seg_not_present=1, useable=1, lm=0}) = -1 ENOSYS (Function not implemented)"#,
+            r#"get_thread_area({entry_number=-1, ...}) = -1 ENOSYS (Function not implemented)"#,
+            r#"get_thread_area(NULL)                   = -1 ENOSYS (Function not implemented)"#,
             r#"exit_group(0)                           = ?"#,
             r#"+++ exited with 0 +++"#,
         ],

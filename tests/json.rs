@@ -464,10 +464,10 @@ fn object(o: &Map<String, Value>) -> String {
 fn ret_text(e: &Value) -> String {
     if let Some(err) = e.get("error") {
         let errno = err["errno"].as_u64().unwrap();
-        let shown = if (512..=516).contains(&errno) {
-            "?"
-        } else {
-            "-1"
+        let shown = match e["ret"].as_i64() {
+            Some(-1) | None if (512..=516).contains(&errno) => "?".to_string(),
+            Some(v) => v.to_string(),
+            None => "-1".to_string(),
         };
         return match err.get("name") {
             Some(n) => format!(

@@ -33,6 +33,7 @@ mod ioctl_seccomp;
 mod iov;
 mod ipc;
 mod keyctl;
+mod ldt;
 mod mm;
 mod mq;
 mod net;
@@ -479,6 +480,9 @@ pub(super) fn arg<S: Sink, M: Memory>(
         },
         Kind::Ioprio => admin::ioprio(sink, i64::from(v as i32)),
         Kind::WaitidId => process::waitid_id(sink, ctx, by, v),
+        Kind::UserDesc => ldt::user_desc(sink, ctx, v),
+        Kind::ModifyLdtPtr => ldt::modify_ldt_ptr(sink, ctx, v, by),
+        Kind::ThreadAreaOut => ldt::thread_area_out(sink, ctx, v, call.saved[i], outcome),
         Kind::FdOfPidfd => {
             let target = ctx.fds.as_deref_mut().and_then(|f| f.pidfd_pid(by as i32));
             match target {
@@ -704,7 +708,8 @@ fn arg_more<S: Sink, M: Memory>(
         | Kind::SigaltStack | Kind::Siginfo | Kind::Signo
         | Kind::SigreturnFrame | Kind::Sigset | Kind::Size | Kind::Stat | Kind::Statfs
         | Kind::Statx | Kind::StatxFlags | Kind::String | Kind::MemfdName | Kind::Uid | Kind::Uint | Kind::Unused
-        | Kind::Utsname | Kind::WaitStatus | Kind::WaitidId | Kind::FdOfPidfd | Kind::IpcFlags | Kind::IpcCmd
+        | Kind::Utsname | Kind::WaitStatus | Kind::WaitidId | Kind::FdOfPidfd | Kind::UserDesc
+        | Kind::ModifyLdtPtr | Kind::ThreadAreaOut | Kind::IpcFlags | Kind::IpcCmd
         | Kind::Msgbuf | Kind::Sembufs | Kind::MsgctlBuf | Kind::SemctlArg | Kind::ShmctlBuf
             => sink.hex(v),
     }
@@ -1019,6 +1024,9 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
             Kind::KeyctlResult => keyctl::save(ctx, call),
             Kind::IoctlArg => ioctl::save(ctx, call, i),
             Kind::PerfEventAttr => call.saved[i] = perf::save(ctx.mem, call.args[i]),
+            Kind::ThreadAreaOut if ctx.opts.verbose => {
+                call.saved[i] = read_u32(ctx.mem, call.args[i]);
+            }
             _ => {}
         }
         if let (Kind::MmsghdrsOut, Some(saved)) = (desc.kind, ctx.saved.as_deref_mut()) {
@@ -1142,7 +1150,7 @@ pub fn ret_kind(call: &Call) -> RetKind {
 /// Prints the return value of a call that returned, by its return kind.
 fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outcome: Outcome) {
     match outcome {
-        Outcome::Err(errno) => sink.error(errno),
+        Outcome::Err(errno) => sink.error(errno, None),
         Outcome::Ok(v) => match ret_kind(call) {
             RetKind::Hex => sink.ret_hex(v as u64),
             RetKind::Octal => sink.ret_octal(v as u64),
@@ -1192,6 +1200,8 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outc
                 sink.close();
             }
             RetKind::Recvmmsg => time::recvmmsg_ret(sink, ctx, call, v),
+            RetKind::ModifyLdt => ldt::modify_ldt_ret(sink, v),
+            RetKind::SetThreadArea => ldt::set_thread_area_ret(sink, ctx, call, v),
         },
     }
 }

@@ -123,8 +123,9 @@ pub trait Sink {
     /// Starts a return value, `raw` as the call returned it; the values that follow show it
     /// (its number first, then maybe a [`Group::Detail`]).
     fn ret(&mut self, raw: i64);
-    /// A failed call's errno, in place of a return value.
-    fn error(&mut self, errno: u64);
+    /// A failed call's errno, in place of a return value; `shown` is what the call returned
+    /// when that is not -1 (modify_ldt's 32-bit `4294967258 ENOSYS`).
+    fn error(&mut self, errno: u64, shown: Option<u64>);
     fn number(&mut self, n: Number);
     /// A pointer: `NULL` or its address.
     fn addr(&mut self, v: u64);

@@ -29,6 +29,7 @@
 #include <sys/mman.h>
 #include <sys/uio.h>
 #include <time.h>
+#include <asm/ldt.h>
 #include <linux/fanotify.h>
 #include <linux/kexec.h>
 #include <linux/mempolicy.h>
@@ -252,6 +253,27 @@ static void utime_calls(void)
 	syscall(SYS_utimensat, AT_FDCWD, "/nonexistent/x", ts, 0);
 }
 
+/* x86 segment descriptors: an LDT read of nothing, writes the kernel refuses (an entry
+ * past the table, an unreadable struct, an unknown function: errors come back as 32-bit
+ * numbers), and the thread-area calls 64-bit callers do not have. */
+static void ldt_calls(char *tail)
+{
+	struct user_desc d = {
+		.entry_number = 0xffffffff, .base_addr = 0x1000, .limit = 0xfff,
+		.seg_32bit = 1, .contents = 2, .read_exec_only = 1, .limit_in_pages = 0,
+		.seg_not_present = 1, .useable = 1, .lm = 0,
+	};
+	char buf[16];
+
+	syscall(SYS_modify_ldt, 0, buf, 0);
+	syscall(SYS_modify_ldt, 0x11, &d, sizeof(d));
+	syscall(SYS_modify_ldt, 0x11, tail - 8, sizeof(d));
+	syscall(SYS_modify_ldt, 5, NULL, 0);
+	syscall(SYS_set_thread_area, &d);
+	syscall(SYS_get_thread_area, &d);
+	syscall(SYS_get_thread_area, NULL);
+}
+
 int main(int argc, char **argv)
 {
 	char *pages;
@@ -279,5 +301,6 @@ int main(int argc, char **argv)
 	admin_calls(pages + 4096);
 	process_vm_calls(pages + 4096);
 	utime_calls();
+	ldt_calls(pages + 4096);
 	return 0;
 }

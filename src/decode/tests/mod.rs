@@ -34,6 +34,7 @@ mod ioctl_scsi;
 mod iov;
 mod ipc;
 mod keyctl;
+mod ldt;
 mod mm;
 mod mq;
 mod net;
