@@ -369,7 +369,7 @@ const OPTIONS: &[Opt] = &[
         Id::SeccompBpf,
         H::Tracing,
         "",
-        "Stop the traced command only at the syscalls of -e trace=SET, with a seccomp-bpf filter (needs -f; done by itself for a command run with -f -e trace=SET)",
+        "Stop the traced command only at the syscalls of -e trace=SET, with a seccomp-bpf filter (needs -f; done by itself for a command run with -e trace=SET)",
     ),
     opt(
         None,

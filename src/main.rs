@@ -102,9 +102,11 @@ fn run(cli: Cli) -> Result<u8, CliExit> {
     let paths = trace_paths(&cli);
     let user = cli.user.as_deref().map(credentials).transpose()?;
     let follow = cli.follow;
-    let filter = seccomp_filter(&cli, follow);
+    let filter = seccomp_filter(&cli);
+    // Without -f, the filtered command's children and threads are followed silently.
+    let silent_follow = filter.is_some() && !follow;
     if cli.debug {
-        let opts = ptrace::options(false, follow, filter.is_some());
+        let opts = ptrace::options(false, follow || silent_follow, filter.is_some());
         msg::error(format_args!("ptrace_setoptions = {:#x}", opts.bits()));
     }
     let (outs, popen_pid) = open_outputs(&cli, cli.output.as_deref())?;
@@ -145,6 +147,7 @@ fn run(cli: Cli) -> Result<u8, CliExit> {
         seccomp: filter.is_some(),
         detach_on_execve: cli.detach_on_execve,
         follow,
+        silent_follow,
         output_pid: popen_pid,
         pidns: cli.decode_pids_ns,
         debug: cli.debug,
@@ -192,8 +195,13 @@ fn run(cli: Cli) -> Result<u8, CliExit> {
             filter,
             sigpipe: signals::command_sigpipe(),
         };
-        let pid = ptrace::spawn(&command, follow, kill_on_exit, cli.daemonize)
-            .map_err(|e| format!("exec: {}", e.desc()))?;
+        let pid = ptrace::spawn(
+            &command,
+            follow || silent_follow,
+            kill_on_exit,
+            cli.daemonize,
+        )
+        .map_err(|e| format!("exec: {}", e.desc()))?;
         // -ff -o NAME: strace opens NAME.PID before the command runs; if it cannot, the
         // command never starts.
         if let Err(e) = tracer.render().open_for(pid) {
@@ -238,11 +246,11 @@ fn run(cli: Cli) -> Result<u8, CliExit> {
 /// (strace's warnings where it cannot be are `Cli::parse`'s but the last one), or chosen
 /// because it cannot change the output.
 ///
-/// It needs `-f`: children and threads inherit the filter, and one not traced would see
-/// its traced syscalls fail with ENOSYS (seccomp(2), `SECCOMP_RET_TRACE` without a tracer).
-/// `restart_syscall` is shown with the syscall it resumes, which the tracer knows only if it
+/// Children and threads inherit the filter, and one not traced would see its traced syscalls
+/// fail with ENOSYS (seccomp(2), `SECCOMP_RET_TRACE` without a tracer): without `-f` they are
+/// followed silently (`Config::silent_follow`). `restart_syscall` is shown with the syscall it resumes, which the tracer knows only if it
 /// saw every syscall, so a set with it gets no filter unless asked for.
-fn seccomp_filter(cli: &Cli, follow: bool) -> Option<Vec<seccomp::Insn>> {
+fn seccomp_filter(cli: &Cli) -> Option<Vec<seccomp::Insn>> {
     // Still asked for after strace's checks: with -f, without -b.
     let asked = cli.seccomp_bpf;
     let trace = cli.trace_set();
@@ -261,7 +269,6 @@ fn seccomp_filter(cli: &Cli, follow: bool) -> Option<Vec<seccomp::Insn>> {
     if cli.detach_on_execve
         || cli.syscall_limit.is_some()
         || cli.command.is_empty()
-        || !follow
         || *trace == SyscallSet::all()
     {
         return None;

@@ -53,6 +53,11 @@ pub struct Config {
     /// `-f`: a stop of a process not known yet is a followed child's; without it, a stranger
     /// (a child a tracee cloned with CLONE_PTRACE) is let go.
     pub follow: bool,
+    /// The spawned command runs under the seccomp filter without `-f`: its children and
+    /// threads inherit the filter, and one not traced would see its traced syscalls fail
+    /// with ENOSYS (seccomp(2), `SECCOMP_RET_TRACE` without a tracer). They are followed
+    /// silently: resumed past their filter stops, never shown, never counted.
+    pub silent_follow: bool,
     /// The tracer's own child reading the trace (`-o '|CMD'`): its exit is no tracee's.
     pub output_pid: Option<i32>,
     /// `--decode-pids=pidns`: pids are shown in the tracer's namespace too.
@@ -139,6 +144,8 @@ struct InSyscall {
 struct Tracee {
     how: How,
     phase: Phase,
+    /// Followed only to be resumed past its filter stops ([`Config::silent_follow`]).
+    silent: bool,
     /// How it is resumed between syscalls: to every syscall, or (under the seccomp filter)
     /// only to the traced ones (`PTRACE_EVENT_SECCOMP`, then the exit stop).
     between: Resume,
@@ -163,6 +170,7 @@ impl Tracee {
         Tracee {
             how,
             phase,
+            silent: false,
             between,
             in_syscall: None,
             previous_nr: 0,
@@ -172,6 +180,16 @@ impl Tracee {
             comm: None,
             saved: decode::Saved::default(),
         }
+    }
+
+    /// Its syscalls and signals are not shown.
+    fn hidden(&self) -> bool {
+        self.silent || self.phase.hidden()
+    }
+
+    /// Its end and the call it ends in are shown.
+    fn end_shown(&self) -> bool {
+        !self.silent && self.phase.exec_started()
     }
 
     /// How it goes on from a stop: to the exit of a syscall it is in, else as set.
@@ -185,9 +203,7 @@ impl Tracee {
     /// The call it is in, if its line shows and `-e status=` shows calls of `class`
     /// (unfinished, detached).
     fn shown_call(&self, q: &Qualifiers, class: u32) -> Option<Call> {
-        let current = self
-            .in_syscall
-            .filter(|c| c.shown && !self.phase.hidden())?;
+        let current = self.in_syscall.filter(|c| c.shown && !self.hidden())?;
         (q.status == NameSet::ALL || q.status.contains(class)).then_some(current.call)
     }
 }
@@ -232,6 +248,9 @@ pub struct Tracer {
     fds: ProcFds,
     /// `--decode-pids=pidns`: the tracer's side of the translation.
     pidns: Option<PidNs>,
+    /// How many of `tracees` are silent ([`Config::silent_follow`]): not counted among the
+    /// processes shown.
+    silent: usize,
     /// How a new tracee starts between syscalls: once the spawned command runs under the
     /// filter and nothing was attached with `-p`, every tracee descends from it and is
     /// filtered from its first moment (children and threads inherit the filter).
@@ -261,6 +280,7 @@ impl Tracer {
             summary: None,
             stime: Duration::ZERO,
             new_between: Resume::ToNextSyscall,
+            silent: 0,
         }
     }
 
@@ -313,7 +333,22 @@ impl Tracer {
         }
         self.next_seq += 1;
         tracee.seq = self.next_seq;
-        self.tracees.insert(pid, tracee);
+        self.silent += usize::from(tracee.silent);
+        if let Some(old) = self.tracees.insert(pid, tracee) {
+            self.silent -= usize::from(old.silent);
+        }
+    }
+
+    /// Forgets tracee `pid`.
+    fn unregister(&mut self, pid: i32) -> Option<Tracee> {
+        let tracee = self.tracees.remove(&pid)?;
+        self.silent -= usize::from(tracee.silent);
+        Some(tracee)
+    }
+
+    /// How many processes are traced, as shown: the silent ones are not.
+    fn shown_procs(&self) -> usize {
+        self.tracees.len() - self.silent
     }
 
     /// Runs until no tracee is left, or until a fatal signal (`-I`, crate::signals) makes the
@@ -412,7 +447,7 @@ impl Tracer {
     /// Who an event of `pid` is about: its pid, how many processes are traced, and its last
     /// syscall number and instruction pointer when `-n`/`-i` show them.
     fn origin(&self, pid: i32) -> Origin {
-        let nprocs = self.tracees.len();
+        let nprocs = self.shown_procs();
         let tracee = (self.cfg.show_nr || self.cfg.show_ip || self.cfg.decode.pid_comm)
             .then(|| self.tracees.get(&pid))
             .flatten();
@@ -487,10 +522,10 @@ impl Tracer {
             }
             return Arrival::Known;
         }
-        if !self.cfg.follow {
+        if !self.cfg.follow && !self.cfg.silent_follow {
             return Arrival::Stranger;
         }
-        self.adopt(pid, self.new_between);
+        self.adopt(pid, self.new_between, !self.cfg.follow);
         if let Some(t) = self.tracees.get_mut(&pid) {
             t.phase = Phase::Running;
         }
@@ -506,9 +541,17 @@ impl Tracer {
         }
     }
 
-    /// Starts tracing a child the kernel attached because its parent is traced with `-f`.
-    fn adopt(&mut self, pid: i32, between: Resume) {
-        self.register(pid, Tracee::new(How::Followed, Phase::Arriving, between));
+    /// Starts tracing a child the kernel attached because its parent is traced with `-f`, or
+    /// (`silent`) because it has the spawned command's filter and no `-f`.
+    fn adopt(&mut self, pid: i32, between: Resume, silent: bool) {
+        let mut tracee = Tracee::new(How::Followed, Phase::Arriving, between);
+        if silent {
+            // Stopped at its filtered syscalls only, and resumed past them at once.
+            tracee.silent = true;
+            tracee.between = Resume::ToFilteredSyscall;
+            return self.register(pid, tracee);
+        }
+        self.register(pid, tracee);
         // Announced unless quiet: strace's default `-q` for `-o FILE PROG` leaves it out.
         self.announce_attached(pid, 1);
     }
@@ -525,8 +568,9 @@ impl Tracer {
                         .get(&pid)
                         .map_or(Resume::ToNextSyscall, |t| t.between);
                     match self.tracees.get_mut(&child) {
-                        Some(t) => t.between = between,
-                        None => self.adopt(child, between),
+                        Some(t) if !t.silent => t.between = between,
+                        Some(_) => {}
+                        None => self.adopt(child, between, !self.cfg.follow),
                     }
                 }
             }
@@ -554,6 +598,8 @@ impl Tracer {
                 // child stops here before its first execve too (-u's setuid, a traced prctl):
                 // it must still stop at every syscall until that execve is over.
                 let entered = match self.tracees.get_mut(&pid) {
+                    // Followed only for this: the call goes on, unseen.
+                    Some(t) if t.silent => true,
                     Some(t) => {
                         if t.phase == Phase::Running {
                             t.between = Resume::ToFilteredSyscall;
@@ -597,13 +643,18 @@ impl Tracer {
         if former == pid {
             return;
         }
-        let Some(execing) = self.tracees.remove(&former) else {
+        let Some(mut execing) = self.unregister(former) else {
             return;
         };
-        if let Some(leader) = self.tracees.remove(&pid).filter(|_| !self.cfg.summary_only) {
+        let leader = self.unregister(pid);
+        // The process goes on under the leader's pid: shown as the leader was.
+        if let Some(l) = &leader {
+            execing.silent = l.silent;
+        }
+        if let Some(leader) = leader.filter(|t| !self.cfg.summary_only && !t.silent) {
             // The leader's last lines count it among the traced processes still.
             let at = Origin {
-                nprocs: self.tracees.len() + 1,
+                nprocs: self.shown_procs() + 1,
                 ..self.origin(pid)
             };
             let call = leader.shown_call(&self.cfg.q, status::UNFINISHED);
@@ -611,6 +662,7 @@ impl Tracer {
             let shown = !self.cfg.q.quiet.contains(quiet::THREAD_EXECVE);
             self.render.superseded(at, former, shown);
         }
+        self.silent += usize::from(execing.silent);
         self.tracees.insert(pid, execing);
     }
 
@@ -658,7 +710,7 @@ impl Tracer {
     /// `-e inject=` rule delivers as it goes on, or 0.
     fn on_entry(&mut self, stopped: &Stopped, ip: u64, call: Call) -> i32 {
         let pid = stopped.pid();
-        let nprocs = self.tracees.len();
+        let nprocs = self.shown_procs();
         let Some(tracee) = self.tracees.get_mut(&pid) else {
             return 0;
         };
@@ -675,7 +727,7 @@ impl Tracer {
         if beyond && self.cfg.debug {
             crate::msg::error(format_args!("pid {pid} invalid syscall {:#x}", call.nr));
         }
-        let mut shown = (beyond || self.cfg.q.trace.contains(call.nr)) && !tracee.phase.hidden();
+        let mut shown = (beyond || self.cfg.q.trace.contains(call.nr)) && !tracee.hidden();
         if shown {
             self.mem.set_pid(pid);
             shown = selected(&self.cfg, &call, &self.mem, pid);
@@ -744,7 +796,7 @@ impl Tracer {
     /// A syscall exit: counted for `-c`, shown unless `-e status=` leaves out its outcome.
     fn on_exit(&mut self, stopped: &Stopped, ip: u64, rval: i64, is_error: bool) {
         let pid = stopped.pid();
-        let nprocs = self.tracees.len();
+        let nprocs = self.shown_procs();
         let Some(tracee) = self.tracees.get_mut(&pid) else {
             return;
         };
@@ -871,7 +923,7 @@ impl Tracer {
             tracee.ip = stopped.instruction_pointer().ok();
         }
         if self.cfg.summary_only
-            || self.tracees.get(&pid).is_none_or(|t| t.phase.hidden())
+            || self.tracees.get(&pid).is_none_or(Tracee::hidden)
             || !self.cfg.q.signals.contains(sig)
         {
             return;
@@ -887,7 +939,7 @@ impl Tracer {
     }
 
     fn on_group_stop(&mut self, pid: i32, sig: i32) {
-        if self.cfg.summary_only || self.tracees.get(&pid).is_none_or(|t| t.phase.hidden()) {
+        if self.cfg.summary_only || self.tracees.get(&pid).is_none_or(Tracee::hidden) {
             return;
         }
         self.render.stopped(self.origin(pid), sig);
@@ -901,7 +953,7 @@ impl Tracer {
         let Some(tracee) = self.tracees.get_mut(&pid) else {
             return;
         };
-        if tracee.phase.exec_started() && !self.cfg.summary_only {
+        if tracee.end_shown() && !self.cfg.summary_only {
             let call = tracee.shown_call(&self.cfg.q, status::UNFINISHED);
             if call.is_some() {
                 tracee.in_syscall = None;
@@ -926,13 +978,13 @@ impl Tracer {
             });
         }
         let at = self.origin(pid);
-        let Some(tracee) = self.tracees.remove(&pid) else {
+        let Some(tracee) = self.unregister(pid) else {
             return;
         };
         if let Some(ns) = &mut self.pidns {
             ns.forget(pid);
         }
-        if tracee.phase.exec_started() && !self.cfg.summary_only {
+        if tracee.end_shown() && !self.cfg.summary_only {
             let call = tracee.shown_call(&self.cfg.q, status::UNFINISHED);
             self.render.unfinished(at, call.as_ref());
             if !self.cfg.q.quiet.contains(quiet::EXIT) {
@@ -984,10 +1036,10 @@ impl Tracer {
     /// `<detached ...>` and `Process N detached` is announced (unless `-e quiet=attach`).
     fn detached(&mut self, pid: i32) {
         let at = self.origin(pid);
-        let Some(tracee) = self.tracees.remove(&pid) else {
+        let Some(tracee) = self.unregister(pid) else {
             return;
         };
-        if !self.cfg.summary_only {
+        if !self.cfg.summary_only && !tracee.silent {
             let call = tracee.shown_call(&self.cfg.q, status::DETACHED);
             let announce = !self.cfg.q.quiet.contains(quiet::ATTACH);
             self.render.detached(at, call.as_ref(), announce);
