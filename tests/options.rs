@@ -965,9 +965,18 @@ fn debug_ptrace_options() {
         "{}",
         got.stderr
     );
-    let got = run(STRACE_RS, &["-d", "-e", "trace=none", "true"]);
+    // TRACESYSGOOD|TRACEEXEC|TRACEEXIT, as strace's.
+    let got = run(STRACE_RS, &["-d", "true"]);
     assert!(
         got.stderr.contains("strace-rs: ptrace_setoptions = 0x51\n"),
+        "{}",
+        got.stderr
+    );
+    // With the seccomp filter strace-rs installs for -e trace=SET (strace only with -f):
+    // TRACESECCOMP, and TRACEFORK|TRACEVFORK|TRACECLONE to follow the children silently.
+    let got = run(STRACE_RS, &["-d", "-e", "trace=none", "true"]);
+    assert!(
+        got.stderr.contains("strace-rs: ptrace_setoptions = 0xdf\n"),
         "{}",
         got.stderr
     );
