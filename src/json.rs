@@ -585,7 +585,11 @@ impl Sink for Json<'_> {
                 self.push(Group::Detail);
                 return;
             }
-            Group::Symbolic(_) | Group::StyledSymbolic(_) | Group::Forms | Group::AbbrevOnly => {
+            Group::Symbolic(_)
+            | Group::StyledSymbolic(_)
+            | Group::Parts(_)
+            | Group::Forms
+            | Group::AbbrevOnly => {
                 return self.open_transparent(group);
             }
             _ => self.element(),
@@ -617,6 +621,7 @@ impl Sink for Json<'_> {
             | Group::StyledDetail
             | Group::Symbolic(_)
             | Group::StyledSymbolic(_)
+            | Group::Parts(_)
             | Group::Forms
             | Group::AbbrevOnly => Ok(()),
         };
@@ -665,6 +670,7 @@ impl Sink for Json<'_> {
             | Group::StyledDetail
             | Group::Symbolic(_)
             | Group::StyledSymbolic(_)
+            | Group::Parts(_)
             | Group::Forms
             | Group::AbbrevOnly => b"",
         };
