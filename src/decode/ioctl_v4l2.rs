@@ -375,9 +375,7 @@ fn format<S: Sink, M: Memory>(
     };
     if let Some(kind) = fmt_kind(x.u32(0)) {
         if !get {
-            sink.end_struct(false);
-            sink.updated();
-            sink.begin_struct();
+            reopen(sink);
         }
         fmt(sink, ctx, kind, Raw(&x.0[8..]));
     }
@@ -563,18 +561,7 @@ fn streamparm<S: Sink>(sink: &mut S, get: bool, e: Raw<'_>, x: Option<Raw<'_>>) 
     if !matches!(e.u32(0), BUF_TYPE_VIDEO_CAPTURE | BUF_TYPE_VIDEO_OUTPUT) {
         return;
     }
-    if !get {
-        parm(sink, e);
-    }
-    let Some(x) = x else {
-        return;
-    };
-    if !get {
-        sink.end_struct(false);
-        sink.updated();
-        sink.begin_struct();
-    }
-    parm(sink, x);
+    given_and_got(sink, get, e, x, parm);
 }
 
 /// `parm.capture` or `parm.output` (the same layout), by the type.
@@ -613,18 +600,35 @@ fn parm<S: Sink>(sink: &mut S, raw: Raw<'_>) {
 /// `G_TUNER`/`S_TUNER`: the index, and the tuner as given (a setter's) and as got.
 fn tuner<S: Sink>(sink: &mut S, get: bool, e: Raw<'_>, x: Option<Raw<'_>>) {
     uint(sink, "index", e, 0);
+    given_and_got(sink, get, e, x, tuner_members);
+}
+
+/// Members a setter gave, then what the kernel left in them (`..., name="a"} => {name="b",
+/// ...}`); a getter's only as got (`..., name="b", ...`), as strace's `prefix_fun` shows them.
+fn given_and_got<S: Sink>(
+    sink: &mut S,
+    get: bool,
+    e: Raw<'_>,
+    x: Option<Raw<'_>>,
+    members: impl Fn(&mut S, Raw<'_>),
+) {
     if !get {
-        tuner_members(sink, e);
+        members(sink, e);
     }
     let Some(x) = x else {
         return;
     };
     if !get {
-        sink.end_struct(false);
-        sink.updated();
-        sink.begin_struct();
+        reopen(sink);
     }
-    tuner_members(sink, x);
+    members(sink, x);
+}
+
+/// Closes the struct as the caller gave it and opens it as the kernel left it: `} => {`.
+fn reopen<S: Sink>(sink: &mut S) {
+    sink.end_struct(false);
+    sink.updated();
+    sink.begin_struct();
 }
 
 fn tuner_members<S: Sink>(sink: &mut S, raw: Raw<'_>) {
@@ -731,9 +735,7 @@ fn ext_controls<S: Sink, M: Memory>(
         return;
     };
     if !get {
-        sink.end_struct(false);
-        sink.updated();
-        sink.begin_struct();
+        reopen(sink);
     }
     controls(sink, ctx, x);
     if failed {
