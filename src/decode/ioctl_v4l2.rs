@@ -96,6 +96,10 @@ fn size(request: u32) -> Option<usize> {
 /// At entry: whether the struct can be shown (`Some(1)`); the exit then shows it.
 pub fn save<M: Memory>(ctx: &Ctx<'_, M>, request: u32, addr: u64) -> Option<u32> {
     let size = size(request)?;
+    // QUERYCAP's struct is all the kernel's: nothing of it is read at entry.
+    if request == QUERYCAP {
+        return None;
+    }
     let mut buf = [0u8; MAX];
     let shown = addr != 0 && ctx.opts.verbose && ctx.mem.read(addr, &mut buf[..size]).is_ok();
     shown.then_some(1)
