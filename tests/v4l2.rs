@@ -16,12 +16,13 @@ fn v4l2_requests_like_strace() {
         return;
     }
     let inject = "inject=ioctl:retval=42";
-    let sets: [&[&str]; 10] = [
+    let sets: [&[&str]; 11] = [
         &["-e", "trace=ioctl,write"],
         &["-e", "trace=ioctl,write", "-X", "raw"],
         &["-e", "trace=ioctl,write", "-X", "verbose"],
         &["-e", "trace=ioctl,write", "-v"],
         &["-e", "trace=ioctl,write", "-s", "5"],
+        &["-e", "trace=ioctl,write", "-e", "verbose=none"],
         &["-e", "trace=ioctl,write", "-e", inject],
         &["-e", "trace=ioctl,write", "-e", inject, "-v"],
         &["-e", "trace=ioctl,write", "-e", inject, "-X", "raw"],

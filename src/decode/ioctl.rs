@@ -362,6 +362,13 @@ pub fn arg<S: Sink, M: Memory>(
     if super::ioctl_btrfs::arg(sink, ctx, call, i, outcome) {
         return;
     }
+    if !ctx.opts.verbose && super::ioctl_v4l2::hex_when_terse(request as u32) {
+        // strace's V4L2 decoder shows every argument in hex under `-e verbose=none`.
+        if outcome.is_none() {
+            sink.hex(v);
+        }
+        return;
+    }
     if let Some(entry) = table::ioctl_arg(request as u32) {
         return by_table(sink, ctx, entry, call, i, outcome);
     }

@@ -44,6 +44,15 @@ const TRY_EXT_CTRLS: u32 = 0xc020_5649;
 const ENUM_FRAMESIZES: u32 = 0xc02c_564a;
 const ENUM_FRAMEINTERVALS: u32 = 0xc034_564b;
 const CREATE_BUFS: u32 = 0xc100_565c;
+// The plain ones, `[ioctl_args]` rows.
+const G_FBUF: u32 = 0x8030_560a;
+const S_FBUF: u32 = 0x4030_560b;
+const STREAMON: u32 = 0x4004_5612;
+const STREAMOFF: u32 = 0x4004_5613;
+const G_STD: u32 = 0x8008_5617;
+const S_STD: u32 = 0x4008_5618;
+const G_INPUT: u32 = 0x8004_5626;
+const S_INPUT: u32 = 0xc004_5627;
 
 /// The largest struct, `struct v4l2_create_buffers`.
 const MAX: usize = 256;
@@ -66,6 +75,15 @@ const NEXT_FLAGS: u32 = 0xc000_0000;
 /// Whether `request` is one of the requests this module prints.
 pub fn decodes(request: u32) -> bool {
     size(request).is_some()
+}
+
+/// Whether `request` is one of the plain V4L2 requests `[ioctl_args]` lays out, which strace
+/// shows in hex under `-e verbose=none` (where other families' layouts show an address).
+pub fn hex_when_terse(request: u32) -> bool {
+    matches!(
+        request,
+        G_FBUF | S_FBUF | STREAMON | STREAMOFF | G_STD | S_STD | G_INPUT | S_INPUT
+    )
 }
 
 /// The size of the struct a request's argument points to.

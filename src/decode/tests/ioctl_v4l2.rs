@@ -398,4 +398,10 @@ fn v4l2_plain_layouts_and_verbose_none() {
         ),
         "ioctl(3, VIDIOC_ENUM_FMT, 0x1000)       = 0"
     );
+    // The plain layouts too: hex, not an address (`0`, not `NULL`).
+    let none = FakeMemory::new();
+    assert_eq!(
+        line_opts(NR_IOCTL, [3, G_FBUF, 0, 0, 0, 0], &none, Outcome::Ok(0), o),
+        "ioctl(3, VIDIOC_G_FBUF, 0)              = 0"
+    );
 }
