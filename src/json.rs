@@ -589,7 +589,11 @@ impl Sink for Json<'_> {
                 self.push(Group::Detail);
                 return;
             }
-            Group::Symbolic(_) | Group::StyledSymbolic(_) | Group::Forms | Group::AbbrevOnly => {
+            Group::Symbolic(_)
+            | Group::StyledSymbolic(_)
+            | Group::Parts(_)
+            | Group::Forms
+            | Group::AbbrevOnly => {
                 return self.open_transparent(group);
             }
             _ => self.element(),
@@ -621,6 +625,7 @@ impl Sink for Json<'_> {
             | Group::StyledDetail
             | Group::Symbolic(_)
             | Group::StyledSymbolic(_)
+            | Group::Parts(_)
             | Group::Forms
             | Group::AbbrevOnly => Ok(()),
         };
@@ -669,6 +674,7 @@ impl Sink for Json<'_> {
             | Group::StyledDetail
             | Group::Symbolic(_)
             | Group::StyledSymbolic(_)
+            | Group::Parts(_)
             | Group::Forms
             | Group::AbbrevOnly => b"",
         };

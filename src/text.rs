@@ -125,6 +125,7 @@ impl<'a> Text<'a> {
                 | Group::Resuming
                 | Group::Symbolic(_)
                 | Group::StyledSymbolic(_)
+                | Group::Parts(_)
                 | Group::Forms => b"",
             };
             self.out.bytes(sep);
@@ -619,6 +620,7 @@ impl Sink for Text<'_> {
             | Group::NamedShift(..)
             | Group::Symbolic(_)
             | Group::StyledSymbolic(_)
+            | Group::Parts(_)
             | Group::Forms
             | Group::AbbrevOnly => b"",
             Group::Resuming => b"<... resuming interrupted ",
@@ -693,6 +695,14 @@ impl Sink for Text<'_> {
             Group::StyledSymbolic(raw) => {
                 let mark = self.marks.get(self.depth).copied().unwrap_or(0);
                 self.symbolic_close(raw, mark);
+            }
+            Group::Parts(raw) => {
+                let mark = self.marks.get(self.depth).copied().unwrap_or(0);
+                if self.out.const_style() == ConstStyle::Raw {
+                    let buf = self.out.buf();
+                    buf.truncate(mark.min(buf.len()));
+                    write_number(buf, raw);
+                }
             }
             Group::Forms => self.forms_close(),
             Group::NameDetail | Group::StyledDetail => {

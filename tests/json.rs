@@ -701,6 +701,8 @@ fn corpus() -> &'static [Case] {
             ),
             ("h_structs", &[], &["-y"]),
             ("h_calls2", &[], &["-y"]),
+            // V4L2's requests, their kernel halves shown (fourcc codes, control ids).
+            ("h_v4l2", &[], &["-e", "inject=ioctl:retval=42"]),
         ];
         let helpers = helpers
             .iter()

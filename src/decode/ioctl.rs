@@ -78,9 +78,6 @@ const WDIOC_GETTIMEOUT: u32 = 0x8004_5707;
 const WDIOC_SETPRETIMEOUT: u32 = 0xc004_5708;
 const WDIOC_GETPRETIMEOUT: u32 = 0x8004_5709;
 const WDIOC_GETTIMELEFT: u32 = 0x8004_570a;
-/// `VIDIOC_ENUMINPUT` (`<linux/videodev2.h>`, `_IOWR('V', 26, struct v4l2_input)`): strace
-/// decodes the structure; here it is its address (`NULL` when null, as strace shows it).
-const VIDIOC_ENUMINPUT: u32 = 0xc050_561a;
 
 /// How a request's argument prints.
 enum ArgForm {
@@ -142,7 +139,7 @@ fn form(request: u64) -> ArgForm {
         }
         TIOCSPGRP | FIONBIO | FIOASYNC | TIOCSPTLCK | TIOCSETD | TIOCSSOFTCAR | TIOCPKT
         | WDIOC_SETTIMEOUT | WDIOC_SETPRETIMEOUT => ArgForm::IntPtr { get: false },
-        TIOCSTI | VIDIOC_ENUMINPUT => ArgForm::Addr,
+        TIOCSTI => ArgForm::Addr,
         OTPSELECT => ArgForm::IntEnumPtr(&table::ENUM_MTD_OTP),
         TCSBRK | TCSBRKP | TIOCSCTTY | FICLONE | INOTIFY_IOC_SETNEXTWD => ArgForm::Int,
         TCFLSH => ArgForm::Enum(&table::ENUM_TCFLSH_ARG),
@@ -163,6 +160,10 @@ const KVM_RUN_SIZE: u64 = 2352;
 /// strace shows the name as a plain string, whatever `-X` says.
 pub fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, v: i64) {
     if super::ioctl_nsfs::ret(sink, ctx, call.args[1] as u32, v) {
+        return;
+    }
+    let (request, saved) = (call.args[1] as u32, call.saved[2]);
+    if super::ioctl_v4l2::ret(sink, ctx, request, saved, call.args[2], v) {
         return;
     }
     sink.ret_udecimal(v);
@@ -361,6 +362,13 @@ pub fn arg<S: Sink, M: Memory>(
     if super::ioctl_btrfs::arg(sink, ctx, call, i, outcome) {
         return;
     }
+    if !ctx.opts.verbose && super::ioctl_v4l2::hex_when_terse(request as u32) {
+        // strace's V4L2 decoder shows every argument in hex under `-e verbose=none`.
+        if outcome.is_none() {
+            sink.hex(v);
+        }
+        return;
+    }
     if let Some(entry) = table::ioctl_arg(request as u32) {
         return by_table(sink, ctx, entry, call, i, outcome);
     }
@@ -427,6 +435,8 @@ enum Family {
     /// `SG_SCSI_RESET` or `SG_IO`, by its number.
     Scsi(u32),
     BlkTraceSetup,
+    /// A `<linux/videodev2.h>` request, by its code.
+    V4l2(u32),
 }
 
 fn family(request: u32) -> Option<Family> {
@@ -450,6 +460,7 @@ fn family(request: u32) -> Option<Family> {
         super::ioctl_fiemap::FS_IOC_FIEMAP => Some(Family::Fiemap),
         r @ (super::ioctl_scsi::SG_SCSI_RESET | super::ioctl_scsi::SG_IO) => Some(Family::Scsi(r)),
         super::ioctl_block::BLKTRACESETUP => Some(Family::BlkTraceSetup),
+        r if super::ioctl_v4l2::decodes(r) => Some(Family::V4l2(r)),
         _ => None,
     }
 }
@@ -460,6 +471,7 @@ pub fn save<M: Memory>(ctx: &Ctx<'_, M>, call: &mut Call, i: usize) {
         Some(Family::SeccompRecv) => call.saved[i] = ioctl_seccomp::save_recv(ctx, call.args[i]),
         Some(Family::RtcParam(true)) => call.saved[i] = ioctl_rtc::save_param(ctx, call.args[i]),
         Some(Family::Gpio(r)) => call.saved[i] = ioctl_gpio::save(ctx, r, call.args[i]),
+        Some(Family::V4l2(r)) => call.saved[i] = super::ioctl_v4l2::save(ctx, r, call.args[i]),
         _ => {
             let (request, v) = (call.args[1], call.args[i]);
             call.saved[i] = sock_ioctl::save(ctx, request, v)
@@ -531,6 +543,9 @@ fn family_arg<S: Sink, M: Memory>(
         (Family::Fiemap, _) => super::ioctl_fiemap::arg(sink, ctx, v, outcome),
         (Family::Scsi(r), _) => super::ioctl_scsi::arg(sink, ctx, r, v, outcome),
         (Family::BlkTraceSetup, _) => super::ioctl_block::trace_setup(sink, ctx, v, outcome),
+        (Family::V4l2(r), _) => {
+            super::ioctl_v4l2::arg(sink, ctx, r, call.saved[i], v, outcome);
+        }
     }
 }
 

@@ -30,6 +30,7 @@ mod ioctl_random;
 mod ioctl_rtc;
 mod ioctl_scsi;
 mod ioctl_seccomp;
+mod ioctl_v4l2;
 mod iov;
 mod ipc;
 mod keyctl;
@@ -232,6 +233,9 @@ pub struct Saved {
     /// The timeout as the call was given it, seconds and nanoseconds; `None` when it was not
     /// read (NULL, unreadable, or `-e verbose=` leaving the call out: its address shows).
     pub timeout: Option<(i64, u64)>,
+    /// An ioctl argument's struct as the call was given it, for the requests that show what
+    /// the caller gave beside what the kernel wrote (V4L2's); empty when it was not read.
+    pub ioctl: Vec<u8>,
 }
 
 /// What is shown beside a pid: its command name (`-Y`: `1234<bash>`), and its pid in the

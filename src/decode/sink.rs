@@ -101,6 +101,11 @@ pub enum Group {
     /// show them: ` (SECBIT_NOROOT)` by default and under `-X verbose` alike; `-X raw`
     /// leaves it out whole.
     NameDetail,
+    /// A value strace shows as parts each styled on its own, and under `-X raw` as the number
+    /// `raw` alone: a V4L2 control id with query flags, `V4L2_CTRL_FLAG_NEXT_CTRL|0x3fbebdbc
+    /// /* V4L2_CID_??? */` (`-X verbose`: `0x80000000 /* V4L2_CTRL_FLAG_NEXT_CTRL */|...`), a
+    /// fourcc code, `v4l2_fourcc('J', 'P', 'G', 'L') /* V4L2_PIX_FMT_JPGL */`.
+    Parts(Number),
     /// As [`Group::Symbolic`], but the names inside follow `-X` too (strace's call-like forms
     /// built with the global style: `8191 /* IOPRIO_PRIO_VALUE(0 /* IOPRIO_CLASS_NONE */, 8191) */`).
     StyledSymbolic(Number),

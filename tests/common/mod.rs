@@ -1492,6 +1492,29 @@ pub fn mask_child_times(line: &str) -> String {
     s
 }
 
+/// The lines after the marker and the messages (the tracer's name taken off) of `tracer`
+/// running helper `name` with `opts`, addresses masked: what [`unlike_strace`] compares of
+/// a helper that must exit 0.
+pub fn helper_lines_and_messages(
+    tracer: &str,
+    opts: &[&str],
+    name: &str,
+) -> (Vec<String>, Vec<String>) {
+    let (dir, run) = trace_helper(tracer, opts, name, &[]);
+    assert_status(&run.status, "exited with 0", &run.stderr);
+    let messages = run
+        .stderr
+        .lines()
+        .map(|l| mask_addresses(l.split_once(": ").map_or(l, |(_, rest)| rest)))
+        .collect();
+    let trace = mask_with(&run.trace, &[(dir.as_str(), "DIR")]);
+    let lines = after_marker(&trace)
+        .iter()
+        .map(|l| mask_addresses(l))
+        .collect();
+    (lines, messages)
+}
+
 /// What strace-rs prints unlike strace: `trace(tracer)` gives a run's lines and messages;
 /// strace runs before and after strace-rs, so what the kernel answered alike both times it
 /// answered strace-rs too (see [`unlike_stable_lines`]).

@@ -31,6 +31,7 @@ mod ioctl_gpio;
 mod ioctl_nsfs;
 mod ioctl_ptp;
 mod ioctl_scsi;
+mod ioctl_v4l2;
 mod iov;
 mod ipc;
 mod keyctl;
