@@ -427,6 +427,8 @@ enum Family {
     /// `SG_SCSI_RESET` or `SG_IO`, by its number.
     Scsi(u32),
     BlkTraceSetup,
+    /// A `<linux/kd.h>` console request, by its code.
+    Kd(u32),
 }
 
 fn family(request: u32) -> Option<Family> {
@@ -450,6 +452,7 @@ fn family(request: u32) -> Option<Family> {
         super::ioctl_fiemap::FS_IOC_FIEMAP => Some(Family::Fiemap),
         r @ (super::ioctl_scsi::SG_SCSI_RESET | super::ioctl_scsi::SG_IO) => Some(Family::Scsi(r)),
         super::ioctl_block::BLKTRACESETUP => Some(Family::BlkTraceSetup),
+        r if super::ioctl_kd::decodes(r) => Some(Family::Kd(r)),
         _ => None,
     }
 }
@@ -460,6 +463,7 @@ pub fn save<M: Memory>(ctx: &Ctx<'_, M>, call: &mut Call, i: usize) {
         Some(Family::SeccompRecv) => call.saved[i] = ioctl_seccomp::save_recv(ctx, call.args[i]),
         Some(Family::RtcParam(true)) => call.saved[i] = ioctl_rtc::save_param(ctx, call.args[i]),
         Some(Family::Gpio(r)) => call.saved[i] = ioctl_gpio::save(ctx, r, call.args[i]),
+        Some(Family::Kd(r)) => call.saved[i] = super::ioctl_kd::save(ctx, r, call.args[i]),
         _ => {
             let (request, v) = (call.args[1], call.args[i]);
             call.saved[i] = sock_ioctl::save(ctx, request, v)
@@ -531,6 +535,7 @@ fn family_arg<S: Sink, M: Memory>(
         (Family::Fiemap, _) => super::ioctl_fiemap::arg(sink, ctx, v, outcome),
         (Family::Scsi(r), _) => super::ioctl_scsi::arg(sink, ctx, r, v, outcome),
         (Family::BlkTraceSetup, _) => super::ioctl_block::trace_setup(sink, ctx, v, outcome),
+        (Family::Kd(r), _) => super::ioctl_kd::arg(sink, ctx, r, call.saved[i], v, outcome),
     }
 }
 
