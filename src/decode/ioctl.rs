@@ -429,6 +429,8 @@ enum Family {
     BlkTraceSetup,
     /// A `<linux/kd.h>` console request, by its code.
     Kd(u32),
+    /// A `<linux/loop.h>` status request, by its code.
+    Loop(u32),
 }
 
 fn family(request: u32) -> Option<Family> {
@@ -453,6 +455,7 @@ fn family(request: u32) -> Option<Family> {
         r @ (super::ioctl_scsi::SG_SCSI_RESET | super::ioctl_scsi::SG_IO) => Some(Family::Scsi(r)),
         super::ioctl_block::BLKTRACESETUP => Some(Family::BlkTraceSetup),
         r if super::ioctl_kd::decodes(r) => Some(Family::Kd(r)),
+        r if super::ioctl_loop::decodes(r) => Some(Family::Loop(r)),
         _ => None,
     }
 }
@@ -536,6 +539,7 @@ fn family_arg<S: Sink, M: Memory>(
         (Family::Scsi(r), _) => super::ioctl_scsi::arg(sink, ctx, r, v, outcome),
         (Family::BlkTraceSetup, _) => super::ioctl_block::trace_setup(sink, ctx, v, outcome),
         (Family::Kd(r), _) => super::ioctl_kd::arg(sink, ctx, r, call.saved[i], v, outcome),
+        (Family::Loop(r), _) => super::ioctl_loop::arg(sink, ctx, r, v, outcome),
     }
 }
 

@@ -382,9 +382,9 @@ fn keysym<S: Sink>(sink: &mut S, v: u16) {
     sink.close();
 }
 
-/// The byte at `off` of a struct (0 past its end, as [`Raw`]'s other readers give).
+/// The byte at `off` of a struct.
 fn byte(raw: Raw<'_>, off: usize) -> u8 {
-    raw.0.get(off).copied().unwrap_or(0)
+    raw.int_of_width(off, 1).0 as u8
 }
 
 /// A byte as a C character literal (strace's `print_char` with quotes and escaped white
