@@ -701,6 +701,8 @@ fn corpus() -> &'static [Case] {
             ),
             ("h_structs", &[], &["-y"]),
             ("h_calls2", &[], &["-y"]),
+            // The console and loop ioctls, their injected successes showing what they got.
+            ("h_kd_loop", &[], &["-e", "inject=ioctl:retval=0"]),
         ];
         let helpers = helpers
             .iter()

@@ -124,9 +124,11 @@ pub fn decodes(request: u32) -> bool {
 
 /// At entry, what the exit needs of what the caller gave, when it could be read (`None`
 /// otherwise: the entry printed the address and the exit adds nothing): KDGETKEYCODE's
-/// `keycode`, GIO_UNIMAP's `entry_ct`, and for GIO_FONTX and KDFONTOP that the struct shows.
+/// `keycode`, GIO_UNIMAP's `entry_ct`, and for GIO_FONTX and KDFONTOP that the struct shows
+/// (which the entry reads itself: here only whether it can be, one byte a page, so a short
+/// read is reported once).
 pub fn save<M: Memory>(ctx: &Ctx<'_, M>, request: u32, addr: u64) -> Option<u32> {
-    let mut b = [0u8; FONT_OP_SIZE];
+    let mut b = [0u8; UNIMAPDESC_SIZE];
     let size = match request {
         KDGETKEYCODE => 8,
         GIO_UNIMAP => UNIMAPDESC_SIZE,
@@ -134,14 +136,17 @@ pub fn save<M: Memory>(ctx: &Ctx<'_, M>, request: u32, addr: u64) -> Option<u32>
         KDFONTOP => FONT_OP_SIZE,
         _ => return None,
     };
-    if addr == 0 || !ctx.opts.verbose || ctx.mem.read(addr, &mut b[..size]).is_err() {
+    if addr == 0 || !ctx.opts.verbose {
         return None;
     }
+    if matches!(request, GIO_FONTX | KDFONTOP) {
+        return super::ioctl::readable(ctx.mem, addr, size).then_some(1);
+    }
+    ctx.mem.read(addr, &mut b[..size]).ok()?;
     let raw = Raw(&b);
     Some(match request {
         KDGETKEYCODE => raw.u32(4),
-        GIO_UNIMAP => u32::from(raw.u16(0)),
-        _ => 1,
+        _ => u32::from(raw.u16(0)),
     })
 }
 
