@@ -703,6 +703,8 @@ fn corpus() -> &'static [Case] {
             ("h_calls2", &[], &["-y"]),
             // V4L2's requests, their kernel halves shown (fourcc codes, control ids).
             ("h_v4l2", &[], &["-e", "inject=ioctl:retval=42"]),
+            // The console and loop ioctls, their injected successes showing what they got.
+            ("h_kd_loop", &[], &["-e", "inject=ioctl:retval=0"]),
         ];
         let helpers = helpers
             .iter()

@@ -437,6 +437,10 @@ enum Family {
     BlkTraceSetup,
     /// A `<linux/videodev2.h>` request, by its code.
     V4l2(u32),
+    /// A `<linux/kd.h>` console request, by its code.
+    Kd(u32),
+    /// A `<linux/loop.h>` status request, by its code.
+    Loop(u32),
 }
 
 fn family(request: u32) -> Option<Family> {
@@ -461,6 +465,8 @@ fn family(request: u32) -> Option<Family> {
         r @ (super::ioctl_scsi::SG_SCSI_RESET | super::ioctl_scsi::SG_IO) => Some(Family::Scsi(r)),
         super::ioctl_block::BLKTRACESETUP => Some(Family::BlkTraceSetup),
         r if super::ioctl_v4l2::decodes(r) => Some(Family::V4l2(r)),
+        r if super::ioctl_kd::decodes(r) => Some(Family::Kd(r)),
+        r if super::ioctl_loop::decodes(r) => Some(Family::Loop(r)),
         _ => None,
     }
 }
@@ -472,6 +478,7 @@ pub fn save<M: Memory>(ctx: &Ctx<'_, M>, call: &mut Call, i: usize) {
         Some(Family::RtcParam(true)) => call.saved[i] = ioctl_rtc::save_param(ctx, call.args[i]),
         Some(Family::Gpio(r)) => call.saved[i] = ioctl_gpio::save(ctx, r, call.args[i]),
         Some(Family::V4l2(r)) => call.saved[i] = super::ioctl_v4l2::save(ctx, r, call.args[i]),
+        Some(Family::Kd(r)) => call.saved[i] = super::ioctl_kd::save(ctx, r, call.args[i]),
         _ => {
             let (request, v) = (call.args[1], call.args[i]);
             call.saved[i] = sock_ioctl::save(ctx, request, v)
@@ -498,7 +505,7 @@ fn entry_read<M: Memory>(ctx: &Ctx<'_, M>, request: u32, v: u64) -> bool {
 
 /// Whether `size` bytes at `addr` can be read, by reading one byte of each page they touch
 /// and the last (memory is readable page by page), not the whole struct.
-fn readable<M: Memory>(mem: &M, addr: u64, size: usize) -> bool {
+pub(super) fn readable<M: Memory>(mem: &M, addr: u64, size: usize) -> bool {
     const PAGE: u64 = 4096;
     let Some(last) = addr.checked_add(size.max(1) as u64 - 1) else {
         return false;
@@ -546,6 +553,8 @@ fn family_arg<S: Sink, M: Memory>(
         (Family::V4l2(r), _) => {
             super::ioctl_v4l2::arg(sink, ctx, r, call.saved[i], v, outcome);
         }
+        (Family::Kd(r), _) => super::ioctl_kd::arg(sink, ctx, r, call.saved[i], v, outcome),
+        (Family::Loop(r), _) => super::ioctl_loop::arg(sink, ctx, r, v, outcome),
     }
 }
 

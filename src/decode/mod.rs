@@ -24,6 +24,8 @@ mod ioctl_evdev;
 mod ioctl_fiemap;
 mod ioctl_gpio;
 mod ioctl_hdio;
+mod ioctl_kd;
+mod ioctl_loop;
 mod ioctl_nsfs;
 mod ioctl_ptp;
 mod ioctl_random;

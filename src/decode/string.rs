@@ -53,9 +53,35 @@ pub fn cstring_within<S: Sink, M: Memory>(
     addr: u64,
     len: usize,
 ) {
+    field_string(sink, ctx, addr, len, false);
+}
+
+/// As [`cstring_within`] for a field whose NUL is its end (strace's `QUOTE_EXPECT_TRAILING_0`:
+/// KDFONTOP's font name): when the field fits in `-s`, at most `len - 1` bytes show, and `...`
+/// follows when the byte after them is not the NUL.
+pub fn cstring_in_field<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    len: usize,
+) {
+    field_string(sink, ctx, addr, len, true);
+}
+
+fn field_string<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    len: usize,
+    ends_field: bool,
+) {
     let limit = ctx.opts.max_strlen;
     let read = limit.saturating_add(1).min(len);
-    cstring_read(sink, ctx, addr, read, read.min(limit));
+    let shown = match ends_field && len <= limit {
+        true => len.saturating_sub(1),
+        false => read.min(limit),
+    };
+    cstring_read(sink, ctx, addr, read, shown);
 }
 
 /// Reads a string of at most `read` bytes at `addr`: up to its NUL if one came, else its first

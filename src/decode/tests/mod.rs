@@ -28,6 +28,8 @@ mod ioctl_btrfs;
 mod ioctl_evdev;
 mod ioctl_fs;
 mod ioctl_gpio;
+mod ioctl_kd;
+mod ioctl_loop;
 mod ioctl_nsfs;
 mod ioctl_ptp;
 mod ioctl_scsi;

@@ -1,0 +1,57 @@
+//! The console (`<linux/kd.h>`) and loop device (`<linux/loop.h>`) ioctls end to end:
+//! `tests/helpers/h_kd_loop.c` makes every request of both families on descriptor -1 and on
+//! /dev/null (which refuse them), with NULL, unreadable, half-readable and readable
+//! arguments, and under `-e inject=ioctl:retval=0` the same requests "succeed", so what the
+//! kernel would have written shows from the memory given. Traced by the real strace twice
+//! and by strace-rs under each option set: every line both strace runs print alike must come
+//! out of strace-rs the same, and the tracers' messages must match.
+
+mod common;
+
+use common::*;
+
+/// The lines after the marker and the messages (the tracer's name taken off) of `tracer`
+/// running the helper with `opts`, addresses masked.
+fn traced(tracer: &str, opts: &[&str]) -> (Vec<String>, Vec<String>) {
+    let (dir, run) = trace_helper(tracer, opts, "h_kd_loop", &[]);
+    assert_status(&run.status, "exited with 0", &run.stderr);
+    let messages = run
+        .stderr
+        .lines()
+        .map(|l| mask_addresses(l.split_once(": ").map_or(l, |(_, rest)| rest)))
+        .collect();
+    let trace = mask_with(&run.trace, &[(dir.as_str(), "DIR")]);
+    let lines = after_marker(&trace)
+        .iter()
+        .map(|l| mask_addresses(l))
+        .collect();
+    (lines, messages)
+}
+
+#[test]
+fn console_and_loop_ioctls_like_strace() {
+    if !real_strace_available() {
+        return;
+    }
+    let trace = ["-e", "trace=ioctl,write"];
+    let inject = "inject=ioctl:retval=0";
+    let sets: [&[&str]; 9] = [
+        &[],
+        &["-X", "raw"],
+        &["-X", "verbose"],
+        &["-v"],
+        &["-e", "verbose=none"],
+        &["-s", "1024", "-y"],
+        &["-e", inject],
+        &["-e", inject, "-v", "-X", "verbose"],
+        &["-e", inject, "-s", "8", "-X", "raw"],
+    ];
+    let problems: Vec<String> = sets
+        .iter()
+        .flat_map(|set| {
+            let opts: Vec<&str> = trace.iter().chain(set.iter()).copied().collect();
+            unlike_strace(&format!("{opts:?}"), true, |t| traced(t, &opts))
+        })
+        .collect();
+    assert_no_problems(&problems);
+}
