@@ -448,8 +448,11 @@ fn object(o: &Map<String, Value>) -> String {
                 return value(v);
             }
             // So do an RxRPC transport's bytes after its family: `{family=AF_UNIX, "ab"}`,
-            // and the bytes past the fields a decoder knows: `/* bytes 24..31 */ "\x80"`.
-            if (k == "data" && o.contains_key("family")) || k == "tail" {
+            // and the bytes past the fields a decoder knows: `/* bytes 24..31 */ "\x80"`
+            // (a byte range, or `???`: a member may be named `tail` too, as the io_uring
+            // rings' offsets have one).
+            let bytes_past = k == "tail" && (v.get("from").is_some() || v == "???");
+            if (k == "data" && o.contains_key("family")) || bytes_past {
                 return value(v);
             }
             let v = rlim_text(k, v).unwrap_or_else(|| value(v));
@@ -701,6 +704,12 @@ fn corpus() -> &'static [Case] {
             ),
             ("h_structs", &[], &["-y"]),
             ("h_calls2", &[], &["-y"]),
+            ("h_io_uring_register", &[], &[]),
+            (
+                "h_io_uring_register",
+                &[],
+                &["-e", "inject=io_uring_register:retval=0"],
+            ),
         ];
         let helpers = helpers
             .iter()

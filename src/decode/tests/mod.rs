@@ -22,6 +22,7 @@ mod fs;
 mod fsconfig;
 mod futex;
 mod generic;
+mod io_uring;
 mod ioctl;
 mod ioctl_block;
 mod ioctl_btrfs;
