@@ -431,7 +431,7 @@ kinds! {
     IoctlArg = "ioctl_arg" {
         table: None, len: false, by: true,
         failure: true, updated: true, decoder: "",
-        json: ["struct", "array", "or", "index", "word", "int", "enum", "hex", "addr", "flags", "fd", "string", "signal", "call", "updated"]
+        json: ["struct", "array", "or", "index", "word", "int", "enum", "hex", "addr", "flags", "fd", "string", "signal", "call", "updated", "set"]
     }
     /// A pointer to a signal set of `len` bytes: `[INT TERM]`, `~[]`; shown as its address
     /// unless `len` is the kernel's 8 bytes, as strace does.

@@ -311,7 +311,8 @@ fn object(o: &Map<String, Value>) -> String {
     };
     let word = |k: &str| o[k].as_str().expect("a word").to_string();
     // The groups.
-    if shape(&["set"], &["complement"]) {
+    // A bit set's words show only under -X raw or verbose.
+    if shape(&["set"], &["complement", "words"]) {
         let tilde = if has("complement") { "~" } else { "" };
         return format!("{tilde}[{}]", join(&o["set"], " ", set_member));
     }

@@ -16,6 +16,7 @@ use std::rc::Rc;
 
 mod admin;
 mod aio;
+mod bit_set;
 mod dirent;
 mod fields;
 mod fs;
