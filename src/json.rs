@@ -110,7 +110,10 @@ impl<'a> Json<'a> {
 
     /// Whether members of the innermost group are named (an object's keys).
     fn keyed(&self) -> bool {
-        matches!(self.group(), Some(Group::Struct | Group::Test))
+        matches!(
+            self.group(),
+            Some(Group::Struct | Group::Test | Group::BitSet)
+        )
     }
 
     /// Writes the separator the next value needs and notes where it starts.
@@ -600,7 +603,9 @@ impl Sink for Json<'_> {
         }
         let _ = match group {
             Group::Array => write!(self.buf, "["),
-            Group::Struct => write!(self.buf, "{{"),
+            // A bit set is `{"set":[...],"words":[...]}`: the set's members go in its key.
+            Group::Set if self.group() == Some(Group::BitSet) => write!(self.buf, "["),
+            Group::Struct | Group::BitSet => write!(self.buf, "{{"),
             Group::Set | Group::ComplementSet => write!(self.buf, "{{\"set\":["),
             Group::Call(f) => write!(self.buf, "{{\"call\":\"{f}\",\"args\":["),
             Group::Or | Group::RawOr | Group::SpacedOr => write!(self.buf, "{{\"or\":["),
@@ -649,9 +654,12 @@ impl Sink for Json<'_> {
         let group = self.group().unwrap_or(Group::Array);
         let rewrap = group == Group::Comment && self.rewrap[self.level()];
         self.depth = self.depth.saturating_sub(1);
+        let in_bit_set = self.group() == Some(Group::BitSet);
         let closing: &[u8] = match group {
             Group::Array | Group::Detail => b"]",
+            Group::Set if in_bit_set => b"]",
             Group::Struct
+            | Group::BitSet
             | Group::Shift(_)
             | Group::NamedShift(..)
             | Group::ByteRange(..)
@@ -1176,6 +1184,42 @@ mod tests {
                 j.close();
             }),
             r#"{"or":[{"hex":"0x10000000"},{"shift":{"raw":26,"name":"SHM_HUGE_SHIFT"},"value":21},{"octal":"0600"}]}"#
+        );
+    }
+
+    /// A bit set shows its bits and the words holding them, as a set with its words:
+    /// `{"set":[...],"words":[...]}`, in a field, an array or an argument alike.
+    #[test]
+    fn bit_sets_keep_both_forms() {
+        let bits = |j: &mut Json<'_>| {
+            j.open(Group::BitSet);
+            j.implicit_field("set");
+            j.open(Group::Set);
+            j.uint(3);
+            j.more();
+            j.close();
+            j.implicit_field("words");
+            j.begin_array();
+            j.hex(0x18);
+            j.end_array();
+            j.close();
+        };
+        let set = r#"{"set":[3,{"more":true}],"words":[{"hex":"0x18"}]}"#;
+        assert_eq!(
+            json(|j| {
+                bits(j);
+                j.arg_sep();
+                j.begin_struct();
+                j.field("a");
+                bits(j);
+                j.field("b");
+                j.begin_array();
+                bits(j);
+                bits(j);
+                j.end_array();
+                j.end_struct(false);
+            }),
+            format!(r#"{set},{{"a":{set},"b":[{set},{set}]}}"#)
         );
     }
 

@@ -458,7 +458,7 @@ kinds! {
     IoctlArg = "ioctl_arg" {
         table: None, len: false, by: true,
         failure: true, updated: true, decoder: "",
-        json: ["struct", "array", "or", "index", "word", "int", "enum", "hex", "addr", "flags", "fd", "string", "signal", "call", "updated"]
+        json: ["struct", "array", "or", "index", "word", "int", "enum", "hex", "addr", "flags", "fd", "string", "signal", "call", "updated", "set"]
     }
     /// A pointer to a signal set of `len` bytes: `[INT TERM]`, `~[]`; shown as its address
     /// unless `len` is the kernel's 8 bytes, as strace does.
@@ -979,6 +979,16 @@ kinds! {
         failure: true, updated: false, decoder: "",
         json: ["struct", "int", "hex", "addr", "fd", "flags", "array"]
     }
+    /// `io_uring_register`'s argument by its opcode (register 1) and count (register 3),
+    /// as strace 6.1 shows it: descriptor and iovec arrays, `{offset=0, fds=[3, -1]}`,
+    /// restrictions, resource tables, a CPU set, ring descriptors; a probe shown at entry
+    /// when the caller filled it and after a success (` => {last_op=..., ops=[...]}`), the
+    /// worker limits both ways (` => [[IO_WQ_BOUND]=4, ...]`).
+    IoUringRegisterArg = "io_uring_register_arg" {
+        table: None, len: false, by: false,
+        failure: true, updated: true, decoder: "io_uring_register",
+        json: ["struct", "array", "int", "hex", "addr", "fd", "flags", "enum", "comment", "more", "updated", "set", "index", "byte_range", "word"]
+    }
     /// perf_event_open's `struct perf_event_attr`, shown at exit as strace 6.1 shows it: the
     /// members its size (as read at entry) holds and its type and flags select; the size the
     /// kernel wrote back after `E2BIG` (` => 0x88 /* PERF_ATTR_SIZE_??? */`).
@@ -1371,4 +1381,7 @@ field_kinds! {
     /// A number `table` may name: the name, else unsigned decimal with no comment (strace's
     /// `PRINT_FIELD_XVAL_U` with no default: btrfs's object ids).
     NamedUint = "named_uint" { table: Enum, widths: [1, 2, 4, 8] }
+    /// One value from `table`, its number in unsigned decimal: `IORING_OP_READV`,
+    /// `47 /* IORING_OP_??? */` (strace's `PRINT_FIELD_XVAL_U`).
+    EnumU = "enum_u" { table: Enum, widths: [1, 2, 4, 8] }
 }

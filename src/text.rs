@@ -101,6 +101,10 @@ impl<'a> Text<'a> {
             self.splits[self.depth - 1] = Some(self.out.buf().len());
             self.symbolic += 1;
         }
+        if group == Group::BitSet && had_member && self.splits[self.depth - 1].is_none() {
+            // The words start.
+            self.splits[self.depth - 1] = Some(self.out.buf().len());
+        }
         if had_member {
             let sep: &[u8] = match group {
                 Group::Set | Group::ComplementSet | Group::Comment | Group::NameComment => b" ",
@@ -126,7 +130,8 @@ impl<'a> Text<'a> {
                 | Group::Symbolic(_)
                 | Group::StyledSymbolic(_)
                 | Group::Parts(_)
-                | Group::Forms => b"",
+                | Group::Forms
+                | Group::BitSet => b"",
             };
             self.out.bytes(sep);
         }
@@ -363,6 +368,31 @@ impl Text<'_> {
                 buf.drain(mark.min(split)..split);
             }
             ConstStyle::Raw => buf.truncate(split),
+            ConstStyle::Verbose if split < end => {
+                buf.splice(split..split, *b" /* ").for_each(drop);
+                buf.extend_from_slice(b" */");
+            }
+            ConstStyle::Verbose => {}
+        }
+    }
+
+    /// Shows the two forms of a [`Group::BitSet`] just closed (at `self.depth`) as `-X`
+    /// asks: the set, the words, or the set and the words in a comment.
+    fn bit_set_close(&mut self) {
+        let d = self.depth;
+        // Past MAX_DEPTH nothing was tracked: both forms stay.
+        let Some(&mark) = self.marks.get(d) else {
+            return;
+        };
+        let style = self.style();
+        let buf = self.out.buf();
+        let end = buf.len();
+        let split = self.splits[d].unwrap_or(end).clamp(mark.min(end), end);
+        match style {
+            ConstStyle::Abbrev => buf.truncate(split),
+            ConstStyle::Raw => {
+                buf.drain(mark.min(split)..split);
+            }
             ConstStyle::Verbose if split < end => {
                 buf.splice(split..split, *b" /* ").for_each(drop);
                 buf.extend_from_slice(b" */");
@@ -622,6 +652,7 @@ impl Sink for Text<'_> {
             | Group::StyledSymbolic(_)
             | Group::Parts(_)
             | Group::Forms
+            | Group::BitSet
             | Group::AbbrevOnly => b"",
             Group::Resuming => b"<... resuming interrupted ",
         };
@@ -705,6 +736,7 @@ impl Sink for Text<'_> {
                 }
             }
             Group::Forms => self.forms_close(),
+            Group::BitSet => self.bit_set_close(),
             Group::NameDetail | Group::StyledDetail => {
                 if group == Group::NameDetail {
                     self.symbolic = self.symbolic.saturating_sub(1);

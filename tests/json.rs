@@ -311,7 +311,8 @@ fn object(o: &Map<String, Value>) -> String {
     };
     let word = |k: &str| o[k].as_str().expect("a word").to_string();
     // The groups.
-    if shape(&["set"], &["complement"]) {
+    // A bit set's words show only under -X raw or verbose.
+    if shape(&["set"], &["complement", "words"]) {
         let tilde = if has("complement") { "~" } else { "" };
         return format!("{tilde}[{}]", join(&o["set"], " ", set_member));
     }
@@ -448,8 +449,11 @@ fn object(o: &Map<String, Value>) -> String {
                 return value(v);
             }
             // So do an RxRPC transport's bytes after its family: `{family=AF_UNIX, "ab"}`,
-            // and the bytes past the fields a decoder knows: `/* bytes 24..31 */ "\x80"`.
-            if (k == "data" && o.contains_key("family")) || k == "tail" {
+            // and the bytes past the fields a decoder knows: `/* bytes 24..31 */ "\x80"`
+            // (a byte range, or `???`: a member may be named `tail` too, as the io_uring
+            // rings' offsets have one).
+            let bytes_past = k == "tail" && (v.get("from").is_some() || v == "???");
+            if (k == "data" && o.contains_key("family")) || bytes_past {
                 return value(v);
             }
             let v = rlim_text(k, v).unwrap_or_else(|| value(v));
@@ -705,6 +709,12 @@ fn corpus() -> &'static [Case] {
             ("h_v4l2", &[], &["-e", "inject=ioctl:retval=42"]),
             // The console and loop ioctls, their injected successes showing what they got.
             ("h_kd_loop", &[], &["-e", "inject=ioctl:retval=0"]),
+            ("h_io_uring_register", &[], &[]),
+            (
+                "h_io_uring_register",
+                &[],
+                &["-e", "inject=io_uring_register:retval=0"],
+            ),
         ];
         let helpers = helpers
             .iter()

@@ -5,7 +5,7 @@
 use super::array::array;
 use super::iov::{IovData, iovec_array};
 use super::structs::{Raw, read_struct};
-use super::{Ctx, Group, Sink, Values, admin, fd, string};
+use super::{Ctx, Sink, Values, admin, fd, string};
 use crate::mem::Memory;
 use crate::table;
 
@@ -96,13 +96,7 @@ fn header<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, raw: Raw<'_>) 
     sink.field("aio_lio_opcode");
     // strace shows the opcode's number in decimal (XLAT_STYLE_FMT_U), an unknown one with
     // the table's comment.
-    let cmds = &table::ENUM_AIO_CMDS;
-    sink.named_int(i32::from(op), cmds);
-    if cmds.name(u64::from(op)).is_none() {
-        sink.open(Group::NameComment);
-        sink.word(cmds.unknown);
-        sink.close();
-    }
+    sink.enumeration_u(u64::from(op), &table::ENUM_AIO_CMDS);
     let prio = raw.i16(AIO_REQPRIO);
     if raw.u32(AIO_FLAGS) & IOCB_FLAG_IOPRIO != 0 {
         sink.field("aio_reqprio");

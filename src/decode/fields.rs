@@ -48,7 +48,7 @@ pub fn members<S: Sink, M: Memory>(
         let end = usize::from(f.offset) + usize::from(f.width);
         if end > shown.len
             || (i < 64 && shown.hidden & (1 << i) != 0)
-            || (f.if_nonzero && member_value(raw, f).0 == 0)
+            || (f.if_nonzero && is_zero(raw, f))
         {
             continue;
         }
@@ -74,6 +74,14 @@ fn holds(w: &FieldWhen, desc: &StructDesc, raw: Raw<'_>) -> bool {
         .filter_map(|&i| desc.fields.get(usize::from(i)))
         .fold(0, |acc, f| acc | member_value(raw, f).0);
     (set & w.mask != 0) != w.none
+}
+
+/// Whether all of a member's bytes are zero (a nested struct's too: a reserved array).
+fn is_zero(raw: Raw<'_>, f: &FieldDesc) -> bool {
+    let from = usize::from(f.offset);
+    raw.0
+        .get(from..from + usize::from(f.width))
+        .is_none_or(|b| b.iter().all(|&x| x == 0))
 }
 
 /// A member's value, zero-extended and sign-extended from its width.
@@ -102,6 +110,7 @@ fn value<S: Sink, M: Memory>(
         FieldKind::Pid => pid(sink, ctx, i, PidKind::Tgid),
         FieldKind::Flags => sink.flags(u, f.table.flags()),
         FieldKind::Enum => sink.enumeration(u, f.table.enumeration()),
+        FieldKind::EnumU => sink.enumeration_u(u, f.table.enumeration()),
         FieldKind::Signal => sink.signal(i),
         FieldKind::Uid => sink.id(u as u32),
         FieldKind::UintMax => match (f.width, u) {

@@ -267,7 +267,8 @@ fn mtslots<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, v: u64, size:
 }
 
 /// A bit set the kernel wrote, `rval` bytes of it (at most `max` bits): the names of the set
-/// bits, `...` after four of them when abbreviating. strace reads it in whole longs.
+/// bits, `...` after four of them when abbreviating, and the longs strace reads it in (which
+/// `-X raw` shows instead, `-X verbose` after it: [`Group::BitSet`]).
 fn bitset<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
@@ -286,7 +287,10 @@ fn bitset<S: Sink, M: Memory>(
         return sink.addr(v);
     }
     let abbrev = ctx.opts.abbreviate;
+    let max_words = ctx.opts.max_elements();
     read_struct(sink, ctx, v, size, |sink, _, raw| {
+        sink.open(Group::BitSet);
+        sink.implicit_field("set");
         sink.open(Group::Set);
         let set = (0..bits).filter(|&b| raw.array::<1>(b / 8)[0] & (1 << (b % 8)) != 0);
         for (shown, bit) in set.enumerate() {
@@ -297,6 +301,17 @@ fn bitset<S: Sink, M: Memory>(
             }
             sink.enumeration(bit as u64, names);
         }
+        sink.close();
+        sink.implicit_field("words");
+        sink.begin_array();
+        for (i, word) in raw.0.chunks_exact(8).enumerate() {
+            if i as u64 >= max_words {
+                sink.more();
+                break;
+            }
+            sink.hex(Raw(word).u64(0));
+        }
+        sink.end_array();
         sink.close();
     });
 }

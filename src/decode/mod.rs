@@ -620,6 +620,7 @@ fn arg_more<S: Sink, M: Memory>(
         Kind::Iocbs => aio::iocbs(sink, ctx, v, buffer_len(desc.len(), &call.args, outcome)),
         Kind::IocbHeader => aio::iocb_header(sink, ctx, v),
         Kind::IoUringParams => io_uring::params(sink, ctx, v, outcome),
+        Kind::IoUringRegisterArg => io_uring::register_arg(sink, ctx, call, i, outcome),
         Kind::PerfEventAttr => perf::attr(sink, ctx, v, call.saved[i], outcome),
         Kind::QuotaArgs => quota::args(sink, ctx, by, call.args[2], call.args[3]),
         Kind::QuotaResult => quota::result(sink, ctx, by, call.args[3]),
@@ -1029,6 +1030,7 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
             }
             Kind::KeyctlResult => keyctl::save(ctx, call),
             Kind::IoctlArg => ioctl::save(ctx, call, i),
+            Kind::IoUringRegisterArg => io_uring::register_save(ctx, call, i),
             Kind::PerfEventAttr => call.saved[i] = perf::save(ctx.mem, call.args[i]),
             Kind::ThreadAreaOut if ctx.opts.verbose => {
                 call.saved[i] = read_u32(ctx.mem, call.args[i]);

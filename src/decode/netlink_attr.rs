@@ -584,16 +584,7 @@ fn indexed_one<S: Sink>(
     signed: bool,
 ) {
     sink.open(Group::Index);
-    match names.name(i) {
-        Some(name) => sink.constant(name, Number::Uint(i)),
-        None => {
-            sink.uint(i);
-            // Left out under -X raw, as the names are.
-            sink.open(Group::NameComment);
-            sink.word(names.unknown);
-            sink.close();
-        }
-    }
+    sink.enumeration_u(i, names);
     match (raw.0.len(), signed) {
         (4, true) => sink.int(i64::from(raw.i32(0))),
         (4, false) => sink.uint(u64::from(raw.u32(0))),

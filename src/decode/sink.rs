@@ -114,6 +114,13 @@ pub enum Group {
     /// An array element with its index: `[VINTR]=0x3`, `[17]=0`; the first member is the
     /// index, the second the element.
     Index,
+    /// A bit set in two forms: its first member is the set of the bits (a [`Group::Set`] of
+    /// named bits, which follow `-X`), its second the words that hold it (an array of hex
+    /// numbers). The default shows the set (`[EV_ABS EV_MSC]`), `-X raw` the words
+    /// (`[0x18]`), `-X verbose` the set and the words in a comment (`[0x3 /* EV_ABS */ 0x4
+    /// /* EV_MSC */] /* [0x18] */`), as strace's evdev bit sets. Each member is named by
+    /// [`Sink::implicit_field`] (`set`, `words`); structured renderers show both.
+    BitSet,
     /// Members only the default `-X` shows (`&sin6_addr` in `inet_pton(AF_INET6, "::1",
     /// &sin6_addr)`, which `-X verbose` writes without it).
     AbbrevOnly,

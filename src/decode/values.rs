@@ -461,6 +461,21 @@ pub trait Values: Sink {
     }
 
     /// A value named by `table`, or, when it has no name, in hex with no comment.
+    /// A value `table` may name, its number in unsigned decimal (strace's
+    /// `XLAT_STYLE_FMT_U`): `IORING_OP_READV` (`1 /* IORING_OP_READV */` under `-X
+    /// verbose`), `47 /* IORING_OP_??? */` (`-X raw`: `47`).
+    fn enumeration_u(&mut self, v: u64, table: &'static EnumTable) {
+        match table.name(v) {
+            Some(name) => self.constant(name, Number::Uint(v)),
+            None => {
+                self.uint(v);
+                self.open(Group::NameComment);
+                self.word(table.unknown);
+                self.close();
+            }
+        }
+    }
+
     fn enumeration_or_hex(&mut self, v: u64, table: &'static EnumTable) {
         if table.name(v).is_some() {
             self.enumeration(v, table);

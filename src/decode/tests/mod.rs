@@ -16,12 +16,14 @@ use std::rc::Rc;
 
 mod admin;
 mod aio;
+mod bit_set;
 mod dirent;
 mod fields;
 mod fs;
 mod fsconfig;
 mod futex;
 mod generic;
+mod io_uring;
 mod ioctl;
 mod ioctl_block;
 mod ioctl_btrfs;
