@@ -45,6 +45,7 @@ mod perf;
 mod poll;
 mod prctl;
 pub mod process;
+mod ptrace_data;
 mod ptrace_req;
 mod quota;
 mod sched;
@@ -986,6 +987,7 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
             Kind::KeyctlResult => keyctl::save(ctx, call),
             Kind::IoctlArg => ioctl::save(ctx, call, i),
             Kind::PerfEventAttr => call.saved[i] = perf::save(ctx.mem, call.args[i]),
+            Kind::PtraceData => ptrace_req::save(ctx, call),
             _ => {}
         }
         if let (Kind::MmsghdrsOut, Some(saved)) = (desc.kind, ctx.saved.as_deref_mut()) {

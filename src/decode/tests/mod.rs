@@ -42,6 +42,7 @@ mod perf;
 mod poll;
 mod prctl;
 mod process;
+mod ptrace;
 mod ptrace_req;
 mod quota;
 mod seccomp;
