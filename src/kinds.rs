@@ -1384,4 +1384,9 @@ field_kinds! {
     /// One value from `table`, its number in unsigned decimal: `IORING_OP_READV`,
     /// `47 /* IORING_OP_??? */` (strace's `PRINT_FIELD_XVAL_U`).
     EnumU = "enum_u" { table: Enum, widths: [1, 2, 4, 8] }
+    /// An array of `__u32`s in hex, of any width (a multiple of 4): `[0x37f, 0]`, cut at `-s`
+    /// elements with `...` (strace's `PRINT_FIELD_ARRAY_UPTO` of `print_xint_array_member`).
+    /// A struct shorter than the array's end shows the elements it holds (`st_space` of a
+    /// short `NT_FPREGSET`).
+    HexArray = "hex_array" { table: None, widths: [] }
 }

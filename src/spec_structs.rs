@@ -355,9 +355,12 @@ fn check_width(spec: &Spec, at: &str, m: &Member, kind: &FieldKindDef) -> Result
         return Err(format!("{at}: missing field `width`"));
     };
     if kind.widths.is_empty() {
-        // A char array: any width.
+        // An array: any width, of whole elements (a `hex_array`'s are `__u32`s).
         return match width {
             0 => Err(format!("{at}: field `width`: an array of no bytes")),
+            w if kind.name == "hex_array" && w % 4 != 0 => Err(format!(
+                "{at}: field `width`: {w} is no whole number of 4-byte elements"
+            )),
             w => Ok(w),
         };
     }

@@ -156,7 +156,12 @@ fn member_kinds_widths_and_tables() {
             r#"width = 4, kind = "fdd""#,
             "structs.pair: member `b`: field `kind`: no member kind `fdd` (one of int, uint, hex, \
              octal, addr, fd, pid, flags, enum, signal, uid, struct, struct_ptr, string, uint_max, dev, \
-             named_uint, enum_u)",
+             named_uint, enum_u, hex_array)",
+        ),
+        (
+            r#"width = 4, kind = "fd""#,
+            r#"width = 3, kind = "hex_array""#,
+            "structs.pair: member `b`: field `width`: 3 is no whole number of 4-byte elements",
         ),
         (
             r#"width = 4, kind = "fd""#,

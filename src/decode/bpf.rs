@@ -62,6 +62,21 @@ pub fn sock_program<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr
     }
 }
 
+/// A seccomp filter's `len` instructions at `addr` (`PTRACE_SECCOMP_GET_FILTER`'s): under
+/// `-v` only, else the address.
+pub fn seccomp_program<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    addr: u64,
+    len: u64,
+) {
+    if ctx.opts.abbreviate {
+        sink.addr(addr);
+    } else {
+        program(sink, ctx, addr, len, Filter::Seccomp);
+    }
+}
+
 fn fprog<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, filter: Filter) {
     read_struct(sink, ctx, addr, 16, |sink, ctx, raw| {
         let (len, program_at) = (raw.u16(0), raw.u64(8));

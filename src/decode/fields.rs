@@ -45,7 +45,12 @@ pub fn members<S: Sink, M: Memory>(
         if cut && i >= usize::from(desc.abbrev_after) {
             return sink.more();
         }
-        let end = usize::from(f.offset) + usize::from(f.width);
+        // An array shows the elements a shorter struct holds (strace's `fetch_size >
+        // offsetof(...)` before `PRINT_FIELD_ARRAY_UPTO`); any other member is there whole or not.
+        let end = match f.kind {
+            FieldKind::HexArray => usize::from(f.offset) + 1,
+            _ => usize::from(f.offset) + usize::from(f.width),
+        };
         if end > shown.len
             || (i < 64 && shown.hidden & (1 << i) != 0)
             || (f.if_nonzero && is_zero(raw, f))
@@ -62,8 +67,35 @@ pub fn members<S: Sink, M: Memory>(
         if !desc.array {
             sink.field(f.name);
         }
-        value(sink, ctx, kind, f, raw);
+        match kind {
+            FieldKind::HexArray => hex_array(sink, ctx, f, raw, shown.len),
+            _ => value(sink, ctx, kind, f, raw),
+        }
     }
+}
+
+/// A `hex_array` member: its `__u32`s within the `len` bytes known, `-s` of them while
+/// abbreviating, then `...`.
+fn hex_array<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &Ctx<'_, M>,
+    f: &FieldDesc,
+    raw: Raw<'_>,
+    len: usize,
+) {
+    let from = usize::from(f.offset);
+    let to = (from + usize::from(f.width)).min(len).min(raw.0.len());
+    let n = to.saturating_sub(from) / 4;
+    let limit = ctx.opts.max_elements();
+    sink.begin_array();
+    for i in 0..n {
+        if i as u64 >= limit {
+            sink.more();
+            break;
+        }
+        sink.hex(u64::from(raw.u32(from + 4 * i)));
+    }
+    sink.end_array();
 }
 
 /// Whether a member's condition holds: its flags members or'ed, tested against the mask.
@@ -135,6 +167,8 @@ fn value<S: Sink, M: Memory>(
             Some(inner) => at(sink, ctx, inner, u),
             None => sink.addr(u),
         },
+        // Shown by `members`, which knows how many bytes there are.
+        FieldKind::HexArray => hex_array(sink, ctx, f, raw, raw.0.len()),
         FieldKind::Struct => {
             let from = usize::from(f.offset);
             let bytes = raw.0.get(from..from + usize::from(f.width)).unwrap_or(&[]);

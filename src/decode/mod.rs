@@ -49,6 +49,7 @@ mod perf;
 mod poll;
 mod prctl;
 pub mod process;
+mod ptrace_data;
 mod ptrace_req;
 mod quota;
 mod sched;
@@ -1035,6 +1036,7 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
             Kind::ThreadAreaOut if ctx.opts.verbose => {
                 call.saved[i] = read_u32(ctx.mem, call.args[i]);
             }
+            Kind::PtraceData => ptrace_req::save(ctx, call),
             _ => {}
         }
         if let (Kind::MmsghdrsOut, Some(saved)) = (desc.kind, ctx.saved.as_deref_mut()) {

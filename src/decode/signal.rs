@@ -6,6 +6,7 @@
 
 use super::structs::{Raw, read_struct};
 use super::{Ctx, Group, Number, PidKind, PidNote, Sink, Values};
+use crate::fdinfo::FdInfo;
 use crate::mem::Memory;
 use crate::table::{self, EnumTable};
 
@@ -92,6 +93,11 @@ pub fn siginfo_sender(raw: &[u8]) -> i32 {
 /// Prints a raw `siginfo_t` (as `PTRACE_GETSIGINFO` fills it), as strace's `printsiginfo`
 /// does. `si_pid` is the note of the pid at the sender's place (used where the code has one).
 pub fn siginfo<S: Sink>(sink: &mut S, raw: &[u8], si_pid: PidNote) {
+    siginfo_noted(sink, raw, si_pid, None);
+}
+
+/// As [`siginfo`], with what `si_fd` stands for when descriptors are described (`-y`).
+fn siginfo_noted<S: Sink>(sink: &mut S, raw: &[u8], si_pid: PidNote, si_fd: Option<&FdInfo>) {
     let raw = Raw(raw);
     let signo = raw.i32(SIGNO);
     let code = raw.i32(CODE);
@@ -115,9 +121,9 @@ pub fn siginfo<S: Sink>(sink: &mut S, raw: &[u8], si_pid: PidNote) {
     }
     // Signals sent by a process (`SI_FROMUSER`), then those the kernel raised.
     if code <= 0 {
-        user_fields(sink, raw, code, &si_pid);
+        user_fields(sink, raw, code, &si_pid, si_fd);
     } else {
-        kernel_fields(sink, raw, signo, code, &si_pid);
+        kernel_fields(sink, raw, signo, code, &si_pid, si_fd);
     }
     sink.end_struct(false);
 }
@@ -125,13 +131,16 @@ pub fn siginfo<S: Sink>(sink: &mut S, raw: &[u8], si_pid: PidNote) {
 /// A `si_code`: the generic names first, then those of `signo`; without a name, the number
 /// as an `unsigned int` in hex, with no comment.
 fn si_code<S: Sink>(sink: &mut S, signo: i32, code: i32) {
+    // The tables hold the codes sign-extended; strace shows them as the `unsigned int` they
+    // are (`-X raw`: `0xfffffffa`).
     let v = code as i64 as u64;
-    if table::ENUM_SI_CODE.name(v).is_some() {
-        return sink.enumeration(v, &table::ENUM_SI_CODE);
-    }
-    match code_table(signo) {
-        Some(t) if t.name(v).is_some() => sink.enumeration(v, t),
-        _ => sink.hex(u64::from(code as u32)),
+    let raw = u64::from(code as u32);
+    let name = table::ENUM_SI_CODE
+        .name(v)
+        .or_else(|| code_table(signo).and_then(|t| t.name(v)));
+    match name {
+        Some(name) => sink.constant(name, Number::Hex(raw)),
+        None => sink.hex(raw),
     }
 }
 
@@ -152,7 +161,13 @@ fn value<S: Sink>(sink: &mut S, raw: Raw<'_>) {
 }
 
 /// The union member of a signal a process sent, by its code.
-fn user_fields<S: Sink>(sink: &mut S, raw: Raw<'_>, code: i32, si_pid: &PidNote) {
+fn user_fields<S: Sink>(
+    sink: &mut S,
+    raw: Raw<'_>,
+    code: i32,
+    si_pid: &PidNote,
+    si_fd: Option<&FdInfo>,
+) {
     match code {
         SI_USER | SI_TKILL => source(sink, raw, si_pid),
         SI_TIMER => {
@@ -162,7 +177,7 @@ fn user_fields<S: Sink>(sink: &mut S, raw: Raw<'_>, code: i32, si_pid: &PidNote)
             sink.int(i64::from(raw.i32(UNION + 4)));
             value(sink, raw);
         }
-        SI_SIGIO => poll_fields(sink, raw),
+        SI_SIGIO => poll_fields(sink, raw, si_fd),
         // SI_QUEUE, SI_MESGQ, ...: the value only when there is one.
         _ => {
             source(sink, raw, si_pid);
@@ -174,15 +189,22 @@ fn user_fields<S: Sink>(sink: &mut S, raw: Raw<'_>, code: i32, si_pid: &PidNote)
 }
 
 /// `si_band` and `si_fd`.
-fn poll_fields<S: Sink>(sink: &mut S, raw: Raw<'_>) {
+fn poll_fields<S: Sink>(sink: &mut S, raw: Raw<'_>, si_fd: Option<&FdInfo>) {
     sink.field("si_band");
     sink.int(raw.u64(UNION) as i64);
     sink.field("si_fd");
-    sink.int(i64::from(raw.i32(UNION + 8)));
+    sink.fd(i64::from(raw.i32(UNION + 8)), si_fd);
 }
 
 /// The union member the kernel fills for `signo` and `code`.
-fn kernel_fields<S: Sink>(sink: &mut S, raw: Raw<'_>, signo: i32, code: i32, si_pid: &PidNote) {
+fn kernel_fields<S: Sink>(
+    sink: &mut S,
+    raw: Raw<'_>,
+    signo: i32,
+    code: i32,
+    si_pid: &PidNote,
+    si_fd: Option<&FdInfo>,
+) {
     let addr = |sink: &mut S, name: &'static str, at: usize| {
         sink.field(name);
         sink.addr(raw.u64(at));
@@ -224,14 +246,14 @@ fn kernel_fields<S: Sink>(sink: &mut S, raw: Raw<'_>, signo: i32, code: i32, si_
                 _ => {}
             }
         }
-        SIGPOLL if (POLL_IN..=POLL_HUP).contains(&code) => poll_fields(sink, raw),
+        SIGPOLL if (POLL_IN..=POLL_HUP).contains(&code) => poll_fields(sink, raw, si_fd),
         SIGPOLL => {}
         SIGSYS => {
             addr(sink, "si_call_addr", UNION);
             let nr = raw.u32(UNION + 8);
             let arch = raw.u32(UNION + 12);
             sink.field("si_syscall");
-            syscall_nr(sink, nr, arch);
+            syscall_nr(sink, u64::from(nr), arch);
             sink.field("si_arch");
             sink.enumeration(u64::from(arch), &table::ENUM_AUDIT_ARCH);
         }
@@ -248,14 +270,14 @@ fn kernel_fields<S: Sink>(sink: &mut S, raw: Raw<'_>, signo: i32, code: i32, si_
 
 /// A syscall number of the architecture `arch`: `__NR_read` for one of this table (`-X raw`:
 /// `0`), else the number unsigned.
-fn syscall_nr<S: Sink>(sink: &mut S, nr: u32, arch: u32) {
-    let name = (arch == AUDIT_ARCH_X86_64 && nr & X32_SYSCALL_BIT == 0)
-        .then(|| table::syscall(u64::from(nr)))
+pub(super) fn syscall_nr<S: Sink>(sink: &mut S, nr: u64, arch: u32) {
+    let name = (arch == AUDIT_ARCH_X86_64 && nr & u64::from(X32_SYSCALL_BIT) == 0)
+        .then(|| table::syscall(nr))
         .flatten();
     let Some(desc) = name else {
-        return sink.uint(u64::from(nr));
+        return sink.uint(nr);
     };
-    sink.open(Group::Symbolic(Number::Uint(u64::from(nr))));
+    sink.open(Group::Symbolic(Number::Uint(nr)));
     sink.word("__NR_");
     sink.word(desc.name);
     sink.close();
@@ -336,14 +358,28 @@ pub fn sigaction<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u
 }
 
 /// `sizeof(siginfo_t)` (`<asm-generic/siginfo.h>`: `SI_MAX_SIZE`).
-const SIGINFO_SIZE: usize = 128;
+pub(super) const SIGINFO_SIZE: usize = 128;
 
 /// A pointer to a `siginfo_t`.
 pub fn siginfo_at<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
     read_struct(sink, ctx, addr, SIGINFO_SIZE, |sink, ctx, raw| {
-        let note = super::pid_note(ctx, raw.i32(UNION).into(), PidKind::Tgid);
-        siginfo(sink, raw.0, note)
+        siginfo_in(sink, ctx, raw.0)
     });
+}
+
+/// A `siginfo_t` read from the tracee: its sender's pid noted, its `si_fd` described under
+/// `-y` (strace's `printsiginfo` with its `tcp`).
+pub(super) fn siginfo_in<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, raw: &[u8]) {
+    let r = Raw(raw);
+    let note = super::pid_note(ctx, r.i32(UNION).into(), PidKind::Tgid);
+    let (signo, code) = (r.i32(SIGNO), r.i32(CODE));
+    let polled = code == SI_SIGIO || (signo == SIGPOLL && (POLL_IN..=POLL_HUP).contains(&code));
+    let fd = if polled {
+        ctx.fd_info(r.i32(UNION + 8))
+    } else {
+        None
+    };
+    siginfo_noted(sink, raw, note, fd)
 }
 
 /// A pointer to a `stack_t` (`<asm/signal.h>`): `ss_sp`, `ss_flags` (an int), `ss_size`.

@@ -48,6 +48,7 @@ mod perf;
 mod poll;
 mod prctl;
 mod process;
+mod ptrace;
 mod ptrace_req;
 mod quota;
 mod seccomp;
