@@ -253,6 +253,9 @@ pub enum RetKind {
     /// `recvmmsg`: `0 (Timeout)`, or the count and the time left (fifth argument, a `struct
     /// timespec` the kernel updates): `= 2 (left {tv_sec=0, tv_nsec=999})`.
     Recvmmsg,
+    /// `bpf`'s, by the command: a descriptor for those that make one (`BPF_MAP_CREATE`,
+    /// `BPF_PROG_LOAD`, ...) when the attr could be read, a number otherwise.
+    Bpf,
 }
 
 /// One argument of a decoded syscall.
@@ -304,6 +307,7 @@ impl RetKind {
             RetKind::Ioctl => Some("ioctl"),
             RetKind::ArchPrctl => Some("arch_prctl"),
             RetKind::Recvmmsg => Some("recvmmsg"),
+            RetKind::Bpf => Some("bpf"),
             _ => None,
         }
     }

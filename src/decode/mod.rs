@@ -10,6 +10,7 @@ mod aio;
 mod arch_prctl;
 mod array;
 mod bpf;
+mod bpf_attr;
 mod cmsg;
 mod dirent;
 mod fields;
@@ -231,6 +232,8 @@ pub struct Saved {
     /// The timeout as the call was given it, seconds and nanoseconds; `None` when it was not
     /// read (NULL, unreadable, or `-e verbose=` leaving the call out: its address shows).
     pub timeout: Option<(i64, u64)>,
+    /// What a `bpf` call's entry read of the attr the kernel answers in.
+    pub bpf: bpf_attr::Kept,
 }
 
 /// What is shown beside a pid: its command name (`-Y`: `1234<bash>`), and its pid in the
@@ -652,6 +655,7 @@ fn arg_more<S: Sink, M: Memory>(
         | Kind::RebootArg
             => arg_admin(sink, ctx, desc, call, i, outcome),
         Kind::SendfileOffset => fs::sendfile_offset(sink, ctx, by, v, outcome),
+        Kind::BpfAttr => bpf_attr::attr(sink, ctx, desc, call, outcome),
         // strace names syscall 0 when it never saw the interrupted call (after an attach).
         Kind::InterruptedCall => {
             sink.interrupted_call(table::syscall(ctx.previous).map_or("read", |d| d.name))
@@ -950,6 +954,16 @@ impl Call {
 
     fn first_out(&self) -> usize {
         match self.desc {
+            // bpf's attr shows at entry, with the size after it, unless the kernel answers
+            // in it (its entry decided).
+            Some(d)
+                if !self.raw
+                    && d.args.get(usize::from(d.first_out)).map(|a| a.kind)
+                        == Some(Kind::BpfAttr)
+                    && !bpf_attr::at_exit(self) =>
+            {
+                d.args.len()
+            }
             Some(d) if !self.raw => d.first_out as usize,
             _ => self.arg_descs().len(),
         }
@@ -960,7 +974,6 @@ impl Call {
 /// those printed at exit (strace writes `read(3, ` before the call blocks).
 pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut Call) {
     let descs = call.arg_descs();
-    let first_out = call.first_out();
     // Each length is read once, however many arguments it belongs to (strace reads it once).
     let mut read = 0u8;
     for (i, desc) in descs.iter().enumerate() {
@@ -986,6 +999,7 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
             Kind::KeyctlResult => keyctl::save(ctx, call),
             Kind::IoctlArg => ioctl::save(ctx, call, i),
             Kind::PerfEventAttr => call.saved[i] = perf::save(ctx.mem, call.args[i]),
+            Kind::BpfAttr => bpf_attr::save(ctx, call, desc),
             _ => {}
         }
         if let (Kind::MmsghdrsOut, Some(saved)) = (desc.kind, ctx.saved.as_deref_mut()) {
@@ -1001,6 +1015,8 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
         }
     }
     let call = &*call;
+    // After the saves: what they read may decide it (bpf's attr).
+    let first_out = call.first_out();
     // An argument updated at exit shows its value now and the rest of it (` => [100]`)
     // before the separator, at exit.
     let updated = descs
@@ -1159,6 +1175,8 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outc
                 sink.close();
             }
             RetKind::Recvmmsg => time::recvmmsg_ret(sink, ctx, call, v),
+            RetKind::Bpf if bpf_attr::returns_fd(call) => ret_fd(sink, ctx, v),
+            RetKind::Bpf => sink.ret_udecimal(v),
         },
     }
 }

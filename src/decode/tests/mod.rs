@@ -16,6 +16,7 @@ use std::rc::Rc;
 
 mod admin;
 mod aio;
+mod bpf_attr;
 mod dirent;
 mod fields;
 mod fs;
@@ -279,6 +280,14 @@ impl FdResolver for FakeFds {
             .iter()
             .find(|(i, _)| *i == id)
             .map(|(_, n)| n.as_slice())
+    }
+    fn link(&mut self, fd: i32, out: &mut Vec<u8>) -> bool {
+        let Some(info) = self.fds.get(&fd) else {
+            return false;
+        };
+        out.clear();
+        out.extend_from_slice(&info.path);
+        true
     }
 }
 
