@@ -342,7 +342,9 @@ fn object(o: &Map<String, Value>) -> String {
     if shape(&["index", "value"], &[]) {
         return format!("[{}]={}", word("index"), value(&o["value"]));
     }
-    if shape(&["test"], &[]) {
+    // A test's keys are conditions, `WIFEXITED(s)`; a struct's member `test` has identifiers.
+    let conditions = |m: &Map<String, Value>| m.keys().all(|k| k.contains('('));
+    if shape(&["test"], &[]) && o["test"].as_object().is_some_and(conditions) {
         return test_text(o["test"].as_object().expect("test members"));
     }
     if shape(&["value", "comment"], &[]) {
@@ -701,6 +703,8 @@ fn corpus() -> &'static [Case] {
             ),
             ("h_structs", &[], &["-y"]),
             ("h_calls2", &[], &["-y"]),
+            // bpf's attrs, those the kernel answers with what changed (injected success).
+            ("h_bpf", &[], &["-v", "-e", "inject=bpf:retval=0"]),
         ];
         let helpers = helpers
             .iter()

@@ -387,3 +387,53 @@ fn real_layouts_agree_with_the_c_compiler() {
     let out = Command::new(&bin).output().unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
 }
+
+/// `with_previous` only in a `zero_fill` struct; `len` and `max` only on the pointer kinds
+/// that take them, `len` naming a number member; `c_part` only beside a `c_type`.
+#[test]
+fn zero_fill_and_pointer_members() {
+    reject_all(&[
+        (
+            r#"{ name = "b", offset = 8, width = 4, kind = "fd" }"#,
+            r#"{ name = "b", offset = 8, width = 4, kind = "fd", with_previous = true }"#,
+            "structs.pair: member `b`: field `with_previous`: only in a `zero_fill` struct",
+        ),
+        (
+            r#"{ name = "b", offset = 8, width = 4, kind = "fd" }"#,
+            r#"{ name = "b", offset = 8, width = 4, kind = "fd", len = "a" }"#,
+            "structs.pair: member `b`: kind `fd` takes no `len` or `max`",
+        ),
+        (
+            r#"{ name = "a", offset = 0, width = 8, kind = "flags", table = "f" }"#,
+            r#"{ name = "a", offset = 0, width = 8, kind = "buffer_ptr" }"#,
+            "structs.pair: member `a`: missing field `len`",
+        ),
+        (
+            r#"{ name = "a", offset = 0, width = 8, kind = "flags", table = "f" }"#,
+            r#"{ name = "a", offset = 0, width = 8, kind = "ebpf_prog", len = "b" }"#,
+            "structs.pair: member `a`: field `len`: `b` is no `uint` or `int` member of this struct",
+        ),
+        (
+            r#"{ name = "a", offset = 0, width = 8, kind = "flags", table = "f" }"#,
+            r#"{ name = "a", offset = 0, width = 8, kind = "string_ptr", len = "b", max = 4 }"#,
+            "structs.pair: member `a`: give one of `len` and `max`",
+        ),
+        (
+            "[structs.pair]\nsize = 12\n",
+            "[structs.pair]\nsize = 12\nc_part = true\n",
+            "structs.pair: field `c_part`: only with `c_type`",
+        ),
+    ]);
+    let zero_fill = BASE.replacen(
+        "[structs.pair]\nsize = 12\n",
+        "[structs.pair]\nsize = 12\nzero_fill = true\n",
+        1,
+    );
+    let text = zero_fill.replacen(
+        r#"{ name = "b", offset = 8, width = 4, kind = "fd" }"#,
+        r#"{ name = "b", offset = 8, width = 4, kind = "uint", with_previous = true }"#,
+        1,
+    );
+    let spec = spec::parse(&text).unwrap();
+    assert!(spec.structs["pair"].zero_fill && spec.structs["pair"].fields[1].with_previous);
+}

@@ -469,3 +469,78 @@ fn obj_get_info_of_a_map() {
         render(false, b"/dev/null")
     );
 }
+
+/// A program's info under -v: the counts the call gave beside what the kernel wrote, the
+/// tag in hex, the instructions and map ids as far as both counts say, in strace's order.
+#[test]
+fn obj_get_info_of_a_program() {
+    let attr = |len: u32| {
+        bytes(
+            16,
+            &[
+                (0, &6u32.to_ne_bytes()),
+                (4, &len.to_ne_bytes()),
+                (8, &0x3000u64.to_ne_bytes()),
+            ],
+        )
+    };
+    let info = |jited: u32, maps: u32| {
+        bytes(
+            232,
+            &[
+                (0, &1u32.to_ne_bytes()),
+                (4, &7u32.to_ne_bytes()),
+                (8, &[1, 2, 3, 4, 5, 6, 7, 0xff]),
+                (16, &jited.to_ne_bytes()),
+                (20, &16u32.to_ne_bytes()),
+                (32, &0x7000u64.to_ne_bytes()),
+                (52, &maps.to_ne_bytes()),
+                (56, &0x8000u64.to_ne_bytes()),
+                (64, b"p"),
+                (84, &1u32.to_ne_bytes()),
+                (216, &9u32.to_ne_bytes()),
+            ],
+        )
+    };
+    let insns = [
+        [0xb7u8, 0x01, 0, 0, 0xff, 0xff, 0xff, 0xff],
+        [0x95, 0, 0, 0, 0, 0, 0, 0],
+    ]
+    .concat();
+    let maps = [5u32, 6].map(u32::to_ne_bytes).concat();
+    let mem = |len, jited, nr| {
+        FakeMemory::new()
+            .with(ATTR, &attr(len))
+            .with(0x3000, &info(jited, nr))
+            .with(0x7000, &insns)
+            .with(0x8000, &maps)
+    };
+    let render = |len| {
+        let (before, after) = (mem(len, 0, 2), mem(len, 86, 1));
+        let mut fds = FakeFds::default();
+        fds.fds.insert(6, fd_path(b"anon_inode:bpf-prog"));
+        render_call(
+            NR_BPF,
+            [BPF_OBJ_GET_INFO_BY_FD, ATTR, 16, 0, 0, 0],
+            [&before, &after],
+            DecodeOpts {
+                abbreviate: false,
+                ..DecodeOpts::default()
+            },
+            Some(&mut fds),
+            |_| {},
+            Outcome::Ok(0),
+        )
+    };
+    let head = "bpf(BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=6<anon_inode:bpf-prog>, info_len=";
+    let first = "info={type=BPF_PROG_TYPE_SOCKET_FILTER, id=7, tag=\"\\x01\\x02\\x03\\x04\\x05\\x06\\x07\\xff\", jited_prog_len=0 => 86, jited_prog_insns=NULL, xlated_prog_len=16, xlated_prog_insns=[{code=BPF_ALU64|BPF_K|BPF_MOV, dst_reg=BPF_REG_1, src_reg=BPF_REG_0, off=0, imm=0xffffffff}, {code=BPF_JMP|BPF_K|BPF_EXIT, dst_reg=BPF_REG_0, src_reg=BPF_REG_0, off=0, imm=0}]";
+    assert_eq!(render(40), format!("{head}40, {first}}}}}}}, 16) = 0"));
+    // The load time's date is the machine's boot time: left out of the comparison.
+    let whole = render(232);
+    let (before, after) = whole.split_once(" /* ").unwrap();
+    assert_eq!(before, format!("{head}232, {first}, load_time=0"));
+    assert!(
+        after.ends_with(" */, created_by_uid=0, nr_map_ids=2 => 1, map_ids=[5], name=\"p\", ifindex=0, gpl_compatible=1, netns_dev=makedev(0, 0), netns_ino=0, nr_jited_ksyms=0, nr_jited_func_lens=0, jited_ksyms=NULL, jited_func_lens=NULL, btf_id=0, func_info_rec_size=0, func_info=NULL, nr_func_info=0, nr_line_info=0, line_info=NULL, jited_line_info=NULL, nr_jited_line_info=0, line_info_rec_size=0, jited_line_info_rec_size=0, nr_prog_tags=0, prog_tags=NULL, run_time_ns=0, run_cnt=0, recursion_misses=0, verified_insns=9}}}, 16) = 0"),
+        "{after}"
+    );
+}
