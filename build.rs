@@ -712,11 +712,12 @@ fn struct_tables(spec: &Spec) -> (Vec<TokenStream>, Vec<TokenStream>) {
         let abbrev_after = def.abbrev_after.unwrap_or(0) as u16;
         let array = def.array;
         let array_max = def.array_max.unwrap_or(0);
+        let zero_fill = def.zero_fill;
         tables.push(quote! {
             pub static #ident: StructDesc = StructDesc {
                 size: #size, min_size: #min_size, past_end: PastEnd::#past_end,
                 abbrev_after: #abbrev_after, array: #array, array_max: #array_max,
-                fields: &[#(#fields),*],
+                zero_fill: #zero_fill, fields: &[#(#fields),*],
             };
         });
         let module = Ident::new(name, Span::call_site());
@@ -772,10 +773,20 @@ fn member_tokens(spec: &Spec, def: &spec::StructDef, m: &spec::structs::Member) 
         None => quote!(None),
     };
     let if_nonzero = m.if_nonzero;
+    let with_previous = m.with_previous;
+    let len = match (&m.len, m.max) {
+        (Some(l), _) => {
+            let i = def.fields.iter().position(|f| &f.name == l).unwrap_or(0) as u16;
+            quote!(FieldLen::Member(#i))
+        }
+        (None, Some(max)) => quote!(FieldLen::Fixed(#max)),
+        (None, None) => quote!(FieldLen::None),
+    };
     quote! {
         FieldDesc {
             name: #name, offset: #offset, width: #width, kind: FieldKind::#kind, table: #table,
             when: #when, otherwise: #otherwise, if_nonzero: #if_nonzero,
+            with_previous: #with_previous, len: #len,
         }
     }
 }

@@ -161,6 +161,11 @@ pub trait FdResolver {
     fn genl_family(&mut self, _id: u16) -> Option<&[u8]> {
         None
     }
+    /// What `fd`'s link in `/proc/PID/fd` reads (`anon_inode:bpf-map`), into `out`, whatever
+    /// `-y` says (strace's `getfdpath`, which bpf's decoder asks); `false` if it cannot be read.
+    fn link(&mut self, _fd: i32, _out: &mut Vec<u8>) -> bool {
+        false
+    }
 }
 
 /// The resolver of the tracer: reads `/proc/PID/fd/N` of the process being decoded.
@@ -348,6 +353,9 @@ impl FdResolver for ProcFds {
         pidfd_pid(self.pid, fd)
     }
 
+    fn link(&mut self, fd: i32, out: &mut Vec<u8>) -> bool {
+        fd_path(self.pid, fd, out).is_some()
+    }
     fn netlink(&mut self, fd: i32) -> NetlinkFd {
         let mut link = Vec::new();
         let Some(inode) = fd_path(self.pid, fd, &mut link).and_then(|_| socket_inode(&link)) else {

@@ -1287,6 +1287,17 @@ kinds! {
         failure: false, updated: false, decoder: "",
         json: ["or", "int"]
     }
+    /// `bpf`'s `union bpf_attr` by the command (the `by` argument, its struct by `structs =
+    /// { TAG = "NAME" }`), of the size in register 2: the members that size holds, `...` or
+    /// `extra_data="\x..." /* bytes 72..255 */` (`-v`) for bytes past them that are not zero,
+    /// the address for a size of 0 or over a page. The commands whose attr the kernel
+    /// writes (`BPF_PROG_QUERY`, `BPF_OBJ_GET_INFO_BY_FD`, ...) show at exit, with what
+    /// changed (`next_id=0 => 5`). Declare it `dir = "out"`.
+    BpfAttr = "bpf_attr" {
+        table: StructMap, len: false, by: true,
+        failure: true, updated: false, decoder: "bpf",
+        json: ["struct", "int", "hex", "addr", "fd", "pid", "flags", "enum", "string", "array", "more", "comment", "call", "word", "updated"]
+    }
 }
 /// One kind of struct member (`[structs.NAME]`'s `fields`, printed by src/decode/fields.rs):
 /// its name in the spec, what it needs (a `table`, a nested `struct`) and the widths it may
@@ -1389,4 +1400,34 @@ field_kinds! {
     /// A struct shorter than the array's end shows the elements it holds (`st_space` of a
     /// short `NT_FPREGSET`).
     HexArray = "hex_array" { table: None, widths: [] }
+    /// Unsigned decimal with the name `table` gives it in a comment, by default too (strace's
+    /// `PRINT_FIELD_XVAL_U_VERBOSE`): `4294967295 /* NUMA_NO_NODE */`; `-X raw` leaves it out.
+    UintVerbose = "uint_verbose" { table: Enum, widths: [4, 8] }
+    /// A kernel version, `KERNEL_VERSION(5, 10, 0)` (`-X raw`: `0x50a00`; `-X verbose`
+    /// both), strace's `print_kernel_version`.
+    KernelVersion = "kernel_version" { table: None, widths: [4] }
+    /// A network interface index, `if_nametoindex("lo")` when this machine has it, else a
+    /// number (strace's `PRINT_FIELD_IFINDEX`).
+    Ifindex = "ifindex" { table: None, widths: [4] }
+    /// A pointer to a NUL-terminated string, cut at `-s` (strace's `printstr`), or with `len`
+    /// (a member) or `max` (bytes) at most that many bytes (`printstr_ex`, 0-terminated).
+    StringPtr = "string_ptr" { table: None, widths: [8] }
+    /// A pointer to a path (strace's `printpath`).
+    PathPtr = "path_ptr" { table: None, widths: [8] }
+    /// A pointer to `len` (a member) bytes, cut at `-s` (strace's `printstrn`).
+    BufferPtr = "buffer_ptr" { table: None, widths: [8] }
+    /// A pointer to `len` (a member) eBPF instructions: the address, or under `-v` each
+    /// instruction, `{code=BPF_JMP|BPF_K|BPF_EXIT, dst_reg=BPF_REG_0, ...}`.
+    EbpfProg = "ebpf_prog" { table: None, widths: [8] }
+}
+
+/// Whether member kind `name` takes a `len` (another member, or with `max` a fixed
+/// number of bytes): `None` if it takes none, `Some(true)` if it needs one.
+#[allow(dead_code)]
+pub fn field_len_need(name: &str) -> Option<bool> {
+    match name {
+        "string_ptr" => Some(false),
+        "buffer_ptr" | "ebpf_prog" => Some(true),
+        _ => None,
+    }
 }

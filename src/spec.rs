@@ -259,6 +259,9 @@ pub enum RetKind {
     /// `set_thread_area`'s: the entry number the kernel chose, read back from the struct:
     /// `= 0 (entry_number=12)`.
     SetThreadArea,
+    /// `bpf`'s, by the command: a descriptor for those that make one (`BPF_MAP_CREATE`,
+    /// `BPF_PROG_LOAD`, ...) when the attr could be read, a number otherwise.
+    Bpf,
 }
 
 /// One argument of a decoded syscall.
@@ -311,6 +314,7 @@ impl RetKind {
             RetKind::ArchPrctl => Some("arch_prctl"),
             RetKind::Recvmmsg => Some("recvmmsg"),
             RetKind::SetThreadArea => Some("set_thread_area"),
+            RetKind::Bpf => Some("bpf"),
             _ => None,
         }
     }

@@ -43,12 +43,21 @@ pub struct StructDef {
     /// hd_geometry`), for tests/spec_structs.rs's check against the C compiler.
     pub header: Option<String>,
     pub c_type: Option<String>,
+    /// A view of part of `c_type` as strace sizes it (`union bpf_attr` by command): the
+    /// size is strace's, not C's; the members' offsets are C's (and the widths of those
+    /// that are no nested struct).
+    pub c_part: bool,
     /// Printed as an array, `[1, 2]`: its members unnamed (a C array, or values strace
     /// shows as one: `printpair_int64`'s pair).
     pub array: bool,
     /// In an array of them (`kind = "struct_array"`), at most this many elements, then
     /// `...` (futex_waitv's `FUTEX_WAITV_MAX`), whatever `-s` and `-v` say.
     pub array_max: Option<u32>,
+    /// The call gives how many bytes of it there are, and the kernel takes any number
+    /// (bpf's `union bpf_attr`): a member starting within them shows, the bytes missing read
+    /// as zeros (a char array cut at them); a member `with_previous` shows when the one
+    /// before it does (the members one kernel version added together).
+    pub zero_fill: bool,
     pub fields: Vec<Member>,
 }
 
@@ -93,6 +102,14 @@ pub struct Member {
     /// `if (p->resv) PRINT_FIELD_X(*p, resv)`).
     #[serde(default)]
     pub if_nonzero: bool,
+    /// In a `zero_fill` struct: shown whenever the member before it is.
+    #[serde(default)]
+    pub with_previous: bool,
+    /// The member holding the length of what a pointer member points to (the kinds
+    /// `kinds::field_len_need` lists).
+    pub len: Option<String>,
+    /// Instead of `len`: a fixed length, in bytes.
+    pub max: Option<u32>,
 }
 
 /// `when = { fields = ["attr_set", "attr_clr"], any_of = ["MOUNT_ATTR_IDMAP"] }`: the members
@@ -119,8 +136,12 @@ struct RawStruct {
     header: Option<String>,
     c_type: Option<String>,
     #[serde(default)]
+    c_part: bool,
+    #[serde(default)]
     array: bool,
     array_max: Option<u32>,
+    #[serde(default)]
+    zero_fill: bool,
     fields: Vec<toml::Value>,
 }
 
@@ -145,8 +166,10 @@ pub fn parse(values: BTreeMap<String, toml::Value>) -> Result<BTreeMap<String, S
                 abbrev_after: raw.abbrev_after,
                 header: raw.header,
                 c_type: raw.c_type,
+                c_part: raw.c_part,
                 array: raw.array,
                 array_max: raw.array_max,
+                zero_fill: raw.zero_fill,
                 fields,
             };
             Ok((name, def))
@@ -234,6 +257,9 @@ fn check_header(name: &str, def: &StructDef) -> Result<(), String> {
     if def.fields.is_empty() {
         return Err(format!("{label}: field `fields`: no member"));
     }
+    if def.c_part && def.c_type.is_none() {
+        return Err(format!("{label}: field `c_part`: only with `c_type`"));
+    }
     if let Some(n) = def.abbrev_after
         && (n == 0 || n as usize >= def.fields.len())
     {
@@ -285,8 +311,15 @@ fn check_members(spec: &Spec, name: &str, def: &StructDef) -> Result<(), String>
                 m.offset
             ));
         }
+        // On the first member: shown however few the bytes known.
+        if m.with_previous && !def.zero_fill {
+            return Err(format!(
+                "{at}: field `with_previous`: only in a `zero_fill` struct"
+            ));
+        }
         prev = Some((&m.name, m.offset, end));
         check_when(spec, &at, def, m, width)?;
+        check_len(&at, def, m)?;
     }
     Ok(())
 }
@@ -379,6 +412,32 @@ fn width_of(at: &str, key: &str, kind: &FieldKindDef, width: u32) -> Result<(), 
         kind.name,
         widths.join(", ")
     ))
+}
+
+/// `len` names another member, a number, of a kind that takes one; `max` stands instead of
+/// it where the kind may do without.
+fn check_len(at: &str, def: &StructDef, m: &Member) -> Result<(), String> {
+    let need = kinds::field_len_need(&m.kind);
+    match (need, &m.len, m.max) {
+        (None, None, None) => Ok(()),
+        (None, _, _) => Err(format!("{at}: kind `{}` takes no `len` or `max`", m.kind)),
+        (Some(_), Some(_), Some(_)) => Err(format!("{at}: give one of `len` and `max`")),
+        (Some(true), None, _) => Err(format!("{at}: missing field `len`")),
+        (Some(_), None, _) => Ok(()),
+        (Some(_), Some(name), None) => {
+            let numeric = def
+                .fields
+                .iter()
+                .find(|f| &f.name == name)
+                .is_some_and(|f| matches!(f.kind.as_str(), "uint" | "int"));
+            match numeric {
+                true => Ok(()),
+                false => Err(format!(
+                    "{at}: field `len`: `{name}` is no `uint` or `int` member of this struct"
+                )),
+            }
+        }
+    }
 }
 
 /// `when` names flags members of one table and flags of it; `otherwise` is a kind without a

@@ -65,6 +65,7 @@ pub enum RetKind {
     Recvmmsg,
     ModifyLdt,
     SetThreadArea,
+    Bpf,
 }
 
 pub use crate::kinds::Kind;
@@ -182,6 +183,9 @@ pub struct StructDesc {
     pub array: bool,
     /// In an array of them, at most this many elements, then `...`; 0: no such limit.
     pub array_max: u32,
+    /// Sized by the call, members shown as far as the bytes known reach, zeros beyond
+    /// (`spec::StructDef::zero_fill`).
+    pub zero_fill: bool,
     pub fields: &'static [FieldDesc],
 }
 
@@ -209,6 +213,20 @@ pub struct FieldDesc {
     pub otherwise: Option<FieldKind>,
     /// Shown only when not zero.
     pub if_nonzero: bool,
+    /// In a `zero_fill` struct, shown whenever the member before it is.
+    pub with_previous: bool,
+    /// The length of what a pointer member points to.
+    pub len: FieldLen,
+}
+
+/// Where a pointer member's length comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldLen {
+    None,
+    /// The member at this index.
+    Member(u16),
+    /// A fixed number of bytes.
+    Fixed(u32),
 }
 
 /// A member's condition: the members at `fields` (flags) or'ed, `& mask` not zero (zero,

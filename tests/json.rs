@@ -343,7 +343,9 @@ fn object(o: &Map<String, Value>) -> String {
     if shape(&["index", "value"], &[]) {
         return format!("[{}]={}", word("index"), value(&o["value"]));
     }
-    if shape(&["test"], &[]) {
+    // A test's keys are conditions, `WIFEXITED(s)`; a struct's member `test` has identifiers.
+    let conditions = |m: &Map<String, Value>| m.keys().all(|k| k.contains('('));
+    if shape(&["test"], &[]) && o["test"].as_object().is_some_and(conditions) {
         return test_text(o["test"].as_object().expect("test members"));
     }
     if shape(&["value", "comment"], &[]) {
@@ -715,6 +717,8 @@ fn corpus() -> &'static [Case] {
                 &[],
                 &["-e", "inject=io_uring_register:retval=0"],
             ),
+            // bpf's attrs, those the kernel answers with what changed (injected success).
+            ("h_bpf", &[], &["-v", "-e", "inject=bpf:retval=0"]),
         ];
         let helpers = helpers
             .iter()

@@ -156,7 +156,8 @@ fn member_kinds_widths_and_tables() {
             r#"width = 4, kind = "fdd""#,
             "structs.pair: member `b`: field `kind`: no member kind `fdd` (one of int, uint, hex, \
              octal, addr, fd, pid, flags, enum, signal, uid, struct, struct_ptr, string, uint_max, dev, \
-             named_uint, enum_u, hex_array)",
+             named_uint, enum_u, hex_array, uint_verbose, kernel_version, ifindex, string_ptr, \
+             path_ptr, buffer_ptr, ebpf_prog)",
         ),
         (
             r#"width = 4, kind = "fd""#,
@@ -342,16 +343,28 @@ fn real_layouts_agree_with_the_c_compiler() {
         c.push_str(&format!("#include <{h}>\n"));
     }
     c.push_str(
-        "#define M(T, m) printf(\" %s:%zu:%zu\", #m, offsetof(T, m), sizeof(((T *)0)->m))\n",
+        "#define M(T, m) printf(\" %s:%zu:%zu\", #m, offsetof(T, m), sizeof(((T *)0)->m))\n\
+         #define O(T, m) printf(\" %s:%zu\", #m, offsetof(T, m))\n",
     );
     c.push_str("int main(void)\n{\n");
     let mut expected = String::new();
     for (name, def) in &spec.structs {
         let ctype = def.c_type.as_deref().unwrap_or_default();
-        c.push_str(&format!("\tprintf(\"{name} %zu\", sizeof({ctype}));\n"));
-        expected.push_str(&format!("{name} {}", def.size));
+        // A part of a C type (a union's member as strace sizes it) has no C size of its own.
+        if def.c_part {
+            c.push_str(&format!("\tprintf(\"{name}\");\n"));
+            expected.push_str(name);
+        } else {
+            c.push_str(&format!("\tprintf(\"{name} %zu\", sizeof({ctype}));\n"));
+            expected.push_str(&format!("{name} {}", def.size));
+        }
         // An array's members have no C names: its size is what C knows.
         for m in def.fields.iter().filter(|_| !def.array) {
+            if def.c_part && m.strukt.is_some() {
+                c.push_str(&format!("\tO({ctype}, {});\n", m.name));
+                expected.push_str(&format!(" {}:{}", m.name, m.offset));
+                continue;
+            }
             c.push_str(&format!("\tM({ctype}, {});\n", m.name));
             expected.push_str(&format!(" {}:{}:{}", m.name, m.offset, m.width_in(&spec)));
         }
@@ -378,4 +391,54 @@ fn real_layouts_agree_with_the_c_compiler() {
     );
     let out = Command::new(&bin).output().unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
+}
+
+/// `with_previous` only in a `zero_fill` struct; `len` and `max` only on the pointer kinds
+/// that take them, `len` naming a number member; `c_part` only beside a `c_type`.
+#[test]
+fn zero_fill_and_pointer_members() {
+    reject_all(&[
+        (
+            r#"{ name = "b", offset = 8, width = 4, kind = "fd" }"#,
+            r#"{ name = "b", offset = 8, width = 4, kind = "fd", with_previous = true }"#,
+            "structs.pair: member `b`: field `with_previous`: only in a `zero_fill` struct",
+        ),
+        (
+            r#"{ name = "b", offset = 8, width = 4, kind = "fd" }"#,
+            r#"{ name = "b", offset = 8, width = 4, kind = "fd", len = "a" }"#,
+            "structs.pair: member `b`: kind `fd` takes no `len` or `max`",
+        ),
+        (
+            r#"{ name = "a", offset = 0, width = 8, kind = "flags", table = "f" }"#,
+            r#"{ name = "a", offset = 0, width = 8, kind = "buffer_ptr" }"#,
+            "structs.pair: member `a`: missing field `len`",
+        ),
+        (
+            r#"{ name = "a", offset = 0, width = 8, kind = "flags", table = "f" }"#,
+            r#"{ name = "a", offset = 0, width = 8, kind = "ebpf_prog", len = "b" }"#,
+            "structs.pair: member `a`: field `len`: `b` is no `uint` or `int` member of this struct",
+        ),
+        (
+            r#"{ name = "a", offset = 0, width = 8, kind = "flags", table = "f" }"#,
+            r#"{ name = "a", offset = 0, width = 8, kind = "string_ptr", len = "b", max = 4 }"#,
+            "structs.pair: member `a`: give one of `len` and `max`",
+        ),
+        (
+            "[structs.pair]\nsize = 12\n",
+            "[structs.pair]\nsize = 12\nc_part = true\n",
+            "structs.pair: field `c_part`: only with `c_type`",
+        ),
+    ]);
+    let zero_fill = BASE.replacen(
+        "[structs.pair]\nsize = 12\n",
+        "[structs.pair]\nsize = 12\nzero_fill = true\n",
+        1,
+    );
+    let text = zero_fill.replacen(
+        r#"{ name = "b", offset = 8, width = 4, kind = "fd" }"#,
+        r#"{ name = "b", offset = 8, width = 4, kind = "uint", with_previous = true }"#,
+        1,
+    );
+    let spec = spec::parse(&text).unwrap();
+    assert!(spec.structs["pair"].zero_fill && spec.structs["pair"].fields[1].with_previous);
 }

@@ -117,13 +117,13 @@ fn instruction<S: Sink>(sink: &mut S, raw: Raw<'_>, filter: Filter) {
     let (code, jt, jf, k) = (raw.u16(0), raw.0[2], raw.0[3], raw.u32(4));
     if jt != 0 || jf != 0 {
         sink.begin_wrap("BPF_JUMP");
-        code_of(sink, code);
+        code_of(sink, code, false);
         sink.hex(u64::from(k));
         sink.hex(u64::from(jt));
         sink.hex(u64::from(jf));
     } else {
         sink.begin_wrap("BPF_STMT");
-        code_of(sink, code);
+        code_of(sink, code, false);
         if filter == Filter::Socket {
             socket_k(sink, code, k);
         } else if code & 0x07 == BPF_RET {
@@ -168,21 +168,34 @@ fn socket_k<S: Sink>(sink: &mut S, code: u16, k: u32) {
 }
 
 /// An instruction's code by its parts, as its class has them: `BPF_LD|BPF_W|BPF_ABS`; bits
-/// a class does not use in hex with strace's comment (`BPF_ST|0x8 /* BPF_??? */`).
-fn code_of<S: Sink>(sink: &mut S, code: u16) {
+/// a class does not use in hex with strace's comment (`BPF_ST|0x8 /* BPF_??? */`). An
+/// `extended` (eBPF) code has the eBPF classes (`BPF_ALU64` for `BPF_MISC`, `BPF_JMP32` for
+/// `BPF_RET`) and modes, and stores with a size and mode as loads.
+fn code_of<S: Sink>(sink: &mut S, code: u16, extended: bool) {
     let part = |sink: &mut S, mask: u16, t: &'static EnumTable| {
         sink.enumeration(u64::from(code & mask), t);
     };
     let class = code & 0x07;
     let mut rest = code & !0x07;
     sink.open(Group::Or);
-    sink.enumeration(u64::from(class), &table::ENUM_BPF_CLASS);
+    let (classes, modes) = match extended {
+        true => (&table::ENUM_EBPF_CLASS, &table::ENUM_EBPF_MODE),
+        false => (&table::ENUM_BPF_CLASS, &table::ENUM_BPF_MODE),
+    };
+    sink.enumeration(u64::from(class), classes);
     match class {
-        BPF_LD | BPF_LDX => {
+        BPF_ST | BPF_STX if !extended => {}
+        BPF_LD | BPF_LDX | BPF_ST | BPF_STX => {
             part(sink, 0x18, &table::ENUM_BPF_SIZE);
-            part(sink, 0xe0, &table::ENUM_BPF_MODE);
+            part(sink, 0xe0, modes);
             rest = 0;
         }
+        BPF_MISC if extended => {
+            part(sink, 0x08, &table::ENUM_BPF_SRC);
+            part(sink, 0xf0, &table::ENUM_BPF_OP_ALU);
+            rest = 0;
+        }
+        BPF_RET if extended => {}
         BPF_MISC => {
             part(sink, 0xf8, &table::ENUM_BPF_MISCOP);
             rest &= !0xf8;
@@ -201,8 +214,6 @@ fn code_of<S: Sink>(sink: &mut S, code: u16) {
             part(sink, 0x18, &table::ENUM_BPF_RVAL);
             rest &= !0x18;
         }
-        // BPF_ST, BPF_STX: nothing but the class.
-        BPF_ST | BPF_STX => {}
         _ => {}
     }
     if rest != 0 {
@@ -210,4 +221,36 @@ fn code_of<S: Sink>(sink: &mut S, code: u16) {
         sink.comment_word("BPF_???");
     }
     sink.close();
+}
+
+/// `struct bpf_insn` (<linux/bpf.h>): `code`, the registers (4 bits each), `off`, `imm`.
+const EBPF_INSN_SIZE: usize = 8;
+
+/// An eBPF program, `count` instructions at `addr` (strace's `print_ebpf_prog`): its address
+/// by default, under `-v` each instruction, `{code=BPF_JMP|BPF_K|BPF_EXIT,
+/// dst_reg=BPF_REG_0, src_reg=BPF_REG_0, off=0, imm=0}`, at most [`BPF_MAXINSNS`].
+pub fn ebpf_prog<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, count: u64) {
+    if ctx.opts.abbreviate {
+        return sink.addr(addr);
+    }
+    array_while(sink, ctx, addr, count, EBPF_INSN_SIZE, |sink, _, raw, i| {
+        if i >= BPF_MAXINSNS {
+            sink.more();
+            return false;
+        }
+        let regs = raw.0[1];
+        sink.begin_struct();
+        sink.field("code");
+        code_of(sink, u16::from(raw.0[0]), true);
+        sink.field("dst_reg");
+        sink.enumeration(u64::from(regs & 0x0f), &table::ENUM_EBPF_REGS);
+        sink.field("src_reg");
+        sink.enumeration(u64::from(regs >> 4), &table::ENUM_EBPF_REGS);
+        sink.field("off");
+        sink.int(i64::from(raw.i16(2)));
+        sink.field("imm");
+        sink.hex(u64::from(raw.u32(4)));
+        sink.end_struct(false);
+        true
+    });
 }

@@ -7,9 +7,9 @@
 
 use super::array::array_while;
 use super::structs::{Raw, nonzero_tail, read_struct};
-use super::{Ctx, Number, PidKind, Sink, Values, fd, pid};
+use super::{Ctx, Group, Number, PidKind, Sink, Values, fd, pid, string};
 use crate::mem::Memory;
-use crate::table::{ArgDesc, FieldDesc, FieldKind, FieldWhen, PastEnd, StructDesc};
+use crate::table::{ArgDesc, FieldDesc, FieldKind, FieldLen, FieldWhen, PastEnd, StructDesc};
 
 /// How far past a struct strace looks for bytes that are not zero (`get_pagesize()`).
 const PAGE: u64 = 4096;
@@ -41,17 +41,21 @@ pub fn members<S: Sink, M: Memory>(
     shown: Shown,
 ) {
     let cut = ctx.opts.abbreviate && desc.abbrev_after != 0;
+    // In a `zero_fill` struct, whether the member before was within the bytes known.
+    let mut previous = true;
     for (i, f) in desc.fields.iter().enumerate() {
         if cut && i >= usize::from(desc.abbrev_after) {
             return sink.more();
         }
         // An array shows the elements a shorter struct holds (strace's `fetch_size >
         // offsetof(...)` before `PRINT_FIELD_ARRAY_UPTO`); any other member is there whole or not.
-        let end = match f.kind {
-            FieldKind::HexArray => usize::from(f.offset) + 1,
-            _ => usize::from(f.offset) + usize::from(f.width),
+        let within = match (desc.zero_fill, f.with_previous, f.kind) {
+            (true, true, _) => previous,
+            (true, false, _) | (false, _, FieldKind::HexArray) => usize::from(f.offset) < shown.len,
+            (false, _, _) => usize::from(f.offset) + usize::from(f.width) <= shown.len,
         };
-        if end > shown.len
+        previous = within;
+        if !within
             || (i < 64 && shown.hidden & (1 << i) != 0)
             || (f.if_nonzero && is_zero(raw, f))
         {
@@ -67,10 +71,26 @@ pub fn members<S: Sink, M: Memory>(
         if !desc.array {
             sink.field(f.name);
         }
+        let known = match desc.zero_fill {
+            true => shown.len,
+            false => raw.0.len(),
+        };
         match kind {
             FieldKind::HexArray => hex_array(sink, ctx, f, raw, shown.len),
-            _ => value(sink, ctx, kind, f, raw),
+            _ => value(sink, ctx, kind, (desc, f), raw, known),
         }
+    }
+}
+
+/// Whether member `i` of a `zero_fill` struct shows when `len` bytes are known: it starts
+/// within them, or (`with_previous`) the member before it shows.
+pub fn within(desc: &StructDesc, i: usize, len: usize) -> bool {
+    let start = desc.fields[..=i.min(desc.fields.len().saturating_sub(1))]
+        .iter()
+        .rposition(|f| !f.with_previous);
+    match start {
+        Some(s) => usize::from(desc.fields[s].offset) < len,
+        None => true,
     }
 }
 
@@ -121,15 +141,20 @@ pub fn member_value(raw: Raw<'_>, f: &FieldDesc) -> (u64, i64) {
     raw.int_of_width(usize::from(f.offset), usize::from(f.width))
 }
 
-/// One member's value, shown as `kind`.
+/// One member's value, shown as `kind`; `known` bytes of `raw` are the struct's (a char
+/// array or a nested struct of a `zero_fill` struct stops there).
 fn value<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
     kind: FieldKind,
-    f: &FieldDesc,
+    (desc, f): (&StructDesc, &FieldDesc),
     raw: Raw<'_>,
+    known: usize,
 ) {
     let (u, i) = member_value(raw, f);
+    let from = usize::from(f.offset);
+    // The bytes of a char array or a nested struct that are known.
+    let width = usize::from(f.width).min(known.saturating_sub(from));
     match kind {
         FieldKind::Int => sink.int(i),
         FieldKind::Uint => sink.uint(u),
@@ -156,8 +181,7 @@ fn value<S: Sink, M: Memory>(
             None => sink.uint(u),
         },
         FieldKind::CString => {
-            let from = usize::from(f.offset);
-            let bytes = raw.0.get(from..from + usize::from(f.width)).unwrap_or(&[]);
+            let bytes = raw.0.get(from..from + width).unwrap_or(&[]);
             match bytes.iter().position(|&b| b == 0) {
                 Some(end) => sink.string(&bytes[..end], false),
                 None => sink.string(&bytes[..bytes.len().saturating_sub(1)], true),
@@ -170,14 +194,74 @@ fn value<S: Sink, M: Memory>(
         // Shown by `members`, which knows how many bytes there are.
         FieldKind::HexArray => hex_array(sink, ctx, f, raw, raw.0.len()),
         FieldKind::Struct => {
-            let from = usize::from(f.offset);
             let bytes = raw.0.get(from..from + usize::from(f.width)).unwrap_or(&[]);
             match f.table.strukt() {
+                Some(inner) if desc.zero_fill => known_part(sink, ctx, inner, Raw(bytes), width),
                 Some(inner) => whole(sink, ctx, inner, Raw(bytes)),
                 None => sink.hex(u),
             }
         }
+        FieldKind::UintVerbose => {
+            sink.uint(u);
+            if let Some(name) = f.table.enumeration().name(u) {
+                sink.open(Group::NameComment);
+                sink.word(name);
+                sink.close();
+            }
+        }
+        FieldKind::KernelVersion => kernel_version(sink, u as u32),
+        FieldKind::Ifindex => super::sockaddr::ifindex(sink, u as u32),
+        FieldKind::StringPtr => match length(desc, f, raw) {
+            Some(len) => string::cstring_within(sink, ctx, u, len as usize),
+            None => string::cstring(sink, ctx, u),
+        },
+        FieldKind::PathPtr => string::path(sink, ctx, u),
+        FieldKind::BufferPtr => {
+            let len = length(desc, f, raw).unwrap_or(0);
+            string::buffer(sink, ctx, u, len, false)
+        }
+        FieldKind::EbpfProg => {
+            let count = length(desc, f, raw).unwrap_or(0);
+            super::bpf::ebpf_prog(sink, ctx, u, count)
+        }
     }
+}
+
+/// A pointer member's length: the member `len` names, or its fixed `max`.
+fn length(desc: &StructDesc, f: &FieldDesc, raw: Raw<'_>) -> Option<u64> {
+    match f.len {
+        FieldLen::Member(i) => desc
+            .fields
+            .get(usize::from(i))
+            .map(|l| member_value(raw, l).0),
+        FieldLen::Fixed(n) => Some(u64::from(n)),
+        FieldLen::None => None,
+    }
+}
+
+/// `KERNEL_VERSION(5, 10, 0)`: the major number above bit 16, then a byte each (strace's
+/// `print_kernel_version`), standing for the number as `-X` says.
+pub fn kernel_version<S: Sink>(sink: &mut S, v: u32) {
+    sink.open(Group::StyledSymbolic(Number::Hex(u64::from(v))));
+    sink.open(Group::Call("KERNEL_VERSION"));
+    sink.uint(u64::from(v >> 16));
+    sink.uint(u64::from((v >> 8) & 0xff));
+    sink.uint(u64::from(v & 0xff));
+    sink.close();
+    sink.close();
+}
+
+/// A struct of which `known` bytes are the caller's, zeros past them (`zero_fill`).
+pub fn known_part<S: Sink, M: Memory>(
+    sink: &mut S,
+    ctx: &mut Ctx<'_, M>,
+    desc: &'static StructDesc,
+    raw: Raw<'_>,
+    known: usize,
+) {
+    sink.begin_struct();
+    members(sink, ctx, desc, raw, Shown::all(known));
+    sink.end_struct(false);
 }
 
 /// A struct already read, whole: `{tv_sec=1, tv_nsec=0}` (`[1, 0]` for an array).

@@ -10,6 +10,7 @@ mod aio;
 mod arch_prctl;
 mod array;
 mod bpf;
+mod bpf_attr;
 mod cmsg;
 mod dirent;
 mod fields;
@@ -239,6 +240,8 @@ pub struct Saved {
     /// An ioctl argument's struct as the call was given it, for the requests that show what
     /// the caller gave beside what the kernel wrote (V4L2's); empty when it was not read.
     pub ioctl: Vec<u8>,
+    /// What a `bpf` call's entry read of the attr the kernel answers in.
+    pub bpf: bpf_attr::Kept,
 }
 
 /// What is shown beside a pid: its command name (`-Y`: `1234<bash>`), and its pid in the
@@ -697,6 +700,7 @@ fn arg_more<S: Sink, M: Memory>(
         | Kind::RebootArg
             => arg_admin(sink, ctx, desc, call, i, outcome),
         Kind::SendfileOffset => fs::sendfile_offset(sink, ctx, by, v, outcome),
+        Kind::BpfAttr => bpf_attr::attr(sink, ctx, desc, call, outcome),
         // strace names syscall 0 when it never saw the interrupted call (after an attach).
         Kind::InterruptedCall => {
             sink.interrupted_call(table::syscall(ctx.previous).map_or("read", |d| d.name))
@@ -996,6 +1000,16 @@ impl Call {
 
     fn first_out(&self) -> usize {
         match self.desc {
+            // bpf's attr shows at entry, with the size after it, unless the kernel answers
+            // in it (its entry decided).
+            Some(d)
+                if !self.raw
+                    && d.args.get(usize::from(d.first_out)).map(|a| a.kind)
+                        == Some(Kind::BpfAttr)
+                    && !bpf_attr::at_exit(self) =>
+            {
+                d.args.len()
+            }
             Some(d) if !self.raw => d.first_out as usize,
             _ => self.arg_descs().len(),
         }
@@ -1006,7 +1020,6 @@ impl Call {
 /// those printed at exit (strace writes `read(3, ` before the call blocks).
 pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut Call) {
     let descs = call.arg_descs();
-    let first_out = call.first_out();
     // Each length is read once, however many arguments it belongs to (strace reads it once).
     let mut read = 0u8;
     for (i, desc) in descs.iter().enumerate() {
@@ -1037,6 +1050,7 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
                 call.saved[i] = read_u32(ctx.mem, call.args[i]);
             }
             Kind::PtraceData => ptrace_req::save(ctx, call),
+            Kind::BpfAttr => bpf_attr::save(ctx, call, desc),
             _ => {}
         }
         if let (Kind::MmsghdrsOut, Some(saved)) = (desc.kind, ctx.saved.as_deref_mut()) {
@@ -1052,6 +1066,8 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
         }
     }
     let call = &*call;
+    // After the saves: what they read may decide it (bpf's attr).
+    let first_out = call.first_out();
     // An argument updated at exit shows its value now and the rest of it (` => [100]`)
     // before the separator, at exit.
     let updated = descs
@@ -1212,6 +1228,8 @@ fn ret<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outc
             RetKind::Recvmmsg => time::recvmmsg_ret(sink, ctx, call, v),
             RetKind::ModifyLdt => ldt::modify_ldt_ret(sink, v),
             RetKind::SetThreadArea => ldt::set_thread_area_ret(sink, ctx, call, v),
+            RetKind::Bpf if bpf_attr::returns_fd(call) => ret_fd(sink, ctx, v),
+            RetKind::Bpf => sink.ret_udecimal(v),
         },
     }
 }

@@ -6,7 +6,7 @@
 use super::*;
 use crate::decode::fields;
 use crate::table::{
-    EnumTable, FieldDesc, FieldKind, FieldWhen, FlagTable, PastEnd, StructDesc, Table,
+    EnumTable, FieldDesc, FieldKind, FieldLen, FieldWhen, FlagTable, PastEnd, StructDesc, Table,
 };
 
 const NR_SCHED_SETATTR: u64 = 314;
@@ -41,6 +41,8 @@ const fn plain(name: &'static str, offset: u16, width: u16, kind: FieldKind) -> 
         when: None,
         otherwise: None,
         if_nonzero: false,
+        with_previous: false,
+        len: FieldLen::None,
     }
 }
 
@@ -51,6 +53,7 @@ static INNER: StructDesc = StructDesc {
     abbrev_after: 0,
     array: false,
     array_max: 0,
+    zero_fill: false,
     fields: &[
         plain("lo", 0, 2, FieldKind::Int),
         plain("hi", 2, 2, FieldKind::Uint),
@@ -65,6 +68,7 @@ static ALL: StructDesc = StructDesc {
     abbrev_after: 0,
     array: false,
     array_max: 0,
+    zero_fill: false,
     fields: &[
         plain("b", 0, 1, FieldKind::Int),
         plain("h", 1, 1, FieldKind::Hex),
@@ -190,6 +194,7 @@ fn descriptors_and_wide_descriptors() {
         abbrev_after: 0,
         array: false,
         array_max: 0,
+        zero_fill: false,
         fields: &[
             plain("fd", 0, 4, FieldKind::Fd),
             plain("wide", 4, 8, FieldKind::Fd),
@@ -228,6 +233,7 @@ fn abbreviated_struct() {
         abbrev_after: 2,
         array: false,
         array_max: 0,
+        zero_fill: false,
         fields: &[
             plain("a", 0, 4, FieldKind::Int),
             plain("b", 4, 4, FieldKind::Int),
@@ -275,6 +281,7 @@ fn extensible_structs() {
         abbrev_after: 0,
         array: false,
         array_max: 0,
+        zero_fill: false,
         fields: &[
             plain("v0", 0, 4, FieldKind::Int),
             plain("v1", 4, 4, FieldKind::Int),
@@ -642,6 +649,7 @@ fn char_arrays_and_array_structs() {
         abbrev_after: 0,
         array: false,
         array_max: 0,
+        zero_fill: false,
         fields: &[
             plain("name", 0, 4, FieldKind::CString),
             plain("label", 4, 4, FieldKind::CString),
@@ -654,6 +662,7 @@ fn char_arrays_and_array_structs() {
         abbrev_after: 0,
         array: true,
         array_max: 0,
+        zero_fill: false,
         fields: &[
             plain("first", 0, 4, FieldKind::Int),
             plain("second", 4, 4, FieldKind::Hex),

@@ -17,6 +17,7 @@ use std::rc::Rc;
 mod admin;
 mod aio;
 mod bit_set;
+mod bpf_attr;
 mod dirent;
 mod fields;
 mod fs;
@@ -296,6 +297,14 @@ impl FdResolver for FakeFds {
             .iter()
             .find(|(i, _)| *i == id)
             .map(|(_, n)| n.as_slice())
+    }
+    fn link(&mut self, fd: i32, out: &mut Vec<u8>) -> bool {
+        let Some(info) = self.fds.get(&fd) else {
+            return false;
+        };
+        out.clear();
+        out.extend_from_slice(&info.path);
+        true
     }
 }
 
