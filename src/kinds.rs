@@ -1371,4 +1371,7 @@ field_kinds! {
     /// A number `table` may name: the name, else unsigned decimal with no comment (strace's
     /// `PRINT_FIELD_XVAL_U` with no default: btrfs's object ids).
     NamedUint = "named_uint" { table: Enum, widths: [1, 2, 4, 8] }
+    /// A 16-byte UUID as its canonical string, `01234567-89ab-cdef-fedc-ba9876543210`
+    /// (strace's `print_uuid`).
+    Uuid = "uuid" { table: None, widths: [16] }
 }

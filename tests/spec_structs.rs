@@ -156,7 +156,7 @@ fn member_kinds_widths_and_tables() {
             r#"width = 4, kind = "fdd""#,
             "structs.pair: member `b`: field `kind`: no member kind `fdd` (one of int, uint, hex, \
              octal, addr, fd, pid, flags, enum, signal, uid, struct, struct_ptr, string, uint_max, dev, \
-             named_uint)",
+             named_uint, uuid)",
         ),
         (
             r#"width = 4, kind = "fd""#,

@@ -48,7 +48,7 @@ pub fn members<S: Sink, M: Memory>(
         let end = usize::from(f.offset) + usize::from(f.width);
         if end > shown.len
             || (i < 64 && shown.hidden & (1 << i) != 0)
-            || (f.if_nonzero && member_value(raw, f).0 == 0)
+            || (f.if_nonzero && is_zero(raw, f))
         {
             continue;
         }
@@ -74,6 +74,14 @@ fn holds(w: &FieldWhen, desc: &StructDesc, raw: Raw<'_>) -> bool {
         .filter_map(|&i| desc.fields.get(usize::from(i)))
         .fold(0, |acc, f| acc | member_value(raw, f).0);
     (set & w.mask != 0) != w.none
+}
+
+/// Whether all of a member's bytes are zero (a number, or a wider array such as a UUID).
+fn is_zero(raw: Raw<'_>, f: &FieldDesc) -> bool {
+    let from = usize::from(f.offset);
+    raw.0
+        .get(from..from + usize::from(f.width))
+        .is_none_or(|b| b.iter().all(|&b| b == 0))
 }
 
 /// A member's value, zero-extended and sign-extended from its width.
@@ -122,6 +130,13 @@ fn value<S: Sink, M: Memory>(
                 None => sink.string(&bytes[..bytes.len().saturating_sub(1)], true),
             }
         }
+        FieldKind::Uuid => {
+            let from = usize::from(f.offset);
+            match raw.0.get(from..from + 16) {
+                Some(bytes) => uuid(sink, bytes),
+                None => sink.hex(u),
+            }
+        }
         FieldKind::StructPtr => match f.table.strukt() {
             Some(inner) => at(sink, ctx, inner, u),
             None => sink.addr(u),
@@ -135,6 +150,24 @@ fn value<S: Sink, M: Memory>(
             }
         }
     }
+}
+
+/// A UUID's 16 bytes, as `01234567-89ab-cdef-fedc-ba9876543210`: hex digit pairs, with a
+/// dash after the 4th, 6th, 8th and 10th byte.
+pub fn uuid<S: Sink>(sink: &mut S, bytes: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = [0u8; 36];
+    let mut n = 0;
+    for (i, &b) in bytes.iter().take(16).enumerate() {
+        if matches!(i, 4 | 6 | 8 | 10) {
+            out[n] = b'-';
+            n += 1;
+        }
+        out[n] = HEX[usize::from(b >> 4)];
+        out[n + 1] = HEX[usize::from(b & 0xf)];
+        n += 2;
+    }
+    sink.word(std::str::from_utf8(&out[..n]).unwrap_or_default());
 }
 
 /// A struct already read, whole: `{tv_sec=1, tv_nsec=0}` (`[1, 0]` for an array).

@@ -358,9 +358,6 @@ pub fn arg<S: Sink, M: Memory>(
     if let Some(f) = family(request as u32) {
         return family_arg(sink, ctx, f, call, i, outcome);
     }
-    if super::ioctl_btrfs::arg(sink, ctx, call, i, outcome) {
-        return;
-    }
     if let Some(entry) = table::ioctl_arg(request as u32) {
         return by_table(sink, ctx, entry, call, i, outcome);
     }
@@ -403,7 +400,7 @@ pub fn arg<S: Sink, M: Memory>(
 
 /// The requests whose argument is more than a layout (a length or a type in one member that
 /// shapes another), printed by their family's module: the one place that sends a request to
-/// one (btrfs's module and the socket requests still decide for themselves, below).
+/// one (the socket requests still decide for themselves, below).
 #[derive(Clone, Copy)]
 enum Family {
     RandomAddEntropy,
@@ -427,6 +424,9 @@ enum Family {
     /// `SG_SCSI_RESET` or `SG_IO`, by its number.
     Scsi(u32),
     BlkTraceSetup,
+    /// A btrfs (or `<linux/fs.h>` 0x94) request `decode::ioctl_btrfs` prints, at least at
+    /// one end of the call (the others are its `[ioctl_args]` entry's).
+    Btrfs(u32),
 }
 
 fn family(request: u32) -> Option<Family> {
@@ -450,6 +450,7 @@ fn family(request: u32) -> Option<Family> {
         super::ioctl_fiemap::FS_IOC_FIEMAP => Some(Family::Fiemap),
         r @ (super::ioctl_scsi::SG_SCSI_RESET | super::ioctl_scsi::SG_IO) => Some(Family::Scsi(r)),
         super::ioctl_block::BLKTRACESETUP => Some(Family::BlkTraceSetup),
+        r if super::ioctl_btrfs::decodes(r) => Some(Family::Btrfs(r)),
         _ => None,
     }
 }
@@ -460,6 +461,12 @@ pub fn save<M: Memory>(ctx: &Ctx<'_, M>, call: &mut Call, i: usize) {
         Some(Family::SeccompRecv) => call.saved[i] = ioctl_seccomp::save_recv(ctx, call.args[i]),
         Some(Family::RtcParam(true)) => call.saved[i] = ioctl_rtc::save_param(ctx, call.args[i]),
         Some(Family::Gpio(r)) => call.saved[i] = ioctl_gpio::save(ctx, r, call.args[i]),
+        Some(Family::Btrfs(r)) => {
+            let v = call.args[i];
+            call.saved[i] = entry_read(ctx, r, v)
+                .then(|| super::ioctl_btrfs::saved(ctx, r, v))
+                .flatten();
+        }
         _ => {
             let (request, v) = (call.args[1], call.args[i]);
             call.saved[i] = sock_ioctl::save(ctx, request, v)
@@ -531,6 +538,13 @@ fn family_arg<S: Sink, M: Memory>(
         (Family::Fiemap, _) => super::ioctl_fiemap::arg(sink, ctx, v, outcome),
         (Family::Scsi(r), _) => super::ioctl_scsi::arg(sink, ctx, r, v, outcome),
         (Family::BlkTraceSetup, _) => super::ioctl_block::trace_setup(sink, ctx, v, outcome),
+        (Family::Btrfs(r), _) => {
+            if !super::ioctl_btrfs::arg(sink, ctx, call, i, outcome)
+                && let Some(entry) = table::ioctl_arg(r)
+            {
+                by_table(sink, ctx, entry, call, i, outcome);
+            }
+        }
     }
 }
 
