@@ -313,8 +313,13 @@ pub fn saved<M: Memory>(ctx: &Ctx<'_, M>, request: u32, v: u64) -> Option<u32> {
             };
             let mut elem = [0u8; DEDUPE_INFO_SIZE];
             let start = v.checked_add(DEDUPE_RANGE_SIZE as u64)?;
-            (n != 0 && (0..read).all(|k| ctx.mem.read(start + k * 32, &mut elem).is_ok()))
-                .then_some(1)
+            (n != 0
+                && (0..read).all(|k| {
+                    ctx.mem
+                        .read(start.wrapping_add(k * DEDUPE_INFO_SIZE as u64), &mut elem)
+                        .is_ok()
+                }))
+            .then_some(1)
         }
         _ => Some(1),
     }
