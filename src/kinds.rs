@@ -1419,6 +1419,9 @@ field_kinds! {
     /// A pointer to `len` (a member) eBPF instructions: the address, or under `-v` each
     /// instruction, `{code=BPF_JMP|BPF_K|BPF_EXIT, dst_reg=BPF_REG_0, ...}`.
     EbpfProg = "ebpf_prog" { table: None, widths: [8] }
+    /// A 16-byte UUID as its canonical string, `01234567-89ab-cdef-fedc-ba9876543210`
+    /// (strace's `print_uuid`).
+    Uuid = "uuid" { table: None, widths: [16] }
 }
 
 /// Whether member kind `name` takes a `len` (another member, or with `max` a fixed

@@ -157,7 +157,7 @@ fn member_kinds_widths_and_tables() {
             "structs.pair: member `b`: field `kind`: no member kind `fdd` (one of int, uint, hex, \
              octal, addr, fd, pid, flags, enum, signal, uid, struct, struct_ptr, string, uint_max, dev, \
              named_uint, enum_u, hex_array, uint_verbose, kernel_version, ifindex, string_ptr, \
-             path_ptr, buffer_ptr, ebpf_prog)",
+             path_ptr, buffer_ptr, ebpf_prog, uuid)",
         ),
         (
             r#"width = 4, kind = "fd""#,

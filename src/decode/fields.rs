@@ -128,7 +128,8 @@ fn holds(w: &FieldWhen, desc: &StructDesc, raw: Raw<'_>) -> bool {
     (set & w.mask != 0) != w.none
 }
 
-/// Whether all of a member's bytes are zero (a nested struct's too: a reserved array).
+/// Whether all of a member's bytes are zero (a number, a UUID, or a nested struct: a reserved
+/// array).
 fn is_zero(raw: Raw<'_>, f: &FieldDesc) -> bool {
     let from = usize::from(f.offset);
     raw.0
@@ -185,6 +186,13 @@ fn value<S: Sink, M: Memory>(
             match bytes.iter().position(|&b| b == 0) {
                 Some(end) => sink.string(&bytes[..end], false),
                 None => sink.string(&bytes[..bytes.len().saturating_sub(1)], true),
+            }
+        }
+        FieldKind::Uuid => {
+            let from = usize::from(f.offset);
+            match raw.0.get(from..from + 16) {
+                Some(bytes) => uuid(sink, bytes),
+                None => sink.hex(u),
             }
         }
         FieldKind::StructPtr => match f.table.strukt() {
@@ -262,6 +270,24 @@ pub fn known_part<S: Sink, M: Memory>(
     sink.begin_struct();
     members(sink, ctx, desc, raw, Shown::all(known));
     sink.end_struct(false);
+}
+
+/// A UUID's 16 bytes, as `01234567-89ab-cdef-fedc-ba9876543210`: hex digit pairs, with a
+/// dash after the 4th, 6th, 8th and 10th byte.
+pub fn uuid<S: Sink>(sink: &mut S, bytes: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = [0u8; 36];
+    let mut n = 0;
+    for (i, &b) in bytes.iter().take(16).enumerate() {
+        if matches!(i, 4 | 6 | 8 | 10) {
+            out[n] = b'-';
+            n += 1;
+        }
+        out[n] = HEX[usize::from(b >> 4)];
+        out[n + 1] = HEX[usize::from(b & 0xf)];
+        n += 2;
+    }
+    sink.word(std::str::from_utf8(&out[..n]).unwrap_or_default());
 }
 
 /// A struct already read, whole: `{tv_sec=1, tv_nsec=0}` (`[1, 0]` for an array).

@@ -359,9 +359,6 @@ pub fn arg<S: Sink, M: Memory>(
     if let Some(f) = family(request as u32) {
         return family_arg(sink, ctx, f, call, i, outcome);
     }
-    if super::ioctl_btrfs::arg(sink, ctx, call, i, outcome) {
-        return;
-    }
     if !ctx.opts.verbose && super::ioctl_v4l2::hex_when_terse(request as u32) {
         // strace's V4L2 decoder shows every argument in hex under `-e verbose=none`.
         if outcome.is_none() {
@@ -411,7 +408,7 @@ pub fn arg<S: Sink, M: Memory>(
 
 /// The requests whose argument is more than a layout (a length or a type in one member that
 /// shapes another), printed by their family's module: the one place that sends a request to
-/// one (btrfs's module and the socket requests still decide for themselves, below).
+/// one (the socket requests still decide for themselves, below).
 #[derive(Clone, Copy)]
 enum Family {
     RandomAddEntropy,
@@ -441,6 +438,9 @@ enum Family {
     Kd(u32),
     /// A `<linux/loop.h>` status request, by its code.
     Loop(u32),
+    /// A btrfs (or `<linux/fs.h>` 0x94) request `decode::ioctl_btrfs` prints, at least at
+    /// one end of the call (the others are its `[ioctl_args]` entry's).
+    Btrfs(u32),
 }
 
 fn family(request: u32) -> Option<Family> {
@@ -467,6 +467,7 @@ fn family(request: u32) -> Option<Family> {
         r if super::ioctl_v4l2::decodes(r) => Some(Family::V4l2(r)),
         r if super::ioctl_kd::decodes(r) => Some(Family::Kd(r)),
         r if super::ioctl_loop::decodes(r) => Some(Family::Loop(r)),
+        r if super::ioctl_btrfs::decodes(r) => Some(Family::Btrfs(r)),
         _ => None,
     }
 }
@@ -479,6 +480,12 @@ pub fn save<M: Memory>(ctx: &Ctx<'_, M>, call: &mut Call, i: usize) {
         Some(Family::Gpio(r)) => call.saved[i] = ioctl_gpio::save(ctx, r, call.args[i]),
         Some(Family::V4l2(r)) => call.saved[i] = super::ioctl_v4l2::save(ctx, r, call.args[i]),
         Some(Family::Kd(r)) => call.saved[i] = super::ioctl_kd::save(ctx, r, call.args[i]),
+        Some(Family::Btrfs(r)) => {
+            let v = call.args[i];
+            call.saved[i] = entry_read(ctx, r, v)
+                .then(|| super::ioctl_btrfs::saved(ctx, r, v))
+                .flatten();
+        }
         _ => {
             let (request, v) = (call.args[1], call.args[i]);
             call.saved[i] = sock_ioctl::save(ctx, request, v)
@@ -555,6 +562,13 @@ fn family_arg<S: Sink, M: Memory>(
         }
         (Family::Kd(r), _) => super::ioctl_kd::arg(sink, ctx, r, call.saved[i], v, outcome),
         (Family::Loop(r), _) => super::ioctl_loop::arg(sink, ctx, r, v, outcome),
+        (Family::Btrfs(r), _) => {
+            if !super::ioctl_btrfs::arg(sink, ctx, call, i, outcome)
+                && let Some(entry) = table::ioctl_arg(r)
+            {
+                by_table(sink, ctx, entry, call, i, outcome);
+            }
+        }
     }
 }
 

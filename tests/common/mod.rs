@@ -1300,6 +1300,29 @@ pub fn masked_after_marker(run: &Run) -> Vec<String> {
     after_marker(&mask(&run.trace))
 }
 
+/// `tracer` running helper `name` with `opts`: the trace lines after the marker and the
+/// tracer's messages (its name taken off), addresses masked and the work directory as `DIR`;
+/// the helper must exit with 0.
+pub fn helper_lines_and_messages(
+    tracer: &str,
+    opts: &[&str],
+    name: &str,
+) -> (Vec<String>, Vec<String>) {
+    let (dir, run) = trace_helper(tracer, opts, name, &[]);
+    assert_status(&run.status, "exited with 0", &run.stderr);
+    let messages = run
+        .stderr
+        .lines()
+        .map(|l| mask_addresses(l.split_once(": ").map_or(l, |(_, rest)| rest)))
+        .collect();
+    let trace = mask_with(&run.trace, &[(dir.as_str(), "DIR")]);
+    let lines = after_marker(&trace)
+        .iter()
+        .map(|l| mask_addresses(l))
+        .collect();
+    (lines, messages)
+}
+
 /// The syscall name of a trace line (`openat` for `openat(AT_FDCWD, ...`),
 /// None for `+++ ...`, `--- ...` and anything else.
 pub fn syscall_name(line: &str) -> Option<&str> {

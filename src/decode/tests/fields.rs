@@ -680,3 +680,37 @@ fn char_arrays_and_array_structs() {
     assert_eq!(at(&mem, &PAIR, 0x3000), "[-1, 0xff]");
     assert_eq!(at(&mem, &PAIR, 0x9000), "0x9000");
 }
+
+/// `uuid`: 16 bytes as strace's `print_uuid` writes them; `if_nonzero` on it looks at all 16
+/// bytes (one set byte past the first 8 keeps it).
+#[test]
+fn uuid_members() {
+    static UUIDS: StructDesc = StructDesc {
+        size: 32,
+        min_size: 32,
+        past_end: PastEnd::Ignored,
+        abbrev_after: 0,
+        array: false,
+        array_max: 0,
+        fields: &[
+            plain("id", 0, 16, FieldKind::Uuid),
+            FieldDesc {
+                if_nonzero: true,
+                ..plain("opt", 16, 16, FieldKind::Uuid)
+            },
+        ],
+    };
+    let mut bytes: Vec<u8> = (0..16u8).map(|b| b * 0x11).collect();
+    bytes.extend_from_slice(&[0; 16]);
+    let mut later = bytes.clone();
+    later[31] = 0xab;
+    let mem = FakeMemory::new().with(0x1000, &bytes).with(0x2000, &later);
+    assert_eq!(
+        at(&mem, &UUIDS, 0x1000),
+        "{id=00112233-4455-6677-8899-aabbccddeeff}"
+    );
+    assert_eq!(
+        at(&mem, &UUIDS, 0x2000),
+        "{id=00112233-4455-6677-8899-aabbccddeeff, opt=00000000-0000-0000-0000-0000000000ab}"
+    );
+}

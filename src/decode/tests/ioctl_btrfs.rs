@@ -477,3 +477,459 @@ fn btrfs_label_is_a_char_array() {
         "ioctl(3, FS_IOC_GETFSLABEL, 0x2ffa)     = 0"
     );
 }
+
+const BTRFS_IOC_FS_INFO: u64 = 0x8400_941f;
+const BTRFS_IOC_DEV_INFO: u64 = 0xd000_941e;
+const BTRFS_IOC_GET_SUPPORTED_FEATURES: u64 = 0x8048_9439;
+const BTRFS_IOC_TREE_SEARCH: u64 = 0xd000_9411;
+const BTRFS_IOC_TREE_SEARCH_V2: u64 = 0xc070_9411;
+const BTRFS_IOC_INO_LOOKUP: u64 = 0xd000_9412;
+const BTRFS_IOC_INO_PATHS: u64 = 0xc038_9423;
+const BTRFS_IOC_LOGICAL_INO: u64 = 0xc038_9424;
+const BTRFS_IOC_SET_RECEIVED_SUBVOL: u64 = 0xc0c8_9425;
+const BTRFS_IOC_DEV_REPLACE: u64 = 0xca28_9435;
+const FIDEDUPERANGE: u64 = 0xc018_9436;
+const EOVERFLOW: u64 = 75;
+
+/// The UUID of strace's btrfs test, and how it prints.
+const UUID: [u8; 16] = [
+    0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef, 0xfe, 0xdc, 0xba, 0x98, 0x76, 0x54, 0x32, 0x10,
+];
+const UUID_TEXT: &str = "01234567-89ab-cdef-fedc-ba9876543210";
+
+#[test]
+fn btrfs_fs_info_and_dev_info_uuids() {
+    // fs_info: the checksum and metadata UUID only when flags ask for them.
+    let mut fs = words(&[1, 2]);
+    fs.extend_from_slice(&UUID);
+    fs.extend(words32(&[16384, 4096, 4096]));
+    fs.extend_from_slice(&[1, 0, 8, 0]);
+    fs.extend(words(&[0x5, 77]));
+    fs.extend_from_slice(&UUID);
+    fs.resize(1024, 0);
+    // dev_info: a zero UUID is left out; at exit the sizes and the path.
+    let mut dev = words(&[0x801]);
+    dev.resize(4096, 0);
+    let mut dev_after = dev.clone();
+    put(&mut dev_after, 8, UUID);
+    put(&mut dev_after, 24, 4096u64.to_ne_bytes());
+    put(&mut dev_after, 3072, *b"/dev/sda1\0");
+    let mem = FakeMemory::new().with(0x1000, &fs).with(0x2000, &dev);
+    let after = FakeMemory::new().with(0x1000, &fs).with(0x2000, &dev_after);
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, BTRFS_IOC_FS_INFO, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        format!(
+            "ioctl(3, BTRFS_IOC_FS_INFO, {{max_id=1, num_devices=2, fsid={UUID_TEXT}, \
+             nodesize=16384, sectorsize=4096, clone_alignment=4096, \
+             csum_type=BTRFS_CSUM_TYPE_XXHASH, csum_size=8, \
+             flags=BTRFS_FS_INFO_FLAG_CSUM_INFO|BTRFS_FS_INFO_FLAG_METADATA_UUID, \
+             metadata_uuid={UUID_TEXT}}}) = 0"
+        )
+    );
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, BTRFS_IOC_FS_INFO, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Err(EBADF)
+        ),
+        "ioctl(3, BTRFS_IOC_FS_INFO, 0x1000)     = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        line_changed(
+            NR_IOCTL,
+            [3, BTRFS_IOC_DEV_INFO, 0x2000, 0, 0, 0],
+            &mem,
+            &after,
+            Outcome::Ok(0)
+        ),
+        format!(
+            "ioctl(3, BTRFS_IOC_DEV_INFO, {{devid=makedev(0x8, 0x1)}} => {{uuid={UUID_TEXT}, \
+             bytes_used=4096, total_bytes=0, path=\"/dev/sda1\"}}) = 0"
+        )
+    );
+}
+
+#[test]
+fn btrfs_supported_features_are_commented() {
+    let mut sets = words(&[0, 1, 0x8]);
+    sets.extend(words(&[0, 0, 0]));
+    sets.extend(words(&[0, 0, 1 << 40]));
+    let mem = FakeMemory::new().with(0x1000, &sets);
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, BTRFS_IOC_GET_SUPPORTED_FEATURES, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, BTRFS_IOC_GET_SUPPORTED_FEATURES, [{compat_flags=0, \
+         compat_ro_flags=BTRFS_FEATURE_COMPAT_RO_FREE_SPACE_TREE, \
+         incompat_flags=BTRFS_FEATURE_INCOMPAT_COMPRESS_LZO} /* supported */, {compat_flags=0, \
+         compat_ro_flags=0, incompat_flags=0} /* safe to set */, {compat_flags=0, \
+         compat_ro_flags=0, incompat_flags=0x10000000000 /* BTRFS_FEATURE_INCOMPAT_??? */} \
+         /* safe to clear */]) = 0"
+    );
+}
+
+/// A search key: tree 5, the default object ids, everything else open, `n` items.
+fn search_key(n: u32) -> Vec<u8> {
+    let mut key = words(&[5, 256, -256i64 as u64, 0, u64::MAX, 0, u64::MAX]);
+    key.extend(words32(&[0, u32::MAX, n, 0]));
+    key.resize(104, 0);
+    key
+}
+
+/// An item header: transid, object id, offset, key type and `len` bytes of item after it.
+fn item(transid: u64, objectid: u64, kind: u32, len: u32) -> Vec<u8> {
+    let mut h = words(&[transid, objectid, 0]);
+    h.extend(words32(&[kind, len]));
+    h.resize(32 + len as usize, 0xee);
+    h
+}
+
+#[test]
+fn btrfs_tree_search_key_and_items() {
+    let mut args = search_key(3);
+    args.extend(item(10, 256, 1, 8));
+    args.extend(item(11, 6, 84, 0));
+    args.extend(item(12, 1000, 7, 0));
+    args.resize(4096, 0);
+    let mem = FakeMemory::new().with(0x1000, &args);
+    let key = "tree_id=BTRFS_FS_TREE_OBJECTID, min_offset=0, max_offset=UINT64_MAX, \
+               min_transid=0, max_transid=UINT64_MAX, min_type=0, max_type=UINT32_MAX, nr_items=3";
+    // The default object ids are left out; at exit the count, and the items under -v.
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, BTRFS_IOC_TREE_SEARCH, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        format!(
+            "ioctl(3, BTRFS_IOC_TREE_SEARCH, {{key={{{key}}}}} => {{key={{nr_items=3}}, ...}}) = 0"
+        )
+    );
+    let verbose_key = key.replace(
+        "tree_id=BTRFS_FS_TREE_OBJECTID, ",
+        "tree_id=BTRFS_FS_TREE_OBJECTID, min_objectid=BTRFS_FIRST_FREE_OBJECTID, \
+         max_objectid=BTRFS_LAST_FREE_OBJECTID, ",
+    );
+    assert_eq!(
+        line_opts(
+            [3, BTRFS_IOC_TREE_SEARCH, 0x1000, 0, 0, 0],
+            &mem,
+            verbose(),
+            Outcome::Ok(0)
+        ),
+        format!(
+            "ioctl(3, BTRFS_IOC_TREE_SEARCH, {{key={{{verbose_key}}}}} => {{key={{nr_items=3}}, \
+             buf=[{{transid=10, objectid=BTRFS_FIRST_FREE_OBJECTID, offset=0, \
+             type=BTRFS_INODE_ITEM_KEY, len=8}}, {{transid=11, objectid=BTRFS_ROOT_TREE_DIR_OBJECTID, \
+             offset=0, type=BTRFS_DIR_ITEM_KEY, len=0}}, {{transid=12, objectid=1000, offset=0, \
+             type=7, len=0}}]}}) = 0"
+        )
+    );
+    // -s 1: the items after the second are `...`.
+    let short = DecodeOpts {
+        max_strlen: 1,
+        ..verbose()
+    };
+    let got = line_opts(
+        [3, BTRFS_IOC_TREE_SEARCH, 0x1000, 0, 0, 0],
+        &mem,
+        short,
+        Outcome::Ok(0),
+    );
+    assert!(got.ends_with("len=0}, ...]}) = 0"), "{got}");
+}
+
+#[test]
+fn btrfs_tree_search_v2_buffer() {
+    // Two items announced in a buffer that holds one header: `...`; the second read fails.
+    let mut v2 = search_key(2);
+    v2.extend(words(&[40]));
+    v2.extend(item(10, 256, 1, 0));
+    let mut tight = search_key(2);
+    tight.extend(words(&[4096]));
+    tight.extend(item(10, 256, 1, 0));
+    let at = 0x4000 - tight.len() as u64;
+    let mem = FakeMemory::new().with(0x1000, &v2).with(at, &tight);
+    let one = "{transid=10, objectid=BTRFS_FIRST_FREE_OBJECTID, offset=0, \
+               type=BTRFS_INODE_ITEM_KEY, len=0}";
+    let got = line_opts(
+        [3, BTRFS_IOC_TREE_SEARCH_V2, 0x1000, 0, 0, 0],
+        &mem,
+        verbose(),
+        Outcome::Ok(0),
+    );
+    assert!(
+        got.ends_with(&format!(
+            "buf_size=40}} => {{key={{nr_items=2}}, buf_size=40, buf=[{one}, ...]}}) = 0"
+        )),
+        "{got}"
+    );
+    let got = line_opts(
+        [3, BTRFS_IOC_TREE_SEARCH_V2, at, 0, 0, 0],
+        &mem,
+        verbose(),
+        Outcome::Ok(0),
+    );
+    assert!(
+        got.ends_with(&format!("buf=[{one}, ... /* 0x4000 */]}}) = 0")),
+        "{got}"
+    );
+    // EOVERFLOW: the size the kernel wants; another error shows nothing more.
+    let mut wants = v2.clone();
+    put(&mut wants, 104, 4096u64.to_ne_bytes());
+    let after = FakeMemory::new().with(0x1000, &wants);
+    let got = line_changed(
+        NR_IOCTL,
+        [3, BTRFS_IOC_TREE_SEARCH_V2, 0x1000, 0, 0, 0],
+        &mem,
+        &after,
+        Outcome::Err(EOVERFLOW),
+    );
+    assert!(
+        got.ends_with("buf_size=40} => {buf_size=4096}) = -1 EOVERFLOW (Value too large for defined data type)"),
+        "{got}"
+    );
+    let got = line(
+        NR_IOCTL,
+        [3, BTRFS_IOC_TREE_SEARCH_V2, 0x1000, 0, 0, 0],
+        &mem,
+        Outcome::Err(EBADF),
+    );
+    assert!(
+        got.ends_with("buf_size=40}) = -1 EBADF (Bad file descriptor)"),
+        "{got}"
+    );
+}
+
+#[test]
+fn btrfs_ino_lookup_tree_id_at_exit_when_asked() {
+    let mut asked = words(&[0, 256]);
+    asked.resize(4096, 0);
+    let mut given = words(&[5, 1000]);
+    given.resize(4096, 0);
+    let mut asked_after = asked.clone();
+    put(&mut asked_after, 0, 5u64.to_ne_bytes());
+    put(&mut asked_after, 16, *b"dir/file\0");
+    let mut given_after = given.clone();
+    put(&mut given_after, 16, *b"x\0");
+    let mem = FakeMemory::new().with(0x1000, &asked).with(0x3000, &given);
+    let after = FakeMemory::new()
+        .with(0x1000, &asked_after)
+        .with(0x3000, &given_after);
+    assert_eq!(
+        line_changed(
+            NR_IOCTL,
+            [3, BTRFS_IOC_INO_LOOKUP, 0x1000, 0, 0, 0],
+            &mem,
+            &after,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, BTRFS_IOC_INO_LOOKUP, {treeid=0, objectid=BTRFS_FIRST_FREE_OBJECTID} => \
+         {treeid=BTRFS_FS_TREE_OBJECTID, name=\"dir/file\"}) = 0"
+    );
+    assert_eq!(
+        line_changed(
+            NR_IOCTL,
+            [3, BTRFS_IOC_INO_LOOKUP, 0x3000, 0, 0, 0],
+            &mem,
+            &after,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, BTRFS_IOC_INO_LOOKUP, {treeid=BTRFS_FS_TREE_OBJECTID, objectid=1000} => \
+         {name=\"x\"}) = 0"
+    );
+}
+
+#[test]
+fn btrfs_ino_paths_and_logical_ino_containers() {
+    let mut paths = words(&[256, 4096, 0, 0, 0, 0, 0x2000]);
+    let mut logical = words(&[1 << 20, 4096, 0, 7, 0, 1, 0x3000]);
+    // Containers: two paths (offsets from `val`); seven values, two whole records.
+    let mut fspath = words32(&[100, 0, 2, 0]);
+    fspath.extend(words(&[16, 20]));
+    fspath.extend_from_slice(b"a/b\0c\0");
+    let mut inodes = words32(&[0, 0, 7, 1]);
+    inodes.extend(words(&[256, 0, 5, 257, 4096, 5, 9]));
+    let mem = FakeMemory::new()
+        .with(0x1000, &paths)
+        .with(0x4000, &logical)
+        .with(0x2000, &fspath)
+        .with(0x3000, &inodes);
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, BTRFS_IOC_INO_PATHS, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, BTRFS_IOC_INO_PATHS, {inum=256, size=4096, fspath=0x2000} => \
+         {fspath={bytes_left=100, bytes_missing=0, elem_cnt=2, elem_missed=0, ...}}) = 0"
+    );
+    assert_eq!(
+        line_opts(
+            [3, BTRFS_IOC_INO_PATHS, 0x1000, 0, 0, 0],
+            &mem,
+            verbose(),
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, BTRFS_IOC_INO_PATHS, {inum=256, size=4096, fspath=0x2000} => \
+         {fspath={bytes_left=100, bytes_missing=0, elem_cnt=2, elem_missed=0, \
+         val=[\"a/b\", \"c\"]}}) = 0"
+    );
+    // A reserved word that is not zero shows them all, in hex.
+    assert_eq!(
+        line_opts(
+            [3, BTRFS_IOC_LOGICAL_INO, 0x4000, 0, 0, 0],
+            &mem,
+            verbose(),
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, BTRFS_IOC_LOGICAL_INO, {logical=1048576, size=4096, reserved=[0, 0x7, 0], \
+         flags=BTRFS_LOGICAL_INO_ARGS_IGNORE_OFFSET, inodes=0x3000} => {inodes={bytes_left=0, \
+         bytes_missing=0, elem_cnt=7, elem_missed=1, val=[{inum=256, offset=0, root=5}, \
+         {inum=257, offset=4096, root=5}]}}) = 0"
+    );
+    put(&mut logical, 24, 0u64.to_ne_bytes());
+    put(&mut paths, 48, 0x1ff8u64.to_ne_bytes());
+    let mem = FakeMemory::new()
+        .with(0x1000, &paths)
+        .with(0x4000, &logical)
+        .with(0x1ff8, &[0; 8]);
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, BTRFS_IOC_INO_PATHS, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, BTRFS_IOC_INO_PATHS, {inum=256, size=4096, fspath=0x1ff8} => \
+         {fspath=0x1ff8}) = 0"
+    );
+    let got = line(
+        NR_IOCTL,
+        [3, BTRFS_IOC_LOGICAL_INO, 0x4000, 0, 0, 0],
+        &mem,
+        Outcome::Err(EBADF),
+    );
+    assert!(got.contains("size=4096, flags=BTRFS_"), "{got}");
+}
+
+#[test]
+fn btrfs_received_subvol_times() {
+    let mut recv = UUID.to_vec();
+    recv.extend(words(&[74565, 12, 1463193386, 12345, 0, 0, 2]));
+    recv.resize(200, 0);
+    let mut recv_after = recv.clone();
+    put(&mut recv_after, 48, 1_700_000_000u64.to_ne_bytes());
+    put(&mut recv_after, 56, 2_000_000_000u32.to_ne_bytes());
+    let mem = FakeMemory::new().with(0x1000, &recv);
+    let after = FakeMemory::new().with(0x1000, &recv_after);
+    // A time with a fraction out of range has no date, nor has 0.
+    assert_eq!(
+        line_changed(
+            NR_IOCTL,
+            [3, BTRFS_IOC_SET_RECEIVED_SUBVOL, 0x1000, 0, 0, 0],
+            &mem,
+            &after,
+            Outcome::Ok(0)
+        ),
+        format!(
+            "ioctl(3, BTRFS_IOC_SET_RECEIVED_SUBVOL, {{uuid={UUID_TEXT}, stransid=74565, \
+             stime={{sec=1463193386, nsec=12345}} /* 2016-05-14T02:36:26.000012345+0000 */, \
+             flags=2}} => {{rtransid=12, rtime={{sec=1700000000, nsec=2000000000}}}}) = 0"
+        )
+    );
+}
+
+#[test]
+fn btrfs_dev_replace_by_command() {
+    let mut start = words(&[0, 0, 1, 1]);
+    start.extend_from_slice(b"/dev/sda1\0");
+    start.resize(32 + 1025, 0);
+    start.extend_from_slice(b"/dev/sdb1\0");
+    start.resize(2600, 0);
+    let mut status = words(&[1, 1, 1, 505, 1_700_000_000, 0, 3, 0]);
+    status.resize(2600, 0);
+    let mem = FakeMemory::new().with(0x1000, &start).with(0x2000, &status);
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, BTRFS_IOC_DEV_REPLACE, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Err(EBADF)
+        ),
+        "ioctl(3, BTRFS_IOC_DEV_REPLACE, {cmd=BTRFS_IOCTL_DEV_REPLACE_CMD_START, \
+         start={srcdevid=makedev(0, 0x1), \
+         cont_reading_from_srcdev_mode=BTRFS_IOCTL_DEV_REPLACE_CONT_READING_FROM_SRCDEV_MODE_AVOID, \
+         srcdev_name=\"/dev/sda1\", tgtdev_name=\"/dev/sdb1\"}}) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, BTRFS_IOC_DEV_REPLACE, 0x2000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, BTRFS_IOC_DEV_REPLACE, {cmd=BTRFS_IOCTL_DEV_REPLACE_CMD_STATUS} => \
+         {result=BTRFS_IOCTL_DEV_REPLACE_RESULT_NOT_STARTED, \
+         status={replace_state=BTRFS_IOCTL_DEV_REPLACE_STATE_STARTED, \
+         progress_1000=505 /* 50.5% */, time_started=1700000000 /* 2023-11-14T22:13:20+0000 */, \
+         time_stopped=0, num_write_errors=3, num_uncorrectable_read_errors=0}}) = 0"
+    );
+}
+
+#[test]
+fn btrfs_dedupe_range_info() {
+    let mut range = words(&[1024, 10240]);
+    range.extend(words32(&[3, 0]));
+    for k in 0..3u64 {
+        range.extend(words(&[k, 100 * k, 10 * k]));
+        range.extend(words32(&[k as u32, 0]));
+    }
+    let mut none = range.clone();
+    put(&mut none, 16, 0u16.to_ne_bytes());
+    let mem = FakeMemory::new().with(0x1000, &range).with(0x2000, &none);
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, FIDEDUPERANGE, 0x1000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, BTRFS_IOC_FILE_EXTENT_SAME or FIDEDUPERANGE, {src_offset=1024, \
+         src_length=10240, dest_count=3, info=[{dest_fd=0, dest_offset=0}, {dest_fd=1, \
+         dest_offset=100}, ...]} => {info=[{bytes_deduped=0, status=0}, {bytes_deduped=10, \
+         status=1}, ...]}) = 0"
+    );
+    let got = line_opts(
+        [3, FIDEDUPERANGE, 0x1000, 0, 0, 0],
+        &mem,
+        verbose(),
+        Outcome::Ok(0),
+    );
+    assert!(
+        got.ends_with("{bytes_deduped=20, status=2}]}) = 0"),
+        "{got}"
+    );
+    // No element: nothing at exit.
+    assert_eq!(
+        line(
+            NR_IOCTL,
+            [3, FIDEDUPERANGE, 0x2000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "ioctl(3, BTRFS_IOC_FILE_EXTENT_SAME or FIDEDUPERANGE, {src_offset=1024, \
+         src_length=10240, dest_count=0, info=[]}) = 0"
+    );
+}
