@@ -427,6 +427,7 @@ enum Family {
     /// `SG_SCSI_RESET` or `SG_IO`, by its number.
     Scsi(u32),
     BlkTraceSetup,
+    UffdioApi,
 }
 
 fn family(request: u32) -> Option<Family> {
@@ -450,16 +451,18 @@ fn family(request: u32) -> Option<Family> {
         super::ioctl_fiemap::FS_IOC_FIEMAP => Some(Family::Fiemap),
         r @ (super::ioctl_scsi::SG_SCSI_RESET | super::ioctl_scsi::SG_IO) => Some(Family::Scsi(r)),
         super::ioctl_block::BLKTRACESETUP => Some(Family::BlkTraceSetup),
+        super::ioctl_uffdio::UFFDIO_API => Some(Family::UffdioApi),
         _ => None,
     }
 }
 
 /// At entry, what a [`Family`] request keeps for its exit in the argument's `saved` slot.
-pub fn save<M: Memory>(ctx: &Ctx<'_, M>, call: &mut Call, i: usize) {
+pub fn save<M: Memory>(ctx: &mut Ctx<'_, M>, call: &mut Call, i: usize) {
     match family(call.args[1] as u32) {
         Some(Family::SeccompRecv) => call.saved[i] = ioctl_seccomp::save_recv(ctx, call.args[i]),
         Some(Family::RtcParam(true)) => call.saved[i] = ioctl_rtc::save_param(ctx, call.args[i]),
         Some(Family::Gpio(r)) => call.saved[i] = ioctl_gpio::save(ctx, r, call.args[i]),
+        Some(Family::UffdioApi) => call.saved[i] = super::ioctl_uffdio::save(ctx, call.args[i]),
         _ => {
             let (request, v) = (call.args[1], call.args[i]);
             call.saved[i] = sock_ioctl::save(ctx, request, v)
@@ -531,6 +534,10 @@ fn family_arg<S: Sink, M: Memory>(
         (Family::Fiemap, _) => super::ioctl_fiemap::arg(sink, ctx, v, outcome),
         (Family::Scsi(r), _) => super::ioctl_scsi::arg(sink, ctx, r, v, outcome),
         (Family::BlkTraceSetup, _) => super::ioctl_block::trace_setup(sink, ctx, v, outcome),
+        (Family::UffdioApi, Some(outcome)) => {
+            super::ioctl_uffdio::api(sink, ctx, call.saved[i], v, outcome)
+        }
+        (Family::UffdioApi, None) => {}
     }
 }
 
@@ -552,6 +559,15 @@ fn by_table<S: Sink, M: Memory>(
             sink.updated();
             let desc = entry.exit.as_ref().unwrap_or(desc);
             super::arg(sink, ctx, desc, call, i, Some(outcome));
+        }
+        // One struct, at exit: the caller's members, and the kernel's too after a success
+        // (strace prints the first at entry and adds the others before the closing brace).
+        (IoctlDir::InThenOut, Some(outcome)) => {
+            let grown = entry
+                .exit
+                .as_ref()
+                .filter(|_| matches!(outcome, Outcome::Ok(_)));
+            super::arg(sink, ctx, grown.unwrap_or(desc), call, i, Some(outcome));
         }
         _ => {}
     }

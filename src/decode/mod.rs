@@ -30,6 +30,7 @@ mod ioctl_random;
 mod ioctl_rtc;
 mod ioctl_scsi;
 mod ioctl_seccomp;
+mod ioctl_uffdio;
 mod iov;
 mod ipc;
 mod keyctl;
@@ -231,6 +232,9 @@ pub struct Saved {
     /// The timeout as the call was given it, seconds and nanoseconds; `None` when it was not
     /// read (NULL, unreadable, or `-e verbose=` leaving the call out: its address shows).
     pub timeout: Option<(i64, u64)>,
+    /// Members of an ioctl's argument as its entry read them, which the kernel may write
+    /// over (UFFDIO_API's `api` and `features`: zeroed when the call fails).
+    pub ioctl: [u64; 2],
 }
 
 /// What is shown beside a pid: its command name (`-Y`: `1234<bash>`), and its pid in the

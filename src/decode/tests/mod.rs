@@ -46,6 +46,7 @@ mod ptrace_req;
 mod quota;
 mod seccomp;
 mod signal;
+mod small_ioctls;
 mod sock_ioctl;
 mod sockaddr;
 mod sockopt;

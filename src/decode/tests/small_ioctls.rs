@@ -1,0 +1,127 @@
+//! Small ioctl families as strace 6.1 decodes them: userfaultfd (`UFFDIO_*`, [ioctl_args]'s
+//! `in_then_out` structs and `decode/ioctl_uffdio.rs`).
+
+use super::*;
+
+const UFFDIO_API: u64 = 0xc018_aa3f;
+const UFFDIO_REGISTER: u64 = 0xc020_aa00;
+const UFFDIO_UNREGISTER: u64 = 0x8010_aa01;
+const UFFDIO_COPY: u64 = 0xc028_aa03;
+const UFFDIO_ZEROPAGE: u64 = 0xc020_aa04;
+const UFFDIO_WRITEPROTECT: u64 = 0xc018_aa06;
+
+/// The line of a call on descriptor 3, without the padding before ` = `.
+fn call(code: u64, arg: u64, mem: &FakeMemory, outcome: Outcome) -> String {
+    call_changed(code, arg, [mem, mem], outcome)
+}
+
+/// As [`call`], the kernel leaving `after` where the entry read `before`.
+fn call_changed(code: u64, arg: u64, mems: [&FakeMemory; 2], outcome: Outcome) -> String {
+    let args = [3, code, arg, 0, 0, 0];
+    let l = render_call(
+        NR_IOCTL,
+        args,
+        mems,
+        DecodeOpts::default(),
+        None,
+        |_| {},
+        outcome,
+    );
+    match l.rsplit_once(" = ") {
+        Some((call, ret)) => format!("{} = {ret}", call.trim_end()),
+        None => l,
+    }
+}
+
+#[test]
+fn uffdio_structs_grow_at_a_successful_exit() {
+    let mem = FakeMemory::new()
+        .with(0x1000, &words(&[0x7000, 0x1000, 0x1, 0x1c | 0x100]))
+        .with(
+            0x2000,
+            &words(&[0x7000, 0x8000, 0x1000, 0xdead_beef, 0x1000]),
+        )
+        .with(0x3000, &words(&[0x7000, 0x1000, 0x1, 0x1000]))
+        .with(0x4000, &words(&[0x7000, 0x1000]));
+    let (ok, err) = (Outcome::Ok(0), Outcome::Err(EINVAL));
+    assert_eq!(
+        call(UFFDIO_REGISTER, 0x1000, &mem, ok),
+        "ioctl(3, UFFDIO_REGISTER, {range={start=0x7000, len=0x1000}, \
+         mode=UFFDIO_REGISTER_MODE_MISSING, ioctls=1<<_UFFDIO_WAKE|1<<_UFFDIO_COPY|\
+         1<<_UFFDIO_ZEROPAGE|0x100}) = 0"
+    );
+    assert_eq!(
+        call(UFFDIO_REGISTER, 0x1000, &mem, err),
+        "ioctl(3, UFFDIO_REGISTER, {range={start=0x7000, len=0x1000}, \
+         mode=UFFDIO_REGISTER_MODE_MISSING}) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        call(UFFDIO_COPY, 0x2000, &mem, err),
+        "ioctl(3, UFFDIO_COPY, {dst=0x7000, src=0x8000, len=0x1000, mode=UFFDIO_COPY_MODE_DONTWAKE|\
+         UFFDIO_COPY_MODE_WP|0xdeadbeec}) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        call(UFFDIO_COPY, 0x2000, &mem, ok),
+        "ioctl(3, UFFDIO_COPY, {dst=0x7000, src=0x8000, len=0x1000, mode=UFFDIO_COPY_MODE_DONTWAKE|\
+         UFFDIO_COPY_MODE_WP|0xdeadbeec, copy=0x1000}) = 0"
+    );
+    assert_eq!(
+        call(UFFDIO_ZEROPAGE, 0x3000, &mem, ok),
+        "ioctl(3, UFFDIO_ZEROPAGE, {range={start=0x7000, len=0x1000}, \
+         mode=UFFDIO_ZEROPAGE_MODE_DONTWAKE, zeropage=0x1000}) = 0"
+    );
+    assert_eq!(
+        call(UFFDIO_UNREGISTER, 0x4000, &mem, err),
+        "ioctl(3, UFFDIO_UNREGISTER, {start=0x7000, len=0x1000}) = -1 EINVAL (Invalid argument)"
+    );
+    // NULL, unreadable; a request strace 6.1 does not decode, in hex.
+    assert_eq!(
+        call(UFFDIO_COPY, 0, &mem, err),
+        "ioctl(3, UFFDIO_COPY, NULL) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        call(UFFDIO_ZEROPAGE, 0x9000, &mem, err),
+        "ioctl(3, UFFDIO_ZEROPAGE, 0x9000) = -1 EINVAL (Invalid argument)"
+    );
+    assert_eq!(
+        call(UFFDIO_WRITEPROTECT, 0x4000, &mem, ok),
+        "ioctl(3, UFFDIO_WRITEPROTECT, 0x4000) = 0"
+    );
+}
+
+#[test]
+fn uffdio_api_shows_changed_features_and_keeps_the_entry_values() {
+    let before = FakeMemory::new()
+        .with(0x1000, &words(&[0xaa, 0, 0]))
+        .with(0x2000, &words(&[0xbad, 0x1_0000_0001, 0]));
+    let after = FakeMemory::new()
+        .with(0x1000, &words(&[0xaa, 0x1_e003, 0x8000_0000_0000_0003]))
+        // The kernel zeroes the struct of a failed call.
+        .with(0x2000, &words(&[0, 0, 0]));
+    assert_eq!(
+        call_changed(UFFDIO_API, 0x1000, [&before, &after], Outcome::Ok(0)),
+        "ioctl(3, UFFDIO_API, {api=0xaa, features=0 => features=UFFD_FEATURE_PAGEFAULT_FLAG_WP|\
+         UFFD_FEATURE_EVENT_FORK|0x1e000, ioctls=1<<_UFFDIO_REGISTER|1<<_UFFDIO_UNREGISTER|\
+         1<<_UFFDIO_API}) = 0"
+    );
+    assert_eq!(
+        call_changed(UFFDIO_API, 0x2000, [&before, &after], Outcome::Err(EINVAL)),
+        "ioctl(3, UFFDIO_API, {api=0xbad, features=UFFD_FEATURE_PAGEFAULT_FLAG_WP|0x100000000}) \
+         = -1 EINVAL (Invalid argument)"
+    );
+    // Features the kernel left as they were show once.
+    assert_eq!(
+        call(UFFDIO_API, 0x1000, &after, Outcome::Ok(0)),
+        "ioctl(3, UFFDIO_API, {api=0xaa, features=UFFD_FEATURE_PAGEFAULT_FLAG_WP|\
+         UFFD_FEATURE_EVENT_FORK|0x1e000, ioctls=1<<_UFFDIO_REGISTER|1<<_UFFDIO_UNREGISTER|\
+         1<<_UFFDIO_API}) = 0"
+    );
+    assert_eq!(
+        call(UFFDIO_API, 0, &after, Outcome::Err(EFAULT)),
+        "ioctl(3, UFFDIO_API, NULL) = -1 EFAULT (Bad address)"
+    );
+    assert_eq!(
+        call(UFFDIO_API, 0x9000, &after, Outcome::Err(EFAULT)),
+        "ioctl(3, UFFDIO_API, 0x9000) = -1 EFAULT (Bad address)"
+    );
+}

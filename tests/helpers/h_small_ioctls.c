@@ -1,0 +1,75 @@
+/* Small ioctl families strace 6.1 decodes, raw: `h_small_ioctls WORKDIR`.
+ * Each family is a function of its own; the calls go to descriptor -1 or to
+ * /dev/null (which refuses them with ENOTTY), so nothing on the machine
+ * changes, with the argument NULL, unreadable, half-readable and readable.
+ * Run under `-e inject=ioctl:retval=0` too, so that the shapes of a
+ * successful call are compared as well. */
+#include "helper.h"
+#include <string.h>
+#include <sys/ioctl.h>
+#include <linux/userfaultfd.h>
+
+/* A value in every bit pattern the tests look for. */
+#define FILL 0xdeadbeefcafef00dULL
+
+static void uffdio_calls(int null, char *page_end)
+{
+	struct uffdio_api api = { .api = UFFD_API, .features = 0 };
+	struct uffdio_register reg = {
+		.range = { .start = FILL, .len = 4096 },
+		.mode = UFFDIO_REGISTER_MODE_MISSING | 0x30,
+		.ioctls = FILL,
+	};
+	struct uffdio_copy copy = { FILL, 0x1000, 4096, 0xdeadbeef, 0x5 };
+	struct uffdio_zeropage zero = { { 0x1000, 4096 }, 1, 7 };
+	struct uffdio_range range = { 0x2000, 0 };
+	static const unsigned long reqs[] = {
+		UFFDIO_API, UFFDIO_REGISTER, UFFDIO_UNREGISTER, UFFDIO_WAKE,
+		UFFDIO_COPY, UFFDIO_ZEROPAGE, UFFDIO_WRITEPROTECT,
+		UFFDIO_CONTINUE,
+	};
+	int uffd = syscall(SYS_userfaultfd, O_NONBLOCK | O_CLOEXEC);
+
+	for (size_t k = 0; k < sizeof(reqs) / sizeof(reqs[0]); k++) {
+		ioctl(-1, reqs[k], NULL);
+		ioctl(-1, reqs[k], page_end - 8);
+	}
+	ioctl(-1, UFFDIO_API, &api);
+	ioctl(null, UFFDIO_API, &api);
+	api.api = 0xbad;
+	api.features = FILL;
+	ioctl(-1, UFFDIO_API, &api);
+	ioctl(-1, UFFDIO_REGISTER, &reg);
+	ioctl(null, UFFDIO_REGISTER, &reg);
+	ioctl(-1, UFFDIO_UNREGISTER, &range);
+	ioctl(-1, UFFDIO_WAKE, &range);
+	ioctl(-1, UFFDIO_COPY, &copy);
+	ioctl(null, UFFDIO_COPY, &copy);
+	ioctl(-1, UFFDIO_ZEROPAGE, &zero);
+	ioctl(-1, UFFDIO_WRITEPROTECT, &range);
+	if (uffd >= 0) {
+		/* The kernel fills in the features and requests it has. */
+		api.api = UFFD_API;
+		api.features = 0;
+		ioctl(uffd, UFFDIO_API, &api);
+		/* A failed call zeroes the struct: the entry's values show. */
+		api.api = 0xbad;
+		ioctl(uffd, UFFDIO_API, &api);
+		close(uffd);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	char *page_end;
+	int null;
+
+	setup(argc, argv);
+	page_end = page_end_unmapped();
+	null = open("/dev/null", O_RDWR);
+	if (!page_end || null < 0)
+		return 1;
+	begin_marker();
+	uffdio_calls(null, page_end);
+	return 0;
+}
