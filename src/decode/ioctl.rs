@@ -428,6 +428,8 @@ enum Family {
     Scsi(u32),
     BlkTraceSetup,
     UffdioApi,
+    PerfQueryBpf,
+    PerfModifyAttributes,
 }
 
 fn family(request: u32) -> Option<Family> {
@@ -452,6 +454,8 @@ fn family(request: u32) -> Option<Family> {
         r @ (super::ioctl_scsi::SG_SCSI_RESET | super::ioctl_scsi::SG_IO) => Some(Family::Scsi(r)),
         super::ioctl_block::BLKTRACESETUP => Some(Family::BlkTraceSetup),
         super::ioctl_uffdio::UFFDIO_API => Some(Family::UffdioApi),
+        super::ioctl_perf::QUERY_BPF => Some(Family::PerfQueryBpf),
+        super::ioctl_perf::MODIFY_ATTRIBUTES => Some(Family::PerfModifyAttributes),
         _ => None,
     }
 }
@@ -463,6 +467,9 @@ pub fn save<M: Memory>(ctx: &mut Ctx<'_, M>, call: &mut Call, i: usize) {
         Some(Family::RtcParam(true)) => call.saved[i] = ioctl_rtc::save_param(ctx, call.args[i]),
         Some(Family::Gpio(r)) => call.saved[i] = ioctl_gpio::save(ctx, r, call.args[i]),
         Some(Family::UffdioApi) => call.saved[i] = super::ioctl_uffdio::save(ctx, call.args[i]),
+        Some(Family::PerfModifyAttributes) => {
+            call.saved[i] = super::ioctl_perf::save(ctx, call.args[i])
+        }
         _ => {
             let (request, v) = (call.args[1], call.args[i]);
             call.saved[i] = sock_ioctl::save(ctx, request, v)
@@ -538,6 +545,13 @@ fn family_arg<S: Sink, M: Memory>(
             super::ioctl_uffdio::api(sink, ctx, call.saved[i], v, outcome)
         }
         (Family::UffdioApi, None) => {}
+        (Family::PerfQueryBpf, Some(outcome)) => {
+            super::ioctl_perf::query_bpf(sink, ctx, v, outcome)
+        }
+        (Family::PerfModifyAttributes, None) => {
+            super::ioctl_perf::modify_attributes(sink, ctx, call.saved[i], v)
+        }
+        (Family::PerfQueryBpf, None) | (Family::PerfModifyAttributes, Some(_)) => {}
     }
 }
 

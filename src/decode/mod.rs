@@ -25,6 +25,7 @@ mod ioctl_fiemap;
 mod ioctl_gpio;
 mod ioctl_hdio;
 mod ioctl_nsfs;
+mod ioctl_perf;
 mod ioctl_ptp;
 mod ioctl_random;
 mod ioctl_rtc;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <linux/userfaultfd.h>
+#include <linux/perf_event.h>
 
 /* A value in every bit pattern the tests look for. */
 #define FILL 0xdeadbeefcafef00dULL
@@ -59,6 +60,56 @@ static void uffdio_calls(int null, char *page_end)
 	}
 }
 
+static void perf_calls(int null, char *page_end)
+{
+	unsigned long long period = FILL;
+	unsigned int query[4] = { 3, 2, 11, 12 };
+	struct perf_event_attr attr;
+	static const unsigned long flag_reqs[] = {
+		PERF_EVENT_IOC_ENABLE, PERF_EVENT_IOC_DISABLE,
+		PERF_EVENT_IOC_RESET,
+	};
+	static const unsigned long ptr_reqs[] = {
+		PERF_EVENT_IOC_PERIOD, PERF_EVENT_IOC_SET_FILTER,
+		PERF_EVENT_IOC_ID, PERF_EVENT_IOC_QUERY_BPF,
+		PERF_EVENT_IOC_MODIFY_ATTRIBUTES,
+	};
+
+	for (size_t k = 0; k < sizeof(flag_reqs) / sizeof(flag_reqs[0]); k++) {
+		ioctl(-1, flag_reqs[k], 0);
+		ioctl(-1, flag_reqs[k], 1);
+		ioctl(-1, flag_reqs[k], 2);
+		syscall(SYS_ioctl, -1, flag_reqs[k], FILL);
+	}
+	for (size_t k = 0; k < sizeof(ptr_reqs) / sizeof(ptr_reqs[0]); k++) {
+		ioctl(-1, ptr_reqs[k], NULL);
+		ioctl(-1, ptr_reqs[k], page_end - 2);
+	}
+	syscall(SYS_ioctl, -1, PERF_EVENT_IOC_REFRESH, FILL);
+	syscall(SYS_ioctl, -1, PERF_EVENT_IOC_SET_OUTPUT, FILL);
+	syscall(SYS_ioctl, -1, PERF_EVENT_IOC_SET_BPF, 0);
+	syscall(SYS_ioctl, -1, PERF_EVENT_IOC_PAUSE_OUTPUT, FILL);
+	ioctl(-1, PERF_EVENT_IOC_PERIOD, &period);
+	ioctl(null, PERF_EVENT_IOC_ID, &period);
+	ioctl(-1, PERF_EVENT_IOC_SET_FILTER, "filter\n\1");
+	/* A filter running to the end of readable memory. */
+	memset(page_end - 40, 'x', 40);
+	ioctl(-1, PERF_EVENT_IOC_SET_FILTER, page_end - 40);
+	ioctl(-1, PERF_EVENT_IOC_QUERY_BPF, query);
+	ioctl(null, PERF_EVENT_IOC_QUERY_BPF, query);
+	/* Five ids where two are readable. */
+	memcpy(page_end - 16, (unsigned int[]){ 3, 5, 11, 12 }, 16);
+	ioctl(-1, PERF_EVENT_IOC_QUERY_BPF, page_end - 16);
+	memset(&attr, 0, sizeof(attr));
+	attr.type = PERF_TYPE_SOFTWARE;
+	attr.size = sizeof(attr);
+	attr.config = PERF_COUNT_SW_PAGE_FAULTS;
+	attr.sample_period = 100;
+	attr.disabled = 1;
+	ioctl(-1, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, &attr);
+	ioctl(null, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, &attr);
+}
+
 int main(int argc, char **argv)
 {
 	char *page_end;
@@ -71,5 +122,6 @@ int main(int argc, char **argv)
 		return 1;
 	begin_marker();
 	uffdio_calls(null, page_end);
+	perf_calls(null, page_end);
 	return 0;
 }

@@ -1,5 +1,5 @@
 //! Small ioctl families as strace 6.1 decodes them: userfaultfd (`UFFDIO_*`, [ioctl_args]'s
-//! `in_then_out` structs and `decode/ioctl_uffdio.rs`).
+//! `in_then_out` structs and `decode/ioctl_uffdio.rs`), perf events (`PERF_EVENT_IOC_*`).
 
 use super::*;
 
@@ -123,5 +123,121 @@ fn uffdio_api_shows_changed_features_and_keeps_the_entry_values() {
     assert_eq!(
         call(UFFDIO_API, 0x9000, &after, Outcome::Err(EFAULT)),
         "ioctl(3, UFFDIO_API, 0x9000) = -1 EFAULT (Bad address)"
+    );
+}
+
+const PERF_EVENT_IOC_ENABLE: u64 = 0x2400;
+const PERF_EVENT_IOC_REFRESH: u64 = 0x2402;
+const PERF_EVENT_IOC_PERIOD: u64 = 0x4008_2404;
+const PERF_EVENT_IOC_SET_FILTER: u64 = 0x4008_2406;
+const PERF_EVENT_IOC_ID: u64 = 0x8008_2407;
+const PERF_EVENT_IOC_PAUSE_OUTPUT: u64 = 0x4004_2409;
+const PERF_EVENT_IOC_QUERY_BPF: u64 = 0xc008_240a;
+const PERF_EVENT_IOC_MODIFY_ATTRIBUTES: u64 = 0x4008_240b;
+
+#[test]
+fn perf_requests() {
+    let mem = FakeMemory::new()
+        .with(0x1000, &words(&[7]))
+        .with(0x2000, b"cpu\0")
+        .with(0x3000, &words32(&[3, 5, 11, 12]))
+        .with(0x4000, &words32(&[3]));
+    let (ok, err) = (Outcome::Ok(0), Outcome::Err(EBADF));
+    let magic = 0xdead_beef_badc_0ded;
+    assert_eq!(
+        call(PERF_EVENT_IOC_ENABLE, magic, &mem, err),
+        "ioctl(3, PERF_EVENT_IOC_ENABLE, PERF_IOC_FLAG_GROUP|0xbadc0dec) = -1 EBADF (Bad file \
+         descriptor)"
+    );
+    assert_eq!(
+        call(PERF_EVENT_IOC_ENABLE, 2, &mem, err),
+        "ioctl(3, PERF_EVENT_IOC_ENABLE, 0x2 /* PERF_IOC_FLAG_??? */) = -1 EBADF (Bad file \
+         descriptor)"
+    );
+    assert_eq!(
+        call(PERF_EVENT_IOC_REFRESH, magic, &mem, ok),
+        "ioctl(3, PERF_EVENT_IOC_REFRESH, -1159983635) = 0"
+    );
+    assert_eq!(
+        call(PERF_EVENT_IOC_PAUSE_OUTPUT, magic, &mem, ok),
+        "ioctl(3, PERF_EVENT_IOC_PAUSE_OUTPUT, 16045690984232390125) = 0"
+    );
+    assert_eq!(
+        call(PERF_EVENT_IOC_PERIOD, 0x1000, &mem, err),
+        "ioctl(3, PERF_EVENT_IOC_PERIOD, [7]) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        call(PERF_EVENT_IOC_SET_FILTER, 0x2000, &mem, err),
+        "ioctl(3, PERF_EVENT_IOC_SET_FILTER, \"cpu\") = -1 EBADF (Bad file descriptor)"
+    );
+    // What the kernel writes: at a successful exit only.
+    assert_eq!(
+        call(PERF_EVENT_IOC_ID, 0x1000, &mem, err),
+        "ioctl(3, PERF_EVENT_IOC_ID, 0x1000) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        call(PERF_EVENT_IOC_ID, 0x1000, &mem, ok),
+        "ioctl(3, PERF_EVENT_IOC_ID, [7]) = 0"
+    );
+}
+
+#[test]
+fn perf_query_bpf_runs_to_the_count_the_kernel_wrote() {
+    let mem = FakeMemory::new()
+        .with(0x3ff0, &words32(&[3, 5, 11, 12]))
+        .with(0x6ffc, &words32(&[3]))
+        .with(0x5000, &words32(&[3, 2, 11, 12]));
+    let (ok, err) = (Outcome::Ok(0), Outcome::Err(EBADF));
+    assert_eq!(
+        call(PERF_EVENT_IOC_QUERY_BPF, 0x3ff0, &mem, err),
+        "ioctl(3, PERF_EVENT_IOC_QUERY_BPF, {ids_len=3, ...}) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        call(PERF_EVENT_IOC_QUERY_BPF, 0x3ff0, &mem, ok),
+        "ioctl(3, PERF_EVENT_IOC_QUERY_BPF, {ids_len=3, prog_cnt=5, ids=[11, 12, ... /* 0x4000 \
+         */]}) = 0"
+    );
+    assert_eq!(
+        call(PERF_EVENT_IOC_QUERY_BPF, 0x5000, &mem, ok),
+        "ioctl(3, PERF_EVENT_IOC_QUERY_BPF, {ids_len=3, prog_cnt=2, ids=[11, 12]}) = 0"
+    );
+    // `prog_cnt` unreadable.
+    assert_eq!(
+        call(PERF_EVENT_IOC_QUERY_BPF, 0x6ffc, &mem, ok),
+        "ioctl(3, PERF_EVENT_IOC_QUERY_BPF, {ids_len=3, ...}) = 0"
+    );
+    assert_eq!(
+        call(PERF_EVENT_IOC_QUERY_BPF, 0, &mem, ok),
+        "ioctl(3, PERF_EVENT_IOC_QUERY_BPF, NULL) = 0"
+    );
+}
+
+#[test]
+fn perf_modify_attributes_shows_the_attr_at_entry() {
+    // PERF_TYPE_SOFTWARE, PERF_ATTR_SIZE_VER0, config 2.
+    let mut attr = words32(&[1, 64]);
+    attr.extend(words(&[2, 0, 0, 0, 0, 0, 0]));
+    let mem = FakeMemory::new().with(0x1000, &attr);
+    let line = call(
+        PERF_EVENT_IOC_MODIFY_ATTRIBUTES,
+        0x1000,
+        &mem,
+        Outcome::Err(EBADF),
+    );
+    assert!(
+        line.starts_with(
+            "ioctl(3, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, {type=PERF_TYPE_SOFTWARE, \
+             size=PERF_ATTR_SIZE_VER0, config=PERF_COUNT_SW_PAGE_FAULTS, "
+        ),
+        "{line}"
+    );
+    assert_eq!(
+        call(
+            PERF_EVENT_IOC_MODIFY_ATTRIBUTES,
+            0x9000,
+            &mem,
+            Outcome::Err(EBADF)
+        ),
+        "ioctl(3, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, 0x9000) = -1 EBADF (Bad file descriptor)"
     );
 }
