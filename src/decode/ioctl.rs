@@ -430,6 +430,8 @@ enum Family {
     UffdioApi,
     PerfQueryBpf,
     PerfModifyAttributes,
+    /// A `<linux/tee.h>` request, by its number.
+    Tee(u32),
 }
 
 fn family(request: u32) -> Option<Family> {
@@ -456,6 +458,7 @@ fn family(request: u32) -> Option<Family> {
         super::ioctl_uffdio::UFFDIO_API => Some(Family::UffdioApi),
         super::ioctl_perf::QUERY_BPF => Some(Family::PerfQueryBpf),
         super::ioctl_perf::MODIFY_ATTRIBUTES => Some(Family::PerfModifyAttributes),
+        r if super::ioctl_tee::decodes(r) => Some(Family::Tee(r)),
         _ => None,
     }
 }
@@ -467,6 +470,7 @@ pub fn save<M: Memory>(ctx: &mut Ctx<'_, M>, call: &mut Call, i: usize) {
         Some(Family::RtcParam(true)) => call.saved[i] = ioctl_rtc::save_param(ctx, call.args[i]),
         Some(Family::Gpio(r)) => call.saved[i] = ioctl_gpio::save(ctx, r, call.args[i]),
         Some(Family::UffdioApi) => call.saved[i] = super::ioctl_uffdio::save(ctx, call.args[i]),
+        Some(Family::Tee(r)) => call.saved[i] = super::ioctl_tee::save(ctx, r, call.args[i]),
         Some(Family::PerfModifyAttributes) => {
             call.saved[i] = super::ioctl_perf::save(ctx, call.args[i])
         }
@@ -552,6 +556,7 @@ fn family_arg<S: Sink, M: Memory>(
             super::ioctl_perf::modify_attributes(sink, ctx, call.saved[i], v)
         }
         (Family::PerfQueryBpf, None) | (Family::PerfModifyAttributes, Some(_)) => {}
+        (Family::Tee(r), _) => super::ioctl_tee::arg(sink, ctx, r, call.saved[i], v, outcome),
     }
 }
 

@@ -31,6 +31,7 @@ mod ioctl_random;
 mod ioctl_rtc;
 mod ioctl_scsi;
 mod ioctl_seccomp;
+mod ioctl_tee;
 mod ioctl_uffdio;
 mod iov;
 mod ipc;

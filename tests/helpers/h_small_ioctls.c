@@ -9,6 +9,7 @@
 #include <sys/ioctl.h>
 #include <linux/userfaultfd.h>
 #include <linux/perf_event.h>
+#include <linux/tee.h>
 
 /* A value in every bit pattern the tests look for. */
 #define FILL 0xdeadbeefcafef00dULL
@@ -110,6 +111,82 @@ static void perf_calls(int null, char *page_end)
 	ioctl(null, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, &attr);
 }
 
+/* A buffer request's struct and its params, as TEE_IOC_INVOKE takes them. */
+struct tee_invoke_buf {
+	struct tee_ioctl_invoke_arg arg;
+	struct tee_ioctl_param params[3];
+};
+
+struct tee_open_buf {
+	struct tee_ioctl_open_session_arg arg;
+	struct tee_ioctl_param params[1];
+};
+
+static void tee_calls(int null, char *page_end)
+{
+	static const unsigned long reqs[] = {
+		TEE_IOC_VERSION, TEE_IOC_SHM_ALLOC, TEE_IOC_OPEN_SESSION,
+		TEE_IOC_INVOKE, TEE_IOC_CANCEL, TEE_IOC_CLOSE_SESSION,
+		TEE_IOC_SUPPL_RECV, TEE_IOC_SUPPL_SEND, TEE_IOC_SHM_REGISTER,
+		_IOWR(0xa4, 8, char[32]),
+	};
+	struct tee_ioctl_version_data version = { 1, 1, 5 };
+	struct tee_ioctl_shm_alloc_data alloc = { FILL, 0x83, -1 };
+	struct tee_ioctl_shm_register_data reg = { FILL, 4096, 1, 0 };
+	struct tee_ioctl_cancel_arg cancel = { 7, 0xbadc0ded };
+	struct tee_ioctl_close_session_arg close_arg = { 0xeef0beef };
+	long long register_fd[4] = { 0, 4096, 2, 0 };
+	struct tee_invoke_buf invoke = {
+		.arg = { 1, 0xbeef, 2, 0, 0, 3 },
+		.params = {
+			{ TEE_IOCTL_PARAM_ATTR_TYPE_NONE, 1, 2, 3 },
+			{ TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INOUT |
+			  TEE_IOCTL_PARAM_ATTR_META, FILL, 2, 3 },
+			{ TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_OUTPUT, 16, 32, 7 },
+		},
+	};
+	struct tee_open_buf open_arg = {
+		.arg = { .uuid = { 0xde, 0xad, 0xbe, 0xef, 1, 2, 3, 4, 5, 6,
+				   7, 8, 9, 10, 11, 12 },
+			 .clnt_uuid = { 0xd, 0xf0, 0xfe, 0xca },
+			 .clnt_login = TEE_IOCTL_LOGIN_GROUP, .cancel_id = 3,
+			 .num_params = 1 },
+		.params = { { 9, 1, 2, 3 } },
+	};
+	struct tee_ioctl_buf_data buf = { (unsigned long) &invoke,
+					  sizeof(invoke) };
+
+	for (size_t k = 0; k < sizeof(reqs) / sizeof(reqs[0]); k++) {
+		ioctl(-1, reqs[k], NULL);
+		ioctl(-1, reqs[k], page_end - 4);
+	}
+	ioctl(-1, TEE_IOC_VERSION, &version);
+	ioctl(null, TEE_IOC_VERSION, &version);
+	ioctl(-1, TEE_IOC_SHM_ALLOC, &alloc);
+	ioctl(null, TEE_IOC_SHM_ALLOC, &alloc);
+	ioctl(-1, TEE_IOC_SHM_REGISTER, &reg);
+	ioctl(-1, TEE_IOC_CANCEL, &cancel);
+	ioctl(-1, TEE_IOC_CLOSE_SESSION, &close_arg);
+	ioctl(-1, _IOWR(0xa4, 8, char[32]), register_fd);
+	ioctl(-1, TEE_IOC_INVOKE, &buf);
+	ioctl(null, TEE_IOC_INVOKE, &buf);
+	/* Params the length does not hold; a length past TEE_MAX_ARG_SIZE. */
+	invoke.arg.num_params = 2;
+	ioctl(-1, TEE_IOC_INVOKE, &buf);
+	ioctl(-1, TEE_IOC_SUPPL_RECV, &buf);
+	buf.buf_len = 4096;
+	ioctl(-1, TEE_IOC_SUPPL_SEND, &buf);
+	buf.buf_ptr = (unsigned long) &open_arg;
+	buf.buf_len = sizeof(open_arg);
+	ioctl(-1, TEE_IOC_OPEN_SESSION, &buf);
+	open_arg.arg.clnt_login = 0xff;
+	ioctl(null, TEE_IOC_OPEN_SESSION, &buf);
+	open_arg.arg.clnt_login = TEE_IOCTL_LOGIN_USER;
+	ioctl(-1, TEE_IOC_OPEN_SESSION, &buf);
+	buf.buf_ptr = (unsigned long) (page_end - 8);
+	ioctl(-1, TEE_IOC_OPEN_SESSION, &buf);
+}
+
 int main(int argc, char **argv)
 {
 	char *page_end;
@@ -123,5 +200,6 @@ int main(int argc, char **argv)
 	begin_marker();
 	uffdio_calls(null, page_end);
 	perf_calls(null, page_end);
+	tee_calls(null, page_end);
 	return 0;
 }

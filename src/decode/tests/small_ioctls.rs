@@ -1,5 +1,5 @@
 //! Small ioctl families as strace 6.1 decodes them: userfaultfd (`UFFDIO_*`, [ioctl_args]'s
-//! `in_then_out` structs and `decode/ioctl_uffdio.rs`), perf events (`PERF_EVENT_IOC_*`).
+//! `in_then_out` structs and `decode/ioctl_uffdio.rs`), perf events (`PERF_EVENT_IOC_*`), TEE (`TEE_IOC_*`).
 
 use super::*;
 
@@ -239,5 +239,120 @@ fn perf_modify_attributes_shows_the_attr_at_entry() {
             Outcome::Err(EBADF)
         ),
         "ioctl(3, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, 0x9000) = -1 EBADF (Bad file descriptor)"
+    );
+}
+
+const TEE_IOC_VERSION: u64 = 0x800c_a400;
+const TEE_IOC_SHM_ALLOC: u64 = 0xc010_a401;
+const TEE_IOC_OPEN_SESSION: u64 = 0x8010_a402;
+const TEE_IOC_INVOKE: u64 = 0x8010_a403;
+const TEE_IOC_CANCEL: u64 = 0x8008_a404;
+const TEE_IOC_SUPPL_SEND: u64 = 0x8010_a407;
+const TEE_IOC_SHM_REGISTER_FD: u64 = 0xc020_a408;
+
+#[test]
+fn tee_layouts_and_version() {
+    let mem = FakeMemory::new()
+        .with(0x1000, &words32(&[1, 1, 0x5]))
+        .with(0x2000, &words32(&[2, 0xff, 0x10]))
+        .with(0x3000, &words32(&[7, 0xbadc_0ded]))
+        .with(0x4000, &words(&[0x1000, 0x3 | 0x80 | (5 << 32)]))
+        .with(0x5000, &words(&[3, 0x1000, 0x2, 9]));
+    let (ok, err) = (Outcome::Ok(0), Outcome::Err(EBADF));
+    assert_eq!(
+        call(TEE_IOC_VERSION, 0x1000, &mem, ok),
+        "ioctl(3, TEE_IOC_VERSION, {impl_id=TEE_IMPL_ID_OPTEE, gen_caps=TEE_GEN_CAP_GP|\
+         TEE_GEN_CAP_REG_MEM, impl_caps=TEE_OPTEE_CAP_TZ}) = 0"
+    );
+    assert_eq!(
+        call(TEE_IOC_VERSION, 0x2000, &mem, ok),
+        "ioctl(3, TEE_IOC_VERSION, {impl_id=TEE_IMPL_ID_AMDTEE, gen_caps=0x10 /* TEE_GEN_CAP_??? \
+         */, impl_caps=0xff}) = 0"
+    );
+    assert_eq!(
+        call(TEE_IOC_VERSION, 0x1000, &mem, err),
+        "ioctl(3, TEE_IOC_VERSION, 0x1000) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        call(TEE_IOC_CANCEL, 0x3000, &mem, err),
+        "ioctl(3, TEE_IOC_CANCEL, {cancel_id=7, session=0xbadc0ded}) = -1 EBADF (Bad file \
+         descriptor)"
+    );
+    assert_eq!(
+        call(TEE_IOC_SHM_ALLOC, 0x4000, &mem, ok),
+        "ioctl(3, TEE_IOC_SHM_ALLOC, {size=0x1000, flags=TEE_IOCTL_SHM_MAPPED|\
+         TEE_IOCTL_SHM_DMA_BUF|0x80} => {size=0x1000, flags=TEE_IOCTL_SHM_MAPPED|\
+         TEE_IOCTL_SHM_DMA_BUF|0x80, id=5}) = 0"
+    );
+    assert_eq!(
+        call(TEE_IOC_SHM_REGISTER_FD, 0x5000, &mem, ok),
+        "ioctl(3, _IOC(_IOC_READ|_IOC_WRITE, 0xa4, 0x8, 0x20), {fd=3, \
+         flags=TEE_IOCTL_SHM_DMA_BUF} => {size=0x1000, id=9}) = 0"
+    );
+    assert_eq!(
+        call(TEE_IOC_SHM_REGISTER_FD, 0x5000, &mem, err),
+        "ioctl(3, _IOC(_IOC_READ|_IOC_WRITE, 0xa4, 0x8, 0x20), {fd=3, \
+         flags=TEE_IOCTL_SHM_DMA_BUF}) = -1 EBADF (Bad file descriptor)"
+    );
+}
+
+/// A `struct tee_ioctl_param`.
+fn tee_param(attr: u64, a: u64, b: u64, c: u64) -> Vec<u8> {
+    words(&[attr, a, b, c])
+}
+
+#[test]
+fn tee_buffers_show_their_struct_and_params() {
+    // INVOKE: func, session, cancel_id, ret, ret_origin, num_params; two params.
+    let mut invoke = words32(&[1, 0xbeef, 2, 0, 4, 2]);
+    invoke.extend(tee_param(0x1 | 0x100, 0xa, 0xb, 0xc));
+    invoke.extend(tee_param(5, 0x10, 0x20, 7));
+    // OPEN_SESSION, no params, a login strace names no member for.
+    let mut open = vec![0xde, 0xad, 0xbe, 0xef, 0xca, 0xfe, 0xc0, 0xde];
+    open.extend([0xba, 0xdc, 0x0d, 0xed, 0xfa, 0xce, 0xfe, 0xed]);
+    open.extend([0xd, 0xf0, 0xfe, 0xca, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    open.extend(words32(&[3, 9, 0x11, 0, 0, 0]));
+    let mem = FakeMemory::new()
+        .with(0x2000, &invoke)
+        .with(0x1000, &words(&[0x2000, 24 + 64]))
+        .with(0x4000, &words(&[0x2000, 24 + 32]))
+        .with(0x5000, &words(&[0x3000, 56]))
+        .with(0x6000, &words(&[0x2000, 2048]))
+        .with(0x3000, &open);
+    let (ok, err) = (Outcome::Ok(0), Outcome::Err(EBADF));
+    let params = "params=[{attr=TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT|TEE_IOCTL_PARAM_ATTR_META, \
+                  a=0xa, b=0xb, c=0xc}, {attr=TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INPUT, \
+                  shm_offs=0x10, size=0x20, shm_id=7}]";
+    assert_eq!(
+        call(TEE_IOC_INVOKE, 0x1000, &mem, err),
+        format!(
+            "ioctl(3, TEE_IOC_INVOKE, {{buf_len=88, buf_ptr={{func=1, session=0xbeef, \
+             cancel_id=2, num_params=2, {params}}}}}) = -1 EBADF (Bad file descriptor)"
+        )
+    );
+    assert_eq!(
+        call(TEE_IOC_INVOKE, 0x1000, &mem, ok),
+        format!(
+            "ioctl(3, TEE_IOC_INVOKE, {{buf_len=88, buf_ptr={{func=1, session=0xbeef, \
+             cancel_id=2, num_params=2, {params}}} => {{ret=0, \
+             ret_origin=TEEC_ORIGIN_TRUSTED_APP, {params}}}}}) = 0"
+        )
+    );
+    // A length that does not fit the params counted, one over TEE_MAX_ARG_SIZE.
+    assert_eq!(
+        call(TEE_IOC_INVOKE, 0x4000, &mem, err),
+        "ioctl(3, TEE_IOC_INVOKE, {buf_len=56, buf_ptr=0x2000}) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        call(TEE_IOC_SUPPL_SEND, 0x6000, &mem, err),
+        "ioctl(3, TEE_IOC_SUPPL_SEND, {buf_len=2048, buf_ptr=0x2000}) = -1 EBADF (Bad file \
+         descriptor)"
+    );
+    assert_eq!(
+        call(TEE_IOC_OPEN_SESSION, 0x5000, &mem, ok),
+        "ioctl(3, TEE_IOC_OPEN_SESSION, {buf_len=56, buf_ptr={uuid=deadbeef-cafe-c0de-badc-\
+         0dedfacefeed, clnt_login=0x3 /* TEE_IOCTL_LOGIN_??? */, clnt_uuid=[0xd, 0xf0, 0xfe, \
+         0xca, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], cancel_id=9, num_params=0, params=NULL} => \
+         {session=0x11, ret=0, ret_origin=0 /* TEEC_ORIGIN_??? */, params=NULL}}) = 0"
     );
 }
