@@ -432,6 +432,8 @@ enum Family {
     PerfModifyAttributes,
     /// A `<linux/tee.h>` request, by its number.
     Tee(u32),
+    /// An MTD request of `decode::ioctl_mtd`, by its number.
+    Mtd(u32),
 }
 
 fn family(request: u32) -> Option<Family> {
@@ -459,6 +461,7 @@ fn family(request: u32) -> Option<Family> {
         super::ioctl_perf::QUERY_BPF => Some(Family::PerfQueryBpf),
         super::ioctl_perf::MODIFY_ATTRIBUTES => Some(Family::PerfModifyAttributes),
         r if super::ioctl_tee::decodes(r) => Some(Family::Tee(r)),
+        r if super::ioctl_mtd::decodes(r) => Some(Family::Mtd(r)),
         _ => None,
     }
 }
@@ -557,6 +560,7 @@ fn family_arg<S: Sink, M: Memory>(
         }
         (Family::PerfQueryBpf, None) | (Family::PerfModifyAttributes, Some(_)) => {}
         (Family::Tee(r), _) => super::ioctl_tee::arg(sink, ctx, r, call.saved[i], v, outcome),
+        (Family::Mtd(r), _) => super::ioctl_mtd::arg(sink, ctx, r, v, outcome),
     }
 }
 

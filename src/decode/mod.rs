@@ -24,6 +24,7 @@ mod ioctl_evdev;
 mod ioctl_fiemap;
 mod ioctl_gpio;
 mod ioctl_hdio;
+mod ioctl_mtd;
 mod ioctl_nsfs;
 mod ioctl_perf;
 mod ioctl_ptp;

@@ -10,6 +10,7 @@
 #include <linux/userfaultfd.h>
 #include <linux/perf_event.h>
 #include <linux/tee.h>
+#include <mtd/mtd-abi.h>
 
 /* A value in every bit pattern the tests look for. */
 #define FILL 0xdeadbeefcafef00dULL
@@ -187,6 +188,31 @@ static void tee_calls(int null, char *page_end)
 	ioctl(-1, TEE_IOC_OPEN_SESSION, &buf);
 }
 
+static void mtd_calls(int null, char *page_end)
+{
+	static const unsigned long reqs[] = {
+		MEMGETINFO, MEMERASE, MEMWRITEOOB, MEMREADOOB, MEMLOCK,
+		MEMUNLOCK, MEMGETREGIONCOUNT, MEMGETREGIONINFO, MEMGETOOBSEL,
+		MEMGETBADBLOCK, MEMSETBADBLOCK, OTPSELECT, OTPGETREGIONCOUNT,
+		OTPGETREGIONINFO, OTPLOCK, ECCGETLAYOUT, ECCGETSTATS,
+		MEMERASE64, MEMWRITEOOB64, MEMREADOOB64, MEMISLOCKED, MEMWRITE,
+	};
+	unsigned char big[512];
+	unsigned long long bad = FILL;
+
+	for (size_t k = 0; k < sizeof(big); k++)
+		big[k] = k * 7 + 1;
+	for (size_t k = 0; k < sizeof(reqs) / sizeof(reqs[0]); k++) {
+		ioctl(-1, reqs[k], NULL);
+		ioctl(-1, reqs[k], page_end - 4);
+		ioctl(-1, reqs[k], big);
+		ioctl(null, reqs[k], big);
+	}
+	ioctl(-1, MTDFILEMODE, MTD_FILE_MODE_RAW);
+	syscall(SYS_ioctl, -1, MTDFILEMODE, FILL);
+	ioctl(-1, MEMGETBADBLOCK, &bad);
+}
+
 int main(int argc, char **argv)
 {
 	char *page_end;
@@ -201,5 +227,6 @@ int main(int argc, char **argv)
 	uffdio_calls(null, page_end);
 	perf_calls(null, page_end);
 	tee_calls(null, page_end);
+	mtd_calls(null, page_end);
 	return 0;
 }

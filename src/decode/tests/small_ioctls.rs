@@ -1,5 +1,5 @@
 //! Small ioctl families as strace 6.1 decodes them: userfaultfd (`UFFDIO_*`, [ioctl_args]'s
-//! `in_then_out` structs and `decode/ioctl_uffdio.rs`), perf events (`PERF_EVENT_IOC_*`), TEE (`TEE_IOC_*`).
+//! `in_then_out` structs and `decode/ioctl_uffdio.rs`), perf events (`PERF_EVENT_IOC_*`), TEE (`TEE_IOC_*`), MTD.
 
 use super::*;
 
@@ -354,5 +354,102 @@ fn tee_buffers_show_their_struct_and_params() {
          0dedfacefeed, clnt_login=0x3 /* TEE_IOCTL_LOGIN_??? */, clnt_uuid=[0xd, 0xf0, 0xfe, \
          0xca, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], cancel_id=9, num_params=0, params=NULL} => \
          {session=0x11, ret=0, ret_origin=0 /* TEEC_ORIGIN_??? */, params=NULL}}) = 0"
+    );
+}
+
+const MEMGETINFO: u64 = 0x8020_4d01;
+const MEMERASE64: u64 = 0x4010_4d14;
+const MEMWRITE: u64 = 0xc030_4d18;
+const MEMGETREGIONINFO: u64 = 0xc010_4d08;
+const MEMGETOOBSEL: u64 = 0x80c8_4d0a;
+const ECCGETLAYOUT: u64 = 0x8148_4d11;
+const MTDFILEMODE: u64 = 0x4d13;
+
+#[test]
+fn mtd_layouts() {
+    let mut info = vec![4, 0, 0, 0];
+    info.extend(words32(&[
+        0x400 | 0x1,
+        0x100000,
+        0x20000,
+        0x800,
+        0x40,
+        0,
+        0,
+    ]));
+    let mut write = words(&[0x1000, 0x200, 0x40, 0x7000, 0x8000]);
+    write.extend([1, 0, 0, 0, 0, 0, 0, 0]);
+    let mem = FakeMemory::new()
+        .with(0x1000, &info)
+        .with(0x2000, &words(&[0x1000, 0x2000]))
+        .with(0x3000, &write)
+        .with(0x4000, &words32(&[0x100, 0x2000, 8, 3]));
+    let (ok, err) = (Outcome::Ok(0), Outcome::Err(EBADF));
+    assert_eq!(
+        call(MEMGETINFO, 0x1000, &mem, ok),
+        "ioctl(3, MIXER_READ(1) or MEMGETINFO, {type=MTD_NANDFLASH, flags=MTD_WRITEABLE|0x1, \
+         size=0x100000, erasesize=0x20000, writesize=0x800, oobsize=0x40, padding=0}) = 0"
+    );
+    assert_eq!(
+        call(MEMGETINFO, 0x1000, &mem, err),
+        "ioctl(3, MIXER_READ(1) or MEMGETINFO, 0x1000) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        call(MEMERASE64, 0x2000, &mem, err),
+        "ioctl(3, MIXER_WRITE(20) or MEMERASE64, {start=0x1000, length=0x2000}) = -1 EBADF (Bad \
+         file descriptor)"
+    );
+    assert_eq!(
+        call(MEMWRITE, 0x3000, &mem, err),
+        "ioctl(3, MEMWRITE, {start=0x1000, len=0x200, ooblen=0x40, usr_data=0x7000, \
+         usr_oob=0x8000, mode=MTD_OPS_AUTO_OOB}) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        call(MTDFILEMODE, 3, &mem, err),
+        "ioctl(3, MTDFILEMODE, MTD_FILE_MODE_RAW) = -1 EBADF (Bad file descriptor)"
+    );
+    // The index the caller gave shows first; what the kernel wrote after a success.
+    assert_eq!(
+        call(MEMGETREGIONINFO, 0x4000, &mem, err),
+        "ioctl(3, MEMGETREGIONINFO, {regionindex=0x3}) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        call(MEMGETREGIONINFO, 0x4000, &mem, ok),
+        "ioctl(3, MEMGETREGIONINFO, {regionindex=0x3, offset=0x100, erasesize=0x2000, \
+         numblocks=0x8}) = 0"
+    );
+}
+
+#[test]
+fn mtd_member_arrays_stop_at_the_string_limit() {
+    let mut oob = words32(&[2, 3]);
+    oob.extend(words32(&(0..16).collect::<Vec<_>>()));
+    oob.extend(words32(&(0..32).map(|i| i + 0x10).collect::<Vec<_>>()));
+    let mut layout = words32(&[3]);
+    layout.extend(words32(&(0..64).collect::<Vec<_>>()));
+    layout.extend(words32(&[5, 1, 2]));
+    layout.extend(vec![0u8; 56]);
+    let mem = FakeMemory::new().with(0x1000, &oob).with(0x2000, &layout);
+    let ok = Outcome::Ok(0);
+    let eccpos: Vec<String> = (0x10..0x30).map(|i| format!("{i:#x}")).collect();
+    assert_eq!(
+        call(MEMGETOOBSEL, 0x1000, &mem, ok),
+        format!(
+            "ioctl(3, MIXER_READ(10) or MEMGETOOBSEL, {{useecc=MTD_NANDECC_AUTOPLACE, \
+             eccbytes=0x3, oobfree=[[0, 0x1], [0x2, 0x3], [0x4, 0x5], [0x6, 0x7], [0x8, 0x9], \
+             [0xa, 0xb], [0xc, 0xd], [0xe, 0xf]], eccpos=[{}]}}) = 0",
+            eccpos.join(", ")
+        )
+    );
+    let eccpos: Vec<String> = (0..32).map(|i| format!("{i:#x}")).collect();
+    let eccpos = eccpos.join(", ").replacen("0x0", "0", 1);
+    assert_eq!(
+        call(ECCGETLAYOUT, 0x2000, &mem, ok),
+        format!(
+            "ioctl(3, MIXER_READ(17) or ECCGETLAYOUT, {{eccbytes=0x3, eccpos=[{eccpos}, ...], \
+             oobavail=0x5, oobfree=[{{offset=0x1, length=0x2}}, {{offset=0, length=0}}, \
+             {{offset=0, length=0}}, {{offset=0, length=0}}, {{offset=0, length=0}}, \
+             {{offset=0, length=0}}, {{offset=0, length=0}}, {{offset=0, length=0}}]}}) = 0"
+        )
     );
 }
