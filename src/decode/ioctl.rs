@@ -434,6 +434,8 @@ enum Family {
     Tee(u32),
     /// An MTD request of `decode::ioctl_mtd`, by its number.
     Mtd(u32),
+    /// A UBI request of `decode::ioctl_ubi`, by its number.
+    Ubi(u32),
 }
 
 fn family(request: u32) -> Option<Family> {
@@ -462,6 +464,7 @@ fn family(request: u32) -> Option<Family> {
         super::ioctl_perf::MODIFY_ATTRIBUTES => Some(Family::PerfModifyAttributes),
         r if super::ioctl_tee::decodes(r) => Some(Family::Tee(r)),
         r if super::ioctl_mtd::decodes(r) => Some(Family::Mtd(r)),
+        r if super::ioctl_ubi::decodes(r) => Some(Family::Ubi(r)),
         _ => None,
     }
 }
@@ -474,6 +477,7 @@ pub fn save<M: Memory>(ctx: &mut Ctx<'_, M>, call: &mut Call, i: usize) {
         Some(Family::Gpio(r)) => call.saved[i] = ioctl_gpio::save(ctx, r, call.args[i]),
         Some(Family::UffdioApi) => call.saved[i] = super::ioctl_uffdio::save(ctx, call.args[i]),
         Some(Family::Tee(r)) => call.saved[i] = super::ioctl_tee::save(ctx, r, call.args[i]),
+        Some(Family::Ubi(r)) => call.saved[i] = super::ioctl_ubi::save(ctx, r, call.args[i]),
         Some(Family::PerfModifyAttributes) => {
             call.saved[i] = super::ioctl_perf::save(ctx, call.args[i])
         }
@@ -561,6 +565,7 @@ fn family_arg<S: Sink, M: Memory>(
         (Family::PerfQueryBpf, None) | (Family::PerfModifyAttributes, Some(_)) => {}
         (Family::Tee(r), _) => super::ioctl_tee::arg(sink, ctx, r, call.saved[i], v, outcome),
         (Family::Mtd(r), _) => super::ioctl_mtd::arg(sink, ctx, r, v, outcome),
+        (Family::Ubi(r), _) => super::ioctl_ubi::arg(sink, ctx, r, call.saved[i], v, outcome),
     }
 }
 

@@ -33,6 +33,7 @@ mod ioctl_rtc;
 mod ioctl_scsi;
 mod ioctl_seccomp;
 mod ioctl_tee;
+mod ioctl_ubi;
 mod ioctl_uffdio;
 mod iov;
 mod ipc;

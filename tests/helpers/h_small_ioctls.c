@@ -11,6 +11,7 @@
 #include <linux/perf_event.h>
 #include <linux/tee.h>
 #include <mtd/mtd-abi.h>
+#include <mtd/ubi-user.h>
 
 /* A value in every bit pattern the tests look for. */
 #define FILL 0xdeadbeefcafef00dULL
@@ -213,6 +214,48 @@ static void mtd_calls(int null, char *page_end)
 	ioctl(-1, MEMGETBADBLOCK, &bad);
 }
 
+static void ubi_calls(int null, char *page_end)
+{
+	static const unsigned long reqs[] = {
+		UBI_IOCMKVOL, UBI_IOCRMVOL, UBI_IOCRSVOL, UBI_IOCRNVOL,
+		UBI_IOCRPEB, UBI_IOCSPEB, UBI_IOCATT, UBI_IOCDET, UBI_IOCVOLUP,
+		UBI_IOCEBER, UBI_IOCEBCH, UBI_IOCEBMAP, UBI_IOCEBUNMAP,
+		UBI_IOCEBISMAP, UBI_IOCSETVOLPROP,
+	};
+	static struct ubi_rnvol_req rnvol;
+	struct ubi_mkvol_req mkvol = {
+		.vol_id = 1, .alignment = 2, .bytes = FILL,
+		.vol_type = UBI_STATIC_VOLUME, .flags = 3, .name_len = 4,
+	};
+	int num = -559038737;
+
+	memset(mkvol.name, 'v', sizeof(mkvol.name));
+	for (size_t k = 0; k < sizeof(reqs) / sizeof(reqs[0]); k++) {
+		ioctl(-1, reqs[k], NULL);
+		ioctl(-1, reqs[k], page_end - 4);
+		ioctl(-1, reqs[k], &rnvol);
+	}
+	ioctl(-1, UBI_IOCVOLCRBLK, &num);
+	ioctl(-1, UBI_IOCVOLRMBLK);
+	ioctl(-1, UBI_IOCDET, &num);
+	ioctl(-1, UBI_IOCMKVOL, &mkvol);
+	ioctl(null, UBI_IOCMKVOL, &mkvol);
+	mkvol.name_len = -1;
+	ioctl(-1, UBI_IOCMKVOL, &mkvol);
+	mkvol.name_len = 300;
+	mkvol.name[50] = 0;
+	ioctl(-1, UBI_IOCMKVOL, &mkvol);
+	rnvol.count = 3;
+	for (int k = 0; k < 3; k++) {
+		rnvol.ents[k].vol_id = k;
+		rnvol.ents[k].name_len = k * 2;
+		memset(rnvol.ents[k].name, 'a' + k, 3);
+	}
+	ioctl(-1, UBI_IOCRNVOL, &rnvol);
+	rnvol.count = 40;
+	ioctl(null, UBI_IOCRNVOL, &rnvol);
+}
+
 int main(int argc, char **argv)
 {
 	char *page_end;
@@ -228,5 +271,6 @@ int main(int argc, char **argv)
 	perf_calls(null, page_end);
 	tee_calls(null, page_end);
 	mtd_calls(null, page_end);
+	ubi_calls(null, page_end);
 	return 0;
 }

@@ -1,5 +1,5 @@
 //! Small ioctl families as strace 6.1 decodes them: userfaultfd (`UFFDIO_*`, [ioctl_args]'s
-//! `in_then_out` structs and `decode/ioctl_uffdio.rs`), perf events (`PERF_EVENT_IOC_*`), TEE (`TEE_IOC_*`), MTD.
+//! `in_then_out` structs and `decode/ioctl_uffdio.rs`), perf events (`PERF_EVENT_IOC_*`), TEE (`TEE_IOC_*`), MTD and UBI.
 
 use super::*;
 
@@ -451,5 +451,60 @@ fn mtd_member_arrays_stop_at_the_string_limit() {
              {{offset=0, length=0}}, {{offset=0, length=0}}, {{offset=0, length=0}}, \
              {{offset=0, length=0}}, {{offset=0, length=0}}, {{offset=0, length=0}}]}}) = 0"
         )
+    );
+}
+
+const UBI_IOCMKVOL: u64 = 0x4098_6f00;
+const UBI_IOCRNVOL: u64 = 0x5110_6f03;
+const UBI_IOCATT: u64 = 0x4018_6f40;
+const UBI_IOCVOLUP: u64 = 0x4008_4f00;
+
+#[test]
+fn ubi_requests() {
+    // vol_id, alignment, bytes, vol_type, flags, name_len, a name of 3 bytes and no NUL.
+    let mut mkvol = words32(&[1, 2]);
+    mkvol.extend(words(&[4096]));
+    mkvol.extend([4, 1, 3, 0, 0, 0, 0, 0]);
+    mkvol.extend(b"abcd");
+    mkvol.resize(152, b'x');
+    let mut rnvol = words32(&[2, 0, 0, 0]);
+    for (id, name) in [(5u32, &b"one\0"[..]), (6, b"two!")] {
+        let mut ent = words32(&[id]);
+        ent.extend((name.len() as u16 - 1).to_ne_bytes());
+        ent.extend([0, 0]);
+        ent.extend(name);
+        ent.resize(136, 0);
+        rnvol.extend(ent);
+    }
+    rnvol.resize(16 + 32 * 136, 0);
+    let mem = FakeMemory::new()
+        .with(0x1000, &mkvol)
+        .with(0x2000, &rnvol)
+        .with(0x4000, &words32(&[0, 3, 2048, 0x20, 0, 0]))
+        .with(0x5000, &words(&[-5i64 as u64]));
+    let (ok, err) = (Outcome::Ok(0), Outcome::Err(EBADF));
+    let entry = "{vol_id=1, alignment=2, bytes=4096, vol_type=UBI_STATIC_VOLUME, \
+                 flags=UBI_VOL_SKIP_CRC_CHECK_FLG, name_len=3, name=\"abc\"...}";
+    assert_eq!(
+        call(UBI_IOCMKVOL, 0x1000, &mem, ok),
+        format!("ioctl(3, UBI_IOCMKVOL, {entry} => [1]) = 0")
+    );
+    assert_eq!(
+        call(UBI_IOCMKVOL, 0x1000, &mem, err),
+        format!("ioctl(3, UBI_IOCMKVOL, {entry}) = -1 EBADF (Bad file descriptor)")
+    );
+    assert_eq!(
+        call(UBI_IOCRNVOL, 0x2000, &mem, err),
+        "ioctl(3, UBI_IOCRNVOL, {count=2, ents=[{vol_id=5, name_len=3, name=\"one\"}, {vol_id=6, \
+         name_len=3, name=\"two\"...}]}) = -1 EBADF (Bad file descriptor)"
+    );
+    assert_eq!(
+        call(UBI_IOCATT, 0x4000, &mem, ok),
+        "ioctl(3, UBI_IOCATT, {ubi_num=0, mtd_num=3, vid_hdr_offset=2048, max_beb_per1024=32} => \
+         [0]) = 0"
+    );
+    assert_eq!(
+        call(UBI_IOCVOLUP, 0x5000, &mem, err),
+        "ioctl(3, UBI_IOCVOLUP, [-5]) = -1 EBADF (Bad file descriptor)"
     );
 }
