@@ -507,7 +507,7 @@ fn entry_read<M: Memory>(ctx: &Ctx<'_, M>, request: u32, v: u64) -> bool {
 
 /// Whether `size` bytes at `addr` can be read, by reading one byte of each page they touch
 /// and the last (memory is readable page by page), not the whole struct.
-fn readable<M: Memory>(mem: &M, addr: u64, size: usize) -> bool {
+pub(super) fn readable<M: Memory>(mem: &M, addr: u64, size: usize) -> bool {
     const PAGE: u64 = 4096;
     let Some(last) = addr.checked_add(size.max(1) as u64 - 1) else {
         return false;

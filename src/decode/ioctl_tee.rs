@@ -335,14 +335,13 @@ fn uuid<S: Sink>(sink: &mut S, b: [u8; 16]) {
     sink.word(std::str::from_utf8(&out).unwrap_or_default());
 }
 
-/// At entry: whether SHM_REGISTER_FD's struct shows (its exit adds to it only then). Its
-/// 32 bytes span at most two pages, so its first and last bytes tell; reading those alone
-/// keeps the entry's own read the only one that reports a short read, as strace reports it.
+/// At entry: whether SHM_REGISTER_FD's struct shows (its exit adds to it only then), by a
+/// byte of each page it spans, so the entry's own read is the only one that reports a short
+/// read, as strace reports it.
 pub fn save<M: Memory>(ctx: &Ctx<'_, M>, request: u32, addr: u64) -> Option<u32> {
     if request != SHM_REGISTER_FD {
         return None;
     }
-    let readable = |at: u64| ctx.mem.read(at, &mut [0u8; 1]).is_ok();
-    let shown = addr != 0 && ctx.opts.verbose && readable(addr) && readable(addr.wrapping_add(31));
+    let shown = addr != 0 && ctx.opts.verbose && super::ioctl::readable(ctx.mem, addr, 32);
     Some(u32::from(shown))
 }

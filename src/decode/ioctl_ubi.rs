@@ -26,15 +26,13 @@ pub fn decodes(request: u32) -> bool {
     matches!(request, MKVOL | RNVOL)
 }
 
-/// At entry: whether MKVOL's struct shows (its exit adds the volume id only then). Its first
-/// and last bytes tell, so the entry's own read is the only one that reports a short read.
+/// At entry: whether MKVOL's struct shows (its exit adds the volume id only then), by a byte
+/// of each page it spans, so the entry's own read is the only one that reports a short read.
 pub fn save<M: Memory>(ctx: &Ctx<'_, M>, request: u32, addr: u64) -> Option<u32> {
     if request != MKVOL {
         return None;
     }
-    let readable = |at: u64| ctx.mem.read(at, &mut [0u8; 1]).is_ok();
-    let last = addr.wrapping_add(MKVOL_SIZE as u64 - 1);
-    let shown = addr != 0 && ctx.opts.verbose && readable(addr) && readable(last);
+    let shown = addr != 0 && ctx.opts.verbose && super::ioctl::readable(ctx.mem, addr, MKVOL_SIZE);
     Some(u32::from(shown))
 }
 
