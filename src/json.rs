@@ -34,6 +34,9 @@ pub struct Json<'a> {
     depth: usize,
     /// Set by `field`: the next value belongs to it and needs no separator.
     after_field: bool,
+    /// Set by `updated`: a member named now is the one just shown, again (text's
+    /// `features=0 => features=0x3`): its value is the update, under the same key.
+    after_updated: bool,
     /// Set by `ret`: the next value is the return value's decoded form.
     in_ret: bool,
     /// The groups open that add no level: symbolic groups, whose content JSON shows alone
@@ -79,6 +82,7 @@ impl<'a> Json<'a> {
             rewrap: [false; MAX_DEPTH],
             depth: 0,
             after_field: false,
+            after_updated: false,
             in_ret: false,
             symbolic: [Transparent::default(); MAX_DEPTH],
             symbolic_open: 0,
@@ -118,6 +122,7 @@ impl<'a> Json<'a> {
 
     /// Writes the separator the next value needs and notes where it starts.
     fn element(&mut self) {
+        self.after_updated = false;
         self.raw_form_ends();
         let l = self.level();
         self.wrapped[l] = false;
@@ -695,6 +700,9 @@ impl Sink for Json<'_> {
     }
 
     fn field(&mut self, name: &'static str) {
+        if std::mem::take(&mut self.after_updated) {
+            return;
+        }
         self.after_field = false;
         if self.depth == 0 {
             // A named argument (clone's `child_stack=NULL`): `{"arg":NAME,"value":..}`.
@@ -738,6 +746,7 @@ impl Sink for Json<'_> {
             .for_each(drop);
         self.buf.extend_from_slice(b",\"updated\":");
         self.after_field = true;
+        self.after_updated = true;
         self.wrap[l] = true;
     }
 }
@@ -1086,6 +1095,28 @@ mod tests {
         assert_eq!(
             event(0, [3, 0x9000, 4, 0, 0, 0], &mem, Outcome::Ok(4)),
             r#"{"fd":3},{"addr":"0x9000","unreadable":true},4],"ret":4"#
+        );
+    }
+
+    #[test]
+    fn a_member_named_again_after_updated_is_its_update() {
+        // Text's `{api=0xaa, features=0 => features=0x3, ioctls=0x1}`.
+        let mut buf = Vec::new();
+        let mut j = Json::new(&mut buf);
+        j.begin_struct();
+        j.field("api");
+        j.int(1);
+        j.field("features");
+        j.int(0);
+        j.updated();
+        j.field("features");
+        j.int(3);
+        j.field("ioctls");
+        j.int(1);
+        j.end_struct(false);
+        assert_eq!(
+            String::from_utf8(buf).unwrap(),
+            r#"{"api":1,"features":{"value":0,"updated":3},"ioctls":1}"#
         );
     }
 

@@ -374,12 +374,20 @@ pub struct FlagTable {
     pub field_mask: u64,
     #[serde(default)]
     pub field: Vec<(String, u64)>,
-    #[serde(default)]
+    /// A bit 63 is written as the negative number of the same bits, `-9223372036854775808`
+    /// (TOML's integers are signed 64-bit: userfaultfd's `1<<_UFFDIO_API`).
+    #[serde(default, deserialize_with = "signed_bits")]
     pub bits: Vec<(String, u64)>,
     /// The comment printed beside a value no name matched (`0x100 /* PROT_??? */`).
     pub unknown: Option<String>,
     /// A number kept in some bits of the value (mmap's huge page size).
     pub shifted: Option<Shifted>,
+}
+
+/// `bits` as TOML holds them, signed, taken as the 64 bits they are.
+fn signed_bits<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<(String, u64)>, D::Error> {
+    let bits: Vec<(String, i64)> = Deserialize::deserialize(d)?;
+    Ok(bits.into_iter().map(|(n, v)| (n, v as u64)).collect())
 }
 
 /// A number stored at `(value >> shift) & mask`, printed as `N<<NAME`.
@@ -428,7 +436,8 @@ pub struct IoctlArg {
     pub dir: IoctlDir,
     /// For `dir = "inout"` with kind `struct`: the struct shown after ` => ` when what the
     /// kernel writes is not what the caller gave (btrfs's scrub: a device at entry, its
-    /// progress at exit).
+    /// progress at exit). For `dir = "in_then_out"` (where it is required): the struct a
+    /// successful call shows, the caller's members and then the kernel's.
     pub exit_struct: Option<String>,
 }
 
@@ -460,7 +469,9 @@ impl IoctlArg {
 
 /// When an ioctl argument prints: what the caller gave, at entry (`in`); what the kernel
 /// wrote, at exit of a successful call (`out`; a failed one shows the address); or both,
-/// the second after ` => ` (`inout`; a failed call shows only the first).
+/// the second after ` => ` (`inout`; a failed call shows only the first); or one struct
+/// growing (`in_then_out`: the caller's members, and when the call succeeded the kernel's,
+/// in one pair of braces: `struct` on failure, `exit_struct` on success).
 #[derive(Debug, Deserialize, Clone, Copy, Default, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum IoctlDir {
@@ -468,6 +479,7 @@ pub enum IoctlDir {
     In,
     Out,
     Inout,
+    InThenOut,
 }
 
 /// `[ioctls]`: the names of ioctl requests (written by scripts/gen-ioctls), one row per
@@ -794,10 +806,16 @@ fn check_ioctl_args(spec: &Spec) -> Result<(), String> {
             ));
         }
         check_args(spec, &label, &[arg])?;
+        let grows = entry.dir == IoctlDir::InThenOut;
+        if grows && (entry.kind != "struct" || entry.exit_struct.is_none()) {
+            return Err(format!(
+                "{label}: dir \"in_then_out\" is for kind \"struct\" with an `exit_struct`"
+            ));
+        }
         if let Some(exit) = entry.exit_arg(request) {
-            if entry.dir != IoctlDir::Inout || entry.kind != "struct" {
+            if !(entry.dir == IoctlDir::Inout || grows) || entry.kind != "struct" {
                 return Err(format!(
-                    "{label}: `exit_struct` is for kind \"struct\" with dir \"inout\""
+                    "{label}: `exit_struct` is for kind \"struct\" with dir \"inout\" or \"in_then_out\""
                 ));
             }
             check_args(spec, &label, &[exit])?;

@@ -276,12 +276,14 @@ pub struct IoctlArgDesc {
     pub code: u32,
     pub dir: IoctlDir,
     pub arg: ArgDesc,
-    /// What an `Inout` request shows after ` => ` when it is not `arg` (`exit_struct`).
+    /// What an `Inout` request shows after ` => ` when it is not `arg`, and what an
+    /// `InThenOut` one shows when the call succeeded (`exit_struct`).
     pub exit: Option<ArgDesc>,
 }
 
 /// When an ioctl argument prints (`[ioctl_args]`'s `dir`): at entry (`In`), at the exit of a
-/// successful call (`Out`), or at both, the second after ` => ` (`Inout`).
+/// successful call (`Out`), or at both, the second after ` => ` (`Inout`); or once, at exit,
+/// one struct that grows when the call succeeded (`InThenOut`: `exit` then, else `arg`).
 // Only the directions some row of [ioctl_args] uses are constructed.
 #[allow(dead_code)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -289,6 +291,7 @@ pub enum IoctlDir {
     In,
     Out,
     Inout,
+    InThenOut,
 }
 
 /// Where a buffer's length comes from.

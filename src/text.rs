@@ -20,6 +20,9 @@ pub struct Text<'a> {
     depth: usize,
     /// Set by `field`: the next value belongs to it and needs no separator.
     after_field: bool,
+    /// Set by `updated`: a member named now is the one just shown, again (strace's
+    /// `features=0 => features=0x3`), and follows ` => ` directly.
+    after_updated: bool,
     /// Per open group: where its members start in the line (a symbolic group's members are
     /// dropped or moved into a comment when it closes).
     marks: [usize; MAX_DEPTH],
@@ -38,6 +41,7 @@ impl<'a> Text<'a> {
             nonempty: [false; MAX_DEPTH],
             depth: 0,
             after_field: false,
+            after_updated: false,
             marks: [0; MAX_DEPTH],
             symbolic: 0,
             splits: [None; MAX_DEPTH],
@@ -86,6 +90,7 @@ impl<'a> Text<'a> {
 
     /// Writes the separator the next member of the innermost group needs.
     fn element(&mut self) {
+        self.after_updated = false;
         if self.after_field {
             self.after_field = false;
             return;
@@ -766,8 +771,11 @@ impl Sink for Text<'_> {
     }
 
     fn field(&mut self, name: &'static str) {
+        let again = std::mem::take(&mut self.after_updated);
         self.after_field = false;
-        self.element();
+        if !again {
+            self.element();
+        }
         self.out.bytes(name.as_bytes());
         let joint: &[u8] = match self.group() {
             Some(Group::Test) => b" == ",
@@ -793,6 +801,7 @@ impl Sink for Text<'_> {
         self.out.bytes(b" => ");
         // What the call left follows directly.
         self.after_field = true;
+        self.after_updated = true;
     }
 }
 

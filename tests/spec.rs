@@ -799,6 +799,11 @@ fn ioctl_args_are_checked() {
     // A struct of its own after ` => `: only for a struct both ways.
     assert_eq!(
         error_of(&with(r#"FIOCLEX = { kind = "int", exit_struct = "x" }"#)),
-        "ioctl_args.FIOCLEX: `exit_struct` is for kind \"struct\" with dir \"inout\""
+        "ioctl_args.FIOCLEX: `exit_struct` is for kind \"struct\" with dir \"inout\" or \"in_then_out\""
+    );
+    // A struct that grows at a successful exit names the struct it grows into.
+    assert_eq!(
+        error_of(&with(r#"FIOCLEX = { kind = "int", dir = "in_then_out" }"#)),
+        "ioctl_args.FIOCLEX: dir \"in_then_out\" is for kind \"struct\" with an `exit_struct`"
     );
 }

@@ -441,6 +441,15 @@ enum Family {
     /// A btrfs (or `<linux/fs.h>` 0x94) request `decode::ioctl_btrfs` prints, at least at
     /// one end of the call (the others are its `[ioctl_args]` entry's).
     Btrfs(u32),
+    UffdioApi,
+    PerfQueryBpf,
+    PerfModifyAttributes,
+    /// A `<linux/tee.h>` request, by its number.
+    Tee(u32),
+    /// An MTD request of `decode::ioctl_mtd`, by its number.
+    Mtd(u32),
+    /// A UBI request of `decode::ioctl_ubi`, by its number.
+    Ubi(u32),
 }
 
 fn family(request: u32) -> Option<Family> {
@@ -468,12 +477,18 @@ fn family(request: u32) -> Option<Family> {
         r if super::ioctl_kd::decodes(r) => Some(Family::Kd(r)),
         r if super::ioctl_loop::decodes(r) => Some(Family::Loop(r)),
         r if super::ioctl_btrfs::decodes(r) => Some(Family::Btrfs(r)),
+        super::ioctl_uffdio::UFFDIO_API => Some(Family::UffdioApi),
+        super::ioctl_perf::QUERY_BPF => Some(Family::PerfQueryBpf),
+        super::ioctl_perf::MODIFY_ATTRIBUTES => Some(Family::PerfModifyAttributes),
+        r if super::ioctl_tee::decodes(r) => Some(Family::Tee(r)),
+        r if super::ioctl_mtd::decodes(r) => Some(Family::Mtd(r)),
+        r if super::ioctl_ubi::decodes(r) => Some(Family::Ubi(r)),
         _ => None,
     }
 }
 
 /// At entry, what a [`Family`] request keeps for its exit in the argument's `saved` slot.
-pub fn save<M: Memory>(ctx: &Ctx<'_, M>, call: &mut Call, i: usize) {
+pub fn save<M: Memory>(ctx: &mut Ctx<'_, M>, call: &mut Call, i: usize) {
     match family(call.args[1] as u32) {
         Some(Family::SeccompRecv) => call.saved[i] = ioctl_seccomp::save_recv(ctx, call.args[i]),
         Some(Family::RtcParam(true)) => call.saved[i] = ioctl_rtc::save_param(ctx, call.args[i]),
@@ -485,6 +500,12 @@ pub fn save<M: Memory>(ctx: &Ctx<'_, M>, call: &mut Call, i: usize) {
             call.saved[i] = entry_read(ctx, r, v)
                 .then(|| super::ioctl_btrfs::saved(ctx, r, v))
                 .flatten();
+        }
+        Some(Family::UffdioApi) => call.saved[i] = super::ioctl_uffdio::save(ctx, call.args[i]),
+        Some(Family::Tee(r)) => call.saved[i] = super::ioctl_tee::save(ctx, r, call.args[i]),
+        Some(Family::Ubi(r)) => call.saved[i] = super::ioctl_ubi::save(ctx, r, call.args[i]),
+        Some(Family::PerfModifyAttributes) => {
+            call.saved[i] = super::ioctl_perf::save(ctx, call.args[i])
         }
         _ => {
             let (request, v) = (call.args[1], call.args[i]);
@@ -569,6 +590,20 @@ fn family_arg<S: Sink, M: Memory>(
                 by_table(sink, ctx, entry, call, i, outcome);
             }
         }
+        (Family::UffdioApi, Some(outcome)) => {
+            super::ioctl_uffdio::api(sink, ctx, call.saved[i], v, outcome)
+        }
+        (Family::UffdioApi, None) => {}
+        (Family::PerfQueryBpf, Some(outcome)) => {
+            super::ioctl_perf::query_bpf(sink, ctx, v, outcome)
+        }
+        (Family::PerfModifyAttributes, None) => {
+            super::ioctl_perf::modify_attributes(sink, ctx, call.saved[i], v)
+        }
+        (Family::PerfQueryBpf, None) | (Family::PerfModifyAttributes, Some(_)) => {}
+        (Family::Tee(r), _) => super::ioctl_tee::arg(sink, ctx, r, call.saved[i], v, outcome),
+        (Family::Mtd(r), _) => super::ioctl_mtd::arg(sink, ctx, r, v, outcome),
+        (Family::Ubi(r), _) => super::ioctl_ubi::arg(sink, ctx, r, call.saved[i], v, outcome),
     }
 }
 
@@ -590,6 +625,15 @@ fn by_table<S: Sink, M: Memory>(
             sink.updated();
             let desc = entry.exit.as_ref().unwrap_or(desc);
             super::arg(sink, ctx, desc, call, i, Some(outcome));
+        }
+        // One struct, at exit: the caller's members, and the kernel's too after a success
+        // (strace prints the first at entry and adds the others before the closing brace).
+        (IoctlDir::InThenOut, Some(outcome)) => {
+            let grown = entry
+                .exit
+                .as_ref()
+                .filter(|_| matches!(outcome, Outcome::Ok(_)));
+            super::arg(sink, ctx, grown.unwrap_or(desc), call, i, Some(outcome));
         }
         _ => {}
     }

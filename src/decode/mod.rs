@@ -27,13 +27,18 @@ mod ioctl_gpio;
 mod ioctl_hdio;
 mod ioctl_kd;
 mod ioctl_loop;
+mod ioctl_mtd;
 mod ioctl_nsfs;
+mod ioctl_perf;
 mod ioctl_ptp;
 mod ioctl_random;
 mod ioctl_rtc;
 mod ioctl_scsi;
 mod ioctl_seccomp;
 mod ioctl_v4l2;
+mod ioctl_tee;
+mod ioctl_ubi;
+mod ioctl_uffdio;
 mod iov;
 mod ipc;
 mod keyctl;
@@ -242,6 +247,9 @@ pub struct Saved {
     pub ioctl: Vec<u8>,
     /// What a `bpf` call's entry read of the attr the kernel answers in.
     pub bpf: bpf_attr::Kept,
+    /// Members of an ioctl's argument as its entry read them, which the kernel may write
+    /// over (UFFDIO_API's `api` and `features`: zeroed when the call fails).
+    pub ioctl_words: [u64; 2],
 }
 
 /// What is shown beside a pid: its command name (`-Y`: `1234<bash>`), and its pid in the

@@ -344,6 +344,25 @@ pub fn trace_helper(tracer: &str, opts: &[&str], name: &str, extra: &[&str]) -> 
     (dir, run)
 }
 
+/// Traces helper `name` (which must exit with 0) with `opts`: the lines after its marker and
+/// the tracer's messages (its name taken off), addresses and the work dir masked, for
+/// comparing tracers with [`unlike_strace`].
+pub fn helper_lines(tracer: &str, opts: &[&str], name: &str) -> (Vec<String>, Vec<String>) {
+    let (dir, run) = trace_helper(tracer, opts, name, &[]);
+    assert_status(&run.status, "exited with 0", &run.stderr);
+    let messages = run
+        .stderr
+        .lines()
+        .map(|l| mask_addresses(l.split_once(": ").map_or(l, |(_, rest)| rest)))
+        .collect();
+    let trace = mask_with(&run.trace, &[(dir.as_str(), "DIR")]);
+    let lines = after_marker(&trace)
+        .iter()
+        .map(|l| mask_addresses(l))
+        .collect();
+    (lines, messages)
+}
+
 /// Whether the real strace is installed and runs.
 ///
 /// Under CI (`CI` set) a missing strace is an error, not a skip: CI installs it.

@@ -54,6 +54,7 @@ mod ptrace_req;
 mod quota;
 mod seccomp;
 mod signal;
+mod small_ioctls;
 mod sock_ioctl;
 mod sockaddr;
 mod sockopt;
