@@ -120,6 +120,7 @@ enum Id {
     Interruptible,
     SeccompBpf,
     NoSeccompBpf,
+    SilentFollow,
     Expr,
     /// A long option that stands for `-e QUALIFIER=VALUE`; the qualifier is the payload.
     Qualifier(&'static str),
@@ -369,7 +370,7 @@ const OPTIONS: &[Opt] = &[
         Id::SeccompBpf,
         H::Tracing,
         "",
-        "Stop the traced command only at the syscalls of -e trace=SET, with a seccomp-bpf filter (needs -f; done by itself for a command run with -e trace=SET)",
+        "Stop the traced command only at the syscalls of -e trace=SET, with a seccomp-bpf filter (needs -f; done by itself for a command run with -f -e trace=SET)",
     ),
     opt(
         None,
@@ -379,6 +380,15 @@ const OPTIONS: &[Opt] = &[
         H::Tracing,
         "",
         "Never use a seccomp-bpf filter (for a program with seccomp filters of its own)",
+    ),
+    opt(
+        None,
+        &["silent-follow"],
+        No,
+        Id::SilentFollow,
+        H::Tracing,
+        "",
+        "Without -f, use the seccomp-bpf filter of -e trace=SET too, following children and threads silently to serve their filter stops (they cannot be ptraced by others then)",
     ),
     opt(
         Some(b'e'),
@@ -857,6 +867,8 @@ pub struct Cli {
     zflags: u8,
     pub seccomp_bpf: bool,
     pub no_seccomp_bpf: bool,
+    /// `--silent-follow`: the filter without `-f` too (`tracer::Config::silent_follow`).
+    pub silent_follow: bool,
     /// Every `-e` qualifier and the options that stand for one, applied in command-line order
     /// (a later one replaces an earlier one, as in strace); `-q` is applied by `qualifiers`.
     q: Qualifiers,
@@ -925,6 +937,7 @@ impl Default for Cli {
             zflags: 0,
             seccomp_bpf: false,
             no_seccomp_bpf: false,
+            silent_follow: false,
             q: Qualifiers::default(),
             list_classes: false,
             version: false,
@@ -1127,6 +1140,7 @@ impl Cli {
             }
             Id::SeccompBpf => self.seccomp_bpf = true,
             Id::NoSeccompBpf => self.no_seccomp_bpf = true,
+            Id::SilentFollow => self.silent_follow = true,
             Id::Expr => self.qualify(text)?,
             Id::Qualifier(q) => {
                 let value = match (q, value.as_deref()) {

@@ -102,7 +102,7 @@ fn run(cli: Cli) -> Result<u8, CliExit> {
     let paths = trace_paths(&cli);
     let user = cli.user.as_deref().map(credentials).transpose()?;
     let follow = cli.follow;
-    let filter = seccomp_filter(&cli);
+    let filter = seccomp_filter(&cli, follow);
     // Without -f, the filtered command's children and threads are followed silently.
     let silent_follow = filter.is_some() && !follow;
     if cli.debug {
@@ -246,11 +246,14 @@ fn run(cli: Cli) -> Result<u8, CliExit> {
 /// (strace's warnings where it cannot be are `Cli::parse`'s but the last one), or chosen
 /// because it cannot change the output.
 ///
-/// Children and threads inherit the filter, and one not traced would see its traced syscalls
-/// fail with ENOSYS (seccomp(2), `SECCOMP_RET_TRACE` without a tracer): without `-f` they are
-/// followed silently (`Config::silent_follow`). `restart_syscall` is shown with the syscall it resumes, which the tracer knows only if it
+/// It needs `-f`: children and threads inherit the filter, and one not traced would see its
+/// traced syscalls fail with ENOSYS (seccomp(2), `SECCOMP_RET_TRACE` without a tracer). With
+/// `--silent-follow` they are followed silently instead (`Config::silent_follow`), which is
+/// not the default: a child traced silently cannot be traced by its own parent (a debugger, a
+/// tracer under the tracer), and the tracer waits for every child to end. `restart_syscall`
+/// is shown with the syscall it resumes, which the tracer knows only if it
 /// saw every syscall, so a set with it gets no filter unless asked for.
-fn seccomp_filter(cli: &Cli) -> Option<Vec<seccomp::Insn>> {
+fn seccomp_filter(cli: &Cli, follow: bool) -> Option<Vec<seccomp::Insn>> {
     // Still asked for after strace's checks: with -f, without -b.
     let asked = cli.seccomp_bpf;
     let trace = cli.trace_set();
@@ -269,6 +272,7 @@ fn seccomp_filter(cli: &Cli) -> Option<Vec<seccomp::Insn>> {
     if cli.detach_on_execve
         || cli.syscall_limit.is_some()
         || cli.command.is_empty()
+        || (!follow && !cli.silent_follow)
         || *trace == SyscallSet::all()
     {
         return None;

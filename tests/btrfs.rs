@@ -40,7 +40,7 @@ fn btrfs_arguments_like_strace() {
         .iter()
         .flat_map(|opts| {
             unlike_strace(&format!("{opts:?}"), true, |t| {
-                helper_lines_and_messages(t, opts, "h_btrfs")
+                helper_lines(t, opts, "h_btrfs")
             })
         })
         .collect();

@@ -972,9 +972,18 @@ fn debug_ptrace_options() {
         "{}",
         got.stderr
     );
-    // With the seccomp filter strace-rs installs for -e trace=SET (strace only with -f):
-    // TRACESECCOMP, and TRACEFORK|TRACEVFORK|TRACECLONE to follow the children silently.
     let got = run(STRACE_RS, &["-d", "-e", "trace=none", "true"]);
+    assert!(
+        got.stderr.contains("strace-rs: ptrace_setoptions = 0x51\n"),
+        "{}",
+        got.stderr
+    );
+    // With the seccomp filter --silent-follow installs without -f: TRACESECCOMP, and
+    // TRACEFORK|TRACEVFORK|TRACECLONE to follow the children silently.
+    let got = run(
+        STRACE_RS,
+        &["-d", "--silent-follow", "-e", "trace=none", "true"],
+    );
     assert!(
         got.stderr.contains("strace-rs: ptrace_setoptions = 0xdf\n"),
         "{}",

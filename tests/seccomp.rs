@@ -212,8 +212,8 @@ fn same_trace_forks() {
     same_without_lines(&opts, "h_forks", &["killed"], sigchld);
 }
 
-/// Without `-f` the filter is installed too: the command's children and threads inherit it
-/// and are followed silently, never shown, their filtered syscalls going through (h_forks
+/// With `--silent-follow`, without `-f` the filter is installed too: the command's children
+/// and threads inherit it and are followed silently, never shown, their filtered syscalls going through (h_forks
 /// checks every child's exit status, so a child's exit_group failing with ENOSYS would change
 /// the command's). The trace and the status are those without the filter. SIGCHLD lines come
 /// before or after wait4's as the scheduler has it: left out.
@@ -229,7 +229,7 @@ fn same_trace_without_follow() {
     for (opts, name, extra) in runs {
         let exe = helper(name);
         let cmd = [exe.to_str().expect("utf-8 path")];
-        let (with_out, with) = traces(opts, &cmd, Some(extra));
+        let (with_out, with) = traces(&[&["--silent-follow"], opts].concat(), &cmd, Some(extra));
         let (without_out, without) =
             traces(&[&["--no-seccomp-bpf"], opts].concat(), &cmd, Some(extra));
         assert_eq!(
@@ -297,9 +297,14 @@ fn filter_is_installed_where_it_cannot_change_the_trace() {
         seccomp_mode(&["--no-seccomp-bpf", "-f", "-e", "trace=openat"]).0,
         "0"
     );
-    // Without -f too (children and threads are followed silently); not for all syscalls, not
-    // with restart_syscall (its line names the syscall it resumes).
-    assert_eq!(seccomp_mode(&["-e", "trace=openat"]).0, "2");
+    // Not without -f (an untraced child would see ENOSYS) unless --silent-follow says to
+    // follow them silently; not for all syscalls, not with restart_syscall (its line names
+    // the syscall it resumes).
+    assert_eq!(seccomp_mode(&["-e", "trace=openat"]).0, "0");
+    assert_eq!(
+        seccomp_mode(&["--silent-follow", "-e", "trace=openat"]).0,
+        "2"
+    );
     assert_eq!(seccomp_mode(&["-f"]).0, "0");
     // Not with -n either (signal and exit lines show the last syscall, traced or not), unless
     // asked for, as strace does with --seccomp-bpf.
@@ -325,9 +330,8 @@ fn filter_is_installed_where_it_cannot_change_the_trace() {
 
 #[test]
 fn seccomp_bpf_warnings_as_strace() {
-    // strace's warning, though the filter strace-rs installs by itself without -f is there.
     let (mode, err) = seccomp_mode(&["--seccomp-bpf", "-e", "trace=openat"]);
-    assert_eq!(mode, "2");
+    assert_eq!(mode, "0");
     assert_eq!(
         err,
         "strace-rs: --seccomp-bpf cannot be used without -f/--follow-forks, disabling\n"

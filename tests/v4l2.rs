@@ -33,7 +33,7 @@ fn v4l2_requests_like_strace() {
         .iter()
         .flat_map(|opts| {
             unlike_strace(&format!("{opts:?}"), true, |t| {
-                helper_lines_and_messages(t, opts, "h_v4l2")
+                helper_lines(t, opts, "h_v4l2")
             })
         })
         .collect();

@@ -1319,29 +1319,6 @@ pub fn masked_after_marker(run: &Run) -> Vec<String> {
     after_marker(&mask(&run.trace))
 }
 
-/// `tracer` running helper `name` with `opts`: the trace lines after the marker and the
-/// tracer's messages (its name taken off), addresses masked and the work directory as `DIR`;
-/// the helper must exit with 0.
-pub fn helper_lines_and_messages(
-    tracer: &str,
-    opts: &[&str],
-    name: &str,
-) -> (Vec<String>, Vec<String>) {
-    let (dir, run) = trace_helper(tracer, opts, name, &[]);
-    assert_status(&run.status, "exited with 0", &run.stderr);
-    let messages = run
-        .stderr
-        .lines()
-        .map(|l| mask_addresses(l.split_once(": ").map_or(l, |(_, rest)| rest)))
-        .collect();
-    let trace = mask_with(&run.trace, &[(dir.as_str(), "DIR")]);
-    let lines = after_marker(&trace)
-        .iter()
-        .map(|l| mask_addresses(l))
-        .collect();
-    (lines, messages)
-}
-
 /// The syscall name of a trace line (`openat` for `openat(AT_FDCWD, ...`),
 /// None for `+++ ...`, `--- ...` and anything else.
 pub fn syscall_name(line: &str) -> Option<&str> {
@@ -1532,29 +1509,6 @@ pub fn mask_child_times(line: &str) -> String {
         }
     }
     s
-}
-
-/// The lines after the marker and the messages (the tracer's name taken off) of `tracer`
-/// running helper `name` with `opts`, addresses masked: what [`unlike_strace`] compares of
-/// a helper that must exit 0.
-pub fn helper_lines_and_messages(
-    tracer: &str,
-    opts: &[&str],
-    name: &str,
-) -> (Vec<String>, Vec<String>) {
-    let (dir, run) = trace_helper(tracer, opts, name, &[]);
-    assert_status(&run.status, "exited with 0", &run.stderr);
-    let messages = run
-        .stderr
-        .lines()
-        .map(|l| mask_addresses(l.split_once(": ").map_or(l, |(_, rest)| rest)))
-        .collect();
-    let trace = mask_with(&run.trace, &[(dir.as_str(), "DIR")]);
-    let lines = after_marker(&trace)
-        .iter()
-        .map(|l| mask_addresses(l))
-        .collect();
-    (lines, messages)
 }
 
 /// What strace-rs prints unlike strace: `trace(tracer)` gives a run's lines and messages;

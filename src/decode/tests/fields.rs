@@ -692,6 +692,7 @@ fn uuid_members() {
         abbrev_after: 0,
         array: false,
         array_max: 0,
+        zero_fill: false,
         fields: &[
             plain("id", 0, 16, FieldKind::Uuid),
             FieldDesc {
