@@ -55,9 +55,7 @@ pub fn members<S: Sink, M: Memory>(
             (false, _, _) => usize::from(f.offset) + usize::from(f.width) <= shown.len,
         };
         previous = within;
-        if !within
-            || (i < 64 && shown.hidden & (1 << i) != 0)
-            || (f.if_nonzero && is_zero(raw, f))
+        if !within || (i < 64 && shown.hidden & (1 << i) != 0) || (f.if_nonzero && is_zero(raw, f))
         {
             continue;
         }
