@@ -11,18 +11,7 @@ use common::*;
 /// The lines after the marker and the messages (the tracer's name taken off) of `tracer`
 /// running the helper with `opts`, addresses masked.
 fn traced(tracer: &str, opts: &[&str]) -> (Vec<String>, Vec<String>) {
-    let (_dir, run) = trace_helper(tracer, opts, "h_io_uring_register", &[]);
-    assert_status(&run.status, "exited with 0", &run.stderr);
-    let messages = run
-        .stderr
-        .lines()
-        .map(|l| mask_addresses(l.split_once(": ").map_or(l, |(_, rest)| rest)))
-        .collect();
-    let lines = after_marker(&run.trace)
-        .iter()
-        .map(|l| mask_addresses(l))
-        .collect();
-    (lines, messages)
+    helper_lines(tracer, opts, "h_io_uring_register")
 }
 
 #[test]

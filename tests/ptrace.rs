@@ -13,17 +13,7 @@ use common::*;
 /// The lines after the marker and the messages of `tracer` running the helper with `opts`,
 /// addresses masked and the child's pid (what `clone` returned) as `CPID`.
 fn traced(tracer: &str, opts: &[&str]) -> (Vec<String>, Vec<String>) {
-    let (_dir, run) = trace_helper(tracer, opts, "h_ptrace", &[]);
-    assert_status(&run.status, "exited with 0", &run.stderr);
-    let messages = run
-        .stderr
-        .lines()
-        .map(|l| mask_addresses(l.split_once(": ").map_or(l, |(_, rest)| rest)))
-        .collect();
-    let lines: Vec<String> = after_marker(&run.trace)
-        .iter()
-        .map(|l| mask_addresses(l))
-        .collect();
+    let (lines, messages) = helper_lines(tracer, opts, "h_ptrace");
     let child = lines
         .iter()
         .find(|l| l.starts_with("clone("))
