@@ -379,13 +379,27 @@ fn netlink_tables(spec: &Spec) -> TokenStream {
     let structs = spec.netlink.structs.iter().map(|(name, st)| {
         let ident = table_ident("NLS", name);
         let (offsets, ..) = spec::netlink::struct_layout(spec, st).unwrap_or_default();
-        let fields = st.fields.iter().zip(offsets).map(|(f, at)| {
+        let fields = st.fields.iter().zip(offsets.clone()).map(|(f, at)| {
             let name = f.name.as_deref().unwrap_or_default();
             let v = nl_value(spec, f);
             let size = spec::netlink::value_size(spec, f).unwrap_or(0);
             let if_nonzero = f.if_nonzero.unwrap_or(false);
+            // The offset and size of the field holding a byte array's length.
+            let upto = f.len.as_ref().and_then(|len| {
+                let i = st
+                    .fields
+                    .iter()
+                    .position(|o| o.name.as_ref() == Some(len))?;
+                let size = spec::netlink::value_size(spec, &st.fields[i])?;
+                Some((offsets[i], size))
+            });
+            let upto = match upto {
+                Some((at, size)) => quote!(Some((#at, #size))),
+                None => quote!(None),
+            };
             quote!(NlField {
                 name: #name, offset: #at, size: #size, value: #v, if_nonzero: #if_nonzero,
+                upto: #upto,
             })
         });
         let size = st.size;

@@ -170,6 +170,10 @@ pub struct ValueSpec {
     /// For a value of a fixed size in an attribute: the bytes after it (at its size) shown
     /// in hex beside it (strace's `decode_ifla_bridge_vlan_info`).
     pub then_hex: Option<bool>,
+    /// A `hex_bytes` struct field shown up to the value of this earlier integer field of
+    /// the struct, at most its own size (strace's `PRINT_FIELD_HEX_ARRAY_UPTO`, a
+    /// `pdmc_addr` of `pdmc_alen` bytes).
+    pub len: Option<String>,
 }
 
 impl Value {
@@ -258,6 +262,7 @@ pub const VALUE_KINDS: &[(&str, Needs, Option<u32>)] = &[
     ("inet_addr_field", Needs::Size, None),
     ("u8_array", Needs::Size, None),
     ("attrs_by_family", Needs::FamilySets, None),
+    ("sock_filter", Needs::Nothing, None),
 ];
 
 /// The message types of one protocol (or netfilter subsystem), from `NLMSG_MIN_TYPE` up.
@@ -547,7 +552,11 @@ fn check_values(spec: &super::Spec) -> Result<(), String> {
                 ));
             }
             let value = value.spec();
-            if value.name.is_some() || value.at.is_some() || value.if_nonzero.is_some() {
+            if value.name.is_some()
+                || value.at.is_some()
+                || value.if_nonzero.is_some()
+                || value.len.is_some()
+            {
                 return Err(format!("{at}: only a struct field has a name"));
             }
             check_value(spec, &at, &value, false)?;
@@ -560,6 +569,9 @@ fn check_values(spec: &super::Spec) -> Result<(), String> {
                 return Err(format!("{label}: a field without a name"));
             };
             check_value(spec, &format!("{label}: field `{name}`"), field, true)?;
+            if let Some(len) = &field.len {
+                check_len_field(spec, st, &format!("{label}: field `{name}`"), field, len)?;
+            }
         }
         if st.size > MAX_STRUCT {
             return Err(format!(
@@ -584,6 +596,28 @@ fn check_values(spec: &super::Spec) -> Result<(), String> {
                 "{label}: field `shorter`: {short} bytes, no shorter than the struct"
             ));
         }
+    }
+    Ok(())
+}
+
+/// A field's `len`: a `hex_bytes` field's, naming an unsigned integer field before it.
+fn check_len_field(
+    spec: &super::Spec,
+    st: &Struct,
+    at: &str,
+    field: &ValueSpec,
+    len: &str,
+) -> Result<(), String> {
+    let before = st.fields.iter().take_while(|f| !std::ptr::eq(*f, field));
+    let named = before.clone().find(|f| f.name.as_deref() == Some(len));
+    let ok = field.kind == "hex_bytes"
+        && named.is_some_and(|f| {
+            matches!(f.kind.as_str(), "u8" | "u16" | "u32") && value_size(spec, f).is_some()
+        });
+    if !ok {
+        return Err(format!(
+            "{at}: field `len`: a `hex_bytes` field's, naming an earlier u8, u16 or u32 field"
+        ));
     }
     Ok(())
 }

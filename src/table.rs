@@ -572,6 +572,8 @@ pub enum NlValue {
         sets: &'static [(u8, &'static NlAttrSet)],
         other: Option<&'static NlAttrSet>,
     },
+    /// Classic BPF instructions (`struct sock_filter`), as many as the attribute holds.
+    SockFilter,
 }
 
 /// A set of netlink attributes: their type names, and the value of each type that has one
@@ -617,6 +619,9 @@ pub struct NlField {
     pub value: NlValue,
     /// Shown only when one of its bytes is not zero.
     pub if_nonzero: bool,
+    /// A byte array shown up to the value of the integer field at this offset of this
+    /// size, at most its own size.
+    pub upto: Option<(u32, u32)>,
 }
 
 /// A kind of rtnetlink or sock_diag message (`spec::netlink::RouteMessage`,

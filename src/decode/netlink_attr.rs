@@ -11,6 +11,8 @@ use super::{Ctx, Group, Number, Quote, Sink, Values};
 use crate::mem::Memory;
 use crate::table::{self, NlAttrSet, NlField, NlStruct, NlValue};
 
+/// `sizeof(struct sock_filter)` (`<linux/filter.h>`).
+const BPF_INSN_SIZE: u32 = 8;
 /// `NLA_HDRLEN`: the header, aligned.
 const NLA_HDRLEN: u32 = 4;
 /// The flags an attribute type may carry (`<linux/netlink.h>`).
@@ -274,6 +276,12 @@ fn variable_value<S: Sink, M: Memory>(
         }
         NlValue::RtaMultipath => return super::netlink_route::multipath(sink, ctx, addr, len, at),
         NlValue::InetDiagBcOp => return super::netlink_diag::bc_op(sink, ctx, addr, len, at),
+        // strace's `decode_packet_diag_filter`: as many instructions as the kernel's
+        // `unsigned short` count can be.
+        NlValue::SockFilter => match u16::try_from(len / BPF_INSN_SIZE) {
+            Ok(n) if n != 0 => super::bpf::sock_program(sink, ctx, addr, u64::from(n)),
+            _ => return false,
+        },
         _ => return false,
     }
     true
@@ -419,6 +427,19 @@ pub fn field<S: Sink, M: Memory>(
     if let NlValue::InetAddrField = f.value {
         return inet_addr_field(sink, &raw.0[from..to], at.family, f.name);
     }
+    // A byte array as long as another field says, at most its own size.
+    let to = match f.upto {
+        Some((len_at, len_size)) => {
+            let mut b = [0u8; 8];
+            let len_bytes = raw.0.get(len_at as usize..(len_at + len_size) as usize);
+            let n = len_bytes.map_or(0, |l| {
+                b[..l.len().min(8)].copy_from_slice(&l[..l.len().min(8)]);
+                u64::from_le_bytes(b)
+            });
+            from + (n as usize).min(to - from)
+        }
+        None => to,
+    };
     sink.field(f.name);
     fixed_value(sink, ctx, f.value, Raw(&raw.0[from..to]), at);
 }

@@ -1,0 +1,142 @@
+//! Netlink attributes whose form is an array of structs or code, or depends on another
+//! attribute: packet_diag's multicast lists and filters, inet_diag's answers, and a link's
+//! IFLA_LINKINFO by its kind. Expected lines are strace 6.1's (its tests
+//! `nlattr_packet_diag_msg.c`, `nlattr_inet_diag_msg.c`, `nlattr_ifla_linkinfo.c`).
+
+use super::netlink::{
+    AT, DEFAULTS, MSG_DONTWAIT, NETLINK_SOCK_DIAG, NR_SENDTO, nl_line, nla, nlmsg, sent,
+};
+use super::*;
+
+/// `SOCK_DIAG_BY_FAMILY`, `NLM_F_DUMP` (an answer: no `NLM_F_REQUEST`).
+const SOCK_DIAG_BY_FAMILY: u16 = 20;
+const NLM_F_DUMP: u16 = 0x300;
+/// The end of a page of the fake memory: what is after it cannot be read.
+const END: u64 = 0x3000;
+
+/// The line of `sendto` of a message of `len` bytes of which only `bytes` are readable
+/// (they end a page: the rest is past the end of the memory), under `-v` when `verbose`.
+/// At `AT` when `len` bytes are there, else at `END - bytes.len()`.
+fn sent_short(protocol: u32, bytes: &[u8], len: u64, verbose: bool) -> String {
+    let at = match len as usize == bytes.len() {
+        true => AT,
+        false => END - bytes.len() as u64,
+    };
+    let mem = FakeMemory::new().with(at, bytes);
+    let opts = DecodeOpts {
+        abbreviate: !verbose,
+        ..DEFAULTS.1
+    };
+    nl_line(
+        Some(Some(protocol)),
+        (DEFAULTS.0, opts),
+        NR_SENDTO,
+        [3, at, len, MSG_DONTWAIT, 0, 0],
+        &mem,
+        Outcome::Ok(len as i64),
+    )
+}
+
+/// The line of `sendto` of all of `bytes` under `-v`.
+fn sent_v(protocol: u32, bytes: &[u8]) -> String {
+    sent_short(protocol, bytes, bytes.len() as u64, true)
+}
+
+/// A `struct packet_diag_msg` (AF_PACKET, SOCK_STREAM, ETH_P_ALL) and `attrs`.
+fn packet_diag(attrs: &[u8]) -> Vec<u8> {
+    let mut msg = vec![17, 1, 3, 0];
+    msg.extend(words32(&[0, 0, 0]));
+    msg.extend(attrs);
+    nlmsg(SOCK_DIAG_BY_FAMILY, NLM_F_DUMP, &msg)
+}
+
+/// The attributes part of a shown packet_diag answer.
+fn packet_attrs(line: &str) -> &str {
+    let at = line
+        .find("pdiag_cookie=[0, 0]}, ")
+        .expect("a packet_diag_msg");
+    &line[at + "pdiag_cookie=[0, 0]}, ".len()..]
+}
+
+/// A `struct packet_diag_mclist`: index, count, type, the address's length and bytes.
+fn mclist(count: u32, alen: u16, addr: &[u8]) -> Vec<u8> {
+    let mut m = words32(&[0, count]);
+    m.extend(0x1234u16.to_ne_bytes());
+    m.extend(alen.to_ne_bytes());
+    let mut a = addr.to_vec();
+    a.resize(32, 0);
+    m.extend(a);
+    m
+}
+
+#[test]
+fn packet_diag_multicast_lists() {
+    let diag = Some(NETLINK_SOCK_DIAG);
+    // pdmc_addr shows pdmc_alen of its bytes, at most all 32; the bytes after the last whole
+    // struct are not shown.
+    let mut list = mclist(7, 4, b"1234");
+    list.extend(mclist(8, 40, &[0xab; 32]));
+    list.extend([0; 3]);
+    let line = sent(diag, &packet_diag(&nla(1, &list)));
+    assert_eq!(
+        packet_attrs(&line),
+        format!(
+            "[{{nla_len=95, nla_type=PACKET_DIAG_MCLIST}}, [{{pdmc_index=0, pdmc_count=7, pdmc_type=4660, \
+             pdmc_alen=4, pdmc_addr=\"\\x31\\x32\\x33\\x34\"}}, {{pdmc_index=0, pdmc_count=8, \
+             pdmc_type=4660, pdmc_alen=40, pdmc_addr=\"{}\"}}]]]",
+            "\\xab".repeat(32)
+        )
+    );
+    // Fewer bytes than one struct: in hex.
+    let line = sent(diag, &packet_diag(&nla(1, b"abc")));
+    assert_eq!(
+        packet_attrs(&line),
+        "[{nla_len=7, nla_type=PACKET_DIAG_MCLIST}, \"\\x61\\x62\\x63\"]]"
+    );
+    // The second struct past the readable memory: its address.
+    let mut one = nla(1, &mclist(2, 0, b""));
+    one[0] += 44;
+    let bytes = packet_diag(&one);
+    let whole = bytes.len() as u64 + 44;
+    let mut bytes = bytes;
+    bytes[..4].copy_from_slice(&(whole as u32).to_ne_bytes());
+    let line = sent_short(NETLINK_SOCK_DIAG, &bytes, whole, false);
+    let second = END;
+    assert!(
+        line.contains(&format!(
+            "[{{nla_len=92, nla_type=PACKET_DIAG_MCLIST}}, [{{pdmc_index=0, pdmc_count=2, pdmc_type=4660, \
+             pdmc_alen=0, pdmc_addr=\"\"}}, ... /* {second:#x} */]]]"
+        )),
+        "{line}"
+    );
+}
+
+#[test]
+fn packet_diag_filters() {
+    let diag = Some(NETLINK_SOCK_DIAG);
+    // struct sock_filter: code, jt, jf, k.
+    let mut prog = vec![0x30, 0, 0, 0];
+    prog.extend(0xfffff004u32.to_ne_bytes());
+    prog.extend([6, 0, 0, 0]);
+    prog.extend(42u32.to_ne_bytes());
+    let line = sent_v(NETLINK_SOCK_DIAG, &packet_diag(&nla(7, &prog)));
+    assert!(
+        line.contains(
+            "[{nla_len=20, nla_type=PACKET_DIAG_FILTER}, [BPF_STMT(BPF_LD|BPF_B|BPF_ABS, \
+             SKF_AD_OFF+SKF_AD_PKTTYPE), BPF_STMT(BPF_RET|BPF_K, 0x2a)]]]"
+        ),
+        "{line}"
+    );
+    // Without -v, the address (as SO_GET_FILTER's).
+    let line = sent(diag, &packet_diag(&nla(7, &prog)));
+    assert!(
+        packet_attrs(&line).starts_with("[{nla_len=20, nla_type=PACKET_DIAG_FILTER}, 0x"),
+        "{line}"
+    );
+    // Less than an instruction: in hex.
+    let line = sent(diag, &packet_diag(&nla(7, &prog[..7])));
+    assert_eq!(
+        packet_attrs(&line),
+        "[{nla_len=11, nla_type=PACKET_DIAG_FILTER}, \"\\x30\\x00\\x00\\x00\\x04\\xf0\\xff\"]]"
+    );
+}
