@@ -358,7 +358,21 @@ fn netlink_tables(spec: &Spec) -> TokenStream {
                     None => ty.parse().unwrap_or(0),
                 };
                 let v = v.spec();
-                let value = nl_value(spec, &v);
+                let value = match &v.kind[..] {
+                    "by_kind" => {
+                        let key = set
+                            .names
+                            .as_deref()
+                            .and_then(|names| enum_value(spec, names, v.key.as_deref()?))
+                            .unwrap_or(0) as u16;
+                        let cases = v.cases.iter().flatten().map(|(name, case)| {
+                            let case = nl_value(spec, &case.spec());
+                            quote!((#name, #case))
+                        });
+                        quote!(NlValue::ByKind { key: #key, cases: &[#(#cases),*] })
+                    }
+                    _ => nl_value(spec, &v),
+                };
                 let then = optional_ref("NLA", v.then.as_deref());
                 let then_hex = v.then_hex.unwrap_or(false);
                 (
@@ -367,13 +381,24 @@ fn netlink_tables(spec: &Spec) -> TokenStream {
                 )
             })
             .collect();
+        let keys: std::collections::BTreeSet<u16> = set
+            .values
+            .values()
+            .filter_map(|v| {
+                let key = v.spec().key?;
+                enum_value(spec, set.names.as_deref()?, &key).map(|k| k as u16)
+            })
+            .collect();
+        let keys = keys.iter();
         let len = typed.iter().map(|(n, _)| n + 1).max().unwrap_or(0);
         let mut values = vec![quote!(None); len];
         for (n, v) in typed {
             values[n] = quote!(Some(#v));
         }
         quote! {
-            pub static #ident: NlAttrSet = NlAttrSet { names: #names, values: &[#(#values),*] };
+            pub static #ident: NlAttrSet = NlAttrSet {
+                names: #names, values: &[#(#values),*], keys: &[#(#keys),*],
+            };
         }
     });
     let structs = spec.netlink.structs.iter().map(|(name, st)| {

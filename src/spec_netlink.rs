@@ -128,7 +128,7 @@ pub struct Struct {
 #[serde(untagged)]
 pub enum Value {
     Kind(String),
-    Full(ValueSpec),
+    Full(Box<ValueSpec>),
 }
 
 /// See [`Value`].
@@ -174,6 +174,12 @@ pub struct ValueSpec {
     /// the struct, at most its own size (strace's `PRINT_FIELD_HEX_ARRAY_UPTO`, a
     /// `pdmc_addr` of `pdmc_alen` bytes).
     pub len: Option<String>,
+    /// A `by_kind` attribute's key: the type (a name of its set's `names`) of the attribute
+    /// before it in the same list whose string names its kind (strace's
+    /// `ifla_linkinfo_ctx`: `IFLA_INFO_DATA` by `IFLA_INFO_KIND`).
+    pub key: Option<String>,
+    /// A `by_kind` attribute's value by the key's string; another string's shows in hex.
+    pub cases: Option<BTreeMap<String, Value>>,
 }
 
 impl Value {
@@ -183,7 +189,7 @@ impl Value {
                 kind: kind.clone(),
                 ..ValueSpec::default()
             },
-            Value::Full(spec) => spec.clone(),
+            Value::Full(spec) => (**spec).clone(),
         }
     }
 }
@@ -200,6 +206,8 @@ pub enum Needs {
     Size,
     /// `sets` (and maybe `set`).
     FamilySets,
+    /// `key` and `cases` (an attribute's only).
+    Cases,
 }
 
 /// The value kinds: name, what it needs, its size in a struct (`None`: it cannot be a
@@ -263,7 +271,11 @@ pub const VALUE_KINDS: &[(&str, Needs, Option<u32>)] = &[
     ("u8_array", Needs::Size, None),
     ("attrs_by_family", Needs::FamilySets, None),
     ("sock_filter", Needs::Nothing, None),
+    ("by_kind", Needs::Cases, None),
 ];
+
+/// The most keys (`by_kind`) one attribute set remembers.
+pub const MAX_KEYS: usize = 2;
 
 /// The message types of one protocol (or netfilter subsystem), from `NLMSG_MIN_TYPE` up.
 #[derive(Debug, Deserialize)]
@@ -488,8 +500,19 @@ fn check_no_cycles(spec: &super::Spec) -> Result<(), String> {
             .sets
             .iter()
             .flat_map(|m| m.values().map(|s| ("attrs", s.clone())));
+        let cases = v.cases.iter().flat_map(|c| {
+            c.values().flat_map(|case| {
+                let case = case.spec();
+                match case.kind.as_str() {
+                    "attrs" => case.set.map(|s| ("attrs", s)),
+                    "struct" | "structs" => case.of.map(|s| ("structs", s)),
+                    _ => None,
+                }
+            })
+        });
         own.into_iter()
             .chain(by_family)
+            .chain(cases)
             .chain(v.then.clone().map(|t| ("attrs", t)))
             .collect()
     };
@@ -560,6 +583,16 @@ fn check_values(spec: &super::Spec) -> Result<(), String> {
                 return Err(format!("{at}: only a struct field has a name"));
             }
             check_value(spec, &at, &value, false)?;
+            if value.kind == "by_kind" {
+                check_key(set, &at, &value)?;
+            }
+        }
+        let keys: std::collections::BTreeSet<_> =
+            set.values.values().filter_map(|v| v.spec().key).collect();
+        if keys.len() > MAX_KEYS {
+            return Err(format!(
+                "{label}: more than {MAX_KEYS} keys of `by_kind` values"
+            ));
         }
     }
     for (name, st) in &netlink.structs {
@@ -596,6 +629,21 @@ fn check_values(spec: &super::Spec) -> Result<(), String> {
                 "{label}: field `shorter`: {short} bytes, no shorter than the struct"
             ));
         }
+    }
+    Ok(())
+}
+
+/// A `by_kind` value's key: a string attribute of the same set.
+fn check_key(set: &AttrSet, at: &str, value: &ValueSpec) -> Result<(), String> {
+    let key = value.key.as_deref().unwrap_or_default();
+    let is_string = set
+        .values
+        .get(key)
+        .is_some_and(|k| matches!(k.spec().kind.as_str(), "str" | "cstr" | "strn"));
+    if set.names.is_none() || !is_string {
+        return Err(format!(
+            "{at}: field `key`: `{key}` is no string attribute of the set"
+        ));
     }
     Ok(())
 }
@@ -649,8 +697,12 @@ fn check_value(spec: &super::Spec, at: &str, v: &ValueSpec, in_struct: bool) -> 
                 .is_some_and(|s| spec.netlink.structs.contains_key(s))
         }
         Needs::Size => v.size.is_some(),
+        Needs::Cases => !in_struct && v.cases.as_ref().is_some_and(|c| !c.is_empty()),
     };
-    if !ok || (v.sets.is_some() && needs != Needs::FamilySets) {
+    if !ok
+        || (v.sets.is_some() && needs != Needs::FamilySets)
+        || ((v.cases.is_some() || v.key.is_some()) && needs != Needs::Cases)
+    {
         return Err(format!(
             "{at}: kind `{}` needs {:?} (an existing one) and nothing else",
             v.kind, needs
@@ -689,6 +741,15 @@ fn check_value(spec: &super::Spec, at: &str, v: &ValueSpec, in_struct: bool) -> 
         return Err(format!(
             "{at}: field `then_hex`: an attribute's value of a fixed size, without `then`"
         ));
+    }
+    for (name, case) in v.cases.iter().flatten() {
+        let case = case.spec();
+        if case.kind == "by_kind" || case.then.is_some() || case.then_hex.is_some() {
+            return Err(format!(
+                "{at}: field `cases.{name}`: a value of its own, without `then`"
+            ));
+        }
+        check_value(spec, &format!("{at}: field `cases.{name}`"), &case, false)?;
     }
     if in_struct && field_size.is_none() && value_size(spec, v).is_none() {
         return Err(format!(

@@ -574,6 +574,12 @@ pub enum NlValue {
     },
     /// Classic BPF instructions (`struct sock_filter`), as many as the attribute holds.
     SockFilter,
+    /// The value of the case named by the string of the attribute of type `key` before it
+    /// in the same list (none: in hex), as strace's `IFLA_INFO_DATA` by `IFLA_INFO_KIND`.
+    ByKind {
+        key: u16,
+        cases: &'static [(&'static str, NlValue)],
+    },
 }
 
 /// A set of netlink attributes: their type names, and the value of each type that has one
@@ -582,6 +588,8 @@ pub enum NlValue {
 pub struct NlAttrSet {
     pub names: Option<&'static EnumTable>,
     pub values: &'static [Option<NlAttrValue>],
+    /// The types whose strings the walk remembers: the keys of its `ByKind` values.
+    pub keys: &'static [u16],
 }
 
 /// What an attribute holds: a value, and maybe attributes after it.

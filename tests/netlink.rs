@@ -155,6 +155,7 @@ const HEADERS: &[&str] = &[
     "linux/snmp.h",
     "linux/if_bonding.h",
     "linux/mpls.h",
+    "linux/if_tun.h",
 ];
 
 /// The headers of the names the kernel's headers lack (TCP's states, which the kernel keeps

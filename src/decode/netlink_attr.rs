@@ -39,28 +39,79 @@ pub fn attrs<S: Sink, M: Memory>(
     at: &AttrCtx,
 ) {
     let range = (addr, u64::from(len));
+    let mut keys = Keys::default();
     super::netlink::walk(sink, ctx, range, NLA_HDRLEN, |sink, ctx, raw, addr, len| {
-        one(
-            sink,
-            ctx,
-            set,
-            (raw.u16(0), raw.u16(2)),
-            addr,
-            len as u32,
-            at,
-        );
+        let (nla_len, nla_type) = (raw.u16(0), raw.u16(2));
+        let here = (addr, len as u32);
+        one(sink, ctx, set, (nla_len, nla_type), here, (at, &keys));
+        // A key's string, for the attributes after it (strace's `update_ctx_str`).
+        let ty = nla_type & NLA_TYPE_MASK;
+        let shown = u32::from(nla_len).min(len as u32);
+        if shown > NLA_HDRLEN && set.keys.contains(&ty) {
+            let value = addr.wrapping_add(u64::from(NLA_HDRLEN));
+            keys.remember(ctx, ty, value, shown - NLA_HDRLEN);
+        }
     });
 }
 
-/// One attribute: its header, and its value (or its bytes in hex) when it has one.
+/// The strings of a list's key attributes seen so far (`NlAttrSet::keys`).
+#[derive(Default)]
+struct Keys {
+    seen: [Option<(u16, Key)>; MAX_KEYS],
+}
+
+/// `spec::netlink::MAX_KEYS` (a key past them is not remembered).
+const MAX_KEYS: usize = 2;
+/// The longest key string remembered, NUL included (strace's `ifla_linkinfo_ctx`).
+const KEY_SIZE: usize = 64;
+
+/// A key's string: its bytes up to a NUL, up to `KEY_SIZE - 1` of them.
+struct Key {
+    bytes: [u8; KEY_SIZE],
+    len: usize,
+}
+
+impl Keys {
+    /// Remembers the string of key `ty`, `len` bytes at `addr`: empty when it is longer
+    /// than a key can be or cannot be read, else up to its first NUL.
+    fn remember<M: Memory>(&mut self, ctx: &mut Ctx<'_, M>, ty: u16, addr: u64, len: u32) {
+        let mut key = Key {
+            bytes: [0; KEY_SIZE],
+            len: 0,
+        };
+        let len = len as usize;
+        if len < KEY_SIZE && ctx.mem.read(addr, &mut key.bytes[..len]).is_ok() {
+            key.len = key.bytes[..len].iter().position(|&b| b == 0).unwrap_or(len);
+        }
+        let slot = self
+            .seen
+            .iter()
+            .position(|k| k.as_ref().is_none_or(|(t, _)| *t == ty));
+        if let Some(i) = slot {
+            self.seen[i] = Some((ty, key));
+        }
+    }
+
+    /// The value of a `ByKind` attribute by its key's string, if a case names it.
+    fn case(&self, key: u16, cases: &[(&str, NlValue)]) -> Option<NlValue> {
+        let (_, string) = self.seen.iter().flatten().find(|(t, _)| *t == key)?;
+        let string = &string.bytes[..string.len];
+        cases
+            .iter()
+            .find(|(name, _)| name.as_bytes() == string)
+            .map(|(_, v)| *v)
+    }
+}
+
+/// One attribute: its header, and its value (or its bytes in hex) when it has one; `len`
+/// bytes at `addr` are left from its start.
 fn one<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
     set: &NlAttrSet,
     (nla_len, nla_type): (u16, u16),
-    addr: u64,
-    len: u32,
-    at: &AttrCtx,
+    (addr, len): (u64, u32),
+    (at, keys): (&AttrCtx, &Keys),
 ) {
     let shown = u32::from(nla_len).min(len);
     let has_value = shown > NLA_HDRLEN;
@@ -75,7 +126,18 @@ fn one<S: Sink, M: Memory>(
     sink.end_struct(false);
     if has_value {
         let (addr, len) = (addr.wrapping_add(u64::from(NLA_HDRLEN)), shown - NLA_HDRLEN);
-        let shown = match set.value(nla_type & NLA_TYPE_MASK) {
+        let v = match set.value(nla_type & NLA_TYPE_MASK) {
+            Some(table::NlAttrValue {
+                value: NlValue::ByKind { key, cases },
+                ..
+            }) => keys.case(key, cases).map(|value| table::NlAttrValue {
+                value,
+                then: None,
+                then_hex: false,
+            }),
+            v => v,
+        };
+        let shown = match v {
             Some(v) => value_then(sink, ctx, v, addr, len, at),
             None => false,
         };
@@ -335,7 +397,7 @@ fn fixed_value<S: Sink, M: Memory>(
         NlValue::Ifindex => super::sockaddr::ifindex(sink, raw.u32(0)),
         NlValue::InAddr => sink.ipv4(raw.array(0)),
         NlValue::In6Addr => sink.ipv6(raw.array(0)),
-        NlValue::ClockT => sink.clock_ticks(uint() as i64),
+        NlValue::ClockT => sink.clock_ticks(i128::from(uint())),
         NlValue::Enum { table, unknown, .. } if unknown => sink.enumeration(uint(), table),
         NlValue::Enum { table, .. } => sink.enumeration_or_hex(uint(), table),
         NlValue::Flags { table, .. } => sink.flags(uint(), table),

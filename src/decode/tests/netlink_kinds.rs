@@ -4,7 +4,8 @@
 //! `nlattr_packet_diag_msg.c`, `nlattr_inet_diag_msg.c`, `nlattr_ifla_linkinfo.c`).
 
 use super::netlink::{
-    AT, DEFAULTS, MSG_DONTWAIT, NETLINK_SOCK_DIAG, NR_SENDTO, nl_line, nla, nlmsg, sent,
+    AT, DEFAULTS, MSG_DONTWAIT, NETLINK_ROUTE, NETLINK_SOCK_DIAG, NR_SENDTO, nl_line, nla, nlmsg,
+    sent,
 };
 use super::*;
 
@@ -138,5 +139,71 @@ fn packet_diag_filters() {
     assert_eq!(
         packet_attrs(&line),
         "[{nla_len=11, nla_type=PACKET_DIAG_FILTER}, \"\\x30\\x00\\x00\\x00\\x04\\xf0\\xff\"]]"
+    );
+}
+
+/// An `RTM_GETLINK` request (`struct ifinfomsg` of `AF_UNSPEC`) with an `IFLA_LINKINFO` of
+/// `info`: what its IFLA_LINKINFO shows.
+fn linkinfo(info: &[u8]) -> String {
+    let mut link = vec![0, 0, 4, 3];
+    link.extend(words32(&[0, 1, 0]));
+    link.extend(nla(18, info));
+    let line = sent(Some(NETLINK_ROUTE), &nlmsg(18, 1, &link));
+    let at = line.find("[{nla_len=").expect("an attribute");
+    line[at..].to_string()
+}
+
+/// Attributes one after another, each aligned to 4 bytes.
+fn nlas(attrs: &[Vec<u8>]) -> Vec<u8> {
+    let mut all = Vec::new();
+    for a in attrs {
+        all.extend(a);
+        all.resize(all.len().next_multiple_of(4), 0);
+    }
+    all
+}
+
+#[test]
+fn link_data_by_kind() {
+    // A bridge's data: its clock_t counts unsigned, its boolean options as bits.
+    let data = nlas(&[
+        nla(1, &0xdeadc0defacefeedu64.to_ne_bytes()),
+        nla(46, &words32(&[1, 6])),
+    ]);
+    let info = nlas(&[nla(1, b"bridge\0"), nla(2, &data)]);
+    assert_eq!(
+        linkinfo(&info),
+        "[{nla_len=44, nla_type=IFLA_LINKINFO}, [[{nla_len=11, nla_type=IFLA_INFO_KIND}, \"bridge\"], \
+         [{nla_len=28, nla_type=IFLA_INFO_DATA}, [[{nla_len=12, nla_type=IFLA_BR_FORWARD_DELAY}, \
+         16045693111314087661 /* 160456931113140876.61 s */], [{nla_len=12, nla_type=IFLA_BR_MULTI_BOOLOPT}, \
+         {optval=1<<BR_BOOLOPT_NO_LL_LEARN, optmask=1<<BR_BOOLOPT_MCAST_VLAN_SNOOPING|1<<BR_BOOLOPT_MST_ENABLE}]]]]]]"
+    );
+    // A tun device's type; a kind without a NUL ends at the attribute's end.
+    let info = nlas(&[nla(1, b"tun"), nla(2, &nla(3, &[2]))]);
+    assert_eq!(
+        linkinfo(&info),
+        "[{nla_len=24, nla_type=IFLA_LINKINFO}, [[{nla_len=7, nla_type=IFLA_INFO_KIND}, \"tun\"...], \
+         [{nla_len=9, nla_type=IFLA_INFO_DATA}, [{nla_len=5, nla_type=IFLA_TUN_TYPE}, IFF_TAP]]]]]"
+    );
+    // A CAN device's statistics; a bridge port's data by the slave kind.
+    let info = nlas(&[
+        nla(1, b"can\0"),
+        nla(3, &words32(&[1, 2, 3, 4, 5, 6])),
+        nla(4, b"bridge\0"),
+        nla(5, &nla(3, &words32(&[7]))),
+    ]);
+    assert_eq!(
+        linkinfo(&info),
+        "[{nla_len=64, nla_type=IFLA_LINKINFO}, [[{nla_len=8, nla_type=IFLA_INFO_KIND}, \"can\"], \
+         [{nla_len=28, nla_type=IFLA_INFO_XSTATS}, {bus_error=1, error_warning=2, error_passive=3, \
+         bus_off=4, arbitration_lost=5, restarts=6}], [{nla_len=11, nla_type=IFLA_INFO_SLAVE_KIND}, \"bridge\"], \
+         [{nla_len=12, nla_type=IFLA_INFO_SLAVE_DATA}, [{nla_len=8, nla_type=IFLA_BRPORT_COST}, 7]]]]]"
+    );
+    // Data before its kind, or of a kind strace does not know: in hex.
+    let info = nlas(&[nla(2, b"ab"), nla(1, b"veth\0"), nla(2, b"cd")]);
+    assert_eq!(
+        linkinfo(&info),
+        "[{nla_len=32, nla_type=IFLA_LINKINFO}, [[{nla_len=6, nla_type=IFLA_INFO_DATA}, \"\\x61\\x62\"], \
+         [{nla_len=9, nla_type=IFLA_INFO_KIND}, \"veth\"], [{nla_len=6, nla_type=IFLA_INFO_DATA}, \"\\x63\\x64\"]]]]"
     );
 }
