@@ -24,11 +24,7 @@ use common::*;
 fn traced(tracer: &str, opts: &[&str]) -> (Vec<String>, Vec<String>) {
     let (_dir, run) = trace_helper(tracer, opts, "h_netlink", &[]);
     assert_status(&run.status, "exited with 0", &run.stderr);
-    let messages = run
-        .stderr
-        .lines()
-        .map(|l| l.split_once(": ").map_or(l, |(_, rest)| rest).to_string())
-        .collect();
+    let messages = tracer_messages(&run.stderr);
     // Under -xx the marker's string is in hex escapes.
     let marker = if opts.contains(&"-xx") {
         format!(

@@ -387,8 +387,19 @@ fn fixed_value<S: Sink, M: Memory>(
             sink.end_wrap();
         }
         NlValue::EtherProto => {
+            let v = u64::from(raw.be16(0));
+            let names = &table::ENUM_ETHERNET_PROTOCOL;
             sink.begin_wrap("htons");
-            sink.enumeration(u64::from(raw.be16(0)), &table::ENUM_ETHERNET_PROTOCOL);
+            if names.name(v).is_some() {
+                sink.enumeration(v, names);
+            } else {
+                // strace's `decode_nla_ether_proto` calls the unknown ones so, its
+                // struct fields `ETH_P_???` (the table's).
+                sink.hex(v);
+                sink.open(Group::NameComment);
+                sink.word("ETHER_P_???");
+                sink.close();
+            }
             sink.end_wrap();
         }
         NlValue::IpProto => sink.enumeration(uint(), &table::ENUM_IP_PROTOCOL),

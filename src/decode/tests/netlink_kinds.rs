@@ -178,6 +178,17 @@ fn link_data_by_kind() {
          16045693111314087661 /* 160456931113140876.61 s */], [{nla_len=12, nla_type=IFLA_BR_MULTI_BOOLOPT}, \
          {optval=1<<BR_BOOLOPT_NO_LL_LEARN, optmask=1<<BR_BOOLOPT_MCAST_VLAN_SNOOPING|1<<BR_BOOLOPT_MST_ENABLE}]]]]]]"
     );
+    // A VLAN protocol in network order; strace names an unknown one ETHER_P_??? here.
+    let data = nlas(&[nla(8, &[0x81, 0]), nla(8, &[0, 0x81])]);
+    let info = nlas(&[nla(1, b"bridge\0"), nla(2, &data)]);
+    assert!(
+        linkinfo(&info).ends_with(
+            "[[{nla_len=6, nla_type=IFLA_BR_VLAN_PROTOCOL}, htons(ETH_P_8021Q)], \
+             [{nla_len=6, nla_type=IFLA_BR_VLAN_PROTOCOL}, htons(0x81 /* ETHER_P_??? */)]]]]]]"
+        ),
+        "{}",
+        linkinfo(&info)
+    );
     // A tun device's type; a kind without a NUL ends at the attribute's end.
     let info = nlas(&[nla(1, b"tun"), nla(2, &nla(3, &[2]))]);
     assert_eq!(
