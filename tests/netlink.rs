@@ -152,11 +152,13 @@ const HEADERS: &[&str] = &[
     "linux/if_bonding.h",
     "linux/mpls.h",
     "linux/if_tun.h",
+    "linux/tls.h",
 ];
 
 /// The headers of the names the kernel's headers lack (TCP's states, which the kernel keeps
-/// to itself), glibc's, apart: they clash with the kernel's.
-const LIBC_HEADERS: &[&str] = &["netinet/tcp.h"];
+/// to itself), glibc's, apart: they clash with the kernel's; and `linux/mptcp.h`, which
+/// includes glibc's `netinet/in.h`.
+const LIBC_HEADERS: &[&str] = &["netinet/tcp.h", "linux/mptcp.h"];
 
 /// The values of `names` in the machine's `headers` (a name they lack is left out).
 fn header_values(headers: &[&str], names: &[&str]) -> std::collections::HashMap<String, i64> {

@@ -20,6 +20,8 @@
 #include <linux/sock_diag.h>
 #include <linux/packet_diag.h>
 #include <linux/filter.h>
+#include <linux/inet_diag.h>
+#include <linux/tls.h>
 
 #define AREA ((char *) 0x10000000)
 #define PAGE 4096
@@ -45,6 +47,16 @@ static void put(char **at, uint16_t type, const void *data, size_t len)
 	*at += NLA_ALIGN(NLA_HDRLEN + len);
 }
 
+/* A zeroed message of `size` bytes at `buf` with header `type` and `flags`. */
+static struct nlmsghdr *start(char *buf, size_t size, uint16_t type, uint16_t flags)
+{
+	memset(buf, 0, size);
+	struct nlmsghdr *h = (struct nlmsghdr *) buf;
+	h->nlmsg_type = type;
+	h->nlmsg_flags = flags;
+	return h;
+}
+
 /* Finishes a nested attribute started at `start` (its header's length). */
 static void nest_end(char *start, char *end)
 {
@@ -54,10 +66,7 @@ static void nest_end(char *start, char *end)
 static void packet_diag(int fd)
 {
 	char buf[512];
-	memset(buf, 0, sizeof(buf));
-	struct nlmsghdr *h = (struct nlmsghdr *) buf;
-	h->nlmsg_type = SOCK_DIAG_BY_FAMILY;
-	h->nlmsg_flags = NLM_F_DUMP;
+	struct nlmsghdr *h = start(buf, sizeof(buf), SOCK_DIAG_BY_FAMILY, NLM_F_DUMP);
 	struct packet_diag_msg *m = NLMSG_DATA(h);
 	m->pdiag_family = AF_PACKET;
 	m->pdiag_type = SOCK_DGRAM;
@@ -96,10 +105,7 @@ static void packet_diag(int fd)
 static void link_info(int fd, const void *info, size_t len)
 {
 	char buf[512];
-	memset(buf, 0, sizeof(buf));
-	struct nlmsghdr *h = (struct nlmsghdr *) buf;
-	h->nlmsg_type = RTM_NEWLINK;
-	h->nlmsg_flags = NLM_F_REQUEST;
+	struct nlmsghdr *h = start(buf, sizeof(buf), RTM_NEWLINK, NLM_F_REQUEST);
 	struct ifinfomsg *ifi = NLMSG_DATA(h);
 	ifi->ifi_family = AF_UNSPEC;
 	char *at = (char *) ifi + NLMSG_ALIGN(sizeof(*ifi));
@@ -160,6 +166,30 @@ static void linkinfo(int fd)
 	link_info(fd, info, at - info);
 }
 
+/* An inet_diag answer: TCP's BBR state, TLS and MPTCP's ULP information. */
+static void inet_diag(int fd)
+{
+	char buf[512], *at, *ulp, *tls;
+	struct nlmsghdr *h = start(buf, sizeof(buf), SOCK_DIAG_BY_FAMILY, NLM_F_DUMP);
+	struct inet_diag_msg *m = NLMSG_DATA(h);
+	m->idiag_family = AF_INET;
+	at = (char *) m + NLMSG_ALIGN(sizeof(*m));
+	struct tcp_bbr_info bbr = { 0xff, 1, 2, 3, 4 };
+	put(&at, INET_DIAG_BBRINFO, &bbr, sizeof(bbr));
+	ulp = at;
+	put(&at, INET_DIAG_ULP_INFO, "", 0);
+	put(&at, INET_ULP_INFO_NAME, "tls", 4);
+	tls = at;
+	put(&at, INET_ULP_INFO_TLS, "", 0);
+	uint16_t version = TLS_1_3_VERSION, conf = 9;
+	put(&at, TLS_INFO_VERSION, &version, 2);
+	put(&at, TLS_INFO_TXCONF, &conf, 2);
+	nest_end(tls, at);
+	nest_end(ulp, at);
+	h->nlmsg_len = at - buf;
+	sent(fd, buf, h->nlmsg_len, h->nlmsg_len);
+}
+
 int main(int argc, char **argv)
 {
 	setup(argc, argv);
@@ -179,6 +209,7 @@ int main(int argc, char **argv)
 		return 3;
 	begin_marker();
 	packet_diag(diag);
+	inet_diag(diag);
 	linkinfo(route);
 	return 0;
 }

@@ -218,3 +218,52 @@ fn link_data_by_kind() {
          [{nla_len=9, nla_type=IFLA_INFO_KIND}, \"veth\"], [{nla_len=6, nla_type=IFLA_INFO_DATA}, \"\\x63\\x64\"]]]]"
     );
 }
+
+/// A `struct inet_diag_msg` of AF_INET (all zero but the family) and `attrs`: what its
+/// attributes show.
+fn inet_diag(attrs: &[u8]) -> String {
+    let mut msg = vec![2, 0, 0, 0];
+    msg.extend([0; 68]);
+    msg.extend(attrs);
+    let line = sent(
+        Some(NETLINK_SOCK_DIAG),
+        &nlmsg(SOCK_DIAG_BY_FAMILY, NLM_F_DUMP, &msg),
+    );
+    let at = line.find("idiag_inode=0}, ").expect("an inet_diag_msg");
+    line[at + "idiag_inode=0}, ".len()..].to_string()
+}
+
+#[test]
+fn inet_diag_answer_attributes() {
+    // INET_DIAG_BBRINFO: struct tcp_bbr_info, the bandwidth in hex.
+    assert_eq!(
+        inet_diag(&nla(16, &words32(&[0xff, 1, 2, 3, 4]))),
+        "[{nla_len=24, nla_type=INET_DIAG_BBRINFO}, {bbr_bw_lo=0xff, bbr_bw_hi=0x1, bbr_min_rtt=2, \
+         bbr_pacing_gain=3, bbr_cwnd_gain=4}]]"
+    );
+    // INET_DIAG_ULP_INFO: TLS's and MPTCP's attributes by their own types.
+    let ulp = nlas(&[
+        nla(1, b"tls\0"),
+        nla(
+            2,
+            &nlas(&[nla(1, &0x304u16.to_ne_bytes()), nla(3, &[9, 0])]),
+        ),
+        nla(3, &nla(8, &words32(&[0x41]))),
+    ]);
+    assert_eq!(
+        inet_diag(&nla(19, &ulp)),
+        "[{nla_len=44, nla_type=INET_DIAG_ULP_INFO}, [[{nla_len=8, nla_type=INET_ULP_INFO_NAME}, \"tls\"], \
+         [{nla_len=20, nla_type=INET_ULP_INFO_TLS}, [[{nla_len=6, nla_type=TLS_INFO_VERSION}, TLS_1_3_VERSION], \
+         [{nla_len=6, nla_type=TLS_INFO_TXCONF}, 0x9 /* TLS_CONF_??? */]]], [{nla_len=12, \
+         nla_type=INET_ULP_INFO_MPTCP}, [{nla_len=8, nla_type=MPTCP_SUBFLOW_ATTR_FLAGS}, \
+         MPTCP_SUBFLOW_FLAG_MCAP_REM|MPTCP_SUBFLOW_FLAG_FULLY_ESTABLISHED]]]]]"
+    );
+    // INET_DIAG_SK_BPF_STORAGES: the maps' values in hex.
+    let storage = nla(1, &nlas(&[nla(2, &words32(&[5])), nla(3, &[1, 2])]));
+    assert_eq!(
+        inet_diag(&nla(20, &storage)),
+        "[{nla_len=24, nla_type=INET_DIAG_SK_BPF_STORAGES}, [{nla_len=20, nla_type=SK_DIAG_BPF_STORAGE}, \
+         [[{nla_len=8, nla_type=SK_DIAG_BPF_STORAGE_MAP_ID}, 5], [{nla_len=6, \
+         nla_type=SK_DIAG_BPF_STORAGE_MAP_VALUE}, 0x201]]]]]"
+    );
+}
