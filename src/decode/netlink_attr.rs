@@ -196,10 +196,30 @@ pub fn value<S: Sink, M: Memory>(
             super::netlink::unread(sink, addr);
             return true;
         }
-        fixed_value(sink, ctx, v, Raw(&raw[..size]), at);
+        match v {
+            NlValue::EtherProto => nla_ether_proto(sink, Raw(&raw[..size])),
+            _ => fixed_value(sink, ctx, v, Raw(&raw[..size]), at),
+        }
         return true;
     }
     variable_value(sink, ctx, v, addr, len, at)
+}
+
+/// An attribute's protocol in network order: strace's `decode_nla_ether_proto` calls an
+/// unknown one `ETHER_P_???` (a struct field's is `ETH_P_???`, the table's).
+fn nla_ether_proto<S: Sink>(sink: &mut S, raw: Raw<'_>) {
+    let v = u64::from(raw.be16(0));
+    let names = &table::ENUM_ETHERNET_PROTOCOL;
+    sink.begin_wrap("htons");
+    if names.name(v).is_some() {
+        sink.enumeration(v, names);
+    } else {
+        sink.hex(v);
+        sink.open(Group::NameComment);
+        sink.word("ETHER_P_???");
+        sink.close();
+    }
+    sink.end_wrap();
 }
 
 /// An attribute's value and the attributes after it, when its set says so (`then`).
@@ -387,19 +407,8 @@ fn fixed_value<S: Sink, M: Memory>(
             sink.end_wrap();
         }
         NlValue::EtherProto => {
-            let v = u64::from(raw.be16(0));
-            let names = &table::ENUM_ETHERNET_PROTOCOL;
             sink.begin_wrap("htons");
-            if names.name(v).is_some() {
-                sink.enumeration(v, names);
-            } else {
-                // strace's `decode_nla_ether_proto` calls the unknown ones so, its
-                // struct fields `ETH_P_???` (the table's).
-                sink.hex(v);
-                sink.open(Group::NameComment);
-                sink.word("ETHER_P_???");
-                sink.close();
-            }
+            sink.enumeration(u64::from(raw.be16(0)), &table::ENUM_ETHERNET_PROTOCOL);
             sink.end_wrap();
         }
         NlValue::IpProto => sink.enumeration(uint(), &table::ENUM_IP_PROTOCOL),
