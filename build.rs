@@ -358,7 +358,21 @@ fn netlink_tables(spec: &Spec) -> TokenStream {
                     None => ty.parse().unwrap_or(0),
                 };
                 let v = v.spec();
-                let value = nl_value(spec, &v);
+                let value = match &v.kind[..] {
+                    "by_kind" => {
+                        let key = set
+                            .names
+                            .as_deref()
+                            .and_then(|names| enum_value(spec, names, v.key.as_deref()?))
+                            .unwrap_or(0) as u16;
+                        let cases = v.cases.iter().flatten().map(|(name, case)| {
+                            let case = nl_value(spec, &case.spec());
+                            quote!((#name, #case))
+                        });
+                        quote!(NlValue::ByKind { key: #key, cases: &[#(#cases),*] })
+                    }
+                    _ => nl_value(spec, &v),
+                };
                 let then = optional_ref("NLA", v.then.as_deref());
                 let then_hex = v.then_hex.unwrap_or(false);
                 (
@@ -367,25 +381,50 @@ fn netlink_tables(spec: &Spec) -> TokenStream {
                 )
             })
             .collect();
+        let keys: std::collections::BTreeSet<u16> = set
+            .values
+            .values()
+            .filter_map(|v| {
+                let key = v.spec().key?;
+                enum_value(spec, set.names.as_deref()?, &key).map(|k| k as u16)
+            })
+            .collect();
+        let keys = keys.iter();
         let len = typed.iter().map(|(n, _)| n + 1).max().unwrap_or(0);
         let mut values = vec![quote!(None); len];
         for (n, v) in typed {
             values[n] = quote!(Some(#v));
         }
         quote! {
-            pub static #ident: NlAttrSet = NlAttrSet { names: #names, values: &[#(#values),*] };
+            pub static #ident: NlAttrSet = NlAttrSet {
+                names: #names, values: &[#(#values),*], keys: &[#(#keys),*],
+            };
         }
     });
     let structs = spec.netlink.structs.iter().map(|(name, st)| {
         let ident = table_ident("NLS", name);
         let (offsets, ..) = spec::netlink::struct_layout(spec, st).unwrap_or_default();
-        let fields = st.fields.iter().zip(offsets).map(|(f, at)| {
+        let fields = st.fields.iter().zip(offsets.clone()).map(|(f, at)| {
             let name = f.name.as_deref().unwrap_or_default();
             let v = nl_value(spec, f);
             let size = spec::netlink::value_size(spec, f).unwrap_or(0);
             let if_nonzero = f.if_nonzero.unwrap_or(false);
+            // The offset and size of the field holding a byte array's length.
+            let upto = f.len.as_ref().and_then(|len| {
+                let i = st
+                    .fields
+                    .iter()
+                    .position(|o| o.name.as_ref() == Some(len))?;
+                let size = spec::netlink::value_size(spec, &st.fields[i])?;
+                Some((offsets[i], size))
+            });
+            let upto = match upto {
+                Some((at, size)) => quote!(Some((#at, #size))),
+                None => quote!(None),
+            };
             quote!(NlField {
                 name: #name, offset: #at, size: #size, value: #v, if_nonzero: #if_nonzero,
+                upto: #upto,
             })
         });
         let size = st.size;

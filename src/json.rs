@@ -514,7 +514,8 @@ impl Sink for Json<'_> {
 
     fn constant(&mut self, name: &'static str, raw: Number) {
         let raw = match raw {
-            Number::Int(v) | Number::Centi(v) => i128::from(v),
+            Number::Int(v) => i128::from(v),
+            Number::Centi(v) => v,
             Number::Uint(v) | Number::Hex(v) | Number::Octal(v) | Number::Padded { v, .. } => {
                 i128::from(v)
             }

@@ -128,7 +128,7 @@ pub struct Struct {
 #[serde(untagged)]
 pub enum Value {
     Kind(String),
-    Full(ValueSpec),
+    Full(Box<ValueSpec>),
 }
 
 /// See [`Value`].
@@ -170,6 +170,16 @@ pub struct ValueSpec {
     /// For a value of a fixed size in an attribute: the bytes after it (at its size) shown
     /// in hex beside it (strace's `decode_ifla_bridge_vlan_info`).
     pub then_hex: Option<bool>,
+    /// A `hex_bytes` struct field shown up to the value of this earlier integer field of
+    /// the struct, at most its own size (strace's `PRINT_FIELD_HEX_ARRAY_UPTO`, a
+    /// `pdmc_addr` of `pdmc_alen` bytes).
+    pub len: Option<String>,
+    /// A `by_kind` attribute's key: the type (a name of its set's `names`) of the attribute
+    /// before it in the same list whose string names its kind (strace's
+    /// `ifla_linkinfo_ctx`: `IFLA_INFO_DATA` by `IFLA_INFO_KIND`).
+    pub key: Option<String>,
+    /// A `by_kind` attribute's value by the key's string; another string's shows in hex.
+    pub cases: Option<BTreeMap<String, Value>>,
 }
 
 impl Value {
@@ -179,7 +189,7 @@ impl Value {
                 kind: kind.clone(),
                 ..ValueSpec::default()
             },
-            Value::Full(spec) => spec.clone(),
+            Value::Full(spec) => (**spec).clone(),
         }
     }
 }
@@ -196,6 +206,8 @@ pub enum Needs {
     Size,
     /// `sets` (and maybe `set`).
     FamilySets,
+    /// `key` and `cases` (an attribute's only).
+    Cases,
 }
 
 /// The value kinds: name, what it needs, its size in a struct (`None`: it cannot be a
@@ -258,7 +270,12 @@ pub const VALUE_KINDS: &[(&str, Needs, Option<u32>)] = &[
     ("inet_addr_field", Needs::Size, None),
     ("u8_array", Needs::Size, None),
     ("attrs_by_family", Needs::FamilySets, None),
+    ("sock_filter", Needs::Nothing, None),
+    ("by_kind", Needs::Cases, None),
 ];
+
+/// The most keys (`by_kind`) one attribute set remembers.
+pub const MAX_KEYS: usize = 2;
 
 /// The message types of one protocol (or netfilter subsystem), from `NLMSG_MIN_TYPE` up.
 #[derive(Debug, Deserialize)]
@@ -483,8 +500,19 @@ fn check_no_cycles(spec: &super::Spec) -> Result<(), String> {
             .sets
             .iter()
             .flat_map(|m| m.values().map(|s| ("attrs", s.clone())));
+        let cases = v.cases.iter().flat_map(|c| {
+            c.values().flat_map(|case| {
+                let case = case.spec();
+                match case.kind.as_str() {
+                    "attrs" => case.set.map(|s| ("attrs", s)),
+                    "struct" | "structs" => case.of.map(|s| ("structs", s)),
+                    _ => None,
+                }
+            })
+        });
         own.into_iter()
             .chain(by_family)
+            .chain(cases)
             .chain(v.then.clone().map(|t| ("attrs", t)))
             .collect()
     };
@@ -547,10 +575,24 @@ fn check_values(spec: &super::Spec) -> Result<(), String> {
                 ));
             }
             let value = value.spec();
-            if value.name.is_some() || value.at.is_some() || value.if_nonzero.is_some() {
+            if value.name.is_some()
+                || value.at.is_some()
+                || value.if_nonzero.is_some()
+                || value.len.is_some()
+            {
                 return Err(format!("{at}: only a struct field has a name"));
             }
             check_value(spec, &at, &value, false)?;
+            if value.kind == "by_kind" {
+                check_key(set, &at, &value)?;
+            }
+        }
+        let keys: std::collections::BTreeSet<_> =
+            set.values.values().filter_map(|v| v.spec().key).collect();
+        if keys.len() > MAX_KEYS {
+            return Err(format!(
+                "{label}: more than {MAX_KEYS} keys of `by_kind` values"
+            ));
         }
     }
     for (name, st) in &netlink.structs {
@@ -560,6 +602,9 @@ fn check_values(spec: &super::Spec) -> Result<(), String> {
                 return Err(format!("{label}: a field without a name"));
             };
             check_value(spec, &format!("{label}: field `{name}`"), field, true)?;
+            if let Some(len) = &field.len {
+                check_len_field(spec, st, &format!("{label}: field `{name}`"), field, len)?;
+            }
         }
         if st.size > MAX_STRUCT {
             return Err(format!(
@@ -584,6 +629,43 @@ fn check_values(spec: &super::Spec) -> Result<(), String> {
                 "{label}: field `shorter`: {short} bytes, no shorter than the struct"
             ));
         }
+    }
+    Ok(())
+}
+
+/// A `by_kind` value's key: a string attribute of the same set.
+fn check_key(set: &AttrSet, at: &str, value: &ValueSpec) -> Result<(), String> {
+    let key = value.key.as_deref().unwrap_or_default();
+    let is_string = set
+        .values
+        .get(key)
+        .is_some_and(|k| matches!(k.spec().kind.as_str(), "str" | "cstr" | "strn"));
+    if set.names.is_none() || !is_string {
+        return Err(format!(
+            "{at}: field `key`: `{key}` is no string attribute of the set"
+        ));
+    }
+    Ok(())
+}
+
+/// A field's `len`: a `hex_bytes` field's, naming an unsigned integer field before it.
+fn check_len_field(
+    spec: &super::Spec,
+    st: &Struct,
+    at: &str,
+    field: &ValueSpec,
+    len: &str,
+) -> Result<(), String> {
+    let before = st.fields.iter().take_while(|f| !std::ptr::eq(*f, field));
+    let named = before.clone().find(|f| f.name.as_deref() == Some(len));
+    let ok = field.kind == "hex_bytes"
+        && named.is_some_and(|f| {
+            matches!(f.kind.as_str(), "u8" | "u16" | "u32") && value_size(spec, f).is_some()
+        });
+    if !ok {
+        return Err(format!(
+            "{at}: field `len`: a `hex_bytes` field's, naming an earlier u8, u16 or u32 field"
+        ));
     }
     Ok(())
 }
@@ -615,8 +697,12 @@ fn check_value(spec: &super::Spec, at: &str, v: &ValueSpec, in_struct: bool) -> 
                 .is_some_and(|s| spec.netlink.structs.contains_key(s))
         }
         Needs::Size => v.size.is_some(),
+        Needs::Cases => !in_struct && v.cases.as_ref().is_some_and(|c| !c.is_empty()),
     };
-    if !ok || (v.sets.is_some() && needs != Needs::FamilySets) {
+    if !ok
+        || (v.sets.is_some() && needs != Needs::FamilySets)
+        || ((v.cases.is_some() || v.key.is_some()) && needs != Needs::Cases)
+    {
         return Err(format!(
             "{at}: kind `{}` needs {:?} (an existing one) and nothing else",
             v.kind, needs
@@ -655,6 +741,15 @@ fn check_value(spec: &super::Spec, at: &str, v: &ValueSpec, in_struct: bool) -> 
         return Err(format!(
             "{at}: field `then_hex`: an attribute's value of a fixed size, without `then`"
         ));
+    }
+    for (name, case) in v.cases.iter().flatten() {
+        let case = case.spec();
+        if case.kind == "by_kind" || case.then.is_some() || case.then_hex.is_some() {
+            return Err(format!(
+                "{at}: field `cases.{name}`: a value of its own, without `then`"
+            ));
+        }
+        check_value(spec, &format!("{at}: field `cases.{name}`"), &case, false)?;
     }
     if in_struct && field_size.is_none() && value_size(spec, v).is_none() {
         return Err(format!(

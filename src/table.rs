@@ -593,6 +593,14 @@ pub enum NlValue {
         sets: &'static [(u8, &'static NlAttrSet)],
         other: Option<&'static NlAttrSet>,
     },
+    /// Classic BPF instructions (`struct sock_filter`), as many as the attribute holds.
+    SockFilter,
+    /// The value of the case named by the string of the attribute of type `key` before it
+    /// in the same list (none: in hex), as strace's `IFLA_INFO_DATA` by `IFLA_INFO_KIND`.
+    ByKind {
+        key: u16,
+        cases: &'static [(&'static str, NlValue)],
+    },
 }
 
 /// A set of netlink attributes: their type names, and the value of each type that has one
@@ -601,6 +609,8 @@ pub enum NlValue {
 pub struct NlAttrSet {
     pub names: Option<&'static EnumTable>,
     pub values: &'static [Option<NlAttrValue>],
+    /// The types whose strings the walk remembers: the keys of its `ByKind` values.
+    pub keys: &'static [u16],
 }
 
 /// What an attribute holds: a value, and maybe attributes after it.
@@ -638,6 +648,9 @@ pub struct NlField {
     pub value: NlValue,
     /// Shown only when one of its bytes is not zero.
     pub if_nonzero: bool,
+    /// A byte array shown up to the value of the integer field at this offset of this
+    /// size, at most its own size.
+    pub upto: Option<(u32, u32)>,
 }
 
 /// A kind of rtnetlink or sock_diag message (`spec::netlink::RouteMessage`,

@@ -24,11 +24,7 @@ use common::*;
 fn traced(tracer: &str, opts: &[&str]) -> (Vec<String>, Vec<String>) {
     let (_dir, run) = trace_helper(tracer, opts, "h_netlink", &[]);
     assert_status(&run.status, "exited with 0", &run.stderr);
-    let messages = run
-        .stderr
-        .lines()
-        .map(|l| l.split_once(": ").map_or(l, |(_, rest)| rest).to_string())
-        .collect();
+    let messages = tracer_messages(&run.stderr);
     // Under -xx the marker's string is in hex escapes.
     let marker = if opts.contains(&"-xx") {
         format!(
@@ -155,11 +151,14 @@ const HEADERS: &[&str] = &[
     "linux/snmp.h",
     "linux/if_bonding.h",
     "linux/mpls.h",
+    "linux/if_tun.h",
+    "linux/tls.h",
 ];
 
 /// The headers of the names the kernel's headers lack (TCP's states, which the kernel keeps
-/// to itself), glibc's, apart: they clash with the kernel's.
-const LIBC_HEADERS: &[&str] = &["netinet/tcp.h"];
+/// to itself), glibc's, apart: they clash with the kernel's; and `linux/mptcp.h`, which
+/// includes glibc's `netinet/in.h`.
+const LIBC_HEADERS: &[&str] = &["netinet/tcp.h", "linux/mptcp.h"];
 
 /// The values of `names` in the machine's `headers` (a name they lack is left out).
 fn header_values(headers: &[&str], names: &[&str]) -> std::collections::HashMap<String, i64> {

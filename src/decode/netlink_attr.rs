@@ -11,6 +11,8 @@ use super::{Ctx, Group, Number, Quote, Sink, Values};
 use crate::mem::Memory;
 use crate::table::{self, NlAttrSet, NlField, NlStruct, NlValue};
 
+/// `sizeof(struct sock_filter)` (`<linux/filter.h>`).
+const BPF_INSN_SIZE: u32 = 8;
 /// `NLA_HDRLEN`: the header, aligned.
 const NLA_HDRLEN: u32 = 4;
 /// The flags an attribute type may carry (`<linux/netlink.h>`).
@@ -37,28 +39,79 @@ pub fn attrs<S: Sink, M: Memory>(
     at: &AttrCtx,
 ) {
     let range = (addr, u64::from(len));
+    let mut keys = Keys::default();
     super::netlink::walk(sink, ctx, range, NLA_HDRLEN, |sink, ctx, raw, addr, len| {
-        one(
-            sink,
-            ctx,
-            set,
-            (raw.u16(0), raw.u16(2)),
-            addr,
-            len as u32,
-            at,
-        );
+        let (nla_len, nla_type) = (raw.u16(0), raw.u16(2));
+        let here = (addr, len as u32);
+        one(sink, ctx, set, (nla_len, nla_type), here, (at, &keys));
+        // A key's string, for the attributes after it (strace's `update_ctx_str`).
+        let ty = nla_type & NLA_TYPE_MASK;
+        let shown = u32::from(nla_len).min(len as u32);
+        if shown > NLA_HDRLEN && set.keys.contains(&ty) {
+            let value = addr.wrapping_add(u64::from(NLA_HDRLEN));
+            keys.remember(ctx, ty, value, shown - NLA_HDRLEN);
+        }
     });
 }
 
-/// One attribute: its header, and its value (or its bytes in hex) when it has one.
+/// The strings of a list's key attributes seen so far (`NlAttrSet::keys`).
+#[derive(Default)]
+struct Keys {
+    seen: [Option<(u16, Key)>; MAX_KEYS],
+}
+
+/// `spec::netlink::MAX_KEYS` (a key past them is not remembered).
+const MAX_KEYS: usize = 2;
+/// The longest key string remembered, NUL included (strace's `ifla_linkinfo_ctx`).
+const KEY_SIZE: usize = 64;
+
+/// A key's string: its bytes up to a NUL, up to `KEY_SIZE - 1` of them.
+struct Key {
+    bytes: [u8; KEY_SIZE],
+    len: usize,
+}
+
+impl Keys {
+    /// Remembers the string of key `ty`, `len` bytes at `addr`: empty when it is longer
+    /// than a key can be or cannot be read, else up to its first NUL.
+    fn remember<M: Memory>(&mut self, ctx: &mut Ctx<'_, M>, ty: u16, addr: u64, len: u32) {
+        let mut key = Key {
+            bytes: [0; KEY_SIZE],
+            len: 0,
+        };
+        let len = len as usize;
+        if len < KEY_SIZE && ctx.mem.read(addr, &mut key.bytes[..len]).is_ok() {
+            key.len = key.bytes[..len].iter().position(|&b| b == 0).unwrap_or(len);
+        }
+        let slot = self
+            .seen
+            .iter()
+            .position(|k| k.as_ref().is_none_or(|(t, _)| *t == ty));
+        if let Some(i) = slot {
+            self.seen[i] = Some((ty, key));
+        }
+    }
+
+    /// The value of a `ByKind` attribute by its key's string, if a case names it.
+    fn case(&self, key: u16, cases: &[(&str, NlValue)]) -> Option<NlValue> {
+        let (_, string) = self.seen.iter().flatten().find(|(t, _)| *t == key)?;
+        let string = &string.bytes[..string.len];
+        cases
+            .iter()
+            .find(|(name, _)| name.as_bytes() == string)
+            .map(|(_, v)| *v)
+    }
+}
+
+/// One attribute: its header, and its value (or its bytes in hex) when it has one; `len`
+/// bytes at `addr` are left from its start.
 fn one<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
     set: &NlAttrSet,
     (nla_len, nla_type): (u16, u16),
-    addr: u64,
-    len: u32,
-    at: &AttrCtx,
+    (addr, len): (u64, u32),
+    (at, keys): (&AttrCtx, &Keys),
 ) {
     let shown = u32::from(nla_len).min(len);
     let has_value = shown > NLA_HDRLEN;
@@ -73,7 +126,18 @@ fn one<S: Sink, M: Memory>(
     sink.end_struct(false);
     if has_value {
         let (addr, len) = (addr.wrapping_add(u64::from(NLA_HDRLEN)), shown - NLA_HDRLEN);
-        let shown = match set.value(nla_type & NLA_TYPE_MASK) {
+        let v = match set.value(nla_type & NLA_TYPE_MASK) {
+            Some(table::NlAttrValue {
+                value: NlValue::ByKind { key, cases },
+                ..
+            }) => keys.case(key, cases).map(|value| table::NlAttrValue {
+                value,
+                then: None,
+                then_hex: false,
+            }),
+            v => v,
+        };
+        let shown = match v {
             Some(v) => value_then(sink, ctx, v, addr, len, at),
             None => false,
         };
@@ -132,10 +196,30 @@ pub fn value<S: Sink, M: Memory>(
             super::netlink::unread(sink, addr);
             return true;
         }
-        fixed_value(sink, ctx, v, Raw(&raw[..size]), at);
+        match v {
+            NlValue::EtherProto => nla_ether_proto(sink, Raw(&raw[..size])),
+            _ => fixed_value(sink, ctx, v, Raw(&raw[..size]), at),
+        }
         return true;
     }
     variable_value(sink, ctx, v, addr, len, at)
+}
+
+/// An attribute's protocol in network order: strace's `decode_nla_ether_proto` calls an
+/// unknown one `ETHER_P_???` (a struct field's is `ETH_P_???`, the table's).
+fn nla_ether_proto<S: Sink>(sink: &mut S, raw: Raw<'_>) {
+    let v = u64::from(raw.be16(0));
+    let names = &table::ENUM_ETHERNET_PROTOCOL;
+    sink.begin_wrap("htons");
+    if names.name(v).is_some() {
+        sink.enumeration(v, names);
+    } else {
+        sink.hex(v);
+        sink.open(Group::NameComment);
+        sink.word("ETHER_P_???");
+        sink.close();
+    }
+    sink.end_wrap();
 }
 
 /// An attribute's value and the attributes after it, when its set says so (`then`).
@@ -274,6 +358,12 @@ fn variable_value<S: Sink, M: Memory>(
         }
         NlValue::RtaMultipath => return super::netlink_route::multipath(sink, ctx, addr, len, at),
         NlValue::InetDiagBcOp => return super::netlink_diag::bc_op(sink, ctx, addr, len, at),
+        // strace's `decode_packet_diag_filter`: as many instructions as the kernel's
+        // `unsigned short` count can be.
+        NlValue::SockFilter => match u16::try_from(len / BPF_INSN_SIZE) {
+            Ok(n) if n != 0 => super::bpf::sock_program(sink, ctx, addr, u64::from(n)),
+            _ => return false,
+        },
         _ => return false,
     }
     true
@@ -327,7 +417,7 @@ fn fixed_value<S: Sink, M: Memory>(
         NlValue::Ifindex => super::sockaddr::ifindex(sink, raw.u32(0)),
         NlValue::InAddr => sink.ipv4(raw.array(0)),
         NlValue::In6Addr => sink.ipv6(raw.array(0)),
-        NlValue::ClockT => sink.clock_ticks(uint() as i64),
+        NlValue::ClockT => sink.clock_ticks(i128::from(uint())),
         NlValue::Enum { table, unknown, .. } if unknown => sink.enumeration(uint(), table),
         NlValue::Enum { table, .. } => sink.enumeration_or_hex(uint(), table),
         NlValue::Flags { table, .. } => sink.flags(uint(), table),
@@ -419,6 +509,19 @@ pub fn field<S: Sink, M: Memory>(
     if let NlValue::InetAddrField = f.value {
         return inet_addr_field(sink, &raw.0[from..to], at.family, f.name);
     }
+    // A byte array as long as another field says, at most its own size.
+    let to = match f.upto {
+        Some((len_at, len_size)) => {
+            let mut b = [0u8; 8];
+            let len_bytes = raw.0.get(len_at as usize..(len_at + len_size) as usize);
+            let n = len_bytes.map_or(0, |l| {
+                b[..l.len().min(8)].copy_from_slice(&l[..l.len().min(8)]);
+                u64::from_le_bytes(b)
+            });
+            from + (n as usize).min(to - from)
+        }
+        None => to,
+    };
     sink.field(f.name);
     fixed_value(sink, ctx, f.value, Raw(&raw.0[from..to]), at);
 }

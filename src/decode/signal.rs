@@ -220,9 +220,9 @@ fn kernel_fields<S: Sink>(
                 sink.signal(i64::from(status));
             }
             sink.field("si_utime");
-            sink.clock_ticks(raw.u64(UNION + 16) as i64);
+            sink.clock_ticks(i128::from(raw.u64(UNION + 16) as i64));
             sink.field("si_stime");
-            sink.clock_ticks(raw.u64(UNION + 24) as i64);
+            sink.clock_ticks(i128::from(raw.u64(UNION + 24) as i64));
         }
         SIGILL | SIGFPE | SIGTRAP => addr(sink, "si_addr", UNION),
         SIGBUS => {

@@ -24,7 +24,7 @@ pub enum Number {
     /// A size in KiB, shown as `N*1024` (a resource limit that is a multiple of 1024).
     Kib(u64),
     /// Hundredths shown as a decimal with two places: `0.04` (clock ticks as seconds).
-    Centi(i64),
+    Centi(i128),
 }
 
 /// How a quoted string is shown.

@@ -77,7 +77,7 @@ pub fn tms<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64) {
             .enumerate()
         {
             sink.field(name);
-            sink.clock_ticks(raw.i64(i * 8));
+            sink.clock_ticks(i128::from(raw.i64(i * 8)));
         }
         sink.end_struct(false);
     });

@@ -151,9 +151,13 @@ pub trait Values: Sink {
 
     /// A `clock_t` count of clock ticks (USER_HZ, 100 a second on x86_64,
     /// <asm-generic/param.h>): `4 /* 0.04 s */`, `0`; strace leaves the seconds out under
-    /// `-X raw` (`print_clock_t`).
-    fn clock_ticks(&mut self, v: i64) {
-        self.int(v);
+    /// `-X raw` (`print_clock_t`). Signed or unsigned as the caller reads it (a
+    /// netlink attribute's are unsigned 64-bit counts).
+    fn clock_ticks(&mut self, v: i128) {
+        match i64::try_from(v) {
+            Ok(v) => self.int(v),
+            Err(_) => self.uint(v as u64),
+        }
         if v != 0 {
             self.open(Group::NameComment);
             // USER_HZ is 100, so ticks are hundredths of a second.

@@ -1159,6 +1159,14 @@ pub fn after_marker(trace: &str) -> Vec<String> {
     after_marker_line(trace, MARKER)
 }
 
+/// The tracer's messages on `stderr`, its name taken off each (`umoven: short read ...`).
+pub fn tracer_messages(stderr: &str) -> Vec<String> {
+    stderr
+        .lines()
+        .map(|l| l.split_once(": ").map_or(l, |(_, rest)| rest).to_string())
+        .collect()
+}
+
 /// Like [`after_marker`] for a given marker line (see [`marker_for_column`]).
 pub fn after_marker_line(trace: &str, marker: &str) -> Vec<String> {
     let lines: Vec<&str> = trace.lines().collect();

@@ -45,6 +45,7 @@ mod mm;
 mod mq;
 mod net;
 mod netlink;
+mod netlink_kinds;
 mod perf;
 mod poll;
 mod prctl;

@@ -6,11 +6,11 @@
 use super::*;
 use crate::output::ConstStyle;
 
-const NR_SENDTO: u64 = 44;
+pub(super) const NR_SENDTO: u64 = 44;
 const NR_RECVFROM: u64 = 45;
 /// `<linux/netlink.h>`.
-const NETLINK_ROUTE: u32 = 0;
-const NETLINK_SOCK_DIAG: u32 = 4;
+pub(super) const NETLINK_ROUTE: u32 = 0;
+pub(super) const NETLINK_SOCK_DIAG: u32 = 4;
 const NETLINK_XFRM: u32 = 6;
 const NETLINK_SELINUX: u32 = 7;
 const NETLINK_AUDIT: u32 = 9;
@@ -18,9 +18,9 @@ const NETLINK_NETFILTER: u32 = 12;
 const NETLINK_KOBJECT_UEVENT: u32 = 15;
 const NETLINK_GENERIC: u32 = 16;
 const NETLINK_USERSOCK: u32 = 2;
-const MSG_DONTWAIT: u64 = 0x40;
+pub(super) const MSG_DONTWAIT: u64 = 0x40;
 /// Where the tests put a message: its first byte.
-const AT: u64 = 0x1000;
+pub(super) const AT: u64 = 0x1000;
 
 /// A `struct nlmsghdr`.
 fn hdr(len: u32, ty: u16, flags: u16, seq: u32, pid: u32) -> Vec<u8> {
@@ -33,14 +33,14 @@ fn hdr(len: u32, ty: u16, flags: u16, seq: u32, pid: u32) -> Vec<u8> {
 }
 
 /// A message: its header (the length of the whole) and `payload`.
-fn nlmsg(ty: u16, flags: u16, payload: &[u8]) -> Vec<u8> {
+pub(super) fn nlmsg(ty: u16, flags: u16, payload: &[u8]) -> Vec<u8> {
     let mut b = hdr(16 + payload.len() as u32, ty, flags, 0, 0);
     b.extend_from_slice(payload);
     b
 }
 
 /// A `struct nlattr` and its value.
-fn nla(ty: u16, value: &[u8]) -> Vec<u8> {
+pub(super) fn nla(ty: u16, value: &[u8]) -> Vec<u8> {
     let mut b = (4 + value.len() as u16).to_ne_bytes().to_vec();
     b.extend_from_slice(&ty.to_ne_bytes());
     b.extend_from_slice(value);
@@ -50,7 +50,7 @@ fn nla(ty: u16, value: &[u8]) -> Vec<u8> {
 /// The line of call `nr` on descriptor 3, a netlink socket of `protocol` (`Some(None)`: of
 /// a protocol the kernel does not tell; `None`: no netlink socket), under `-X style` with
 /// `opts`. The kernel's generic families are `nlctrl` (0x10) alone.
-fn nl_line(
+pub(super) fn nl_line(
     protocol: Option<Option<u32>>,
     (style, opts): (ConstStyle, DecodeOpts),
     nr: u64,
@@ -78,7 +78,7 @@ fn nl_line(
     })
 }
 
-const DEFAULTS: (ConstStyle, DecodeOpts) = (
+pub(super) const DEFAULTS: (ConstStyle, DecodeOpts) = (
     ConstStyle::Abbrev,
     DecodeOpts {
         max_strlen: 32,
@@ -117,7 +117,7 @@ fn sent_as(protocol: Option<u32>, style: ConstStyle, bytes: &[u8], len: u64) -> 
 }
 
 /// The buffer `sendto` shows of `bytes` on a socket of `protocol`, all of them sent.
-fn sent(protocol: Option<u32>, bytes: &[u8]) -> String {
+pub(super) fn sent(protocol: Option<u32>, bytes: &[u8]) -> String {
     sent_as(protocol, ConstStyle::Abbrev, bytes, bytes.len() as u64)
 }
 
