@@ -81,6 +81,15 @@ fn ns_chain(path: &str) -> Option<Vec<u64>> {
     Some(chain)
 }
 
+/// Whether `/proc` names processes as the tracer does: its `self` link is the tracer's own pid
+/// (one readlink, where [`PidNs::new`] reads the namespace chain and the status file).
+pub fn proc_is_ours() -> bool {
+    std::fs::read_link("/proc/self")
+        .ok()
+        .and_then(|p| p.to_str()?.parse::<u32>().ok())
+        == Some(std::process::id())
+}
+
 /// The tracer's side of the translation: its own namespace, and what was found before.
 pub struct PidNs {
     ours: u64,
@@ -270,6 +279,13 @@ mod tests {
         }
         assert_eq!(ns.translate(me, 0, PidKind::Tgid), None);
         assert_eq!(ns.translate(me, -5, PidKind::Pgid), None);
+    }
+
+    /// The one-readlink check agrees with what the namespace chain and the status file say.
+    #[test]
+    fn proc_is_ours_agrees_with_the_namespaces() {
+        let ns = PidNs::new().expect("pid namespace");
+        assert_eq!(proc_is_ours(), ns.proc_is_ours());
     }
 
     #[test]

@@ -267,7 +267,10 @@ impl Tracer {
             hold: None,
             fds,
             // Also when `/proc` is not of the tracer's namespace: its entries must be found.
-            pidns: PidNs::new().filter(|ns| cfg.pidns || !ns.proc_is_ours()),
+            pidns: (cfg.pidns || !crate::pidns::proc_is_ours())
+                .then(PidNs::new)
+                .flatten()
+                .filter(|ns| cfg.pidns || !ns.proc_is_ours()),
             cfg,
             render,
             tracees: HashMap::new(),
