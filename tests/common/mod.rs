@@ -469,9 +469,27 @@ fn is_hex(c: u8) -> bool {
 /// stack `0x7f..`) have 12 digits; flag values (`0x80000000`), the rseq
 /// signature `0x53053053`, mmap offsets (`0x26000`) and the fixed address
 /// the helpers map at (`0x10000000`) have at most 8, so they stay asserted.
+/// In an `execve(` line a `0x` number of 7 or more digits is an address too: the
+/// command's first execve points into the tracer's own heap, which is low in a
+/// position-dependent executable (`0x2b4f2a0 /* 20 vars */`).
 pub fn mask_addresses(s: &str) -> String {
-    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
+    for line in s.split_inclusive('\n') {
+        // After a prefix such as `[pid 12] `, `12 ` or a time stamp.
+        let execve = line.find("execve(").is_some_and(|at| {
+            line[..at]
+                .chars()
+                .all(|c| c.is_ascii_digit() || " []pid:.".contains(c))
+        });
+        let min_digits = if execve { 7 } else { 9 };
+        mask_hex(line, min_digits, &mut out);
+    }
+    out
+}
+
+/// Appends `s` to `out` with every `0x` number of at least `min_digits` digits as `0xADDR`.
+fn mask_hex(s: &str, min_digits: usize, out: &mut String) {
+    let b = s.as_bytes();
     let mut i = 0;
     let mut last = 0;
     while i + 1 < b.len() {
@@ -483,7 +501,7 @@ pub fn mask_addresses(s: &str) -> String {
             }
             let digits = j - (i + 2);
             let ends_clean = j == b.len() || !b[j].is_ascii_alphanumeric();
-            if digits >= 9 && ends_clean {
+            if digits >= min_digits && ends_clean {
                 out.push_str(&s[last..i]);
                 out.push_str("0xADDR");
                 last = j;
@@ -494,7 +512,6 @@ pub fn mask_addresses(s: &str) -> String {
         }
     }
     out.push_str(&s[last..]);
-    out
 }
 
 /// `{a=1, b=[2, 3]}` -> `{a=N, b=[N, N]}`: every number inside the first
