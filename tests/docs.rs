@@ -233,6 +233,65 @@ fn bash_completion_completes() {
     );
 }
 
+/// zsh parses its completion, when zsh is installed (completing needs a terminal: checked by
+/// hand).
+#[test]
+fn zsh_completion_parses() {
+    if installed("zsh") {
+        let file = repo_file("completions/_strace-rs");
+        let out = Command::new("zsh").arg("-n").arg(file).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+/// fish's answers, when fish is installed (`complete -C` completes a command line as typed).
+#[test]
+fn fish_completion_completes() {
+    if !installed("fish") {
+        return;
+    }
+    let file = repo_file("completions/strace-rs.fish");
+    let out = Command::new("fish").arg("-n").arg(&file).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let complete = |typed: &str| -> Vec<String> {
+        let script = format!("source '{}'; complete -C '{typed}'", file.display());
+        let out = Command::new("fish").args(["-c", &script]).output().unwrap();
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        text.lines()
+            .map(|l| l.split('\t').next().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        complete("strace-rs -e trace=openat"),
+        ["trace=openat", "trace=openat2"]
+    );
+    assert_eq!(
+        complete("strace-rs --trace=!open,clone"),
+        ["--trace=!open,clone", "--trace=!open,clone3"]
+    );
+    assert_eq!(complete("strace-rs -X ab"), ["abbrev"]);
+    assert_eq!(
+        complete("strace-rs -e inject=openat:error=ENOE"),
+        ["inject=openat:error=ENOENT", "inject=openat:error=ENOEXEC"]
+    );
+    assert_eq!(complete("strace-rs --summary-c"), ["--summary-columns"]);
+    // After options and their arguments, the command (echo is a fish builtin).
+    assert!(complete("strace-rs -s 64 ech").contains(&"echo".to_string()));
+}
+
 /// `--help` on stdout of `--help` under a pseudo-terminal `cols` wide, `\r\n` read as `\n`.
 fn help_on_pty(cols: u16) -> String {
     // SAFETY: posix_openpt returns a new descriptor or -1, checked below.

@@ -150,12 +150,13 @@ fn value_spellings(o: &Opt) -> Vec<String> {
     all
 }
 
-/// `words` as lines of at most 100 columns, each indented by `indent` spaces.
-fn word_lines(words: &[String], indent: usize) -> String {
+/// `words` as lines of at most 100 columns, each indented by `indent` spaces and each but the
+/// last ended by `continuation` (fish's words of one command go on with a backslash).
+fn word_lines(words: &[String], indent: usize, continuation: &str) -> String {
     let mut out = String::new();
-    wrap_into(&mut out, &" ".repeat(indent), &words.join(" "), indent, 100);
+    wrap_into(&mut out, &" ".repeat(indent), &words.join(" "), indent, 98);
     out.pop();
-    out
+    out.replace('\n', &format!("{continuation}\n"))
 }
 
 fn owned(words: &[&str]) -> Vec<String> {
@@ -163,12 +164,13 @@ fn owned(words: &[&str]) -> Vec<String> {
 }
 
 /// Fills a template's `@NAME@`s with the name tables, as shell words on indented lines.
-fn with_tables(template: &str, indent: usize) -> String {
+fn with_tables(template: &str, indent: usize, continuation: &str) -> String {
+    let lines = |words: &[String]| word_lines(words, indent, continuation);
     template
-        .replace("@SYSCALLS@", &word_lines(&owned(&syscall_names()), indent))
-        .replace("@CLASSES@", &word_lines(&class_names(), indent))
-        .replace("@SIGNALS@", &word_lines(&owned(&signal_names()), indent))
-        .replace("@ERRNOS@", &word_lines(&owned(&errno_names()), indent))
+        .replace("@SYSCALLS@", &lines(&owned(&syscall_names())))
+        .replace("@CLASSES@", &lines(&class_names()))
+        .replace("@SIGNALS@", &lines(&owned(&signal_names())))
+        .replace("@ERRNOS@", &lines(&owned(&errno_names())))
 }
 
 /// The options that take the next word as their argument: their letters, and their long
@@ -213,8 +215,8 @@ pub fn bash() -> String {
     let options: Vec<String> = listed().flat_map(|(_, o)| spellings(o)).collect();
     let (letters, longs) = arg_takers();
     let quals: Vec<String> = qualifiers().iter().map(|q| format!("{q}=")).collect();
-    with_tables(BASH, 4)
-        .replace("@OPTIONS@", &word_lines(&options, 4))
+    with_tables(BASH, 4, "")
+        .replace("@OPTIONS@", &word_lines(&options, 4, ""))
         .replace("@LETTERS@", &letters)
         .replace("@LONGS@", &longs.join("|"))
         .replace("@QUALIFIERS@", &quals.join(" "))
@@ -435,7 +437,7 @@ pub fn zsh() -> String {
     }
     let specs: Vec<String> = listed().flat_map(|(_, o)| zsh_specs(o)).collect();
     let specs: String = specs.iter().map(|s| format!("    {s} \\\n")).collect();
-    with_tables(ZSH, 4)
+    with_tables(ZSH, 4, "")
         .replace("@QUALIFIERS@", &qualifiers().join(" "))
         .replace("@VALUE_ARMS@", arms.trim_end())
         .replace("@SPECS@", specs.trim_end())
@@ -565,7 +567,7 @@ pub fn fish() -> String {
     let (letters, longs) = arg_takers();
     let letters: Vec<String> = letters.chars().map(String::from).collect();
     let lines: Vec<String> = listed().map(|(_, o)| fish_line(o)).collect();
-    with_tables(FISH, 8)
+    with_tables(FISH, 8, " \\")
         .replace("@LETTERS@", &letters.join(" "))
         .replace("@LONGS@", &longs.join(" "))
         .replace("@QUALIFIERS@", &(qualifiers().join("= ") + "="))
@@ -621,7 +623,10 @@ function __strace_rs_rest
         end
         set -e tokens[1]
     end
-    set -q tokens[1]; and string join0 -- $tokens
+    # (`string join0` fails for a single word: the status says whether there is a command.)
+    set -q tokens[1]; or return 1
+    string join0 -- $tokens
+    return 0
 end
 
 function __strace_rs_no_command
