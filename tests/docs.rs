@@ -348,7 +348,8 @@ fn widest(text: &str) -> usize {
 fn help_fits_the_terminal() {
     let piped = Command::new(STRACE_RS).arg("--help").output().unwrap();
     let piped = String::from_utf8(piped.stdout).unwrap();
-    assert_eq!(widest(&piped), 100);
+    // Filled to the width (how near depends on the words): wrapped at 100, not shorter.
+    assert!((90..=100).contains(&widest(&piped)), "{piped}");
     let narrow = help_on_pty(70);
     assert!((65..=70).contains(&widest(&narrow)), "{narrow}");
     assert_ne!(narrow, piped);
