@@ -4,6 +4,8 @@
 //! handler that stores its value and `--help` all read it.
 
 mod checks;
+mod complete;
+mod docs;
 
 use crate::fdinfo::DecodeFds;
 use crate::filter::{NameSet, Qualifiers, parse_names, quiet, status};
@@ -78,17 +80,22 @@ enum Heading {
     Filtering,
     Output,
     Statistics,
+    Tampering,
+    Miscellaneous,
     /// Not listed (developer options).
     Hidden,
 }
 
-const HEADINGS: [(Heading, &str); 6] = [
+/// strace's headings, in its order (`strace -h`).
+const HEADINGS: [(Heading, &str); 8] = [
     (Heading::General, "General"),
     (Heading::Startup, "Startup"),
     (Heading::Tracing, "Tracing"),
     (Heading::Filtering, "Filtering"),
     (Heading::Output, "Output format"),
     (Heading::Statistics, "Statistics"),
+    (Heading::Tampering, "Tampering"),
+    (Heading::Miscellaneous, "Miscellaneous"),
 ];
 
 /// What an option does when it is found; the handler is `Cli::apply`.
@@ -149,6 +156,8 @@ enum Id {
     SortBy,
     SummaryColumns,
     WallClock,
+    /// `--generate=WHAT`: print the man page or a shell completion (not in strace).
+    Generate,
 }
 
 /// One option: how it is spelt, what it takes, and its line in `--help`.
@@ -198,70 +207,17 @@ const fn opt(
 use HasArg::{No, Optional, Required};
 use Heading as H;
 
-/// Every option, in `--help` order within each heading.
+/// Every option, grouped and ordered as `strace -h` lists them (strace-rs's own after strace's
+/// in each group).
 const OPTIONS: &[Opt] = &[
     opt(
-        Some(b'h'),
-        &["help"],
-        No,
-        Id::Help,
-        H::General,
-        "",
-        "Print this help and exit",
-    ),
-    opt(
-        Some(b'V'),
-        &["version"],
-        No,
-        Id::Version,
-        H::General,
-        "",
-        "Print the version and exit",
-    ),
-    opt(
-        Some(b'Y'),
+        Some(b'e'),
         &[],
-        No,
-        Id::DecodePids,
-        H::Output,
-        "",
-        "Print the command name beside pids (--decode-pids=comm)",
-    ),
-    opt(
-        None,
-        &["decode-pids"],
         Required,
-        Id::Qualifier("decode-pids"),
-        H::Output,
-        "WHAT",
-        "comm: print the command name beside pids; pidns: their pids in strace's namespace too",
-    ),
-    opt(
-        None,
-        &["pidns-translation"],
-        No,
-        Id::PidnsTranslation,
-        H::Output,
-        "",
-        "Print pids in strace's pid namespace too (--decode-pids=pidns)",
-    ),
-    opt(
-        Some(b'D'),
-        &["daemonize", "daemonise", "daemonized"],
-        Optional,
-        Id::Daemonize,
-        H::Startup,
-        "HOW",
-        "Run the tracer as a detached grandchild of the command, not as its parent; -DD/pgroup also in a process group of its own, -DDD/session in a session of its own",
-    ),
-    opt(
-        Some(b'p'),
-        &["attach"],
-        Required,
-        Id::Attach,
-        H::Startup,
-        "PID",
-        "Attach to the process PID and trace it (repeatable; a comma or space separated list too)",
+        Id::Expr,
+        H::General,
+        "EXPR",
+        "QUALIFIER=SET: trace, signal, status, quiet, raw, abbrev, verbose, read, write, inject, fault, decode-fds",
     ),
     opt(
         Some(b'E'),
@@ -273,6 +229,15 @@ const OPTIONS: &[Opt] = &[
         "Run the command with VAR=VAL in its environment, or without VAR",
     ),
     opt(
+        Some(b'p'),
+        &["attach"],
+        Required,
+        Id::Attach,
+        H::Startup,
+        "PID",
+        "Attach to the process PID and trace it (repeatable; a comma or space separated list too)",
+    ),
+    opt(
         Some(b'u'),
         &["user"],
         Required,
@@ -280,33 +245,6 @@ const OPTIONS: &[Opt] = &[
         H::Startup,
         "USER",
         "Run the command as USER (uid, gid and groups); needs root",
-    ),
-    opt(
-        Some(b'd'),
-        &["debug"],
-        No,
-        Id::Debug,
-        H::General,
-        "",
-        "Print the tracer's own debug messages (strace's -d; a few of them)",
-    ),
-    opt(
-        None,
-        &["always-show-pid"],
-        No,
-        Id::AlwaysShowPid,
-        H::Output,
-        "",
-        "Start every line with the pid, one process or many (strace 6.2)",
-    ),
-    opt(
-        None,
-        &["syscall-limit"],
-        Required,
-        Id::SyscallLimit,
-        H::Startup,
-        "LIMIT",
-        "Detach every tracee once LIMIT syscalls were shown (strace 6.7)",
     ),
     opt(
         None,
@@ -318,13 +256,22 @@ const OPTIONS: &[Opt] = &[
         "Run PROG with NAME as its argv[0] (strace 6.3)",
     ),
     opt(
-        None,
-        &["kill-on-exit"],
-        No,
-        Id::KillOnExit,
-        H::Startup,
-        "",
-        "Kill the traced processes if the tracer exits (by default they go on, untraced)",
+        Some(b'b'),
+        &["detach-on"],
+        Required,
+        Id::DetachOn,
+        H::Tracing,
+        "SYSCALL",
+        "Detach from a process when it calls SYSCALL (only execve; not the command's first)",
+    ),
+    opt(
+        Some(b'D'),
+        &["daemonize", "daemonise", "daemonized"],
+        Optional,
+        Id::Daemonize,
+        H::Tracing,
+        "HOW",
+        "Run the tracer as a detached grandchild of the command, not as its parent; -DD/pgroup also in a process group of its own, -DDD/session in a session of its own",
     ),
     opt(
         Some(b'f'),
@@ -344,16 +291,6 @@ const OPTIONS: &[Opt] = &[
         "",
         "Follow forks, vforks and clones",
     ),
-    opt(Some(b'F'), &[], No, Id::DeprecatedF, H::Hidden, "", ""),
-    opt(
-        None,
-        &["output-separately"],
-        No,
-        Id::OutputSeparately,
-        H::Tracing,
-        "",
-        "With -o FILE and -f, one file per process (FILE.PID)",
-    ),
     opt(
         Some(b'I'),
         &["interruptible"],
@@ -365,57 +302,21 @@ const OPTIONS: &[Opt] = &[
     ),
     opt(
         None,
-        &["seccomp-bpf"],
+        &["kill-on-exit"],
         No,
-        Id::SeccompBpf,
+        Id::KillOnExit,
         H::Tracing,
         "",
-        "Stop the traced command only at the syscalls of -e trace=SET, with a seccomp-bpf filter (needs -f; done by itself for a command run with -f -e trace=SET)",
+        "Kill the traced processes if the tracer exits (by default they go on, untraced)",
     ),
     opt(
         None,
-        &["no-seccomp-bpf"],
-        No,
-        Id::NoSeccompBpf,
+        &["syscall-limit"],
+        Required,
+        Id::SyscallLimit,
         H::Tracing,
-        "",
-        "Never use a seccomp-bpf filter (for a program with seccomp filters of its own)",
-    ),
-    opt(
-        None,
-        &["silent-follow"],
-        No,
-        Id::SilentFollow,
-        H::Tracing,
-        "",
-        "Without -f, use the seccomp-bpf filter of -e trace=SET too, following children and threads silently to serve their filter stops (they cannot be ptraced by others then)",
-    ),
-    opt(
-        Some(b'e'),
-        &[],
-        Required,
-        Id::Expr,
-        H::Filtering,
-        "EXPR",
-        "QUALIFIER=SET: trace, signal, status, quiet, raw, abbrev, verbose, read, write, inject, fault, decode-fds",
-    ),
-    opt(
-        None,
-        &["inject"],
-        Required,
-        Id::Qualifier("inject"),
-        H::Filtering,
-        "SET:KEY=VAL...",
-        "Tamper with the syscalls in SET: error=ERRNO or retval=VALUE (with syscall=NAME run instead), signal=SIG, delay_enter=/delay_exit=TIME (us), when=N|N+|N+STEP|N..M|N..M+STEP",
-    ),
-    opt(
-        None,
-        &["fault"],
-        Required,
-        Id::Qualifier("fault"),
-        H::Filtering,
-        "SET:KEY=VAL...",
-        "As --inject with error=, syscall= and when= only; the error is ENOSYS unless given",
+        "LIMIT",
+        "Detach every tracee once LIMIT syscalls were shown (strace 6.7)",
     ),
     opt(
         None,
@@ -445,6 +346,15 @@ const OPTIONS: &[Opt] = &[
         "Print only syscalls whose outcome is in SET: successful, failed, unfinished, unavailable, detached",
     ),
     opt(
+        Some(b'P'),
+        &["trace-path"],
+        Required,
+        Id::TracePath,
+        H::Filtering,
+        "PATH",
+        "Trace only the syscalls that touch PATH, by a path argument or a descriptor open on it (repeatable)",
+    ),
+    opt(
         Some(b'z'),
         &["successful-only"],
         No,
@@ -461,15 +371,6 @@ const OPTIONS: &[Opt] = &[
         H::Filtering,
         "",
         "Print only syscalls that returned an error (status=failed)",
-    ),
-    opt(
-        Some(b'P'),
-        &["trace-path"],
-        Required,
-        Id::TracePath,
-        H::Filtering,
-        "PATH",
-        "Trace only the syscalls that touch PATH, by a path argument or a descriptor open on it (repeatable)",
     ),
     opt(
         None,
@@ -490,51 +391,6 @@ const OPTIONS: &[Opt] = &[
         "List the syscall classes (-e trace=%CLASS) with their syscalls, and exit",
     ),
     opt(
-        Some(b'o'),
-        &["output"],
-        Required,
-        Id::Output,
-        H::Output,
-        "FILE",
-        "Write the trace to FILE instead of stderr; |CMD or !CMD pipes it into CMD",
-    ),
-    opt(
-        Some(b'A'),
-        &["output-append-mode"],
-        No,
-        Id::Append,
-        H::Output,
-        "",
-        "Append to the -o file instead of truncating it",
-    ),
-    opt(
-        Some(b'b'),
-        &["detach-on"],
-        Required,
-        Id::DetachOn,
-        H::Tracing,
-        "SYSCALL",
-        "Detach from a process when it calls SYSCALL (only execve; not the command's first)",
-    ),
-    opt(
-        Some(b'X'),
-        &["const-print-style"],
-        Required,
-        Id::ConstStyle,
-        H::Output,
-        "FORMAT",
-        "Print named constants and flags as numbers (raw), names (abbrev, the default) or both (verbose)",
-    ),
-    opt(
-        Some(b's'),
-        &["string-limit"],
-        Required,
-        Id::StringLimit,
-        H::Output,
-        "STRSIZE",
-        "Show at most STRSIZE bytes of each string (default 32)",
-    ),
-    opt(
         Some(b'a'),
         &["columns"],
         Required,
@@ -542,87 +398,6 @@ const OPTIONS: &[Opt] = &[
         H::Output,
         "COLUMN",
         "Align return values at COLUMN (default 40)",
-    ),
-    opt(
-        Some(b't'),
-        &["absolute-timestamps", "timestamps"],
-        Optional,
-        Id::Timestamps,
-        H::Output,
-        "FORMAT",
-        "Print the wall-clock time before each line; -tt with microseconds, -ttt as seconds since the epoch; the long form takes [format:]none|time|unix and [precision:]s|ms|us|ns",
-    ),
-    opt(
-        Some(b'r'),
-        &["relative-timestamps"],
-        Optional,
-        Id::Relative,
-        H::Output,
-        "PRECISION",
-        "Print the time since the previous line before each line (precision s, ms, us, ns)",
-    ),
-    opt(
-        Some(b'T'),
-        &["syscall-times"],
-        Optional,
-        Id::SyscallTimes,
-        H::Output,
-        "PRECISION",
-        "Print the time spent in each syscall, <0.000012> (precision s, ms, us, ns)",
-    ),
-    opt(
-        Some(b'x'),
-        &["strings-in-hex"],
-        Optional,
-        Id::Hex,
-        H::Output,
-        "WHICH",
-        "Print strings with non-ASCII bytes in hex; -xx: every string; the long form takes none, non-ascii-chars, non-ascii, all",
-    ),
-    opt(
-        Some(b'n'),
-        &["syscall-number"],
-        No,
-        Id::SyscallNumber,
-        H::Output,
-        "",
-        "Print the syscall number before each line",
-    ),
-    opt(
-        Some(b'i'),
-        &["instruction-pointer"],
-        No,
-        Id::InstructionPointer,
-        H::Output,
-        "",
-        "Print the instruction pointer at the time of each syscall",
-    ),
-    opt(
-        Some(b'q'),
-        &[],
-        No,
-        Id::Quiet,
-        H::Output,
-        "",
-        "Suppress messages about attaching and detaching; -qq also exit lines; -qqq all of them",
-    ),
-    opt(
-        None,
-        &["quiet", "silent", "silence"],
-        Optional,
-        Id::Qualifier("quiet"),
-        H::Output,
-        "SET",
-        "Suppress the messages in SET: attach, exit, path-resolution, personality, thread-execve (default attach,personality)",
-    ),
-    opt(
-        None,
-        &["raw"],
-        Required,
-        Id::Qualifier("raw"),
-        H::Output,
-        "SET",
-        "Print the arguments of the syscalls in SET undecoded, in hex",
     ),
     opt(
         None,
@@ -644,6 +419,15 @@ const OPTIONS: &[Opt] = &[
     ),
     opt(
         None,
+        &["raw"],
+        Required,
+        Id::Qualifier("raw"),
+        H::Output,
+        "SET",
+        "Print the arguments of the syscalls in SET undecoded, in hex",
+    ),
+    opt(
+        None,
         &["read"],
         Required,
         Id::Qualifier("read"),
@@ -661,6 +445,132 @@ const OPTIONS: &[Opt] = &[
         "Dump in hex all data written to the descriptors in SET",
     ),
     opt(
+        None,
+        &["quiet", "silent", "silence"],
+        Optional,
+        Id::Qualifier("quiet"),
+        H::Output,
+        "SET",
+        "Suppress the messages in SET: attach, exit, path-resolution, personality, thread-execve (default attach,personality)",
+    ),
+    opt(
+        None,
+        &["kvm"],
+        Required,
+        Id::Qualifier("kvm"),
+        H::Output,
+        "vcpu",
+        "Show after KVM_RUN's return value why the vcpu exited: = 0 (KVM_EXIT_IO)",
+    ),
+    opt(
+        None,
+        &["decode-fds"],
+        Optional,
+        Id::Qualifier("decode-fds"),
+        H::Output,
+        "SET",
+        "Print beside descriptors the details in SET: path (the default), socket, dev, pidfd, signalfd, eventfd, all (the first four), none",
+    ),
+    opt(
+        Some(b'i'),
+        &["instruction-pointer"],
+        No,
+        Id::InstructionPointer,
+        H::Output,
+        "",
+        "Print the instruction pointer at the time of each syscall",
+    ),
+    opt(
+        Some(b'k'),
+        &["stack-traces"],
+        No,
+        Id::StackTraces,
+        H::Output,
+        "",
+        "Stack traces: not supported (strace-rs says so and stops)",
+    ),
+    opt(
+        Some(b'n'),
+        &["syscall-number"],
+        No,
+        Id::SyscallNumber,
+        H::Output,
+        "",
+        "Print the syscall number before each line",
+    ),
+    opt(
+        Some(b'o'),
+        &["output"],
+        Required,
+        Id::Output,
+        H::Output,
+        "FILE",
+        "Write the trace to FILE instead of stderr; |CMD or !CMD pipes it into CMD",
+    ),
+    opt(
+        Some(b'A'),
+        &["output-append-mode"],
+        No,
+        Id::Append,
+        H::Output,
+        "",
+        "Append to the -o file instead of truncating it",
+    ),
+    opt(
+        None,
+        &["output-separately"],
+        No,
+        Id::OutputSeparately,
+        H::Output,
+        "",
+        "With -o FILE and -f, one file per process (FILE.PID)",
+    ),
+    opt(
+        Some(b'q'),
+        &[],
+        No,
+        Id::Quiet,
+        H::Output,
+        "",
+        "Suppress messages about attaching and detaching; -qq also exit lines; -qqq all of them",
+    ),
+    opt(
+        Some(b'r'),
+        &["relative-timestamps"],
+        Optional,
+        Id::Relative,
+        H::Output,
+        "PRECISION",
+        "Print the time since the previous line before each line (precision s, ms, us, ns)",
+    ),
+    opt(
+        Some(b's'),
+        &["string-limit"],
+        Required,
+        Id::StringLimit,
+        H::Output,
+        "STRSIZE",
+        "Show at most STRSIZE bytes of each string (default 32)",
+    ),
+    opt(
+        Some(b't'),
+        &["absolute-timestamps", "timestamps"],
+        Optional,
+        Id::Timestamps,
+        H::Output,
+        "FORMAT",
+        "Print the wall-clock time before each line; -tt with microseconds, -ttt as seconds since the epoch; the long form takes [format:]none|time|unix and [precision:]s|ms|us|ns",
+    ),
+    opt(
+        Some(b'T'),
+        &["syscall-times"],
+        Optional,
+        Id::SyscallTimes,
+        H::Output,
+        "PRECISION",
+        "Print the time spent in each syscall, <0.000012> (precision s, ms, us, ns)",
+    ),
+    opt(
         Some(b'v'),
         &["no-abbrev"],
         No,
@@ -668,6 +578,24 @@ const OPTIONS: &[Opt] = &[
         H::Output,
         "",
         "Do not abbreviate: environments and long arrays in full (abbrev=none)",
+    ),
+    opt(
+        Some(b'x'),
+        &["strings-in-hex"],
+        Optional,
+        Id::Hex,
+        H::Output,
+        "WHICH",
+        "Print strings with non-ASCII bytes in hex; -xx: every string; the long form takes none, non-ascii-chars, non-ascii, all",
+    ),
+    opt(
+        Some(b'X'),
+        &["const-print-style"],
+        Required,
+        Id::ConstStyle,
+        H::Output,
+        "FORMAT",
+        "Print named constants and flags as numbers (raw), names (abbrev, the default) or both (verbose)",
     ),
     opt(
         Some(b'y'),
@@ -680,12 +608,48 @@ const OPTIONS: &[Opt] = &[
     ),
     opt(
         None,
-        &["decode-fds"],
-        Optional,
-        Id::Qualifier("decode-fds"),
+        &["decode-pids"],
+        Required,
+        Id::Qualifier("decode-pids"),
         H::Output,
-        "SET",
-        "Print beside descriptors the details in SET: path (the default), socket, dev, pidfd, signalfd, eventfd, all (the first four), none",
+        "WHAT",
+        "comm: print the command name beside pids; pidns: their pids in strace's namespace too",
+    ),
+    opt(
+        Some(b'Y'),
+        &[],
+        No,
+        Id::DecodePids,
+        H::Output,
+        "",
+        "Print the command name beside pids (--decode-pids=comm)",
+    ),
+    opt(
+        None,
+        &["pidns-translation"],
+        No,
+        Id::PidnsTranslation,
+        H::Output,
+        "",
+        "Print pids in strace's pid namespace too (--decode-pids=pidns)",
+    ),
+    opt(
+        None,
+        &["secontext"],
+        Optional,
+        Id::Qualifier("secontext"),
+        H::Output,
+        "FORMAT",
+        "SELinux contexts: not supported (strace-rs says so and stops)",
+    ),
+    opt(
+        None,
+        &["always-show-pid"],
+        No,
+        Id::AlwaysShowPid,
+        H::Output,
+        "",
+        "Start every line with the pid, one process or many (strace 6.2)",
     ),
     opt(
         None,
@@ -695,17 +659,6 @@ const OPTIONS: &[Opt] = &[
         H::Output,
         "",
         "Write the trace as JSON Lines, one object per event (see docs/json.md)",
-    ),
-    // A developer option: the text trace as usual and the JSON of the same events to FILE
-    // (FILE.PID with -ff); the round-trip test compares the two.
-    opt(
-        None,
-        &["json-and-text"],
-        Required,
-        Id::JsonAndText,
-        H::Hidden,
-        "FILE",
-        "",
     ),
     opt(
         Some(b'c'),
@@ -724,6 +677,15 @@ const OPTIONS: &[Opt] = &[
         H::Statistics,
         "",
         "Like -c, but also print the trace",
+    ),
+    opt(
+        Some(b'O'),
+        &["summary-syscall-overhead"],
+        Required,
+        Id::Overhead,
+        H::Statistics,
+        "OVERHEAD",
+        "Take OVERHEAD (microseconds, or with s, ms, us, ns) off each syscall's time in the summary",
     ),
     opt(
         Some(b'S'),
@@ -754,48 +716,107 @@ const OPTIONS: &[Opt] = &[
     ),
     opt(
         None,
-        &["secontext"],
-        Optional,
-        Id::Qualifier("secontext"),
-        H::Output,
-        "FORMAT",
-        "SELinux contexts: not supported (strace-rs says so and stops)",
-    ),
-    opt(
-        Some(b'k'),
-        &["stack-traces"],
-        No,
-        Id::StackTraces,
-        H::Output,
-        "",
-        "Stack traces: not supported (strace-rs says so and stops)",
+        &["inject"],
+        Required,
+        Id::Qualifier("inject"),
+        H::Tampering,
+        "SET:KEY=VAL...",
+        "Tamper with the syscalls in SET: error=ERRNO or retval=VALUE (with syscall=NAME run instead), signal=SIG, delay_enter=/delay_exit=TIME (us), when=N|N+|N+STEP|N..M|N..M+STEP",
     ),
     opt(
         None,
-        &["kvm"],
+        &["fault"],
         Required,
-        Id::Qualifier("kvm"),
-        H::Output,
-        "vcpu",
-        "Show after KVM_RUN's return value why the vcpu exited: = 0 (KVM_EXIT_IO)",
+        Id::Qualifier("fault"),
+        H::Tampering,
+        "SET:KEY=VAL...",
+        "As --inject with error=, syscall= and when= only; the error is ENOSYS unless given",
+    ),
+    opt(
+        Some(b'd'),
+        &["debug"],
+        No,
+        Id::Debug,
+        H::Miscellaneous,
+        "",
+        "Print the tracer's own debug messages (strace's -d; a few of them)",
+    ),
+    opt(
+        Some(b'h'),
+        &["help"],
+        No,
+        Id::Help,
+        H::Miscellaneous,
+        "",
+        "Print this help and exit",
+    ),
+    opt(
+        None,
+        &["seccomp-bpf"],
+        No,
+        Id::SeccompBpf,
+        H::Miscellaneous,
+        "",
+        "Stop the traced command only at the syscalls of -e trace=SET, with a seccomp-bpf filter (needs -f; done by itself for a command run with -f -e trace=SET)",
+    ),
+    opt(
+        None,
+        &["no-seccomp-bpf"],
+        No,
+        Id::NoSeccompBpf,
+        H::Miscellaneous,
+        "",
+        "Never use a seccomp-bpf filter (for a program with seccomp filters of its own)",
+    ),
+    opt(
+        None,
+        &["silent-follow"],
+        No,
+        Id::SilentFollow,
+        H::Miscellaneous,
+        "",
+        "Without -f, use the seccomp-bpf filter of -e trace=SET too, following children and threads silently to serve their filter stops (they cannot be ptraced by others then)",
     ),
     opt(
         None,
         &["tips"],
         Optional,
         Id::Tips,
-        H::General,
+        H::Miscellaneous,
         "TIPS",
         "Show a tip about the options when the trace ends ([id:]ID|random, [format:]none|compact|full)",
     ),
     opt(
-        Some(b'O'),
-        &["summary-syscall-overhead"],
+        Some(b'V'),
+        &["version"],
+        No,
+        Id::Version,
+        H::Miscellaneous,
+        "",
+        "Print the version and exit",
+    ),
+    opt(Some(b'F'), &[], No, Id::DeprecatedF, H::Hidden, "", ""),
+    // A developer option: the text trace as usual and the JSON of the same events to FILE
+    // (FILE.PID with -ff); the round-trip test compares the two.
+    opt(
+        None,
+        &["json-and-text"],
         Required,
-        Id::Overhead,
-        H::Statistics,
-        "OVERHEAD",
-        "Take OVERHEAD (microseconds, or with s, ms, us, ns) off each syscall's time in the summary",
+        Id::JsonAndText,
+        H::Hidden,
+        "FILE",
+        "",
+    ),
+    // Prints the checked-in docs/strace-rs.1 and completions/ (man, bash, zsh, fish), which
+    // tests/docs.rs keeps equal to it; not for users, so not in --help.
+    opt(
+        None,
+        &["generate"],
+        Required,
+        Id::Generate,
+        H::Hidden,
+        "WHAT",
+        "",
     ),
 ];
 
@@ -1106,7 +1127,11 @@ impl Cli {
     fn apply(&mut self, id: Id, name: &str, value: Option<String>) -> Result<(), CliExit> {
         let text = value.as_deref().unwrap_or_default();
         match id {
-            Id::Help => return Err(CliExit::Help(help_text())),
+            Id::Help => return Err(CliExit::Help(docs::help_text(docs::terminal_width()))),
+            Id::Generate => {
+                let text = docs::generate(text).ok_or_else(|| bad_arg(name, text))?;
+                return Err(CliExit::Help(text));
+            }
             Id::Version => self.version = true,
             Id::Attach => self.attach(text)?,
             Id::Env => self.env.push(text.into()),
@@ -1320,44 +1345,6 @@ impl Cli {
         }
         Ok(())
     }
-}
-
-/// `--help`: every option on one line, grouped under strace's headings.
-fn help_text() -> String {
-    let mut out = String::from(
-        "Trace the system calls of a command or of running processes, printing them as strace \
-         does\n\nUsage: strace-rs [-o FILE] [-s STRSIZE] [-a COLUMN] { -p PID | [--] PROG [ARGS] }\n",
-    );
-    let spec = |o: &Opt| {
-        let mut s = String::new();
-        if let Some(c) = o.short {
-            s.push('-');
-            s.push(char::from(c));
-        }
-        if let Some(long) = o.longs.first() {
-            if !s.is_empty() {
-                s.push_str(", ");
-            } else {
-                s.push_str("    ");
-            }
-            s.push_str("--");
-            s.push_str(long);
-        }
-        match o.arg {
-            HasArg::No => {}
-            HasArg::Required => s.push_str(&format!(" <{}>", o.value)),
-            HasArg::Optional => s.push_str(&format!("[=<{}>]", o.value)),
-        }
-        s
-    };
-    let width = OPTIONS.iter().map(|o| spec(o).len()).max().unwrap_or(0) + 2;
-    for (heading, title) in HEADINGS {
-        out.push_str(&format!("\n{title}:\n"));
-        for o in OPTIONS.iter().filter(|o| o.heading == heading) {
-            out.push_str(&format!("  {:<width$}{}\n", spec(o), o.help));
-        }
-    }
-    out
 }
 
 #[cfg(test)]
