@@ -121,6 +121,7 @@ enum Id {
     SeccompBpf,
     NoSeccompBpf,
     SilentFollow,
+    Tree,
     Expr,
     /// A long option that stands for `-e QUALIFIER=VALUE`; the qualifier is the payload.
     Qualifier(&'static str),
@@ -797,6 +798,15 @@ const OPTIONS: &[Opt] = &[
         "OVERHEAD",
         "Take OVERHEAD (microseconds, or with s, ms, us, ns) off each syscall's time in the summary",
     ),
+    opt(
+        None,
+        &["tree"],
+        No,
+        Id::Tree,
+        H::Statistics,
+        "",
+        "At the end, print the tree of the processes traced: each one's commands, end, traced syscalls and the time in them",
+    ),
 ];
 
 /// The parsed command line.
@@ -889,6 +899,8 @@ pub struct Cli {
     pub trace_paths: Vec<OsString>,
     pub trace_fds: Option<FdSet>,
     pub json: bool,
+    /// `--tree`: the process tree at the end (crate::tree).
+    pub tree: bool,
     pub json_and_text: Option<PathBuf>,
     pub pids: Vec<i32>,
     pub interruptible: Option<Interruptible>,
@@ -950,6 +962,7 @@ impl Default for Cli {
             trace_paths: Vec::new(),
             trace_fds: None,
             json: false,
+            tree: false,
             json_and_text: None,
             pids: Vec::new(),
             interruptible: None,
@@ -1141,6 +1154,7 @@ impl Cli {
             Id::SeccompBpf => self.seccomp_bpf = true,
             Id::NoSeccompBpf => self.no_seccomp_bpf = true,
             Id::SilentFollow => self.silent_follow = true,
+            Id::Tree => self.tree = true,
             Id::Expr => self.qualify(text)?,
             Id::Qualifier(q) => {
                 let value = match (q, value.as_deref()) {

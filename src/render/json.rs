@@ -118,6 +118,14 @@ impl Render for JsonRender {
         self.event(pid, |buf, stamp| json::plain(buf, "attached", pid, stamp));
     }
 
+    fn process(&mut self, pid: i32, ppid: i32) {
+        self.event(pid, |buf, stamp| json::process(buf, pid, stamp, ppid));
+    }
+
+    fn exec(&mut self, pid: i32, argv: &crate::tree::Cmdline, exe: Option<&[u8]>) {
+        self.event(pid, |buf, stamp| json::exec(buf, pid, stamp, argv, exe));
+    }
+
     fn detached(&mut self, at: Origin, call: Option<&Call>, announce: bool) {
         let pid = at.pid;
         self.unfinished_event(pid, call, true);

@@ -71,6 +71,12 @@ pub trait Render {
     /// Process `pid` was attached with `threads` threads, by `-p` or followed
     /// (`Process N attached`).
     fn attached(&mut self, pid: i32, threads: usize);
+    /// Process `pid` entered the trace (the command, a `-p` process, or a new process of a
+    /// tracee's under `-f`); `ppid` its parent. No text line: JSON's `process` event.
+    fn process(&mut self, _pid: i32, _ppid: i32) {}
+    /// Process `pid` runs a new program: `argv` as `/proc/PID/cmdline` gives it (cut: its end
+    /// is missing), `exe` the file. No text line: JSON's `exec` event.
+    fn exec(&mut self, _pid: i32, _argv: &crate::tree::Cmdline, _exe: Option<&[u8]>) {}
     /// The tracer let go of the process: `call`, its syscall in progress if shown
     /// (`<detached ...>`), and `announce`: `Process N detached`.
     fn detached(&mut self, at: Origin, call: Option<&Call>, announce: bool);
@@ -130,6 +136,14 @@ impl<A: Render, B: Render> Render for Tee<A, B> {
     fn attached(&mut self, pid: i32, threads: usize) {
         self.first.attached(pid, threads);
         self.second.attached(pid, threads);
+    }
+    fn process(&mut self, pid: i32, ppid: i32) {
+        self.first.process(pid, ppid);
+        self.second.process(pid, ppid);
+    }
+    fn exec(&mut self, pid: i32, argv: &crate::tree::Cmdline, exe: Option<&[u8]>) {
+        self.first.exec(pid, argv, exe);
+        self.second.exec(pid, argv, exe);
     }
     fn detached(&mut self, at: Origin, call: Option<&Call>, announce: bool) {
         self.first.detached(at, call, announce);
