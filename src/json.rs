@@ -993,7 +993,7 @@ pub fn stopped(buf: &mut Vec<u8>, pid: i32, stamp: Stamp, sig: i32) {
     buf.push(b'}');
 }
 
-/// An event with nothing but its kind: `attached`, `detached`, `superseded`.
+/// An event with nothing but its kind: `detached`.
 pub fn plain(buf: &mut Vec<u8>, event: &str, pid: i32, stamp: Stamp) {
     begin_event(buf, event, pid, stamp);
     buf.push(b'}');
@@ -1003,6 +1003,12 @@ pub fn plain(buf: &mut Vec<u8>, event: &str, pid: i32, stamp: Stamp) {
 pub fn superseded(buf: &mut Vec<u8>, pid: i32, former: i32, stamp: Stamp) {
     begin_event(buf, "superseded", pid, stamp);
     let _ = write!(buf, ",\"by\":{former}}}");
+}
+
+/// `attached`: the tracer attached `pid`, child of `ppid`.
+pub fn attached(buf: &mut Vec<u8>, pid: i32, stamp: Stamp, ppid: i32) {
+    begin_event(buf, "attached", pid, stamp);
+    let _ = write!(buf, ",\"ppid\":{ppid}}}");
 }
 
 /// `process`: `pid` entered the trace, `ppid` its parent (no text line: docs/json.md).
@@ -1407,6 +1413,9 @@ mod tree_event_tests {
         let mut buf = Vec::new();
         process(&mut buf, 12, AT, 3);
         assert_eq!(buf, br#"{"event":"process","pid":12,"ts":5,"ppid":3}"#);
+        buf.clear();
+        attached(&mut buf, 12, AT, 3);
+        assert_eq!(buf, br#"{"event":"attached","pid":12,"ts":5,"ppid":3}"#);
         buf.clear();
         let argv = Cmdline {
             bytes: b"sh\0-c\0\xff\"\0".to_vec(),

@@ -169,8 +169,10 @@ struct Tracee {
     /// What the entry of the call it is in saved for the exit beyond the call's own `saved`
     /// (`decode::Ctx::saved`); kept here so that it is reused from call to call.
     saved: decode::Saved,
-    /// The process it belongs to (its thread group), as far as the tracer knows.
+    /// The process it belongs to (its thread group), and that process's parent, as far as
+    /// the tracer knows (both followed only for `--tree` and JSON).
     tgid: i32,
+    ppid: i32,
     /// `--tree`: its traced syscalls that returned and the time in them, not yet added to
     /// its process's node (that is done once, when the tracee is let go).
     calls: u64,
@@ -192,6 +194,7 @@ impl Tracee {
             comm: None,
             saved: decode::Saved::default(),
             tgid: 0,
+            ppid: 0,
             calls: 0,
             busy: Duration::ZERO,
         }
@@ -347,7 +350,8 @@ impl Tracer {
     /// Announces process `pid`, attached with `threads` threads (unless quiet).
     pub fn announce_attached(&mut self, pid: i32, threads: usize) {
         if !self.cfg.q.quiet.contains(quiet::ATTACH) {
-            self.render.attached(pid, threads);
+            let ppid = self.tracees.get(&pid).map_or(0, |t| t.ppid);
+            self.render.attached(pid, threads, ppid);
         }
     }
 
@@ -553,11 +557,10 @@ impl Tracer {
         if !self.cfg.follow && !self.cfg.silent_follow {
             return Arrival::Stranger;
         }
-        self.adopt(pid, self.new_between, !self.cfg.follow);
+        self.adopt(pid, self.new_between, !self.cfg.follow, None);
         if let Some(t) = self.tracees.get_mut(&pid) {
             t.phase = Phase::Running;
         }
-        self.followed(pid, None);
         Arrival::First
     }
 
@@ -571,8 +574,9 @@ impl Tracer {
     }
 
     /// Starts tracing a child the kernel attached because its parent is traced with `-f`, or
-    /// (`silent`) because it has the spawned command's filter and no `-f`.
-    fn adopt(&mut self, pid: i32, between: Resume, silent: bool) {
+    /// (`silent`) because it has the spawned command's filter and no `-f`; made by tracee
+    /// `creator` with a ptrace event, when that event came before the child's first stop.
+    fn adopt(&mut self, pid: i32, between: Resume, silent: bool, creator: Option<(i32, i32)>) {
         let mut tracee = Tracee::new(How::Followed, Phase::Arriving, between);
         if silent {
             // Stopped at its filtered syscalls only, and resumed past them at once.
@@ -581,6 +585,7 @@ impl Tracer {
             return self.register(pid, tracee);
         }
         self.register(pid, tracee);
+        self.followed(pid, creator);
         // Announced unless quiet: strace's default `-q` for `-o FILE PROG` leaves it out.
         self.announce_attached(pid, 1);
     }
@@ -600,8 +605,8 @@ impl Tracer {
                         Some(t) if !t.silent => t.between = between,
                         Some(_) => {}
                         None => {
-                            self.adopt(child, between, !self.cfg.follow);
-                            self.followed(child, Some((pid, event)));
+                            let creator = Some((pid, event));
+                            self.adopt(child, between, !self.cfg.follow, creator);
                         }
                     }
                 }

@@ -173,10 +173,9 @@ fn the_tree_goes_after_the_summary_and_counts_as_it_does() {
     assert_eq!(tree.calls, calls, "{}", run.trace);
 }
 
-#[test]
-fn an_attached_process_shows_its_command_and_end() {
-    // `cat` blocks reading a pipe until the test closes it, which it does once the tracer
-    // said it attached: no timing.
+/// Attaches `strace-rs OPTS -p PID` to a `cat` reading a pipe, and closes the pipe once the
+/// tracer said it attached (no timing): cat's pid and the tracer's whole stderr.
+fn attach_to_cat(opts: &[&str]) -> (u32, String) {
     let mut cat = std::process::Command::new("cat")
         .arg("-")
         .stdin(std::process::Stdio::piped())
@@ -185,7 +184,7 @@ fn an_attached_process_shows_its_command_and_end() {
         .unwrap();
     let pid = cat.id().to_string();
     let mut tracer = command(STRACE_RS);
-    tracer.args(["--tree", "-e", "trace=read", "-p", &pid]);
+    tracer.args(opts).args(["-p", &pid]);
     let mut child = tracer.spawn().unwrap();
     let mut stderr = BufReader::new(child.stderr.take().unwrap());
     let mut seen = String::new();
@@ -195,21 +194,57 @@ fn an_attached_process_shows_its_command_and_end() {
         seen += &line;
     }
     drop(cat.stdin.take());
-    let mut rest = String::new();
-    std::io::Read::read_to_string(&mut stderr, &mut rest).unwrap();
-    assert!(child.wait().unwrap().success());
+    std::io::Read::read_to_string(&mut stderr, &mut seen).unwrap();
+    assert!(child.wait().unwrap().success(), "{seen}");
     cat.wait().unwrap();
-    let last = rest.lines().last().unwrap();
-    let line = parse_tree_line(last);
-    assert_eq!(line.pid.to_string(), pid);
-    assert_eq!(line.what, "cat -  exited 0", "{rest}");
+    (cat.id(), seen)
+}
+
+#[test]
+fn an_attached_process_shows_its_command_and_end() {
+    let (pid, stderr) = attach_to_cat(&["--tree", "-e", "trace=read"]);
+    let line = parse_tree_line(stderr.lines().last().unwrap());
+    assert_eq!(line.pid, pid);
+    assert_eq!(line.what, "cat -  exited 0", "{stderr}");
     // The read the attach interrupted (restarted) and the one that saw the end of input.
     assert_eq!(
         line.calls,
-        rest.matches("read(0, ").count() as u64,
-        "{rest}"
+        stderr.matches("read(0, ").count() as u64,
+        "{stderr}"
     );
-    assert!(line.calls >= 1, "{rest}");
+    assert!(line.calls >= 1, "{stderr}");
+}
+
+#[test]
+fn an_attached_process_in_json_has_its_parent() {
+    let (pid, stderr) = attach_to_cat(&["--json", "-e", "trace=none"]);
+    let me = std::process::id() as u64;
+    let events: Vec<Value> = stderr
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let kinds: Vec<(&str, u64, u64)> = events
+        .iter()
+        .map(|e| {
+            let ppid = e.get("ppid").and_then(Value::as_u64).unwrap_or(0);
+            (
+                e["event"].as_str().unwrap(),
+                e["pid"].as_u64().unwrap(),
+                ppid,
+            )
+        })
+        .collect();
+    let pid = pid as u64;
+    // No exec happened while traced: the process is known by its `process` event alone.
+    assert_eq!(
+        kinds,
+        [
+            ("process", pid, me),
+            ("attached", pid, me),
+            ("exit", pid, 0)
+        ],
+        "{stderr}"
+    );
 }
 
 /// Each process's execs' arguments.
@@ -237,15 +272,16 @@ fn lineage(json: &str) -> (Vec<(u32, u32)>, Execs) {
     (procs, execs)
 }
 
-/// Runs `strace-rs -f --json --tree -o FILE sh -c 'ls / | wc -l'`: the tracer's pid, its
+/// Runs `strace-rs -f --json --tree -o FILE OPTS sh -c 'ls / | wc -l'`: the tracer's pid, its
 /// stderr and the JSON.
-fn json_pipeline() -> (u32, String, String) {
+fn json_pipeline(opts: &[&str]) -> (u32, String, String) {
     let dir = TempDir::new();
     let file = dir.join("trace.jsonl");
     let mut tracer = command(STRACE_RS);
     tracer
         .args(["-f", "--json", "--tree", "-o"])
         .arg(&file)
+        .args(opts)
         .args(["sh", "-c", "ls / | wc -l"]);
     let child = tracer.spawn().unwrap();
     let tracer_pid = child.id();
@@ -257,7 +293,8 @@ fn json_pipeline() -> (u32, String, String) {
 
 #[test]
 fn json_process_and_exec_events_agree_with_the_tree() {
-    let (tracer_pid, stderr, json) = json_pipeline();
+    // Not quiet (`-o FILE PROG` implies -q): the `attached` events are there too.
+    let (tracer_pid, stderr, json) = json_pipeline(&["-e", "quiet=none"]);
     let (procs, execs) = lineage(&json);
     assert_eq!(procs.len(), 3, "{json}");
     let (root, child1, child2) = (procs[0].0, procs[1].0, procs[2].0);
@@ -272,6 +309,15 @@ fn json_process_and_exec_events_agree_with_the_tree() {
     let pids: Vec<u32> = tree.iter().map(|l| l.pid).collect();
     assert_eq!(pids, [root, child1, child2], "{stderr}");
     assert_eq!(shapes(&tree)[1], "├─ P1 ls /  exited 0");
+    // The `attached` events of the followed children name the shell as their parent.
+    let attached: Vec<(u64, u64)> = json
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|e| e["event"] == "attached")
+        .map(|e| (e["pid"].as_u64().unwrap(), e["ppid"].as_u64().unwrap()))
+        .collect();
+    let (c1, c2, sh) = (child1 as u64, child2 as u64, root as u64);
+    assert_eq!(attached, [(c1, sh), (c2, sh)], "{json}");
     // Every event fits the schema's events.
     for line in json.lines() {
         let e: Value = serde_json::from_str(line).unwrap();
@@ -355,7 +401,7 @@ fn tree_like_the_example(json: &str) -> String {
 
 #[test]
 fn the_jq_example_draws_the_tree() {
-    let (_, _, json) = json_pipeline();
+    let (_, _, json) = json_pipeline(&[]);
     let (procs, _) = lineage(&json);
     let (root, a, b) = (procs[0].0, procs[1].0, procs[2].0);
     let want = format!(
@@ -375,4 +421,48 @@ fn the_jq_example_draws_the_tree() {
     let out = run("/usr/bin/jq", &args);
     assert!(out.status.success(), "{}", out.stderr);
     assert_eq!(out.stdout, want);
+}
+
+#[test]
+fn threads_count_into_their_process() {
+    // h_threads: 8 threads each make 50 writes; the tree has one process with every call.
+    let (dir, run) = trace_helper(STRACE_RS, &["-f", "--tree", "-s", "200"], "h_threads", &[]);
+    assert_status(&run.status, "exited with 0", &run.stderr);
+    let (body, tree) = split_tree(&run.trace);
+    let exe = helper("h_threads");
+    let want = format!("P0 {} {}  exited 0", exe.display(), dir.as_str());
+    assert_eq!(shapes(&tree), [want], "{:?}", shapes(&tree));
+    let per_pid = split_by_pid(body);
+    assert!(per_pid.errors.is_empty(), "{:?}", per_pid.errors);
+    assert_eq!(per_pid.order.len(), 9, "{body}");
+    let all: u64 = per_pid
+        .order
+        .iter()
+        .map(|p| returned_calls(&per_pid, *p))
+        .sum();
+    assert_eq!(tree[0].calls, all);
+}
+
+#[test]
+fn a_thread_execve_is_its_process_exec() {
+    // h_thexec: a thread other than the leader runs /bin/true, under the leader's pid.
+    let (dir, run) = trace_helper(STRACE_RS, &["-f", "--tree", "-s", "200"], "h_thexec", &[]);
+    assert_status(&run.status, "exited with 0", &run.stderr);
+    let (body, tree) = split_tree(&run.trace);
+    let exe = helper("h_thexec");
+    let want = format!(
+        "P0 {} {} → /bin/true  exited 0",
+        exe.display(),
+        dir.as_str()
+    );
+    assert_eq!(shapes(&tree), [want], "{:?}", shapes(&tree));
+    // Both threads' calls count, the execve once (it ends under the leader's pid).
+    let per_pid = split_by_pid(body);
+    assert_eq!(per_pid.order.len(), 2, "{body}");
+    let all: u64 = per_pid
+        .order
+        .iter()
+        .map(|p| returned_calls(&per_pid, *p))
+        .sum();
+    assert_eq!(tree[0].calls, all, "{body}");
 }

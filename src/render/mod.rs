@@ -69,8 +69,9 @@ pub trait Render {
     /// A group stop (`--- stopped by SIGSTOP ---`).
     fn stopped(&mut self, at: Origin, sig: i32);
     /// Process `pid` was attached with `threads` threads, by `-p` or followed
-    /// (`Process N attached`).
-    fn attached(&mut self, pid: i32, threads: usize);
+    /// (`Process N attached`); `ppid`: its parent (a thread's: its process's), 0 when not
+    /// known (known whenever JSON is written).
+    fn attached(&mut self, pid: i32, threads: usize, ppid: i32);
     /// Process `pid` entered the trace (the command, a `-p` process, or a new process of a
     /// tracee's under `-f`); `ppid` its parent. No text line: JSON's `process` event.
     fn process(&mut self, _pid: i32, _ppid: i32) {}
@@ -133,9 +134,9 @@ impl<A: Render, B: Render> Render for Tee<A, B> {
         self.first.stopped(at, sig);
         self.second.stopped(at, sig);
     }
-    fn attached(&mut self, pid: i32, threads: usize) {
-        self.first.attached(pid, threads);
-        self.second.attached(pid, threads);
+    fn attached(&mut self, pid: i32, threads: usize, ppid: i32) {
+        self.first.attached(pid, threads, ppid);
+        self.second.attached(pid, threads, ppid);
     }
     fn process(&mut self, pid: i32, ppid: i32) {
         self.first.process(pid, ppid);

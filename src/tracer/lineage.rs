@@ -58,6 +58,9 @@ impl Tracer {
         }
         let proc_pid = self.proc_pid(pid);
         let ppid = tree::ids(proc_pid).map_or(0, |(_, ppid)| ppid);
+        if let Some(t) = self.tracees.get_mut(&pid) {
+            t.ppid = ppid;
+        }
         self.new_process(pid, ppid);
         if attached && let Some(tree) = &mut self.tree {
             tree.command(pid, tree::cmdline(proc_pid));
@@ -71,25 +74,29 @@ impl Tracer {
         if !self.lineage() || self.tracees.get(&pid).is_none_or(|t| t.silent) {
             return;
         }
-        let creator_tgid =
-            creator.map(|(c, event)| (self.tracees.get(&c).map_or(c, |t| t.tgid), event));
-        let (tgid, ppid) = match creator_tgid {
-            Some((parent, event)) if event != libc::PTRACE_EVENT_CLONE => (pid, parent),
+        // The creator's process and that one's parent.
+        let creator = creator.map(|(c, event)| {
+            let ids = self.tracees.get(&c).map_or((c, 0), |t| (t.tgid, t.ppid));
+            (ids, event)
+        });
+        // A thread belongs to its creator's process and has that one's parent.
+        let (tgid, ppid) = match creator {
+            Some(((parent, _), event)) if event != libc::PTRACE_EVENT_CLONE => (pid, parent),
             _ => {
                 let proc_pid = self.proc_pid(pid);
                 let ids = tree::ids(proc_pid);
                 let thread = ids.is_some_and(|(tgid, _)| tgid != proc_pid);
-                match (creator_tgid, ids) {
-                    (Some((parent, _)), _) if thread => (parent, parent),
-                    (Some((parent, _)), _) => (pid, parent),
-                    (None, Some((tgid, _))) if thread => (tgid, tgid),
-                    (None, Some((_, ppid))) => (pid, ppid),
+                match (creator, ids) {
+                    (Some((ids, _)), _) if thread => ids,
+                    (Some(((parent, _), _)), _) => (pid, parent),
+                    (None, Some(ids)) => ids,
                     (None, None) => (pid, 0),
                 }
             }
         };
         if let Some(t) = self.tracees.get_mut(&pid) {
             t.tgid = tgid;
+            t.ppid = ppid;
         }
         if tgid == pid {
             self.new_process(pid, ppid);
