@@ -12,8 +12,8 @@ _strace_rs_options='
     --syscall-times -v --no-abbrev -x --strings-in-hex -X --const-print-style -y --decode-pids -Y
     --pidns-translation --secontext --always-show-pid --json -c --summary-only -C --summary -O
     --summary-syscall-overhead -S --summary-sort-by -U --summary-columns -w --summary-wall-clock
-    --inject --fault -d --debug -h --help --seccomp-bpf --no-seccomp-bpf --silent-follow --tips -V
-    --version'
+    --tree --inject --fault -d --debug -h --help --seccomp-bpf --no-seccomp-bpf --silent-follow
+    --tips -V --version'
 _strace_rs_syscalls='
     _sysctl accept accept4 access acct add_key adjtimex afs_syscall alarm arch_prctl bind bpf brk
     cachestat capget capset chdir chmod chown chroot clock_adjtime clock_getres clock_gettime

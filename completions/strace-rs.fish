@@ -281,6 +281,7 @@ complete -c strace-rs -n __strace_rs_no_command -s O -l summary-syscall-overhead
 complete -c strace-rs -n __strace_rs_no_command -s S -l summary-sort-by -x -a '(__strace_rs_value_of -S \'\' (__strace_rs_value))' -d 'Sort the summary by: time, min-time, max-time, avg-time, calls, errors, name, nothing (default time)'
 complete -c strace-rs -n __strace_rs_no_command -s U -l summary-columns -x -a '(__strace_rs_value_of -U \'\' (__strace_rs_value))' -d 'The summary\'s columns, comma separated: time-percent, total-time, min-time, max-time, avg-time, calls, errors, name'
 complete -c strace-rs -n __strace_rs_no_command -s w -l summary-wall-clock -d 'Summarise the wall-clock time from syscall entry to exit (default: system CPU time)'
+complete -c strace-rs -n __strace_rs_no_command -l tree -d 'At the end, print the tree of the processes traced: each one\'s commands, end, traced syscalls and the time in them'
 complete -c strace-rs -n __strace_rs_no_command -l inject -x -a '(__strace_rs_value_of --inject \'\' (__strace_rs_value))' -d 'Tamper with the syscalls in SET: error=ERRNO or retval=VALUE (with syscall=NAME run instead), signal=SIG, delay_enter=/delay_exit=TIME (us), when=N|N+|N+STEP|N..M|N..M+STEP'
 complete -c strace-rs -n __strace_rs_no_command -l fault -x -a '(__strace_rs_value_of --fault \'\' (__strace_rs_value))' -d 'As --inject with error=, syscall= and when= only; the error is ENOSYS unless given'
 complete -c strace-rs -n __strace_rs_no_command -s d -l debug -d 'Print the tracer\'s own debug messages (strace\'s -d; a few of them)'

@@ -128,6 +128,7 @@ enum Id {
     SeccompBpf,
     NoSeccompBpf,
     SilentFollow,
+    Tree,
     Expr,
     /// A long option that stands for `-e QUALIFIER=VALUE`; the qualifier is the payload.
     Qualifier(&'static str),
@@ -818,6 +819,15 @@ const OPTIONS: &[Opt] = &[
         "WHAT",
         "",
     ),
+    opt(
+        None,
+        &["tree"],
+        No,
+        Id::Tree,
+        H::Statistics,
+        "",
+        "At the end, print the tree of the processes traced: each one's commands, end, traced syscalls and the time in them",
+    ),
 ];
 
 /// The parsed command line.
@@ -910,6 +920,8 @@ pub struct Cli {
     pub trace_paths: Vec<OsString>,
     pub trace_fds: Option<FdSet>,
     pub json: bool,
+    /// `--tree`: the process tree at the end (crate::tree).
+    pub tree: bool,
     pub json_and_text: Option<PathBuf>,
     pub pids: Vec<i32>,
     pub interruptible: Option<Interruptible>,
@@ -971,6 +983,7 @@ impl Default for Cli {
             trace_paths: Vec::new(),
             trace_fds: None,
             json: false,
+            tree: false,
             json_and_text: None,
             pids: Vec::new(),
             interruptible: None,
@@ -1166,6 +1179,7 @@ impl Cli {
             Id::SeccompBpf => self.seccomp_bpf = true,
             Id::NoSeccompBpf => self.no_seccomp_bpf = true,
             Id::SilentFollow => self.silent_follow = true,
+            Id::Tree => self.tree = true,
             Id::Expr => self.qualify(text)?,
             Id::Qualifier(q) => {
                 let value = match (q, value.as_deref()) {

@@ -993,7 +993,7 @@ pub fn stopped(buf: &mut Vec<u8>, pid: i32, stamp: Stamp, sig: i32) {
     buf.push(b'}');
 }
 
-/// An event with nothing but its kind: `attached`, `detached`, `superseded`.
+/// An event with nothing but its kind: `detached`.
 pub fn plain(buf: &mut Vec<u8>, event: &str, pid: i32, stamp: Stamp) {
     begin_event(buf, event, pid, stamp);
     buf.push(b'}');
@@ -1003,6 +1003,43 @@ pub fn plain(buf: &mut Vec<u8>, event: &str, pid: i32, stamp: Stamp) {
 pub fn superseded(buf: &mut Vec<u8>, pid: i32, former: i32, stamp: Stamp) {
     begin_event(buf, "superseded", pid, stamp);
     let _ = write!(buf, ",\"by\":{former}}}");
+}
+
+/// `attached`: the tracer attached `pid`, child of `ppid`.
+pub fn attached(buf: &mut Vec<u8>, pid: i32, stamp: Stamp, ppid: i32) {
+    begin_event(buf, "attached", pid, stamp);
+    let _ = write!(buf, ",\"ppid\":{ppid}}}");
+}
+
+/// `process`: `pid` entered the trace, `ppid` its parent (no text line: docs/json.md).
+pub fn process(buf: &mut Vec<u8>, pid: i32, stamp: Stamp, ppid: i32) {
+    begin_event(buf, "process", pid, stamp);
+    let _ = write!(buf, ",\"ppid\":{ppid}}}");
+}
+
+/// `exec`: `pid` runs a new program, `argv` its arguments (the last one `truncated` when the
+/// command line was cut), `exe` the file when known (no text line: docs/json.md).
+pub fn exec(
+    buf: &mut Vec<u8>,
+    pid: i32,
+    stamp: Stamp,
+    argv: &crate::tree::Cmdline,
+    exe: Option<&[u8]>,
+) {
+    begin_event(buf, "exec", pid, stamp);
+    if let Some(exe) = exe {
+        buf.extend_from_slice(b",\"exe\":");
+        string_obj(buf, exe, false, false);
+    }
+    buf.extend_from_slice(b",\"argv\":[");
+    let count = argv.args().count();
+    for (k, arg) in argv.args().enumerate() {
+        if k > 0 {
+            buf.push(b',');
+        }
+        string_obj(buf, arg, argv.cut && k + 1 == count, false);
+    }
+    buf.extend_from_slice(b"]}");
 }
 
 #[cfg(test)]
@@ -1361,5 +1398,46 @@ mod tests {
             json(|j| j.ret_comment(0, "Timeout")),
             r#","ret":0,"ret_detail":["Timeout"]"#
         );
+    }
+}
+
+#[cfg(test)]
+mod tree_event_tests {
+    use super::*;
+    use crate::tree::Cmdline;
+
+    const AT: Stamp = Stamp { ts: 5, rel: None };
+
+    #[test]
+    fn process_and_exec_events() {
+        let mut buf = Vec::new();
+        process(&mut buf, 12, AT, 3);
+        assert_eq!(buf, br#"{"event":"process","pid":12,"ts":5,"ppid":3}"#);
+        buf.clear();
+        attached(&mut buf, 12, AT, 3);
+        assert_eq!(buf, br#"{"event":"attached","pid":12,"ts":5,"ppid":3}"#);
+        buf.clear();
+        let argv = Cmdline {
+            bytes: b"sh\0-c\0\xff\"\0".to_vec(),
+            cut: false,
+        };
+        exec(&mut buf, 12, AT, &argv, Some(b"/usr/bin/dash"));
+        assert_eq!(
+            String::from_utf8(buf.clone()).unwrap(),
+            r#"{"event":"exec","pid":12,"ts":5,"exe":{"str":"/usr/bin/dash"},"argv":[{"str":"sh"},{"str":"-c"},{"str":"\u00ff\"","latin1":true}]}"#
+        );
+        buf.clear();
+        let cut = Cmdline {
+            bytes: b"x\0yy".to_vec(),
+            cut: true,
+        };
+        exec(&mut buf, 1, AT, &cut, None);
+        assert_eq!(
+            String::from_utf8(buf).unwrap(),
+            r#"{"event":"exec","pid":1,"ts":5,"argv":[{"str":"x"},{"str":"yy","truncated":true}]}"#
+        );
+        buf = Vec::new();
+        exec(&mut buf, 1, AT, &Cmdline::default(), None);
+        assert_eq!(buf, br#"{"event":"exec","pid":1,"ts":5,"argv":[]}"#);
     }
 }

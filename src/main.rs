@@ -33,6 +33,7 @@ mod table;
 mod text;
 mod tips;
 mod tracer;
+mod tree;
 
 use cli::{Cli, CliExit, Interruptible};
 use decode::DecodeOpts;
@@ -153,6 +154,7 @@ fn run(cli: Cli) -> Result<u8, CliExit> {
         debug: cli.debug,
         syscall_limit: cli.syscall_limit,
         kvm_vcpu: cli.kvm_vcpu,
+        process_events: cli.json || cli.json_and_text.is_some(),
     };
     // A command under the seccomp filter cannot run on untraced: its traced syscalls would
     // fail with ENOSYS (seccomp(2), SECCOMP_RET_TRACE without a tracer). strace makes
@@ -171,6 +173,9 @@ fn run(cli: Cli) -> Result<u8, CliExit> {
     if let Some((opts, _)) = summary {
         // Beyond strace (which refuses -c with -ff): one table per process in NAME.PID.
         tracer.set_summary(Summary::new(opts, cli.output_separately));
+    }
+    if cli.tree {
+        tracer.set_tree();
     }
 
     // As strace: the command is spawned before the tracer's own signal dispositions are set
@@ -225,12 +230,7 @@ fn run(cli: Cli) -> Result<u8, CliExit> {
         return Ok(1);
     }
     let ending = tracer.run();
-    if let Some(summary) = tracer.take_summary() {
-        let per_process = summary.render_per_process();
-        tracer
-            .render()
-            .summary(&summary.render_total(), &per_process);
-    }
+    reports(&mut tracer, cli.string_limit);
     tracer.finish();
     // Closing the pipe ends the input of `-o '|CMD'`; strace waits for CMD before it exits.
     drop(tracer);
@@ -240,6 +240,20 @@ fn run(cli: Cli) -> Result<u8, CliExit> {
     // Last of all, as strace: after the trace, the summary and the output command.
     cli.tips.show();
     Ok(exit_like(ending))
+}
+
+/// What is printed when the trace is over: the `-c`/`-C` summary, then `--tree`'s tree, which
+/// goes where the summary goes.
+fn reports(tracer: &mut Tracer, string_limit: usize) {
+    if let Some(summary) = tracer.take_summary() {
+        let per_process = summary.render_per_process();
+        tracer
+            .render()
+            .summary(&summary.render_total(), &per_process);
+    }
+    if let Some(tree) = tracer.take_tree().filter(|t| !t.is_empty()) {
+        tracer.render().summary(&tree.render(string_limit), &[]);
+    }
 }
 
 /// The seccomp filter for the spawned command, if one is used: asked for with `--seccomp-bpf`
@@ -509,7 +523,7 @@ fn attach(tracer: &mut Tracer, pid: i32, follow: bool) -> Option<usize> {
             Ok(()) => {
                 // The interrupt stop lets the loop start the tracee on syscall stops.
                 let _ = ptrace::interrupt(*tid);
-                tracer.add_attached(*tid);
+                tracer.add_attached(*tid, pid);
                 attached += 1;
             }
             Err(e) if *tid == pid => {

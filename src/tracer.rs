@@ -18,9 +18,12 @@ use crate::seccomp;
 use crate::signals;
 use crate::stamp::Precision;
 use crate::summary::Summary;
+use crate::tree::{self, Tree};
 use nix::errno::Errno;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
+
+mod lineage;
 
 /// `__NR_execve` and `__NR_execveat` (asm/unistd_64.h): a spawned child is traced from its exec on.
 const NR_EXECVE: u64 = 59;
@@ -68,6 +71,9 @@ pub struct Config {
     pub syscall_limit: Option<u64>,
     /// `-e kvm=vcpu`: KVM_RUN's return shows why the vcpu exited.
     pub kvm_vcpu: bool,
+    /// `--json`: the renderer gets each new process with its parent and each execve
+    /// (`Render::process`, `Render::exec`).
+    pub process_events: bool,
 }
 
 /// A tracee held stopped at a syscall stop until `until`, then resumed as `how` with `sig`.
@@ -163,6 +169,14 @@ struct Tracee {
     /// What the entry of the call it is in saved for the exit beyond the call's own `saved`
     /// (`decode::Ctx::saved`); kept here so that it is reused from call to call.
     saved: decode::Saved,
+    /// The process it belongs to (its thread group), and that process's parent, as far as
+    /// the tracer knows (both followed only for `--tree` and JSON).
+    tgid: i32,
+    ppid: i32,
+    /// `--tree`: its traced syscalls that returned and the time in them, not yet added to
+    /// its process's node (that is done once, when the tracee is let go).
+    calls: u64,
+    busy: Duration,
 }
 
 impl Tracee {
@@ -179,6 +193,10 @@ impl Tracee {
             counters: inject::Counters::default(),
             comm: None,
             saved: decode::Saved::default(),
+            tgid: 0,
+            ppid: 0,
+            calls: 0,
+            busy: Duration::ZERO,
         }
     }
 
@@ -255,6 +273,8 @@ pub struct Tracer {
     /// filter and nothing was attached with `-p`, every tracee descends from it and is
     /// filtered from its first moment (children and threads inherit the filter).
     new_between: Resume,
+    /// `--tree`: the processes seen.
+    tree: Option<Tree>,
 }
 
 impl Tracer {
@@ -284,6 +304,7 @@ impl Tracer {
             stime: Duration::ZERO,
             new_between: Resume::ToNextSyscall,
             silent: 0,
+            tree: None,
         }
     }
 
@@ -313,20 +334,24 @@ impl Tracer {
             pid,
             Tracee::new(How::Spawned, Phase::Starting, Resume::ToNextSyscall),
         );
+        self.root_process(pid, false);
     }
 
-    /// Registers an attached (seized and interrupted) thread.
-    pub fn add_attached(&mut self, pid: i32) {
-        self.register(
-            pid,
-            Tracee::new(How::Attached, Phase::Running, Resume::ToNextSyscall),
-        );
+    /// Registers an attached (seized and interrupted) thread of process `tgid`.
+    pub fn add_attached(&mut self, pid: i32, tgid: i32) {
+        let mut tracee = Tracee::new(How::Attached, Phase::Running, Resume::ToNextSyscall);
+        tracee.tgid = tgid;
+        self.register(pid, tracee);
+        if pid == tgid {
+            self.root_process(pid, true);
+        }
     }
 
     /// Announces process `pid`, attached with `threads` threads (unless quiet).
     pub fn announce_attached(&mut self, pid: i32, threads: usize) {
         if !self.cfg.q.quiet.contains(quiet::ATTACH) {
-            self.render.attached(pid, threads);
+            let ppid = self.tracees.get(&pid).map_or(0, |t| t.ppid);
+            self.render.attached(pid, threads, ppid);
         }
     }
 
@@ -336,6 +361,9 @@ impl Tracer {
         }
         self.next_seq += 1;
         tracee.seq = self.next_seq;
+        if tracee.tgid == 0 {
+            tracee.tgid = pid;
+        }
         self.silent += usize::from(tracee.silent);
         if let Some(old) = self.tracees.insert(pid, tracee) {
             self.silent -= usize::from(old.silent);
@@ -346,6 +374,7 @@ impl Tracer {
     fn unregister(&mut self, pid: i32) -> Option<Tracee> {
         let tracee = self.tracees.remove(&pid)?;
         self.silent -= usize::from(tracee.silent);
+        self.tracee_left(&tracee);
         Some(tracee)
     }
 
@@ -528,7 +557,7 @@ impl Tracer {
         if !self.cfg.follow && !self.cfg.silent_follow {
             return Arrival::Stranger;
         }
-        self.adopt(pid, self.new_between, !self.cfg.follow);
+        self.adopt(pid, self.new_between, !self.cfg.follow, None);
         if let Some(t) = self.tracees.get_mut(&pid) {
             t.phase = Phase::Running;
         }
@@ -545,8 +574,9 @@ impl Tracer {
     }
 
     /// Starts tracing a child the kernel attached because its parent is traced with `-f`, or
-    /// (`silent`) because it has the spawned command's filter and no `-f`.
-    fn adopt(&mut self, pid: i32, between: Resume, silent: bool) {
+    /// (`silent`) because it has the spawned command's filter and no `-f`; made by tracee
+    /// `creator` with a ptrace event, when that event came before the child's first stop.
+    fn adopt(&mut self, pid: i32, between: Resume, silent: bool, creator: Option<(i32, i32)>) {
         let mut tracee = Tracee::new(How::Followed, Phase::Arriving, between);
         if silent {
             // Stopped at its filtered syscalls only, and resumed past them at once.
@@ -555,6 +585,7 @@ impl Tracer {
             return self.register(pid, tracee);
         }
         self.register(pid, tracee);
+        self.followed(pid, creator);
         // Announced unless quiet: strace's default `-q` for `-o FILE PROG` leaves it out.
         self.announce_attached(pid, 1);
     }
@@ -573,7 +604,10 @@ impl Tracer {
                     match self.tracees.get_mut(&child) {
                         Some(t) if !t.silent => t.between = between,
                         Some(_) => {}
-                        None => self.adopt(child, between, !self.cfg.follow),
+                        None => {
+                            let creator = Some((pid, event));
+                            self.adopt(child, between, !self.cfg.follow, creator);
+                        }
                     }
                 }
             }
@@ -581,6 +615,7 @@ impl Tracer {
                 if let Ok(former) = stopped.event_msg() {
                     self.on_exec(pid, former as i32);
                 }
+                self.exec_done(pid);
                 if self.cfg.decode.pid_comm
                     && let Some(t) = self.tracees.get_mut(&pid)
                 {
@@ -666,6 +701,9 @@ impl Tracer {
             self.render.superseded(at, former, shown);
         }
         self.silent += usize::from(execing.silent);
+        // Its syscalls so far were counted as it was let go above.
+        execing.calls = 0;
+        execing.busy = Duration::ZERO;
         self.tracees.insert(pid, execing);
     }
 
@@ -760,7 +798,7 @@ impl Tracer {
                 ..call
             },
             shown,
-            entered: self.cfg.syscall_times.map(|_| Instant::now()),
+            entered: (self.cfg.syscall_times.is_some() || self.tree.is_some()).then(Instant::now),
             mark: Duration::ZERO,
             tamper,
         });
@@ -809,6 +847,11 @@ impl Tracer {
         let Some(current) = tracee.in_syscall.take() else {
             return;
         };
+        // `--tree`: the calls `-c` counts, timed as `-c -w` times them.
+        if current.shown && self.tree.is_some() {
+            tracee.calls += 1;
+            tracee.busy += current.entered.map_or(Duration::ZERO, |e| e.elapsed());
+        }
         if self.cfg.decode.pid_comm && !is_error && renames(&current.call) {
             tracee.comm = Comm::of(pid.into());
         }
@@ -984,6 +1027,11 @@ impl Tracer {
         let Some(tracee) = self.unregister(pid) else {
             return;
         };
+        let ending = match end {
+            End::Exited(code) => tree::Ending::Exited(code),
+            End::Killed { sig, core } => tree::Ending::Killed { sig, core },
+        };
+        self.tracee_ended(pid, tracee.tgid, ending);
         if let Some(ns) = &mut self.pidns {
             ns.forget(pid);
         }
@@ -1042,6 +1090,7 @@ impl Tracer {
         let Some(tracee) = self.unregister(pid) else {
             return;
         };
+        self.tracee_ended(pid, tracee.tgid, tree::Ending::Detached);
         if !self.cfg.summary_only && !tracee.silent {
             let call = tracee.shown_call(&self.cfg.q, status::DETACHED);
             let announce = !self.cfg.q.quiet.contains(quiet::ATTACH);

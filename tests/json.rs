@@ -534,6 +534,8 @@ fn to_text(e: &Value) -> Option<String> {
         }
         "superseded" => format!("+++ superseded by execve in pid {} +++", e["by"]),
         "attached" | "detached" => return None,
+        // Beyond the text: no line stands for them (docs/json.md).
+        "process" | "exec" => return None,
         other => panic!("unknown event {other}"),
     })
 }

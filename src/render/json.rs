@@ -114,8 +114,16 @@ impl Render for JsonRender {
         self.event(pid, |buf, stamp| json::stopped(buf, pid, stamp, sig));
     }
 
-    fn attached(&mut self, pid: i32, _threads: usize) {
-        self.event(pid, |buf, stamp| json::plain(buf, "attached", pid, stamp));
+    fn attached(&mut self, pid: i32, _threads: usize, ppid: i32) {
+        self.event(pid, |buf, stamp| json::attached(buf, pid, stamp, ppid));
+    }
+
+    fn process(&mut self, pid: i32, ppid: i32) {
+        self.event(pid, |buf, stamp| json::process(buf, pid, stamp, ppid));
+    }
+
+    fn exec(&mut self, pid: i32, argv: &crate::tree::Cmdline, exe: Option<&[u8]>) {
+        self.event(pid, |buf, stamp| json::exec(buf, pid, stamp, argv, exe));
     }
 
     fn detached(&mut self, at: Origin, call: Option<&Call>, announce: bool) {

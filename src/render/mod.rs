@@ -69,8 +69,15 @@ pub trait Render {
     /// A group stop (`--- stopped by SIGSTOP ---`).
     fn stopped(&mut self, at: Origin, sig: i32);
     /// Process `pid` was attached with `threads` threads, by `-p` or followed
-    /// (`Process N attached`).
-    fn attached(&mut self, pid: i32, threads: usize);
+    /// (`Process N attached`); `ppid`: its parent (a thread's: its process's), 0 when not
+    /// known (known whenever JSON is written).
+    fn attached(&mut self, pid: i32, threads: usize, ppid: i32);
+    /// Process `pid` entered the trace (the command, a `-p` process, or a new process of a
+    /// tracee's under `-f`); `ppid` its parent. No text line: JSON's `process` event.
+    fn process(&mut self, _pid: i32, _ppid: i32) {}
+    /// Process `pid` runs a new program: `argv` as `/proc/PID/cmdline` gives it (cut: its end
+    /// is missing), `exe` the file. No text line: JSON's `exec` event.
+    fn exec(&mut self, _pid: i32, _argv: &crate::tree::Cmdline, _exe: Option<&[u8]>) {}
     /// The tracer let go of the process: `call`, its syscall in progress if shown
     /// (`<detached ...>`), and `announce`: `Process N detached`.
     fn detached(&mut self, at: Origin, call: Option<&Call>, announce: bool);
@@ -127,9 +134,17 @@ impl<A: Render, B: Render> Render for Tee<A, B> {
         self.first.stopped(at, sig);
         self.second.stopped(at, sig);
     }
-    fn attached(&mut self, pid: i32, threads: usize) {
-        self.first.attached(pid, threads);
-        self.second.attached(pid, threads);
+    fn attached(&mut self, pid: i32, threads: usize, ppid: i32) {
+        self.first.attached(pid, threads, ppid);
+        self.second.attached(pid, threads, ppid);
+    }
+    fn process(&mut self, pid: i32, ppid: i32) {
+        self.first.process(pid, ppid);
+        self.second.process(pid, ppid);
+    }
+    fn exec(&mut self, pid: i32, argv: &crate::tree::Cmdline, exe: Option<&[u8]>) {
+        self.first.exec(pid, argv, exe);
+        self.second.exec(pid, argv, exe);
     }
     fn detached(&mut self, at: Origin, call: Option<&Call>, announce: bool) {
         self.first.detached(at, call, announce);

@@ -173,7 +173,7 @@ impl Render for TextRender {
         out.end_line();
     }
 
-    fn attached(&mut self, pid: i32, threads: usize) {
+    fn attached(&mut self, pid: i32, threads: usize, _ppid: i32) {
         match threads {
             1 => self.outs.message(format_args!("Process {pid} attached")),
             n => self

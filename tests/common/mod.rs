@@ -469,9 +469,9 @@ fn is_hex(c: u8) -> bool {
 /// stack `0x7f..`) have 12 digits; flag values (`0x80000000`), the rseq
 /// signature `0x53053053`, mmap offsets (`0x26000`) and the fixed address
 /// the helpers map at (`0x10000000`) have at most 8, so they stay asserted.
-/// In an `execve(` line a `0x` number of 7 or more digits is an address too: the
+/// In an `execve(` line a `0x` number of 6 or more digits is an address too: the
 /// command's first execve points into the tracer's own heap, which is low in a
-/// position-dependent executable (`0x2b4f2a0 /* 20 vars */`).
+/// position-dependent executable, as low as just past its data (`0x89a080 /* 20 vars */`).
 pub fn mask_addresses(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for line in s.split_inclusive('\n') {
@@ -481,7 +481,7 @@ pub fn mask_addresses(s: &str) -> String {
                 .chars()
                 .all(|c| c.is_ascii_digit() || " []pid:.".contains(c))
         });
-        let min_digits = if execve { 7 } else { 9 };
+        let min_digits = if execve { 6 } else { 9 };
         mask_hex(line, min_digits, &mut out);
     }
     out
