@@ -144,6 +144,7 @@ enum Id {
     DecodeFds,
     Json,
     JsonAndText,
+    Color,
     SummaryOnly,
     Summary,
     SortBy,
@@ -689,6 +690,15 @@ const OPTIONS: &[Opt] = &[
     ),
     opt(
         None,
+        &["color"],
+        Required,
+        Id::Color,
+        H::Output,
+        "WHEN",
+        "Colour the trace (strace 7): auto (default: on a terminal, unless NO_COLOR is set or TERM is dumb), always or never; STRACE_COLORS=KEY=SGR:... changes the colours",
+    ),
+    opt(
+        None,
         &["json"],
         No,
         Id::Json,
@@ -890,6 +900,8 @@ pub struct Cli {
     pub trace_fds: Option<FdSet>,
     pub json: bool,
     pub json_and_text: Option<PathBuf>,
+    /// `--color=WHEN`.
+    pub color: crate::color::Mode,
     pub pids: Vec<i32>,
     pub interruptible: Option<Interruptible>,
     pub kill_on_exit: bool,
@@ -951,6 +963,7 @@ impl Default for Cli {
             trace_fds: None,
             json: false,
             json_and_text: None,
+            color: crate::color::Mode::Auto,
             pids: Vec::new(),
             interruptible: None,
             kill_on_exit: false,
@@ -1141,6 +1154,9 @@ impl Cli {
             Id::SeccompBpf => self.seccomp_bpf = true,
             Id::NoSeccompBpf => self.no_seccomp_bpf = true,
             Id::SilentFollow => self.silent_follow = true,
+            Id::Color => {
+                self.color = crate::color::Mode::parse(text).ok_or_else(|| bad_arg(name, text))?;
+            }
             Id::Expr => self.qualify(text)?,
             Id::Qualifier(q) => {
                 let value = match (q, value.as_deref()) {
