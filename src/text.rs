@@ -37,6 +37,11 @@ pub struct Text<'a> {
     plain: usize,
     /// In a coloured trace, where the last argument separator starts and ends in the line.
     last_sep: Option<(usize, usize)>,
+    /// Per open group (a bit per depth): a [`Group::Set`] coloured after all, being no
+    /// signal set.
+    colored_sets: u16,
+    /// Set by `signal` for the `element` of the signal it writes.
+    signal_next: bool,
 }
 
 impl<'a> Text<'a> {
@@ -53,6 +58,8 @@ impl<'a> Text<'a> {
             splits: [None; MAX_DEPTH],
             plain: 0,
             last_sep: None,
+            colored_sets: 0,
+            signal_next: false,
         }
     }
 
@@ -151,6 +158,7 @@ impl<'a> Text<'a> {
     /// Writes the separator the next member of the innermost group needs.
     fn element(&mut self) {
         self.after_updated = false;
+        let signal = std::mem::take(&mut self.signal_next);
         if self.after_field {
             self.after_field = false;
             return;
@@ -161,6 +169,9 @@ impl<'a> Text<'a> {
             return;
         };
         let had_member = std::mem::replace(slot, true);
+        if group == Group::Set && !had_member && !signal {
+            self.color_set();
+        }
         if group == Group::Forms && had_member && self.splits[self.depth - 1].is_none() {
             // The symbolic form starts: its names show as names, whatever `-X` says.
             self.splits[self.depth - 1] = Some(self.out.buf().len());
@@ -490,6 +501,26 @@ impl Text<'_> {
         }
     }
 
+    /// A set whose first member is no signal is strace 7's bit set (`tprint_bitset_begin`:
+    /// descriptors, CPUs, evdev bits), coloured as such, unlike a signal set
+    /// (`sprintsigmask`): its bracket, written plain, becomes punctuation.
+    fn color_set(&mut self) {
+        let d = self.depth - 1;
+        if self.plain != 1 || d >= MAX_DEPTH || self.out.palette().is_none() {
+            return;
+        }
+        let mark = self.marks[d];
+        let buf = self.out.buf();
+        if mark != buf.len() || buf.last() != Some(&b'[') {
+            return;
+        }
+        buf.truncate(mark - 1);
+        self.plain = 0;
+        self.punct(b"[");
+        self.marks[d] = self.out.buf().len();
+        self.colored_sets |= 1 << d;
+    }
+
     /// An error's name and description as strace 7 colours them: each after a reset and a
     /// space, in the error's colour.
     fn error_colored(&mut self, errno: u64) {
@@ -765,6 +796,7 @@ impl Sink for Text<'_> {
     }
 
     fn signal(&mut self, sig: i64) {
+        self.signal_next = true;
         // A set names its signals without the prefix: `[INT TERM]`.
         let in_set = matches!(self.group(), Some(Group::Set | Group::ComplementSet));
         if !SigName(sig).is_named() {
@@ -888,13 +920,19 @@ impl Sink for Text<'_> {
 
     fn close(&mut self) {
         let group = self.group().unwrap_or(Group::Array);
-        if is_plain(group) && self.depth <= MAX_DEPTH {
+        let bit = 1u16
+            .checked_shl(self.depth.saturating_sub(1) as u32)
+            .unwrap_or(0);
+        let colored_set = group == Group::Set && self.colored_sets & bit != 0;
+        self.colored_sets &= !bit;
+        if is_plain(group) && !colored_set && self.depth <= MAX_DEPTH {
             self.plain = self.plain.saturating_sub(1);
         }
         self.depth = self.depth.saturating_sub(1);
         match group {
             Group::Array => self.punct(b"]"),
             Group::Struct => self.punct(b"}"),
+            Group::Set if colored_set => self.punct(b"]"),
             Group::Set | Group::ComplementSet => self.out.bytes(b"]"),
             Group::Test => self.out.bytes(b"}"),
             Group::Call(_) => {

@@ -231,3 +231,40 @@ fn a_custom_palette_changes_the_sequences() {
          \x1b[1;34m=\x1b[0m\x1b[0m \x1b[7m0\x1b[0m\x1b[0m\n"
     );
 }
+
+/// What `f` writes through a coloured text renderer.
+fn colored_text(f: impl FnOnce(&mut crate::text::Text<'_>)) -> String {
+    let captured = Captured::default();
+    let format = Format {
+        palette: palette(),
+        ..Format::default()
+    };
+    let mut out = Output::new(Box::new(captured.clone()), None, false, format);
+    f(&mut crate::text::Text::new(&mut out));
+    out.finish();
+    captured.text()
+}
+
+#[test]
+fn signal_sets_stay_plain_other_sets_are_coloured() {
+    use crate::decode::{Sink, Values};
+    // strace 7 writes a signal set as one string (sprintsigmask), empty or not.
+    assert_eq!(colored_text(|t| t.sigset(1 << 1 | 1 << 14)), "[INT TERM]");
+    assert_eq!(colored_text(|t| t.sigset(0)), "[]");
+    assert_eq!(colored_text(|t| t.sigset(!0)), "~[]");
+    // Descriptor and CPU sets are its bit sets: brackets and spaces as punctuation.
+    let fds = colored_text(|t| {
+        t.begin_fd_set();
+        t.uint(3);
+        t.uint(5);
+        t.end_fd_set();
+    });
+    assert_eq!(fds, seqs("@P[@V3@P @V5@P]@V"));
+    assert_eq!(colored_text(|t| t.cpu_set(&[3])), seqs("@P[@V0@P @V1@P]@V"));
+    // A set after a signal outside any set is a bit set still.
+    let after = colored_text(|t| {
+        t.signal(9);
+        t.cpu_set(&[1]);
+    });
+    assert_eq!(after, seqs("SIGKILL@P[@V0@P]@V"));
+}
