@@ -747,6 +747,13 @@ impl Sink for Text<'_> {
 
     fn word(&mut self, word: &str) {
         self.element();
+        // strace's mark of a value it could not get (`tprint_unavailable`), in the error's
+        // colour in strace 7.
+        if word == "???" && self.palette().is_some() {
+            self.paint(Kind::Error);
+            self.out.bytes(b"???");
+            return self.paint(Kind::ArgVal);
+        }
         self.out.bytes(word.as_bytes());
     }
 

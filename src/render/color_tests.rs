@@ -268,3 +268,15 @@ fn signal_sets_stay_plain_other_sets_are_coloured() {
     });
     assert_eq!(after, seqs("SIGKILL@P[@V0@P]@V"));
 }
+
+#[test]
+fn an_unavailable_value_is_in_the_errors_colour() {
+    use crate::decode::Sink;
+    let text = colored_text(|t| {
+        t.open(crate::decode::Group::Struct);
+        t.field("x");
+        t.word("???");
+        t.close();
+    });
+    assert_eq!(text, seqs("@P{@V@Nx@P=@V@E???@V@P}@V"));
+}
