@@ -10,10 +10,10 @@ _strace_rs_options='
     --syscall-number -o --output -A --output-append-mode --output-separately -q -r
     --relative-timestamps -s --string-limit -t --absolute-timestamps --timestamps -T
     --syscall-times -v --no-abbrev -x --strings-in-hex -X --const-print-style -y --decode-pids -Y
-    --pidns-translation --secontext --always-show-pid --json -c --summary-only -C --summary -O
-    --summary-syscall-overhead -S --summary-sort-by -U --summary-columns -w --summary-wall-clock
-    --tree --inject --fault -d --debug -h --help --seccomp-bpf --no-seccomp-bpf --silent-follow
-    --tips -V --version'
+    --pidns-translation --secontext --always-show-pid --color --json -c --summary-only -C
+    --summary -O --summary-syscall-overhead -S --summary-sort-by -U --summary-columns -w
+    --summary-wall-clock --tree --inject --fault -d --debug -h --help --seccomp-bpf
+    --no-seccomp-bpf --silent-follow --tips -V --version'
 _strace_rs_syscalls='
     _sysctl accept accept4 access acct add_key adjtimex afs_syscall alarm arch_prctl bind bpf brk
     cachestat capget capset chdir chmod chown chroot clock_adjtime clock_getres clock_gettime
@@ -222,7 +222,7 @@ _strace_rs() {
             break
         elif [[ $word == --?* ]]; then
             case $word in
-            --env|--attach|--user|--argv0|--detach-on|--interruptible|--syscall-limit|--trace|--signal|--signals|--status|--trace-path|--trace-fds|--columns|--abbrev|--verbose|--raw|--read|--write|--kvm|--output|--string-limit|--const-print-style|--decode-pids|--summary-syscall-overhead|--summary-sort-by|--summary-columns|--inject|--fault|--json-and-text|--generate) takes=$word ;;
+            --env|--attach|--user|--argv0|--detach-on|--interruptible|--syscall-limit|--trace|--signal|--signals|--status|--trace-path|--trace-fds|--columns|--abbrev|--verbose|--raw|--read|--write|--kvm|--output|--string-limit|--const-print-style|--decode-pids|--color|--summary-syscall-overhead|--summary-sort-by|--summary-columns|--inject|--fault|--json-and-text|--generate) takes=$word ;;
             esac
         elif [[ $word == -?* ]]; then
             # The first letter that takes an argument takes the rest of the word, or the next.

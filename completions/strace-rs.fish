@@ -94,7 +94,7 @@ function __strace_rs_rest
             set -e tokens[1]
             break
         else if string match -q -- '--?*' $t
-            contains -- $t --env --attach --user --argv0 --detach-on --interruptible --syscall-limit --trace --signal --signals --status --trace-path --trace-fds --columns --abbrev --verbose --raw --read --write --kvm --output --string-limit --const-print-style --decode-pids --summary-syscall-overhead --summary-sort-by --summary-columns --inject --fault --json-and-text --generate; and set takes 1
+            contains -- $t --env --attach --user --argv0 --detach-on --interruptible --syscall-limit --trace --signal --signals --status --trace-path --trace-fds --columns --abbrev --verbose --raw --read --write --kvm --output --string-limit --const-print-style --decode-pids --color --summary-syscall-overhead --summary-sort-by --summary-columns --inject --fault --json-and-text --generate; and set takes 1
         else if string match -q -- '-?*' $t
             # The first letter that takes an argument takes the rest of the word, or the next.
             set -l letters (string sub -s 2 -- $t | string split '')
@@ -274,6 +274,7 @@ complete -c strace-rs -n __strace_rs_no_command -s Y -d 'Print the command name 
 complete -c strace-rs -n __strace_rs_no_command -l pidns-translation -d 'Print pids in strace\'s pid namespace too (--decode-pids=pidns)'
 complete -c strace-rs -n __strace_rs_no_command -l secontext -d 'SELinux contexts: not supported (strace-rs says so and stops)'
 complete -c strace-rs -n __strace_rs_no_command -l always-show-pid -d 'Start every line with the pid, one process or many (strace 6.2)'
+complete -c strace-rs -n __strace_rs_no_command -l color -x -d 'Colour the trace (strace 7): auto (default: on a terminal, unless NO_COLOR is set or TERM is dumb), always or never; STRACE_COLORS=KEY=SGR:... changes the colours'
 complete -c strace-rs -n __strace_rs_no_command -l json -d 'Write the trace as JSON Lines, one object per event (see docs/json.md)'
 complete -c strace-rs -n __strace_rs_no_command -s c -l summary-only -d 'Count time, calls and errors of each syscall and print a summary table, no trace; with -ff -o FILE each process\'s own table is appended to FILE.PID too'
 complete -c strace-rs -n __strace_rs_no_command -s C -l summary -d 'Like -c, but also print the trace'

@@ -152,6 +152,7 @@ enum Id {
     DecodeFds,
     Json,
     JsonAndText,
+    Color,
     SummaryOnly,
     Summary,
     SortBy,
@@ -654,6 +655,15 @@ const OPTIONS: &[Opt] = &[
     ),
     opt(
         None,
+        &["color"],
+        Required,
+        Id::Color,
+        H::Output,
+        "WHEN",
+        "Colour the trace (strace 7): auto (default: on a terminal, unless NO_COLOR is set or TERM is dumb), always or never; STRACE_COLORS=KEY=SGR:... changes the colours",
+    ),
+    opt(
+        None,
         &["json"],
         No,
         Id::Json,
@@ -923,6 +933,8 @@ pub struct Cli {
     /// `--tree`: the process tree at the end (crate::tree).
     pub tree: bool,
     pub json_and_text: Option<PathBuf>,
+    /// `--color=WHEN`.
+    pub color: crate::color::Mode,
     pub pids: Vec<i32>,
     pub interruptible: Option<Interruptible>,
     pub kill_on_exit: bool,
@@ -985,6 +997,7 @@ impl Default for Cli {
             json: false,
             tree: false,
             json_and_text: None,
+            color: crate::color::Mode::Auto,
             pids: Vec::new(),
             interruptible: None,
             kill_on_exit: false,
@@ -1180,6 +1193,9 @@ impl Cli {
             Id::NoSeccompBpf => self.no_seccomp_bpf = true,
             Id::SilentFollow => self.silent_follow = true,
             Id::Tree => self.tree = true,
+            Id::Color => {
+                self.color = crate::color::Mode::parse(text).ok_or_else(|| bad_arg(name, text))?;
+            }
             Id::Expr => self.qualify(text)?,
             Id::Qualifier(q) => {
                 let value = match (q, value.as_deref()) {

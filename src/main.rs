@@ -5,6 +5,7 @@
 #![cfg_attr(not(test), no_main)]
 
 mod cli;
+mod color;
 mod comm;
 mod datetime;
 mod decode;
@@ -110,7 +111,7 @@ fn run(cli: Cli) -> Result<u8, CliExit> {
         let opts = ptrace::options(false, follow || silent_follow, filter.is_some());
         msg::error(format_args!("ptrace_setoptions = {:#x}", opts.bits()));
     }
-    let (outs, popen_pid) = open_outputs(&cli, cli.output.as_deref())?;
+    let (outs, popen_pid) = open_outputs(&cli, cli.output.as_deref(), !cli.json)?;
     let qualifiers = cli.qualifiers()?;
     let program = match cli.command.first() {
         Some(prog) => Some(resolve_program(prog)?),
@@ -124,7 +125,7 @@ fn run(cli: Cli) -> Result<u8, CliExit> {
     let render: Box<dyn Render> = match (&cli.json_and_text, cli.json) {
         (Some(path), _) => Box::new(Tee {
             first: TextRender::new(outs, holding),
-            second: JsonRender::new(open_outputs(&cli, Some(path))?.0),
+            second: JsonRender::new(open_outputs(&cli, Some(path), false)?.0),
         }),
         (None, true) => Box::new(JsonRender::new(outs)),
         (None, false) => Box::new(TextRender::new(outs, holding)),
@@ -317,15 +318,30 @@ fn seccomp_filter(cli: &Cli, follow: bool) -> Option<Vec<seccomp::Insn>> {
 
 /// The trace's destination: stderr, the `-o` file (`path`), a command reading it (`-o '|CMD'`,
 /// whose pid is returned), or with `-ff -o NAME` one file per process. The `-o` file is created
-/// before anything runs, so a bad path stops the tracer first.
-fn open_outputs(cli: &Cli, path: Option<&Path>) -> Result<(Outputs, Option<i32>), CliExit> {
+/// before anything runs, so a bad path stops the tracer first. `text`: the trace is strace's
+/// text, which `--color` may colour (JSON never is).
+fn open_outputs(
+    cli: &Cli,
+    path: Option<&Path>,
+    text: bool,
+) -> Result<(Outputs, Option<i32>), CliExit> {
+    use std::os::fd::AsRawFd;
     // As strace decides once at start: with -o, every line has the pid when more processes may
     // come (-f) or more than one is traced from the start (-p PID with a command, -p A,B).
     let several = cli.pids.len() + usize::from(!cli.command.is_empty()) > 1;
     let follow = cli.follow || several;
     let format = cli.format();
+    // Coloured as strace 7 decides, by the shared output's descriptor (-ff: per-process files).
+    let colored = |fd: Option<i32>, separately: bool| output::Format {
+        palette: match text {
+            true => color::palette(cli.color, fd, separately),
+            false => None,
+        },
+        ..format
+    };
     let Some(path) = path else {
         // Line-buffered: whoever reads stderr sees each line as it happens.
+        let format = colored(Some(libc::STDERR_FILENO), false);
         let out = Output::new(Box::new(io::stderr()), None, true, format);
         let outs = Outputs::Shared {
             out,
@@ -344,6 +360,7 @@ fn open_outputs(cli: &Cli, path: Option<&Path>) -> Result<(Outputs, Option<i32>)
         }
         let (pipe, pid) = output::popen(OsStr::from_bytes(command))
             .map_err(|e| format!("pipe: {}", msg::os_error(&e)))?;
+        let format = colored(Some(pipe.as_raw_fd()), false);
         // Line-buffered, as strace sets a piped trace: the reader sees each line at once.
         let out = Output::new(Box::new(pipe), Some(name), true, format);
         let outs = Outputs::Shared {
@@ -361,7 +378,7 @@ fn open_outputs(cli: &Cli, path: Option<&Path>) -> Result<(Outputs, Option<i32>)
         }
         let outs = Outputs::PerProcess {
             base: path.to_path_buf(),
-            format,
+            format: colored(None, true),
             append: cli.append,
             files: Default::default(),
         };
@@ -369,6 +386,7 @@ fn open_outputs(cli: &Cli, path: Option<&Path>) -> Result<(Outputs, Option<i32>)
     }
     let file = output::create(path, cli.append)
         .map_err(|e| format!("Can't fopen '{name}': {}", msg::os_error(&e)))?;
+    let format = colored(Some(file.as_raw_fd()), false);
     let out = Output::new(Box::new(file), Some(name), false, format);
     let outs = Outputs::Shared {
         out,

@@ -5,6 +5,7 @@
 //! the halves, the open line is closed with ` <unfinished ...>` and its exit later starts a new
 //! line with `<... NAME resumed>`.
 
+use crate::color::{Kind, Palette};
 use crate::comm::Comm;
 pub use crate::escape::HexStrings;
 use crate::escape::escape_with;
@@ -85,6 +86,8 @@ pub struct Format {
     pub const_style: ConstStyle,
     /// `--always-show-pid` (strace 6.2): every line starts with the pid, `PID  `.
     pub always_pid: bool,
+    /// `--color` (strace 7): the colours of a coloured trace; `None`: no colour.
+    pub palette: Option<&'static Palette>,
 }
 
 /// `-X`/`--const-print-style`: how a named constant, flag set or symbolic value shows.
@@ -135,7 +138,38 @@ impl Output {
     }
 
     fn col(&self) -> usize {
+        if self.format.palette.is_some() {
+            // Colour sequences take no column (strace 7 counts them in no `curcol`).
+            let line = self.buf.get(self.line_start..).unwrap_or_default();
+            return self.line_written + crate::color::visible_len(line);
+        }
         self.line_written + self.buf.len() - self.line_start
+    }
+
+    /// Starts a stretch of `kind` in a coloured trace; nothing otherwise.
+    #[inline]
+    pub fn paint(&mut self, kind: Kind) {
+        if let Some(palette) = self.format.palette {
+            self.buf.extend_from_slice(palette.seq(kind));
+        }
+    }
+
+    /// Whether this output is coloured.
+    pub fn colored(&self) -> bool {
+        self.format.palette.is_some()
+    }
+
+    /// The palette of a coloured output.
+    pub fn palette(&self) -> Option<&'static Palette> {
+        self.format.palette
+    }
+
+    /// `NAME=` before a value: a field's name, or with `-N` an argument's, coloured as
+    /// strace 7's `tprints_field_name`/`tprints_arg_name`.
+    pub fn name_eq(&mut self, name: &str) {
+        self.paint(Kind::ArgName);
+        self.buf.extend_from_slice(name.as_bytes());
+        self.punct(b"=");
     }
 
     /// Forgets everything buffered (for a scratch output whose bytes are taken elsewhere).
@@ -155,7 +189,8 @@ impl Output {
         self.format.const_style
     }
 
-    /// Pads to the return column and writes ` = `.
+    /// Pads to the return column and writes ` = ` (coloured, what strace 7 writes from the
+    /// `=` on: the punctuation's colour, and two resets before the space).
     pub fn align_return(&mut self) {
         let target = self.format.column.saturating_sub(1);
         let mut col = self.col();
@@ -166,6 +201,15 @@ impl Output {
             if self.buf.len() >= FLUSH_AT {
                 self.write_out(self.buf.len());
             }
+        }
+        if self.colored() {
+            self.buf.push(b' ');
+            self.paint(Kind::Punct);
+            self.buf.push(b'=');
+            self.paint(Kind::Reset);
+            self.paint(Kind::Reset);
+            self.buf.push(b' ');
+            return;
         }
         self.buf.extend_from_slice(b" = ");
     }
@@ -199,9 +243,9 @@ impl Output {
     fn comm(&mut self, comm: Option<Comm>) {
         if let Some(comm) = comm {
             let hex = self.hex_strings();
-            self.buf.push(b'<');
+            self.punct(b"<");
             escape_with(&mut self.buf, comm.as_bytes(), hex, b"<>");
-            self.buf.push(b'>');
+            self.punct(b">");
         }
     }
 
@@ -209,6 +253,7 @@ impl Output {
     pub fn start_line(&mut self, pid: i32, head: Head) {
         if self.open_line.take().is_some() {
             self.bytes(b" <unfinished ...>");
+            self.paint(Kind::Reset);
             self.end_line();
         }
         // strace pads the pid to 5 columns unless a name follows it.
@@ -216,9 +261,11 @@ impl Output {
         match (head.prefix, comm) {
             (PidPrefix::None, _) => {}
             (PidPrefix::Bracketed, _) => {
-                let _ = write!(self.buf, "[pid {pid:>5}");
+                self.punct(b"[");
+                let _ = write!(self.buf, "pid {pid:>5}");
                 self.comm(comm);
-                self.buf.extend_from_slice(b"] ");
+                self.punct(b"]");
+                self.buf.push(b' ');
             }
             (PidPrefix::Plain, None) => {
                 let _ = write!(self.buf, "{pid:<5} ");
@@ -239,15 +286,34 @@ impl Output {
             stamp::write_relative(&mut self.buf, delta, precision);
         }
         if let Some(nr) = head.nr {
-            let _ = write!(self.buf, "[{nr:>4}] ");
+            self.punct(b"[");
+            let _ = write!(self.buf, "{nr:>4}");
+            self.punct(b"]");
+            self.buf.push(b' ');
         }
         match head.ip {
             Some(Some(ip)) => {
-                let _ = write!(self.buf, "[{ip:016x}] ");
+                self.punct(b"[");
+                let _ = write!(self.buf, "{ip:016x}");
+                self.punct(b"]");
+                self.buf.push(b' ');
             }
-            Some(None) => self.buf.extend_from_slice(b"[????????????????] "),
+            Some(None) => {
+                self.punct(b"[");
+                self.buf.extend_from_slice(b"????????????????");
+                self.punct(b"]");
+                self.buf.push(b' ');
+            }
             None => {}
         }
+    }
+
+    /// Punctuation, in a coloured trace between the punctuation's colour and the value's
+    /// (strace 7's `tprint_*_begin`/`_end`/`_next`).
+    pub fn punct(&mut self, text: &[u8]) {
+        self.paint(Kind::Punct);
+        self.buf.extend_from_slice(text);
+        self.paint(Kind::ArgVal);
     }
 
     /// The stamp of a JSON event happening now: nanoseconds since the epoch, and with `-r` since
@@ -314,7 +380,10 @@ impl Output {
         }
         if upto > self.line_start {
             // Part of the current line went out.
-            self.line_written += upto - self.line_start;
+            self.line_written += match self.format.palette {
+                Some(_) => crate::color::visible_len(&self.buf[self.line_start..upto]),
+                None => upto - self.line_start,
+            };
             self.line_start = 0;
         } else {
             self.line_start -= upto;

@@ -87,9 +87,15 @@ pub fn write_relative(buf: &mut Vec<u8>, delta: Duration, precision: Precision) 
 
 /// Writes ` <0.000012>`: the time a syscall took.
 pub fn write_duration(buf: &mut Vec<u8>, spent: Duration, precision: Precision) {
-    let _ = write!(buf, " <{}", spent.as_secs());
-    write_fraction(buf, spent.subsec_nanos(), precision.digits());
+    buf.extend_from_slice(b" <");
+    write_seconds(buf, spent, precision);
     buf.push(b'>');
+}
+
+/// The seconds of `-T`'s ` <0.000012>`.
+pub fn write_seconds(buf: &mut Vec<u8>, spent: Duration, precision: Precision) {
+    let _ = write!(buf, "{}", spent.as_secs());
+    write_fraction(buf, spent.subsec_nanos(), precision.digits());
 }
 
 /// When an event happened, as every event carries it.

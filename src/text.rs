@@ -1,5 +1,6 @@
 //! The text renderer: writes decoded values in strace's default format into the output buffer.
 
+use crate::color::{Kind, Palette};
 use crate::decode::{Group, Number, PidNote, Quote, Sink, Values};
 pub use crate::escape::escape_with;
 use crate::fdinfo::{Detail, FdInfo};
@@ -31,6 +32,16 @@ pub struct Text<'a> {
     symbolic: usize,
     /// Per open [`Group::Forms`]: where its symbolic form starts, once it has.
     splits: [Option<usize>; MAX_DEPTH],
+    /// How many open groups strace 7 writes as one uncoloured string (a signal set, a wait
+    /// status, a comment, the detail after a return value): nothing inside them is coloured.
+    plain: usize,
+    /// In a coloured trace, where the last argument separator starts and ends in the line.
+    last_sep: Option<(usize, usize)>,
+    /// Per open group (a bit per depth): a [`Group::Set`] coloured after all, being no
+    /// signal set.
+    colored_sets: u16,
+    /// Set by `signal` for the `element` of the signal it writes.
+    signal_next: bool,
 }
 
 impl<'a> Text<'a> {
@@ -45,6 +56,48 @@ impl<'a> Text<'a> {
             marks: [0; MAX_DEPTH],
             symbolic: 0,
             splits: [None; MAX_DEPTH],
+            plain: 0,
+            last_sep: None,
+            colored_sets: 0,
+            signal_next: false,
+        }
+    }
+
+    /// Ends a syscall's entry half: strace 7 resets the colour there, before the separator
+    /// of the arguments the exit half shows (which it writes at exit).
+    pub fn end_entry(&mut self) {
+        let Some(palette) = self.out.palette() else {
+            return;
+        };
+        let reset = palette.seq(Kind::Reset);
+        let buf = self.out.buf();
+        match self.last_sep {
+            Some((start, end)) if end == buf.len() => {
+                buf.splice(start..start, reset.iter().copied())
+                    .for_each(drop);
+            }
+            _ => buf.extend_from_slice(reset),
+        }
+    }
+
+    /// The palette, where what is written now is coloured.
+    fn palette(&self) -> Option<&'static Palette> {
+        self.out.palette().filter(|_| self.plain == 0)
+    }
+
+    /// Starts a stretch of `kind`, where colour is on.
+    fn paint(&mut self, kind: Kind) {
+        if self.plain == 0 {
+            self.out.paint(kind);
+        }
+    }
+
+    /// Punctuation, coloured as such where colour is on.
+    fn punct(&mut self, text: &[u8]) {
+        if self.plain == 0 {
+            self.out.punct(text);
+        } else {
+            self.out.bytes(text);
         }
     }
 
@@ -64,20 +117,34 @@ impl<'a> Text<'a> {
         self.named_here(raw, name);
     }
 
+    /// As [`Text::named`], for a name strace 7 writes in the value's colour rather than as a
+    /// constant (a signal's).
+    fn named_uncolored(&mut self, raw: Number, name: impl FnOnce(&mut Vec<u8>)) {
+        self.element();
+        self.plain += 1;
+        self.named_here(raw, name);
+        self.plain -= 1;
+    }
+
     /// As [`Text::named`], with no separator before it.
     fn named_here(&mut self, raw: Number, name: impl FnOnce(&mut Vec<u8>)) {
         let style = self.style();
+        let palette = self.palette();
         let buf = self.out.buf();
         if style != ConstStyle::Abbrev {
             write_number(buf, raw);
         }
         match style {
-            ConstStyle::Abbrev => name(buf),
+            ConstStyle::Abbrev => {
+                paint(buf, palette, Kind::Const);
+                name(buf);
+                paint(buf, palette, Kind::ArgVal);
+            }
             ConstStyle::Raw => {}
             ConstStyle::Verbose => {
-                buf.extend_from_slice(b" /* ");
+                comment_start(buf, palette);
                 name(buf);
-                buf.extend_from_slice(b" */");
+                comment_end(buf, palette);
             }
         }
     }
@@ -91,6 +158,7 @@ impl<'a> Text<'a> {
     /// Writes the separator the next member of the innermost group needs.
     fn element(&mut self) {
         self.after_updated = false;
+        let signal = std::mem::take(&mut self.signal_next);
         if self.after_field {
             self.after_field = false;
             return;
@@ -101,6 +169,9 @@ impl<'a> Text<'a> {
             return;
         };
         let had_member = std::mem::replace(slot, true);
+        if group == Group::Set && !had_member && !signal {
+            self.color_set();
+        }
         if group == Group::Forms && had_member && self.splits[self.depth - 1].is_none() {
             // The symbolic form starts: its names show as names, whatever `-X` says.
             self.splits[self.depth - 1] = Some(self.out.buf().len());
@@ -111,7 +182,7 @@ impl<'a> Text<'a> {
             self.splits[self.depth - 1] = Some(self.out.buf().len());
         }
         if had_member {
-            let sep: &[u8] = match group {
+            let sep: &'static [u8] = match group {
                 Group::Set | Group::ComplementSet | Group::Comment | Group::NameComment => b" ",
                 Group::Or => b"|",
                 Group::RawOr if self.style() == ConstStyle::Raw => b"|",
@@ -138,7 +209,9 @@ impl<'a> Text<'a> {
                 | Group::Forms
                 | Group::BitSet => b"",
             };
-            self.out.bytes(sep);
+            if !sep.is_empty() {
+                self.punct(sep);
+            }
         }
     }
 
@@ -146,6 +219,27 @@ impl<'a> Text<'a> {
         // Writing to the in-memory line buffer cannot fail.
         let _ = self.out.buf().write_fmt(args);
     }
+}
+
+/// Whether strace 7 writes a group's members as one uncoloured string: a signal set
+/// (`sprintsigmask`), a wait status, a comment, a return value's detail (its `auxstr`), a
+/// file mode (`S_IFREG|0644`, `sprintmode`: the one symbolic form of an octal number), the
+/// call a restart resumes.
+fn is_plain(group: Group) -> bool {
+    matches!(
+        group,
+        Group::Set
+            | Group::ComplementSet
+            | Group::Test
+            | Group::Comment
+            | Group::NameComment
+            | Group::Detail
+            | Group::NameDetail
+            | Group::StyledDetail
+            | Group::Symbolic(Number::Octal(_))
+            | Group::Resuming
+            | Group::ByteRange(..)
+    )
 }
 
 /// `%#x` as C prints it: `0` for zero, `0x...` otherwise.
@@ -195,13 +289,19 @@ pub fn write_dump_line(out: &mut Vec<u8>, width: usize, offset: u64, bytes: &[u8
     out.extend_from_slice(b" |");
 }
 
-/// What a descriptor stands for, between angle brackets, as strace's `printfd` shows it.
-fn write_fd_info(out: &mut Vec<u8>, info: &FdInfo, hex: HexStrings) {
-    out.push(b'<');
+/// What a descriptor stands for, between angle brackets, as strace's `printfd` shows it; the
+/// outer brackets coloured with a palette, as strace 7's `tprint_associated_info_begin`.
+fn write_fd_info(out: &mut Vec<u8>, info: &FdInfo, hex: HexStrings, palette: Option<&Palette>) {
+    let bracket = |out: &mut Vec<u8>, b: u8| {
+        paint(out, palette, Kind::Punct);
+        out.push(b);
+        paint(out, palette, Kind::ArgVal);
+    };
+    bracket(out, b'<');
     match &info.detail {
         Detail::Path | Detail::EventfdPath | Detail::Signalfd(_) => {
             escape_with(out, &info.path, hex, b"<>");
-            out.push(b'>');
+            bracket(out, b'>');
             if info.deleted {
                 out.extend_from_slice(b"(deleted)");
             }
@@ -236,7 +336,7 @@ fn write_fd_info(out: &mut Vec<u8>, info: &FdInfo, hex: HexStrings) {
             out.push(b'}');
         }
     }
-    out.push(b'>');
+    bracket(out, b'>');
 }
 
 /// A socket's details: `TCP:[127.0.0.1:80->127.0.0.1:4567]`, `UNIX:[12->13,"path"]`,
@@ -307,21 +407,26 @@ fn write_socket(out: &mut Vec<u8>, sock: &SocketInfo, hex: HexStrings) {
     }
 }
 
-/// Writes a flag set the way strace's flag printer does (see `spec::FlagTable`).
-pub fn write_flags(out: &mut Vec<u8>, v: u64, table: &FlagTable) {
+/// Writes a flag set the way strace's flag printer does (see `spec::FlagTable`); with a
+/// palette, coloured as strace 7's `printflags`: each name a constant, `|` punctuation.
+pub fn write_flags(out: &mut Vec<u8>, v: u64, table: &FlagTable, palette: Option<&Palette>) {
     let mut printed = false;
     for part in table.split(v) {
         if printed {
+            paint(out, palette, Kind::Punct);
             out.push(b'|');
+            paint(out, palette, Kind::ArgVal);
         }
         match part {
             FlagPart::Zero(name) | FlagPart::Field(name) | FlagPart::Bit(name) => {
-                out.extend_from_slice(name.as_bytes())
+                paint(out, palette, Kind::Const);
+                out.extend_from_slice(name.as_bytes());
+                paint(out, palette, Kind::ArgVal);
             }
-            FlagPart::UnknownField(field) => write_unknown(out, field, table.unknown),
+            FlagPart::UnknownField(field) => write_unknown(out, field, table.unknown, palette),
             // Leftover bits after names are plain hex; alone they get the table's comment.
             FlagPart::Unknown(rest) if printed => write_hex(out, rest),
-            FlagPart::Unknown(rest) => write_unknown(out, rest, table.unknown),
+            FlagPart::Unknown(rest) => write_unknown(out, rest, table.unknown, palette),
             FlagPart::Shifted(name, count) => {
                 let _ = write!(out, "{count}<<{name}");
             }
@@ -334,11 +439,33 @@ pub fn write_flags(out: &mut Vec<u8>, v: u64, table: &FlagTable) {
 }
 
 /// `0x100 /* PROT_??? */`, or plain hex when the table names no unknown.
-fn write_unknown(out: &mut Vec<u8>, v: u64, unknown: Option<&str>) {
+fn write_unknown(out: &mut Vec<u8>, v: u64, unknown: Option<&str>, palette: Option<&Palette>) {
     write_hex(out, v);
     if let Some(unknown) = unknown {
-        let _ = write!(out, " /* {unknown} */");
+        comment_start(out, palette);
+        out.extend_from_slice(unknown.as_bytes());
+        comment_end(out, palette);
     }
+}
+
+/// Starts a stretch of `kind` when there is a palette.
+fn paint(out: &mut Vec<u8>, palette: Option<&Palette>, kind: Kind) {
+    if let Some(palette) = palette {
+        out.extend_from_slice(palette.seq(kind));
+    }
+}
+
+/// ` /* `, coloured as strace 7's `tprint_comment_begin`.
+fn comment_start(out: &mut Vec<u8>, palette: Option<&Palette>) {
+    paint(out, palette, Kind::Comment);
+    out.extend_from_slice(b" /* ");
+}
+
+/// ` */`, coloured as strace 7's `tprint_comment_end`: the value's colour follows.
+fn comment_end(out: &mut Vec<u8>, palette: Option<&Palette>) {
+    paint(out, palette, Kind::Comment);
+    out.extend_from_slice(b" */");
+    paint(out, palette, Kind::ArgVal);
 }
 
 impl Text<'_> {
@@ -346,10 +473,70 @@ impl Text<'_> {
     /// as strace escapes them.
     fn bracketed(&mut self, what: &[u8]) {
         let hex = self.out.hex_strings();
+        self.punct(b"<");
+        escape_with(self.out.buf(), what, hex, b"<>");
+        self.punct(b">");
+    }
+
+    /// Writes a group's opening, coloured as strace 7 colours it, and notes a group whose
+    /// members strace 7 writes uncoloured.
+    fn write_opening(&mut self, group: Group, opening: &[u8]) {
+        match group {
+            Group::Comment | Group::NameComment => {
+                let palette = self.palette();
+                comment_start(self.out.buf(), palette);
+            }
+            // strace 7's `tprints_sysret_string`: a reset, the space, the return value's colour.
+            Group::Detail | Group::NameDetail | Group::StyledDetail => {
+                self.paint(Kind::Reset);
+                self.out.bytes(b" ");
+                self.paint(Kind::RetVal);
+                self.out.bytes(b"(");
+            }
+            Group::Array | Group::Index | Group::Struct | Group::Call(_) => self.punct(opening),
+            _ => self.out.bytes(opening),
+        }
+        if is_plain(group) && self.depth < MAX_DEPTH {
+            self.plain += 1;
+        }
+    }
+
+    /// A set whose first member is no signal is strace 7's bit set (`tprint_bitset_begin`:
+    /// descriptors, CPUs, evdev bits), coloured as such, unlike a signal set
+    /// (`sprintsigmask`): its bracket, written plain, becomes punctuation.
+    fn color_set(&mut self) {
+        let d = self.depth - 1;
+        if self.plain != 1 || d >= MAX_DEPTH || self.out.palette().is_none() {
+            return;
+        }
+        let mark = self.marks[d];
         let buf = self.out.buf();
-        buf.push(b'<');
-        escape_with(buf, what, hex, b"<>");
-        buf.push(b'>');
+        if mark != buf.len() || buf.last() != Some(&b'[') {
+            return;
+        }
+        buf.truncate(mark - 1);
+        self.plain = 0;
+        self.punct(b"[");
+        self.marks[d] = self.out.buf().len();
+        self.colored_sets |= 1 << d;
+    }
+
+    /// An error's name and description as strace 7 colours them: each after a reset and a
+    /// space, in the error's colour.
+    fn error_colored(&mut self, errno: u64) {
+        let mut part = |text: std::fmt::Arguments<'_>| {
+            self.paint(Kind::Reset);
+            self.out.bytes(b" ");
+            self.paint(Kind::Error);
+            self.fmt(text);
+        };
+        match table::errno(errno) {
+            Some(e) => {
+                part(format_args!("{}", e.name));
+                part(format_args!("({})", e.desc));
+            }
+            None => part(format_args!("(errno {errno})")),
+        }
     }
 
     /// Shows the two forms of a [`Group::Forms`] just closed (at `self.depth`) as `-X`
@@ -452,25 +639,37 @@ fn write_number(out: &mut Vec<u8>, n: Number) {
 
 impl Sink for Text<'_> {
     fn arg_sep(&mut self) {
-        self.out.bytes(b", ");
+        let start = self.out.buf().len();
+        self.punct(b", ");
+        if self.out.colored() {
+            self.last_sep = Some((start, self.out.buf().len()));
+        }
     }
 
     fn end_args(&mut self) {
+        // strace 7 resets the colour after the closing parenthesis.
+        self.paint(Kind::Punct);
         self.out.bytes(b")");
+        self.paint(Kind::Reset);
     }
 
     fn ret(&mut self, _raw: i64) {
         self.out.align_return();
+        self.paint(Kind::RetVal);
     }
 
     fn error(&mut self, errno: u64, shown: Option<u64>) {
         self.out.align_return();
+        self.paint(Kind::RetVal);
         // The kernel's restart codes (<linux/errno.h>) never reach the program: strace shows
         // them as `?` rather than -1.
         match shown {
             Some(v) => self.fmt(format_args!("{v}")),
             None if (512..=516).contains(&errno) => self.out.bytes(b"?"),
             None => self.out.bytes(b"-1"),
+        }
+        if self.out.colored() {
+            return self.error_colored(errno);
         }
         match table::errno(errno) {
             Some(e) => self.fmt(format_args!(" {} ({})", e.name, e.desc)),
@@ -506,13 +705,15 @@ impl Sink for Text<'_> {
                 ..
             }) => {
                 // The mask as every signal set is written: a fresh renderer, as at a line's start.
-                self.out.bytes(b"<signalfd:");
+                self.punct(b"<");
+                self.out.bytes(b"signalfd:");
                 Text::new(self.out).sigset(*mask);
-                self.out.bytes(b">");
+                self.punct(b">");
             }
             Some(info) => {
                 let hex = self.out.hex_strings();
-                write_fd_info(self.out.buf(), info, hex);
+                let palette = self.palette();
+                write_fd_info(self.out.buf(), info, hex, palette);
             }
             None => {}
         }
@@ -525,7 +726,10 @@ impl Sink for Text<'_> {
             self.bracketed(comm.as_bytes());
         }
         if let Some(theirs) = note.tracer_pid {
-            self.fmt(format_args!(" /* {theirs} in strace's PID NS */"));
+            let palette = self.palette();
+            comment_start(self.out.buf(), palette);
+            self.fmt(format_args!("{theirs} in strace's PID NS"));
+            comment_end(self.out.buf(), palette);
         }
     }
 
@@ -543,15 +747,23 @@ impl Sink for Text<'_> {
 
     fn word(&mut self, word: &str) {
         self.element();
+        // strace's mark of a value it could not get (`tprint_unavailable`), in the error's
+        // colour in strace 7.
+        if word == "???" && self.palette().is_some() {
+            self.paint(Kind::Error);
+            self.out.bytes(b"???");
+            return self.paint(Kind::ArgVal);
+        }
         self.out.bytes(word.as_bytes());
     }
 
     fn flags(&mut self, v: u64, table: &'static FlagTable) {
         // Without a name for any part, strace shows the number (and the table's comment)
         // whatever `-X` says.
+        let palette = self.palette();
         if !table.names_any(v) && self.style() != ConstStyle::Raw {
             self.element();
-            return write_flags(self.out.buf(), v, table);
+            return write_flags(self.out.buf(), v, table, palette);
         }
         if v == 0
             && table.zero.is_some()
@@ -561,7 +773,16 @@ impl Sink for Text<'_> {
             // strace's printflags, given no default, shows a zero by its name only.
             return self.element();
         }
-        self.named(Number::Hex(v), |b| write_flags(b, v, table));
+        // strace 7 colours each name of a flag set (`printflags`), but an open mode as one
+        // constant (its `sprint_open_modes` string).
+        if palette.is_some()
+            && self.style() == ConstStyle::Abbrev
+            && !std::ptr::eq(table, &table::FLAGS_OPEN_FLAGS)
+        {
+            self.element();
+            return write_flags(self.out.buf(), v, table, palette);
+        }
+        self.named(Number::Hex(v), |b| write_flags(b, v, table, None));
     }
 
     fn enumeration(&mut self, v: u64, table: &'static EnumTable) {
@@ -575,18 +796,21 @@ impl Sink for Text<'_> {
             }
             None => {
                 self.element();
-                write_unknown(self.out.buf(), v, Some(table.unknown));
+                let palette = self.palette();
+                write_unknown(self.out.buf(), v, Some(table.unknown), palette);
             }
         }
     }
 
     fn signal(&mut self, sig: i64) {
+        self.signal_next = true;
         // A set names its signals without the prefix: `[INT TERM]`.
         let in_set = matches!(self.group(), Some(Group::Set | Group::ComplementSet));
         if !SigName(sig).is_named() {
             return self.number(Number::Int(sig));
         }
-        self.named(Number::Int(sig), |b| {
+        // strace 7 writes a signal's name uncoloured (`printsignal`).
+        self.named_uncolored(Number::Int(sig), |b| {
             let at = b.len();
             let _ = write!(b, "{}", SigName(sig));
             if in_set && b[at..].starts_with(b"SIG") {
@@ -616,7 +840,7 @@ impl Sink for Text<'_> {
         escape_with(buf, bytes, hex, b"");
         buf.push(b'"');
         if truncated {
-            buf.extend_from_slice(b"...");
+            self.punct(b"...");
         }
     }
 
@@ -637,6 +861,7 @@ impl Sink for Text<'_> {
             Group::Struct | Group::Test => b"{",
             Group::Call(f) => {
                 self.element();
+                self.paint(Kind::Call);
                 self.out.bytes(f.as_bytes());
                 b"("
             }
@@ -676,7 +901,7 @@ impl Sink for Text<'_> {
         if group != Group::AbbrevOnly {
             start = self.out.buf().len();
         }
-        self.out.bytes(opening);
+        self.write_opening(group, opening);
         if let Some(d) = self.groups.get_mut(self.depth) {
             *d = group;
             self.nonempty[self.depth] = false;
@@ -702,11 +927,27 @@ impl Sink for Text<'_> {
 
     fn close(&mut self) {
         let group = self.group().unwrap_or(Group::Array);
+        let bit = 1u16
+            .checked_shl(self.depth.saturating_sub(1) as u32)
+            .unwrap_or(0);
+        let colored_set = group == Group::Set && self.colored_sets & bit != 0;
+        self.colored_sets &= !bit;
+        if is_plain(group) && !colored_set && self.depth <= MAX_DEPTH {
+            self.plain = self.plain.saturating_sub(1);
+        }
         self.depth = self.depth.saturating_sub(1);
         match group {
-            Group::Array | Group::Set | Group::ComplementSet => self.out.bytes(b"]"),
-            Group::Struct | Group::Test => self.out.bytes(b"}"),
-            Group::Call(_) | Group::Detail => self.out.bytes(b")"),
+            Group::Array => self.punct(b"]"),
+            Group::Struct => self.punct(b"}"),
+            Group::Set if colored_set => self.punct(b"]"),
+            Group::Set | Group::ComplementSet => self.out.bytes(b"]"),
+            Group::Test => self.out.bytes(b"}"),
+            Group::Call(_) => {
+                self.paint(Kind::Punct);
+                self.out.bytes(b")");
+                self.paint(Kind::Reset);
+            }
+            Group::Detail => self.out.bytes(b")"),
             Group::Or
             | Group::RawOr
             | Group::SpacedOr
@@ -721,7 +962,10 @@ impl Sink for Text<'_> {
                 });
             }
             Group::ByteRange(..) => {}
-            Group::Comment => self.out.bytes(b" */"),
+            Group::Comment => {
+                let palette = self.palette();
+                comment_end(self.out.buf(), palette);
+            }
             Group::Resuming => self.out.bytes(b" ...>"),
             Group::Symbolic(raw) => {
                 self.symbolic = self.symbolic.saturating_sub(1);
@@ -757,7 +1001,10 @@ impl Sink for Text<'_> {
                 self.symbolic = self.symbolic.saturating_sub(1);
                 match self.marks.get(self.depth) {
                     Some(&mark) if self.style() == ConstStyle::Raw => self.out.buf().truncate(mark),
-                    _ => self.out.bytes(b" */"),
+                    _ => {
+                        let palette = self.palette();
+                        comment_end(self.out.buf(), palette);
+                    }
                 }
             }
             Group::AbbrevOnly => {
@@ -776,13 +1023,19 @@ impl Sink for Text<'_> {
         if !again {
             self.element();
         }
-        self.out.bytes(name.as_bytes());
         let joint: &[u8] = match self.group() {
             Some(Group::Test) => b" == ",
             Some(Group::Detail) => b" ",
+            _ if self.plain == 0 => {
+                self.out.name_eq(name);
+                b""
+            }
             _ => b"=",
         };
-        self.out.bytes(joint);
+        if !joint.is_empty() {
+            self.out.bytes(name.as_bytes());
+            self.out.bytes(joint);
+        }
         self.after_field = true;
     }
 
@@ -794,11 +1047,11 @@ impl Sink for Text<'_> {
 
     fn more(&mut self) {
         self.element();
-        self.out.bytes(b"...");
+        self.punct(b"...");
     }
 
     fn updated(&mut self) {
-        self.out.bytes(b" => ");
+        self.punct(b" => ");
         // What the call left follows directly.
         self.after_field = true;
         self.after_updated = true;

@@ -216,6 +216,8 @@ impl Cli {
             hex_strings,
             const_style: self.const_style,
             always_pid: self.always_show_pid,
+            // Decided where the output is opened (by its descriptor).
+            palette: None,
         }
     }
 

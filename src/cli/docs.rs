@@ -250,6 +250,27 @@ Where
 is looked for when its name has no slash, directory by directory, as strace looks for it.
 The command gets strace\-rs's environment, changed by
 .BR \-E .
+.TP
+.B NO_COLOR
+When set (to anything, even empty),
+.B \-\-color=auto
+colours nothing.
+.TP
+.B TERM
+When unset, empty,
+.B dumb
+or
+.BR unknown ,
+.B \-\-color=auto
+colours nothing.
+.TP
+.B STRACE_COLORS
+The colours of
+.BR \-\-color :
+.IB KEY = SGR : ...
+pairs, as strace 7 reads them (keys ARGNAME, ARGVAL, CALL, COMMENT, CONST, ERROR, PUNCT,
+RETVAL, SYSCALL in any case; values digits and semicolons, such as 1;31); invalid pairs are
+ignored.
 .SH "EXIT STATUS"
 When the traced command exits, strace\-rs exits with the command's exit status.
 When the command is killed by a signal, strace\-rs kills itself with the same signal (without

@@ -6,6 +6,8 @@
 //! a renderer decides only how it looks, and keeps whatever state that needs (the open line,
 //! held entry halves, the JSON of a syscall's entry waiting for its exit).
 
+#[cfg(test)]
+mod color_tests;
 pub mod dump;
 pub mod json;
 pub mod text;

@@ -6,6 +6,7 @@
 //! held until the tracer says whether the outcome is shown.
 
 use super::{End, Exit, Origin, Render};
+use crate::color::Kind;
 use crate::decode::{self, Call, Ctx, PidNote};
 use crate::mem::TraceeMemory;
 use crate::output::{Head, Output, Outputs};
@@ -78,9 +79,12 @@ impl Render for TextRender {
             out.start_line(at.pid, head);
             out
         };
+        target.paint(Kind::Syscall);
         write_name(target, call);
-        target.bytes(b"(");
-        decode::entry(&mut Text::new(target), ctx, call);
+        target.punct(b"(");
+        let mut text = Text::new(target);
+        decode::entry(&mut text, ctx, call);
+        text.end_entry();
         if self.holding {
             let held = self.held.entry(at.pid).or_default();
             held.clear();
@@ -93,18 +97,30 @@ impl Render for TextRender {
     fn exit(&mut self, at: Origin, call: &Call, exit: Exit, ctx: &mut Ctx<'_, TraceeMemory>) {
         let out = self.continue_call(at, call);
         decode::exit(&mut Text::new(out), ctx, call, exit.outcome);
-        out.bytes(match (exit.marks.poked, exit.marks.injected) {
-            (true, true) => b" (INJECTED: args, retval)",
-            (true, false) => b" (INJECTED: args)",
-            (false, true) => b" (INJECTED)",
+        let note: &[u8] = match (exit.marks.poked, exit.marks.injected) {
+            (true, true) => b"(INJECTED: args, retval)",
+            (true, false) => b"(INJECTED: args)",
+            (false, true) => b"(INJECTED)",
             (false, false) => b"",
-        });
+        };
+        if !note.is_empty() {
+            ret_next(out);
+            out.bytes(note);
+        }
         if exit.marks.delayed {
-            out.bytes(b" (DELAYED)");
+            ret_next(out);
+            out.bytes(b"(DELAYED)");
         }
         if let Some((precision, spent)) = exit.spent {
-            stamp::write_duration(out.buf(), spent, precision);
+            if out.colored() {
+                spent_colored(out, spent, precision);
+            } else {
+                stamp::write_duration(out.buf(), spent, precision);
+            }
         }
+        // strace 7's `tprint_sysret_end` and `tprint_newline`.
+        out.paint(Kind::Reset);
+        out.paint(Kind::Reset);
         out.end_line();
         out.set_open(None);
         if let Some(t) = exit.dump {
@@ -123,9 +139,14 @@ impl Render for TextRender {
         if call.has_exit_args() {
             out.bytes(b" <unfinished ...>");
         }
+        out.paint(Kind::Punct);
         out.bytes(b")");
+        out.paint(Kind::Reset);
         out.align_return();
+        out.paint(Kind::RetVal);
         out.bytes(b"?");
+        out.paint(Kind::Reset);
+        out.paint(Kind::Reset);
         out.end_line();
         out.set_open(None);
     }
@@ -149,6 +170,7 @@ impl Render for TextRender {
                 )
             }
         };
+        out.paint(Kind::Reset);
         out.end_line();
     }
 
@@ -159,9 +181,13 @@ impl Render for TextRender {
         let _ = write!(out.buf(), "--- {} ", SigName(sig.into()));
         match siginfo {
             Some(raw) => decode::siginfo(&mut Text::new(out), raw, si_pid),
-            None => out.bytes(b"{}"),
+            None => {
+                out.punct(b"{");
+                out.punct(b"}");
+            }
         }
         out.bytes(b" ---");
+        out.paint(Kind::Reset);
         out.end_line();
     }
 
@@ -170,6 +196,7 @@ impl Render for TextRender {
         let out = self.outs.for_pid(at.pid);
         out.start_line(at.pid, head);
         let _ = write!(out.buf(), "--- stopped by {} ---", SigName(sig.into()));
+        out.paint(Kind::Reset);
         out.end_line();
     }
 
@@ -224,6 +251,7 @@ impl Render for TextRender {
         let out = self.outs.for_pid(at.pid);
         out.start_line(at.pid, head);
         let _ = write!(out.buf(), "+++ superseded by execve in pid {former} +++");
+        out.paint(Kind::Reset);
         out.end_line();
     }
 
@@ -264,4 +292,21 @@ fn write_name(out: &mut Output, call: &Call) {
             let _ = write!(out.buf(), "syscall_{:#x}", call.nr);
         }
     }
+}
+
+/// What strace 7 writes before each part after a return value (`tprints_sysret_next`): a
+/// reset, the space, the return value's colour.
+fn ret_next(out: &mut Output) {
+    out.paint(Kind::Reset);
+    out.bytes(b" ");
+    out.paint(Kind::RetVal);
+}
+
+/// `-T`'s ` <0.000012>` as strace 7 colours it: after the return value's colour, the angle
+/// brackets as punctuation around the time.
+fn spent_colored(out: &mut Output, spent: std::time::Duration, precision: stamp::Precision) {
+    ret_next(out);
+    out.punct(b"<");
+    stamp::write_seconds(out.buf(), spent, precision);
+    out.punct(b">");
 }
