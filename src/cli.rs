@@ -111,6 +111,8 @@ enum Id {
     User,
     KillOnExit,
     AlwaysShowPid,
+    /// `-N`/`--arg-names` (strace 6.16).
+    ArgNames,
     SyscallLimit,
     Argv0,
     Debug,
@@ -589,6 +591,15 @@ const OPTIONS: &[Opt] = &[
         "Print the syscall number before each line",
     ),
     opt(
+        Some(b'N'),
+        &["arg-names"],
+        No,
+        Id::ArgNames,
+        H::Output,
+        "",
+        "Print each argument's name before it, flags=O_RDONLY (strace 6.16)",
+    ),
+    opt(
         Some(b'i'),
         &["instruction-pointer"],
         No,
@@ -856,6 +867,8 @@ pub struct Cli {
     pub user: Option<String>,
     pub append: bool,
     pub syscall_number: bool,
+    /// `-N`/`--arg-names`.
+    pub arg_names: bool,
     pub instruction_pointer: bool,
     /// `-T`, `--syscall-times[=PRECISION]`.
     pub syscall_times: Option<Precision>,
@@ -930,6 +943,7 @@ impl Default for Cli {
             user: None,
             append: false,
             syscall_number: false,
+            arg_names: false,
             instruction_pointer: false,
             syscall_times: None,
             quiet: 0,
@@ -1228,6 +1242,7 @@ impl Cli {
             }
             Id::Hex => self.hex_count = (self.hex_count + 1).min(2),
             Id::SyscallNumber => self.syscall_number = true,
+            Id::ArgNames => self.arg_names = true,
             Id::InstructionPointer => self.instruction_pointer = true,
             Id::Quiet => self.quiet = self.quiet.saturating_add(1),
             Id::DecodeFds => self.decode_fds_count = self.decode_fds_count.saturating_add(1),

@@ -85,6 +85,8 @@ pub struct Format {
     pub const_style: ConstStyle,
     /// `--always-show-pid` (strace 6.2): every line starts with the pid, `PID  `.
     pub always_pid: bool,
+    /// `-N`/`--arg-names` (strace 6.16): arguments show their names, `flags=O_RDONLY`.
+    pub arg_names: bool,
 }
 
 /// `-X`/`--const-print-style`: how a named constant, flag set or symbolic value shows.
@@ -153,6 +155,11 @@ impl Output {
 
     pub fn const_style(&self) -> ConstStyle {
         self.format.const_style
+    }
+
+    /// Whether arguments show their names (`-N`).
+    pub fn arg_names(&self) -> bool {
+        self.format.arg_names
     }
 
     /// Pads to the return column and writes ` = `.

@@ -31,6 +31,9 @@ pub struct Text<'a> {
     symbolic: usize,
     /// Per open [`Group::Forms`]: where its symbolic form starts, once it has.
     splits: [Option<usize>; MAX_DEPTH],
+    /// Where the last argument name written starts and ends in the line, so that a name
+    /// given again before its value replaces it ([`Sink::arg_name`]).
+    arg_name_at: Option<(usize, usize)>,
 }
 
 impl<'a> Text<'a> {
@@ -45,6 +48,25 @@ impl<'a> Text<'a> {
             marks: [0; MAX_DEPTH],
             symbolic: 0,
             splits: [None; MAX_DEPTH],
+            arg_name_at: None,
+        }
+    }
+
+    /// Writes an argument's name before its value: `flags=` (`-N`, and clone's names, which
+    /// strace always shows). The one place argument names are written, for styling them.
+    fn write_arg_name(&mut self, name: &str) {
+        let start = self.out.buf().len();
+        self.out.bytes(name.as_bytes());
+        self.out.bytes(b"=");
+        self.arg_name_at = Some((start, self.out.buf().len()));
+    }
+
+    /// Takes back the argument name just written when no value followed it yet.
+    fn unwrite_arg_name(&mut self) {
+        if let Some((start, end)) = self.arg_name_at.take()
+            && self.out.buf().len() == end
+        {
+            self.out.buf().truncate(start);
         }
     }
 
@@ -459,6 +481,17 @@ impl Sink for Text<'_> {
         self.out.bytes(b")");
     }
 
+    fn implicit_arg_name(&mut self, _name: &'static str) {
+        self.unwrite_arg_name();
+    }
+
+    fn arg_name(&mut self, name: &'static str) {
+        self.unwrite_arg_name();
+        if self.out.arg_names() {
+            self.write_arg_name(name);
+        }
+    }
+
     fn ret(&mut self, _raw: i64) {
         self.out.align_return();
     }
@@ -771,6 +804,14 @@ impl Sink for Text<'_> {
     }
 
     fn field(&mut self, name: &'static str) {
+        if self.depth == 0 {
+            // An argument strace always names (clone's): its name replaces `-N`'s.
+            self.unwrite_arg_name();
+            self.after_field = false;
+            self.write_arg_name(name);
+            self.after_field = true;
+            return;
+        }
         let again = std::mem::take(&mut self.after_updated);
         self.after_field = false;
         if !again {

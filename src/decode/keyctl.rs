@@ -104,6 +104,33 @@ enum Arg {
     Caps(usize, usize),
 }
 
+impl Arg {
+    /// The register it is printed from (the first, for those of several).
+    fn register(self) -> usize {
+        match self {
+            Arg::Key(r)
+            | Arg::Int(r)
+            | Arg::Uint(r)
+            | Arg::Size(r)
+            | Arg::Hex(r)
+            | Arg::Str(r)
+            | Arg::Buf(r, _)
+            | Arg::Uid(r)
+            | Arg::Perms(r)
+            | Arg::MoveFlags(r)
+            | Arg::Errno(r)
+            | Arg::Reqkey(r)
+            | Arg::Iov(r, _)
+            | Arg::DhParams(r)
+            | Arg::Written { buf: r, .. }
+            | Arg::Computed(r, _)
+            | Arg::Kdf(r)
+            | Arg::Query(r)
+            | Arg::Caps(r, _) => r,
+        }
+    }
+}
+
 /// The command in register 0: a C `int`.
 fn command(call: &Call) -> u32 {
     call.args[0] as u32
@@ -225,6 +252,7 @@ pub fn result<S: Sink, M: Memory>(
         return print_all(sink, ctx, call, exit_layout(cmd), outcome);
     }
     let op2 = call.args[4];
+    sink.arg_name(table::REGISTER_NAMES[4]);
     match (outcome, call.saved[1]) {
         (Some(Outcome::Ok(_)), Some(out_len)) => {
             string::buffer(sink, ctx, op2, u64::from(out_len), false)
@@ -242,8 +270,12 @@ fn print_all<S: Sink, M: Memory>(
     outcome: Option<Outcome>,
 ) {
     for (i, &arg) in layout.iter().enumerate() {
+        // strace 6.16 names keyctl's arguments by command; these are the registers' names.
+        let name = table::REGISTER_NAMES[arg.register().min(5)];
         if i > 0 {
-            sink.arg_sep();
+            super::next_arg(sink, name);
+        } else {
+            sink.arg_name(name);
         }
         print_arg(sink, ctx, call, arg, outcome);
     }
@@ -436,9 +468,9 @@ fn pkey_op<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call) 
         spare(sink, raw, 12, 7);
         sink.end_struct(false);
     });
-    sink.arg_sep();
+    super::next_register(sink, 2);
     string::cstring(sink, ctx, info);
-    sink.arg_sep();
+    super::next_register(sink, 3);
     match lens {
         Some((in_len, _)) => string::buffer(sink, ctx, op1, u64::from(in_len), false),
         None => sink.addr(op1),
@@ -446,11 +478,11 @@ fn pkey_op<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call) 
     match lens {
         Some(_) if out => {}
         Some((_, in2_len)) => {
-            sink.arg_sep();
+            super::next_register(sink, 4);
             string::buffer(sink, ctx, op2, u64::from(in2_len), false);
         }
         None => {
-            sink.arg_sep();
+            super::next_register(sink, 4);
             sink.addr(op2);
         }
     }

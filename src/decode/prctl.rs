@@ -149,8 +149,8 @@ pub fn has_result(call: &Call) -> bool {
 
 /// Registers `from..5` in hex, each after a separator.
 fn hex_args<S: Sink>(sink: &mut S, call: &Call, from: usize) {
-    for &v in &call.args[from..5] {
-        sink.arg_sep();
+    for (i, &v) in call.args.iter().enumerate().take(5).skip(from) {
+        super::next_register(sink, i);
         sink.hex(v);
     }
 }
@@ -171,7 +171,7 @@ pub fn args<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call)
         PR_CAP_AMBIENT => {
             enum64(sink, arg2, &table::ENUM_PR_CAP_AMBIENT);
             if (PR_CAP_AMBIENT_IS_SET..=PR_CAP_AMBIENT_LOWER).contains(&arg2) {
-                sink.arg_sep();
+                super::next_register(sink, 2);
                 enum64(sink, arg3, &table::ENUM_CAP);
                 hex_args(sink, call, 3);
             } else {
@@ -180,7 +180,7 @@ pub fn args<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call)
         }
         PR_MCE_KILL => {
             enum64(sink, arg2, &table::ENUM_PR_MCE_KILL);
-            sink.arg_sep();
+            super::next_register(sink, 2);
             if arg2 == PR_MCE_KILL_SET {
                 enum64(sink, arg3, &table::ENUM_PR_MCE_KILL_POLICY);
             } else {
@@ -193,11 +193,11 @@ pub fn args<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call)
         PR_SET_VMA => {
             enum64(sink, arg2, &table::ENUM_PR_SET_VMA);
             if arg2 == PR_SET_VMA_ANON_NAME {
-                sink.arg_sep();
+                super::next_register(sink, 2);
                 sink.addr(arg3);
-                sink.arg_sep();
+                super::next_register(sink, 3);
                 sink.uint(arg4);
-                sink.arg_sep();
+                super::next_register(sink, 4);
                 string::cstring(sink, ctx, arg5);
             } else {
                 hex_args(sink, call, 2);
@@ -216,7 +216,7 @@ pub fn args<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call)
             match arg2 {
                 SECCOMP_MODE_STRICT => {}
                 SECCOMP_MODE_FILTER => {
-                    sink.arg_sep();
+                    super::next_register(sink, 2);
                     super::bpf::seccomp_fprog(sink, ctx, arg3);
                 }
                 _ => hex_args(sink, call, 2),
@@ -234,7 +234,7 @@ pub fn args<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call)
         PR_GET_SPECULATION_CTRL => enum64(sink, arg2, &table::ENUM_PR_SPEC_CMDS),
         PR_SET_SPECULATION_CTRL => {
             enum64(sink, arg2, &table::ENUM_PR_SPEC_CMDS);
-            sink.arg_sep();
+            super::next_register(sink, 2);
             if arg2 <= PR_SPEC_LAST_KNOWN {
                 enum64(sink, arg3, &table::ENUM_PR_SPEC_SET_FLAGS);
             } else {
@@ -255,18 +255,18 @@ pub fn args<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call)
         }
         PR_PAC_SET_ENABLED_KEYS => {
             sink.flags(arg2, &table::FLAGS_PR_PAC_ENABLED_KEYS);
-            sink.arg_sep();
+            super::next_register(sink, 2);
             sink.flags(arg3, &table::FLAGS_PR_PAC_ENABLED_KEYS);
             hex_args(sink, call, 3);
         }
         PR_SCHED_CORE => sched_core(sink, ctx, call),
         PR_SET_SYSCALL_USER_DISPATCH => {
             enum64(sink, arg2, &table::ENUM_PR_SUD_CMDS);
-            sink.arg_sep();
+            super::next_register(sink, 2);
             sink.hex(arg3);
-            sink.arg_sep();
+            super::next_register(sink, 3);
             sink.hex(arg4);
-            sink.arg_sep();
+            super::next_register(sink, 4);
             sink.addr(arg5);
         }
         // PR_GET_NO_NEW_PRIVS, PR_GET_THP_DISABLE, PR_MCE_KILL_GET, ... and unknown options:
@@ -286,10 +286,11 @@ pub fn result<S: Sink, M: Memory>(
     outcome: Option<Outcome>,
 ) {
     // PR_SCHED_CORE_GET writes through its fifth argument, the others through the second.
-    let addr = match option(call) {
-        PR_SCHED_CORE => call.args[4],
-        _ => call.args[1],
+    let (addr, register) = match option(call) {
+        PR_SCHED_CORE => (call.args[4], 4),
+        _ => (call.args[1], 1),
     };
+    sink.arg_name(table::REGISTER_NAMES[register]);
     if matches!(outcome, Some(Outcome::Err(_))) {
         return sink.addr(addr);
     }
@@ -350,7 +351,7 @@ fn sched_core<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Cal
     let [_, cmd, pid, scope, cookie, _] = call.args;
     // strace names the command by the register's low 32 bits.
     sink.enumeration(u64::from(cmd as u32), &table::ENUM_PR_SCHED_CORE_CMDS);
-    sink.arg_sep();
+    super::next_register(sink, 2);
     let pid = i64::from(pid as i32);
     let scope = u64::from(scope as u32);
     // PIDTYPE_PID, _TGID, _PGID, _SID (the kernel's enum pid_type).
@@ -361,10 +362,10 @@ fn sched_core<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Cal
         3 => super::pid(sink, ctx, pid, PidKind::Sid),
         _ => sink.int(pid),
     }
-    sink.arg_sep();
+    super::next_register(sink, 3);
     sink.hex_named(scope, &table::ENUM_PR_SCHED_CORE_PIDTYPES, true);
     if cmd as u32 != PR_SCHED_CORE_GET {
-        sink.arg_sep();
+        super::next_register(sink, 4);
         sink.addr(cookie);
     }
 }
