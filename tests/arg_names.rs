@@ -178,7 +178,8 @@ fn every_argument_is_named_as_the_table_says() {
             "futex(0xADDR, FUTEX_WAIT_PRIVATE",
             &["uaddr", "futex_op", "val", "timeout"],
         ),
-        ("prctl(PR_SET_NAME", &["op", "arg2"]),
+        ("prctl(PR_SET_NAME", &["op", "name"]),
+        ("prctl(PR_GET_NAME", &["op", "name"]),
         ("kill(", &["pid", "signum"]),
         ("wait4(", &["pid", "status", "options", "usage"]),
         (

@@ -137,6 +137,22 @@ fn each_argument_after_its_name() {
     );
 }
 
+/// The lines strace 6.16's own tests expect under `-N` (tests/fchdir.c, tests/flock.c).
+#[test]
+fn as_strace_6_16s_tests_expect() {
+    let mem = FakeMemory::new();
+    let fd = 0xdead_beef_ffff_ffff;
+    assert_eq!(
+        named(81, [fd, 0, 0, 0, 0, 0], &mem, Outcome::Err(9)),
+        "fchdir(fd=-1)                           = -1 EBADF (Bad file descriptor)"
+    );
+    // LOCK_SH.
+    assert_eq!(
+        named(73, [fd, 1, 0, 0, 0, 0], &mem, Outcome::Err(9)),
+        "flock(fd=-1, op=LOCK_SH)                = -1 EBADF (Bad file descriptor)"
+    );
+}
+
 #[test]
 fn decoders_of_several_registers_name_each() {
     let mem = FakeMemory::new().with(0x1000, b"worker\0");
@@ -155,10 +171,30 @@ fn decoders_of_several_registers_name_each() {
         ),
         "futex(uaddr=0x2000, futex_op=FUTEX_WAKE_OP_PRIVATE, val=1, val2=1, uaddr2=0x3000, val3=FUTEX_OP_SET<<28|0<<12|FUTEX_OP_CMP_EQ<<24|0) = 0"
     );
-    // PR_SET_NAME: the registers after the option by number.
+    // prctl's names by option, as strace 6.16's; registers it does not name by number.
     assert_eq!(
         named(NR_PRCTL, [15, 0x1000, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
-        r#"prctl(op=PR_SET_NAME, arg2="worker")    = 0"#
+        r#"prctl(op=PR_SET_NAME, name="worker")    = 0"#
+    );
+    // PR_GET_NAME: the name the call wrote, at exit.
+    assert_eq!(
+        named(NR_PRCTL, [16, 0x1000, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        r#"prctl(op=PR_GET_NAME, name="worker")    = 0"#
+    );
+    // PR_MCE_KILL, PR_MCE_KILL_SET, PR_MCE_KILL_EARLY.
+    assert_eq!(
+        named(NR_PRCTL, [33, 1, 1, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "prctl(op=PR_MCE_KILL, operation=PR_MCE_KILL_SET, policy=PR_MCE_KILL_EARLY, arg4=0, arg5=0) = 0"
+    );
+    // PR_SET_NO_NEW_PRIVS.
+    assert_eq!(
+        named(NR_PRCTL, [38, 1, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
+        "prctl(op=PR_SET_NO_NEW_PRIVS, set=1, arg3=0, arg4=0, arg5=0) = 0"
+    );
+    // An option of no known shape: its registers by number.
+    assert_eq!(
+        named(NR_PRCTL, [0x7777, 1, 2, 3, 4, 0], &mem, Outcome::Ok(0)),
+        "prctl(op=0x7777 /* PR_??? */, arg2=0x1, arg3=0x2, arg4=0x3, arg5=0x4) = 0"
     );
     // clone's names are strace's always, shown once under -N.
     assert_eq!(
