@@ -206,6 +206,21 @@ fn decoders_of_several_registers_name_each() {
         ),
         "clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7f00) = 1234"
     );
+    // keyctl's by command: KEYCTL_SETPERM, KEY_SPEC_SESSION_KEYRING; an unknown command's
+    // registers by number.
+    assert_eq!(
+        named(
+            250,
+            [5, -3i64 as u64, 0x3f00_0000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        "keyctl(operation=KEYCTL_SETPERM, key=KEY_SPEC_SESSION_KEYRING, perms=KEY_POS_VIEW|KEY_POS_READ|KEY_POS_WRITE|KEY_POS_SEARCH|KEY_POS_LINK|KEY_POS_SETATTR) = 0"
+    );
+    assert_eq!(
+        named(250, [99, 1, 2, 3, 4, 0], &mem, Outcome::Ok(0)),
+        "keyctl(operation=0x63 /* KEYCTL_??? */, arg2=0x1, arg3=0x2, arg4=0x3, arg5=0x4) = 0"
+    );
     // PTRACE_CONT.
     assert_eq!(
         named(NR_PTRACE, [7, 1234, 0, 0, 0, 0], &mem, Outcome::Ok(0)),
