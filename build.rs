@@ -121,7 +121,7 @@ pub fn generate(spec: &Spec) -> TokenStream {
             }
             (None, n) => {
                 let n = n.unwrap_or(0);
-                (vec![quote!(ArgDesc::RAW); n], n)
+                ((0..n).map(|i| quote!(ArgDesc::raw(#i))).collect(), n)
             }
         };
         let first_out = first_out as u8;
@@ -729,7 +729,8 @@ fn arg_tokens(spec: &Spec, args: &[Arg], arg: &Arg) -> TokenStream {
     };
     let out = arg.dir == Dir::Out;
     let pathtrace = arg.pathtrace;
-    quote!(ArgDesc { kind: Kind::#variant, table: #table, len: #len, by: #by, show_if: #show_if, out: #out, pathtrace: #pathtrace })
+    let name = &arg.name;
+    quote!(ArgDesc { name: #name, kind: Kind::#variant, table: #table, len: #len, by: #by, show_if: #show_if, out: #out, pathtrace: #pathtrace })
 }
 
 /// Where a buffer's length comes from, resolved to an argument index.

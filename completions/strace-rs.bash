@@ -7,7 +7,7 @@ _strace_rs_options='
     --signal --signals --status -P --trace-path -z --successful-only -Z --failed-only
     --failing-only --trace-fds --list-classes -a --columns --abbrev --verbose --raw --read --write
     --quiet --silent --silence --kvm --decode-fds -i --instruction-pointer -k --stack-traces -n
-    --syscall-number -o --output -A --output-append-mode --output-separately -q -r
+    --syscall-number -N --arg-names -o --output -A --output-append-mode --output-separately -q -r
     --relative-timestamps -s --string-limit -t --absolute-timestamps --timestamps -T
     --syscall-times -v --no-abbrev -x --strings-in-hex -X --const-print-style -y --decode-pids -Y
     --pidns-translation --secontext --always-show-pid --color --json -c --summary-only -C

@@ -257,6 +257,7 @@ complete -c strace-rs -n __strace_rs_no_command -l decode-fds -d 'Print beside d
 complete -c strace-rs -n __strace_rs_no_command -s i -l instruction-pointer -d 'Print the instruction pointer at the time of each syscall'
 complete -c strace-rs -n __strace_rs_no_command -s k -l stack-traces -d 'Stack traces: not supported (strace-rs says so and stops)'
 complete -c strace-rs -n __strace_rs_no_command -s n -l syscall-number -d 'Print the syscall number before each line'
+complete -c strace-rs -n __strace_rs_no_command -s N -l arg-names -d 'Print each argument\'s name before it, flags=O_RDONLY (strace 6.16)'
 complete -c strace-rs -n __strace_rs_no_command -s o -l output -r -F -d 'Write the trace to FILE instead of stderr; |CMD or !CMD pipes it into CMD'
 complete -c strace-rs -n __strace_rs_no_command -s A -l output-append-mode -d 'Append to the -o file instead of truncating it'
 complete -c strace-rs -n __strace_rs_no_command -l output-separately -d 'With -o FILE and -f, one file per process (FILE.PID)'

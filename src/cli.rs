@@ -118,6 +118,8 @@ enum Id {
     User,
     KillOnExit,
     AlwaysShowPid,
+    /// `-N`/`--arg-names` (strace 6.16).
+    ArgNames,
     SyscallLimit,
     Argv0,
     Debug,
@@ -499,6 +501,15 @@ const OPTIONS: &[Opt] = &[
         H::Output,
         "",
         "Print the syscall number before each line",
+    ),
+    opt(
+        Some(b'N'),
+        &["arg-names"],
+        No,
+        Id::ArgNames,
+        H::Output,
+        "",
+        "Print each argument's name before it, flags=O_RDONLY (strace 6.16)",
     ),
     opt(
         Some(b'o'),
@@ -897,6 +908,8 @@ pub struct Cli {
     pub user: Option<String>,
     pub append: bool,
     pub syscall_number: bool,
+    /// `-N`/`--arg-names`.
+    pub arg_names: bool,
     pub instruction_pointer: bool,
     /// `-T`, `--syscall-times[=PRECISION]`.
     pub syscall_times: Option<Precision>,
@@ -975,6 +988,7 @@ impl Default for Cli {
             user: None,
             append: false,
             syscall_number: false,
+            arg_names: false,
             instruction_pointer: false,
             syscall_times: None,
             quiet: 0,
@@ -1283,6 +1297,7 @@ impl Cli {
             }
             Id::Hex => self.hex_count = (self.hex_count + 1).min(2),
             Id::SyscallNumber => self.syscall_number = true,
+            Id::ArgNames => self.arg_names = true,
             Id::InstructionPointer => self.instruction_pointer = true,
             Id::Quiet => self.quiet = self.quiet.saturating_add(1),
             Id::DecodeFds => self.decode_fds_count = self.decode_fds_count.saturating_add(1),

@@ -44,6 +44,9 @@ pub struct Json<'a> {
     /// leaves out. Innermost last.
     symbolic: [Transparent; MAX_DEPTH],
     symbolic_open: usize,
+    /// Where the last argument key written starts and ends, so that a name given again
+    /// before its value replaces it ([`Sink::arg_name`]).
+    arg_key_at: Option<(usize, usize)>,
 }
 
 /// A group open without a level of its own ([`Json::symbolic`]).
@@ -86,7 +89,22 @@ impl<'a> Json<'a> {
             in_ret: false,
             symbolic: [Transparent::default(); MAX_DEPTH],
             symbolic_open: 0,
+            arg_key_at: None,
         }
+    }
+
+    /// Writes `"name":`, an argument's key in `args`, replacing the one just written if no
+    /// value followed it yet.
+    fn arg_key(&mut self, name: &str) {
+        if let Some((start, end)) = self.arg_key_at.take()
+            && self.buf.len() == end
+        {
+            self.buf.truncate(start);
+        }
+        let start = self.buf.len();
+        self.fmt(format_args!("\"{name}\":"));
+        self.arg_key_at = Some((start, self.buf.len()));
+        self.after_field = true;
     }
 
     /// Renders the exit half of a syscall into `buf`, which ends with the entry half's
@@ -416,7 +434,15 @@ impl Sink for Json<'_> {
     }
 
     fn end_args(&mut self) {
-        self.buf.push(b']');
+        self.buf.push(b'}');
+    }
+
+    fn arg_name(&mut self, name: &'static str) {
+        self.arg_key(name);
+    }
+
+    fn implicit_arg_name(&mut self, name: &'static str) {
+        self.arg_key(name);
     }
 
     fn ret(&mut self, raw: i64) {
@@ -706,10 +732,8 @@ impl Sink for Json<'_> {
         }
         self.after_field = false;
         if self.depth == 0 {
-            // A named argument (clone's `child_stack=NULL`): `{"arg":NAME,"value":..}`.
-            self.fmt(format_args!("{{\"arg\":\"{name}\",\"value\":"));
-            self.wrap[0] = true;
-            self.after_field = true;
+            // An argument the text always names (clone's `child_stack=NULL`): its key.
+            self.arg_key(name);
             return;
         }
         if self.group() == Some(Group::Detail) {
@@ -898,7 +922,7 @@ pub fn begin_event(buf: &mut Vec<u8>, event: &str, pid: i32, stamp: Stamp) {
     }
 }
 
-/// Starts a syscall event up to its open `args` array.
+/// Starts a syscall event up to its open `args` object.
 pub fn begin_syscall(buf: &mut Vec<u8>, pid: i32, stamp: Stamp, call: &Call) {
     begin_event(buf, "syscall", pid, stamp);
     match call.desc {
@@ -909,13 +933,22 @@ pub fn begin_syscall(buf: &mut Vec<u8>, pid: i32, stamp: Stamp, call: &Call) {
             let _ = write!(buf, ",\"syscall\":\"syscall_{:#x}\"", call.nr);
         }
     }
-    let _ = write!(buf, ",\"nr\":{},\"args\":[", call.nr);
+    let _ = write!(buf, ",\"nr\":{},\"args\":{{", call.nr);
 }
 
 /// Appends a syscall's entry arguments (rendered at entry) to an event whose `args` is open.
 /// Returns whether the arguments the exit would have shown are missing (the entry ended with
 /// the separator before them), having dropped that separator when `cut`.
 pub fn append_entry_args(buf: &mut Vec<u8>, entry: &[u8], cut: bool) -> bool {
+    // An argument whose value shows only at exit has its key at entry (`,"argp":`): without
+    // the exit, the key goes too.
+    let (entry, keyed) = match entry.strip_suffix(b"\":") {
+        Some(head) if cut => match head.iter().rposition(|&c| c == b'"') {
+            Some(quote) => (&entry[..quote], true),
+            None => (entry, false),
+        },
+        _ => (entry, false),
+    };
     match entry.split_last() {
         Some((b',', head)) if cut => {
             buf.extend_from_slice(head);
@@ -923,7 +956,7 @@ pub fn append_entry_args(buf: &mut Vec<u8>, entry: &[u8], cut: bool) -> bool {
         }
         _ => {
             buf.extend_from_slice(entry);
-            false
+            keyed
         }
     }
 }
@@ -940,7 +973,7 @@ pub fn unfinished(
 ) {
     begin_syscall(buf, pid, stamp, call);
     let cut = append_entry_args(buf, entry, true);
-    buf.push(b']');
+    buf.push(b'}');
     if cut {
         buf.extend_from_slice(b",\"args_incomplete\":true");
     }
@@ -1118,21 +1151,21 @@ mod tests {
                 &mem,
                 Outcome::Ok(3)
             ),
-            r#"{"raw":-100,"name":"AT_FDCWD"},{"str":"/etc/passwd"},{"raw":524288,"names":["O_RDONLY","O_CLOEXEC"],"unknown":0}],"ret":3"#
+            r#""dirfd":{"raw":-100,"name":"AT_FDCWD"},"pathname":{"str":"/etc/passwd"},"flags":{"raw":524288,"names":["O_RDONLY","O_CLOEXEC"],"unknown":0}},"ret":3"#
         );
         // stat(NULL, unreadable) fails; newfstatat with an unreadable struct succeeds.
         assert_eq!(
             event(4, [0, 0x9000, 0, 0, 0, 0], &mem, Outcome::Err(14)),
-            r#"{"addr":"0x0"},{"addr":"0x9000"}],"ret":-1,"error":{"errno":14,"name":"EFAULT","desc":"Bad address"}"#
+            r#""pathname":{"addr":"0x0"},"statbuf":{"addr":"0x9000"}},"ret":-1,"error":{"errno":14,"name":"EFAULT","desc":"Bad address"}"#
         );
         assert_eq!(
             event(262, [3, 0x1000, 0x9000, 0, 0, 0], &mem, Outcome::Ok(0)),
-            r#"{"fd":3},{"str":"/etc/passwd"},{"addr":"0x9000","unreadable":true},{"raw":0,"names":[],"unknown":0}],"ret":0"#
+            r#""dirfd":{"fd":3},"pathname":{"str":"/etc/passwd"},"statbuf":{"addr":"0x9000","unreadable":true},"flags":{"raw":0,"names":[],"unknown":0}},"ret":0"#
         );
         // read into memory that cannot be read back: the address, marked.
         assert_eq!(
             event(0, [3, 0x9000, 4, 0, 0, 0], &mem, Outcome::Ok(4)),
-            r#"{"fd":3},{"addr":"0x9000","unreadable":true},4],"ret":4"#
+            r#""fd":{"fd":3},"buf":{"addr":"0x9000","unreadable":true},"count":4},"ret":4"#
         );
     }
 
@@ -1367,7 +1400,7 @@ mod tests {
             let mem = FakeMemory::new().with(0x1000, bytes);
             let got = event(42, [3, 0x1000, len, 0, 0, 0], &mem, Outcome::Err(9));
             let expected = format!(
-                r#"{{"fd":3}},{want},{len}],"ret":-1,"error":{{"errno":9,"name":"EBADF","desc":"Bad file descriptor"}}"#
+                r#""sockfd":{{"fd":3}},"addr":{want},"addrlen":{len}}},"ret":-1,"error":{{"errno":9,"name":"EBADF","desc":"Bad file descriptor"}}"#
             );
             assert_eq!(got, expected);
             let whole: serde_json::Value = serde_json::from_str(&format!("[{want}]")).unwrap();

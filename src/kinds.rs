@@ -527,14 +527,14 @@ kinds! {
     CloneFlags = "clone_flags" {
         table: Flags, len: false, by: false,
         failure: false, updated: false, decoder: "clone",
-        json: ["or", "flags", "named_arg"]
+        json: ["addr", "or", "flags"]
     }
     /// The `clone` arguments that depend on the flags, at exit: `parent_tid=[5631]`,
     /// `tls=0x...`, `child_tidptr=0x...` (the printer reads the registers itself).
     CloneTail = "clone_tail" {
         table: None, len: false, by: false,
         failure: true, updated: false, decoder: "clone",
-        json: ["array", "addr", "int", "named_arg"]
+        json: ["array", "addr", "int"]
     }
     /// A pointer to `struct clone_args` of the size in the next register, with what the call
     /// wrote: `{flags=CLONE_PARENT_SETTID, parent_tid=0x..., exit_signal=SIGCHLD, stack=NULL,

@@ -88,6 +88,8 @@ pub struct Format {
     pub always_pid: bool,
     /// `--color` (strace 7): the colours of a coloured trace; `None`: no colour.
     pub palette: Option<&'static Palette>,
+    /// `-N`/`--arg-names` (strace 6.16): arguments show their names, `flags=O_RDONLY`.
+    pub arg_names: bool,
 }
 
 /// `-X`/`--const-print-style`: how a named constant, flag set or symbolic value shows.
@@ -187,6 +189,11 @@ impl Output {
 
     pub fn const_style(&self) -> ConstStyle {
         self.format.const_style
+    }
+
+    /// Whether arguments show their names (`-N`).
+    pub fn arg_names(&self) -> bool {
+        self.format.arg_names
     }
 
     /// Pads to the return column and writes ` = ` (coloured, what strace 7 writes from the

@@ -72,6 +72,9 @@ pub use crate::kinds::Kind;
 
 #[derive(Debug, Clone, Copy)]
 pub struct ArgDesc {
+    /// Its name in `syscalls.toml` (strace 6.16's name for it): `-N` shows it (`flags=`), and
+    /// it is the argument's key in JSON's `args`.
+    pub name: &'static str,
     pub kind: Kind,
     /// The flag or enum table of the kinds that take one.
     pub table: Table,
@@ -88,9 +91,23 @@ pub struct ArgDesc {
     pub pathtrace: bool,
 }
 
+/// The names of the six argument registers where nothing names the argument (strace 6.16's
+/// `printargs`: an unknown syscall, `-e raw=`, a syscall not decoded yet).
+pub const REGISTER_NAMES: [&str; 6] = ["arg1", "arg2", "arg3", "arg4", "arg5", "arg6"];
+
 impl ArgDesc {
-    /// An argument of a syscall that has no decoder: printed in hex, as strace prints them.
-    pub const RAW: ArgDesc = ArgDesc {
+    /// Argument `i` (from 0) of a syscall that has no decoder: printed in hex, as strace
+    /// prints them, and named by its register as strace 6.16's `printargs` names it (`arg1`
+    /// for the first).
+    pub const fn raw(i: usize) -> ArgDesc {
+        ArgDesc {
+            name: REGISTER_NAMES[i],
+            ..ArgDesc::RAW
+        }
+    }
+
+    const RAW: ArgDesc = ArgDesc {
+        name: "arg1",
         kind: Kind::Hex,
         table: Table::None,
         len: None,

@@ -42,6 +42,9 @@ pub struct Text<'a> {
     colored_sets: u16,
     /// Set by `signal` for the `element` of the signal it writes.
     signal_next: bool,
+    /// Where the last argument name written starts and ends in the line, so that a name
+    /// given again before its value replaces it ([`Sink::arg_name`]).
+    arg_name_at: Option<(usize, usize)>,
 }
 
 impl<'a> Text<'a> {
@@ -60,6 +63,24 @@ impl<'a> Text<'a> {
             last_sep: None,
             colored_sets: 0,
             signal_next: false,
+            arg_name_at: None,
+        }
+    }
+
+    /// Writes an argument's name before its value: `flags=` (`-N`, and clone's names, which
+    /// strace always shows). The one place argument names are written, for styling them.
+    fn write_arg_name(&mut self, name: &str) {
+        let start = self.out.buf().len();
+        self.out.name_eq(name);
+        self.arg_name_at = Some((start, self.out.buf().len()));
+    }
+
+    /// Takes back the argument name just written when no value followed it yet.
+    fn unwrite_arg_name(&mut self) {
+        if let Some((start, end)) = self.arg_name_at.take()
+            && self.out.buf().len() == end
+        {
+            self.out.buf().truncate(start);
         }
     }
 
@@ -653,6 +674,17 @@ impl Sink for Text<'_> {
         self.paint(Kind::Reset);
     }
 
+    fn implicit_arg_name(&mut self, _name: &'static str) {
+        self.unwrite_arg_name();
+    }
+
+    fn arg_name(&mut self, name: &'static str) {
+        self.unwrite_arg_name();
+        if self.out.arg_names() {
+            self.write_arg_name(name);
+        }
+    }
+
     fn ret(&mut self, _raw: i64) {
         self.out.align_return();
         self.paint(Kind::RetVal);
@@ -1018,6 +1050,14 @@ impl Sink for Text<'_> {
     }
 
     fn field(&mut self, name: &'static str) {
+        if self.depth == 0 {
+            // An argument strace always names (clone's): its name replaces `-N`'s.
+            self.unwrite_arg_name();
+            self.after_field = false;
+            self.write_arg_name(name);
+            self.after_field = true;
+            return;
+        }
         let again = std::mem::take(&mut self.after_updated);
         self.after_field = false;
         if !again {

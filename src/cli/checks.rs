@@ -174,6 +174,7 @@ impl Cli {
             let useless = [
                 (self.instruction_pointer, "-i/--instruction-pointer"),
                 (self.syscall_number, "-n/--syscall-number"),
+                (self.arg_names, "-N/--arg-names"),
                 (self.relative.is_some(), "-r/--relative-timestamps"),
                 (self.stamps().absolute.is_some(), "-t/--absolute-timestamps"),
                 (self.syscall_times.is_some(), "-T/--syscall-times"),
@@ -218,6 +219,7 @@ impl Cli {
             always_pid: self.always_show_pid,
             // Decided where the output is opened (by its descriptor).
             palette: None,
+            arg_names: self.arg_names,
         }
     }
 

@@ -236,7 +236,7 @@ pub fn syslog_action<S: Sink>(sink: &mut S, call: &Call) {
 pub fn syslog_args<S: Sink>(sink: &mut S, call: &Call) {
     let len = call.args[2] as i32;
     sink.addr(call.args[1]);
-    sink.arg_sep();
+    super::next_arg(sink, "len");
     if syslog_type(call) == SYSLOG_ACTION_CONSOLE_LEVEL {
         sink.enumeration_number(i64::from(len), &table::ENUM_SYSLOG_LEVEL);
     } else {
@@ -252,11 +252,13 @@ pub fn syslog_read<S: Sink, M: Memory>(
     outcome: Option<Outcome>,
 ) {
     let buf = call.args[1];
+    // The spec's name is `buf`, apart from `bufp` at entry; strace names both `bufp`.
+    sink.arg_name("bufp");
     match outcome {
         Some(Outcome::Ok(n)) => string::buffer(sink, ctx, buf, n.max(0) as u64, false),
         _ => sink.addr(buf),
     }
-    sink.arg_sep();
+    super::next_arg(sink, "len");
     sink.int(i64::from(call.args[2] as i32));
 }
 
@@ -296,12 +298,12 @@ pub fn kcmp_idx<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &C
     match kcmp_type(call) {
         KCMP_FILE => {
             super::fd_of_pid(sink, ctx, pid1, idx1 as i32);
-            sink.arg_sep();
+            super::next_arg(sink, "idx2");
             super::fd_of_pid(sink, ctx, pid2, idx2 as i32);
         }
         KCMP_EPOLL_TFD => {
             super::fd_of_pid(sink, ctx, pid1, idx1 as i32);
-            sink.arg_sep();
+            super::next_arg(sink, "idx2");
             // struct kcmp_epoll_slot: efd, tfd, toff, 32 bits each; both of the second process.
             read_struct(sink, ctx, idx2, 12, |sink, ctx, raw| {
                 sink.begin_struct();
@@ -316,7 +318,7 @@ pub fn kcmp_idx<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &C
         }
         _ => {
             sink.hex(idx1);
-            sink.arg_sep();
+            super::next_arg(sink, "idx2");
             sink.hex(idx2);
         }
     }

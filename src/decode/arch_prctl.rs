@@ -65,6 +65,9 @@ pub fn result<S: Sink, M: Memory>(
     outcome: Option<Outcome>,
 ) {
     let addr = call.args[1];
+    // The spec calls it `result` beside the entry's `addr` (never both shown): the same
+    // register, which strace names `addr`.
+    sink.arg_name("addr");
     let value = match outcome {
         Some(Outcome::Err(_)) => None,
         _ => ctx.mem.read_u64(addr).ok(),

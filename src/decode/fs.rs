@@ -25,7 +25,7 @@ pub fn mknod_mode<S: Sink>(sink: &mut S, dev: u64, v: u64) {
     // The kernel takes an `unsigned int` in the new_encode_dev() format, which the C library's
     // major()/minor() read the same way for 32-bit values.
     let dev = u64::from(dev as u32);
-    sink.arg_sep();
+    super::next_arg(sink, "dev");
     sink.dev(libc::major(dev), libc::minor(dev));
 }
 

@@ -36,50 +36,51 @@ pub fn futex_op<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &C
     let uaddr2 = call.args[4];
     let val3 = call.args[5] as u32;
     sink.enumeration(u64::from(op), &table::ENUM_FUTEX_OP);
-    let next = |sink: &mut S| sink.arg_sep();
+    // strace 6.16's names: `timeout` or `val2` share a register.
+    let next = |sink: &mut S, name| super::next_arg(sink, name);
     match op & FUTEX_CMD_MASK {
         FUTEX_WAIT => {
-            next(sink);
+            next(sink, "val");
             sink.uint(val);
-            next(sink);
+            next(sink, "timeout");
             time::timespec(sink, ctx, timeout);
         }
         FUTEX_WAKE | FUTEX_FD => {
-            next(sink);
+            next(sink, "val");
             sink.uint(val);
         }
         FUTEX_REQUEUE | FUTEX_CMP_REQUEUE | FUTEX_CMP_REQUEUE_PI | FUTEX_WAKE_OP => {
-            next(sink);
+            next(sink, "val");
             sink.uint(val);
-            next(sink);
+            next(sink, "val2");
             sink.uint(val2);
-            next(sink);
+            next(sink, "uaddr2");
             sink.addr(uaddr2);
             match op & FUTEX_CMD_MASK {
                 FUTEX_REQUEUE => {}
                 FUTEX_WAKE_OP => {
-                    next(sink);
+                    next(sink, "val3");
                     sink.futex_wake_op(val3);
                 }
                 _ => {
-                    next(sink);
+                    next(sink, "val3");
                     sink.uint(u64::from(val3));
                 }
             }
         }
         FUTEX_LOCK_PI | FUTEX_LOCK_PI2 => {
-            next(sink);
+            next(sink, "timeout");
             time::timespec(sink, ctx, timeout);
         }
         FUTEX_UNLOCK_PI | FUTEX_TRYLOCK_PI => {}
         FUTEX_WAIT_BITSET | FUTEX_WAKE_BITSET => {
-            next(sink);
+            next(sink, "val");
             sink.uint(val);
             if op & FUTEX_CMD_MASK == FUTEX_WAIT_BITSET {
-                next(sink);
+                next(sink, "timeout");
                 time::timespec(sink, ctx, timeout);
             }
-            next(sink);
+            next(sink, "val3");
             if val3 == FUTEX_BITSET_MATCH_ANY {
                 sink.constant("FUTEX_BITSET_MATCH_ANY", Number::Hex(u64::from(val3)));
             } else {
@@ -87,22 +88,22 @@ pub fn futex_op<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &C
             }
         }
         FUTEX_WAIT_REQUEUE_PI => {
-            next(sink);
+            next(sink, "val");
             sink.uint(val);
-            next(sink);
+            next(sink, "timeout");
             time::timespec(sink, ctx, timeout);
-            next(sink);
+            next(sink, "uaddr2");
             sink.addr(uaddr2);
         }
         // An unknown operation: the two pointers as addresses, `val3` in hex.
         _ => {
-            next(sink);
+            next(sink, "val");
             sink.uint(val);
-            next(sink);
+            next(sink, "timeout");
             sink.addr(timeout);
-            next(sink);
+            next(sink, "uaddr2");
             sink.addr(uaddr2);
-            next(sink);
+            next(sink, "val3");
             sink.hex(u64::from(val3));
         }
     }

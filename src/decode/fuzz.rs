@@ -902,7 +902,11 @@ fn check(r: &Rendered) -> Vec<String> {
         ("JSON signal event", &r.json_signal),
     ] {
         match serde_json::from_slice::<serde_json::Value>(event) {
-            Ok(v) if v.is_object() => {}
+            Ok(v) if v.is_object() => {
+                if let Some(dup) = duplicate_arg_key(event) {
+                    problems.push(format!("{what} names `{dup}` twice in args"));
+                }
+            }
             Ok(_) => problems.push(format!("{what} is not an object: {}", event.escape_ascii())),
             Err(e) => problems.push(format!(
                 "{what} is not JSON ({e}): {}",
@@ -1032,4 +1036,51 @@ fn iterations_replay() {
     };
     assert_eq!(describe(17), describe(17));
     assert_ne!(describe(17), describe(18));
+}
+
+/// An `args` key written twice in a syscall event (a JSON reader would keep one value).
+fn duplicate_arg_key(event: &[u8]) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Event {
+        #[serde(default)]
+        args: Keys,
+    }
+    #[derive(Default)]
+    struct Keys(Vec<String>);
+    impl<'de> serde::Deserialize<'de> for Keys {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct Visit;
+            impl<'de> serde::de::Visitor<'de> for Visit {
+                type Value = Keys;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("an object")
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut m: A,
+                ) -> Result<Keys, A::Error> {
+                    let mut keys = Vec::new();
+                    while let Some((k, _)) = m.next_entry::<String, serde::de::IgnoredAny>()? {
+                        keys.push(k);
+                    }
+                    Ok(Keys(keys))
+                }
+            }
+            d.deserialize_map(Visit)
+        }
+    }
+    let keys = serde_json::from_slice::<Event>(event).ok()?.args.0;
+    keys.iter()
+        .enumerate()
+        .find(|(i, k)| keys[..*i].contains(k))
+        .map(|(_, k)| k.clone())
+}
+
+#[test]
+fn a_key_written_twice_is_found() {
+    assert_eq!(
+        duplicate_arg_key(br#"{"event":"syscall","args":{"a":1,"b":{"a":2},"a":3}}"#),
+        Some("a".to_string())
+    );
+    assert_eq!(duplicate_arg_key(br#"{"args":{"a":1,"b":{"a":2}}}"#), None);
 }

@@ -104,6 +104,33 @@ enum Arg {
     Caps(usize, usize),
 }
 
+impl Arg {
+    /// The register it is printed from (the first, for those of several).
+    fn register(self) -> usize {
+        match self {
+            Arg::Key(r)
+            | Arg::Int(r)
+            | Arg::Uint(r)
+            | Arg::Size(r)
+            | Arg::Hex(r)
+            | Arg::Str(r)
+            | Arg::Buf(r, _)
+            | Arg::Uid(r)
+            | Arg::Perms(r)
+            | Arg::MoveFlags(r)
+            | Arg::Errno(r)
+            | Arg::Reqkey(r)
+            | Arg::Iov(r, _)
+            | Arg::DhParams(r)
+            | Arg::Written { buf: r, .. }
+            | Arg::Computed(r, _)
+            | Arg::Kdf(r)
+            | Arg::Query(r)
+            | Arg::Caps(r, _) => r,
+        }
+    }
+}
+
 /// The command in register 0: a C `int`.
 fn command(call: &Call) -> u32 {
     call.args[0] as u32
@@ -146,6 +173,37 @@ fn entry_layout(cmd: u32) -> Option<&'static [Arg]> {
         KEYCTL_MOVE => &[Key(1), Key(2), Key(3), MoveFlags(4)],
         _ => &[Hex(1), Hex(2), Hex(3), Hex(4)],
     })
+}
+
+/// strace 6.16's names of registers 1 to 4 by command (`-N`: `keyctl(operation=KEYCTL_READ,
+/// key=..., buffer=..., buflen=...)`), where register 0 is `operation`; by number for a
+/// command it does not know. The public key operations' registers are named where printed.
+fn register_names(cmd: u32) -> [&'static str; 4] {
+    match cmd {
+        KEYCTL_GET_KEYRING_ID => ["key", "create", "arg4", "arg5"],
+        KEYCTL_JOIN_SESSION_KEYRING => ["name", "arg3", "arg4", "arg5"],
+        KEYCTL_UPDATE => ["key", "payload", "plen", "arg5"],
+        KEYCTL_REVOKE | KEYCTL_CLEAR | KEYCTL_INVALIDATE | KEYCTL_ASSUME_AUTHORITY => {
+            ["key", "arg3", "arg4", "arg5"]
+        }
+        KEYCTL_LINK | KEYCTL_UNLINK => ["key", "keyring", "arg4", "arg5"],
+        KEYCTL_DESCRIBE | KEYCTL_READ | KEYCTL_GET_SECURITY => ["key", "buffer", "buflen", "arg5"],
+        KEYCTL_SEARCH => ["keyring", "type", "description", "dest_keyring"],
+        KEYCTL_CHOWN => ["key", "uid", "gid", "arg5"],
+        KEYCTL_SETPERM => ["key", "perms", "arg4", "arg5"],
+        KEYCTL_INSTANTIATE | KEYCTL_INSTANTIATE_IOV => ["key", "payload", "plen", "keyring"],
+        KEYCTL_NEGATE => ["key", "timeout", "keyring", "arg5"],
+        KEYCTL_SET_REQKEY_KEYRING => ["reqkey_defl", "arg3", "arg4", "arg5"],
+        KEYCTL_SET_TIMEOUT => ["key", "timeout", "arg4", "arg5"],
+        KEYCTL_REJECT => ["key", "timeout", "error", "keyring"],
+        KEYCTL_GET_PERSISTENT => ["uid", "keyring", "arg4", "arg5"],
+        KEYCTL_DH_COMPUTE => ["dh_params", "buffer", "buflen", "kdf_params"],
+        KEYCTL_PKEY_QUERY => ["key", "reserved", "params", "info"],
+        KEYCTL_RESTRICT_KEYRING => ["keyring", "type", "restriction", "arg5"],
+        KEYCTL_MOVE => ["key", "from_keyring", "to_keyring", "flags"],
+        KEYCTL_CAPABILITIES => ["buffer", "buflen", "arg4", "arg5"],
+        _ => ["arg2", "arg3", "arg4", "arg5"],
+    }
 }
 
 /// What a command shows at exit (the public key operations aside).
@@ -225,6 +283,7 @@ pub fn result<S: Sink, M: Memory>(
         return print_all(sink, ctx, call, exit_layout(cmd), outcome);
     }
     let op2 = call.args[4];
+    sink.arg_name("out");
     match (outcome, call.saved[1]) {
         (Some(Outcome::Ok(_)), Some(out_len)) => {
             string::buffer(sink, ctx, op2, u64::from(out_len), false)
@@ -241,9 +300,13 @@ fn print_all<S: Sink, M: Memory>(
     layout: &[Arg],
     outcome: Option<Outcome>,
 ) {
+    let names = register_names(command(call));
     for (i, &arg) in layout.iter().enumerate() {
+        let name = names[arg.register().clamp(1, 4) - 1];
         if i > 0 {
-            sink.arg_sep();
+            super::next_arg(sink, name);
+        } else {
+            sink.arg_name(name);
         }
         print_arg(sink, ctx, call, arg, outcome);
     }
@@ -422,6 +485,7 @@ fn caps<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, n: u6
 fn pkey_op<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call) {
     let [_, params, info, op1, op2, _] = call.args;
     let out = writes_pkey_result(command(call));
+    sink.arg_name("params");
     let mut lens = None;
     verbose_struct(sink, ctx, params, PKEY_PARAMS_SIZE, |sink, _, raw| {
         let (in_len, second) = (raw.u32(4), raw.u32(8));
@@ -436,9 +500,9 @@ fn pkey_op<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call) 
         spare(sink, raw, 12, 7);
         sink.end_struct(false);
     });
-    sink.arg_sep();
+    super::next_arg(sink, "info");
     string::cstring(sink, ctx, info);
-    sink.arg_sep();
+    super::next_arg(sink, "in");
     match lens {
         Some((in_len, _)) => string::buffer(sink, ctx, op1, u64::from(in_len), false),
         None => sink.addr(op1),
@@ -446,11 +510,11 @@ fn pkey_op<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call) 
     match lens {
         Some(_) if out => {}
         Some((_, in2_len)) => {
-            sink.arg_sep();
+            super::next_arg(sink, "in2");
             string::buffer(sink, ctx, op2, u64::from(in2_len), false);
         }
         None => {
-            sink.arg_sep();
+            super::next_arg(sink, "in2");
             sink.addr(op2);
         }
     }

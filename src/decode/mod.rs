@@ -380,7 +380,14 @@ pub enum Outcome {
 
 /// The 6-argument stand-in for a syscall number the table does not know: strace prints all six
 /// registers then.
-pub static UNKNOWN_ARGS: [ArgDesc; 6] = [ArgDesc::RAW; 6];
+pub static UNKNOWN_ARGS: [ArgDesc; 6] = [
+    ArgDesc::raw(0),
+    ArgDesc::raw(1),
+    ArgDesc::raw(2),
+    ArgDesc::raw(3),
+    ArgDesc::raw(4),
+    ArgDesc::raw(5),
+];
 
 /// Prints the arguments of `call` in `range` (entry: those before `first_out`; exit: the
 /// rest). Returns whether any was printed, for the separator.
@@ -406,6 +413,15 @@ fn args<S: Sink, M: Memory>(
             sink.arg_sep();
         }
         printed = true;
+        // A decoder printing several registers names the ones after the first itself
+        // ([`next_arg`]), and may rename the first (clone's `child_stack=`).
+        if outcome.is_some() && i == range.start && desc.kind.def().updated_at_exit {
+            // Printed at entry already, named there; its exit adds ` => ...`.
+        } else if name_shown(call, i, desc) {
+            sink.arg_name(desc.name);
+        } else {
+            sink.implicit_arg_name(desc.name);
+        }
         if desc.out && !desc.kind.def().shows_failure && matches!(outcome, Some(Outcome::Err(_))) {
             // What the kernel would have filled is not there: strace shows the address. (An
             // argument printed at exit but not marked out, like recvmmsg's timeout, still
@@ -416,6 +432,28 @@ fn args<S: Sink, M: Memory>(
         }
     }
     printed
+}
+
+/// Whether `-N` shows the name of argument `i`: strace 6.16 names every register it prints
+/// but a pseudo-argument's (past the call's `nargs`: rt_sigreturn's frame, restart_syscall's
+/// `<... resuming ...>`) and `time`'s, which its decoder leaves unnamed.
+fn name_shown(call: &Call, i: usize, desc: &ArgDesc) -> bool {
+    let nargs = call
+        .desc
+        .map_or(UNKNOWN_ARGS.len(), |d| usize::from(d.nargs));
+    i < nargs && desc.kind != Kind::TimeT
+}
+
+/// Starts the next top-level argument of a decoder that prints several registers (prctl's,
+/// futex's): its separator and its name (strace 6.16's name for it, shown by `-N`).
+pub(super) fn next_arg<S: Sink>(sink: &mut S, name: &'static str) {
+    sink.arg_sep();
+    sink.arg_name(name);
+}
+
+/// [`next_arg`] for register `i` (from 0) where strace 6.16 names it by its number (`arg3`).
+pub(super) fn next_register<S: Sink>(sink: &mut S, i: usize) {
+    next_arg(sink, table::REGISTER_NAMES[i]);
 }
 
 /// The value of the argument `desc` depends on (`by`).

@@ -149,15 +149,53 @@ pub fn has_result(call: &Call) -> bool {
 
 /// Registers `from..5` in hex, each after a separator.
 fn hex_args<S: Sink>(sink: &mut S, call: &Call, from: usize) {
-    for &v in &call.args[from..5] {
-        sink.arg_sep();
+    for (i, &v) in call.args.iter().enumerate().take(5).skip(from) {
+        super::next_register(sink, i);
         sink.hex(v);
+    }
+}
+
+/// strace 6.16's name of the second register, by option (`-N`: `prctl(op=PR_SET_NAME,
+/// name="x")`); `arg2` where it names none.
+fn arg2_name(option: u32) -> &'static str {
+    match option {
+        PR_SET_PDEATHSIG | PR_GET_PDEATHSIG => "sig",
+        PR_SET_DUMPABLE => "dumpable",
+        PR_SET_UNALIGN | PR_GET_UNALIGN | PR_SET_SECUREBITS => "flags",
+        PR_SET_NAME | PR_GET_NAME => "name",
+        PR_SET_SECCOMP
+        | PR_SET_FP_MODE
+        | PR_SET_TAGGED_ADDR_CTRL
+        | PR_SET_FPEXC
+        | PR_SET_TIMING
+        | PR_GET_FPEXC => "mode",
+        PR_CAPBSET_READ | PR_CAPBSET_DROP => "cap",
+        PR_SET_TSC | PR_GET_TSC | PR_SET_THP_DISABLE => "flag",
+        PR_SET_TIMERSLACK => "slack",
+        PR_MCE_KILL | PR_SET_MM | PR_CAP_AMBIENT | PR_SET_SYSCALL_USER_DISPATCH | PR_SCHED_CORE => {
+            "operation"
+        }
+        PR_GET_TID_ADDRESS => "addr",
+        PR_SVE_SET_VL => "value",
+        PR_SME_SET_VL => "arg",
+        PR_GET_SPECULATION_CTRL | PR_SET_SPECULATION_CTRL => "misfeature",
+        PR_PAC_RESET_KEYS => "keys",
+        PR_PAC_SET_ENABLED_KEYS => "bitmask_affected",
+        PR_SET_VMA => "attr",
+        PR_SET_PTRACER => "pid",
+        PR_SET_KEEPCAPS | PR_SET_IO_FLUSHER => "state",
+        PR_SET_FPEMU | PR_GET_FPEMU => "fpemu",
+        PR_SET_ENDIAN | PR_GET_ENDIAN => "endianness",
+        PR_SET_CHILD_SUBREAPER | PR_SET_NO_NEW_PRIVS => "set",
+        PR_GET_CHILD_SUBREAPER => "isset",
+        _ => "arg2",
     }
 }
 
 /// The arguments after the option that the kernel reads, at entry.
 pub fn args<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call) {
     let [_, arg2, arg3, arg4, arg5, _] = call.args;
+    sink.arg_name(arg2_name(option(call)));
     let enum64 = |sink: &mut S, v: u64, table: &'static EnumTable| sink.enumeration(v, table);
     match option(call) {
         PR_SET_CHILD_SUBREAPER
@@ -171,7 +209,7 @@ pub fn args<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call)
         PR_CAP_AMBIENT => {
             enum64(sink, arg2, &table::ENUM_PR_CAP_AMBIENT);
             if (PR_CAP_AMBIENT_IS_SET..=PR_CAP_AMBIENT_LOWER).contains(&arg2) {
-                sink.arg_sep();
+                super::next_arg(sink, "caps");
                 enum64(sink, arg3, &table::ENUM_CAP);
                 hex_args(sink, call, 3);
             } else {
@@ -180,10 +218,11 @@ pub fn args<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call)
         }
         PR_MCE_KILL => {
             enum64(sink, arg2, &table::ENUM_PR_MCE_KILL);
-            sink.arg_sep();
             if arg2 == PR_MCE_KILL_SET {
+                super::next_arg(sink, "policy");
                 enum64(sink, arg3, &table::ENUM_PR_MCE_KILL_POLICY);
             } else {
+                super::next_register(sink, 2);
                 sink.hex(arg3);
             }
             hex_args(sink, call, 3);
@@ -193,11 +232,11 @@ pub fn args<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call)
         PR_SET_VMA => {
             enum64(sink, arg2, &table::ENUM_PR_SET_VMA);
             if arg2 == PR_SET_VMA_ANON_NAME {
-                sink.arg_sep();
+                super::next_arg(sink, "addr");
                 sink.addr(arg3);
-                sink.arg_sep();
+                super::next_arg(sink, "size");
                 sink.uint(arg4);
-                sink.arg_sep();
+                super::next_arg(sink, "name");
                 string::cstring(sink, ctx, arg5);
             } else {
                 hex_args(sink, call, 2);
@@ -216,7 +255,7 @@ pub fn args<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call)
             match arg2 {
                 SECCOMP_MODE_STRICT => {}
                 SECCOMP_MODE_FILTER => {
-                    sink.arg_sep();
+                    super::next_arg(sink, "filter");
                     super::bpf::seccomp_fprog(sink, ctx, arg3);
                 }
                 _ => hex_args(sink, call, 2),
@@ -234,7 +273,7 @@ pub fn args<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call)
         PR_GET_SPECULATION_CTRL => enum64(sink, arg2, &table::ENUM_PR_SPEC_CMDS),
         PR_SET_SPECULATION_CTRL => {
             enum64(sink, arg2, &table::ENUM_PR_SPEC_CMDS);
-            sink.arg_sep();
+            super::next_arg(sink, "value");
             if arg2 <= PR_SPEC_LAST_KNOWN {
                 enum64(sink, arg3, &table::ENUM_PR_SPEC_SET_FLAGS);
             } else {
@@ -255,18 +294,18 @@ pub fn args<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call)
         }
         PR_PAC_SET_ENABLED_KEYS => {
             sink.flags(arg2, &table::FLAGS_PR_PAC_ENABLED_KEYS);
-            sink.arg_sep();
+            super::next_arg(sink, "bitmask_set");
             sink.flags(arg3, &table::FLAGS_PR_PAC_ENABLED_KEYS);
             hex_args(sink, call, 3);
         }
         PR_SCHED_CORE => sched_core(sink, ctx, call),
         PR_SET_SYSCALL_USER_DISPATCH => {
             enum64(sink, arg2, &table::ENUM_PR_SUD_CMDS);
-            sink.arg_sep();
+            super::next_arg(sink, "off");
             sink.hex(arg3);
-            sink.arg_sep();
+            super::next_arg(sink, "size");
             sink.hex(arg4);
-            sink.arg_sep();
+            super::next_arg(sink, "switch");
             sink.addr(arg5);
         }
         // PR_GET_NO_NEW_PRIVS, PR_GET_THP_DISABLE, PR_MCE_KILL_GET, ... and unknown options:
@@ -286,10 +325,11 @@ pub fn result<S: Sink, M: Memory>(
     outcome: Option<Outcome>,
 ) {
     // PR_SCHED_CORE_GET writes through its fifth argument, the others through the second.
-    let addr = match option(call) {
-        PR_SCHED_CORE => call.args[4],
-        _ => call.args[1],
+    let (addr, name) = match option(call) {
+        PR_SCHED_CORE => (call.args[4], "cookie"),
+        option => (call.args[1], arg2_name(option)),
     };
+    sink.arg_name(name);
     if matches!(outcome, Some(Outcome::Err(_))) {
         return sink.addr(addr);
     }
@@ -350,7 +390,7 @@ fn sched_core<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Cal
     let [_, cmd, pid, scope, cookie, _] = call.args;
     // strace names the command by the register's low 32 bits.
     sink.enumeration(u64::from(cmd as u32), &table::ENUM_PR_SCHED_CORE_CMDS);
-    sink.arg_sep();
+    super::next_arg(sink, "pid");
     let pid = i64::from(pid as i32);
     let scope = u64::from(scope as u32);
     // PIDTYPE_PID, _TGID, _PGID, _SID (the kernel's enum pid_type).
@@ -361,10 +401,10 @@ fn sched_core<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Cal
         3 => super::pid(sink, ctx, pid, PidKind::Sid),
         _ => sink.int(pid),
     }
-    sink.arg_sep();
+    super::next_arg(sink, "pid_type");
     sink.hex_named(scope, &table::ENUM_PR_SCHED_CORE_PIDTYPES, true);
     if cmd as u32 != PR_SCHED_CORE_GET {
-        sink.arg_sep();
+        super::next_arg(sink, "cookie");
         sink.addr(cookie);
     }
 }

@@ -91,16 +91,16 @@ pub fn args<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call)
         // The registers take the place of addr and data; those the call fills show at exit.
         PTRACE_GETREGS | PTRACE_GETFPREGS => return,
         PTRACE_SETREGS => {
-            sink.arg_sep();
+            super::next_arg(sink, "data");
             return ptrace_data::regs(sink, ctx, data);
         }
         PTRACE_SETFPREGS => {
-            sink.arg_sep();
+            super::next_arg(sink, "data");
             return ptrace_data::fpregs(sink, ctx, data);
         }
         _ => {}
     }
-    sink.arg_sep();
+    super::next_arg(sink, "addr");
     match req {
         PTRACE_PEEKUSER | PTRACE_POKEUSER => user_offset(sink, addr),
         PTRACE_GETREGSET | PTRACE_SETREGSET => {
@@ -117,7 +117,7 @@ pub fn args<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call)
     if has_data(call) {
         return;
     }
-    sink.arg_sep();
+    super::next_arg(sink, "data");
     match req {
         PTRACE_CONT
         | PTRACE_DETACH

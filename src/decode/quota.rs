@@ -137,19 +137,23 @@ pub fn args<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, qcmd: u64, i
     match shape(command(qcmd)) {
         Shape::On => {
             sink.enumeration(u64::from(id), &table::ENUM_QUOTA_FORMAT);
-            sink.arg_sep();
+            super::next_arg(sink, "addr");
             string::path(sink, ctx, addr);
         }
         Shape::IdIn(data) => {
             sink.id(id);
-            sink.arg_sep();
+            super::next_arg(sink, "addr");
             pointed(sink, ctx, data, addr);
         }
         Shape::IdOut(_) => sink.id(id),
-        Shape::In(data) => pointed(sink, ctx, data, addr),
+        Shape::In(data) => {
+            // No id: the address is the first shown.
+            sink.arg_name("addr");
+            pointed(sink, ctx, data, addr)
+        }
         Shape::Unknown => {
             sink.id(id);
-            sink.arg_sep();
+            super::next_arg(sink, "addr");
             sink.addr(addr);
         }
         Shape::Nothing | Shape::Out(_) => {}

@@ -60,6 +60,8 @@ pub fn sizes<S: Sink, M: Memory>(
     outcome: Option<Outcome>,
 ) {
     let addr = call.args[2];
+    // The spec's `sizes` is the register strace names `args` (at entry otherwise).
+    sink.arg_name("args");
     if matches!(outcome, Some(Outcome::Err(_))) {
         return sink.addr(addr);
     }

@@ -132,6 +132,14 @@ pub trait Sink {
     fn arg_sep(&mut self);
     /// Closes the argument list.
     fn end_args(&mut self);
+    /// Names the top-level argument whose value follows (strace 6.16's name, `syscalls.toml`'s):
+    /// the text shows `name=` under `-N`, JSON makes it the argument's key in `args`. Named
+    /// again before its value, it takes the later name; a [`Sink::field`] at the top level
+    /// (clone's `child_stack=`, which strace always shows) replaces it too.
+    fn arg_name(&mut self, name: &'static str);
+    /// As [`Sink::arg_name`], for an argument the text shows unnamed even under `-N` (as
+    /// strace 6.16 does: rt_sigreturn's frame); JSON still needs its key.
+    fn implicit_arg_name(&mut self, name: &'static str);
     /// Starts a return value, `raw` as the call returned it; the values that follow show it
     /// (its number first, then maybe a [`Group::Detail`]).
     fn ret(&mut self, raw: i64);

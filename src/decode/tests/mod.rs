@@ -16,6 +16,7 @@ use std::rc::Rc;
 
 mod admin;
 mod aio;
+mod arg_names;
 mod bit_set;
 mod bpf_attr;
 mod dirent;
