@@ -23,12 +23,16 @@ const NR_WAIT4: u64 = 61;
 /// A text renderer writing to the returned buffer, coloured with `palette`; to stderr when
 /// `stderr` (where lines of several processes start `[pid N] `), else to a file.
 fn renderer(palette: Option<&'static Palette>, stderr: bool) -> (TextRender, Captured) {
-    let captured = Captured::default();
     let format = Format {
         column: 40,
         palette,
         ..Format::default()
     };
+    renderer_with(format, stderr)
+}
+
+fn renderer_with(format: Format, stderr: bool) -> (TextRender, Captured) {
+    let captured = Captured::default();
     let out = Output::new(Box::new(captured.clone()), None, false, format);
     let outs = Outputs::Shared {
         out,
@@ -55,7 +59,16 @@ fn call_line(
     args: [u64; 6],
     outcome: Outcome,
 ) -> String {
-    let (mut render, captured) = renderer(palette, false);
+    let format = Format {
+        column: 40,
+        palette,
+        ..Format::default()
+    };
+    call_line_with(format, nr, args, outcome)
+}
+
+fn call_line_with(format: Format, nr: u64, args: [u64; 6], outcome: Outcome) -> String {
+    let (mut render, captured) = renderer_with(format, false);
     let mem = TraceeMemory::new(std::process::id() as i32);
     let mut scratch = Scratch::new();
     let mut call = Call::new(nr, args, 0);
@@ -279,4 +292,34 @@ fn an_unavailable_value_is_in_the_errors_colour() {
         t.close();
     });
     assert_eq!(text, seqs("@P{@V@Nx@P=@V@E???@V@P}@V"));
+}
+
+/// `-N` with colour: each name in strace 7's argument-name colour, its `=` as punctuation,
+/// then the value's colour again (as strace 7.2 writes `openat -N --color=always`).
+#[test]
+fn argument_names_are_coloured() {
+    let path = c"/etc/passwd";
+    let args = [-100i64 as u64, path.as_ptr() as u64, 0o2000000, 0, 0, 0];
+    let line = |palette| {
+        let format = Format {
+            column: 40,
+            palette,
+            arg_names: true,
+            ..Format::default()
+        };
+        call_line_with(format, NR_OPENAT, args, Outcome::Ok(3))
+    };
+    let colored = line(palette());
+    assert_eq!(
+        colored,
+        seqs(
+            "@Sopenat@P(@V@Ndirfd@P=@V@CAT_FDCWD@V@P, @V@Npathname@P=@V\"/etc/passwd\"@P, \
+             @V@Nflags@P=@V@CO_RDONLY|O_CLOEXEC@V@R@P)@R @P=@R@R @T3@R@R\n"
+        )
+    );
+    assert_eq!(
+        line(None),
+        "openat(dirfd=AT_FDCWD, pathname=\"/etc/passwd\", flags=O_RDONLY|O_CLOEXEC) = 3\n"
+    );
+    assert_eq!(line(None), stripped(&colored));
 }
