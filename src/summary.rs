@@ -303,17 +303,21 @@ impl<'a> Table<'a> {
             .collect();
         let rows = &counts.rows;
         // A stable sort: equal keys keep syscall number order, as glibc's merge sort does.
-        match opts.sort {
-            None => {}
-            Some(Column::Name) => order.sort_by(|a, b| a.1.cmp(&b.1)),
-            Some(Column::Calls) => order.sort_by_key(|e| std::cmp::Reverse(rows[e.0].calls)),
-            Some(Column::Errors) => order.sort_by_key(|e| std::cmp::Reverse(rows[e.0].errors)),
-            Some(Column::MinTime) => order.sort_by_key(|e| std::cmp::Reverse(rows[e.0].min)),
-            Some(Column::MaxTime) => order.sort_by_key(|e| std::cmp::Reverse(rows[e.0].max)),
-            Some(Column::AvgTime) => order.sort_by_key(|e| std::cmp::Reverse(rows[e.0].avg())),
-            Some(Column::TimePercent | Column::TotalTime) => {
-                order.sort_by_key(|e| std::cmp::Reverse(rows[e.0].time))
-            }
+        // One comparison for every column, so that the binary holds one instance of the sort.
+        if let Some(column) = opts.sort {
+            order.sort_by(|a, b| {
+                let (x, y) = (&rows[a.0], &rows[b.0]);
+                match column {
+                    Column::Name => a.1.cmp(&b.1),
+                    // The others from the largest down.
+                    Column::Calls => y.calls.cmp(&x.calls),
+                    Column::Errors => y.errors.cmp(&x.errors),
+                    Column::MinTime => y.min.cmp(&x.min),
+                    Column::MaxTime => y.max.cmp(&x.max),
+                    Column::AvgTime => y.avg().cmp(&x.avg()),
+                    Column::TimePercent | Column::TotalTime => y.time.cmp(&x.time),
+                }
+            });
         }
         let called = || order.iter().map(|(nr, _)| &rows[*nr]);
         Table {
