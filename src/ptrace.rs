@@ -242,26 +242,30 @@ impl SignalStop {
     }
 }
 
-/// How many times the loop polls for a stop before it sleeps in `waitpid`.
-const SPIN_POLLS: u32 = 200;
-
-/// The next stop of any tracee, with the system CPU time its thread group has used when
-/// `stime` is asked for (`ru_stime` of `wait4`: for a stopped child the kernel reports its own
-/// usage), which `-c` measures syscalls with, as strace does.
+/// The next stop of any tracee if one comes within `budget`, with the system CPU time its
+/// thread group has used when `stime` is asked for (`ru_stime` of `wait4`: for a stopped
+/// child the kernel reports its own usage), which `-c` measures syscalls with, as strace does.
 ///
-/// A traced syscall usually stops again within microseconds of being resumed, much sooner than
-/// a sleeping tracer can be woken (on a virtual machine a wakeup of an idle CPU costs far more
-/// than the syscall). So this polls briefly; `Ok(None)` when nothing came, and the caller
-/// writes out its output before it blocks in [`wait_any`].
-pub fn poll_any(stime: bool) -> Result<Option<(Stop, std::time::Duration)>, Errno> {
-    for _ in 0..SPIN_POLLS {
+/// Polls without sleeping (see `tracer::patience` for when that pays); `Ok(None)` when nothing
+/// came in time, and the caller writes out its output before it blocks in [`wait_any`].
+pub fn poll_any(
+    stime: bool,
+    budget: std::time::Duration,
+) -> Result<Option<(Stop, std::time::Duration)>, Errno> {
+    if budget.is_zero() {
+        return Ok(None);
+    }
+    let start = std::time::Instant::now();
+    loop {
         if let Some(found) = wait4_any(libc::WNOHANG, stime)? {
             return Ok(Some(found));
+        }
+        if start.elapsed() >= budget {
+            return Ok(None);
         }
         // SAFETY: sched_yield has no memory effects; on a shared CPU it lets the tracee run.
         unsafe { libc::sched_yield() };
     }
-    Ok(None)
 }
 
 /// Waits for the next stop of any tracee until `deadline`: `Ok(None)` when it passed first
@@ -555,6 +559,7 @@ pub fn spawn(
         return Err(Errno::last());
     }
     if pid == 0 {
+        exec.prepare();
         // SAFETY: kill has no memory effects.
         unsafe { libc::kill(libc::getpid(), libc::SIGSTOP) };
         exec.run();
@@ -584,6 +589,7 @@ fn spawn_as_grandchild(exec: &Exec, opts: Options, daemonize: Daemonize) -> Resu
         return Err(Errno::last());
     }
     if waiter > 0 {
+        exec.prepare();
         // The command: once the waiter is gone, the tracer holds it.
         let mut status = 0;
         // SAFETY: waitpid writes only `status`.
@@ -674,8 +680,16 @@ impl<'a> Exec<'a> {
         }
     }
 
+    /// In the command's process, before it is traced: the tracer ignores SIGPIPE, and the
+    /// program gets the disposition the tracer was started with back (an ignored one survives
+    /// execve). Done untraced, it costs the start no syscall stops.
+    fn prepare(&self) {
+        // SAFETY: signal is async-signal-safe and has no memory effects here.
+        unsafe { libc::signal(libc::SIGPIPE, self.command.sigpipe) };
+    }
+
     /// In the command's process, traced: installs the filter, changes user, execs; on
-    /// failure says why and exits 1. Makes only async-signal-safe calls (signal, prctl,
+    /// failure says why and exits 1. Makes only async-signal-safe calls (prctl,
     /// seccomp, setgroups, setgid, setuid, execve, write, _exit).
     fn run(&self) -> ! {
         let exec_failed: &[u8] = &self.exec_failed;
@@ -687,9 +701,6 @@ impl<'a> Exec<'a> {
         // SAFETY: every pointer is valid and NUL-terminated, argv ends with NULL; the filter
         // is read, not written.
         unsafe {
-            // The tracer ignores SIGPIPE; the program gets the disposition the tracer was
-            // started with back (an ignored one survives execve).
-            libc::signal(libc::SIGPIPE, self.command.sigpipe);
             if self.command.filter.is_some() {
                 let set_filter = || {
                     libc::syscall(
