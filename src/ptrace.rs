@@ -528,7 +528,8 @@ pub enum Daemonize {
 /// Starts `command` traced and returns its pid; it is seized and about to run into its execve.
 ///
 /// Without `daemonize` a child is forked that stops itself (SIGSTOP, not `PTRACE_TRACEME`,
-/// so that the parent can `PTRACE_SEIZE` it); the parent seizes it and lets it run. With it,
+/// so that the parent can `PTRACE_SEIZE` it); the parent seizes it, usually before the stop,
+/// and lets it run. A child that cannot be seized is killed and reaped. With it,
 /// the roles swap as in strace: this process becomes the command and waits for a child,
 /// whose child (the tracer, which returns from here) seizes it and then kills that child,
 /// so that the wait returns and the command runs; the command's parent is the one that
@@ -564,15 +565,52 @@ pub fn spawn(
         unsafe { libc::kill(libc::getpid(), libc::SIGSTOP) };
         exec.run();
     }
-    // Wait for the child's self-stop, then seize it and let it run into its execve.
-    let mut status = 0;
-    // SAFETY: waitpid writes only `status`.
-    let r = unsafe { libc::waitpid(pid, &mut status, libc::WSTOPPED) };
-    Errno::result(r)?;
-    if !libc::WIFSTOPPED(status) {
+    // Seized at once, the child is usually still on its way to its SIGSTOP (a new process
+    // takes longer to be scheduled than this call): its stop is then a signal-delivery-stop
+    // that the tracer resumes with the signal dropped, so the child never stops as a job and
+    // needs no SIGCONT (that saves three stops and a wakeup of the child). A child that
+    // stopped first is seized in its group-stop, which SIGCONT ends; the loop then takes its
+    // stops as they come.
+    if let Err(e) = seize(pid, opts) {
+        kill_unstarted(pid);
+        return Err(e);
+    }
+    // SAFETY: siginfo is plain old data; waitid writes only `info`.
+    let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+    // Looked at, not taken (WNOWAIT): a stop the loop has to see stays for it.
+    // SAFETY: as above.
+    let r = unsafe {
+        libc::waitid(
+            libc::P_PID,
+            pid as libc::id_t,
+            &mut info,
+            libc::WSTOPPED | libc::WEXITED | libc::__WALL | libc::WNOWAIT,
+        )
+    };
+    if let Err(e) = Errno::result(r) {
+        kill_unstarted(pid);
+        return Err(e);
+    }
+    // SAFETY: waitid filled `info` for a child (si_status is valid for CLD_* codes).
+    let (code, status) = (info.si_code, unsafe { info.si_status() });
+    if code == libc::CLD_TRAPPED && status == libc::SIGSTOP {
+        // Its own SIGSTOP, about to be delivered: taken and dropped.
+        let mut wstatus = 0;
+        // SAFETY: waitpid writes only `wstatus`.
+        unsafe { libc::waitpid(pid, &mut wstatus, libc::__WALL) };
+        // SAFETY: ptrace with a null address and signal 0 has no memory effects.
+        let r = unsafe { libc::ptrace(libc::PTRACE_SYSCALL, pid, 0, 0) };
+        if let Err(e) = Errno::result(r) {
+            kill_unstarted(pid);
+            return Err(e);
+        }
+        return Ok(pid);
+    }
+    if code == libc::CLD_EXITED || code == libc::CLD_KILLED || code == libc::CLD_DUMPED {
+        // It never got to its exec (killed from outside): reaped, reported as the exec's.
+        wait_child(pid);
         return Err(Errno::ECHILD);
     }
-    seize(pid, opts)?;
     // SAFETY: kill has no memory effects.
     Errno::result(unsafe { libc::kill(pid, libc::SIGCONT) })?;
     Ok(pid)
