@@ -246,15 +246,12 @@ impl SignalStop {
 /// thread group has used when `stime` is asked for (`ru_stime` of `wait4`: for a stopped
 /// child the kernel reports its own usage), which `-c` measures syscalls with, as strace does.
 ///
-/// Polls without sleeping (see `tracer::patience` for when that pays); `Ok(None)` when nothing
+/// Polls without sleeping (`tracer::POLL_FOR` says when that pays); `Ok(None)` when nothing
 /// came in time, and the caller writes out its output before it blocks in [`wait_any`].
 pub fn poll_any(
     stime: bool,
     budget: std::time::Duration,
 ) -> Result<Option<(Stop, std::time::Duration)>, Errno> {
-    if budget.is_zero() {
-        return Ok(None);
-    }
     let start = std::time::Instant::now();
     loop {
         if let Some(found) = wait4_any(libc::WNOHANG, stime)? {
@@ -612,7 +609,10 @@ pub fn spawn(
         return Err(Errno::ECHILD);
     }
     // SAFETY: kill has no memory effects.
-    Errno::result(unsafe { libc::kill(pid, libc::SIGCONT) })?;
+    if let Err(e) = Errno::result(unsafe { libc::kill(pid, libc::SIGCONT) }) {
+        kill_unstarted(pid);
+        return Err(e);
+    }
     Ok(pid)
 }
 

@@ -35,7 +35,7 @@ const NR_EXECVEAT: u64 = 322;
 /// host), so a short poll saves that latency on every stop. A tracee that runs longer (an
 /// `execve`, a fork, a program faulting its pages in) would make a longer poll burn CPU the
 /// tracees need: bounded by time, not by a count of polls, the waste is the same on a fast
-/// machine and a slow one. Measured on a 2-CPU virtual machine (`scripts/bench`, 15 rounds):
+/// machine and a slow one. Measured on a 2-CPU virtual machine (15 interleaved rounds):
 /// 60 µs keeps the syscall-dense workloads where 200 polls had them (0.30-0.33 of strace's
 /// wall time on getppid) and brings `make -j2`'s CPU time from 1.22 to 0.99 of strace's.
 const POLL_FOR: Duration = Duration::from_micros(60);
