@@ -485,3 +485,34 @@ fn json_escapes_terminal_controls() {
     );
     assert!(!run.trace.as_bytes().contains(&0x7f));
 }
+
+/// A command the tracer cannot seize (here: strace-rs run under `strace-rs -f`, which already
+/// traces the child it forks) is not left stopped: the inner tracer says why, kills and reaps
+/// it, and exits 1, so the outer trace ends. Before, the child stayed in its self-stop and
+/// the outer tracer waited for it for ever (hence the `timeout`).
+#[test]
+fn a_command_that_cannot_be_seized_is_killed_not_left_stopped() {
+    let dir = TempDir::new();
+    let log = dir.join("outer");
+    let out = std::process::Command::new("timeout")
+        .arg("60")
+        .arg(STRACE_RS)
+        .args(["-f", "-o"])
+        .arg(&log)
+        .args(["--", STRACE_RS, "--", "/bin/true"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(
+        stderr,
+        format!("{STRACE_RS}: exec: Operation not permitted\n")
+    );
+    let trace = std::fs::read_to_string(&log).unwrap();
+    let killed: Vec<&str> = trace
+        .lines()
+        .filter(|l| l.ends_with("+++ killed by SIGKILL +++"))
+        .collect();
+    assert_eq!(killed.len(), 1, "{trace}");
+    assert!(trace.ends_with("+++ exited with 1 +++\n"), "{trace}");
+}
