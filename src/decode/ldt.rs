@@ -7,6 +7,7 @@
 use super::structs::{Raw, read_struct};
 use super::{Call, Ctx, Group, Outcome, Sink, Values};
 use crate::mem::Memory;
+use std::io::Write;
 
 /// `sizeof(struct user_desc)`: entry_number, base_addr, limit, then the bit fields' word.
 pub const USER_DESC_SIZE: u64 = 16;
@@ -121,9 +122,13 @@ pub fn set_thread_area_ret<S: Sink, M: Memory>(
     if !ctx.opts.verbose || ctx.mem.read(call.args[0], &mut word).is_err() {
         return;
     }
-    // strace's auxiliary string; a word (this path is all but never taken: 64-bit callers
-    // get ENOSYS unless a success is injected).
+    // strace's auxiliary string (64-bit callers get ENOSYS unless a success is injected).
     sink.open(Group::Detail);
-    sink.word(&format!("entry_number={}", u32::from_ne_bytes(word)));
+    // One word, as strace prints it; formatted on the stack, not allocated.
+    let mut text = [0u8; 32];
+    let mut rest = &mut text[..];
+    let _ = write!(rest, "entry_number={}", u32::from_ne_bytes(word));
+    let len = 32 - rest.len();
+    sink.word(std::str::from_utf8(&text[..len]).unwrap_or("entry_number=?"));
     sink.close();
 }
