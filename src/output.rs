@@ -367,6 +367,11 @@ impl Output {
         self.write_out(self.buf.len());
     }
 
+    /// Whether anything waits for [`Output::flush`].
+    pub fn buffered(&self) -> bool {
+        !self.buf.is_empty()
+    }
+
     /// Writes out the first `upto` bytes of the buffer (complete lines, or everything). The
     /// first error is reported once, naming the destination as strace does
     /// (`strace-rs: FILE: Broken pipe`); after it nothing more is written.
@@ -523,6 +528,14 @@ impl Outputs {
         match self {
             Outputs::Shared { out, .. } => out.flush(),
             Outputs::PerProcess { files, .. } => files.values_mut().for_each(Output::flush),
+        }
+    }
+
+    /// Whether any output has something waiting for [`Outputs::flush`].
+    pub fn buffered(&self) -> bool {
+        match self {
+            Outputs::Shared { out, .. } => out.buffered(),
+            Outputs::PerProcess { files, .. } => files.values().any(Output::buffered),
         }
     }
 

@@ -1,13 +1,20 @@
 //! The tracer's own signal dispositions: which signals stop it and when (`-I`, strace(1)).
 //!
-//! A signal handler can only talk to the loop through an atomic; `INTERRUPTED` is that one
-//! piece of global state.
+//! A signal handler can only talk to the loop through atomics: `INTERRUPTED` and the wake-up
+//! alarm's two flags are that global state.
 
 use crate::cli::Interruptible;
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::time::Duration;
 
 /// The fatal signal that asked the tracer to stop (0: none).
 static INTERRUPTED: AtomicI32 = AtomicI32::new(0);
+
+/// The wake-up alarm (SIGALRM from `ITIMER_REAL`) is set and has not rung yet.
+static ALARM_SET: AtomicBool = AtomicBool::new(false);
+
+/// The wake-up alarm rang since [`take_alarm`] last looked.
+static ALARM_RANG: AtomicBool = AtomicBool::new(false);
 
 /// The signals that end tracing, as strace lists them (SIGPIPE is not one: a reader of the
 /// trace that went away stops the output, not the traced command).
@@ -19,21 +26,43 @@ const WAKE_UP_US: libc::suseconds_t = 20_000;
 
 extern "C" fn on_fatal_signal(sig: libc::c_int) {
     INTERRUPTED.store(sig, Ordering::SeqCst);
+    ALARM_SET.store(true, Ordering::SeqCst);
+    set_alarm(WAKE_UP_US);
+}
+
+extern "C" fn on_wake_up(_: libc::c_int) {
+    ALARM_SET.store(false, Ordering::SeqCst);
+    ALARM_RANG.store(true, Ordering::SeqCst);
+}
+
+/// Has SIGALRM come in `us` microseconds (async-signal-safe).
+fn set_alarm(us: libc::suseconds_t) {
     let wake = libc::itimerval {
         it_interval: libc::timeval {
             tv_sec: 0,
             tv_usec: 0,
         },
         it_value: libc::timeval {
-            tv_sec: 0,
-            tv_usec: WAKE_UP_US,
+            tv_sec: us / 1_000_000,
+            tv_usec: us % 1_000_000,
         },
     };
     // SAFETY: setitimer is a plain system call (async-signal-safe); `wake` is a valid local.
     unsafe { libc::setitimer(libc::ITIMER_REAL, &wake, std::ptr::null_mut()) };
 }
 
-extern "C" fn on_wake_up(_: libc::c_int) {}
+/// Has the wake-up alarm interrupt the tracer's wait within `within` (less than a second),
+/// unless it is set already: one system call for any number of waits meanwhile.
+pub fn alarm_within(within: Duration) {
+    if !ALARM_SET.swap(true, Ordering::SeqCst) {
+        set_alarm(within.subsec_micros() as libc::suseconds_t);
+    }
+}
+
+/// Whether the wake-up alarm rang since the last call.
+pub fn take_alarm() -> bool {
+    ALARM_RANG.swap(false, Ordering::SeqCst)
+}
 
 /// Sets `sig`'s handler, without SA_RESTART so that it interrupts `wait4`.
 fn set(sig: i32, handler: libc::sighandler_t) {
@@ -77,14 +106,15 @@ pub fn command_sigpipe() -> libc::sighandler_t {
 /// Installs the dispositions of `mode`, after the command was spawned (ignored signals would
 /// be inherited through its execve), as strace does: SIGTTOU and SIGTTIN ignored (a tracer in
 /// the background still writes to the terminal); fatal signals caught (`Waiting`), left
-/// deadly (`Anywhere`) or ignored (`Never`, and SIGTSTP too with `NeverTstp`).
+/// deadly (`Anywhere`) or ignored (`Never`, and SIGTSTP too with `NeverTstp`). SIGALRM is the
+/// tracer's own wake-up alarm in every mode.
 pub fn install(mode: Interruptible) {
     set(libc::SIGTTOU, libc::SIG_IGN);
     set(libc::SIGTTIN, libc::SIG_IGN);
+    set(libc::SIGALRM, on_wake_up as *const () as libc::sighandler_t);
     match mode {
         Interruptible::Anywhere => {}
         Interruptible::Waiting => {
-            set(libc::SIGALRM, on_wake_up as *const () as libc::sighandler_t);
             for sig in FATAL {
                 set(sig, on_fatal_signal as *const () as libc::sighandler_t);
             }

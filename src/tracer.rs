@@ -50,6 +50,14 @@ const POLL_FOR: Duration = Duration::from_micros(60);
 /// times strace's wall time): the scheduler follows a steady pattern best.
 const UNPOLLED_AFTER_START: u32 = 64;
 
+/// How long what the tracer printed may wait in its buffer while the tracer sleeps. Writing
+/// it out before every sleep cost a system call per stop where programs start one after the
+/// other (the loop sleeps at every stop there: 3460 writes for 3258 stops of 50 processes
+/// running /bin/true, 64 with the alarm); 200 of them took 0.90 of strace's wall time with a
+/// write per sleep and 0.87 with one per alarm (13 interleaved rounds on a 2-CPU virtual
+/// machine). Lines to stderr or into a command (`-o |CMD`) are written as they end regardless.
+const FLUSH_WITHIN: Duration = Duration::from_millis(10);
+
 /// The settings the loop needs.
 pub struct Config {
     pub decode: DecodeOpts,
@@ -466,8 +474,13 @@ impl Tracer {
         match polled {
             Ok(Some(found)) => Ok(found),
             Ok(None) => {
-                // Nothing in hand: whoever reads the trace sees everything up to now.
-                self.render.flush();
+                // Nothing in hand, so the tracer sleeps: whoever reads the trace sees
+                // everything within FLUSH_WITHIN, written out when the alarm that says so rang.
+                if signals::take_alarm() {
+                    self.render.flush();
+                } else if self.render.buffered() {
+                    signals::alarm_within(FLUSH_WITHIN);
+                }
                 if signals::interrupted() {
                     return Err(Errno::EINTR);
                 }

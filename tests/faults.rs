@@ -516,3 +516,35 @@ fn a_command_that_cannot_be_seized_is_killed_not_left_stopped() {
     assert_eq!(killed.len(), 1, "{trace}");
     assert!(trace.ends_with("+++ exited with 1 +++\n"), "{trace}");
 }
+
+/// What the tracer printed reaches a trace file while it sleeps (it writes its buffer out
+/// within `tracer::FLUSH_WITHIN` of sleeping, when its alarm rings): the call the command
+/// blocks in is in the file, unfinished, before the command goes on. With `-I1` too, where
+/// the tracer leaves the fatal signals deadly: the alarm it sets is no fatal signal.
+#[test]
+fn the_trace_file_has_the_blocked_call_while_the_command_blocks() {
+    for mode in ["-I2", "-I1"] {
+        let dir = TempDir::new();
+        let (script, fifo, pid_file, _marker) = blocked_shell(&dir, "");
+        let log = dir.join("trace");
+        let log_arg = log.to_str().unwrap();
+        let mut tracer = spawn_tracer(
+            STRACE_RS,
+            &[mode, "-o", log_arg, "--", "sh", "-c", &script],
+            Stdio::null(),
+        );
+        shell_pid(&pid_file);
+        let blocked = format!("openat(AT_FDCWD, \"{}\", O_RDONLY", fifo.display());
+        wait_until("the blocked openat in the trace file", || {
+            std::fs::read_to_string(&log).is_ok_and(|t| t.ends_with(&blocked))
+        });
+        release(&fifo);
+        assert_eq!(wait_child(&mut tracer).code(), Some(3), "{mode}");
+        let trace = std::fs::read_to_string(&log).unwrap();
+        assert!(trace.contains(&format!("{blocked}) = ")), "{mode}: {trace}");
+        assert!(
+            trace.ends_with("+++ exited with 3 +++\n"),
+            "{mode}: {trace}"
+        );
+    }
+}

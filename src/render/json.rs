@@ -159,6 +159,10 @@ impl Render for JsonRender {
         self.outs.flush();
     }
 
+    fn buffered(&self) -> bool {
+        self.outs.buffered()
+    }
+
     fn close(&mut self, pid: i32) {
         self.pending.remove(&pid);
         self.outs.close(pid);

@@ -94,6 +94,8 @@ pub trait Render {
     fn summary(&mut self, total: &str, per_process: &[(i32, String)]);
     /// Writes out what is buffered: the tracer is about to wait.
     fn flush(&mut self);
+    /// Whether lines wait in a buffer for the next flush.
+    fn buffered(&self) -> bool;
     /// The process's output (`-ff`) is complete.
     fn close(&mut self, pid: i32);
     /// The trace is over: writes out everything.
@@ -167,6 +169,9 @@ impl<A: Render, B: Render> Render for Tee<A, B> {
     fn flush(&mut self) {
         self.first.flush();
         self.second.flush();
+    }
+    fn buffered(&self) -> bool {
+        self.first.buffered() || self.second.buffered()
     }
     fn close(&mut self, pid: i32) {
         self.first.close(pid);

@@ -274,6 +274,10 @@ impl Render for TextRender {
         self.outs.flush();
     }
 
+    fn buffered(&self) -> bool {
+        self.outs.buffered()
+    }
+
     fn close(&mut self, pid: i32) {
         self.held.remove(&pid);
         self.outs.close(pid);
