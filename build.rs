@@ -69,7 +69,8 @@ fn link_hot_first() {
     }
     let list = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default())
         .join("scripts/link-order.txt");
-    if list.is_file() {
+    // `-Wl,` splits its argument at commas.
+    if list.is_file() && !list.to_string_lossy().contains(',') {
         println!(
             "cargo::rustc-link-arg-bins=-Wl,--symbol-ordering-file={}",
             list.display()
