@@ -21,6 +21,7 @@ mod msg;
 mod number;
 mod output;
 mod pathtrace;
+mod pidmap;
 mod pidns;
 mod ptrace;
 mod render;

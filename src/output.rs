@@ -482,7 +482,7 @@ pub enum Outputs {
         format: Format,
         /// `-A`: append to existing files.
         append: bool,
-        files: std::collections::HashMap<i32, Output>,
+        files: crate::pidmap::PidMap<Output>,
     },
 }
 

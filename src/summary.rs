@@ -16,8 +16,8 @@
 //! table is appended to its `NAME.PID` file, in the same layout, and the table of all processes
 //! goes where strace puts it, stderr.
 
+use crate::pidmap::PidMap;
 use crate::table::{self, SYSCALLS};
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
@@ -437,7 +437,7 @@ impl<'a> Table<'a> {
 pub struct Summary {
     opts: SummaryOpts,
     total: Counts,
-    per_pid: Option<HashMap<i32, Counts>>,
+    per_pid: Option<PidMap<Counts>>,
     /// The origin of wall-clock marks.
     origin: Instant,
 }
@@ -447,7 +447,7 @@ impl Summary {
         Summary {
             opts,
             total: Counts::default(),
-            per_pid: per_process.then(HashMap::new),
+            per_pid: per_process.then(PidMap::default),
             origin: Instant::now(),
         }
     }

@@ -11,6 +11,7 @@ use crate::filter::{NameSet, Qualifiers, quiet, status};
 use crate::inject::{self, Marks};
 use crate::mem::TraceeMemory;
 use crate::pathtrace::{self, FdSet, PathSet};
+use crate::pidmap::PidMap;
 use crate::pidns::{PidNotes, PidNs};
 use crate::ptrace::{self, Resume, SignalStop, Stop, Stopped, SyscallInfo};
 use crate::render::{End, Exit, Origin, Render};
@@ -20,7 +21,6 @@ use crate::stamp::Precision;
 use crate::summary::Summary;
 use crate::tree::{self, Tree};
 use nix::errno::Errno;
-use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 mod lineage;
@@ -276,7 +276,7 @@ pub struct Tracer {
     hold: Option<Duration>,
     cfg: Config,
     render: Box<dyn Render>,
-    tracees: HashMap<i32, Tracee>,
+    tracees: PidMap<Tracee>,
     mem: TraceeMemory,
     scratch: Scratch,
     /// The spawned command, whose end is the tracer's exit status.
@@ -324,7 +324,7 @@ impl Tracer {
                 .filter(|ns| cfg.pidns || !ns.proc_is_ours()),
             cfg,
             render,
-            tracees: HashMap::new(),
+            tracees: PidMap::default(),
             mem: TraceeMemory::new(0),
             scratch: Scratch::new(),
             main_pid: None,

@@ -6,7 +6,7 @@ use crate::decode::{self, Call, Ctx, PidNote};
 use crate::json::{self, Json, Stamp};
 use crate::mem::TraceeMemory;
 use crate::output::Outputs;
-use std::collections::HashMap;
+use crate::pidmap::PidMap;
 use std::io::Write;
 
 /// A syscall's entry half, rendered, waiting for its exit.
@@ -22,14 +22,14 @@ struct Pending {
 
 pub struct JsonRender {
     outs: Outputs,
-    pending: HashMap<i32, Pending>,
+    pending: PidMap<Pending>,
 }
 
 impl JsonRender {
     pub fn new(outs: Outputs) -> Self {
         JsonRender {
             outs,
-            pending: HashMap::new(),
+            pending: PidMap::default(),
         }
     }
 

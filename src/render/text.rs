@@ -10,10 +10,10 @@ use crate::color::Kind;
 use crate::decode::{self, Call, Ctx, PidNote};
 use crate::mem::TraceeMemory;
 use crate::output::{Head, Output, Outputs};
+use crate::pidmap::PidMap;
 use crate::stamp;
 use crate::table::SigName;
 use crate::text::Text;
-use std::collections::HashMap;
 use std::io::Write;
 
 pub struct TextRender {
@@ -23,7 +23,7 @@ pub struct TextRender {
     /// Where held entry halves are drawn.
     aside: Output,
     /// The held entry half of each process's syscall in progress.
-    held: HashMap<i32, Vec<u8>>,
+    held: PidMap<Vec<u8>>,
 }
 
 impl TextRender {
@@ -33,7 +33,7 @@ impl TextRender {
             outs,
             holding,
             aside,
-            held: HashMap::new(),
+            held: PidMap::default(),
         }
     }
 
