@@ -268,8 +268,34 @@ fn write_hex(out: &mut Vec<u8>, v: u64) {
     if v == 0 {
         out.push(b'0');
     } else {
-        let _ = write!(out, "{v:#x}");
+        out.extend_from_slice(b"0x");
+        push_digits(out, v, 16);
     }
+}
+
+/// Appends `v`'s digits in `base` (10 or 16, lower case): the numbers of nearly every line,
+/// without `fmt`'s machinery, which took a sixth of the tracer's instructions (callgrind,
+/// 20 processes running /bin/true).
+fn push_digits(out: &mut Vec<u8>, mut v: u64, base: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b"0123456789abcdef"[(v % base) as usize];
+        v /= base;
+        if v == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
+/// `%lld`.
+fn push_signed(out: &mut Vec<u8>, v: i64) {
+    if v < 0 {
+        out.push(b'-');
+    }
+    push_digits(out, v.unsigned_abs(), 10);
 }
 
 /// `%#03o` as C prints it: a leading zero and at least three digits (`000`, `0644`, `007`).
@@ -640,8 +666,14 @@ impl Text<'_> {
 /// A number in the base it asks for.
 fn write_number(out: &mut Vec<u8>, n: Number) {
     let _ = match n {
-        Number::Int(v) => write!(out, "{v}"),
-        Number::Uint(v) => write!(out, "{v}"),
+        Number::Int(v) => {
+            push_signed(out, v);
+            Ok(())
+        }
+        Number::Uint(v) => {
+            push_digits(out, v, 10);
+            Ok(())
+        }
         Number::Hex(v) => {
             write_hex(out, v);
             Ok(())
@@ -1165,5 +1197,37 @@ mod tests {
             write_octal(&mut out, v);
             assert_eq!(String::from_utf8(out).unwrap(), s);
         }
+    }
+
+    #[test]
+    fn numbers_as_printf_prints_them() {
+        let mut edges: Vec<u64> = vec![0, 1, 9, 10, 15, 16, 99, 100, 255, 256, 4095, 4096];
+        edges.extend([
+            u32::MAX as u64,
+            u32::MAX as u64 + 1,
+            i64::MAX as u64,
+            u64::MAX,
+        ]);
+        edges.extend((0..64).map(|b| 1u64 << b));
+        edges.extend((0..64).map(|b| (1u64 << b) - 1));
+        for v in edges {
+            let mut out = Vec::new();
+            write_number(&mut out, Number::Uint(v));
+            assert_eq!(String::from_utf8(out).unwrap(), format!("{v}"));
+            let mut out = Vec::new();
+            write_number(&mut out, Number::Int(v as i64));
+            assert_eq!(String::from_utf8(out).unwrap(), format!("{}", v as i64));
+            let mut out = Vec::new();
+            write_number(&mut out, Number::Hex(v));
+            let hex = if v == 0 {
+                "0".to_string()
+            } else {
+                format!("{v:#x}")
+            };
+            assert_eq!(String::from_utf8(out).unwrap(), hex);
+        }
+        let mut out = Vec::new();
+        write_number(&mut out, Number::Int(i64::MIN));
+        assert_eq!(String::from_utf8(out).unwrap(), "-9223372036854775808");
     }
 }
