@@ -275,7 +275,11 @@ impl Output {
                 self.buf.push(b' ');
             }
             (PidPrefix::Plain, None) => {
-                let _ = write!(self.buf, "{pid:<5} ");
+                // `%-5d `, the line's most common start under -f.
+                let start = self.buf.len();
+                crate::number::push_signed(&mut self.buf, pid.into());
+                let pad = 5usize.saturating_sub(self.buf.len() - start) + 1;
+                self.buf.extend(std::iter::repeat_n(b' ', pad));
             }
             (PidPrefix::Plain, Some(_)) => {
                 let _ = write!(self.buf, "{pid}");

@@ -4,6 +4,7 @@ use crate::color::{Kind, Palette};
 use crate::decode::{Group, Number, PidNote, Quote, Sink, Values};
 pub use crate::escape::escape_with;
 use crate::fdinfo::{Detail, FdInfo};
+use crate::number::{push_digits, push_signed};
 use crate::output::{ConstStyle, HexStrings, Output};
 use crate::sockdiag::SocketInfo;
 use crate::table::{self, EnumTable, FlagPart, FlagTable, SigName};
@@ -271,31 +272,6 @@ fn write_hex(out: &mut Vec<u8>, v: u64) {
         out.extend_from_slice(b"0x");
         push_digits(out, v, 16);
     }
-}
-
-/// Appends `v`'s digits in `base` (10 or 16, lower case): the numbers of nearly every line,
-/// without `fmt`'s machinery, which took a sixth of the tracer's instructions (callgrind,
-/// 20 processes running /bin/true).
-fn push_digits(out: &mut Vec<u8>, mut v: u64, base: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b"0123456789abcdef"[(v % base) as usize];
-        v /= base;
-        if v == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[at..]);
-}
-
-/// `%lld`.
-fn push_signed(out: &mut Vec<u8>, v: i64) {
-    if v < 0 {
-        out.push(b'-');
-    }
-    push_digits(out, v.unsigned_abs(), 10);
 }
 
 /// `%#03o` as C prints it: a leading zero and at least three digits (`000`, `0644`, `007`).
