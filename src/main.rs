@@ -47,6 +47,7 @@ use std::io;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicPtr, AtomicUsize, Ordering};
 use summary::Summary;
 use tracer::{Config, Ending, Tracer};
 
@@ -54,9 +55,16 @@ use tracer::{Config, Ending, Tracer};
 /// before anything opens one.
 #[cfg(not(test))]
 #[unsafe(no_mangle)]
-extern "C" fn main(_argc: libc::c_int, _argv: *const *const libc::c_char) -> libc::c_int {
+extern "C" fn main(argc: libc::c_int, argv: *const *const libc::c_char) -> libc::c_int {
+    OWN_ARGV.store(argv.cast_mut(), Ordering::Relaxed);
+    OWN_ARGC.store(usize::try_from(argc).unwrap_or(0), Ordering::Relaxed);
     libc::c_int::from(start())
 }
+
+/// The tracer's own argv and argc as C passed them to `main` (null and 0 under `cargo test`):
+/// the command's arguments are its tail, which the command gets as it is (`command_argv`).
+static OWN_ARGV: AtomicPtr<*const libc::c_char> = AtomicPtr::new(std::ptr::null_mut());
+static OWN_ARGC: AtomicUsize = AtomicUsize::new(0);
 
 /// Under `cargo test` the harness has its own `main`; this one keeps the tracer's code
 /// reachable there.
@@ -187,16 +195,7 @@ fn run(cli: Cli) -> Result<u8, CliExit> {
     if let Some(path) = program {
         let command = ptrace::Command {
             path: cstring(path.as_os_str())?,
-            // --argv0=NAME: the program is still found by its own name.
-            argv: cli
-                .command
-                .iter()
-                .enumerate()
-                .map(|(i, a)| match (i, &cli.argv0) {
-                    (0, Some(name)) => cstring(name),
-                    _ => cstring(a),
-                })
-                .collect::<Result<_, _>>()?,
+            argv: command_argv(&cli)?,
             envp: environment(&cli.env)?,
             user,
             filter,
@@ -403,8 +402,56 @@ impl From<String> for CliExit {
     }
 }
 
+/// The command's arguments: the tail of the tracer's own argv when that is what they are (no
+/// `--argv0`), else made.
+fn command_argv(cli: &Cli) -> Result<ptrace::CStrings, String> {
+    if cli.argv0.is_none()
+        && let Some(tail) = own_argv_tail(&cli.command)
+    {
+        return Ok(ptrace::CStrings::Own(tail));
+    }
+    // --argv0=NAME: the program is still found by its own name.
+    let argv = cli
+        .command
+        .iter()
+        .enumerate()
+        .map(|(i, a)| match (i, &cli.argv0) {
+            (0, Some(name)) => cstring(name),
+            _ => cstring(a),
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(ptrace::CStrings::Made(argv))
+}
+
+/// The last `words.len()` entries of the tracer's own argv, if they are these words.
+fn own_argv_tail(words: &[OsString]) -> Option<*const *const libc::c_char> {
+    let argv = OWN_ARGV.load(Ordering::Relaxed).cast_const();
+    let first = OWN_ARGC.load(Ordering::Relaxed).checked_sub(words.len())?;
+    if argv.is_null() || words.is_empty() {
+        return None;
+    }
+    // SAFETY: C's argv holds argc valid NUL-terminated strings and then NULL, for the whole
+    // run (nothing in the tracer changes it); `first + words.len()` is argc.
+    let tail = unsafe { argv.add(first) };
+    let same = words.iter().enumerate().all(|(i, word)| {
+        // SAFETY: as above, `first + i` < argc.
+        let arg = unsafe { std::ffi::CStr::from_ptr(*tail.add(i)) };
+        arg.to_bytes() == word.as_bytes()
+    });
+    same.then_some(tail)
+}
+
 /// The command's environment: ours, with `-E VAR=VAL` set and `-E VAR` removed, in order.
-fn environment(changes: &[OsString]) -> Result<Vec<CString>, String> {
+/// Without `-E` it is the tracer's own `environ`, entry for entry, as strace hands it on.
+fn environment(changes: &[OsString]) -> Result<ptrace::CStrings, String> {
+    unsafe extern "C" {
+        static environ: *const *const libc::c_char;
+    }
+    if changes.is_empty() {
+        // SAFETY: the tracer never changes its environment, so `environ` stays the
+        // NULL-terminated array C started it with.
+        return Ok(ptrace::CStrings::Own(unsafe { environ }));
+    }
     let mut vars: Vec<(OsString, OsString)> = std::env::vars_os().collect();
     for change in changes {
         let bytes = change.as_bytes();
@@ -427,7 +474,8 @@ fn environment(changes: &[OsString]) -> Result<Vec<CString>, String> {
             pair.push(v);
             cstring(&pair)
         })
-        .collect()
+        .collect::<Result<_, _>>()
+        .map(ptrace::CStrings::Made)
 }
 
 /// `-u USER`: the user's uid, primary gid and supplementary groups; as in strace, only root

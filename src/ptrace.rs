@@ -677,8 +677,8 @@ fn spawn_as_grandchild(exec: &Exec, opts: Options, daemonize: Daemonize) -> Resu
 /// make async-signal-safe calls).
 struct Exec<'a> {
     command: &'a Command,
-    argv: Vec<*const libc::c_char>,
-    envp: Vec<*const libc::c_char>,
+    argv: Pointers,
+    envp: Pointers,
     filter: Vec<libc::sock_filter>,
     /// The messages of a failed start, prefixed with the tracer's name as invoked, made
     /// before the fork (the child may only make async-signal-safe calls).
@@ -688,13 +688,6 @@ struct Exec<'a> {
 
 impl<'a> Exec<'a> {
     fn new(command: &'a Command) -> Self {
-        let nul_terminated = |strings: &[CString]| -> Vec<*const libc::c_char> {
-            strings
-                .iter()
-                .map(|s| s.as_ptr())
-                .chain(std::iter::once(std::ptr::null()))
-                .collect()
-        };
         let filter = command
             .filter
             .as_deref()
@@ -709,8 +702,8 @@ impl<'a> Exec<'a> {
             .collect();
         Exec {
             command,
-            argv: nul_terminated(&command.argv),
-            envp: nul_terminated(&command.envp),
+            argv: command.argv.pointers(),
+            envp: command.envp.pointers(),
             filter,
             exec_failed: format!("{}: exec: ", crate::msg::program()).into_bytes(),
             creds_failed: format!("{}: -u: cannot change user: ", crate::msg::program())
@@ -780,14 +773,54 @@ impl<'a> Exec<'a> {
 /// to run it as (`-u`).
 pub struct Command {
     pub path: CString,
-    pub argv: Vec<CString>,
-    pub envp: Vec<CString>,
+    pub argv: CStrings,
+    pub envp: CStrings,
     pub user: Option<Credentials>,
     /// The seccomp-bpf program to install before the exec (`--seccomp-bpf`, crate::seccomp).
     pub filter: Option<Vec<Insn>>,
     /// SIGPIPE's disposition for the command: the one the tracer was started with (the
     /// tracer ignores it for itself).
     pub sigpipe: libc::sighandler_t,
+}
+
+/// The strings of execve's argv or envp.
+pub enum CStrings {
+    /// The tracer's own NULL-terminated array, alive as long as the process and never
+    /// changed: its argv's tail or its `environ`, handed on as strace does (no copy, and the
+    /// pointers a raw execve line shows lie on the stack, as strace's).
+    Own(*const *const libc::c_char),
+    /// Made for the command (`-E`, `--argv0`).
+    Made(Vec<CString>),
+}
+
+impl CStrings {
+    fn pointers(&self) -> Pointers {
+        match self {
+            CStrings::Own(array) => Pointers::Own(*array),
+            CStrings::Made(strings) => Pointers::Made(
+                strings
+                    .iter()
+                    .map(|s| s.as_ptr())
+                    .chain(std::iter::once(std::ptr::null()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// A NULL-terminated array of pointers as execve takes it.
+enum Pointers {
+    Own(*const *const libc::c_char),
+    Made(Vec<*const libc::c_char>),
+}
+
+impl Pointers {
+    fn as_ptr(&self) -> *const *const libc::c_char {
+        match self {
+            Pointers::Own(array) => *array,
+            Pointers::Made(pointers) => pointers.as_ptr(),
+        }
+    }
 }
 
 /// A user's ids, to switch to before the exec.

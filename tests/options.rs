@@ -1908,6 +1908,46 @@ fn raw() {
     }
 }
 
+/// The command's own execve under `-e raw=`: it is handed the tracer's own argv tail and
+/// environment, which lie on the stack as strace's do, so its pointers have 12 hex digits and
+/// the line is never short enough to be padded to the result column (a heap below 16 MB
+/// made it so, now and then). With `-E` or `--argv0` the arrays are made, and hold what
+/// they say.
+#[test]
+fn raw_command_execve_is_handed_the_tracers_own_arrays() {
+    let stack =
+        regex::Regex::new(r"^execve\(0x[0-9a-f]+, 0x7f[0-9a-f]{10}, 0x7f[0-9a-f]{10}\) = 0$")
+            .unwrap();
+    for _ in 0..5 {
+        let run = trace(
+            STRACE_RS,
+            &["-e", "raw=execve", "-e", "trace=execve"],
+            &["/bin/true"],
+        );
+        let first = run.trace.lines().next().unwrap_or("");
+        assert!(stack.is_match(first), "first line {first:?}");
+    }
+    let run = trace(
+        STRACE_RS,
+        &[
+            "-E",
+            "A_VAR=1",
+            "--argv0=renamed",
+            "-v",
+            "-e",
+            "trace=execve",
+        ],
+        &["/bin/sh", "-c", "echo $A_VAR $0 >&2"],
+    );
+    assert_eq!(run.stderr, "1 renamed\n");
+    let first = run.trace.lines().next().unwrap_or("");
+    assert!(
+        first.starts_with(r#"execve("/bin/sh", ["renamed", "-c", "echo $A_VAR $0 >&2"], ["#)
+            && first.contains(r#""A_VAR=1"]) = 0"#),
+        "first line {first:?}"
+    );
+}
+
 // ---------------------------------------------------------------------------
 // -v, -e abbrev=
 // ---------------------------------------------------------------------------
