@@ -138,8 +138,20 @@ pub fn parse_duration(s: &str) -> Option<Duration> {
             .filter(|n| *n <= i64::MAX as u64)?;
         return Some(Duration::from_nanos(n.saturating_mul(ns_per_unit as u64)));
     }
-    let f: f64 = number.parse().ok()?;
+    let f = strtod(number)?;
     (f >= 0.0 && f.is_finite()).then(|| Duration::from_nanos((f * ns_per_unit) as u64))
+}
+
+/// C's `strtod` on the whole of `number` (libc's, already linked: Rust's float parser would
+/// add 30 KB to the binary for this one option).
+fn strtod(number: &str) -> Option<f64> {
+    let c = std::ffi::CString::new(number).ok()?;
+    let mut end: *mut libc::c_char = std::ptr::null_mut();
+    // SAFETY: `c` is NUL-terminated; strtod writes only `end`, a pointer into `c`.
+    let f = unsafe { libc::strtod(c.as_ptr(), &mut end) };
+    // SAFETY: strtod leaves `end` within `c`, at most at its NUL.
+    let read = unsafe { end.offset_from(c.as_ptr()) };
+    (read == number.len() as isize).then_some(f)
 }
 
 /// The length of the decimal number `strtod` would read at the start of `s`:

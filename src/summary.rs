@@ -245,6 +245,39 @@ fn usecs(secs: f64) -> u64 {
     (secs * 1e6) as u64
 }
 
+/// `v` as C's `printf("%*.*f", width, precision, v)` writes it, as strace prints its table:
+/// libc's formatter, already linked (Rust's float formatting would add 16 KB to the binary
+/// for this table alone).
+fn write_fixed(text: &mut String, v: f64, width: usize, precision: usize) {
+    let format = c"%*.*f";
+    let (width, precision) = (
+        libc::c_int::try_from(width).unwrap_or(0),
+        libc::c_int::try_from(precision).unwrap_or(6),
+    );
+    let mut buf = vec![0u8; 64];
+    loop {
+        // SAFETY: snprintf writes at most `buf.len()` bytes into `buf`; the format takes two
+        // ints and a double, which are what is passed.
+        let n = unsafe {
+            libc::snprintf(
+                buf.as_mut_ptr().cast(),
+                buf.len(),
+                format.as_ptr(),
+                width,
+                precision,
+                v,
+            )
+        };
+        let Ok(n) = usize::try_from(n) else { return };
+        if n < buf.len() {
+            // printf's %f writes only ASCII.
+            text.extend(buf[..n].iter().map(|&b| char::from(b)));
+            return;
+        }
+        buf.resize(n + 1, 0);
+    }
+}
+
 /// One value of a cell.
 enum Cell<'a> {
     Percent(f64),
@@ -268,8 +301,14 @@ fn write_line<'c>(
             text.push(' ');
         }
         let _ = match cell(*column) {
-            Cell::Percent(v) => write!(text, "{v:>w$.2}"),
-            Cell::Secs(v) => write!(text, "{v:>w$.6}"),
+            Cell::Percent(v) => {
+                write_fixed(text, v, *w, 2);
+                Ok(())
+            }
+            Cell::Secs(v) => {
+                write_fixed(text, v, *w, 6);
+                Ok(())
+            }
             Cell::Int(v) => write!(text, "{v:>w$}"),
             Cell::BlankZero(0) => write!(text, "{:w$}", ""),
             Cell::BlankZero(v) => write!(text, "{v:>w$}"),
@@ -350,7 +389,11 @@ impl<'a> Table<'a> {
         let rows = || self.order.iter().map(|(nr, _)| &self.counts.rows[*nr]);
         let (least, widest) = match column {
             Column::TimePercent => (6, "100.00".len()),
-            Column::TotalTime => (11, format!("{:.6}", seconds(self.total)).len()),
+            Column::TotalTime => {
+                let mut total = String::new();
+                write_fixed(&mut total, seconds(self.total), 0, 6);
+                (11, total.len())
+            }
             Column::MinTime => {
                 let longest_min = rows().map(|r| r.min).max().unwrap_or(0);
                 (8, format!("{}.000000", longest_min / NSEC_PER_SEC).len())
@@ -499,6 +542,31 @@ mod tests {
 
     fn us(n: u64) -> Duration {
         Duration::from_micros(n)
+    }
+
+    /// As printf's `%*.*f`: padded, rounded to nearest with ties to even (0.125 is exact),
+    /// and longer than the first buffer when it must be.
+    #[test]
+    fn fixed_point_as_printf_writes_it() {
+        let fixed = |v: f64, width: usize, precision: usize| {
+            let mut text = String::from(">");
+            write_fixed(&mut text, v, width, precision);
+            text
+        };
+        assert_eq!(fixed(0.0, 6, 2), ">  0.00");
+        assert_eq!(fixed(100.0, 6, 2), ">100.00");
+        assert_eq!(fixed(0.125, 6, 2), ">  0.12");
+        assert_eq!(fixed(0.375, 6, 2), ">  0.38");
+        assert_eq!(fixed(2.0 / 3.0, 0, 6), ">0.666667");
+        assert_eq!(fixed(1.5, 11, 6), ">   1.500000");
+        assert_eq!(fixed(12345.25, 3, 1), ">12345.2");
+        // What the table showed when Rust formatted it, on values long and short.
+        for v in [1e300, 123456.789, 0.0049999, 0.005, 99.995, 7e-7, 1.0 / 3.0] {
+            for (width, precision) in [(6, 2), (11, 6), (0, 6)] {
+                let rust = format!(">{v:>width$.precision$}");
+                assert_eq!(fixed(v, width, precision), rust);
+            }
+        }
     }
 
     fn opts(columns: &str, sort: &str) -> SummaryOpts {
