@@ -127,26 +127,28 @@ const UNIX_PATH_MAX: usize = 108;
 
 const CACHE_SIZE: usize = 1024;
 
-/// strace's cache of details by inode: one slot per `inode % 1024`.
+/// strace's cache of details by inode: one slot per `inode % 1024`, made at the first socket
+/// described (64 KB every start would fault in for traces that show none).
 pub struct SocketCache {
     slots: Vec<Option<(u64, SocketInfo)>>,
 }
 
 impl SocketCache {
     pub fn new() -> Self {
-        SocketCache {
-            slots: vec![None; CACHE_SIZE],
-        }
+        SocketCache { slots: Vec::new() }
     }
 
     fn get(&self, inode: u64) -> Option<&SocketInfo> {
-        match &self.slots[inode as usize % CACHE_SIZE] {
+        match self.slots.get(inode as usize % CACHE_SIZE)? {
             Some((i, info)) if *i == inode => Some(info),
             _ => None,
         }
     }
 
     fn put(&mut self, inode: u64, info: SocketInfo) {
+        if self.slots.is_empty() {
+            self.slots.resize(CACHE_SIZE, None);
+        }
         self.slots[inode as usize % CACHE_SIZE] = Some((inode, info));
     }
 }
@@ -530,6 +532,27 @@ mod tests {
         std::fs::metadata(format!("/proc/self/fd/{fd}"))
             .unwrap()
             .ino()
+    }
+
+    /// Empty until the first socket; then one slot per `inode % 1024`, the newest one kept.
+    #[test]
+    fn cache_keeps_the_last_socket_of_a_slot() {
+        let unix = |path: &[u8]| SocketInfo::Unix {
+            proto: "UNIX",
+            inode: 7,
+            peer: 0,
+            name: Some(path.to_vec()),
+        };
+        let mut cache = SocketCache::new();
+        assert_eq!(cache.get(7), None);
+        assert!(cache.slots.is_empty());
+        cache.put(7, unix(b"/a"));
+        assert_eq!(cache.get(7), Some(&unix(b"/a")));
+        assert_eq!(cache.get(7 + CACHE_SIZE as u64), None);
+        assert_eq!(cache.get(8), None);
+        cache.put(7 + CACHE_SIZE as u64, unix(b"/b"));
+        assert_eq!(cache.get(7), None);
+        assert_eq!(cache.get(7 + CACHE_SIZE as u64), Some(&unix(b"/b")));
     }
 
     #[test]
