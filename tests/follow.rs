@@ -308,6 +308,45 @@ fn forks_every_child_exit_reported() {
     );
 }
 
+/// The raw lines of the parent's clone in h_forks' `vfork` mode, which the child always cuts
+/// (the parent stays in the call until the child is gone): the halves as written, with the
+/// pids and the address masked.
+fn cut_clone_halves(tracer: &str) -> (String, String) {
+    let (_dir, run) = trace_helper(tracer, &["-f"], "h_forks", &["vfork"]);
+    assert_run_status(&run, "exited with 6");
+    let pp = split_by_pid(&run.trace);
+    assert_no_errors(&pp, &run.trace);
+    let (parent, child) = (pp.root(), pp.order[1]);
+    let masked = |l: &str| {
+        mask_addresses(l)
+            .replacen(&format!("{parent:<5} "), "PARENT ", 1)
+            .replace(&child.to_string(), "CHILD")
+    };
+    let find = |what: &str| {
+        run.trace
+            .lines()
+            .find(|l| l.contains(what))
+            .map(masked)
+            .unwrap_or_else(|| panic!("{tracer}: no {what:?} in\n{}", run.trace))
+    };
+    (find("clone("), find("clone resumed>"))
+}
+
+/// A clone cut by another process's line ends its first half after the flags and opens the
+/// second with the separator, as strace writes it.
+#[test]
+fn a_cut_clone_is_split_after_its_flags() {
+    let want = (
+        "PARENT clone(child_stack=NULL, flags=CLONE_VFORK|CLONE_CHILD_SETTID|SIGCHLD <unfinished ...>"
+            .to_string(),
+        "PARENT <... clone resumed>, child_tidptr=0xADDR) = CHILD".to_string(),
+    );
+    assert_eq!(cut_clone_halves(STRACE_RS), want);
+    if real_strace_available() {
+        assert_eq!(cut_clone_halves(REAL_STRACE), want);
+    }
+}
+
 // ---------------------------------------------------------------------------
 // 3. -ff -o NAME
 // ---------------------------------------------------------------------------

@@ -1044,6 +1044,17 @@ impl Call {
             .any(|d| present(d, self))
     }
 
+    /// Whether the separator before the arguments printed at exit is written at exit: when
+    /// the first of them shows only under a condition (`show_if`), as strace's decoders that
+    /// decide at exit whether to print more (clone's `flags=...|SIGCHLD <unfinished ...>`,
+    /// then `<... clone resumed>, child_tidptr=...`); else at entry (`read(3,  <unfinished ...>`).
+    fn separated_at_exit(&self) -> bool {
+        let descs = self.arg_descs();
+        descs
+            .get(self.first_out())
+            .is_some_and(|d| d.show_if.is_some())
+    }
+
     fn first_out(&self) -> usize {
         match self.desc {
             // bpf's attr shows at entry, with the size after it, unless the kernel answers
@@ -1120,13 +1131,25 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
         .get(first_out)
         .is_some_and(|d| d.kind.def().updated_at_exit);
     let end = first_out + usize::from(updated);
-    if args(sink, ctx, call, 0..end, None) && call.has_exit_args() && !updated {
+    if args(sink, ctx, call, 0..end, None)
+        && call.has_exit_args()
+        && !updated
+        && !call.separated_at_exit()
+    {
         sink.arg_sep();
     }
 }
 
 /// The exit half: the remaining arguments, given the outcome, and the return value.
 pub fn exit<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &Call, outcome: Outcome) {
+    if call.separated_at_exit()
+        && call.has_exit_args()
+        && call.arg_descs()[..call.first_out()]
+            .iter()
+            .any(|d| present(d, call))
+    {
+        sink.arg_sep();
+    }
     args(
         sink,
         ctx,

@@ -4,8 +4,15 @@
  * children. The parent exits with 3.
  *
  * With argv[2] = "killed", forks one child that kills itself with
- * SIGKILL; the parent reaps it and exits with 4. */
+ * SIGKILL; the parent reaps it and exits with 4.
+ *
+ * With argv[2] = "vfork", makes one child with a raw
+ * clone(CLONE_VFORK|CLONE_CHILD_SETTID|SIGCHLD): the parent stays in its clone
+ * until the child, which calls getpid and exits with 5, is gone, so a tracer
+ * always cuts the parent's clone line with the child's; the parent reaps it
+ * and exits with 6. */
 #include "helper.h"
+#include <sched.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -30,6 +37,21 @@ int main(int argc, char **argv)
 		if (waitpid(pid, &st, 0) != pid || !WIFSIGNALED(st))
 			_exit(103);
 		syscall(SYS_exit_group, 4);
+	}
+	if (argc > 2 && strcmp(argv[2], "vfork") == 0) {
+		pid_t tid = 0;
+		long r = syscall(SYS_clone, CLONE_VFORK | CLONE_CHILD_SETTID | SIGCHLD,
+				 0, NULL, &tid, 0);
+
+		if (r < 0)
+			_exit(102);
+		if (r == 0) {
+			syscall(SYS_getpid);
+			syscall(SYS_exit_group, 5);
+		}
+		if (waitpid(r, &st, 0) != r || !WIFEXITED(st) || WEXITSTATUS(st) != 5)
+			_exit(103);
+		syscall(SYS_exit_group, 6);
 	}
 	if (argc > 2)
 		n = atoi(argv[2]);

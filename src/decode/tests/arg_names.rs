@@ -53,14 +53,6 @@ fn named_call(nr: u64, args: [u64; 6], mem: &FakeMemory, outcome: Outcome, raw: 
     }
 }
 
-/// `line` without the padding before its ` = `, which counts from where its output started.
-fn unpadded(line: &str) -> String {
-    match line.split_once(" = ") {
-        Some((call, ret)) => format!("{} = {ret}", call.trim_end()),
-        None => line.to_string(),
-    }
-}
-
 fn named(nr: u64, args: [u64; 6], mem: &FakeMemory, outcome: Outcome) -> String {
     named_call(nr, args, mem, outcome, false)
 }

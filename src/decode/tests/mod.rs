@@ -368,6 +368,14 @@ fn render_call(
     })
 }
 
+/// `line` without the padding before its ` = `, which counts from where its output started.
+fn unpadded(line: &str) -> String {
+    match line.split_once(" = ") {
+        Some((call, ret)) => format!("{} = {ret}", call.trim_end()),
+        None => line.to_string(),
+    }
+}
+
 /// One call's line with strace's default options, `-s 32`: what most tests check.
 fn line(nr: u64, args: [u64; 6], mem: &FakeMemory, outcome: Outcome) -> String {
     line_with(nr, args, mem, outcome, 32)

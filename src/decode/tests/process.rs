@@ -553,3 +553,47 @@ fn group_lists_and_set_tid_stop_at_the_string_limit_unless_v() {
         "clone3({flags=0, exit_signal=SIGCHLD, stack=NULL, stack_size=0, set_tid=0x4000, set_tid_size=0}, 88) = -1 EINVAL (Invalid argument)"
     );
 }
+
+/// A call cut by another process's line: clone's entry half ends at its flags and its exit
+/// half starts with the separator, as strace writes them (`...|SIGCHLD <unfinished ...>`,
+/// then `<... clone resumed>, child_tidptr=...`); without a pointer to show, no separator at
+/// all. read's separator ends its entry half (`read(3,  <unfinished ...>`).
+#[test]
+fn where_a_cut_call_puts_its_separator() {
+    let mem = FakeMemory::new().with(0x2000, b"ab");
+    let halves = |nr: u64, args: [u64; 6], outcome: Outcome| {
+        let mut call = Call::new(nr, args, 0);
+        let mut scratch = Scratch::new();
+        let entry_half = rendered(|out| {
+            let mut ctx = Ctx::for_test(&mem, &mut scratch);
+            entry(&mut Text::new(out), &mut ctx, &mut call);
+        });
+        let exit_half = rendered(|out| {
+            let mut ctx = Ctx::for_test(&mem, &mut scratch);
+            exit(&mut Text::new(out), &mut ctx, &call, outcome);
+        });
+        (entry_half, unpadded(&exit_half))
+    };
+    assert_eq!(
+        halves(
+            NR_CLONE,
+            [0x1200011, 0, 0, 0x7f81_c995_da10, 0, 0],
+            Outcome::Ok(5631)
+        ),
+        (
+            "child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD".to_string(),
+            ", child_tidptr=0x7f81c995da10) = 5631".to_string()
+        )
+    );
+    assert_eq!(
+        halves(NR_CLONE, [17, 0, 0, 0, 0, 0], Outcome::Ok(5631)),
+        (
+            "child_stack=NULL, flags=SIGCHLD".to_string(),
+            ") = 5631".to_string()
+        )
+    );
+    assert_eq!(
+        halves(NR_READ, [3, 0x2000, 2, 0, 0, 0], Outcome::Ok(2)),
+        ("3, ".to_string(), r#""ab", 2) = 2"#.to_string())
+    );
+}
