@@ -536,12 +536,12 @@ kinds! {
         failure: true, updated: false, decoder: "clone",
         json: ["array", "addr", "int"]
     }
-    /// A pointer to `struct clone_args` of the size in the next register, with what the call
-    /// wrote: `{flags=CLONE_PARENT_SETTID, parent_tid=0x..., exit_signal=SIGCHLD, stack=NULL,
-    /// stack_size=0} => {parent_tid=[5632]}`.
+    /// A pointer to `struct clone_args` of the size in the next register, shown at entry, with
+    /// what the call wrote at exit: `{flags=CLONE_PARENT_SETTID, parent_tid=0x...,
+    /// exit_signal=SIGCHLD, stack=NULL, stack_size=0} => {parent_tid=[5632]}`.
     CloneArgs = "clone_args" {
         table: None, len: false, by: true,
-        failure: true, updated: false, decoder: "",
+        failure: true, updated: true, decoder: "",
         json: ["struct", "updated", "array", "flags", "addr", "byte_range", "word"]
     }
     /// A pointer to `len` `gid_t`s: `[0, 5, 100]`.

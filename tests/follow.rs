@@ -308,39 +308,43 @@ fn forks_every_child_exit_reported() {
     );
 }
 
-/// The raw lines of the parent's clone in h_forks' `vfork` mode, which the child always cuts
-/// (the parent stays in the call until the child is gone): the halves as written, with the
-/// pids and the address masked.
-fn cut_clone_halves(tracer: &str) -> (String, String) {
+/// The raw lines of the parent's clone and clone3 in h_forks' `vfork` mode, which their
+/// children always cut (the parent stays in the call until the child is gone): the halves as
+/// written, with the pids and addresses masked.
+fn cut_clone_halves(tracer: &str) -> Vec<String> {
     let (_dir, run) = trace_helper(tracer, &["-f"], "h_forks", &["vfork"]);
     assert_run_status(&run, "exited with 6");
     let pp = split_by_pid(&run.trace);
     assert_no_errors(&pp, &run.trace);
-    let (parent, child) = (pp.root(), pp.order[1]);
+    let parent = pp.root();
+    let children = &pp.order[1..];
+    assert_eq!(children.len(), 2, "{}", run.trace);
     let masked = |l: &str| {
-        mask_addresses(l)
-            .replacen(&format!("{parent:<5} "), "PARENT ", 1)
-            .replace(&child.to_string(), "CHILD")
+        let mut l = mask_addresses(l).replacen(&format!("{parent:<5} "), "PARENT ", 1);
+        for (n, child) in children.iter().enumerate() {
+            l = l.replace(&child.to_string(), &format!("CHILD{n}"));
+        }
+        l
     };
-    let find = |what: &str| {
-        run.trace
-            .lines()
-            .find(|l| l.contains(what))
-            .map(masked)
-            .unwrap_or_else(|| panic!("{tracer}: no {what:?} in\n{}", run.trace))
-    };
-    (find("clone("), find("clone resumed>"))
+    let parent_prefix = format!("{parent:<5} ");
+    run.trace
+        .lines()
+        .filter(|l| l.starts_with(&parent_prefix) && l.contains("clone"))
+        .map(masked)
+        .collect()
 }
 
 /// A clone cut by another process's line ends its first half after the flags and opens the
-/// second with the separator, as strace writes it.
+/// second with the separator, and a clone3 ends its first half with its struct, as strace
+/// writes them.
 #[test]
-fn a_cut_clone_is_split_after_its_flags() {
-    let want = (
-        "PARENT clone(child_stack=NULL, flags=CLONE_VFORK|CLONE_CHILD_SETTID|SIGCHLD <unfinished ...>"
-            .to_string(),
-        "PARENT <... clone resumed>, child_tidptr=0xADDR) = CHILD".to_string(),
-    );
+fn a_cut_clone_is_split_where_strace_splits_it() {
+    let want = [
+        "PARENT clone(child_stack=NULL, flags=CLONE_VFORK|CLONE_CHILD_SETTID|SIGCHLD <unfinished ...>",
+        "PARENT <... clone resumed>, child_tidptr=0xADDR) = CHILD0",
+        "PARENT clone3({flags=CLONE_VFORK|CLONE_PARENT_SETTID, parent_tid=0xADDR, exit_signal=SIGCHLD, stack=NULL, stack_size=0} <unfinished ...>",
+        "PARENT <... clone3 resumed> => {parent_tid=[CHILD1]}, 88) = CHILD1",
+    ];
     assert_eq!(cut_clone_halves(STRACE_RS), want);
     if real_strace_available() {
         assert_eq!(cut_clone_halves(REAL_STRACE), want);

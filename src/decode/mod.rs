@@ -1067,6 +1067,17 @@ impl Call {
             {
                 d.args.len()
             }
+            // clone3's struct and size show at entry, unless the call writes into the struct
+            // what its exit adds (its entry decided).
+            Some(d)
+                if !self.raw
+                    && d.args.get(usize::from(d.first_out)).map(|a| a.kind)
+                        == Some(Kind::CloneArgs)
+                    && self.saved[usize::from(d.first_out)]
+                        != Some(process::CLONE_ARGS_WRITTEN) =>
+            {
+                d.args.len()
+            }
             Some(d) if !self.raw => d.first_out as usize,
             _ => self.arg_descs().len(),
         }
@@ -1108,6 +1119,10 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
             }
             Kind::PtraceData => ptrace_req::save(ctx, call),
             Kind::BpfAttr => bpf_attr::save(ctx, call, desc),
+            Kind::CloneArgs => {
+                let size = by_value(desc, call);
+                call.saved[i] = Some(process::clone_args_save(ctx, call.args[i], size));
+            }
             _ => {}
         }
         if let (Kind::MmsghdrsOut, Some(saved)) = (desc.kind, ctx.saved.as_deref_mut()) {

@@ -216,7 +216,25 @@ const MAX_SET_TID: u64 = 32;
 /// `get_pagesize()` on x86_64: how far past the struct strace looks for bytes set.
 const PAGE_SIZE: u64 = 4096;
 
-/// `clone3`'s arguments, printed at exit with what the call wrote: `{flags=..., ...} =>
+/// Saved at entry when clone3's exit adds to its struct (what [`clone_args`] prints there).
+pub const CLONE_ARGS_WRITTEN: u32 = 1;
+
+/// At entry, as strace's clone3 decides: whether the call will write into its struct
+/// something to show at exit (a pidfd, the parent's tid, bytes past what this kernel knows),
+/// [`CLONE_ARGS_WRITTEN`]; else 0, and the whole line but the result is written at entry.
+pub fn clone_args_save<M: Memory>(ctx: &Ctx<'_, M>, addr: u64, size: u64) -> u32 {
+    let mut flags = [0u8; 8];
+    let shown = addr != 0 && size >= CLONE_ARGS_SIZE_VER0 && ctx.opts.verbose;
+    if !shown || ctx.mem.read(addr, &mut flags).is_err() {
+        return 0;
+    }
+    let flags = u64::from_ne_bytes(flags);
+    let writes = flags & (CLONE_PIDFD | CLONE_PARENT_SETTID) != 0 || size > CLONE_ARGS_SIZE as u64;
+    if writes { CLONE_ARGS_WRITTEN } else { 0 }
+}
+
+/// `clone3`'s arguments as strace shows them: at entry (`outcome` `None`) the struct as the
+/// call got it, `{flags=..., ...}`; at exit, after a success, what the call wrote: ` =>
 /// {pidfd=[3], parent_tid=[5632]}`. A size past the struct this kernel knows shows the bytes
 /// set beyond it (up to a page), after the struct and again after what the call wrote.
 pub fn clone_args<S: Sink, M: Memory>(
@@ -226,43 +244,52 @@ pub fn clone_args<S: Sink, M: Memory>(
     addr: u64,
     outcome: Option<Outcome>,
 ) {
-    if addr != 0 && size < CLONE_ARGS_SIZE_VER0 {
-        return sink.addr(addr);
-    }
     let len = (size as usize).min(CLONE_ARGS_SIZE);
     // Bytes past the struct, where the tracee asked for more than it.
     let tail = (len, size.min(PAGE_SIZE) as usize);
-    read_struct(sink, ctx, addr, len, |sink, ctx, raw| {
-        let flags = raw.u64(CA_FLAGS);
-        clone_args_fields(sink, ctx, raw);
-        structs::nonzero_tail(sink, ctx, addr, tail, |_| {});
-        sink.end_struct(false);
-        if !matches!(outcome, Some(Outcome::Ok(_))) {
-            return;
+    let Some(outcome) = outcome else {
+        if addr != 0 && size < CLONE_ARGS_SIZE_VER0 {
+            return sink.addr(addr);
         }
-        // What the call wrote, `=> {...}`, opened by the first member there is.
-        let mut opened = false;
-        let mut open = |sink: &mut S| {
-            if !std::mem::replace(&mut opened, true) {
-                sink.updated();
-                sink.begin_struct();
-            }
-        };
-        if flags & CLONE_PIDFD != 0 {
-            open(sink);
-            sink.field("pidfd");
-            written_int(sink, ctx, raw.u64(CA_PIDFD), Written::Fd, outcome);
-        }
-        if flags & CLONE_PARENT_SETTID != 0 {
-            open(sink);
-            sink.field("parent_tid");
-            written_int(sink, ctx, raw.u64(CA_PARENT_TID), Written::Tid, outcome);
-        }
-        structs::nonzero_tail(sink, ctx, addr, tail, &mut open);
-        if opened {
+        return read_struct(sink, ctx, addr, len, |sink, ctx, raw| {
+            clone_args_fields(sink, ctx, raw);
+            structs::nonzero_tail(sink, ctx, addr, tail, |_| {});
             sink.end_struct(false);
+        });
+    };
+    if !matches!(outcome, Outcome::Ok(_)) {
+        return;
+    }
+    let mut buf = [0u8; CLONE_ARGS_SIZE];
+    if ctx.mem.read(addr, &mut buf[..len]).is_err() {
+        sink.updated();
+        return sink.addr(addr);
+    }
+    let raw = Raw(&buf[..len]);
+    let flags = raw.u64(CA_FLAGS);
+    // What the call wrote, `=> {...}`, opened by the first member there is.
+    let mut opened = false;
+    let mut open = |sink: &mut S| {
+        if !std::mem::replace(&mut opened, true) {
+            sink.updated();
+            sink.begin_struct();
         }
-    });
+    };
+    let outcome = Some(outcome);
+    if flags & CLONE_PIDFD != 0 {
+        open(sink);
+        sink.field("pidfd");
+        written_int(sink, ctx, raw.u64(CA_PIDFD), Written::Fd, outcome);
+    }
+    if flags & CLONE_PARENT_SETTID != 0 {
+        open(sink);
+        sink.field("parent_tid");
+        written_int(sink, ctx, raw.u64(CA_PARENT_TID), Written::Tid, outcome);
+    }
+    structs::nonzero_tail(sink, ctx, addr, tail, &mut open);
+    if opened {
+        sink.end_struct(false);
+    }
 }
 
 /// Opens `struct clone_args` and shows its fields as the call got them (the caller closes

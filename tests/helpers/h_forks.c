@@ -9,9 +9,11 @@
  * With argv[2] = "vfork", makes one child with a raw
  * clone(CLONE_VFORK|CLONE_CHILD_SETTID|SIGCHLD): the parent stays in its clone
  * until the child, which calls getpid and exits with 5, is gone, so a tracer
- * always cuts the parent's clone line with the child's; the parent reaps it
+ * always cuts the parent's clone line with the child's; the parent reaps it,
+ * then does the same with clone3({CLONE_VFORK|CLONE_PARENT_SETTID, ...}, 88),
  * and exits with 6. */
 #include "helper.h"
+#include <linux/sched.h>
 #include <sched.h>
 #include <signal.h>
 #include <string.h>
@@ -45,6 +47,20 @@ int main(int argc, char **argv)
 
 		if (r < 0)
 			_exit(102);
+		if (r == 0) {
+			syscall(SYS_getpid);
+			syscall(SYS_exit_group, 5);
+		}
+		if (waitpid(r, &st, 0) != r || !WIFEXITED(st) || WEXITSTATUS(st) != 5)
+			_exit(103);
+		struct clone_args ca;
+		memset(&ca, 0, sizeof(ca));
+		ca.flags = CLONE_VFORK | CLONE_PARENT_SETTID;
+		ca.parent_tid = (unsigned long) &tid;
+		ca.exit_signal = SIGCHLD;
+		r = syscall(SYS_clone3, &ca, sizeof(ca));
+		if (r < 0)
+			_exit(104);
 		if (r == 0) {
 			syscall(SYS_getpid);
 			syscall(SYS_exit_group, 5);

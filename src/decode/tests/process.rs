@@ -554,6 +554,22 @@ fn group_lists_and_set_tid_stop_at_the_string_limit_unless_v() {
     );
 }
 
+/// The two halves of a call's line as another process's line would cut them: what its entry
+/// writes after `name(`, and what its exit writes (unpadded).
+fn cut_halves(nr: u64, args: [u64; 6], mem: &FakeMemory, outcome: Outcome) -> (String, String) {
+    let mut call = Call::new(nr, args, 0);
+    let mut scratch = Scratch::new();
+    let entry_half = rendered(|out| {
+        let mut ctx = Ctx::for_test(mem, &mut scratch);
+        entry(&mut Text::new(out), &mut ctx, &mut call);
+    });
+    let exit_half = rendered(|out| {
+        let mut ctx = Ctx::for_test(mem, &mut scratch);
+        exit(&mut Text::new(out), &mut ctx, &call, outcome);
+    });
+    (entry_half, unpadded(&exit_half))
+}
+
 /// A call cut by another process's line: clone's entry half ends at its flags and its exit
 /// half starts with the separator, as strace writes them (`...|SIGCHLD <unfinished ...>`,
 /// then `<... clone resumed>, child_tidptr=...`); without a pointer to show, no separator at
@@ -561,19 +577,7 @@ fn group_lists_and_set_tid_stop_at_the_string_limit_unless_v() {
 #[test]
 fn where_a_cut_call_puts_its_separator() {
     let mem = FakeMemory::new().with(0x2000, b"ab");
-    let halves = |nr: u64, args: [u64; 6], outcome: Outcome| {
-        let mut call = Call::new(nr, args, 0);
-        let mut scratch = Scratch::new();
-        let entry_half = rendered(|out| {
-            let mut ctx = Ctx::for_test(&mem, &mut scratch);
-            entry(&mut Text::new(out), &mut ctx, &mut call);
-        });
-        let exit_half = rendered(|out| {
-            let mut ctx = Ctx::for_test(&mem, &mut scratch);
-            exit(&mut Text::new(out), &mut ctx, &call, outcome);
-        });
-        (entry_half, unpadded(&exit_half))
-    };
+    let halves = |nr, args, outcome| cut_halves(nr, args, &mem, outcome);
     assert_eq!(
         halves(
             NR_CLONE,
@@ -595,5 +599,57 @@ fn where_a_cut_call_puts_its_separator() {
     assert_eq!(
         halves(NR_READ, [3, 0x2000, 2, 0, 0, 0], Outcome::Ok(2)),
         ("3, ".to_string(), r#""ab", 2) = 2"#.to_string())
+    );
+}
+
+/// clone3 as strace's decoder writes its halves: the struct at entry; what the call wrote
+/// (` => {parent_tid=[N]}`) and the size at exit; where it writes nothing to show (a
+/// posix_spawn's CLONE_VM|CLONE_VFORK, which its child always cuts), the size at entry too.
+#[test]
+fn clone3_halves() {
+    let mut ca = [0u64; 11];
+    ca[0] = 0x100000 | 0x1000000; // CLONE_PARENT_SETTID|CLONE_CHILD_SETTID
+    ca[2] = 0x2000;
+    ca[3] = 0x1000;
+    ca[4] = 17;
+    let mut vfork = [0u64; 11];
+    vfork[0] = 0x4100; // CLONE_VM|CLONE_VFORK
+    vfork[4] = 17;
+    vfork[5] = 0x7000;
+    vfork[6] = 0x9000;
+    let mem = FakeMemory::new()
+        .with(0x1000, &5632i32.to_ne_bytes())
+        .with(0x3000, &words(&ca))
+        .with(0x5000, &words(&vfork));
+    let halves = |args, outcome| cut_halves(NR_CLONE3, args, &mem, outcome);
+    let settid = "{flags=CLONE_PARENT_SETTID|CLONE_CHILD_SETTID, child_tid=0x2000, parent_tid=0x1000, exit_signal=SIGCHLD, stack=NULL, stack_size=0}";
+    assert_eq!(
+        halves([0x3000, 88, 0, 0, 0, 0], Outcome::Ok(5632)),
+        (
+            settid.to_string(),
+            " => {parent_tid=[5632]}, 88) = 5632".to_string()
+        )
+    );
+    assert_eq!(
+        halves([0x3000, 88, 0, 0, 0, 0], Outcome::Err(EINVAL)),
+        (
+            settid.to_string(),
+            ", 88) = -1 EINVAL (Invalid argument)".to_string()
+        )
+    );
+    assert_eq!(
+        halves([0x5000, 88, 0, 0, 0, 0], Outcome::Ok(5633)),
+        (
+            "{flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD, stack=0x7000, stack_size=0x9000}, 88"
+                .to_string(),
+            ") = 5633".to_string()
+        )
+    );
+    assert_eq!(
+        halves([0x8, 88, 0, 0, 0, 0], Outcome::Err(EFAULT)),
+        (
+            "0x8, 88".to_string(),
+            ") = -1 EFAULT (Bad address)".to_string()
+        )
     );
 }
