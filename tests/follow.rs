@@ -351,6 +351,36 @@ fn a_cut_clone_is_split_where_strace_splits_it() {
     }
 }
 
+/// An fcntl whose argument the caller gives is written whole at entry, as strace's decoder:
+/// h_forks' `lockwait` parent waits in F_SETLKW for a lock its child holds until then, so the
+/// child's lines always cut it.
+#[test]
+fn a_cut_fcntl_shows_its_lock_at_entry() {
+    let halves = |tracer: &str| {
+        let (_dir, run) = trace_helper(tracer, &["-f"], "h_forks", &["lockwait"]);
+        assert_run_status(&run, "exited with 7");
+        let pp = split_by_pid(&run.trace);
+        assert_no_errors(&pp, &run.trace);
+        let prefix = format!("{:<5} ", pp.root());
+        let lines: Vec<String> = run
+            .trace
+            .lines()
+            .filter(|l| l.contains("F_SETLKW") || l.contains("fcntl resumed"))
+            .map(|l| l.strip_prefix(&prefix).unwrap_or(l).to_string())
+            .collect();
+        lines
+    };
+    // Padded to column 40 counting the 6 columns of the pid.
+    let want = [
+        "fcntl(3, F_SETLKW, {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=0} <unfinished ...>",
+        "<... fcntl resumed>)              = 0",
+    ];
+    assert_eq!(halves(STRACE_RS), want);
+    if real_strace_available() {
+        assert_eq!(halves(REAL_STRACE), want);
+    }
+}
+
 // ---------------------------------------------------------------------------
 // 3. -ff -o NAME
 // ---------------------------------------------------------------------------

@@ -64,6 +64,12 @@ pub fn fcntl_has_arg(cmd: u64) -> bool {
     )
 }
 
+/// Whether `fcntl`'s third argument is printed at exit (with the separator before it): where
+/// the kernel fills it in, as strace's decoder. Every other one is printed at entry.
+pub fn fcntl_arg_at_exit(cmd: u64) -> bool {
+    matches!(cmd as u32, F_GETLK | F_OFD_GETLK | F_GETOWN_EX)
+}
+
 /// `fcntl`'s third argument, by the command (`by`).
 pub fn fcntl_arg<S: Sink, M: Memory>(
     sink: &mut S,

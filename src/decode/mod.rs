@@ -1044,43 +1044,36 @@ impl Call {
             .any(|d| present(d, self))
     }
 
-    /// Whether the separator before the arguments printed at exit is written at exit: when
-    /// the first of them shows only under a condition (`show_if`), as strace's decoders that
-    /// decide at exit whether to print more (clone's `flags=...|SIGCHLD <unfinished ...>`,
-    /// then `<... clone resumed>, child_tidptr=...`); else at entry (`read(3,  <unfinished ...>`).
+    /// Whether the separator before the arguments printed at exit is written at exit, as
+    /// strace's decoders that decide at exit whether to print more: clone's (its first exit
+    /// argument shows only under a condition, `show_if`: `flags=...|SIGCHLD <unfinished
+    /// ...>`, then `<... clone resumed>, child_tidptr=...`) and fcntl's (`F_GETLK <unfinished
+    /// ...>`, `<... fcntl resumed>, {l_type=...}`); else at entry (`read(3,  <unfinished
+    /// ...>`).
     fn separated_at_exit(&self) -> bool {
-        let descs = self.arg_descs();
-        descs
+        self.arg_descs()
             .get(self.first_out())
-            .is_some_and(|d| d.show_if.is_some())
+            .is_some_and(|d| d.show_if.is_some() || d.kind == Kind::FcntlArg)
     }
 
+    /// The first argument printed at exit: the spec's `first_out`, or, where strace's decoder
+    /// decides at entry that the call shows nothing more at exit, none (the arguments' length).
     fn first_out(&self) -> usize {
-        match self.desc {
-            // bpf's attr shows at entry, with the size after it, unless the kernel answers
-            // in it (its entry decided).
-            Some(d)
-                if !self.raw
-                    && d.args.get(usize::from(d.first_out)).map(|a| a.kind)
-                        == Some(Kind::BpfAttr)
-                    && !bpf_attr::at_exit(self) =>
-            {
-                d.args.len()
-            }
-            // clone3's struct and size show at entry, unless the call writes into the struct
-            // what its exit adds (its entry decided).
-            Some(d)
-                if !self.raw
-                    && d.args.get(usize::from(d.first_out)).map(|a| a.kind)
-                        == Some(Kind::CloneArgs)
-                    && self.saved[usize::from(d.first_out)]
-                        != Some(process::CLONE_ARGS_WRITTEN) =>
-            {
-                d.args.len()
-            }
-            Some(d) if !self.raw => d.first_out as usize,
-            _ => self.arg_descs().len(),
-        }
+        let Some(d) = self.desc.filter(|_| !self.raw) else {
+            return self.arg_descs().len();
+        };
+        let first = usize::from(d.first_out);
+        let at_entry = match d.args.get(first).map(|a| a.kind) {
+            // bpf's attr, unless the kernel answers in it.
+            Some(Kind::BpfAttr) => !bpf_attr::at_exit(self),
+            // clone3's struct and size, unless the call writes into the struct what its exit
+            // adds.
+            Some(Kind::CloneArgs) => self.saved[first] != Some(process::CLONE_ARGS_WRITTEN),
+            // fcntl's argument, unless the kernel fills it in.
+            Some(Kind::FcntlArg) => !fs::fcntl_arg_at_exit(self.args[1]),
+            _ => false,
+        };
+        if at_entry { d.args.len() } else { first }
     }
 }
 

@@ -11,15 +11,51 @@
  * until the child, which calls getpid and exits with 5, is gone, so a tracer
  * always cuts the parent's clone line with the child's; the parent reaps it,
  * then does the same with clone3({CLONE_VFORK|CLONE_PARENT_SETTID, ...}, 88),
- * and exits with 6. */
+ * and exits with 6.
+ *
+ * With argv[2] = "lockwait", a child takes a write lock on a file and holds it
+ * until the parent waits for the same lock in fcntl(F_SETLKW) (its
+ * /proc/PID/stat shows it sleeping in syscall 72), then exits, so a tracer
+ * always cuts the parent's fcntl line with the child's; the parent exits with 7. */
 #include "helper.h"
 #include <linux/sched.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 
 #define NCHILD 200
+
+/* Whether process pid sleeps (state S: in the kernel, not stopped by a tracer)
+ * in system call nr. */
+static int waits_in(pid_t pid, long nr)
+{
+	char path[64], buf[512];
+	long in = -1;
+	int fd, n;
+	char *state;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	fd = open(path, O_RDONLY);
+	n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = 0;
+	state = strrchr(buf, ')');
+	if (!state || state[1] != ' ' || state[2] != 'S')
+		return 0;
+	snprintf(path, sizeof(path), "/proc/%d/syscall", pid);
+	fd = open(path, O_RDONLY);
+	n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = 0;
+	in = strtol(buf, NULL, 10);
+	return in == nr;
+}
 
 int main(int argc, char **argv)
 {
@@ -68,6 +104,32 @@ int main(int argc, char **argv)
 		if (waitpid(r, &st, 0) != r || !WIFEXITED(st) || WEXITSTATUS(st) != 5)
 			_exit(103);
 		syscall(SYS_exit_group, 6);
+	}
+	if (argc > 2 && strcmp(argv[2], "lockwait") == 0) {
+		struct flock lock;
+		int fd = open("lockfile", O_RDWR | O_CREAT, 0600), go[2];
+		char b;
+
+		memset(&lock, 0, sizeof(lock));
+		lock.l_type = F_WRLCK;
+		lock.l_whence = SEEK_SET;
+		if (fd != 3 || pipe(go) < 0)
+			_exit(102);
+		pid = fork();
+		if (pid < 0)
+			_exit(102);
+		if (pid == 0) {
+			if (fcntl(fd, F_SETLK, &lock) < 0 || write(go[1], "x", 1) != 1)
+				syscall(SYS_exit_group, 1);
+			while (!waits_in(getppid(), 72))
+				;
+			syscall(SYS_exit_group, 0);
+		}
+		if (read(go[0], &b, 1) != 1 || fcntl(fd, F_SETLKW, &lock) < 0)
+			_exit(103);
+		if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+			_exit(103);
+		syscall(SYS_exit_group, 7);
 	}
 	if (argc > 2)
 		n = atoi(argv[2]);

@@ -600,6 +600,35 @@ fn where_a_cut_call_puts_its_separator() {
         halves(NR_READ, [3, 0x2000, 2, 0, 0, 0], Outcome::Ok(2)),
         ("3, ".to_string(), r#""ab", 2) = 2"#.to_string())
     );
+    // fcntl: what the caller gives at entry; what the kernel fills in, with its separator, at
+    // exit; no argument, no separator.
+    const F_GETFD: u64 = 1;
+    const F_SETFD: u64 = 2;
+    const F_GETLK: u64 = 5;
+    assert_eq!(
+        halves(NR_FCNTL, [3, F_SETFD, 1, 0, 0, 0], Outcome::Ok(0)),
+        ("3, F_SETFD, FD_CLOEXEC".to_string(), ") = 0".to_string())
+    );
+    assert_eq!(
+        halves(NR_FCNTL, [3, F_GETFD, 0, 0, 0, 0], Outcome::Ok(1)),
+        (
+            "3, F_GETFD".to_string(),
+            ") = 0x1 (flags FD_CLOEXEC)".to_string()
+        )
+    );
+    let mem = FakeMemory::new().with(0x3000, &[0u8; 32]);
+    assert_eq!(
+        cut_halves(
+            NR_FCNTL,
+            [3, F_GETLK, 0x3000, 0, 0, 0],
+            &mem,
+            Outcome::Ok(0)
+        ),
+        (
+            "3, F_GETLK".to_string(),
+            ", {l_type=F_RDLCK, l_whence=SEEK_SET, l_start=0, l_len=0, l_pid=0}) = 0".to_string()
+        )
+    );
 }
 
 /// clone3 as strace's decoder writes its halves: the struct at entry; what the call wrote
