@@ -365,8 +365,9 @@ fn a_cut_fcntl_shows_its_lock_at_entry() {
         let lines: Vec<String> = run
             .trace
             .lines()
+            .filter_map(|l| l.strip_prefix(&prefix))
             .filter(|l| l.contains("F_SETLKW") || l.contains("fcntl resumed"))
-            .map(|l| l.strip_prefix(&prefix).unwrap_or(l).to_string())
+            .map(str::to_string)
             .collect();
         lines
     };

@@ -27,34 +27,34 @@
 
 #define NCHILD 200
 
+/* /proc/PID/NAME into buf, NUL-terminated; its length, or -1. */
+static int read_proc(pid_t pid, const char *name, char *buf, int size)
+{
+	char path[64];
+	int fd, n;
+
+	snprintf(path, sizeof(path), "/proc/%d/%s", pid, name);
+	fd = open(path, O_RDONLY);
+	n = fd < 0 ? -1 : read(fd, buf, size - 1);
+	close(fd);
+	if (n >= 0)
+		buf[n] = 0;
+	return n;
+}
+
 /* Whether process pid sleeps (state S: in the kernel, not stopped by a tracer)
  * in system call nr. */
 static int waits_in(pid_t pid, long nr)
 {
-	char path[64], buf[512];
-	long in = -1;
-	int fd, n;
-	char *state;
+	char buf[512], *state;
 
-	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	fd = open(path, O_RDONLY);
-	n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
+	if (read_proc(pid, "stat", buf, sizeof(buf)) <= 0)
 		return 0;
-	buf[n] = 0;
 	state = strrchr(buf, ')');
 	if (!state || state[1] != ' ' || state[2] != 'S')
 		return 0;
-	snprintf(path, sizeof(path), "/proc/%d/syscall", pid);
-	fd = open(path, O_RDONLY);
-	n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	buf[n] = 0;
-	in = strtol(buf, NULL, 10);
-	return in == nr;
+	return read_proc(pid, "syscall", buf, sizeof(buf)) > 0 &&
+	       strtol(buf, NULL, 10) == nr;
 }
 
 int main(int argc, char **argv)
