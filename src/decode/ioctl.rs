@@ -80,6 +80,7 @@ const WDIOC_GETPRETIMEOUT: u32 = 0x8004_5709;
 const WDIOC_GETTIMELEFT: u32 = 0x8004_570a;
 
 /// How a request's argument prints.
+#[derive(Clone, Copy)]
 enum ArgForm {
     /// No argument is shown (`ioctl(3, FIOCLEX)`).
     None,
@@ -100,6 +101,20 @@ enum ArgForm {
     Enum(&'static table::EnumTable),
     /// Anything else: hex.
     Hex,
+}
+
+impl ArgForm {
+    /// Whether the caller gives the argument (shown at entry): a value, or what a pointer
+    /// points to when the kernel only reads it.
+    fn given(self) -> bool {
+        match self {
+            ArgForm::Termios { get, .. } | ArgForm::Winsize { get } | ArgForm::IntPtr { get } => {
+                !get
+            }
+            ArgForm::Int | ArgForm::Enum(_) => true,
+            ArgForm::None | ArgForm::IntEnumPtr(_) | ArgForm::Addr | ArgForm::Hex => false,
+        }
+    }
 }
 
 fn form(request: u64) -> ArgForm {
@@ -344,10 +359,48 @@ pub fn request<S: Sink>(sink: &mut S, v: u64) {
     }
 }
 
+/// Who prints a request's argument: the one dispatch [`arg`] and [`shows_at_entry`] share.
+enum Route {
+    Family(Family),
+    /// strace's V4L2 decoder shows every argument in hex under `-e verbose=none`, at entry.
+    TerseHex,
+    Table(&'static IoctlArgDesc),
+    /// A socket request, at exit with what its entry saved.
+    Socket,
+    Form(ArgForm),
+}
+
+fn route<M: Memory>(ctx: &Ctx<'_, M>, request: u64) -> Route {
+    if let Some(f) = family(request as u32) {
+        Route::Family(f)
+    } else if !ctx.opts.verbose && super::ioctl_v4l2::hex_when_terse(request as u32) {
+        Route::TerseHex
+    } else if let Some(entry) = table::ioctl_arg(request as u32) {
+        Route::Table(entry)
+    } else if sock_ioctl::decodes(request) {
+        Route::Socket
+    } else {
+        Route::Form(form(request))
+    }
+}
+
+/// Whether the third argument shows anything at entry: else strace writes the separator
+/// before it at exit (`ioctl(3, TCGETS <unfinished ...>`, then `<... ioctl resumed>, {...}`).
+/// A family's printer is taken to show something at entry (the separator stays there).
+pub fn shows_at_entry<M: Memory>(ctx: &Ctx<'_, M>, call: &Call) -> bool {
+    match route(ctx, call.args[1]) {
+        Route::Family(_) | Route::TerseHex => true,
+        // (A struct that grows at exit starts at entry in strace, its separator with it.)
+        Route::Table(entry) => entry.dir != IoctlDir::Out,
+        Route::Socket => false,
+        Route::Form(form) => form.given(),
+    }
+}
+
 /// The third argument (`call.args[i]`), by the request in `call.args[1]`, at entry
 /// (`outcome` is `None`) and at exit. A request of `[ioctl_args]` prints as its entry says:
-/// what the caller gave at entry, what the kernel wrote at exit. The others print at exit;
-/// what the kernel writes (`get`) shows only when the call succeeded.
+/// what the caller gave at entry, what the kernel wrote at exit. The others print what the
+/// caller gives at entry, what the kernel writes at exit (only when the call succeeded).
 pub fn arg<S: Sink, M: Memory>(
     sink: &mut S,
     ctx: &mut Ctx<'_, M>,
@@ -356,29 +409,24 @@ pub fn arg<S: Sink, M: Memory>(
     outcome: Option<Outcome>,
 ) {
     let (request, v) = (call.args[1], call.args[i]);
-    if let Some(f) = family(request as u32) {
-        return family_arg(sink, ctx, f, call, i, outcome);
-    }
-    if !ctx.opts.verbose && super::ioctl_v4l2::hex_when_terse(request as u32) {
-        // strace's V4L2 decoder shows every argument in hex under `-e verbose=none`.
-        if outcome.is_none() {
-            sink.hex(v);
+    let form = match route(ctx, request) {
+        Route::Family(f) => return family_arg(sink, ctx, f, call, i, outcome),
+        Route::TerseHex if outcome.is_none() => return sink.hex(v),
+        Route::TerseHex => return,
+        Route::Table(entry) => return by_table(sink, ctx, entry, call, i, outcome),
+        Route::Socket if outcome.is_some() => {
+            return sock_ioctl::arg(sink, ctx, request, v, outcome, call.saved[i]);
         }
-        return;
-    }
-    if let Some(entry) = table::ioctl_arg(request as u32) {
-        return by_table(sink, ctx, entry, call, i, outcome);
-    }
-    let Some(outcome) = outcome else {
-        return;
+        Route::Socket => return,
+        Route::Form(form) => form,
     };
-    // The socket requests' arguments, with what their entry saved.
-    if sock_ioctl::decodes(request) {
-        return sock_ioctl::arg(sink, ctx, request, v, Some(outcome), call.saved[i]);
+    // What the caller gives shows at entry, what the kernel writes (and a value strace shows
+    // in hex) at exit, as strace's terminal decoder.
+    if form.given() != outcome.is_none() {
+        return;
     }
-    let outcome = Some(outcome);
     let failed = matches!(outcome, Some(Outcome::Err(_)));
-    match form(request) {
+    match form {
         ArgForm::None => {}
         ArgForm::Termios { get: true, .. }
         | ArgForm::Winsize { get: true }

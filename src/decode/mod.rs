@@ -415,7 +415,11 @@ fn args<S: Sink, M: Memory>(
         printed = true;
         // A decoder printing several registers names the ones after the first itself
         // ([`next_arg`]), and may rename the first (clone's `child_stack=`).
-        if outcome.is_some() && i == range.start && desc.kind.def().updated_at_exit {
+        if outcome.is_some()
+            && i == range.start
+            && desc.kind.def().updated_at_exit
+            && !call.quiet_entry
+        {
             // Printed at entry already, named there; its exit adds ` => ...`.
         } else if name_shown(call, i, desc) {
             sink.arg_name(desc.name);
@@ -1014,6 +1018,10 @@ pub struct Call {
     /// Values read at entry that the kernel may change, for arguments printed at exit that
     /// show both (`[128 => 16]`): the `u32` at each such pointer argument.
     pub saved: [Option<u32>; 6],
+    /// ioctl's argument showed nothing at entry (the kernel fills it in, or its request is
+    /// unknown): its separator and name wait for the exit, as strace writes `ioctl(3, TCGETS
+    /// <unfinished ...>` and `<... ioctl resumed>, {c_iflag=...}`.
+    pub quiet_entry: bool,
 }
 
 impl Call {
@@ -1025,6 +1033,7 @@ impl Call {
             sp,
             raw: false,
             saved: [None; 6],
+            quiet_entry: false,
         }
     }
 
@@ -1047,13 +1056,15 @@ impl Call {
     /// Whether the separator before the arguments printed at exit is written at exit, as
     /// strace's decoders that decide at exit whether to print more: clone's (its first exit
     /// argument shows only under a condition, `show_if`: `flags=...|SIGCHLD <unfinished
-    /// ...>`, then `<... clone resumed>, child_tidptr=...`) and fcntl's (`F_GETLK <unfinished
-    /// ...>`, `<... fcntl resumed>, {l_type=...}`); else at entry (`read(3,  <unfinished
-    /// ...>`).
+    /// ...>`, then `<... clone resumed>, child_tidptr=...`), fcntl's (`F_GETLK <unfinished
+    /// ...>`, `<... fcntl resumed>, {l_type=...}`) and ioctl's when its argument shows
+    /// nothing at entry ([`Call::quiet_entry`]); else at entry (`read(3,  <unfinished ...>`).
     fn separated_at_exit(&self) -> bool {
-        self.arg_descs()
-            .get(self.first_out())
-            .is_some_and(|d| d.show_if.is_some() || d.kind == Kind::FcntlArg)
+        self.quiet_entry
+            || self
+                .arg_descs()
+                .get(self.first_out())
+                .is_some_and(|d| d.show_if.is_some() || d.kind == Kind::FcntlArg)
     }
 
     /// The first argument printed at exit: the spec's `first_out`, or, where strace's decoder
@@ -1130,14 +1141,18 @@ pub fn entry<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, call: &mut 
             saved.timeout = time::read_timespec(ctx.mem, call.args[i]).filter(|_| ctx.opts.verbose);
         }
     }
-    let call = &*call;
     // After the saves: what they read may decide it (bpf's attr).
     let first_out = call.first_out();
+    // ioctl's separator goes with its argument: at exit when it shows nothing now.
+    call.quiet_entry = descs
+        .get(first_out)
+        .is_some_and(|d| d.kind == Kind::IoctlArg && !ioctl::shows_at_entry(ctx, call));
+    let call = &*call;
     // An argument updated at exit shows its value now and the rest of it (` => [100]`)
     // before the separator, at exit.
     let updated = descs
         .get(first_out)
-        .is_some_and(|d| d.kind.def().updated_at_exit);
+        .is_some_and(|d| d.kind.def().updated_at_exit && !call.quiet_entry);
     let end = first_out + usize::from(updated);
     if args(sink, ctx, call, 0..end, None)
         && call.has_exit_args()

@@ -631,6 +631,50 @@ fn where_a_cut_call_puts_its_separator() {
     );
 }
 
+/// ioctl's separator goes with its argument: at entry when the caller gives it (FIONBIO's
+/// `[1]`, TCSETS's termios), at exit when the kernel fills it in (TCGETS) or the request is
+/// unknown (its hex value then), as strace's ioctl writes it.
+#[test]
+fn ioctl_halves() {
+    const TCGETS: u64 = 0x5401;
+    const TCSETS: u64 = 0x5402;
+    const FIONBIO: u64 = 0x5421;
+    let mem = FakeMemory::new()
+        .with(0x1000, &1i32.to_ne_bytes())
+        .with(0x2000, &[0u8; 60]);
+    let halves = |args, outcome| cut_halves(NR_IOCTL, args, &mem, outcome);
+    let whole = |args, outcome| unpadded(&line(NR_IOCTL, args, &mem, outcome));
+    assert_eq!(
+        halves([3, FIONBIO, 0x1000, 0, 0, 0], Outcome::Ok(0)),
+        ("3, FIONBIO, [1]".to_string(), ") = 0".to_string())
+    );
+    assert_eq!(
+        halves([3, TCGETS, 0x1000, 0, 0, 0], Outcome::Err(ENOTTY)),
+        (
+            "3, TCGETS".to_string(),
+            ", 0x1000) = -1 ENOTTY (Inappropriate ioctl for device)".to_string()
+        )
+    );
+    let (entry_half, exit_half) = halves([3, TCGETS, 0x2000, 0, 0, 0], Outcome::Ok(0));
+    assert_eq!(entry_half, "3, TCGETS");
+    assert!(exit_half.starts_with(", {c_iflag=, "), "{exit_half}");
+    let tcgets = whole([3, TCGETS, 0x2000, 0, 0, 0], Outcome::Ok(0));
+    assert_eq!(format!("ioctl({entry_half}{exit_half}"), tcgets);
+    let (entry_half, exit_half) = halves([0, TCSETS, 0x2000, 0, 0, 0], Outcome::Ok(0));
+    assert!(
+        entry_half.starts_with("0, SNDCTL_TMR_START or TCSETS, {c_iflag=, "),
+        "{entry_half}"
+    );
+    assert_eq!(exit_half, ") = 0");
+    assert_eq!(
+        halves([3, 0xdead, 0x1000, 0, 0, 0], Outcome::Err(ENOTTY)),
+        (
+            "3, _IOC(_IOC_NONE, 0xde, 0xad, 0)".to_string(),
+            ", 0x1000) = -1 ENOTTY (Inappropriate ioctl for device)".to_string()
+        )
+    );
+}
+
 /// clone3 as strace's decoder writes its halves: the struct at entry; what the call wrote
 /// (` => {parent_tid=[N]}`) and the size at exit; where it writes nothing to show (a
 /// posix_spawn's CLONE_VM|CLONE_VFORK, which its child always cuts), the size at entry too.
