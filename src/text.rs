@@ -704,16 +704,27 @@ impl Sink for Text<'_> {
         // The kernel's restart codes (<linux/errno.h>) never reach the program: strace shows
         // them as `?` rather than -1.
         match shown {
-            Some(v) => self.fmt(format_args!("{v}")),
+            Some(v) => push_digits(self.out.buf(), v, 10),
             None if (512..=516).contains(&errno) => self.out.bytes(b"?"),
             None => self.out.bytes(b"-1"),
         }
         if self.out.colored() {
             return self.error_colored(errno);
         }
+        let buf = self.out.buf();
         match table::errno(errno) {
-            Some(e) => self.fmt(format_args!(" {} ({})", e.name, e.desc)),
-            None => self.fmt(format_args!(" (errno {errno})")),
+            Some(e) => {
+                buf.push(b' ');
+                buf.extend_from_slice(e.name.as_bytes());
+                buf.extend_from_slice(b" (");
+                buf.extend_from_slice(e.desc.as_bytes());
+                buf.push(b')');
+            }
+            None => {
+                buf.extend_from_slice(b" (errno ");
+                push_digits(buf, errno, 10);
+                buf.push(b')');
+            }
         }
     }
 
@@ -738,7 +749,7 @@ impl Sink for Text<'_> {
 
     fn fd(&mut self, fd: i64, info: Option<&FdInfo>) {
         self.element();
-        self.fmt(format_args!("{fd}"));
+        push_signed(self.out.buf(), fd);
         match info {
             Some(FdInfo {
                 detail: Detail::Signalfd(mask),
@@ -761,7 +772,7 @@ impl Sink for Text<'_> {
 
     fn pid(&mut self, pid: i64, note: &PidNote) {
         self.element();
-        self.fmt(format_args!("{pid}"));
+        push_signed(self.out.buf(), pid);
         if let Some(comm) = &note.comm {
             self.bracketed(comm.as_bytes());
         }
