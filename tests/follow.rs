@@ -329,7 +329,10 @@ fn cut_clone_halves(tracer: &str) -> Vec<String> {
     let parent_prefix = format!("{parent:<5} ");
     run.trace
         .lines()
-        .filter(|l| l.starts_with(&parent_prefix) && l.contains("clone"))
+        .filter(|l| {
+            l.strip_prefix(&parent_prefix)
+                .is_some_and(|call| call.starts_with("clone") || call.starts_with("<... clone"))
+        })
         .map(masked)
         .collect()
 }
