@@ -57,6 +57,22 @@ static int waits_in(pid_t pid, long nr)
 	       strtol(buf, NULL, 10) == nr;
 }
 
+/* After a clone that returned r: the child calls getpid and exits with 5; the
+ * parent reaps it (any failure exits 102 or 103). */
+static void vfork_child(long r)
+{
+	int st;
+
+	if (r < 0)
+		_exit(102);
+	if (r == 0) {
+		syscall(SYS_getpid);
+		syscall(SYS_exit_group, 5);
+	}
+	if (waitpid(r, &st, 0) != r || !WIFEXITED(st) || WEXITSTATUS(st) != 5)
+		_exit(103);
+}
+
 int main(int argc, char **argv)
 {
 	int i, n = NCHILD, st;
@@ -81,28 +97,14 @@ int main(int argc, char **argv)
 		long r = syscall(SYS_clone, CLONE_VFORK | CLONE_CHILD_SETTID | SIGCHLD,
 				 0, NULL, &tid, 0);
 
-		if (r < 0)
-			_exit(102);
-		if (r == 0) {
-			syscall(SYS_getpid);
-			syscall(SYS_exit_group, 5);
-		}
-		if (waitpid(r, &st, 0) != r || !WIFEXITED(st) || WEXITSTATUS(st) != 5)
-			_exit(103);
+		vfork_child(r);
 		struct clone_args ca;
 		memset(&ca, 0, sizeof(ca));
 		ca.flags = CLONE_VFORK | CLONE_PARENT_SETTID;
 		ca.parent_tid = (unsigned long) &tid;
 		ca.exit_signal = SIGCHLD;
 		r = syscall(SYS_clone3, &ca, sizeof(ca));
-		if (r < 0)
-			_exit(104);
-		if (r == 0) {
-			syscall(SYS_getpid);
-			syscall(SYS_exit_group, 5);
-		}
-		if (waitpid(r, &st, 0) != r || !WIFEXITED(st) || WEXITSTATUS(st) != 5)
-			_exit(103);
+		vfork_child(r);
 		syscall(SYS_exit_group, 6);
 	}
 	if (argc > 2 && strcmp(argv[2], "lockwait") == 0) {

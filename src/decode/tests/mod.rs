@@ -368,6 +368,22 @@ fn render_call(
     })
 }
 
+/// The two halves of a call's line as another process's line would cut them: what its entry
+/// writes after `name(`, and what its exit writes (unpadded).
+fn cut_halves(nr: u64, args: [u64; 6], mem: &FakeMemory, outcome: Outcome) -> (String, String) {
+    let mut call = Call::new(nr, args, 0);
+    let mut scratch = Scratch::new();
+    let entry_half = rendered(|out| {
+        let mut ctx = Ctx::for_test(mem, &mut scratch);
+        entry(&mut Text::new(out), &mut ctx, &mut call);
+    });
+    let exit_half = rendered(|out| {
+        let mut ctx = Ctx::for_test(mem, &mut scratch);
+        exit(&mut Text::new(out), &mut ctx, &call, outcome);
+    });
+    (entry_half, unpadded(&exit_half))
+}
+
 /// `line` without the padding before its ` = `, which counts from where its output started.
 fn unpadded(line: &str) -> String {
     match line.split_once(" = ") {

@@ -554,22 +554,6 @@ fn group_lists_and_set_tid_stop_at_the_string_limit_unless_v() {
     );
 }
 
-/// The two halves of a call's line as another process's line would cut them: what its entry
-/// writes after `name(`, and what its exit writes (unpadded).
-fn cut_halves(nr: u64, args: [u64; 6], mem: &FakeMemory, outcome: Outcome) -> (String, String) {
-    let mut call = Call::new(nr, args, 0);
-    let mut scratch = Scratch::new();
-    let entry_half = rendered(|out| {
-        let mut ctx = Ctx::for_test(mem, &mut scratch);
-        entry(&mut Text::new(out), &mut ctx, &mut call);
-    });
-    let exit_half = rendered(|out| {
-        let mut ctx = Ctx::for_test(mem, &mut scratch);
-        exit(&mut Text::new(out), &mut ctx, &call, outcome);
-    });
-    (entry_half, unpadded(&exit_half))
-}
-
 /// A call cut by another process's line: clone's entry half ends at its flags and its exit
 /// half starts with the separator, as strace writes them (`...|SIGCHLD <unfinished ...>`,
 /// then `<... clone resumed>, child_tidptr=...`); without a pointer to show, no separator at
