@@ -145,7 +145,7 @@ fn run(cli: Cli) -> Result<u8, CliExit> {
             abbreviate: true,
             verbose: true,
             pid_comm: cli.decode_pids_comm,
-            optmem_max: decode::optmem_max(),
+            optmem_max: decode::OptmemMax::System,
         },
         q: qualifiers,
         syscall_times: cli.syscall_times,

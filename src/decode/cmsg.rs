@@ -77,7 +77,7 @@ fn data_of(level: i32, kind: i32) -> Option<(Data, usize)> {
 /// 0x... */` where bytes too few for a header are left, `...` after what was not read; the
 /// address when there is not even one header or it cannot be read.
 pub fn control<S: Sink, M: Memory>(sink: &mut S, ctx: &mut Ctx<'_, M>, addr: u64, len: u64) {
-    let size = len.min(ctx.opts.optmem_max as u64) as usize;
+    let size = len.min(ctx.opts.optmem_max.bytes() as u64) as usize;
     if size < CMSGHDR_SIZE || ctx.scratch.fill(ctx.mem, addr, size).is_err() {
         return sink.addr(addr);
     }

@@ -377,7 +377,7 @@ fn generate(rng: &mut Rng, index: u64) -> Case {
         verbose: !rng.one_in(4),
         // Names come from /proc, not from the fuzzed memory.
         pid_comm: false,
-        optmem_max: choose!(rng, [super::OPTMEM_MAX_DEFAULT, 64, 131_072]),
+        optmem_max: super::OptmemMax::Bytes(choose!(rng, [super::OPTMEM_MAX_DEFAULT, 64, 131_072])),
     };
     let hex = choose!(
         rng,

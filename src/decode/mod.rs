@@ -98,19 +98,37 @@ pub struct DecodeOpts {
     /// `-Y`: pids show the name of their process (`1234<bash>`).
     pub pid_comm: bool,
     /// The most control-message bytes read (the system's `net.core.optmem_max`, as strace
-    /// reads it: [`optmem_max`]).
-    pub optmem_max: usize,
+    /// reads it).
+    pub optmem_max: OptmemMax,
 }
 
-/// The most control-message bytes strace reads of a message: the system's
-/// `/proc/sys/net/core/optmem_max` rounded up to 8, or without it (or a value not above 0)
-/// `8 * (2 * IOV_MAX + 512)`.
-pub fn optmem_max() -> usize {
-    std::fs::read_to_string("/proc/sys/net/core/optmem_max")
-        .ok()
-        .and_then(|s| s.trim().parse::<i32>().ok())
-        .filter(|&v| v > 0)
-        .map_or(OPTMEM_MAX_DEFAULT, |v| (v as usize).next_multiple_of(8))
+/// The most control-message bytes strace reads of a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptmemMax {
+    /// The system's `/proc/sys/net/core/optmem_max` rounded up to 8, or without it (or a value
+    /// not above 0) `8 * (2 * IOV_MAX + 512)`. Read when a message first needs it, as strace
+    /// reads it, not at every start of the tracer (a file of /proc costs five system calls).
+    System,
+    /// A given number (the decoder tests).
+    #[cfg(test)]
+    Bytes(usize),
+}
+
+impl OptmemMax {
+    pub fn bytes(self) -> usize {
+        static SYSTEM: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+        match self {
+            OptmemMax::System => *SYSTEM.get_or_init(|| {
+                std::fs::read_to_string("/proc/sys/net/core/optmem_max")
+                    .ok()
+                    .and_then(|s| s.trim().parse::<i32>().ok())
+                    .filter(|&v| v > 0)
+                    .map_or(OPTMEM_MAX_DEFAULT, |v| (v as usize).next_multiple_of(8))
+            }),
+            #[cfg(test)]
+            OptmemMax::Bytes(n) => n,
+        }
+    }
 }
 
 /// strace's `optmem_max` when the system does not say.
@@ -347,7 +365,7 @@ impl Default for DecodeOpts {
             abbreviate: true,
             verbose: true,
             pid_comm: false,
-            optmem_max: OPTMEM_MAX_DEFAULT,
+            optmem_max: OptmemMax::Bytes(OPTMEM_MAX_DEFAULT),
         }
     }
 }

@@ -608,13 +608,29 @@ fn control_message_data_as_strace_shows_it() {
         )
     );
     let small = DecodeOpts {
-        optmem_max: 16,
+        optmem_max: crate::decode::OptmemMax::Bytes(16),
         ..DecodeOpts::default()
     };
     assert_eq!(
         send(&one, 64, small),
         format!("{head}{hdr}, ...], msg_controllen=64, {tail}")
     );
+}
+
+/// The system's limit, read when a message first needs it: the value /proc gives (this
+/// machine's), rounded up to 8 as strace rounds it.
+#[test]
+fn system_optmem_max_is_read_and_rounded_up_to_8() {
+    let proc = std::fs::read_to_string("/proc/sys/net/core/optmem_max")
+        .ok()
+        .and_then(|s| s.trim().parse::<usize>().ok())
+        .filter(|&v| v > 0);
+    let limit = crate::decode::OptmemMax::System.bytes();
+    match proc {
+        Some(v) => assert_eq!(limit, v.div_ceil(8) * 8),
+        None => assert_eq!(limit, crate::decode::OPTMEM_MAX_DEFAULT),
+    }
+    assert_eq!(crate::decode::OptmemMax::System.bytes(), limit);
 }
 
 #[test]

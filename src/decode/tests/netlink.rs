@@ -85,7 +85,7 @@ pub(super) const DEFAULTS: (ConstStyle, DecodeOpts) = (
         abbreviate: true,
         verbose: true,
         pid_comm: false,
-        optmem_max: crate::decode::OPTMEM_MAX_DEFAULT,
+        optmem_max: crate::decode::OptmemMax::Bytes(crate::decode::OPTMEM_MAX_DEFAULT),
     },
 );
 
