@@ -4,7 +4,7 @@ use crate::color::{Kind, Palette};
 use crate::decode::{Group, Number, PidNote, Quote, Sink, Values};
 pub use crate::escape::escape_with;
 use crate::fdinfo::{Detail, FdInfo};
-use crate::number::{push_digits, push_signed};
+use crate::number::{push_decimal, push_hex, push_signed};
 use crate::output::{ConstStyle, HexStrings, Output};
 use crate::sockdiag::SocketInfo;
 use crate::table::{self, EnumTable, FlagPart, FlagTable, SigName};
@@ -270,7 +270,7 @@ fn write_hex(out: &mut Vec<u8>, v: u64) {
         out.push(b'0');
     } else {
         out.extend_from_slice(b"0x");
-        push_digits(out, v, 16);
+        push_hex(out, v);
     }
 }
 
@@ -647,7 +647,7 @@ fn write_number(out: &mut Vec<u8>, n: Number) {
             Ok(())
         }
         Number::Uint(v) => {
-            push_digits(out, v, 10);
+            push_decimal(out, v);
             Ok(())
         }
         Number::Hex(v) => {
@@ -704,7 +704,7 @@ impl Sink for Text<'_> {
         // The kernel's restart codes (<linux/errno.h>) never reach the program: strace shows
         // them as `?` rather than -1.
         match shown {
-            Some(v) => push_digits(self.out.buf(), v, 10),
+            Some(v) => push_decimal(self.out.buf(), v),
             None if (512..=516).contains(&errno) => self.out.bytes(b"?"),
             None => self.out.bytes(b"-1"),
         }
@@ -722,7 +722,7 @@ impl Sink for Text<'_> {
             }
             None => {
                 buf.extend_from_slice(b" (errno ");
-                push_digits(buf, errno, 10);
+                push_decimal(buf, errno);
                 buf.push(b')');
             }
         }
