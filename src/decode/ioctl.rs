@@ -99,8 +99,10 @@ enum ArgForm {
     Int,
     /// One value of an enum table.
     Enum(&'static table::EnumTable),
-    /// Anything else: hex.
-    Hex,
+    /// Anything else: hex, at entry where strace 6.1 has a decoder for the request's type
+    /// (each answers a request of its type that it does not know at entry), else at exit
+    /// (with no decoder, strace's ioctl waits for the exit).
+    Hex { at_entry: bool },
 }
 
 impl ArgForm {
@@ -112,7 +114,8 @@ impl ArgForm {
                 !get
             }
             ArgForm::Int | ArgForm::Enum(_) => true,
-            ArgForm::None | ArgForm::IntEnumPtr(_) | ArgForm::Addr | ArgForm::Hex => false,
+            ArgForm::Hex { at_entry } => at_entry,
+            ArgForm::None | ArgForm::IntEnumPtr(_) | ArgForm::Addr => false,
         }
     }
 }
@@ -159,9 +162,20 @@ fn form(request: u64) -> ArgForm {
         TCSBRK | TCSBRKP | TIOCSCTTY | FICLONE | INOTIFY_IOC_SETNEXTWD => ArgForm::Int,
         TCFLSH => ArgForm::Enum(&table::ENUM_TCFLSH_ARG),
         TCXONC => ArgForm::Enum(&table::ENUM_TCXONC_ARG),
-        _ => ArgForm::Hex,
+        code => ArgForm::Hex {
+            at_entry: DECODED_TYPES.contains(&((code >> 8) as u8)),
+        },
     }
 }
+
+/// The request types (`_IOC_TYPE`) strace 6.1's `ioctl_decode` has a decoder for, on x86_64:
+/// hdio, block, seccomp, scsi, perf, ptp, counter, evdev, inotify, kd, loop, mtd, ubi,
+/// random, terminal, v4l2, watchdog, fs 'X', fs 'f', lirc, ubi 'o', rtc, socket, fs 0x94, tee,
+/// userfaultfd, nbd, kvm, gpio, nsfs and device mapper.
+const DECODED_TYPES: [u8; 31] = [
+    0x03, 0x12, b'!', b'"', b'$', b'=', b'>', b'E', b'I', b'K', b'L', b'M', b'O', b'R', b'T', b'V',
+    b'W', b'X', b'f', b'i', b'o', b'p', 0x89, 0x94, 0xa4, 0xaa, 0xab, 0xae, 0xb4, 0xb7, 0xfd,
+];
 
 /// `KVM_RUN` (`<linux/kvm.h>`, `_IO(KVMIO, 0x80)`).
 const KVM_RUN: u32 = 0xae80;
@@ -450,7 +464,7 @@ pub fn arg<S: Sink, M: Memory>(
         ArgForm::Addr => sink.addr(v),
         ArgForm::Int => sink.int(i64::from(v as i32)),
         ArgForm::Enum(t) => sink.enumeration(u64::from(v as u32), t),
-        ArgForm::Hex => sink.hex(v),
+        ArgForm::Hex { .. } => sink.hex(v),
     }
 }
 

@@ -657,6 +657,21 @@ fn ioctl_halves() {
             ", 0x1000) = -1 ENOTTY (Inappropriate ioctl for device)".to_string()
         )
     );
+    // A request strace does not know, of a type it has a decoder for (the terminal's 'T',
+    // sockets' 0x89, evdev's 'E'): that decoder answers at entry, so the hex is written then.
+    for (request, name) in [
+        (0x54ff, "_IOC(_IOC_NONE, 0x54, 0xff, 0)"),
+        (0x89ff, "_IOC(_IOC_NONE, 0x89, 0xff, 0)"),
+        (0x45ff, "_IOC(_IOC_NONE, 0x45, 0xff, 0)"),
+    ] {
+        assert_eq!(
+            halves([3, request, 0x1000, 0, 0, 0], Outcome::Err(ENOTTY)),
+            (
+                format!("3, {name}, 0x1000"),
+                ") = -1 ENOTTY (Inappropriate ioctl for device)".to_string()
+            )
+        );
+    }
 }
 
 /// clone3 as strace's decoder writes its halves: the struct at entry; what the call wrote
