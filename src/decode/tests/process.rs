@@ -152,13 +152,20 @@ fn clone_lines() {
     );
 }
 
-#[test]
-fn clone3_lines() {
+/// A `struct clone_args` asking for both tids (CLONE_PARENT_SETTID|CLONE_CHILD_SETTID: the
+/// child's at 0x2000, the parent's at 0x1000) and SIGCHLD at exit.
+fn settid_clone_args() -> [u64; 11] {
     let mut ca = [0u64; 11];
-    ca[0] = 0x100000 | 0x1000000; // CLONE_PARENT_SETTID|CLONE_CHILD_SETTID
+    ca[0] = 0x100000 | 0x1000000;
     ca[2] = 0x2000;
     ca[3] = 0x1000;
     ca[4] = 17;
+    ca
+}
+
+#[test]
+fn clone3_lines() {
+    let ca = settid_clone_args();
     let mem = FakeMemory::new()
         .with(0x1000, &5632i32.to_ne_bytes())
         .with(0x3000, &words(&ca));
@@ -679,11 +686,7 @@ fn ioctl_halves() {
 /// posix_spawn's CLONE_VM|CLONE_VFORK, which its child always cuts), the size at entry too.
 #[test]
 fn clone3_halves() {
-    let mut ca = [0u64; 11];
-    ca[0] = 0x100000 | 0x1000000; // CLONE_PARENT_SETTID|CLONE_CHILD_SETTID
-    ca[2] = 0x2000;
-    ca[3] = 0x1000;
-    ca[4] = 17;
+    let ca = settid_clone_args();
     let mut vfork = [0u64; 11];
     vfork[0] = 0x4100; // CLONE_VM|CLONE_VFORK
     vfork[4] = 17;
